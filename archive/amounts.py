@@ -1,0 +1,203 @@
+"""Find money amounts in plain text and normalise them to whole units of a currency."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = ["Amount", "extract_amounts", "sentences"]
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One money amount as found in a document."""
+
+    value: int  # whole units of the currency, rounded half up
+    currency: str  # ISO 4217 code
+    text: str  # exactly as written, e.g. "£3.2 million"
+    sentence: str  # the sentence around it, whitespace collapsed
+
+
+# Scanning starts at a digit, which the regex engine finds with a fast character-class
+# skip; the currency before the number is then checked in a short look back. One regex
+# with the prefix in front would be tried at every position, several times slower.
+# The first digit must not continue a number, so a run of digits is tried only once.
+_NUMBER = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+_MULTIPLIER = r"(?i:thousand|trillion|million|billion|mn|bn|tn|k|m)\b"
+_AMOUNT = re.compile(
+    rf"""
+    (?P<number>{_NUMBER})
+    # "£23-25m" is two amounts sharing the "m"; without one, "£5,000-£10,000" is read as
+    # two amounts in turn, and a spaced " - " is a dash, not a range
+    (?:[-–][£€$]?(?P<number2>{_NUMBER})(?=[ \u00a0]?{_MULTIPLIER}))?
+    (?:[ \u00a0]?(?P<multiplier>{_MULTIPLIER}))?
+    (?:[ \u00a0]+(?P<word>(?i:pounds?(?:[ ]sterling)?|sterling|euros?)|(?:US[ ])?(?i:dollars?))\b)?
+    """,
+    re.VERBOSE,
+)
+_CODES = "GBP|USD|EUR|AUD|NZD|CAD|CHF|JPY|HKD|SGD|INR|ZAR|CNY"
+_PREFIX = re.compile(
+    rf"""
+    (?:
+        (?P<symbol>£|€|(?<![A-Za-z])(?P<dollar_prefix>US|AU|A|NZ|CAN|CA|C|HK|S)?\$)
+      | (?<![A-Za-z])(?P<code>{_CODES})[ \u00a0]?\$?
+    )
+    [ \u00a0]?\Z
+    """,
+    re.VERBOSE,
+)
+_PREFIX_REACH = 8  # characters; "AUD $ " is the longest prefix, plus its look-behind
+_PREFIX_ENDS = frozenset("£€$" + "".join({code[-1] for code in _CODES.split("|")}))
+
+_MULTIPLIERS = {
+    "": Decimal(1),
+    "k": Decimal(10**3), "thousand": Decimal(10**3),
+    "m": Decimal(10**6), "mn": Decimal(10**6), "million": Decimal(10**6),
+    "bn": Decimal(10**9), "billion": Decimal(10**9),
+    "tn": Decimal(10**12), "trillion": Decimal(10**12),
+}  # fmt: skip
+_DOLLAR_PREFIXES = {
+    "US": "USD", "AU": "AUD", "A": "AUD", "NZ": "NZD", "CAN": "CAD", "CA": "CAD", "C": "CAD",
+    "HK": "HKD", "S": "SGD",
+}  # fmt: skip
+_MAX_NUMBER = 20  # characters; a longer run of digits is an identifier, not money
+
+# A sentence ends at .!? (plus closing quotes) before whitespace and a capital, opening
+# quote or currency symbol; at a blank line; or at a line break before a list item.
+# Leading with a plain character class lets the engine skip quickly to candidates.
+_BOUNDARY = re.compile(
+    r"""
+    [.!?\n]
+    (?:
+        (?<=[.!?])(?<![.!?][.!?])[.!?]*["'”’)\]]*(?=\s+["'“‘(\[A-ZÀ-ÖØ-Þ£€$])
+      | (?<=\n)[^\S\n]*\n
+      | (?<=\n)(?=[^\S\n]*(?:[•·▪◦‣*]|[-–—](?=\s)|\d{1,3}[.)](?=\s)))
+    )
+    """,
+    re.VERBOSE,
+)
+_LEADING = re.compile(r"(?:\s|[•·▪◦‣*\-–—](?=\s))*")  # whitespace and bullet markers
+_ABBREVIATIONS = frozenset("mr mrs ms dr st prof rev hon sr jr vs cf approx fig".split())
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")  # "e.g", "i.e", "u.s", "j"
+_MAX_SENTENCE = 400
+
+
+def extract_amounts(text: str, dollar: str = "USD") -> list[Amount]:
+    """Find every money amount in text, in order of appearance."""
+    found: list[Amount] = []
+    spans: list[tuple[int, int]] | None = None
+    starts: list[int] = []
+    for match in _AMOUNT.finditer(text):
+        first, last = match.span()
+        prefix = None
+        before = text[max(0, first - 2) : first].rstrip(" \u00a0")
+        if before[-1:] in _PREFIX_ENDS:  # cheap test first: most numbers are bare counts
+            prefix = _PREFIX.search(text, max(0, first - _PREFIX_REACH), first)
+        currency = _currency(prefix, match, dollar)
+        numbers = [n for n in (match["number"], match["number2"]) if n]
+        if currency is None or any(len(n) > _MAX_NUMBER for n in numbers):
+            continue
+        if prefix is None and text[first - 1 : first].isalnum():
+            continue  # "h8 pounds": a bare number must start its word
+        if spans is None:  # most numbers are not money, so split only when needed
+            spans = sentences(text)
+            starts = [start for start, _ in spans]
+        first = prefix.start() if prefix else first
+        sentence = _sentence_of(text, spans, starts, first, last)
+        multiplier = _MULTIPLIERS[(match["multiplier"] or "").lower()]
+        for number in numbers:
+            found.append(Amount(_value(number, multiplier), currency, text[first:last], sentence))
+    return found
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Split text into (start, end) spans of sentences, without surrounding space or bullets."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if text[match.start()] != "\n":
+            if _is_abbreviation(text, match.start()):
+                continue
+            _add_span(spans, text, start, match.end())
+        else:
+            _add_span(spans, text, start, match.start())
+        start = match.end()
+    _add_span(spans, text, start, len(text))
+    return spans
+
+
+def _currency(prefix: re.Match[str] | None, match: re.Match[str], dollar: str) -> str | None:
+    """Return the ISO code an amount is written in, or None for a bare number."""
+    if prefix and prefix["code"]:
+        return prefix["code"]
+    if prefix:
+        symbol = prefix["symbol"]
+        if symbol in ("£", "€"):
+            return "GBP" if symbol == "£" else "EUR"
+        return _DOLLAR_PREFIXES.get(prefix["dollar_prefix"] or "", dollar)
+    word = (match["word"] or "").lower()
+    if word.startswith(("pound", "sterling")):
+        return "GBP"
+    if word.startswith("euro"):
+        return "EUR"
+    if word:
+        return "USD" if word.startswith("us ") else dollar
+    return None
+
+
+def _value(number: str, multiplier: Decimal) -> int:
+    """Return number times multiplier as whole units, rounding half up."""
+    exact = Decimal(number.replace(",", "")) * multiplier
+    return int(exact.to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Tell whether the punctuation at stop closes an abbreviation rather than a sentence."""
+    tail = text[max(0, stop - 12) : stop]
+    if text[stop] != "." or not tail or tail[-1].isspace():
+        return False
+    token = tail.split()[-1].lstrip("(\"'“‘[").lower()
+    return token in _ABBREVIATIONS or _INITIALS.fullmatch(token) is not None
+
+
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append text[start:end] to spans once trimmed, unless nothing is left."""
+    start = _LEADING.match(text, start, end).end()  # type: ignore[union-attr]
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _sentence_of(
+    text: str, spans: list[tuple[int, int]], starts: list[int], first: int, last: int
+) -> str:
+    """Return the collapsed sentence holding text[first:last], cut to a window if huge."""
+    index = bisect_right(starts, first) - 1
+    start, end = spans[index] if index >= 0 else (first, last)
+    start, end = min(start, first), max(end, last)  # never lose the amount itself
+    if end - start <= 2 * _MAX_SENTENCE:  # indented or wrapped text collapses a lot
+        whole = _collapse(text[start:end])
+        if len(whole) <= _MAX_SENTENCE:
+            return whole
+    # Share the room between the two sides in raw characters: collapsing only shortens,
+    # and the work per amount stays bounded even in one enormous "sentence".
+    room = max(0, _MAX_SENTENCE - (last - first))
+    left_room = min(first - start, max(room // 2, room - (end - last)))
+    low, high = first - left_room, min(end, last + room - left_room)
+    before, after = text[low:first], text[last:high]
+    left, right = _collapse(before), _collapse(after)
+    if low > start:  # drop the word the cut went through
+        left = "…" + left.partition(" ")[2]
+    if high < end:
+        right = right.rpartition(" ")[0] + "…"
+    gap_left = " " if before[-1:].isspace() and left else ""
+    gap_right = " " if after[:1].isspace() and right else ""
+    return f"{left}{gap_left}{_collapse(text[first:last])}{gap_right}{right}"
+
+
+def _collapse(text: str) -> str:
+    """Return text with each run of whitespace made one space, and stripped."""
+    return " ".join(text.split())

@@ -1,0 +1,164 @@
+"""Build the Whoosh index from the corpus: incremental by content, published atomically."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+from whoosh import index as whoosh_index
+
+from archive import generations
+from archive.corpus import document_files, read_documents
+from archive.errors import CorpusError
+from archive.facets import band_key
+from archive.parse import Document, checksum
+from archive.registry import Registry
+from archive.schema import DocumentSchema
+
+# Below this many documents one process is faster than starting a second.
+PARALLEL_FROM = 2000
+
+
+@dataclass
+class BuildReport:
+    total: int = 0
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    full: bool = False
+    errors: list[CorpusError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def touched(self) -> int:
+        return self.added + self.changed + self.removed
+
+    def summary(self) -> str:
+        """Say in one line what the build did."""
+        rejected = f", {len(self.errors)} rejected" if self.errors else ""
+        if not self.touched:
+            return f"nothing changed: {self.total} documents indexed{rejected} ({self.seconds:.1f} s)"
+        kind = "full build: " if self.full else ""
+        return (
+            f"{kind}indexed {self.total} documents ({self.added} added, {self.changed} changed, "
+            f"{self.removed} removed{rejected}) in {self.seconds:.1f} s"
+        )
+
+
+def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool = False) -> BuildReport:
+    """Bring the index up to date with the corpus and publish it as a new generation."""
+    started = time.perf_counter()
+    with generations.build_lock(index_dir):
+        registry = Registry.load(corpus_dir)
+        files = document_files(corpus_dir)
+        base = None if full else generations.current(index_dir)
+        indexed: dict[str, str] = {}
+        if base is not None:
+            manifest = generations.read_manifest(base)
+            # A changed registry can change every document's labels: start again.
+            if manifest.get("registry", {}).get("checksum") == registry.checksum:
+                indexed = manifest["documents"]
+            else:
+                base = None
+        full = base is None
+        report = BuildReport(full=full)
+
+        sums = {doc_id: checksum(path.read_bytes()) for doc_id, path in files.items()}
+        stale = [doc_id for doc_id, digest in sums.items() if indexed.get(doc_id) != digest]
+        removed = [doc_id for doc_id in indexed if doc_id not in files]
+        parsed: list[Document] = []
+        for path, document, error in read_documents(
+            tqdm((files[i] for i in stale), total=len(stale), desc="parsing", unit="doc", disable=not progress),
+            registry,
+        ):
+            if error:
+                report.errors.append(error)
+            else:
+                parsed.append(document)
+        report.added = sum(1 for d in parsed if d.id not in indexed)
+        report.changed = len(parsed) - report.added
+        report.removed = len(removed)
+
+        # A rejected file keeps its last good version in the index: nothing is lost.
+        documents = {doc_id: indexed[doc_id] for doc_id in indexed if doc_id in files}
+        documents.update({d.id: d.checksum for d in parsed})
+        report.total = len(documents)
+        if report.touched or base is None:
+            _write(index_dir, base, parsed, removed, registry, documents, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write(
+    index_dir: Path,
+    base: Path | None,
+    parsed: list[Document],
+    removed: list[str],
+    registry: Registry,
+    documents: dict[str, str],
+    progress: bool,
+) -> None:
+    folder = generations.start(index_dir, base)
+    try:
+        if base is None:
+            ix = whoosh_index.create_in(folder, DocumentSchema)
+        else:
+            ix = whoosh_index.open_dir(folder)
+        procs = 2 if len(parsed) >= PARALLEL_FROM else 1
+        writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=256)
+        try:
+            for doc_id in removed:
+                writer.delete_by_term("id", doc_id)
+            for document in tqdm(parsed, desc="indexing", unit="doc", disable=not progress):
+                if base is not None:
+                    writer.delete_by_term("id", document.id)
+                writer.add_document(**fields(document, registry))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        ix.close()
+        generations.publish(index_dir, folder, {"documents": documents, "registry": registry.to_dict()})
+    except BaseException:
+        generations.discard(folder)
+        raise
+
+
+def fields(document: Document, registry: Registry) -> dict[str, Any]:
+    """Turn a document into the fields the schema indexes and stores."""
+    amounts = [a.__dict__ for a in document.amounts]
+    return {
+        "id": document.id,
+        "title": document.title,
+        "body": document.text,
+        "year": str(document.date.year),
+        "department": " ".join(document.departments),
+        "programme": " ".join(document.programmes),
+        "amount": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
+        "value": [a.value for a in document.amounts],
+        "sortdate": document.date.sort_key,
+        "largest": max((a.value for a in document.amounts), default=0),
+        "meta": {
+            "id": document.id,
+            "title": document.title,
+            "date": document.date.iso,
+            "precision": document.date.precision,
+            "date_display": document.date.display,
+            "year": document.date.year,
+            "source": document.source,
+            "url": document.url,
+            "author": document.author,
+            "type": document.type,
+            "summary": document.summary,
+            "departments": list(document.departments),
+            "programmes": list(document.programmes),
+            "organisations": list(document.organisations),
+            "amounts": amounts,
+            "review": list(document.review),
+            "body": document.body,
+            "checksum": document.checksum,
+        },
+    }

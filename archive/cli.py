@@ -1,0 +1,147 @@
+"""The `archive` command: build, check, search and serve. Each command only calls the core."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from archive import DEFAULT_CORPUS, DEFAULT_INDEX
+from archive.errors import ArchiveError
+from archive.search import SORTS
+
+
+class Paths:
+    def __init__(self, corpus: Path, index: Path):
+        self.corpus = corpus
+        self.index = index
+
+
+def _fail(error: ArchiveError) -> click.ClickException:
+    return click.ClickException(str(error))
+
+
+@click.group()
+@click.option("--corpus", type=click.Path(path_type=Path), default=DEFAULT_CORPUS, envvar="ARCHIVE_CORPUS_DIR",
+              show_default=True, help="The folder of corpus documents.")
+@click.option("--index", type=click.Path(path_type=Path), default=DEFAULT_INDEX, envvar="ARCHIVE_INDEX_DIR",
+              show_default=True, help="The folder the index is built in.")
+@click.version_option(package_name="policy-archive")
+@click.pass_context
+def main(ctx: click.Context, corpus: Path, index: Path) -> None:
+    """Policy Archive: a searchable archive of public-policy funding announcements."""
+    ctx.obj = Paths(corpus, index)
+
+
+@main.command()
+@click.option("--full", is_flag=True, help="Rebuild from nothing instead of only what changed.")
+@click.pass_obj
+def build(paths: Paths, full: bool) -> None:
+    """Build or update the index from the corpus."""
+    from archive.build import build as run_build
+
+    try:
+        report = run_build(paths.corpus, paths.index, full=full, progress=sys.stderr.isatty())
+    except ArchiveError as error:
+        raise _fail(error) from None
+    for error in report.errors:
+        click.echo(str(error), err=True)
+    click.echo(report.summary())
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.pass_obj
+def check(paths: Paths) -> None:
+    """Validate the corpus without building."""
+    from archive.corpus import check as run_check
+
+    try:
+        report = run_check(paths.corpus)
+    except ArchiveError as error:
+        raise _fail(error) from None
+    for error in report.errors:
+        click.echo(str(error), err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    problems = f"{len(report.errors)} file(s) rejected" if report.errors else "no errors"
+    click.echo(f"checked {report.documents + len(report.errors)} documents: {problems}, {len(report.warnings)} warning(s)")
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query", nargs=-1)
+@click.option("--year", multiple=True, help="A year or range such as 2010-2013; repeat for several.")
+@click.option("--department", multiple=True, help="A department key, short name or name; repeat for several.")
+@click.option("--predecessors", is_flag=True, help="Include the departments' predecessors.")
+@click.option("--programme", multiple=True, help="A programme key or name; repeat for several.")
+@click.option("--amount", multiple=True, help="An amount band such as 10m-100m; repeat for several.")
+@click.option("--min-amount", help="Only documents with an amount of at least this (e.g. 5m).")
+@click.option("--max-amount", help="Only documents with an amount of at most this.")
+@click.option("--sort", type=click.Choice(SORTS), help="Result order (relevance with a query, else newest).")
+@click.option("--page", default=1, show_default=True, help="Which page of results.")
+@click.option("--limit", default=10, show_default=True, help="Results per page.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results and facet counts as JSON.")
+@click.pass_obj
+def search(paths: Paths, query: tuple[str, ...], as_json: bool, **options) -> None:
+    """Search the index, e.g. archive search "social work" --year 2013."""
+    from archive.search import Archive
+
+    params = {"q": [" ".join(query)], "page": [str(options["page"])], "per_page": [str(options["limit"])]}
+    for name in ("year", "department", "programme", "amount"):
+        params[name] = list(options[name])
+    for name in ("min_amount", "max_amount", "sort"):
+        if options[name]:
+            params[name] = [options[name]]
+    if options["predecessors"]:
+        params["predecessors"] = ["1"]
+    try:
+        archive = Archive(paths.index)
+        result = archive.search(archive.request(params))
+    except ArchiveError as error:
+        raise _fail(error) from None
+    if as_json:
+        click.echo(json.dumps({
+            "query": result.request.q,
+            "read_as": result.reading,
+            "notice": result.notice,
+            "total": result.total,
+            "page": result.request.page,
+            "sort": result.sort,
+            "results": result.hits,
+            "facets": {f: [v.__dict__ for v in values] for f, values in result.facets.items()},
+        }, indent=2, ensure_ascii=False))
+        return
+    if result.notice:
+        click.echo(result.notice, err=True)
+    click.echo(f"{result.total} result{'s' if result.total != 1 else ''} (read as: {result.reading}; sorted by {result.sort})")
+    for hit in result.hits:
+        amounts = ", ".join(a["text"] for a in hit["amounts"][:5])
+        click.echo(f"\n{hit['date']}  {hit['title']}  [{hit['id']}]")
+        click.echo(f"  {hit['source']}" + (f" · {amounts}" if amounts else ""))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.pass_obj
+def serve(paths: Paths, host: str, port: int, workers: int) -> None:
+    """Serve the archive over HTTP with gunicorn."""
+    from archive.generations import require_current
+    from archive.serve import serve as run
+
+    try:
+        require_current(paths.index)
+    except ArchiveError as error:
+        raise _fail(error) from None
+    click.echo(f"Serving Policy Archive at http://{host}:{port}/ with {workers} workers (Ctrl+C to stop)")
+    run(paths.index, host, port, workers)
+
+
+if __name__ == "__main__":
+    main()

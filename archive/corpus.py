@@ -1,0 +1,55 @@
+"""The corpus folder: its document files, their checksums, and checking them all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive.errors import CorpusError
+from archive.parse import Document, parse_bytes
+from archive.registry import Registry
+
+
+
+def document_files(corpus_dir: Path) -> dict[str, Path]:
+    """Map each document id to its file, in id order."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(corpus_dir, "no such corpus folder")
+    # Upper-case names (README.md) are notes about the corpus, not documents.
+    files = (p for p in corpus_dir.glob("*.md") if not p.stem.isupper() and p.is_file())
+    return {p.stem: p for p in sorted(files)}
+
+
+def read_documents(
+    paths: Iterable[Path], registry: Registry
+) -> Iterator[tuple[Path, Document | None, CorpusError | None]]:
+    """Parse each file, yielding its document or the error that rejects it."""
+    for path in paths:
+        try:
+            yield path, parse_bytes(path.read_bytes(), path, registry), None
+        except CorpusError as error:
+            yield path, None, error
+        except OSError as error:
+            yield path, None, CorpusError(path, f"cannot be read: {error.strerror}")
+
+
+@dataclass
+class CheckReport:
+    documents: int = 0
+    errors: list[CorpusError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def check(corpus_dir: Path) -> CheckReport:
+    """Validate every file without building, collecting all errors."""
+    report = CheckReport()
+    registry = Registry.load(corpus_dir)
+    for path, document, error in read_documents(document_files(corpus_dir).values(), registry):
+        if error:
+            report.errors.append(error)
+            continue
+        report.documents += 1
+        if document.review:
+            report.warnings.append(f"{path}: {len(document.review)} point(s) to review: {'; '.join(document.review)}")
+    return report

@@ -1,0 +1,120 @@
+"""Index generations: each build writes a new folder and then swaps one link to it.
+
+A reader follows `index/current`, which always names a complete generation, so a
+build that fails or is killed at any point leaves the previous index serving.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from archive.errors import ArchiveError, IndexMissing
+
+CURRENT = "current"
+MANIFEST = "manifest.json"
+KEEP = 3  # generations kept, so a reader still on an older one can finish its request
+
+
+def current(index_dir: Path) -> Path | None:
+    """Return the folder of the generation being served, or None if there is none."""
+    link = index_dir / CURRENT
+    try:
+        target = os.readlink(link)
+    except OSError:
+        return None
+    return index_dir / target
+
+
+def require_current(index_dir: Path) -> Path:
+    """Return the generation being served, or explain how to build one."""
+    found = current(index_dir)
+    if found is None or not (found / MANIFEST).exists():
+        raise IndexMissing(f"no index in {index_dir}: run `archive build` first")
+    return found
+
+
+def read_manifest(generation: Path) -> dict[str, Any]:
+    """Read what a generation holds: its documents' checksums and the registry."""
+    return json.loads((generation / MANIFEST).read_text("utf-8"))
+
+
+@contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """Hold the build lock; the kernel drops it if the build dies, even by kill -9."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ArchiveError(f"another build is running on {index_dir}; wait for it to finish") from None
+        yield
+
+
+def start(index_dir: Path, base: Path | None) -> Path:
+    """Make the folder for the next generation, sharing the base's files by hard link."""
+    for leftover in index_dir.glob("tmp-*"):
+        discard(leftover)
+    number = max((_number(p) for p in index_dir.glob("gen-*")), default=0) + 1
+    folder = index_dir / f"tmp-{number:08d}"
+    folder.mkdir()
+    if base is not None:
+        # Whoosh never rewrites a segment file, so the new generation can share them.
+        for path in base.iterdir():
+            if path.is_file() and path.name != MANIFEST and "LOCK" not in path.name.upper():
+                os.link(path, folder / path.name)
+    return folder
+
+
+def publish(index_dir: Path, folder: Path, manifest: dict[str, Any]) -> Path:
+    """Write the manifest, then make the folder the current generation in one rename."""
+    _write_atomic(folder / MANIFEST, json.dumps(manifest, sort_keys=True))
+    final = index_dir / folder.name.replace("tmp-", "gen-")
+    os.replace(folder, final)
+    _fsync_dir(final)
+    link = index_dir / f"{CURRENT}.tmp"
+    if link.is_symlink():
+        link.unlink()
+    os.symlink(final.name, link)
+    os.replace(link, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    _prune(index_dir, final)
+    return final
+
+
+def discard(folder: Path) -> None:
+    """Remove a generation that was never published."""
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _number(generation: Path) -> int:
+    return int(generation.name.split("-")[1])
+
+
+def _prune(index_dir: Path, newest: Path) -> None:
+    older = sorted((p for p in index_dir.glob("gen-*") if p != newest), key=_number)
+    for stale in older[: max(0, len(older) - (KEEP - 1))]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    temporary = path.with_suffix(".partial")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def _fsync_dir(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

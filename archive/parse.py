@@ -1,0 +1,235 @@
+"""Parse one corpus file (YAML front matter, then Markdown) into a Document."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+import nh3
+import yaml
+
+from archive.amounts import Amount, extract_amounts
+from archive.errors import CorpusError
+from archive.registry import Registry, _yaml_where
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
+KNOWN_KEYS = {
+    "title", "date", "source", "url", "author", "type", "departments", "programmes",
+    "organisations", "amounts", "summary", "currency", "review", "date_evidence",
+}
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        """Read YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError otherwise."""
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        match = DATE_PATTERN.match(str(value).strip())
+        if not match:
+            raise ValueError(f"bad date '{value}': expected YYYY-MM-DD, YYYY-MM or YYYY")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"bad date '{value}': no month {month}")
+        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"bad date '{value}': no day {day} in that month")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}", self.month and f"{self.month:02d}", self.day and f"{self.day:02d}"]
+        return "-".join(p for p in parts if p)
+
+    @property
+    def display(self) -> str:
+        if self.day:
+            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+        if self.month:
+            return f"{calendar.month_name[self.month]} {self.year}"
+        return str(self.year)
+
+    @property
+    def sort_key(self) -> int:
+        """Order by YYYYMMDD, an unknown part counting as 0."""
+        return self.year * 10000 + (self.month or 0) * 100 + (self.day or 0)
+
+
+@dataclass
+class Document:
+    id: str
+    title: str
+    date: PartialDate
+    source: str
+    body: str
+    text: str
+    checksum: str
+    url: str | None = None
+    author: str | None = None
+    type: str | None = None
+    summary: str | None = None
+    departments: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    review: tuple[str, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+
+def parse_file(path: Path, registry: Registry) -> Document:
+    """Read and validate one corpus file, raising CorpusError naming the path."""
+    data = path.read_bytes()
+    return parse_bytes(data, path, registry)
+
+
+def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
+    """Validate a corpus file's content; the path names it in errors and gives its id."""
+    doc_id = path.stem
+    if not ID_PATTERN.match(doc_id):
+        raise CorpusError(path, "bad file name: use lower-case letters, digits and hyphens (it becomes the id)")
+    try:
+        content = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CorpusError(path, f"not UTF-8 (byte {error.start} cannot be read)") from None
+    meta, body = _split(content, path)
+    fail = lambda message: CorpusError(path, message)  # noqa: E731
+
+    unknown_keys = sorted(set(meta) - KNOWN_KEYS)
+    if unknown_keys:
+        raise fail(f"unknown front-matter key '{unknown_keys[0]}'")
+    for key in ("title", "date", "source"):
+        if meta.get(key) in (None, ""):
+            raise fail(f"missing {key}")
+    try:
+        date = PartialDate.parse(meta["date"])
+    except ValueError as error:
+        raise fail(str(error)) from None
+    departments = _keys(meta, "departments", path)
+    programmes = _keys(meta, "programmes", path)
+    for key in departments:
+        if key not in registry.departments:
+            raise fail(registry.unknown("department", key))
+    for key in programmes:
+        if key not in registry.programmes:
+            raise fail(registry.unknown("programme", key))
+
+    text = plain_text(body)
+    currency = str(meta.get("currency") or "USD").upper()
+    amounts = _merge_amounts(extract_amounts(text, dollar=currency), meta.get("amounts"), path)
+    return Document(
+        id=doc_id,
+        title=_text(meta["title"]),
+        date=date,
+        source=_text(meta["source"]),
+        body=body,
+        text=text,
+        checksum=checksum(data),
+        url=_optional(meta.get("url")),
+        author=_optional(meta.get("author")),
+        type=_optional(meta.get("type")),
+        summary=_optional(meta.get("summary")),
+        departments=departments,
+        programmes=programmes,
+        organisations=_list(meta, "organisations", path),
+        amounts=amounts,
+        review=_list(meta, "review", path),
+        path=path,
+    )
+
+
+def checksum(data: bytes) -> str:
+    """Identify a file's content, so that builds compare content and not timestamps."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def plain_text(body: str) -> str:
+    """Render Markdown and keep only its text, for indexing and snippets."""
+    rendered = markdown.markdown(body)
+    return html.unescape(nh3.clean(rendered, tags=set())).strip()
+
+
+def _split(content: str, path: Path) -> tuple[dict[str, Any], str]:
+    match = FRONT_MATTER.match(content.lstrip("\ufeff"))
+    if not match:
+        raise CorpusError(path, "no front matter: the file must start with a '---' line and close it with another")
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        # The front matter starts on the file's second line.
+        raise CorpusError(path, f"YAML error {_yaml_where(error, line_offset=1)}") from None
+    if not isinstance(meta, dict):
+        raise CorpusError(path, "the front matter must be a mapping of keys to values")
+    return meta, content[match.end():]
+
+
+def _text(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def _optional(value: Any) -> str | None:
+    return _text(value) or None if value is not None else None
+
+
+def _list(meta: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    value = meta.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise CorpusError(path, f"{key} must be a list of names")
+    return tuple(_text(v) for v in value)
+
+
+def _keys(meta: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k.lower() for k in _list(meta, key, path)))
+
+
+def _merge_amounts(found: list[Amount], given: Any, path: Path) -> tuple[Amount, ...]:
+    """Apply the front matter's amounts: add, correct by text, or drop with ignore."""
+    if given is None:
+        return tuple(found)
+    if not isinstance(given, list):
+        raise CorpusError(path, "amounts must be a list")
+    amounts = list(found)
+    for n, entry in enumerate(given, 1):
+        if not isinstance(entry, dict) or not entry.get("text"):
+            raise CorpusError(path, f"amounts entry {n} needs at least a text")
+        text = str(entry["text"])
+        same = [a for a in amounts if a.text == text]
+        if entry.get("ignore"):
+            amounts = [a for a in amounts if a.text != text]
+            continue
+        try:
+            value = int(round(float(entry["value"])))
+        except (KeyError, TypeError, ValueError):
+            raise CorpusError(path, f"amounts entry {n} ('{text}') needs a numeric value") from None
+        if value < 0:
+            raise CorpusError(path, f"amounts entry {n} ('{text}') has a negative value")
+        currency = str(entry.get("currency") or (same[0].currency if same else "GBP")).upper()
+        sentence = str(entry.get("sentence") or (same[0].sentence if same else text))
+        corrected = Amount(value=value, currency=currency, text=text, sentence=sentence)
+        if same:
+            amounts = [corrected if a.text == text else a for a in amounts]
+        else:
+            amounts.append(corrected)
+    return tuple(amounts)

@@ -1,0 +1,140 @@
+"""Read a user's query text into a Whoosh query, and say how it was read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whoosh import query
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
+from whoosh.fields import KEYWORD, TEXT, Schema
+from whoosh.qparser import FieldAliasPlugin, MultifieldParser, SingleQuotePlugin, WhitespacePlugin
+
+from archive.registry import Registry
+
+TEXT_FIELDS = ("title", "body")
+# The title counts for more than the body in BM25F ranking.
+FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
+ALIASES = {"department": ["dept", "departments"], "programme": ["program", "programmes"]}
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    query: query.Query
+    reading: str
+    notice: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return isinstance(self.query, query.Every)
+
+
+def make_parser(schema: Schema, syntax: bool = True) -> MultifieldParser:
+    """Make a parser over title and body; without syntax it reads plain words only."""
+    plugins = None if syntax else [WhitespacePlugin()]
+    parser = MultifieldParser(list(TEXT_FIELDS), schema, fieldboosts=FIELD_BOOSTS, plugins=plugins)
+    if syntax:
+        # Apostrophes are part of words here ("children's"), not quotes.
+        parser.remove_plugin_class(SingleQuotePlugin)
+        parser.add_plugin(FieldAliasPlugin(ALIASES))
+    return parser
+
+
+def _describing_schema() -> Schema:
+    # The same fields, unstemmed, so a reading shows the words as typed but drops what the index drops.
+    plain = RegexTokenizer(r"\w+(?:['’.]\w+)*") | LowercaseFilter() | StopFilter()
+    return Schema(title=TEXT(analyzer=plain), body=TEXT(analyzer=plain), department=KEYWORD(lowercase=True),
+                  programme=KEYWORD(lowercase=True), year=KEYWORD)
+
+
+class QueryReader:
+    """Parse query text for one index schema and registry."""
+
+    def __init__(self, schema: Schema, registry: Registry):
+        self._parser = make_parser(schema)
+        self._plain = make_parser(schema, syntax=False)
+        self._describer = make_parser(_describing_schema())
+        self._registry = registry
+
+    def read(self, text: str) -> ParsedQuery:
+        """Parse text; a query that does not parse is read as plain words, never raised."""
+        text = " ".join(text.split())
+        if not text:
+            return ParsedQuery(query.Every(), "everything")
+        try:
+            parsed = self._resolve(self._parser.parse(text))
+            reading = describe(self._describer.parse(text))
+        except Exception:  # Whoosh's parser raises assorted errors on odd input.
+            parsed = query.NullQuery
+        if parsed is not query.NullQuery and reading:
+            unmatched = text.count('"') % 2 or text.count("(") != text.count(")")
+            notice = f"Your query has an unmatched quote or bracket; it was read as: {reading}" if unmatched else None
+            return ParsedQuery(parsed, reading, notice)
+        words = WORD.findall(text)
+        plain = self._plain.parse(" ".join(words)) if words else query.NullQuery
+        reading = " ".join(words)
+        if plain is query.NullQuery:
+            return ParsedQuery(plain, reading, "No searchable words: very common words such as 'the' are not indexed.")
+        return ParsedQuery(
+            plain,
+            reading,
+            f"Your query could not be read as written (check its quotes, brackets and AND/OR/NOT), "
+            f"so it was searched as the plain words: {reading}",
+        )
+
+    def _resolve(self, parsed: query.Query) -> query.Query:
+        # department:"Department for Education" and department:DfE both mean the key dfe.
+        def fix(node: query.Query) -> query.Query:
+            field = getattr(node, "fieldname", None)
+            if field in ("department", "programme") and isinstance(node, (query.Term, query.Phrase)):
+                text = node.text if isinstance(node, query.Term) else " ".join(node.words)
+                key = self._registry.resolve(field, text)
+                if key:
+                    return query.Term(field, key)
+            return node
+
+        return parsed.accept(fix)
+
+
+def describe(node: query.Query, fields: bool = True) -> str:
+    """Write a query back as a person would type it."""
+    if isinstance(node, query.Every):
+        return "everything"
+    if isinstance(node, (query.And, query.Or)):
+        parts: list[tuple[str, str, set, query.Query]] = []  # without fields, as shown, fields, query
+        for sub in node.subqueries:
+            bare, shown, searched = describe(sub, False), describe(sub, fields), _text_fields(sub)
+            # A word searched in both title and body (one word, two queries) reads once.
+            if isinstance(node, query.Or) and parts and parts[-1][0] == bare and searched <= set(TEXT_FIELDS):
+                searched = parts.pop()[2] | searched
+                shown = bare if searched == set(TEXT_FIELDS) else shown
+            parts.append((bare, shown, searched, sub))
+        if len(parts) == 1:
+            return parts[0][1]
+        shown_parts = dict.fromkeys(_grouped(shown, sub, node) for _, shown, _, sub in parts)
+        return f" {'AND' if isinstance(node, query.And) else 'OR'} ".join(p for p in shown_parts if p)
+    if isinstance(node, query.AndNot):
+        return f"{describe(node.a, fields)} AND NOT {describe(node.b, fields)}"
+    if isinstance(node, query.Not):
+        return f"NOT {describe(node.query, fields)}"
+    field = getattr(node, "fieldname", None)
+    prefix = f"{field}:" if field and (fields or field not in TEXT_FIELDS) else ""
+    if isinstance(node, query.Phrase):
+        return f'{prefix}"{" ".join(node.words)}"'
+    if isinstance(node, query.Prefix):
+        return f"{prefix}{node.text}*"
+    if isinstance(node, query.Term):
+        return f"{prefix}{node.text}"
+    if node is query.NullQuery:
+        return ""
+    return str(node)
+
+
+def _text_fields(node: query.Query) -> set[str]:
+    return {getattr(leaf, "fieldname", None) for leaf in node.leaves()}
+
+
+def _grouped(text: str, child: query.Query, parent: query.Query) -> str:
+    nested = isinstance(child, (query.And, query.Or)) and type(child) is not type(parent)
+    return f"({text})" if nested and (" AND " in text or " OR " in text) else text

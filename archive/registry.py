@@ -1,0 +1,207 @@
+"""The registries of departments and programmes that documents refer to by key."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from archive.errors import CorpusError
+
+DEPARTMENTS_FILE = "departments.yaml"
+PROGRAMMES_FILE = "programmes.yaml"
+
+
+@dataclass(frozen=True)
+class Department:
+    key: str
+    name: str
+    short: str
+    aliases: tuple[str, ...] = ()
+    start: str | None = None
+    end: str | None = None
+    predecessors: tuple[str, ...] = ()
+    successor: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+@dataclass(frozen=True)
+class Programme:
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    department: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass
+class Registry:
+    departments: dict[str, Department] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    checksum: str = ""
+
+    @classmethod
+    def load(cls, corpus_dir: Path) -> Registry:
+        """Read both registries from a corpus folder; a missing file is an empty registry."""
+        digest = hashlib.sha256()
+        raw = {}
+        for name in (DEPARTMENTS_FILE, PROGRAMMES_FILE):
+            path = corpus_dir / name
+            data = path.read_bytes() if path.exists() else b""
+            digest.update(data + b"\0")
+            raw[name] = _load_mapping(path, data)
+        registry = cls(
+            departments={k: _department(k, v, corpus_dir / DEPARTMENTS_FILE) for k, v in raw[DEPARTMENTS_FILE].items()},
+            programmes={k: _programme(k, v, corpus_dir / PROGRAMMES_FILE) for k, v in raw[PROGRAMMES_FILE].items()},
+            checksum=digest.hexdigest(),
+        )
+        registry._check_links(corpus_dir)
+        return registry
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a plain form for storing beside an index."""
+        return {
+            "departments": {k: _plain(d) for k, d in self.departments.items()},
+            "programmes": {k: _plain(p) for k, p in self.programmes.items()},
+            "checksum": self.checksum,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Registry:
+        """Rebuild a registry stored with to_dict."""
+        return cls(
+            departments={k: Department(**_tuples(v)) for k, v in data["departments"].items()},
+            programmes={k: Programme(**_tuples(v)) for k, v in data["programmes"].items()},
+            checksum=data.get("checksum", ""),
+        )
+
+    def unknown(self, kind: str, key: str) -> str:
+        """Describe an unknown key, suggesting the closest known one."""
+        known = self.departments if kind == "department" else self.programmes
+        close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown {kind} '{key}'{hint}"
+
+    def with_predecessors(self, key: str) -> set[str]:
+        """Return the department and every department it took over from, transitively."""
+        found, todo = set(), [key]
+        while todo:
+            current = todo.pop()
+            if current in found:
+                continue
+            found.add(current)
+            department = self.departments.get(current)
+            if department:
+                todo.extend(department.predecessors)
+        return found
+
+    def resolve(self, kind: str, text: str) -> str | None:
+        """Find the key that a key, short name, name or alias stands for, ignoring case."""
+        wanted = _normal(text)
+        entries = self.departments if kind == "department" else self.programmes
+        for entry in entries.values():
+            names = (entry.key, entry.name, getattr(entry, "short", ""), *entry.aliases)
+            if wanted in {_normal(name) for name in names if name}:
+                return entry.key
+        return None
+
+    def label(self, kind: str, key: str) -> str:
+        """Return the display label of a department or programme key."""
+        entry = (self.departments if kind == "department" else self.programmes).get(key)
+        return entry.label if entry else key
+
+    def _check_links(self, corpus_dir: Path) -> None:
+        path = corpus_dir / DEPARTMENTS_FILE
+        for department in self.departments.values():
+            for other in (*department.predecessors, department.successor):
+                if other and other not in self.departments:
+                    raise CorpusError(path, f"department '{department.key}' links to {self.unknown('department', other)}")
+        for programme in self.programmes.values():
+            if programme.department and programme.department not in self.departments:
+                raise CorpusError(
+                    corpus_dir / PROGRAMMES_FILE,
+                    f"programme '{programme.key}' names {self.unknown('department', programme.department)}",
+                )
+
+
+def _normal(name: str) -> str:
+    words = name.lower().replace("’", "'").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def _load_mapping(path: Path, data: bytes) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(data.decode("utf-8")) if data else {}
+    except UnicodeDecodeError as error:
+        raise CorpusError(path, f"not UTF-8 (byte {error.start})") from None
+    except yaml.YAMLError as error:
+        raise CorpusError(path, f"YAML error {_yaml_where(error)}") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict) or not all(isinstance(v, dict) for v in loaded.values()):
+        raise CorpusError(path, "expected a mapping of key to entry")
+    return {str(k): v for k, v in loaded.items()}
+
+
+def _yaml_where(error: yaml.YAMLError, line_offset: int = 0) -> str:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    if mark is None:
+        return problem
+    return f"at line {mark.line + 1 + line_offset}: {problem}"
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _department(key: str, entry: dict[str, Any], path: Path) -> Department:
+    if "name" not in entry:
+        raise CorpusError(path, f"department '{key}' has no name")
+    return Department(
+        key=key,
+        name=str(entry["name"]),
+        short=str(entry.get("short") or ""),
+        aliases=_strings(entry.get("aliases")),
+        start=_optional(entry.get("from")),
+        end=_optional(entry.get("until")),
+        predecessors=_strings(entry.get("predecessors")),
+        successor=_optional(entry.get("successor")),
+    )
+
+
+def _programme(key: str, entry: dict[str, Any], path: Path) -> Programme:
+    if "name" not in entry:
+        raise CorpusError(path, f"programme '{key}' has no name")
+    return Programme(
+        key=key,
+        name=str(entry["name"]),
+        aliases=_strings(entry.get("aliases")),
+        department=_optional(entry.get("department")),
+    )
+
+
+def _optional(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _plain(entry: Department | Programme) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in entry.__dict__.items()}
+
+
+def _tuples(entry: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()}

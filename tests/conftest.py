@@ -1,0 +1,77 @@
+"""Fixtures: a throwaway copy of the test corpus, built into a real index on disk."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archive.build import build
+from archive.search import Archive
+from archive.web import create_app
+
+TEST_CORPUS = Path(__file__).parent / "corpus"
+SHIPPED_CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A writable copy of the test corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(TEST_CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> Path:
+    return tmp_path / "index"
+
+
+@pytest.fixture
+def built(corpus_dir: Path, index_dir: Path) -> Path:
+    """The test corpus built into an index; returns the index folder."""
+    report = build(corpus_dir, index_dir)
+    assert not report.errors, report.errors
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def shared_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One read-only index of the test corpus for tests that only search."""
+    index_dir = tmp_path_factory.mktemp("shared") / "index"
+    report = build(TEST_CORPUS, index_dir)
+    assert not report.errors, report.errors
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def archive(shared_index: Path) -> Archive:
+    return Archive(shared_index)
+
+
+@pytest.fixture
+def search(archive: Archive):
+    """Search with URL-style parameters: search(q="x", year=["2013"])."""
+
+    def run(**params):
+        as_lists = {k: v if isinstance(v, list) else [str(v)] for k, v in params.items()}
+        return archive.search(archive.request(as_lists))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def app(shared_index: Path):
+    return create_app({"TESTING": True, "INDEX_DIR": str(shared_index)})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

@@ -1,0 +1,172 @@
+"""Building the index: incremental by content, atomic, and tolerant of bad files."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from archive import generations
+from archive.build import build
+from archive.search import Archive
+
+BROKEN = {
+    "bad-yaml.md": "---\ntitle: T\ndate: \"2013\"\nsource: X: Y\n---\nBody.\n",
+    "no-date.md": "---\ntitle: T\nsource: X\n---\nBody.\n",
+    "unknown-department.md": "---\ntitle: T\ndate: \"2013\"\nsource: X\ndepartments: [dfee]\n---\nBody.\n",
+}
+
+
+def ids(archive: Archive, **params) -> list[str]:
+    result = archive.search(archive.request({k: [v] for k, v in params.items()} | {"per_page": ["100"]}))
+    return sorted(hit["id"] for hit in result.hits)
+
+
+def write_doc(corpus_dir: Path, doc_id: str, title: str, body: str, year: int = 2021) -> Path:
+    path = corpus_dir / f"{doc_id}.md"
+    path.write_text(f'---\ntitle: {title}\ndate: "{year}"\nsource: Test\n---\n{body}\n', encoding="utf-8")
+    return path
+
+
+def test_a_first_build_indexes_everything(built):
+    assert len(ids(Archive(built))) == 13
+
+
+def test_a_second_build_changes_nothing_and_says_so(built, corpus_dir, index_dir):
+    before = generations.current(index_dir)
+    report = build(corpus_dir, index_dir)
+    assert report.touched == 0
+    assert report.summary().startswith("nothing changed: 13 documents indexed")
+    assert generations.current(index_dir) == before
+
+
+def test_touching_a_file_without_changing_it_reindexes_nothing(built, corpus_dir, index_dir):
+    path = next(corpus_dir.glob("2015-*.md"))
+    os.utime(path, (time.time() + 100, time.time() + 100))
+    assert build(corpus_dir, index_dir).touched == 0
+
+
+def test_one_edited_file_reindexes_one_document(built, corpus_dir, index_dir):
+    path = next(corpus_dir.glob("2015-*.md"))
+    path.write_text(path.read_text().replace("Mockingbird", "Kingfisher"))
+    report = build(corpus_dir, index_dir)
+    assert (report.added, report.changed, report.removed) == (0, 1, 0)
+    assert report.summary().startswith("indexed 13 documents (0 added, 1 changed, 0 removed) in ")
+    archive = Archive(index_dir)
+    assert ids(archive, q="kingfisher") == [path.stem]
+    assert ids(archive, q="title:mockingbird") == []
+
+
+def test_added_and_removed_files(built, corpus_dir, index_dir):
+    next(corpus_dir.glob("2015-*.md")).unlink()
+    write_doc(corpus_dir, "new-one", "A zephyr of funding", "The zephyr fund gives £2m.")
+    write_doc(corpus_dir, "new-two", "Another", "Nothing here.")
+    report = build(corpus_dir, index_dir)
+    assert (report.added, report.changed, report.removed, report.total) == (2, 0, 1, 14)
+    archive = Archive(index_dir)
+    assert ids(archive, q="zephyr") == ["new-one"]
+    assert ids(archive, q="mockingbird") == []
+    assert archive.search(archive.request({})).total == 14
+
+
+def test_full_rebuilds_from_nothing(built, corpus_dir, index_dir):
+    report = build(corpus_dir, index_dir, full=True)
+    assert report.full and report.added == 13
+    assert len(ids(Archive(index_dir))) == 13
+
+
+def test_a_changed_registry_rebuilds_everything(built, corpus_dir, index_dir):
+    path = corpus_dir / "departments.yaml"
+    path.write_text(path.read_text().replace("short: DfE", "short: D.f.E."))
+    report = build(corpus_dir, index_dir)
+    assert report.full
+    archive = Archive(index_dir)
+    labels = {v.value: v.label for v in archive.search(archive.request({})).facets["department"]}
+    assert labels["dfe"] == "D.f.E."
+
+
+def test_bad_files_are_reported_by_path_and_the_rest_builds(corpus_dir, index_dir):
+    for name, text in BROKEN.items():
+        (corpus_dir / name).write_text(text)
+    (corpus_dir / "not-utf8.md").write_bytes(b"---\ntitle: caf\xe9\ndate: '2013'\nsource: X\n---\n")
+    report = build(corpus_dir, index_dir)
+    messages = sorted(str(e) for e in report.errors)
+    assert messages == [
+        f"{corpus_dir}/bad-yaml.md: YAML error at line 4: mapping values are not allowed here",
+        f"{corpus_dir}/no-date.md: missing date",
+        f"{corpus_dir}/not-utf8.md: not UTF-8 (byte 14 cannot be read)",
+        f"{corpus_dir}/unknown-department.md: unknown department 'dfee'; did you mean 'dfe'?",
+    ]
+    assert report.total == 13
+    assert "4 rejected" in report.summary()
+
+
+def test_a_file_broken_after_indexing_keeps_its_last_good_version(built, corpus_dir, index_dir):
+    path = next(corpus_dir.glob("2015-*.md"))
+    path.write_text(path.read_text().replace("date:", "dat:"))
+    report = build(corpus_dir, index_dir)
+    assert [e.path.name for e in report.errors] == [path.name]
+    assert ids(Archive(index_dir), q="mockingbird") == [path.stem]
+    # Fixed again, it is picked up: the manifest kept the old checksum, not the broken one.
+    path.write_text(path.read_text().replace("dat:", "date:").replace("Mockingbird", "Kingfisher"))
+    assert build(corpus_dir, index_dir).changed == 1
+
+
+def test_the_running_archive_picks_up_a_new_build_without_restart(built, corpus_dir, index_dir):
+    archive = Archive(index_dir)
+    assert ids(archive, q="zephyr") == []
+    write_doc(corpus_dir, "late-news", "Zephyr", "A zephyr arrives.")
+    build(corpus_dir, index_dir)
+    assert ids(archive, q="zephyr") == ["late-news"]
+
+
+def test_old_generations_are_pruned(built, corpus_dir, index_dir):
+    for n in range(5):
+        write_doc(corpus_dir, f"extra-{n}", f"Extra {n}", "Text.")
+        build(corpus_dir, index_dir)
+    assert len(list(index_dir.glob("gen-*"))) == generations.KEEP
+
+
+def test_a_second_build_at_the_same_time_is_refused(built, corpus_dir, index_dir):
+    from archive.errors import ArchiveError
+
+    with generations.build_lock(index_dir):
+        with pytest.raises(ArchiveError, match="another build is running"):
+            build(corpus_dir, index_dir)
+
+
+def make_large_corpus(corpus_dir: Path, n: int) -> None:
+    words = "social work children care funding council programme pilot grant review safeguarding".split()
+    for i in range(n):
+        body = " ".join(words[(i * 7 + j) % len(words)] for j in range(300)) + f" £{i + 1}m for item{i}."
+        write_doc(corpus_dir, f"bulk-{i:05d}", f"Bulk document {i}", body, year=2000 + i % 25)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("delay", [0.3, 1.0, 2.0])
+def test_a_build_killed_midway_leaves_the_previous_index_searchable(built, corpus_dir, index_dir, delay):
+    archive = Archive(index_dir)
+    before = ids(archive, q="care")
+    make_large_corpus(corpus_dir, 400)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "--corpus", str(corpus_dir), "--index", str(index_dir), "build", "--full"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    # Wherever it died, the index serves: the old generation whole, or the new one whole.
+    after = Archive(index_dir)
+    total = after.search(after.request({})).total
+    assert total in (13, 413)
+    if total == 13:
+        assert ids(after, q="care") == before
+    report = build(corpus_dir, index_dir)
+    assert not report.errors
+    assert Archive(index_dir).search(Archive(index_dir).request({})).total == 413
+    assert not list(index_dir.glob("tmp-*"))

@@ -1,0 +1,250 @@
+"""The search core on a real index of the test corpus: queries, filters, facets, sorting, pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.errors import BadRequest
+
+ALL = 13
+DOC_MOCKINGBIRD = "2015-06-30-mockingbird-fostering-model-wins-european-backing"
+DOC_LIGHTHOUSE = "2009-11-lighthouse-family-centres-to-open-in-coastal-towns"
+
+
+def counts(result, facet):
+    return {v.value: v.count for v in result.facets[facet]}
+
+
+def ids(result):
+    return [hit["id"] for hit in result.hits]
+
+
+def test_empty_query_browses_everything_newest_first(search):
+    result = search(per_page=100)
+    assert result.total == ALL
+    assert result.sort == "newest"
+    dates = [hit["date"] for hit in result.hits]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_facet_counts_over_everything(search):
+    result = search()
+    assert counts(result, "year") == {"2009": 2, "2010": 2, "2013": 2, "2015": 1, "2017": 2, "2019": 1, "2020": 2, "2024": 1}
+    assert counts(result, "department") == {"dfe": 7, "dcsf": 3, "dh": 2, "hm-treasury": 3, "dhsc": 1}
+    assert counts(result, "programme") == {
+        "social-work-reform": 3, "innovation-programme": 3, "better-care-fund": 2, "what-works-centre": 3,
+    }
+    assert counts(result, "amount") == {
+        "under-1m": 5, "1m-10m": 4, "10m-100m": 4, "100m-1bn": 4, "1bn-plus": 4, "eur:1m-10m": 1, "usd:100m-1bn": 1,
+    }
+
+
+def test_facet_values_are_ordered_and_labelled(search):
+    result = search()
+    assert [v.value for v in result.facets["year"]][:2] == ["2024", "2020"]
+    assert [v.label for v in result.facets["amount"]] == [
+        "under £1m", "£1m–£10m", "£10m–£100m", "£100m–£1bn", "£1bn and over", "€1m–€10m", "$100m–$1bn",
+    ]
+    assert {v.value: v.label for v in result.facets["department"]}["dfe"] == "DfE"
+
+
+@pytest.mark.parametrize("word, expected", [("mockingbird", [DOC_MOCKINGBIRD]), ("lighthouse", [DOC_LIGHTHOUSE])])
+def test_a_distinctive_word_finds_its_document(search, word, expected):
+    assert ids(search(q=word)) == expected
+
+
+def test_words_are_stemmed(search):
+    assert search(q="lighthouses").total == search(q="lighthouse").total == 1
+
+
+def test_phrases_boolean_operators_fields_and_prefixes(search):
+    either = search(q="mockingbird OR lighthouse")
+    assert sorted(ids(either)) == sorted([DOC_MOCKINGBIRD, DOC_LIGHTHOUSE])
+    assert search(q="mockingbird AND lighthouse").total == 0
+    assert search(q="NOT mockingbird").total == ALL - 1
+    assert ids(search(q="title:mockingbird")) == [DOC_MOCKINGBIRD]
+    assert search(q="department:dhsc").total == 1
+    assert search(q="department:DHSC").total == 1
+    assert search(q='department:"Department of Health and Social Care"').total == 1
+    assert search(q="programme:better-care-fund").total == 2
+    assert ids(search(q="mocking*")) == [DOC_MOCKINGBIRD]
+
+
+def test_a_phrase_needs_its_words_together(search):
+    together = search(q='"family centres"')
+    assert ids(together) == [DOC_LIGHTHOUSE]
+    assert search(q='"centres family"').total == 0
+
+
+@pytest.mark.parametrize("text", ['"unclosed phrase', "(mockingbird OR", "mockingbird AND", "a^2 ((", "OR OR", "::", "*"])
+def test_a_query_that_does_not_parse_never_raises(search, text):
+    result = search(q=text)
+    assert result.total >= 0
+    assert isinstance(result.reading, str)
+
+
+def test_an_unbalanced_query_says_how_it_was_read(search):
+    result = search(q="(mockingbird OR")
+    assert ids(result) == [DOC_MOCKINGBIRD]
+    assert result.reading == "mockingbird"
+    assert "unmatched quote or bracket" in result.notice
+
+
+def test_a_query_the_parser_rejects_is_searched_as_plain_words(search):
+    result = search(q="lighthouse^^^ AND")
+    assert ids(result) == [DOC_LIGHTHOUSE]
+    assert result.notice is None or "plain words" in result.notice
+
+
+def test_the_reading_shows_how_a_query_was_understood(search):
+    assert search(q="mockingbird OR lighthouse").reading == "mockingbird OR lighthouse"
+    assert search(q='"family centres" NOT budget').reading == '"family centres" AND NOT budget'
+    assert search(q="dept:dfe").reading == "department:dfe"
+
+
+def test_title_matches_rank_above_body_matches(search):
+    # "mockingbird" is in the title of one document; "fostering" is in its title too.
+    result = search(q="fostering")
+    assert result.hits[0]["id"] == DOC_MOCKINGBIRD
+
+
+def test_year_filter_single_several_and_range(search):
+    assert search(year="2010").total == 2
+    assert search(year=["2010", "2013"]).total == 4
+    assert search(year="2009-2013").total == 6
+    assert search(year="2013,2017").total == 4
+
+
+def test_department_filter_with_and_without_predecessors(search):
+    assert search(department="dfe").total == 7
+    # DfE took over from DCSF: with predecessors its 3 documents join.
+    assert search(department="dfe", predecessors="1").total == 10
+    assert search(department="dhsc", predecessors="1").total == 3  # dhsc's one document and dh's two
+    assert search(department=["dh", "dhsc"]).total == 3
+
+
+def test_programme_and_amount_filters(search):
+    assert search(programme="better-care-fund").total == 2
+    assert search(amount="1bn-plus").total == 4
+    assert search(amount=["1bn-plus", "under-1m"]).total == 8
+    assert search(amount="usd:100m-1bn").total == 1
+
+
+def test_amount_range_matches_any_amount_in_range(search):
+    # Documents with some amount between £1m and £5m (inclusive): docs 2, 5, 7 (€5m), 8, 12.
+    assert search(min_amount="1m", max_amount="5m").total == 5
+    assert search(min_amount="1.5bn").total == 3
+    assert search(max_amount="100000").total == 1
+
+
+def test_facets_combine_or_within_and_across(search):
+    result = search(year=["2017", "2020"], department="dfe")
+    assert result.total == 3  # 2017: docs 8, 9; 2020: doc 12
+    # Within the year facet counts ignore the year selection, but respect the department.
+    assert counts(result, "year") == {"2010": 1, "2013": 1, "2017": 2, "2019": 1, "2020": 1, "2024": 1}
+    assert counts(result, "department")["dfe"] == 3
+    assert counts(result, "department")["hm-treasury"] == 1
+
+
+def test_every_facet_count_equals_the_results_selecting_it_gives(archive):
+    for base in ({}, {"q": ["care"]}, {"year": ["2017"]}, {"department": ["dfe"], "amount": ["under-1m"]},
+                 {"department": ["dfe"], "predecessors": ["1"]}, {"min_amount": ["1m"]}):
+        request = archive.request(base)
+        result = archive.search(request)
+        for facet, values in result.facets.items():
+            for value in values:
+                if value.selected:
+                    continue
+                toggled = archive.search(request.toggled(facet, value.value))
+                single = request.toggled(facet, value.value)
+                # Selecting a value in a facet that already has a selection widens (OR); alone it gives the count.
+                alone = archive.search(type(request)(**{**single.__dict__, **_only(facet, value.value, request)}))
+                assert alone.total == value.count, (base, facet, value)
+                assert toggled.total >= value.count
+
+
+def _only(facet, value, request):
+    from archive.search import parse_year
+
+    if facet == "year":
+        return {"years": (parse_year(value),)}
+    return {{"department": "departments", "programme": "programmes", "amount": "amounts"}[facet]: (value,)}
+
+
+def test_values_without_results_are_hidden_unless_selected(search):
+    result = search(q="mockingbird", year="2009")
+    assert result.total == 0
+    years = {v.value: (v.count, v.selected) for v in result.facets["year"]}
+    assert years == {"2015": (1, False), "2009": (0, True)}
+
+
+@pytest.mark.parametrize("sort, first", [
+    ("newest", "2024-10-30-budget-funds-prevention-in-childrens-social-care"),
+    ("oldest", "2009-04-23-recruitment-campaign-for-childrens-social-workers"),
+    ("largest", "2013-pooled-budget-for-health-and-social-care-agreed"),
+])
+def test_sort_orders(search, sort, first):
+    result = search(sort=sort)
+    assert result.hits[0]["id"] == first
+
+
+def test_largest_sort_is_descending_by_largest_amount(search):
+    result = search(sort="largest", per_page=100)
+    largest = [max((a["value"] for a in hit["amounts"]), default=0) for hit in result.hits]
+    assert largest == sorted(largest, reverse=True)
+
+
+def test_relevance_is_the_default_with_a_query(search):
+    assert search(q="care").sort == "relevance"
+    assert search(sort="relevance").sort == "newest"  # nothing to rank without a query
+
+
+def test_pages(search):
+    first, second, fifth = search(per_page=5), search(per_page=5, page=2), search(per_page=5, page=5)
+    assert len(first.hits) == 5 and len(second.hits) == 5
+    assert first.pages == 3
+    assert not set(ids(first)) & set(ids(second))
+    assert fifth.hits == [] and fifth.total == ALL
+
+
+def test_snippet_marks_terms_and_escapes_everything_else(search):
+    hit = search(q="lighthouse").hits[0]
+    assert "<mark>" in hit["snippet"].lower()
+    stripped = hit["snippet"].replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in stripped and ">" not in stripped
+
+
+def test_snippet_falls_back_to_the_start_of_the_body(search):
+    hit = search(department="dhsc").hits[0]
+    assert "<mark>" not in hit["snippet"]
+    assert hit["snippet"]
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"year": "abc"}, "year must be"),
+    ({"year": "2013-2010"}, "runs backwards"),
+    ({"page": "-1"}, "page must be"),
+    ({"page": "0"}, "page must be"),
+    ({"page": str(10**9)}, "page must be"),
+    ({"per_page": "1000"}, "per_page must be"),
+    ({"amount": "lots"}, "amount must be a band"),
+    ({"min_amount": "-5"}, "min_amount must be"),
+    ({"min_amount": "9m", "max_amount": "1m"}, "larger than"),
+    ({"sort": "random"}, "sort must be one of"),
+    ({"department": "dfee"}, "did you mean 'dfe'"),
+    ({"programme": "nope"}, "unknown programme"),
+])
+def test_bad_parameters_raise_a_clear_bad_request(search, params, message):
+    with pytest.raises(BadRequest, match=message):
+        search(**params)
+
+
+def test_departments_accept_short_names_and_names(search):
+    assert search(department="DfE").total == search(department="Department for Education").total == 7
+
+
+def test_document_lookup(archive):
+    doc = archive.document(DOC_MOCKINGBIRD)
+    assert doc["title"].startswith("Mockingbird")
+    assert doc["body"].strip()
+    assert archive.document("no-such-document") is None
