@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -138,35 +135,3 @@ def test_a_second_build_at_the_same_time_is_refused(built, corpus_dir, index_dir
     with generations.build_lock(index_dir):
         with pytest.raises(ArchiveError, match="another build is running"):
             build(corpus_dir, index_dir)
-
-
-def make_large_corpus(corpus_dir: Path, n: int) -> None:
-    words = "social work children care funding council programme pilot grant review safeguarding".split()
-    for i in range(n):
-        body = " ".join(words[(i * 7 + j) % len(words)] for j in range(300)) + f" £{i + 1}m for item{i}."
-        write_doc(corpus_dir, f"bulk-{i:05d}", f"Bulk document {i}", body, year=2000 + i % 25)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("delay", [0.3, 1.0, 2.0])
-def test_a_build_killed_midway_leaves_the_previous_index_searchable(built, corpus_dir, index_dir, delay):
-    archive = Archive(index_dir)
-    before = ids(archive, q="care")
-    make_large_corpus(corpus_dir, 400)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "archive.cli", "--corpus", str(corpus_dir), "--index", str(index_dir), "build", "--full"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    time.sleep(delay)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    # Wherever it died, the index serves: the old generation whole, or the new one whole.
-    after = Archive(index_dir)
-    total = after.search(after.request({})).total
-    assert total in (13, 413)
-    if total == 13:
-        assert ids(after, q="care") == before
-    report = build(corpus_dir, index_dir)
-    assert not report.errors
-    assert Archive(index_dir).search(Archive(index_dir).request({})).total == 413
-    assert not list(index_dir.glob("tmp-*"))
