@@ -12,7 +12,7 @@ from whoosh import index as whoosh_index
 
 from archive import generations
 from archive.corpus import document_files, read_documents
-from archive.errors import CorpusError
+from archive.errors import ArchiveError, CorpusError
 from archive.facets import band_key
 from archive.parse import Document, checksum
 from archive.registry import Registry
@@ -29,6 +29,7 @@ class BuildReport:
     changed: int = 0
     removed: int = 0
     full: bool = False
+    repaired: bool = False
     errors: list[CorpusError] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -41,7 +42,7 @@ class BuildReport:
         rejected = f", {len(self.errors)} rejected" if self.errors else ""
         if not self.touched:
             return f"nothing changed: {self.total} documents indexed{rejected} ({self.seconds:.1f} s)"
-        kind = "full build: " if self.full else ""
+        kind = "the index was damaged, so it was rebuilt in full: " if self.repaired else "full build: " if self.full else ""
         return (
             f"{kind}indexed {self.total} documents ({self.added} added, {self.changed} changed, "
             f"{self.removed} removed{rejected}) in {self.seconds:.1f} s"
@@ -56,15 +57,17 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
         files = document_files(corpus_dir)
         base = None if full else generations.current(index_dir)
         indexed: dict[str, str] = {}
+        repaired = False
         if base is not None:
-            manifest = generations.read_manifest(base)
+            manifest = _manifest(base)
+            if manifest is None or not _usable(base, len(manifest["documents"])):
+                base, repaired = None, True
             # A changed registry can change every document's labels: start again.
-            if manifest.get("registry", {}).get("checksum") == registry.checksum:
+            elif manifest.get("registry", {}).get("checksum") == registry.checksum:
                 indexed = manifest["documents"]
             else:
                 base = None
-        full = base is None
-        report = BuildReport(full=full)
+        report = BuildReport(full=base is None, repaired=repaired)
 
         sums = {doc_id: checksum(path.read_bytes()) for doc_id, path in files.items()}
         stale = [doc_id for doc_id, digest in sums.items() if indexed.get(doc_id) != digest]
@@ -87,9 +90,32 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
         documents.update({d.id: d.checksum for d in parsed})
         report.total = len(documents)
         if report.touched or base is None:
-            _write(index_dir, base, parsed, removed, registry, documents, progress)
+            try:
+                _write(index_dir, base, parsed, removed, registry, documents, progress)
+            except OSError as error:
+                # A full disk, say: the new generation is discarded and the old one still serves.
+                raise ArchiveError(
+                    f"the build failed and the previous index is still serving: {error.strerror or error}"
+                ) from error
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _manifest(generation: Path) -> dict[str, Any] | None:
+    try:
+        return generations.read_manifest(generation)
+    except (OSError, ValueError):
+        return None
+
+
+def _usable(generation: Path, expected: int) -> bool:
+    """Check that a generation opens and holds what its manifest says, so a damaged one is rebuilt."""
+    try:
+        ix = whoosh_index.open_dir(str(generation))
+        with ix.searcher() as searcher:
+            return sum(1 for _ in searcher.reader().all_doc_ids()) == expected
+    except Exception:  # Whoosh raises many kinds of error on damaged files.
+        return False
 
 
 def _write(
