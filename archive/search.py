@@ -6,6 +6,7 @@ import html
 import re
 import threading
 from collections.abc import Mapping, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from archive import generations
+from archive import discover
 from archive.errors import BadRequest, IndexMissing
 from archive.facets import FacetTable, FacetValue, band_label, band_order, split_band
 from archive.query import ParsedQuery, QueryReader
@@ -370,6 +372,70 @@ class Archive:
             gen = self._current()
             stored = gen.searcher.document(id=doc_id)
             return self._labelled(gen, dict(stored["meta"])) if stored else None
+
+    # -- discovery and export (issue 3) --
+
+    def iter_hits(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
+        """Yield every hit of a request in its order, without bodies, reading one document at a time."""
+        with self._lock:
+            gen = self._current()
+            parsed = gen.reader.read(request.q)
+            docs = self._result_docs(gen, request, parsed)
+            order = self._order(gen, request, parsed, docs)
+            # A searcher of its own: a build may close the shared one while an export streams.
+            own = whoosh_index.open_dir(str(gen.path)).searcher()
+
+        def rows() -> Iterator[dict[str, Any]]:
+            try:
+                for docnum in order:
+                    meta = dict(own.stored_fields(docnum)["meta"])
+                    meta.pop("body", None)
+                    yield self._labelled(gen, meta)
+            finally:
+                own.close()
+
+        return rows()
+
+    def suggest(self, text: str) -> discover.Suggestion | None:
+        """Suggest a spelling of the query from the index's own words, or None."""
+        with self._lock:
+            return discover.suggest(self._current().searcher, text)
+
+    def related(self, doc_id: str, limit: int = 5) -> list[dict[str, Any]]:
+        """Return the documents most like one by content, without bodies."""
+        with self._lock:
+            gen = self._current()
+            docnum = gen.searcher.document_number(id=doc_id)
+            if docnum is None:
+                return []
+            found = []
+            for other in discover.related(gen.searcher, docnum, limit):
+                meta = dict(gen.searcher.stored_fields(other)["meta"])
+                meta.pop("body", None)
+                found.append(self._labelled(gen, meta))
+            return found
+
+    def timeline(self, request: SearchRequest) -> list[discover.YearTotal]:
+        """Count a request's documents and their headline pound amounts per year."""
+        with self._lock:
+            gen = self._current()
+            docs = self._result_docs(gen, request, gen.reader.read(request.q))
+            return discover.timeline(gen.searcher, gen.facets, docs)
+
+    def _result_docs(self, gen: _Generation, request: SearchRequest, parsed: ParsedQuery) -> set[int]:
+        docs = set(self._docs(gen, ("q", parsed.query), parsed.query))
+        for filtered in self._filters(gen, request).values():
+            docs &= filtered
+        return docs
+
+    def _order(self, gen: _Generation, request: SearchRequest, parsed: ParsedQuery, docs: set[int]) -> list[int]:
+        if not docs:
+            return []
+        sort = request.effective_sort
+        sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": "largest"}.get(sort)
+        results = gen.searcher.search(parsed.query, filter=docs, limit=None, sortedby=sortedby,
+                                      reverse=sort in ("newest", "largest"))
+        return [docnum for _, docnum in results.top_n]
 
 
 def _values(params: Mapping[str, Sequence[str]], name: str) -> list[str]:

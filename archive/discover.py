@@ -1,0 +1,169 @@
+"""Help a reader find more: spelling suggestions, similar documents and money per year. No Flask here."""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh.searching import Searcher
+
+from archive.facets import FacetTable, split_band
+
+TEXT_FIELDS = ("title", "body")
+# Words of the query syntax, and words written as field: or just after one, are never corrected.
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+TOKEN = re.compile(r"(\w+:)?(\"[^\"]*\"?|[^\s\"()]+)")
+WORD = re.compile(r"[^\W\d_]+")
+# Per searcher, so a new generation starts afresh and an old one's tables are freed with it.
+_pounds_cache: weakref.WeakKeyDictionary[Searcher, dict[int, int]] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A corrected query: the text to search, and which words were changed."""
+
+    text: str
+    changed: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class YearTotal:
+    year: int
+    documents: int
+    pounds: int
+
+
+def suggest(searcher: Searcher, text: str) -> Suggestion | None:
+    """Correct the words of a query that the index has never seen, from the index's own words."""
+    analyzer = searcher.schema["body"].analyzer
+    reader = searcher.reader()
+    pieces: list[str] = []
+    changed: list[tuple[str, str]] = []
+    last = 0
+    for match in TOKEN.finditer(text):
+        field, token = match.group(1), match.group(2)
+        if field and field[:-1].lower() not in TEXT_FIELDS:
+            continue
+        for word in WORD.finditer(token):
+            original = word.group()
+            if original in OPERATORS or len(original) < 3:
+                continue
+            stems = [t.text for t in analyzer(original)]
+            if not stems or any(_frequency(reader, stem) for stem in stems):
+                continue  # a stop word, or a word the index knows
+            replacement = _closest(searcher, original, stems[0])
+            if replacement is None or replacement == original.lower():
+                continue
+            start = match.start(2) + word.start()
+            pieces.append(text[last:start])
+            pieces.append(replacement)
+            last = start + len(original)
+            changed.append((original, replacement))
+    if not changed:
+        return None
+    pieces.append(text[last:])
+    return Suggestion("".join(pieces), tuple(changed))
+
+
+def _frequency(reader: Any, stem: str) -> int:
+    return sum(reader.doc_frequency(field, stem) for field in TEXT_FIELDS)
+
+
+def _closest(searcher: Searcher, word: str, stem: str) -> str | None:
+    """Find the index's nearest word: the fewest edits first, then the most documents."""
+    reader = searcher.reader()
+    for distance in (1, 2):
+        if distance == 2 and len(stem) < 5:
+            break  # two edits turn a short word into almost anything
+        found = {
+            term for field in TEXT_FIELDS for term in reader.terms_within(field, stem, distance)
+            if WORD.fullmatch(term)
+        }
+        if found:
+            best = max(sorted(found), key=lambda term: _frequency(reader, term))
+            return _surface(searcher, best, word) or best
+    # A typo late in a long word hides its stem ("innovaton" is not "innov"): try the word's
+    # leading letters as stems, and keep a written form within two edits of what was typed.
+    for end in range(len(word) - 1, max(4, len(word) // 2) - 1, -1):
+        prefix = word[:end].lower()
+        if _frequency(reader, prefix):
+            form = _surface(searcher, prefix, word)
+            if form and _distance(form, word.lower()) <= 2:
+                return form
+    return None
+
+
+def _surface(searcher: Searcher, stem: str, word: str) -> str | None:
+    """Turn an indexed stem back into the written word closest to what was typed."""
+    analyzer = searcher.schema["body"].analyzer
+    reader = searcher.reader()
+    for field in TEXT_FIELDS:
+        if not reader.doc_frequency(field, stem):
+            continue
+        docnum = next(iter(reader.postings(field, stem).all_ids()))
+        text = searcher.stored_fields(docnum).get(field) or ""
+        forms = Counter(
+            text[token.startchar:token.endchar].lower()
+            for token in analyzer(text, chars=True, mode="index")
+            if token.text == stem
+        )
+        if forms:
+            return min(forms, key=lambda form: (_distance(form, word.lower()), -forms[form], form))
+    return None
+
+
+def _distance(a: str, b: str) -> int:
+    """Count the edits (insert, delete, replace) that turn a into b."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def related(searcher: Searcher, docnum: int, limit: int) -> list[int]:
+    """Return the documents most like one, by the distinctive words of its body."""
+    text = searcher.stored_fields(docnum).get("body") or ""
+    if not text.strip():
+        return []
+    results = searcher.more_like(docnum, "body", text=text, top=limit, numterms=12)
+    return [hit.docnum for hit in results]
+
+
+def timeline(searcher: Searcher, facets: FacetTable, docs: set[int]) -> list[YearTotal]:
+    """Count documents and add up their headline pound amounts, per year."""
+    pounds = _largest_pounds(searcher, facets)
+    found = []
+    for value, holders in facets.postings("year").items():
+        mine = docs & holders
+        if mine:
+            found.append(YearTotal(int(value), len(mine), sum(pounds.get(d, 0) for d in mine)))
+    return sorted(found, key=lambda y: y.year)
+
+
+def _largest_pounds(searcher: Searcher, facets: FacetTable) -> dict[int, int]:
+    """Map each document to its largest amount in pounds, read once per searcher.
+
+    The index's `largest` column mixes currencies, so it is right only for documents with
+    pound amounts alone; the few with other currencies are read from their stored amounts.
+    """
+    if searcher in _pounds_cache:
+        return _pounds_cache[searcher]
+    bands = facets.postings("amount")
+    with_pounds: set[int] = set()
+    foreign: set[int] = set()
+    for key, holders in bands.items():
+        currency, _ = split_band(key) or ("GBP", key)
+        (with_pounds if currency == "GBP" else foreign).update(holders)
+    column = searcher.reader().column_reader("largest")
+    pounds = {d: column[d] for d in with_pounds - foreign}
+    for docnum in with_pounds & foreign:
+        amounts = searcher.stored_fields(docnum)["meta"]["amounts"]
+        pounds[docnum] = max(a["value"] for a in amounts if a["currency"] == "GBP")
+    _pounds_cache[searcher] = pounds
+    return pounds

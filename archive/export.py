@@ -1,0 +1,178 @@
+"""Write result sets out: CSV, RIS, BibTeX and Atom, as streams of text. No Flask here."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from archive import cite
+
+CSV_COLUMNS = (
+    "id", "title", "date", "date_precision", "year", "source", "type", "author", "url",
+    "departments", "department_keys", "programmes", "programme_keys", "organisations",
+    "amounts", "amount_values", "largest_amount_gbp", "summary", "permalink",
+)
+# A spreadsheet runs a cell that opens with one of these as a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# XML 1.0 cannot carry most control characters, even escaped.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+Hits = Iterable[dict[str, Any]]
+Link = Callable[[dict[str, Any]], str]
+
+
+def neutralise(value: Any) -> str:
+    """Make a cell safe to open in a spreadsheet: a leading formula character is quoted."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
+    """Turn one hit into the CSV's cells, in CSV_COLUMNS order."""
+    amounts = hit.get("amounts") or []
+    pounds = max((a["value"] for a in amounts if a["currency"] == "GBP"), default=None)
+    cells = [
+        hit["id"], hit["title"], hit["date"], hit["precision"], hit["year"], hit["source"],
+        hit.get("type"), hit.get("author"), hit.get("url"),
+        "; ".join(d["name"] for d in hit.get("departments", [])),
+        " ".join(d["key"] for d in hit.get("departments", [])),
+        "; ".join(p["name"] for p in hit.get("programmes", [])),
+        " ".join(p["key"] for p in hit.get("programmes", [])),
+        "; ".join(hit.get("organisations") or []),
+        "; ".join(f"{a['text']} ({a['value']:,} {a['currency']})" for a in amounts),
+        "; ".join(f"{a['value']} {a['currency']}" for a in amounts),
+        pounds, hit.get("summary"), permalink,
+    ]
+    return [neutralise(cell) for cell in cells]
+
+
+def csv_stream(hits: Hits, permalink: Link) -> Iterator[str]:
+    """Yield a CSV file line by line: a header, then one row per hit."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow(CSV_COLUMNS)
+    yield flush()
+    for hit in hits:
+        writer.writerow(csv_row(hit, permalink(hit)))
+        yield flush()
+
+
+def csv_error(message: str) -> str:
+    """Write a one-cell CSV that carries an error message."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([["error"], [neutralise(message)]])
+    return buffer.getvalue()
+
+
+def ris_stream(hits: Hits, cite_url: Link, permalink: Link, accessed: dt.date) -> Iterator[str]:
+    """Yield one RIS record per hit."""
+    for hit in hits:
+        yield cite.ris(hit, cite_url(hit), accessed, permalink(hit))
+
+
+def bibtex_stream(hits: Hits, cite_url: Link, accessed: dt.date) -> Iterator[str]:
+    """Yield one BibTeX entry per hit, with keys made unique within the file."""
+    seen: dict[str, int] = {}
+    for hit in hits:
+        entry = cite.bibtex(hit, cite_url(hit), accessed)
+        key = cite.bibtex_key(hit)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            # Suffixes a, b, c... as reference managers do for one author's works of one year.
+            suffix = _letters(seen[key] - 1)
+            entry = entry.replace(f"{{{key},", f"{{{key}{suffix},", 1)
+        yield entry + "\n"
+
+
+def _letters(n: int) -> str:
+    text = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text
+
+
+@dataclass(frozen=True)
+class Feed:
+    """What an Atom feed says about itself."""
+
+    title: str
+    subtitle: str
+    self_url: str
+    html_url: str
+    feed_id: str
+    updated: dt.datetime
+
+
+def atom_stream(feed: Feed, hits: Hits, permalink: Link) -> Iterator[str]:
+    """Yield an Atom 1.0 feed, every string escaped."""
+    yield '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+    yield f"  <title>{_x(feed.title)}</title>\n  <subtitle>{_x(feed.subtitle)}</subtitle>\n"
+    yield f"  <id>{_x(feed.feed_id)}</id>\n  <updated>{_stamp(feed.updated)}</updated>\n"
+    yield f'  <link rel="self" type="application/atom+xml" href={_attr(feed.self_url)}/>\n'
+    yield f'  <link rel="alternate" type="text/html" href={_attr(feed.html_url)}/>\n'
+    yield "  <author><name>Policy Archive</name></author>\n  <generator>Policy Archive</generator>\n"
+    for hit in hits:
+        link = permalink(hit)
+        lines = [
+            "  <entry>",
+            f"    <title>{_x(hit['title'])}</title>",
+            f"    <id>{_x(link)}</id>",
+            f'    <link rel="alternate" type="text/html" href={_attr(link)}/>',
+        ]
+        if hit.get("url"):
+            lines.append(f'    <link rel="related" type="text/html" href={_attr(hit["url"])}/>')
+        stamp = _stamp(entry_date(hit))
+        lines += [f"    <published>{stamp}</published>", f"    <updated>{stamp}</updated>"]
+        lines.append(f"    <author><name>{_x(hit.get('author') or hit['source'])}</name></author>")
+        for item in [*hit.get("departments", []), *hit.get("programmes", [])]:
+            lines.append(f"    <category term={_attr(item['key'])} label={_attr(item['name'])}/>")
+        summary = hit.get("summary") or ""
+        amounts = ", ".join(a["text"] for a in hit.get("amounts", []))
+        text = " ".join(part for part in (summary, f"Amounts: {amounts}." if amounts else "") if part)
+        lines.append(f"    <summary type=\"text\">{_x(text or hit['title'])}</summary>")
+        lines.append("  </entry>\n")
+        yield "\n".join(lines)
+    yield "</feed>\n"
+
+
+def atom_error(message: str, self_url: str) -> str:
+    """Write an Atom document that carries an error message, for feed readers."""
+    now = _stamp(dt.datetime.now(dt.timezone.utc))
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f"  <title>Policy Archive: this feed could not be made</title>\n  <subtitle>{_x(message)}</subtitle>\n"
+        f"  <id>{_x(self_url)}</id>\n  <updated>{now}</updated>\n"
+        "  <author><name>Policy Archive</name></author>\n</feed>\n"
+    )
+
+
+def entry_date(hit: dict[str, Any]) -> dt.datetime:
+    """Date an entry: a date known only to the month or year counts from its first day."""
+    parts = [int(p) for p in hit["date"].split("-")] + [1, 1]
+    return dt.datetime(parts[0], parts[1], parts[2], tzinfo=dt.timezone.utc)
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _x(text: str) -> str:
+    return escape(XML_INVALID.sub("", str(text)))
+
+
+def _attr(text: str) -> str:
+    return quoteattr(XML_INVALID.sub("", str(text)))
