@@ -143,5 +143,41 @@ def serve(paths: Paths, host: str, port: int, workers: int) -> None:
     run(paths.index, host, port, workers)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--map", "field_map", metavar="FIELD=NAME,...",
+              help="Which JSON fields hold the text, title, date, url, source, author, type (e.g. text=body).")
+@click.option("--currency", help="What a bare $ means in these sources, e.g. AUD; written as `currency:`.")
+@click.option("--source", help="The publisher, when the sources do not say.")
+@click.option("--url", help="The original address of a single article (its date is read from it).")
+@click.option("--date", help="The publication date of a single article: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option("--type", "doc_type", help="The kind of document, e.g. news or press release.")
+@click.option("--licence", help="A licence or attribution statement to carry in every document written.")
+@click.option("--force", is_flag=True, help="Overwrite a document that is already in the corpus.")
+@click.option("--dry-run", is_flag=True, help="Print what would be written, and write nothing.")
+@click.option("--verbose", is_flag=True, help="Print the evidence for every document, even in a large batch.")
+@click.pass_obj
+def ingest(paths: Paths, inputs: tuple[Path, ...], verbose: bool, doc_type: str | None, **options) -> None:
+    """Turn text, HTML and JSON lines files (or folders of them) into corpus documents."""
+    from archive.ingest import DETAIL_UP_TO, Options, ingest as run_ingest
+
+    def show(outcome, total: int) -> None:
+        full = verbose or total <= DETAIL_UP_TO
+        if outcome.skipped or full or total <= 100:
+            for line in outcome.describe(dry_run=options["dry_run"], full=full):
+                click.echo(line, err=bool(outcome.skipped))
+
+    try:
+        report = run_ingest(list(inputs), paths.corpus, Options(type=doc_type, **options),
+                            progress=sys.stderr.isatty(), report_to=show)
+    except ArchiveError as error:
+        raise _fail(error) from None
+    if report.written and any(o.review for o in report.written) and not options["dry_run"]:
+        click.echo("points to review are in each document's `review:` list; `archive check` lists them")
+    click.echo(report.summary())
+    if report.skipped:
+        sys.exit(1)
+
+
 if __name__ == "__main__":
     main()

@@ -24,7 +24,7 @@ DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
 KNOWN_KEYS = {
     "title", "date", "source", "url", "author", "type", "departments", "programmes",
-    "organisations", "amounts", "summary", "currency", "review", "date_evidence",
+    "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
 }
 
 

@@ -1,0 +1,398 @@
+"""Turn raw articles into corpus documents, suggesting their metadata and showing the evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tqdm import tqdm
+
+from archive.amounts import Amount
+from archive.boilerplate import Article, extract_article, normalise
+from archive.corpus import document_files
+from archive.dating import DateGuess, infer_date
+from archive.dedupe import NearDuplicates
+from archive.errors import ArchiveError, CorpusError
+from archive.parse import FRONT_MATTER, ID_PATTERN, PartialDate, parse_bytes
+from archive.registry import Registry
+from archive.sources import Record, Unreadable, count_records, input_files, parse_map, read_file
+from archive.suggest import Match, Matcher, organisations
+
+PROGRESS_FROM = 20  # records: a smaller batch is over before a bar would help
+DETAIL_UP_TO = 10  # records: a larger batch prints one line a document, not the evidence
+_SLUG_WORDS = 80  # characters of title in a file name
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$")
+
+
+@dataclass
+class Options:
+    """How to ingest: what the sources cannot say for themselves, and what may be overwritten."""
+
+    currency: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None
+    type: str | None = None
+    licence: str | None = None
+    field_map: str | None = None
+    force: bool = False
+    dry_run: bool = False
+
+    def __post_init__(self) -> None:
+        if self.currency is not None:
+            self.currency = self.currency.strip().upper()
+            if not _CURRENCY.match(self.currency):
+                raise ArchiveError(f"--currency: '{self.currency}' is not a three-letter ISO code such as AUD")
+        if self.date is not None:
+            try:
+                PartialDate.parse(self.date)
+            except ValueError as error:
+                raise ArchiveError(f"--date: {error}") from None
+
+
+@dataclass
+class Outcome:
+    """What became of one record: the document written (or that would be), or why it was skipped."""
+
+    origin: str
+    path: Path | None = None
+    content: str = ""
+    skipped: str | None = None
+    title: str = ""
+    title_evidence: str = ""
+    date: DateGuess | None = None
+    source: str = ""
+    departments: list[Match] = field(default_factory=list)
+    programmes: list[Match] = field(default_factory=list)
+    organisations: list[Match] = field(default_factory=list)
+    amounts: tuple[Amount, ...] = ()
+    review: list[str] = field(default_factory=list)
+
+    def describe(self, dry_run: bool = False, full: bool = False) -> list[str]:
+        """Say what was done with this record, with the evidence for each suggestion."""
+        if self.skipped:
+            return [f"skipped {self.origin}: {self.skipped}"]
+        verb = "would write" if dry_run else "wrote"
+        points = f" ({len(self.review)} point(s) to review)" if self.review else ""
+        lines = [f"{verb} {self.path} from {self.origin}{points}"]
+        if not full:
+            return lines
+        lines.append(f"  title: {self.title}  [{self.title_evidence}]")
+        if self.date:
+            lines.append(f"  date: {self.date.date.iso} ({self.date.date.precision})  [{self.date.evidence}]")
+        lines.append(f"  source: {self.source}")
+        for label, matches in (("departments", self.departments), ("programmes", self.programmes),
+                               ("organisations", self.organisations)):
+            if not matches:
+                lines.append(f"  {label}: none found")
+            for match in matches:
+                written = f" as {', '.join(match.spellings)}" if match.spellings and match.spellings != (match.key,) else ""
+                lines.append(f"  {label[:-1]}: {match.key}{written}  [\"{match.evidence}\"]")
+        money = ", ".join(f"{a.text} = {a.value:,} {a.currency}" for a in self.amounts)
+        lines.append(f"  amounts: {len(self.amounts)}" + (f": {money}" if money else ""))
+        for point in self.review:
+            lines.append(f"  review: {point}")
+        if dry_run:
+            lines.extend(["  ---- the file ----", *("  " + line for line in self.content.splitlines())])
+        return lines
+
+
+@dataclass
+class IngestReport:
+    records: int = 0
+    written: list[Outcome] = field(default_factory=list)
+    skipped: list[Outcome] = field(default_factory=list)
+    dry_run: bool = False
+    seconds: float = 0.0
+
+    @property
+    def amounts(self) -> int:
+        return sum(len(o.amounts) for o in self.written)
+
+    def summary(self) -> str:
+        """Say in one line what the ingest did, with counts."""
+        verb = "would write" if self.dry_run else "wrote"
+        reviews = sum(1 for o in self.written if o.review)
+        kinds: dict[str, int] = {}
+        for outcome in self.skipped:
+            kind = outcome.skipped.split(":")[0].split(" (")[0] if outcome.skipped else "?"
+            kinds[kind] = kinds.get(kind, 0) + 1
+        why = f" ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})" if kinds else ""
+        rate = self.records / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.records} record(s): {verb} {len(self.written)} document(s), {reviews} with points to review; "
+            f"skipped {len(self.skipped)}{why}; {self.amounts} amount(s) found; "
+            f"{self.seconds:.1f} s, {rate:.0f} records/s"
+        )
+
+
+def ingest(
+    inputs: list[Path],
+    corpus_dir: Path,
+    options: Options,
+    progress: bool = False,
+    report_to: Callable[[Outcome, int], None] | None = None,
+) -> IngestReport:
+    """Ingest files, folders and JSON lines into corpus documents; call report_to with each outcome."""
+    started = time.perf_counter()
+    field_map = parse_map(options.field_map)
+    registry = Registry.load(corpus_dir)
+    existing = document_files(corpus_dir)
+    matcher = Matcher(registry)
+    seen = NearDuplicates()
+    for doc_id, path in existing.items():
+        seen.add(doc_id, _body_of(path))
+    planned: set[str] = set()
+    report = IngestReport(dry_run=options.dry_run)
+
+    files = list(input_files(inputs))
+    total = sum(count_records(f) if isinstance(f, Path) else 1 for f in files)
+    if total > 1 and (options.url or options.date):
+        raise ArchiveError("--url and --date describe a single article: give one file, or the dates and URLs in its records")
+    bar = tqdm(total=total, unit="record", desc="ingesting", disable=not progress or total < PROGRESS_FROM)
+
+    def emit(outcome: Outcome) -> None:
+        report.records += 1
+        (report.skipped if outcome.skipped else report.written).append(outcome)
+        bar.update(1)
+        if report_to:
+            report_to(outcome, total)
+
+    try:
+        for item in files:
+            if isinstance(item, Unreadable):
+                emit(Outcome(item.origin, skipped=f"unreadable: {item.reason}"))
+                continue
+            for record in read_file(item, field_map):
+                if isinstance(record, Unreadable):
+                    emit(Outcome(record.origin, skipped=f"unreadable: {record.reason}"))
+                    continue
+                record.url = options.url or record.url
+                emit(_ingest_one(record, corpus_dir, registry, matcher, options, seen, existing, planned))
+    finally:
+        bar.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _ingest_one(
+    record: Record,
+    corpus_dir: Path,
+    registry: Registry,
+    matcher: Matcher,
+    options: Options,
+    seen: NearDuplicates,
+    existing: dict[str, Path],
+    planned: set[str],
+) -> Outcome:
+    outcome = Outcome(record.origin)
+    article, page_date, comments = _article(record)
+    if article is None or not article.paragraphs:
+        outcome.skipped = "no text: nothing was left once the page around the article was dropped"
+        return outcome
+    text = article.text
+    review = outcome.review
+
+    outcome.title, outcome.title_evidence = _title(record, article, review)
+    given, given_by = next(((d, by) for d, by in ((options.date, "The --date option gives"),
+                                                  (record.date, "The record gives"),
+                                                  (page_date, "The page's metadata gives")) if d), (None, ""))
+    date = infer_date(text, given=given, given_by=given_by, url=record.url,
+                      comments=comments or article.comments, lead="\n".join(article.lead))
+    if date is None:
+        year = dt.date.today().year
+        date = DateGuess(PartialDate(year), f"No date was found: {year} is the year it was ingested.", False)
+        review.append("no date was found in the text: set the date by hand")
+    elif not date.sure:
+        review.append(f"the date is inferred, check it: {date.evidence}")
+    if date.line and date.line in article.paragraphs[:2]:
+        article.paragraphs.remove(date.line)  # the dateline is metadata, not the article
+        text = article.text
+    outcome.date = date
+    outcome.source = _source(record, options, article, review)
+
+    outcome.departments, outcome.programmes = matcher.find(text)
+    outcome.programmes += matcher.related_programmes(text, outcome.departments, outcome.programmes)
+    for match in outcome.departments + outcome.programmes:
+        if not match.sure:
+            review.append(f"check {match.key}: {match.why}")
+    review.extend(_lifetimes(registry, outcome.departments, date.date))
+    outcome.organisations = organisations(text, matcher)
+    currency = options.currency
+    if currency is None and _BARE_DOLLAR.search(text):
+        review.append("a bare $ is read as USD: ingest with --currency if the source means another dollar")
+
+    doc_id = _doc_id(date.date, outcome.title, planned)
+    path = corpus_dir / f"{doc_id}.md"
+    outcome.path = path
+    duplicate = seen.find(text, exclude=doc_id if options.force else None)
+    if duplicate:
+        key, share = duplicate
+        where = existing.get(key, corpus_dir / f"{key}.md")
+        outcome.skipped = f"duplicate: {share:.0%} of its text is already in {where}"
+        return outcome
+    if doc_id in existing and not options.force:
+        outcome.skipped = f"exists: {path} is already in the corpus (use --force to overwrite it)"
+        return outcome
+
+    meta = {
+        "title": outcome.title,
+        "date": date.date.iso,
+        "source": outcome.source,
+        "url": record.url,
+        "author": record.author or article.author,
+        "type": options.type or record.type,
+        "currency": currency,
+        "departments": [m.key for m in outcome.departments],
+        "programmes": [m.key for m in outcome.programmes],
+        "organisations": [m.key for m in outcome.organisations],
+        "date_evidence": date.evidence,
+        "licence": options.licence,
+        "review": review,
+    }
+    outcome.content = compose(meta, article.markdown)
+    try:
+        document = parse_bytes(outcome.content.encode("utf-8"), path, registry)
+    except CorpusError as error:  # a bug if it happens: never write what `archive check` rejects
+        outcome.skipped = f"invalid: {error.message}"
+        return outcome
+    outcome.amounts = document.amounts
+    if not options.dry_run:
+        _write_atomically(path, outcome.content)
+    seen.add(doc_id, text)
+    planned.add(doc_id)
+    return outcome
+
+
+def _article(record: Record) -> tuple[Article | None, str | None, str]:
+    """Return the record's article, the date its page declares, and its reader comments."""
+    if not record.html:
+        return extract_article(record.text, title=record.title), None, ""
+    from archive.htmltext import read_page  # lxml and readability load only when HTML comes
+
+    page = read_page(record.text, url=record.url)
+    if page is None:
+        return None, None, ""
+    record.url = record.url or page.url
+    record.source = record.source or page.source
+    article = extract_article(page.text, title=record.title or page.title)
+    record.author = record.author or page.author or article.author
+    return article, page.date, page.comments
+
+
+def _title(record: Record, article: Article, review: list[str]) -> tuple[str, str]:
+    if record.title:
+        return " ".join(normalise(record.title).split()), "given by the record"
+    if article.title:
+        return article.title, f"the headline, line {article.title_line} of the page"
+    words = article.text.split()
+    title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    review.append("no headline was found: the title is the text's first words, write one")
+    return title, "the first words of the text"
+
+
+def _source(record: Record, options: Options, article: Article, review: list[str]) -> str:
+    if options.source or record.source:
+        return options.source or record.source or ""
+    if article.publisher:
+        review.append(f"the source is guessed from the page's \"{article.publisher_line}\": check it")
+        return article.publisher
+    host = urlsplit(record.url or "").hostname
+    if host:
+        host = host.removeprefix("www.")
+        review.append(f"the source is the URL's host {host}: give the publisher's name")
+        return host
+    review.append("the source is unknown: give it with --source")
+    return "unknown"
+
+
+def _lifetimes(registry: Registry, departments: list[Match], date: PartialDate) -> list[str]:
+    """Point out a department named outside its lifetime: the date, or the match, may be wrong."""
+    points = []
+    for match in departments:
+        entry = registry.departments[match.key]
+        start = PartialDate.parse(entry.start).year if entry.start else None
+        end = PartialDate.parse(entry.end).year if entry.end else None
+        if (start and date.year < start) or (end and date.year > end):
+            span = f"{start or '?'}–{end or ''}"
+            points.append(f"{entry.label} existed {span}, but the date is {date.iso}: check both")
+    return points
+
+
+def slug(date: PartialDate, title: str) -> str:
+    """Make a document id from its date and title: 2017-03-20-innovative-social-work-projects."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    plain = re.sub(r"(?<=\d)[.,](?=\d)|'", "", plain)  # £4.5m becomes 45m, children's childrens
+    words = re.findall(r"[a-z0-9]+", plain)
+    text = ""
+    for word in words:
+        if len(text) + len(word) + 1 > _SLUG_WORDS:
+            break
+        text = f"{text}-{word}" if text else word
+    if not text:
+        text = words[0][:_SLUG_WORDS] if words else "untitled"
+    return f"{date.iso}-{text}"
+
+
+def _doc_id(date: PartialDate, title: str, planned: set[str]) -> str:
+    """Slug the record; a second article with the same slug in this run gets -2, -3 and so on."""
+    base = slug(date, title)
+    doc_id, n = base, 1
+    while doc_id in planned:
+        n += 1
+        doc_id = f"{base}-{n}"
+    assert ID_PATTERN.match(doc_id), doc_id
+    return doc_id
+
+
+def compose(meta: dict[str, object], body: str) -> str:
+    """Write front matter and body as a corpus file; strings are JSON-quoted, which YAML reads as written."""
+    lines = ["---"]
+    for key, value in meta.items():
+        if value is None or value == "":
+            continue
+        if key in ("departments", "programmes"):
+            lines.append(f"{key}: [{', '.join(value)}]")  # type: ignore[arg-type]
+        elif isinstance(value, list):
+            if value:
+                lines.append(f"{key}:")
+                lines.extend(f"  - {_quote(item)}" for item in value)
+        else:
+            lines.append(f"{key}: {_quote(value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n" + body
+
+
+def _quote(value: object) -> str:
+    return json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+
+
+def _body_of(path: Path) -> str:
+    try:
+        content = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    match = FRONT_MATTER.match(content)
+    return content[match.end():] if match else content
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    """Write a file whole or not at all, so a killed ingest leaves no half document."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".ingest-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,167 @@
+"""Suggest an article's departments, programmes and organisations from the registries, each with its evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.dating import sentence_at
+from archive.registry import Registry
+
+# Words that end the name of an organisation that is not a government department.
+_ORG_ENDINGS = (
+    "Council|Board|Association|Network|Trust|Group|Foundation|Union|Society|Agency|Commission|Authority"
+    "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
+)
+_CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|of|for|and|on|in|&)"
+_ORGANISATION = re.compile(
+    rf"\b(?:The\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+{_CAPITAL_WORD}){{0,7}}?\s+(?:{_ORG_ENDINGS}))\b"
+)
+_AND_SPLIT = re.compile(rf"\b({_ORG_ENDINGS})\s+and\s+")
+_EXPANSION = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)*){1,9})\((?P<short>[A-Z][A-Za-z]{1,7})\)")
+_ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z&]{2,8}$")  # DfE, DCSF, SWAP: matched with their case
+_STOPWORDS = frozenset("the of for and a an in to on".split())
+
+
+@dataclass(frozen=True)
+class Match:
+    """A registry key or organisation name the text names, how it was written, and where."""
+
+    key: str
+    spellings: tuple[str, ...]
+    evidence: str
+    sure: bool = True
+    why: str = ""  # for an unsure match: what to check
+
+
+class Matcher:
+    """Find the departments and programmes a text names, through their names, short names and aliases."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self._keys: dict[tuple[str, str], str] = {}
+        self._generic: set[tuple[str, str]] = set()
+        names: list[str] = []
+        acronyms: list[str] = []
+        for kind, entries in (("department", registry.departments), ("programme", registry.programmes)):
+            for entry in entries.values():
+                for name in {entry.name, getattr(entry, "short", ""), *entry.aliases} - {""}:
+                    if _ACRONYM.match(name):
+                        self._keys[(kind, name)] = entry.key
+                        acronyms.append(name)
+                    else:
+                        normal = _normal(name)
+                        self._keys.setdefault((kind, normal), entry.key)
+                        names.append(name)
+                        if len(normal.split()) == 1:  # "the Treasury": another country has one too
+                            self._generic.add((kind, normal))
+        self._names = _alternation(names, re.IGNORECASE)
+        self._acronyms = _alternation(acronyms, 0)
+
+    def find(self, text: str) -> tuple[list[Match], list[Match]]:
+        """Return the departments and the programmes named in text, in order of first mention."""
+        found: dict[tuple[str, str], list[tuple[str, int, bool]]] = {}
+        for pattern, exact in ((self._names, False), (self._acronyms, True)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                written = " ".join(m.group().split())
+                for kind in ("department", "programme"):
+                    lookup = written if exact else _normal(written)
+                    key = self._keys.get((kind, lookup))
+                    if key:
+                        generic = (kind, lookup) in self._generic
+                        found.setdefault((kind, key), []).append((written, m.start(), generic))
+        result: dict[str, list[Match]] = {"department": [], "programme": []}
+        for (kind, key), mentions in sorted(found.items(), key=lambda item: min(p for _, p, _ in item[1])):
+            mentions.sort(key=lambda mention: mention[1])
+            spellings = tuple(dict.fromkeys(w for w, _, _ in mentions))
+            sure = not all(generic for _, _, generic in mentions)
+            why = "" if sure else f"'{spellings[0]}' may not mean {self.registry.label(kind, key)}"
+            evidence = sentence_at(text, mentions[0][1])
+            result[kind].append(Match(key, spellings, evidence, sure, why))
+        return result["department"], result["programme"]
+
+    def related_programmes(self, text: str, departments: list[Match], programmes: list[Match]) -> list[Match]:
+        """Suggest, as unsure, a named department's programme whose every name word the text uses."""
+        have = {m.key for m in programmes}
+        words = set(_stems(text))
+        related = []
+        for department in departments:
+            for programme in self.registry.programmes.values():
+                if programme.department != department.key or programme.key in have:
+                    continue
+                needed = set(_stems(programme.name))
+                if needed and needed <= words:
+                    why = (f"{programme.name} is run by {self.registry.label('department', department.key)}, "
+                           f"which the text names, and every word of its name is in the text")
+                    related.append(Match(programme.key, (), department.evidence, False, why))
+                    have.add(programme.key)
+        return related
+
+
+def organisations(text: str, matcher: Matcher) -> list[Match]:
+    """Find named organisations that are not government departments: councils, charities, boards."""
+    found: dict[str, int] = {}
+    for pattern in (_EXPANSION, _ORGANISATION):
+        for m in pattern.finditer(text):
+            # "Wigan Council and Bolton Council" are two names
+            if pattern is _EXPANSION:
+                names = [_trim_to(m["name"], m["short"])]
+            else:
+                names = _AND_SPLIT.sub(r"\1\n", m["name"]).split("\n")
+            for name in names:
+                at = max(m.start(), text.find(name.split()[0], m.start())) if name.split() else m.start()
+                _add_organisation(found, " ".join(name.split()), at, pattern is _EXPANSION, matcher)
+    # A shorter name inside a longer one found too is the same organisation, cut short.
+    names = [n for n in found if not any(n != other and n in other for other in found)]
+    return [Match(n, (n,), sentence_at(text, found[n])) for n in sorted(names, key=found.__getitem__)]
+
+
+def _add_organisation(found: dict[str, int], name: str, at: int, expansion: bool, matcher: Matcher) -> None:
+    name = re.sub(r"^(?:The|A|An|But|And|However|While)\s+", "", name)
+    if len(name.split()) < 2 and not expansion:
+        return
+    registry = matcher.registry
+    if registry.resolve("department", name) or _mostly_lower(name):
+        return
+    if registry.resolve("programme", name) and not re.search(rf"(?:{_ORG_ENDINGS})$", name):
+        return  # a scheme's name, such as Social Work Associate Practice (SWAP)
+    found.setdefault(name, at)
+
+
+def _trim_to(name: str, short: str) -> str:
+    """Cut a name before "(LGA)" back to the words the initials stand for: Local Government Association."""
+    words = name.split()
+    while len(words) > 1 and words[0][:1].upper() != short[:1].upper():
+        words.pop(0)
+    return " ".join(words)
+
+
+def _mostly_lower(name: str) -> bool:
+    words = name.split()
+    return sum(1 for w in words if w[:1].islower()) * 2 > len(words)
+
+
+def _alternation(names: list[str], flags: int) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    parts = [_pattern(n) for n in sorted(set(names), key=len, reverse=True)]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
+
+
+def _pattern(name: str) -> str:
+    """Match a name however its spaces and apostrophes are written."""
+    words = name.replace("’", "'").split()
+    return r"\s+".join(re.escape(w).replace("'", "['’]") for w in words)
+
+
+def _normal(name: str) -> str:
+    words = name.lower().replace("’", "'").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def _stems(text: str) -> list[str]:
+    """Lower-case words without possessives or a plural s, so 'adults'' meets 'Adult'."""
+    words = re.findall(r"[a-z]+", text.lower().replace("’", "'").replace("'s", "").replace("s'", "s"))
+    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _STOPWORDS]
