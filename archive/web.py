@@ -244,6 +244,7 @@ def _download(stream: Iterator[str], mimetype: str, extension: str) -> Response:
 
 def _attachment(response: Response, name: str, extension: str) -> Response:
     response.headers["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -258,7 +259,10 @@ def _export_name() -> str:
 
 def _document(doc_id: str) -> dict[str, Any]:
     # The id is looked up in the index, never used as a path; the pattern only refuses junk early.
-    found = archive().document(doc_id) if ID_PATTERN.match(doc_id) else None
+    if not ID_PATTERN.match(doc_id):
+        # Not echoed: it may be anything, and a plain-text answer is not escaped.
+        abort(404, "There is no such document: a document id is lower-case letters, digits and hyphens.")
+    found = archive().document(doc_id)
     if found is None:
         abort(404, f"There is no document '{doc_id}' in the archive.")
     return found
@@ -380,6 +384,13 @@ def _pages(search: SearchRequest, last: int) -> list[dict[str, Any]]:
 def error_response(status: int, message: str) -> Response | tuple[Any, int]:
     """Answer an error in the requested form: JSON, CSV, Atom, RIS/BibTeX as text, or a page."""
     path = request.path
+    answer = _error_body(status, message, path)
+    if path.startswith("/api/") or path.endswith((".csv", ".atom", ".ris", ".bib", ".xml")):
+        answer[0].headers["X-Content-Type-Options"] = "nosniff"  # never read as a page
+    return answer
+
+
+def _error_body(status: int, message: str, path: str) -> tuple[Any, int]:
     if path.startswith("/api/"):
         return jsonify({"error": message, "status": status}), status
     if path.endswith(".csv"):
@@ -389,7 +400,8 @@ def error_response(status: int, message: str) -> Response | tuple[Any, int]:
         return Response(xml, status=status, mimetype="application/atom+xml"), status
     if path.endswith((".ris", ".bib", ".xml")):
         return Response(f"Error {status}: {message}\n", status=status, mimetype="text/plain"), status
-    return render_template("error.html", status=status, title=TITLES.get(status, "Error"), message=message), status
+    page = render_template("error.html", status=status, title=TITLES.get(status, "Error"), message=message)
+    return Response(page, status=status, mimetype="text/html"), status
 
 
 def _http_error(error: HTTPException) -> Response | tuple[Any, int]:
