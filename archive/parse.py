@@ -22,6 +22,12 @@ from archive.registry import Registry, _yaml_where
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
+# Bounds that keep one hostile file from stalling a build: Markdown's parser is slow and
+# recursive, so very large or very deeply nested input is refused before it is rendered.
+MAX_BYTES = 1_000_000
+MAX_INDENT = 64  # columns of leading white space: a list nested about 30 levels deep
+MAX_QUOTE_DEPTH = 16
+MAX_BRACKET_DEPTH = 16
 KNOWN_KEYS = {
     "title", "date", "source", "url", "author", "type", "departments", "programmes",
     "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
@@ -104,6 +110,8 @@ def parse_file(path: Path, registry: Registry) -> Document:
 def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
     """Validate a corpus file's content; the path names it in errors and gives its id."""
     doc_id = path.stem
+    if len(data) > MAX_BYTES:
+        raise CorpusError(path, f"too large: {len(data):,} bytes, the limit is {MAX_BYTES:,}; split or trim it")
     if not ID_PATTERN.match(doc_id):
         raise CorpusError(path, "bad file name: use lower-case letters, digits and hyphens (it becomes the id)")
     try:
@@ -132,6 +140,10 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
         if key not in registry.programmes:
             raise fail(registry.unknown("programme", key))
 
+    url = _optional(meta.get("url"))
+    if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
+        raise fail(f"url must be a web address starting with http:// or https://, not '{url[:80]}'")
+    _check_nesting(body, path)
     text = plain_text(body)
     currency = str(meta.get("currency") or "USD").upper()
     amounts = _merge_amounts(extract_amounts(text, dollar=currency), meta.get("amounts"), path)
@@ -143,7 +155,7 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
         body=body,
         text=text,
         checksum=checksum(data),
-        url=_optional(meta.get("url")),
+        url=url,
         author=_optional(meta.get("author")),
         type=_optional(meta.get("type")),
         summary=_optional(meta.get("summary")),
@@ -165,6 +177,23 @@ def plain_text(body: str) -> str:
     """Render Markdown and keep only its text, for indexing and snippets."""
     rendered = markdown.markdown(body)
     return html.unescape(nh3.clean(rendered, tags=set())).strip()
+
+
+def _check_nesting(body: str, path: Path) -> None:
+    for number, line in enumerate(body.splitlines(), 1):
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        quotes = len(re.match(r"[>\s]*", line).group().replace(" ", "").replace("\t", ""))
+        if indent > MAX_INDENT or quotes > MAX_QUOTE_DEPTH:
+            raise CorpusError(path, f"Markdown nested too deeply in the body's line {number}")
+    depth = deepest = 0
+    for char in re.sub(r"\\.", "", body):
+        if char == "[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "]" and depth:
+            depth -= 1
+    if deepest > MAX_BRACKET_DEPTH:
+        raise CorpusError(path, f"Markdown brackets nested {deepest} deep; the limit is {MAX_BRACKET_DEPTH}")
 
 
 def _split(content: str, path: Path) -> tuple[dict[str, Any], str]:

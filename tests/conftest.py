@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -75,3 +80,35 @@ def client(app):
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def gunicorn():
+    """Start `archive serve` (gunicorn, several workers) on an index; yields a function returning its base URL."""
+    processes: list[subprocess.Popen] = []
+
+    def start(index_dir: Path, workers: int = 2) -> str:
+        port = free_port()
+        command = [sys.executable, "-m", "archive.cli", "--index", str(index_dir), "serve",
+                   "--port", str(port), "--workers", str(workers)]
+        processes.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url + "/", timeout=2).read()
+                return url
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"the server on {url} did not start")
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=30)
