@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from whoosh.reading import IndexReader
+
+from archive.docsets import term_ids
 
 # (key, lowest value, first value above the band); values in whole units of a currency.
 BANDS = (
@@ -65,26 +68,80 @@ def band_order(key: str) -> tuple[int, str, int]:
 
 
 class FacetTable:
-    """Which documents hold each facet value, read once per index generation."""
+    """Each document's facet values as arrays of codes, read once per index generation.
 
-    def __init__(self, reader: IndexReader):
+    A facet is held as parallel arrays of (document number, value code), one pair for each value a
+    document has. Counting a facet over a set of documents is then one `bincount` of the codes of
+    the pairs whose document is in the set, instead of one set intersection per value.
+    """
+
+    def __init__(self, reader: IndexReader, live: np.ndarray | None = None):
         self._reader = reader
-        self._postings: dict[str, dict[str, frozenset[int]]] = {}
+        self.size = reader.doc_count_all()
+        if live is None:
+            live = np.zeros(self.size, dtype=bool)
+            live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        self._live = live
+        self._columns: dict[str, _Column] = {}
+        self._masks: dict[tuple[str, frozenset[str]], np.ndarray] = {}
+
+    def _column(self, field: str) -> _Column:
+        if field not in self._columns:
+            values, docs, codes = [], [], []
+            for term in self._reader.lexicon(field):
+                ids = term_ids(self._reader, field, term)
+                ids = ids[self._live[ids]]
+                docs.append(ids)
+                codes.append(np.full(len(ids), len(values), dtype=np.int32))
+                values.append(term.decode("utf-8"))
+            empty = np.zeros(0, dtype=np.int64)
+            self._columns[field] = _Column(
+                values, {v: n for n, v in enumerate(values)},
+                np.concatenate(docs) if docs else empty, np.concatenate(codes) if codes else empty.astype(np.int32),
+                [np.sort(d) for d in docs],
+            )
+        return self._columns[field]
+
+    def values(self, field: str) -> list[str]:
+        """Return every value a facet field holds."""
+        return self._column(field).values
+
+    def counts(self, field: str, docs: np.ndarray) -> dict[str, int]:
+        """Count, for each value, the documents of a mask that hold it; values with none are left out."""
+        column = self._column(field)
+        found = np.bincount(column.codes[docs[column.docs]], minlength=len(column.values))
+        return {column.values[n]: int(found[n]) for n in np.flatnonzero(found)}
+
+    def mask(self, field: str, values: Iterable[str]) -> np.ndarray:
+        """Return a mask of the live documents holding any of the values."""
+        key = (field, frozenset(values))
+        if key not in self._masks:
+            column = self._column(field)
+            mask = np.zeros(self.size, dtype=bool)
+            for value in key[1]:
+                code = column.codes_by_value.get(value)
+                if code is not None:
+                    mask[column.ids[code]] = True
+            mask.flags.writeable = False
+            if len(self._masks) > 256:
+                self._masks.clear()
+            self._masks[key] = mask
+        return self._masks[key]
 
     def postings(self, field: str) -> dict[str, frozenset[int]]:
         """Map each value of a facet field to the documents that hold it."""
-        if field not in self._postings:
-            reader = self._reader
-            self._postings[field] = {
-                term.decode("utf-8"): frozenset(reader.postings(field, term).all_ids())
-                for term in reader.lexicon(field)
-            }
-        return self._postings[field]
+        column = self._column(field)
+        return {v: frozenset(column.ids[n].tolist()) for n, v in enumerate(column.values)}
 
     def docs(self, field: str, values: Iterable[str]) -> set[int]:
         """Return the documents holding any of the values."""
-        table = self.postings(field)
-        found: set[int] = set()
-        for value in values:
-            found |= table.get(value, frozenset())
-        return found
+        return set(np.flatnonzero(self.mask(field, values)).tolist())
+
+
+@dataclass
+class _Column:
+    values: list[str]
+    codes_by_value: dict[str, int]
+    docs: np.ndarray  # document number of each (document, value) pair
+    codes: np.ndarray  # value code of each pair
+    ids: list[np.ndarray]  # for each value code, its documents in order

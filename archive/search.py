@@ -5,20 +5,22 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query
 from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.scoring import BM25F
-from whoosh.searching import Searcher
+from whoosh.searching import Hit, Results, Searcher
 
 from archive import generations
 from archive import discover
+from archive.docsets import DocSets, Mask
 from archive.errors import BadRequest, IndexMissing
 from archive.facets import FacetTable, FacetValue, band_label, band_order, split_band
 from archive.query import ParsedQuery, QueryReader
@@ -157,8 +159,9 @@ class _Generation:
     registry: Registry
     reader: QueryReader
     facets: FacetTable
-    live: frozenset[int]
-    filters: dict[Any, frozenset[int]] = field(default_factory=dict)
+    # Masks of what queries and filters match, cached for this generation only: a researcher
+    # clicking through facets repeats the same query and filters.
+    sets: DocSets
 
 
 class Archive:
@@ -185,14 +188,14 @@ class Archive:
             ix = whoosh_index.open_dir(str(path))
             searcher = ix.searcher(weighting=BM25F())
             registry = Registry.from_dict(generations.read_manifest(path)["registry"])
-            live = frozenset(searcher.reader().all_doc_ids())
+            sets = DocSets(searcher)
+            facets = FacetTable(searcher.reader(), sets.live)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
                 "run `archive build --full` to rebuild it"
             ) from error
-        return _Generation(path, searcher, registry, QueryReader(searcher.schema, registry),
-                           FacetTable(searcher.reader()), live)
+        return _Generation(path, searcher, registry, QueryReader(searcher.schema, registry), facets, sets)
 
     @property
     def registry(self) -> Registry:
@@ -248,45 +251,41 @@ class Archive:
         with self._lock:
             gen = self._current()
             parsed = gen.reader.read(request.q)
-            matched = self._docs(gen, ("q", parsed.query), parsed.query)
-            filters = self._filters(gen, request)
-            docs = set(matched)
-            for filtered in filters.values():
-                docs &= filtered
+            matched = gen.sets.matches(parsed.query)
+            filters = self._filter_masks(gen, request)
+            docs = _all_of(matched, filters.values())
             facets = {
                 facet: self._facet(gen, request, facet, matched, filters)
                 for facet in ("year", "department", "programme", "amount")
             }
-            hits = self._page(gen, request, parsed, docs)
-        return SearchResult(request, len(docs), hits, facets, parsed.reading, parsed.notice, request.effective_sort)
+            hits = self._page(gen, request, parsed, docs, filtered=bool(filters))
+        return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading, parsed.notice,
+                            request.effective_sort)
 
     def _docs(self, gen: _Generation, key: Any, q: query.Query) -> frozenset[int]:
-        # Cached per generation: a researcher clicking facets repeats the same filters.
-        if key not in gen.filters:
-            if isinstance(q, query.Every):
-                gen.filters[key] = gen.live
-            else:
-                gen.filters[key] = frozenset(gen.searcher.docs_for_query(q)) & gen.live
-            if len(gen.filters) > 512:
-                gen.filters.pop(next(iter(gen.filters)))
-        return gen.filters[key]
+        """Return the documents a query matches, as a set."""
+        return frozenset(np.flatnonzero(gen.sets.cached(key, lambda: gen.sets.matches(q))).tolist())
 
     def _filters(self, gen: _Generation, request: SearchRequest) -> dict[str, frozenset[int]]:
-        """Return, for each facet with a selection, the documents it lets through."""
-        found: dict[str, frozenset[int]] = {}
+        """Return, for each facet with a selection, the documents it lets through, as sets."""
+        return {name: frozenset(np.flatnonzero(mask).tolist()) for name, mask in self._filter_masks(gen, request).items()}
+
+    def _filter_masks(self, gen: _Generation, request: SearchRequest) -> dict[str, Mask]:
+        """Return, for each facet with a selection, a mask of the documents it lets through."""
+        found: dict[str, Mask] = {}
         table = gen.facets
         if request.years:
-            years = {str(y) for low, high in request.years for y in range(low, high + 1)}
-            found["year"] = frozenset(table.docs("year", years))
+            found["year"] = table.mask("year", _years(request.years))
         if request.departments:
-            found["department"] = frozenset(table.docs("department", self._departments(gen, request.departments, request)))
+            found["department"] = table.mask("department", self._departments(gen, request.departments, request))
         if request.programmes:
-            found["programme"] = frozenset(table.docs("programme", request.programmes))
+            found["programme"] = table.mask("programme", request.programmes)
         if request.amounts:
-            found["amount"] = frozenset(table.docs("amount", request.amounts))
+            found["amount"] = table.mask("amount", request.amounts)
         if request.min_amount is not None or request.max_amount is not None:
-            key = ("value", request.min_amount, request.max_amount)
-            found["range"] = self._docs(gen, key, query.NumericRange("value", request.min_amount, request.max_amount))
+            # The value field holds signed 64-bit numbers; Whoosh raises on anything beyond them.
+            low, high = (None if v is None else min(v, 2**63 - 1) for v in (request.min_amount, request.max_amount))
+            found["range"] = gen.sets.matches(query.NumericRange("value", low, high))
         return found
 
     def _departments(self, gen: _Generation, keys: Sequence[str], request: SearchRequest) -> set[str]:
@@ -299,27 +298,24 @@ class Archive:
         gen: _Generation,
         request: SearchRequest,
         facet: str,
-        matched: frozenset[int],
-        filters: dict[str, frozenset[int]],
+        matched: Mask,
+        filters: dict[str, Mask],
     ) -> list[FacetValue]:
         # Counted without the facet's own selection: each count is what selecting it would give.
-        docs = set(matched)
-        for name, filtered in filters.items():
-            if name != facet:
-                docs &= filtered
+        docs = _all_of(matched, (mask for name, mask in filters.items() if name != facet))
         selected = request.selected(facet)
-        if facet == "year":
-            counts = {v: len(docs & d) for v, d in gen.facets.postings("year").items()}
-            for low, high in request.years:
-                if low != high:
-                    counts[_year_text((low, high))] = len(docs & gen.facets.docs("year", map(str, range(low, high + 1))))
-        elif facet == "department":
+        table = gen.facets
+        if facet == "department" and request.predecessors:
             counts = {
-                v: len(docs & gen.facets.docs("department", self._departments(gen, [v], request)))
-                for v in {*gen.facets.postings("department"), *selected}
+                v: int(np.count_nonzero(docs & table.mask("department", self._departments(gen, [v], request))))
+                for v in {*table.values("department"), *selected}
             }
         else:
-            counts = {v: len(docs & d) for v, d in gen.facets.postings(facet).items()}
+            counts = table.counts(facet, docs)
+        if facet == "year":
+            for low, high in request.years:
+                if low != high:
+                    counts[_year_text((low, high))] = int(np.count_nonzero(docs & table.mask("year", _years([(low, high)]))))
         values = [
             FacetValue(v, self._label(gen, facet, v), counts.get(v, 0), v in selected)
             for v in {*counts, *selected}
@@ -334,27 +330,42 @@ class Archive:
             return gen.registry.label(facet, value)
         return value
 
-    def _page(self, gen: _Generation, request: SearchRequest, parsed: ParsedQuery, docs: set[int]) -> list[dict[str, Any]]:
-        if not docs:
+    def _page(
+        self, gen: _Generation, request: SearchRequest, parsed: ParsedQuery, docs: Mask, filtered: bool = True
+    ) -> list[dict[str, Any]]:
+        """Return one page of hits with snippets; filtered says whether docs is narrower than the query's matches."""
+        if not docs.any():
             return []
         end = request.page * request.per_page
+        start = end - request.per_page
         sort = request.effective_sort
-        sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": "largest"}.get(sort)
-        results = gen.searcher.search(
-            parsed.query, filter=docs, limit=end, sortedby=sortedby, reverse=sort in ("newest", "largest"),
-            terms=True,
-        )
-        results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-        results.formatter = MarkFormatter()
-        hits = []
-        for hit in results[end - request.per_page:end]:
-            meta = dict(hit["meta"])
-            meta.pop("body", None)
-            snippet = "" if parsed.empty else hit.highlights("body", top=2)
-            meta["snippet"] = snippet or _opening(hit["body"])
-            meta["score"] = None if sortedby or parsed.empty else round(hit.score, 4)
-            hits.append(self._labelled(gen, meta))
-        return hits
+        searcher = gen.searcher
+        if sort == "relevance":
+            # Only Whoosh can rank, and it ranks the top of a page quickest without a filter.
+            allow = set(np.flatnonzero(docs).tolist()) if filtered else None
+            results = _snippeting(searcher.search(parsed.query, filter=allow, limit=end, terms=True))
+            return [self._hit(gen, parsed, hit.fields(), hit, round(hit.score, 4)) for hit in results[start:end]]
+        field = "largest" if sort == "largest" else "sortdate"
+        # The same order as Whoosh's sortedby, from the column arrays instead of a Python sort.
+        order = gen.sets.top(docs, field, reverse=sort != "oldest", limit=end)[start:end].tolist()
+        if not order:
+            return []
+        if parsed.empty:
+            return [self._hit(gen, parsed, searcher.stored_fields(docnum), None, None) for docnum in order]
+        # Highlighting needs Whoosh's hits: search again, only among the page's documents.
+        results = _snippeting(searcher.search(parsed.query, filter=set(order), limit=len(order), terms=True))
+        found = {hit.docnum: hit for hit in results}
+        return [self._hit(gen, parsed, found[docnum].fields(), found[docnum], None) for docnum in order]
+
+    def _hit(
+        self, gen: _Generation, parsed: ParsedQuery, stored: Mapping[str, Any], hit: Hit | None, score: float | None
+    ) -> dict[str, Any]:
+        meta = dict(stored["meta"])
+        meta.pop("body", None)
+        snippet = hit.highlights("body", top=2) if hit is not None and not parsed.empty else ""
+        meta["snippet"] = snippet or _opening(stored["body"])
+        meta["score"] = score
+        return self._labelled(gen, meta)
 
     def _labelled(self, gen: _Generation, meta: dict[str, Any]) -> dict[str, Any]:
         for kind, name in (("department", "departments"), ("programme", "programmes")):
@@ -436,6 +447,23 @@ class Archive:
         results = gen.searcher.search(parsed.query, filter=docs, limit=None, sortedby=sortedby,
                                       reverse=sort in ("newest", "largest"))
         return [docnum for _, docnum in results.top_n]
+
+
+def _snippeting(results: Results) -> Results:
+    results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
+    results.formatter = MarkFormatter()
+    return results
+
+
+def _all_of(first: Mask, others: Iterable[Mask]) -> Mask:
+    result = first
+    for mask in others:
+        result = result & mask
+    return result
+
+
+def _years(ranges: Iterable[tuple[int, int]]) -> set[str]:
+    return {str(y) for low, high in ranges for y in range(low, high + 1)}
 
 
 def _values(params: Mapping[str, Sequence[str]], name: str) -> list[str]:

@@ -1,0 +1,238 @@
+"""The fast search paths (numpy masks, facet columns, column sorts) give exactly what plain Whoosh gives.
+
+The reference below computes every request the straightforward way, with Whoosh alone:
+`docs_for_query` for matches and filters, `groupedby` for facet counts, and `search(sortedby=...)`
+for the page. It runs on a generated corpus of a few hundred documents, built in two steps so
+that the index has several segments and deleted documents, as a real one does after edits.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from whoosh import query, sorting
+
+from archive.build import build
+from archive.docsets import DocSets
+from archive.search import Archive, SearchRequest, _facet_order, _opening, _snippeting, _year_text
+
+TEST_CORPUS = Path(__file__).parent / "corpus"
+WORDS = ("funding care social council school grant children health minister budget pilot centre "
+         "review housing transport training families workers programme innovation").split()
+DEPARTMENTS = ("dcsf", "dfe", "dh", "dhsc", "hm-treasury")
+PROGRAMMES = ("social-work-reform", "innovation-programme", "better-care-fund", "what-works-centre")
+AMOUNTS = ("£750,000", "£3.2m", "£12m", "£48m", "£200m", "£1.5bn", "$190 million", "€5m")
+BANDS = ("under-1m", "1m-10m", "10m-100m", "100m-1bn", "1bn-plus", "usd:100m-1bn", "eur:1m-10m")
+
+
+def _document(rng: random.Random, n: int) -> tuple[str, str]:
+    year = rng.randint(2005, 2024)
+    date = rng.choice((f"{year}", f"{year}-{rng.randint(1, 12):02d}", f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"))
+    title = " ".join(rng.choices(WORDS, k=rng.randint(2, 6)))
+    body = []
+    for _ in range(rng.randint(2, 6)):
+        sentence = rng.choices(WORDS, k=rng.randint(5, 15))
+        if rng.random() < 0.5:
+            sentence.append(f"with {rng.choice(AMOUNTS)}")
+        body.append(" ".join(sentence).capitalize() + ".")
+    departments = rng.sample(DEPARTMENTS, rng.choice((0, 1, 1, 2)))
+    programmes = rng.sample(PROGRAMMES, rng.choice((0, 1, 1, 2)))
+    text = (f"---\ntitle: {title.capitalize()}\ndate: \"{date}\"\nsource: Test\n"
+            f"departments: [{', '.join(departments)}]\nprogrammes: [{', '.join(programmes)}]\n---\n\n" + "\n\n".join(body) + "\n")
+    return f"{date}-doc-{n}", text
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    """An index of 300 generated documents, then 40 changed and 20 removed: several segments, some deletions."""
+    root = tmp_path_factory.mktemp("fast")
+    corpus, index = root / "corpus", root / "index"
+    corpus.mkdir()
+    for name in ("departments.yaml", "programmes.yaml"):
+        shutil.copy(TEST_CORPUS / name, corpus / name)
+    rng = random.Random(5)
+    names = []
+    for n in range(300):
+        name, text = _document(rng, n)
+        (corpus / f"{name}.md").write_text(text, "utf-8")
+        names.append(name)
+    assert not build(corpus, index).errors
+    for name in rng.sample(names, 60)[:40]:
+        path = corpus / f"{name}.md"
+        path.write_text(path.read_text("utf-8") + "\nA changed paragraph about care funding.\n", "utf-8")
+    for name in rng.sample(names, 20):
+        (corpus / f"{name}.md").unlink()
+    report = build(corpus, index)
+    assert not report.errors and report.removed == 20
+    archive = Archive(index)
+    reader = archive._current().searcher.reader()
+    assert len(list(reader.leaf_readers())) > 1 and reader.has_deletions(), "the index should have segments and deletions"
+    return archive
+
+
+# -- the plain reference -----------------------------------------------------
+
+
+def _any_of(field: str, values) -> query.Query:
+    return query.Or([query.Term(field, v) for v in values])
+
+
+def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
+    """Answer a request with plain Whoosh: docs_for_query, groupedby and sortedby."""
+    gen = archive._current()
+    searcher, registry = gen.searcher, gen.registry
+    parsed = gen.reader.read(request.q)
+    # Whoosh's NOT can let a deleted document through at a segment's end: keep only live ones.
+    matched = set(searcher.docs_for_query(parsed.query)) & set(searcher.reader().all_doc_ids())
+
+    def departments(keys):
+        return {k for key in keys for k in (registry.with_predecessors(key) if request.predecessors else {key})}
+
+    filters = {}
+    if request.years:
+        filters["year"] = _any_of("year", {str(y) for low, high in request.years for y in range(low, high + 1)})
+    if request.departments:
+        filters["department"] = _any_of("department", departments(request.departments))
+    if request.programmes:
+        filters["programme"] = _any_of("programme", request.programmes)
+    if request.amounts:
+        filters["amount"] = _any_of("amount", request.amounts)
+    if request.min_amount is not None or request.max_amount is not None:
+        filters["range"] = query.NumericRange("value", request.min_amount, request.max_amount)
+    allowed = {name: set(searcher.docs_for_query(q)) for name, q in filters.items()}
+    docs = set(matched)
+    for found in allowed.values():
+        docs &= found
+
+    facets = {}
+    for facet in ("year", "department", "programme", "amount"):
+        others = set(matched)
+        for name, found in allowed.items():
+            if name != facet:
+                others &= found
+        counts = {}
+        if others:
+            results = searcher.search(parsed.query, filter=others, groupedby=sorting.FieldFacet(facet, allow_overlap=True), limit=None)
+            counts = {(k.decode() if isinstance(k, bytes) else k): len(v)
+                      for k, v in results.groups(facet).items() if k is not None}
+        if facet == "department" and request.predecessors:
+            # A department counts its predecessors' documents, so one absent here may still count.
+            for value in {*(t.decode() for t in searcher.lexicon("department")), *request.departments}:
+                counts[value] = len(others & set(searcher.docs_for_query(_any_of("department", departments([value])))))
+        if facet == "year":
+            for low, high in request.years:
+                if low != high:
+                    span = _any_of("year", [str(y) for y in range(low, high + 1)])
+                    counts[_year_text((low, high))] = len(others & set(searcher.docs_for_query(span)))
+        selected = request.selected(facet)
+        values = [(v, counts.get(v, 0), v in selected) for v in {*counts, *selected} if counts.get(v, 0) or v in selected]
+        facets[facet] = sorted(values, key=lambda t: _facet_order(facet)(_Value(t[0], gen.registry.label(facet, t[0]) if facet in ("department", "programme") else t[0], t[1])))
+
+    hits = []
+    if docs:
+        end = request.page * request.per_page
+        sort = request.effective_sort
+        sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": "largest"}.get(sort)
+        results = _snippeting(searcher.search(parsed.query, filter=docs, limit=end, sortedby=sortedby,
+                                              reverse=sort in ("newest", "largest"), terms=True))
+        for hit in results[end - request.per_page:end]:
+            snippet = "" if parsed.empty else hit.highlights("body", top=2)
+            score = None if sortedby or parsed.empty else round(hit.score, 4)
+            hits.append((hit["id"], snippet or _opening(hit["body"]), score))
+    return len(docs), facets, hits
+
+
+class _Value:
+    def __init__(self, value, label, count):
+        self.value, self.label, self.count = value, label, count
+
+
+def fast(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
+    result = archive.search(request)
+    facets = {facet: [(v.value, v.count, v.selected) for v in values] for facet, values in result.facets.items()}
+    return result.total, facets, [(hit["id"], hit["snippet"], hit["score"]) for hit in result.hits]
+
+
+# -- the comparisons ---------------------------------------------------------
+
+queries = st.one_of(
+    st.just(""),
+    st.sampled_from(WORDS),
+    st.lists(st.sampled_from(WORDS), min_size=2, max_size=3).map(" ".join),
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(WORDS)).map(lambda p: f"{p[0]} OR {p[1]}"),
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(WORDS)).map(lambda p: f"{p[0]} NOT {p[1]}"),
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(WORDS)).map(lambda p: f'"{p[0]} {p[1]}"'),
+    st.sampled_from(WORDS).map(lambda w: f"{w[:3]}*"),
+    st.sampled_from(WORDS).map(lambda w: f"title:{w}"),
+    st.sampled_from(DEPARTMENTS).map(lambda d: f"department:{d}"),
+    st.sampled_from(WORDS).map(lambda w: f"NOT {w}"),
+    st.just("zzzunknownword"),
+)
+years = st.lists(st.one_of(st.integers(2005, 2024).map(str),
+                           st.tuples(st.integers(2005, 2024), st.integers(0, 6)).map(lambda t: f"{t[0]}-{t[0] + t[1]}")),
+                 max_size=2)
+requests = st.fixed_dictionaries(
+    {"q": queries},
+    optional={
+        "year": years,
+        "department": st.lists(st.sampled_from(DEPARTMENTS), max_size=2),
+        "programme": st.lists(st.sampled_from(PROGRAMMES), max_size=2),
+        "amount": st.lists(st.sampled_from(BANDS), max_size=2),
+        "min_amount": st.sampled_from(["500k", "1m", "10m", "100m"]),
+        "max_amount": st.sampled_from(["50m", "1bn", "2bn"]),
+        "predecessors": st.sampled_from(["1", ""]),
+        "sort": st.sampled_from(["relevance", "newest", "oldest", "largest"]),
+        "page": st.sampled_from(["1", "2", "3"]),
+        "per_page": st.sampled_from(["5", "10", "25"]),
+    },
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(params=requests)
+def test_fast_and_plain_paths_give_the_same_results_and_counts(generated, params):
+    as_lists = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    try:
+        request = generated.request(as_lists)
+    except Exception:  # e.g. min_amount above max_amount: both paths refuse it the same way
+        return
+    assert fast(generated, request) == plain(generated, request)
+
+
+@pytest.mark.parametrize("q", ["", "care", "care funding", "care OR housing", "care NOT funding", '"social care"',
+                               "fund*", "title:care", "department:dfe", "NOT care", "zzzunknownword"])
+def test_query_masks_match_docs_for_query(generated, q):
+    gen = generated._current()
+    parsed = gen.reader.read(q)
+    sets = DocSets(gen.searcher)
+    live = set(gen.searcher.reader().all_doc_ids())
+    assert sorted(map(int, sets.matches(parsed.query).nonzero()[0])) == sorted(set(gen.searcher.docs_for_query(parsed.query)) & live)
+
+
+def test_browsing_sorts_ties_as_whoosh_does(generated):
+    # Many documents share a year-only date or the same largest amount: ties must fall the same way.
+    for sort in ("newest", "oldest", "largest"):
+        request = generated.request({"sort": [sort], "per_page": ["100"]})
+        assert fast(generated, request) == plain(generated, request)
+        request = generated.request({"sort": [sort], "per_page": ["25"], "page": ["3"], "q": ["care"]})
+        assert fast(generated, request) == plain(generated, request)
+
+
+def test_a_new_generation_is_read_afresh(tmp_path, corpus_dir):
+    index = tmp_path / "index"
+    build(corpus_dir, index)
+    archive = Archive(index)
+    before = archive.search(archive.request({"q": ["lighthouse"]}))
+    assert before.total == 1
+    path = next(corpus_dir.glob("2009-11-lighthouse*.md"))
+    path.unlink()
+    build(corpus_dir, index)
+    after = archive.search(archive.request({"q": ["lighthouse"]}))
+    assert after.total == 0 and after.hits == []
+    everything = archive.search(archive.request({}))
+    assert everything.total == sum(v.count for v in everything.facets["year"]) == 12
