@@ -25,6 +25,7 @@ from archive.errors import BadRequest, IndexMissing
 from archive.facets import FacetTable, FacetValue, band_label, band_order, split_band
 from archive.query import ParsedQuery, QueryReader
 from archive.registry import Registry
+from archive.snippets import FastHighlighter
 
 SORTS = ("relevance", "newest", "oldest", "largest")
 PER_PAGE = 10
@@ -450,8 +451,8 @@ class Archive:
 
 
 def _snippeting(results: Results) -> Results:
-    results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-    results.formatter = MarkFormatter()
+    results.highlighter = FastHighlighter(fragmenter=ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70),
+                                          formatter=MarkFormatter())
     return results
 
 

@@ -16,10 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query, sorting
+from whoosh.highlight import ContextFragmenter, set_matched_filter
 
 from archive.build import build
 from archive.docsets import DocSets
-from archive.search import Archive, SearchRequest, _facet_order, _opening, _snippeting, _year_text
+from archive.schema import DocumentSchema
+from archive.search import SNIPPET_CHARS, Archive, MarkFormatter, SearchRequest, _facet_order, _opening, _year_text
+from archive.snippets import tokens
 
 TEST_CORPUS = Path(__file__).parent / "corpus"
 WORDS = ("funding care social council school grant children health minister budget pilot centre "
@@ -138,8 +141,11 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
         end = request.page * request.per_page
         sort = request.effective_sort
         sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": "largest"}.get(sort)
-        results = _snippeting(searcher.search(parsed.query, filter=docs, limit=end, sortedby=sortedby,
-                                              reverse=sort in ("newest", "largest"), terms=True))
+        results = searcher.search(parsed.query, filter=docs, limit=end, sortedby=sortedby,
+                                  reverse=sort in ("newest", "largest"), terms=True)
+        # Whoosh's own highlighter, re-tokenizing through the analyzer's filter chain.
+        results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
+        results.formatter = MarkFormatter()
         for hit in results[end - request.per_page:end]:
             snippet = "" if parsed.empty else hit.highlights("body", top=2)
             score = None if sortedby or parsed.empty else round(hit.score, 4)
@@ -236,3 +242,17 @@ def test_a_new_generation_is_read_afresh(tmp_path, corpus_dir):
     assert after.total == 0 and after.hits == []
     everything = archive.search(archive.request({}))
     assert everything.total == sum(v.count for v in everything.facets["year"]) == 12
+
+
+TOKEN_TEXT = st.lists(st.sampled_from(list("abcdeé fgTHE and of1234567890.,'’-\n") + ["funding", "Care", "U.K.", "children's"]),
+                      max_size=120).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TOKEN_TEXT, words=st.sets(st.sampled_from(["fund", "care", "the", "children", "uk", "u.k", "a", "abc"])))
+def test_snippet_tokens_are_the_analyzers_tokens(text, words):
+    analyzer = DocumentSchema()["body"].analyzer
+    fields = ("text", "startchar", "endchar", "pos", "stopped", "boost", "matched")
+    expected = [tuple(getattr(t, f) for f in fields)
+                for t in set_matched_filter(analyzer(text, positions=True, chars=True, mode="index", removestops=False), words)]
+    assert [tuple(getattr(t, f) for f in fields) for t in tokens(analyzer, text, frozenset(words))] == expected

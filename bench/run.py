@@ -1,0 +1,200 @@
+"""Benchmark the archive against an SQLite FTS5 reference: builds, then query latency.
+
+    python bench/run.py --sizes 10000,100000 --real          # everything (about an hour at 100,000)
+    python bench/run.py --sizes 2000 --queries 100           # a quick look
+    python bench/run.py --sizes 100000 --reuse-builds        # queries only, on indexes already built
+
+Corpora and indexes are written under --out (default /tmp/bench), never into the project.
+The table is printed and the figures are written as JSON (bench/out/latest.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpora  # noqa: E402
+import reference  # noqa: E402
+
+from archive.search import Archive, SearchRequest  # noqa: E402
+
+MODES = {
+    "plain": "top 10 with snippets, no facets",
+    "faceted": "top 10 + all four facets counted",
+    "filtered": "the same query again with one or two facet filters (a click)",
+    "newest": "faceted, sorted by date",
+    "largest": "faceted, sorted by amount",
+}
+
+
+def measure_build(kind: str, corpus: Path, index: Path, saved: Path, reuse: bool, limit: int | None = None) -> dict:
+    """Run one build in its own process (for its peak memory), or read its saved figures."""
+    if reuse and saved.exists():
+        return json.loads(saved.read_text())
+    command = [sys.executable, str(HERE / "measure_build.py"), kind, str(corpus), str(index)]
+    if limit:
+        command += ["--limit", str(limit)]
+    print(f"  {kind} build of {corpus} ...", flush=True)
+    figures = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    saved.write_text(json.dumps(figures))
+    return figures
+
+
+def requests_for(archive: Archive, texts: list[str], seed: int = 11) -> dict[str, list[SearchRequest]]:
+    """Make the fixed request list of every mode from the fixed query texts."""
+    rng = random.Random(seed)
+    everything = archive.search(SearchRequest())
+    values = {facet: [v.value for v in found] for facet, found in everything.facets.items()}
+    filtered = []
+    for q in texts:
+        params: dict[str, list[str]] = {"q": [q]}
+        start = rng.choice(values["year"][:20])
+        params["year"] = [f"{int(start) - rng.randint(0, 4)}-{start}"]
+        kind = rng.choice(("department", "programme", "amount"))
+        if values[kind]:
+            params[kind] = [rng.choice(values[kind][:8])]
+        filtered.append(archive.request(params))
+    return {
+        "plain": [SearchRequest(q=q) for q in texts],
+        "faceted": [SearchRequest(q=q) for q in texts],
+        "filtered": filtered,
+        "newest": [SearchRequest(q=q, sort="newest") for q in texts],
+        "largest": [SearchRequest(q=q, sort="largest") for q in texts],
+    }
+
+
+def plain_top10(archive: Archive, request: SearchRequest) -> list:
+    """Our own plain query: the page of hits with snippets, and nothing else."""
+    with archive._lock:
+        gen = archive._current()
+        parsed = gen.reader.read(request.q)
+        return archive._page(gen, request, parsed, gen.sets.live, filtered=False)
+
+
+def forget(archive: Archive) -> None:
+    """Drop the generation's cached masks so that each query is computed afresh."""
+    gen = archive._current()
+    gen.sets._cache.clear()
+    gen.facets._masks.clear()
+
+
+def latencies(run, requests: list[SearchRequest]) -> list[float]:
+    found = []
+    for request in requests:
+        started = time.perf_counter()
+        run(request)
+        found.append((time.perf_counter() - started) * 1000)
+    return found
+
+
+def summary(ms: list[float]) -> dict:
+    return {"p50_ms": float(np.percentile(ms, 50)), "p95_ms": float(np.percentile(ms, 95)),
+            "mean_ms": statistics.fmean(ms), "n": len(ms)}
+
+
+def bench_queries(index: Path, db: Path, texts: list[str]) -> dict:
+    archive = Archive(index)
+    started = time.perf_counter()
+    archive.search(SearchRequest())  # opens the generation: reads facet columns and sort keys
+    archive.search(SearchRequest(sort="largest"))
+    opened = time.perf_counter() - started
+    ref = reference.Reference(db, archive.registry)
+    modes = requests_for(archive, texts)
+    ours, theirs = {}, {}
+    for mode, requests in modes.items():
+        if mode != "filtered":  # a filter click follows its faceted search: that query is warm
+            forget(archive)
+        run = (lambda r: plain_top10(archive, r)) if mode == "plain" else archive.search
+        ours[mode] = summary(latencies(run, requests))
+        theirs[mode] = summary(latencies(lambda r: ref.search(r, facets=mode != "plain"), requests))
+        print(f"  {mode:9} ours p50 {ours[mode]['p50_ms']:7.1f} ms  sqlite p50 {theirs[mode]['p50_ms']:7.1f} ms", flush=True)
+    return {"open_s": opened, "ours": ours, "sqlite": theirs}
+
+
+def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) -> dict:
+    print(f"{name}: {corpus}", flush=True)
+    index = work / "index"
+    result: dict = {"name": name}
+    result["build"] = measure_build("ours", corpus, index, work / "build-ours.json", args.reuse_builds)
+    if args.baseline_limit != 0:
+        result["baseline"] = measure_build("baseline", corpus, work / "baseline-index", work / "build-baseline.json",
+                                           args.reuse_builds, args.baseline_limit)
+    result["incremental"] = measure_build("incremental", corpus, index, work / "build-incremental.json", False)
+    archive = Archive(index)
+    db = work / "reference.sqlite"
+    saved = work / "build-sqlite.json"
+    if args.reuse_builds and saved.exists() and db.exists():
+        result["sqlite_build"] = json.loads(saved.read_text())
+    else:
+        with archive._lock:
+            result["sqlite_build"] = reference.build(db, archive._current().searcher)
+        saved.write_text(json.dumps(result["sqlite_build"]))
+    texts = corpora.queries(corpus, args.queries)
+    result["queries"] = bench_queries(index, db, texts)
+    return result
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "–"
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| corpus | docs | full build, docs/s (vs default writer) | index MB | peak MB | incremental, s |"
+             " SQLite load, docs/s |", "|---|---|---|---|---|---|---|"]
+    for r in results:
+        b, base = r["build"], r.get("baseline")
+        vs = f" ({ratio(b['docs_per_s'], base['docs_per_s'])} of {base['docs_per_s']:.0f} on {base['docs']:,})" if base else ""
+        lines.append(f"| {r['name']} | {b['docs']:,} | {b['docs_per_s']:.0f}{vs} | {b['index_mb']:.0f} | {b['peak_rss_mb']:.0f} "
+                     f"| {r['incremental']['seconds']:.2f} | {r['sqlite_build']['docs_per_s']:.0f} |")
+    lines += ["", "| corpus | request | ours p50 / p95, ms | SQLite p50 / p95, ms | ours ÷ SQLite at p50 | ÷ our plain at p50 |",
+              "|---|---|---|---|---|---|"]
+    for r in results:
+        ours, theirs = r["queries"]["ours"], r["queries"]["sqlite"]
+        for mode in MODES:
+            o, t = ours[mode], theirs[mode]
+            lines.append(f"| {r['name']} | {mode} | {o['p50_ms']:.1f} / {o['p95_ms']:.1f} | {t['p50_ms']:.1f} / {t['p95_ms']:.1f} "
+                         f"| {ratio(o['p50_ms'], t['p50_ms'])} | {ratio(o['p50_ms'], ours['plain']['p50_ms'])} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000", help="synthetic corpus sizes, comma-separated ('' for none)")
+    parser.add_argument("--real", action="store_true", help="also the 8,686 AU PM media releases")
+    parser.add_argument("--queries", type=int, default=300, help="query texts per corpus")
+    parser.add_argument("--out", type=Path, default=Path("/tmp/bench"))
+    parser.add_argument("--json", type=Path, default=HERE / "out" / "latest.json")
+    parser.add_argument("--reuse-builds", action="store_true", help="reuse full builds measured by an earlier run")
+    parser.add_argument("--baseline-limit", type=int, default=10000,
+                        help="default-writer baseline on at most this many documents (0: skip it)")
+    args = parser.parse_args()
+    results = []
+    names = [f"synthetic-{n}" for n in args.sizes.split(",") if n] + (["real"] if args.real else [])
+    for name in names:
+        work = args.out / name
+        if not (work / "corpus").exists():
+            print(f"{name}: writing the corpus ...", flush=True)
+            corpora.real(work) if name == "real" else corpora.synthetic(work, int(name.split("-")[1]))
+        results.append(bench_corpus(name, work / "corpus", work, args))
+    text = table(results)
+    print(text)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version()},
+                                     "modes": MODES, "results": results, "table": text}, indent=2))
+    print(f"figures written to {args.json}")
+
+
+if __name__ == "__main__":
+    main()
