@@ -42,6 +42,7 @@ _CREDIT_LINE = re.compile(r"^(?:photo(?:graph)?|picture|pic|image|credit|illustr
 _CREDIT_TAIL = re.compile(r"\s*\((?:photo(?:graph)?|picture|pic|image|credit)s?\s*:[^)]*\)\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣*]|[-–—](?=\s))\s*")
 _SENTENCE_END = re.compile(r"[.!?:;,\"”’')\]…]$")
+_FINAL = re.compile(r"[.!?:;][\"”’')\]]*$")  # a sentence or clause ends here
 _LONG = 25  # words: a paragraph this long is prose, not navigation
 
 
@@ -181,16 +182,22 @@ def _lead_cleaned(lines: list[str], dropped: list[str]) -> list[str]:
 
 def _reflow(lines: list[str]) -> list[str]:
     """Join a line wrapped mid-sentence to the next; each other line is a paragraph or list item."""
+    # Text hard-wrapped at a fixed width (scans, e-mails) leaves most long lines open-ended;
+    # there a capital letter on the next line is no sign of a new paragraph.
+    long = [line for line in lines if words(line) >= 5 and not _BULLET.match(line)]
+    wrapped = len(long) >= 4 and sum(1 for line in long if not _FINAL.search(line)) >= 0.4 * len(long)
     units: list[str] = []
     for line in lines:
-        if (
-            units
+        previous = units[-1] if units else ""
+        joins = (
+            previous
             and not _BULLET.match(line)
-            and (line[:1].islower() or line[:1] in "(,;")
-            and not _SENTENCE_END.search(units[-1])
-            and not _BULLET.match(units[-1])
-        ):
-            units[-1] = f"{units[-1]} {line}"
+            and not _BULLET.match(previous)
+            and not _FINAL.search(previous)
+            and (line[:1].islower() or line[:1] in "(,;" or (wrapped and words(previous) >= 5))
+        )
+        if joins:
+            units[-1] = f"{previous} {line}"
         else:
             units.append(line)
     return units

@@ -156,8 +156,8 @@ def _due(text: str) -> DateGuess | None:
     if not match:
         return None
     year, month = int(match["year"]), _MONTHS.get((match["month"] or "").lower())
-    # Something still due early in a year was most likely written about in the year before.
-    guess = year - 1 if month and month <= 6 else year
+    # Something still due in the first months of a year was most likely written about in the year before.
+    guess = year - 1 if month and month <= 3 else year
     due = f"{calendar.month_name[month]} {year}" if month else str(year)
     sentence = sentence_at(text, match.start())
     return DateGuess(PartialDate(guess), f'It was written before {due}, which was still to come: "{sentence}"', False)

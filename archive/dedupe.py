@@ -31,18 +31,18 @@ class NearDuplicates:
     def __len__(self) -> int:
         return len(self._shingles)
 
-    def add(self, key: str, text: str) -> None:
-        """Remember a text under a key."""
-        found = shingles(text)
+    def add(self, key: str, text: str | set[int]) -> None:
+        """Remember a text (or its shingles) under a key."""
+        found = shingles(text) if isinstance(text, str) else text
         if not found:
             return
         self._shingles[key] = array("q", sorted(found))
         for sample in _samples(found):
             self._postings.setdefault(sample, []).append(key)
 
-    def find(self, text: str, exclude: str | None = None) -> tuple[str, float] | None:
+    def find(self, text: str | set[int], exclude: str | None = None) -> tuple[str, float] | None:
         """Return the key holding the largest share (at least the threshold) of text's wording, and the share."""
-        found = shingles(text)
+        found = shingles(text) if isinstance(text, str) else text
         if not found:
             return None
         samples = _samples(found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import os
 import re
 import tempfile
@@ -20,13 +21,15 @@ from archive.amounts import Amount
 from archive.boilerplate import Article, extract_article, normalise
 from archive.corpus import document_files
 from archive.dating import DateGuess, infer_date
-from archive.dedupe import NearDuplicates
+from archive.dedupe import NearDuplicates, shingles
 from archive.errors import ArchiveError, CorpusError
 from archive.parse import FRONT_MATTER, ID_PATTERN, PartialDate, parse_bytes
 from archive.registry import Registry
 from archive.sources import Record, Unreadable, count_records, input_files, parse_map, read_file
 from archive.suggest import Match, Matcher, organisations
 
+PARALLEL_FROM = 200  # records: below this, starting worker processes costs more than it saves
+MAX_WORKERS = 4
 PROGRESS_FROM = 20  # records: a smaller batch is over before a bar would help
 DETAIL_UP_TO = 10  # records: a larger batch prints one line a document, not the evidence
 _SLUG_WORDS = 80  # characters of title in a file name
@@ -77,6 +80,7 @@ class Outcome:
     organisations: list[Match] = field(default_factory=list)
     amounts: tuple[Amount, ...] = ()
     review: list[str] = field(default_factory=list)
+    text: str = ""  # the article's plain text, until it is checked for duplicates
 
     def describe(self, dry_run: bool = False, full: bool = False) -> list[str]:
         """Say what was done with this record, with the evidence for each suggestion."""
@@ -136,19 +140,32 @@ class IngestReport:
         )
 
 
+@dataclass
+class _Context:
+    """What preparing a record needs, set once in each worker process."""
+
+    corpus_dir: Path
+    registry: Registry
+    matcher: Matcher
+    options: Options
+
+
+_context: _Context | None = None
+
+
 def ingest(
     inputs: list[Path],
     corpus_dir: Path,
     options: Options,
     progress: bool = False,
     report_to: Callable[[Outcome, int], None] | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Ingest files, folders and JSON lines into corpus documents; call report_to with each outcome."""
     started = time.perf_counter()
     field_map = parse_map(options.field_map)
     registry = Registry.load(corpus_dir)
     existing = document_files(corpus_dir)
-    matcher = Matcher(registry)
     seen = NearDuplicates()
     for doc_id, path in existing.items():
         seen.add(doc_id, _body_of(path))
@@ -159,42 +176,51 @@ def ingest(
     total = sum(count_records(f) if isinstance(f, Path) else 1 for f in files)
     if total > 1 and (options.url or options.date):
         raise ArchiveError("--url and --date describe a single article: give one file, or the dates and URLs in its records")
+    context = _Context(corpus_dir, registry, Matcher(registry), options)
+    items = (record for item in files
+             for record in ([item] if isinstance(item, Unreadable) else read_file(item, field_map)))
+    if workers is None:
+        workers = min(os.cpu_count() or 1, MAX_WORKERS) if total >= PARALLEL_FROM else 1
     bar = tqdm(total=total, unit="record", desc="ingesting", disable=not progress or total < PROGRESS_FROM)
-
-    def emit(outcome: Outcome) -> None:
-        report.records += 1
-        (report.skipped if outcome.skipped else report.written).append(outcome)
-        bar.update(1)
-        if report_to:
-            report_to(outcome, total)
-
+    pool = None
     try:
-        for item in files:
-            if isinstance(item, Unreadable):
-                emit(Outcome(item.origin, skipped=f"unreadable: {item.reason}"))
-                continue
-            for record in read_file(item, field_map):
-                if isinstance(record, Unreadable):
-                    emit(Outcome(record.origin, skipped=f"unreadable: {record.reason}"))
-                    continue
-                record.url = options.url or record.url
-                emit(_ingest_one(record, corpus_dir, registry, matcher, options, seen, existing, planned))
+        if workers > 1:
+            # Suggesting and validating are the slow part and need nothing shared; choosing file
+            # names, finding duplicates and writing stay here, in input order.
+            pool = multiprocessing.get_context("fork").Pool(workers, _start_worker, (context,))
+            prepared = pool.imap(_prepare, items, chunksize=8)
+        else:
+            _start_worker(context)
+            prepared = map(_prepare, items)
+        for outcome in prepared:
+            _commit(outcome, context, seen, existing, planned)
+            report.records += 1
+            (report.skipped if outcome.skipped else report.written).append(outcome)
+            bar.update(1)
+            if report_to:
+                report_to(outcome, total)
     finally:
         bar.close()
+        if pool is not None:
+            pool.terminate()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _ingest_one(
-    record: Record,
-    corpus_dir: Path,
-    registry: Registry,
-    matcher: Matcher,
-    options: Options,
-    seen: NearDuplicates,
-    existing: dict[str, Path],
-    planned: set[str],
-) -> Outcome:
+def _start_worker(context: _Context) -> None:
+    global _context
+    _context = context
+
+
+def _prepare(record: Record | Unreadable) -> Outcome:
+    """Find the article and suggest its metadata; compose and validate its file (in a worker)."""
+    assert _context is not None
+    corpus_dir, registry, matcher, options = (
+        _context.corpus_dir, _context.registry, _context.matcher, _context.options
+    )
+    if isinstance(record, Unreadable):
+        return Outcome(record.origin, skipped=f"unreadable: {record.reason}")
+    record.url = options.url or record.url
     outcome = Outcome(record.origin)
     article, page_date, comments = _article(record)
     if article is None or not article.paragraphs:
@@ -232,19 +258,6 @@ def _ingest_one(
     if currency is None and _BARE_DOLLAR.search(text):
         review.append("a bare $ is read as USD: ingest with --currency if the source means another dollar")
 
-    doc_id = _doc_id(date.date, outcome.title, planned)
-    path = corpus_dir / f"{doc_id}.md"
-    outcome.path = path
-    duplicate = seen.find(text, exclude=doc_id if options.force else None)
-    if duplicate:
-        key, share = duplicate
-        where = existing.get(key, corpus_dir / f"{key}.md")
-        outcome.skipped = f"duplicate: {share:.0%} of its text is already in {where}"
-        return outcome
-    if doc_id in existing and not options.force:
-        outcome.skipped = f"exists: {path} is already in the corpus (use --force to overwrite it)"
-        return outcome
-
     meta = {
         "title": outcome.title,
         "date": date.date.iso,
@@ -260,18 +273,41 @@ def _ingest_one(
         "licence": options.licence,
         "review": review,
     }
+    outcome.path = corpus_dir / f"{slug(date.date, outcome.title)}.md"
     outcome.content = compose(meta, article.markdown)
+    outcome.text = text
     try:
-        document = parse_bytes(outcome.content.encode("utf-8"), path, registry)
+        document = parse_bytes(outcome.content.encode("utf-8"), outcome.path, registry)
     except CorpusError as error:  # a bug if it happens: never write what `archive check` rejects
         outcome.skipped = f"invalid: {error.message}"
         return outcome
     outcome.amounts = document.amounts
-    if not options.dry_run:
-        _write_atomically(path, outcome.content)
-    seen.add(doc_id, text)
-    planned.add(doc_id)
     return outcome
+
+
+def _commit(
+    outcome: Outcome, context: _Context, seen: NearDuplicates, existing: dict[str, Path], planned: set[str]
+) -> None:
+    """Choose the file name, skip a duplicate or an existing file, and write (here, in input order)."""
+    if outcome.skipped or outcome.path is None:
+        return
+    text, outcome.text = outcome.text, ""
+    doc_id = _unique(outcome.path.stem, planned)
+    path = outcome.path = context.corpus_dir / f"{doc_id}.md"
+    fingerprint = shingles(text)
+    duplicate = seen.find(fingerprint, exclude=doc_id if context.options.force else None)
+    if duplicate:
+        key, share = duplicate
+        where = existing.get(key, context.corpus_dir / f"{key}.md")
+        outcome.skipped = f"duplicate: {share:.0%} of its text is already in {where}"
+        return
+    if doc_id in existing and not context.options.force:
+        outcome.skipped = f"exists: {path} is already in the corpus (use --force to overwrite it)"
+        return
+    if not context.options.dry_run:
+        _write_atomically(path, outcome.content)
+    seen.add(doc_id, fingerprint)
+    planned.add(doc_id)
 
 
 def _article(record: Record) -> tuple[Article | None, str | None, str]:
@@ -344,9 +380,8 @@ def slug(date: PartialDate, title: str) -> str:
     return f"{date.iso}-{text}"
 
 
-def _doc_id(date: PartialDate, title: str, planned: set[str]) -> str:
-    """Slug the record; a second article with the same slug in this run gets -2, -3 and so on."""
-    base = slug(date, title)
+def _unique(base: str, planned: set[str]) -> str:
+    """A second article with the same date and headline in one run gets -2, -3 and so on."""
     doc_id, n = base, 1
     while doc_id in planned:
         n += 1
@@ -364,9 +399,10 @@ def compose(meta: dict[str, object], body: str) -> str:
         if key in ("departments", "programmes"):
             lines.append(f"{key}: [{', '.join(value)}]")  # type: ignore[arg-type]
         elif isinstance(value, list):
-            if value:
+            items = [item for item in value if str(item).strip()]
+            if items:
                 lines.append(f"{key}:")
-                lines.extend(f"  - {_quote(item)}" for item in value)
+                lines.extend(f"  - {_quote(item)}" for item in items)
         else:
             lines.append(f"{key}: {_quote(value)}")
     lines.append("---")
