@@ -133,7 +133,7 @@ def _new_financial_year(text: str) -> DateGuess | None:
     sentence = sentence_at(text, match.start())
     return DateGuess(
         PartialDate(year.date.year, 4),
-        f'"{sentence}" puts it in April, when the financial year {_fy(year.date.year)} began.',
+        f'"{sentence}" The new financial year, {_fy(year.date.year)}, began in April {year.date.year}.',
         False,
     )
 

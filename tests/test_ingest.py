@@ -391,3 +391,23 @@ def test_a_missing_corpus_folder_is_named(runner, tmp_path):
 def test_ingest_has_help(runner):
     result = run(runner, "ingest", "--help")
     assert result.exit_code == 0 and "--currency" in result.output and "--dry-run" in result.output
+
+
+def test_html_in_a_declared_charset_is_read_and_an_undeclared_one_is_named(runner, corpus, tmp_path, registry):
+    body = ("<p>Le conseil a reçu £2m pour un café des familles, dit le ministère, qui paiera aussi "
+            "la formation des bénévoles pendant deux ans.</p>")
+    declared = tmp_path / "declared.html"
+    declared.write_bytes(f'<html><head><meta charset="iso-8859-1"><title>Café des familles</title>'
+                         f'<meta name="date" content="2018-10-01"></head><body>{body}</body></html>'.encode("latin-1"))
+    undeclared = tmp_path / "undeclared.html"
+    undeclared.write_bytes(f"<html><body>{body}</body></html>".encode("latin-1"))
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", "utf-8")
+    result = run(runner, "--corpus", corpus, "ingest", "--source", "Test", declared, undeclared, empty)
+    assert result.exit_code == 1
+    [path] = written(corpus)
+    document = parse_file(path, registry)
+    assert document.title == "Café des familles" and document.date.iso == "2018-10-01"
+    assert "reçu £2m pour un café" in document.text
+    assert f"skipped {undeclared}: unreadable: not UTF-8, and it declares no charset that can be read" in result.output
+    assert f"skipped {empty}: no text" in result.output
