@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -180,8 +181,11 @@ class Archive:
         if self._generation is None or self._generation.path != path:
             opened = self._open(path)
             if self._generation is not None:
+                self._closer.detach()
                 self._generation.searcher.close()
             self._generation = opened
+            # The index's segment files stay open while the searcher lives: close them with the archive.
+            self._closer = weakref.finalize(self, opened.searcher.close)
         return self._generation
 
     def _open(self, path: Path) -> _Generation:
