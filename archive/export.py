@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from archive import cite
@@ -83,8 +84,12 @@ def ris_stream(hits: Hits, cite_url: Link, permalink: Link, accessed: dt.date) -
         yield cite.ris(hit, cite_url(hit), accessed, permalink(hit))
 
 
-def bibtex_stream(hits: Hits, cite_url: Link, accessed: dt.date) -> Iterator[str]:
-    """Yield one BibTeX entry per hit, with keys made unique within the file."""
+def bibtex_stream(hits: Hits, cite_url: Link, accessed: dt.date, source: str = "") -> Iterator[str]:
+    """Yield a comment saying where the file came from, then one BibTeX entry per hit, keys unique."""
+    # BibTeX skips text outside entries, but an @ anywhere starts one, even after a %: so the
+    # address is percent-encoded down to characters that cannot open an entry or a line.
+    where = quote(source, safe=":/?&=%+,;#") if source else ""
+    yield f"% Exported from Policy Archive on {accessed.isoformat()}{': ' + where if where else ''}\n\n"
     seen: dict[str, int] = {}
     for hit in hits:
         entry = cite.bibtex(hit, cite_url(hit), accessed)

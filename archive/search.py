@@ -138,9 +138,10 @@ def _year_text(years: tuple[int, int]) -> str:
 
 
 def _integer(text: str, name: str, low: int, high: int) -> int:
-    if not text.strip().isdigit() or not low <= int(text) <= high:
+    # ASCII digits only: isdigit() also passes "²" and int() then raises.
+    if not re.fullmatch(r"[0-9]{1,12}", text.strip()) or not low <= int(text.strip()) <= high:
         raise BadRequest(f"{name} must be a whole number from {low} to {high}, not '{text}'")
-    return int(text)
+    return int(text.strip())
 
 
 class MarkFormatter(HtmlFormatter):

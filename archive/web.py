@@ -50,6 +50,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["archive"] = Archive(Path(app.config["INDEX_DIR"]))
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
 
+    # /doc//x must be a 404, not a redirect to another document's address.
+    app.url_map.merge_slashes = False
     app.add_url_rule("/", "search", search_page)
     app.add_url_rule("/doc/<doc_id>", "document", document_page)
     app.add_url_rule("/doc/<doc_id>.bib", "document_bibtex", document_bibtex)
@@ -200,7 +202,7 @@ def search_ris() -> Response:
 def search_bibtex() -> Response:
     hits = archive().iter_hits(_request())
     _, cite_url = _links()
-    return _download(export.bibtex_stream(hits, cite_url, _today()), "application/x-bibtex", "bib")
+    return _download(export.bibtex_stream(hits, cite_url, _today(), request.url), "application/x-bibtex", "bib")
 
 
 def document_bibtex(doc_id: str) -> Response:
@@ -366,7 +368,7 @@ def _applied(search: SearchRequest, result: Any) -> list[dict[str, str]]:
     for name, amount in (("min_amount", search.min_amount), ("max_amount", search.max_amount)):
         if amount is not None:
             without = replace(search, **{name: None}, page=1)
-            label = f"{'at least' if name == 'min_amount' else 'at most'} £{amount:,}"
+            label = f"{'at least' if name == 'min_amount' else 'at most'} {amount:,}"
             applied.append({"facet": "Amount", "label": label, "remove_url": search_url(without)})
     return applied
 

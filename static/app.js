@@ -37,6 +37,7 @@
   // Search without reloading the page: facet, filter, page, timeline and suggestion links,
   // and the forms, fetch the same URL and swap in its results; the address bar follows.
   var region = document.getElementById("search-region");
+  var shown = window.location.pathname + window.location.search;
   var announcer = document.getElementById("announcer");
 
   function announce() {
@@ -65,6 +66,7 @@
       var query = page.getElementById("q");
       if (query) document.getElementById("q").value = query.value;
       if (push) history.pushState({ url: url }, "", url);
+      shown = window.location.pathname + window.location.search;
       var again = focusKey && region.querySelector('[data-key="' + CSS.escape(focusKey) + '"]');
       var target = again ? (again.closest("a") || again) : document.getElementById("result-count");
       if (target) target.focus();
@@ -94,7 +96,10 @@
       load("/" + (search ? "?" + search : ""), true, null);
     });
     window.addEventListener("popstate", function () {
-      load(window.location.pathname + window.location.search, false, null);
+      var wanted = window.location.pathname + window.location.search;
+      // A skip link or other #fragment also fires popstate: only a new search is loaded.
+      if (wanted === shown) return;
+      load(wanted, false, null);
     });
   }
 

@@ -193,3 +193,11 @@ def test_bad_parameters_answer_400_in_each_format(client, query):
     assert "<script>" not in atom.get_data(as_text=True)  # escaped as XML
     # CSV and plain text quote by their own rules; browsers must not sniff them as HTML.
     assert csv_answer.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_bibtex_header_cannot_open_an_entry(client):
+    bib = client.get("/search.bib?q=x%0A@misc{evil,%20title={a}}").get_data(as_text=True)
+    header = bib.split("\n")[0]
+    assert header.startswith("% Exported from Policy Archive on ")
+    assert "@" not in header and "{" not in header and "\r" not in header
+    assert re.findall(r"^@", bib, re.MULTILINE) == []  # and the query matched nothing
