@@ -49,6 +49,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.extensions["archive"] = Archive(Path(app.config["INDEX_DIR"]))
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
+    app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
     # /doc//x must be a 404, not a redirect to another document's address.
     app.url_map.merge_slashes = False
