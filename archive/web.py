@@ -23,6 +23,7 @@ from archive.errors import BadRequest, IndexMissing
 from archive.facets import SYMBOLS, FacetValue
 from archive.parse import ID_PATTERN
 from archive.search import Archive, SearchRequest, SearchResult
+from archive.security import add_security_headers
 
 FACET_TITLES = {"year": "Year", "department": "Department", "programme": "Programme", "amount": "Amount"}
 FEED_ENTRIES = 50
@@ -51,6 +52,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
     app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
+    app.after_request(add_security_headers)
     # /doc//x must be a 404, not a redirect to another document's address.
     app.url_map.merge_slashes = False
     app.add_url_rule("/", "search", search_page)
@@ -247,7 +249,6 @@ def _download(stream: Iterator[str], mimetype: str, extension: str) -> Response:
 
 def _attachment(response: Response, name: str, extension: str) -> Response:
     response.headers["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
-    response.headers["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -387,13 +388,6 @@ def _pages(search: SearchRequest, last: int) -> list[dict[str, Any]]:
 def error_response(status: int, message: str) -> Response | tuple[Any, int]:
     """Answer an error in the requested form: JSON, CSV, Atom, RIS/BibTeX as text, or a page."""
     path = request.path
-    answer = _error_body(status, message, path)
-    if path.startswith("/api/") or path.endswith((".csv", ".atom", ".ris", ".bib", ".xml")):
-        answer[0].headers["X-Content-Type-Options"] = "nosniff"  # never read as a page
-    return answer
-
-
-def _error_body(status: int, message: str, path: str) -> tuple[Any, int]:
     if path.startswith("/api/"):
         return jsonify({"error": message, "status": status}), status
     if path.endswith(".csv"):
