@@ -348,7 +348,12 @@ class Archive:
         searcher = gen.searcher
         if sort == "relevance":
             # Only Whoosh can rank, and it ranks the top of a page quickest without a filter.
-            allow = set(np.flatnonzero(docs).tolist()) if filtered else None
+            # Whoosh's NOT can let a deleted document through at a segment's end, so a negating
+            # query over an index with deletions is filtered too.
+            if filtered or (_negates(parsed.query) and not gen.sets.live.all()):
+                allow = set(np.flatnonzero(docs).tolist())
+            else:
+                allow = None
             results = _snippeting(searcher.search(parsed.query, filter=allow, limit=end, terms=True))
             return [self._hit(gen, parsed, hit.fields(), hit, round(hit.score, 4)) for hit in results[start:end]]
         field = "largest" if sort == "largest" else "sortdate"
@@ -399,17 +404,22 @@ class Archive:
             parsed = gen.reader.read(request.q)
             docs = self._result_docs(gen, request, parsed)
             order = self._order(gen, request, parsed, docs)
-            # A searcher of its own: a build may close the shared one while an export streams.
-            own = whoosh_index.open_dir(str(gen.path)).searcher()
 
         def rows() -> Iterator[dict[str, Any]]:
+            own = None
             try:
                 for docnum in order:
-                    meta = dict(own.stored_fields(docnum)["meta"])
+                    with self._lock:
+                        if own is None and self._generation is not gen:
+                            # A build was published mid-export and the shared searcher closed: finish
+                            # on the generation we started on, whose files are kept for a while.
+                            own = whoosh_index.open_dir(str(gen.path)).searcher()
+                        meta = dict((own or gen.searcher).stored_fields(docnum)["meta"])
                     meta.pop("body", None)
                     yield self._labelled(gen, meta)
             finally:
-                own.close()
+                if own is not None:
+                    own.close()
 
         return rows()
 
@@ -459,6 +469,10 @@ def _snippeting(results: Results) -> Results:
     results.highlighter = FastHighlighter(fragmenter=ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70),
                                           formatter=MarkFormatter())
     return results
+
+
+def _negates(q: query.Query) -> bool:
+    return isinstance(q, (query.Not, query.AndNot)) or any(_negates(sub) for sub in q.children())
 
 
 def _all_of(first: Mask, others: Iterable[Mask]) -> Mask:
