@@ -125,3 +125,17 @@ def test_iter_hits_survives_a_new_build_midway(corpus_dir, built):
     build(corpus_dir, built)
     archive.search(archive.request({}))  # the shared searcher moves to the new generation
     assert len(list(hits)) == 12  # the export finishes on the generation it started on
+
+
+def test_an_empty_index_still_answers_every_page(tmp_path):
+    from archive.build import build
+    from archive.web import create_app
+
+    (tmp_path / "corpus").mkdir()
+    build(tmp_path / "corpus", tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
+    assert "0 results" in client.get("/").get_data(as_text=True)
+    assert client.get("/?q=fundng").status_code == 200
+    assert client.get("/api/search").get_json()["total"] == 0
+    assert client.get("/search.csv").get_data(as_text=True).count("\n") == 1
+    assert client.get("/feed.atom").status_code == 200
