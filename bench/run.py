@@ -179,7 +179,11 @@ def main() -> None:
     parser.add_argument("--reuse-builds", action="store_true", help="reuse full builds measured by an earlier run")
     parser.add_argument("--baseline-limit", type=int, default=10000,
                         help="default-writer baseline on at most this many documents (0: skip it)")
+    parser.add_argument("--table", type=Path, nargs="+", help="only print one table from these JSON files of earlier runs")
     args = parser.parse_args()
+    if args.table:
+        print(table([r for path in args.table for r in json.loads(path.read_text())["results"]]))
+        return
     results = []
     names = [f"synthetic-{n}" for n in args.sizes.split(",") if n] + (["real"] if args.real else [])
     for name in names:
