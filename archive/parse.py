@@ -17,7 +17,7 @@ import yaml
 
 from archive.amounts import Amount, extract_amounts
 from archive.errors import CorpusError
-from archive.registry import Registry, _yaml_where
+from archive.registry import SAFE_LOADER, Registry, _yaml_where
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -28,6 +28,7 @@ MAX_BYTES = 1_000_000
 MAX_INDENT = 64  # columns of leading white space: a list nested about 30 levels deep
 MAX_QUOTE_DEPTH = 16
 MAX_BRACKET_DEPTH = 16
+BRACKETS = re.compile(r"[\[\]]")
 KNOWN_KEYS = {
     "title", "date", "source", "url", "author", "type", "departments", "programmes",
     "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
@@ -186,7 +187,7 @@ def _check_nesting(body: str, path: Path) -> None:
         if indent > MAX_INDENT or quotes > MAX_QUOTE_DEPTH:
             raise CorpusError(path, f"Markdown nested too deeply in the body's line {number}")
     depth = deepest = 0
-    for char in re.sub(r"\\.", "", body):
+    for char in BRACKETS.findall(re.sub(r"\\.", "", body)):
         if char == "[":
             depth += 1
             deepest = max(deepest, depth)
@@ -201,7 +202,7 @@ def _split(content: str, path: Path) -> tuple[dict[str, Any], str]:
     if not match:
         raise CorpusError(path, "no front matter: the file must start with a '---' line and close it with another")
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         # The front matter starts on the file's second line.
         raise CorpusError(path, f"YAML error {_yaml_where(error, line_offset=1)}") from None

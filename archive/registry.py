@@ -14,6 +14,8 @@ from archive.errors import CorpusError
 
 DEPARTMENTS_FILE = "departments.yaml"
 PROGRAMMES_FILE = "programmes.yaml"
+# libyaml's parser, five times faster, where PyYAML was built with it; the same safe constructors.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ def _normal(name: str) -> str:
 
 def _load_mapping(path: Path, data: bytes) -> dict[str, Any]:
     try:
-        loaded = yaml.safe_load(data.decode("utf-8")) if data else {}
+        loaded = yaml.load(data.decode("utf-8"), Loader=SAFE_LOADER) if data else {}
     except UnicodeDecodeError as error:
         raise CorpusError(path, f"not UTF-8 (byte {error.start})") from None
     except yaml.YAMLError as error:

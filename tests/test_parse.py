@@ -58,7 +58,7 @@ def test_partial_dates_sort_before_full_dates_of_the_same_period():
 
 @pytest.mark.parametrize("front, message", [
     # The front matter's third line is the file's fourth.
-    ('title: T\ndate: "2013"\nsource: X: Y', "YAML error at line 4: mapping values are not allowed here"),
+    ('title: T\ndate: "2013"\nsource: X: Y', "YAML error at line 4: mapping values are not allowed"),
     ('date: "2013"\nsource: X', "missing title"),
     ('title: T\nsource: X', "missing date"),
     ('title: T\ndate: "2013"', "missing source"),
