@@ -9,7 +9,7 @@ else (phrases, prefixes, ranges) is left to Whoosh's own `docs_for_query`.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 
 import numpy as np
 from whoosh import query
@@ -20,11 +20,17 @@ from whoosh.searching import Searcher
 
 Mask = np.ndarray  # one bool per document number of the generation
 CACHED_MASKS = 256  # about 25 MB at 100,000 documents
+CACHED_POSTINGS = 64  # the terms of the last few queries
 
 
 def term_ids(reader: IndexReader, field: str, text: str | bytes) -> np.ndarray:
     """Return the document numbers holding a term, deleted ones included, as an int64 array."""
-    parts = []
+    return postings(reader, field, text)[0]
+
+
+def postings(reader: IndexReader, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Return a term's document numbers (deleted ones included) and its weights in them, as arrays."""
+    ids, weights = [], []
     for leaf, offset in reader.leaf_readers():
         try:
             matcher = leaf.postings(field, text)
@@ -32,23 +38,37 @@ def term_ids(reader: IndexReader, field: str, text: str | bytes) -> np.ndarray:
             continue
         if isinstance(matcher, FilterMatcher):  # deleted documents: the caller masks them out
             matcher = matcher.child
-        parts.append(_matcher_ids(matcher) + offset)
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        for block_ids, block_weights in _blocks(matcher):
+            ids.append(block_ids + offset)
+            weights.append(block_weights)
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(ids), np.concatenate(weights)
 
 
-def _matcher_ids(matcher) -> np.ndarray:
+def _blocks(matcher) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     if not isinstance(matcher, W3LeafMatcher):
-        return np.fromiter(matcher.all_ids(), dtype=np.int64)
-    # Whoosh 2.7's block format: each block's data tuple starts with its ids, delta-coded
-    # unless they are stored as bytes. Decoding a block at once is what makes this fast.
-    blocks = []
+        ids, weights = [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        yield np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+        return
+    # Whoosh 2.7's block format: each block's data tuple holds its ids, delta-coded unless they
+    # are stored as bytes, then its weights: None for all 1.0, one float for all the same, or an
+    # array. Decoding a block at once is what makes this fast.
     while matcher.is_active():
         if matcher._data is None:
             matcher._read_data()
         ids = np.asarray(matcher._data[0], dtype=np.int64)
-        blocks.append(ids if matcher._byteids else np.cumsum(ids))
+        ids = ids if matcher._byteids else np.cumsum(ids)
+        weights = matcher._data[1]
+        if weights is None or isinstance(weights, float):
+            yield ids, np.full(len(ids), 1.0 if weights is None else weights)
+        else:
+            yield ids, np.asarray(weights, dtype=np.float64)
         matcher._next_block()
-    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
 
 
 class DocSets:
@@ -61,6 +81,7 @@ class DocSets:
         self.live = np.zeros(self.size, dtype=bool)
         self.live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
         self._cache: OrderedDict[Hashable, Mask] = OrderedDict()
+        self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._columns: dict[str, np.ndarray] = {}
 
     def cached(self, key: Hashable, compute: Callable[[], Mask]) -> Mask:
@@ -83,9 +104,26 @@ class DocSets:
         mask[array] = True
         return mask & self.live
 
+    def postings(self, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
+        """Return a term's documents and weights, kept for the next few terms: ranking reads them too."""
+        key = (field, self.searcher.schema[field].to_bytes(text) if isinstance(text, str) else text)
+        found = self._postings.get(key)
+        if found is None:
+            found = self._postings[key] = postings(self.reader, *key)
+            if len(self._postings) > CACHED_POSTINGS:
+                self._postings.popitem(last=False)
+        else:
+            self._postings.move_to_end(key)
+        return found
+
     def term(self, field: str, text: str | bytes) -> Mask:
         """Return the live documents holding one term."""
-        return self.from_ids(term_ids(self.reader, field, text))
+        if field not in self.searcher.schema:
+            return np.zeros(self.size, dtype=bool)
+        try:
+            return self.from_ids(self.postings(field, text)[0])
+        except ValueError:  # text the field cannot hold, such as a word in a numeric field
+            return np.zeros(self.size, dtype=bool)
 
     def matches(self, q: query.Query) -> Mask:
         """Return the live documents a query matches, cached by query."""

@@ -20,11 +20,12 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Hit, Results, Searcher
 
 from archive import generations
-from archive import discover
+from archive import discover, ranking
 from archive.docsets import DocSets, Mask
 from archive.errors import BadRequest, IndexMissing
 from archive.facets import FacetTable, FacetValue, band_label, band_order, split_band
 from archive.query import ParsedQuery, QueryReader
+from archive.ranking import Ranker, positive_terms, rankable
 from archive.registry import Registry
 from archive.snippets import FastHighlighter
 
@@ -153,6 +154,9 @@ class MarkFormatter(HtmlFormatter):
         super().__init__(tagname="mark", between=" … ")
 
 
+SNIPPETS = FastHighlighter(fragmenter=ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70), formatter=MarkFormatter())
+
+
 @dataclass
 class _Generation:
     """One opened index generation and what is cached for it."""
@@ -165,6 +169,7 @@ class _Generation:
     # Masks of what queries and filters match, cached for this generation only: a researcher
     # clicking through facets repeats the same query and filters.
     sets: DocSets
+    ranker: Ranker
 
 
 class Archive:
@@ -201,7 +206,7 @@ class Archive:
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
                 "run `archive build --full` to rebuild it"
             ) from error
-        return _Generation(path, searcher, registry, QueryReader(searcher.schema, registry), facets, sets)
+        return _Generation(path, searcher, registry, QueryReader(searcher.schema, registry), facets, sets, Ranker(searcher, sets))
 
     @property
     def registry(self) -> Registry:
@@ -346,8 +351,18 @@ class Archive:
         start = end - request.per_page
         sort = request.effective_sort
         searcher = gen.searcher
+        if sort == "relevance" and rankable(parsed.query):
+            # Words joined by AND and OR, the usual query: scored over arrays (archive/ranking.py).
+            ids, scores = ranking.top(gen.ranker.cached(parsed.query), docs, end)
+            words = positive_terms(parsed.query, "body")
+            analyzer = searcher.schema["body"].analyzer
+            hits = []
+            for docnum, score in zip(ids[start:end].tolist(), scores[start:end].tolist()):
+                stored = searcher.stored_fields(docnum)
+                hits.append(self._hit(gen, stored, SNIPPETS.snippet(analyzer, stored["body"], words, top=2), round(score, 4)))
+            return hits
         if sort == "relevance":
-            # Only Whoosh can rank, and it ranks the top of a page quickest without a filter.
+            # Anything else Whoosh ranks itself, quickest without a filter.
             # Whoosh's NOT can let a deleted document through at a segment's end, so a negating
             # query over an index with deletions is filtered too.
             if filtered or (_negates(parsed.query) and not gen.sets.live.all()):
@@ -355,25 +370,22 @@ class Archive:
             else:
                 allow = None
             results = _snippeting(searcher.search(parsed.query, filter=allow, limit=end, terms=True))
-            return [self._hit(gen, parsed, hit.fields(), hit, round(hit.score, 4)) for hit in results[start:end]]
+            return [self._hit(gen, hit.fields(), _highlights(hit), round(hit.score, 4)) for hit in results[start:end]]
         field = "largest" if sort == "largest" else "sortdate"
         # The same order as Whoosh's sortedby, from the column arrays instead of a Python sort.
         order = gen.sets.top(docs, field, reverse=sort != "oldest", limit=end)[start:end].tolist()
         if not order:
             return []
         if parsed.empty:
-            return [self._hit(gen, parsed, searcher.stored_fields(docnum), None, None) for docnum in order]
+            return [self._hit(gen, searcher.stored_fields(docnum), "", None) for docnum in order]
         # Highlighting needs Whoosh's hits: search again, only among the page's documents.
         results = _snippeting(searcher.search(parsed.query, filter=set(order), limit=len(order), terms=True))
         found = {hit.docnum: hit for hit in results}
-        return [self._hit(gen, parsed, found[docnum].fields(), found[docnum], None) for docnum in order]
+        return [self._hit(gen, found[docnum].fields(), _highlights(found[docnum]), None) for docnum in order]
 
-    def _hit(
-        self, gen: _Generation, parsed: ParsedQuery, stored: Mapping[str, Any], hit: Hit | None, score: float | None
-    ) -> dict[str, Any]:
+    def _hit(self, gen: _Generation, stored: Mapping[str, Any], snippet: str, score: float | None) -> dict[str, Any]:
         meta = dict(stored["meta"])
         meta.pop("body", None)
-        snippet = hit.highlights("body", top=2) if hit is not None and not parsed.empty else ""
         meta["snippet"] = snippet or _opening(stored["body"])
         meta["score"] = score
         return self._labelled(gen, meta)
@@ -466,9 +478,12 @@ class Archive:
 
 
 def _snippeting(results: Results) -> Results:
-    results.highlighter = FastHighlighter(fragmenter=ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70),
-                                          formatter=MarkFormatter())
+    results.highlighter = SNIPPETS
     return results
+
+
+def _highlights(hit: Hit) -> str:
+    return hit.highlights("body", top=2)
 
 
 def _negates(q: query.Query) -> bool:

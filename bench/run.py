@@ -88,6 +88,8 @@ def forget(archive: Archive) -> None:
     gen = archive._current()
     gen.sets._cache.clear()
     gen.facets._masks.clear()
+    gen.ranker._cache.clear()
+    gen.sets._postings.clear()
 
 
 def latencies(run, requests: list[SearchRequest]) -> list[float]:

@@ -12,14 +12,16 @@ import random
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query, sorting
-from whoosh.highlight import ContextFragmenter, set_matched_filter
+from whoosh.highlight import ContextFragmenter, set_matched_filter, top_fragments
 
 from archive.build import build
 from archive.docsets import DocSets
+from archive.ranking import rankable
 from archive.schema import DocumentSchema
 from archive.search import SNIPPET_CHARS, Archive, MarkFormatter, SearchRequest, _facet_order, _opening, _year_text
 from archive.snippets import tokens
@@ -136,21 +138,31 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
         values = [(v, counts.get(v, 0), v in selected) for v in {*counts, *selected} if counts.get(v, 0) or v in selected]
         facets[facet] = sorted(values, key=lambda t: _facet_order(facet)(_Value(t[0], gen.registry.label(facet, t[0]) if facet in ("department", "programme") else t[0], t[1])))
 
-    hits = []
-    if docs:
-        end = request.page * request.per_page
-        sort = request.effective_sort
-        sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": "largest"}.get(sort)
-        results = searcher.search(parsed.query, filter=docs, limit=end, sortedby=sortedby,
-                                  reverse=sort in ("newest", "largest"), terms=True)
+    hits, found = [], []
+    end = request.page * request.per_page
+    sort = request.effective_sort
+    sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": "largest"}.get(sort)
+    if docs and sort == "relevance" and rankable(parsed.query):
+        # Each document scored by Whoosh on its own: over many documents at once, its matchers
+        # can drop a term's share of a score (see archive/ranking.py).
+        scored = sorted((-_alone(searcher, parsed.query, d).score, d) for d in docs)
+        found = [_alone(searcher, parsed.query, d) for _, d in scored[end - request.per_page:end]]
+    elif docs:
+        found = list(searcher.search(parsed.query, filter=docs, limit=end, sortedby=sortedby,
+                                     reverse=sort in ("newest", "largest"), terms=True)[end - request.per_page:end])
+    for hit in found:
         # Whoosh's own highlighter, re-tokenizing through the analyzer's filter chain.
-        results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-        results.formatter = MarkFormatter()
-        for hit in results[end - request.per_page:end]:
-            snippet = "" if parsed.empty else hit.highlights("body", top=2)
-            score = None if sortedby or parsed.empty else round(hit.score, 4)
-            hits.append((hit["id"], snippet or _opening(hit["body"]), score))
+        hit.results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
+        hit.results.formatter = MarkFormatter()
+        snippet = "" if parsed.empty else hit.highlights("body", top=2)
+        score = None if sortedby or parsed.empty else round(hit.score, 4)
+        hits.append((hit["id"], snippet or _opening(hit["body"]), score))
     return len(docs), facets, hits
+
+
+def _alone(searcher, q: query.Query, docnum: int):
+    """Return Whoosh's hit for one document, matched and scored by itself."""
+    return searcher.search(q, filter={docnum}, limit=1, terms=True)[0]
 
 
 class _Value:
@@ -256,3 +268,33 @@ def test_snippet_tokens_are_the_analyzers_tokens(text, words):
     expected = [tuple(getattr(t, f) for f in fields)
                 for t in set_matched_filter(analyzer(text, positions=True, chars=True, mode="index", removestops=False), words)]
     assert [tuple(getattr(t, f) for f in fields) for t in tokens(analyzer, text, frozenset(words))] == expected
+
+
+@pytest.mark.parametrize("q", ["care", "care funding", "care OR housing", "title:care budget", "department:dfe care",
+                               "social care workers training", "zzzunknownword"])
+def test_ranked_scores_are_whooshs_for_every_document(generated, q):
+    gen = generated._current()
+    parsed = gen.reader.read(q)
+    assert rankable(parsed.query)
+    scores = gen.ranker.scores(parsed.query)
+    matched = np.flatnonzero(gen.sets.matches(parsed.query)).tolist()
+    # Equal up to the order of additions: Whoosh sums an OR's parts in a tree or a running total, by index size.
+    assert [scores[d] for d in matched] == pytest.approx([_alone(gen.searcher, parsed.query, d).score for d in matched],
+                                                         rel=1e-12)
+
+
+SPARSE_TEXT = st.lists(st.one_of(st.sampled_from(["funding", "care", "the", "Care.", "a", "of", "U.K.", "million"]),
+                                 st.text("abcdefgh", min_size=1, max_size=12),
+                                 st.text(" .,-\n", min_size=1, max_size=300)),
+                       max_size=400).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=SPARSE_TEXT, words=st.sets(st.sampled_from(["fund", "care", "the", "million", "u.k", "abc"])))
+def test_snippets_from_the_tokens_near_matches_are_whole_snippets(text, words):
+    from archive.search import SNIPPETS
+
+    analyzer = DocumentSchema()["body"].analyzer
+    everything = SNIPPETS.fragmenter.fragment_tokens(text, SNIPPETS._merge_matched_tokens(tokens(analyzer, text, frozenset(words))))
+    expected = SNIPPETS.formatter.format(list(top_fragments(everything, 2, SNIPPETS.scorer, SNIPPETS.order)))
+    assert SNIPPETS.snippet(analyzer, text, frozenset(words), top=2) == expected
