@@ -67,14 +67,31 @@ def start(index_dir: Path, base: Path | None) -> Path:
     if base is not None:
         # Whoosh never rewrites a segment file, so the new generation can share them.
         for path in base.iterdir():
-            if path.is_file() and path.name != MANIFEST and "LOCK" not in path.name.upper():
+            if _index_file(path):
                 os.link(path, folder / path.name)
     return folder
 
 
+def check_files(generation: Path, manifest: dict[str, Any]) -> None:
+    """Raise ValueError naming an index file that is missing or not the size it was written."""
+    for name, size in manifest.get("files", {}).items():
+        try:
+            found = (generation / name).stat().st_size
+        except FileNotFoundError:
+            raise ValueError(f"its file {name} is missing") from None
+        if found != size:
+            raise ValueError(f"its file {name} has {found:,} bytes, not the {size:,} it was written with")
+
+
+def _index_file(path: Path) -> bool:
+    return path.is_file() and path.name != MANIFEST and "LOCK" not in path.name.upper()
+
+
 def publish(index_dir: Path, folder: Path, manifest: dict[str, Any]) -> Path:
     """Write the manifest, then make the folder the current generation in one rename."""
-    _write_atomic(folder / MANIFEST, json.dumps(manifest, sort_keys=True))
+    # Each index file's size, so that a file later truncated or deleted is found at opening.
+    files = {p.name: p.stat().st_size for p in folder.iterdir() if _index_file(p)}
+    _write_atomic(folder / MANIFEST, json.dumps({**manifest, "files": files}, sort_keys=True))
     final = index_dir / folder.name.replace("tmp-", "gen-")
     os.replace(folder, final)
     _fsync_dir(final)

@@ -1,14 +1,15 @@
-"""BM25F ranking over numpy arrays, giving exactly the scores and order of Whoosh's own search.
+"""BM25F ranking over numpy arrays: the scores Whoosh gives, for a whole index at once.
 
 Whoosh scores a query one matching document at a time in Python: for a common word at
 100,000 documents that is most of a query's time. Here each term's postings are read a block
-at a time (ids and term frequencies), scored for all its documents at once with Whoosh's
-formula, and the scores of AND and OR are added up as Whoosh's default matcher tree adds them
-(its other matchers add in another order, which can change a score's last bit). Queries of anything else (phrases, prefixes, NOT) are left to Whoosh.
+at a time (ids and term frequencies) and scored for all its documents at once with Whoosh's
+formula; the scores of AND and OR are added as Whoosh's default matcher tree adds them (its
+other matchers add in another order, which can change a score's last bit). Queries of
+anything else (phrases, prefixes, NOT) are left to Whoosh.
 
-The scores are those Whoosh gives each document searched on its own. Whoosh's search over a
-whole 10,000-document index was seen to drop one term's share from some documents' scores
-(its matcher tree leaves a term behind), and so to miss true top hits; this does not.
+The scores equal those Whoosh gives each document searched on its own. Whoosh's search over
+a whole 10,000-document index was seen to leave one term's share out of some documents'
+scores, and so to miss true top hits; this does not.
 """
 
 from __future__ import annotations

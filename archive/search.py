@@ -196,9 +196,11 @@ class Archive:
 
     def _open(self, path: Path) -> _Generation:
         try:
+            manifest = generations.read_manifest(path)
+            generations.check_files(path, manifest)
+            registry = Registry.from_dict(manifest["registry"])
             ix = whoosh_index.open_dir(str(path))
             searcher = ix.searcher(weighting=BM25F())
-            registry = Registry.from_dict(generations.read_manifest(path)["registry"])
             sets = DocSets(searcher)
             facets = FacetTable(searcher.reader(), sets.live)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.

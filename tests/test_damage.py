@@ -24,11 +24,11 @@ leaky_whoosh = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExcept
 
 def damage(index_dir: Path, how: str) -> None:
     generation = generations.current(index_dir)
-    if how == "truncated segment":
-        segment = next(generation.glob("*.seg"))
+    if how == "truncated segment":  # the postings: Whoosh alone would fail only when a search reads them
+        segment = next(generation.glob("*.pst"))
         segment.write_bytes(segment.read_bytes()[:1000])
     elif how == "deleted segment":
-        next(generation.glob("*.seg")).unlink()
+        next(generation.glob("*.trm")).unlink()
     else:
         next(generation.glob("*.toc")).unlink()
 
