@@ -11,7 +11,7 @@ from tqdm import tqdm
 from whoosh import index as whoosh_index
 
 from archive import generations
-from archive.corpus import document_files, read_documents
+from archive.corpus import document_stats, read_documents
 from archive.errors import ArchiveError, CorpusError
 from archive.facets import band_key
 from archive.parse import Document, checksum
@@ -55,7 +55,7 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
     started = time.perf_counter()
     with generations.build_lock(index_dir):
         registry = Registry.load(corpus_dir)
-        files = document_files(corpus_dir)
+        stats = document_stats(corpus_dir)
         base = None if full else generations.current(index_dir)
         indexed: dict[str, str] = {}
         known: dict[str, list[int]] = {}
@@ -74,17 +74,16 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
 
         # A file whose size and modification time are as last recorded is not read again; the rest
         # are compared by content. At 100,000 documents this is what keeps a small build under a second.
-        stats = {doc_id: _stat(path) for doc_id, path in files.items()}
         sums = {
-            doc_id: indexed[doc_id] if doc_id in indexed and known.get(doc_id) == stats[doc_id]
-            else checksum(path.read_bytes())
-            for doc_id, path in files.items()
+            doc_id: indexed[doc_id] if doc_id in indexed and known.get(doc_id) == stat
+            else checksum((corpus_dir / f"{doc_id}.md").read_bytes())
+            for doc_id, stat in stats.items()
         }
         stale = [doc_id for doc_id, digest in sums.items() if indexed.get(doc_id) != digest]
-        removed = [doc_id for doc_id in indexed if doc_id not in files]
+        removed = [doc_id for doc_id in indexed if doc_id not in stats]
         parsed: list[Document] = []
         for path, document, error in read_documents(
-            tqdm((files[i] for i in stale), total=len(stale), desc="parsing", unit="doc", disable=not progress),
+            tqdm((corpus_dir / f"{i}.md" for i in stale), total=len(stale), desc="parsing", unit="doc", disable=not progress),
             registry,
         ):
             if error:
@@ -96,7 +95,7 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
         report.removed = len(removed)
 
         # A rejected file keeps its last good version in the index: nothing is lost.
-        documents = {doc_id: indexed[doc_id] for doc_id in indexed if doc_id in files}
+        documents = {doc_id: indexed[doc_id] for doc_id in indexed if doc_id in stats}
         documents.update({d.id: d.checksum for d in parsed})
         report.total = len(documents)
         # Only files whose indexed content is theirs are recorded, so a rejected one is read again next time;
@@ -116,11 +115,6 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
     return report
 
 
-def _stat(path: Path) -> list[int]:
-    found = path.stat()
-    return [found.st_size, found.st_mtime_ns]
-
-
 def _manifest(generation: Path) -> dict[str, Any] | None:
     try:
         return generations.read_manifest(generation)
@@ -134,7 +128,7 @@ def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
         generations.check_files(generation, manifest)
         ix = whoosh_index.open_dir(str(generation))
         with ix.searcher() as searcher:
-            return sum(1 for _ in searcher.reader().all_doc_ids()) == len(manifest["documents"])
+            return searcher.doc_count() == len(manifest["documents"])
     except Exception:  # Whoosh raises many kinds of error on damaged files.
         return False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,11 +15,27 @@ from archive.registry import Registry
 
 def document_files(corpus_dir: Path) -> dict[str, Path]:
     """Map each document id to its file, in id order."""
+    return {entry.name[:-3]: corpus_dir / entry.name for entry in _documents(corpus_dir)}
+
+
+def document_stats(corpus_dir: Path) -> dict[str, list[int]]:
+    """Map each document id to its file's size and modification time in nanoseconds, in id order."""
+    return {entry.name[:-3]: [found.st_size, found.st_mtime_ns]
+            for entry in _documents(corpus_dir) for found in [entry.stat()]}
+
+
+def _documents(corpus_dir: Path) -> list[os.DirEntry]:
     if not corpus_dir.is_dir():
         raise CorpusError(corpus_dir, "no such corpus folder")
-    # Upper-case names (README.md) are notes about the corpus, not documents.
-    files = (p for p in corpus_dir.glob("*.md") if not p.stem.isupper() and p.is_file())
-    return {p.stem: p for p in sorted(files)}
+    # Upper-case names (README.md) are notes about the corpus, not documents. Read with scandir
+    # and sorted by name: at 100,000 files, globbing, sorting and stat-ing Paths took seconds.
+    with os.scandir(corpus_dir) as entries:
+        found = [
+            entry for entry in entries
+            if entry.name.endswith(".md") and not entry.name.startswith(".") and not entry.name[:-3].isupper()
+            and entry.is_file()
+        ]
+    return sorted(found, key=lambda entry: entry.name)
 
 
 def read_documents(

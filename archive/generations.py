@@ -91,7 +91,7 @@ def publish(index_dir: Path, folder: Path, manifest: dict[str, Any]) -> Path:
     """Write the manifest, then make the folder the current generation in one rename."""
     # Each index file's size, so that a file later truncated or deleted is found at opening.
     files = {p.name: p.stat().st_size for p in folder.iterdir() if _index_file(p)}
-    _write_atomic(folder / MANIFEST, json.dumps({**manifest, "files": files}, sort_keys=True))
+    _write_atomic(folder / MANIFEST, json.dumps({**manifest, "files": files}, separators=(",", ":")))
     final = index_dir / folder.name.replace("tmp-", "gen-")
     os.replace(folder, final)
     _fsync_dir(final)

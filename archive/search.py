@@ -356,13 +356,7 @@ class Archive:
         if sort == "relevance" and rankable(parsed.query):
             # Words joined by AND and OR, the usual query: scored over arrays (archive/ranking.py).
             ids, scores = ranking.top(gen.ranker.cached(parsed.query), docs, end)
-            words = positive_terms(parsed.query, "body")
-            analyzer = searcher.schema["body"].analyzer
-            hits = []
-            for docnum, score in zip(ids[start:end].tolist(), scores[start:end].tolist()):
-                stored = searcher.stored_fields(docnum)
-                hits.append(self._hit(gen, stored, SNIPPETS.snippet(analyzer, stored["body"], words, top=2), round(score, 4)))
-            return hits
+            return self._snippeted(gen, parsed, ids[start:end].tolist(), [round(s, 4) for s in scores[start:end].tolist()])
         if sort == "relevance":
             # Anything else Whoosh ranks itself, quickest without a filter.
             # Whoosh's NOT can let a deleted document through at a segment's end, so a negating
@@ -380,10 +374,22 @@ class Archive:
             return []
         if parsed.empty:
             return [self._hit(gen, searcher.stored_fields(docnum), "", None) for docnum in order]
+        if rankable(parsed.query):
+            return self._snippeted(gen, parsed, order, [None] * len(order))
         # Highlighting needs Whoosh's hits: search again, only among the page's documents.
         results = _snippeting(searcher.search(parsed.query, filter=set(order), limit=len(order), terms=True))
         found = {hit.docnum: hit for hit in results}
         return [self._hit(gen, found[docnum].fields(), _highlights(found[docnum]), None) for docnum in order]
+
+    def _snippeted(self, gen: _Generation, parsed: ParsedQuery, order: list[int], scores: list) -> list[dict[str, Any]]:
+        """Return hits of a rankable query, highlighting its words without asking Whoosh to match again."""
+        words = positive_terms(parsed.query, "body")
+        analyzer = gen.searcher.schema["body"].analyzer
+        hits = []
+        for docnum, score in zip(order, scores):
+            stored = gen.searcher.stored_fields(docnum)
+            hits.append(self._hit(gen, stored, SNIPPETS.snippet(analyzer, stored["body"], words, top=2), score))
+        return hits
 
     def _hit(self, gen: _Generation, stored: Mapping[str, Any], snippet: str, score: float | None) -> dict[str, Any]:
         meta = dict(stored["meta"])

@@ -54,16 +54,17 @@ def tokens(
         before, after = near
         kept = bytearray(len(spans))
         for i in (i for i, hit in enumerate(matched) if hit):
-            kept[max(0, i - before):i + after + 1] = b"\1" * (min(len(spans), i + after + 1) - max(0, i - before))
+            low_end, high_end = max(0, i - before), min(len(spans), i + after + 1)
+            kept[low_end:high_end] = b"\1" * (high_end - low_end)
         keep = [i for i in keep if kept[i]]
     # StopFilter numbers the words it keeps consecutively, from the first one's own position.
-    before = list(itertools.accumulate((not x for x in stopped), initial=0))  # kept words before each
+    kept_before = list(itertools.accumulate((not x for x in stopped), initial=0))
     first_kept = stopped.index(False) if False in stopped else 0
     token = Token(positions=True, chars=True, removestops=False, mode="index")
     for i in keep:
         token.startchar, token.endchar = spans[i]
         token.text, token.stopped, token.matched = texts[i], stopped[i], matched[i]
-        token.pos = first_kept + before[i] if stop.renumber and not stopped[i] else i
+        token.pos = first_kept + kept_before[i] if stop.renumber and not stopped[i] else i
         token.boost = 1.0
         yield token
 
