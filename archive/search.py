@@ -19,8 +19,7 @@ from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.scoring import BM25F
 from whoosh.searching import Hit, Results, Searcher
 
-from archive import generations
-from archive import discover, ranking
+from archive import discover, generations, ranking
 from archive.docsets import DocSets, Mask
 from archive.errors import BadRequest, IndexMissing
 from archive.facets import FacetTable, FacetValue, band_label, band_order, split_band
@@ -154,7 +153,9 @@ class MarkFormatter(HtmlFormatter):
         super().__init__(tagname="mark", between=" … ")
 
 
-SNIPPETS = FastHighlighter(fragmenter=ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70), formatter=MarkFormatter())
+SNIPPETS = FastHighlighter(
+    fragmenter=ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70), formatter=MarkFormatter()
+)
 
 
 @dataclass
@@ -208,7 +209,8 @@ class Archive:
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
                 "run `archive build --full` to rebuild it"
             ) from error
-        return _Generation(path, searcher, registry, QueryReader(searcher.schema, registry), facets, sets, Ranker(searcher, sets))
+        reader = QueryReader(searcher.schema, registry)
+        return _Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets))
 
     @property
     def registry(self) -> Registry:
@@ -356,7 +358,8 @@ class Archive:
         if sort == "relevance" and rankable(parsed.query):
             # Words joined by AND and OR, the usual query: scored over arrays (archive/ranking.py).
             ids, scores = ranking.top(gen.ranker.cached(parsed.query), docs, end)
-            return self._snippeted(gen, parsed, ids[start:end].tolist(), [round(s, 4) for s in scores[start:end].tolist()])
+            page_scores = [round(score, 4) for score in scores[start:end].tolist()]
+            return self._snippeted(gen, parsed, ids[start:end].tolist(), page_scores)
         if sort == "relevance":
             # Anything else Whoosh ranks itself, quickest without a filter.
             # Whoosh's NOT can let a deleted document through at a segment's end, so a negating
@@ -478,10 +481,14 @@ class Archive:
     def _order(self, gen: _Generation, request: SearchRequest, parsed: ParsedQuery, docs: set[int]) -> list[int]:
         if not docs:
             return []
+        # The order the pages show: from the same arrays where the pages use them.
         sort = request.effective_sort
-        sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": "largest"}.get(sort)
-        results = gen.searcher.search(parsed.query, filter=docs, limit=None, sortedby=sortedby,
-                                      reverse=sort in ("newest", "largest"))
+        if sort != "relevance":
+            field = "largest" if sort == "largest" else "sortdate"
+            return gen.sets.top(gen.sets.from_ids(docs), field, reverse=sort != "oldest", limit=len(docs)).tolist()
+        if rankable(parsed.query):
+            return ranking.top(gen.ranker.cached(parsed.query), gen.sets.from_ids(docs), len(docs))[0].tolist()
+        results = gen.searcher.search(parsed.query, filter=docs, limit=None)
         return [docnum for _, docnum in results.top_n]
 
 

@@ -298,3 +298,11 @@ def test_snippets_from_the_tokens_near_matches_are_whole_snippets(text, words):
     everything = SNIPPETS.fragmenter.fragment_tokens(text, SNIPPETS._merge_matched_tokens(tokens(analyzer, text, frozenset(words))))
     expected = SNIPPETS.formatter.format(list(top_fragments(everything, 2, SNIPPETS.scorer, SNIPPETS.order)))
     assert SNIPPETS.snippet(analyzer, text, frozenset(words), top=2) == expected
+
+
+@pytest.mark.parametrize("params", [{"q": ["care funding"]}, {"q": ["care OR housing"], "sort": ["largest"]},
+                                    {"q": ['"social care"']}, {"sort": ["oldest"]}, {"q": ["care"], "sort": ["newest"]}])
+def test_exports_list_documents_in_the_pages_order(generated, params):
+    request = generated.request({**params, "per_page": ["100"]})
+    paged = [hit["id"] for hit in generated.search(request).hits]
+    assert [row["id"] for row in generated.iter_hits(request)][:100] == paged
