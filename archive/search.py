@@ -268,7 +268,7 @@ class Archive:
             parsed = gen.reader.read(request.q)
             matched = gen.sets.matches(parsed.query)
             filters = self._filter_masks(gen, request)
-            docs = _all_of(matched, filters.values())
+            docs = _all_of(matched, filters.values())  # as _result_mask, keeping the parts for the facets
             facets = {
                 facet: self._facet(gen, request, facet, matched, filters)
                 for facet in ("year", "department", "programme", "amount")
@@ -276,14 +276,6 @@ class Archive:
             hits = self._page(gen, request, parsed, docs, filtered=bool(filters))
         return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading, parsed.notice,
                             request.effective_sort)
-
-    def _docs(self, gen: _Generation, key: Any, q: query.Query) -> frozenset[int]:
-        """Return the documents a query matches, as a set."""
-        return frozenset(np.flatnonzero(gen.sets.cached(key, lambda: gen.sets.matches(q))).tolist())
-
-    def _filters(self, gen: _Generation, request: SearchRequest) -> dict[str, frozenset[int]]:
-        """Return, for each facet with a selection, the documents it lets through, as sets."""
-        return {name: frozenset(np.flatnonzero(mask).tolist()) for name, mask in self._filter_masks(gen, request).items()}
 
     def _filter_masks(self, gen: _Generation, request: SearchRequest) -> dict[str, Mask]:
         """Return, for each facet with a selection, a mask of the documents it lets through."""
@@ -425,8 +417,7 @@ class Archive:
         with self._lock:
             gen = self._current()
             parsed = gen.reader.read(request.q)
-            docs = self._result_docs(gen, request, parsed)
-            order = self._order(gen, request, parsed, docs)
+            order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))
 
         def rows() -> Iterator[dict[str, Any]]:
             own = None
@@ -469,26 +460,24 @@ class Archive:
         """Count a request's documents and their headline pound amounts per year."""
         with self._lock:
             gen = self._current()
-            docs = self._result_docs(gen, request, gen.reader.read(request.q))
-            return discover.timeline(gen.searcher, gen.facets, docs)
+            docs = self._result_mask(gen, request, gen.reader.read(request.q))
+            return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()))
 
-    def _result_docs(self, gen: _Generation, request: SearchRequest, parsed: ParsedQuery) -> set[int]:
-        docs = set(self._docs(gen, ("q", parsed.query), parsed.query))
-        for filtered in self._filters(gen, request).values():
-            docs &= filtered
-        return docs
+    def _result_mask(self, gen: _Generation, request: SearchRequest, parsed: ParsedQuery) -> Mask:
+        return _all_of(gen.sets.matches(parsed.query), self._filter_masks(gen, request).values())
 
-    def _order(self, gen: _Generation, request: SearchRequest, parsed: ParsedQuery, docs: set[int]) -> list[int]:
-        if not docs:
+    def _order(self, gen: _Generation, request: SearchRequest, parsed: ParsedQuery, docs: Mask) -> list[int]:
+        count = int(docs.sum())
+        if not count:
             return []
         # The order the pages show: from the same arrays where the pages use them.
         sort = request.effective_sort
         if sort != "relevance":
             field = "largest" if sort == "largest" else "sortdate"
-            return gen.sets.top(gen.sets.from_ids(docs), field, reverse=sort != "oldest", limit=len(docs)).tolist()
+            return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
         if rankable(parsed.query):
-            return ranking.top(gen.ranker.cached(parsed.query), gen.sets.from_ids(docs), len(docs))[0].tolist()
-        results = gen.searcher.search(parsed.query, filter=docs, limit=None)
+            return ranking.top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
+        results = gen.searcher.search(parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None)
         return [docnum for _, docnum in results.top_n]
 
 
