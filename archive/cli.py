@@ -8,15 +8,9 @@ from pathlib import Path
 
 import click
 
-from archive import DEFAULT_CORPUS, DEFAULT_INDEX
 from archive.errors import ArchiveError
-from archive.search import SORTS
-
-
-class Paths:
-    def __init__(self, corpus: Path, index: Path):
-        self.corpus = corpus
-        self.index = index
+from archive.home import ArchiveFolder
+from archive.search.request import SORTS
 
 
 def _fail(error: ArchiveError) -> click.ClickException:
@@ -24,26 +18,49 @@ def _fail(error: ArchiveError) -> click.ClickException:
 
 
 @click.group()
-@click.option("--corpus", type=click.Path(path_type=Path), default=DEFAULT_CORPUS, envvar="ARCHIVE_CORPUS_DIR",
-              show_default=True, help="The folder of corpus documents.")
-@click.option("--index", type=click.Path(path_type=Path), default=DEFAULT_INDEX, envvar="ARCHIVE_INDEX_DIR",
-              show_default=True, help="The folder the index is built in.")
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), envvar="ARCHIVE_ROOT",
+              help="The archive folder (default: the current directory).")
+@click.option("--corpus", type=click.Path(path_type=Path), envvar="ARCHIVE_CORPUS_DIR",
+              help="The folder of corpus documents (default: corpus/ in the archive folder).")
+@click.option("--index", type=click.Path(path_type=Path), envvar="ARCHIVE_INDEX_DIR",
+              help="The folder the index is built in (default: index/ in the archive folder).")
 @click.version_option(package_name="policy-archive")
 @click.pass_context
-def main(ctx: click.Context, corpus: Path, index: Path) -> None:
-    """Policy Archive: a searchable archive of public-policy funding announcements."""
-    ctx.obj = Paths(corpus, index)
+def main(ctx: click.Context, root: Path | None, corpus: Path | None, index: Path | None) -> None:
+    """Policy Archive: a searchable archive of public-policy funding announcements.
+
+    The archive is the folder you stand in (its corpus/ and index/), or the one --root names.
+    """
+    ctx.obj = ArchiveFolder.at(root, corpus, index)
+
+
+@main.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path, file_okay=False))
+def init(directory: Path) -> None:
+    """Start a new archive in DIRECTORY (default: here): corpus/, registries, settings."""
+    from archive.home import init as run_init
+
+    try:
+        written = run_init(directory)
+    except ArchiveError as error:
+        raise _fail(error) from None
+    click.echo(f"Started an archive in {directory.absolute()} ({len(written)} files):")
+    for path in written:
+        click.echo(f"  {path.relative_to(directory.absolute())}")
+    where = "" if directory.absolute() == Path.cwd() else f"cd {directory}\n  "
+    click.echo(f"Next:\n  {where}archive ingest PAGE.html   # or .txt, .jsonl, a folder\n"
+               "  archive build\n  archive serve --workers 2")
 
 
 @main.command()
 @click.option("--full", is_flag=True, help="Rebuild from nothing instead of only what changed.")
 @click.pass_obj
-def build(paths: Paths, full: bool) -> None:
+def build(paths: ArchiveFolder, full: bool) -> None:
     """Build or update the index from the corpus."""
-    from archive.build import build as run_build
+    from archive.index.build import build as run_build
 
     try:
-        report = run_build(paths.corpus, paths.index, full=full, progress=sys.stderr.isatty())
+        report = run_build(paths.require_corpus(), paths.index, full=full, progress=sys.stderr.isatty())
     except ArchiveError as error:
         raise _fail(error) from None
     for error in report.errors:
@@ -55,12 +72,12 @@ def build(paths: Paths, full: bool) -> None:
 
 @main.command()
 @click.pass_obj
-def check(paths: Paths) -> None:
+def check(paths: ArchiveFolder) -> None:
     """Validate the corpus without building."""
-    from archive.corpus import check as run_check
+    from archive.corpus.folder import check as run_check
 
     try:
-        report = run_check(paths.corpus)
+        report = run_check(paths.require_corpus())
     except ArchiveError as error:
         raise _fail(error) from None
     for error in report.errors:
@@ -87,9 +104,9 @@ def check(paths: Paths) -> None:
 @click.option("--limit", default=10, show_default=True, help="Results per page.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results and facet counts as JSON.")
 @click.pass_obj
-def search(paths: Paths, query: tuple[str, ...], as_json: bool, **options) -> None:
+def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **options) -> None:
     """Search the index, e.g. archive search "social work" --year 2013."""
-    from archive.search import Archive
+    from archive.search.core import Archive
 
     params = {"q": [" ".join(query)], "page": [str(options["page"])], "per_page": [str(options["limit"])]}
     for name in ("year", "department", "programme", "amount"):
@@ -100,6 +117,7 @@ def search(paths: Paths, query: tuple[str, ...], as_json: bool, **options) -> No
     if options["predecessors"]:
         params["predecessors"] = ["1"]
     try:
+        paths.require_index()
         archive = Archive(paths.index)
         result = archive.search(archive.request(params))
     except ArchiveError as error:
@@ -130,17 +148,17 @@ def search(paths: Paths, query: tuple[str, ...], as_json: bool, **options) -> No
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
 @click.pass_obj
-def serve(paths: Paths, host: str, port: int, workers: int) -> None:
+def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
     """Serve the archive over HTTP with gunicorn."""
-    from archive.generations import require_current
-    from archive.serve import serve as run
+    from archive.index.generations import require_current
+    from archive.web.serve import serve as run
 
     try:
-        require_current(paths.index)
+        require_current(paths.require_index())
     except ArchiveError as error:
         raise _fail(error) from None
     click.echo(f"Serving Policy Archive at http://{host}:{port}/ with {workers} workers (Ctrl+C to stop)")
-    run(paths.index, host, port, workers)
+    run(paths, host, port, workers)
 
 
 @main.command()
@@ -157,9 +175,10 @@ def serve(paths: Paths, host: str, port: int, workers: int) -> None:
 @click.option("--dry-run", is_flag=True, help="Print what would be written, and write nothing.")
 @click.option("--verbose", is_flag=True, help="Print the evidence for every document, even in a large batch.")
 @click.pass_obj
-def ingest(paths: Paths, inputs: tuple[Path, ...], verbose: bool, doc_type: str | None, **options) -> None:
+def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_type: str | None, **options) -> None:
     """Turn text, HTML and JSON lines files (or folders of them) into corpus documents."""
-    from archive.ingest import DETAIL_UP_TO, Options, ingest as run_ingest
+    from archive.ingest.pipeline import DETAIL_UP_TO, Options
+    from archive.ingest.pipeline import ingest as run_ingest
 
     def show(outcome, total: int) -> None:
         full = verbose or total <= DETAIL_UP_TO
@@ -168,7 +187,7 @@ def ingest(paths: Paths, inputs: tuple[Path, ...], verbose: bool, doc_type: str 
                 click.echo(line, err=bool(outcome.skipped))
 
     try:
-        report = run_ingest(list(inputs), paths.corpus, Options(type=doc_type, **options),
+        report = run_ingest(list(inputs), paths.require_corpus(), Options(type=doc_type, **options),
                             progress=sys.stderr.isatty(), report_to=show)
     except ArchiveError as error:
         raise _fail(error) from None

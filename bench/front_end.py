@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpora import synthetic  # noqa: E402
 
-from archive.build import build  # noqa: E402
-from archive.web import create_app  # noqa: E402
+from archive.index.build import build  # noqa: E402
+from archive.web.app import create_app  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "front_end"
 

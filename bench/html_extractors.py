@@ -27,9 +27,9 @@ import markdown
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.boilerplate import extract_article  # noqa: E402
-from archive.parse import parse_file  # noqa: E402
-from archive.registry import Registry  # noqa: E402
+from archive.corpus.parse import parse_file  # noqa: E402
+from archive.corpus.registry import Registry  # noqa: E402
+from archive.ingest.boilerplate import extract_article  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 # Which seed each curated document was written from.

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.ingest import Options, ingest  # noqa: E402
+from archive.ingest.pipeline import Options, ingest  # noqa: E402
 
 SOURCE = ROOT.parent / "shared" / "corpora" / "au-pm-media-releases.jsonl"
 ATTRIBUTION = (

@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 
 import corpora  # noqa: E402
 
-from archive.search import Archive  # noqa: E402
+from archive.search.core import Archive  # noqa: E402
 
 HOST = "127.0.0.1"  # loopback only
 

@@ -31,8 +31,8 @@ def peak_rss_mb() -> float:
 
 
 def ours(corpus: Path, index: Path) -> dict:
-    from archive import generations
-    from archive.build import build
+    from archive.index import generations
+    from archive.index.build import build
 
     shutil.rmtree(index, ignore_errors=True)
     started = time.perf_counter()
@@ -46,10 +46,10 @@ def ours(corpus: Path, index: Path) -> dict:
 def baseline(corpus: Path, index: Path, limit: int | None) -> dict:
     from whoosh import index as whoosh_index
 
-    from archive.build import fields
-    from archive.corpus import document_files, read_documents
-    from archive.registry import Registry
-    from archive.schema import DocumentSchema
+    from archive.corpus.folder import document_files, read_documents
+    from archive.corpus.registry import Registry
+    from archive.index.build import fields
+    from archive.index.schema import DocumentSchema
 
     shutil.rmtree(index, ignore_errors=True)
     index.mkdir(parents=True)
@@ -70,7 +70,7 @@ def baseline(corpus: Path, index: Path, limit: int | None) -> dict:
 
 
 def incremental(corpus: Path, index: Path) -> dict:
-    from archive.build import build
+    from archive.index.build import build
 
     path = sorted(p for p in corpus.glob("*.md") if not p.stem.isupper())[len(list(corpus.glob("*.md"))) // 2]
     original = path.read_bytes()

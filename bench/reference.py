@@ -7,9 +7,9 @@ import sqlite3
 import time
 from pathlib import Path
 
-from archive.facets import band_key
-from archive.parse import PartialDate
-from archive.search import SearchRequest
+from archive.corpus.amounts import band_key
+from archive.corpus.parse import PartialDate
+from archive.search.request import SearchRequest
 
 FACET_NAMES = ("year", "department", "programme", "amount")
 WORD = re.compile(r"\w+")

@@ -28,7 +28,9 @@ sys.path.insert(0, str(HERE))
 import corpora  # noqa: E402
 import reference  # noqa: E402
 
-from archive.search import Archive, SearchRequest  # noqa: E402
+from archive.search.core import Archive  # noqa: E402
+from archive.search.hits import page_of_hits  # noqa: E402
+from archive.search.request import SearchRequest  # noqa: E402
 
 MODES = {
     "plain": "top 10 with snippets, no facets",
@@ -80,7 +82,7 @@ def plain_top10(archive: Archive, request: SearchRequest) -> list:
     with archive._lock:
         gen = archive._current()
         parsed = gen.reader.read(request.q)
-        return archive._page(gen, request, parsed, gen.sets.live, filtered=False)
+        return page_of_hits(gen, request, parsed, gen.sets.live, filtered=False)
 
 
 def forget(archive: Archive) -> None:

@@ -18,8 +18,8 @@ from werkzeug.serving import make_server
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.build import build  # noqa: E402
-from archive.web import create_app  # noqa: E402
+from archive.index.build import build  # noqa: E402
+from archive.web.app import create_app  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]

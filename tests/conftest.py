@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -13,9 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from archive.build import build
-from archive.search import Archive
-from archive.web import create_app
+from archive.index.build import build
+from archive.search.core import Archive
+from archive.web.app import create_app
 
 TEST_CORPUS = Path(__file__).parent / "corpus"
 SHIPPED_CORPUS = Path(__file__).parent.parent / "corpus"
@@ -112,3 +113,18 @@ def gunicorn():
     for process in processes:
         process.terminate()
         process.wait(timeout=30)
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def au_releases() -> Path:
+    """The 8,686 Australian PM media releases beside the checkout; skipped without them, failed in CI."""
+    path = SHARED / "corpora" / "au-pm-media-releases.jsonl"
+    if not path.is_file():
+        reason = f"the Australian releases are not at {path} (../shared beside the checkout)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}: CI must run the large-corpus tests")
+        pytest.skip(reason)
+    return path

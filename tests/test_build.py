@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from archive import generations
-from archive.build import build
-from archive.search import Archive
+from archive.index import generations
+from archive.index.build import build
+from archive.search.core import Archive
 
 BROKEN = {
     "bad-yaml.md": "---\ntitle: T\ndate: \"2013\"\nsource: X: Y\n---\nBody.\n",

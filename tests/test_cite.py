@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from archive import cite
-from archive.build import build
-from archive.search import Archive
+from archive.index.build import build
+from archive.search.core import Archive
+from archive.web import cite
 
 ACCESSED = dt.date(2026, 11, 23)
 INNOVATION = "2017-03-20-innovative-social-work-projects-get-36m-funding-boost"
@@ -208,7 +208,7 @@ def test_the_document_page_head_carries_reference_manager_metadata(client):
 
 
 def test_the_original_address_is_cited_when_known(tmp_path, corpus_dir):
-    from archive.web import create_app
+    from archive.web.app import create_app
 
     path = corpus_dir / "2010-07-08-independent-review-of-child-protection-commissioned.md"
     path.write_text(path.read_text().replace("source: Public Finance Digest", "source: Public Finance Digest\nurl: https://example.org/review"))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.build import build
-from archive.search import Archive
+from archive.index.build import build
+from archive.search.core import Archive
 
 KILLS = 24
 QUERIES = ({"q": ["care"]}, {"q": ["mockingbird"]}, {"year": ["2010-2017"]}, {"department": ["dfe"], "predecessors": ["1"]})

@@ -8,14 +8,14 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from test_crash import answers, write_bulk
 
-from archive import generations
-from archive.build import build
 from archive.cli import main
 from archive.errors import ArchiveError
-from archive.search import Archive
-from archive.web import create_app
-from test_crash import answers, write_bulk
+from archive.index import generations
+from archive.index.build import build
+from archive.search.core import Archive
+from archive.web.app import create_app
 
 # Whoosh leaves a file handle open when it fails to read a damaged file or to write to a full disk;
 # the process reports the error and goes on, so these tests let that one warning through.

@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 
-from archive.discover import YearTotal
+from archive.search.discover import YearTotal
 
 
 @pytest.mark.parametrize("typed, meant", [
@@ -115,8 +115,8 @@ def test_iter_hits_yields_every_hit_lazily_in_order(archive):
 
 
 def test_iter_hits_survives_a_new_build_midway(corpus_dir, built):
-    from archive.build import build
-    from archive.search import Archive
+    from archive.index.build import build
+    from archive.search.core import Archive
 
     archive = Archive(built)
     hits = archive.iter_hits(archive.request({}))
@@ -128,8 +128,8 @@ def test_iter_hits_survives_a_new_build_midway(corpus_dir, built):
 
 
 def test_an_empty_index_still_answers_every_page(tmp_path):
-    from archive.build import build
-    from archive.web import create_app
+    from archive.index.build import build
+    from archive.web.app import create_app
 
     (tmp_path / "corpus").mkdir()
     build(tmp_path / "corpus", tmp_path / "index")

@@ -10,7 +10,7 @@ from html import unescape
 
 import pytest
 
-from archive.export import CSV_COLUMNS, neutralise
+from archive.web.export import CSV_COLUMNS, neutralise
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -85,8 +85,8 @@ def test_cells_that_a_spreadsheet_would_run_are_neutralised(cell, safe):
 
 
 def test_a_hostile_document_is_neutralised_in_the_csv(tmp_path, corpus_dir):
-    from archive.build import build
-    from archive.web import create_app
+    from archive.index.build import build
+    from archive.web.app import create_app
 
     (corpus_dir / "hostile.md").write_text(
         '---\ntitle: "=cmd|\' /C calc\'!A0"\ndate: "2020"\nsource: "@Evil"\nsummary: "-2+3"\n---\nText.\n'

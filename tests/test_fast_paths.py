@@ -19,12 +19,14 @@ from hypothesis import strategies as st
 from whoosh import query, sorting
 from whoosh.highlight import ContextFragmenter, set_matched_filter, top_fragments
 
-from archive.build import build
-from archive.docsets import DocSets
-from archive.ranking import rankable
-from archive.schema import DocumentSchema
-from archive.search import SNIPPET_CHARS, Archive, MarkFormatter, SearchRequest, _facet_order, _opening, _year_text
-from archive.snippets import tokens
+from archive.index.build import build
+from archive.index.schema import DocumentSchema
+from archive.search.core import Archive, _facet_order
+from archive.search.docsets import DocSets
+from archive.search.hits import SNIPPET_CHARS, MarkFormatter, _opening
+from archive.search.ranking import rankable
+from archive.search.request import SearchRequest, year_text
+from archive.search.snippets import tokens
 
 TEST_CORPUS = Path(__file__).parent / "corpus"
 WORDS = ("funding care social council school grant children health minister budget pilot centre "
@@ -133,7 +135,7 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
             for low, high in request.years:
                 if low != high:
                     span = _any_of("year", [str(y) for y in range(low, high + 1)])
-                    counts[_year_text((low, high))] = len(others & set(searcher.docs_for_query(span)))
+                    counts[year_text((low, high))] = len(others & set(searcher.docs_for_query(span)))
         selected = request.selected(facet)
         values = [(v, counts.get(v, 0), v in selected) for v in {*counts, *selected} if counts.get(v, 0) or v in selected]
         facets[facet] = sorted(values, key=lambda t: _facet_order(facet)(_Value(t[0], gen.registry.label(facet, t[0]) if facet in ("department", "programme") else t[0], t[1])))
@@ -292,7 +294,7 @@ SPARSE_TEXT = st.lists(st.one_of(st.sampled_from(["funding", "care", "the", "Car
 @settings(max_examples=300, deadline=None)
 @given(text=SPARSE_TEXT, words=st.sets(st.sampled_from(["fund", "care", "the", "million", "u.k", "abc"])))
 def test_snippets_from_the_tokens_near_matches_are_whole_snippets(text, words):
-    from archive.search import SNIPPETS
+    from archive.search.hits import SNIPPETS
 
     analyzer = DocumentSchema()["body"].analyzer
     everything = SNIPPETS.fragmenter.fragment_tokens(text, SNIPPETS._merge_matched_tokens(tokens(analyzer, text, frozenset(words))))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import resource
-from html.parser import HTMLParser
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from archive.build import build
-from archive.web import create_app
+from archive.index.build import build
+from archive.web.app import create_app
 
 SCRIPTY = "<script>alert('x')</script>"
 HOSTILE = {

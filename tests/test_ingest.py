@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from archive.cli import main
-from archive.corpus import document_files
-from archive.parse import parse_file
-from archive.registry import Registry
+from archive.corpus.folder import document_files
+from archive.corpus.parse import parse_file
+from archive.corpus.registry import Registry
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS = Path(__file__).parent / "seeds"  # the five raw seed pages, as scraped
 PROJECT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SAMPLES = Path(__file__).parent / "ingest"
 CURATED = {
@@ -189,7 +189,7 @@ def test_nearly_the_same_text_is_a_duplicate(runner, corpus, tmp_path):
     edited.write_text(text.replace("Councils in the west", "West councils"), "utf-8")
     result = run(runner, "--corpus", corpus, "ingest", edited)
     assert result.exit_code == 1
-    assert f"duplicate: " in result.output and str(first) in result.output
+    assert "duplicate: " in result.output and str(first) in result.output
     assert written(corpus) == [first]
 
 

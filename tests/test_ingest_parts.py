@@ -9,13 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.boilerplate import extract_article
-from archive.dating import infer_date
-from archive.dedupe import NearDuplicates
-from archive.ingest import Options, compose, ingest, slug
-from archive.parse import PartialDate, parse_bytes, plain_text
-from archive.registry import Registry
-from archive.suggest import Matcher, organisations
+from archive.corpus.parse import PartialDate, parse_bytes, plain_text
+from archive.corpus.registry import Registry
+from archive.ingest.boilerplate import extract_article
+from archive.ingest.dating import infer_date
+from archive.ingest.dedupe import NearDuplicates
+from archive.ingest.pipeline import Options, ingest
+from archive.ingest.write import compose, slug
+from archive.ingest.suggest import Matcher, organisations
 
 PROJECT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -187,7 +188,7 @@ def test_slug(date, title, expected):
        review=st.lists(st.text(max_size=60), max_size=3))
 def test_front_matter_reads_back_as_written(title, evidence, review):
     """Whatever a page's headline holds, the file written is accepted and gives it back."""
-    from archive.boilerplate import normalise
+    from archive.ingest.boilerplate import normalise
 
     title, evidence = normalise(title), normalise(evidence)
     review = [normalise(point) for point in review]

@@ -12,9 +12,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from archive.build import build
 from test_crash import write_bulk
+
+from archive.index.build import build
 
 LOCUSTFILE = Path(__file__).parent / "load" / "locustfile.py"
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from archive.corpus import check, document_files
+from archive.corpus.folder import check, document_files
+from archive.corpus.parse import PartialDate, parse_bytes
+from archive.corpus.registry import Registry
 from archive.errors import CorpusError
-from archive.parse import PartialDate, parse_bytes
-from archive.registry import Registry
 
 TEST_CORPUS = Path(__file__).parent / "corpus"
 GOOD = """---

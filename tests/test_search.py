@@ -164,7 +164,7 @@ def test_every_facet_count_equals_the_results_selecting_it_gives(archive):
 
 
 def _only(facet, value, request):
-    from archive.search import parse_year
+    from archive.search.request import parse_year
 
     if facet == "year":
         return {"years": (parse_year(value),)}

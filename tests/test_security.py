@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.query import QueryReader
-from archive.security import HEADERS
+from archive.search.query import QueryReader
+from archive.web.security import HEADERS
 
 DOC = "2015-06-30-mockingbird-fostering-model-wins-european-backing"
 ENDPOINTS = ["/", "/api/search", "/search.csv", "/search.ris", "/search.bib", "/feed.atom"]
@@ -139,7 +139,7 @@ def test_pages_need_no_inline_script_or_style(client):
 
 
 def test_the_app_runs_without_debug_unless_asked(tmp_path, monkeypatch):
-    from archive.web import create_app
+    from archive.web.app import create_app
 
     assert create_app({"INDEX_DIR": str(tmp_path)}).debug is False
     monkeypatch.setenv("ARCHIVE_DEBUG", "true")

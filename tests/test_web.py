@@ -93,7 +93,7 @@ def test_user_strings_are_escaped(client):
 
 
 def test_a_missing_index_says_how_to_build_it(tmp_path):
-    from archive.web import create_app
+    from archive.web.app import create_app
 
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "none")}).test_client()
     response = client.get("/")
@@ -102,8 +102,8 @@ def test_a_missing_index_says_how_to_build_it(tmp_path):
 
 
 def test_rendered_markdown_is_sanitised(tmp_path, corpus_dir):
-    from archive.build import build
-    from archive.web import create_app
+    from archive.index.build import build
+    from archive.web.app import create_app
 
     (corpus_dir / "hostile.md").write_text(
         '---\ntitle: "<script>alert(1)</script>Hostile"\ndate: "2020"\nsource: X\n---\n'

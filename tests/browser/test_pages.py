@@ -6,7 +6,6 @@ import csv
 import io
 import re
 import xml.etree.ElementTree as ET
-
 from pathlib import Path
 
 import pytest
@@ -81,7 +80,7 @@ def test_the_same_search_works_with_javascript_off(page_without_js):
 
 
 def test_a_document_page_reads_and_cites(page):
-    page.goto(f"/?q=eleven+projects")
+    page.goto("/?q=eleven+projects")
     page.get_by_role("link", name="Eleven projects share new round of innovation funding").click()
     page.wait_for_url(re.compile(DOC))
     assert page.title() == "Eleven projects share new round of innovation funding · Policy Archive"

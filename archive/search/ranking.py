@@ -21,7 +21,7 @@ from whoosh import query
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from archive.docsets import DocSets
+from archive.search.docsets import DocSets
 
 Scores = np.ndarray  # one float64 per document number, meaningful where the query matches
 CACHED_SCORES = 16  # 800 KB each at 100,000 documents: enough for a researcher's facet clicks

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import multiprocessing
 import os
 import re
-import tempfile
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,22 +14,29 @@ from urllib.parse import urlsplit
 
 from tqdm import tqdm
 
-from archive.amounts import Amount
-from archive.boilerplate import Article, extract_article, normalise
-from archive.corpus import document_files
-from archive.dating import DateGuess, infer_date
-from archive.dedupe import NearDuplicates, shingles
+from archive.corpus.amounts import Amount
+from archive.corpus.folder import document_files
+from archive.corpus.parse import PartialDate, parse_bytes
+from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
-from archive.parse import FRONT_MATTER, ID_PATTERN, PartialDate, parse_bytes
-from archive.registry import Registry
-from archive.sources import Record, Unreadable, count_records, input_files, parse_map, read_file
-from archive.suggest import Match, Matcher, organisations
+from archive.ingest.boilerplate import Article, extract_article, normalise
+from archive.ingest.dating import DateGuess, infer_date
+from archive.ingest.dedupe import NearDuplicates, shingles
+from archive.ingest.sources import (
+    Record,
+    Unreadable,
+    count_records,
+    input_files,
+    parse_map,
+    read_file,
+)
+from archive.ingest.suggest import Match, Matcher, organisations
+from archive.ingest.write import body_of, compose, slug, unique_id, write_atomically
 
 PARALLEL_FROM = 200  # records: below this, starting worker processes costs more than it saves
 MAX_WORKERS = 4
 PROGRESS_FROM = 20  # records: a smaller batch is over before a bar would help
 DETAIL_UP_TO = 10  # records: a larger batch prints one line a document, not the evidence
-_SLUG_WORDS = 80  # characters of title in a file name
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$")
 
@@ -168,7 +172,7 @@ def ingest(
     existing = document_files(corpus_dir)
     seen = NearDuplicates()
     for doc_id, path in existing.items():
-        seen.add(doc_id, _body_of(path))
+        seen.add(doc_id, body_of(path))
     planned: set[str] = set()
     report = IngestReport(dry_run=options.dry_run)
 
@@ -292,7 +296,7 @@ def _commit(
     if outcome.skipped or outcome.path is None:
         return
     text, outcome.text = outcome.text, ""
-    doc_id = _unique(outcome.path.stem, planned)
+    doc_id = unique_id(outcome.path.stem, planned)
     path = outcome.path = context.corpus_dir / f"{doc_id}.md"
     fingerprint = shingles(text)
     duplicate = seen.find(fingerprint, exclude=doc_id if context.options.force else None)
@@ -305,7 +309,7 @@ def _commit(
         outcome.skipped = f"exists: {path} is already in the corpus (use --force to overwrite it)"
         return
     if not context.options.dry_run:
-        _write_atomically(path, outcome.content)
+        write_atomically(path, outcome.content)
     seen.add(doc_id, fingerprint)
     planned.add(doc_id)
 
@@ -314,7 +318,9 @@ def _article(record: Record) -> tuple[Article | None, str | None, str]:
     """Return the record's article, the date its page declares, and its reader comments."""
     if not record.html:
         return extract_article(record.text, title=record.title), None, ""
-    from archive.htmltext import read_page  # lxml and readability load only when HTML comes
+    from archive.ingest.htmltext import (
+        read_page,  # lxml and readability load only when HTML comes
+    )
 
     page = read_page(record.text, url=record.url)
     if page is None:
@@ -363,72 +369,3 @@ def _lifetimes(registry: Registry, departments: list[Match], date: PartialDate) 
             span = f"{start or '?'}–{end or ''}"
             points.append(f"{entry.label} existed {span}, but the date is {date.iso}: check both")
     return points
-
-
-def slug(date: PartialDate, title: str) -> str:
-    """Make a document id from its date and title: 2017-03-20-innovative-social-work-projects."""
-    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    plain = re.sub(r"(?<=\d)[.,](?=\d)|'", "", plain)  # £4.5m becomes 45m, children's childrens
-    words = re.findall(r"[a-z0-9]+", plain)
-    text = ""
-    for word in words:
-        if len(text) + len(word) + 1 > _SLUG_WORDS:
-            break
-        text = f"{text}-{word}" if text else word
-    if not text:
-        text = words[0][:_SLUG_WORDS] if words else "untitled"
-    return f"{date.iso}-{text}"
-
-
-def _unique(base: str, planned: set[str]) -> str:
-    """A second article with the same date and headline in one run gets -2, -3 and so on."""
-    doc_id, n = base, 1
-    while doc_id in planned:
-        n += 1
-        doc_id = f"{base}-{n}"
-    assert ID_PATTERN.match(doc_id), doc_id
-    return doc_id
-
-
-def compose(meta: dict[str, object], body: str) -> str:
-    """Write front matter and body as a corpus file; strings are JSON-quoted, which YAML reads as written."""
-    lines = ["---"]
-    for key, value in meta.items():
-        if value is None or value == "":
-            continue
-        if key in ("departments", "programmes"):
-            lines.append(f"{key}: [{', '.join(value)}]")  # type: ignore[arg-type]
-        elif isinstance(value, list):
-            items = [item for item in value if str(item).strip()]
-            if items:
-                lines.append(f"{key}:")
-                lines.extend(f"  - {_quote(item)}" for item in items)
-        else:
-            lines.append(f"{key}: {_quote(value)}")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n" + body
-
-
-def _quote(value: object) -> str:
-    return json.dumps(" ".join(str(value).split()), ensure_ascii=False)
-
-
-def _body_of(path: Path) -> str:
-    try:
-        content = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
-    match = FRONT_MATTER.match(content)
-    return content[match.end():] if match else content
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Write a file whole or not at all, so a killed ingest leaves no half document."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".ingest-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.dating import sentence_at
-from archive.registry import Registry
+from archive.corpus.registry import Registry
+from archive.ingest.dating import sentence_at
 
 # Words that end the name of an organisation that is not a government department.
 _ORG_ENDINGS = (

@@ -7,10 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archive.corpus.parse import Document, parse_bytes
+from archive.corpus.registry import Registry
 from archive.errors import CorpusError
-from archive.parse import Document, parse_bytes
-from archive.registry import Registry
-
 
 
 def document_files(corpus_dir: Path) -> dict[str, Path]:

@@ -12,8 +12,20 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 
-from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token
-from whoosh.highlight import ContextFragmenter, Highlighter, set_matched_filter, top_fragments
+from whoosh.analysis import (
+    CompositeAnalyzer,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+    Token,
+)
+from whoosh.highlight import (
+    ContextFragmenter,
+    Highlighter,
+    set_matched_filter,
+    top_fragments,
+)
 
 MAX_STEMS = 200_000  # words remembered with their stems, per stemmer
 _STEMS: dict[object, dict[str, str]] = {}

@@ -15,9 +15,9 @@ import markdown
 import nh3
 import yaml
 
-from archive.amounts import Amount, extract_amounts
+from archive.corpus.amounts import Amount, extract_amounts
+from archive.corpus.registry import SAFE_LOADER, Registry, _yaml_where
 from archive.errors import CorpusError
-from archive.registry import SAFE_LOADER, Registry, _yaml_where
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

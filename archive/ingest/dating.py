@@ -7,8 +7,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from archive.amounts import sentences
-from archive.parse import PartialDate
+from archive.corpus.amounts import sentences
+from archive.corpus.parse import PartialDate
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})

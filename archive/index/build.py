@@ -10,13 +10,13 @@ from typing import Any
 from tqdm import tqdm
 from whoosh import index as whoosh_index
 
-from archive import generations
-from archive.corpus import document_stats, read_documents
+from archive.corpus.amounts import band_key
+from archive.corpus.folder import document_stats, read_documents
+from archive.corpus.parse import Document, checksum
+from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
-from archive.facets import band_key
-from archive.parse import Document, checksum
-from archive.registry import Registry
-from archive.schema import DocumentSchema
+from archive.index import generations
+from archive.index.schema import DocumentSchema
 
 # Below this many documents one process is faster than starting a second.
 PARALLEL_FROM = 2000

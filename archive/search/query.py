@@ -8,9 +8,14 @@ from dataclasses import dataclass
 from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.fields import KEYWORD, TEXT, Schema
-from whoosh.qparser import FieldAliasPlugin, MultifieldParser, SingleQuotePlugin, WhitespacePlugin
+from whoosh.qparser import (
+    FieldAliasPlugin,
+    MultifieldParser,
+    SingleQuotePlugin,
+    WhitespacePlugin,
+)
 
-from archive.registry import Registry
+from archive.corpus.registry import Registry
 
 TEXT_FIELDS = ("title", "body")
 # The title counts for more than the body in BM25F ranking.

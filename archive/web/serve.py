@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from gunicorn.app.base import BaseApplication
 
-from archive.web import create_app
+from archive.home import ArchiveFolder
+from archive.web.app import create_app
 
 
 class _Server(BaseApplication):
-    def __init__(self, index_dir: Path, options: dict[str, object]):
-        self._index_dir = index_dir
+    def __init__(self, folder: ArchiveFolder, options: dict[str, object]):
+        self._folder = folder
         self._options = options
         super().__init__()
 
@@ -20,9 +19,9 @@ class _Server(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        return create_app({"INDEX_DIR": str(self._index_dir)})
+        return create_app({"ROOT": str(self._folder.root), "INDEX_DIR": str(self._folder.index)})
 
 
-def serve(index_dir: Path, host: str, port: int, workers: int) -> None:
+def serve(folder: ArchiveFolder, host: str, port: int, workers: int) -> None:
     """Serve until interrupted; each worker opens the index and follows new builds."""
-    _Server(index_dir, {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-"}).run()
+    _Server(folder, {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-"}).run()

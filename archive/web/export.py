@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
-from archive import cite
+from archive.web import cite
 
 CSV_COLUMNS = (
     "id", "title", "date", "date_precision", "year", "source", "type", "author", "url",

@@ -10,7 +10,8 @@ from typing import Any
 
 from whoosh.searching import Searcher
 
-from archive.facets import FacetTable, split_band
+from archive.corpus.amounts import split_band
+from archive.search.facets import FacetTable
 
 TEXT_FIELDS = ("title", "body")
 # Words of the query syntax, and words written as field: or just after one, are never corrected.

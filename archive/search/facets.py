@@ -8,26 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh.reading import IndexReader
 
-from archive.docsets import term_ids
-
-# (key, lowest value, first value above the band); values in whole units of a currency.
-BANDS = (
-    ("under-1m", 0, 10**6),
-    ("1m-10m", 10**6, 10**7),
-    ("10m-100m", 10**7, 10**8),
-    ("100m-1bn", 10**8, 10**9),
-    ("1bn-plus", 10**9, None),
-)
-BAND_NAMES = tuple(key for key, _, _ in BANDS)
-BAND_LABELS = {
-    "under-1m": "under {s}1m",
-    "1m-10m": "{s}1m–{s}10m",
-    "10m-100m": "{s}10m–{s}100m",
-    "100m-1bn": "{s}100m–{s}1bn",
-    "1bn-plus": "{s}1bn and over",
-}
-SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "AUD": "A$", "NZD": "NZ$", "CAD": "C$"}
-HOME_CURRENCY = "GBP"
+from archive.search.docsets import term_ids
 
 
 @dataclass(frozen=True)
@@ -36,35 +17,6 @@ class FacetValue:
     label: str
     count: int
     selected: bool
-
-
-def band_key(value: int, currency: str) -> str:
-    """Name the band a value falls in; bands of other currencies carry their code."""
-    name = next(key for key, low, high in BANDS if value >= low and (high is None or value < high))
-    return name if currency == HOME_CURRENCY else f"{currency.lower()}:{name}"
-
-
-def split_band(key: str) -> tuple[str, str] | None:
-    """Return (currency, band) for a band key, or None if it is not one."""
-    currency, _, name = key.rpartition(":")
-    currency = currency.upper() or HOME_CURRENCY
-    if name not in BAND_NAMES or not (currency.isalpha() and len(currency) == 3):
-        return None
-    return currency, name
-
-
-def band_label(key: str) -> str:
-    """Label a band key for people, e.g. "£10m–£100m" or "JPY under 1m"."""
-    currency, name = split_band(key) or (HOME_CURRENCY, key)
-    symbol = SYMBOLS.get(currency, "")
-    text = BAND_LABELS.get(name, name).format(s=symbol)
-    return text if symbol else f"{currency} {text}"
-
-
-def band_order(key: str) -> tuple[int, str, int]:
-    """Sort pounds first, then other currencies by code, each band from small to large."""
-    currency, name = split_band(key) or (HOME_CURRENCY, key)
-    return (currency != HOME_CURRENCY, currency, BAND_NAMES.index(name) if name in BAND_NAMES else 99)
 
 
 class FacetTable:

@@ -1,0 +1,1 @@
+"""The corpus format: one Markdown file per document, its registries and the amounts it names."""

@@ -1,0 +1,104 @@
+"""The archive folder: where corpus/, index/ and the archive's own settings live, and `archive init`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from archive.errors import ArchiveError
+
+SETTINGS_FILE = "archive.toml"
+# What `archive init` copies from the package into a new archive's corpus/.
+STARTER_FILES = ("README.md", "departments.yaml", "programmes.yaml")
+
+EXAMPLE_SETTINGS = '''\
+# This archive's settings. An ARCHIVE_<NAME> environment variable overrides the one here
+# (ARCHIVE_BASE_URL for BASE_URL); see "Start your own archive" in the project's README.
+
+# The address the archive is published at. Feeds, the API's links, OpenSearch and the
+# citations' permalinks are built on it instead of the Host header each request carries.
+# BASE_URL = "https://archive.example.org"
+
+# How many proxies in front of the archive set X-Forwarded-For, -Proto, -Host and -Prefix.
+# Leave at 0 unless the archive is behind that many; the headers are ignored otherwise.
+# PROXIES = 1
+'''
+
+GITIGNORE = "# Built by `archive build`: never committed.\n/index/\n"
+
+
+@dataclass(frozen=True)
+class ArchiveFolder:
+    """An archive's folders: the root, and the corpus and index in it unless named otherwise."""
+
+    root: Path
+    corpus: Path
+    index: Path
+
+    @classmethod
+    def at(cls, root: Path | str | None = None, corpus: Path | str | None = None,
+           index: Path | str | None = None) -> ArchiveFolder:
+        """Find the folders: named ones first, then ARCHIVE_ROOT, then the current directory."""
+        base = Path(root or os.environ.get("ARCHIVE_ROOT") or Path.cwd()).absolute()
+        return cls(base, Path(corpus).absolute() if corpus else base / "corpus",
+                   Path(index).absolute() if index else base / "index")
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def static(self) -> Path:
+        return self.root / "static"
+
+    def require_corpus(self) -> Path:
+        """Return the corpus folder, or say that there is no archive here and how to start one."""
+        if not self.corpus.is_dir():
+            raise ArchiveError(
+                f"{self.corpus}: no such corpus folder, so there is no archive here; "
+                "`archive init` starts one (or --root DIR names one elsewhere)"
+            )
+        return self.corpus
+
+    def require_index(self) -> Path:
+        """Return the index folder; where there is neither an index nor a corpus, say how to start."""
+        if not self.index.exists():
+            self.require_corpus()
+        return self.index
+
+    def settings(self) -> dict[str, Any]:
+        """Read the archive's settings file, if it has one, naming the file if it cannot be read."""
+        path = self.root / SETTINGS_FILE
+        try:
+            with path.open("rb") as file:
+                found = tomllib.load(file)
+        except FileNotFoundError:
+            return {}
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise ArchiveError(f"{path}: cannot be read: {error}") from None
+        return {key.upper(): value for key, value in found.items()}
+
+
+def init(target: Path) -> list[Path]:
+    """Make a new archive folder, refusing one that already holds an archive; return what was written."""
+    target = target.absolute()
+    if (target / "corpus").exists() or (target / SETTINGS_FILE).exists():
+        raise ArchiveError(f"{target} already holds an archive: nothing was changed")
+    (target / "corpus").mkdir(parents=True, exist_ok=True)
+    starter = resources.files("archive.corpus") / "starter"
+    written = []
+    for name in STARTER_FILES:
+        with resources.as_file(starter / name) as source:
+            written.append(Path(shutil.copyfile(source, target / "corpus" / name)))
+    (target / SETTINGS_FILE).write_text(EXAMPLE_SETTINGS, encoding="utf-8")
+    ignore = target / ".gitignore"
+    # A folder that is already a repository keeps its own ignore file, with the index added.
+    kept = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
+    if "/index/" not in kept.split():
+        ignore.write_text(kept + ("\n" if kept and not kept.endswith("\n") else "") + GITIGNORE, encoding="utf-8")
+    return [*written, target / SETTINGS_FILE, ignore]

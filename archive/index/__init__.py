@@ -1,0 +1,1 @@
+"""The index: corpus documents into a Whoosh index, built in generations published atomically."""

@@ -1,0 +1,1 @@
+"""Ingest: raw articles (text, HTML, JSON lines) into corpus documents, with suggested metadata."""

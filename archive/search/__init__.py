@@ -1,0 +1,1 @@
+"""The search core: query reading, document sets, ranking, facets and snippets. Knows nothing of the web."""

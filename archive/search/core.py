@@ -1,0 +1,290 @@
+"""Search the index: filters, facet counts, sorting, pages and snippets. Knows nothing of the web."""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from whoosh import index as whoosh_index
+from whoosh import query
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
+
+from archive.corpus.amounts import band_label, band_order
+from archive.corpus.registry import Registry
+from archive.errors import IndexMissing
+from archive.index import generations
+from archive.search import discover, ranking
+from archive.search.docsets import DocSets, Mask
+from archive.search.facets import FacetTable, FacetValue
+from archive.search.hits import labelled, page_of_hits
+from archive.search.query import ParsedQuery, QueryReader
+from archive.search.ranking import Ranker, rankable
+from archive.search.request import SearchRequest, read_request, year_text
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    total: int
+    hits: list[dict[str, Any]]
+    facets: dict[str, list[FacetValue]]
+    reading: str
+    notice: str | None = None
+    sort: str = "relevance"
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.request.per_page))
+
+
+@dataclass
+class Generation:
+    """One opened index generation and what is cached for it."""
+
+    path: Path
+    searcher: Searcher
+    registry: Registry
+    reader: QueryReader
+    facets: FacetTable
+    # Masks of what queries and filters match, cached for this generation only: a researcher
+    # clicking through facets repeats the same query and filters.
+    sets: DocSets
+    ranker: Ranker
+
+
+class Archive:
+    """The searchable archive: follows the index's current generation, reopening when a build publishes."""
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._generation: Generation | None = None
+
+    # -- opening -----------------------------------------------------------
+
+    def _current(self) -> Generation:
+        path = generations.require_current(self.index_dir)
+        if self._generation is None or self._generation.path != path:
+            opened = self._open(path)
+            if self._generation is not None:
+                self._closer.detach()
+                self._generation.searcher.close()
+            self._generation = opened
+            # The index's segment files stay open while the searcher lives: close them with the archive.
+            self._closer = weakref.finalize(self, opened.searcher.close)
+        return self._generation
+
+    def _open(self, path: Path) -> Generation:
+        try:
+            manifest = generations.read_manifest(path)
+            generations.check_files(path, manifest)
+            registry = Registry.from_dict(manifest["registry"])
+            ix = whoosh_index.open_dir(str(path))
+            searcher = ix.searcher(weighting=BM25F())
+            sets = DocSets(searcher)
+            facets = FacetTable(searcher.reader(), sets.live)
+        except Exception as error:  # Whoosh raises many kinds of error on damaged files.
+            raise IndexMissing(
+                f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
+                "run `archive build --full` to rebuild it"
+            ) from error
+        reader = QueryReader(searcher.schema, registry)
+        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets))
+
+    @property
+    def registry(self) -> Registry:
+        with self._lock:
+            return self._current().registry
+
+    @property
+    def generation(self) -> str:
+        with self._lock:
+            return self._current().path.name
+
+    # -- requests ----------------------------------------------------------
+
+    def request(self, params: Mapping[str, Sequence[str]]) -> SearchRequest:
+        """Validate URL-style parameters (each name to a list of values) into a request."""
+        return read_request(params, self.registry)
+
+    # -- searching ---------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Answer a request: the page of hits, the total and every facet's counts."""
+        with self._lock:
+            gen = self._current()
+            parsed = gen.reader.read(request.q)
+            matched = gen.sets.matches(parsed.query)
+            filters = self._filter_masks(gen, request)
+            docs = _all_of(matched, filters.values())  # as _result_mask, keeping the parts for the facets
+            facets = {
+                facet: self._facet(gen, request, facet, matched, filters)
+                for facet in ("year", "department", "programme", "amount")
+            }
+            hits = page_of_hits(gen, request, parsed, docs, filtered=bool(filters))
+        return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading, parsed.notice,
+                            request.effective_sort)
+
+    def _filter_masks(self, gen: Generation, request: SearchRequest) -> dict[str, Mask]:
+        """Return, for each facet with a selection, a mask of the documents it lets through."""
+        found: dict[str, Mask] = {}
+        table = gen.facets
+        if request.years:
+            found["year"] = table.mask("year", _years(request.years))
+        if request.departments:
+            found["department"] = table.mask("department", self._departments(gen, request.departments, request))
+        if request.programmes:
+            found["programme"] = table.mask("programme", request.programmes)
+        if request.amounts:
+            found["amount"] = table.mask("amount", request.amounts)
+        if request.min_amount is not None or request.max_amount is not None:
+            # The value field holds signed 64-bit numbers; Whoosh raises on anything beyond them.
+            low, high = (None if v is None else min(v, 2**63 - 1) for v in (request.min_amount, request.max_amount))
+            found["range"] = gen.sets.matches(query.NumericRange("value", low, high))
+        return found
+
+    def _departments(self, gen: Generation, keys: Sequence[str], request: SearchRequest) -> set[str]:
+        if not request.predecessors:
+            return set(keys)
+        return {k for key in keys for k in gen.registry.with_predecessors(key)}
+
+    def _facet(
+        self,
+        gen: Generation,
+        request: SearchRequest,
+        facet: str,
+        matched: Mask,
+        filters: dict[str, Mask],
+    ) -> list[FacetValue]:
+        # Counted without the facet's own selection: each count is what selecting it would give.
+        docs = _all_of(matched, (mask for name, mask in filters.items() if name != facet))
+        selected = request.selected(facet)
+        table = gen.facets
+        if facet == "department" and request.predecessors:
+            counts = {
+                v: int(np.count_nonzero(docs & table.mask("department", self._departments(gen, [v], request))))
+                for v in {*table.values("department"), *selected}
+            }
+        else:
+            counts = table.counts(facet, docs)
+        if facet == "year":
+            for low, high in request.years:
+                if low != high:
+                    counts[year_text((low, high))] = int(np.count_nonzero(docs & table.mask("year", _years([(low, high)]))))
+        values = [
+            FacetValue(v, self._label(gen, facet, v), counts.get(v, 0), v in selected)
+            for v in {*counts, *selected}
+            if counts.get(v, 0) or v in selected
+        ]
+        return sorted(values, key=_facet_order(facet))
+
+    def _label(self, gen: Generation, facet: str, value: str) -> str:
+        if facet == "amount":
+            return band_label(value)
+        if facet in ("department", "programme"):
+            return gen.registry.label(facet, value)
+        return value
+
+    # -- documents ---------------------------------------------------------
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """Return one document's metadata and Markdown body, or None if there is none."""
+        with self._lock:
+            gen = self._current()
+            stored = gen.searcher.document(id=doc_id)
+            return labelled(gen, dict(stored["meta"])) if stored else None
+
+    # -- discovery and export (issue 3) --
+
+    def iter_hits(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
+        """Yield every hit of a request in its order, without bodies, reading one document at a time."""
+        with self._lock:
+            gen = self._current()
+            parsed = gen.reader.read(request.q)
+            order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))
+
+        def rows() -> Iterator[dict[str, Any]]:
+            own = None
+            try:
+                for docnum in order:
+                    with self._lock:
+                        if own is None and self._generation is not gen:
+                            # A build was published mid-export and the shared searcher closed: finish
+                            # on the generation we started on, whose files are kept for a while.
+                            own = whoosh_index.open_dir(str(gen.path)).searcher()
+                        meta = dict((own or gen.searcher).stored_fields(docnum)["meta"])
+                    meta.pop("body", None)
+                    yield labelled(gen, meta)
+            finally:
+                if own is not None:
+                    own.close()
+
+        return rows()
+
+    def suggest(self, text: str) -> discover.Suggestion | None:
+        """Suggest a spelling of the query from the index's own words, or None."""
+        with self._lock:
+            return discover.suggest(self._current().searcher, text)
+
+    def related(self, doc_id: str, limit: int = 5) -> list[dict[str, Any]]:
+        """Return the documents most like one by content, without bodies."""
+        with self._lock:
+            gen = self._current()
+            docnum = gen.searcher.document_number(id=doc_id)
+            if docnum is None:
+                return []
+            found = []
+            for other in discover.related(gen.searcher, docnum, limit):
+                meta = dict(gen.searcher.stored_fields(other)["meta"])
+                meta.pop("body", None)
+                found.append(labelled(gen, meta))
+            return found
+
+    def timeline(self, request: SearchRequest) -> list[discover.YearTotal]:
+        """Count a request's documents and their headline pound amounts per year."""
+        with self._lock:
+            gen = self._current()
+            docs = self._result_mask(gen, request, gen.reader.read(request.q))
+            return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()))
+
+    def _result_mask(self, gen: Generation, request: SearchRequest, parsed: ParsedQuery) -> Mask:
+        return _all_of(gen.sets.matches(parsed.query), self._filter_masks(gen, request).values())
+
+    def _order(self, gen: Generation, request: SearchRequest, parsed: ParsedQuery, docs: Mask) -> list[int]:
+        count = int(docs.sum())
+        if not count:
+            return []
+        # The order the pages show: from the same arrays where the pages use them.
+        sort = request.effective_sort
+        if sort != "relevance":
+            field = "largest" if sort == "largest" else "sortdate"
+            return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
+        if rankable(parsed.query):
+            return ranking.top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
+        results = gen.searcher.search(parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None)
+        return [docnum for _, docnum in results.top_n]
+
+
+def _all_of(first: Mask, others: Iterable[Mask]) -> Mask:
+    result = first
+    for mask in others:
+        result = result & mask
+    return result
+
+
+def _years(ranges: Iterable[tuple[int, int]]) -> set[str]:
+    return {str(y) for low, high in ranges for y in range(low, high + 1)}
+
+
+def _facet_order(facet: str):
+    if facet == "year":
+        return lambda v: (-int(v.value[:4]), v.value)
+    if facet == "amount":
+        return lambda v: band_order(v.value)
+    return lambda v: (-v.count, v.label.lower())

@@ -1,0 +1,160 @@
+"""A search request: what a user asked for, read and validated from URL-style parameters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from archive.corpus.amounts import split_band
+from archive.corpus.registry import Registry
+from archive.errors import BadRequest
+
+SORTS = ("relevance", "newest", "oldest", "largest")
+PER_PAGE = 10
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000  # deeper pages cost memory and help nobody
+YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|\.\.)\s*(\d{4}))?$")
+MONEY = re.compile(r"^[£$€]?\s*(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*(k|m|bn|b)?$", re.IGNORECASE)
+MULTIPLIERS = {None: 1, "k": 10**3, "m": 10**6, "b": 10**9, "bn": 10**9}
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What a user asked for: the query, the filters, the order and the page."""
+
+    q: str = ""
+    years: tuple[tuple[int, int], ...] = ()
+    departments: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()
+    amounts: tuple[str, ...] = ()
+    min_amount: int | None = None
+    max_amount: int | None = None
+    predecessors: bool = False
+    sort: str | None = None
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort and (self.sort != "relevance" or self.q.strip()):
+            return self.sort
+        return "relevance" if self.q.strip() else "newest"
+
+    def selected(self, facet: str) -> tuple[str, ...]:
+        """Return the values selected in one facet, as they appear in URLs."""
+        if facet == "year":
+            return tuple(str(a) if a == b else f"{a}-{b}" for a, b in self.years)
+        return {"department": self.departments, "programme": self.programmes, "amount": self.amounts}[facet]
+
+    def params(self) -> list[tuple[str, str]]:
+        """Write the request back as URL parameters, leaving out defaults."""
+        pairs: list[tuple[str, str]] = [("q", self.q)] if self.q else []
+        for facet in ("year", "department", "programme", "amount"):
+            pairs += [(facet, value) for value in self.selected(facet)]
+        if self.min_amount is not None:
+            pairs.append(("min_amount", str(self.min_amount)))
+        if self.max_amount is not None:
+            pairs.append(("max_amount", str(self.max_amount)))
+        if self.predecessors:
+            pairs.append(("predecessors", "1"))
+        if self.sort:
+            pairs.append(("sort", self.sort))
+        if self.page != 1:
+            pairs.append(("page", str(self.page)))
+        if self.per_page != PER_PAGE:
+            pairs.append(("per_page", str(self.per_page)))
+        return pairs
+
+    def toggled(self, facet: str, value: str) -> SearchRequest:
+        """Return this request with one facet value switched on or off, back on page 1."""
+        if facet == "year":
+            years = tuple(y for y in self.years if year_text(y) != value)
+            if len(years) == len(self.years):
+                years += (parse_year(value),)
+            return replace(self, years=years, page=1)
+        name = {"department": "departments", "programme": "programmes", "amount": "amounts"}[facet]
+        current = getattr(self, name)
+        values = tuple(v for v in current if v != value) if value in current else (*current, value)
+        return replace(self, **{name: values}, page=1)
+
+
+def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> SearchRequest:
+    """Validate URL-style parameters (each name to a list of values) into a request."""
+    first = lambda name, default="": (params.get(name) or [default])[0]  # noqa: E731
+    years = tuple(dict.fromkeys(parse_year(v) for v in _values(params, "year")))
+    departments = _keys(params, "department", registry)
+    programmes = _keys(params, "programme", registry)
+    amounts = tuple(dict.fromkeys(v.strip().lower() for v in _values(params, "amount")))
+    for band in amounts:
+        if split_band(band) is None:
+            raise BadRequest(
+                f"amount must be a band such as under-1m, 1m-10m, 10m-100m, 100m-1bn or 1bn-plus "
+                f"(usd:1m-10m for another currency), not '{band}'"
+            )
+    min_amount = parse_money(first("min_amount"), "min_amount") if first("min_amount").strip() else None
+    max_amount = parse_money(first("max_amount"), "max_amount") if first("max_amount").strip() else None
+    if min_amount is not None and max_amount is not None and min_amount > max_amount:
+        raise BadRequest("min_amount is larger than max_amount")
+    sort = first("sort").strip().lower() or None
+    if sort is not None and sort not in SORTS:
+        raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not '{sort}'")
+    return SearchRequest(
+        q=first("q")[:1000],
+        years=years,
+        departments=departments,
+        programmes=programmes,
+        amounts=amounts,
+        min_amount=min_amount,
+        max_amount=max_amount,
+        predecessors=first("predecessors").strip().lower() in ("1", "true", "yes", "on"),
+        sort=sort,
+        page=_integer(first("page", "1"), "page", 1, MAX_PAGE),
+        per_page=_integer(first("per_page", str(PER_PAGE)), "per_page", 1, MAX_PER_PAGE),
+    )
+
+
+def parse_year(text: str) -> tuple[int, int]:
+    """Read a year or a range of years such as 2010-2013."""
+    match = YEAR.match(text.strip())
+    if not match:
+        raise BadRequest(f"year must be a year such as 2013 or a range such as 2010-2013, not '{text}'")
+    low, high = int(match.group(1)), int(match.group(2) or match.group(1))
+    if low > high:
+        raise BadRequest(f"year range '{text}' runs backwards: write the earlier year first")
+    return low, high
+
+
+def parse_money(text: str, name: str) -> int:
+    """Read an amount such as 5000000, 5m, £2.5bn or 250k, in whole units."""
+    match = MONEY.match(text.strip().replace(" ", ""))
+    if not match:
+        raise BadRequest(f"{name} must be an amount such as 500000, 250k, 5m or 1.5bn, not '{text}'")
+    number, unit = match.groups()
+    return int(round(float(number.replace(",", "")) * MULTIPLIERS[unit.lower() if unit else None]))
+
+
+def year_text(years: tuple[int, int]) -> str:
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+
+
+def _integer(text: str, name: str, low: int, high: int) -> int:
+    # ASCII digits only: isdigit() also passes "²" and int() then raises.
+    if not re.fullmatch(r"[0-9]{1,12}", text.strip()) or not low <= int(text.strip()) <= high:
+        raise BadRequest(f"{name} must be a whole number from {low} to {high}, not '{text}'")
+    return int(text.strip())
+
+
+def _values(params: Mapping[str, Sequence[str]], name: str) -> list[str]:
+    # Accept repeated parameters and comma-separated lists alike.
+    return [part.strip() for value in params.get(name, []) for part in value.split(",") if part.strip()]
+
+
+def _keys(params: Mapping[str, Sequence[str]], kind: str, registry: Registry) -> tuple[str, ...]:
+    keys = []
+    for value in _values(params, kind):
+        key = registry.resolve(kind, value)
+        if key is None:
+            raise BadRequest(registry.unknown(kind, value))
+        keys.append(key)
+    return tuple(dict.fromkeys(keys))

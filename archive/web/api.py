@@ -1,0 +1,74 @@
+"""The JSON API: /api/search and /api/doc/<id>."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from flask import Response, jsonify, url_for
+
+from archive.search.core import SearchResult
+from archive.search.request import SearchRequest
+from archive.web.links import (
+    absolute,
+    current_archive,
+    current_request,
+    doc_url,
+    feed_request,
+    find_document,
+    search_url,
+)
+
+
+def api_search() -> Response:
+    search = current_request()
+    result = current_archive().search(search)
+    return jsonify(_api_result(search, result))
+
+
+def api_document(doc_id: str) -> Response:
+    document = find_document(doc_id)
+    return jsonify({**_api_hit(document), "body": document["body"], "summary": document.get("summary"),
+                    "type": document.get("type"), "author": document.get("author"),
+                    "organisations": document.get("organisations", []),
+                    "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"],
+                                 "sentence": a["sentence"]} for a in document.get("amounts", [])]})
+
+
+def _api_result(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
+    links = {"html": absolute(search_url(search)), "csv": absolute(search_url(replace(search, page=1), "search_csv")),
+             "feed": absolute(search_url(feed_request(search), "feed"))}
+    if search.page < result.pages:
+        links["next"] = absolute(search_url(replace(search, page=search.page + 1), "api_search"))
+    if search.page > 1:
+        links["previous"] = absolute(search_url(replace(search, page=search.page - 1), "api_search"))
+    return {
+        "query": {"q": search.q, "reading": result.reading, "notice": result.notice},
+        "sort": result.sort,
+        "total": result.total,
+        "page": search.page,
+        "page_size": search.per_page,
+        "pages": result.pages,
+        "results": [{**_api_hit(hit), "snippet": hit["snippet"], "score": hit.get("score")} for hit in result.hits],
+        "facets": {
+            facet: [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected} for v in values]
+            for facet, values in result.facets.items()
+        },
+        "links": links,
+    }
+
+
+def _api_hit(hit: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": hit["id"],
+        "title": hit["title"],
+        "date": hit["date"],
+        "precision": hit["precision"],
+        "year": hit["year"],
+        "source": hit["source"],
+        "url": hit.get("url"),
+        "departments": [{"key": d["key"], "name": d["name"]} for d in hit.get("departments", [])],
+        "programmes": [{"key": p["key"], "name": p["name"]} for p in hit.get("programmes", [])],
+        "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"]} for a in hit.get("amounts", [])],
+        "links": {"html": doc_url(hit), "json": absolute(url_for("api_document", doc_id=hit["id"]))},
+    }

@@ -1,0 +1,126 @@
+"""The Flask app factory: settings, templates and static files, the routes, and one error path."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import (
+    Flask,
+    Response,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    send_from_directory,
+)
+from jinja2 import ChoiceLoader, FileSystemLoader
+from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from archive.errors import BadRequest, IndexMissing
+from archive.home import ArchiveFolder
+from archive.search.core import Archive
+from archive.web import api, downloads, export, pages
+from archive.web.links import FACET_TITLES, search_url, short_money, this_url
+from archive.web.security import add_security_headers
+
+TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 503: "Index unavailable"}
+log = logging.getLogger(__name__)
+
+ROUTES = (
+    ("/", "search", pages.search_page),
+    ("/doc/<doc_id>", "document", pages.document_page),
+    ("/doc/<doc_id>.bib", "document_bibtex", downloads.document_bibtex),
+    ("/doc/<doc_id>.ris", "document_ris", downloads.document_ris),
+    ("/api/search", "api_search", api.api_search),
+    ("/api/doc/<doc_id>", "api_document", api.api_document),
+    ("/search.csv", "search_csv", downloads.search_csv),
+    ("/search.ris", "search_ris", downloads.search_ris),
+    ("/search.bib", "search_bibtex", downloads.search_bibtex),
+    ("/feed.atom", "feed", downloads.feed),
+    ("/opensearch.xml", "opensearch", pages.opensearch),
+)
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Create the app: defaults, then the archive's archive.toml, then ARCHIVE_* variables, then test config."""
+    app = Flask(__name__, static_folder=None)
+    # The settings file is found through ROOT, so ROOT and INDEX_DIR are read first.
+    early = test_config or {}
+    folder = ArchiveFolder.at(early.get("ROOT"), index=early.get("INDEX_DIR") or os.environ.get("ARCHIVE_INDEX_DIR"))
+    app.config.from_mapping(ROOT=str(folder.root), INDEX_DIR=str(folder.index), BASE_URL=None, PROXIES=0)
+    app.config.from_mapping(folder.settings())
+    app.config.from_prefixed_env("ARCHIVE")
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.extensions["archive"] = Archive(Path(app.config["INDEX_DIR"]))
+
+    # The archive's own templates/ and static/ come first, so a maintainer restyles without forking.
+    own = Path(app.config["ROOT"])
+    app.jinja_loader = ChoiceLoader([FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))])
+    app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
+    app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
+    app.json.sort_keys = False  # the API's keys in the order they are documented: query first
+
+    proxies = int(app.config["PROXIES"] or 0)
+    if proxies:
+        # Forwarded headers are believed only from as many proxies as the maintainer says there are.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies)
+    app.after_request(add_security_headers)
+    # /doc//x must be a 404, not a redirect to another document's address.
+    app.url_map.merge_slashes = False
+    for rule, endpoint, view in ROUTES:
+        app.add_url_rule(rule, endpoint, view)
+    app.add_url_rule("/static/<path:filename>", "static", _static)
+    app.register_error_handler(BadRequest, lambda e: error_response(400, str(e)))
+    app.register_error_handler(IndexMissing, lambda e: error_response(503, str(e)))
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)
+    return app
+
+
+def _shipped(name: str) -> Path:
+    # Shipped inside the package (in a checkout, links to the repository's own folders).
+    return Path(__file__).with_name(name)
+
+
+def _static(filename: str) -> Response:
+    for folder in current_app.config["STATIC_DIRS"]:
+        # send_from_directory refuses any name that leaves the folder.
+        if (Path(folder) / filename).is_file():
+            return send_from_directory(folder, filename, max_age=3600)
+    raise NotFound()
+
+
+def error_response(status: int, message: str) -> Response | tuple[Any, int]:
+    """Answer an error in the requested form: JSON, CSV, Atom, RIS/BibTeX as text, or a page."""
+    path = request.path
+    if path.startswith("/api/"):
+        return jsonify({"error": message, "status": status}), status
+    if path.endswith(".csv"):
+        return Response(export.csv_error(message), status=status, mimetype="text/csv"), status
+    if path.endswith(".atom"):
+        xml = export.atom_error(message, this_url())
+        return Response(xml, status=status, mimetype="application/atom+xml"), status
+    if path.endswith((".ris", ".bib", ".xml")):
+        return Response(f"Error {status}: {message}\n", status=status, mimetype="text/plain"), status
+    page = render_template("error.html", status=status, title=TITLES.get(status, "Error"), message=message)
+    return Response(page, status=status, mimetype="text/html"), status
+
+
+def _http_error(error: HTTPException) -> Response | tuple[Any, int]:
+    message = error.description or ""
+    if isinstance(error, NotFound) and message == NotFound.description:
+        message = f"There is nothing at {request.path}. " + (
+            "The API answers at /api/search and /api/doc/<id>." if request.path.startswith("/api/")
+            else "Search the archive from its front page."
+        )
+    return error_response(error.code or 500, message)
+
+
+def _unexpected(error: Exception) -> Response | tuple[Any, int]:
+    log.exception("unexpected error", exc_info=error)
+    return error_response(500, "Something went wrong on our side. The error has been logged; please try again.")

@@ -1,0 +1,90 @@
+"""Downloads: the whole result set as CSV, RIS and BibTeX, a document's BibTeX and RIS, the Atom feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from flask import Response, request
+
+from archive.web import cite, export
+from archive.web.links import (
+    absolute,
+    applied_filters,
+    cite_address,
+    current_archive,
+    current_request,
+    doc_url,
+    feed_request,
+    find_document,
+    search_url,
+    stream_links,
+    this_url,
+    today,
+)
+
+
+def search_csv() -> Response:
+    hits = current_archive().iter_hits(current_request())
+    permalink, _ = stream_links()
+    return _download(export.csv_stream(hits, permalink), "text/csv", "csv")
+
+
+def search_ris() -> Response:
+    hits = current_archive().iter_hits(current_request())
+    permalink, cite_url = stream_links()
+    return _download(export.ris_stream(hits, cite_url, permalink, today()), "application/x-research-info-systems", "ris")
+
+
+def search_bibtex() -> Response:
+    hits = current_archive().iter_hits(current_request())
+    _, cite_url = stream_links()
+    return _download(export.bibtex_stream(hits, cite_url, today(), this_url()), "application/x-bibtex", "bib")
+
+
+def document_bibtex(doc_id: str) -> Response:
+    document = find_document(doc_id)
+    text = cite.bibtex(document, cite_address(document), today())
+    return _attachment(Response(text, mimetype="application/x-bibtex"), doc_id, "bib")
+
+
+def document_ris(doc_id: str) -> Response:
+    document = find_document(doc_id)
+    text = cite.ris(document, cite_address(document), today(), doc_url(document))
+    return _attachment(Response(text, mimetype="application/x-research-info-systems"), doc_id, "ris")
+
+
+def feed() -> Response:
+    search = feed_request(current_request())
+    result = current_archive().search(search)
+    described = search.q or "all announcements"
+    filters = "; ".join(f"{a['facet']}: {a['label']}" for a in applied_filters(search, result))
+    newest = max((export.entry_date(hit) for hit in result.hits), default=dt.datetime.now(dt.timezone.utc))
+    info = export.Feed(
+        title=f"Policy Archive: {described}" + (f" ({filters})" if filters else ""),
+        subtitle=f"The newest of {result.total:,} matching announcement{'' if result.total == 1 else 's'}, newest first.",
+        self_url=absolute(search_url(search, "feed")),
+        html_url=absolute(search_url(replace(search, per_page=10))),
+        feed_id=absolute(search_url(search, "feed")),
+        updated=newest,
+    )
+    permalink, _ = stream_links()
+    return Response(export.atom_stream(info, result.hits, permalink), mimetype="application/atom+xml")
+
+
+def _download(stream: Iterator[str], mimetype: str, extension: str) -> Response:
+    response = Response(stream, mimetype=mimetype)
+    return _attachment(response, _export_name(), extension)
+
+
+def _attachment(response: Response, name: str, extension: str) -> Response:
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    return response
+
+
+def _export_name() -> str:
+    """Name an export after its query, in safe characters only."""
+    words = re.findall(r"[a-z0-9]+", request.args.get("q", "").lower())[:6]
+    return "policy-archive" + ("-" + "-".join(words) if words else "")

@@ -1,0 +1,113 @@
+"""What every view shares: the archive, the request read from the URL, and the links it makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import abort, current_app, request, url_for
+
+from archive.corpus.amounts import SYMBOLS
+from archive.corpus.parse import ID_PATTERN
+from archive.search.core import Archive
+from archive.search.request import SearchRequest
+from archive.web import export
+
+FACET_TITLES = {"year": "Year", "department": "Department", "programme": "Programme", "amount": "Amount"}
+FEED_ENTRIES = 50
+
+
+def current_archive() -> Archive:
+    return current_app.extensions["archive"]
+
+
+def search_url(search: SearchRequest, endpoint: str = "search") -> str:
+    """Link to a view of a request; every search is a permalink."""
+    params = search.params()
+    base = url_for(endpoint)
+    return base + "?" + urlencode(params) if params else base
+
+
+def current_request() -> SearchRequest:
+    return current_archive().request(request.args.to_dict(flat=False))
+
+
+def find_document(doc_id: str) -> dict[str, Any]:
+    # The id is looked up in the index, never used as a path; the pattern only refuses junk early.
+    if not ID_PATTERN.match(doc_id):
+        # Not echoed: it may be anything, and a plain-text answer is not escaped.
+        abort(404, "There is no such document: a document id is lower-case letters, digits and hyphens.")
+    found = current_archive().document(doc_id)
+    if found is None:
+        abort(404, f"There is no document '{doc_id}' in the archive.")
+    return found
+
+
+def doc_url(doc: dict[str, Any]) -> str:
+    return absolute(url_for("document", doc_id=doc["id"]))
+
+
+def cite_address(doc: dict[str, Any]) -> str:
+    """Cite the original publication where it is known, else this archive's copy."""
+    return doc.get("url") or doc_url(doc)
+
+
+def stream_links() -> tuple[export.Link, export.Link]:
+    """Make permalink and citation-address functions that work after the request, while a stream runs."""
+    base = absolute(url_for("document", doc_id="x"))[:-1]
+
+    def permalink(doc: dict[str, Any]) -> str:
+        return base + doc["id"]  # ids are [a-z0-9-] only: nothing to quote
+
+    return permalink, lambda doc: doc.get("url") or permalink(doc)
+
+
+def absolute(path: str) -> str:
+    """Make a path from url_for absolute: on the configured base URL, else on the request's host."""
+    base = current_app.config.get("BASE_URL")
+    if base:
+        # The base URL names the prefix the site is served under, so the request's own is dropped.
+        return str(base).rstrip("/") + path[len(request.script_root):]
+    # url_for's paths already hold any script root, so only the scheme and host are added.
+    return request.host_url.rstrip("/") + path
+
+
+def this_url() -> str:
+    """Return the address of the current request, absolute as absolute() makes it."""
+    return absolute(request.script_root + request.full_path.removesuffix("?"))
+
+
+def today() -> dt.date:
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def short_money(value: int, currency: str = "GBP") -> str:
+    """Write an amount briefly: £3.9bn, £56m, £250k."""
+    symbol = SYMBOLS.get(currency, currency + " ")
+    for size, unit in ((10**9, "bn"), (10**6, "m"), (10**3, "k")):
+        if value >= size:
+            number = f"{value / size:.1f}".removesuffix(".0")
+            return f"{symbol}{number}{unit}"
+    return f"{symbol}{value:,}"
+
+
+def feed_request(search: SearchRequest) -> SearchRequest:
+    return replace(search, sort="newest", page=1, per_page=FEED_ENTRIES)
+
+
+def applied_filters(search: SearchRequest, result: Any) -> list[dict[str, str]]:
+    """List the filters in force, each with a link that removes it."""
+    applied = []
+    for facet, values in result.facets.items():
+        for value in values:
+            if value.selected:
+                applied.append({"facet": FACET_TITLES[facet], "label": value.label,
+                                "remove_url": search_url(search.toggled(facet, value.value))})
+    for name, amount in (("min_amount", search.min_amount), ("max_amount", search.max_amount)):
+        if amount is not None:
+            without = replace(search, **{name: None}, page=1)
+            label = f"{'at least' if name == 'min_amount' else 'at most'} {amount:,}"
+            applied.append({"facet": "Amount", "label": label, "remove_url": search_url(without)})
+    return applied

@@ -1,0 +1,130 @@
+"""The HTML pages: search with its facets, timeline and suggestion; a document; OpenSearch."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import markdown
+import nh3
+from flask import Response, render_template, url_for
+from markupsafe import Markup
+
+from archive.search.core import SearchResult
+from archive.search.discover import YearTotal
+from archive.search.facets import FacetValue
+from archive.search.request import SearchRequest
+from archive.web import cite
+from archive.web.links import (
+    absolute,
+    applied_filters,
+    cite_address,
+    current_archive,
+    current_request,
+    doc_url,
+    feed_request,
+    find_document,
+    search_url,
+    short_money,
+    today,
+)
+
+RELATED = 5
+# "Did you mean" is offered when a query finds fewer documents than this.
+FEW_RESULTS = 3
+TIMELINE_MAX_SPAN = 60  # years; a longer span shows only the years that have documents
+
+
+def search_page() -> str:
+    search = current_request()
+    result = current_archive().search(search)
+    facets = {
+        facet: [_facet_link(search, facet, value) for value in values]
+        for facet, values in result.facets.items()
+    }
+    whole = replace(search, page=1, per_page=search.per_page)
+    return render_template(
+        "search.html", search=search, result=result, facets=facets,
+        applied=applied_filters(search, result), pages=_pages(search, result.pages),
+        predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
+        suggestion=_suggestion(search, result),
+        timeline=_timeline(search, current_archive().timeline(search)),
+        exports={
+            "csv": search_url(whole, "search_csv"), "ris": search_url(whole, "search_ris"),
+            "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
+        },
+        feed_url=search_url(feed_request(search), "feed"),
+    )
+
+
+def document_page(doc_id: str) -> str:
+    document = find_document(doc_id)
+    body = Markup(nh3.clean(markdown.markdown(document["body"], extensions=["sane_lists"])))
+    accessed = today()
+    return render_template(
+        "document.html", doc=document, body=body,
+        citations=cite.citations(document, cite_address(document), accessed),
+        permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed,
+        related=current_archive().related(doc_id, RELATED),
+    )
+
+
+def opensearch() -> Response:
+    xml = render_template("opensearch.xml", root=absolute(url_for("search")).rstrip("/"))
+    return Response(xml, mimetype="application/opensearchdescription+xml")
+
+
+def _suggestion(search: SearchRequest, result: SearchResult) -> dict[str, Any] | None:
+    """Offer a corrected query when this one finds little and the correction finds more."""
+    if not search.q.strip() or result.total >= FEW_RESULTS:
+        return None
+    suggestion = current_archive().suggest(search.q)
+    if suggestion is None:
+        return None
+    corrected = replace(search, q=suggestion.text, page=1)
+    total = current_archive().search(replace(corrected, per_page=1)).total
+    if total <= result.total:
+        return None
+    return {"text": suggestion.text, "url": search_url(corrected), "total": total}
+
+
+def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] | None:
+    """Lay out the timeline's bars: documents above, headline pounds below, one column a year."""
+    if not years:
+        return None
+    first, last = years[0].year, years[-1].year
+    by_year = {y.year: y for y in years}
+    if last - first < TIMELINE_MAX_SPAN:
+        shown = [by_year.get(year, YearTotal(year, 0, 0)) for year in range(first, last + 1)]
+    else:
+        shown = years
+    most = max(y.documents for y in shown) or 1
+    richest = max(y.pounds for y in shown) or 1
+    width, top, panel = 40, 22, 70
+    columns = []
+    for i, year in enumerate(shown):
+        doc_height = round(panel * year.documents / most)
+        money_height = round(panel * year.pounds / richest) if year.pounds else 0
+        selected = (year.year, year.year) in search.years
+        target = replace(search, years=((year.year, year.year),), page=1)
+        columns.append({
+            "year": year.year, "documents": year.documents, "pounds": year.pounds,
+            "x": i * width, "doc_y": top + panel - doc_height, "doc_height": doc_height,
+            "money_y": 2 * top + 2 * panel - money_height, "money_height": money_height,
+            "url": search_url(target) if year.documents else None, "selected": selected,
+            "label": f"{year.year}: {year.documents} document{'s' if year.documents != 1 else ''}"
+                     + (f", {short_money(year.pounds)}" if year.pounds else ", no pound amounts"),
+        })
+    return {"columns": columns, "width": len(shown) * width, "height": 2 * top + 2 * panel + 24,
+            "top": top, "panel": panel, "bar": width - 12, "years": years}
+
+
+def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[str, Any]:
+    return {**value.__dict__, "toggle_url": search_url(search.toggled(facet, value.value))}
+
+
+def _pages(search: SearchRequest, last: int) -> list[dict[str, Any]]:
+    """Number the pages around the current one, with first and last."""
+    shown = sorted({1, last, *range(max(1, search.page - 2), min(last, search.page + 2) + 1)})
+    return [{"number": n, "url": search_url(replace(search, page=n)),
+             "current": n == search.page} for n in shown]
