@@ -12,7 +12,6 @@ from typing import Any
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query
-from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from archive.corpus.amounts import band_label, band_order
@@ -37,6 +36,8 @@ class SearchResult:
     reading: str
     notice: str | None = None
     sort: str = "relevance"
+    # When not every word was required: (required, of how many words).
+    most_words: tuple[int, int] | None = None
 
     @property
     def pages(self) -> int:
@@ -86,7 +87,7 @@ class Archive:
             generations.check_files(path, manifest)
             registry = Registry.from_dict(manifest["registry"])
             ix = whoosh_index.open_dir(str(path))
-            searcher = ix.searcher(weighting=BM25F())
+            searcher = ix.searcher(weighting=ranking.weighting())
             sets = DocSets(searcher)
             facets = FacetTable(searcher.reader(), sets.live)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
@@ -129,7 +130,7 @@ class Archive:
             }
             hits = page_of_hits(gen, request, parsed, docs, filtered=bool(filters))
         return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading, parsed.notice,
-                            request.effective_sort)
+                            request.effective_sort, parsed.most_words)
 
     def _filter_masks(self, gen: Generation, request: SearchRequest) -> dict[str, Mask]:
         """Return, for each facet with a selection, a mask of the documents it lets through."""

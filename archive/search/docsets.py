@@ -18,6 +18,8 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
+from archive.search.words import AtLeast
+
 Mask = np.ndarray  # one bool per document number of the generation
 CACHED_MASKS = 256  # about 25 MB at 100,000 documents
 CACHED_POSTINGS = 64  # the terms of the last few queries
@@ -140,6 +142,9 @@ class DocSets:
             return np.logical_and.reduce([self._evaluate(sub) for sub in q.subqueries])
         if type(q) is query.Or and q.subqueries and not getattr(q, "minmatch", 0):
             return np.logical_or.reduce([self._evaluate(sub) for sub in q.subqueries])
+        if type(q) is AtLeast:
+            held = np.sum([self._evaluate(sub) for sub in q.subqueries], axis=0, dtype=np.int32)
+            return held >= q.minimum
         if type(q) is query.AndNot:
             return self._evaluate(q.a) & ~self._evaluate(q.b)
         if type(q) is query.Not:

@@ -16,10 +16,11 @@ from whoosh.qparser import (
 )
 
 from archive.corpus.registry import Registry
+from archive.search.words import TITLE_BOOST, WordReader, is_plain
 
 TEXT_FIELDS = ("title", "body")
 # The title counts for more than the body in BM25F ranking.
-FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
+FIELD_BOOSTS = {"title": TITLE_BOOST, "body": 1.0}
 ALIASES = {"department": ["dept", "departments"], "programme": ["program", "programmes"]}
 WORD = re.compile(r"\w+")
 
@@ -29,6 +30,8 @@ class ParsedQuery:
     query: query.Query
     reading: str
     notice: str | None = None
+    # Plain words of which not all were required: (required, of how many words).
+    most_words: tuple[int, int] | None = None
 
     @property
     def empty(self) -> bool:
@@ -61,12 +64,18 @@ class QueryReader:
         self._plain = make_parser(schema, syntax=False)
         self._describer = make_parser(_describing_schema())
         self._registry = registry
+        self._words = WordReader(schema["body"].analyzer, registry)
 
     def read(self, text: str) -> ParsedQuery:
         """Parse text; a query that does not parse is read as plain words, never raised."""
         text = " ".join(text.split())
         if not text:
             return ParsedQuery(query.Every(), "everything")
+        if is_plain(text):
+            plain = self._words.read(text)
+            if plain is not None:
+                most = (plain.minimum, len(plain.words)) if plain.minimum < len(plain.words) else None
+                return ParsedQuery(plain.query, plain.reading, plain.notice, most)
         try:
             parsed = self._resolve(self._parser.parse(text))
             reading = describe(self._describer.parse(text))

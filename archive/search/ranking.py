@@ -14,7 +14,8 @@ scores, and so to miss true top hits; this does not.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from math import log
 
 import numpy as np
 from whoosh import query
@@ -22,16 +23,75 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from archive.search.docsets import DocSets
+from archive.search.words import AtLeast
 
 Scores = np.ndarray  # one float64 per document number, meaningful where the query matches
 CACHED_SCORES = 16  # 800 KB each at 100,000 documents: enough for a researcher's facet clicks
+# BM25F's term-frequency saturation and length normalisation, chosen by bench/relevance.py.
+K1 = 1.2
+B = 0.75
+
+
+# A document holding more of a most-words query's words scores more: its BM25F score times
+# (held / words) ** COORDINATION.
+COORDINATION = 1.0
+
+
+def coordination(held: np.ndarray, words: int) -> np.ndarray:
+    """Return the factor by which a most-words query's score grows with the words a document holds."""
+    return (held / words) ** COORDINATION
+
+
+# The best PROXIMITY_WINDOW documents of a plain-words query gain PROXIMITY × the mean idf of
+# each pair of its words that they hold within PROXIMITY_SPAN words, divided by the gap.
+PROXIMITY = 1.0
+PROXIMITY_WINDOW = 100
+PROXIMITY_SPAN = 8
+
+
+# Pseudo-relevance feedback for queries of FEEDBACK_WORDS words or more: the FEEDBACK_TERMS
+# words most typical of the best FEEDBACK_DOCS documents add FEEDBACK × their weighted score.
+FEEDBACK = 0.0
+FEEDBACK_WORDS = 3
+FEEDBACK_DOCS = 10
+FEEDBACK_TERMS = 20
+
+
+def _nearest(first: np.ndarray, second: np.ndarray) -> int:
+    """Return the smallest distance between a position in one sorted array and one in the other."""
+    at = np.searchsorted(second, first)
+    before = np.abs(first - second[np.clip(at - 1, 0, len(second) - 1)])
+    after = np.abs(second[np.clip(at, 0, len(second) - 1)] - first)
+    return int(min(before.min(), after.min()))
+
+
+class RobertsonBM25F(BM25F):
+    """BM25F with Robertson and Sparck Jones' idf, as Lucene has it, instead of Whoosh's own.
+
+    Whoosh's idf, log(N / (df + 1)) + 1, gives a word in most documents nearly half the weight
+    of a rare one; log(1 + (N - df + 0.5) / (df + 0.5)) gives it almost none, which is what a
+    long question full of common words needs (bench/relevance.py).
+    """
+
+    def idf(self, searcher, fieldname, text):
+        parent = searcher.get_parent()
+        df = parent.doc_frequency(fieldname, text)
+        return log(1 + (parent.doc_count_all() - df + 0.5) / (df + 0.5))
+
+
+IDF = "robertson"
+
+
+def weighting() -> BM25F:
+    """Return the BM25F weighting every searcher of the archive uses."""
+    return (RobertsonBM25F if IDF == "robertson" else BM25F)(B=B, K1=K1)
 
 
 def rankable(q: query.Query) -> bool:
     """Say whether a query is made only of terms joined by AND and plain OR."""
     if type(q) is query.Term:
         return True
-    if type(q) is query.And or (type(q) is query.Or and not q.minmatch and not q.scale):
+    if type(q) is query.And or type(q) is AtLeast or (type(q) is query.Or and not q.minmatch and not q.scale):
         return bool(q.subqueries) and all(rankable(sub) for sub in q.subqueries)
     return False
 
@@ -70,10 +130,88 @@ class Ranker:
         """Return every document's score for a rankable query."""
         if type(q) is query.Term:
             found = self._term(q.fieldname, q.text)
+        elif type(q) is AtLeast:
+            found = self._tree([self.scores(sub) for sub in q.subqueries])
+            if COORDINATION:
+                found = found * coordination(self._held(q), len(q.subqueries))
+            if PROXIMITY and len(q.subqueries) > 1:
+                found = found + self._proximity(q, found)
+            if FEEDBACK and len(q.subqueries) >= FEEDBACK_WORDS:
+                found = found + self._feedback(q, found)
         else:
             # Whoosh adds a compound's parts as a binary tree: (a + b) + (c + d), halves first.
             found = self._tree([self.scores(sub) for sub in q.subqueries])
         return found * q.boost if q.boost != 1.0 else found
+
+    def _proximity(self, q: AtLeast, scores: Scores) -> Scores:
+        """Score the best few documents for how close together they hold the query's words."""
+        bonus = np.zeros(self.size)
+        matched = self.sets.matches(q)
+        window, _ = top(scores, matched, PROXIMITY_WINDOW)
+        if not len(window):
+            return bonus
+        stems = [leaf.text for sub in q.subqueries for leaf in sub.leaves()
+                 if type(leaf) is query.Term and leaf.fieldname == "body"]
+        positions = [self._positions("body", stem, window) for stem in stems]
+        idfs = [self.searcher.idf("body", stem) for stem in stems]
+        for i, doc in enumerate(window.tolist()):
+            total = 0.0
+            for a in range(len(stems)):
+                first = positions[a].get(doc)
+                if first is None:
+                    continue
+                for b in range(a + 1, len(stems)):
+                    second = positions[b].get(doc)
+                    if second is None:
+                        continue
+                    gap = _nearest(first, second)
+                    if gap <= PROXIMITY_SPAN:
+                        total += (idfs[a] + idfs[b]) / 2 / gap
+            bonus[doc] = PROXIMITY * total
+        return bonus
+
+    def _feedback(self, q: AtLeast, scores: Scores) -> Scores:
+        """Score documents for the words that the best few documents share (pseudo-relevance feedback)."""
+        best, best_scores = top(scores, self.sets.matches(q), FEEDBACK_DOCS)
+        if not len(best):
+            return np.zeros(self.size)
+        asked = {leaf.text for leaf in q.leaves() if type(leaf) is query.Term}
+        analyzer = self.searcher.schema["body"].analyzer
+        weights: dict[str, float] = {}
+        share = best_scores / best_scores.sum()
+        for doc, part in zip(best.tolist(), share.tolist()):
+            stored = self.searcher.stored_fields(doc)
+            stems = [t.text for t in analyzer(f"{stored.get('title', '')} {stored.get('body', '')}")]
+            for stem, n in Counter(stems).items():
+                if stem not in asked and stem.isalpha():
+                    weights[stem] = weights.get(stem, 0.0) + part * n / len(stems)
+        terms = sorted(weights, key=lambda t: (-weights[t] * self.searcher.idf("body", t), t))[:FEEDBACK_TERMS]
+        total = sum(weights[t] for t in terms) or 1.0
+        extra = np.zeros(self.size)
+        for term in terms:
+            extra += (weights[term] / total) * self._term("body", term)
+        return FEEDBACK * extra
+
+    def _positions(self, field: str, stem: str, docs: np.ndarray) -> dict[int, np.ndarray]:
+        """Return where a word stands in each of a few documents that hold it."""
+        found: dict[int, np.ndarray] = {}
+        wanted = np.sort(docs)
+        for leaf, offset in self.reader.leaf_readers():
+            local = wanted[(wanted >= offset) & (wanted < offset + leaf.doc_count_all())] - offset
+            if not len(local) or (field, stem) not in leaf:
+                continue
+            matcher = leaf.postings(field, stem)
+            for doc in local.tolist():
+                if not matcher.is_active():
+                    break
+                if matcher.id() < doc:
+                    matcher.skip_to(doc)
+                if matcher.is_active() and matcher.id() == doc:
+                    found[doc + offset] = np.asarray(matcher.value_as("positions"))
+        return found
+
+    def _held(self, q: AtLeast) -> np.ndarray:
+        return np.sum([self.sets.matches(sub) for sub in q.subqueries], axis=0, dtype=np.int32)
 
     def _tree(self, parts: list[Scores]) -> Scores:
         if len(parts) == 1:
