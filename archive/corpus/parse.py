@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -214,17 +215,29 @@ def _paged_text(body: str, currency: str) -> tuple[str, list[Amount], tuple[int,
     if len(pieces) == 1:
         text = plain_text(body)
         return text, extract_amounts(text, dollar=currency), ()
-    texts, amounts, pages = [plain_text(pieces[0])], [], []
-    amounts += extract_amounts(texts[0], dollar=currency)
+    text, starts, pages = plain_text(pieces[0]), [], []
     for n in range(1, len(pieces), 2):
         page, chunk = int(pieces[n]), pieces[n + 1]
-        pages.append(page)
         part = plain_text(chunk)
-        amounts += [replace(a, page=page) for a in extract_amounts(part, dollar=currency)]
         # A marker inside a paragraph (it runs on to the next page) joins the two halves with a space.
         inline = not pieces[n - 1].endswith("\n") and not chunk.startswith("\n")
-        texts.append((" " if inline else "\n\n") + part if part else "")
-    text = "".join(texts).strip()
+        if part:
+            text += (" " if inline else "\n\n") if text else ""
+        starts.append(len(text))
+        pages.append(page)
+        text += part
+    # Amounts are read from the whole text, so a sentence may run over a page; each is then found
+    # in turn to learn the page it stands on (a range such as "£2-3m" gives two amounts at one place).
+    amounts, cursor, last = [], 0, (None, 0)
+    for amount in extract_amounts(text, dollar=currency):
+        at = text.find(amount.text, cursor)
+        if at < 0:
+            at = last[1] if last[0] == amount.text else cursor
+        else:
+            cursor = at + 1
+        last = (amount.text, at)
+        index = bisect_right(starts, at) - 1
+        amounts.append(replace(amount, page=pages[index]) if index >= 0 else amount)
     return text, amounts, tuple(dict.fromkeys(pages))
 
 

@@ -15,7 +15,7 @@ from archive.corpus.folder import document_stats, read_documents
 from archive.corpus.parse import Document, checksum
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
-from archive.index import generations
+from archive.index import generations, originals
 from archive.index.schema import DocumentSchema
 
 # Below this many documents one process is faster than starting a second.
@@ -159,7 +159,9 @@ def _write(
             for document in tqdm(parsed, desc="indexing", unit="doc", disable=not progress):
                 if base is not None:
                     writer.delete_by_term("id", document.id)
-                writer.add_document(**fields(document, registry))
+                values = fields(document, registry)
+                values["meta"]["files"] = originals.store(index_dir, document)
+                writer.add_document(**values)
         except BaseException:
             writer.cancel()
             raise
@@ -204,5 +206,8 @@ def fields(document: Document, registry: Registry) -> dict[str, Any]:
             "review": list(document.review),
             "body": document.body,
             "checksum": document.checksum,
+            "licence": document.licence,
+            "fetched": document.fetched,
+            "pages": list(document.pages),
         },
     }

@@ -262,7 +262,9 @@ def _table(rows: list[list[str]]) -> str:
     lines = []
     for row in rest if has_header else rows:
         cells = [(head, cell) for head, cell in zip(header if has_header else [""] * len(row), row) if cell]
-        lines.append("- " + "; ".join(_escape(f"{head}: {cell}" if head else cell) for head, cell in cells))
+        item = "; ".join(f"{head}: {cell}" if head else cell for head, cell in cells)
+        # A full stop ends each row's sentence, so an amount's sentence is its own row.
+        lines.append("- " + _escape(item if _SENTENCE_END.search(item) else item + "."))
     return "\n".join(lines)
 
 

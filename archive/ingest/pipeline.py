@@ -29,9 +29,10 @@ from archive.ingest.sources import (
     input_files,
     parse_map,
     read_file,
+    review_points,
 )
 from archive.ingest.suggest import Match, Matcher, organisations
-from archive.ingest.write import body_of, compose, slug, unique_id, write_atomically
+from archive.ingest.write import body_of, compose, slug, unique_id, write_document
 
 PARALLEL_FROM = 200  # records: below this, starting worker processes costs more than it saves
 MAX_WORKERS = 4
@@ -85,6 +86,8 @@ class Outcome:
     amounts: tuple[Amount, ...] = ()
     review: list[str] = field(default_factory=list)
     text: str = ""  # the article's plain text, until it is checked for duplicates
+    original: bytes | None = None  # a PDF or Word file, kept beside the document as files/<id><suffix>
+    suffix: str = ""
 
     def describe(self, dry_run: bool = False, full: bool = False) -> list[str]:
         """Say what was done with this record, with the evidence for each suggestion."""
@@ -232,10 +235,11 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         return outcome
     text = article.text
     review = outcome.review
+    review.extend(review_points(record, bool(options.source), bool(options.date)))
 
     outcome.title, outcome.title_evidence = _title(record, article, review)
     given, given_by = next(((d, by) for d, by in ((options.date, "The --date option gives"),
-                                                  (record.date, "The record gives"),
+                                                  (record.date, record.by.get("date") or "The record gives"),
                                                   (page_date, "The page's metadata gives")) if d), (None, ""))
     date = infer_date(text, given=given, given_by=given_by, url=record.url,
                       comments=comments or article.comments, lead="\n".join(article.lead))
@@ -274,9 +278,12 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "programmes": [m.key for m in outcome.programmes],
         "organisations": [m.key for m in outcome.organisations],
         "date_evidence": date.evidence,
-        "licence": options.licence,
+        "licence": options.licence or record.licence,
+        "fetched": record.fetched,
+        "files": [f"files/{slug(date.date, outcome.title)}{record.suffix}"] if record.original else None,
         "review": review,
     }
+    outcome.original, outcome.suffix = record.original, record.suffix
     outcome.path = corpus_dir / f"{slug(date.date, outcome.title)}.md"
     outcome.content = compose(meta, article.markdown)
     outcome.text = text
@@ -297,6 +304,9 @@ def _commit(
         return
     text, outcome.text = outcome.text, ""
     doc_id = unique_id(outcome.path.stem, planned)
+    if outcome.original is not None and doc_id != outcome.path.stem:
+        outcome.content = outcome.content.replace(f'"files/{outcome.path.stem}{outcome.suffix}"',
+                                                  f'"files/{doc_id}{outcome.suffix}"', 1)
     path = outcome.path = context.corpus_dir / f"{doc_id}.md"
     fingerprint = shingles(text)
     duplicate = seen.find(fingerprint, exclude=doc_id if context.options.force else None)
@@ -309,13 +319,15 @@ def _commit(
         outcome.skipped = f"exists: {path} is already in the corpus (use --force to overwrite it)"
         return
     if not context.options.dry_run:
-        write_atomically(path, outcome.content)
+        write_document(path, outcome.content, outcome.original, outcome.suffix)
     seen.add(doc_id, fingerprint)
     planned.add(doc_id)
 
 
 def _article(record: Record) -> tuple[Article | None, str | None, str]:
     """Return the record's article, the date its page declares, and its reader comments."""
+    if record.paper is not None:
+        return record.paper, None, ""
     if not record.html:
         return extract_article(record.text, title=record.title), None, ""
     from archive.ingest.htmltext import (
@@ -334,7 +346,7 @@ def _article(record: Record) -> tuple[Article | None, str | None, str]:
 
 def _title(record: Record, article: Article, review: list[str]) -> tuple[str, str]:
     if record.title:
-        return " ".join(normalise(record.title).split()), "given by the record"
+        return " ".join(normalise(record.title).split()), record.by.get("title") or "given by the record"
     if article.title:
         return article.title, f"the headline, line {article.title_line} of the page"
     words = article.text.split()

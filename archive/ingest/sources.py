@@ -6,15 +6,17 @@ import codecs
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.errors import ArchiveError
+from archive.ingest.papers import PAPER_SUFFIXES, PDF_SUFFIXES, PaperArticle, Suggested
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FIELDS = ("text", "title", "date", "url", "source", "author", "type")
+MAX_FILE_BYTES = 50_000_000  # a PDF, Word file or fetched page larger than this is refused unread
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -31,6 +33,14 @@ class Record:
     source: str | None = None
     author: str | None = None
     type: str | None = None
+    # A PDF or Word file: its body is written already, and the file is kept beside the document.
+    paper: PaperArticle | None = None
+    original: bytes | None = None
+    suffix: str = ""  # of the original: ".pdf", ".docx"
+    by: dict[str, str] = field(default_factory=dict)  # field -> where its value was found
+    review: list[str] = field(default_factory=list)  # points found while reading
+    licence: str | None = None
+    fetched: str | None = None  # YYYY-MM-DD, for an address
 
 
 @dataclass
@@ -61,11 +71,11 @@ def input_files(paths: list[Path]) -> Iterator[Path | Unreadable]:
     """Expand folders into the files they hold that can be ingested, in name order."""
     for path in paths:
         if path.is_dir():
-            suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+            suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PAPER_SUFFIXES
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
                            and not p.name.startswith("."))
             if not found:
-                yield Unreadable(str(path), "the folder holds no .txt, .html or .jsonl files")
+                yield Unreadable(str(path), "the folder holds no .txt, .html, .jsonl, .pdf or .docx files")
             yield from found
         elif path.is_file():
             yield path
@@ -88,9 +98,16 @@ def read_file(path: Path, field_map: dict[str, str]) -> Iterator[Record | Unread
         if suffix in JSONL_SUFFIXES:
             yield from _jsonl(path, field_map)
             return
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield Unreadable(str(path), f"too large: {size:,} bytes, the limit is {MAX_FILE_BYTES:,}")
+            return
         data = path.read_bytes()
     except OSError as error:
         yield Unreadable(str(path), f"cannot be read: {error.strerror}")
+        return
+    if suffix in PAPER_SUFFIXES:
+        yield paper_record(str(path), data, suffix)
         return
     if suffix in HTML_SUFFIXES:
         text = _decode_html(data)
@@ -108,6 +125,36 @@ def read_file(path: Path, field_map: dict[str, str]) -> Iterator[Record | Unread
         yield Unreadable(str(path), "no text")
         return
     yield Record(str(path), text)
+
+
+def paper_record(origin: str, data: bytes, suffix: str) -> Record | Unreadable:
+    """Read a PDF or Word file into a record with its Markdown body, or say what is wrong with it."""
+    from archive.ingest.docx import DocxProblem
+    from archive.ingest.papers import from_docx, from_pdf
+    from archive.ingest.pdf import PdfProblem
+
+    try:
+        article, found = from_pdf(data) if suffix in PDF_SUFFIXES else from_docx(data)
+    except (PdfProblem, DocxProblem) as problem:
+        return Unreadable(origin, str(problem))
+    return _paper(origin, data, suffix, article, found)
+
+
+def _paper(origin: str, data: bytes, suffix: str, article: PaperArticle, found: Suggested) -> Record:
+    record = Record(origin, article.text, title=found.title, date=found.date, source=found.source,
+                    author=found.author, type="report", paper=article, original=data, suffix=suffix)
+    record.by = {"title": found.title_by, "date": found.date_by, "source": found.source_by}
+    return record
+
+
+def review_points(record: Record, source_given: bool, date_given: bool) -> list[str]:
+    """What is unsure in what a paper or page said of itself, unless the options said it instead."""
+    points = list(record.review)
+    if record.source and record.by.get("source") and not source_given:
+        points.append(f"the source is {record.by['source']}: check it")
+    if record.date and "CreationDate" in record.by.get("date", "") and not date_given:
+        points.append("the date is the day the PDF file was made: check the paper's own date")
+    return points
 
 
 def _jsonl(path: Path, field_map: dict[str, str]) -> Iterator[Record | Unreadable]:
