@@ -18,6 +18,7 @@ CSV_COLUMNS = (
     "id", "title", "date", "date_precision", "year", "source", "type", "author", "url",
     "departments", "department_keys", "programmes", "programme_keys", "organisations",
     "amounts", "amount_values", "largest_amount_gbp", "summary", "permalink",
+    "amount_pages", "licence",
 )
 # A spreadsheet runs a cell that opens with one of these as a formula (OWASP: CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -49,6 +50,8 @@ def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
         "; ".join(f"{a['text']} ({a['value']:,} {a['currency']})" for a in amounts),
         "; ".join(f"{a['value']} {a['currency']}" for a in amounts),
         pounds, hit.get("summary"), permalink,
+        "; ".join(str(a.get("page") or "") for a in amounts) if any(a.get("page") for a in amounts) else "",
+        hit.get("licence"),
     ]
     return [neutralise(cell) for cell in cells]
 
@@ -149,6 +152,8 @@ def atom_stream(feed: Feed, hits: Hits, permalink: Link) -> Iterator[str]:
         amounts = ", ".join(a["text"] for a in hit.get("amounts", []))
         text = " ".join(part for part in (summary, f"Amounts: {amounts}." if amounts else "") if part)
         lines.append(f"    <summary type=\"text\">{_x(text or hit['title'])}</summary>")
+        if hit.get("licence"):
+            lines.append(f"    <rights>{_x(hit['licence'])}</rights>")
         lines.append("  </entry>\n")
         yield "\n".join(lines)
     yield "</feed>\n"
