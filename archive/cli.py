@@ -162,7 +162,7 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--map", "field_map", metavar="FIELD=NAME,...",
               help="Which JSON fields hold the text, title, date, url, source, author, type (e.g. text=body).")
 @click.option("--currency", help="What a bare $ means in these sources, e.g. AUD; written as `currency:`.")
@@ -176,7 +176,10 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
 @click.option("--verbose", is_flag=True, help="Print the evidence for every document, even in a large batch.")
 @click.pass_obj
 def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_type: str | None, **options) -> None:
-    """Turn text, HTML and JSON lines files (or folders of them) into corpus documents."""
+    """Turn text, HTML, JSON lines, PDF and Word files (or folders of them), or addresses, into corpus documents.
+
+    An address (http:// or https://) is fetched; so is each line of a .urls file, or of a text file
+    whose every line is an address."""
     from archive.ingest.pipeline import DETAIL_UP_TO, Options
     from archive.ingest.pipeline import ingest as run_ingest
 

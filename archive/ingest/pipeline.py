@@ -23,11 +23,14 @@ from archive.ingest.boilerplate import Article, extract_article, normalise
 from archive.ingest.dating import DateGuess, infer_date
 from archive.ingest.dedupe import NearDuplicates, shingles
 from archive.ingest.sources import (
+    MAX_FILE_BYTES,
+    Address,
     Record,
     Unreadable,
     count_records,
     input_files,
     parse_map,
+    fetch_records,
     read_file,
     review_points,
 )
@@ -55,6 +58,9 @@ class Options:
     field_map: str | None = None
     force: bool = False
     dry_run: bool = False
+    max_bytes: int = MAX_FILE_BYTES  # a file or fetched answer larger than this is refused
+    timeout: float = 20.0  # seconds, for each address
+    pause: float = 1.0  # seconds between two requests to one host
 
     def __post_init__(self) -> None:
         if self.currency is not None:
@@ -161,7 +167,7 @@ _context: _Context | None = None
 
 
 def ingest(
-    inputs: list[Path],
+    inputs: list[Path | str],
     corpus_dir: Path,
     options: Options,
     progress: bool = False,
@@ -181,11 +187,14 @@ def ingest(
 
     files = list(input_files(inputs))
     total = sum(count_records(f) if isinstance(f, Path) else 1 for f in files)
+    fetcher = _Fetcher(options)
     if total > 1 and (options.url or options.date):
         raise ArchiveError("--url and --date describe a single article: give one file, or the dates and URLs in its records")
     context = _Context(corpus_dir, registry, Matcher(registry), options)
     items = (record for item in files
-             for record in ([item] if isinstance(item, Unreadable) else read_file(item, field_map)))
+             for record in ([item] if isinstance(item, Unreadable)
+                            else fetcher.records(item) if isinstance(item, Address)
+                            else read_file(item, field_map, options.max_bytes)))
     if workers is None:
         workers = min(os.cpu_count() or 1, MAX_WORKERS) if total >= PARALLEL_FROM else 1
     bar = tqdm(total=total, unit="record", desc="ingesting", disable=not progress or total < PROGRESS_FROM)
@@ -208,10 +217,30 @@ def ingest(
                 report_to(outcome, total)
     finally:
         bar.close()
+        fetcher.close()
         if pool is not None:
             pool.terminate()
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _Fetcher:
+    """Start an HTTP client only when the first address comes; fetch in input order, here."""
+
+    def __init__(self, options: Options) -> None:
+        self.options, self.fetcher = options, None
+
+    def records(self, address: Address):
+        from archive.ingest.fetch import Fetcher, Limits
+
+        if self.fetcher is None:
+            limits = Limits(timeout=self.options.timeout, max_bytes=self.options.max_bytes, pause=self.options.pause)
+            self.fetcher = Fetcher(limits)
+        return fetch_records(address, self.fetcher, dt.date.today().isoformat())
+
+    def close(self) -> None:
+        if self.fetcher is not None:
+            self.fetcher.close()
 
 
 def _start_worker(context: _Context) -> None:

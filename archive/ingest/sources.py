@@ -67,10 +67,30 @@ def parse_map(spec: str | None) -> dict[str, str]:
     return mapping
 
 
-def input_files(paths: list[Path]) -> Iterator[Path | Unreadable]:
-    """Expand folders into the files they hold that can be ingested, in name order."""
+@dataclass(frozen=True)
+class Address:
+    """A page or paper to fetch."""
+
+    url: str
+
+
+URL_LIST_SUFFIXES = {".urls"}
+
+
+def input_files(paths: list[Path | str]) -> Iterator[Path | Address | Unreadable]:
+    """Expand folders into the files they hold that can be ingested, in name order; addresses stay addresses."""
+    from archive.ingest.fetch import is_address
+
     for path in paths:
-        if path.is_dir():
+        if isinstance(path, str) and is_address(path):
+            yield Address(path.strip())
+            continue
+        path = Path(path)
+        addresses = _address_list(path)
+        if addresses is not None:
+            yield from (Address(url) if is_address(url) else Unreadable(f"{path}:{n}", "not an address")
+                        for n, url in addresses)
+        elif path.is_dir():
             suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PAPER_SUFFIXES
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
                            and not p.name.startswith("."))
@@ -83,6 +103,53 @@ def input_files(paths: list[Path]) -> Iterator[Path | Unreadable]:
             yield Unreadable(str(path), "no such file or folder")
 
 
+def _address_list(path: Path) -> list[tuple[int, str]] | None:
+    """A .urls file, or a small text file whose every line is an address: the addresses, with line numbers."""
+    from archive.ingest.fetch import is_address
+
+    suffix = path.suffix.lower()
+    if suffix not in URL_LIST_SUFFIXES | {".txt"} or not path.is_file() or path.stat().st_size > 1_000_000:
+        return None
+    try:
+        lines = [(n, line.strip()) for n, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1)]
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = [(n, line) for n, line in lines if line and not line.startswith("#")]
+    if suffix in URL_LIST_SUFFIXES or (lines and all(is_address(line) and " " not in line for _, line in lines)):
+        return lines
+    return None
+
+
+def fetch_records(address: Address, fetcher, today: str) -> Iterator[Record | Unreadable]:
+    """Fetch an address and read what came back: a page through article extraction, a paper as a paper."""
+    from archive.ingest.fetch import FetchProblem
+    from archive.ingest.metadata import read_metadata
+
+    try:
+        fetched = fetcher.get(address.url)
+    except FetchProblem as problem:
+        yield Unreadable(address.url, str(problem))
+        return
+    if fetched.kind in ("pdf", "docx"):
+        record = paper_record(address.url, fetched.data, "." + fetched.kind)
+        if isinstance(record, Record):
+            record.url, record.fetched = fetched.url, today
+        yield record
+        return
+    text = _decode_html(fetched.data) if not fetched.charset else fetched.data.decode(fetched.charset, "replace")
+    if text is None or not text.strip():
+        yield Unreadable(address.url, "no text: the page is empty or in a charset that cannot be read")
+        return
+    meta = read_metadata(text, fetched.url)
+    values = meta.values
+    record = Record(address.url, text, html=True, title=values.get("title"), date=values.get("date"),
+                    url=values.get("url") or fetched.url, source=values.get("source"), author=values.get("author"),
+                    licence=values.get("licence"), fetched=today)
+    record.by = {key: by[0].upper() + by[1:] + " gives" if key == "date" else by for key, by in meta.by.items()}
+    record.by.pop("source", None)  # a publisher the page names for itself is not in doubt
+    yield record
+
+
 def count_records(path: Path) -> int:
     """Count the records a file holds, cheaply, for a progress bar."""
     if path.suffix.lower() in JSONL_SUFFIXES:
@@ -91,7 +158,7 @@ def count_records(path: Path) -> int:
     return 1
 
 
-def read_file(path: Path, field_map: dict[str, str]) -> Iterator[Record | Unreadable]:
+def read_file(path: Path, field_map: dict[str, str], max_bytes: int = MAX_FILE_BYTES) -> Iterator[Record | Unreadable]:
     """Yield the records in one file, or what makes each unreadable."""
     suffix = path.suffix.lower()
     try:
@@ -99,8 +166,8 @@ def read_file(path: Path, field_map: dict[str, str]) -> Iterator[Record | Unread
             yield from _jsonl(path, field_map)
             return
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield Unreadable(str(path), f"too large: {size:,} bytes, the limit is {MAX_FILE_BYTES:,}")
+        if size > max_bytes:
+            yield Unreadable(str(path), f"too large: {size:,} bytes, the limit is {max_bytes:,}")
             return
         data = path.read_bytes()
     except OSError as error:
