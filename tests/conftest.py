@@ -90,6 +90,12 @@ def free_port() -> int:
 
 
 @pytest.fixture
+def port() -> int:
+    """A free TCP port on the loopback address."""
+    return free_port()
+
+
+@pytest.fixture
 def gunicorn():
     """Start `archive serve` (gunicorn, several workers) on an index; yields a function returning its base URL."""
     processes: list[subprocess.Popen] = []
