@@ -17,7 +17,7 @@ from archive.web.app import create_app
 ATTRIBUTION = ("Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
                "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
                "this publication.")
-RELEASE = Path(__file__).parent / "ingest" / "au-release.jsonl"
+RELEASE = Path(__file__).parent / "licences" / "au-release.jsonl"
 
 
 def _ingest_and_serve(source: Path, corpus_dir: Path, tmp_path: Path, runner):

@@ -39,6 +39,7 @@ KNOWN_KEYS = {
 FILE_PATTERN = re.compile(r"^files/[a-z0-9][a-z0-9-]{0,199}\.(?:pdf|docx)$")
 # Where a page of the original begins, as `archive ingest` marks it in a PDF's body.
 PAGE_MARKER = re.compile(r"[ \t]*<!-- page (\d{1,5}) -->[ \t]*")
+MAX_PAGES = 5000  # markers: each page's text is rendered on its own, so a flood of them is refused
 
 
 @dataclass(frozen=True, order=True)
@@ -160,6 +161,8 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
         raise fail(f"url must be a web address starting with http:// or https://, not '{url[:80]}'")
     _check_nesting(body, path)
     currency = str(meta.get("currency") or "USD").upper()
+    if body.count("<!-- page ") > MAX_PAGES:
+        raise fail(f"more than {MAX_PAGES:,} page markers")
     text, found, pages = _paged_text(body, currency)
     amounts = _merge_amounts(found, meta.get("amounts"), path)
     files = _list(meta, "files", path)
