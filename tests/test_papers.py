@@ -98,8 +98,8 @@ def test_every_amount_has_the_page_it_is_printed_on(ingested, paper_client) -> N
 
 def test_the_document_page_links_each_amount_to_its_page_of_the_original(paper_client) -> None:
     html = paper_client.get(f"/doc/{PAPER_ID}").get_data(as_text=True)
-    assert f'href="/doc/{PAPER_ID}/original.pdf#page=4" aria-label="page 4 of the original PDF">p. 4</a>' in html
-    assert f'href="/doc/{PAPER_ID}/original.pdf#page=3" aria-label="page 3 of the original PDF">p. 3</a>' in html
+    assert f'href="/doc/{PAPER_ID}/original.pdf#page=4" aria-label="p. 4 of the original PDF">p. 4</a>' in html
+    assert f'href="/doc/{PAPER_ID}/original.pdf#page=3" aria-label="p. 3 of the original PDF">p. 3</a>' in html
     assert f'<a href="/doc/{PAPER_ID}/original.pdf" type="application/pdf">PDF, 4 pages</a>' in html
 
 

@@ -7,7 +7,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from archive.ingest.pages import _escape, _table
+from archive.ingest.pages import escape, table_rows
 
 _HEADING = re.compile(r"^(?:heading\s*(\d)|title)$", re.IGNORECASE)
 _LIST = re.compile(r"list", re.IGNORECASE)
@@ -51,7 +51,7 @@ def read_docx(data: bytes) -> DocxText:
             rows = [[" ".join(cell.text.split()) for cell in row.cells] for row in tables[child].rows]
             rows = [_unmerged(row) for row in rows if any(row)]
             if rows:
-                blocks.append(_table(rows) if len(rows) > 1 else "- " + "; ".join(_escape(c) for c in rows[0] if c))
+                blocks.append(table_rows(rows) if len(rows) > 1 else "- " + "; ".join(escape(c) for c in rows[0] if c))
             in_list = False
             continue
         paragraph = paragraphs.get(child)
@@ -68,9 +68,9 @@ def read_docx(data: bytes) -> DocxText:
             title = title or text
             continue
         if heading:
-            blocks.append("#" * min(int(heading.group(1)) + 1, 4) + " " + _escape(text))
+            blocks.append("#" * min(int(heading.group(1)) + 1, 4) + " " + escape(text))
         elif _LIST.search(style) or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
-            item = "- " + _escape(text)
+            item = "- " + escape(text)
             if in_list:
                 blocks[-1] += "\n" + item
             else:
@@ -78,7 +78,7 @@ def read_docx(data: bytes) -> DocxText:
             in_list = True
             continue
         else:
-            blocks.append(_escape(text))
+            blocks.append(escape(text))
         in_list = False
     if not blocks:
         raise DocxProblem("no text: the document holds no paragraphs")

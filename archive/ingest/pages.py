@@ -116,7 +116,7 @@ def to_paper(pages: list[PageText]) -> Paper:
         else:
             paper.blocks.append(marker)
         for kind, text in units:
-            paper.blocks.append(text if kind in ("h", "list") else _escape(text))
+            paper.blocks.append(text if kind in ("h", "list") else escape(text))
         open_paragraph = bool(units) and units[-1][0] == "p" and not _SENTENCE_END.search(units[-1][1])
     return paper
 
@@ -203,7 +203,7 @@ def _units(
     previous: Line | None = None
     for item in items:
         if not isinstance(item, Line):
-            units.append(("list", _table(item)))
+            units.append(("list", table_rows(item)))
             previous = None
             continue
         line = item
@@ -213,7 +213,7 @@ def _units(
         text = line.text
         level = _heading_level(line, body_size, levels)
         if level:
-            units.append(("h", "#" * level + " " + _escape(text)))
+            units.append(("h", "#" * level + " " + escape(text)))
             previous = None
             continue
         bullet = _BULLET.match(text) or line.bullet
@@ -222,7 +222,7 @@ def _units(
             _NUMBERED.match(text) and _SENTENCE_END.search(previous.text)) or (
             not step and _SENTENCE_END.search(previous.text) and not text[:1].islower())
         if bullet:
-            item_text = "- " + _escape(_BULLET.sub("", text, count=1) if not line.bullet else text)
+            item_text = "- " + escape(_BULLET.sub("", text, count=1) if not line.bullet else text)
             if units and units[-1][0] == "list" and not gap:
                 units[-1] = ("list", units[-1][1] + "\n" + item_text)
             else:
@@ -255,7 +255,7 @@ def _join(before: str, after: str) -> str:
     return f"{before} {after}"
 
 
-def _table(rows: list[list[str]]) -> str:
+def table_rows(rows: list[list[str]]) -> str:
     """Write a table as a list, one row an item: "Header: cell; Header: cell"."""
     header, *rest = rows
     has_header = rest and all(cell and not any(ch.isdigit() for ch in cell) for cell in header)
@@ -264,11 +264,11 @@ def _table(rows: list[list[str]]) -> str:
         cells = [(head, cell) for head, cell in zip(header if has_header else [""] * len(row), row) if cell]
         item = "; ".join(f"{head}: {cell}" if head else cell for head, cell in cells)
         # A full stop ends each row's sentence, so an amount's sentence is its own row.
-        lines.append("- " + _escape(item if _SENTENCE_END.search(item) else item + "."))
+        lines.append("- " + escape(item if _SENTENCE_END.search(item) else item + "."))
     return "\n".join(lines)
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """Keep plain text plain in Markdown: no HTML, no accidental headings, quotes, rules or lists."""
     text = _TAG_START.sub("&lt;", text)
     match = _MARKDOWN_START.match(text)

@@ -25,12 +25,12 @@ from archive.ingest.dedupe import NearDuplicates, shingles
 from archive.ingest.sources import (
     MAX_FILE_BYTES,
     Address,
+    Addresses,
     Record,
     Unreadable,
     count_records,
     input_files,
     parse_map,
-    fetch_records,
     read_file,
     review_points,
 )
@@ -187,7 +187,7 @@ def ingest(
 
     files = list(input_files(inputs))
     total = sum(count_records(f) if isinstance(f, Path) else 1 for f in files)
-    fetcher = _Fetcher(options)
+    fetcher = Addresses(options.timeout, options.max_bytes, options.pause)
     if total > 1 and (options.url or options.date):
         raise ArchiveError("--url and --date describe a single article: give one file, or the dates and URLs in its records")
     context = _Context(corpus_dir, registry, Matcher(registry), options)
@@ -222,25 +222,6 @@ def ingest(
             pool.terminate()
     report.seconds = time.perf_counter() - started
     return report
-
-
-class _Fetcher:
-    """Start an HTTP client only when the first address comes; fetch in input order, here."""
-
-    def __init__(self, options: Options) -> None:
-        self.options, self.fetcher = options, None
-
-    def records(self, address: Address):
-        from archive.ingest.fetch import Fetcher, Limits
-
-        if self.fetcher is None:
-            limits = Limits(timeout=self.options.timeout, max_bytes=self.options.max_bytes, pause=self.options.pause)
-            self.fetcher = Fetcher(limits)
-        return fetch_records(address, self.fetcher, dt.date.today().isoformat())
-
-    def close(self) -> None:
-        if self.fetcher is not None:
-            self.fetcher.close()
 
 
 def _start_worker(context: _Context) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -148,6 +149,26 @@ def fetch_records(address: Address, fetcher, today: str) -> Iterator[Record | Un
     record.by = {key: by[0].upper() + by[1:] + " gives" if key == "date" else by for key, by in meta.by.items()}
     record.by.pop("source", None)  # a publisher the page names for itself is not in doubt
     yield record
+
+
+class Addresses:
+    """Fetch a batch's addresses in input order through one client, started when the first address comes."""
+
+    def __init__(self, timeout: float, max_bytes: int, pause: float) -> None:
+        self.limits = (timeout, max_bytes, pause)
+        self.fetcher = None
+
+    def records(self, address: Address) -> Iterator[Record | Unreadable]:
+        from archive.ingest.fetch import Fetcher, Limits
+
+        if self.fetcher is None:
+            timeout, max_bytes, pause = self.limits
+            self.fetcher = Fetcher(Limits(timeout=timeout, max_bytes=max_bytes, pause=pause))
+        return fetch_records(address, self.fetcher, dt.date.today().isoformat())
+
+    def close(self) -> None:
+        if self.fetcher is not None:
+            self.fetcher.close()
 
 
 def count_records(path: Path) -> int:
