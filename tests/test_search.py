@@ -168,7 +168,9 @@ def _only(facet, value, request):
 
     if facet == "year":
         return {"years": (parse_year(value),)}
-    return {{"department": "departments", "programme": "programmes", "amount": "amounts"}[facet]: (value,)}
+    from archive.search.request import FACET_FIELDS
+
+    return {FACET_FIELDS[facet]: (value,)}
 
 
 def test_values_without_results_are_hidden_unless_selected(search):
