@@ -18,6 +18,7 @@ CSV_COLUMNS = (
     "id", "title", "date", "date_precision", "year", "source", "type", "author", "url",
     "departments", "department_keys", "programmes", "programme_keys", "organisations",
     "amounts", "amount_values", "largest_amount_gbp", "summary", "permalink",
+    "largest_amount_gbp_real", "real_terms_prices", "amount_parts",
 )
 # A spreadsheet runs a cell that opens with one of these as a formula (OWASP: CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,6 +39,9 @@ def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
     """Turn one hit into the CSV's cells, in CSV_COLUMNS order."""
     amounts = hit.get("amounts") or []
     pounds = max((a["value"] for a in amounts if a["currency"] == "GBP"), default=None)
+    real = [a["real_terms"] for a in amounts if a["currency"] == "GBP" and a.get("real_terms")]
+    parts = [f"{a['text']} of {amounts[a['part_of']]['text']}" for a in amounts
+             if a.get("part_of") is not None and a["part_of"] < len(amounts)]
     cells = [
         hit["id"], hit["title"], hit["date"], hit["precision"], hit["year"], hit["source"],
         hit.get("type"), hit.get("author"), hit.get("url"),
@@ -46,11 +50,17 @@ def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
         "; ".join(p["name"] for p in hit.get("programmes", [])),
         " ".join(p["key"] for p in hit.get("programmes", [])),
         "; ".join(hit.get("organisations") or []),
-        "; ".join(f"{a['text']} ({a['value']:,} {a['currency']})" for a in amounts),
+        "; ".join(f"{a['text']} ({a['value']:,} {a['currency']}{_real(a)})" for a in amounts),
         "; ".join(f"{a['value']} {a['currency']}" for a in amounts),
         pounds, hit.get("summary"), permalink,
+        max((r["value"] for r in real), default=None), real[0]["prices"] if real else None, "; ".join(parts),
     ]
     return [neutralise(cell) for cell in cells]
+
+
+def _real(amount: dict[str, Any]) -> str:
+    real = amount.get("real_terms")
+    return f"; {real['value']:,} in {real['prices']} prices" if real else ""
 
 
 def csv_stream(hits: Hits, permalink: Link) -> Iterator[str]:
