@@ -158,7 +158,8 @@ def test_the_48m_of_2010_in_the_latest_years_prices(web):
     assert "£70,896,636 in 2024-25 prices" in page and prices.SERIES in page
     rows = list(csv.DictReader(io.StringIO(web.get("/search.csv").get_data(as_text=True))))
     row = next(r for r in rows if r["id"] == A2010)
-    assert "£48m (48,000,000 GBP; 70,896,636 in 2024-25 prices)" in row["amounts"]
+    assert row["amounts_real"].startswith("£48m (70,896,636 GBP); £23m (33,971,305 GBP)")
+    assert row["real_terms_prices"] == "2024-25"
     assert row["largest_amount_gbp_real"] == str(int(200_000_000 * deflator_ratio() + 0.5))
 
 

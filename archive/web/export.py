@@ -18,7 +18,7 @@ CSV_COLUMNS = (
     "id", "title", "date", "date_precision", "year", "source", "type", "author", "url",
     "departments", "department_keys", "programmes", "programme_keys", "organisations",
     "amounts", "amount_values", "largest_amount_gbp", "summary", "permalink",
-    "largest_amount_gbp_real", "real_terms_prices", "amount_parts",
+    "amounts_real", "largest_amount_gbp_real", "real_terms_prices", "amount_parts",
 )
 # A spreadsheet runs a cell that opens with one of these as a formula (OWASP: CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -50,17 +50,13 @@ def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
         "; ".join(p["name"] for p in hit.get("programmes", [])),
         " ".join(p["key"] for p in hit.get("programmes", [])),
         "; ".join(hit.get("organisations") or []),
-        "; ".join(f"{a['text']} ({a['value']:,} {a['currency']}{_real(a)})" for a in amounts),
+        "; ".join(f"{a['text']} ({a['value']:,} {a['currency']})" for a in amounts),
         "; ".join(f"{a['value']} {a['currency']}" for a in amounts),
         pounds, hit.get("summary"), permalink,
+        "; ".join(f"{a['text']} ({a['real_terms']['value']:,} GBP)" for a in amounts if a.get("real_terms")),
         max((r["value"] for r in real), default=None), real[0]["prices"] if real else None, "; ".join(parts),
     ]
     return [neutralise(cell) for cell in cells]
-
-
-def _real(amount: dict[str, Any]) -> str:
-    real = amount.get("real_terms")
-    return f"; {real['value']:,} in {real['prices']} prices" if real else ""
 
 
 def csv_stream(hits: Hits, permalink: Link) -> Iterator[str]:
