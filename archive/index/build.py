@@ -12,6 +12,7 @@ from whoosh import index as whoosh_index
 
 from archive.corpus.amounts import band_key
 from archive.corpus.folder import document_stats, read_documents
+from archive.corpus.money import link_parts
 from archive.corpus.parse import Document, checksum
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
@@ -175,7 +176,7 @@ def _write(
 
 def fields(document: Document, registry: Registry) -> dict[str, Any]:
     """Turn a document into the fields the schema indexes and stores."""
-    amounts = [a.__dict__ for a in document.amounts]
+    amounts = link_parts(document.text, document.amounts)  # each with the whole it is part of, if any
     return {
         "id": document.id,
         "title": document.title,

@@ -32,7 +32,11 @@ def api_document(doc_id: str) -> Response:
                     "type": document.get("type"), "author": document.get("author"),
                     "organisations": document.get("organisations", []),
                     "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"],
-                                 "sentence": a["sentence"], "page": a.get("page")} for a in document.get("amounts", [])],
+                                 "sentence": a["sentence"], "page": a.get("page"), "real_terms": a.get("real_terms"),
+                                 "part_of": a.get("part_of"), "evidence": a.get("evidence")}
+                                for a in document.get("amounts", [])],
+                    "also_announced_in": [{**other, "links": {"html": doc_url(other)}}
+                                          for other in document.get("also_announced_in", [])],
                     **_paper(document)})
 
 
@@ -67,6 +71,10 @@ def _api_result(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
             for facet, values in result.facets.items()
         },
         "links": links,
+        # Documents the financial-year and government facets cannot place (a date spanning two),
+        # and those a from/to range left out for being dated less precisely than it.
+        "unplaced": result.unplaced,
+        "left_out": result.left_out,
     }
 
 

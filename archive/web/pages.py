@@ -48,6 +48,7 @@ def search_page() -> str:
         "search.html", search=search, result=result, facets=facets,
         applied=applied_filters(search, result), pages=_pages(search, result.pages),
         predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
+        real_url=search_url(replace(search, real=not search.real, page=1)),
         suggestion=_suggestion(search, result),
         timeline=_timeline(search, current_archive().timeline(search)),
         exports={
