@@ -7,7 +7,7 @@ from typing import Any
 
 import markdown
 import nh3
-from flask import Response, render_template, url_for
+from flask import Response, render_template, request, url_for
 from markupsafe import Markup
 
 from archive.search.core import SearchResult
@@ -15,6 +15,7 @@ from archive.search.discover import YearTotal
 from archive.search.facets import FacetValue
 from archive.search.request import SearchRequest
 from archive.web import cite
+from archive.web.pinpoint import accessed_on, page_of, pinpoints
 from archive.web.links import (
     absolute,
     applied_filters,
@@ -47,6 +48,7 @@ def search_page() -> str:
         "search.html", search=search, result=result, facets=facets,
         applied=applied_filters(search, result), pages=_pages(search, result.pages),
         predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
+        real_url=search_url(replace(search, real=not search.real, page=1)),
         suggestion=_suggestion(search, result),
         timeline=_timeline(search, current_archive().timeline(search)),
         exports={
@@ -59,11 +61,15 @@ def search_page() -> str:
 
 def document_page(doc_id: str) -> str:
     document = find_document(doc_id)
+    page = page_of(document, request.args.get("page"))
     body = Markup(nh3.clean(markdown.markdown(document["body"], extensions=["sane_lists"])))
-    accessed = today()
+    accessed = accessed_on(document, today())
     return render_template(
         "document.html", doc=document, body=body,
         citations=cite.citations(document, cite_address(document), accessed),
+        page=page, pinpoints=pinpoints(document, page, cite_address(document), accessed) if page else [],
+        original={f["suffix"]: url_for(f"original_{f['suffix'][1:]}", doc_id=doc_id)
+                  for f in document.get("files") or [] if f.get("suffix") in (".pdf", ".docx")},
         permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed,
         related=current_archive().related(doc_id, RELATED),
     )
