@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive.index.build import build
-from archive.search import ranking, words
+from archive.search import ranking, rescoring, words
 from archive.search.core import Archive
 
 CRANFIELD = Path(__file__).resolve().parents[2] / "shared" / "relevance" / "cranfield"
@@ -190,7 +190,8 @@ def measure(collection: Collection, search: Callable[[str], list[int]]) -> dict[
 def settings(**values: object) -> Iterator[None]:
     """Set ranking parameters (k1, b, title, registry, share) for the archives opened inside."""
     names = {"k1": (ranking, "K1"), "b": (ranking, "B"), "title": (words, "TITLE_BOOST"),
-             "share": (words, "REQUIRED_SHARE"), "table": (words, "REQUIRED")}
+             "share": (words, "REQUIRED_SHARE"), "table": (words, "REQUIRED"),
+             "proximity": (rescoring, "PROXIMITY"), "feedback": (rescoring, "FEEDBACK")}
     saved = {name: getattr(*names[name]) for name in values}
     try:
         for name, value in values.items():
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     reference = measure(collection, SQLite(collection, WORK / "cranfield" / "fts.db").search)
     print(f"Cranfield: {len(collection.docs)} documents, {len(collection.queries)} queries "
           f"({sum(1 for v in collection.relevant.values() if v)} judged), depth {DEPTH}\n")
-    print("| system | MAP | nDCG@10 | recall@100 | queries finding nothing | MAP ÷ SQLite | ms a query |")
+    print("| system | MAP | nDCG@10 | recall@100 | queries finding nothing | MAP ÷ SQLite | ms a query, to depth 1000 |")
     print("|---|---|---|---|---|---|---|")
     print(_row("SQLite FTS5 bm25(), words OR-ed", reference, reference))
     archive = Archive(index)

@@ -14,7 +14,7 @@ scores, and so to miss true top hits; this does not.
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from math import log
 
 import numpy as np
@@ -22,6 +22,7 @@ from whoosh import query
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from archive.search import rescoring
 from archive.search.docsets import DocSets
 from archive.search.words import AtLeast
 
@@ -30,39 +31,8 @@ CACHED_SCORES = 16  # 800 KB each at 100,000 documents: enough for a researcher'
 # BM25F's term-frequency saturation and length normalisation, chosen by bench/relevance.py.
 K1 = 1.2
 B = 0.75
-
-
-# A document holding more of a most-words query's words scores more: its BM25F score times
-# (held / words) ** COORDINATION.
-COORDINATION = 1.0
-
-
-def coordination(held: np.ndarray, words: int) -> np.ndarray:
-    """Return the factor by which a most-words query's score grows with the words a document holds."""
-    return (held / words) ** COORDINATION
-
-
-# The best PROXIMITY_WINDOW documents of a plain-words query gain PROXIMITY × the mean idf of
-# each pair of its words that they hold within PROXIMITY_SPAN words, divided by the gap.
-PROXIMITY = 1.0
-PROXIMITY_WINDOW = 100
-PROXIMITY_SPAN = 8
-
-
-# Pseudo-relevance feedback for queries of FEEDBACK_WORDS words or more: the FEEDBACK_TERMS
-# words most typical of the best FEEDBACK_DOCS documents add FEEDBACK × their weighted score.
-FEEDBACK = 0.0
-FEEDBACK_WORDS = 3
-FEEDBACK_DOCS = 10
-FEEDBACK_TERMS = 20
-
-
-def _nearest(first: np.ndarray, second: np.ndarray) -> int:
-    """Return the smallest distance between a position in one sorted array and one in the other."""
-    at = np.searchsorted(second, first)
-    before = np.abs(first - second[np.clip(at - 1, 0, len(second) - 1)])
-    after = np.abs(second[np.clip(at, 0, len(second) - 1)] - first)
-    return int(min(before.min(), after.min()))
+# Whoosh's idf, or Robertson and Sparck Jones' (see RobertsonBM25F).
+IDF = "robertson"
 
 
 class RobertsonBM25F(BM25F):
@@ -77,9 +47,6 @@ class RobertsonBM25F(BM25F):
         parent = searcher.get_parent()
         df = parent.doc_frequency(fieldname, text)
         return log(1 + (parent.doc_count_all() - df + 0.5) / (df + 0.5))
-
-
-IDF = "robertson"
 
 
 def weighting() -> BM25F:
@@ -118,7 +85,7 @@ class Ranker:
         """Return a query's scores, kept for the next few queries: a facet click repeats its query."""
         found = self._cache.get(q)
         if found is None:
-            found = self._cache[q] = self.scores(q)
+            found = self._cache[q] = self.ranked(q)
             found.flags.writeable = False
             if len(self._cache) > CACHED_SCORES:
                 self._cache.popitem(last=False)
@@ -126,73 +93,24 @@ class Ranker:
             self._cache.move_to_end(q)
         return found
 
+    def ranked(self, q: query.Query) -> Scores:
+        """Return the scores that order a rankable query's results: BM25F, rescored for plain words."""
+        found = self.scores(q)
+        if type(q) is AtLeast:
+            found = found + rescoring.proximity(self, q, found)
+            found = found + rescoring.feedback(self, q, found)
+        return found
+
     def scores(self, q: query.Query) -> Scores:
-        """Return every document's score for a rankable query."""
+        """Return every document's BM25F score for a rankable query, as Whoosh gives it."""
         if type(q) is query.Term:
-            found = self._term(q.fieldname, q.text)
-        elif type(q) is AtLeast:
-            found = self._tree([self.scores(sub) for sub in q.subqueries])
-            if COORDINATION:
-                found = found * coordination(self._held(q), len(q.subqueries))
-            if PROXIMITY and len(q.subqueries) > 1:
-                found = found + self._proximity(q, found)
-            if FEEDBACK and len(q.subqueries) >= FEEDBACK_WORDS:
-                found = found + self._feedback(q, found)
+            found = self.term(q.fieldname, q.text)
         else:
             # Whoosh adds a compound's parts as a binary tree: (a + b) + (c + d), halves first.
             found = self._tree([self.scores(sub) for sub in q.subqueries])
         return found * q.boost if q.boost != 1.0 else found
 
-    def _proximity(self, q: AtLeast, scores: Scores) -> Scores:
-        """Score the best few documents for how close together they hold the query's words."""
-        bonus = np.zeros(self.size)
-        matched = self.sets.matches(q)
-        window, _ = top(scores, matched, PROXIMITY_WINDOW)
-        if not len(window):
-            return bonus
-        stems = [leaf.text for sub in q.subqueries for leaf in sub.leaves()
-                 if type(leaf) is query.Term and leaf.fieldname == "body"]
-        positions = [self._positions("body", stem, window) for stem in stems]
-        idfs = [self.searcher.idf("body", stem) for stem in stems]
-        for i, doc in enumerate(window.tolist()):
-            total = 0.0
-            for a in range(len(stems)):
-                first = positions[a].get(doc)
-                if first is None:
-                    continue
-                for b in range(a + 1, len(stems)):
-                    second = positions[b].get(doc)
-                    if second is None:
-                        continue
-                    gap = _nearest(first, second)
-                    if gap <= PROXIMITY_SPAN:
-                        total += (idfs[a] + idfs[b]) / 2 / gap
-            bonus[doc] = PROXIMITY * total
-        return bonus
-
-    def _feedback(self, q: AtLeast, scores: Scores) -> Scores:
-        """Score documents for the words that the best few documents share (pseudo-relevance feedback)."""
-        best, best_scores = top(scores, self.sets.matches(q), FEEDBACK_DOCS)
-        if not len(best):
-            return np.zeros(self.size)
-        asked = {leaf.text for leaf in q.leaves() if type(leaf) is query.Term}
-        analyzer = self.searcher.schema["body"].analyzer
-        weights: dict[str, float] = {}
-        share = best_scores / best_scores.sum()
-        for doc, part in zip(best.tolist(), share.tolist()):
-            stored = self.searcher.stored_fields(doc)
-            stems = [t.text for t in analyzer(f"{stored.get('title', '')} {stored.get('body', '')}")]
-            for stem, n in Counter(stems).items():
-                if stem not in asked and stem.isalpha():
-                    weights[stem] = weights.get(stem, 0.0) + part * n / len(stems)
-        terms = sorted(weights, key=lambda t: (-weights[t] * self.searcher.idf("body", t), t))[:FEEDBACK_TERMS]
-        total = sum(weights[t] for t in terms) or 1.0
-        extra = np.zeros(self.size)
-        for term in terms:
-            extra += (weights[term] / total) * self._term("body", term)
-        return FEEDBACK * extra
-
-    def _positions(self, field: str, stem: str, docs: np.ndarray) -> dict[int, np.ndarray]:
+    def positions(self, field: str, stem: str, docs: np.ndarray) -> dict[int, np.ndarray]:
         """Return where a word stands in each of a few documents that hold it."""
         found: dict[int, np.ndarray] = {}
         wanted = np.sort(docs)
@@ -210,16 +128,13 @@ class Ranker:
                     found[doc + offset] = np.asarray(matcher.value_as("positions"))
         return found
 
-    def _held(self, q: AtLeast) -> np.ndarray:
-        return np.sum([self.sets.matches(sub) for sub in q.subqueries], axis=0, dtype=np.int32)
-
     def _tree(self, parts: list[Scores]) -> Scores:
         if len(parts) == 1:
             return parts[0]
         half = len(parts) // 2
         return self._tree(parts[:half]) + self._tree(parts[half:])
 
-    def _term(self, field: str, text: str) -> Scores:
+    def term(self, field: str, text: str) -> Scores:
         scores = np.zeros(self.size)
         if field not in self.searcher.schema:
             return scores
