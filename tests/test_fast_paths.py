@@ -140,14 +140,16 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
         values = [(v, counts.get(v, 0), v in selected) for v in {*counts, *selected} if counts.get(v, 0) or v in selected]
         facets[facet] = sorted(values, key=lambda t: _facet_order(facet)(_Value(t[0], gen.registry.label(facet, t[0]) if facet in ("department", "programme") else t[0], t[1])))
 
-    hits, found = [], []
+    hits, found, bonus = [], [], None
     end = request.page * request.per_page
     sort = request.effective_sort
     sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": "largest"}.get(sort)
     if docs and sort == "relevance" and rankable(parsed.query):
         # Each document scored by Whoosh on its own: over many documents at once, its matchers
         # can drop a term's share of a score (see archive/ranking.py).
-        scored = sorted((-_alone(searcher, parsed.query, d).score, d) for d in docs)
+        # Plain words are then rescored (archive/search/rescoring.py): add what that adds to Whoosh's scores.
+        bonus = gen.ranker.ranked(parsed.query) - gen.ranker.scores(parsed.query)
+        scored = sorted((-(_alone(searcher, parsed.query, d).score + bonus[d]), d) for d in docs)
         found = [_alone(searcher, parsed.query, d) for _, d in scored[end - request.per_page:end]]
     elif docs:
         found = list(searcher.search(parsed.query, filter=docs, limit=end, sortedby=sortedby,
@@ -157,7 +159,7 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
         hit.results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
         hit.results.formatter = MarkFormatter()
         snippet = "" if parsed.empty else hit.highlights("body", top=2)
-        score = None if sortedby or parsed.empty else round(hit.score, 4)
+        score = None if sortedby or parsed.empty else round(hit.score + (bonus[hit.docnum] if bonus is not None else 0), 4)
         hits.append((hit["id"], snippet or _opening(hit["body"]), score))
     return len(docs), facets, hits
 

@@ -74,8 +74,7 @@ class QueryReader:
         if is_plain(text):
             plain = self._words.read(text)
             if plain is not None:
-                most = (plain.minimum, len(plain.words)) if plain.minimum < len(plain.words) else None
-                return ParsedQuery(plain.query, plain.reading, plain.notice, most)
+                return ParsedQuery(plain.query, plain.reading, most_words=plain.most_words)
         try:
             parsed = self._resolve(self._parser.parse(text))
             reading = describe(self._describer.parse(text))

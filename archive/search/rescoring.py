@@ -28,11 +28,13 @@ PROXIMITY = 0.5
 PROXIMITY_WINDOW = 30
 PROXIMITY_SPAN = 8
 # For queries of FEEDBACK_WORDS words or more: the FEEDBACK_TERMS words most typical of the best
-# FEEDBACK_DOCS documents add FEEDBACK × their BM25 score, weighted by how typical each is.
-FEEDBACK = 8.0
+# FEEDBACK_DOCS documents (held by FEEDBACK_SHARED of them at least) add their BM25 scores,
+# weighted by how typical each is, times FEEDBACK × the number of the query's words.
+FEEDBACK = 1.2
 FEEDBACK_WORDS = 3
 FEEDBACK_DOCS = 10
 FEEDBACK_TERMS = 20
+FEEDBACK_SHARED = 2
 
 
 def proximity(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
@@ -67,18 +69,23 @@ def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
     asked = {leaf.text for leaf in q.leaves() if type(leaf) is query.Term}
     analyzer = ranker.searcher.schema["body"].analyzer
     weights: Counter[str] = Counter()
+    holders: Counter[str] = Counter()
     for doc, share in zip(best.tolist(), (best_scores / best_scores.sum()).tolist()):
         stored = ranker.searcher.stored_fields(doc)
         stems = [t.text for t in analyzer(f"{stored.get('title', '')} {stored.get('body', '')}")]
         for stem, n in Counter(stems).items():
             if stem not in asked and stem.isalpha():
                 weights[stem] += share * n / len(stems)
-    # Typical: frequent in the best documents and rare in the rest.
-    terms = sorted(weights, key=lambda t: (-weights[t] * ranker.searcher.idf("body", t), t))[:FEEDBACK_TERMS]
+                holders[stem] += 1
+    # Typical: shared by the best documents (a word of one alone would only promote that one),
+    # frequent in them and rare in the rest.
+    shared = [t for t in weights if holders[t] >= FEEDBACK_SHARED]
+    terms = sorted(shared, key=lambda t: (-weights[t] * ranker.searcher.idf("body", t), t))[:FEEDBACK_TERMS]
     total = sum(weights[t] for t in terms)
     for term in terms:
         extra += (weights[term] / total) * ranker.term("body", term)
-    return FEEDBACK * extra * ranker.sets.matches(q)
+    # Weighed against the query's own words, so that feedback is the same share of a short query and a long one.
+    return FEEDBACK * len(q.subqueries) * extra * ranker.sets.matches(q)
 
 
 def _best(ranker: Ranker, q: AtLeast, scores: Scores, limit: int) -> tuple[np.ndarray, np.ndarray]:

@@ -55,6 +55,11 @@ def is_plain(text: str) -> bool:
     return not SYNTAX.search(text)
 
 
+def most_words_text(most_words: tuple[int, int]) -> str:
+    """Say how many words a result holds at least: "documents with at least 2 of your 4 words"."""
+    return f"documents with at least {most_words[0]} of your {most_words[1]} words"
+
+
 class AtLeast(query.CompoundQuery):
     """Match documents holding at least `minimum` of the subqueries; score them as their OR does."""
 
@@ -124,10 +129,9 @@ class PlainWords:
         return "; ".join([reading, *notes])
 
     @property
-    def notice(self) -> str | None:
-        if self.minimum >= len(self.words):
-            return None
-        return f"Showing documents with at least {self.minimum} of your {len(self.words)} words."
+    def most_words(self) -> tuple[int, int] | None:
+        """Return (required, of how many words) when not every word was required."""
+        return (self.minimum, len(self.words)) if self.minimum < len(self.words) else None
 
 
 class WordReader:

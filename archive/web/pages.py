@@ -49,7 +49,7 @@ def search_page() -> str:
         applied=applied_filters(search, result), pages=_pages(search, result.pages),
         predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
         real_url=search_url(replace(search, real=not search.real, page=1)),
-        suggestion=_suggestion(search, result),
+        suggestion=suggestion_for(search, result),
         timeline=_timeline(search, current_archive().timeline(search)),
         exports={
             "csv": search_url(whole, "search_csv"), "ris": search_url(whole, "search_ris"),
@@ -80,16 +80,18 @@ def opensearch() -> Response:
     return Response(xml, mimetype="application/opensearchdescription+xml")
 
 
-def _suggestion(search: SearchRequest, result: SearchResult) -> dict[str, Any] | None:
-    """Offer a corrected query when this one finds little and the correction finds more."""
-    if not search.q.strip() or result.total >= FEW_RESULTS:
+def suggestion_for(search: SearchRequest, result: SearchResult) -> dict[str, Any] | None:
+    """Offer a corrected query when this one finds little, or not all its words, and the correction finds more."""
+    if not search.q.strip() or (result.total >= FEW_RESULTS and not result.most_words):
         return None
     suggestion = current_archive().suggest(search.q)
     if suggestion is None:
         return None
     corrected = replace(search, q=suggestion.text, page=1)
-    total = current_archive().search(replace(corrected, per_page=1)).total
-    if total <= result.total:
+    found = current_archive().search(replace(corrected, per_page=1))
+    total = found.total
+    # Corrected, a most-words query may need more of its words: finding them is finding more.
+    if total <= result.total and not (total and result.most_words and found.most_words != result.most_words):
         return None
     return {"text": suggestion.text, "url": search_url(corrected), "total": total}
 
