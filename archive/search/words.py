@@ -1,9 +1,11 @@
 """Plain words as people type them: most of the words required, registry names understood.
 
 A query of plain words (no quotes, fields, wildcards or AND/OR/NOT) is read here rather than
-by Whoosh's parser: one or two words must all be present; from three words on, most of them
-(`required`); a department or programme named by any of its names also matches the documents
-filed under it. Every number here was chosen by `bench/relevance.py` (see the README).
+by Whoosh's parser: one or two words must all be present; from three words on, two of them
+(one in five from fifteen words: `required`), so that one missing word never empties the page;
+question words ("how", "did", "which") are left out of long queries; a department or programme
+named by any of its names also matches the documents filed under it. Every number here was
+chosen by `bench/relevance.py` (see the README).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from archive.corpus.registry import Registry
 # The title's weight against the body's in BM25F (the body's is 1).
 TITLE_BOOST = 1.5
 # A document filed under a department or programme the query names scores this much for each
-# word of the name, as if the word were in its text.
+# word of the name (a word in its text scores about 1 to 5).
 REGISTRY_BOOST = 2.0
 # Words required of n: all of one or two, two of three to fourteen, then one in five. GOV.UK's
 # search asks for more (`minimum_should_match: "2<2 3<3 7<50%"`: 3 of 4 to 7, half from 8);
