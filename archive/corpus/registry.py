@@ -28,6 +28,7 @@ class Department:
     end: str | None = None
     predecessors: tuple[str, ...] = ()
     successor: str | None = None
+    country: str = "GB"  # ISO 3166 code; entries that give none are UK departments, as all shipped ones are
 
     @property
     def label(self) -> str:
@@ -183,6 +184,7 @@ def _department(key: str, entry: dict[str, Any], path: Path) -> Department:
         end=_optional(entry.get("until")),
         predecessors=_strings(entry.get("predecessors")),
         successor=_optional(entry.get("successor")),
+        country=str(entry.get("country") or "GB").upper(),
     )
 
 

@@ -167,9 +167,14 @@ _TITLE_LEAD = re.compile(
 _TITLE_ANYWHERE = re.compile(r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1,4}\s*/\s*\d{2,4}\b\s*[:;,.-]?", re.IGNORECASE)
 
 
+_TITLE_OPENING = re.compile(
+    rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\s+)?prime\s+minister[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+", re.IGNORECASE)
+
+
 def clean_title(title: str) -> str:
     """Take release lines, release numbers and a closing "Statement by the Prime Minister, Mr …" out of a title."""
     cleaned = _TITLE_LEAD.sub("", title)
+    cleaned = _TITLE_OPENING.sub("", cleaned)
     cleaned = _TITLE_ANYWHERE.sub(" ", cleaned)
     without = _TITLE_STATEMENT.sub("", cleaned)
     if len(without.split()) >= 2:
