@@ -89,6 +89,7 @@ class Archive:
             searcher = ix.searcher(weighting=BM25F())
             sets = DocSets(searcher)
             facets = FacetTable(searcher.reader(), sets.live)
+            sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
