@@ -192,7 +192,8 @@ def _lead_cleaned(lines: list[str], dropped: list[str]) -> list[str]:
 
 def _wrapped_prose(line: str) -> bool:
     parts = line.split()
-    return len(parts) >= 6 and sum(1 for w in parts if w[:1].islower() and w.isalpha()) >= 3
+    lower = sum(1 for w in parts if w[:1].islower() and w.isalpha())
+    return len(parts) >= 6 and (lower >= 3 or (len(parts) >= 8 and line.isupper()))
 
 
 def _reflow(lines: list[str]) -> list[str]:
@@ -226,7 +227,9 @@ def _markdown(units: list[str]) -> list[str]:
         if bullets[i]:
             item = _escape(_BULLET.sub("", unit, count=1))
             lonely = not (i > 0 and bullets[i - 1]) and not (i + 1 < len(units) and bullets[i + 1])
-            if lonely:  # a layout's bullet before a paragraph, not a list
+            if lonely and unit[:1] in "-–—":  # a dash the writer typed is text: keep it, as text
+                blocks.append(_escape(unit))
+            elif lonely:  # a layout's bullet before a paragraph, not a list
                 blocks.append(item)
             elif i > 0 and bullets[i - 1]:
                 blocks[-1] += f"\n- {item}"

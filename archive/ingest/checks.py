@@ -52,6 +52,6 @@ def amount_points(text: str, amounts: tuple[Amount, ...]) -> list[str]:
 
 
 def title_points(title: str) -> list[str]:
-    if furniture_like(title):
+    if furniture_like(title) or title.strip().lower() in ("unknown", "untitled", "no title", "none"):
         return [f'the title "{title}" looks like a release line, not a headline: write one']
     return []

@@ -19,9 +19,10 @@ _LEAD_PHRASE = re.compile(
         for{_S}p{_S}r?{_S}e{_S}s{_S}s\b[:;.]? | for\s+(?:the\s+)?media\b[:;.]? | for\s+(?:immediate\s+)?release\b[:;.]?
       | (?:media|press|news)\s+(?:release|statement|conference|briefing)(?:\s+no\.?\s*\d+)?\b
       | press\s+st\w{{2,4}}ent(?:\s+no\.?\s*\d+)?
-      | embargo(?:ed)?\b(?:\s+(?:until|till|to|for|against)\b[^\n]{{0,40}})?
+      | embargo(?:ed)?\b.* | not\s+for\s+(?:publication|broadcast|release)\b.*
+      | \d{{1,2}}(?:[.:]\s?\d\d)?\s*[ap]\.?\s*m\b\.? | (?:midnight|midday|noon)\b | {_WEEKDAY}\b
       | check[\s-]+against[\s-]+delivery | (?:from\s+the\s+)?(?:prime\s+minister'?s\s+)?press\s+office\b
-      | prime\s+minister(?=for\b|\b) | of\s+australia\b | australia\b | canberra\b[.,]?(?:\s+a\.\s*c\.\s*t\.?)?
+      | prime\s+minister(?=for\b|\b)(?!\s*:) | of\s+australia\b | australia\b | canberra\b[.,]?(?:\s+a\.\s*c\.\s*t\.?)?
       | parliament\s+house\b | library\b | transcript\b | (?:the\s+)?hon\.?\s+\w+\s+\w+\s+m\.?p\.?\b
       | (?:p\.?\s*m\.?\s*)?(?:no\.?\s*)?\d{{1,4}}\s*/\s*\d{{2,4}}\b | p\.\s*m\.?\s*no\.?\s*\d+
       | [A-Z]\d{{1,3}}\s*/\s*\d{{1,3}}\b | no\.?\s*\d{{1,4}}\b
@@ -31,15 +32,15 @@ _LEAD_PHRASE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # "Statement by the Prime Minister, Mr. Harold Holt": a byline that may run onto two lines.
-_BYLINE = re.compile(rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\s+)?prime\s+minister\b.{{0,80}}$", re.IGNORECASE)
+_BYLINE = re.compile(rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister\b.{{0,80}}$", re.IGNORECASE)
 _BYLINE_MORE = re.compile(
     r"^(?:the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
     re.IGNORECASE,
 )
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -".
-_PAGE_LINE = re.compile(r"^(?:[IiLl|!]\s+){0,3}[-–./\s]*\(?\d{1,2}\)?\s*[-–.]*(?:\s*/?\s*-?\d{1,2}-?)?$")
+_PAGE_LINE = re.compile(r"^(?:[A-Za-z|!]\s+){0,3}[-–./\s]*\(?\d{1,2}\)?\s*[-–.]*(?:\s*/?\s*-?\d{1,2}-?)?$")
 # A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
-_PAGE_TAIL = re.compile(r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$")
+_PAGE_TAIL = re.compile(r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$")
 _PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." opens a page with the header
 # End marks: "ENDS", "[ENDS]", "- ends -", "000000", "oooO OOooo---", "* * *".
 _END_LINE = re.compile(r"^(?:[\[(\-–—\s]*ends?[\])\s.\-–—]*|[oO0]{3,}[\s0oO\-–—.]*|[-–—_*#=\s]{3,}|(?:\*\s*){3,})$",
@@ -49,7 +50,10 @@ _END_TAIL = re.compile(r"(?<=[.!?\"”)])\s+(?:[oO0]{4,}[\s0oO\-–—]*|[oO0]{3
 _CONTACT = re.compile(r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]|for\s+(?:further\s+)?(?:information|details)\b[^.]{0,30}(?:contact|call|ring)\b)",
                       re.IGNORECASE)
 _PHONE = re.compile(r"^[\w .,'’()-]{0,50}(?:\(?0\d\)?[\d ]{6,}|\+61[\d ]{8,}|\d{4}\s\d{4})$")
-_CAPTION = re.compile(r"^(?:photo(?:graph)?|picture|pic|image|caption)s?\s*(?::|by\b|[-–])", re.IGNORECASE)
+_CAPTION = re.compile(r"^(?:photo(?:graph)?|picture|pic|image|caption)s?\s*(?::|by\b|[-–]\s)", re.IGNORECASE)
+_JUNK_TOKENS = 12
+_LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
+_PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
@@ -82,8 +86,11 @@ def junk(text: str) -> bool:
     chars = [c for c in text if not c.isspace()]
     if not chars:
         return True
-    letters = _LETTERS.findall(text)
-    if not any(len(w) >= 3 for w in letters):
+    tokens = text.split()
+    if len(tokens) > _JUNK_TOKENS or (len(tokens) >= 8 and text.rstrip().endswith((".", "!", "?"))):
+        return False  # a long line, or one ending a sentence, is text however strange its words
+    real = [w for w in (t.strip(_PUNCTUATION) for t in tokens) if len(w) >= 3 and w.isalpha()]
+    if not real or len(real) < 0.34 * len(tokens):
         return True
     return sum(c.isalnum() for c in chars) < 0.6 * len(chars)
 
@@ -112,7 +119,8 @@ def repeats_title(line: str, title: str | None) -> bool:
         return False
     glued = "".join(theirs)
     close = sum(1 for w in mine if w in theirs or w in glued or difflib.get_close_matches(w, theirs, 1, 0.75))
-    return close >= 0.75 * len(mine)
+    # One word the title lacks is a scanning error; two are a sentence of the article.
+    return close >= len(mine) - (1 if len(mine) >= 3 else 0)
 
 
 def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list[str]]:
@@ -120,11 +128,13 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
     kept: list[str] = []
     dropped: list[str] = []
     byline = False
+    seen = 0
     for i, line in enumerate(lines):
         if not line:
             kept.append(line)
             continue
-        if prose(line) and not _CONTACT.match(line):
+        seen += 1
+        if seen > _LEAD_LINES or (prose(line) and not _CONTACT.match(line)):
             kept.extend(lines[i:])
             break
         rest = furniture_rest(line)
@@ -138,27 +148,30 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
 
 
 def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Drop contact blocks, captions and end marks after the last line of prose."""
+    """Drop a contact block (and what follows it), captions and end marks after the last line of prose."""
+    nonblank = [i for i, line in enumerate(lines) if line]
     end = len(lines)
-    dropped: list[str] = []
-    for i in range(len(lines) - 1, -1, -1):
+    # A contact line among the last few, with only short lines after it: the block and its tail go.
+    for i in nonblank[-_TAIL_LINES:]:
+        after = [lines[j] for j in nonblank if j > i]
+        if _CONTACT.match(lines[i]) and all(len(line.split()) <= _TAIL_WORDS for line in after):
+            end = i
+            break
+    for i in reversed([j for j in nonblank if j < end]):
         line = lines[i]
-        if not line:
-            continue
-        if _CONTACT.match(line) or _PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line):
-            dropped[:0] = [line for line in lines[i:end] if line]
+        if _PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line):
             end = i
             continue
-        if len(line.split()) <= 4 and i + 1 < end and any(_CONTACT.match(x) for x in lines[i + 1:end] if x):
-            dropped[:0] = [line]
-            end = i  # a name above its contact line
-            continue
         break
-    return lines[:end], dropped
+    return lines[:end], [line for line in lines[end:] if line]
+
+
+_TAIL_LINES = 6
+_TAIL_WORDS = 20
 
 
 _TITLE_STATEMENT = re.compile(
-    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\s+)?prime\s+minister\b.*$", re.IGNORECASE)
+    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister\b.*$", re.IGNORECASE)
 _TITLE_LEAD = re.compile(
     r"^(?:(?:for\s+(?:press|media|release)|media\s+release|press\s+release|embargoed\b[^:-]*)\s*[:;,.-]?\s*"
     r"|(?:p\.?\s*m\.?\s*(?:no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*)+",
@@ -168,7 +181,7 @@ _TITLE_ANYWHERE = re.compile(r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1
 
 
 _TITLE_OPENING = re.compile(
-    rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\s+)?prime\s+minister[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+", re.IGNORECASE)
+    rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+", re.IGNORECASE)
 
 
 def clean_title(title: str) -> str:
