@@ -49,7 +49,7 @@ _END_TAIL = re.compile(r"(?<=[.!?\"”)])\s+(?:[oO0]{4,}[\s0oO\-–—]*|[oO0]{3
 # What a reader gets in touch with, not the article: "Media contact: ...", "Contact: Jane Smith 02 6277 7744".
 _CONTACT = re.compile(r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]|for\s+(?:further\s+)?(?:information|details)\b[^.]{0,30}(?:contact|call|ring)\b)",
                       re.IGNORECASE)
-_PHONE = re.compile(r"^[\w .,'’()-]{0,50}(?:\(?0\d\)?[\d ]{6,}|\+61[\d ]{8,}|\d{4}\s\d{4})$")
+_PHONE = re.compile(r"^(?:(?:tel|ph|phone|fax|mob(?:ile)?)\b[.:]?\s*)?[\d ()+-]{8,}(?:\s*\(\s*[whm]\s*\))?$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:photo(?:graph)?|picture|pic|image|caption)s?\s*(?::|by\b|[-–]\s)", re.IGNORECASE)
 _JUNK_TOKENS = 12
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
@@ -78,7 +78,7 @@ def prose(line: str) -> bool:
     """Tell a line of running text (or a hard-wrapped part of one) from a heading or a stamp."""
     words = line.split()
     lower = sum(1 for w in words if w[:1].islower() and w.isalpha())
-    return len(words) >= 5 and lower >= 2 and not _BYLINE.match(line)
+    return len(words) >= 5 and lower >= 3 and not _BYLINE.match(line)
 
 
 def junk(text: str) -> bool:
@@ -89,8 +89,8 @@ def junk(text: str) -> bool:
     tokens = text.split()
     if len(tokens) > _JUNK_TOKENS or (len(tokens) >= 8 and text.rstrip().endswith((".", "!", "?"))):
         return False  # a long line, or one ending a sentence, is text however strange its words
-    real = [w for w in (t.strip(_PUNCTUATION) for t in tokens) if len(w) >= 3 and w.isalpha()]
-    if not real or len(real) < 0.34 * len(tokens):
+    real = [w for w in (t.strip(_PUNCTUATION) for t in tokens) if len(w) >= 2 and w.isalpha()]
+    if not any(len(w) >= 3 for w in real) or len(real) < 0.34 * len(tokens):
         return True
     return sum(c.isalnum() for c in chars) < 0.6 * len(chars)
 
@@ -134,10 +134,10 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             kept.append(line)
             continue
         seen += 1
-        if seen > _LEAD_LINES or (prose(line) and not _CONTACT.match(line)):
+        rest = furniture_rest(line)
+        if seen > _LEAD_LINES or (prose(line) and not _CONTACT.match(line) and rest and not junk(rest)):
             kept.extend(lines[i:])
             break
-        rest = furniture_rest(line)
         more = byline and _BYLINE_MORE.match(line) and len(line.split()) <= 10
         byline = bool(_BYLINE.match(line) or more)
         if byline or not rest or junk(rest) or repeats_title(rest, title) or _CAPTION.match(line):

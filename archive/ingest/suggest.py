@@ -19,7 +19,7 @@ _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 # Prevention of Injuries", "Institute of Management": a preposition and capitalised words.
 _ROLE = r"(?:Chair(?:man|woman|person)?|President|Director|Member|Mayor|Manager|Secretary|Head|Minister|Premier|Chief)\b"
 _OF_PART = (rf"(?:\s+(?:of|for|on|into|in)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
-            rf"(?:\s+(?:(?:and|of|for|the|&|in|into)\s+)*(?!{_ROLE}){_CAPITAL}){{0,6}})")
+            rf"(?:\s+(?:(?:and|&)\s+(?!the\b)|(?:of|for|in|into)\s+(?:the\s+)?)?(?!{_ROLE}){_CAPITAL}){{0,6}})")
 _ORGANISATION = re.compile(
     rf"\b(?:The\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+{_CAPITAL_WORD}){{0,7}}?\s+(?:{_ORG_ENDINGS})\b{_OF_PART}*)"
 )
@@ -36,7 +36,7 @@ _ENDING = re.compile(rf"\b(?:{_ORG_ENDINGS})\b")
 # A government department a text names that the registry may not hold.
 _DEPARTMENT = re.compile(
     rf"\b(?P<name>(?:Department|Ministry)\s+(?:of|for)\s+(?:the\s+)?{_CAPITAL}"
-    rf"(?:(?:\s+|\s+(?:and|of|for|the|&)\s+(?:the\s+)?){_CAPITAL}){{0,6}})"
+    rf"(?:(?:\s+|\s+(?:and|of|for|the|&)\s+(?:the\s+)?)(?!Department|Ministry){_CAPITAL}){{0,6}})"
 )
 _AND_SPLIT = re.compile(rf"\b({_ORG_ENDINGS})\s+and\s+")
 _EXPANSION = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)*){1,9})\((?P<short>[A-Z][A-Za-z]{1,7})\)")
