@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import free_port
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 SEED = Path(__file__).parent / "seeds" / "003_43a77a5735a79a7b.txt"
@@ -55,7 +54,7 @@ def test_the_wheel_ships_templates_static_files_and_registries(installed):
     assert not [n for n in names if n.startswith(("corpus/", "index/", "tests/"))]
 
 
-def test_an_installed_archive_starts_builds_and_serves_outside_the_checkout(installed):
+def test_an_installed_archive_starts_builds_and_serves_outside_the_checkout(installed, port):
     work, env = installed
     site = next((work / "venv" / "lib").glob("python*/site-packages"))
     before = _files(site)
@@ -68,7 +67,6 @@ def test_an_installed_archive_starts_builds_and_serves_outside_the_checkout(inst
     root = work / "my-archive"
     _run("archive", "ingest", SEED, cwd=root, env=env)
     _run("archive", "build", cwd=root, env=env)
-    port = free_port()
     server = subprocess.Popen(["archive", "serve", "--port", str(port), "--workers", "1"], cwd=root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
