@@ -99,6 +99,7 @@ class Archive:
             searcher = ix.searcher(weighting=BM25F())
             sets = DocSets(searcher)
             facets = FacetTable(searcher.reader(), sets.live)
+            sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
@@ -107,7 +108,7 @@ class Archive:
         reader = QueryReader(searcher.schema, registry)
         periods = Periods(sets, facets, registry)
         facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
-        sets.virtual["real_largest"] = lambda: _real_largest(searcher, facets, periods)
+        sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
         return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods)
 
     @property
