@@ -7,7 +7,7 @@ from typing import Any
 
 import markdown
 import nh3
-from flask import Response, render_template, url_for
+from flask import Response, current_app, render_template, url_for
 from markupsafe import Markup
 
 from archive.search.core import SearchResult
@@ -63,8 +63,9 @@ def document_page(doc_id: str) -> str:
     accessed = today()
     return render_template(
         "document.html", doc=document, body=body,
-        citations=cite.citations(document, cite_address(document), accessed),
-        permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed,
+        citations=cite.citations(document, cite_address(document), accessed,
+                                 None if document.get("url") else current_app.config["SITE_NAME"]),
+        permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed, kind=cite.noun(document),
         related=current_archive().related(doc_id, RELATED),
     )
 
