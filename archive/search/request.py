@@ -15,8 +15,18 @@ PER_PAGE = 10
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000  # deeper pages cost memory and help nobody
 YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|\.\.)\s*(\d{4}))?$")
-MONEY = re.compile(r"^[£$€]?\s*(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*(k|m|bn|b)?$", re.IGNORECASE)
-MULTIPLIERS = {None: 1, "k": 10**3, "m": 10**6, "b": 10**9, "bn": 10**9}
+MONEY = re.compile(r"^[£$€]?\s*(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*(k|thousand|m|mn|million|bn|b|billion)?$",
+                   re.IGNORECASE)
+MULTIPLIERS = {None: 1, "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
+               "b": 10**9, "bn": 10**9, "billion": 10**9}
+
+
+class AmountError(BadRequest):
+    """A minimum or maximum amount that cannot be read: the page keeps the search and marks the field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -95,7 +105,7 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
     min_amount = parse_money(first("min_amount"), "min_amount") if first("min_amount").strip() else None
     max_amount = parse_money(first("max_amount"), "max_amount") if first("max_amount").strip() else None
     if min_amount is not None and max_amount is not None and min_amount > max_amount:
-        raise BadRequest("min_amount is larger than max_amount")
+        raise AmountError("max_amount", "min_amount is larger than max_amount")
     sort = first("sort").strip().lower() or None
     if sort is not None and sort not in SORTS:
         raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not '{sort}'")
@@ -109,8 +119,9 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
         max_amount=max_amount,
         predecessors=first("predecessors").strip().lower() in ("1", "true", "yes", "on"),
         sort=sort,
-        page=_integer(first("page", "1"), "page", 1, MAX_PAGE),
-        per_page=_integer(first("per_page", str(PER_PAGE)), "per_page", 1, MAX_PER_PAGE),
+        # An empty page= (an OpenSearch client's {startPage?}) is ignored, as other empty parameters are.
+        page=_integer(first("page").strip() or "1", "page", 1, MAX_PAGE),
+        per_page=_integer(first("per_page").strip() or str(PER_PAGE), "per_page", 1, MAX_PER_PAGE),
     )
 
 
@@ -129,7 +140,7 @@ def parse_money(text: str, name: str) -> int:
     """Read an amount such as 5000000, 5m, £2.5bn or 250k, in whole units."""
     match = MONEY.match(text.strip().replace(" ", ""))
     if not match:
-        raise BadRequest(f"{name} must be an amount such as 500000, 250k, 5m or 1.5bn, not '{text}'")
+        raise AmountError(name, f"{name} must be an amount such as 500000, 250k, 5m or 1.5bn, not '{text}'")
     number, unit = match.groups()
     return int(round(float(number.replace(",", "")) * MULTIPLIERS[unit.lower() if unit else None]))
 

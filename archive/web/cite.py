@@ -253,14 +253,18 @@ def _shouted(title: str) -> bool:
 
 
 def _calm(word: str, capital: bool) -> str:
-    # A word without vowels is an initialism (PM, NSW) and keeps its capitals.
-    if not re.search(r"[AEIOUY]", word):
+    # A word of two letters or more without vowels is an initialism (PM, NSW) and keeps its capitals.
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
         return word
     lower = word.lower()
     if not capital:
         return lower
-    match = re.search(r"[a-z]", lower)
-    return lower[:match.start()] + lower[match.start()].upper() + lower[match.start() + 1:] if match else lower
+    # The first letter is raised unless a digit comes first ($10m stays $10m).
+    match = re.search(r"[a-z0-9]", lower)
+    if not match or lower[match.start()].isdigit():
+        return lower
+    return lower[:match.start()] + lower[match.start()].upper() + lower[match.start() + 1:]
 
 
 # -- helpers ---------------------------------------------------------------

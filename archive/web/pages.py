@@ -7,13 +7,14 @@ from typing import Any
 
 import markdown
 import nh3
-from flask import Response, current_app, render_template, url_for
+from flask import Response, current_app, render_template, request, url_for
 from markupsafe import Markup
 
 from archive.search.core import SearchResult
 from archive.search.discover import YearTotal
 from archive.search.facets import FacetValue
-from archive.search.request import SearchRequest
+from archive.errors import BadRequest
+from archive.search.request import AmountError, SearchRequest, parse_money, year_text
 from archive.web import cite
 from archive.web.links import (
     absolute,
@@ -33,17 +34,18 @@ RELATED = 5
 # "Did you mean" is offered when a query finds fewer documents than this.
 FEW_RESULTS = 3
 TIMELINE_MAX_SPAN = 60  # years; a longer span shows only the years that have documents
+AMOUNT_FIELDS = {"min_amount": "minimum", "max_amount": "maximum"}
 
 
-def search_page() -> str:
-    search = current_request()
+def search_page() -> str | tuple[str, int]:
+    search, problem = _request_keeping_the_search()
     result = current_archive().search(search)
     facets = {
         facet: [_facet_link(search, facet, value) for value in values]
         for facet, values in result.facets.items()
     }
     whole = replace(search, page=1, per_page=search.per_page)
-    return render_template(
+    page = render_template(
         "search.html", search=search, result=result, facets=facets,
         applied=applied_filters(search, result), pages=_pages(search, result.pages),
         predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
@@ -54,7 +56,43 @@ def search_page() -> str:
             "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
         },
         feed_url=search_url(feed_request(search), "feed"),
+        amount_problem=problem, predecessors_hint=_predecessors_hint(),
     )
+    # The search is answered, without the amount it could not read, and the field marked.
+    return (page, 400) if problem else page
+
+
+def _request_keeping_the_search() -> tuple[SearchRequest, dict[str, str] | None]:
+    """Read the request; a minimum or maximum that cannot be read is set aside and described."""
+    params = request.args.to_dict(flat=False)
+    problem = None
+    for _ in AMOUNT_FIELDS:
+        try:
+            return current_archive().request(params), problem
+        except AmountError as error:
+            value = (params.pop(error.field, None) or [""])[0]
+            problem = problem or {"field": error.field, "value": value, "message": _amount_message(error.field, value)}
+    return current_archive().request(params), problem
+
+
+def _amount_message(field: str, value: str) -> str:
+    name = AMOUNT_FIELDS[field]
+    try:
+        parse_money(value, field)
+    except BadRequest:
+        return (f"The {name} '{value}' is not an amount: write one such as 500000, 250k, 5m or 1.5bn. "
+                f"These results are without it.")
+    return f"The {name} is smaller than the minimum. These results are without it."
+
+
+def _predecessors_hint() -> str | None:
+    """Give an example of a department taking in its predecessors, from the registry; None if none has any."""
+    registry = current_archive().registry
+    for key, department in registry.departments.items():
+        if department.predecessors:
+            earlier = [registry.label("department", p) for p in department.predecessors]
+            return f"{registry.label('department', key)} takes in {', '.join(earlier)}"
+    return None
 
 
 def document_page(doc_id: str) -> str:
@@ -121,7 +159,29 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
 
 
 def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[str, Any]:
-    return {**value.__dict__, "toggle_url": search_url(search.toggled(facet, value.value))}
+    """Link a facet value to the search with it switched; a year inside a selected range is ticked."""
+    link = {**value.__dict__, "toggle_url": search_url(search.toggled(facet, value.value)), "within": None}
+    if facet == "year" and value.value.isdigit():
+        year = int(value.value)
+        ranges = [(low, high) for low, high in search.years if low < high and low <= year <= high]
+        if ranges and not value.selected:
+            link.update(selected=True, within=year_text(ranges[0]),
+                        toggle_url=search_url(replace(search, years=_without_year(search.years, year), page=1)))
+    # Values in one facet combine with OR: with one selected, another adds its results to those shown.
+    # Only for years is the count exactly what it adds, since a document has one year and no more.
+    link["adds"] = facet == "year" and bool(search.years) and not link["selected"]
+    return link
+
+
+def _without_year(years: tuple[tuple[int, int], ...], year: int) -> tuple[tuple[int, int], ...]:
+    """Take one year out of the selected years, splitting the range that holds it."""
+    kept: list[tuple[int, int]] = []
+    for low, high in years:
+        if low <= year <= high:
+            kept += [part for part in ((low, year - 1), (year + 1, high)) if part[0] <= part[1]]
+        else:
+            kept.append((low, high))
+    return tuple(dict.fromkeys(kept))
 
 
 def _pages(search: SearchRequest, last: int) -> list[dict[str, Any]]:
