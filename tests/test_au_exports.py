@@ -1,4 +1,4 @@
-"""The Australian PM media releases, ingested and built once: every document's BibTeX and RIS, whole."""
+"""The Australian PM media releases (the au_archive fixture): every document's BibTeX and RIS, whole."""
 
 from __future__ import annotations
 
@@ -7,28 +7,14 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from archive.cli import main
 from archive.web.app import create_app
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def au_client(au_releases: Path, tmp_path_factory: pytest.TempPathFactory):
-    """An archive of the releases, through `archive init`, `archive ingest --currency AUD` and `archive build`."""
-    from click.testing import CliRunner
-
-    root = tmp_path_factory.mktemp("au") / "archive"
-    runner = CliRunner()
-    for command in (
-        ["init", str(root)],
-        ["--root", str(root), "ingest", "--currency", "AUD", "--source", "PM Transcripts",
-         "--map", "url=pdf_url,type=release_type", str(au_releases)],
-        ["--root", str(root), "build"],
-    ):
-        result = runner.invoke(main, command)
-        assert result.exit_code == 0, result.output
-    return create_app({"TESTING": True, "ROOT": str(root)}).test_client()
+def au_client(au_archive: Path):
+    return create_app({"TESTING": True, "ROOT": str(au_archive)}).test_client()
 
 
 def test_a_bibtex_export_of_every_document_parses_with_unique_keys_equal_to_each_own_bib(au_client):

@@ -14,7 +14,7 @@ from archive.search.core import SearchResult
 from archive.search.discover import YearTotal
 from archive.search.facets import FacetValue
 from archive.errors import BadRequest
-from archive.search.request import AmountError, SearchRequest, parse_money, year_text
+from archive.search.request import FieldError, SearchRequest, parse_money, year_text
 from archive.web import cite
 from archive.web.links import (
     absolute,
@@ -35,6 +35,8 @@ RELATED = 5
 FEW_RESULTS = 3
 TIMELINE_MAX_SPAN = 60  # years; a longer span shows only the years that have documents
 AMOUNT_FIELDS = {"min_amount": "minimum", "max_amount": "maximum"}
+# The boxes a search page marks when what was typed in them cannot be read.
+BOXES = {"year": "year-range", "min_amount": "min_amount", "max_amount": "max_amount"}
 
 
 def search_page() -> str | tuple[str, int]:
@@ -56,26 +58,29 @@ def search_page() -> str | tuple[str, int]:
             "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
         },
         feed_url=search_url(feed_request(search), "feed"),
-        amount_problem=problem, predecessors_hint=_predecessors_hint(),
+        box_problem=problem, boxes=BOXES, predecessors_hint=_predecessors_hint(),
     )
     # The search is answered, without the amount it could not read, and the field marked.
     return (page, 400) if problem else page
 
 
 def _request_keeping_the_search() -> tuple[SearchRequest, dict[str, str] | None]:
-    """Read the request; a minimum or maximum that cannot be read is set aside and described."""
+    """Read the request; a year, minimum or maximum that cannot be read is set aside and described."""
     params = request.args.to_dict(flat=False)
     problem = None
-    for _ in AMOUNT_FIELDS:
+    for _ in range(len(BOXES) + 1):
         try:
             return current_archive().request(params), problem
-        except AmountError as error:
+        except FieldError as error:
             value = (params.pop(error.field, None) or [""])[0]
-            problem = problem or {"field": error.field, "value": value, "message": _amount_message(error.field, value)}
+            problem = problem or {"field": error.field, "value": value, "message": _box_message(error, value)}
     return current_archive().request(params), problem
 
 
-def _amount_message(field: str, value: str) -> str:
+def _box_message(error: FieldError, value: str) -> str:
+    field = error.field
+    if field not in AMOUNT_FIELDS:
+        return f"{error}. These results are without it."
     name = AMOUNT_FIELDS[field]
     try:
         parse_money(value, field)
