@@ -58,7 +58,7 @@ def search_page() -> str | tuple[str, int]:
             "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
         },
         feed_url=search_url(feed_request(search), "feed"),
-        box_problem=problem, boxes=BOXES, predecessors_hint=_predecessors_hint(),
+        box_problem=problem, boxes=BOXES, predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
     )
     # The search is answered, without the amount it could not read, and the field marked.
     return (page, 400) if problem else page
@@ -90,11 +90,15 @@ def _box_message(error: FieldError, value: str) -> str:
     return f"The {name} is smaller than the minimum. These results are without it."
 
 
-def _predecessors_hint() -> str | None:
-    """Give an example of a department taking in its predecessors, from the registry; None if none has any."""
+def _predecessors_hint(shown: list[str]) -> str | None:
+    """Give an example of a department taking in its predecessors, from the registry; None if none has any.
+
+    The example is the first department in the facet that has predecessors, else the registry's first.
+    """
     registry = current_archive().registry
-    for key, department in registry.departments.items():
-        if department.predecessors:
+    for key in [*shown, *registry.departments]:
+        department = registry.departments.get(key)
+        if department and department.predecessors:
             earlier = [registry.label("department", p) for p in department.predecessors]
             return f"{registry.label('department', key)} takes in {', '.join(earlier)}"
     return None
