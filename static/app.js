@@ -97,6 +97,12 @@
       if (!link || link.hasAttribute("download") || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
       var url = new URL(link.href, window.location.href);
       if (url.origin !== window.location.origin || url.pathname !== "/") return;
+      if (url.hash && url.search === window.location.search) {
+        // A link within the page (to the filters): the browser jumps, and focus goes along.
+        var target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+        if (target) setTimeout(function () { target.focus(); }, 0);
+        return;
+      }
       event.preventDefault();
       var key = link.querySelector("[data-key]");
       load(url.pathname + url.search, true, key ? key.getAttribute("data-key") : link.getAttribute("data-key"));
