@@ -17,6 +17,7 @@ import nh3
 import yaml
 
 from archive.corpus.amounts import Amount, extract_amounts
+from archive.corpus.kinds import normal_type
 from archive.corpus.registry import SAFE_LOADER, Registry, _yaml_where
 from archive.errors import CorpusError
 
@@ -106,6 +107,7 @@ class Document:
     organisations: tuple[str, ...] = ()
     amounts: tuple[Amount, ...] = ()
     review: tuple[str, ...] = ()
+    date_evidence: str | None = None
     path: Path | None = field(default=None, compare=False)
     licence: str | None = None
     files: tuple[str, ...] = ()  # the originals, relative to the corpus folder
@@ -186,13 +188,14 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
         checksum=checksum(data),
         url=url,
         author=_optional(meta.get("author")),
-        type=_optional(meta.get("type")),
+        type=normal_type(_optional(meta.get("type"))),
         summary=_optional(meta.get("summary")),
         departments=departments,
         programmes=programmes,
         organisations=_list(meta, "organisations", path),
         amounts=amounts,
         review=_list(meta, "review", path),
+        date_evidence=_optional(meta.get("date_evidence")),
         path=path,
         licence=_optional(meta.get("licence")),
         files=files,

@@ -205,6 +205,7 @@ def fields(document: Document, registry: Registry) -> dict[str, Any]:
             "organisations": list(document.organisations),
             "amounts": amounts,
             "review": list(document.review),
+            "date_evidence": document.date_evidence,
             "body": document.body,
             "checksum": document.checksum,
             "licence": document.licence,
