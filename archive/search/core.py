@@ -94,7 +94,7 @@ class Archive:
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
                 "run `archive build --full` to rebuild it"
             ) from error
-        reader = QueryReader(searcher.schema, registry)
+        reader = QueryReader(searcher.schema, registry, searcher.reader())
         return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets))
 
     @property
