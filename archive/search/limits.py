@@ -14,33 +14,36 @@ import contextvars
 import copy
 import heapq
 import itertools
+import re
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections import Counter, OrderedDict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from whoosh import collectors, query
+from whoosh import matching, query
+from whoosh.query.wrappers import WrappingQuery
 from whoosh.reading import IndexReader
 from whoosh.searching import Results, Searcher
 
 from archive.search.fields import TEXT_FIELDS, Nothing, rewrite
 
 MIN_PREFIX = 2  # letters before a text word's first * or ?
-MAX_EXPANSIONS = 50  # words one wildcard word stands for, the commonest first
-MAX_EXPANDED = 250  # words all of a query's wildcards stand for together
-MAX_SCANNED = 20_000  # index words read to expand one wildcard word
+MAX_EXPANSIONS = 30  # words one wildcard word stands for in a field, the commonest first
+MAX_EXPANDED = 60  # words all of a query's wildcards stand for together (within docsets' postings cache)
+MAX_SCANNED = 10_000  # index words read to expand one wildcard word in a field
 SEARCH_SECONDS = 0.5  # for the matching Whoosh does itself, per search
 CHECK_EVERY = 256  # documents matched between looks at the clock
 
 EXPANDABLE = (query.Prefix, query.Wildcard, query.TermRange, query.Regex, query.FuzzyTerm)
 
 
-def bound(q: query.Query, reader: IndexReader | None) -> tuple[query.Query, list[str]]:
+def bound(q: query.Query, reader: IndexReader | None, cache: Expansions | None = None) -> tuple[query.Query, list[str]]:
     """Return the query with its wildcard words expanded within the limits, and what was limited.
 
     Without a reader (for describing a query) the wildcard words are kept as typed; words too
-    short to expand are left out either way, and `*` stands for every document.
+    short to expand are left out either way, and `*` stands for every document. The cache keeps
+    the last expansions for one reader: a researcher's facet clicks repeat the same query.
     """
     expandable = [leaf for leaf in q.leaves() if isinstance(leaf, EXPANDABLE) and not _too_short(leaf)]
     share = max(1, min(MAX_EXPANSIONS, MAX_EXPANDED // max(1, len(expandable))))
@@ -56,9 +59,13 @@ def bound(q: query.Query, reader: IndexReader | None) -> tuple[query.Query, list
                 return query.NullQuery
             if reader is None:
                 return node
-            terms, total = _expansions(node, reader, share)
+            key = (type(node), node.fieldname, _typed(node), share)
+            found = cache.get(key) if cache is not None else None
+            terms, total = found or _expansions(node, reader, share)
+            if cache is not None:
+                cache.put(key, (terms, total))
             if total > len(terms):
-                more = f"more than {MAX_SCANNED:,}" if total > MAX_SCANNED else f"{total:,}"
+                more = f"more than {total - 1:,}" if total > MAX_SCANNED else f"{total:,}"
                 capped[_typed(node)] = (f"'{_typed(node)}' stands for {more} words; the {len(terms)} in most "
                                         f"documents were searched.")
             if not terms:
@@ -108,9 +115,7 @@ def _everything(q: query.Query) -> bool:
 def _too_short(node: query.Query) -> bool:
     if node.fieldname not in TEXT_FIELDS or not isinstance(node, (query.Prefix, query.Wildcard)):
         return False
-    text = node.text
-    head = text if isinstance(node, query.Prefix) else text[:min((text.find(c) for c in "*?" if c in text), default=len(text))]
-    return len(head) < MIN_PREFIX
+    return len(node.text if isinstance(node, query.Prefix) else _head(node.text)) < MIN_PREFIX
 
 
 def _typed(node: query.Query) -> str:
@@ -129,15 +134,55 @@ def _expansions(node: query.Query, reader: IndexReader, limit: int) -> tuple[lis
     for leaf, _ in reader.leaf_readers():
         if node.fieldname not in leaf.schema:
             continue
-        # Read each segment's own word list: a merged list over segments is ten times slower.
-        for btext in itertools.islice(node._btexts(leaf), MAX_SCANNED + 1 - scanned):
-            counts[btext] += leaf.doc_frequency(node.fieldname, btext)
+        # Each segment's own word list, with its document counts: merged over segments, or
+        # looked up word by word, the same list takes ten times as long.
+        for btext, frequency in itertools.islice(_candidates(node, leaf), MAX_SCANNED + 1 - scanned):
             scanned += 1
+            if frequency:
+                counts[btext] += frequency
         if scanned > MAX_SCANNED:
             break
     field = reader.schema[node.fieldname]
     top = heapq.nlargest(limit, counts.items(), key=lambda item: (item[1], item[0]))
-    return [field.from_bytes(btext) for btext, _ in top], max(scanned, len(counts))
+    return [field.from_bytes(btext) for btext, _ in top], len(counts) + (scanned > MAX_SCANNED)
+
+
+def _candidates(node: query.Query, leaf: IndexReader) -> Iterator[tuple[bytes, int]]:
+    """Yield the words a wildcard's literal head leads to, each with its document count (0: no match)."""
+    field = node.fieldname
+    if isinstance(node, query.Prefix):
+        for btext, info in leaf.iter_prefix(field, node.text):
+            yield btext, info.doc_frequency()
+    elif isinstance(node, query.Wildcard):
+        pattern, decode = re.compile(node._get_pattern()), leaf.schema[field].from_bytes
+        for btext, info in leaf.iter_prefix(field, _head(node.text)):
+            yield btext, info.doc_frequency() if pattern.match(decode(btext)) else 0
+    else:
+        for btext in node._btexts(leaf):
+            yield btext, leaf.doc_frequency(field, btext)
+
+
+def _head(text: str) -> str:
+    return text[:min((text.find(c) for c in "*?" if c in text), default=len(text))]
+
+
+class Expansions:
+    """The last few wildcard expansions of one index reader."""
+
+    def __init__(self, size: int = 256):
+        self._size = size
+        self._found: OrderedDict[tuple, tuple[list[str], int]] = OrderedDict()
+
+    def get(self, key: tuple) -> tuple[list[str], int] | None:
+        found = self._found.get(key)
+        if found is not None:
+            self._found.move_to_end(key)
+        return found
+
+    def put(self, key: tuple, value: tuple[list[str], int]) -> None:
+        self._found[key] = value
+        if len(self._found) > self._size:
+            self._found.popitem(last=False)
 
 
 def _listed(items: list[str]) -> str:
@@ -178,38 +223,47 @@ def spent() -> bool:
     return current is not None and current.spent
 
 
-def until_spent(ids: Iterable[int]) -> Iterator[int]:
-    """Yield document numbers until the current budget runs out."""
-    current = _budget.get()
-    for n, docnum in enumerate(ids):
-        if current is not None and n % CHECK_EVERY == 0 and current.expired():
-            return
-        yield docnum
+def notice(earlier: str | None, *budgets: Budget) -> str | None:
+    """Add to a search's notice that its budget ran out, if it did."""
+    if not any(spending.spent for spending in budgets):
+        return earlier
+    cut = (f"This search took too long and was stopped after {SEARCH_SECONDS:g} s: the results and their "
+           f"count are those found by then.")
+    return f"{earlier} {cut}" if earlier else cut
 
 
-class _BudgetCollector(collectors.WrappingCollector):
-    """Stop collecting when the budget runs out; the results are what was collected by then."""
+def budgeted(q: query.Query) -> query.Query:
+    """Wrap a query so that matching it stops, as if it had no more matches, when the budget runs out."""
+    return _Budgeted(q) if _budget.get() is not None else q
 
-    def __init__(self, child: collectors.Collector, spending: Budget):
-        self.child = child
-        self.spending = spending
 
-    def collect_matches(self) -> None:
-        child = self.child
-        for n, sub_docnum in enumerate(child.matches()):
-            if n % CHECK_EVERY == 0 and self.spending.expired():
-                raise collectors.TimeLimit
-            child.collect(sub_docnum)
+class _Budgeted(WrappingQuery):
+    def matcher(self, searcher: Searcher, context=None) -> matching.Matcher:
+        return _BudgetMatcher(self.child.matcher(searcher, context))
+
+
+class _BudgetMatcher(matching.WrappingMatcher):
+    # Every collector (filters, sorting, matched terms) sees the matches end: they stay Whoosh's own.
+    def __init__(self, child: matching.Matcher, boost: float = 1.0):
+        super().__init__(child, boost)
+        self._spending = _budget.get()
+        self._steps = 0
+
+    def is_active(self) -> bool:
+        return self.child.is_active() and not (self._spending is not None and self._spending.spent)
+
+    def next(self) -> None:
+        self._steps += 1
+        if self._spending is not None and self._steps % CHECK_EVERY == 1:
+            self._spending.expired()
+        self.child.next()
+
+    def all_ids(self) -> Iterator[int]:
+        while self.is_active():
+            yield self.id()
+            self.next()
 
 
 def search(searcher: Searcher, q: query.Query, **options) -> Results:
     """Run Searcher.search within the current budget."""
-    current = _budget.get()
-    if current is None:
-        return searcher.search(q, **options)
-    collector = _BudgetCollector(searcher.collector(**options), current)
-    try:
-        searcher.search_with_collector(q, collector)
-    except collectors.TimeLimit:
-        pass
-    return collector.results()
+    return searcher.search(budgeted(q), **options)

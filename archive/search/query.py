@@ -66,6 +66,7 @@ class QueryReader:
         # Field values are read into keys, and wildcards expanded, against the index's own words.
         self._fields = fields.FieldReader(registry, reader)
         self._reader = reader
+        self._expansions = limits.Expansions()
         self._searchable = searchable
 
     def read(self, text: str) -> ParsedQuery:
@@ -99,7 +100,7 @@ class QueryReader:
     def _searched(self, text: str) -> tuple[query.Query, list[str]]:
         """Parse text into the query to search: field values as keys, wildcards within the limits."""
         parsed, field_notes = self._fields.read(self._parser.parse(text))
-        parsed, limit_notes = limits.bound(parsed, self._reader)
+        parsed, limit_notes = limits.bound(parsed, self._reader, self._expansions)
         return parsed, fields.syntax_notices(text, self._searchable) + field_notes + limit_notes
 
     def _described(self, text: str) -> query.Query:
