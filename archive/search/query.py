@@ -76,8 +76,7 @@ class QueryReader:
             return ParsedQuery(query.Every(), "everything")
         notes: list[str] = []
         try:
-            parsed, notes = self._searched(text)
-            reading = describe(self._described(text))
+            parsed, reading, notes = self._searched(text)
         except Exception:  # Whoosh's parser raises assorted errors on odd input.
             parsed = query.NullQuery
         if (parsed is not query.NullQuery and reading) or notes:
@@ -97,16 +96,16 @@ class QueryReader:
             f"so it was searched as the plain words: {reading}",
         )
 
-    def _searched(self, text: str) -> tuple[query.Query, list[str]]:
-        """Parse text into the query to search: field values as keys, wildcards within the limits."""
-        parsed, field_notes = self._fields.read(self._parser.parse(text))
+    def _searched(self, text: str) -> tuple[query.Query, str, list[str]]:
+        """Parse text into the query to search (field values as keys, wildcards within the limits),
+        how it reads, and what to say about it."""
+        parsed, _ = self._fields.read(self._parser.parse(text))
         parsed, limit_notes = limits.bound(parsed, self._reader, self._expansions)
-        return parsed, fields.syntax_notices(text, self._searchable) + field_notes + limit_notes
-
-    def _described(self, text: str) -> query.Query:
-        # department:"Department for Education" reads as department:dfe, a word left out is not shown.
-        described, _ = self._fields.read(self._describer.parse(text), shown=True)
-        return limits.bound(described, None)[0]
+        # department:"Department for Education" reads as department:dfe; a word left out is not shown;
+        # a value that stands for nothing is quoted as it was typed.
+        described, field_notes = self._fields.read(self._describer.parse(text), shown=True)
+        reading = describe(limits.bound(described, None)[0])
+        return parsed, reading, fields.syntax_notices(text, self._searchable) + field_notes + limit_notes
 
 
 def describe(node: query.Query, fields: bool = True) -> str:
