@@ -17,7 +17,7 @@ from archive.corpus.parse import Document, checksum
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
 from archive.index import generations, originals
-from archive.index.schema import DocumentSchema
+from archive.index.schema import DocumentSchema, source_key
 
 # Below this many documents one process is faster than starting a second.
 PARALLEL_FROM = 2000
@@ -71,6 +71,9 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 known = manifest.get("stats", {})
             else:
                 base = None
+        if base is not None and not _has_every_field(base):
+            # Indexed before a field was added (such as source): every document needs it.
+            base, indexed, known = None, {}, {}
         report = BuildReport(full=base is None, repaired=repaired)
 
         # A file whose size and modification time are as last recorded is not read again; the rest
@@ -134,6 +137,10 @@ def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
         return False
 
 
+def _has_every_field(generation: Path) -> bool:
+    return set(DocumentSchema().names()) <= set(whoosh_index.open_dir(str(generation)).schema.names())
+
+
 def _write(
     index_dir: Path,
     base: Path | None,
@@ -184,6 +191,7 @@ def fields(document: Document, registry: Registry) -> dict[str, Any]:
         "year": str(document.date.year),
         "department": " ".join(document.departments),
         "programme": " ".join(document.programmes),
+        "source": source_key(document.source or "") or None,
         "amount": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
         "value": [a.value for a in document.amounts],
         "sortdate": document.date.sort_key,

@@ -18,6 +18,8 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
+from archive.search import limits
+
 Mask = np.ndarray  # one bool per document number of the generation
 CACHED_MASKS = 256  # about 25 MB at 100,000 documents
 CACHED_POSTINGS = 64  # the terms of the last few queries
@@ -93,6 +95,8 @@ class DocSets:
         if found is None:
             found = compute()
             found.flags.writeable = False  # shared between requests: nobody may change it
+            if limits.spent():
+                return found  # cut short by the time budget: not the whole answer, so not kept
             self._cache[key] = found
             if len(self._cache) > CACHED_MASKS:
                 self._cache.popitem(last=False)
@@ -151,7 +155,7 @@ class DocSets:
             return self._evaluate(q.a)
         if type(q) is query.Require:
             return self._evaluate(q.a) & self._evaluate(q.b)
-        return self.from_ids(self.searcher.docs_for_query(q))
+        return self.from_ids(self.searcher.docs_for_query(limits.budgeted(q)))
 
     def column(self, field: str) -> np.ndarray:
         """Return a sortable column's value for every document number."""

@@ -12,7 +12,7 @@ from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.searching import Hit, Results
 
 from archive.corpus.registry import Registry
-from archive.search import ranking
+from archive.search import limits, ranking
 from archive.search.docsets import Mask
 from archive.search.query import ParsedQuery
 from archive.search.ranking import positive_terms, rankable
@@ -62,7 +62,7 @@ def page_of_hits(
             allow = set(np.flatnonzero(docs).tolist())
         else:
             allow = None
-        results = _snippeting(searcher.search(parsed.query, filter=allow, limit=end, terms=True))
+        results = _snippeting(limits.search(searcher, parsed.query, filter=allow, limit=end, terms=True))
         return [as_hit(gen, hit.fields(), _highlights(hit), round(hit.score, 4)) for hit in results[start:end]]
     field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
     # The same order as Whoosh's sortedby, from the column arrays instead of a Python sort.
@@ -74,9 +74,11 @@ def page_of_hits(
     if rankable(parsed.query):
         return _snippeted(gen, parsed, order, [None] * len(order))
     # Highlighting needs Whoosh's hits: search again, only among the page's documents.
-    results = _snippeting(searcher.search(parsed.query, filter=set(order), limit=len(order), terms=True))
+    results = _snippeting(limits.search(searcher, parsed.query, filter=set(order), limit=len(order), terms=True))
     found = {hit.docnum: hit for hit in results}
-    return [as_hit(gen, found[docnum].fields(), _highlights(found[docnum]), None) for docnum in order]
+    # A search cut short by the time budget may not reach every document: those go without a snippet.
+    return [as_hit(gen, found[docnum].fields(), _highlights(found[docnum]), None) if docnum in found
+            else as_hit(gen, searcher.stored_fields(docnum), "", None) for docnum in order]
 
 def _snippeted(gen: Generation, parsed: ParsedQuery, order: list[int], scores: list) -> list[dict[str, Any]]:
     """Return hits of a rankable query, highlighting its words without asking Whoosh to match again."""
