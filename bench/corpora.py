@@ -11,7 +11,9 @@ from pathlib import Path
 
 import yaml
 
-REAL_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "au-pm-media-releases.jsonl"
+# ../shared beside the checkout; a worktree one level deeper finds it beside its parent.
+REAL_CORPUS = next((p / "shared" / "corpora" / "au-pm-media-releases.jsonl" for p in Path(__file__).resolve().parents[1:]
+                    if (p / "shared" / "corpora").is_dir()), Path("../shared/corpora/au-pm-media-releases.jsonl"))
 REAL_ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
     "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of this publication."

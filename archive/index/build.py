@@ -15,7 +15,9 @@ from archive.corpus.folder import document_stats, read_documents
 from archive.corpus.parse import Document, checksum
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
+from archive.index import forms as forms_table
 from archive.index import generations
+from archive.index.forms import FormsTable
 from archive.index.schema import DocumentSchema
 
 # Below this many documents one process is faster than starting a second.
@@ -126,6 +128,7 @@ def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
     """Check that a generation's files are whole and it holds what its manifest says, so a damaged one is rebuilt."""
     try:
         generations.check_files(generation, manifest)
+        forms_table.read(generation)
         ix = whoosh_index.open_dir(str(generation))
         with ix.searcher() as searcher:
             return searcher.doc_count() == len(manifest["documents"])
@@ -165,6 +168,11 @@ def _write(
             raise
         writer.commit()
         ix.close()
+        # Surface forms only grow: a word no document holds any more is simply never found.
+        table = FormsTable(ix.schema["body"].analyzer,
+                           None if base is None else forms_table.read(base))
+        table.add(document.text for document in parsed)
+        table.write(folder)
         generations.publish(index_dir, folder, {"documents": documents, "registry": registry.to_dict(), "stats": stats})
     except BaseException:
         generations.discard(folder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from whoosh.searching import Searcher
 from archive.corpus.amounts import band_label, band_order
 from archive.corpus.registry import Registry
 from archive.errors import IndexMissing
+from archive.index import forms as forms_table
 from archive.index import generations
 from archive.search import discover, ranking
 from archive.search.docsets import DocSets, Mask
@@ -56,6 +57,8 @@ class Generation:
     # clicking through facets repeats the same query and filters.
     sets: DocSets
     ranker: Ranker
+    # Each indexed word's surface forms, for finding a query's words in a hit's text (snippets).
+    forms: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Archive:
@@ -89,13 +92,14 @@ class Archive:
             searcher = ix.searcher(weighting=BM25F())
             sets = DocSets(searcher)
             facets = FacetTable(searcher.reader(), sets.live)
+            forms = forms_table.read(path)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
                 "run `archive build --full` to rebuild it"
             ) from error
         reader = QueryReader(searcher.schema, registry)
-        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets))
+        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), forms)
 
     @property
     def registry(self) -> Registry:
