@@ -212,6 +212,22 @@ def queries(corpus: Path, count: int = 300, seed: int = 7) -> list[str]:
     return made
 
 
+def long_queries(corpus: Path, count: int = 60, seed: int = 13) -> list[str]:
+    """Pick natural queries of 8 to 15 words, as people type them: runs of a document's words, lower-cased."""
+    rng = random.Random(seed)
+    files = sorted(p for p in corpus.glob("*.md") if not p.stem.isupper())
+    made: list[str] = []
+    for path in rng.sample(files, min(count * 2, len(files))):
+        words = re.findall(r"[a-z]+", path.read_text("utf-8").split("---", 2)[2].lower())
+        length = rng.randint(8, 15)
+        if len(words) > length:
+            start = rng.randrange(len(words) - length)
+            made.append(" ".join(words[start:start + length]))
+        if len(made) == count:
+            break
+    return made
+
+
 STOP = {"the", "and", "for", "are", "with", "that", "this", "from", "will", "has", "have", "was", "were", "not",
         "but", "his", "her", "its", "our", "you", "all", "can", "been", "which", "their", "they", "who", "also",
         "into", "than", "more", "any", "may", "would", "should", "there", "these", "those", "such", "when", "what",
