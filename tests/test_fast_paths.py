@@ -235,7 +235,7 @@ def test_fast_and_plain_paths_give_the_same_results_and_counts(generated, params
 
 
 @pytest.mark.parametrize("q", ["", "care", "care funding", "care OR housing", "care NOT funding", '"social care"',
-                               "fund*", "title:care", "department:dfe", "NOT care", "zzzunknownword"])
+                               '"care funding training"', '"care care"', '"social the care"', '"care funding"~3', "fund*", "title:care", "department:dfe", "NOT care", "zzzunknownword"])
 def test_query_masks_match_docs_for_query(generated, q):
     gen = generated._current()
     parsed = gen.reader.read(q)
@@ -333,7 +333,8 @@ def test_a_long_block_is_cut_at_spaces_around_its_best_run_of_matches():
 
 
 @pytest.mark.parametrize("q", ["care", "care funding", "care OR housing", "title:care budget", "department:dfe care",
-                               "social care workers training", "zzzunknownword"])
+                               "social care workers training", "zzzunknownword",
+                               '"social care"', '"care funding" OR housing', 'title:"care funding"', '"care care"'])
 def test_ranked_scores_are_whooshs_for_every_document(generated, q):
     gen = generated._current()
     parsed = gen.reader.read(q)

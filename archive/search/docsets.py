@@ -71,6 +71,35 @@ def _blocks(matcher) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         matcher._next_block()
 
 
+def positions(reader: IndexReader, field: str, btext: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
+    """Return a term's positions in each document where wanted (a mask over all document numbers) is true."""
+    found: dict[int, list[int]] = {}
+    for leaf, offset in reader.leaf_readers():
+        try:
+            matcher = leaf.postings(field, btext)
+        except TermNotFound:
+            continue
+        if isinstance(matcher, FilterMatcher):
+            matcher = matcher.child
+        if not isinstance(matcher, W3LeafMatcher):
+            while matcher.is_active():
+                if wanted[matcher.id() + offset]:
+                    found[matcher.id() + offset] = matcher.value_as("positions")
+                matcher.next()
+            continue
+        decode = matcher.format.decode_positions
+        while matcher.is_active():
+            if matcher._data is None:
+                matcher._read_data()
+            ids = np.asarray(matcher._data[0], dtype=np.int64)
+            ids = (ids if matcher._byteids else np.cumsum(ids)) + offset
+            values = matcher._data[2]
+            for i in np.flatnonzero(wanted[ids]).tolist():
+                found[int(ids[i])] = decode(values[i])
+            matcher._next_block()
+    return found
+
+
 class DocSets:
     """Masks of one opened generation, with a bounded cache of those already computed."""
 
@@ -148,7 +177,32 @@ class DocSets:
             return self._evaluate(q.a)
         if type(q) is query.Require:
             return self._evaluate(q.a) & self._evaluate(q.b)
+        if type(q) is query.Phrase and q.slop == 1 and q.words and q.fieldname in self.searcher.schema:
+            return self._phrase(q)
         return self.from_ids(self.searcher.docs_for_query(q))
+
+    def _phrase(self, q: query.Phrase) -> Mask:
+        # Whoosh's phrase is its words at consecutive positions (stop words are not counted): check
+        # that only in the documents holding every word, from their postings' positions.
+        field = self.searcher.schema[q.fieldname]
+        try:
+            btexts = [field.to_bytes(word) for word in q.words]
+        except ValueError:
+            return np.zeros(self.size, dtype=bool)
+        candidates = np.logical_and.reduce([self.term(q.fieldname, b) for b in btexts])
+        if len(btexts) == 1 or not candidates.any():
+            return candidates
+        starts: dict[int, set[int]] | None = None
+        for shift, btext in enumerate(btexts):
+            found = positions(self.reader, q.fieldname, btext, candidates)
+            if starts is None:
+                starts = {doc: set(poses) for doc, poses in found.items()}
+            else:
+                starts = {doc: kept for doc, at in starts.items()
+                          if (kept := at.intersection(p - shift for p in found.get(doc, ())))}
+            if not starts:
+                break
+        return self.from_ids(list(starts or ()))
 
     def column(self, field: str) -> np.ndarray:
         """Return a sortable column's value for every document number."""
