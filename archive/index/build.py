@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,7 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 base, repaired = None, True
             else:
                 indexed = manifest["documents"]
-                known = manifest.get("stats", {})
+                known = manifest["stats"]
                 forced = reread_before = set(manifest.get("reread", ()))
                 # Labels, names and aliases are read from the registry at query time: an edit re-indexes
                 # nothing, and only documents filed under a removed (or re-keyed) entry are read again.
@@ -145,8 +146,8 @@ def _filed_under(generation: Path, keys: dict[str, set[str]]) -> set[str]:
 
 def _manifest(generation: Path) -> dict[str, Any] | None:
     try:
-        return generations.read_manifest(generation)
-    except (OSError, ValueError):
+        return generations.read_manifest(generation) | generations.read_documents(generation)
+    except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError):
         return None
 
 
@@ -182,8 +183,8 @@ def _write(
         if base is not None and not parsed and not removed:
             # Only the registry changed: the same segments and forms (linked), published with the new registry.
             ix.close()
-            generations.publish(index_dir, folder, {"documents": documents, "registry": registry.to_dict(), "stats": stats,
-                                                   "reread": reread})
+            generations.publish(index_dir, folder, {"registry": registry.to_dict(), "reread": reread},
+                                {"documents": documents, "stats": stats})
             return
         procs = 2 if len(parsed) >= PARALLEL_FROM else 1
         # Separate segment files, not one compound file: a worker that maps a compound file counts
@@ -206,8 +207,8 @@ def _write(
                            None if base is None else forms_table.read(base))
         table.add(document.text for document in parsed)
         table.write(folder)
-        generations.publish(index_dir, folder, {"documents": documents, "registry": registry.to_dict(), "stats": stats,
-                                                   "reread": reread})
+        generations.publish(index_dir, folder, {"registry": registry.to_dict(), "reread": reread},
+                                {"documents": documents, "stats": stats})
     except BaseException:
         generations.discard(folder)
         raise
