@@ -268,7 +268,7 @@ def test_a_new_generation_is_read_afresh(tmp_path, corpus_dir):
     assert everything.total == sum(v.count for v in everything.facets["year"]) == 12
 
 
-TOKEN_TEXT = st.lists(st.sampled_from(list("abcdeé fgTHE and of1234567890.,'’-*\n") + ["funding", "Care", "U.K.", "children's"]),
+TOKEN_TEXT = st.lists(st.sampled_from(list("abcdeé fgTHE and of1234567890.,'’-*_\n") + ["İ"] + ["funding", "Care", "U.K.", "children's"]),
                       max_size=120).map("".join)
 
 

@@ -35,23 +35,52 @@ Span = tuple[int, int, str]  # start, end, and the stem the token there stands f
 Forms = Mapping[str, Iterable[str]]
 
 
-@lru_cache(maxsize=256)
-def _matcher(alternatives: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not alternatives:
-        return None
+def find(text: str, words: Iterable[str], forms: Forms) -> list[Span]:
+    """Return the spans of the tokens of text whose stem is one of words, in text order."""
+    stem_of = {form: word for word in words for form in forms.get(word, ())}
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would shift
+        return _find_by_pattern(text, stem_of)
+    found = []
+    for form, word in stem_of.items():
+        # str.find runs in C over the text; only its hits are checked in Python.
+        at = lowered.find(form)
+        while at != -1:
+            end = at + len(form)
+            if _bounded(lowered, at, end):
+                found.append((at, end, word))
+            at = lowered.find(form, at + 1)
+    found.sort()
+    return found
+
+
+def _token_char(char: str) -> bool:
+    return char.isalnum() or char == "_" or char == "*"  # the tokenizer's [\w*]
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Say whether text[start:end] is a whole token: no token character, nor a dot joining one, either side."""
+    if start and (_token_char(text[start - 1]) or text[start - 1] == "." and start > 1 and _token_char(text[start - 2])):
+        return False
+    if end < len(text) and (_token_char(text[end]) or text[end] == "." and end + 1 < len(text)
+                            and _token_char(text[end + 1])):
+        return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def _pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(re.escape(form) for form in alternatives)
     return re.compile(rf"(?<!{_TOKEN_CHAR})(?<!{_TOKEN_CHAR}\.)(?:{body})(?!{_TOKEN_CHAR})(?!\.{_TOKEN_CHAR})",
                       re.IGNORECASE)
 
 
-def find(text: str, words: Iterable[str], forms: Forms) -> list[Span]:
-    """Return the spans of the tokens of text whose stem is one of words, in text order."""
-    stem_of = {form: word for word in words for form in forms.get(word, ())}
-    # Longest first, so that an alternation never stops at a shorter form that a longer one extends.
-    matcher = _matcher(tuple(sorted(stem_of, key=lambda f: (-len(f), f))))
-    if matcher is None:
+def _find_by_pattern(text: str, stem_of: dict[str, str]) -> list[Span]:
+    if not stem_of:
         return []
-    found = ((m.start(), m.end(), stem_of.get(m.group().lower())) for m in matcher.finditer(text))
+    # Longest first, so that an alternation never stops at a shorter form that a longer one extends.
+    pattern = _pattern(tuple(sorted(stem_of, key=lambda f: (-len(f), f))))
+    found = ((m.start(), m.end(), stem_of.get(m.group().lower())) for m in pattern.finditer(text))
     return [span for span in found if span[2] is not None]
 
 
