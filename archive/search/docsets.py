@@ -8,6 +8,8 @@ else (phrases, prefixes, ranges) is left to Whoosh's own `docs_for_query`.
 
 from __future__ import annotations
 
+import itertools
+import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 
@@ -87,7 +89,6 @@ def positions(reader: IndexReader, field: str, btext: bytes, wanted: np.ndarray)
                     found[matcher.id() + offset] = matcher.value_as("positions")
                 matcher.next()
             continue
-        decode = matcher.format.decode_positions
         while matcher.is_active():
             if matcher._data is None:
                 matcher._read_data()
@@ -95,9 +96,15 @@ def positions(reader: IndexReader, field: str, btext: bytes, wanted: np.ndarray)
             ids = (ids if matcher._byteids else np.cumsum(ids)) + offset
             values = matcher._data[2]
             for i in np.flatnonzero(wanted[ids]).tolist():
-                found[int(ids[i])] = decode(values[i])
+                found[int(ids[i])] = _positions(values[i])
             matcher._next_block()
     return found
+
+
+def _positions(value: bytes) -> list[int]:
+    # Whoosh's Positions.decode_positions, with the deltas summed in C: a count, then a pickled
+    # list of deltas whose final STOP opcode may have been cut off.
+    return list(itertools.accumulate(pickle.loads(value[4:] if value.endswith(b".") else value[4:] + b".")))
 
 
 class DocSets:
@@ -189,19 +196,22 @@ class DocSets:
             btexts = [field.to_bytes(word) for word in q.words]
         except ValueError:
             return np.zeros(self.size, dtype=bool)
-        candidates = np.logical_and.reduce([self.term(q.fieldname, b) for b in btexts])
-        if len(btexts) == 1 or not candidates.any():
-            return candidates
+        masks = [self.term(q.fieldname, b) for b in btexts]
+        wanted = np.logical_and.reduce(masks)
+        if len(btexts) == 1 or not wanted.any():
+            return wanted
+        # Where the phrase could start in each document, narrowed word by word, rarest word first.
         starts: dict[int, set[int]] | None = None
-        for shift, btext in enumerate(btexts):
-            found = positions(self.reader, q.fieldname, btext, candidates)
+        for shift in sorted(range(len(btexts)), key=lambda i: np.count_nonzero(masks[i])):
+            found = positions(self.reader, q.fieldname, btexts[shift], wanted)
             if starts is None:
-                starts = {doc: set(poses) for doc, poses in found.items()}
+                starts = {doc: {p - shift for p in poses} for doc, poses in found.items()}
             else:
                 starts = {doc: kept for doc, at in starts.items()
-                          if (kept := at.intersection(p - shift for p in found.get(doc, ())))}
+                          if (kept := at.intersection([p - shift for p in found.get(doc, ())]))}
             if not starts:
                 break
+            wanted = self.from_ids(list(starts))
         return self.from_ids(list(starts or ()))
 
     def column(self, field: str) -> np.ndarray:
