@@ -352,3 +352,18 @@ def test_exports_list_documents_in_the_pages_order(generated, params):
     request = generated.request({**params, "per_page": ["100"]})
     paged = [hit["id"] for hit in generated.search(request).hits]
     assert [row["id"] for row in generated.iter_hits(request)][:100] == paged
+
+
+def test_postings_arrays_beside_the_segments_are_the_postings_whoosh_reads(generated):
+    from archive.index import generations
+    from archive.index.arrays import postings
+
+    gen = generated._current()
+    with_arrays = DocSets(gen.searcher, generations.current(generated.index_dir))
+    assert any(segment is not None for segment, _ in with_arrays._arrays)
+    reader = gen.searcher.reader()
+    for field in ("title", "body", "department", "programme", "year", "amount"):
+        for btext in reader.lexicon(field):
+            ids, weights = with_arrays.postings(field, btext)
+            expected_ids, expected_weights = postings(reader, field, btext)
+            assert ids.tolist() == expected_ids.tolist() and weights.tolist() == expected_weights.tolist()

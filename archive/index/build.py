@@ -17,6 +17,7 @@ from archive.corpus.folder import document_stats, read_documents
 from archive.corpus.parse import Document, checksum
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
+from archive.index import arrays
 from archive.index import forms as forms_table
 from archive.index import generations
 from archive.index.forms import FormsTable
@@ -202,6 +203,7 @@ def _write(
             raise
         writer.commit()
         ix.close()
+        arrays.write(folder)
         # Surface forms only grow: a word no document holds any more is simply never found.
         table = FormsTable(ix.schema["body"].analyzer,
                            None if base is None else forms_table.read(base))

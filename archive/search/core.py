@@ -90,7 +90,7 @@ class Archive:
             registry = Registry.from_dict(manifest["registry"])
             ix = whoosh_index.open_dir(str(path))
             searcher = ix.searcher(weighting=BM25F())
-            sets = DocSets(searcher)
+            sets = DocSets(searcher, path)
             facets = FacetTable(searcher.reader(), sets.live)
             forms = forms_table.read(path)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.

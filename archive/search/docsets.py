@@ -11,7 +11,8 @@ from __future__ import annotations
 import itertools
 import pickle
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable
+from pathlib import Path
 
 import numpy as np
 from whoosh import query
@@ -20,57 +21,12 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
+from archive.index import arrays
+from archive.index.arrays import postings, term_ids  # noqa: F401 (term_ids: facets)
+
 Mask = np.ndarray  # one bool per document number of the generation
 CACHED_MASKS = 256  # about 25 MB at 100,000 documents
 CACHED_POSTINGS = 64  # the terms of the last few queries
-
-
-def term_ids(reader: IndexReader, field: str, text: str | bytes) -> np.ndarray:
-    """Return the document numbers holding a term, deleted ones included, as an int64 array."""
-    return postings(reader, field, text)[0]
-
-
-def postings(reader: IndexReader, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
-    """Return a term's document numbers (deleted ones included) and its weights in them, as arrays."""
-    ids, weights = [], []
-    for leaf, offset in reader.leaf_readers():
-        try:
-            matcher = leaf.postings(field, text)
-        except TermNotFound:
-            continue
-        if isinstance(matcher, FilterMatcher):  # deleted documents: the caller masks them out
-            matcher = matcher.child
-        for block_ids, block_weights in _blocks(matcher):
-            ids.append(block_ids + offset)
-            weights.append(block_weights)
-    if not ids:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    return np.concatenate(ids), np.concatenate(weights)
-
-
-def _blocks(matcher) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    if not isinstance(matcher, W3LeafMatcher):
-        ids, weights = [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-        yield np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
-        return
-    # Whoosh 2.7's block format: each block's data tuple holds its ids, delta-coded unless they
-    # are stored as bytes, then its weights: None for all 1.0, one float for all the same, or an
-    # array. Decoding a block at once is what makes this fast.
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        ids = np.asarray(matcher._data[0], dtype=np.int64)
-        ids = ids if matcher._byteids else np.cumsum(ids)
-        weights = matcher._data[1]
-        if weights is None or isinstance(weights, float):
-            yield ids, np.full(len(ids), 1.0 if weights is None else weights)
-        else:
-            yield ids, np.asarray(weights, dtype=np.float64)
-        matcher._next_block()
 
 
 def positions(reader: IndexReader, field: str, btext: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
@@ -110,9 +66,11 @@ def _positions(value: bytes) -> list[int]:
 class DocSets:
     """Masks of one opened generation, with a bounded cache of those already computed."""
 
-    def __init__(self, searcher: Searcher):
+    def __init__(self, searcher: Searcher, folder: Path | None = None):
         self.searcher = searcher
         self.reader = searcher.reader()
+        # The build's postings arrays beside each segment (archive/index/arrays.py), where there are any.
+        self._arrays = arrays.open_segments(folder, self.reader) if folder is not None else None
         self.size = self.reader.doc_count_all()
         self.live = np.zeros(self.size, dtype=bool)
         self.live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
@@ -145,12 +103,25 @@ class DocSets:
         key = (field, self.searcher.schema[field].to_bytes(text) if isinstance(text, str) else text)
         found = self._postings.get(key)
         if found is None:
-            found = self._postings[key] = postings(self.reader, *key)
+            found = self._postings[key] = self._read_postings(*key)
             if len(self._postings) > CACHED_POSTINGS:
                 self._postings.popitem(last=False)
         else:
             self._postings.move_to_end(key)
         return found
+
+    def _read_postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        if self._arrays is None or not arrays.covers(self.searcher.schema, field):
+            return postings(self.reader, field, btext)
+        ids, weights = [], []
+        for (leaf, offset), (segment, _) in zip(self.reader.leaf_readers(), self._arrays):
+            found = segment.postings(field, btext) if segment is not None else postings(leaf, field, btext)
+            if found is not None and len(found[0]):
+                ids.append(found[0].astype(np.int64) + offset)
+                weights.append(found[1].astype(np.float64))
+        if not ids:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        return np.concatenate(ids), np.concatenate(weights)
 
     def term(self, field: str, text: str | bytes) -> Mask:
         """Return the live documents holding one term."""
