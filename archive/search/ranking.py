@@ -55,9 +55,12 @@ def weighting() -> BM25F:
 
 
 def rankable(q: query.Query) -> bool:
-    """Say whether a query is made only of terms joined by AND and plain OR."""
+    """Say whether a query is made only of terms and phrases joined by AND and plain OR."""
     if type(q) is query.Term:
         return True
+    if type(q) is query.Phrase:
+        # Whoosh scores a phrase as the AND of its words (archive/docsets.py matches it).
+        return q.slop == 1 and bool(q.words)
     if type(q) is query.And or type(q) is AtLeast or (type(q) is query.Or and not q.minmatch and not q.scale):
         return bool(q.subqueries) and all(rankable(sub) for sub in q.subqueries)
     return False
@@ -105,6 +108,9 @@ class Ranker:
         """Return every document's BM25F score for a rankable query, as Whoosh gives it."""
         if type(q) is query.Term:
             found = self.term(q.fieldname, q.text)
+        elif type(q) is query.Phrase:
+            # Only where the phrase itself matches: an OR adds a part's score only where that part matches.
+            found = np.where(self.sets.matches(q), self._tree([self.term(q.fieldname, word) for word in q.words]), 0.0)
         else:
             # Whoosh adds a compound's parts as a binary tree: (a + b) + (c + d), halves first.
             found = self._tree([self.scores(sub) for sub in q.subqueries])

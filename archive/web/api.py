@@ -32,6 +32,7 @@ def api_document(doc_id: str) -> Response:
     document = find_document(doc_id)
     return jsonify({**_api_hit(document), "body": document["body"], "summary": document.get("summary"),
                     "type": document.get("type"), "author": document.get("author"),
+                    "date_evidence": document.get("date_evidence"),
                     "organisations": document.get("organisations", []),
                     "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"],
                                  "sentence": a["sentence"], "page": a.get("page"), "real_terms": a.get("real_terms"),
