@@ -18,6 +18,9 @@ TEXT_FIELDS = ("title", "body")
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 TOKEN = re.compile(r"(\w+:)?(\"[^\"]*\"?|[^\s\"()]+)")
 WORD = re.compile(r"[^\W\d_]+")
+# Longer words are not corrected: no real word is this long, and an edit automaton over a
+# 1,000-letter word takes tens of seconds to build (issue 12).
+MAX_CORRECTED = 40
 # Per searcher, so a new generation starts afresh and an old one's tables are freed with it.
 _pounds_cache: weakref.WeakKeyDictionary[Searcher, dict[int, int]] = weakref.WeakKeyDictionary()
 
@@ -50,7 +53,7 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
             continue
         for word in WORD.finditer(token):
             original = word.group()
-            if original in OPERATORS or len(original) < 3:
+            if original in OPERATORS or len(original) < 3 or len(original) > MAX_CORRECTED:
                 continue
             stems = [t.text for t in analyzer(original)]
             if not stems or any(_frequency(reader, stem) for stem in stems):

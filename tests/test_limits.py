@@ -1,0 +1,90 @@
+"""Bounded cost (issue 12, 5): wildcard words within limits, a time budget, and the most expensive
+requests answered 200 or 400 on every endpoint, with a notice where a limit was applied."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+from expensive import BAD, EXPENSIVE, REFUSED
+from test_security import ENDPOINTS, well_formed
+
+from archive.search import limits
+from archive.search.core import Archive
+
+
+@pytest.mark.parametrize("path", ENDPOINTS)
+@pytest.mark.parametrize(("name", "params"), EXPENSIVE, ids=[name for name, _ in EXPENSIVE])
+def test_the_most_expensive_requests_get_200_or_400_on_every_endpoint(client, path, name, params):
+    response = client.get(f"{path}?{urlencode(params)}")
+    assert response.status_code == (400 if name in BAD else 200)
+    well_formed(path, response)
+    if path == "/api/search" and name in REFUSED:
+        assert "left out: a word with * or ? needs at least 2 letters" in response.get_json()["query"]["notice"]
+
+
+def test_a_short_wildcard_word_is_left_out_and_the_rest_searched(search):
+    care = search(q="care")
+    result = search(q="care a*")
+    assert (result.total, result.reading) == (care.total, "care")
+    assert result.notice == "'a*' was left out: a word with * or ? needs at least 2 letters before them."
+    nothing = search(q="a* ?")
+    assert (nothing.total, nothing.reading) == (0, "nothing")
+    assert nothing.notice.startswith("'a*' and '?' were left out")
+
+
+def test_a_lone_star_is_every_document_and_adds_nothing_to_words(search):
+    assert search(q="*").total == 13 and search(q="*").reading == "everything"
+    assert {h["id"] for h in search(q="care *", per_page=100).hits} == {h["id"] for h in search(q="care", per_page=100).hits}
+    assert search(q="care OR *").total == 13
+
+
+def test_a_wildcard_stands_for_its_commonest_words_up_to_the_limit(archive, search, monkeypatch):
+    reader = archive._current().searcher.reader()
+    words = {w.decode(): reader.doc_frequency("body", w) for w in reader.expand_prefix("body", "fu")}
+    assert len(words) > 2, words
+    commonest = max(words, key=words.get)
+    whole = search(q="body:fu*")
+    assert whole.notice is None
+    monkeypatch.setattr(limits, "MAX_EXPANSIONS", 1)
+    monkeypatch.setattr(archive._current().reader, "_expansions", limits.Expansions())  # forget the whole one
+    limited = search(q="body:fu*")
+    assert limited.notice == f"'fu*' stands for {len(words)} words; the 1 in most documents were searched."
+    assert limited.total == search(q=f"body:{commonest}").total < whole.total
+
+
+def test_the_expansions_of_a_whole_query_share_one_limit(archive, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_EXPANDED", 4)
+    reader = archive._current().searcher.reader()
+    bounded, _ = limits.bound(archive._current().reader._parser.parse("ca* fu* so*"), reader)
+    # Three words, each in title and body: 4 // 6 leaves is less than one each, so one each.
+    assert sum(1 for leaf in bounded.leaves() if type(leaf).__name__ == "Term") <= 6
+
+
+def test_a_search_past_its_time_budget_answers_what_it_found_and_is_not_kept(built, monkeypatch):
+    archive = Archive(built)
+    request = archive.request({"q": ['"social care"'], "per_page": ["100"]})
+    whole = archive.search(request)
+    assert whole.total > 2 and whole.notice is None
+    fresh = Archive(built)  # nothing cached
+    monkeypatch.setattr(limits, "SEARCH_SECONDS", 0.0)
+    cut = fresh.search(request)
+    assert cut.notice == ("This search took too long and was stopped after 0 s: the results and their count are "
+                          "those found by then.")
+    assert 0 < cut.total < whole.total and len(cut.hits) <= cut.total
+    monkeypatch.setattr(limits, "SEARCH_SECONDS", 5.0)
+    again = fresh.search(request)
+    assert again.total == whole.total and again.notice is None
+
+
+def test_a_cut_search_still_answers_on_every_endpoint(app, monkeypatch):
+    monkeypatch.setattr(limits, "SEARCH_SECONDS", 0.0)
+    client = app.test_client()
+    params = urlencode({"q": '"social care" OR title:"care grant"', "sort": "newest"})
+    for path in ENDPOINTS:
+        response = client.get(f"{path}?{params}")
+        assert response.status_code == 200
+        well_formed(path, response)
+    answer = json.loads(client.get("/api/search?q=%22social+care%22").get_data(as_text=True))
+    assert "stopped after 0 s" in (answer["query"]["notice"] or "")
