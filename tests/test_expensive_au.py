@@ -1,45 +1,19 @@
-"""The most expensive requests on a real corpus (issue 12, 5): the AU releases through `archive ingest`,
-served by gunicorn. Each answers 200 or 400 on every endpoint, with a notice where a limit applied.
-Times are printed, not asserted: bench/expensive.py measures them on all 8,686 releases."""
+"""The most expensive requests on a real corpus (issue 12, 5): all the AU releases through `archive ingest`
+(the au_archive fixture, built once a session), served by gunicorn. Each answers 200 or 400 on every
+endpoint, with a notice where a limit applied. Times are printed, not asserted: bench/expensive.py
+measures them."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 from expensive import BAD, CAPPED, EXPENSIVE, REFUSED
 from test_security import ENDPOINTS, well_formed
-
-# Ingesting and building 2,000 of the 8,686 releases: 3,000 took 91 s on 2 busy cores (all of them ~40 s idle).
-RECORDS = 2000
-
-
-@pytest.fixture(scope="session")
-def au_index(au_releases: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The first RECORDS AU releases, ingested with `archive ingest --currency AUD` and built."""
-    root = tmp_path_factory.mktemp("au")
-    source = root / "releases.jsonl"
-    with au_releases.open("rb") as whole, source.open("wb") as part:
-        part.writelines(line for _, line in zip(range(RECORDS), whole))
-    started = time.perf_counter()
-    archive = [sys.executable, "-m", "archive.cli", "--corpus", str(root / "corpus"), "--index", str(root / "index")]
-    (root / "corpus").mkdir()
-    # Exit 1 when some records are skipped (duplicates, no text): the rest are written.
-    subprocess.run([*archive, "ingest", "--currency", "AUD", "--source", "PM Transcripts", str(source)],
-                   capture_output=True, text=True, timeout=600)
-    ingested = time.perf_counter() - started
-    built = subprocess.run([*archive, "build"], capture_output=True, text=True, timeout=600)
-    assert built.returncode == 0, built.stderr
-    print(f"\nAU releases: ingest {ingested:.1f} s, build {time.perf_counter() - started - ingested:.1f} s: "
-          f"{built.stdout.strip()}")
-    return root / "index"
 
 
 class Answer:
@@ -61,8 +35,8 @@ def fetch(url: str) -> Answer:
 
 
 @pytest.mark.slow
-def test_the_most_expensive_requests_are_answered_on_the_au_releases_under_gunicorn(au_index, gunicorn):
-    url = gunicorn(au_index, workers=2)
+def test_the_most_expensive_requests_are_answered_on_the_au_releases_under_gunicorn(au_archive, gunicorn):
+    url = gunicorn(au_archive / "index", workers=2)
     times = []
     for name, params in EXPENSIVE:
         for path in ENDPOINTS:
