@@ -88,3 +88,19 @@ def test_a_cut_search_still_answers_on_every_endpoint(app, monkeypatch):
         well_formed(path, response)
     answer = json.loads(client.get("/api/search?q=%22social+care%22").get_data(as_text=True))
     assert "stopped after 0 s" in (answer["query"]["notice"] or "")
+
+
+def test_an_export_holds_at_most_max_export_rows_and_the_page_says_so(shared_index, monkeypatch):
+    import csv
+    import io
+
+    from archive.search import core
+    from archive.web import app as web
+
+    monkeypatch.setattr(core, "MAX_EXPORT", 5)
+    monkeypatch.setattr(web, "MAX_EXPORT", 5)
+    client = web.create_app({"TESTING": True, "INDEX_DIR": str(shared_index)}).test_client()
+    rows = list(csv.reader(io.StringIO(client.get("/search.csv").get_data(as_text=True))))
+    assert len(rows) == 1 + 5
+    assert "Take away the first 5 of 13:" in client.get("/").get_data(as_text=True)
+    assert "Take away all 2:" in client.get("/?q=lighthouse+OR+mockingbird").get_data(as_text=True)
