@@ -19,6 +19,7 @@ from archive.corpus import prices
 from archive.corpus.amounts import band_label, band_order
 from archive.corpus.registry import Registry
 from archive.errors import IndexMissing
+from archive.index import forms as forms_table
 from archive.index import generations
 from archive.search import discover, limits, ranking
 from archive.search.docsets import DocSets, Mask
@@ -66,6 +67,8 @@ class Generation:
     sets: DocSets
     ranker: Ranker
     periods: Periods
+    # Each indexed word's surface forms, for finding a query's words in a hit's text (snippets).
+    forms: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Archive:
@@ -97,9 +100,10 @@ class Archive:
             registry = Registry.from_dict(manifest["registry"])
             ix = whoosh_index.open_dir(str(path))
             searcher = ix.searcher(weighting=BM25F())
-            sets = DocSets(searcher)
+            sets = DocSets(searcher, path)
             facets = FacetTable(searcher.reader(), sets.live)
             sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
+            forms = forms_table.read(path)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
@@ -109,7 +113,7 @@ class Archive:
         periods = Periods(sets, facets, registry)
         facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
         sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
-        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods)
+        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods, forms)
 
     @property
     def registry(self) -> Registry:
