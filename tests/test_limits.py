@@ -54,12 +54,21 @@ def test_a_wildcard_stands_for_its_commonest_words_up_to_the_limit(archive, sear
     assert limited.total == search(q=f"body:{commonest}").total < whole.total
 
 
-def test_the_expansions_of_a_whole_query_share_one_limit(archive, monkeypatch):
+def test_the_expansions_of_a_whole_query_share_one_limit(search, monkeypatch):
     monkeypatch.setattr(limits, "MAX_EXPANDED", 4)
-    reader = archive._current().searcher.reader()
-    bounded, _ = limits.bound(archive._current().reader._parser.parse("ca* fu* so*"), reader)
-    # Three words, each in title and body: 4 // 6 leaves is less than one each, so one each.
-    assert sum(1 for leaf in bounded.leaves() if type(leaf).__name__ == "Term") <= 6
+    # Three words in title and body: six wildcards, four of them expanded (one word each), two left out.
+    result = search(q="ca* OR fu* OR so*")
+    assert result.total > 0
+    assert result.notice.endswith("'so*' was left out: the words with * or ? in one query stand for at most 4 "
+                                  "words together.")
+
+
+def test_a_query_of_many_wildcard_words_reads_a_bounded_part_of_the_index(archive):
+    words = " OR ".join(f"{a}{b}*" for a in "abcdefghij" for b in "aeiou")  # 50 words, 100 wildcards
+    gen = archive._current()
+    parsed, notices = limits.bound(gen.reader._parser.parse(words), gen.searcher.reader())
+    assert sum(1 for leaf in parsed.leaves() if type(leaf).__name__ == "Term") <= limits.MAX_EXPANDED
+    assert any("at most 60 words together" in notice for notice in notices)
 
 
 def test_a_search_past_its_time_budget_answers_what_it_found_and_is_not_kept(built, monkeypatch):
