@@ -29,6 +29,7 @@ FIELDS = (*TEXT_FIELDS, "department", "programme", "source", "year", "amount")
 ALIASES = {"department": ["dept", "departments"], "programme": ["program", "programmes"], "source": ["publisher"]}
 YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|\.\.|to)\s*(\d{4}))?$", re.IGNORECASE)
 WORDS = re.compile(r"[\w']+")
+MAX_SUGGESTED = 100  # characters of a value compared with names for a suggestion
 # A word followed by a colon and a value: a field, if the word is one (not "10:30" or "https://").
 FIELD_LIKE = re.compile(r"(?<![\w:/.])([^\W\d_]\w*):(?=[\w\"(])")
 EMPTY_FIELD = re.compile(r"(?<![\w:/.])([^\W\d_]\w*):(?:\"\s*\")?(?=\s|\)|$)")
@@ -164,7 +165,7 @@ class FieldReader:
         key = names.get(_normal(value))
         if key:
             return [key], f"{kind}:{key}", None
-        wanted = _normal(value)
+        wanted = _normal(value)[:MAX_SUGGESTED]
         # A word of a name ("education") or a near spelling ("Department of Education").
         close = [k for n, k in names.items() if wanted and f" {wanted} " in f" {n} "]
         close += [names[n] for n in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.75)]
@@ -181,7 +182,7 @@ class FieldReader:
         found = [key for key in known if wanted and f" {wanted} " in f" {key} "]
         if found:
             return found, " OR ".join(f"source:{_quoted(key)}" for key in found), None
-        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
+        close = difflib.get_close_matches(wanted[:MAX_SUGGESTED], known, n=3, cutoff=0.6)
         if not close and len(known) <= 5:
             close = known  # a handful of publishers: name them all
         hint = f"; did you mean {_either([f'source:{_quoted(k)}' for k in close])}?" if close else ""
