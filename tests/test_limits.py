@@ -114,3 +114,12 @@ def test_an_export_holds_at_most_max_export_rows_and_the_page_says_so(shared_ind
     assert len(rows) == 1 + 5
     assert "Take away the first 5 of 13:" in client.get("/").get_data(as_text=True)
     assert "Take away all 2:" in client.get("/?q=lighthouse+OR+mockingbird").get_data(as_text=True)
+
+
+def test_a_wildcard_reads_at_most_its_part_of_the_index_words(archive, search, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_SCANNED", 2)
+    monkeypatch.setattr(archive._current().reader, "_expansions", limits.Expansions())
+    result = search(q="body:c*")  # one letter is too short in any text field
+    assert result.notice.startswith("'c*' was left out")
+    result = search(q="body:ca*")
+    assert result.notice.startswith("'ca*' stands for more than ") and result.total > 0

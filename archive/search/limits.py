@@ -71,11 +71,11 @@ def bound(q: query.Query, reader: IndexReader | None, cache: Expansions | None =
             left[0] -= share
             key = (type(node), node.fieldname, _typed(node), share, scan)
             found = cache.get(key) if cache is not None else None
-            terms, total = found or _expansions(node, reader, share, scan)
+            terms, total, unread = found or _expansions(node, reader, share, scan)
             if cache is not None:
-                cache.put(key, (terms, total))
-            if total > len(terms):
-                more = f"more than {total - 1:,}" if total > scan else f"{total:,}"
+                cache.put(key, (terms, total, unread))
+            if total > len(terms) or unread:
+                more = f"more than {total:,}" if unread else f"{total:,}"
                 capped[_typed(node)] = (f"'{_typed(node)}' stands for {more} words; the {len(terms)} in most "
                                         f"documents were searched.")
             if not terms:
@@ -141,8 +141,9 @@ def _typed(node: query.Query) -> str:
     return f"{field}{getattr(node, 'text', '')}"
 
 
-def _expansions(node: query.Query, reader: IndexReader, limit: int, scan: int) -> tuple[list[str], int]:
-    """Return the words a wildcard stands for that the most documents hold, and how many it stands for."""
+def _expansions(node: query.Query, reader: IndexReader, limit: int, scan: int) -> tuple[list[str], int, bool]:
+    """Return the words a wildcard stands for that the most documents hold, how many it stands for
+    among the first `scan` words read, and whether there were more to read."""
     counts: Counter[bytes] = Counter()
     scanned = 0
     for leaf, _ in reader.leaf_readers():
@@ -158,7 +159,7 @@ def _expansions(node: query.Query, reader: IndexReader, limit: int, scan: int) -
             break
     field = reader.schema[node.fieldname]
     top = heapq.nlargest(limit, counts.items(), key=lambda item: (item[1], item[0]))
-    return [field.from_bytes(btext) for btext, _ in top], len(counts) + (scanned > scan)
+    return [field.from_bytes(btext) for btext, _ in top], len(counts), scanned > scan
 
 
 def _candidates(node: query.Query, leaf: IndexReader) -> Iterator[tuple[bytes, int]]:
@@ -185,15 +186,15 @@ class Expansions:
 
     def __init__(self, size: int = 256):
         self._size = size
-        self._found: OrderedDict[tuple, tuple[list[str], int]] = OrderedDict()
+        self._found: OrderedDict[tuple, tuple[list[str], int, bool]] = OrderedDict()
 
-    def get(self, key: tuple) -> tuple[list[str], int] | None:
+    def get(self, key: tuple) -> tuple[list[str], int, bool] | None:
         found = self._found.get(key)
         if found is not None:
             self._found.move_to_end(key)
         return found
 
-    def put(self, key: tuple, value: tuple[list[str], int]) -> None:
+    def put(self, key: tuple, value: tuple[list[str], int, bool]) -> None:
         self._found[key] = value
         if len(self._found) > self._size:
             self._found.popitem(last=False)
