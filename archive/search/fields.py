@@ -46,7 +46,8 @@ def aliases() -> dict[str, list[str]]:
 
 
 def _field_names() -> dict[str, str]:
-    return {form.lower(): field for field, forms in aliases().items() for form in (field, *forms)}
+    # Exactly as the parser takes them: "DePartment:" is searched as a word, and is told so.
+    return {form: field for field, forms in aliases().items() for form in (field, *forms)}
 
 
 def searchable(schema: Schema) -> Schema:
@@ -58,12 +59,12 @@ def syntax_notices(text: str, schema: Schema) -> list[str]:
     """Say what the text's field-like words were read as when they are not fields or have no value."""
     names = _field_names()
     notices = []
-    unknown = [m.group(1) for m in FIELD_LIKE.finditer(text) if m.group(1).lower() not in names]
+    unknown = [m.group(1) for m in FIELD_LIKE.finditer(text) if m.group(1) not in names]
     for name in dict.fromkeys(unknown):
         known = ", ".join(f"{field}:" for field in FIELDS if field in schema)
         notices.append(f"There is no field '{name}:', so '{name}' was searched as a word (the fields are {known}).")
     for match in EMPTY_FIELD.finditer(text):
-        field = names.get(match.group(1).lower())
+        field = names.get(match.group(1))
         if field:
             notices.append(f"'{match.group(0)}' has no value after it, so it was not read as a field.")
     return list(dict.fromkeys(notices))
