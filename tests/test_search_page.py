@@ -52,15 +52,6 @@ def test_unticking_a_year_inside_a_range_takes_it_out_of_the_range(client):
     assert link_of(facet_item(html, "year", "2017")) == "/?year=2010-2013&year=2017"
 
 
-def test_a_range_can_be_typed_in_the_year_box(client):
-    html = client.get("/?q=care").get_data(as_text=True)
-    form = re.search(r'<form class="range years".*?</form>', html, re.DOTALL).group(0)
-    assert '<input type="hidden" name="q" value="care">' in form and 'name="year"' in form
-    typed = client.get("/?q=care&year=2010+-+2013").get_data(as_text=True)
-    assert total(typed) == client.get("/api/search?q=care&year=2010-2013").get_json()["total"]
-    assert 'value="2010-2013"' in re.search(r'<input id="year-range"[^>]*>', typed).group(0)
-
-
 # -- what a count means (item 5) ---------------------------------------------------
 
 
@@ -112,14 +103,23 @@ def test_a_maximum_below_the_minimum_marks_the_maximum(client):
     assert "at least 10,000,000" in html and "The maximum is smaller than the minimum" in html
 
 
-def test_an_unreadable_year_keeps_the_search_and_marks_the_year_box(client):
+def test_an_unreadable_year_keeps_the_search(client):
     response = client.get("/?q=care&department=dfe&year=abc")
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert total(html) == client.get("/api/search?q=care&department=dfe").get_json()["total"]
-    box = re.search(r'<input id="year-range"[^>]*>', html).group(0)
-    assert 'value="abc"' in box and 'aria-invalid="true"' in box
-    assert "year must be a year such as 2013" in unescape(html)
+    assert "Department: DfE" in html
+    assert "year must be a year such as 2013 or a range such as 2010-2013, not 'abc'. These results are without it." in unescape(html)
+
+
+def test_an_impossible_date_keeps_the_search_and_marks_its_box(client):
+    response = client.get("/?q=care&from=2010-01-01&to=2013-02-30")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert total(html) == client.get("/api/search?q=care&from=2010-01-01").get_json()["total"]
+    assert 'aria-invalid="true"' in re.search(r'<input id="to"[^>]*>', html).group(0)
+    assert 'aria-invalid' not in re.search(r'<input id="from"[^>]*>', html).group(0)
+    assert "to &#39;2013-02-30&#39; has no day 30" in html and 'href="#to"' in html
 
 
 def test_a_narrow_screen_has_a_link_to_the_filters(client):

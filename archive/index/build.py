@@ -12,10 +12,11 @@ from whoosh import index as whoosh_index
 
 from archive.corpus.amounts import band_key
 from archive.corpus.folder import document_stats, read_documents
+from archive.corpus.money import link_parts
 from archive.corpus.parse import Document, checksum
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
-from archive.index import generations
+from archive.index import generations, originals
 from archive.index.schema import DocumentSchema
 
 # Below this many documents one process is faster than starting a second.
@@ -159,7 +160,9 @@ def _write(
             for document in tqdm(parsed, desc="indexing", unit="doc", disable=not progress):
                 if base is not None:
                     writer.delete_by_term("id", document.id)
-                writer.add_document(**fields(document, registry))
+                values = fields(document, registry)
+                values["meta"]["files"] = originals.store(index_dir, document)
+                writer.add_document(**values)
         except BaseException:
             writer.cancel()
             raise
@@ -173,7 +176,7 @@ def _write(
 
 def fields(document: Document, registry: Registry) -> dict[str, Any]:
     """Turn a document into the fields the schema indexes and stores."""
-    amounts = [a.__dict__ for a in document.amounts]
+    amounts = link_parts(document.text, document.amounts)  # each with the whole it is part of, if any
     return {
         "id": document.id,
         "title": document.title,
@@ -205,5 +208,8 @@ def fields(document: Document, registry: Registry) -> dict[str, Any]:
             "date_evidence": document.date_evidence,
             "body": document.body,
             "checksum": document.checksum,
+            "licence": document.licence,
+            "fetched": document.fetched,
+            "pages": list(document.pages),
         },
     }

@@ -83,6 +83,8 @@ class DocSets:
         self._cache: OrderedDict[Hashable, Mask] = OrderedDict()
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._columns: dict[str, np.ndarray] = {}
+        # Sort keys not in the index but worked out on first use, such as amounts in real terms.
+        self.virtual: dict[str, Callable[[], np.ndarray]] = {}
 
     def cached(self, key: Hashable, compute: Callable[[], Mask]) -> Mask:
         """Return the mask stored under key, computing it on first use."""
@@ -152,6 +154,8 @@ class DocSets:
 
     def column(self, field: str) -> np.ndarray:
         """Return a sortable column's value for every document number."""
+        if field not in self._columns and field in self.virtual:
+            self._columns[field] = self.virtual[field]()
         if field not in self._columns:
             reader = self.reader.column_reader(field)
             self._columns[field] = np.fromiter(iter(reader), dtype=np.int64, count=self.size)

@@ -64,7 +64,7 @@ def page_of_hits(
             allow = None
         results = _snippeting(searcher.search(parsed.query, filter=allow, limit=end, terms=True))
         return [as_hit(gen, hit.fields(), _highlights(hit), round(hit.score, 4)) for hit in results[start:end]]
-    field = "largest" if sort == "largest" else "sortdate"
+    field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
     # The same order as Whoosh's sortedby, from the column arrays instead of a Python sort.
     order = gen.sets.top(docs, field, reverse=sort != "oldest", limit=end)[start:end].tolist()
     if not order:

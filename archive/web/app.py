@@ -23,7 +23,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
-from archive.web import api, downloads, export, pages
+from archive.web import api, downloads, export, originals, pages
 from archive.web.links import FACET_TITLES, search_url, short_money, this_url
 from archive.web.security import add_security_headers
 
@@ -35,6 +35,8 @@ ROUTES = (
     ("/doc/<doc_id>", "document", pages.document_page),
     ("/doc/<doc_id>.bib", "document_bibtex", downloads.document_bibtex),
     ("/doc/<doc_id>.ris", "document_ris", downloads.document_ris),
+    ("/doc/<doc_id>/original.pdf", "original_pdf", originals.original_pdf),
+    ("/doc/<doc_id>/original.docx", "original_docx", originals.original_docx),
     ("/api/search", "api_search", api.api_search),
     ("/api/doc/<doc_id>", "api_document", api.api_document),
     ("/search.csv", "search_csv", downloads.search_csv),

@@ -176,6 +176,8 @@ def bibtex(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None
     ]
     if doc.get("summary"):
         fields.append(("abstract", _bib(doc["summary"])))
+    if doc.get("licence"):
+        fields.append(("copyright", _bib(doc["licence"])))  # Zotero reads it as Rights
     keywords = [d["name"] for d in doc.get("departments", [])] + [p["name"] for p in doc.get("programmes", [])]
     if keywords:
         # Semicolons: a department's name may hold a comma ("Children, Schools and Families").
@@ -218,6 +220,8 @@ def ris(doc: dict[str, Any], url: str, accessed: dt.date, permalink: str | None 
         lines.append(("KW", item["name"]))
     if permalink and permalink != url:
         lines.append(("N1", f"Archived at {permalink}"))
+    if doc.get("licence"):
+        lines.append(("N1", f"Licence: {doc['licence']}"))
     lines.append(("ID", doc["id"]))
     # One line per tag: a line break in a value would start a new tag.
     text = "".join(f"{tag}  - {' '.join(str(value).split())}\r\n" for tag, value in lines)

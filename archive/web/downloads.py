@@ -10,6 +10,7 @@ from dataclasses import replace
 from flask import Response, current_app, request
 
 from archive.web import cite, export
+from archive.web.pinpoint import accessed_on
 from archive.web.links import (
     absolute,
     applied_filters,
@@ -47,13 +48,14 @@ def search_bibtex() -> Response:
 
 def document_bibtex(doc_id: str) -> Response:
     document = find_document(doc_id)
-    text = cite.bibtex(document, cite_address(document), today(), _archived_in(document))
+    text = cite.bibtex(document, cite_address(document), accessed_on(document, today()), _archived_in(document))
     return _attachment(Response(text, mimetype="application/x-bibtex"), doc_id, "bib")
 
 
 def document_ris(doc_id: str) -> Response:
     document = find_document(doc_id)
-    text = cite.ris(document, cite_address(document), today(), doc_url(document), _archived_in(document))
+    text = cite.ris(document, cite_address(document), accessed_on(document, today()), doc_url(document),
+                    _archived_in(document))
     return _attachment(Response(text, mimetype="application/x-research-info-systems"), doc_id, "ris")
 
 

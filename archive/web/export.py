@@ -18,6 +18,7 @@ CSV_COLUMNS = (
     "id", "title", "date", "date_precision", "year", "source", "type", "author", "url",
     "departments", "department_keys", "programmes", "programme_keys", "organisations",
     "amounts", "amount_values", "largest_amount_gbp", "summary", "permalink",
+    "amount_pages", "licence", "amounts_real", "largest_amount_gbp_real", "real_terms_prices", "amount_parts",
 )
 # A spreadsheet runs a cell that opens with one of these as a formula (OWASP: CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,6 +39,9 @@ def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
     """Turn one hit into the CSV's cells, in CSV_COLUMNS order."""
     amounts = hit.get("amounts") or []
     pounds = max((a["value"] for a in amounts if a["currency"] == "GBP"), default=None)
+    real = [a["real_terms"] for a in amounts if a["currency"] == "GBP" and a.get("real_terms")]
+    parts = [f"{a['text']} of {amounts[a['part_of']]['text']}" for a in amounts
+             if a.get("part_of") is not None and a["part_of"] < len(amounts)]
     cells = [
         hit["id"], hit["title"], hit["date"], hit["precision"], hit["year"], hit["source"],
         hit.get("type"), hit.get("author"), hit.get("url"),
@@ -49,6 +53,10 @@ def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
         "; ".join(f"{a['text']} ({a['value']:,} {a['currency']})" for a in amounts),
         "; ".join(f"{a['value']} {a['currency']}" for a in amounts),
         pounds, hit.get("summary"), permalink,
+        "; ".join(str(a.get("page") or "") for a in amounts) if any(a.get("page") for a in amounts) else "",
+        hit.get("licence"),
+        "; ".join(f"{a['text']} ({a['real_terms']['value']:,} GBP)" for a in amounts if a.get("real_terms")),
+        max((r["value"] for r in real), default=None), real[0]["prices"] if real else None, "; ".join(parts),
     ]
     return [neutralise(cell) for cell in cells]
 
@@ -139,6 +147,8 @@ def atom_stream(feed: Feed, hits: Hits, permalink: Link) -> Iterator[str]:
         amounts = ", ".join(a["text"] for a in hit.get("amounts", []))
         text = " ".join(part for part in (date_note(hit), summary, f"Amounts: {amounts}." if amounts else "") if part)
         lines.append(f"    <summary type=\"text\">{_x(text or hit['title'])}</summary>")
+        if hit.get("licence"):
+            lines.append(f"    <rights>{_x(hit['licence'])}</rights>")
         lines.append("  </entry>\n")
         yield "\n".join(lines)
     yield "</feed>\n"

@@ -16,6 +16,7 @@ from archive.search.facets import FacetValue
 from archive.errors import BadRequest
 from archive.search.request import FieldError, SearchRequest, parse_money, year_text
 from archive.web import cite
+from archive.web.pinpoint import accessed_on, page_of, pinpoints
 from archive.web.links import (
     absolute,
     applied_filters,
@@ -35,8 +36,8 @@ RELATED = 5
 FEW_RESULTS = 3
 TIMELINE_MAX_SPAN = 60  # years; a longer span shows only the years that have documents
 AMOUNT_FIELDS = {"min_amount": "minimum", "max_amount": "maximum"}
-# The boxes a search page marks when what was typed in them cannot be read.
-BOXES = {"year": "year-range", "min_amount": "min_amount", "max_amount": "max_amount"}
+# The boxes a search page marks when what was typed in them cannot be read (parameter: input id).
+BOXES = {"from": "from", "to": "to", "min_amount": "min_amount", "max_amount": "max_amount"}
 
 
 def search_page() -> str | tuple[str, int]:
@@ -51,6 +52,7 @@ def search_page() -> str | tuple[str, int]:
         "search.html", search=search, result=result, facets=facets,
         applied=applied_filters(search, result), pages=_pages(search, result.pages),
         predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
+        real_url=search_url(replace(search, real=not search.real, page=1)),
         suggestion=_suggestion(search, result),
         timeline=_timeline(search, current_archive().timeline(search)),
         exports={
@@ -65,10 +67,10 @@ def search_page() -> str | tuple[str, int]:
 
 
 def _request_keeping_the_search() -> tuple[SearchRequest, dict[str, str] | None]:
-    """Read the request; a year, minimum or maximum that cannot be read is set aside and described."""
+    """Read the request; a year, date or amount that cannot be read is set aside and described."""
     params = request.args.to_dict(flat=False)
     problem = None
-    for _ in range(len(BOXES) + 1):
+    for _ in range(len(BOXES) + 2):
         try:
             return current_archive().request(params), problem
         except FieldError as error:
@@ -106,12 +108,16 @@ def _predecessors_hint(shown: list[str]) -> str | None:
 
 def document_page(doc_id: str) -> str:
     document = find_document(doc_id)
+    page = page_of(document, request.args.get("page"))
     body = Markup(nh3.clean(markdown.markdown(document["body"], extensions=["sane_lists"])))
-    accessed = today()
+    accessed = accessed_on(document, today())
     return render_template(
         "document.html", doc=document, body=body,
         citations=cite.citations(document, cite_address(document), accessed,
                                  None if document.get("url") else current_app.config["SITE_NAME"]),
+        page=page, pinpoints=pinpoints(document, page, cite_address(document), accessed) if page else [],
+        original={f["suffix"]: url_for(f"original_{f['suffix'][1:]}", doc_id=doc_id)
+                  for f in document.get("files") or [] if f.get("suffix") in (".pdf", ".docx")},
         permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed, kind=cite.noun(document),
         related=current_archive().related(doc_id, RELATED),
     )
