@@ -161,6 +161,9 @@ def test_an_archive_of_another_country_speaks_of_itself(tmp_path, corpus_dir):
     assert "Policy Archive" not in unescape(client.get("/doc/2013-pooled-budget-for-health-and-social-care-agreed").get_data(as_text=True))
     feed = ET.fromstring(client.get("/feed.atom").get_data())
     assert feed.find("{http://www.w3.org/2005/Atom}title").text == "Australian Releases: all announcements"
-    assert client.get("/search.bib").get_data(as_text=True).startswith("% Exported from Australian Releases on ")
+    bib = client.get("/search.bib?q=budget")
+    assert bib.get_data(as_text=True).startswith("% Exported from Australian Releases on ")
+    assert bib.headers["Content-Disposition"] == 'attachment; filename="australian-releases-budget.bib"'
+    assert "department:pmc" in html and "department:dfe" not in html
     opensearch = client.get("/opensearch.xml").get_data(as_text=True)
     assert "<ShortName>Australian</ShortName>" in opensearch and "UK" not in opensearch

@@ -60,7 +60,7 @@ def search_page() -> str | tuple[str, int]:
             "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
         },
         feed_url=search_url(feed_request(search), "feed"),
-        box_problem=problem, boxes=BOXES, predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
+        box_problem=problem, boxes=BOXES, department_example=_department_example(), predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
     )
     # The search is answered, without the amount it could not read, and the field marked.
     return (page, 400) if problem else page
@@ -90,6 +90,12 @@ def _box_message(error: FieldError, value: str) -> str:
         return (f"The {name} '{value}' is not an amount: write one such as 500000, 250k, 5m or 1.5bn. "
                 f"These results are without it.")
     return f"The {name} is smaller than the minimum. These results are without it."
+
+
+def _department_example() -> str | None:
+    """Name a department for the search box's example: the registry's first that still exists."""
+    departments = current_archive().registry.departments
+    return next((key for key, d in departments.items() if not d.successor), next(iter(departments), None))
 
 
 def _predecessors_hint(shown: list[str]) -> str | None:
