@@ -52,6 +52,15 @@ def test_unticking_a_year_inside_a_range_takes_it_out_of_the_range(client):
     assert link_of(facet_item(html, "year", "2017")) == "/?year=2010-2013&year=2017"
 
 
+def test_a_range_can_be_typed_in_the_year_box(client):
+    html = client.get("/?q=care").get_data(as_text=True)
+    form = re.search(r'<form class="range years".*?</form>', html, re.DOTALL).group(0)
+    assert '<input type="hidden" name="q" value="care">' in form and 'name="year"' in form
+    typed = client.get("/?q=care&year=2010+-+2013").get_data(as_text=True)
+    assert total(typed) == client.get("/api/search?q=care&year=2010-2013").get_json()["total"]
+    assert 'value="2010-2013"' in re.search(r'<input id="year-range"[^>]*>', typed).group(0)
+
+
 # -- what a count means (item 5) ---------------------------------------------------
 
 
@@ -110,6 +119,8 @@ def test_an_unreadable_year_keeps_the_search(client):
     assert total(html) == client.get("/api/search?q=care&department=dfe").get_json()["total"]
     assert "Department: DfE" in html
     assert "year must be a year such as 2013 or a range such as 2010-2013, not 'abc'. These results are without it." in unescape(html)
+    box = re.search(r'<input id="year-range"[^>]*>', html).group(0)
+    assert 'value="abc"' in box and 'aria-invalid="true"' in box and 'href="#year-range"' in html
 
 
 def test_an_impossible_date_keeps_the_search_and_marks_its_box(client):

@@ -15,11 +15,13 @@ from urllib.parse import urlsplit
 from tqdm import tqdm
 
 from archive.corpus.amounts import Amount
+from archive.corpus.country import currency_of, parse_country
 from archive.corpus.folder import document_files
 from archive.corpus.parse import PartialDate, parse_bytes
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
 from archive.ingest.boilerplate import Article, extract_article, normalise
+from archive.ingest.checks import amount_points, date_points, title_points
 from archive.ingest.dating import DateGuess, infer_date
 from archive.ingest.dedupe import NearDuplicates, shingles
 from archive.ingest.sources import (
@@ -34,7 +36,8 @@ from archive.ingest.sources import (
     read_file,
     review_points,
 )
-from archive.ingest.suggest import Match, Matcher, organisations
+from archive.ingest.furniture import clean_title
+from archive.ingest.suggest import Match, Matcher, organisations, unknown_departments
 from archive.ingest.write import body_of, compose, slug, unique_id, write_document
 
 PARALLEL_FROM = 200  # records: below this, starting worker processes costs more than it saves
@@ -50,6 +53,7 @@ class Options:
     """How to ingest: what the sources cannot say for themselves, and what may be overwritten."""
 
     currency: str | None = None
+    country: str | None = None  # ISO 3166: sets the currency and which registry departments apply
     source: str | None = None
     url: str | None = None
     date: str | None = None
@@ -67,6 +71,10 @@ class Options:
             self.currency = self.currency.strip().upper()
             if not _CURRENCY.match(self.currency):
                 raise ArchiveError(f"--currency: '{self.currency}' is not a three-letter ISO code such as AUD")
+        try:
+            self.country = parse_country(self.country)
+        except ValueError as error:
+            raise ArchiveError(f"--country: {error}") from None
         if self.date is not None:
             try:
                 PartialDate.parse(self.date)
@@ -190,7 +198,7 @@ def ingest(
     fetcher = Addresses(options.timeout, options.max_bytes, options.pause)
     if total > 1 and (options.url or options.date):
         raise ArchiveError("--url and --date describe a single article: give one file, or the dates and URLs in its records")
-    context = _Context(corpus_dir, registry, Matcher(registry), options)
+    context = _Context(corpus_dir, registry, Matcher(registry, options.country), options)
     items = (record for item in files
              for record in ([item] if isinstance(item, Unreadable)
                             else fetcher.records(item) if isinstance(item, Address)
@@ -259,6 +267,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         review.append("no date was found in the text: set the date by hand")
     elif not date.sure:
         review.append(f"the date is inferred, check it: {date.evidence}")
+    review.extend(date_points(given, given_by, date, text, article.lead))
     if date.line and date.line in article.paragraphs[:2]:
         article.paragraphs.remove(date.line)  # the dateline is metadata, not the article
         text = article.text
@@ -271,11 +280,15 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         if not match.sure:
             review.append(f"check {match.key}: {match.why}")
     review.extend(_lifetimes(registry, outcome.departments, date.date))
+    for candidate in unknown_departments(text, matcher):
+        review.append(f"the text names the {candidate.key}, which is not in departments.yaml: add it if "
+                      f"documents should be found by it")
     outcome.organisations = organisations(text, matcher)
-    currency = options.currency
+    currency = options.currency or currency_of(options.country, dt.date(date.date.year, date.date.month or 1, date.date.day or 1))
     if currency is None and _BARE_DOLLAR.search(text):
         review.append("a bare $ is read as USD: ingest with --currency if the source means another dollar")
 
+    stem = slug(date.date, _whole_phrases(outcome.title))
     meta = {
         "title": outcome.title,
         "date": date.date.iso,
@@ -290,11 +303,11 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "date_evidence": date.evidence,
         "licence": options.licence or record.licence,
         "fetched": record.fetched,
-        "files": [f"files/{slug(date.date, outcome.title)}{record.suffix}"] if record.original else None,
+        "files": [f"files/{stem}{record.suffix}"] if record.original else None,
         "review": review,
     }
     outcome.original, outcome.suffix = record.original, record.suffix
-    outcome.path = corpus_dir / f"{slug(date.date, outcome.title)}.md"
+    outcome.path = corpus_dir / f"{stem}.md"
     outcome.content = compose(meta, article.markdown)
     outcome.text = text
     try:
@@ -303,6 +316,10 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         outcome.skipped = f"invalid: {error.message}"
         return outcome
     outcome.amounts = document.amounts
+    review.extend(amount_points(text, document.amounts))
+    if review != list(meta["review"]):  # points found only once the amounts were read
+        meta["review"] = review
+        outcome.content = compose(meta, article.markdown)
     return outcome
 
 
@@ -356,13 +373,31 @@ def _article(record: Record) -> tuple[Article | None, str | None, str]:
 
 def _title(record: Record, article: Article, review: list[str]) -> tuple[str, str]:
     if record.title:
-        return " ".join(normalise(record.title).split()), record.by.get("title") or "given by the record"
+        given = " ".join(normalise(record.title).split())
+        title = clean_title(given)
+        review.extend(title_points(title))
+        by = record.by.get("title") or "given by the record"
+        if title != given:
+            return title, f'{by}, without its release lines ("{given}")'
+        return title, by
     if article.title:
         return article.title, f"the headline, line {article.title_line} of the page"
     words = article.text.split()
     title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     review.append("no headline was found: the title is the text's first words, write one")
     return title, "the first words of the text"
+
+
+_PHRASE_BREAK = re.compile(r"\s+[-–—]\s+|[:;]\s+|,\s+")
+_NAME_ROOM = 80  # characters of title in a file name, as write.slug allows
+
+
+def _whole_phrases(title: str) -> str:
+    """Shorten a long title to its first whole phrases, so a file name does not stop mid-phrase."""
+    if len(title) <= _NAME_ROOM:
+        return title
+    cuts = [m.start() for m in _PHRASE_BREAK.finditer(title) if m.start() <= _NAME_ROOM]
+    return title[: cuts[-1]] if cuts and cuts[-1] >= 20 else title
 
 
 def _source(record: Record, options: Options, article: Article, review: list[str]) -> str:

@@ -10,6 +10,7 @@ import nh3
 from flask import Response, current_app, render_template, request, url_for
 from markupsafe import Markup
 
+from archive.corpus.amounts import SYMBOLS
 from archive.search.core import SearchResult
 from archive.search.discover import YearTotal
 from archive.search.facets import FacetValue
@@ -22,7 +23,6 @@ from archive.web.links import (
     applied_filters,
     cite_address,
     current_archive,
-    current_request,
     doc_url,
     feed_request,
     find_document,
@@ -37,7 +37,7 @@ FEW_RESULTS = 3
 TIMELINE_MAX_SPAN = 60  # years; a longer span shows only the years that have documents
 AMOUNT_FIELDS = {"min_amount": "minimum", "max_amount": "maximum"}
 # The boxes a search page marks when what was typed in them cannot be read (parameter: input id).
-BOXES = {"from": "from", "to": "to", "min_amount": "min_amount", "max_amount": "max_amount"}
+BOXES = {"year": "year-range", "from": "from", "to": "to", "min_amount": "min_amount", "max_amount": "max_amount"}
 
 
 def search_page() -> str | tuple[str, int]:
@@ -160,6 +160,8 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
         shown = years
     most = max(y.documents for y in shown) or 1
     richest = max(y.pounds for y in shown) or 1
+    currency = years[0].currency  # one currency for every year: amounts in others are not added in
+    name = "pound" if currency == "GBP" else currency
     width, top, panel = 40, 22, 70
     columns = []
     for i, year in enumerate(shown):
@@ -168,15 +170,16 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
         selected = (year.year, year.year) in search.years
         target = replace(search, years=((year.year, year.year),), page=1)
         columns.append({
-            "year": year.year, "documents": year.documents, "pounds": year.pounds,
+            "year": year.year, "documents": year.documents, "pounds": year.pounds, "currency": currency,
             "x": i * width, "doc_y": top + panel - doc_height, "doc_height": doc_height,
             "money_y": 2 * top + 2 * panel - money_height, "money_height": money_height,
             "url": search_url(target) if year.documents else None, "selected": selected,
             "label": f"{year.year}: {year.documents} document{'s' if year.documents != 1 else ''}"
-                     + (f", {short_money(year.pounds)}" if year.pounds else ", no pound amounts"),
+                     + (f", {short_money(year.pounds, currency)}" if year.pounds else f", no {name} amounts"),
         })
     return {"columns": columns, "width": len(shown) * width, "height": 2 * top + 2 * panel + 24,
-            "top": top, "panel": panel, "bar": width - 12, "years": years}
+            "top": top, "panel": panel, "bar": width - 12, "years": years,
+            "currency": currency, "money_name": name, "symbol": SYMBOLS.get(currency, currency + " ")}
 
 
 def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[str, Any]:

@@ -74,6 +74,22 @@ def test_years_in_a_selected_range_are_ticked_and_one_can_be_taken_out(page):
     expect(page.locator("#result-count")).to_have_text(re.compile(r"^2 results"))
 
 
+def test_a_range_typed_in_the_year_box_filters_in_place(page):
+    page.goto("/?q=care")
+    page.evaluate("window.notReloaded = true")
+    page.get_by_label("Years").fill("2010-2013")
+    page.get_by_role("button", name="Set years").click()
+    page.wait_for_url(re.compile(r"year=2010-2013"))
+    assert page.evaluate("window.notReloaded") is True
+    assert params(page) == [("q", "care"), ("year", "2010-2013")]
+    expect(page.locator(".applied .chip")).to_have_text(re.compile(r"^Year: 2010-2013"))
+    expect(box(page, "year", "2010")).to_have_text("☑")
+    # And the search box carries the range on.
+    search_for(page, "funding")
+    page.wait_for_url(re.compile(r"q=funding"))
+    assert params(page) == [("q", "funding"), ("year", "2010-2013")]
+
+
 def test_an_unreadable_minimum_is_marked_in_place_with_the_search_kept(page):
     page.goto("/?q=care&year=2017")
     page.get_by_label("Minimum").fill("five million")
