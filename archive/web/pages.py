@@ -60,9 +60,10 @@ def search_page() -> str | tuple[str, int]:
             "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
         },
         feed_url=search_url(feed_request(search), "feed"),
-        box_problem=problem, boxes=BOXES, department_example=_department_example(), predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
+        box_problem=problem, boxes=BOXES, department_example=_department_example(),
+        predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
     )
-    # The search is answered, without the amount it could not read, and the field marked.
+    # The search is answered, without the value it could not read, and that box marked.
     return (page, 400) if problem else page
 
 
@@ -70,7 +71,7 @@ def _request_keeping_the_search() -> tuple[SearchRequest, dict[str, str] | None]
     """Read the request; a year, date or amount that cannot be read is set aside and described."""
     params = request.args.to_dict(flat=False)
     problem = None
-    for _ in range(len(BOXES) + 2):
+    for _ in range(len(BOXES) + 1):
         try:
             return current_archive().request(params), problem
         except FieldError as error:
