@@ -69,6 +69,13 @@ def test_with_a_year_selected_another_year_shows_what_it_adds(client):
     item = facet_item(html, "year", "2020")
     assert '<span class="count">+2<span class="visually-hidden"> more results' in item
     assert total(client.get(link_of(item)).get_data(as_text=True)) == total(html) + 2
+    # A document has one financial year and one government too; but several departments.
+    html = client.get("/?financial_year=2009-10").get_data(as_text=True)
+    item = facet_item(html, "financial_year", "2019-20")
+    assert '<span class="count">+2<span' in item
+    assert total(client.get(link_of(item)).get_data(as_text=True)) == total(html) + 2
+    assert '<span class="count">+' in facet_item(client.get("/?government=uk-brown").get_data(as_text=True), "government", "uk-may")
+    assert '<span class="count">+' not in client.get("/?department=dfe").get_data(as_text=True)
     # Without a year selected a count is what clicking gives: no "+".
     plain = facet_item(client.get("/").get_data(as_text=True), "year", "2020")
     assert '<span class="count">2<span class="visually-hidden"> results' in plain

@@ -35,6 +35,8 @@ RELATED = 5
 # "Did you mean" is offered when a query finds fewer documents than this.
 FEW_RESULTS = 3
 TIMELINE_MAX_SPAN = 60  # years; a longer span shows only the years that have documents
+# The facets in which a document has one value at most: one year, financial year, government.
+SINGLE_VALUED = {"year", "financial_year", "government"}
 AMOUNT_FIELDS = {"min_amount": "minimum", "max_amount": "maximum"}
 # The boxes a search page marks when what was typed in them cannot be read (parameter: input id).
 BOXES = {"year": "year-range", "from": "from", "to": "to", "min_amount": "min_amount", "max_amount": "max_amount"}
@@ -193,8 +195,8 @@ def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[st
             link.update(selected=True, within=year_text(ranges[0]),
                         toggle_url=search_url(replace(search, years=_without_year(search.years, year), page=1)))
     # Values in one facet combine with OR: with one selected, another adds its results to those shown.
-    # Only for years is the count exactly what it adds, since a document has one year and no more.
-    link["adds"] = facet == "year" and bool(search.years) and not link["selected"]
+    # The count is exactly what it adds only where a document has one value at most.
+    link["adds"] = facet in SINGLE_VALUED and bool(search.selected(facet)) and not link["selected"]
     return link
 
 
