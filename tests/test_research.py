@@ -264,3 +264,31 @@ def test_governments_must_follow_one_another(tmp_path):
     (tmp_path / "governments.yaml").write_text('a:\n  name: A\n  party: P\n  from: "2000-13-01"\n  sources: [x]\n')
     with pytest.raises(CorpusError, match="write it as"):
         Registry.load(tmp_path)
+
+
+# -- the department registry --------------------------------------------------------------------
+
+def test_the_shipped_department_registry_records_reorganisations_both_ways_with_sources():
+    from archive.corpus.registry import Registry
+
+    registry = Registry.load(SHIPPED)
+    departments = registry.departments
+    assert departments["dfes"].successors == ("dcsf", "dius")
+    assert departments["beis"].successors == ("desnz", "dsit", "dbt")
+    assert set(departments["fcdo"].predecessors) == {"fco", "dfid"}
+    assert registry.with_predecessors("dbt") >= {"dbt", "beis", "dit", "bis", "decc", "berr", "dius", "dti", "dfes", "dfee"}
+    assert all(d.sources for d in departments.values()), [k for k, d in departments.items() if not d.sources]
+    # Every department that ended into another names it, and every department that began from one is named by it.
+    for key, department in departments.items():
+        for other in department.successors:
+            assert key in departments[other].predecessors
+    assert all(g.sources for g in registry.governments.values())
+
+
+def test_a_reorganisation_recorded_on_one_side_only_is_an_error(tmp_path):
+    from archive.corpus.registry import Registry
+
+    (tmp_path / "departments.yaml").write_text("a:\n  name: A\n  successor: [b, c]\nb:\n  name: B\n  predecessors: [a]\n"
+                                               "c:\n  name: C\n")
+    with pytest.raises(CorpusError, match="department 'a' has successor 'c', but 'c' does not list it"):
+        Registry.load(tmp_path)
