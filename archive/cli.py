@@ -175,10 +175,11 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--map", "field_map", metavar="FIELD=NAME,...",
               help="Which JSON fields hold the text, title, date, url, source, author, type (e.g. text=body).")
 @click.option("--currency", help="What a bare $ means in these sources, e.g. AUD; written as `currency:`.")
+@click.option("--country", help="The sources' country (ISO 3166, e.g. AU); default: COUNTRY in archive.toml, else GB.")
 @click.option("--source", help="The publisher, when the sources do not say.")
 @click.option("--url", help="The original address of a single article (its date is read from it).")
 @click.option("--date", help="The publication date of a single article: YYYY-MM-DD, YYYY-MM or YYYY.")
@@ -189,7 +190,10 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
 @click.option("--verbose", is_flag=True, help="Print the evidence for every document, even in a large batch.")
 @click.pass_obj
 def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_type: str | None, **options) -> None:
-    """Turn text, HTML and JSON lines files (or folders of them) into corpus documents."""
+    """Turn text, HTML, JSON lines, PDF and Word files (or folders of them), or addresses, into corpus documents.
+
+    An address (http:// or https://) is fetched; so is each line of a .urls file, or of a text file
+    whose every line is an address."""
     from archive.ingest.pipeline import DETAIL_UP_TO, Options
     from archive.ingest.pipeline import ingest as run_ingest
 
@@ -200,6 +204,7 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
                 click.echo(line, err=bool(outcome.skipped))
 
     try:
+        options["country"] = options["country"] or paths.settings().get("COUNTRY")
         report = run_ingest(list(inputs), paths.require_corpus(), Options(type=doc_type, **options),
                             progress=sys.stderr.isatty(), report_to=show)
     except ArchiveError as error:

@@ -27,6 +27,12 @@ EXAMPLE_SETTINGS = '''\
 # How many proxies in front of the archive set X-Forwarded-For, -Proto, -Host and -Prefix.
 # Leave at 0 unless the archive is behind that many; the headers are ignored otherwise.
 # PROXIES = 1
+
+# What the pages, feeds and exports call this archive, the line beside its name, and what
+# it holds, as in the search page's heading "Search public-policy funding announcements".
+# SITE_NAME = "Policy Archive"
+# TAGLINE = "Public-policy funding announcements, searchable"
+# SUBJECT = "public-policy funding announcements"
 '''
 
 GITIGNORE = "# Built by `archive build`: never committed.\n/index/\n"

@@ -192,9 +192,20 @@ def test_sort_orders(search, sort, first):
 
 
 def test_largest_sort_is_descending_by_largest_amount(search):
+    """Pounds first, by the largest pound amount; dollars are never weighed against pounds."""
     result = search(sort="largest", per_page=100)
-    largest = [max((a["value"] for a in hit["amounts"]), default=0) for hit in result.hits]
-    assert largest == sorted(largest, reverse=True)
+
+    def largest(hit, currency):
+        return max((a["value"] for a in hit["amounts"] if a["currency"] == currency), default=None)
+
+    groups = ["GBP" if largest(h, "GBP") is not None else "other" if h["amounts"] else "none" for h in result.hits]
+    assert groups == sorted(groups, key=["GBP", "other", "none"].index)
+    pounds = [largest(h, "GBP") for h in result.hits if largest(h, "GBP") is not None]
+    assert pounds == sorted(pounds, reverse=True) and len(pounds) >= 5
+    order = [h["id"] for h in result.hits]
+    # £20m and $190 million: placed by its £20m, below £36m, not by 190 million of another currency
+    assert order.index("2017-11-14-what-works-centre-for-childrens-social-care-launched") > order.index(
+        "2017-03-20-eleven-projects-share-new-round-of-innovation-funding")
 
 
 def test_relevance_is_the_default_with_a_query(search):

@@ -16,7 +16,7 @@ from archive.errors import CorpusError
 DEPARTMENTS_FILE = "departments.yaml"
 PROGRAMMES_FILE = "programmes.yaml"
 GOVERNMENTS_FILE = "governments.yaml"
-COUNTRIES = ("UK", "AU")
+COUNTRIES = ("GB", "AU")  # ISO 3166 codes; "UK" is read as GB
 # libyaml's parser, five times faster, where PyYAML was built with it; the same safe constructors.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -31,7 +31,7 @@ class Department:
     end: str | None = None
     predecessors: tuple[str, ...] = ()
     successor: str | None = None
-    country: str = "UK"
+    country: str = "GB"  # ISO 3166 code; entries that give none are UK departments, as all shipped ones are
     sources: tuple[str, ...] = ()
     successors: tuple[str, ...] = ()  # all of them where it was split; `successor` is the first
     history: str | None = None  # how it began and ended: created, renamed, merged, split
@@ -250,7 +250,8 @@ def _department(key: str, entry: dict[str, Any], path: Path) -> Department:
 
 
 def _country(key: str, entry: dict[str, Any], path: Path) -> str:
-    country = str(entry.get("country") or "UK")
+    country = str(entry.get("country") or "GB").upper()
+    country = "GB" if country == "UK" else country
     if country not in COUNTRIES:
         raise CorpusError(path, f"'{key}' has country '{country}': use one of {', '.join(COUNTRIES)}")
     return country

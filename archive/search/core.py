@@ -19,8 +19,9 @@ from archive.corpus import prices
 from archive.corpus.amounts import band_label, band_order
 from archive.corpus.registry import Registry
 from archive.errors import IndexMissing
+from archive.index import forms as forms_table
 from archive.index import generations
-from archive.search import discover, ranking
+from archive.search import discover, limits, ranking
 from archive.search.docsets import DocSets, Mask
 from archive.search.facets import FacetTable, FacetValue
 from archive.search.hits import labelled, page_of_hits
@@ -66,6 +67,8 @@ class Generation:
     sets: DocSets
     ranker: Ranker
     periods: Periods
+    # Each indexed word's surface forms, for finding a query's words in a hit's text (snippets).
+    forms: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Archive:
@@ -97,18 +100,20 @@ class Archive:
             registry = Registry.from_dict(manifest["registry"])
             ix = whoosh_index.open_dir(str(path))
             searcher = ix.searcher(weighting=BM25F())
-            sets = DocSets(searcher)
+            sets = DocSets(searcher, path)
             facets = FacetTable(searcher.reader(), sets.live)
+            sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
+            forms = forms_table.read(path)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
                 "run `archive build --full` to rebuild it"
             ) from error
-        reader = QueryReader(searcher.schema, registry)
+        reader = QueryReader(searcher.schema, registry, searcher.reader())
         periods = Periods(sets, facets, registry)
         facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
-        sets.virtual["real_largest"] = lambda: _real_largest(searcher, facets, periods)
-        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods)
+        sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
+        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods, forms)
 
     @property
     def registry(self) -> Registry:
@@ -133,8 +138,10 @@ class Archive:
         with self._lock:
             gen = self._current()
             parsed = gen.reader.read(request.q)
-            matched = gen.sets.matches(parsed.query)
-            filters = self._filter_masks(gen, request)
+            # What Whoosh matches itself (phrases, ranges) has a time budget: matching, then ranking.
+            with limits.budget() as matching:
+                matched = gen.sets.matches(parsed.query)
+                filters = self._filter_masks(gen, request)
             docs = _all_of(matched, filters.values())  # as _result_mask, keeping the parts for the facets
             facets = {
                 facet: self._facet(gen, request, facet, matched, filters)
@@ -149,9 +156,10 @@ class Archive:
             if "date" in filters:
                 overlap = gen.periods.in_range(*request.date_range)[1]
                 left_out = int(np.count_nonzero(_all_of(matched, (m for n, m in filters.items() if n != "date")) & overlap))
-            hits = page_of_hits(gen, request, parsed, docs, filtered=bool(filters))
-        return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading, parsed.notice,
-                            request.effective_sort, unplaced, left_out)
+            with limits.budget() as placing:
+                hits = page_of_hits(gen, request, parsed, docs, filtered=bool(filters))
+        return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading,
+                            limits.notice(parsed.notice, matching, placing), request.effective_sort, unplaced, left_out)
 
     def _filter_masks(self, gen: Generation, request: SearchRequest) -> dict[str, Mask]:
         """Return, for each facet with a selection, a mask of the documents it lets through."""
@@ -278,7 +286,8 @@ class Archive:
         with self._lock:
             gen = self._current()
             parsed = gen.reader.read(request.q)
-            order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))
+            with limits.budget():
+                order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))
 
         def rows() -> Iterator[dict[str, Any]]:
             own = None
@@ -321,7 +330,8 @@ class Archive:
         """Count a request's documents and their headline pound amounts per year."""
         with self._lock:
             gen = self._current()
-            docs = self._result_mask(gen, request, gen.reader.read(request.q))
+            with limits.budget():
+                docs = self._result_mask(gen, request, gen.reader.read(request.q))
             if not request.real:
                 return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()))
             # In real terms: each document's largest pound amount in the latest year's prices.
@@ -348,7 +358,7 @@ class Archive:
             return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
         if rankable(parsed.query):
             return ranking.top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
-        results = gen.searcher.search(parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None)
+        results = limits.search(gen.searcher, parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None)
         return [docnum for _, docnum in results.top_n]
 
 

@@ -19,7 +19,7 @@ from archive.search.docsets import DocSets, Mask
 from archive.search.facets import FacetTable
 
 MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
-FIRST_MONTH = {"UK": 4, "AU": 7}  # the financial year starts in April in the UK, in July in Australia
+FIRST_MONTH = {"GB": 4, "AU": 7}  # the financial year starts in April in the UK, in July in Australia
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Periods:
     @cached_property
     def financial_year(self) -> Computed:
         """Each document's financial year (UK: April to March; Australia: July to June)."""
-        first_month = np.where(self.australian, FIRST_MONTH["AU"], FIRST_MONTH["UK"])
+        first_month = np.where(self.australian, FIRST_MONTH["AU"], FIRST_MONTH["GB"])
         start = np.where(self.month >= first_month, self.year, self.year - 1)
         placed = (self.month > 0) & self.live
         starts = sorted(set(start[placed].tolist()))
@@ -96,7 +96,7 @@ class Periods:
         """What a pound of each document's UK financial year is worth in the latest year's prices (0: unknown)."""
         series = prices.deflator()
         factors = np.zeros(self._sets.size)
-        start = np.where(self.month >= FIRST_MONTH["UK"], self.year, self.year - 1)
+        start = np.where(self.month >= FIRST_MONTH["GB"], self.year, self.year - 1)
         for value in np.unique(start[self.month > 0]).tolist():
             factor = series.factor(prices.fy_text(int(value)))
             if factor is not None:

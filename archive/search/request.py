@@ -16,10 +16,20 @@ PER_PAGE = 10
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000  # deeper pages cost memory and help nobody
 YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|\.\.)\s*(\d{4}))?$")
-MONEY = re.compile(r"^[£$€]?\s*(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*(k|m|bn|b)?$", re.IGNORECASE)
-MULTIPLIERS = {None: 1, "k": 10**3, "m": 10**6, "b": 10**9, "bn": 10**9}
+MONEY = re.compile(r"^[£$€]?\s*(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*(k|thousand|m|mn|million|bn|b|billion)?$",
+                   re.IGNORECASE)
+MULTIPLIERS = {None: 1, "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
+               "b": 10**9, "bn": 10**9, "billion": 10**9}
 FINANCIAL_YEAR = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{2}|\d{4})$")
 DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+class FieldError(BadRequest):
+    """A year, minimum or maximum that cannot be read: the page keeps the search and marks the field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -116,7 +126,7 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
     min_amount = parse_money(first("min_amount"), "min_amount") if first("min_amount").strip() else None
     max_amount = parse_money(first("max_amount"), "max_amount") if first("max_amount").strip() else None
     if min_amount is not None and max_amount is not None and min_amount > max_amount:
-        raise BadRequest("min_amount is larger than max_amount")
+        raise FieldError("max_amount", "min_amount is larger than max_amount")
     sort = first("sort").strip().lower() or None
     if sort is not None and sort not in SORTS:
         raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not '{sort}'")
@@ -144,8 +154,9 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
         max_amount=max_amount,
         predecessors=first("predecessors").strip().lower() in ("1", "true", "yes", "on"),
         sort=sort,
-        page=_integer(first("page", "1"), "page", 1, MAX_PAGE),
-        per_page=_integer(first("per_page", str(PER_PAGE)), "per_page", 1, MAX_PER_PAGE),
+        # An empty page= (an OpenSearch client's {startPage?}) is ignored, as other empty parameters are.
+        page=_integer(first("page").strip() or "1", "page", 1, MAX_PAGE),
+        per_page=_integer(first("per_page").strip() or str(PER_PAGE), "per_page", 1, MAX_PER_PAGE),
     )
 
 
@@ -153,10 +164,10 @@ def parse_year(text: str) -> tuple[int, int]:
     """Read a year or a range of years such as 2010-2013."""
     match = YEAR.match(text.strip())
     if not match:
-        raise BadRequest(f"year must be a year such as 2013 or a range such as 2010-2013, not '{text}'")
+        raise FieldError("year", f"year must be a year such as 2013 or a range such as 2010-2013, not '{text}'")
     low, high = int(match.group(1)), int(match.group(2) or match.group(1))
     if low > high:
-        raise BadRequest(f"year range '{text}' runs backwards: write the earlier year first")
+        raise FieldError("year", f"year range '{text}' runs backwards: write the earlier year first")
     return low, high
 
 
@@ -199,7 +210,7 @@ def parse_money(text: str, name: str) -> int:
     """Read an amount such as 5000000, 5m, £2.5bn or 250k, in whole units."""
     match = MONEY.match(text.strip().replace(" ", ""))
     if not match:
-        raise BadRequest(f"{name} must be an amount such as 500000, 250k, 5m or 1.5bn, not '{text}'")
+        raise FieldError(name, f"{name} must be an amount such as 500000, 250k, 5m or 1.5bn, not '{text}'")
     number, unit = match.groups()
     return int(round(float(number.replace(",", "")) * MULTIPLIERS[unit.lower() if unit else None]))
 
