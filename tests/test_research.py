@@ -292,3 +292,17 @@ def test_a_reorganisation_recorded_on_one_side_only_is_an_error(tmp_path):
                                                "c:\n  name: C\n")
     with pytest.raises(CorpusError, match="department 'a' has successor 'c', but 'c' does not list it"):
         Registry.load(tmp_path)
+
+
+def test_editing_the_governments_re_indexes_nothing_and_the_facet_follows(tmp_path):
+    import shutil
+
+    shutil.copytree(SHIPPED, tmp_path / "corpus")
+    build(tmp_path / "corpus", tmp_path / "index")
+    path = tmp_path / "corpus" / "governments.yaml"
+    path.write_text(path.read_text().replace("name: May\n", "name: Theresa May\n"))
+    report = build(tmp_path / "corpus", tmp_path / "index")
+    assert (report.added, report.changed, report.removed) == (0, 0, 0)
+    archive = Archive(tmp_path / "index")
+    labels = {v.value: v.label for v in archive.search(archive.request({})).facets["government"]}
+    assert labels["uk-may"] == "Theresa May (Conservative), 2016–2019"
