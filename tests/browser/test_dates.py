@@ -14,7 +14,7 @@ def test_the_date_inputs_narrow_the_results_and_say_what_was_left_out(page):
     page.goto("/?q=care")
     page.get_by_label("From").fill("2013-06-01")
     page.get_by_label("To", exact=True).fill("2013-12-31")
-    page.get_by_role("button", name="Narrow to these dates").click()
+    page.get_by_role("button", name="Set dates").click()
     page.wait_for_url(re.compile(r"from=2013-06-01&to=2013-12-31"))
     # The 22 October 2013 document is inside; the one dated only "2013" reaches outside the range.
     expect(page.locator(".hits h3 a")).to_have_text(["Children's social care innovation programme opens for bids"])
