@@ -306,3 +306,14 @@ def test_editing_the_governments_re_indexes_nothing_and_the_facet_follows(tmp_pa
     archive = Archive(tmp_path / "index")
     labels = {v.value: v.label for v in archive.search(archive.request({})).facets["government"]}
     assert labels["uk-may"] == "Theresa May (Conservative), 2016–2019"
+
+
+def test_the_same_number_in_another_currency_is_not_a_re_announcement(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "programmes.yaml").write_text("fund:\n  name: The Fund\n")
+    for name, money in (("2013-10-01-pounds", "£30m"), ("2014-02-01-euros", "€30m")):
+        (corpus / f"{name}.md").write_text(
+            f'---\ntitle: {name}\ndate: "2013-10-01"\nsource: Test\nprogrammes: [fund]\n---\n\nThe {money} fund.\n')
+    build(corpus, tmp_path / "index")
+    assert Archive(tmp_path / "index").document("2013-10-01-pounds")["also_announced_in"] == []
