@@ -273,7 +273,10 @@ class Archive:
                     other = gen.searcher.stored_fields(docnum)["meta"]
                     if other["id"] == meta["id"]:
                         continue
-                    text = next(a["text"] for a in other["amounts"] if a["value"] == value and a["currency"] == "GBP")
+                    # The value field holds every currency: the match must be in pounds too.
+                    text = next((a["text"] for a in other["amounts"] if a["value"] == value and a["currency"] == "GBP"), None)
+                    if text is None:
+                        continue
                     entry = found.setdefault(other["id"], {"id": other["id"], "title": other["title"],
                                                           "date": other["date"], "date_display": other.get("date_display"),
                                                           "amounts": []})
