@@ -24,7 +24,8 @@ class Amount:
 # skip; the currency before the number is then checked in a short look back. One regex
 # with the prefix in front would be tried at every position, several times slower.
 # The first digit must not continue a number, so a run of digits is tried only once.
-_NUMBER = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+# A scan may put a space before a thousands comma: "£1 ,480,000".
+_NUMBER = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:[ ]?,\d{3})+|\d*)(?:\.\d+)?"
 _MULTIPLIER = r"(?i:thousand|trillion|million|billion|mn|bn|tn|k|m)\b"
 _AMOUNT = re.compile(
     rf"""
@@ -221,7 +222,7 @@ def _currency(prefix: re.Match[str] | None, match: re.Match[str], dollar: str, p
 
 def _value(number: str, multiplier: Decimal) -> int:
     """Return number times multiplier as whole units, rounding half up."""
-    exact = Decimal(number.replace(",", "")) * multiplier
+    exact = Decimal(number.replace(",", "").replace(" ", "")) * multiplier
     return int(exact.to_integral_value(rounding=ROUND_HALF_UP))
 
 
