@@ -92,6 +92,25 @@ def test_a_heading_and_the_closing_words_are_kept_5915():
     assert "ooo" not in kept.lower() and "4.." not in kept
 
 
+def test_a_table_of_figures_and_a_wrapped_opening_are_kept():
+    """Record 19419 ends with a table of figures (no page numbers); record 150's second line is two words."""
+    table = ("Today the Gillard Government released new figures that confirm increases for every school.\n\n"
+             "TOTAL\n\n 114\n\n 316\n\n 500\n\n 707\n\n 943\n\n 1,214\n\n 3,825")
+    kept = " ".join(extract_article(table, "Funding details for all Queensland school sectors released").text.split())
+    assert kept.endswith("TOTAL 114 316 500 707 943 1,214 3,825")
+    wrapped = ("On Tuesday lI'st Dr. Cameron, the Federal Health Minister,\n\nstated that\n\n"
+               "1. Certain overseas drug manufacturers were making offers\n\nfor taking over the Laboratories.")
+    kept = " ".join(extract_article(wrapped, "COMMONWEALTH SERUM LABORATORIES").text.split())
+    assert "the Federal Health Minister, stated that" in kept
+
+
+def test_a_page_number_repeated_at_the_top_of_the_next_page_goes_4616():
+    text = ("in which there is social justice and equal opportunity for all Australians and which rewards initiative "
+            "and enterprise in\n\nindividuals. / 2 \n\n2\n\nYour Government is commited to working for these objectives.")
+    kept = " ".join(extract_article(text, "AUSTRALIA DAY MESSAGE").text.split())
+    assert "in individuals. Your Government is commited" in kept
+
+
 def test_the_en_dash_stored_as_u0096_is_kept_11612():
     text = "All Australians will be saddened by the death today of Dame Roma Mitchell.\n\n" \
            "She was Governor of South Australia from 1991 \x96 1996 becoming the\n\nfirst woman Governor in Australia."

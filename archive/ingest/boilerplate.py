@@ -178,7 +178,9 @@ def _lead_cleaned(lines: list[str], dropped: list[str]) -> list[str]:
         if stripped != line and (stripped == nxt or not stripped):
             dropped.append(line)  # the standfirst repeated with its picture credit
             continue
-        if not prose_seen and words(line) <= 3 and not _SENTENCE_END.search(line) and not _BULLET.match(line):
+        continues = line[:1].islower() and kept and not _FINAL.search(kept[-1])  # "stated that": a wrapped sentence
+        if (not prose_seen and words(line) <= 3 and not _SENTENCE_END.search(line) and not _BULLET.match(line)
+                and not continues):
             dropped.append(line)  # an image's alt text or a navigation stub before the article
             continue
         if not prose_seen and kept and line == kept[-1]:

@@ -42,7 +42,10 @@ _BYLINE_MORE = re.compile(
     re.IGNORECASE,
 )
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -".
-_PAGE_LINE = re.compile(r"^(?:[A-Za-z|!]\s+){0,3}[-–./\s]*\(?\d{1,2}\)?\s*[-–.]*(?:\s*/?\s*-?\d{1,2}-?)?$")
+_PAGE_LINE = re.compile(
+    r"^(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
+# A bare number is a page's only where running text goes on around it, never in a table of figures.
+_BARE_PAGE = re.compile(r"^\d{1,2}$")
 # A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
 _PAGE_TAIL = re.compile(r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$")
 _PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." opens a page with the header
@@ -66,10 +69,17 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove page markers and end marks, keeping the words around them; return the lines and what went."""
     kept: list[str] = []
     dropped: list[str] = []
-    for line in lines:
-        if line and (_PAGE_LINE.match(line) or _END_LINE.match(line)):
+    nonblank = [i for i, line in enumerate(lines) if line]
+    where = {i: n for n, i in enumerate(nonblank)}
+    announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
+    for i, line in enumerate(lines):
+        bare = bool(_BARE_PAGE.match(line)) and (line == announced or _in_prose(lines, nonblank, where[i]))
+        if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
             dropped.append(line)
             continue
+        if line:
+            tail = _PAGE_TAIL.search(line)
+            announced = re.sub(r"\D", "", tail.group()) if tail else None
         cleaned = _END_TAIL.sub("", _PAGE_HEAD.sub("", _PAGE_TAIL.sub("", line))).rstrip()
         if cleaned != line:
             dropped.append(line)
@@ -77,6 +87,14 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
                 continue
         kept.append(cleaned)
     return kept, dropped
+
+
+def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
+    """Tell whether the non-blank line n stands between two lines of running text."""
+    if n == 0 or n + 1 >= len(nonblank):
+        return False
+    before, after = lines[nonblank[n - 1]], lines[nonblank[n + 1]]
+    return len(before.split()) >= 5 and len(after.split()) >= 5
 
 
 def prose(line: str) -> bool:
@@ -174,7 +192,7 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
         repeat = repeats_title(rest, title, strict) or (
             headline and not strict and len(rest.split()) <= 5 and repeats_title(rest, title, False))
-        if byline or not rest or junk(rest) or repeat or _CAPTION.match(line) or _scanned_furniture(rest):
+        if byline or not rest or junk(rest) or junk(line) or repeat or _CAPTION.match(line) or _scanned_furniture(rest):
             dropped.append(line)
         else:
             kept.append(line)
@@ -192,12 +210,16 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         if _CONTACT.match(lines[i]) and all(len(line.split()) <= _TAIL_WORDS for line in after):
             end = i
             break
+    noise = 0
     for i in reversed([j for j in nonblank if j < end]):
         line = lines[i]
-        if _PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line) or _NOISE.match(line):
+        noise += bool(_NOISE.match(line))
+        if (_PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line) or _NOISE.match(line)) and noise <= 2:
             end = i
             continue
         break
+    if noise > 2:  # a run of short figures is a table's last column, not noise
+        end = max(end, next((j + 1 for j in reversed(nonblank) if not _NOISE.match(lines[j])), end))
     kept, dropped = lines[:end], [line for line in lines[end:] if line]
     last = max((i for i, line in enumerate(kept) if line), default=None)
     if last is not None and _LAST_PAGE.search(kept[last]):  # "... action plans. 1": the page's number
@@ -207,7 +229,7 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
-_NOISE = re.compile(r"^(?!.*[A-Za-z]{3})\S{1,6}(?:\s\S{1,6}){0,2}$")
+_NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,2}$")
 _LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+\d{1,3}$")
 
 
