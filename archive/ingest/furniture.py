@@ -270,3 +270,15 @@ def furniture_like(title: str) -> bool:
     """Tell whether a title still reads as furniture rather than a headline."""
     rest = furniture_rest(title)
     return not rest or junk(rest) or bool(_BYLINE.match(title))
+
+
+_PHRASE_BREAK = re.compile(r"\s+[-–—]\s+|[:;]\s+|,\s+")
+_NAME_ROOM = 80  # characters of title in a file name, as write.slug allows
+
+
+def whole_phrases(title: str) -> str:
+    """Shorten a long title to its first whole phrases, so a file name does not stop mid-phrase."""
+    if len(title) <= _NAME_ROOM:
+        return title
+    cuts = [m.start() for m in _PHRASE_BREAK.finditer(title) if m.start() <= _NAME_ROOM]
+    return title[: cuts[-1]] if cuts and cuts[-1] >= 20 else title
