@@ -11,7 +11,9 @@ from pathlib import Path
 
 import yaml
 
-REAL_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "au-pm-media-releases.jsonl"
+# ../shared beside the checkout; a worktree one level deeper finds it beside its parent.
+REAL_CORPUS = next((p / "shared" / "corpora" / "au-pm-media-releases.jsonl" for p in Path(__file__).resolve().parents[1:]
+                    if (p / "shared" / "corpora").is_dir()), Path("../shared/corpora/au-pm-media-releases.jsonl"))
 REAL_ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
     "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of this publication."
@@ -207,6 +209,22 @@ def queries(corpus: Path, count: int = 300, seed: int = 7) -> list[str]:
             made.append('"' + " ".join(words[start:start + 2]) + '"')
         else:
             made.append("")
+    return made
+
+
+def long_queries(corpus: Path, count: int = 60, seed: int = 13) -> list[str]:
+    """Pick natural queries of 8 to 15 words, as people type them: runs of a document's words, lower-cased."""
+    rng = random.Random(seed)
+    files = sorted(p for p in corpus.glob("*.md") if not p.stem.isupper())
+    made: list[str] = []
+    for path in rng.sample(files, min(count * 2, len(files))):
+        words = re.findall(r"[a-z]+", path.read_text("utf-8").split("---", 2)[2].lower())
+        length = rng.randint(8, 15)
+        if len(words) > length:
+            start = rng.randrange(len(words) - length)
+            made.append(" ".join(words[start:start + length]))
+        if len(made) == count:
+            break
     return made
 
 

@@ -55,14 +55,14 @@ def build(db_path: Path, searcher) -> dict:
     return {"docs": count, "seconds": seconds, "docs_per_s": count / seconds, "size_mb": db_path.stat().st_size / 2**20}
 
 
-def fts_query(q: str) -> str | None:
-    """Write our query text as FTS5 syntax: quoted words ANDed, quoted phrases kept."""
+def fts_query(q: str, join: str = "AND") -> str | None:
+    """Write our query text as FTS5 syntax: quoted words ANDed (or ORed), quoted phrases kept."""
     parts = []
     for phrase, words in re.findall(r'"([^"]*)"|(\S+)', q):
         tokens = WORD.findall(phrase or words)
         if tokens:
             parts.append('"' + " ".join(tokens) + '"')
-    return " AND ".join(parts) if parts else None
+    return f" {join} ".join(parts) if parts else None
 
 
 class Reference:
@@ -99,8 +99,8 @@ class Reference:
             args += values
         return sql, args
 
-    def search(self, request: SearchRequest, facets: bool = True) -> tuple[int, dict, list]:
-        match = fts_query(request.q)
+    def search(self, request: SearchRequest, facets: bool = True, any_word: bool = False) -> tuple[int, dict, list]:
+        match = fts_query(request.q, "OR" if any_word else "AND")
         filters = self._filters(request)
         where, args = self._matching(match, list(filters.values()))
         counts: dict[str, dict[str, int]] = {}

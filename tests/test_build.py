@@ -77,14 +77,48 @@ def test_full_rebuilds_from_nothing(built, corpus_dir, index_dir):
     assert len(ids(Archive(index_dir))) == 13
 
 
-def test_a_changed_registry_rebuilds_everything(built, corpus_dir, index_dir):
-    path = corpus_dir / "departments.yaml"
-    path.write_text(path.read_text().replace("short: DfE", "short: D.f.E."))
-    report = build(corpus_dir, index_dir)
-    assert report.full
+def test_a_registry_edit_re_indexes_nothing_and_its_labels_show_at_once(built, corpus_dir, index_dir):
     archive = Archive(index_dir)
-    labels = {v.value: v.label for v in archive.search(archive.request({})).facets["department"]}
+    before = generations.current(index_dir)
+    path = corpus_dir / "departments.yaml"
+    text = path.read_text().replace("short: DfE", "short: D.f.E.").replace("aliases: [Department for Education, DfE, DFE]",
+                                                                           "aliases: [Department for Education, DfE, DFE, Edu]")
+    path.write_text(text + "\ndfee:\n  name: Department for Education and Employment\n  short: DfEE\n")
+    report = build(corpus_dir, index_dir)
+    assert not report.full and report.touched == 0 and report.total == 13
+    assert "nothing changed" in report.summary()
+    assert generations.current(index_dir) != before, "the new registry is published"
+    result = archive.search(archive.request({"q": ["department:edu"]}))  # the new alias
+    assert result.total == len(ids(archive, department="dfe")) > 0
+    labels = {v.value: v.label for v in result.facets["department"]}
     assert labels["dfe"] == "D.f.E."
+    assert {d["label"] for hit in result.hits for d in hit["departments"] if d["key"] == "dfe"} == {"D.f.E."}
+    # A document may now name the new department; nothing else is read again.
+    write_doc(corpus_dir, "under-dfee", "Employment grants", "Money for jobs.").write_text(
+        '---\ntitle: Employment grants\ndate: "1999"\nsource: Test\ndepartments: [dfee]\n---\nMoney for jobs.\n')
+    report = build(corpus_dir, index_dir)
+    assert (report.added, report.changed, report.errors) == (1, 0, [])
+    assert ids(archive, department="dfee") == ["under-dfee"]
+
+
+def test_a_removed_registry_entry_reads_again_only_the_documents_filed_under_it(built, corpus_dir, index_dir):
+    path = corpus_dir / "programmes.yaml"
+    keys = [line[:-1] for line in path.read_text().splitlines() if line and not line[0].isspace() and line.endswith(":")]
+    archive = Archive(index_dir)
+    gone = next(key for key in keys if ids(archive, programme=key))
+    users = ids(archive, programme=gone)
+    lines, kept, skipping = path.read_text().splitlines(), [], False
+    for line in lines:
+        if line and not line[0].isspace():
+            skipping = line == f"{gone}:"
+        if not skipping:
+            kept.append(line)
+    path.write_text("\n".join(kept) + "\n")
+    report = build(corpus_dir, index_dir)
+    # Each document filed under it is read again and now rejected, keeping its last good version.
+    assert sorted(error.path.stem for error in report.errors) == users
+    assert report.touched == 0 and report.total == 13
+    assert build(corpus_dir, index_dir).errors, "a rejected document is read again until it is fixed"
 
 
 def test_bad_files_are_reported_by_path_and_the_rest_builds(corpus_dir, index_dir):

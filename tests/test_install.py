@@ -49,7 +49,8 @@ def test_the_wheel_ships_templates_static_files_and_registries(installed):
     names = zipfile.ZipFile(next((work / "dist").glob("*.whl"))).namelist()
     for expected in ("archive/web/templates/search.html", "archive/web/templates/error.html",
                      "archive/web/static/style.css", "archive/web/static/app.js",
-                     "archive/corpus/starter/departments.yaml", "archive/corpus/starter/README.md"):
+                     "archive/corpus/starter/departments.yaml", "archive/corpus/starter/README.md",
+                     "archive/corpus/starter/governments.yaml", "archive/corpus/deflators.csv"):
         assert expected in names
     assert not [n for n in names if n.startswith(("corpus/", "index/", "tests/"))]
 

@@ -18,6 +18,7 @@ class Amount:
     currency: str  # ISO 4217 code
     text: str  # exactly as written, e.g. "£3.2 million"
     sentence: str  # the sentence around it, whitespace collapsed
+    page: int | None = None  # the page of the original it stands on, where the body marks pages
 
 
 # Scanning starts at a digit, which the regex engine finds with a fast character-class

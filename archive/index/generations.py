@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import pickle
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,9 @@ from archive.errors import ArchiveError, IndexMissing
 
 CURRENT = "current"
 MANIFEST = "manifest.json"
+# What the build alone reads: each document's checksum and file stats, pickled (0.05 s at 100,000
+# documents where the same in JSON took 0.5 s to read and write).
+DOCUMENTS = "documents.pickle"
 KEEP = 3  # generations kept, so a reader still on an older one can finish its request
 
 
@@ -41,8 +45,18 @@ def require_current(index_dir: Path) -> Path:
 
 
 def read_manifest(generation: Path) -> dict[str, Any]:
-    """Read what a generation holds: its documents' checksums and the registry."""
+    """Read what a generation holds: its registry and files (a searcher needs no more)."""
     return json.loads((generation / MANIFEST).read_text("utf-8"))
+
+
+def read_documents(generation: Path) -> dict[str, Any]:
+    """Read the build's record of a generation's documents: checksums ("documents") and file stats ("stats")."""
+    path = generation / DOCUMENTS
+    if not path.exists():  # a generation from before the record was split out of the manifest
+        manifest = read_manifest(generation)
+        return {"documents": manifest["documents"], "stats": manifest.get("stats", {})}
+    with open(path, "rb") as handle:
+        return pickle.load(handle)  # written by our own build, beside index files Whoosh pickles too
 
 
 @contextmanager
@@ -84,11 +98,13 @@ def check_files(generation: Path, manifest: dict[str, Any]) -> None:
 
 
 def _index_file(path: Path) -> bool:
-    return path.is_file() and path.name != MANIFEST and "LOCK" not in path.name.upper()
+    return path.is_file() and path.name not in (MANIFEST, DOCUMENTS) and "LOCK" not in path.name.upper()
 
 
-def publish(index_dir: Path, folder: Path, manifest: dict[str, Any]) -> Path:
-    """Write the manifest, then make the folder the current generation in one rename."""
+def publish(index_dir: Path, folder: Path, manifest: dict[str, Any], documents: dict[str, Any] | None = None) -> Path:
+    """Write the manifest (and the build's record of documents), then make the folder current in one rename."""
+    if documents is not None:
+        _write_atomic_bytes(folder / DOCUMENTS, pickle.dumps(documents, protocol=pickle.HIGHEST_PROTOCOL))
     # Each index file's size, so that a file later truncated or deleted is found at opening.
     files = {p.name: p.stat().st_size for p in folder.iterdir() if _index_file(p)}
     _write_atomic(folder / MANIFEST, json.dumps({**manifest, "files": files}, separators=(",", ":")))
@@ -121,9 +137,13 @@ def _prune(index_dir: Path, newest: Path) -> None:
 
 
 def _write_atomic(path: Path, text: str) -> None:
+    _write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def _write_atomic_bytes(path: Path, data: bytes) -> None:
     temporary = path.with_suffix(".partial")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    with open(temporary, "wb") as handle:
+        handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)

@@ -3,40 +3,26 @@
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from whoosh import query
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
-from whoosh.searching import Hit, Results
+from whoosh.reading import IndexReader
 
 from archive.corpus.registry import Registry
-from archive.search import ranking
+from archive.search import limits, ranking
 from archive.search.docsets import Mask
 from archive.search.query import ParsedQuery
-from archive.search.ranking import positive_terms, rankable
+from archive.search.ranking import rankable
 from archive.search.request import SearchRequest
-from archive.search.snippets import FastHighlighter
+from archive.search.snippets import SNIPPET_CHARS, find, snippet
 
 if TYPE_CHECKING:
     from archive.search.core import Generation
 
-SNIPPET_CHARS = 240
-
-
-class MarkFormatter(HtmlFormatter):
-    """Wrap matched terms in <mark>, escaping all other text."""
-
-    template = "<%(tag)s>%(t)s</%(tag)s>"
-
-    def __init__(self) -> None:
-        super().__init__(tagname="mark", between=" … ")
-
-
-SNIPPETS = FastHighlighter(
-    fragmenter=ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70), formatter=MarkFormatter()
-)
+MAX_SNIPPET_WORDS = 64  # of a prefix's or wildcard's expansions, the first ones marked
 
 
 def page_of_hits(
@@ -62,31 +48,57 @@ def page_of_hits(
             allow = set(np.flatnonzero(docs).tolist())
         else:
             allow = None
-        results = _snippeting(searcher.search(parsed.query, filter=allow, limit=end, terms=True))
-        return [as_hit(gen, hit.fields(), _highlights(hit), round(hit.score, 4)) for hit in results[start:end]]
-    field = "largest" if sort == "largest" else "sortdate"
+        results = limits.search(searcher, parsed.query, filter=allow, limit=end)[start:end]
+        return _snippeted(gen, parsed, [hit.docnum for hit in results], [round(hit.score, 4) for hit in results])
+    field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
     # The same order as Whoosh's sortedby, from the column arrays instead of a Python sort.
     order = gen.sets.top(docs, field, reverse=sort != "oldest", limit=end)[start:end].tolist()
     if not order:
         return []
     if parsed.empty:
         return [as_hit(gen, searcher.stored_fields(docnum), "", None) for docnum in order]
-    if rankable(parsed.query):
-        return _snippeted(gen, parsed, order, [None] * len(order))
-    # Highlighting needs Whoosh's hits: search again, only among the page's documents.
-    results = _snippeting(searcher.search(parsed.query, filter=set(order), limit=len(order), terms=True))
-    found = {hit.docnum: hit for hit in results}
-    return [as_hit(gen, found[docnum].fields(), _highlights(found[docnum]), None) for docnum in order]
+    return _snippeted(gen, parsed, order, [None] * len(order))
+
 
 def _snippeted(gen: Generation, parsed: ParsedQuery, order: list[int], scores: list) -> list[dict[str, Any]]:
-    """Return hits of a rankable query, highlighting its words without asking Whoosh to match again."""
-    words = positive_terms(parsed.query, "body")
-    analyzer = gen.searcher.schema["body"].analyzer
+    """Return hits with snippets of the query's words, found in the stored text without matching again."""
+    words = snippet_words(parsed.query, gen.searcher.reader())
     hits = []
     for docnum, score in zip(order, scores):
         stored = gen.searcher.stored_fields(docnum)
-        hits.append(as_hit(gen, stored, SNIPPETS.snippet(analyzer, stored["body"], words, top=2), score))
+        text = stored["body"]
+        hits.append(as_hit(gen, stored, snippet(text, find(text, words, gen.forms)), score))
     return hits
+
+
+def snippet_words(q: query.Query, reader: IndexReader, field: str = "body") -> tuple[str, ...]:
+    """Return the words of the field a query looks for, prefixes and wildcards expanded; not those it negates."""
+    found: dict[str, None] = {}
+
+    def walk(node: query.Query) -> None:
+        if isinstance(node, query.Not):
+            return
+        if isinstance(node, query.AndNot):
+            walk(node.a)
+            return
+        if isinstance(node, query.Phrase):
+            if node.fieldname == field:
+                found.update(dict.fromkeys(node.words))
+            return
+        if isinstance(node, query.MultiTerm):
+            if node.fieldname == field:
+                for btext in itertools.islice(node._btexts(reader), MAX_SNIPPET_WORDS):
+                    found[btext.decode("utf-8") if isinstance(btext, bytes) else btext] = None
+            return
+        if isinstance(node, query.Term):
+            if node.fieldname == field and isinstance(node.text, str):
+                found[node.text] = None
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return tuple(found)
 
 def as_hit(gen: Generation, stored: Mapping[str, Any], snippet: str, score: float | None) -> dict[str, Any]:
     meta = dict(stored["meta"])
@@ -102,15 +114,6 @@ def labelled(gen: Generation, meta: dict[str, Any]) -> dict[str, Any]:
             for k in meta[name]
         ]
     return meta
-
-
-def _snippeting(results: Results) -> Results:
-    results.highlighter = SNIPPETS
-    return results
-
-
-def _highlights(hit: Hit) -> str:
-    return hit.highlights("body", top=2)
 
 
 def _negates(q: query.Query) -> bool:

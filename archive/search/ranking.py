@@ -28,9 +28,12 @@ CACHED_SCORES = 16  # 800 KB each at 100,000 documents: enough for a researcher'
 
 
 def rankable(q: query.Query) -> bool:
-    """Say whether a query is made only of terms joined by AND and plain OR."""
+    """Say whether a query is made only of terms and phrases joined by AND and plain OR."""
     if type(q) is query.Term:
         return True
+    if type(q) is query.Phrase:
+        # Whoosh scores a phrase as the AND of its words (archive/docsets.py matches it).
+        return q.slop == 1 and bool(q.words)
     if type(q) is query.And or (type(q) is query.Or and not q.minmatch and not q.scale):
         return bool(q.subqueries) and all(rankable(sub) for sub in q.subqueries)
     return False
@@ -70,6 +73,9 @@ class Ranker:
         """Return every document's score for a rankable query."""
         if type(q) is query.Term:
             found = self._term(q.fieldname, q.text)
+        elif type(q) is query.Phrase:
+            # Only where the phrase itself matches: an OR adds a part's score only where that part matches.
+            found = np.where(self.sets.matches(q), self._tree([self._term(q.fieldname, word) for word in q.words]), 0.0)
         else:
             # Whoosh adds a compound's parts as a binary tree: (a + b) + (c + d), halves first.
             found = self._tree([self.scores(sub) for sub in q.subqueries])

@@ -1,123 +1,160 @@
-"""Snippets: Whoosh's own highlighting, with the body re-tokenized in one pass instead of a filter chain.
+"""Snippets: the passage of a hit's text with the most query words, found without re-analysing the text.
 
-Profiling faceted queries showed half their time in highlighting, and most of that in the
-analyzer's chain of generators (tokenizer, lower-case, stop words, stemmer), run again over
-each hit's whole body. `tokens` does the same work in one loop and yields the same tokens, and
-for a ContextFragmenter only those near a match, the only ones that can change a fragment;
-fragments, scoring and formatting stay Whoosh's, so snippets are unchanged.
+Profiles put 85% of a query in Whoosh's highlighter, which runs the analyzer (tokenizer,
+lower-case, stop words, stemmer) over each hit's whole body in Python. Here the build keeps a
+table of every indexed word's surface forms (`forms`: stem -> the lower-case words that stem
+to it); a query's stems become one regular expression of their forms, bounded as the
+tokenizer bounds a token, so a single C-level scan of the stored text finds exactly the
+tokens the analyzer would have matched.
+
+The passage rule: the text's lines are its blocks (headings, paragraphs, list items, table
+rows: `plain_text` ends each with a line break), and no passage crosses one. The passage
+shown holds the most distinct query words, then the most of them, then comes first; a second
+one is added when it holds words the first lacks. A block longer than the snippet is cut to a
+window around its best run of matches.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Iterator
+import html
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
-from whoosh.analysis import (
-    CompositeAnalyzer,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    StopFilter,
-    Token,
-)
-from whoosh.highlight import (
-    ContextFragmenter,
-    Highlighter,
-    set_matched_filter,
-    top_fragments,
-)
+from archive.index.forms import TOKEN_PATTERN
 
-MAX_STEMS = 200_000  # words remembered with their stems, per stemmer
-_STEMS: dict[object, dict[str, str]] = {}
+SNIPPET_CHARS = 240
+LEAD = 40  # characters kept before the first match of a window cut from a long block
+BETWEEN = " … "
+# The lookarounds bound a form exactly as the tokenizer bounds a token: no token character,
+# nor a dot-joined token part, on either side.
+_TOKEN_CHAR = r"[\w\*]"
+assert TOKEN_PATTERN == rf"{_TOKEN_CHAR}+(\.?{_TOKEN_CHAR}+)*"
+
+Span = tuple[int, int, str]  # start, end, and the stem the token there stands for
+Forms = Mapping[str, Iterable[str]]
 
 
-def tokens(
-    analyzer: CompositeAnalyzer, text: str, words: frozenset[str], near: tuple[int, int] | None = None
-) -> Iterator[Token]:
-    """Yield what `analyzer(text, positions=True, chars=True, removestops=False)` does, marked as matched.
-
-    With near=(before, after), yield only the tokens within that many tokens of a matched one.
-    """
-    if not _fusable(analyzer):
-        yield from set_matched_filter(analyzer(text, positions=True, chars=True, mode="index", removestops=False), words)
-        return
-    tokenizer, _, stop, stem = analyzer.items
-    stops, low, high = stop.stops, stop.min, stop.max
-    stems, stemfn, ignore = _STEMS.setdefault(stem.stemfn, {}), stem.stemfn, stem.ignore
-    if len(stems) > MAX_STEMS:
-        stems.clear()
-    # Whole-list steps first (cheap), then a Token only for each token that is kept.
-    spans = [match.span() for match in tokenizer.expression.finditer(text)]
-    lowered = [text[a:b].lower() for a, b in spans]
-    stopped = [not (len(w) >= low and (high is None or len(w) <= high)) or w in stops for w in lowered]
-    forms = {}  # each distinct word as the index holds it: stemmed, or as it is when stopped
-    for word, is_stopped in set(zip(lowered, stopped)):
-        if is_stopped:
-            forms[word, True] = word
-        else:
-            stemmed = stems.get(word)
-            if stemmed is None:
-                stemmed = stems[word] = word if word in ignore else stemfn(word)
-            forms[word, False] = stemmed
-    texts = [forms[pair] for pair in zip(lowered, stopped)]
-    matched = [t in words for t in texts]
-    keep: Iterable[int] = range(len(spans))
-    if near is not None:
-        before, after = near
-        kept = bytearray(len(spans))
-        for i in (i for i, hit in enumerate(matched) if hit):
-            low_end, high_end = max(0, i - before), min(len(spans), i + after + 1)
-            kept[low_end:high_end] = b"\1" * (high_end - low_end)
-        keep = [i for i in keep if kept[i]]
-    # StopFilter numbers the words it keeps consecutively, from the first one's own position.
-    kept_before = list(itertools.accumulate((not x for x in stopped), initial=0))
-    first_kept = stopped.index(False) if False in stopped else 0
-    token = Token(positions=True, chars=True, removestops=False, mode="index")
-    for i in keep:
-        token.startchar, token.endchar = spans[i]
-        token.text, token.stopped, token.matched = texts[i], stopped[i], matched[i]
-        token.pos = first_kept + kept_before[i] if stop.renumber and not stopped[i] else i
-        token.boost = 1.0
-        yield token
+def find(text: str, words: Iterable[str], forms: Forms) -> list[Span]:
+    """Return the spans of the tokens of text whose stem is one of words, in text order."""
+    stem_of = {form: word for word in words for form in forms.get(word, ())}
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would shift
+        return _find_by_pattern(text, stem_of)
+    found = []
+    for form, word in stem_of.items():
+        # str.find runs in C over the text; only its hits are checked in Python.
+        at = lowered.find(form)
+        while at != -1:
+            end = at + len(form)
+            if _bounded(lowered, at, end):
+                found.append((at, end, word))
+            at = lowered.find(form, at + 1)
+    found.sort()
+    return found
 
 
-def _fusable(analyzer: object) -> bool:
-    items = getattr(analyzer, "items", None)
-    return (
-        isinstance(analyzer, CompositeAnalyzer) and len(items) == 4
-        and type(items[0]) is RegexTokenizer and not items[0].gaps
-        and type(items[1]) is LowercaseFilter and type(items[2]) is StopFilter and type(items[3]) is StemFilter
-    )
+def _token_char(char: str) -> bool:
+    return char.isalnum() or char == "_" or char == "*"  # the tokenizer's [\w*]
 
 
-class FastHighlighter(Highlighter):
-    """A Highlighter that re-tokenizes with `tokens`; otherwise Whoosh's highlight_hit, retokenizing branch."""
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Say whether text[start:end] is a whole token: no token character, nor a dot joining one, either side."""
+    if start and (_token_char(text[start - 1]) or text[start - 1] == "." and start > 1 and _token_char(text[start - 2])):
+        return False
+    if end < len(text) and (_token_char(text[end]) or text[end] == "." and end + 1 < len(text)
+                            and _token_char(text[end + 1])):
+        return False
+    return True
 
-    def _near(self) -> tuple[int, int] | None:
-        # What a ContextFragmenter reads around a match: before it, the words within `surround`
-        # characters (each word and the space after it take two or more); after it, words until
-        # `surround` characters of words have passed. Tokens further away change no fragment.
-        fragmenter = self.fragmenter
-        if type(fragmenter) is not ContextFragmenter:
-            return None
-        return fragmenter.surround // 2 + 2, fragmenter.surround + 2
 
-    def highlight_hit(self, hitobj, fieldname, text=None, top=3, minscore=1, strict_phrase=False):
-        results = hitobj.results
-        field = results.searcher.schema[fieldname]
-        if text is None:
-            text = hitobj[fieldname]
-        if results.has_matched_terms():
-            bterms = (term for term in results.matched_terms() if term[0] == fieldname)
-        else:
-            bterms = results.query_terms(expand=True, fieldname=fieldname)
-        words = frozenset(field.from_bytes(term[1]) for term in bterms)
-        return self.snippet(field.analyzer, text, words, top, minscore)
+@lru_cache(maxsize=64)
+def _pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(re.escape(form) for form in alternatives)
+    return re.compile(rf"(?<!{_TOKEN_CHAR})(?<!{_TOKEN_CHAR}\.)(?:{body})(?!{_TOKEN_CHAR})(?!\.{_TOKEN_CHAR})",
+                      re.IGNORECASE)
 
-    def snippet(self, analyzer: CompositeAnalyzer, text: str, words: frozenset[str], top: int = 3,
-                minscore: int = 1) -> str:
-        """Highlight the given words in a text: what highlight_hit does once it knows them."""
-        merged = self._merge_matched_tokens(tokens(analyzer, text, words, self._near()))
-        fragments = top_fragments(self.fragmenter.fragment_tokens(text, merged), top, self.scorer, self.order,
-                                  minscore=minscore)
-        return self.formatter.format(fragments)
+
+def _find_by_pattern(text: str, stem_of: dict[str, str]) -> list[Span]:
+    if not stem_of:
+        return []
+    # Longest first, so that an alternation never stops at a shorter form that a longer one extends.
+    pattern = _pattern(tuple(sorted(stem_of, key=lambda f: (-len(f), f))))
+    found = ((m.start(), m.end(), stem_of.get(m.group().lower())) for m in pattern.finditer(text))
+    return [span for span in found if span[2] is not None]
+
+
+def snippet(text: str, spans: list[Span], chars: int = SNIPPET_CHARS) -> str:
+    """Return the best passage (and a second with words it lacks) as HTML, matches in <mark>; '' if none."""
+    if not spans:
+        return ""
+    blocks = _blocks(text)
+    candidates = [window for block in blocks for window in _windows(text, block, spans, chars)]
+    first = max(candidates, key=lambda w: (len(w[2]), len(w[3]), -w[0]))
+    chosen = [first]
+    missing = set(spans_words(spans)) - first[2]
+    if missing:
+        rest = [w for w in candidates if w[2] & missing and not _overlaps(w, first)]
+        if rest:
+            chosen.append(max(rest, key=lambda w: (len(w[2] & missing), len(w[3]), -w[0])))
+    return BETWEEN.join(_render(text, window) for window in sorted(chosen))
+
+
+def spans_words(spans: list[Span]) -> list[str]:
+    return list(dict.fromkeys(word for _, _, word in spans))
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    found, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            found.append((start, end))
+        start = end + 1
+    return found
+
+
+# A window: (start, end, its distinct words, its spans, the block's bounds).
+Window = tuple[int, int, frozenset, list, tuple[int, int]]
+
+
+def _windows(text: str, block: tuple[int, int], spans: list[Span], chars: int) -> list[Window]:
+    low, high = block
+    inside = [s for s in spans if s[0] >= low and s[1] <= high]
+    if not inside:
+        return []
+    if high - low <= chars:
+        return [(low, high, frozenset(s[2] for s in inside), inside, block)]
+    # A long block: one window from each match, holding the matches that fit after it.
+    found = []
+    for i, (start, _, _) in enumerate(inside):
+        begin = max(low, start - LEAD)
+        stop = min(high, begin + chars)
+        held = [s for s in inside if s[0] >= begin and s[1] <= stop]
+        found.append((begin, stop, frozenset(s[2] for s in held), held, block))
+    return found
+
+
+def _overlaps(a: Window, b: Window) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _render(text: str, window: Window) -> str:
+    start, end, _, held, (low, high) = window
+    # Cut at spaces, never inside a word, and say where the block goes on.
+    if start > low and not text[start - 1].isspace():
+        space = text.find(" ", start, held[0][0])
+        start = space + 1 if space != -1 else held[0][0]
+    if end < high and not text[end].isspace():
+        space = text.rfind(" ", held[-1][1], end + 1)
+        end = space if space != -1 else held[-1][1]
+    parts, at = [], start
+    for span_start, span_end, _ in held:
+        if span_start < at or span_end > end:
+            continue
+        parts.append(html.escape(text[at:span_start]))
+        parts.append(f"<mark>{html.escape(text[span_start:span_end])}</mark>")
+        at = span_end
+    parts.append(html.escape(text[at:end]))
+    shown = " ".join("".join(parts).split())
+    return ("… " if start > low else "") + shown + (" …" if end < high else "")
