@@ -348,6 +348,9 @@ def test_country_comes_from_the_option_or_archive_toml(tmp_path):
     assert "= 5,000,000 AUD" in by_setting.output
     bad = runner.invoke(main, ["--root", str(root), "ingest", "--dry-run", "--country", "Oz", str(release)])
     assert bad.exit_code != 0 and "--country: 'Oz' is not a country" in bad.output
+    (root / "archive.toml").write_text('COUNTRY = "Oz"\n', "utf-8")
+    bad = runner.invoke(main, ["--root", str(root), "ingest", "--dry-run", "--source", "PM", str(release)])
+    assert bad.exit_code != 0 and "archive.toml: COUNTRY: 'Oz' is not a country" in bad.output
 
 
 def test_largest_sort_and_timeline_keep_currencies_apart(tmp_path):
