@@ -276,6 +276,7 @@ def test_page_markers_go_and_the_sentence_is_joined(record, text, joined):
     ("sought to reduce the reserve price by 50 cents,", [(1, "AUD", "50 cents")]),  # 5071: whole dollars, half up
     ("That will be close to $ 160\n\nmillion or almost 13 per cent", [(160_000_000, "AUD", "$ 160\n\nmillion")]),  # 1616
     ("$ 720\n\nmillion", [(720_000_000, "AUD", "$ 720\n\nmillion")]),
+    ("part of the œ C5 million grant; some œ 3 million more", [(3_000_000, "GBP", "œ 3 million")]),  # 190: £ misread
     ("will be between $ 5h and $ 6-oillion this financial year", []),  # 2539
     ("TEL: PRIME MINISTER CAN0EUR1RA", []),  # 8897
     ("continuing allocations of $ 121 million\n\nindexed in terms of 1994 dollars for a further nine. years",
