@@ -210,6 +210,8 @@ def test_end_marks_contact_blocks_and_embargo_lines_go(tmp_path):
         "EMBARGO: 11 p. m. Wednesday, 15th June, 1960 P. M. No. 21/ 1960\n\nWORK AT KIMBERLEY RESEARCH STATION TO BE\n\n"
         "DOUBLED\n\nStatement by the Actingi Prime Minister, Mr. J. McEwen\n\nThe Commonwealth Government has agreed to "
         "increase its assistance to the work of the Kimberley Research Station.",
+        "Photo: The Prime Minister at the opening of the new wing\n\nThe hospital's new wing will treat 4,000 patients "
+        "a year.\n\nCaption: Patients and staff at the opening",
     ]
     outcomes = ingest_records(tmp_path, *({"title": f"WORK AT KIMBERLEY RESEARCH STATION TO BE DOUBLED {n}",
                                            "date": "1985-10-21", "text": t} for n, t in enumerate(texts)))
@@ -217,6 +219,7 @@ def test_end_marks_contact_blocks_and_embargo_lines_go(tmp_path):
     assert kept[0].endswith("FOR ALL OF ITS PEOPLES.") and kept[1].endswith("Thanks very much, everyone.")
     assert "Enquiries" not in kept[2] and "062-824304" not in kept[2] and "B RI SBANE" in kept[2]
     assert kept[3].startswith("The Commonwealth Government has agreed")
+    assert kept[4] == "The hospital's new wing will treat 4,000 patients a year."
 
 
 def test_a_long_title_is_cut_at_a_phrase_not_mid_phrase(tmp_path):
