@@ -102,6 +102,9 @@ def test_a_table_of_figures_and_a_wrapped_opening_are_kept():
                "1. Certain overseas drug manufacturers were making offers\n\nfor taking over the Laboratories.")
     kept = " ".join(extract_article(wrapped, "COMMONWEALTH SERUM LABORATORIES").text.split())
     assert "the Federal Health Minister, stated that" in kept
+    # Record 12865 opens with a heading; with no headline line in the text, no short line is a stub.
+    speech = "INTRODUCTION\n\nThe Government has today released its response to the review of the health system."
+    assert extract_article(speech, "Health Reform Statement").text.startswith("INTRODUCTION")
 
 
 def test_a_page_number_repeated_at_the_top_of_the_next_page_goes_4616():

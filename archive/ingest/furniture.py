@@ -196,7 +196,10 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
         repeat = repeats_title(rest, title, strict) or (
             headline and not strict and len(rest.split()) <= 5 and repeats_title(rest, title, False))
-        if byline or not rest or junk(rest) or junk(line) or repeat or _CAPTION.match(line) or _scanned_furniture(rest):
+        # "FOR PRESS lctl": a release line with one stray word left over
+        leftover = len(rest.split()) <= 1 and sum(c.isalpha() for c in rest) < sum(c.isalpha() for c in line)
+        if (byline or not rest or junk(rest) or junk(line) or repeat or leftover or _CAPTION.match(line)
+                or _scanned_furniture(rest)):
             dropped.append(line)
         else:
             kept.append(line)
