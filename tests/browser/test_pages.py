@@ -154,7 +154,7 @@ def test_the_keyboard_reaches_everything_with_visible_focus(page):
     assert skip.inner_text() == "Skip to content"
     assert skip.bounding_box()["x"] >= 0  # shown when focused
     seen = set()
-    for _ in range(60):
+    for _ in range(120):  # the date boxes take three stops each
         page.keyboard.press("Tab")
         focused = page.evaluate("""() => {
             const e = document.activeElement, s = getComputedStyle(e);
