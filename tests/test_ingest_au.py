@@ -441,3 +441,15 @@ def test_written_documents_parse_as_the_build_reads_them(tmp_path):
                               dry_run=False)
     document = parse_file(outcomes[0].path, Registry.load(tmp_path / "corpus"))
     assert [(a.value, a.currency) for a in document.amounts] == [(5_000_000, "AUP")]
+
+
+def test_a_registry_department_of_the_archives_country_is_suggested(tmp_path):
+    """A department registered with `country: AU` is found in Australian documents, and only there."""
+    folder = corpus(tmp_path)
+    with (folder / "departments.yaml").open("a", encoding="utf-8") as registry:
+        registry.write("\npmc:\n  name: Department of the Prime Minister and Cabinet\n  short: PM&C\n  country: AU\n")
+    matcher_au = Matcher(Registry.load(folder), "AU")
+    matcher_uk = Matcher(Registry.load(folder))
+    text = "The Department of the Prime Minister and Cabinet will advise the Treasury."
+    assert [m.key for m in matcher_au.find(text)[0]] == ["pmc"]
+    assert [m.key for m in matcher_uk.find(text)[0]] == ["hm-treasury"]
