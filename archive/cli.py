@@ -100,6 +100,11 @@ def check(paths: ArchiveFolder) -> None:
 @click.option("--min-amount", help="Only documents with an amount of at least this (e.g. 5m).")
 @click.option("--max-amount", help="Only documents with an amount of at most this.")
 @click.option("--sort", type=click.Choice(SORTS), help="Result order (relevance with a query, else newest).")
+@click.option("--financial-year", multiple=True, help="A financial year such as 2010-11; repeat for several.")
+@click.option("--government", multiple=True, help="A government key such as uk-brown (corpus/governments.yaml).")
+@click.option("--from", "date_from", help="Only documents dated wholly on or after this (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "date_to", help="Only documents dated wholly on or before this.")
+@click.option("--real", is_flag=True, help="Amount filters and --sort largest in real terms (latest year's prices).")
 @click.option("--page", default=1, show_default=True, help="Which page of results.")
 @click.option("--limit", default=10, show_default=True, help="Results per page.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results and facet counts as JSON.")
@@ -109,13 +114,17 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
     from archive.search.core import Archive
 
     params = {"q": [" ".join(query)], "page": [str(options["page"])], "per_page": [str(options["limit"])]}
-    for name in ("year", "department", "programme", "amount"):
+    for name in ("year", "department", "programme", "amount", "financial_year", "government"):
         params[name] = list(options[name])
     for name in ("min_amount", "max_amount", "sort"):
         if options[name]:
             params[name] = [options[name]]
-    if options["predecessors"]:
-        params["predecessors"] = ["1"]
+    for name, option in (("from", "date_from"), ("to", "date_to")):
+        if options[option]:
+            params[name] = [options[option]]
+    for name in ("predecessors", "real"):
+        if options[name]:
+            params[name] = ["1"]
     try:
         paths.require_index()
         archive = Archive(paths.index)
@@ -132,11 +141,15 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
             "sort": result.sort,
             "results": result.hits,
             "facets": {f: [v.__dict__ for v in values] for f, values in result.facets.items()},
+            "unplaced": result.unplaced,
+            "left_out": result.left_out,
         }, indent=2, ensure_ascii=False))
         return
     if result.notice:
         click.echo(result.notice, err=True)
     click.echo(f"{result.total} result{'s' if result.total != 1 else ''} (read as: {result.reading}; sorted by {result.sort})")
+    if result.left_out:
+        click.echo(f"{result.left_out} document(s) left out for being dated less precisely than the range", err=True)
     for hit in result.hits:
         amounts = ", ".join(a["text"] for a in hit["amounts"][:5])
         click.echo(f"\n{hit['date']}  {hit['title']}  [{hit['id']}]")
@@ -162,10 +175,11 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--map", "field_map", metavar="FIELD=NAME,...",
               help="Which JSON fields hold the text, title, date, url, source, author, type (e.g. text=body).")
 @click.option("--currency", help="What a bare $ means in these sources, e.g. AUD; written as `currency:`.")
+@click.option("--country", help="The sources' country (ISO 3166, e.g. AU); default: COUNTRY in archive.toml, else GB.")
 @click.option("--source", help="The publisher, when the sources do not say.")
 @click.option("--url", help="The original address of a single article (its date is read from it).")
 @click.option("--date", help="The publication date of a single article: YYYY-MM-DD, YYYY-MM or YYYY.")
@@ -176,7 +190,10 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
 @click.option("--verbose", is_flag=True, help="Print the evidence for every document, even in a large batch.")
 @click.pass_obj
 def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_type: str | None, **options) -> None:
-    """Turn text, HTML and JSON lines files (or folders of them) into corpus documents."""
+    """Turn text, HTML, JSON lines, PDF and Word files (or folders of them), or addresses, into corpus documents.
+
+    An address (http:// or https://) is fetched; so is each line of a .urls file, or of a text file
+    whose every line is an address."""
     from archive.ingest.pipeline import DETAIL_UP_TO, Options
     from archive.ingest.pipeline import ingest as run_ingest
 
@@ -187,6 +204,7 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
                 click.echo(line, err=bool(outcome.skipped))
 
     try:
+        options["country"] = options["country"] or paths.settings().get("COUNTRY")
         report = run_ingest(list(inputs), paths.require_corpus(), Options(type=doc_type, **options),
                             progress=sys.stderr.isatty(), report_to=show)
     except ArchiveError as error:

@@ -14,7 +14,7 @@ from archive.errors import ArchiveError
 
 SETTINGS_FILE = "archive.toml"
 # What `archive init` copies from the package into a new archive's corpus/.
-STARTER_FILES = ("README.md", "departments.yaml", "programmes.yaml")
+STARTER_FILES = ("README.md", "departments.yaml", "programmes.yaml", "governments.yaml")
 
 EXAMPLE_SETTINGS = '''\
 # This archive's settings. An ARCHIVE_<NAME> environment variable overrides the one here
@@ -27,6 +27,12 @@ EXAMPLE_SETTINGS = '''\
 # How many proxies in front of the archive set X-Forwarded-For, -Proto, -Host and -Prefix.
 # Leave at 0 unless the archive is behind that many; the headers are ignored otherwise.
 # PROXIES = 1
+
+# What the pages, feeds and exports call this archive, the line beside its name, and what
+# it holds, as in the search page's heading "Search public-policy funding announcements".
+# SITE_NAME = "Policy Archive"
+# TAGLINE = "Public-policy funding announcements, searchable"
+# SUBJECT = "public-policy funding announcements"
 '''
 
 GITIGNORE = "# Built by `archive build`: never committed.\n/index/\n"

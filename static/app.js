@@ -53,9 +53,23 @@
     setTimeout(function () { announcer.textContent = text; }, 50);
   }
 
+  // The search box is outside the swapped region: its hidden inputs carry the filters, so they
+  // are taken from the fresh page, or a search after an in-place change would use stale ones.
+  function refreshHidden(fresh) {
+    var own = document.querySelector("form.query");
+    var theirs = fresh.querySelector("form.query");
+    if (!own || !theirs) return;
+    own.querySelectorAll('input[type="hidden"]').forEach(function (input) { input.remove(); });
+    var button = own.querySelector('button[type="submit"]');
+    theirs.querySelectorAll('input[type="hidden"]').forEach(function (input) {
+      button.parentNode.insertBefore(document.importNode(input, true), button);
+    });
+  }
+
   function load(url, push, focusKey) {
     return fetch(url, { headers: { Accept: "text/html" } }).then(function (response) {
-      if (!response.ok) throw new Error("status " + response.status);
+      // A 400 with results is a search kept with one field marked (an amount it could not read).
+      if (!response.ok && response.status !== 400) throw new Error("status " + response.status);
       return response.text();
     }).then(function (html) {
       var page = new DOMParser().parseFromString(html, "text/html");
@@ -65,6 +79,7 @@
       document.title = page.title;
       var query = page.getElementById("q");
       if (query) document.getElementById("q").value = query.value;
+      refreshHidden(page);
       if (push) history.pushState({ url: url }, "", url);
       shown = window.location.pathname + window.location.search;
       var again = focusKey && region.querySelector('[data-key="' + CSS.escape(focusKey) + '"]');
@@ -82,6 +97,12 @@
       if (!link || link.hasAttribute("download") || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
       var url = new URL(link.href, window.location.href);
       if (url.origin !== window.location.origin || url.pathname !== "/") return;
+      if (url.hash && url.search === window.location.search) {
+        // A link within the page (to the filters): the browser jumps, and focus goes along.
+        var target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+        if (target) setTimeout(function () { target.focus(); }, 0);
+        return;
+      }
       event.preventDefault();
       var key = link.querySelector("[data-key]");
       load(url.pathname + url.search, true, key ? key.getAttribute("data-key") : link.getAttribute("data-key"));

@@ -90,6 +90,12 @@ def free_port() -> int:
 
 
 @pytest.fixture
+def port() -> int:
+    """A free TCP port on the loopback address."""
+    return free_port()
+
+
+@pytest.fixture
 def gunicorn():
     """Start `archive serve` (gunicorn, several workers) on an index; yields a function returning its base URL."""
     processes: list[subprocess.Popen] = []
@@ -128,3 +134,29 @@ def au_releases() -> Path:
             pytest.fail(f"{reason}: CI must run the large-corpus tests")
         pytest.skip(reason)
     return path
+
+
+@pytest.fixture(scope="session")
+def au_archive(au_releases: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All the Australian releases ingested (as AUD) and built, once a session; returns the archive folder.
+
+    Shared by every large-corpus test: ingesting and building 8,686 releases takes minutes.
+    Tests must not change it.
+    """
+    from archive.cli import main
+
+    root = tmp_path_factory.mktemp("au") / "archive"
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(root)]).exit_code == 0
+    licence = ("Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
+               "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
+               "this publication.")
+    ingested = runner.invoke(main, [
+        "--root", str(root), "ingest", "--currency", "AUD", "--licence", licence, "--map", "url=pdf_url",
+        "--source", "PM Transcripts, Department of the Prime Minister and Cabinet", "--type", "media release",
+        str(au_releases),
+    ])
+    assert " wrote " in ingested.output, ingested.output[-2000:]
+    built = runner.invoke(main, ["--root", str(root), "build"])
+    assert (root / "index" / "current").exists(), built.output[-2000:]
+    return root

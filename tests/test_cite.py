@@ -39,9 +39,9 @@ def styles(doc: dict, url: str) -> dict[str, cite.Citation]:
 
 def test_the_2017_innovation_article_in_apa_7(innovation):
     apa = styles(innovation, innovation["url"])["apa"]
-    # A group author that is also the site: the site's name is not repeated (APA 7, 9.11).
-    assert apa.text == f"Community Care. (2017, March 20). {TITLE}. {INNOVATION_URL}"
-    assert f"<i>{TITLE}</i>" in apa.html
+    # Unsigned news: the title takes the author's place and the periodical is in italics (APA 7, 9.12, 10.1).
+    assert apa.text == f"{TITLE}. (2017, March 20). Community Care. {INNOVATION_URL}"
+    assert apa.html.startswith(f"{TITLE}. (2017, March 20). <i>Community Care</i>. ")
 
 
 def test_the_2017_innovation_article_in_harvard(innovation):
@@ -125,7 +125,7 @@ def test_citation_html_escapes_what_it_cites():
 
 def test_bibtex_entry_for_the_innovation_article(innovation):
     entry = cite.bibtex(innovation, innovation["url"], ACCESSED)
-    assert entry.startswith("@article{communitycare2017innovative,\n")
+    assert entry.startswith(f"@article{{{INNOVATION},\n")
     assert "  author = {{Community Care}},\n" in entry
     assert "  title = {{Innovative social work projects get £36m funding boost}},\n" in entry
     assert "  journal = {Community Care},\n" in entry
@@ -186,9 +186,11 @@ def test_the_document_page_offers_three_citations_as_text(client):
     assert len(references) == 3
     apa, harvard, oscola = references
     permalink = f"http://localhost/doc/{DOC}"
-    assert apa == f"Children's Services Weekly. (2017, March 20). Eleven projects share new round of innovation funding. {permalink}"
-    assert harvard.endswith(f"Available at: {permalink} (Accessed: {accessed}).")
-    assert oscola.endswith(f"<{permalink}> accessed {accessed}")
+    # No original address: the archive's own copy is cited, and the archive named.
+    assert apa == (f"Eleven projects share new round of innovation funding. (2017, March 20). "
+                   f"Children's Services Weekly. Policy Archive. {permalink}")
+    assert harvard.endswith(f"Available at: Policy Archive, {permalink} (Accessed: {accessed}).")
+    assert oscola.endswith(f", archived in Policy Archive <{permalink}> accessed {accessed}")
     for label in ("APA 7th edition", "Harvard (Cite Them Right)", "OSCOLA"):
         assert f">{label}</h3>" in html
     # The copy buttons come from a script file; the page itself carries no inline script.
@@ -220,7 +222,7 @@ def test_the_original_address_is_cited_when_known(tmp_path, corpus_dir):
 
 
 @pytest.mark.parametrize("suffix, mimetype, opening", [
-    (".bib", "application/x-bibtex", "@article{childrensservicesweekly2017eleven,"),
+    (".bib", "application/x-bibtex", f"@article{{{DOC},"),
     (".ris", "application/x-research-info-systems", "TY  - NEWS"),
 ])
 def test_a_document_downloads_as_bibtex_and_ris(client, suffix, mimetype, opening):

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["Amount", "extract_amounts", "sentences", "band_key", "split_band", "band_label", "band_order"]
+__all__ = ["Amount", "extract_amounts", "doubtful_amounts", "sentences", "band_key", "split_band", "band_label", "band_order"]
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class Amount:
     currency: str  # ISO 4217 code
     text: str  # exactly as written, e.g. "£3.2 million"
     sentence: str  # the sentence around it, whitespace collapsed
+    page: int | None = None  # the page of the original it stands on, where the body marks pages
 
 
 # Scanning starts at a digit, which the regex engine finds with a fast character-class
@@ -32,28 +33,44 @@ _AMOUNT = re.compile(
     # "£23-25m" is two amounts sharing the "m"; without one, "£5,000-£10,000" is read as
     # two amounts in turn, and a spaced " - " is a dash, not a range
     (?:[-–][£€$]?(?P<number2>{_NUMBER})(?=[ \u00a0]?{_MULTIPLIER}))?
-    (?:[ \u00a0]?(?P<multiplier>{_MULTIPLIER}))?
-    (?:[ \u00a0]+(?P<word>(?i:pounds?(?:[ ]sterling)?|sterling|euros?)|(?:US[ ])?(?i:dollars?))\b)?
+    # a scan breaks "$ 720 million" over two lines, even over a blank line
+    (?:[ \u00a0-]?(?P<multiplier>{_MULTIPLIER})|\s{{1,4}}(?P<multiplier_word>(?i:thousand|million|billion|trillion))\b)?
+    (?:[ \u00a0]+(?P<word>(?i:pounds?(?:[ ]sterling)?|sterling|euros?|cents?)|(?:US[ ])?(?i:dollars?))\b)?
+    # a number glued to letters is a scanning error ("$ 5h", "$ 6-oillion"), not money
+    (?P<glued>[A-Za-z]+|-[A-Za-z]{{2,}})?
     """,
     re.VERBOSE,
 )
+# Money in words: "a billion dollars", "half a million dollars", "a million pounds".
+_WORDS_AMOUNT = re.compile(
+    r"\b(?P<count>(?i:a|one|half\s+a|a\s+half|a\s+quarter(?:\s+of\s+a)?|quarter\s+of\s+a))\s+"
+    r"(?P<multiplier>(?i:thousand|million|billion|trillion))\s+"
+    r"(?P<word>(?i:pounds?(?:\s+sterling)?|euros?)|(?:US\s)?(?i:dollars?))\b"
+)
+_COUNTS = {"a": Decimal(1), "one": Decimal(1), "half a": Decimal("0.5"), "a half": Decimal("0.5"),
+           "a quarter": Decimal("0.25"), "a quarter of a": Decimal("0.25"), "quarter of a": Decimal("0.25")}
 _CODES = "GBP|USD|EUR|AUD|NZD|CAD|CHF|JPY|HKD|SGD|INR|ZAR|CNY"
 _PREFIX = re.compile(
     rf"""
     (?:
-        (?P<symbol>£|€|(?<![A-Za-z])(?P<dollar_prefix>US|AU|A|NZ|CAN|CA|C|HK|S)?\$)
-      | (?<![A-Za-z])(?P<code>{_CODES})[ \u00a0]?\$?
+        (?P<symbol>£|€|(?<![A-Za-z])(?P<dollar_prefix>US|AU|A|NZ|CAN|CA|C|HK|S)?\$
+            (?:[ \u00a0]?(?P<dollar_suffix>US|AU|A|NZ|CAN|HK|S))?)
+      | (?<![A-Za-z0-9])(?P<code>{_CODES})[ \u00a0]?\$?
+      | (?<=[A-Za-z0-9])(?P<glued_code>{_CODES})
     )
     [ \u00a0]?\Z
     """,
     re.VERBOSE,
 )
+# "in terms of 1994 dollars", "constant 1990 dollars": a price base, not an amount
+_PRICE_BASE = re.compile(r"(?i:\b(?:of|in|constant|real|current|base)|'s)[ \u00a0]+\Z")
 _PREFIX_REACH = 8  # characters; "AUD $ " is the longest prefix, plus its look-behind
-_PREFIX_ENDS = frozenset("£€$" + "".join({code[-1] for code in _CODES.split("|")}))
+_PREFIX_ENDS = frozenset("£€$" + "".join({code[-1] for code in _CODES.split("|")}) + "SAUZN")
 
 _MULTIPLIERS = {
     "": Decimal(1),
     "k": Decimal(10**3), "thousand": Decimal(10**3),
+    "cent": Decimal("0.01"), "cents": Decimal("0.01"),
     "m": Decimal(10**6), "mn": Decimal(10**6), "million": Decimal(10**6),
     "bn": Decimal(10**9), "billion": Decimal(10**9),
     "tn": Decimal(10**12), "trillion": Decimal(10**12),
@@ -62,6 +79,8 @@ _DOLLAR_PREFIXES = {
     "US": "USD", "AU": "AUD", "A": "AUD", "NZ": "NZD", "CAN": "CAD", "CA": "CAD", "C": "CAD",
     "HK": "HKD", "S": "SGD",
 }  # fmt: skip
+# Pounds of countries that have since gone decimal (see archive/corpus/country.py).
+_POUND_CODES = frozenset({"AUP", "NZP", "IEP", "CYP", "MTP"})
 _MAX_NUMBER = 20  # characters; a longer run of digits is an identifier, not money
 
 # A sentence ends at .!? (plus closing quotes) before whitespace and a capital, opening
@@ -85,31 +104,80 @@ _MAX_SENTENCE = 400
 
 
 def extract_amounts(text: str, dollar: str = "USD") -> list[Amount]:
-    """Find every money amount in text, in order of appearance."""
-    found: list[Amount] = []
-    spans: list[tuple[int, int]] | None = None
-    starts: list[int] = []
+    """Find every money amount in text, in order of appearance.
+
+    dollar is what a bare $ means; a pound code (such as AUP) says instead what £ means, and $ is then USD.
+    """
+    read = [found for found in _scan(text, dollar) if not found[4]]
+    if not read:  # most texts have no money, so split sentences only when needed
+        return []
+    spans = sentences(text)
+    starts = [start for start, _ in spans]
+    return [Amount(value, currency, text[first:last], _sentence_of(text, spans, starts, first, last))
+            for first, last, value, currency, _ in read]
+
+
+def doubtful_amounts(text: str) -> list[str]:
+    """Return money-like text that is not read as money: a number glued to letters, "$ 5h", "CAN0EUR1RA"."""
+    return [text[first:last] for first, last, _, _, glued in _scan(text, "USD") if glued]
+
+
+def _scan(text: str, dollar: str):
+    """Yield (start, end, value, currency, glued) for each amount, in order, words and figures merged."""
+    pound = dollar if dollar in _POUND_CODES else "GBP"
+    dollar = "USD" if dollar in _POUND_CODES else dollar
+    figures = _figures(text, dollar, pound)
+    words = _words(text, dollar, pound) if "illion" in text or "thousand" in text else iter(())
+    yield from sorted((*figures, *words), key=lambda found: found[0])
+
+
+def _figures(text: str, dollar: str, pound: str):
     for match in _AMOUNT.finditer(text):
         first, last = match.span()
         prefix = None
         before = text[max(0, first - 2) : first].rstrip(" \u00a0")
         if before[-1:] in _PREFIX_ENDS:  # cheap test first: most numbers are bare counts
             prefix = _PREFIX.search(text, max(0, first - _PREFIX_REACH), first)
-        currency = _currency(prefix, match, dollar)
+        currency = _currency(prefix, match, dollar, pound)
         numbers = [n for n in (match["number"], match["number2"]) if n]
         if currency is None or any(len(n) > _MAX_NUMBER for n in numbers):
             continue
         if prefix is None and text[first - 1 : first].isalnum():
             continue  # "h8 pounds": a bare number must start its word
-        if spans is None:  # most numbers are not money, so split only when needed
-            spans = sentences(text)
-            starts = [start for start, _ in spans]
+        unit = (match["multiplier"] or match["multiplier_word"] or "").lower()
+        if match["glued"] and (unit or match["word"]):
+            last = match.start("glued")  # "$5m-year": what follows a whole unit is another word
+            glued = bool(prefix and prefix["glued_code"])
+        else:
+            glued = bool(match["glued"] or (prefix and prefix["glued_code"]))
+        if prefix is None and not glued and _year_of_prices(text, match):
+            continue
+        if match["glued"] and not prefix:
+            continue  # "5th", "3D": a bare number glued to letters is no amount at all
         first = prefix.start() if prefix else first
-        sentence = _sentence_of(text, spans, starts, first, last)
-        multiplier = _MULTIPLIERS[(match["multiplier"] or "").lower()]
+        if (match["word"] or "").lower().startswith("cent"):
+            unit = "cents"
+        multiplier = _MULTIPLIERS[unit]
         for number in numbers:
-            found.append(Amount(_value(number, multiplier), currency, text[first:last], sentence))
-    return found
+            yield first, last, _value(number, multiplier), currency, glued
+
+
+def _words(text: str, dollar: str, pound: str):
+    for match in _WORDS_AMOUNT.finditer(text):
+        word = match["word"].lower()
+        currency = pound if word.startswith("pound") else "EUR" if word.startswith("euro") else (
+            "USD" if word.startswith("us") else dollar)
+        count = _COUNTS[" ".join(match["count"].lower().split())]
+        value = _value(str(count), _MULTIPLIERS[match["multiplier"].lower()])
+        yield match.start(), match.end(), value, currency, False
+
+
+def _year_of_prices(text: str, match: re.Match[str]) -> bool:
+    """Tell "in terms of 1994 dollars" (a price base year) from "1994 dollars" paid."""
+    number = match["number"]
+    return (len(number) == 4 and number[:2] in ("19", "20") and not match["multiplier"]
+            and not match["multiplier_word"] and bool(match["word"])
+            and _PRICE_BASE.search(text, max(0, match.start() - 20), match.start()) is not None)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -128,18 +196,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _currency(prefix: re.Match[str] | None, match: re.Match[str], dollar: str) -> str | None:
+def _currency(prefix: re.Match[str] | None, match: re.Match[str], dollar: str, pound: str) -> str | None:
     """Return the ISO code an amount is written in, or None for a bare number."""
-    if prefix and prefix["code"]:
-        return prefix["code"]
+    if prefix and (prefix["code"] or prefix["glued_code"]):
+        return prefix["code"] or prefix["glued_code"]
     if prefix:
         symbol = prefix["symbol"]
         if symbol in ("£", "€"):
-            return "GBP" if symbol == "£" else "EUR"
-        return _DOLLAR_PREFIXES.get(prefix["dollar_prefix"] or "", dollar)
+            return pound if symbol == "£" else "EUR"
+        marked = prefix["dollar_prefix"] or prefix["dollar_suffix"] or ""
+        return _DOLLAR_PREFIXES.get(marked, dollar)
     word = (match["word"] or "").lower()
-    if word.startswith(("pound", "sterling")):
+    if word.startswith("cent"):
+        return dollar
+    if "sterling" in word:
         return "GBP"
+    if word.startswith("pound"):
+        return pound
     if word.startswith("euro"):
         return "EUR"
     if word:
@@ -219,7 +292,7 @@ BAND_LABELS = {
     "100m-1bn": "{s}100m–{s}1bn",
     "1bn-plus": "{s}1bn and over",
 }
-SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "AUD": "A$", "NZD": "NZ$", "CAD": "C$"}
+SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "AUD": "A$", "NZD": "NZ$", "CAD": "C$", "AUP": "A£", "NZP": "NZ£"}
 HOME_CURRENCY = "GBP"
 
 

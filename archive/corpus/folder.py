@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archive.corpus.kinds import KINDS, kind_of
 from archive.corpus.parse import Document, parse_bytes
 from archive.corpus.registry import Registry
 from archive.errors import CorpusError
@@ -68,4 +69,7 @@ def check(corpus_dir: Path) -> CheckReport:
         report.documents += 1
         if document.review:
             report.warnings.append(f"{path}: {len(document.review)} point(s) to review: {'; '.join(document.review)}")
+        if kind_of(document.type) is None:
+            report.warnings.append(f"{path}: unknown type '{document.type}' (cited as a document of that name); "
+                                   f"the types are {', '.join(KINDS)}")
     return report

@@ -7,7 +7,8 @@ import datetime as dt
 import hashlib
 import html
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
@@ -17,6 +18,7 @@ import nh3
 import yaml
 
 from archive.corpus.amounts import Amount, extract_amounts
+from archive.corpus.kinds import normal_type
 from archive.corpus.registry import SAFE_LOADER, Registry, _yaml_where
 from archive.errors import CorpusError
 
@@ -35,7 +37,13 @@ OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where s
 KNOWN_KEYS = {
     "title", "date", "source", "url", "author", "type", "departments", "programmes",
     "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
+    "files", "fetched",
 }
+# The original a document was ingested from, kept beside it: corpus/files/<id>.pdf or .docx.
+FILE_PATTERN = re.compile(r"^files/[a-z0-9][a-z0-9-]{0,199}\.(?:pdf|docx)$")
+# Where a page of the original begins, as `archive ingest` marks it in a PDF's body.
+PAGE_MARKER = re.compile(r"[ \t]*<!-- page (\d{1,5}) -->[ \t]*")
+MAX_PAGES = 5000  # markers: each page's text is rendered on its own, so a flood of them is refused
 
 
 @dataclass(frozen=True, order=True)
@@ -102,13 +110,22 @@ class Document:
     organisations: tuple[str, ...] = ()
     amounts: tuple[Amount, ...] = ()
     review: tuple[str, ...] = ()
+    date_evidence: str | None = None
     path: Path | None = field(default=None, compare=False)
+    licence: str | None = None
+    files: tuple[str, ...] = ()  # the originals, relative to the corpus folder
+    fetched: str | None = None  # YYYY-MM-DD: the day the original was fetched from its url
+    pages: tuple[int, ...] = ()  # the original's pages the body holds, where it marks them
 
 
 def parse_file(path: Path, registry: Registry) -> Document:
     """Read and validate one corpus file, raising CorpusError naming the path."""
     data = path.read_bytes()
-    return parse_bytes(data, path, registry)
+    document = parse_bytes(data, path, registry)
+    for name in document.files:
+        if not (path.parent / name).is_file():
+            raise CorpusError(path, f"files: {name} is not in the corpus folder")
+    return document
 
 
 def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
@@ -148,9 +165,22 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
     if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
         raise fail(f"url must be a web address starting with http:// or https://, not '{url[:80]}'")
     _check_nesting(body, path)
-    text = plain_text(body)
     currency = str(meta.get("currency") or "USD").upper()
-    amounts = _merge_amounts(extract_amounts(text, dollar=currency), meta.get("amounts"), path)
+    if body.count("<!-- page ") > MAX_PAGES:
+        raise fail(f"more than {MAX_PAGES:,} page markers")
+    text, found, pages = _paged_text(body, currency)
+    amounts = _merge_amounts(found, meta.get("amounts"), path)
+    files = _list(meta, "files", path)
+    for name in files:
+        if not FILE_PATTERN.match(name):
+            raise fail(f"files: '{name[:80]}' is not files/<id>.pdf or files/<id>.docx")
+    fetched = _optional(meta.get("fetched"))
+    if fetched:
+        try:
+            if PartialDate.parse(fetched).precision != "day":
+                raise ValueError("fetched must be a day, YYYY-MM-DD")
+        except ValueError as error:
+            raise fail(f"fetched: {error}") from None
     return Document(
         id=doc_id,
         title=_text(meta["title"]),
@@ -161,14 +191,19 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
         checksum=checksum(data),
         url=url,
         author=_optional(meta.get("author")),
-        type=_optional(meta.get("type")),
+        type=normal_type(_optional(meta.get("type"))),
         summary=_optional(meta.get("summary")),
         departments=departments,
         programmes=programmes,
         organisations=_list(meta, "organisations", path),
         amounts=amounts,
         review=_list(meta, "review", path),
+        date_evidence=_optional(meta.get("date_evidence")),
         path=path,
+        licence=_optional(meta.get("licence")),
+        files=files,
+        fetched=fetched,
+        pages=pages,
     )
 
 
@@ -183,6 +218,38 @@ def plain_text(body: str) -> str:
     # but for CommonMark's own rules (a line of only "2." is an empty list item).
     rendered = cmarkgfm.markdown_to_html(body)
     return html.unescape(nh3.clean(rendered, tags=set())).strip()
+
+
+def _paged_text(body: str, currency: str) -> tuple[str, list[Amount], tuple[int, ...]]:
+    """Read the body's text and amounts, each amount with its page where the body marks pages."""
+    pieces = PAGE_MARKER.split(body)
+    if len(pieces) == 1:
+        text = plain_text(body)
+        return text, extract_amounts(text, dollar=currency), ()
+    text, starts, pages = plain_text(pieces[0]), [], []
+    for n in range(1, len(pieces), 2):
+        page, chunk = int(pieces[n]), pieces[n + 1]
+        part = plain_text(chunk)
+        # A marker inside a paragraph (it runs on to the next page) joins the two halves with a space.
+        inline = not pieces[n - 1].endswith("\n") and not chunk.startswith("\n")
+        if part:
+            text += (" " if inline else "\n\n") if text else ""
+        starts.append(len(text))
+        pages.append(page)
+        text += part
+    # Amounts are read from the whole text, so a sentence may run over a page; each is then found
+    # in turn to learn the page it stands on (a range such as "£2-3m" gives two amounts at one place).
+    amounts, cursor, last = [], 0, (None, 0)
+    for amount in extract_amounts(text, dollar=currency):
+        at = text.find(amount.text, cursor)
+        if at < 0:
+            at = last[1] if last[0] == amount.text else cursor
+        else:
+            cursor = at + 1
+        last = (amount.text, at)
+        index = bisect_right(starts, at) - 1
+        amounts.append(replace(amount, page=pages[index]) if index >= 0 else amount)
+    return text, amounts, tuple(dict.fromkeys(pages))
 
 
 def _check_nesting(body: str, path: Path) -> None:
@@ -275,7 +342,8 @@ def _merge_amounts(found: list[Amount], given: Any, path: Path) -> tuple[Amount,
             raise CorpusError(path, f"amounts entry {n} ('{text}') has a negative value")
         currency = str(entry.get("currency") or (same[0].currency if same else "GBP")).upper()
         sentence = str(entry.get("sentence") or (same[0].sentence if same else text))
-        corrected = Amount(value=value, currency=currency, text=text, sentence=sentence)
+        corrected = Amount(value=value, currency=currency, text=text, sentence=sentence,
+                           page=same[0].page if same else None)
         if same:
             amounts = [corrected if a.text == text else a for a in amounts]
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from archive.errors import CorpusError
 
 DEPARTMENTS_FILE = "departments.yaml"
 PROGRAMMES_FILE = "programmes.yaml"
+GOVERNMENTS_FILE = "governments.yaml"
+COUNTRIES = ("GB", "AU")  # ISO 3166 codes; "UK" is read as GB
 # libyaml's parser, five times faster, where PyYAML was built with it; the same safe constructors.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -28,6 +31,8 @@ class Department:
     end: str | None = None
     predecessors: tuple[str, ...] = ()
     successor: str | None = None
+    country: str = "GB"  # ISO 3166 code; entries that give none are UK departments, as all shipped ones are
+    sources: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -46,26 +51,47 @@ class Programme:
         return self.name
 
 
+@dataclass(frozen=True)
+class Government:
+    """A government in office from one date to another, named by its prime minister(s) and party."""
+
+    key: str
+    country: str
+    name: str  # e.g. "Brown", "Cameron–Clegg coalition"
+    party: str  # e.g. "Labour", "Conservative–Liberal Democrat"
+    start: str  # YYYY-MM-DD, the day it took office
+    end: str | None = None  # the day it left office; None while in office
+    sources: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.party}), {self.start[:4]}–{self.end[:4] if self.end else ''}"
+
+
 @dataclass
 class Registry:
     departments: dict[str, Department] = field(default_factory=dict)
     programmes: dict[str, Programme] = field(default_factory=dict)
     checksum: str = ""
+    governments: dict[str, Government] = field(default_factory=dict)
 
     @classmethod
     def load(cls, corpus_dir: Path) -> Registry:
         """Read both registries from a corpus folder; a missing file is an empty registry."""
         digest = hashlib.sha256()
         raw = {}
-        for name in (DEPARTMENTS_FILE, PROGRAMMES_FILE):
+        for name in (DEPARTMENTS_FILE, PROGRAMMES_FILE, GOVERNMENTS_FILE):
             path = corpus_dir / name
             data = path.read_bytes() if path.exists() else b""
-            digest.update(data + b"\0")
+            # The governments file joins the digest only where there is one, so registries without it keep theirs.
+            if name != GOVERNMENTS_FILE or data:
+                digest.update(data + b"\0")
             raw[name] = _load_mapping(path, data)
         registry = cls(
             departments={k: _department(k, v, corpus_dir / DEPARTMENTS_FILE) for k, v in raw[DEPARTMENTS_FILE].items()},
             programmes={k: _programme(k, v, corpus_dir / PROGRAMMES_FILE) for k, v in raw[PROGRAMMES_FILE].items()},
             checksum=digest.hexdigest(),
+            governments={k: _government(k, v, corpus_dir / GOVERNMENTS_FILE) for k, v in raw[GOVERNMENTS_FILE].items()},
         )
         registry._check_links(corpus_dir)
         return registry
@@ -76,6 +102,7 @@ class Registry:
             "departments": {k: _plain(d) for k, d in self.departments.items()},
             "programmes": {k: _plain(p) for k, p in self.programmes.items()},
             "checksum": self.checksum,
+            "governments": {k: _plain(g) for k, g in self.governments.items()},
         }
 
     @classmethod
@@ -85,6 +112,7 @@ class Registry:
             departments={k: Department(**_tuples(v)) for k, v in data["departments"].items()},
             programmes={k: Programme(**_tuples(v)) for k, v in data["programmes"].items()},
             checksum=data.get("checksum", ""),
+            governments={k: Government(**_tuples(v)) for k, v in data.get("governments", {}).items()},
         )
 
     def unknown(self, kind: str, key: str) -> str:
@@ -118,9 +146,15 @@ class Registry:
         return None
 
     def label(self, kind: str, key: str) -> str:
-        """Return the display label of a department or programme key."""
-        entry = (self.departments if kind == "department" else self.programmes).get(key)
+        """Return the display label of a department, programme or government key."""
+        entry = {"department": self.departments, "government": self.governments}.get(kind, self.programmes).get(key)
         return entry.label if entry else key
+
+    def unknown_government(self, key: str) -> str:
+        """Describe an unknown government key, suggesting the closest known one."""
+        close = difflib.get_close_matches(key, list(self.governments), n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown government '{key}'{hint}"
 
     def _check_links(self, corpus_dir: Path) -> None:
         path = corpus_dir / DEPARTMENTS_FILE
@@ -128,12 +162,25 @@ class Registry:
             for other in (*department.predecessors, department.successor):
                 if other and other not in self.departments:
                     raise CorpusError(path, f"department '{department.key}' links to {self.unknown('department', other)}")
+        self._check_governments(corpus_dir / GOVERNMENTS_FILE)
         for programme in self.programmes.values():
             if programme.department and programme.department not in self.departments:
                 raise CorpusError(
                     corpus_dir / PROGRAMMES_FILE,
                     f"programme '{programme.key}' names {self.unknown('department', programme.department)}",
                 )
+
+
+    def _check_governments(self, path: Path) -> None:
+        # Each country's governments follow one another: one leaves office the day the next arrives.
+        for country in COUNTRIES:
+            mine = sorted((g for g in self.governments.values() if g.country == country), key=lambda g: g.start)
+            for before, after in zip(mine, mine[1:]):
+                if before.end != after.start:
+                    raise CorpusError(path, f"government '{before.key}' ends on {before.end}, but the next, "
+                                            f"'{after.key}', starts on {after.start}: they must meet")
+            if mine and mine[-1].end is not None:
+                raise CorpusError(path, f"government '{mine[-1].key}' is the last for {country} but has an end date")
 
 
 def _normal(name: str) -> str:
@@ -183,7 +230,36 @@ def _department(key: str, entry: dict[str, Any], path: Path) -> Department:
         end=_optional(entry.get("until")),
         predecessors=_strings(entry.get("predecessors")),
         successor=_optional(entry.get("successor")),
+        country=_country(key, entry, path),
+        sources=_strings(entry.get("sources")),
     )
+
+
+def _country(key: str, entry: dict[str, Any], path: Path) -> str:
+    country = str(entry.get("country") or "GB").upper()
+    country = "GB" if country == "UK" else country
+    if country not in COUNTRIES:
+        raise CorpusError(path, f"'{key}' has country '{country}': use one of {', '.join(COUNTRIES)}")
+    return country
+
+
+def _government(key: str, entry: dict[str, Any], path: Path) -> Government:
+    for needed in ("name", "party", "from", "sources"):
+        if not entry.get(needed):
+            raise CorpusError(path, f"government '{key}' has no {needed}")
+    start, end = _iso_day(key, entry.get("from"), path), entry.get("until")
+    end = None if end is None else _iso_day(key, end, path)
+    if end is not None and end <= start:
+        raise CorpusError(path, f"government '{key}' ends ({end}) before it starts ({start})")
+    return Government(key=key, country=_country(key, entry, path), name=str(entry["name"]), party=str(entry["party"]),
+                      start=start, end=end, sources=_strings(entry.get("sources")))
+
+
+def _iso_day(key: str, value: Any, path: Path) -> str:
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise CorpusError(path, f"'{key}' has the date '{value}': write it as \"YYYY-MM-DD\"") from None
 
 
 def _programme(key: str, entry: dict[str, Any], path: Path) -> Programme:

@@ -14,14 +14,14 @@ from whoosh.query import Or, Term
 
 from archive.corpus.amounts import band_key
 from archive.corpus.folder import document_stats, read_documents
+from archive.corpus.money import link_parts
 from archive.corpus.parse import Document, checksum
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
-from archive.index import arrays
+from archive.index import arrays, generations, originals
 from archive.index import forms as forms_table
-from archive.index import generations
 from archive.index.forms import FormsTable
-from archive.index.schema import DocumentSchema
+from archive.index.schema import DocumentSchema, source_key
 
 # Below this many documents one process is faster than starting a second.
 PARALLEL_FROM = 2000
@@ -80,6 +80,9 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 if manifest.get("registry", {}).get("checksum") != registry.checksum:
                     relabelled = True
                     forced = forced | _filed_under(base, _removed_keys(Registry.from_dict(manifest["registry"]), registry))
+        if base is not None and not _has_every_field(base):
+            # Indexed before a field was added (such as source): every document needs it.
+            base, indexed, known, forced, reread_before = None, {}, {}, set(), set()
         report = BuildReport(full=base is None, repaired=repaired)
 
         # A file whose size and modification time are as last recorded is not read again; the rest
@@ -165,6 +168,10 @@ def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
         return False
 
 
+def _has_every_field(generation: Path) -> bool:
+    return set(DocumentSchema().names()) <= set(whoosh_index.open_dir(str(generation)).schema.names())
+
+
 def _write(
     index_dir: Path,
     base: Path | None,
@@ -198,7 +205,9 @@ def _write(
             for document in tqdm(parsed, desc="indexing", unit="doc", disable=not progress):
                 if base is not None:
                     writer.delete_by_term("id", document.id)
-                writer.add_document(**fields(document, registry))
+                values = fields(document, registry)
+                values["meta"]["files"] = originals.store(index_dir, document)
+                writer.add_document(**values)
         except BaseException:
             writer.cancel()
             raise
@@ -219,7 +228,7 @@ def _write(
 
 def fields(document: Document, registry: Registry) -> dict[str, Any]:
     """Turn a document into the fields the schema indexes and stores."""
-    amounts = [a.__dict__ for a in document.amounts]
+    amounts = link_parts(document.text, document.amounts)  # each with the whole it is part of, if any
     return {
         "id": document.id,
         "title": document.title,
@@ -227,6 +236,7 @@ def fields(document: Document, registry: Registry) -> dict[str, Any]:
         "year": str(document.date.year),
         "department": " ".join(document.departments),
         "programme": " ".join(document.programmes),
+        "source": source_key(document.source or "") or None,
         "amount": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
         "value": [a.value for a in document.amounts],
         "sortdate": document.date.sort_key,
@@ -248,7 +258,11 @@ def fields(document: Document, registry: Registry) -> dict[str, Any]:
             "organisations": list(document.organisations),
             "amounts": amounts,
             "review": list(document.review),
+            "date_evidence": document.date_evidence,
             "body": document.body,
             "checksum": document.checksum,
+            "licence": document.licence,
+            "fetched": document.fetched,
+            "pages": list(document.pages),
         },
     }

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from archive.ingest.furniture import clean_markers, lead_furniture, tail_furniture
+
 # A line that, once the article has begun, starts what follows it: story lists, comment
 # threads, sign-up and contact blocks. Only short lines count, so prose never matches.
 _END_MARKER = re.compile(
@@ -72,21 +74,27 @@ class Article:
 def normalise(text: str) -> str:
     """Tidy whitespace and drop control characters, keeping line breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\t", " ")
+    # Windows-1252 punctuation stored as C1 control characters: U+0096 is the en dash it meant.
+    text = _C1.sub(lambda m: m.group().encode("latin-1").decode("cp1252", "ignore"), text)
     text = _UNPRINTABLE.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
+_C1 = re.compile("[\x80\x82-\x8c\x8e\x91-\x9c\x9e\x9f]")  # those cp1252 gives a character
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def extract_article(raw: str, title: str | None = None) -> Article:
     """Find the headline and the article in scraped text, dropping the page around them."""
-    lines = [line.strip() for line in normalise(raw).split("\n")]
+    lines, markers = clean_markers([line.strip() for line in normalise(raw).split("\n")])
     title, title_at = _find_title(lines, title)
     start = title_at + 1 if title_at is not None else 0
     end, dropped = _find_end(lines, start)
     comments = _comments(lines[end:])
-    units = _lead_cleaned(lines[start:end], dropped)
+    body, furniture = lead_furniture(lines[start:end], title)
+    body, tail = tail_furniture(body)
+    units = _lead_cleaned(body, dropped)
+    dropped[:0] = furniture + tail + markers
     byline = next((m for m in map(_BYLINE.match, dropped) if m), None)
     publisher = next((m for m in map(_PUBLISHER.match, lines[end:]) if m), None)
     return Article(
@@ -94,7 +102,8 @@ def extract_article(raw: str, title: str | None = None) -> Article:
         publisher=publisher["name"].strip() if publisher else None,
         publisher_line=publisher.group() if publisher else None,
         author=byline["name"] if byline else None,
-        lead=[line for line in lines[: title_at or 0] if line] + [line for line in dropped if line in lines[start:end]],
+        lead=[line for line in lines[: title_at or 0] if line] + [line for line in dropped if line in lines[start:end]
+                                                                and line not in tail and line not in markers],
         paragraphs=_markdown(_reflow(units)),
         title_line=None if title_at is None else title_at + 1,
         comments=comments,
@@ -175,9 +184,16 @@ def _lead_cleaned(lines: list[str], dropped: list[str]) -> list[str]:
         if not prose_seen and kept and line == kept[-1]:
             continue
         kept.append(stripped)
-        # A standfirst has no full stop; the article's prose does.
-        prose_seen = prose_seen or (words(line) >= 12 and bool(_SENTENCE_END.search(line)))
+        # A standfirst has no full stop; the article's prose does. A hard-wrapped scan has no
+        # line of twelve words, but its lines of running text show that the article has begun.
+        prose_seen = prose_seen or (words(line) >= 12 and bool(_SENTENCE_END.search(line))) or _wrapped_prose(line)
     return kept
+
+
+def _wrapped_prose(line: str) -> bool:
+    parts = line.split()
+    lower = sum(1 for w in parts if w[:1].islower() and w.isalpha())
+    return len(parts) >= 6 and (lower >= 3 or (len(parts) >= 8 and line.isupper()))
 
 
 def _reflow(lines: list[str]) -> list[str]:
@@ -211,7 +227,9 @@ def _markdown(units: list[str]) -> list[str]:
         if bullets[i]:
             item = _escape(_BULLET.sub("", unit, count=1))
             lonely = not (i > 0 and bullets[i - 1]) and not (i + 1 < len(units) and bullets[i + 1])
-            if lonely:  # a layout's bullet before a paragraph, not a list
+            if lonely and unit[:1] in "-–—":  # a dash the writer typed is text: keep it, as text
+                blocks.append(_escape(unit))
+            elif lonely:  # a layout's bullet before a paragraph, not a list
                 blocks.append(item)
             elif i > 0 and bullets[i - 1]:
                 blocks[-1] += f"\n- {item}"

@@ -15,23 +15,30 @@ from urllib.parse import urlsplit
 from tqdm import tqdm
 
 from archive.corpus.amounts import Amount
+from archive.corpus.country import currency_of, parse_country
 from archive.corpus.folder import document_files
 from archive.corpus.parse import PartialDate, parse_bytes
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
 from archive.ingest.boilerplate import Article, extract_article, normalise
+from archive.ingest.checks import amount_points, date_points, title_points
 from archive.ingest.dating import DateGuess, infer_date
 from archive.ingest.dedupe import NearDuplicates, shingles
 from archive.ingest.sources import (
+    MAX_FILE_BYTES,
+    Address,
+    Addresses,
     Record,
     Unreadable,
     count_records,
     input_files,
     parse_map,
     read_file,
+    review_points,
 )
-from archive.ingest.suggest import Match, Matcher, organisations
-from archive.ingest.write import body_of, compose, slug, unique_id, write_atomically
+from archive.ingest.furniture import clean_title
+from archive.ingest.suggest import Match, Matcher, organisations, unknown_departments
+from archive.ingest.write import body_of, compose, slug, unique_id, write_document
 
 PARALLEL_FROM = 200  # records: below this, starting worker processes costs more than it saves
 MAX_WORKERS = 4
@@ -46,6 +53,7 @@ class Options:
     """How to ingest: what the sources cannot say for themselves, and what may be overwritten."""
 
     currency: str | None = None
+    country: str | None = None  # ISO 3166: sets the currency and which registry departments apply
     source: str | None = None
     url: str | None = None
     date: str | None = None
@@ -54,12 +62,19 @@ class Options:
     field_map: str | None = None
     force: bool = False
     dry_run: bool = False
+    max_bytes: int = MAX_FILE_BYTES  # a file or fetched answer larger than this is refused
+    timeout: float = 20.0  # seconds, for each address
+    pause: float = 1.0  # seconds between two requests to one host
 
     def __post_init__(self) -> None:
         if self.currency is not None:
             self.currency = self.currency.strip().upper()
             if not _CURRENCY.match(self.currency):
                 raise ArchiveError(f"--currency: '{self.currency}' is not a three-letter ISO code such as AUD")
+        try:
+            self.country = parse_country(self.country)
+        except ValueError as error:
+            raise ArchiveError(f"--country: {error}") from None
         if self.date is not None:
             try:
                 PartialDate.parse(self.date)
@@ -85,6 +100,8 @@ class Outcome:
     amounts: tuple[Amount, ...] = ()
     review: list[str] = field(default_factory=list)
     text: str = ""  # the article's plain text, until it is checked for duplicates
+    original: bytes | None = None  # a PDF or Word file, kept beside the document as files/<id><suffix>
+    suffix: str = ""
 
     def describe(self, dry_run: bool = False, full: bool = False) -> list[str]:
         """Say what was done with this record, with the evidence for each suggestion."""
@@ -158,7 +175,7 @@ _context: _Context | None = None
 
 
 def ingest(
-    inputs: list[Path],
+    inputs: list[Path | str],
     corpus_dir: Path,
     options: Options,
     progress: bool = False,
@@ -178,11 +195,14 @@ def ingest(
 
     files = list(input_files(inputs))
     total = sum(count_records(f) if isinstance(f, Path) else 1 for f in files)
+    fetcher = Addresses(options.timeout, options.max_bytes, options.pause)
     if total > 1 and (options.url or options.date):
         raise ArchiveError("--url and --date describe a single article: give one file, or the dates and URLs in its records")
-    context = _Context(corpus_dir, registry, Matcher(registry), options)
+    context = _Context(corpus_dir, registry, Matcher(registry, options.country), options)
     items = (record for item in files
-             for record in ([item] if isinstance(item, Unreadable) else read_file(item, field_map)))
+             for record in ([item] if isinstance(item, Unreadable)
+                            else fetcher.records(item) if isinstance(item, Address)
+                            else read_file(item, field_map, options.max_bytes)))
     if workers is None:
         workers = min(os.cpu_count() or 1, MAX_WORKERS) if total >= PARALLEL_FROM else 1
     bar = tqdm(total=total, unit="record", desc="ingesting", disable=not progress or total < PROGRESS_FROM)
@@ -205,6 +225,7 @@ def ingest(
                 report_to(outcome, total)
     finally:
         bar.close()
+        fetcher.close()
         if pool is not None:
             pool.terminate()
     report.seconds = time.perf_counter() - started
@@ -232,10 +253,11 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         return outcome
     text = article.text
     review = outcome.review
+    review.extend(review_points(record, bool(options.source), bool(options.date)))
 
     outcome.title, outcome.title_evidence = _title(record, article, review)
     given, given_by = next(((d, by) for d, by in ((options.date, "The --date option gives"),
-                                                  (record.date, "The record gives"),
+                                                  (record.date, record.by.get("date") or "The record gives"),
                                                   (page_date, "The page's metadata gives")) if d), (None, ""))
     date = infer_date(text, given=given, given_by=given_by, url=record.url,
                       comments=comments or article.comments, lead="\n".join(article.lead))
@@ -245,6 +267,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         review.append("no date was found in the text: set the date by hand")
     elif not date.sure:
         review.append(f"the date is inferred, check it: {date.evidence}")
+    review.extend(date_points(given, given_by, date, text, article.lead))
     if date.line and date.line in article.paragraphs[:2]:
         article.paragraphs.remove(date.line)  # the dateline is metadata, not the article
         text = article.text
@@ -257,11 +280,15 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         if not match.sure:
             review.append(f"check {match.key}: {match.why}")
     review.extend(_lifetimes(registry, outcome.departments, date.date))
+    for candidate in unknown_departments(text, matcher):
+        review.append(f"the text names the {candidate.key}, which is not in departments.yaml: add it if "
+                      f"documents should be found by it")
     outcome.organisations = organisations(text, matcher)
-    currency = options.currency
+    currency = options.currency or currency_of(options.country, dt.date(date.date.year, date.date.month or 1, date.date.day or 1))
     if currency is None and _BARE_DOLLAR.search(text):
         review.append("a bare $ is read as USD: ingest with --currency if the source means another dollar")
 
+    stem = slug(date.date, _whole_phrases(outcome.title))
     meta = {
         "title": outcome.title,
         "date": date.date.iso,
@@ -274,10 +301,13 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "programmes": [m.key for m in outcome.programmes],
         "organisations": [m.key for m in outcome.organisations],
         "date_evidence": date.evidence,
-        "licence": options.licence,
+        "licence": options.licence or record.licence,
+        "fetched": record.fetched,
+        "files": [f"files/{stem}{record.suffix}"] if record.original else None,
         "review": review,
     }
-    outcome.path = corpus_dir / f"{slug(date.date, outcome.title)}.md"
+    outcome.original, outcome.suffix = record.original, record.suffix
+    outcome.path = corpus_dir / f"{stem}.md"
     outcome.content = compose(meta, article.markdown)
     outcome.text = text
     try:
@@ -286,6 +316,10 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         outcome.skipped = f"invalid: {error.message}"
         return outcome
     outcome.amounts = document.amounts
+    review.extend(amount_points(text, document.amounts))
+    if review != list(meta["review"]):  # points found only once the amounts were read
+        meta["review"] = review
+        outcome.content = compose(meta, article.markdown)
     return outcome
 
 
@@ -297,6 +331,9 @@ def _commit(
         return
     text, outcome.text = outcome.text, ""
     doc_id = unique_id(outcome.path.stem, planned)
+    if outcome.original is not None and doc_id != outcome.path.stem:
+        outcome.content = outcome.content.replace(f'"files/{outcome.path.stem}{outcome.suffix}"',
+                                                  f'"files/{doc_id}{outcome.suffix}"', 1)
     path = outcome.path = context.corpus_dir / f"{doc_id}.md"
     fingerprint = shingles(text)
     duplicate = seen.find(fingerprint, exclude=doc_id if context.options.force else None)
@@ -309,13 +346,15 @@ def _commit(
         outcome.skipped = f"exists: {path} is already in the corpus (use --force to overwrite it)"
         return
     if not context.options.dry_run:
-        write_atomically(path, outcome.content)
+        write_document(path, outcome.content, outcome.original, outcome.suffix)
     seen.add(doc_id, fingerprint)
     planned.add(doc_id)
 
 
 def _article(record: Record) -> tuple[Article | None, str | None, str]:
     """Return the record's article, the date its page declares, and its reader comments."""
+    if record.paper is not None:
+        return record.paper, None, ""
     if not record.html:
         return extract_article(record.text, title=record.title), None, ""
     from archive.ingest.htmltext import (
@@ -334,13 +373,31 @@ def _article(record: Record) -> tuple[Article | None, str | None, str]:
 
 def _title(record: Record, article: Article, review: list[str]) -> tuple[str, str]:
     if record.title:
-        return " ".join(normalise(record.title).split()), "given by the record"
+        given = " ".join(normalise(record.title).split())
+        title = clean_title(given)
+        review.extend(title_points(title))
+        by = record.by.get("title") or "given by the record"
+        if title != given:
+            return title, f'{by}, without its release lines ("{given}")'
+        return title, by
     if article.title:
         return article.title, f"the headline, line {article.title_line} of the page"
     words = article.text.split()
     title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     review.append("no headline was found: the title is the text's first words, write one")
     return title, "the first words of the text"
+
+
+_PHRASE_BREAK = re.compile(r"\s+[-–—]\s+|[:;]\s+|,\s+")
+_NAME_ROOM = 80  # characters of title in a file name, as write.slug allows
+
+
+def _whole_phrases(title: str) -> str:
+    """Shorten a long title to its first whole phrases, so a file name does not stop mid-phrase."""
+    if len(title) <= _NAME_ROOM:
+        return title
+    cuts = [m.start() for m in _PHRASE_BREAK.finditer(title) if m.start() <= _NAME_ROOM]
+    return title[: cuts[-1]] if cuts and cuts[-1] >= 20 else title
 
 
 def _source(record: Record, options: Options, article: Article, review: list[str]) -> str:

@@ -14,8 +14,29 @@ _ORG_ENDINGS = (
     "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
 )
 _CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|of|for|and|on|in|&)"
+_CAPITAL = r"(?:[A-Z][\w'’&-]*)"
+# What a name goes on with after its ending: "Council on Drugs", "Centre for Research into the
+# Prevention of Injuries", "Institute of Management": a preposition and capitalised words.
+_ROLE = r"(?:Chair(?:man|woman|person)?|President|Director|Member|Mayor|Manager|Secretary|Head|Minister|Premier|Chief)\b"
+_OF_PART = (rf"(?:\s+(?:of|for|on|into|in)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
+            rf"(?:\s+(?:(?:and|&)\s+(?!the\b)|(?:of|for|in|into)\s+(?:the\s+)?)?(?!{_ROLE}){_CAPITAL}){{0,6}})")
 _ORGANISATION = re.compile(
-    rf"\b(?:The\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+{_CAPITAL_WORD}){{0,7}}?\s+(?:{_ORG_ENDINGS}))\b"
+    rf"\b(?:The\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+{_CAPITAL_WORD}){{0,7}}?\s+(?:{_ORG_ENDINGS})\b{_OF_PART}*)"
+)
+# Not organisations, though they take the same words: currencies, treaties and agreements,
+# partnerships between countries, honours, countries and places.
+_NOT_ORGANISATION = re.compile(
+    r"\b(?:Dollars?|Pounds?|Euros?|Yen|Treaty|Agreement|Accord|Convention|Protocol|Charter|Order\s+of|Medal|Cross|Prize"
+    r"|Medallion|Award|Honours?|Knight|Companion|Officer\s+of|Member\s+of\s+the\s+Order)\b"
+    r"|(?:Strategic|Economic|Trade|Comprehensive|Pacific|Global|Security|Defence|Enhanced)\s+Partnership"
+)
+_HONOURS = frozenset("AO AC AM OAM AK AD MBE OBE CBE KBE DBE CMG KCMG GCMG QC SC KC MP VC GC".split())
+_PLACE = re.compile(r"\b(?:Kingdom|States|Republic|Commonwealth\s+of|Zealand|Guinea|Islands?|Territory|Emirates)\b")
+_ENDING = re.compile(rf"\b(?:{_ORG_ENDINGS})\b")
+# A government department a text names that the registry may not hold.
+_DEPARTMENT = re.compile(
+    rf"\b(?P<name>(?:Department|Ministry)\s+(?:of|for)\s+(?:the\s+)?{_CAPITAL}"
+    rf"(?:(?:\s+|\s+(?:and|of|for|the|&)\s+(?:the\s+)?)(?!Department|Ministry){_CAPITAL}){{0,6}})"
 )
 _AND_SPLIT = re.compile(rf"\b({_ORG_ENDINGS})\s+and\s+")
 _EXPANSION = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)*){1,9})\((?P<short>[A-Z][A-Za-z]{1,7})\)")
@@ -37,14 +58,20 @@ class Match:
 class Matcher:
     """Find the departments and programmes a text names, through their names, short names and aliases."""
 
-    def __init__(self, registry: Registry):
+    def __init__(self, registry: Registry, country: str | None = None):
         self.registry = registry
+        self.country = country or "GB"  # an archive that names no country is a UK one, as it always was
         self._keys: dict[tuple[str, str], str] = {}
         self._generic: set[tuple[str, str]] = set()
         names: list[str] = []
         acronyms: list[str] = []
+        # A department of another country is never suggested, nor its programmes: the
+        # Australian Treasury is not HM Treasury.
+        foreign = {k for k, d in registry.departments.items() if d.country != self.country}
         for kind, entries in (("department", registry.departments), ("programme", registry.programmes)):
             for entry in entries.values():
+                if (entry.key if kind == "department" else getattr(entry, "department", None)) in foreign:
+                    continue
                 for name in {entry.name, getattr(entry, "short", ""), *entry.aliases} - {""}:
                     if _ACRONYM.match(name):
                         self._keys[(kind, name)] = entry.key
@@ -118,9 +145,25 @@ def organisations(text: str, matcher: Matcher) -> list[Match]:
     return [Match(n, (n,), sentence_at(text, found[n])) for n in sorted(names, key=found.__getitem__)]
 
 
+def unknown_departments(text: str, matcher: Matcher) -> list[Match]:
+    """Find departments a text names that the registry does not hold: candidates to add to it."""
+    found: dict[str, int] = {}
+    for m in _DEPARTMENT.finditer(text):
+        name = " ".join(m["name"].split()).rstrip(",")
+        if not matcher.registry.resolve("department", name) and not any(name in other for other in found):
+            found.setdefault(name, m.start())
+    return [Match(n, (n,), sentence_at(text, at), False, f"{n} is not in the registry: add it if documents should name it")
+            for n, at in found.items()]
+
+
 def _add_organisation(found: dict[str, int], name: str, at: int, expansion: bool, matcher: Matcher) -> None:
     name = re.sub(r"^(?:The|A|An|But|And|However|While)\s+", "", name)
+    name = re.sub(rf"^(?:(?:Former|Deputy|Acting|Vice)\s+)?{_ROLE}(?:\s+\w+)?\s+of\s+(?:the\s+)?", "", name)
+    if expansion and name.upper() in _HONOURS:
+        return
     if len(name.split()) < 2 and not expansion:
+        return
+    if _NOT_ORGANISATION.search(name) or (_PLACE.search(name) and not _ENDING.search(name)):
         return
     registry = matcher.registry
     if registry.resolve("department", name) or _mostly_lower(name):

@@ -81,3 +81,23 @@ def write_atomically(path: Path, content: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_document(path: Path, content: str, original: bytes | None = None, suffix: str = "") -> None:
+    """Write a document and the original it came from (files/<id><suffix> beside it), both or neither."""
+    if original is None:
+        write_atomically(path, content)
+        return
+    kept = path.parent / "files" / f"{path.stem}{suffix}"
+    kept.parent.mkdir(exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=kept.parent, prefix=".ingest-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(original)
+        os.replace(temporary, kept)
+        write_atomically(path, content)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        if not path.exists():
+            kept.unlink(missing_ok=True)
+        raise

@@ -15,18 +15,23 @@ from whoosh import query
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from archive.corpus import prices
 from archive.corpus.amounts import band_label, band_order
 from archive.corpus.registry import Registry
 from archive.errors import IndexMissing
 from archive.index import forms as forms_table
 from archive.index import generations
-from archive.search import discover, ranking
+from archive.search import discover, limits, ranking
 from archive.search.docsets import DocSets, Mask
 from archive.search.facets import FacetTable, FacetValue
 from archive.search.hits import labelled, page_of_hits
+from archive.search.periods import Periods
 from archive.search.query import ParsedQuery, QueryReader
 from archive.search.ranking import Ranker, rankable
 from archive.search.request import SearchRequest, read_request, year_text
+
+# The facets, in the order they are shown: the indexed ones, then those worked out from dates.
+FACETS = ("year", "financial_year", "government", "department", "programme", "amount")
 
 
 @dataclass
@@ -38,6 +43,10 @@ class SearchResult:
     reading: str
     notice: str | None = None
     sort: str = "relevance"
+    # Per facet, how many documents it cannot place because their date is too loose (financial
+    # year, government); and how many a date range left out for being less precise than it.
+    unplaced: dict[str, int] = field(default_factory=dict)
+    left_out: int = 0
 
     @property
     def pages(self) -> int:
@@ -57,6 +66,7 @@ class Generation:
     # clicking through facets repeats the same query and filters.
     sets: DocSets
     ranker: Ranker
+    periods: Periods
     # Each indexed word's surface forms, for finding a query's words in a hit's text (snippets).
     forms: dict[str, list[str]] = field(default_factory=dict)
 
@@ -92,14 +102,18 @@ class Archive:
             searcher = ix.searcher(weighting=BM25F())
             sets = DocSets(searcher, path)
             facets = FacetTable(searcher.reader(), sets.live)
+            sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
             forms = forms_table.read(path)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
                 "run `archive build --full` to rebuild it"
             ) from error
-        reader = QueryReader(searcher.schema, registry)
-        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), forms)
+        reader = QueryReader(searcher.schema, registry, searcher.reader())
+        periods = Periods(sets, facets, registry)
+        facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
+        sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
+        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods, forms)
 
     @property
     def registry(self) -> Registry:
@@ -124,16 +138,28 @@ class Archive:
         with self._lock:
             gen = self._current()
             parsed = gen.reader.read(request.q)
-            matched = gen.sets.matches(parsed.query)
-            filters = self._filter_masks(gen, request)
+            # What Whoosh matches itself (phrases, ranges) has a time budget: matching, then ranking.
+            with limits.budget() as matching:
+                matched = gen.sets.matches(parsed.query)
+                filters = self._filter_masks(gen, request)
             docs = _all_of(matched, filters.values())  # as _result_mask, keeping the parts for the facets
             facets = {
                 facet: self._facet(gen, request, facet, matched, filters)
-                for facet in ("year", "department", "programme", "amount")
+                for facet in FACETS
             }
-            hits = page_of_hits(gen, request, parsed, docs, filtered=bool(filters))
-        return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading, parsed.notice,
-                            request.effective_sort)
+            unplaced = {
+                facet: int(np.count_nonzero(_all_of(matched, (m for n, m in filters.items() if n != facet))
+                                            & getattr(gen.periods, facet).unplaced))
+                for facet in ("financial_year", "government")
+            }
+            left_out = 0
+            if "date" in filters:
+                overlap = gen.periods.in_range(*request.date_range)[1]
+                left_out = int(np.count_nonzero(_all_of(matched, (m for n, m in filters.items() if n != "date")) & overlap))
+            with limits.budget() as placing:
+                hits = page_of_hits(gen, request, parsed, docs, filtered=bool(filters))
+        return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading,
+                            limits.notice(parsed.notice, matching, placing), request.effective_sort, unplaced, left_out)
 
     def _filter_masks(self, gen: Generation, request: SearchRequest) -> dict[str, Mask]:
         """Return, for each facet with a selection, a mask of the documents it lets through."""
@@ -147,10 +173,33 @@ class Archive:
             found["programme"] = table.mask("programme", request.programmes)
         if request.amounts:
             found["amount"] = table.mask("amount", request.amounts)
-        if request.min_amount is not None or request.max_amount is not None:
+        if request.financial_years:
+            found["financial_year"] = table.mask("financial_year", request.financial_years)
+        if request.governments:
+            found["government"] = table.mask("government", request.governments)
+        if request.date_from or request.date_to:
+            found["date"] = gen.periods.in_range(*request.date_range)[0]
+        if request.real and (request.min_amount is not None or request.max_amount is not None):
+            found["range"] = gen.sets.cached(("real", request.min_amount, request.max_amount),
+                                             lambda: self._real_range(gen, request.min_amount, request.max_amount))
+        elif request.min_amount is not None or request.max_amount is not None:
             # The value field holds signed 64-bit numbers; Whoosh raises on anything beyond them.
             low, high = (None if v is None else min(v, 2**63 - 1) for v in (request.min_amount, request.max_amount))
             found["range"] = gen.sets.matches(query.NumericRange("value", low, high))
+        return found
+
+    def _real_range(self, gen: Generation, low: int | None, high: int | None) -> Mask:
+        """Return the documents with a pound amount whose value in real terms lies within [low, high]."""
+        factors = gen.periods.real_factor
+        pounds = gen.facets.mask("amount", [v for v in gen.facets.values("amount") if ":" not in v])
+        found = np.zeros(gen.sets.size, dtype=bool)
+        # One numeric range per financial year: its documents share one factor.
+        for factor in np.unique(factors[pounds & (factors > 0)]).tolist():
+            lo, hi = prices.nominal_range(low, high, factor)
+            if hi is not None and (hi < 0 or (lo is not None and lo > hi)):
+                continue
+            hi = None if hi is None else min(hi, 2**63 - 1)
+            found |= gen.sets.matches(query.NumericRange("value", lo, hi)) & (factors == factor) & pounds
         return found
 
     def _departments(self, gen: Generation, keys: Sequence[str], request: SearchRequest) -> set[str]:
@@ -186,12 +235,15 @@ class Archive:
             for v in {*counts, *selected}
             if counts.get(v, 0) or v in selected
         ]
+        if facet == "government":
+            starts = {k: g.start for k, g in gen.registry.governments.items()}
+            return sorted(values, key=lambda v: starts.get(v.value, ""), reverse=True)
         return sorted(values, key=_facet_order(facet))
 
     def _label(self, gen: Generation, facet: str, value: str) -> str:
         if facet == "amount":
             return band_label(value)
-        if facet in ("department", "programme"):
+        if facet in ("department", "programme", "government"):
             return gen.registry.label(facet, value)
         return value
 
@@ -202,7 +254,30 @@ class Archive:
         with self._lock:
             gen = self._current()
             stored = gen.searcher.document(id=doc_id)
-            return labelled(gen, dict(stored["meta"])) if stored else None
+            if not stored:
+                return None
+            meta = prices.with_real_terms(labelled(gen, dict(stored["meta"])))
+            meta["also_announced_in"] = self._reannounced(gen, meta)
+            return meta
+
+    def _reannounced(self, gen: Generation, meta: dict[str, Any]) -> list[dict[str, Any]]:
+        """Find the other documents that announce one of this one's programmes with the same pound amount."""
+        found: dict[str, dict[str, Any]] = {}
+        values = sorted({a["value"] for a in meta.get("amounts", []) if a["currency"] == "GBP" and a["value"]}, reverse=True)
+        for programme in meta.get("programmes", []):
+            for value in values:
+                q = query.And([query.Term("programme", programme["key"]), query.NumericRange("value", value, value)])
+                for docnum in np.flatnonzero(gen.sets.matches(q)).tolist():
+                    other = gen.searcher.stored_fields(docnum)["meta"]
+                    if other["id"] == meta["id"]:
+                        continue
+                    text = next(a["text"] for a in other["amounts"] if a["value"] == value and a["currency"] == "GBP")
+                    entry = found.setdefault(other["id"], {"id": other["id"], "title": other["title"],
+                                                          "date": other["date"], "date_display": other.get("date_display"),
+                                                          "amounts": []})
+                    entry["amounts"].append({"text": text, "value": value, "programme": programme["key"],
+                                             "programme_name": programme["name"]})
+        return sorted(found.values(), key=lambda d: d["date"])
 
     # -- discovery and export (issue 3) --
 
@@ -211,7 +286,8 @@ class Archive:
         with self._lock:
             gen = self._current()
             parsed = gen.reader.read(request.q)
-            order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))
+            with limits.budget():
+                order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))
 
         def rows() -> Iterator[dict[str, Any]]:
             own = None
@@ -224,7 +300,7 @@ class Archive:
                             own = whoosh_index.open_dir(str(gen.path)).searcher()
                         meta = dict((own or gen.searcher).stored_fields(docnum)["meta"])
                     meta.pop("body", None)
-                    yield labelled(gen, meta)
+                    yield prices.with_real_terms(labelled(gen, meta))
             finally:
                 if own is not None:
                     own.close()
@@ -254,8 +330,19 @@ class Archive:
         """Count a request's documents and their headline pound amounts per year."""
         with self._lock:
             gen = self._current()
-            docs = self._result_mask(gen, request, gen.reader.read(request.q))
-            return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()))
+            with limits.budget():
+                docs = self._result_mask(gen, request, gen.reader.read(request.q))
+            if not request.real:
+                return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()))
+            # In real terms: each document's largest pound amount in the latest year's prices.
+            real = gen.sets.column("real_largest")
+            found = []
+            for value, holders in gen.facets.postings("year").items():
+                mine = np.fromiter(holders, dtype=np.int64, count=len(holders))
+                mine = mine[docs[mine]]
+                if len(mine):
+                    found.append(discover.YearTotal(int(value), len(mine), int(np.maximum(real[mine], 0).sum())))
+            return sorted(found, key=lambda y: y.year)
 
     def _result_mask(self, gen: Generation, request: SearchRequest, parsed: ParsedQuery) -> Mask:
         return _all_of(gen.sets.matches(parsed.query), self._filter_masks(gen, request).values())
@@ -267,11 +354,11 @@ class Archive:
         # The order the pages show: from the same arrays where the pages use them.
         sort = request.effective_sort
         if sort != "relevance":
-            field = "largest" if sort == "largest" else "sortdate"
+            field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
             return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
         if rankable(parsed.query):
             return ranking.top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
-        results = gen.searcher.search(parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None)
+        results = limits.search(gen.searcher, parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None)
         return [docnum for _, docnum in results.top_n]
 
 
@@ -286,8 +373,18 @@ def _years(ranges: Iterable[tuple[int, int]]) -> set[str]:
     return {str(y) for low, high in ranges for y in range(low, high + 1)}
 
 
+def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> np.ndarray:
+    """Each document's largest pound amount in the latest year's prices; -1 where there is none."""
+    keys = np.full(periods.live.shape[0], -1, dtype=np.int64)
+    factors = periods.real_factor
+    for docnum, pounds in discover._largest_pounds(searcher, facets).items():
+        if factors[docnum] > 0:
+            keys[docnum] = prices.real_value(pounds, float(factors[docnum]))
+    return keys
+
+
 def _facet_order(facet: str):
-    if facet == "year":
+    if facet in ("year", "financial_year"):
         return lambda v: (-int(v.value[:4]), v.value)
     if facet == "amount":
         return lambda v: band_order(v.value)

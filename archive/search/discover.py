@@ -10,7 +10,9 @@ from typing import Any
 
 from whoosh.searching import Searcher
 
-from archive.corpus.amounts import split_band
+import numpy as np
+
+from archive.corpus.amounts import HOME_CURRENCY, split_band
 from archive.search.facets import FacetTable
 
 TEXT_FIELDS = ("title", "body")
@@ -20,6 +22,7 @@ TOKEN = re.compile(r"(\w+:)?(\"[^\"]*\"?|[^\s\"()]+)")
 WORD = re.compile(r"[^\W\d_]+")
 # Per searcher, so a new generation starts afresh and an old one's tables are freed with it.
 _pounds_cache: weakref.WeakKeyDictionary[Searcher, dict[int, int]] = weakref.WeakKeyDictionary()
+_OTHER = 2**50  # sort keys: each other currency gets a band this wide below the main one
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,8 @@ class Suggestion:
 class YearTotal:
     year: int
     documents: int
-    pounds: int
+    pounds: int  # the money, in `currency`: the archive's main currency, never a mix
+    currency: str = HOME_CURRENCY
 
 
 def suggest(searcher: Searcher, text: str) -> Suggestion | None:
@@ -139,38 +143,74 @@ def related(searcher: Searcher, docnum: int, limit: int) -> list[int]:
 
 
 def timeline(searcher: Searcher, facets: FacetTable, docs: set[int]) -> list[YearTotal]:
-    """Count documents and add up their headline pound amounts, per year."""
+    """Count documents and add up their headline amounts in the archive's main currency, per year."""
     if not docs:
         return []
+    currency = main_currency(facets)
     pounds = _largest_pounds(searcher, facets)
     found = []
     for value, holders in facets.postings("year").items():
         mine = docs & holders
         if mine:
-            found.append(YearTotal(int(value), len(mine), sum(pounds.get(d, 0) for d in mine)))
+            found.append(YearTotal(int(value), len(mine), sum(pounds.get(d, 0) for d in mine), currency))
     return sorted(found, key=lambda y: y.year)
 
 
-def _largest_pounds(searcher: Searcher, facets: FacetTable) -> dict[int, int]:
-    """Map each document to its largest amount in pounds, read once per searcher.
+def main_currency(facets: FacetTable) -> str:
+    """Return the currency most documents with amounts count in: pounds in a UK archive, AUD in an Australian one."""
+    holders = _holders_by_currency(facets)
+    return max(holders, key=lambda c: (len(holders[c]), c == HOME_CURRENCY)) if holders else HOME_CURRENCY
+
+
+def _holders_by_currency(facets: FacetTable) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {}
+    for key, holders in facets.postings("amount").items():
+        currency, _ = split_band(key) or (HOME_CURRENCY, key)
+        found.setdefault(currency, set()).update(holders)
+    return found
+
+
+def _largest_pounds(searcher: Searcher, facets: FacetTable, currency: str | None = None) -> dict[int, int]:
+    """Map each document to its largest amount in one currency (the main one), read once per searcher.
 
     The index's `largest` column mixes currencies, so it is right only for documents with
-    pound amounts alone; the few with other currencies are read from their stored amounts.
+    amounts in one currency alone; the few with several are read from their stored amounts.
     """
-    if searcher in _pounds_cache:
-        return _pounds_cache[searcher]
-    bands = facets.postings("amount")
-    with_pounds: set[int] = set()
-    foreign: set[int] = set()
-    for key, holders in bands.items():
-        currency, _ = split_band(key) or ("GBP", key)
-        (with_pounds if currency == "GBP" else foreign).update(holders)
+    currency = currency or main_currency(facets)
+    cached = _pounds_cache.get(searcher)
+    if cached is not None and currency == main_currency(facets):
+        return cached
+    by_currency = _holders_by_currency(facets)
+    with_pounds = by_currency.get(currency, set())
+    foreign = set().union(*(h for c, h in by_currency.items() if c != currency))
     reader = searcher.reader()
     # An index with no documents at all has no columns.
     column = reader.column_reader("largest") if reader.has_column("largest") else None
     pounds = {d: column[d] for d in with_pounds - foreign} if column is not None else {}
     for docnum in with_pounds & foreign:
         amounts = searcher.stored_fields(docnum)["meta"]["amounts"]
-        pounds[docnum] = max(a["value"] for a in amounts if a["currency"] == "GBP")
-    _pounds_cache[searcher] = pounds
+        pounds[docnum] = max(a["value"] for a in amounts if a["currency"] == currency)
+    if currency == main_currency(facets):
+        _pounds_cache[searcher] = pounds
     return pounds
+
+
+def largest_keys(searcher: Searcher, facets: FacetTable, size: int) -> np.ndarray:
+    """Sort keys for "largest amount" that never weigh one currency against another.
+
+    Documents with an amount in the main currency come first, by it; then those with amounts
+    only in other currencies, a currency at a time (by code), each by its own largest amount;
+    documents with no amount last.
+    """
+    keys = np.full(size, -_OTHER * 1000, dtype=np.int64)
+    main = main_currency(facets)
+    for docnum, value in _largest_pounds(searcher, facets, main).items():
+        keys[docnum] = min(value, _OTHER - 1)
+    others = sorted(c for c in _holders_by_currency(facets) if c != main)
+    placed = set(_largest_pounds(searcher, facets, main))
+    for rank, currency in enumerate(others, 1):
+        for docnum, value in _largest_pounds(searcher, facets, currency).items():
+            if docnum not in placed:
+                keys[docnum] = min(value, _OTHER - 1) - rank * _OTHER
+                placed.add(docnum)
+    return keys

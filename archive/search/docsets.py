@@ -18,6 +18,7 @@ from whoosh.searching import Searcher
 
 from archive.index import arrays
 from archive.index.arrays import positions, postings, term_ids  # noqa: F401 (term_ids: facets)
+from archive.search import limits
 
 Mask = np.ndarray  # one bool per document number of the generation
 CACHED_MASKS = 256  # about 25 MB at 100,000 documents
@@ -38,6 +39,9 @@ class DocSets:
         self._cache: OrderedDict[Hashable, Mask] = OrderedDict()
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._columns: dict[str, np.ndarray] = {}
+        # Columns worked out on first use rather than read: "largest" without mixing currencies,
+        # amounts in real terms.
+        self.derived: dict[str, Callable[[], np.ndarray]] = {}
 
     def cached(self, key: Hashable, compute: Callable[[], Mask]) -> Mask:
         """Return the mask stored under key, computing it on first use."""
@@ -45,6 +49,8 @@ class DocSets:
         if found is None:
             found = compute()
             found.flags.writeable = False  # shared between requests: nobody may change it
+            if limits.spent():
+                return found  # cut short by the time budget: not the whole answer, so not kept
             self._cache[key] = found
             if len(self._cache) > CACHED_MASKS:
                 self._cache.popitem(last=False)
@@ -118,7 +124,7 @@ class DocSets:
             return self._evaluate(q.a) & self._evaluate(q.b)
         if type(q) is query.Phrase and q.slop == 1 and q.words and q.fieldname in self.searcher.schema:
             return self._phrase(q)
-        return self.from_ids(self.searcher.docs_for_query(q))
+        return self.from_ids(self.searcher.docs_for_query(limits.budgeted(q)))
 
     def _phrase(self, q: query.Phrase) -> Mask:
         # Whoosh's phrase is its words at consecutive positions (stop words are not counted): check
@@ -168,6 +174,8 @@ class DocSets:
 
     def column(self, field: str) -> np.ndarray:
         """Return a sortable column's value for every document number."""
+        if field not in self._columns and field in self.derived:
+            self._columns[field] = self.derived[field]()
         if field not in self._columns:
             reader = self.reader.column_reader(field)
             self._columns[field] = np.fromiter(iter(reader), dtype=np.int64, count=self.size)

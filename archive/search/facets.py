@@ -1,9 +1,10 @@
-"""Facet values and their counts: years, departments, programmes and amount bands."""
+"""Facet values and their counts: years, departments, programmes, amount bands, and facets worked out per document."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from whoosh.reading import IndexReader
@@ -36,6 +37,15 @@ class FacetTable:
         self._live = live
         self._columns: dict[str, _Column] = {}
         self._masks: dict[tuple[str, frozenset[str]], np.ndarray] = {}
+        # Facets not indexed but worked out from other columns (archive/search/periods.py): each
+        # gives, on first use, its values and a value code per document number, -1 for none.
+        self.computed: dict[str, Callable[[], Any]] = {}
+
+    def _codes(self, field: str) -> tuple[list[str], np.ndarray] | None:
+        if field not in self.computed:
+            return None
+        found = self.computed[field]()
+        return found.values, found.codes
 
     def _column(self, field: str) -> _Column:
         if field not in self._columns:
@@ -56,10 +66,16 @@ class FacetTable:
 
     def values(self, field: str) -> list[str]:
         """Return every value a facet field holds."""
-        return self._column(field).values
+        computed = self._codes(field)
+        return list(computed[0]) if computed else self._column(field).values
 
     def counts(self, field: str, docs: np.ndarray) -> dict[str, int]:
         """Count, for each value, the documents of a mask that hold it; values with none are left out."""
+        computed = self._codes(field)
+        if computed:
+            values, codes = computed
+            found = np.bincount(codes[docs & (codes >= 0)], minlength=len(values))
+            return {values[n]: int(found[n]) for n in np.flatnonzero(found)}
         column = self._column(field)
         found = np.bincount(column.codes[docs[column.docs]], minlength=len(column.values))
         return {column.values[n]: int(found[n]) for n in np.flatnonzero(found)}
@@ -68,12 +84,18 @@ class FacetTable:
         """Return a mask of the live documents holding any of the values."""
         key = (field, frozenset(values))
         if key not in self._masks:
-            column = self._column(field)
-            mask = np.zeros(self.size, dtype=bool)
-            for value in key[1]:
-                code = column.codes_by_value.get(value)
-                if code is not None:
-                    mask[column.ids[code]] = True
+            computed = self._codes(field)
+            if computed:
+                values, codes = computed
+                wanted = [n for n, v in enumerate(values) if v in key[1]]
+                mask = np.isin(codes, wanted) & self._live
+            else:
+                column = self._column(field)
+                mask = np.zeros(self.size, dtype=bool)
+                for value in key[1]:
+                    code = column.codes_by_value.get(value)
+                    if code is not None:
+                        mask[column.ids[code]] = True
             mask.flags.writeable = False
             if len(self._masks) > 256:
                 self._masks.clear()

@@ -12,7 +12,7 @@ from whoosh import query
 from whoosh.reading import IndexReader
 
 from archive.corpus.registry import Registry
-from archive.search import ranking
+from archive.search import limits, ranking
 from archive.search.docsets import Mask
 from archive.search.query import ParsedQuery
 from archive.search.ranking import rankable
@@ -48,9 +48,9 @@ def page_of_hits(
             allow = set(np.flatnonzero(docs).tolist())
         else:
             allow = None
-        results = searcher.search(parsed.query, filter=allow, limit=end)[start:end]
+        results = limits.search(searcher, parsed.query, filter=allow, limit=end)[start:end]
         return _snippeted(gen, parsed, [hit.docnum for hit in results], [round(hit.score, 4) for hit in results])
-    field = "largest" if sort == "largest" else "sortdate"
+    field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
     # The same order as Whoosh's sortedby, from the column arrays instead of a Python sort.
     order = gen.sets.top(docs, field, reverse=sort != "oldest", limit=end)[start:end].tolist()
     if not order:

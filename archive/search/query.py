@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.fields import KEYWORD, TEXT, Schema
+from whoosh.reading import IndexReader
 from whoosh.qparser import (
     FieldAliasPlugin,
     MultifieldParser,
@@ -16,11 +17,11 @@ from whoosh.qparser import (
 )
 
 from archive.corpus.registry import Registry
+from archive.search import fields, limits
 
 TEXT_FIELDS = ("title", "body")
 # The title counts for more than the body in BM25F ranking.
 FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
-ALIASES = {"department": ["dept", "departments"], "programme": ["program", "programmes"]}
 WORD = re.compile(r"\w+")
 
 
@@ -42,40 +43,47 @@ def make_parser(schema: Schema, syntax: bool = True) -> MultifieldParser:
     if syntax:
         # Apostrophes are part of words here ("children's"), not quotes.
         parser.remove_plugin_class(SingleQuotePlugin)
-        parser.add_plugin(FieldAliasPlugin(ALIASES))
+        parser.add_plugin(FieldAliasPlugin(fields.aliases()))
     return parser
 
 
-def _describing_schema() -> Schema:
-    # The same fields, unstemmed, so a reading shows the words as typed but drops what the index drops.
+def _describing_schema(schema: Schema) -> Schema:
+    # The same fields, unstemmed, so a reading shows the words as typed but drops what the index drops;
+    # field values keep their case, so a notice quotes them as typed.
     plain = RegexTokenizer(r"\w+(?:['’.]\w+)*") | LowercaseFilter() | StopFilter()
-    return Schema(title=TEXT(analyzer=plain), body=TEXT(analyzer=plain), department=KEYWORD(lowercase=True),
-                  programme=KEYWORD(lowercase=True), year=KEYWORD)
+    return Schema(**{name: TEXT(analyzer=plain) if name in TEXT_FIELDS else KEYWORD() for name in schema.names()})
 
 
 class QueryReader:
     """Parse query text for one index schema and registry."""
 
-    def __init__(self, schema: Schema, registry: Registry):
-        self._parser = make_parser(schema)
+    def __init__(self, schema: Schema, registry: Registry, reader: IndexReader | None = None):
+        searchable = fields.searchable(schema)
+        self._parser = make_parser(searchable)
         self._plain = make_parser(schema, syntax=False)
-        self._describer = make_parser(_describing_schema())
+        self._describer = make_parser(_describing_schema(searchable))
         self._registry = registry
+        # Field values are read into keys, and wildcards expanded, against the index's own words.
+        self._fields = fields.FieldReader(registry, reader)
+        self._reader = reader
+        self._expansions = limits.Expansions()
+        self._searchable = searchable
 
     def read(self, text: str) -> ParsedQuery:
         """Parse text; a query that does not parse is read as plain words, never raised."""
         text = " ".join(text.split())
         if not text:
             return ParsedQuery(query.Every(), "everything")
+        notes: list[str] = []
         try:
-            parsed = self._resolve(self._parser.parse(text))
-            reading = describe(self._describer.parse(text))
+            parsed, reading, notes = self._searched(text)
         except Exception:  # Whoosh's parser raises assorted errors on odd input.
             parsed = query.NullQuery
-        if parsed is not query.NullQuery and reading:
+        if (parsed is not query.NullQuery and reading) or notes:
             unmatched = text.count('"') % 2 or text.count("(") != text.count(")")
-            notice = f"Your query has an unmatched quote or bracket; it was read as: {reading}" if unmatched else None
-            return ParsedQuery(parsed, reading, notice)
+            if unmatched:
+                notes.insert(0, f"Your query has an unmatched quote or bracket; it was read as: {reading or 'nothing'}")
+            return ParsedQuery(parsed, reading or "nothing", " ".join(notes) or None)
         words = WORD.findall(text)
         plain = self._plain.parse(" ".join(words)) if words else query.NullQuery
         reading = " ".join(words)
@@ -88,18 +96,16 @@ class QueryReader:
             f"so it was searched as the plain words: {reading}",
         )
 
-    def _resolve(self, parsed: query.Query) -> query.Query:
-        # department:"Department for Education" and department:DfE both mean the key dfe.
-        def fix(node: query.Query) -> query.Query:
-            field = getattr(node, "fieldname", None)
-            if field in ("department", "programme") and isinstance(node, (query.Term, query.Phrase)):
-                text = node.text if isinstance(node, query.Term) else " ".join(node.words)
-                key = self._registry.resolve(field, text)
-                if key:
-                    return query.Term(field, key)
-            return node
-
-        return parsed.accept(fix)
+    def _searched(self, text: str) -> tuple[query.Query, str, list[str]]:
+        """Parse text into the query to search (field values as keys, wildcards within the limits),
+        how it reads, and what to say about it."""
+        parsed, _ = self._fields.read(self._parser.parse(text))
+        parsed, limit_notes = limits.bound(parsed, self._reader, self._expansions)
+        # department:"Department for Education" reads as department:dfe; a word left out is not shown;
+        # a value that stands for nothing is quoted as it was typed.
+        described, field_notes = self._fields.read(self._describer.parse(text), shown=True)
+        reading = describe(limits.bound(described, None)[0])
+        return parsed, reading, fields.syntax_notices(text, self._searchable) + field_notes + limit_notes
 
 
 def describe(node: query.Query, fields: bool = True) -> str:

@@ -30,9 +30,26 @@ def api_document(doc_id: str) -> Response:
     document = find_document(doc_id)
     return jsonify({**_api_hit(document), "body": document["body"], "summary": document.get("summary"),
                     "type": document.get("type"), "author": document.get("author"),
+                    "date_evidence": document.get("date_evidence"),
                     "organisations": document.get("organisations", []),
                     "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"],
-                                 "sentence": a["sentence"]} for a in document.get("amounts", [])]})
+                                 "sentence": a["sentence"], "page": a.get("page"), "real_terms": a.get("real_terms"),
+                                 "part_of": a.get("part_of"), "evidence": a.get("evidence")}
+                                for a in document.get("amounts", [])],
+                    "also_announced_in": [{**other, "links": {"html": doc_url(other)}}
+                                          for other in document.get("also_announced_in", [])],
+                    **_paper(document)})
+
+
+def _paper(document: dict[str, Any]) -> dict[str, Any]:
+    """A document's pages, its original files and the day it was fetched, where it has them."""
+    found: dict[str, Any] = {"pages": document.get("pages") or [], "fetched": document.get("fetched")}
+    found["originals"] = [
+        {"type": f["type"], "bytes": f["bytes"],
+         "url": absolute(url_for(f"original_{f['suffix'][1:]}", doc_id=document["id"]))}
+        for f in document.get("files") or [] if f.get("suffix") in (".pdf", ".docx")
+    ]
+    return found
 
 
 def _api_result(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
@@ -55,6 +72,10 @@ def _api_result(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
             for facet, values in result.facets.items()
         },
         "links": links,
+        # Documents the financial-year and government facets cannot place (a date spanning two),
+        # and those a from/to range left out for being dated less precisely than it.
+        "unplaced": result.unplaced,
+        "left_out": result.left_out,
     }
 
 
@@ -70,5 +91,6 @@ def _api_hit(hit: dict[str, Any]) -> dict[str, Any]:
         "departments": [{"key": d["key"], "name": d["name"]} for d in hit.get("departments", [])],
         "programmes": [{"key": p["key"], "name": p["name"]} for p in hit.get("programmes", [])],
         "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"]} for a in hit.get("amounts", [])],
+        "licence": hit.get("licence"),
         "links": {"html": doc_url(hit), "json": absolute(url_for("api_document", doc_id=hit["id"]))},
     }

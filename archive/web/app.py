@@ -23,7 +23,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
-from archive.web import api, downloads, export, pages
+from archive.web import api, downloads, export, originals, pages
 from archive.web.links import FACET_TITLES, search_url, short_money, this_url
 from archive.web.security import add_security_headers
 
@@ -35,6 +35,8 @@ ROUTES = (
     ("/doc/<doc_id>", "document", pages.document_page),
     ("/doc/<doc_id>.bib", "document_bibtex", downloads.document_bibtex),
     ("/doc/<doc_id>.ris", "document_ris", downloads.document_ris),
+    ("/doc/<doc_id>/original.pdf", "original_pdf", originals.original_pdf),
+    ("/doc/<doc_id>/original.docx", "original_docx", originals.original_docx),
     ("/api/search", "api_search", api.api_search),
     ("/api/doc/<doc_id>", "api_document", api.api_document),
     ("/search.csv", "search_csv", downloads.search_csv),
@@ -51,7 +53,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # The settings file is found through ROOT, so ROOT and INDEX_DIR are read first.
     early = test_config or {}
     folder = ArchiveFolder.at(early.get("ROOT"), index=early.get("INDEX_DIR") or os.environ.get("ARCHIVE_INDEX_DIR"))
-    app.config.from_mapping(ROOT=str(folder.root), INDEX_DIR=str(folder.index), BASE_URL=None, PROXIES=0)
+    app.config.from_mapping(ROOT=str(folder.root), INDEX_DIR=str(folder.index), BASE_URL=None, PROXIES=0,
+                            SITE_NAME="Policy Archive", TAGLINE="Public-policy funding announcements, searchable",
+                            SUBJECT="public-policy funding announcements")
     app.config.from_mapping(folder.settings())
     app.config.from_prefixed_env("ARCHIVE")
     if test_config:
@@ -103,7 +107,7 @@ def error_response(status: int, message: str) -> Response | tuple[Any, int]:
     if path.endswith(".csv"):
         return Response(export.csv_error(message), status=status, mimetype="text/csv"), status
     if path.endswith(".atom"):
-        xml = export.atom_error(message, this_url())
+        xml = export.atom_error(message, this_url(), current_app.config["SITE_NAME"])
         return Response(xml, status=status, mimetype="application/atom+xml"), status
     if path.endswith((".ris", ".bib", ".xml")):
         return Response(f"Error {status}: {message}\n", status=status, mimetype="text/plain"), status

@@ -2,8 +2,11 @@
 
 A document dict is what `Archive.document` returns. `url` is the address to cite: the original
 publication's when it is known, else the archive's permalink. With no person named as author,
-the publishing organisation (the document's source) is the corporate author, as each style
-allows; OSCOLA alone opens an unsigned news article with its title, as its rules ask.
+the publishing organisation (the document's source) is the corporate author of a work it
+issues; an unsigned news article opens with its title in APA and OSCOLA and with the newspaper
+in Harvard, as each style's rules ask. Each kind of the corpus format (archive.corpus.kinds) is
+cited as that kind. A title in capitals is calmed (sentence case in APA and Harvard, title case
+elsewhere); other titles are kept as written, since proper nouns cannot be told apart.
 """
 
 from __future__ import annotations
@@ -15,13 +18,31 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from archive.corpus.kinds import kind_of
+
 STYLES = {"apa": "APA 7th edition", "harvard": "Harvard (Cite Them Right)", "oscola": "OSCOLA"}
-RIS_TYPES = {"news": "NEWS", "press release": "PRESS", "report": "RPRT"}
+# How each kind is described beside its title (APA's brackets, Harvard's and OSCOLA's words).
+DESCRIPTIONS = {
+    "press release": "Press release", "speech": "Speech", "transcript": "Transcript",
+    "policy paper": "Policy paper", "consultation": "Consultation paper", "statistics": "Statistical release",
+    "letter": "Letter",
+}
+# RIS has no type for a speech or a transcript: GEN with the kind in M3 ("type of work").
+RIS_TYPES = {
+    "news": "NEWS", "press release": "PRESS", "report": "RPRT", "speech": "GEN", "transcript": "GEN",
+    "policy paper": "GOVDOC", "consultation": "GOVDOC", "statistics": "RPRT", "letter": "PCOMM",
+}
+# Papers an organisation issues are reports of a kind (BibTeX's type field names which);
+# what is neither an article nor a paper is @misc, described by howpublished.
+PAPERS = {"report", "policy paper", "consultation", "statistics"}
 BIBTEX_SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 MONTHS_BIBTEX = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Kept lower case inside a title in title case, unless first.
+SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+               "the", "to", "with"}
 
 
 class Italic(str):
@@ -36,12 +57,15 @@ class Citation:
     html: str
 
 
-def citations(doc: dict[str, Any], url: str, accessed: dt.date) -> list[Citation]:
-    """Cite a document in every style, as plain text and as HTML with italics."""
+def citations(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> list[Citation]:
+    """Cite a document in every style, as plain text and as HTML with italics.
+
+    `archive` is this archive's name when `url` is its own copy, so that the citation says where it is.
+    """
     makers = {"apa": apa, "harvard": harvard, "oscola": oscola}
     found = []
     for style, label in STYLES.items():
-        parts = makers[style](doc, url, accessed)
+        parts = makers[style](doc, url, accessed, archive)
         text = "".join(parts)
         marked = "".join(f"<i>{html.escape(p)}</i>" if isinstance(p, Italic) else html.escape(p) for p in parts)
         found.append(Citation(style, label, text, marked))
@@ -51,140 +75,223 @@ def citations(doc: dict[str, Any], url: str, accessed: dt.date) -> list[Citation
 # -- the three styles ------------------------------------------------------
 
 
-def apa(doc: dict[str, Any], url: str, accessed: dt.date) -> list[str]:
-    """APA 7: a webpage on a news website, a press release or a report; no retrieval date for fixed works."""
+def apa(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> list[str]:
+    """APA 7: a news article, or a work of its kind; with no author a news title moves to the front (9.12)."""
     person = _person(doc)
-    author = f"{_surname(person)}, {_initials(person)}" if person else doc["source"]
     kind = _kind(doc)
-    parts: list[str] = [_end(author), " ", f"({_apa_date(doc)}). ", Italic(doc["title"])]
-    if kind == "press release":
-        parts.append(" [Press release]")
-    parts.append(". " if not doc["title"].endswith(("?", "!")) or kind == "press release" else " ")
-    # The site's name is left out when the organisation is already the author (APA 7, 9.11).
+    title = sentence_case(doc["title"])
+    author = f"{_surname(person)}, {_initials(person)}" if person else doc["source"]
+    where = [f"{archive}. ", url] if archive else [url]
+    date = f"({_apa_date(doc)}). "
+    if kind == "news":
+        # A newspaper article: the title in roman, the periodical in italics (APA 7, 10.1).
+        opening = [_end(author), " ", date, _end(title), " "] if person else [_end(title), " ", date]
+        return [*opening, Italic(doc["source"]), ". ", *where]
+    parts: list[str] = [_end(author), " ", date, Italic(title)]
+    description = _description(doc)
+    if description:
+        parts.append(f" [{description}]")
+    parts.append(". " if description or not title.endswith(("?", "!")) else " ")
+    # The publisher is left out when the organisation is already the author (APA 7, 9.11).
     if person:
         parts.append(f"{doc['source']}. ")
-    parts.append(url)
-    return parts
+    return [*parts, *where]
 
 
-def harvard(doc: dict[str, Any], url: str, accessed: dt.date) -> list[str]:
+def harvard(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> list[str]:
     """Harvard as in Cite Them Right: the publication stands in for a missing author."""
     person = _person(doc)
     kind = _kind(doc)
+    title = sentence_case(doc["title"])
     year = str(doc["year"])
     day_month = _day_month(doc)
-    available = f"Available at: {url} (Accessed: {_long_date(accessed)})."
+    at = f"{archive}, {url}" if archive else url
+    available = f"Available at: {at} (Accessed: {_long_date(accessed)})."
     if kind == "news":
         if person:
             parts: list[str] = [f"{_surname(person)}, {_initials(person)} ({year}) ",
-                                f"'{doc['title']}', ", Italic(doc["source"])]
+                                f"'{title}', ", Italic(doc["source"])]
         else:
-            parts = [Italic(doc["source"]), f" ({year}) '{doc['title']}'"]
+            parts = [Italic(doc["source"]), f" ({year}) '{title}'"]
         parts.append(f", {day_month}. " if day_month else ". ")
     else:
         author = f"{_surname(person)}, {_initials(person)}" if person else doc["source"]
-        parts = [f"{author} ({year}) ", Italic(doc["title"]), ". "]
-        if kind == "press release":
-            parts.append(f"Press release. {day_month}. " if day_month else "Press release. ")
+        parts = [f"{author} ({year}) ", Italic(title), ". "]
+        description = _description(doc)
+        if description:
+            parts.append(f"{description}. {day_month}. " if day_month else f"{description}. ")
     parts.append(available)
     return parts
 
 
-def oscola(doc: dict[str, Any], url: str, accessed: dt.date) -> list[str]:
+def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> list[str]:
     """OSCOLA 4th edition, as a footnote: no closing full stop."""
     person = _person(doc)
     kind = _kind(doc)
+    title = title_case(doc["title"])
     date = _oscola_date(doc)
-    tail = f" <{url}> accessed {_long_date(accessed)}"
+    tail = (f", archived in {archive}" if archive else "") + f" <{url}> accessed {_long_date(accessed)}"
+    description = _description(doc)
     if kind == "news":
         opening = f"{person}, " if person else ""
-        return [f"{opening}'{doc['title']}' ", Italic(doc["source"]), f" ({date}){tail}"]
+        return [f"{opening}'{title}' ", Italic(doc["source"]), f" ({date}){tail}"]
     author = person or doc["source"]
-    if kind == "press release":
-        return [f"{author}, '{doc['title']}' (Press release, {date}){tail}"]
-    return [f"{author}, ", Italic(doc["title"]), f" ({date}){tail}"]
+    within = f"({description}, {date})" if description else f"({date})"
+    if kind in PAPERS:
+        return [f"{author}, ", Italic(title), f" {within}{tail}"]
+    return [f"{author}, '{title}' {within}{tail}"]
 
 
 # -- reference manager formats ---------------------------------------------
 
 
-def bibtex(doc: dict[str, Any], url: str, accessed: dt.date) -> str:
+def bibtex(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> str:
     """Write one BibTeX entry; braces keep the case of titles and organisations."""
     person = _person(doc)
     kind = _kind(doc)
-    entry = {"news": "article", "report": "techreport"}.get(kind, "misc")
+    entry = "article" if kind == "news" else "techreport" if kind in PAPERS else "misc"
     author = _bib(f"{_surname(person)}, {_given(person)}") if person else "{" + _bib(doc["source"]) + "}"
-    fields = [("author", author), ("title", "{" + _bib(doc["title"]) + "}")]
+    fields = [("author", author), ("title", "{" + _bib(title_case(doc["title"])) + "}")]
+    description = _description(doc)
     if entry == "article":
         fields.append(("journal", _bib(doc["source"])))
     elif entry == "techreport":
         fields.append(("institution", _bib(doc["source"])))
+        if description:
+            fields.append(("type", _bib(description)))
     else:
         fields.append(("publisher", _bib(doc["source"])))
-        if kind == "press release":
-            fields.append(("howpublished", "Press release"))
+        if description:
+            fields.append(("howpublished", _bib(description)))
     fields.append(("year", str(doc["year"])))
     month = _month(doc)
     if month:
         fields.append(("month", MONTHS_BIBTEX[month - 1]))
+    note = f"Archived in {archive}. Accessed {_long_date(accessed)}" if archive else f"Accessed {_long_date(accessed)}"
     fields += [
         ("date", doc["date"]),
         ("url", _bib_url(url)),
         ("urldate", accessed.isoformat()),
-        ("note", f"Accessed {_long_date(accessed)}"),
+        ("note", _bib(note)),
     ]
     if doc.get("summary"):
         fields.append(("abstract", _bib(doc["summary"])))
+    if doc.get("licence"):
+        fields.append(("copyright", _bib(doc["licence"])))  # Zotero reads it as Rights
     keywords = [d["name"] for d in doc.get("departments", [])] + [p["name"] for p in doc.get("programmes", [])]
     if keywords:
-        fields.append(("keywords", _bib(", ".join(keywords))))
+        # Semicolons: a department's name may hold a comma ("Children, Schools and Families").
+        fields.append(("keywords", _bib("; ".join(keywords))))
     body = ",\n".join(f"  {name} = {{{value}}}" if name != "month" else f"  {name} = {value}" for name, value in fields)
     return f"@{entry}{{{bibtex_key(doc)},\n{body}\n}}\n"
 
 
 def bibtex_key(doc: dict[str, Any]) -> str:
-    """Make a citation key such as communitycare2017innovative."""
-    person = _person(doc)
-    who = _surname(person) if person else doc["source"]
-    first = next((w for w in re.findall(r"[A-Za-z]+", doc["title"]) if len(w) > 3), "")
-    key = re.sub(r"[^a-z0-9]", "", f"{who}{doc['year']}{first}".lower())
-    return key or re.sub(r"[^a-z0-9]", "", doc["id"])
+    """Key an entry by the document's id: unique in the archive, and the same in every export."""
+    # Ids are lower-case letters, digits and hyphens, which every BibTeX tool accepts in a key.
+    return doc["id"]
 
 
-def ris(doc: dict[str, Any], url: str, accessed: dt.date, permalink: str | None = None) -> str:
+def ris(doc: dict[str, Any], url: str, accessed: dt.date, permalink: str | None = None,
+        archive: str | None = None) -> str:
     """Write one RIS record, for Zotero, EndNote and Mendeley."""
     person = _person(doc)
     kind = _kind(doc)
-    lines = [("TY", RIS_TYPES.get(kind, "GEN")), ("TI", doc["title"])]
+    lines = [("TY", RIS_TYPES.get(kind, "GEN")), ("TI", title_case(doc["title"]))]
     if person:
         lines.append(("AU", f"{_surname(person)}, {_given(person)}"))
     elif kind != "news":
         lines.append(("AU", doc["source"]))  # a corporate author: one name, no comma
     if kind == "news":
         lines.append(("T2", doc["source"]))
+    description = _description(doc)
+    if description:
+        lines.append(("M3", description))
     lines += [("PB", doc["source"]), ("PY", str(doc["year"]))]
     month, day = _month(doc), _day(doc)
     lines.append(("DA", f"{doc['year']:04d}/{month:02d}/{day:02d}/" if day else
                   f"{doc['year']:04d}/{month:02d}//" if month else f"{doc['year']:04d}///"))
     lines += [("UR", url), ("Y2", accessed.strftime("%Y/%m/%d"))]
+    if archive:
+        lines.append(("DB", archive))
     if doc.get("summary"):
         lines.append(("AB", doc["summary"]))
     for item in [*doc.get("departments", []), *doc.get("programmes", [])]:
         lines.append(("KW", item["name"]))
     if permalink and permalink != url:
         lines.append(("N1", f"Archived at {permalink}"))
+    if doc.get("licence"):
+        lines.append(("N1", f"Licence: {doc['licence']}"))
     lines.append(("ID", doc["id"]))
     # One line per tag: a line break in a value would start a new tag.
     text = "".join(f"{tag}  - {' '.join(str(value).split())}\r\n" for tag, value in lines)
     return text + "ER  - \r\n"
 
 
+# -- titles ----------------------------------------------------------------
+
+
+def sentence_case(title: str) -> str:
+    """Calm a title in capitals to sentence case (WATERFRONT STRIKE gives Waterfront strike); keep others."""
+    if not _shouted(title):
+        return title
+    words = title.split(" ")
+    out = []
+    for n, word in enumerate(words):
+        first = n == 0 or words[n - 1].endswith((":", ".", "?", "!"))
+        out.append(_calm(word, capital=first))
+    return " ".join(out)
+
+
+def title_case(title: str) -> str:
+    """Calm a title in capitals to title case (WATERFRONT STRIKE gives Waterfront Strike); keep others."""
+    if not _shouted(title):
+        return title
+    words = title.split(" ")
+    return " ".join(_calm(w, capital=n == 0 or w.lower() not in SMALL_WORDS) for n, w in enumerate(words))
+
+
+def _shouted(title: str) -> bool:
+    letters = [ch for ch in title if ch.isalpha()]
+    return len(letters) >= 4 and not any(ch.islower() for ch in letters)
+
+
+def _calm(word: str, capital: bool) -> str:
+    # A word of two letters or more without vowels is an initialism (PM, NSW) and keeps its capitals.
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
+        return word
+    lower = word.lower()
+    if not capital:
+        return lower
+    # The first letter is raised unless a digit comes first ($10m stays $10m).
+    match = re.search(r"[a-z0-9]", lower)
+    if not match or lower[match.start()].isdigit():
+        return lower
+    return lower[:match.start()] + lower[match.start()].upper() + lower[match.start() + 1:]
+
+
 # -- helpers ---------------------------------------------------------------
 
 
+def noun(doc: dict[str, Any]) -> str:
+    """Name what a document is, for "Cite this ...": article, press release, speech; else document."""
+    kind = _kind(doc)
+    return "article" if kind == "news" else "document" if kind == "other" else kind
+
+
 def _kind(doc: dict[str, Any]) -> str:
-    kind = (doc.get("type") or "news").strip().lower()
-    return kind if kind in RIS_TYPES else "news"
+    """Name the document's kind: one of the corpus format's, or "other"."""
+    return kind_of(doc.get("type")) or "other"
+
+
+def _description(doc: dict[str, Any]) -> str:
+    """Describe a kind for a citation: Press release, Speech; a type the format does not know, as written."""
+    kind = _kind(doc)
+    if kind == "other":
+        written = " ".join(str(doc["type"]).split())
+        return written[:1].upper() + written[1:]
+    return DESCRIPTIONS.get(kind, "")
 
 
 def _person(doc: dict[str, Any]) -> str | None:

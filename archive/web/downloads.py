@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from flask import Response, request
+from flask import Response, current_app, request
 
 from archive.web import cite, export
+from archive.web.pinpoint import accessed_on
 from archive.web.links import (
     absolute,
     applied_filters,
@@ -35,24 +36,26 @@ def search_csv() -> Response:
 def search_ris() -> Response:
     hits = current_archive().iter_hits(current_request())
     permalink, cite_url = stream_links()
-    return _download(export.ris_stream(hits, cite_url, permalink, today()), "application/x-research-info-systems", "ris")
+    stream = export.ris_stream(hits, cite_url, permalink, today(), _site())
+    return _download(stream, "application/x-research-info-systems", "ris")
 
 
 def search_bibtex() -> Response:
     hits = current_archive().iter_hits(current_request())
     _, cite_url = stream_links()
-    return _download(export.bibtex_stream(hits, cite_url, today(), this_url()), "application/x-bibtex", "bib")
+    return _download(export.bibtex_stream(hits, cite_url, today(), this_url(), _site()), "application/x-bibtex", "bib")
 
 
 def document_bibtex(doc_id: str) -> Response:
     document = find_document(doc_id)
-    text = cite.bibtex(document, cite_address(document), today())
+    text = cite.bibtex(document, cite_address(document), accessed_on(document, today()), _archived_in(document))
     return _attachment(Response(text, mimetype="application/x-bibtex"), doc_id, "bib")
 
 
 def document_ris(doc_id: str) -> Response:
     document = find_document(doc_id)
-    text = cite.ris(document, cite_address(document), today(), doc_url(document))
+    text = cite.ris(document, cite_address(document), accessed_on(document, today()), doc_url(document),
+                    _archived_in(document))
     return _attachment(Response(text, mimetype="application/x-research-info-systems"), doc_id, "ris")
 
 
@@ -63,15 +66,25 @@ def feed() -> Response:
     filters = "; ".join(f"{a['facet']}: {a['label']}" for a in applied_filters(search, result))
     newest = max((export.entry_date(hit) for hit in result.hits), default=dt.datetime.now(dt.timezone.utc))
     info = export.Feed(
-        title=f"Policy Archive: {described}" + (f" ({filters})" if filters else ""),
+        title=f"{_site()}: {described}" + (f" ({filters})" if filters else ""),
         subtitle=f"The newest of {result.total:,} matching announcement{'' if result.total == 1 else 's'}, newest first.",
         self_url=absolute(search_url(search, "feed")),
         html_url=absolute(search_url(replace(search, per_page=10))),
         feed_id=absolute(search_url(search, "feed")),
         updated=newest,
+        site=_site(),
     )
     permalink, _ = stream_links()
     return Response(export.atom_stream(info, result.hits, permalink), mimetype="application/atom+xml")
+
+
+def _site() -> str:
+    return str(current_app.config["SITE_NAME"])
+
+
+def _archived_in(document: dict) -> str | None:
+    """Name this archive when a document is cited in its copy here, the original's address not known."""
+    return None if document.get("url") else _site()
 
 
 def _download(stream: Iterator[str], mimetype: str, extension: str) -> Response:

@@ -18,6 +18,7 @@ CSV_COLUMNS = (
     "id", "title", "date", "date_precision", "year", "source", "type", "author", "url",
     "departments", "department_keys", "programmes", "programme_keys", "organisations",
     "amounts", "amount_values", "largest_amount_gbp", "summary", "permalink",
+    "amount_pages", "licence", "amounts_real", "largest_amount_gbp_real", "real_terms_prices", "amount_parts",
 )
 # A spreadsheet runs a cell that opens with one of these as a formula (OWASP: CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,6 +39,9 @@ def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
     """Turn one hit into the CSV's cells, in CSV_COLUMNS order."""
     amounts = hit.get("amounts") or []
     pounds = max((a["value"] for a in amounts if a["currency"] == "GBP"), default=None)
+    real = [a["real_terms"] for a in amounts if a["currency"] == "GBP" and a.get("real_terms")]
+    parts = [f"{a['text']} of {amounts[a['part_of']]['text']}" for a in amounts
+             if a.get("part_of") is not None and a["part_of"] < len(amounts)]
     cells = [
         hit["id"], hit["title"], hit["date"], hit["precision"], hit["year"], hit["source"],
         hit.get("type"), hit.get("author"), hit.get("url"),
@@ -49,6 +53,10 @@ def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
         "; ".join(f"{a['text']} ({a['value']:,} {a['currency']})" for a in amounts),
         "; ".join(f"{a['value']} {a['currency']}" for a in amounts),
         pounds, hit.get("summary"), permalink,
+        "; ".join(str(a.get("page") or "") for a in amounts) if any(a.get("page") for a in amounts) else "",
+        hit.get("licence"),
+        "; ".join(f"{a['text']} ({a['real_terms']['value']:,} GBP)" for a in amounts if a.get("real_terms")),
+        max((r["value"] for r in real), default=None), real[0]["prices"] if real else None, "; ".join(parts),
     ]
     return [neutralise(cell) for cell in cells]
 
@@ -78,36 +86,22 @@ def csv_error(message: str) -> str:
     return buffer.getvalue()
 
 
-def ris_stream(hits: Hits, cite_url: Link, permalink: Link, accessed: dt.date) -> Iterator[str]:
-    """Yield one RIS record per hit."""
+def ris_stream(hits: Hits, cite_url: Link, permalink: Link, accessed: dt.date, site: str = "Policy Archive") -> Iterator[str]:
+    """Yield one RIS record per hit; one without an original address is cited in this archive, named `site`."""
     for hit in hits:
-        yield cite.ris(hit, cite_url(hit), accessed, permalink(hit))
+        yield cite.ris(hit, cite_url(hit), accessed, permalink(hit), archive=None if hit.get("url") else site)
 
 
-def bibtex_stream(hits: Hits, cite_url: Link, accessed: dt.date, source: str = "") -> Iterator[str]:
-    """Yield a comment saying where the file came from, then one BibTeX entry per hit, keys unique."""
+def bibtex_stream(hits: Hits, cite_url: Link, accessed: dt.date, source: str = "",
+                  site: str = "Policy Archive") -> Iterator[str]:
+    """Yield a comment saying where the file came from, then one BibTeX entry per hit, keyed by its id."""
     # BibTeX skips text outside entries, but an @ anywhere starts one, even after a %: so the
     # address is percent-encoded down to characters that cannot open an entry or a line.
     where = quote(source, safe=":/?&=%+,;#") if source else ""
-    yield f"% Exported from Policy Archive on {accessed.isoformat()}{': ' + where if where else ''}\n\n"
-    seen: dict[str, int] = {}
+    named = " ".join(site.replace("@", "").split())
+    yield f"% Exported from {named} on {accessed.isoformat()}{': ' + where if where else ''}\n\n"
     for hit in hits:
-        entry = cite.bibtex(hit, cite_url(hit), accessed)
-        key = cite.bibtex_key(hit)
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:
-            # Suffixes a, b, c... as reference managers do for one author's works of one year.
-            suffix = _letters(seen[key] - 1)
-            entry = entry.replace(f"{{{key},", f"{{{key}{suffix},", 1)
-        yield entry + "\n"
-
-
-def _letters(n: int) -> str:
-    text = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        text = chr(ord("a") + rest) + text
-    return text
+        yield cite.bibtex(hit, cite_url(hit), accessed, archive=None if hit.get("url") else site) + "\n"
 
 
 @dataclass(frozen=True)
@@ -120,16 +114,19 @@ class Feed:
     html_url: str
     feed_id: str
     updated: dt.datetime
+    site: str = "Policy Archive"
 
 
 def atom_stream(feed: Feed, hits: Hits, permalink: Link) -> Iterator[str]:
     """Yield an Atom 1.0 feed, every string escaped."""
-    yield '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+    # Dublin Core's date may be a year or a month alone, which Atom's timestamps cannot say.
+    yield ('<?xml version="1.0" encoding="utf-8"?>\n'
+           '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">\n')
     yield f"  <title>{_x(feed.title)}</title>\n  <subtitle>{_x(feed.subtitle)}</subtitle>\n"
     yield f"  <id>{_x(feed.feed_id)}</id>\n  <updated>{_stamp(feed.updated)}</updated>\n"
     yield f'  <link rel="self" type="application/atom+xml" href={_attr(feed.self_url)}/>\n'
     yield f'  <link rel="alternate" type="text/html" href={_attr(feed.html_url)}/>\n'
-    yield "  <author><name>Policy Archive</name></author>\n  <generator>Policy Archive</generator>\n"
+    yield f"  <author><name>{_x(feed.site)}</name></author>\n  <generator>{_x(feed.site)}</generator>\n"
     for hit in hits:
         link = permalink(hit)
         lines = [
@@ -141,28 +138,39 @@ def atom_stream(feed: Feed, hits: Hits, permalink: Link) -> Iterator[str]:
         if hit.get("url"):
             lines.append(f'    <link rel="related" type="text/html" href={_attr(hit["url"])}/>')
         stamp = _stamp(entry_date(hit))
-        lines += [f"    <published>{stamp}</published>", f"    <updated>{stamp}</updated>"]
+        lines += [f"    <published>{stamp}</published>", f"    <updated>{stamp}</updated>",
+                  f"    <dc:date>{_x(hit['date'])}</dc:date>"]
         lines.append(f"    <author><name>{_x(hit.get('author') or hit['source'])}</name></author>")
         for item in [*hit.get("departments", []), *hit.get("programmes", [])]:
             lines.append(f"    <category term={_attr(item['key'])} label={_attr(item['name'])}/>")
         summary = hit.get("summary") or ""
         amounts = ", ".join(a["text"] for a in hit.get("amounts", []))
-        text = " ".join(part for part in (summary, f"Amounts: {amounts}." if amounts else "") if part)
+        text = " ".join(part for part in (date_note(hit), summary, f"Amounts: {amounts}." if amounts else "") if part)
         lines.append(f"    <summary type=\"text\">{_x(text or hit['title'])}</summary>")
+        if hit.get("licence"):
+            lines.append(f"    <rights>{_x(hit['licence'])}</rights>")
         lines.append("  </entry>\n")
         yield "\n".join(lines)
     yield "</feed>\n"
 
 
-def atom_error(message: str, self_url: str) -> str:
+def atom_error(message: str, self_url: str, site: str = "Policy Archive") -> str:
     """Write an Atom document that carries an error message, for feed readers."""
     now = _stamp(dt.datetime.now(dt.timezone.utc))
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
-        f"  <title>Policy Archive: this feed could not be made</title>\n  <subtitle>{_x(message)}</subtitle>\n"
+        f"  <title>{_x(site)}: this feed could not be made</title>\n  <subtitle>{_x(message)}</subtitle>\n"
         f"  <id>{_x(self_url)}</id>\n  <updated>{now}</updated>\n"
-        "  <author><name>Policy Archive</name></author>\n</feed>\n"
+        f"  <author><name>{_x(site)}</name></author>\n</feed>\n"
     )
+
+
+def date_note(hit: dict[str, Any]) -> str:
+    """Say when a date is known only to the month or the year: Atom's timestamp then counts from its first day."""
+    precision = hit.get("precision", "day")
+    if precision == "day":
+        return ""
+    return f"Dated {hit.get('date_display') or hit['date']}: only the {precision} is known."
 
 
 def entry_date(hit: dict[str, Any]) -> dt.datetime:

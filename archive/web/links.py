@@ -15,7 +15,8 @@ from archive.search.core import Archive
 from archive.search.request import SearchRequest
 from archive.web import export
 
-FACET_TITLES = {"year": "Year", "department": "Department", "programme": "Programme", "amount": "Amount"}
+FACET_TITLES = {"year": "Year", "department": "Department", "programme": "Programme", "amount": "Amount",
+                "financial_year": "Financial year", "government": "Government"}
 FEED_ENTRIES = 50
 
 
@@ -105,6 +106,13 @@ def applied_filters(search: SearchRequest, result: Any) -> list[dict[str, str]]:
             if value.selected:
                 applied.append({"facet": FACET_TITLES[facet], "label": value.label,
                                 "remove_url": search_url(search.toggled(facet, value.value))})
+    for name, day in (("date_from", search.date_from), ("date_to", search.date_to)):
+        if day:
+            applied.append({"facet": "Date", "label": f"{'from' if name == 'date_from' else 'to'} {day}",
+                            "remove_url": search_url(replace(search, **{name: None}, page=1))})
+    if search.real:
+        applied.append({"facet": "Amounts", "label": "in real terms",
+                        "remove_url": search_url(replace(search, real=False, page=1))})
     for name, amount in (("min_amount", search.min_amount), ("max_amount", search.max_amount)):
         if amount is not None:
             without = replace(search, **{name: None}, page=1)

@@ -7,20 +7,22 @@ from typing import Any
 
 import markdown
 import nh3
-from flask import Response, render_template, url_for
+from flask import Response, current_app, render_template, request, url_for
 from markupsafe import Markup
 
+from archive.corpus.amounts import SYMBOLS
 from archive.search.core import SearchResult
 from archive.search.discover import YearTotal
 from archive.search.facets import FacetValue
-from archive.search.request import SearchRequest
+from archive.errors import BadRequest
+from archive.search.request import FieldError, SearchRequest, parse_money, year_text
 from archive.web import cite
+from archive.web.pinpoint import accessed_on, page_of, pinpoints
 from archive.web.links import (
     absolute,
     applied_filters,
     cite_address,
     current_archive,
-    current_request,
     doc_url,
     feed_request,
     find_document,
@@ -33,20 +35,24 @@ RELATED = 5
 # "Did you mean" is offered when a query finds fewer documents than this.
 FEW_RESULTS = 3
 TIMELINE_MAX_SPAN = 60  # years; a longer span shows only the years that have documents
+AMOUNT_FIELDS = {"min_amount": "minimum", "max_amount": "maximum"}
+# The boxes a search page marks when what was typed in them cannot be read.
+BOXES = {"year": "year-range", "min_amount": "min_amount", "max_amount": "max_amount"}
 
 
-def search_page() -> str:
-    search = current_request()
+def search_page() -> str | tuple[str, int]:
+    search, problem = _request_keeping_the_search()
     result = current_archive().search(search)
     facets = {
         facet: [_facet_link(search, facet, value) for value in values]
         for facet, values in result.facets.items()
     }
     whole = replace(search, page=1, per_page=search.per_page)
-    return render_template(
+    page = render_template(
         "search.html", search=search, result=result, facets=facets,
         applied=applied_filters(search, result), pages=_pages(search, result.pages),
         predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
+        real_url=search_url(replace(search, real=not search.real, page=1)),
         suggestion=_suggestion(search, result),
         timeline=_timeline(search, current_archive().timeline(search)),
         exports={
@@ -54,17 +60,65 @@ def search_page() -> str:
             "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
         },
         feed_url=search_url(feed_request(search), "feed"),
+        box_problem=problem, boxes=BOXES, predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
     )
+    # The search is answered, without the amount it could not read, and the field marked.
+    return (page, 400) if problem else page
+
+
+def _request_keeping_the_search() -> tuple[SearchRequest, dict[str, str] | None]:
+    """Read the request; a year, minimum or maximum that cannot be read is set aside and described."""
+    params = request.args.to_dict(flat=False)
+    problem = None
+    for _ in range(len(BOXES) + 1):
+        try:
+            return current_archive().request(params), problem
+        except FieldError as error:
+            value = (params.pop(error.field, None) or [""])[0]
+            problem = problem or {"field": error.field, "value": value, "message": _box_message(error, value)}
+    return current_archive().request(params), problem
+
+
+def _box_message(error: FieldError, value: str) -> str:
+    field = error.field
+    if field not in AMOUNT_FIELDS:
+        return f"{error}. These results are without it."
+    name = AMOUNT_FIELDS[field]
+    try:
+        parse_money(value, field)
+    except BadRequest:
+        return (f"The {name} '{value}' is not an amount: write one such as 500000, 250k, 5m or 1.5bn. "
+                f"These results are without it.")
+    return f"The {name} is smaller than the minimum. These results are without it."
+
+
+def _predecessors_hint(shown: list[str]) -> str | None:
+    """Give an example of a department taking in its predecessors, from the registry; None if none has any.
+
+    The example is the first department in the facet that has predecessors, else the registry's first.
+    """
+    registry = current_archive().registry
+    for key in [*shown, *registry.departments]:
+        department = registry.departments.get(key)
+        if department and department.predecessors:
+            earlier = [registry.label("department", p) for p in department.predecessors]
+            return f"{registry.label('department', key)} takes in {', '.join(earlier)}"
+    return None
 
 
 def document_page(doc_id: str) -> str:
     document = find_document(doc_id)
+    page = page_of(document, request.args.get("page"))
     body = Markup(nh3.clean(markdown.markdown(document["body"], extensions=["sane_lists"])))
-    accessed = today()
+    accessed = accessed_on(document, today())
     return render_template(
         "document.html", doc=document, body=body,
-        citations=cite.citations(document, cite_address(document), accessed),
-        permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed,
+        citations=cite.citations(document, cite_address(document), accessed,
+                                 None if document.get("url") else current_app.config["SITE_NAME"]),
+        page=page, pinpoints=pinpoints(document, page, cite_address(document), accessed) if page else [],
+        original={f["suffix"]: url_for(f"original_{f['suffix'][1:]}", doc_id=doc_id)
+                  for f in document.get("files") or [] if f.get("suffix") in (".pdf", ".docx")},
+        permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed, kind=cite.noun(document),
         related=current_archive().related(doc_id, RELATED),
     )
 
@@ -100,6 +154,8 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
         shown = years
     most = max(y.documents for y in shown) or 1
     richest = max(y.pounds for y in shown) or 1
+    currency = years[0].currency  # one currency for every year: amounts in others are not added in
+    name = "pound" if currency == "GBP" else currency
     width, top, panel = 40, 22, 70
     columns = []
     for i, year in enumerate(shown):
@@ -108,19 +164,42 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
         selected = (year.year, year.year) in search.years
         target = replace(search, years=((year.year, year.year),), page=1)
         columns.append({
-            "year": year.year, "documents": year.documents, "pounds": year.pounds,
+            "year": year.year, "documents": year.documents, "pounds": year.pounds, "currency": currency,
             "x": i * width, "doc_y": top + panel - doc_height, "doc_height": doc_height,
             "money_y": 2 * top + 2 * panel - money_height, "money_height": money_height,
             "url": search_url(target) if year.documents else None, "selected": selected,
             "label": f"{year.year}: {year.documents} document{'s' if year.documents != 1 else ''}"
-                     + (f", {short_money(year.pounds)}" if year.pounds else ", no pound amounts"),
+                     + (f", {short_money(year.pounds, currency)}" if year.pounds else f", no {name} amounts"),
         })
     return {"columns": columns, "width": len(shown) * width, "height": 2 * top + 2 * panel + 24,
-            "top": top, "panel": panel, "bar": width - 12, "years": years}
+            "top": top, "panel": panel, "bar": width - 12, "years": years,
+            "currency": currency, "money_name": name, "symbol": SYMBOLS.get(currency, currency + " ")}
 
 
 def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[str, Any]:
-    return {**value.__dict__, "toggle_url": search_url(search.toggled(facet, value.value))}
+    """Link a facet value to the search with it switched; a year inside a selected range is ticked."""
+    link = {**value.__dict__, "toggle_url": search_url(search.toggled(facet, value.value)), "within": None}
+    if facet == "year" and value.value.isdigit():
+        year = int(value.value)
+        ranges = [(low, high) for low, high in search.years if low < high and low <= year <= high]
+        if ranges and not value.selected:
+            link.update(selected=True, within=year_text(ranges[0]),
+                        toggle_url=search_url(replace(search, years=_without_year(search.years, year), page=1)))
+    # Values in one facet combine with OR: with one selected, another adds its results to those shown.
+    # Only for years is the count exactly what it adds, since a document has one year and no more.
+    link["adds"] = facet == "year" and bool(search.years) and not link["selected"]
+    return link
+
+
+def _without_year(years: tuple[tuple[int, int], ...], year: int) -> tuple[tuple[int, int], ...]:
+    """Take one year out of the selected years, splitting the range that holds it."""
+    kept: list[tuple[int, int]] = []
+    for low, high in years:
+        if low <= year <= high:
+            kept += [part for part in ((low, year - 1), (year + 1, high)) if part[0] <= part[1]]
+        else:
+            kept.append((low, high))
+    return tuple(dict.fromkeys(kept))
 
 
 def _pages(search: SearchRequest, last: int) -> list[dict[str, Any]]:

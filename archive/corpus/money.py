@@ -1,0 +1,145 @@
+"""Money that belongs to other money: which amounts of a text the text itself says are parts of a larger one.
+
+Three ways of saying it are read, each within one sentence or from a sentence to the one before it:
+
+- "X includes A, B and C": A, B and C are parts of X; where the sentence opens with "The
+  funding", "The money" and the like instead of an amount, X is the largest amount of the
+  sentence before it (and "The new funding pledges include:" takes the list that follows);
+- "A comes from X", "A is part of X", "A out of X": A is part of X, with "The funding comes
+  from X" taking A from the sentence before;
+- an amount equal to a part, written again later (a list restating the sentence), is that part.
+
+A part must be smaller than its whole and the parts of one whole may not add up to more than it.
+Each link keeps the sentence it was read from as its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from archive.corpus.amounts import Amount, sentences
+
+INCLUDES = re.compile(r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consists? of|of which|split between)\b", re.I)
+PART_OF = re.compile(
+    r"\b(?:(?:comes?|came|drawn|taken|funded|paid for|allocated|is|are|was|were|will be)\s+(?:\w+\s+)?from"
+    r"|(?:is|are|forms?|was|were)\s+(?:a\s+|the\s+)?part\s+of|out\s+of|a\s+share\s+of|share\s+of)\b",
+    re.I,
+)
+# A sentence that opens by pointing back at the money of the one before.
+POINTS_BACK = re.compile(
+    r"^(?:the|this|that|these|those|its|their)\s+(?:new\s+|extra\s+|additional\s+)?"
+    r"(?:funding|money|cash|sum|package|investment|grant|grants|pledges?|funding\s+pledges|allocation|award)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    index: int  # the amount's place in the document's list
+    start: int  # where it is in the text
+    sentence: int  # which sentence holds it
+
+
+def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
+    """Return each amount as a dict, with `part_of` (the index of its whole, or None) and `evidence`."""
+    rows = [{**a.__dict__, "part_of": None, "evidence": None} for a in amounts]
+    spans = sentences(text)
+    found = _locate(text, amounts, spans)
+    by_sentence: dict[int, list[_Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    links: dict[int, tuple[int, str]] = {}
+
+    def link(part: _Found, whole: _Found, evidence: str) -> None:
+        if part.index in links or amounts[part.index].currency != amounts[whole.index].currency:
+            return
+        if amounts[part.index].value >= amounts[whole.index].value:
+            return
+        links[part.index] = (whole.index, evidence)
+
+    def before(n: int) -> tuple[int, list[_Found]] | None:
+        earlier = [s for s in by_sentence if s < n]
+        return (max(earlier), by_sentence[max(earlier)]) if earlier else None
+
+    for n, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        mine = by_sentence.get(n, [])
+        for match in INCLUDES.finditer(sentence):
+            at = start + match.start()
+            wholes = [f for f in mine if f.start < at]
+            parts = [f for f in mine if f.start > at]
+            evidence = _collapse(sentence)
+            if not wholes and POINTS_BACK.match(sentence) and before(n):
+                previous_n, previous = before(n)
+                wholes = [max(previous, key=lambda f: amounts[f.index].value)]
+                evidence = _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … " + evidence
+                if not parts and sentence.rstrip().endswith(":"):
+                    parts = _list_after(text, end, found)
+                    if parts:
+                        evidence += " " + " ".join(_collapse(text[spans[p.sentence][0]:spans[p.sentence][1]])
+                                                   for p in parts)
+            if wholes and parts:
+                whole = wholes[-1]
+                if sum(amounts[p.index].value for p in parts) <= amounts[whole.index].value:
+                    for part in parts:
+                        link(part, whole, evidence)
+        for match in PART_OF.finditer(sentence):
+            at = start + match.end()
+            wholes = [f for f in mine if f.start >= at]
+            parts = [f for f in mine if f.start < start + match.start()]
+            evidence = _collapse(sentence)
+            if wholes and not parts and POINTS_BACK.match(sentence) and before(n):
+                previous_n, previous = before(n)
+                parts = [max(previous, key=lambda f: amounts[f.index].value)]
+                evidence = _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … " + evidence
+            if wholes and parts:
+                for part in parts:
+                    link(part, wholes[0], evidence)
+    # The same sum written again is the same money: a restated part belongs where the first did.
+    for f in found:
+        if f.index in links:
+            continue
+        for part, (whole, evidence) in list(links.items()):
+            same = amounts[part]
+            if part != f.index and whole != f.index and amounts[f.index].value == same.value \
+                    and amounts[f.index].currency == same.currency and part < f.index:
+                links[f.index] = (whole, evidence)
+                break
+    for part, (whole, evidence) in links.items():
+        rows[part]["part_of"], rows[part]["evidence"] = whole, evidence
+    return rows
+
+
+def headline(rows: Sequence[dict[str, Any]], currency: str = "GBP") -> int | None:
+    """Return the largest amount of a currency that is not part of another, or None."""
+    return max((r["value"] for r in rows if r["currency"] == currency and r.get("part_of") is None), default=None)
+
+
+def _locate(text: str, amounts: Sequence[Amount], spans: list[tuple[int, int]]) -> list[_Found]:
+    """Find where each amount stands in the text, in order; one that cannot be found is left out."""
+    found, cursor = [], 0
+    for index, amount in enumerate(amounts):
+        at = text.find(amount.text, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(amount.text)
+        sentence = next((n for n, (start, end) in enumerate(spans) if start <= at < end), None)
+        if sentence is not None:
+            found.append(_Found(index, at, sentence))
+    return found
+
+
+def _list_after(text: str, end: int, found: list[_Found]) -> list[_Found]:
+    """Return the amounts of the list that follows a sentence ending in a colon, up to the next blank line."""
+    rest = text[end:]
+    body = rest.lstrip("\n")
+    stop = body.find("\n\n")
+    block_end = end + (len(rest) - len(body)) + (stop if stop >= 0 else len(body))
+    return [f for f in found if end <= f.start < block_end]
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())

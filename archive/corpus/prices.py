@@ -1,0 +1,100 @@
+"""Real-terms money: pounds of one financial year in the latest year's prices, by HM Treasury's GDP deflator."""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+SERIES_FILE = "deflators.csv"
+SERIES = "HM Treasury GDP deflators at market prices, March 2026 (Quarterly National Accounts)"
+SOURCE = ("https://www.gov.uk/government/statistics/"
+          "gdp-deflators-at-market-prices-and-money-gdp-march-2026-quarterly-national-accounts")
+
+
+def financial_year(year: int, month: int | None, first_month: int = 4) -> str | None:
+    """Name the financial year a month falls in, such as 2009-10; None for a date known only to the year."""
+    if month is None:
+        return None
+    start = year if month >= first_month else year - 1
+    return fy_text(start)
+
+
+def fy_text(start: int) -> str:
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+@dataclass(frozen=True)
+class Deflator:
+    """The GDP deflator for each financial year, and the latest year whose prices amounts are put into."""
+
+    index: dict[str, float]  # financial year -> deflator
+    series: str = SERIES
+
+    @property
+    def prices(self) -> str:
+        return max(self.index)
+
+    def factor(self, year: str | None) -> float | None:
+        """Return what one pound of a financial year is worth in the latest year's prices, or None."""
+        level = self.index.get(year) if year else None
+        return None if level is None else self.index[self.prices] / level
+
+    def real(self, value: int, year: str | None) -> int | None:
+        """Return an amount of a financial year in the latest year's prices, to the pound, or None."""
+        factor = self.factor(year)
+        return None if factor is None else real_value(value, factor)
+
+    def real_terms(self, value: int, currency: str, year: str | None) -> dict[str, Any] | None:
+        """Describe a pound amount in real terms, as the API and the pages show it; None where it cannot be."""
+        real = self.real(value, year) if currency == "GBP" else None
+        if real is None:
+            return None
+        return {"value": real, "prices": self.prices, "series": self.series, "from_year": year}
+
+
+def real_value(value: int, factor: float) -> int:
+    """Put a nominal amount into real terms, rounded half up to the pound."""
+    return math.floor(value * factor + 0.5)
+
+
+def nominal_range(low: int | None, high: int | None, factor: float) -> tuple[int | None, int | None]:
+    """Return the nominal amounts whose real value, as real_value rounds it, lies within [low, high]."""
+    lo = hi = None
+    if low is not None:
+        lo = max(0, math.floor((low - 0.5) / factor) - 1)
+        while real_value(lo, factor) < low:
+            lo += 1
+    if high is not None:
+        hi = max(0, math.ceil((high + 0.5) / factor) + 1)
+        while hi >= 0 and real_value(hi, factor) > high:
+            hi -= 1
+    return lo, hi
+
+
+@lru_cache(maxsize=1)
+def deflator() -> Deflator:
+    """Read the series shipped with the package."""
+    text = resources.files("archive.corpus").joinpath(SERIES_FILE).read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return Deflator({row["financial_year"]: float(row["deflator"]) for row in rows})
+
+
+def document_year(meta: dict[str, Any]) -> str | None:
+    """Return the UK financial year of a stored document's date, or None where the date spans two."""
+    parts = str(meta.get("date", "")).split("-")
+    if len(parts) < 2:
+        return None
+    return financial_year(int(parts[0]), int(parts[1]))
+
+
+def with_real_terms(meta: dict[str, Any]) -> dict[str, Any]:
+    """Add each pound amount's value in the latest year's prices to a stored document's amounts."""
+    series = deflator()
+    year = document_year(meta)
+    meta["amounts"] = [{**a, "real_terms": series.real_terms(a["value"], a["currency"], year)}
+                       for a in meta.get("amounts", [])]
+    return meta

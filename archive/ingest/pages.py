@@ -1,0 +1,278 @@
+"""Turn a paper's pages into Markdown: running headers, footers, page numbers and contents pages left out,
+hyphenation joined, lines reflowed into paragraphs, headings and numbered paragraphs kept, tables as rows.
+
+Each page starts with a marker, `<!-- page N -->`, on a line of its own or, where a paragraph runs on
+from one page to the next, inside it; the corpus parser reads the markers to give each amount its page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+PAGE_MARKER = "<!-- page {} -->"
+_PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.?)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_LEADER = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$|\s{2,}\d{1,4}$")
+_CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[•·▪◦‣●*]|[-–—](?=\s))\s*")
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S")
+_NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>[A-Z].*)$")
+_SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
+_HYPHENATED = re.compile(r"(?<=[A-Za-z])[-\u00ad]$")
+_MARKDOWN_START = re.compile(r"^(?:[#>+*_=|-]|\d+(?=[.)]\s))")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_DIGITS = re.compile(r"\d+")
+HEADING_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of text on a page; size, position and edge are known when the extractor gives them."""
+
+    text: str
+    size: float = 0.0
+    bold: bool = False
+    edge: bool = False  # in the top or bottom margin band
+    top: float = 0.0
+    x0: float = 0.0
+    bullet: bool = False  # a bullet was drawn before it
+
+
+@dataclass
+class PageText:
+    number: int
+    lines: list[Line]
+    tables: list[tuple[float, list[list[str]]]] = field(default_factory=list)  # (top, rows)
+
+
+@dataclass
+class Paper:
+    """A paper as Markdown blocks with page markers, and what was learnt or left out on the way."""
+
+    blocks: list[str]
+    title: str | None = None  # the largest line of the first page
+    title_page: int | None = None
+    front: list[str] = field(default_factory=list)  # the first pages' lines, for dates and publishers
+    pages: list[int] = field(default_factory=list)  # the pages whose text is kept
+    dropped: list[str] = field(default_factory=list)  # what was left out, one note each
+
+    @property
+    def markdown(self) -> str:
+        return "\n\n".join(self.blocks) + "\n"
+
+    @property
+    def text(self) -> str:
+        """The text without page markers, for dating, matching and duplicate checks."""
+        return "\n\n".join(_MARKERS.sub(" ", b).strip() for b in self.blocks if not _MARKERS.fullmatch(b))
+
+
+_MARKERS = re.compile(r"\s*<!-- page \d{1,5} -->\s*")
+
+
+def to_paper(pages: list[PageText]) -> Paper:
+    """Clean a paper's pages and write them as Markdown with page markers."""
+    paper = Paper([])
+    running = _running_lines(pages)
+    if running:
+        paper.dropped.append("running headers and footers: " + "; ".join(f"\"{t}\"" for t in sorted(running)[:4]))
+    kept_pages: list[tuple[int, list[Line | list[list[str]]]]] = []
+    for page in pages:
+        lines = [ln for ln in page.lines if not _is_running(ln, page, running)]
+        if _is_contents(lines):
+            paper.dropped.append(f"the contents on page {page.number}")
+            continue
+        lines = [ln for ln in lines if not (_LEADER.search(ln.text) and len(ln.text.split()) <= HEADING_WORDS)]
+        items: list[Line | list[list[str]]] = list(lines)
+        for top, rows in page.tables:  # a table stands where it stands on the page
+            at = next((i for i, ln in enumerate(items) if isinstance(ln, Line) and ln.top > top), len(items))
+            items.insert(at, rows)
+        if items:
+            kept_pages.append((page.number, items))
+    body = Counter()
+    for _, items in kept_pages:
+        for item in items:
+            if isinstance(item, Line) and item.size:
+                body[item.size] += len(item.text)
+    body_size = body.most_common(1)[0][0] if body else 0.0
+    title_lines = _title_lines(kept_pages, body_size)
+    if title_lines:
+        paper.title, paper.title_page = " ".join(ln.text for ln in title_lines), kept_pages[0][0]
+    step = _line_step(kept_pages, body_size)
+    levels = _heading_levels(kept_pages, body_size, title_lines)
+    paper.front = [item.text for _, items in kept_pages[:2] for item in items if isinstance(item, Line)]
+
+    open_paragraph = False
+    for number, items in kept_pages:
+        paper.pages.append(number)
+        marker = PAGE_MARKER.format(number)
+        units = _units(items, body_size, levels, title_lines, step)
+        if not units:
+            continue
+        first = units[0]
+        if open_paragraph and first[0] == "p" and first[1][:1].islower():
+            paper.blocks[-1] += f" {marker} {first[1]}"  # the paragraph runs on from the page before
+            units = units[1:]
+        else:
+            paper.blocks.append(marker)
+        for kind, text in units:
+            paper.blocks.append(text if kind in ("h", "list") else escape(text))
+        open_paragraph = bool(units) and units[-1][0] == "p" and not _SENTENCE_END.search(units[-1][1])
+    return paper
+
+
+def _running_lines(pages: list[PageText]) -> set[str]:
+    """Find the lines that repeat in the margins of most pages: running headers and footers."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_shape(ln.text) for ln in _margin(page)})
+    needed = max(2, (len(pages) + 1) // 2)
+    return {shape for shape, count in seen.items() if count >= needed and not _PAGE_NUMBER.match(shape)}
+
+
+def _margin(page: PageText) -> list[Line]:
+    if any(ln.edge for ln in page.lines):
+        return [ln for ln in page.lines if ln.edge]
+    return page.lines[:2] + page.lines[-2:]  # no positions: the first and last lines
+
+
+def _is_running(line: Line, page: PageText, running: set[str]) -> bool:
+    if any(ln.edge for ln in page.lines):
+        in_margin = line.edge
+    else:
+        in_margin = line in page.lines[:2] or line in page.lines[-2:]
+    if not in_margin:
+        return False
+    return _shape(line.text) in running or bool(_PAGE_NUMBER.match(line.text))
+
+
+def _shape(text: str) -> str:
+    """Compare lines with their numbers blanked: "Page 3 of 12" and "Page 4 of 12" are one footer."""
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def _is_contents(lines: list[Line]) -> bool:
+    if not lines:
+        return False
+    leaders = sum(1 for ln in lines if _LEADER.search(ln.text))
+    titled = any(_CONTENTS_TITLE.match(ln.text.strip()) for ln in lines[:3])
+    return leaders >= 3 and (titled or leaders >= 0.5 * len(lines))
+
+
+def _title_lines(pages: list[tuple[int, list]], body_size: float) -> list[Line]:
+    """The first page's largest lines, one after another, if larger than the text: the paper's title."""
+    if not pages or not body_size:
+        return []
+    lines = [item for item in pages[0][1] if isinstance(item, Line)]
+    if not lines:
+        return []
+    largest = max(ln.size for ln in lines)
+    if largest < 1.3 * body_size:
+        return []
+    start = next(i for i, ln in enumerate(lines) if ln.size == largest)
+    end = start
+    while end + 1 < len(lines) and lines[end + 1].size == largest:
+        end += 1
+    return lines[start:end + 1]
+
+
+def _line_step(pages: list[tuple[int, list]], body_size: float) -> float:
+    """The usual distance from one line of text to the next; a larger gap ends a paragraph."""
+    gaps = []
+    for _, items in pages:
+        lines = [ln for ln in items if isinstance(ln, Line) and ln.size == body_size]
+        gaps += [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    return sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+
+
+def _heading_levels(pages: list[tuple[int, list]], body_size: float, title: list[Line]) -> dict[float, int]:
+    """Give each size of heading a level: the largest after the title is ##."""
+    sizes = {item.size for _, items in pages for item in items
+             if isinstance(item, Line) and item not in title and body_size and item.size >= 1.15 * body_size
+             and len(item.text.split()) <= HEADING_WORDS}
+    return {size: min(2 + rank, 4) for rank, size in enumerate(sorted(sizes, reverse=True))}
+
+
+def _units(
+    items: list, body_size: float, levels: dict[float, int], title: list[Line], step: float
+) -> list[tuple[str, str]]:
+    """Group a page's lines into headings ("h"), paragraphs ("p") and lists ("list")."""
+    units: list[tuple[str, str]] = []
+    previous: Line | None = None
+    for item in items:
+        if not isinstance(item, Line):
+            units.append(("list", table_rows(item)))
+            previous = None
+            continue
+        line = item
+        if line in title:
+            previous = None
+            continue
+        text = line.text
+        level = _heading_level(line, body_size, levels)
+        if level:
+            units.append(("h", "#" * level + " " + escape(text)))
+            previous = None
+            continue
+        bullet = _BULLET.match(text) or line.bullet
+        gap = previous is not None and step and line.top - previous.top > 1.4 * step
+        new_block = previous is None or gap or bool(bullet) or (
+            _NUMBERED.match(text) and _SENTENCE_END.search(previous.text)) or (
+            not step and _SENTENCE_END.search(previous.text) and not text[:1].islower())
+        if bullet:
+            item_text = "- " + escape(_BULLET.sub("", text, count=1) if not line.bullet else text)
+            if units and units[-1][0] == "list" and not gap:
+                units[-1] = ("list", units[-1][1] + "\n" + item_text)
+            else:
+                units.append(("list", item_text))
+        elif not new_block and units and units[-1][0] in ("p", "list"):
+            kind, last = units[-1]
+            units[-1] = (kind, _join(last, text))
+        else:
+            units.append(("p", text))
+        previous = line
+    return units
+
+
+def _heading_level(line: Line, body_size: float, levels: dict[float, int]) -> int:
+    words = len(line.text.split())
+    if words > HEADING_WORDS or _SENTENCE_END.search(line.text) and not line.text.endswith(":"):
+        return 0
+    if line.size in levels:
+        return levels[line.size]
+    numbered = _NUMBERED_HEADING.match(line.text)
+    if line.bold and (not body_size or line.size <= 1.15 * body_size) and words <= 10:
+        return min(2 + numbered["number"].count("."), 4) if numbered else 3
+    return 0
+
+
+def _join(before: str, after: str) -> str:
+    """Join a wrapped line to the one before, mending a word hyphenated at the line's end."""
+    if _HYPHENATED.search(before) and after[:1].islower():
+        return before[:-1] + after
+    return f"{before} {after}"
+
+
+def table_rows(rows: list[list[str]]) -> str:
+    """Write a table as a list, one row an item: "Header: cell; Header: cell"."""
+    header, *rest = rows
+    has_header = rest and all(cell and not any(ch.isdigit() for ch in cell) for cell in header)
+    lines = []
+    for row in rest if has_header else rows:
+        cells = [(head, cell) for head, cell in zip(header if has_header else [""] * len(row), row) if cell]
+        item = "; ".join(f"{head}: {cell}" if head else cell for head, cell in cells)
+        # A full stop ends each row's sentence, so an amount's sentence is its own row.
+        lines.append("- " + escape(item if _SENTENCE_END.search(item) else item + "."))
+    return "\n".join(lines)
+
+
+def escape(text: str) -> str:
+    """Keep plain text plain in Markdown: no HTML, no accidental headings, quotes, rules or lists."""
+    text = _TAG_START.sub("&lt;", text)
+    match = _MARKDOWN_START.match(text)
+    if match:
+        at = match.end() if match.group()[:1].isdigit() else 0
+        text = f"{text[:at]}\\{text[at:]}"
+    return text

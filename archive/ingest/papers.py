@@ -1,0 +1,118 @@
+"""Policy papers: a PDF or Word file becomes a record whose body is already Markdown (with page
+markers for a PDF), its metadata suggested from the file's own properties and its first pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.ingest.boilerplate import Article
+from archive.ingest.pages import to_paper
+
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+PAPER_SUFFIXES = PDF_SUFFIXES | DOCX_SUFFIXES
+MIME = {".pdf": "application/pdf",
+        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+_MONTHS = ("january february march april may june july august september october november december").split()
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|issued|date(?:d)?|updated)\s*:?\s*)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?"
+    r"(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+# A title page names its publisher on a line of its own: "Department for Education", "HM Treasury".
+_PUBLISHER_LINE = re.compile(
+    r"^(?:(?:[Tt]he\s+)?(?:Department|Ministry|Office)\s+(?:for|of)\s+[A-Z][\w ,&'-]{2,80}|HM Treasury|Cabinet Office"
+    r"|Home Office|[A-Z][\w&' -]{2,60}\s(?:Council|Agency|Authority|Commission|Executive))$"
+)
+_AUTHOR_JUNK = re.compile(r"^(?:user|admin|administrator|owner|author|unknown|microsoft.*|[a-z]{1,3}\d*)$", re.IGNORECASE)
+
+
+class PaperArticle(Article):
+    """An article whose paragraphs are written already; its text leaves out the page markers."""
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        return "\n\n".join(p for p in (_MARKER.sub(" ", b).strip() for b in self.paragraphs) if p)
+
+
+_MARKER = re.compile(r"\s*<!-- page \d{1,5} -->\s*")
+
+
+@dataclass
+class Suggested:
+    """What a paper says of itself, each value with where it was found."""
+
+    title: str | None = None
+    title_by: str = ""
+    date: str | None = None
+    date_by: str = ""
+    source: str | None = None
+    source_by: str = ""
+    author: str | None = None
+
+
+def paper_article(blocks: list[str], title: str | None) -> PaperArticle:
+    return PaperArticle(title=title, paragraphs=[b for b in blocks if b.strip()])
+
+
+def from_pdf(data: bytes) -> tuple[PaperArticle, Suggested]:
+    """Read a PDF into an article and suggestions; raise PdfProblem."""
+    from archive.ingest.pdf import info_date, read_pdf
+
+    pdf = read_pdf(data)
+    paper = to_paper(pdf.pages)
+    if not paper.text.strip():
+        from archive.ingest.pdf import PdfProblem
+
+        raise PdfProblem("no text: once running headers, footers and contents are left out, nothing remains")
+    found = Suggested()
+    if paper.title:
+        found.title, found.title_by = paper.title, f"the largest type on page {paper.title_page}"
+    elif pdf.title:
+        found.title, found.title_by = pdf.title, "the PDF's document properties (Title)"
+    _front(found, paper.front, "the first pages")
+    if not found.date:
+        created = info_date(pdf.info.get("CreationDate"))
+        if created:
+            found.date, found.date_by = created, "The PDF's properties (CreationDate, the day the file was made) give"
+    author = pdf.info.get("Author", "").strip()
+    if author and not _AUTHOR_JUNK.match(author):
+        if _PUBLISHER_LINE.match(author):
+            found.source = found.source or author
+            found.source_by = found.source_by or "the PDF's document properties (Author)"
+        else:
+            found.author = author
+    return paper_article(paper.blocks, found.title), found
+
+
+def from_docx(data: bytes) -> tuple[PaperArticle, Suggested]:
+    """Read a Word file into an article and suggestions; raise DocxProblem."""
+    from archive.ingest.docx import read_docx
+
+    document = read_docx(data)
+    found = Suggested()
+    if document.title:
+        found.title, found.title_by = document.title, "the document's Title"
+    _front(found, document.front, "the first paragraphs")
+    author = document.properties.get("author", "")
+    if author and not _AUTHOR_JUNK.match(author):
+        if _PUBLISHER_LINE.match(author):
+            found.source, found.source_by = found.source or author, found.source_by or "the document's properties (Author)"
+        else:
+            found.author = author
+    return paper_article(document.blocks, found.title), found
+
+
+def _front(found: Suggested, lines: list[str], where: str) -> None:
+    """Find a date line and a publisher line among a paper's first lines."""
+    for line in lines[:40]:
+        line = line.strip()
+        match = _DATE_LINE.match(line)
+        if match and not found.date:
+            month = _MONTHS.index(match["month"].lower()) + 1
+            found.date = f"{match['year']}-{month:02d}" + (f"-{int(match['day']):02d}" if match["day"] else "")
+            found.date_by = f"The line \"{line}\" in {where} gives"
+        if not found.source and _PUBLISHER_LINE.match(line):
+            found.source, found.source_by = line.removeprefix("the ").removeprefix("The "), f"the line \"{line}\" in {where}"
