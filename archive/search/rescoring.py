@@ -48,7 +48,10 @@ def rescored(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
         return scores
     window, _ = _best(ranker, q, scores, max(PROXIMITY_WINDOW, FEEDBACK_DOCS))
     read = _reader(ranker)
-    texts = {doc: read(_text(ranker, doc)) for doc in window.tolist()}
+    # Without feedback only the query's words are needed: stem only the words that could be
+    # one of them (Porter's stems change a word's ending, never its first three letters).
+    starts = None if _feeds(q) else tuple({stem[:3] for stem in _stems(q, "body")})
+    texts = {doc: read(_text(ranker, doc), starts) for doc in window.tolist()}
     found = scores + proximity(ranker, q, texts, window[:PROXIMITY_WINDOW])
     return found + feedback(ranker, q, texts, found)
 
@@ -81,7 +84,7 @@ def proximity(ranker: Ranker, q: AtLeast, texts: dict[int, Text], window: np.nda
 def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores) -> Scores:
     """Score matching documents for the words most typical of the best few (pseudo-relevance feedback)."""
     extra = np.zeros(ranker.size)
-    if not FEEDBACK or len(q.subqueries) < FEEDBACK_WORDS:
+    if not _feeds(q):
         return extra
     best, best_scores = _best(ranker, q, scores, FEEDBACK_DOCS)
     if not len(best) or best_scores.sum() <= 0:
@@ -110,6 +113,10 @@ def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores)
     return FEEDBACK * len(q.subqueries) * extra * ranker.sets.matches(q)
 
 
+def _feeds(q: AtLeast) -> bool:
+    return bool(FEEDBACK) and len(q.subqueries) >= FEEDBACK_WORDS
+
+
 def _text(ranker: Ranker, doc: int) -> str:
     stored = ranker.searcher.stored_fields(doc)
     return f"{stored.get('title', '')} {stored.get('body', '')}"
@@ -119,7 +126,7 @@ Text = tuple[list[str], dict[str, str]]  # a text's indexed words in order, befo
 _readers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _reader(ranker: Ranker) -> Callable[[str], Text]:
+def _reader(ranker: Ranker) -> Callable[[str, tuple[str, ...] | None], Text]:
     """Return a reader of texts as the body analyzer reads them, stemming each distinct word once.
 
     Whoosh's analyzer makes an object of every token (10 µs a word): most of a rescoring's time.
@@ -138,11 +145,12 @@ def _reader(ranker: Ranker) -> Callable[[str], Text]:
         # findall without the pattern's groups returns whole tokens, at C speed.
         whole = re.compile(re.sub(r"\((?!\?)", "(?:", tokens.expression.pattern), tokens.expression.flags)
 
-        def found(text: str) -> Text:
+        def found(text: str, starts: tuple[str, ...] | None = None) -> Text:
             words = [w for w in whole.findall(text.lower()) if w not in stops and low <= len(w) <= high]
-            return words, {w: stem(w) for w in set(words)}
+            distinct = set(words) if starts is None else {w for w in set(words) if w.startswith(starts)}
+            return words, {w: stem(w) for w in distinct}
     else:
-        def found(text: str) -> Text:
+        def found(text: str, starts: tuple[str, ...] | None = None) -> Text:
             words = [t.text for t in analyzer(text)]
             return words, {w: w for w in words}
     _readers[ranker] = found
