@@ -382,7 +382,7 @@ def test_exports_list_documents_in_the_pages_order(generated, params):
 
 def test_postings_arrays_beside_the_segments_are_the_postings_whoosh_reads(generated):
     from archive.index import generations
-    from archive.index.arrays import postings
+    from archive.index.arrays import positions, postings
 
     gen = generated._current()
     with_arrays = DocSets(gen.searcher, generations.current(generated.index_dir))
@@ -393,3 +393,11 @@ def test_postings_arrays_beside_the_segments_are_the_postings_whoosh_reads(gener
             ids, weights = with_arrays.postings(field, btext)
             expected_ids, expected_weights = postings(reader, field, btext)
             assert ids.tolist() == expected_ids.tolist() and weights.tolist() == expected_weights.tolist()
+    # And each segment's positions, where phrases read them.
+    everything = np.ones(reader.doc_count_all(), dtype=bool)
+    for (segment, offset), (leaf, _) in zip(with_arrays._arrays, reader.leaf_readers()):
+        for btext in list(leaf.lexicon("body"))[:200]:
+            docs, poses = segment.positions("body", btext)
+            pairs = sorted(zip((docs.astype(int) + offset).tolist(), poses.tolist()))
+            expected = positions(leaf, "body", btext, everything[:leaf.doc_count_all()])
+            assert pairs == sorted((doc + offset, p) for doc, found in expected.items() for p in found)

@@ -27,7 +27,7 @@ from archive.search.hits import labelled, page_of_hits
 from archive.search.periods import Periods
 from archive.search.query import ParsedQuery, QueryReader
 from archive.search.ranking import Ranker, rankable
-from archive.search.request import SearchRequest, read_request, year_text
+from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year_text
 
 # The facets, in the order they are shown: the indexed ones, then those worked out from dates.
 FACETS = ("year", "financial_year", "government", "department", "programme", "amount")
@@ -273,7 +273,10 @@ class Archive:
                     other = gen.searcher.stored_fields(docnum)["meta"]
                     if other["id"] == meta["id"]:
                         continue
-                    text = next(a["text"] for a in other["amounts"] if a["value"] == value and a["currency"] == "GBP")
+                    # The value field holds every currency: the match must be in pounds too.
+                    text = next((a["text"] for a in other["amounts"] if a["value"] == value and a["currency"] == "GBP"), None)
+                    if text is None:
+                        continue
                     entry = found.setdefault(other["id"], {"id": other["id"], "title": other["title"],
                                                           "date": other["date"], "date_display": other.get("date_display"),
                                                           "amounts": []})
@@ -289,7 +292,7 @@ class Archive:
             gen = self._current()
             parsed = gen.reader.read(request.q)
             with limits.budget():
-                order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))
+                order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))[:MAX_EXPORT]
 
         def rows() -> Iterator[dict[str, Any]]:
             own = None

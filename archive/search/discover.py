@@ -22,6 +22,9 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 TOKEN = re.compile(r"(\w+:)?(\"[^\"]*\"?|[^\s\"()]+)")
 WORD = re.compile(r"[^\W\d_]+")
 SURFACE_DOCS = 20  # documents read to turn a stem back into a written word
+# Longer words are not corrected: no real word is this long, and an edit automaton over a
+# 1,000-letter word takes tens of seconds to build (issue 12).
+MAX_CORRECTED = 40
 # Per searcher, so a new generation starts afresh and an old one's tables are freed with it.
 _pounds_cache: weakref.WeakKeyDictionary[Searcher, dict[int, int]] = weakref.WeakKeyDictionary()
 _OTHER = 2**50  # sort keys: each other currency gets a band this wide below the main one
@@ -56,7 +59,7 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
             continue
         for word in WORD.finditer(token):
             original = word.group()
-            if original in OPERATORS or len(original) < 3:
+            if original in OPERATORS or len(original) < 3 or len(original) > MAX_CORRECTED:
                 continue
             stems = [t.text for t in analyzer(original)]
             if not stems or any(_frequency(reader, stem) for stem in stems):
