@@ -119,6 +119,8 @@ def test_a_department_named_in_the_query_finds_documents_filed_under_it(with_dfe
     result = run(with_dfe_only, "Department for Education innovation")
     assert "2018-02-01-dfe-backs-innovation-in-adoption" in ids(result)
     assert "department:dfe counts for department education" in result.reading
+    # The name alone: its two words, each held by the document through its filing.
+    assert "2018-02-01-dfe-backs-innovation-in-adoption" in ids(run(with_dfe_only, "Department for Education"))
     # Two words: both required, the department by name or by filing.
     assert "2018-02-01-dfe-backs-innovation-in-adoption" in ids(run(with_dfe_only, "dfe innovation"))
     # Without the registry's help the words alone would not find it: it never says "education".
