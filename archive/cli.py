@@ -204,7 +204,13 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
                 click.echo(line, err=bool(outcome.skipped))
 
     try:
-        options["country"] = options["country"] or paths.settings().get("COUNTRY")
+        if not options["country"] and paths.settings().get("COUNTRY"):
+            from archive.corpus.country import parse_country
+
+            try:
+                options["country"] = parse_country(paths.settings()["COUNTRY"])
+            except ValueError as error:
+                raise ArchiveError(f"{paths.root / 'archive.toml'}: COUNTRY: {error}") from None
         report = run_ingest(list(inputs), paths.require_corpus(), Options(type=doc_type, **options),
                             progress=sys.stderr.isatty(), report_to=show)
     except ArchiveError as error:

@@ -1,8 +1,16 @@
-"""The large ingest trial: every Australian PM media release into a scratch corpus, then build and search it.
+"""The ingest trials on the Australian PM media releases: a measured sample, and the whole collection.
 
-    python bench/ingest_trial.py [--scratch /tmp/au-trial] [--limit N] [--again]
+    python bench/ingest_trial.py                  # the annotated sample: words kept, furniture, amounts, organisations
+    python bench/ingest_trial.py --show 625       # the same, and the body ingested for one record
+    python bench/ingest_trial.py --all [--scratch /tmp/au-trial] [--limit N] [--again]
 
-Ingests ../shared/corpora/au-pm-media-releases.jsonl (8,686 records) with --currency AUD into
+The sample is the 32 releases whose int(id) % 307 == 11, each annotated by hand beside its
+original in bench/ingest_trial_sample.yaml: the furniture in it, its amounts and its
+organisations. Each is ingested as `archive ingest --country AU` would, and compared with the
+annotation; the reference row, measured in the same run, is the record's text taken as it is
+(no furniture removed, amounts read with a bare $ as AUD and £ as sterling).
+
+--all ingests ../shared/corpora/au-pm-media-releases.jsonl (8,686 records) with --country AU into
 SCRATCH/corpus (never into the project), builds SCRATCH/index with `archive build`, runs a few
 searches, and prints records per second, amounts found, records skipped and why, and the build
 figures. --again ingests the same file a second time: every record should then be a duplicate.
@@ -25,9 +33,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import yaml  # noqa: E402
+
+from archive.corpus.amounts import extract_amounts  # noqa: E402
+from archive.corpus.parse import plain_text  # noqa: E402
+from archive.corpus.registry import Registry  # noqa: E402
 from archive.ingest.pipeline import Options, ingest  # noqa: E402
 
 SOURCE = ROOT.parent / "shared" / "corpora" / "au-pm-media-releases.jsonl"
+SAMPLE = Path(__file__).resolve().parent / "ingest_trial_sample.yaml"
+_PUNCT = ".,;:!?\"'()[]“”‘’"
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 Australia "
     "Licence. The Commonwealth of Australia does not necessarily endorse the content of this publication."
@@ -43,10 +58,15 @@ SEARCHES = [
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all", action="store_true", help="the whole collection: ingest, build and search it")
+    parser.add_argument("--show", help="print the ingested body and title of this record id")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/au-trial"))
-    parser.add_argument("--limit", type=int, help="ingest only the first N records")
-    parser.add_argument("--again", action="store_true", help="ingest the file a second time: all duplicates")
+    parser.add_argument("--limit", type=int, help="with --all: ingest only the first N records")
+    parser.add_argument("--again", action="store_true", help="with --all: ingest a second time, all duplicates")
     args = parser.parse_args()
+    if not args.all:
+        sample_trial(args.scratch.with_name(args.scratch.name + "-sample"), args.show)
+        return
 
     source = SOURCE
     if args.limit:
@@ -64,7 +84,7 @@ def main() -> None:
 
     print(ATTRIBUTION, "\n")
     options = Options(
-        currency="AUD",
+        country="AU",
         source="PM Transcripts, Department of the Prime Minister and Cabinet",
         type="media release",
         licence=ATTRIBUTION,
@@ -107,6 +127,122 @@ def main() -> None:
             money = ", ".join(a["text"] for a in hit["amounts"][:3])
             print(f"    {hit['date']}  {hit['title'][:70]}" + (f"  [{money}]" if money else ""))
     print(f"\n{ATTRIBUTION}")
+
+
+def sample_trial(scratch: Path, show: str | None) -> None:
+    """Ingest the annotated sample and print how far each measure is from its annotation."""
+    expected = yaml.safe_load(SAMPLE.read_text("utf-8"))
+    records = {}
+    with SOURCE.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in expected:
+                records[record["id"]] = record
+    assert set(records) == set(expected), set(expected) - set(records)
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    corpus = scratch / "corpus"
+    corpus.mkdir(parents=True)
+    for name in ("departments.yaml", "programmes.yaml"):
+        shutil.copy(ROOT / "corpus" / name, corpus / name)
+    source = scratch / "sample.jsonl"
+    order = sorted(expected, key=int)
+    source.write_text("".join(json.dumps(records[i]) + "\n" for i in order), "utf-8")
+    options = Options(country="AU", source="PM Transcripts", dry_run=True, licence=ATTRIBUTION, field_map="url=pdf_url")
+    report = ingest([source], corpus, options)
+    assert not report.skipped, [o.skipped for o in report.skipped]
+    uk = {k for k, d in Registry.load(corpus).departments.items() if d.country == "GB"}
+
+    print(ATTRIBUTION, "\n")
+    rows = {"ingest": Counter(), "reference": Counter()}
+    for record_id, outcome in zip(order, report.written):
+        note, record = expected[record_id], records[record_id]
+        body = plain_text(outcome.content.split("\n---\n", 1)[1])
+        raw = record["text"]
+        for name, text, title, amounts in (
+            ("ingest", body, outcome.title, [(a.value, a.currency) for a in outcome.amounts]),
+            ("reference", raw, record["title"], [(a.value, a.currency) for a in extract_amounts(raw, "AUD")]),
+        ):
+            lost = _lost_words(raw, note["furniture"], text)
+            row = rows[name]
+            row["documents"] += 1
+            row["words"] += len(_tokens(raw)) - sum(len(_tokens(_furniture_part(f))) for f in note["furniture"])
+            row["words lost"] += len(lost)
+            row["documents losing words"] += bool(lost)
+            left = [f for f in note["furniture"] if _left(f, text)] + [
+                f for f in note.get("title_furniture", []) if f.casefold() in " ".join(title.split()).casefold()]
+            row["documents with furniture left"] += bool(left)
+            want, got = Counter(map(tuple, note["amounts"])), Counter(amounts)
+            row["amounts"] += sum(want.values())
+            row["amounts right"] += sum((want & got).values())
+            row["amounts false"] += sum((got - want).values())
+            if name == "ingest":
+                found = {m.key for m in outcome.organisations}
+                row["organisations"] += len(note["organisations"])
+                row["organisations right"] += len(found & set(note["organisations"]))
+                row["organisations not annotated"] += len(found - set(note["organisations"]))
+                row["UK departments"] += sum(1 for m in outcome.departments if m.key in uk)
+                flagged = any("write one" in p for p in outcome.review)
+                row["furniture titles"] += bool(note.get("title_review"))
+                row["furniture titles flagged"] += bool(note.get("title_review")) and flagged
+                if lost or left or want != got:
+                    missing, extra = want - got, got - want
+                    print(f"  {record_id}: " + "; ".join(part for part in (
+                        f"lost {' '.join(lost[:8])}" if lost else "",
+                        f"furniture left {left}" if left else "",
+                        f"amounts missed {sorted(missing.elements())}" if missing else "",
+                        f"false {sorted(extra.elements())}" if extra else "") if part))
+            if show == record_id and name == "ingest":
+                print(f"---- {record_id}: {title}\n{body}\n----")
+    ours, theirs = rows["ingest"], rows["reference"]
+
+    def share(row, part, whole):
+        return f"{row[part]:,} of {row[whole]:,} ({row[part] / row[whole]:.1%})" if row[whole] else "0"
+
+    print(f"\nsample: {ours['documents']} releases (int(id) % 307 == 11), annotated in {SAMPLE.name}\n")
+    print("| measure | ingest | reference: the record's text as it is | target |")
+    print("|---|---|---|---|")
+    kept = {n: r["words"] - r["words lost"] for n, r in rows.items()}
+    print(f"| words of the articles kept | {kept['ingest']:,} of {ours['words']:,}, "
+          f"{ours['documents losing words']} documents lose any | {kept['reference']:,} of {theirs['words']:,} | every word |")
+    print(f"| documents with furniture left (body or title) | {share(ours, 'documents with furniture left', 'documents')} "
+          f"| {share(theirs, 'documents with furniture left', 'documents')} | <= 1 in 20 |")
+    print(f"| amounts right | {share(ours, 'amounts right', 'amounts')} | {share(theirs, 'amounts right', 'amounts')} | >= 95% |")
+    print(f"| amounts missed | {ours['amounts'] - ours['amounts right']} | {theirs['amounts'] - theirs['amounts right']} | |")
+    print(f"| false amounts | {ours['amounts false']} | {theirs['amounts false']} | 0 |")
+    print(f"| organisations right | {share(ours, 'organisations right', 'organisations')}; "
+          f"{ours['organisations not annotated']} found that are not annotated | | |")
+    print(f"| UK departments on these Australian documents | {ours['UK departments']} | | 0 |")
+    print(f"| furniture-only titles flagged for review | {share(ours, 'furniture titles flagged', 'furniture titles')} | | all |")
+    print(f"\n{ATTRIBUTION}")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in (w.strip(_PUNCT) for w in text.split()) if t and any(c.isalnum() for c in t)]
+
+
+def _furniture_part(entry: str) -> str:
+    """The furniture of an annotation "A [F] B" is F; an entry without brackets is furniture whole."""
+    return entry.partition("[")[2].partition("]")[0] if "[" in entry and "]" in entry else entry
+
+
+def _left(entry: str, text: str) -> bool:
+    """Tell whether an annotated piece of furniture is still in a text (spacing aside, case kept)."""
+    flat = " ".join(text.split())
+    if "[" not in entry or "]" not in entry:
+        return " ".join(entry.split()) in flat
+    before, _, rest = entry.partition("[")
+    furniture, _, after = rest.partition("]")
+    furniture, before, after = " ".join(furniture.split()), " ".join(before.split()), " ".join(after.split())
+    if not before and not after:
+        return furniture in flat
+    return bool((before and f"{before} {furniture}" in flat) or (after and f"{furniture} {after}" in flat))
+
+
+def _lost_words(raw: str, furniture: list[str], kept: str) -> list[str]:
+    """Return the words of the original, less its furniture, that the kept text does not have."""
+    want = Counter(_tokens(raw)) - Counter(t for f in furniture for t in _tokens(_furniture_part(f)))
+    return sorted((want - Counter(_tokens(kept))).elements())
 
 
 def ingest_figures(report, label: str) -> None:

@@ -164,14 +164,16 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
         values = [(v, counts.get(v, 0), v in selected) for v in {*counts, *selected} if counts.get(v, 0) or v in selected]
         facets[facet] = sorted(values, key=lambda t: _facet_order(facet)(_Value(t[0], gen.registry.label(facet, t[0]) if facet in ("department", "programme") else t[0], t[1])))
 
-    hits, found = [], []
+    hits, found, bonus = [], [], None
     end = request.page * request.per_page
     sort = request.effective_sort
     sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": _largest_facet(searcher)}.get(sort)
     if docs and sort == "relevance" and rankable(parsed.query):
         # Each document scored by Whoosh on its own: over many documents at once, its matchers
         # can drop a term's share of a score (see archive/ranking.py).
-        scored = sorted((-_alone(searcher, parsed.query, d).score, d) for d in docs)
+        # Plain words are then rescored (archive/search/rescoring.py): add what that adds to Whoosh's scores.
+        bonus = gen.ranker.ranked(parsed.query) - gen.ranker.scores(parsed.query)
+        scored = sorted((-(_alone(searcher, parsed.query, d).score + bonus[d]), d) for d in docs)
         found = [_alone(searcher, parsed.query, d) for _, d in scored[end - request.per_page:end]]
     elif docs:
         found = list(searcher.search(parsed.query, filter=docs, limit=end, sortedby=sortedby,
@@ -183,7 +185,7 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
         words |= {w for leaf in parsed.query.leaves() if isinstance(leaf, query.Phrase) and leaf.fieldname == "body"
                   for w in leaf.words}
         marked = "" if parsed.empty else snippet(hit["body"], analysed_spans(hit["body"], words))
-        score = None if sortedby or parsed.empty else round(hit.score, 4)
+        score = None if sortedby or parsed.empty else round(hit.score + (0 if bonus is None else bonus[hit.docnum]), 4)
         hits.append((hit["id"], marked or _opening(hit["body"]), score))
     return len(docs), facets, hits
 

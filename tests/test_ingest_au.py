@@ -92,6 +92,28 @@ def test_a_heading_and_the_closing_words_are_kept_5915():
     assert "ooo" not in kept.lower() and "4.." not in kept
 
 
+def test_a_table_of_figures_and_a_wrapped_opening_are_kept():
+    """Record 19419 ends with a table of figures (no page numbers); record 150's second line is two words."""
+    table = ("Today the Gillard Government released new figures that confirm increases for every school.\n\n"
+             "TOTAL\n\n 114\n\n 316\n\n 500\n\n 707\n\n 943\n\n 1,214\n\n 3,825")
+    kept = " ".join(extract_article(table, "Funding details for all Queensland school sectors released").text.split())
+    assert kept.endswith("TOTAL 114 316 500 707 943 1,214 3,825")
+    wrapped = ("On Tuesday lI'st Dr. Cameron, the Federal Health Minister,\n\nstated that\n\n"
+               "1. Certain overseas drug manufacturers were making offers\n\nfor taking over the Laboratories.")
+    kept = " ".join(extract_article(wrapped, "COMMONWEALTH SERUM LABORATORIES").text.split())
+    assert "the Federal Health Minister, stated that" in kept
+    # Record 12865 opens with a heading; with no headline line in the text, no short line is a stub.
+    speech = "INTRODUCTION\n\nThe Government has today released its response to the review of the health system."
+    assert extract_article(speech, "Health Reform Statement").text.startswith("INTRODUCTION")
+
+
+def test_a_page_number_repeated_at_the_top_of_the_next_page_goes_4616():
+    text = ("in which there is social justice and equal opportunity for all Australians and which rewards initiative "
+            "and enterprise in\n\nindividuals. / 2 \n\n2\n\nYour Government is commited to working for these objectives.")
+    kept = " ".join(extract_article(text, "AUSTRALIA DAY MESSAGE").text.split())
+    assert "in individuals. Your Government is commited" in kept
+
+
 def test_the_en_dash_stored_as_u0096_is_kept_11612():
     text = "All Australians will be saddened by the death today of Dame Roma Mitchell.\n\n" \
            "She was Governor of South Australia from 1991 \x96 1996 becoming the\n\nfirst woman Governor in Australia."
@@ -191,6 +213,8 @@ def test_end_marks_contact_blocks_and_embargo_lines_go(tmp_path):
         "EMBARGO: 11 p. m. Wednesday, 15th June, 1960 P. M. No. 21/ 1960\n\nWORK AT KIMBERLEY RESEARCH STATION TO BE\n\n"
         "DOUBLED\n\nStatement by the Actingi Prime Minister, Mr. J. McEwen\n\nThe Commonwealth Government has agreed to "
         "increase its assistance to the work of the Kimberley Research Station.",
+        "Photo: The Prime Minister at the opening of the new wing\n\nThe hospital's new wing will treat 4,000 patients "
+        "a year.\n\nCaption: Patients and staff at the opening",
     ]
     outcomes = ingest_records(tmp_path, *({"title": f"WORK AT KIMBERLEY RESEARCH STATION TO BE DOUBLED {n}",
                                            "date": "1985-10-21", "text": t} for n, t in enumerate(texts)))
@@ -198,6 +222,7 @@ def test_end_marks_contact_blocks_and_embargo_lines_go(tmp_path):
     assert kept[0].endswith("FOR ALL OF ITS PEOPLES.") and kept[1].endswith("Thanks very much, everyone.")
     assert "Enquiries" not in kept[2] and "062-824304" not in kept[2] and "B RI SBANE" in kept[2]
     assert kept[3].startswith("The Commonwealth Government has agreed")
+    assert kept[4] == "The hospital's new wing will treat 4,000 patients a year."
 
 
 def test_a_long_title_is_cut_at_a_phrase_not_mid_phrase(tmp_path):
@@ -257,6 +282,7 @@ def test_page_markers_go_and_the_sentence_is_joined(record, text, joined):
     ("sought to reduce the reserve price by 50 cents,", [(1, "AUD", "50 cents")]),  # 5071: whole dollars, half up
     ("That will be close to $ 160\n\nmillion or almost 13 per cent", [(160_000_000, "AUD", "$ 160\n\nmillion")]),  # 1616
     ("$ 720\n\nmillion", [(720_000_000, "AUD", "$ 720\n\nmillion")]),
+    ("part of the œ C5 million grant; some œ 3 million more", [(3_000_000, "GBP", "œ 3 million")]),  # 190: £ misread
     ("will be between $ 5h and $ 6-oillion this financial year", []),  # 2539
     ("TEL: PRIME MINISTER CAN0EUR1RA", []),  # 8897
     ("continuing allocations of $ 121 million\n\nindexed in terms of 1994 dollars for a further nine. years",
@@ -329,6 +355,9 @@ def test_country_comes_from_the_option_or_archive_toml(tmp_path):
     assert "= 5,000,000 AUD" in by_setting.output
     bad = runner.invoke(main, ["--root", str(root), "ingest", "--dry-run", "--country", "Oz", str(release)])
     assert bad.exit_code != 0 and "--country: 'Oz' is not a country" in bad.output
+    (root / "archive.toml").write_text('COUNTRY = "Oz"\n', "utf-8")
+    bad = runner.invoke(main, ["--root", str(root), "ingest", "--dry-run", "--source", "PM", str(release)])
+    assert bad.exit_code != 0 and "archive.toml: COUNTRY: 'Oz' is not a country" in bad.output
 
 
 def test_largest_sort_and_timeline_keep_currencies_apart(tmp_path):
@@ -412,3 +441,15 @@ def test_written_documents_parse_as_the_build_reads_them(tmp_path):
                               dry_run=False)
     document = parse_file(outcomes[0].path, Registry.load(tmp_path / "corpus"))
     assert [(a.value, a.currency) for a in document.amounts] == [(5_000_000, "AUP")]
+
+
+def test_a_registry_department_of_the_archives_country_is_suggested(tmp_path):
+    """A department registered with `country: AU` is found in Australian documents, and only there."""
+    folder = corpus(tmp_path)
+    with (folder / "departments.yaml").open("a", encoding="utf-8") as registry:
+        registry.write("\npmc:\n  name: Department of the Prime Minister and Cabinet\n  short: PM&C\n  country: AU\n")
+    matcher_au = Matcher(Registry.load(folder), "AU")
+    matcher_uk = Matcher(Registry.load(folder))
+    text = "The Department of the Prime Minister and Cabinet will advise the Treasury."
+    assert [m.key for m in matcher_au.find(text)[0]] == ["pmc"]
+    assert [m.key for m in matcher_uk.find(text)[0]] == ["hm-treasury"]

@@ -25,7 +25,8 @@ class Amount:
 # skip; the currency before the number is then checked in a short look back. One regex
 # with the prefix in front would be tried at every position, several times slower.
 # The first digit must not continue a number, so a run of digits is tried only once.
-_NUMBER = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+# A scan may put a space before a thousands comma: "£1 ,480,000".
+_NUMBER = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:[ ]?,\d{3})+|\d*)(?:\.\d+)?"
 _MULTIPLIER = r"(?i:thousand|trillion|million|billion|mn|bn|tn|k|m)\b"
 _AMOUNT = re.compile(
     rf"""
@@ -53,7 +54,9 @@ _CODES = "GBP|USD|EUR|AUD|NZD|CAD|CHF|JPY|HKD|SGD|INR|ZAR|CNY"
 _PREFIX = re.compile(
     rf"""
     (?:
-        (?P<symbol>£|€|(?<![A-Za-z])(?P<dollar_prefix>US|AU|A|NZ|CAN|CA|C|HK|S)?\$
+        # "œ" is "£" read through the wrong code page (£ is 0x9C in cp437, œ in Windows-1252),
+        # as in the scanned releases of the 1950s and 60s: "œ 3 million"
+        (?P<symbol>£|€|œ|(?<![A-Za-z])(?P<dollar_prefix>US|AU|A|NZ|CAN|CA|C|HK|S)?\$
             (?:[ \u00a0]?(?P<dollar_suffix>US|AU|A|NZ|CAN|HK|S))?)
       | (?<![A-Za-z0-9])(?P<code>{_CODES})[ \u00a0]?\$?
       | (?<=[A-Za-z0-9])(?P<glued_code>{_CODES})
@@ -65,7 +68,7 @@ _PREFIX = re.compile(
 # "in terms of 1994 dollars", "constant 1990 dollars": a price base, not an amount
 _PRICE_BASE = re.compile(r"(?i:\b(?:of|in|constant|real|current|base)|'s)[ \u00a0]+\Z")
 _PREFIX_REACH = 8  # characters; "AUD $ " is the longest prefix, plus its look-behind
-_PREFIX_ENDS = frozenset("£€$" + "".join({code[-1] for code in _CODES.split("|")}) + "SAUZN")
+_PREFIX_ENDS = frozenset("£€$œ" + "".join({code[-1] for code in _CODES.split("|")}) + "SAUZN")
 
 _MULTIPLIERS = {
     "": Decimal(1),
@@ -202,8 +205,8 @@ def _currency(prefix: re.Match[str] | None, match: re.Match[str], dollar: str, p
         return prefix["code"] or prefix["glued_code"]
     if prefix:
         symbol = prefix["symbol"]
-        if symbol in ("£", "€"):
-            return pound if symbol == "£" else "EUR"
+        if symbol in ("£", "œ", "€"):
+            return "EUR" if symbol == "€" else pound
         marked = prefix["dollar_prefix"] or prefix["dollar_suffix"] or ""
         return _DOLLAR_PREFIXES.get(marked, dollar)
     word = (match["word"] or "").lower()
@@ -222,7 +225,7 @@ def _currency(prefix: re.Match[str] | None, match: re.Match[str], dollar: str, p
 
 def _value(number: str, multiplier: Decimal) -> int:
     """Return number times multiplier as whole units, rounding half up."""
-    exact = Decimal(number.replace(",", "")) * multiplier
+    exact = Decimal(number.replace(",", "").replace(" ", "")) * multiplier
     return int(exact.to_integral_value(rounding=ROUND_HALF_UP))
 
 

@@ -87,13 +87,17 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\
 def extract_article(raw: str, title: str | None = None) -> Article:
     """Find the headline and the article in scraped text, dropping the page around them."""
     lines, markers = clean_markers([line.strip() for line in normalise(raw).split("\n")])
+    given_title = bool(title)
     title, title_at = _find_title(lines, title)
     start = title_at + 1 if title_at is not None else 0
     end, dropped = _find_end(lines, start)
     comments = _comments(lines[end:])
     body, furniture = lead_furniture(lines[start:end], title)
     body, tail = tail_furniture(body)
-    units = _lead_cleaned(body, dropped)
+    # Stubs are dropped only below a headline found in the page: they are what a layout puts
+    # between a headline and its article. Where the text has no headline line (a record whose
+    # title is given apart), a short first line is the article's own.
+    units = _lead_cleaned(body, dropped, stubs=title_at is not None or not given_title)
     dropped[:0] = furniture + tail + markers
     byline = next((m for m in map(_BYLINE.match, dropped) if m), None)
     publisher = next((m for m in map(_PUBLISHER.match, lines[end:]) if m), None)
@@ -164,7 +168,7 @@ def _comments(tail: list[str]) -> str:
     return ""
 
 
-def _lead_cleaned(lines: list[str], dropped: list[str]) -> list[str]:
+def _lead_cleaned(lines: list[str], dropped: list[str], stubs: bool = True) -> list[str]:
     """Drop photo credits, alt-text stubs and a standfirst repeated with its credit."""
     kept: list[str] = []
     prose_seen = False
@@ -178,7 +182,9 @@ def _lead_cleaned(lines: list[str], dropped: list[str]) -> list[str]:
         if stripped != line and (stripped == nxt or not stripped):
             dropped.append(line)  # the standfirst repeated with its picture credit
             continue
-        if not prose_seen and words(line) <= 3 and not _SENTENCE_END.search(line) and not _BULLET.match(line):
+        continues = line[:1].islower() and kept and not _FINAL.search(kept[-1])  # "stated that": a wrapped sentence
+        if (stubs and not prose_seen and words(line) <= 3 and not _SENTENCE_END.search(line)
+                and not _BULLET.match(line) and not continues):
             dropped.append(line)  # an image's alt text or a navigation stub before the article
             continue
         if not prose_seen and kept and line == kept[-1]:

@@ -52,6 +52,9 @@ def amount_points(text: str, amounts: tuple[Amount, ...]) -> list[str]:
 
 
 def title_points(title: str) -> list[str]:
-    if furniture_like(title) or title.strip().lower() in ("unknown", "untitled", "no title", "none"):
+    """Point out a title that is no headline: furniture, or a placeholder such as "UNKNOWN"."""
+    if title.strip().lower() in ("unknown", "untitled", "no title", "none"):
+        return [f'the title "{title}" is a placeholder, not a headline: write one']
+    if furniture_like(title):
         return [f'the title "{title}" looks like a release line, not a headline: write one']
     return []

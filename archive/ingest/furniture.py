@@ -16,39 +16,51 @@ _STATEMENT = r"(?:joint\s+)?(?:press\s+)?(?:st\w{2,4}ent|comment|message|speech|
 # A phrase that is furniture wherever it stands in the lines above the article.
 _LEAD_PHRASE = re.compile(
     rf"""^(?:
-        for{_S}p{_S}r?{_S}e{_S}s{_S}s\b[:;.]? | for\s+(?:the\s+)?media\b[:;.]? | for\s+(?:immediate\s+)?release\b[:;.]?
+        f{_S}o{_S}r{_S}p{_S}r?{_S}e{_S}s{_S}s\b[:;.]? | for\s+(?:the\s+)?media\b[:;.]? | for\s+(?:immediate\s+)?release\b[:;.]?
       | (?:media|press|news)\s+(?:release|statement|conference|briefing)(?:\s+no\.?\s*\d+)?\b
       | press\s+st\w{{2,4}}ent(?:\s+no\.?\s*\d+)?
-      | embargo(?:ed)?\b.* | not\s+for\s+(?:publication|broadcast|release)\b.*
+      | embargo(?:ed)?\b.* | not\s+(?:to\s+be\s+|for\s+)(?:p\w*bl|broadcast|release|cabl)\w*\b.*
+      | before\s+\d{{4}}\s+hours\b.* | issued\s+(?:from|by)\b.* | of\s+the\s+press\s+secretary\b
+      | to\s+the\s+prime\s+minister\b\.?$
       | \d{{1,2}}(?:[.:]\s?\d\d)?\s*[ap]\.?\s*m\b\.? | (?:midnight|midday|noon)\b | {_WEEKDAY}\b
       | check[\s-]+against[\s-]+delivery | (?:from\s+the\s+)?(?:prime\s+minister'?s\s+)?press\s+office\b
       | prime\s+minister(?=for\b|\b)(?!\s*:) | of\s+australia\b | australia\b | canberra\b[.,]?(?:\s+a\.\s*c\.\s*t\.?)?
       | parliament\s+house\b | library\b | transcript\b | (?:the\s+)?hon\.?\s+\w+\s+\w+\s+m\.?p\.?\b
       | (?:p\.?\s*m\.?\s*)?(?:no\.?\s*)?\d{{1,4}}\s*/\s*\d{{2,4}}\b | p\.\s*m\.?\s*no\.?\s*\d+
-      | [A-Z]\d{{1,3}}\s*/\s*\d{{1,3}}\b | no\.?\s*\d{{1,4}}\b
+      | [A-Z]\d{{1,3}}\s*/\s*\d{{1,3}}\b | no\.?'?\s*\d{{1,4}}\b | [A-Za-z](?=\s)
       | {_DATE}
       | [-–—:;,.'"!|()~_\s]+
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 # "Statement by the Prime Minister, Mr. Harold Holt": a byline that may run onto two lines.
-_BYLINE = re.compile(rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister\b.{{0,80}}$", re.IGNORECASE)
+_BYLINE = re.compile(
+    rf"^\(?\s*{_STATEMENT}\s+by\s+(?:the\s+(?:acting\w?\s+)?prime\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
+    rf"[^()]{{0,60}}\bprime\s+minister\b).{{0,80}}$", re.IGNORECASE)
 _BYLINE_MORE = re.compile(
     r"^(?:the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
     re.IGNORECASE,
 )
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -".
-_PAGE_LINE = re.compile(r"^(?:[A-Za-z|!]\s+){0,3}[-–./\s]*\(?\d{1,2}\)?\s*[-–.]*(?:\s*/?\s*-?\d{1,2}-?)?$")
+_PAGE_LINE = re.compile(
+    r"^(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
+# A bare number is a page's only where running text goes on around it, never in a table of figures.
+_BARE_PAGE = re.compile(r"^\d{1,2}$")
 # A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
 _PAGE_TAIL = re.compile(r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$")
 _PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." opens a page with the header
 # End marks: "ENDS", "[ENDS]", "- ends -", "000000", "oooO OOooo---", "* * *".
 _END_LINE = re.compile(r"^(?:[\[(\-–—\s]*ends?[\])\s.\-–—]*|[oO0]{3,}[\s0oO\-–—.]*|[-–—_*#=\s]{3,}|(?:\*\s*){3,})$",
                        re.IGNORECASE)
-_END_TAIL = re.compile(r"(?<=[.!?\"”)])\s+(?:[oO0]{4,}[\s0oO\-–—]*|[oO0]{3}\s*[0oO]{3,}[\s0oO\-–—]*|\[?ENDS\]?)$")
+_END_TAIL = re.compile(r"(?<=[.!?\"”)])\s+(?:[oO0]{3,}[-–—]+[\s0oO\-–—]*|[oO0]{4,}[\s0oO\-–—]*|[oO0]{3}\s*[0oO]{3,}[\s0oO\-–—]*"
+                       r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?)$")  # "... Industry. 22/ 67T.": its release number
 # What a reader gets in touch with, not the article: "Media contact: ...", "Contact: Jane Smith 02 6277 7744".
-_CONTACT = re.compile(r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]|for\s+(?:further\s+)?(?:information|details)\b[^.]{0,30}(?:contact|call|ring)\b)",
-                      re.IGNORECASE)
+_CONTACT = re.compile(
+    r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]"
+    r"|for\s+(?:further\s+)?(?:information|details)\b[^.]{0,30}(?:contact|call|ring)\b"
+    r"|for\s+more\s+(?:information|details)\b)",
+    re.IGNORECASE,
+)
 _PHONE = re.compile(r"^(?:(?:tel|ph|phone|fax|mob(?:ile)?)\b[.:]?\s*)?[\d ()+-]{8,}(?:\s*\(\s*[whm]\s*\))?$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:photo(?:graph)?|picture|pic|image|caption)s?\s*(?::|by\b|[-–]\s)", re.IGNORECASE)
 _JUNK_TOKENS = 12
@@ -61,10 +73,17 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove page markers and end marks, keeping the words around them; return the lines and what went."""
     kept: list[str] = []
     dropped: list[str] = []
-    for line in lines:
-        if line and (_PAGE_LINE.match(line) or _END_LINE.match(line)):
+    nonblank = [i for i, line in enumerate(lines) if line]
+    where = {i: n for n, i in enumerate(nonblank)}
+    announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
+    for i, line in enumerate(lines):
+        bare = bool(_BARE_PAGE.match(line)) and (line == announced or _in_prose(lines, nonblank, where[i]))
+        if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
             dropped.append(line)
             continue
+        if line:
+            tail = _PAGE_TAIL.search(line)
+            announced = re.sub(r"\D", "", tail.group()) if tail else None
         cleaned = _END_TAIL.sub("", _PAGE_HEAD.sub("", _PAGE_TAIL.sub("", line))).rstrip()
         if cleaned != line:
             dropped.append(line)
@@ -72,6 +91,14 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
                 continue
         kept.append(cleaned)
     return kept, dropped
+
+
+def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
+    """Tell whether the non-blank line n stands between two lines of running text."""
+    if n == 0 or n + 1 >= len(nonblank):
+        return False
+    before, after = lines[nonblank[n - 1]], lines[nonblank[n + 1]]
+    return len(before.split()) >= 5 and len(after.split()) >= 5
 
 
 def prose(line: str) -> bool:
@@ -95,6 +122,21 @@ def junk(text: str) -> bool:
     return sum(c.isalnum() for c in chars) < 0.6 * len(chars)
 
 
+_FURNITURE_WORDS = ("press", "statement", "release", "media", "prime", "minister", "australia", "canberra",
+                    "embargo", "embargoed", "office", "transcript")
+
+
+def _scanned_furniture(rest: str) -> bool:
+    """Tell a release line the scan garbled ("P~ ES3 STATMIENT ITO. 36") by its words: furniture's or noise."""
+    words = [t.strip(_PUNCTUATION).lower() for t in rest.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 8:
+        return False
+    close = [bool(difflib.get_close_matches(w, _FURNITURE_WORDS, 1, 0.75)) for w in words]
+    noise = [len(w) <= 3 or any(c.isdigit() for c in w) for w in words]
+    return any(close) and all(c or n for c, n in zip(close, noise))
+
+
 def furniture_rest(line: str) -> str:
     """Return what is left of a lead line once its furniture phrases are taken off its start."""
     rest = line
@@ -106,8 +148,12 @@ def furniture_rest(line: str) -> str:
     return rest.strip()
 
 
-def repeats_title(line: str, title: str | None) -> bool:
-    """Tell whether a line in capitals repeats (part of) the headline, scanning errors and all."""
+def repeats_title(line: str, title: str | None, strict: bool = True) -> bool:
+    """Tell whether a line in capitals repeats (part of) the headline, scanning errors and all.
+
+    Strict, for a document in capitals throughout, where its first sentence can look like a
+    headline: all the line's words but one must be the title's. Else half of them.
+    """
     if not title:
         return False
     letters = [c for c in line if c.isalpha()]
@@ -119,6 +165,8 @@ def repeats_title(line: str, title: str | None) -> bool:
         return False
     glued = "".join(theirs)
     close = sum(1 for w in mine if w in theirs or w in glued or difflib.get_close_matches(w, theirs, 1, 0.75))
+    if not strict:
+        return close >= 0.5 * len(mine)
     # One word the title lacks is a scanning error; two are a sentence of the article.
     return close >= len(mine) - (1 if len(mine) >= 3 else 0)
 
@@ -128,6 +176,10 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
     kept: list[str] = []
     dropped: list[str] = []
     byline = False
+    open_byline = False  # "( Statement by Mr. J. McEwen, Acting Prime Minister and" goes on to its ")"
+    letters = [c for line in lines for c in line if c.isalpha()]
+    strict = sum(c.isupper() for c in letters) > 0.6 * len(letters) if letters else True
+    headline = False
     seen = 0
     for i, line in enumerate(lines):
         if not line:
@@ -138,12 +190,20 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         if seen > _LEAD_LINES or (prose(line) and not _CONTACT.match(line) and rest and not junk(rest)):
             kept.extend(lines[i:])
             break
-        more = byline and _BYLINE_MORE.match(line) and len(line.split()) <= 10
+        more = byline and (open_byline or (_BYLINE_MORE.match(line) and len(line.split()) <= 10))
         byline = bool(_BYLINE.match(line) or more)
-        if byline or not rest or junk(rest) or repeats_title(rest, title) or _CAPTION.match(line):
+        if byline:
+            open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
+        repeat = repeats_title(rest, title, strict) or (
+            headline and not strict and len(rest.split()) <= 5 and repeats_title(rest, title, False))
+        # "FOR PRESS lctl": a release line with one stray word left over
+        leftover = len(rest.split()) <= 1 and sum(c.isalpha() for c in rest) < sum(c.isalpha() for c in line)
+        if (byline or not rest or junk(rest) or junk(line) or repeat or leftover or _CAPTION.match(line)
+                or _scanned_furniture(rest)):
             dropped.append(line)
         else:
             kept.append(line)
+        headline = bool(repeat)
     return kept, dropped
 
 
@@ -157,13 +217,27 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         if _CONTACT.match(lines[i]) and all(len(line.split()) <= _TAIL_WORDS for line in after):
             end = i
             break
+    noise = 0
     for i in reversed([j for j in nonblank if j < end]):
         line = lines[i]
-        if _PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line):
+        noise += bool(_NOISE.match(line))
+        if (_PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line) or _NOISE.match(line)) and noise <= 2:
             end = i
             continue
         break
-    return lines[:end], [line for line in lines[end:] if line]
+    if noise > 2:  # a run of short figures is a table's last column, not noise
+        end = max(end, next((j + 1 for j in reversed(nonblank) if not _NOISE.match(lines[j])), end))
+    kept, dropped = lines[:end], [line for line in lines[end:] if line]
+    last = max((i for i, line in enumerate(kept) if line), default=None)
+    if last is not None and _LAST_PAGE.search(kept[last]):  # "... action plans. 1": the page's number
+        dropped.append(kept[last])
+        kept[last] = _LAST_PAGE.sub("", kept[last])
+    return kept, dropped
+
+
+# Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
+_NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,2}$")
+_LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+\d{1,3}$")
 
 
 _TAIL_LINES = 6
@@ -171,17 +245,20 @@ _TAIL_WORDS = 20
 
 
 _TITLE_STATEMENT = re.compile(
-    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister\b.*$", re.IGNORECASE)
+    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+mini?s\w{{2,5}}\b.*$", re.IGNORECASE)
 _TITLE_LEAD = re.compile(
     r"^(?:(?:for\s+(?:press|media|release)|media\s+release|press\s+release|embargoed\b[^:-]*)\s*[:;,.-]?\s*"
-    r"|(?:p\.?\s*m\.?\s*(?:no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*)+",
+    r"|(?:p\.?\s*m\.?\s*(?:\.?no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
+    r"|joint\s+(?:press\s+statement|media\s+release|statement)(?:\s+with\s+.{0,120}?)?(?:\s*:\s+|\s+[-–]\s+)"
+    r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w))+",
     re.IGNORECASE,
 )
 _TITLE_ANYWHERE = re.compile(r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1,4}\s*/\s*\d{2,4}\b\s*[:;,.-]?", re.IGNORECASE)
 
 
 _TITLE_OPENING = re.compile(
-    rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+", re.IGNORECASE)
+    rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
+    re.IGNORECASE)
 
 
 def clean_title(title: str) -> str:
@@ -200,3 +277,15 @@ def furniture_like(title: str) -> bool:
     """Tell whether a title still reads as furniture rather than a headline."""
     rest = furniture_rest(title)
     return not rest or junk(rest) or bool(_BYLINE.match(title))
+
+
+_PHRASE_BREAK = re.compile(r"\s+[-–—]\s+|[:;]\s+|,\s+")
+_NAME_ROOM = 80  # characters of title in a file name, as write.slug allows
+
+
+def whole_phrases(title: str) -> str:
+    """Shorten a long title to its first whole phrases, so a file name does not stop mid-phrase."""
+    if len(title) <= _NAME_ROOM:
+        return title
+    cuts = [m.start() for m in _PHRASE_BREAK.finditer(title) if m.start() <= _NAME_ROOM]
+    return title[: cuts[-1]] if cuts and cuts[-1] >= 20 else title

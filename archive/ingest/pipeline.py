@@ -36,7 +36,7 @@ from archive.ingest.sources import (
     read_file,
     review_points,
 )
-from archive.ingest.furniture import clean_title
+from archive.ingest.furniture import clean_title, whole_phrases
 from archive.ingest.suggest import Match, Matcher, organisations, unknown_departments
 from archive.ingest.write import body_of, compose, slug, unique_id, write_document
 
@@ -288,7 +288,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
     if currency is None and _BARE_DOLLAR.search(text):
         review.append("a bare $ is read as USD: ingest with --currency if the source means another dollar")
 
-    stem = slug(date.date, _whole_phrases(outcome.title))
+    stem = slug(date.date, whole_phrases(outcome.title))
     meta = {
         "title": outcome.title,
         "date": date.date.iso,
@@ -386,18 +386,6 @@ def _title(record: Record, article: Article, review: list[str]) -> tuple[str, st
     title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     review.append("no headline was found: the title is the text's first words, write one")
     return title, "the first words of the text"
-
-
-_PHRASE_BREAK = re.compile(r"\s+[-–—]\s+|[:;]\s+|,\s+")
-_NAME_ROOM = 80  # characters of title in a file name, as write.slug allows
-
-
-def _whole_phrases(title: str) -> str:
-    """Shorten a long title to its first whole phrases, so a file name does not stop mid-phrase."""
-    if len(title) <= _NAME_ROOM:
-        return title
-    cuts = [m.start() for m in _PHRASE_BREAK.finditer(title) if m.start() <= _NAME_ROOM]
-    return title[: cuts[-1]] if cuts and cuts[-1] >= 20 else title
 
 
 def _source(record: Record, options: Options, article: Article, review: list[str]) -> str:

@@ -12,6 +12,7 @@ from archive.ingest.dating import sentence_at
 _ORG_ENDINGS = (
     "Council|Board|Association|Network|Trust|Group|Foundation|Union|Society|Agency|Commission|Authority"
     "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
+    "|Organisation|Organization|Committee|Corporation|Bank"
 )
 _CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|of|for|and|on|in|&)"
 _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
@@ -38,7 +39,7 @@ _DEPARTMENT = re.compile(
     rf"\b(?P<name>(?:Department|Ministry)\s+(?:of|for)\s+(?:the\s+)?{_CAPITAL}"
     rf"(?:(?:\s+|\s+(?:and|of|for|the|&)\s+(?:the\s+)?)(?!Department|Ministry){_CAPITAL}){{0,6}})"
 )
-_AND_SPLIT = re.compile(rf"\b({_ORG_ENDINGS})\s+and\s+")
+_AND_SPLIT = re.compile(rf"\b({_ORG_ENDINGS})\s+(?:and|&)\s+")
 _EXPANSION = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)*){1,9})\((?P<short>[A-Z][A-Za-z]{1,7})\)")
 _ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z&]{2,8}$")  # DfE, DCSF, SWAP: matched with their case
 _STOPWORDS = frozenset("the of for and a an in to on".split())

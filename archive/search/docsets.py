@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 from archive.index import arrays
 from archive.index.arrays import positions, postings, term_ids  # noqa: F401 (term_ids: facets)
 from archive.search import limits
+from archive.search.words import AtLeast
 
 Mask = np.ndarray  # one bool per document number of the generation
 CACHED_MASKS = 256  # about 25 MB at 100,000 documents
@@ -114,6 +115,9 @@ class DocSets:
             return np.logical_and.reduce([self._evaluate(sub) for sub in q.subqueries])
         if type(q) is query.Or and q.subqueries and not getattr(q, "minmatch", 0):
             return np.logical_or.reduce([self._evaluate(sub) for sub in q.subqueries])
+        if type(q) is AtLeast:
+            held = np.sum([self._evaluate(sub) for sub in q.subqueries], axis=0, dtype=np.int32)
+            return held >= q.minimum
         if type(q) is query.AndNot:
             return self._evaluate(q.a) & ~self._evaluate(q.b)
         if type(q) is query.Not:
