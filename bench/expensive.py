@@ -3,7 +3,7 @@
     python bench/expensive.py [--scratch /tmp/expensive] [--limit N] [--workers 2] [--repeat 3]
 
 Ingests ../shared/corpora/au-pm-media-releases.jsonl with `archive ingest --currency AUD` into
-SCRATCH/corpus (once: an existing SCRATCH is reused), builds it with `archive build`, serves it
+SCRATCH/corpus (once: an existing SCRATCH is reused and only brought up to date), builds it with `archive build`, serves it
 with `archive serve` on a free loopback port, then asks each request of every kind (the page,
 the API, the CSV export, the feed) and prints its status, its time (the best of --repeat, then
 the worst; status 0: the connection dropped), the total and the notice the API gave. Nothing is
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from expensive import EXPENSIVE  # noqa: E402
 
 SOURCE = ROOT.parent / "shared" / "corpora" / "au-pm-media-releases.jsonl"
-ENDPOINTS = ("/", "/api/search", "/search.csv", "/feed.atom")
+ENDPOINTS = ("/", "/api/search", "/search.csv", "/search.bib", "/feed.atom")
 
 
 def archive(*args: str) -> subprocess.CompletedProcess:
@@ -42,6 +42,7 @@ def prepare(scratch: Path, limit: int | None) -> Path:
     """Ingest and build the AU releases once; return the index folder."""
     corpus, index = scratch / "corpus", scratch / "index"
     if (index / "current").exists():
+        archive("--corpus", str(corpus), "--index", str(index), "build")  # nothing to do, unless the code changed
         return index
     corpus.mkdir(parents=True, exist_ok=True)
     source = SOURCE

@@ -13,7 +13,8 @@ DOC = "2017-03-20-eleven-projects-share-new-round-of-innovation-funding"
 
 def test_api_search_answers_the_query_and_how_it_was_read(client):
     answer = client.get("/api/search?q=social+AND+care&year=2017").get_json()
-    assert answer["query"] == {"q": "social AND care", "reading": "social AND care", "notice": None}
+    assert answer["query"] == {"q": "social AND care", "reading": "social AND care", "notice": None,
+                               "most_words": None, "suggestion": None}
     assert answer["total"] == 2 and answer["page"] == 1 and answer["page_size"] == 10 and answer["pages"] == 1
     assert answer["sort"] == "relevance"
     assert {r["id"] for r in answer["results"]} == {DOC, "2017-11-14-what-works-centre-for-childrens-social-care-launched"}

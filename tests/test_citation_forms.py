@@ -114,6 +114,13 @@ def test_unsigned_news_opens_with_its_title_in_apa():
                             "Community Care. https://example.org/a")
 
 
+def test_a_title_that_asks_takes_no_full_stop_after_it():
+    found = styles(doc(title="Who pays for the waterfront?"))
+    assert found["apa"].startswith("Who pays for the waterfront? (1956, January 23). PM Transcripts. ")
+    report = styles(doc(title="Who pays?", type="report"))
+    assert "PM Transcripts (1956) Who pays? Available at:" in report["harvard"]
+
+
 def test_a_title_in_capitals_is_not_shouted_in_a_citation():
     shouted = doc(title="WATERFRONT STRIKE: PM ANNOUNCES $10M FOR NSW PORTS", type="media release")
     found = styles(shouted)

@@ -17,6 +17,8 @@ from archive.search.discover import YearTotal
     ("residental care", "residential care"),
     ('"socal work"', '"social work"'),
     ("title:fostring AND department:dfe", "title:fostering AND department:dfe"),
+    ("socail wrok", "social work"),  # two letters swapped is one slip
+    ("lighthosue", "lighthouse"),
 ])
 def test_did_you_mean_comes_from_the_index_vocabulary(archive, typed, meant):
     assert archive.suggest(typed).text == meant

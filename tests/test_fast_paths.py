@@ -164,14 +164,16 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
         values = [(v, counts.get(v, 0), v in selected) for v in {*counts, *selected} if counts.get(v, 0) or v in selected]
         facets[facet] = sorted(values, key=lambda t: _facet_order(facet)(_Value(t[0], gen.registry.label(facet, t[0]) if facet in ("department", "programme") else t[0], t[1])))
 
-    hits, found = [], []
+    hits, found, bonus = [], [], None
     end = request.page * request.per_page
     sort = request.effective_sort
     sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": _largest_facet(searcher)}.get(sort)
     if docs and sort == "relevance" and rankable(parsed.query):
         # Each document scored by Whoosh on its own: over many documents at once, its matchers
         # can drop a term's share of a score (see archive/ranking.py).
-        scored = sorted((-_alone(searcher, parsed.query, d).score, d) for d in docs)
+        # Plain words are then rescored (archive/search/rescoring.py): add what that adds to Whoosh's scores.
+        bonus = gen.ranker.ranked(parsed.query) - gen.ranker.scores(parsed.query)
+        scored = sorted((-(_alone(searcher, parsed.query, d).score + bonus[d]), d) for d in docs)
         found = [_alone(searcher, parsed.query, d) for _, d in scored[end - request.per_page:end]]
     elif docs:
         found = list(searcher.search(parsed.query, filter=docs, limit=end, sortedby=sortedby,
@@ -183,7 +185,7 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
         words |= {w for leaf in parsed.query.leaves() if isinstance(leaf, query.Phrase) and leaf.fieldname == "body"
                   for w in leaf.words}
         marked = "" if parsed.empty else snippet(hit["body"], analysed_spans(hit["body"], words))
-        score = None if sortedby or parsed.empty else round(hit.score, 4)
+        score = None if sortedby or parsed.empty else round(hit.score + (0 if bonus is None else bonus[hit.docnum]), 4)
         hits.append((hit["id"], marked or _opening(hit["body"]), score))
     return len(docs), facets, hits
 
@@ -380,7 +382,7 @@ def test_exports_list_documents_in_the_pages_order(generated, params):
 
 def test_postings_arrays_beside_the_segments_are_the_postings_whoosh_reads(generated):
     from archive.index import generations
-    from archive.index.arrays import postings
+    from archive.index.arrays import positions, postings
 
     gen = generated._current()
     with_arrays = DocSets(gen.searcher, generations.current(generated.index_dir))
@@ -391,3 +393,11 @@ def test_postings_arrays_beside_the_segments_are_the_postings_whoosh_reads(gener
             ids, weights = with_arrays.postings(field, btext)
             expected_ids, expected_weights = postings(reader, field, btext)
             assert ids.tolist() == expected_ids.tolist() and weights.tolist() == expected_weights.tolist()
+    # And each segment's positions, where phrases read them.
+    everything = np.ones(reader.doc_count_all(), dtype=bool)
+    for (segment, offset), (leaf, _) in zip(with_arrays._arrays, reader.leaf_readers()):
+        for btext in list(leaf.lexicon("body"))[:200]:
+            docs, poses = segment.positions("body", btext)
+            pairs = sorted(zip((docs.astype(int) + offset).tolist(), poses.tolist()))
+            expected = positions(leaf, "body", btext, everything[:leaf.doc_count_all()])
+            assert pairs == sorted((doc + offset, p) for doc, found in expected.items() for p in found)

@@ -148,6 +148,7 @@ def test_every_field_says_how_it_was_read(search, q, reading, total):
     ("programme:innovation", "no programme called 'innovation'"),
     ("sector:health", "There is no field 'sector:'"),
     ("id:x", "There is no field 'id:'"),
+    ("DePartment:dfe", "There is no field 'DePartment:'"),
     ("department: dfe", "'department:' has no value"),
 ])
 def test_a_value_that_stands_for_nothing_says_why(search, q, says):

@@ -264,3 +264,56 @@ def test_governments_must_follow_one_another(tmp_path):
     (tmp_path / "governments.yaml").write_text('a:\n  name: A\n  party: P\n  from: "2000-13-01"\n  sources: [x]\n')
     with pytest.raises(CorpusError, match="write it as"):
         Registry.load(tmp_path)
+
+
+# -- the department registry --------------------------------------------------------------------
+
+def test_the_shipped_department_registry_records_reorganisations_both_ways_with_sources():
+    from archive.corpus.registry import Registry
+
+    registry = Registry.load(SHIPPED)
+    departments = registry.departments
+    assert departments["dfes"].successors == ("dcsf", "dius")
+    assert departments["beis"].successors == ("desnz", "dsit", "dbt")
+    assert set(departments["fcdo"].predecessors) == {"fco", "dfid"}
+    assert registry.with_predecessors("dbt") >= {"dbt", "beis", "dit", "bis", "decc", "berr", "dius", "dti", "dfes", "dfee"}
+    assert all(d.sources for d in departments.values()), [k for k, d in departments.items() if not d.sources]
+    # Every department that ended into another names it, and every department that began from one is named by it.
+    for key, department in departments.items():
+        for other in department.successors:
+            assert key in departments[other].predecessors
+    assert all(g.sources for g in registry.governments.values())
+
+
+def test_a_reorganisation_recorded_on_one_side_only_is_an_error(tmp_path):
+    from archive.corpus.registry import Registry
+
+    (tmp_path / "departments.yaml").write_text("a:\n  name: A\n  successor: [b, c]\nb:\n  name: B\n  predecessors: [a]\n"
+                                               "c:\n  name: C\n")
+    with pytest.raises(CorpusError, match="department 'a' has successor 'c', but 'c' does not list it"):
+        Registry.load(tmp_path)
+
+
+def test_editing_the_governments_re_indexes_nothing_and_the_facet_follows(tmp_path):
+    import shutil
+
+    shutil.copytree(SHIPPED, tmp_path / "corpus")
+    build(tmp_path / "corpus", tmp_path / "index")
+    path = tmp_path / "corpus" / "governments.yaml"
+    path.write_text(path.read_text().replace("name: May\n", "name: Theresa May\n"))
+    report = build(tmp_path / "corpus", tmp_path / "index")
+    assert (report.added, report.changed, report.removed) == (0, 0, 0)
+    archive = Archive(tmp_path / "index")
+    labels = {v.value: v.label for v in archive.search(archive.request({})).facets["government"]}
+    assert labels["uk-may"] == "Theresa May (Conservative), 2016–2019"
+
+
+def test_the_same_number_in_another_currency_is_not_a_re_announcement(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "programmes.yaml").write_text("fund:\n  name: The Fund\n")
+    for name, money in (("2013-10-01-pounds", "£30m"), ("2014-02-01-euros", "€30m")):
+        (corpus / f"{name}.md").write_text(
+            f'---\ntitle: {name}\ndate: "2013-10-01"\nsource: Test\nprogrammes: [fund]\n---\n\nThe {money} fund.\n')
+    build(corpus, tmp_path / "index")
+    assert Archive(tmp_path / "index").document("2013-10-01-pounds")["also_announced_in"] == []

@@ -69,6 +69,13 @@ def test_with_a_year_selected_another_year_shows_what_it_adds(client):
     item = facet_item(html, "year", "2020")
     assert '<span class="count">+2<span class="visually-hidden"> more results' in item
     assert total(client.get(link_of(item)).get_data(as_text=True)) == total(html) + 2
+    # A document has one financial year and one government too; but several departments.
+    html = client.get("/?financial_year=2009-10").get_data(as_text=True)
+    item = facet_item(html, "financial_year", "2019-20")
+    assert '<span class="count">+2<span' in item
+    assert total(client.get(link_of(item)).get_data(as_text=True)) == total(html) + 2
+    assert '<span class="count">+' in facet_item(client.get("/?government=uk-brown").get_data(as_text=True), "government", "uk-may")
+    assert '<span class="count">+' not in client.get("/?department=dfe").get_data(as_text=True)
     # Without a year selected a count is what clicking gives: no "+".
     plain = facet_item(client.get("/").get_data(as_text=True), "year", "2020")
     assert '<span class="count">2<span class="visually-hidden"> results' in plain
@@ -112,14 +119,25 @@ def test_a_maximum_below_the_minimum_marks_the_maximum(client):
     assert "at least 10,000,000" in html and "The maximum is smaller than the minimum" in html
 
 
-def test_an_unreadable_year_keeps_the_search_and_marks_the_year_box(client):
+def test_an_unreadable_year_keeps_the_search(client):
     response = client.get("/?q=care&department=dfe&year=abc")
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert total(html) == client.get("/api/search?q=care&department=dfe").get_json()["total"]
+    assert "Department: DfE" in html
+    assert "year must be a year such as 2013 or a range such as 2010-2013, not 'abc'. These results are without it." in unescape(html)
     box = re.search(r'<input id="year-range"[^>]*>', html).group(0)
-    assert 'value="abc"' in box and 'aria-invalid="true"' in box
-    assert "year must be a year such as 2013" in unescape(html)
+    assert 'value="abc"' in box and 'aria-invalid="true"' in box and 'href="#year-range"' in html
+
+
+def test_an_impossible_date_keeps_the_search_and_marks_its_box(client):
+    response = client.get("/?q=care&from=2010-01-01&to=2013-02-30")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert total(html) == client.get("/api/search?q=care&from=2010-01-01").get_json()["total"]
+    assert 'aria-invalid="true"' in re.search(r'<input id="to"[^>]*>', html).group(0)
+    assert 'aria-invalid' not in re.search(r'<input id="from"[^>]*>', html).group(0)
+    assert "to &#39;2013-02-30&#39; has no day 30" in html and 'href="#to"' in html
 
 
 def test_a_narrow_screen_has_a_link_to_the_filters(client):
@@ -161,6 +179,9 @@ def test_an_archive_of_another_country_speaks_of_itself(tmp_path, corpus_dir):
     assert "Policy Archive" not in unescape(client.get("/doc/2013-pooled-budget-for-health-and-social-care-agreed").get_data(as_text=True))
     feed = ET.fromstring(client.get("/feed.atom").get_data())
     assert feed.find("{http://www.w3.org/2005/Atom}title").text == "Australian Releases: all announcements"
-    assert client.get("/search.bib").get_data(as_text=True).startswith("% Exported from Australian Releases on ")
+    bib = client.get("/search.bib?q=budget")
+    assert bib.get_data(as_text=True).startswith("% Exported from Australian Releases on ")
+    assert bib.headers["Content-Disposition"] == 'attachment; filename="australian-releases-budget.bib"'
+    assert "department:pmc" in html and "department:dfe" not in html
     opensearch = client.get("/opensearch.xml").get_data(as_text=True)
     assert "<ShortName>Australian</ShortName>" in opensearch and "UK" not in opensearch

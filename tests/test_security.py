@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from expensive import EXPENSIVE
 
 from archive.search.query import QueryReader
 from archive.web.security import HEADERS
@@ -28,6 +29,8 @@ VALUES = st.one_of(
     st.sampled_from(["<script>alert(1)</script>", "2010-2013", "-5", "10**9", "1e400", "abc", "dfe", "usd:1m-10m",
                      "1bn-plus", '"', "(", "*", "\x00", "../../etc/passwd", "%00", "2013,,2014", "9" * 30]),
     st.integers(-10**12, 10**12).map(str),
+    # The costliest queries and pages (issue 12).
+    st.sampled_from([value for _, params in EXPENSIVE for value in params.values()]),
 )
 PARAMS = st.lists(st.tuples(st.sampled_from(NAMES), VALUES), max_size=6)
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -33,6 +33,8 @@ class Department:
     successor: str | None = None
     country: str = "GB"  # ISO 3166 code; entries that give none are UK departments, as all shipped ones are
     sources: tuple[str, ...] = ()
+    successors: tuple[str, ...] = ()  # all of them where it was split; `successor` is the first
+    history: str | None = None  # how it began and ended: created, renamed, merged, split
 
     @property
     def label(self) -> str:
@@ -159,9 +161,19 @@ class Registry:
     def _check_links(self, corpus_dir: Path) -> None:
         path = corpus_dir / DEPARTMENTS_FILE
         for department in self.departments.values():
-            for other in (*department.predecessors, department.successor):
+            for other in (*department.predecessors, department.successor, *department.successors):
                 if other and other not in self.departments:
                     raise CorpusError(path, f"department '{department.key}' links to {self.unknown('department', other)}")
+        # A reorganisation is recorded on both sides: A's successors list B exactly when B's predecessors list A.
+        for department in self.departments.values():
+            for other in department.successors:
+                if department.key not in self.departments[other].predecessors:
+                    raise CorpusError(path, f"department '{department.key}' has successor '{other}', "
+                                            f"but '{other}' does not list it among its predecessors")
+            for other in department.predecessors:
+                if department.key not in self.departments[other].successors:
+                    raise CorpusError(path, f"department '{department.key}' has predecessor '{other}', "
+                                            f"but '{other}' does not name it as a successor")
         self._check_governments(corpus_dir / GOVERNMENTS_FILE)
         for programme in self.programmes.values():
             if programme.department and programme.department not in self.departments:
@@ -229,9 +241,11 @@ def _department(key: str, entry: dict[str, Any], path: Path) -> Department:
         start=_optional(entry.get("from")),
         end=_optional(entry.get("until")),
         predecessors=_strings(entry.get("predecessors")),
-        successor=_optional(entry.get("successor")),
+        successor=_strings(entry.get("successor"))[0] if entry.get("successor") else None,
         country=_country(key, entry, path),
         sources=_strings(entry.get("sources")),
+        successors=_strings(entry.get("successor")),
+        history=_optional(entry.get("history")),
     )
 
 

@@ -11,6 +11,7 @@ stay valid across generations, as the segments' own files do; the index stays Wh
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,7 @@ from whoosh.fields import NUMERIC
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 
-SUFFIXES = (".pids.npy", ".pwts.npy", ".pterms")
+SUFFIXES = (".pids.npy", ".pwts.npy", ".poff.npy", ".ppos.npy", ".pterms")
 SKIPPED = {"id"}  # looked up one document at a time, never as a set
 
 
@@ -80,6 +81,40 @@ def covers(schema, field: str) -> bool:
     return field in schema and field not in SKIPPED and not isinstance(schema[field], NUMERIC)
 
 
+def positions(reader: IndexReader, field: str, btext: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
+    """Return a term's positions in each document where wanted (a mask over all document numbers) is true."""
+    found: dict[int, list[int]] = {}
+    for leaf, offset in reader.leaf_readers():
+        try:
+            matcher = leaf.postings(field, btext)
+        except TermNotFound:
+            continue
+        if isinstance(matcher, FilterMatcher):
+            matcher = matcher.child
+        if not isinstance(matcher, W3LeafMatcher):
+            while matcher.is_active():
+                if wanted[matcher.id() + offset]:
+                    found[matcher.id() + offset] = matcher.value_as("positions")
+                matcher.next()
+            continue
+        while matcher.is_active():
+            if matcher._data is None:
+                matcher._read_data()
+            ids = np.asarray(matcher._data[0], dtype=np.int64)
+            ids = (ids if matcher._byteids else np.cumsum(ids)) + offset
+            values = matcher._data[2]
+            for i in np.flatnonzero(wanted[ids]).tolist():
+                found[int(ids[i])] = _positions(values[i])
+            matcher._next_block()
+    return found
+
+
+def _positions(value: bytes) -> list[int]:
+    # Whoosh's Positions.decode_positions, with the deltas summed in C: a count, then a pickled
+    # list of deltas whose final STOP opcode may have been cut off.
+    return list(itertools.accumulate(pickle.loads(value[4:] if value.endswith(b".") else value[4:] + b".")))
+
+
 class SegmentArrays:
     """One segment's postings arrays, mapped from its files."""
 
@@ -88,6 +123,10 @@ class SegmentArrays:
             self.terms: dict[tuple[str, bytes], tuple[int, int]] = pickle.load(handle)  # our build wrote it
         self.ids = np.load(folder / f"{segment_id}.pids.npy", mmap_mode="r")
         self.weights = np.load(folder / f"{segment_id}.pwts.npy", mmap_mode="r")
+        self.has_positions = (folder / f"{segment_id}.ppos.npy").exists()
+        if self.has_positions:
+            self.starts = np.load(folder / f"{segment_id}.poff.npy", mmap_mode="r")
+            self.poses = np.load(folder / f"{segment_id}.ppos.npy", mmap_mode="r")
 
     def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray] | None:
         span = self.terms.get((field, btext))
@@ -95,6 +134,16 @@ class SegmentArrays:
             return None
         start, stop = span
         return self.ids[start:stop], self.weights[start:stop]
+
+    def positions(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """Return a term's positions and, for each, the segment's document it is in."""
+        span = self.terms.get((field, btext))
+        if span is None:
+            return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.uint32)
+        start, stop = span
+        low, high = int(self.starts[start]), int(self.starts[stop])
+        counts = np.diff(self.starts[start:stop + 1])
+        return np.repeat(self.ids[start:stop], counts), self.poses[low:high]
 
 
 def open_segments(folder: Path, reader: IndexReader) -> list[tuple[SegmentArrays | None, int]]:
@@ -137,20 +186,33 @@ def _write_segment(folder: Path, segment_id: str, leaf: IndexReader) -> None:
     terms: dict[tuple[str, bytes], tuple[int, int]] = {}
     ids: list[np.ndarray] = []
     weights: list[np.ndarray] = []
+    counts: list[int] = []  # positions per posting, in postings order (0 where a field keeps none)
+    poses: list[int] = []
+    everything = np.ones(leaf.doc_count_all(), dtype=bool)
     at = 0
     for field in fields:
+        positional = schema[field].format is not None and schema[field].format.supports("positions")
         for btext in _lexicon(leaf, field):
             term_ids, term_weights = postings(leaf, field, btext)
             terms[field, btext] = (at, at + len(term_ids))
             at += len(term_ids)
             ids.append(term_ids)
             weights.append(term_weights)
+            if positional:
+                found = positions(leaf, field, btext, everything)
+                for doc in term_ids.tolist():
+                    counts.append(len(found[doc]))
+                    poses.extend(found[doc])
+            else:
+                counts.extend([0] * len(term_ids))
     all_ids = np.concatenate(ids).astype(np.uint32) if ids else np.zeros(0, dtype=np.uint32)
     all_weights = np.concatenate(weights) if weights else np.zeros(0)
     # Term frequencies are whole numbers: kept exactly in 4 bytes; anything else keeps all 8.
     narrow = all_weights.astype(np.float32)
     if np.array_equal(narrow, all_weights):
         all_weights = narrow
+    _save(folder / f"{segment_id}.poff.npy", np.concatenate([[0], np.cumsum(counts, dtype=np.int64)]))
+    _save(folder / f"{segment_id}.ppos.npy", np.array(poses, dtype=np.uint32))
     _save(folder / f"{segment_id}.pids.npy", all_ids)
     _save(folder / f"{segment_id}.pwts.npy", all_weights)
     temporary = folder / f"{segment_id}.pterms.partial"

@@ -159,7 +159,8 @@ def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
     """Check that a generation's files are whole and it holds what its manifest says, so a damaged one is rebuilt."""
     try:
         generations.check_files(generation, manifest)
-        forms_table.read(generation)
+        if not (generation / forms_table.FORMS_FILE).is_file():
+            return False
         ix = whoosh_index.open_dir(str(generation))
         with ix.searcher() as searcher:
             return searcher.doc_count() == len(manifest["documents"])
@@ -214,10 +215,10 @@ def _write(
         ix.close()
         arrays.write(folder)
         # Surface forms only grow: a word no document holds any more is simply never found.
-        table = FormsTable(ix.schema["body"].analyzer,
-                           None if base is None else forms_table.read(base))
+        table = FormsTable(ix.schema["body"].analyzer, None if base is None else forms_table.read_stems(base))
         table.add(document.text for document in parsed)
-        table.write(folder)
+        if base is None or table.added:  # else the base's file, linked, is already this table
+            table.write(folder)
         generations.publish(index_dir, folder, {"registry": registry.to_dict(), "reread": reread},
                                 {"documents": documents, "stats": stats})
     except BaseException:

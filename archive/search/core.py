@@ -12,7 +12,6 @@ from typing import Any
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query
-from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from archive.corpus import prices
@@ -28,7 +27,7 @@ from archive.search.hits import labelled, page_of_hits
 from archive.search.periods import Periods
 from archive.search.query import ParsedQuery, QueryReader
 from archive.search.ranking import Ranker, rankable
-from archive.search.request import SearchRequest, read_request, year_text
+from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year_text
 
 # The facets, in the order they are shown: the indexed ones, then those worked out from dates.
 FACETS = ("year", "financial_year", "government", "department", "programme", "amount")
@@ -47,6 +46,8 @@ class SearchResult:
     # year, government); and how many a date range left out for being less precise than it.
     unplaced: dict[str, int] = field(default_factory=dict)
     left_out: int = 0
+    # When not every word was required: (required, of how many words).
+    most_words: tuple[int, int] | None = None
 
     @property
     def pages(self) -> int:
@@ -99,7 +100,7 @@ class Archive:
             generations.check_files(path, manifest)
             registry = Registry.from_dict(manifest["registry"])
             ix = whoosh_index.open_dir(str(path))
-            searcher = ix.searcher(weighting=BM25F())
+            searcher = ix.searcher(weighting=ranking.weighting())
             sets = DocSets(searcher, path)
             facets = FacetTable(searcher.reader(), sets.live)
             sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
@@ -159,7 +160,8 @@ class Archive:
             with limits.budget() as placing:
                 hits = page_of_hits(gen, request, parsed, docs, filtered=bool(filters))
         return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading,
-                            limits.notice(parsed.notice, matching, placing), request.effective_sort, unplaced, left_out)
+                            limits.notice(parsed.notice, matching, placing), request.effective_sort, unplaced, left_out,
+                            parsed.most_words)
 
     def _filter_masks(self, gen: Generation, request: SearchRequest) -> dict[str, Mask]:
         """Return, for each facet with a selection, a mask of the documents it lets through."""
@@ -271,7 +273,10 @@ class Archive:
                     other = gen.searcher.stored_fields(docnum)["meta"]
                     if other["id"] == meta["id"]:
                         continue
-                    text = next(a["text"] for a in other["amounts"] if a["value"] == value and a["currency"] == "GBP")
+                    # The value field holds every currency: the match must be in pounds too.
+                    text = next((a["text"] for a in other["amounts"] if a["value"] == value and a["currency"] == "GBP"), None)
+                    if text is None:
+                        continue
                     entry = found.setdefault(other["id"], {"id": other["id"], "title": other["title"],
                                                           "date": other["date"], "date_display": other.get("date_display"),
                                                           "amounts": []})
@@ -287,7 +292,7 @@ class Archive:
             gen = self._current()
             parsed = gen.reader.read(request.q)
             with limits.budget():
-                order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))
+                order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))[:MAX_EXPORT]
 
         def rows() -> Iterator[dict[str, Any]]:
             own = None

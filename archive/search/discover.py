@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 from collections import Counter
@@ -20,6 +21,10 @@ TEXT_FIELDS = ("title", "body")
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 TOKEN = re.compile(r"(\w+:)?(\"[^\"]*\"?|[^\s\"()]+)")
 WORD = re.compile(r"[^\W\d_]+")
+SURFACE_DOCS = 20  # documents read to turn a stem back into a written word
+# Longer words are not corrected: no real word is this long, and an edit automaton over a
+# 1,000-letter word takes tens of seconds to build (issue 12).
+MAX_CORRECTED = 40
 # Per searcher, so a new generation starts afresh and an old one's tables are freed with it.
 _pounds_cache: weakref.WeakKeyDictionary[Searcher, dict[int, int]] = weakref.WeakKeyDictionary()
 _OTHER = 2**50  # sort keys: each other currency gets a band this wide below the main one
@@ -54,7 +59,7 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
             continue
         for word in WORD.finditer(token):
             original = word.group()
-            if original in OPERATORS or len(original) < 3:
+            if original in OPERATORS or len(original) < 3 or len(original) > MAX_CORRECTED:
                 continue
             stems = [t.text for t in analyzer(original)]
             if not stems or any(_frequency(reader, stem) for stem in stems):
@@ -89,6 +94,9 @@ def _closest(searcher: Searcher, word: str, stem: str) -> str | None:
             term for field in TEXT_FIELDS for term in reader.terms_within(field, stem, distance, prefix=distance)
             if WORD.fullmatch(term)
         }
+        if distance == 1:
+            # Two letters swapped ("wrok") are one slip, though two edits: try each swap.
+            found |= {swap for swap in _swaps(stem) if _frequency(reader, swap)}
         if found:
             best = max(sorted(found), key=lambda term: _frequency(reader, term))
             return _surface(searcher, best, word) or best
@@ -107,19 +115,25 @@ def _surface(searcher: Searcher, stem: str, word: str) -> str | None:
     """Turn an indexed stem back into the written word closest to what was typed."""
     analyzer = searcher.schema["body"].analyzer
     reader = searcher.reader()
+    forms: Counter[str] = Counter()
     for field in TEXT_FIELDS:
         if not reader.doc_frequency(field, stem):
             continue
-        docnum = next(iter(reader.postings(field, stem).all_ids()))
-        text = searcher.stored_fields(docnum).get(field) or ""
-        forms = Counter(
-            text[token.startchar:token.endchar].lower()
-            for token in analyzer(text, chars=True, mode="index")
-            if token.text == stem
-        )
-        if forms:
-            return min(forms, key=lambda form: (_distance(form, word.lower()), -forms[form], form))
-    return None
+        # A stem stands for several words ("innov": innovative, innovation): read a few documents.
+        for docnum in itertools.islice(reader.postings(field, stem).all_ids(), SURFACE_DOCS):
+            text = searcher.stored_fields(docnum).get(field) or ""
+            forms.update(
+                text[token.startchar:token.endchar].lower()
+                for token in analyzer(text, chars=True, mode="index")
+                if token.text == stem
+            )
+    if not forms:
+        return None
+    return min(forms, key=lambda form: (_distance(form, word.lower()), -forms[form], form))
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]}
 
 
 def _distance(a: str, b: str) -> int:

@@ -8,60 +8,22 @@ else (phrases, prefixes, ranges) is left to Whoosh's own `docs_for_query`.
 
 from __future__ import annotations
 
-import itertools
-import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
 from archive.index import arrays
-from archive.index.arrays import postings, term_ids  # noqa: F401 (term_ids: facets)
+from archive.index.arrays import positions, postings, term_ids  # noqa: F401 (term_ids: facets)
 from archive.search import limits
+from archive.search.words import AtLeast
 
 Mask = np.ndarray  # one bool per document number of the generation
 CACHED_MASKS = 256  # about 25 MB at 100,000 documents
 CACHED_POSTINGS = 64  # the terms of the last few queries
-
-
-def positions(reader: IndexReader, field: str, btext: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
-    """Return a term's positions in each document where wanted (a mask over all document numbers) is true."""
-    found: dict[int, list[int]] = {}
-    for leaf, offset in reader.leaf_readers():
-        try:
-            matcher = leaf.postings(field, btext)
-        except TermNotFound:
-            continue
-        if isinstance(matcher, FilterMatcher):
-            matcher = matcher.child
-        if not isinstance(matcher, W3LeafMatcher):
-            while matcher.is_active():
-                if wanted[matcher.id() + offset]:
-                    found[matcher.id() + offset] = matcher.value_as("positions")
-                matcher.next()
-            continue
-        while matcher.is_active():
-            if matcher._data is None:
-                matcher._read_data()
-            ids = np.asarray(matcher._data[0], dtype=np.int64)
-            ids = (ids if matcher._byteids else np.cumsum(ids)) + offset
-            values = matcher._data[2]
-            for i in np.flatnonzero(wanted[ids]).tolist():
-                found[int(ids[i])] = _positions(values[i])
-            matcher._next_block()
-    return found
-
-
-def _positions(value: bytes) -> list[int]:
-    # Whoosh's Positions.decode_positions, with the deltas summed in C: a count, then a pickled
-    # list of deltas whose final STOP opcode may have been cut off.
-    return list(itertools.accumulate(pickle.loads(value[4:] if value.endswith(b".") else value[4:] + b".")))
 
 
 class DocSets:
@@ -153,6 +115,9 @@ class DocSets:
             return np.logical_and.reduce([self._evaluate(sub) for sub in q.subqueries])
         if type(q) is query.Or and q.subqueries and not getattr(q, "minmatch", 0):
             return np.logical_or.reduce([self._evaluate(sub) for sub in q.subqueries])
+        if type(q) is AtLeast:
+            held = np.sum([self._evaluate(sub) for sub in q.subqueries], axis=0, dtype=np.int32)
+            return held >= q.minimum
         if type(q) is query.AndNot:
             return self._evaluate(q.a) & ~self._evaluate(q.b)
         if type(q) is query.Not:
@@ -177,6 +142,8 @@ class DocSets:
         wanted = np.logical_and.reduce(masks)
         if len(btexts) == 1 or not wanted.any():
             return wanted
+        if self._arrays is not None and all(seg is not None and seg.has_positions for seg, _ in self._arrays):
+            return self._phrase_from_arrays(q.fieldname, btexts, wanted)
         # Where the phrase could start in each document, narrowed word by word, rarest word first.
         starts: dict[int, set[int]] | None = None
         for shift in sorted(range(len(btexts)), key=lambda i: np.count_nonzero(masks[i])):
@@ -190,6 +157,24 @@ class DocSets:
                 break
             wanted = self.from_ids(list(starts))
         return self.from_ids(list(starts or ()))
+
+    def _phrase_from_arrays(self, field: str, btexts: list[bytes], wanted: Mask) -> Mask:
+        # Each word's (document, position - its place in the phrase) pairs as one int64 key; the
+        # phrase starts where every word has the same key.
+        found = []
+        for segment, offset in self._arrays:
+            keys = None
+            for shift, btext in enumerate(btexts):
+                docs, poses = segment.positions(field, btext)
+                docs = docs.astype(np.int64) + offset
+                keep = wanted[docs] & (poses >= shift)
+                word_keys = np.unique((docs[keep] << 32) | (poses[keep].astype(np.int64) - shift))
+                keys = word_keys if keys is None else np.intersect1d(keys, word_keys, assume_unique=True)
+                if not len(keys):
+                    break
+            if keys is not None and len(keys):
+                found.append(np.unique(keys >> 32))
+        return self.from_ids(np.concatenate(found) if found else np.zeros(0, dtype=np.int64))
 
     def column(self, field: str) -> np.ndarray:
         """Return a sortable column's value for every document number."""

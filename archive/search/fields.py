@@ -29,6 +29,7 @@ FIELDS = (*TEXT_FIELDS, "department", "programme", "source", "year", "amount")
 ALIASES = {"department": ["dept", "departments"], "programme": ["program", "programmes"], "source": ["publisher"]}
 YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|\.\.|to)\s*(\d{4}))?$", re.IGNORECASE)
 WORDS = re.compile(r"[\w']+")
+MAX_SUGGESTED = 100  # characters of a value compared with names for a suggestion
 # A word followed by a colon and a value: a field, if the word is one (not "10:30" or "https://").
 FIELD_LIKE = re.compile(r"(?<![\w:/.])([^\W\d_]\w*):(?=[\w\"(])")
 EMPTY_FIELD = re.compile(r"(?<![\w:/.])([^\W\d_]\w*):(?:\"\s*\")?(?=\s|\)|$)")
@@ -45,7 +46,8 @@ def aliases() -> dict[str, list[str]]:
 
 
 def _field_names() -> dict[str, str]:
-    return {form.lower(): field for field, forms in aliases().items() for form in (field, *forms)}
+    # Exactly as the parser takes them: "DePartment:" is searched as a word, and is told so.
+    return {form: field for field, forms in aliases().items() for form in (field, *forms)}
 
 
 def searchable(schema: Schema) -> Schema:
@@ -57,12 +59,12 @@ def syntax_notices(text: str, schema: Schema) -> list[str]:
     """Say what the text's field-like words were read as when they are not fields or have no value."""
     names = _field_names()
     notices = []
-    unknown = [m.group(1) for m in FIELD_LIKE.finditer(text) if m.group(1).lower() not in names]
+    unknown = [m.group(1) for m in FIELD_LIKE.finditer(text) if m.group(1) not in names]
     for name in dict.fromkeys(unknown):
         known = ", ".join(f"{field}:" for field in FIELDS if field in schema)
         notices.append(f"There is no field '{name}:', so '{name}' was searched as a word (the fields are {known}).")
     for match in EMPTY_FIELD.finditer(text):
-        field = names.get(match.group(1).lower())
+        field = names.get(match.group(1))
         if field:
             notices.append(f"'{match.group(0)}' has no value after it, so it was not read as a field.")
     return list(dict.fromkeys(notices))
@@ -164,7 +166,7 @@ class FieldReader:
         key = names.get(_normal(value))
         if key:
             return [key], f"{kind}:{key}", None
-        wanted = _normal(value)
+        wanted = _normal(value)[:MAX_SUGGESTED]
         # A word of a name ("education") or a near spelling ("Department of Education").
         close = [k for n, k in names.items() if wanted and f" {wanted} " in f" {n} "]
         close += [names[n] for n in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.75)]
@@ -181,7 +183,7 @@ class FieldReader:
         found = [key for key in known if wanted and f" {wanted} " in f" {key} "]
         if found:
             return found, " OR ".join(f"source:{_quoted(key)}" for key in found), None
-        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
+        close = difflib.get_close_matches(wanted[:MAX_SUGGESTED], known, n=3, cutoff=0.6)
         if not close and len(known) <= 5:
             close = known  # a handful of publishers: name them all
         hint = f"; did you mean {_either([f'source:{_quoted(k)}' for k in close])}?" if close else ""

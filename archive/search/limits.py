@@ -4,8 +4,9 @@ A word with * or ? stands for every indexed word it matches: `a*` is some 5,000 
 AU releases, `*ing` needs the whole vocabulary read. As Lucene does (max_expansions, a clause
 limit, no leading wildcard by default), a wildcard word needs a few letters before its first
 * or ?, stands for at most its commonest MAX_EXPANSIONS words, and all of a query's wildcards
-together for at most MAX_EXPANDED. What is left to Whoosh's own matching (phrases, ranges) runs
-within a time budget: when it is spent the search answers with what it found, and says so.
+together for at most MAX_EXPANDED, found by reading at most MAX_SCANNED index words. What is
+left to Whoosh's own matching and ranking (NOT, phrases with slop) runs within a time budget:
+when it is spent the search answers with what it found, and says so.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from archive.search.fields import TEXT_FIELDS, Nothing, rewrite
 MIN_PREFIX = 2  # letters before a text word's first * or ?
 MAX_EXPANSIONS = 30  # words one wildcard word stands for in a field, the commonest first
 MAX_EXPANDED = 60  # words all of a query's wildcards stand for together (within docsets' postings cache)
-MAX_SCANNED = 10_000  # index words read to expand one wildcard word in a field
+MAX_SCANNED = 20_000  # index words read to expand all of one query's wildcard words
 SEARCH_SECONDS = 0.5  # for the matching Whoosh does itself, per search
 CHECK_EVERY = 256  # documents matched between looks at the clock
 
@@ -46,8 +47,13 @@ def bound(q: query.Query, reader: IndexReader | None, cache: Expansions | None =
     the last expansions for one reader: a researcher's facet clicks repeat the same query.
     """
     expandable = [leaf for leaf in q.leaves() if isinstance(leaf, EXPANDABLE) and not _too_short(leaf)]
+    # Each wildcard in each field gets an equal part of the query's words and of its reading;
+    # past MAX_EXPANDED wildcards (a 1,000-character query of them) the rest are left out.
     share = max(1, min(MAX_EXPANSIONS, MAX_EXPANDED // max(1, len(expandable))))
+    scan = max(1, MAX_SCANNED // max(1, len(expandable)))
+    left = [MAX_EXPANDED]
     short: list[str] = []
+    over: list[str] = []
     capped: dict[str, str] = {}
 
     def fix(node: query.Query) -> query.Query:
@@ -59,13 +65,17 @@ def bound(q: query.Query, reader: IndexReader | None, cache: Expansions | None =
                 return query.NullQuery
             if reader is None:
                 return node
-            key = (type(node), node.fieldname, _typed(node), share)
+            if left[0] <= 0:
+                over.append(_typed(node))
+                return query.NullQuery
+            left[0] -= share
+            key = (type(node), node.fieldname, _typed(node), share, scan)
             found = cache.get(key) if cache is not None else None
-            terms, total = found or _expansions(node, reader, share)
+            terms, total, unread = found or _expansions(node, reader, share, scan)
             if cache is not None:
-                cache.put(key, (terms, total))
-            if total > len(terms):
-                more = f"more than {total - 1:,}" if total > MAX_SCANNED else f"{total:,}"
+                cache.put(key, (terms, total, unread))
+            if total > len(terms) or unread:
+                more = f"more than {total:,}" if unread else f"{total:,}"
                 capped[_typed(node)] = (f"'{_typed(node)}' stands for {more} words; the {len(terms)} in most "
                                         f"documents were searched.")
             if not terms:
@@ -79,6 +89,10 @@ def bound(q: query.Query, reader: IndexReader | None, cache: Expansions | None =
         words = _listed([f"'{w}'" for w in dict.fromkeys(short)])
         notices.insert(0, f"{words} {'was' if len(set(short)) == 1 else 'were'} left out: a word with * or ? needs "
                           f"at least {MIN_PREFIX} letters before them.")
+    if over:
+        words = _listed([f"'{w}'" for w in dict.fromkeys(over)])
+        notices.append(f"{words} {'was' if len(set(over)) == 1 else 'were'} left out: the words with * or ? in one "
+                       f"query stand for at most {MAX_EXPANDED} words together.")
     return bounded, notices
 
 
@@ -127,8 +141,9 @@ def _typed(node: query.Query) -> str:
     return f"{field}{getattr(node, 'text', '')}"
 
 
-def _expansions(node: query.Query, reader: IndexReader, limit: int) -> tuple[list[str], int]:
-    """Return the words a wildcard stands for that the most documents hold, and how many it stands for."""
+def _expansions(node: query.Query, reader: IndexReader, limit: int, scan: int) -> tuple[list[str], int, bool]:
+    """Return the words a wildcard stands for that the most documents hold, how many it stands for
+    among the first `scan` words read, and whether there were more to read."""
     counts: Counter[bytes] = Counter()
     scanned = 0
     for leaf, _ in reader.leaf_readers():
@@ -136,15 +151,15 @@ def _expansions(node: query.Query, reader: IndexReader, limit: int) -> tuple[lis
             continue
         # Each segment's own word list, with its document counts: merged over segments, or
         # looked up word by word, the same list takes ten times as long.
-        for btext, frequency in itertools.islice(_candidates(node, leaf), MAX_SCANNED + 1 - scanned):
+        for btext, frequency in itertools.islice(_candidates(node, leaf), scan + 1 - scanned):
             scanned += 1
             if frequency:
                 counts[btext] += frequency
-        if scanned > MAX_SCANNED:
+        if scanned > scan:
             break
     field = reader.schema[node.fieldname]
     top = heapq.nlargest(limit, counts.items(), key=lambda item: (item[1], item[0]))
-    return [field.from_bytes(btext) for btext, _ in top], len(counts) + (scanned > MAX_SCANNED)
+    return [field.from_bytes(btext) for btext, _ in top], len(counts), scanned > scan
 
 
 def _candidates(node: query.Query, leaf: IndexReader) -> Iterator[tuple[bytes, int]]:
@@ -171,15 +186,15 @@ class Expansions:
 
     def __init__(self, size: int = 256):
         self._size = size
-        self._found: OrderedDict[tuple, tuple[list[str], int]] = OrderedDict()
+        self._found: OrderedDict[tuple, tuple[list[str], int, bool]] = OrderedDict()
 
-    def get(self, key: tuple) -> tuple[list[str], int] | None:
+    def get(self, key: tuple) -> tuple[list[str], int, bool] | None:
         found = self._found.get(key)
         if found is not None:
             self._found.move_to_end(key)
         return found
 
-    def put(self, key: tuple, value: tuple[list[str], int]) -> None:
+    def put(self, key: tuple, value: tuple[list[str], int, bool]) -> None:
         self._found[key] = value
         if len(self._found) > self._size:
             self._found.popitem(last=False)

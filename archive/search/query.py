@@ -18,10 +18,11 @@ from whoosh.qparser import (
 
 from archive.corpus.registry import Registry
 from archive.search import fields, limits
+from archive.search.words import TITLE_BOOST, WordReader, is_plain
 
 TEXT_FIELDS = ("title", "body")
 # The title counts for more than the body in BM25F ranking.
-FIELD_BOOSTS = {"title": 2.5, "body": 1.0}
+FIELD_BOOSTS = {"title": TITLE_BOOST, "body": 1.0}
 WORD = re.compile(r"\w+")
 
 
@@ -30,6 +31,8 @@ class ParsedQuery:
     query: query.Query
     reading: str
     notice: str | None = None
+    # Plain words of which not all were required: (required, of how many words).
+    most_words: tuple[int, int] | None = None
 
     @property
     def empty(self) -> bool:
@@ -68,12 +71,17 @@ class QueryReader:
         self._reader = reader
         self._expansions = limits.Expansions()
         self._searchable = searchable
+        self._words = WordReader(schema["body"].analyzer, registry)
 
     def read(self, text: str) -> ParsedQuery:
         """Parse text; a query that does not parse is read as plain words, never raised."""
         text = " ".join(text.split())
         if not text:
             return ParsedQuery(query.Every(), "everything")
+        if is_plain(text):
+            plain = self._words.read(text)
+            if plain is not None:
+                return ParsedQuery(plain.query, plain.reading, most_words=plain.most_words)
         notes: list[str] = []
         try:
             parsed, reading, notes = self._searched(text)

@@ -15,16 +15,43 @@ scores, and so to miss true top hits; this does not.
 from __future__ import annotations
 
 from collections import OrderedDict
+from math import log
 
 import numpy as np
 from whoosh import query
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from archive.search import rescoring
 from archive.search.docsets import DocSets
+from archive.search.words import AtLeast
 
 Scores = np.ndarray  # one float64 per document number, meaningful where the query matches
 CACHED_SCORES = 16  # 800 KB each at 100,000 documents: enough for a researcher's facet clicks
+# BM25F's term-frequency saturation and length normalisation, chosen by bench/relevance.py.
+K1 = 1.2
+B = 0.75
+# Whoosh's idf, or Robertson and Sparck Jones' (see RobertsonBM25F).
+IDF = "robertson"
+
+
+class RobertsonBM25F(BM25F):
+    """BM25F with Robertson and Sparck Jones' idf, as Lucene has it, instead of Whoosh's own.
+
+    Whoosh's idf, log(N / (df + 1)) + 1, gives a word in most documents nearly half the weight
+    of a rare one; log(1 + (N - df + 0.5) / (df + 0.5)) gives it almost none, which is what a
+    long question full of common words needs (bench/relevance.py).
+    """
+
+    def idf(self, searcher, fieldname, text):
+        parent = searcher.get_parent()
+        df = parent.doc_frequency(fieldname, text)
+        return log(1 + (parent.doc_count_all() - df + 0.5) / (df + 0.5))
+
+
+def weighting() -> BM25F:
+    """Return the BM25F weighting every searcher of the archive uses."""
+    return (RobertsonBM25F if IDF == "robertson" else BM25F)(B=B, K1=K1)
 
 
 def rankable(q: query.Query) -> bool:
@@ -34,7 +61,7 @@ def rankable(q: query.Query) -> bool:
     if type(q) is query.Phrase:
         # Whoosh scores a phrase as the AND of its words (archive/docsets.py matches it).
         return q.slop == 1 and bool(q.words)
-    if type(q) is query.And or (type(q) is query.Or and not q.minmatch and not q.scale):
+    if type(q) is query.And or type(q) is AtLeast or (type(q) is query.Or and not q.minmatch and not q.scale):
         return bool(q.subqueries) and all(rankable(sub) for sub in q.subqueries)
     return False
 
@@ -61,7 +88,7 @@ class Ranker:
         """Return a query's scores, kept for the next few queries: a facet click repeats its query."""
         found = self._cache.get(q)
         if found is None:
-            found = self._cache[q] = self.scores(q)
+            found = self._cache[q] = self.ranked(q)
             found.flags.writeable = False
             if len(self._cache) > CACHED_SCORES:
                 self._cache.popitem(last=False)
@@ -69,17 +96,43 @@ class Ranker:
             self._cache.move_to_end(q)
         return found
 
+    def ranked(self, q: query.Query) -> Scores:
+        """Return the scores that order a rankable query's results: BM25F, rescored for plain words."""
+        found = self.scores(q)
+        if type(q) is AtLeast:
+            found = found + rescoring.proximity(self, q, found)
+            found = found + rescoring.feedback(self, q, found)
+        return found
+
     def scores(self, q: query.Query) -> Scores:
-        """Return every document's score for a rankable query."""
+        """Return every document's BM25F score for a rankable query, as Whoosh gives it."""
         if type(q) is query.Term:
-            found = self._term(q.fieldname, q.text)
+            found = self.term(q.fieldname, q.text)
         elif type(q) is query.Phrase:
             # Only where the phrase itself matches: an OR adds a part's score only where that part matches.
-            found = np.where(self.sets.matches(q), self._tree([self._term(q.fieldname, word) for word in q.words]), 0.0)
+            found = np.where(self.sets.matches(q), self._tree([self.term(q.fieldname, word) for word in q.words]), 0.0)
         else:
             # Whoosh adds a compound's parts as a binary tree: (a + b) + (c + d), halves first.
             found = self._tree([self.scores(sub) for sub in q.subqueries])
         return found * q.boost if q.boost != 1.0 else found
+
+    def positions(self, field: str, stem: str, docs: np.ndarray) -> dict[int, np.ndarray]:
+        """Return where a word stands in each of a few documents that hold it."""
+        found: dict[int, np.ndarray] = {}
+        wanted = np.sort(docs)
+        for leaf, offset in self.reader.leaf_readers():
+            local = wanted[(wanted >= offset) & (wanted < offset + leaf.doc_count_all())] - offset
+            if not len(local) or (field, stem) not in leaf:
+                continue
+            matcher = leaf.postings(field, stem)
+            for doc in local.tolist():
+                if not matcher.is_active():
+                    break
+                if matcher.id() < doc:
+                    matcher.skip_to(doc)
+                if matcher.is_active() and matcher.id() == doc:
+                    found[doc + offset] = np.asarray(matcher.value_as("positions"))
+        return found
 
     def _tree(self, parts: list[Scores]) -> Scores:
         if len(parts) == 1:
@@ -87,7 +140,7 @@ class Ranker:
         half = len(parts) // 2
         return self._tree(parts[:half]) + self._tree(parts[half:])
 
-    def _term(self, field: str, text: str) -> Scores:
+    def term(self, field: str, text: str) -> Scores:
         scores = np.zeros(self.size)
         if field not in self.searcher.schema:
             return scores

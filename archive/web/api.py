@@ -9,6 +9,7 @@ from flask import Response, jsonify, url_for
 
 from archive.search.core import SearchResult
 from archive.search.request import SearchRequest
+from archive.search.words import most_words_text
 from archive.web.links import (
     absolute,
     current_archive,
@@ -18,6 +19,7 @@ from archive.web.links import (
     find_document,
     search_url,
 )
+from archive.web.pages import suggestion_for
 
 
 def api_search() -> Response:
@@ -60,7 +62,8 @@ def _api_result(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
     if search.page > 1:
         links["previous"] = absolute(search_url(replace(search, page=search.page - 1), "api_search"))
     return {
-        "query": {"q": search.q, "reading": result.reading, "notice": result.notice},
+        "query": {"q": search.q, "reading": result.reading, "notice": result.notice,
+                  "most_words": _most_words(result), "suggestion": _suggestion(search, result)},
         "sort": result.sort,
         "total": result.total,
         "page": search.page,
@@ -77,6 +80,22 @@ def _api_result(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
         "unplaced": result.unplaced,
         "left_out": result.left_out,
     }
+
+
+def _most_words(result: SearchResult) -> dict[str, Any] | None:
+    if not result.most_words:
+        return None
+    required, words = result.most_words
+    return {"required": required, "words": words, "text": most_words_text(result.most_words)}
+
+
+def _suggestion(search: SearchRequest, result: SearchResult) -> dict[str, Any] | None:
+    found = suggestion_for(search, result)
+    if found is None:
+        return None
+    corrected = replace(search, q=found["text"], page=1)
+    return {"q": found["text"], "total": found["total"], "links": {"html": absolute(found["url"]),
+            "json": absolute(search_url(corrected, "api_search"))}}
 
 
 def _api_hit(hit: dict[str, Any]) -> dict[str, Any]:

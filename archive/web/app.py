@@ -23,6 +23,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
+from archive.search.request import MAX_EXPORT
 from archive.web import api, downloads, export, originals, pages
 from archive.web.links import FACET_TITLES, search_url, short_money, this_url
 from archive.web.security import add_security_headers
@@ -67,6 +68,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_loader = ChoiceLoader([FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))])
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
+    app.jinja_env.globals.update(max_export=MAX_EXPORT)
     app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
     proxies = int(app.config["PROXIES"] or 0)

@@ -116,7 +116,7 @@ def harvard(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | Non
         parts.append(f", {day_month}. " if day_month else ". ")
     else:
         author = f"{_surname(person)}, {_initials(person)}" if person else doc["source"]
-        parts = [f"{author} ({year}) ", Italic(title), ". "]
+        parts = [f"{author} ({year}) ", Italic(title), " " if title.endswith(("?", "!")) else ". "]
         description = _description(doc)
         if description:
             parts.append(f"{description}. {day_month}. " if day_month else f"{description}. ")
@@ -322,7 +322,8 @@ def _initials(person: str) -> str:
 
 
 def _end(text: str) -> str:
-    return text if text.endswith(".") else text + "."
+    # A title that ends in a question or exclamation mark takes no full stop after it.
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def _parts(doc: dict[str, Any]) -> list[int]:

@@ -100,4 +100,5 @@ def _attachment(response: Response, name: str, extension: str) -> Response:
 def _export_name() -> str:
     """Name an export after its query, in safe characters only."""
     words = re.findall(r"[a-z0-9]+", request.args.get("q", "").lower())[:6]
-    return "policy-archive" + ("-" + "-".join(words) if words else "")
+    site = "-".join(re.findall(r"[a-z0-9]+", _site().lower())) or "archive"
+    return site + ("-" + "-".join(words) if words else "")

@@ -35,9 +35,11 @@ RELATED = 5
 # "Did you mean" is offered when a query finds fewer documents than this.
 FEW_RESULTS = 3
 TIMELINE_MAX_SPAN = 60  # years; a longer span shows only the years that have documents
+# The facets in which a document has one value at most: one year, financial year, government.
+SINGLE_VALUED = {"year", "financial_year", "government"}
 AMOUNT_FIELDS = {"min_amount": "minimum", "max_amount": "maximum"}
-# The boxes a search page marks when what was typed in them cannot be read.
-BOXES = {"year": "year-range", "min_amount": "min_amount", "max_amount": "max_amount"}
+# The boxes a search page marks when what was typed in them cannot be read (parameter: input id).
+BOXES = {"year": "year-range", "from": "from", "to": "to", "min_amount": "min_amount", "max_amount": "max_amount"}
 
 
 def search_page() -> str | tuple[str, int]:
@@ -53,21 +55,22 @@ def search_page() -> str | tuple[str, int]:
         applied=applied_filters(search, result), pages=_pages(search, result.pages),
         predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
         real_url=search_url(replace(search, real=not search.real, page=1)),
-        suggestion=_suggestion(search, result),
+        suggestion=suggestion_for(search, result),
         timeline=_timeline(search, current_archive().timeline(search)),
         exports={
             "csv": search_url(whole, "search_csv"), "ris": search_url(whole, "search_ris"),
             "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
         },
         feed_url=search_url(feed_request(search), "feed"),
-        box_problem=problem, boxes=BOXES, predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
+        box_problem=problem, boxes=BOXES, department_example=_department_example(),
+        predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
     )
-    # The search is answered, without the amount it could not read, and the field marked.
+    # The search is answered, without the value it could not read, and that box marked.
     return (page, 400) if problem else page
 
 
 def _request_keeping_the_search() -> tuple[SearchRequest, dict[str, str] | None]:
-    """Read the request; a year, minimum or maximum that cannot be read is set aside and described."""
+    """Read the request; a year, date or amount that cannot be read is set aside and described."""
     params = request.args.to_dict(flat=False)
     problem = None
     for _ in range(len(BOXES) + 1):
@@ -90,6 +93,12 @@ def _box_message(error: FieldError, value: str) -> str:
         return (f"The {name} '{value}' is not an amount: write one such as 500000, 250k, 5m or 1.5bn. "
                 f"These results are without it.")
     return f"The {name} is smaller than the minimum. These results are without it."
+
+
+def _department_example() -> str | None:
+    """Name a department for the search box's example: the registry's first that still exists."""
+    departments = current_archive().registry.departments
+    return next((key for key, d in departments.items() if not d.successor), next(iter(departments), None))
 
 
 def _predecessors_hint(shown: list[str]) -> str | None:
@@ -128,16 +137,18 @@ def opensearch() -> Response:
     return Response(xml, mimetype="application/opensearchdescription+xml")
 
 
-def _suggestion(search: SearchRequest, result: SearchResult) -> dict[str, Any] | None:
-    """Offer a corrected query when this one finds little and the correction finds more."""
-    if not search.q.strip() or result.total >= FEW_RESULTS:
+def suggestion_for(search: SearchRequest, result: SearchResult) -> dict[str, Any] | None:
+    """Offer a corrected query when this one finds little, or not all its words, and the correction finds more."""
+    if not search.q.strip() or (result.total >= FEW_RESULTS and not result.most_words):
         return None
     suggestion = current_archive().suggest(search.q)
     if suggestion is None:
         return None
     corrected = replace(search, q=suggestion.text, page=1)
-    total = current_archive().search(replace(corrected, per_page=1)).total
-    if total <= result.total:
+    found = current_archive().search(replace(corrected, per_page=1))
+    total = found.total
+    # Corrected, a most-words query may need more of its words: finding them is finding more.
+    if total <= result.total and not (total and result.most_words and found.most_words != result.most_words):
         return None
     return {"text": suggestion.text, "url": search_url(corrected), "total": total}
 
@@ -186,8 +197,8 @@ def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[st
             link.update(selected=True, within=year_text(ranges[0]),
                         toggle_url=search_url(replace(search, years=_without_year(search.years, year), page=1)))
     # Values in one facet combine with OR: with one selected, another adds its results to those shown.
-    # Only for years is the count exactly what it adds, since a document has one year and no more.
-    link["adds"] = facet == "year" and bool(search.years) and not link["selected"]
+    # The count is exactly what it adds only where a document has one value at most.
+    link["adds"] = facet in SINGLE_VALUED and bool(search.selected(facet)) and not link["selected"]
     return link
 
 

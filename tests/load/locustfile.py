@@ -2,8 +2,13 @@
 
 import random
 import re
+import sys
+from pathlib import Path
 
 from locust import HttpUser, between, task
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from expensive import EXPENSIVE  # noqa: E402
 
 WORDS = ["care", "social work", "funding", "council", "innovation", "grant", "children", "budget", '"social care"', "fund*"]
 FACETS = ["year=2010", "year=2017", "year=2009-2013", "department=dfe", "department=dfe&predecessors=1",
@@ -32,6 +37,14 @@ class Researcher(HttpUser):
     @task(2)
     def api(self) -> None:
         self.client.get(f"/api/search?{random.choice(FACETS)}", name="/api/search")
+
+    @task(1)
+    def expensive(self) -> None:
+        # The costliest requests (issue 12): each a bounded answer, never a failure. 400 is an answer.
+        _, params = random.choice(EXPENSIVE)
+        with self.client.get("/", params=params, name="/?q=[expensive]", catch_response=True) as response:
+            if response.status_code == 400:
+                response.success()
 
     @task(1)
     def export(self) -> None:

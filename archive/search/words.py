@@ -1,0 +1,201 @@
+"""Plain words as people type them: most of the words required, registry names understood.
+
+A query of plain words (no quotes, fields, wildcards or AND/OR/NOT) is read here rather than
+by Whoosh's parser: one or two words must all be present; from three words on, two of them
+(one in five from fifteen words: `required`), so that one missing word never empties the page;
+question words ("how", "did", "which") are left out of long queries; a department or programme
+named by any of its names also matches the documents filed under it. Every number here was
+chosen by `bench/relevance.py` (see the README).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from whoosh import query
+from whoosh.analysis import Analyzer
+from whoosh.matching import FilterMatcher
+
+from archive.corpus.registry import Registry
+
+# The title's weight against the body's in BM25F (the body's is 1).
+TITLE_BOOST = 1.5
+# A document filed under a department or programme the query names scores this much for each
+# word of the name (a word in its text scores about 1 to 5).
+REGISTRY_BOOST = 2.0
+# Words required of n: all of one or two, two of three to fourteen, then one in five. GOV.UK's
+# search asks for more (`minimum_should_match: "2<2 3<3 7<50%"`: 3 of 4 to 7, half from 8);
+# on Cranfield's questions a third required word costs a tenth of the MAP (the README).
+REQUIRED = {1: 1, 2: 2}
+REQUIRED_SHARE = 0.2
+# Words of a question that say nothing of its subject. In a query of three words or more they
+# are left out (the reading shows what was searched); a query of one or two keeps them.
+FILLER = frozenset("""
+    about above after again all also am any anyone anything been before being both but could did do does
+    doing done each else ever every few had has having he her here hers him his how however i i'm into its
+    just me might mine more most much must my no nor now only other our ours own same shall she should so
+    some such than then there these they those through too under until very was were what whatever when
+    where whether which while who whom whose why would
+""".split())
+# Query syntax: anything of this makes the text a query for Whoosh's parser, not plain words.
+# A "?" is a wildcard only inside a word ("wom?n"); at a word's edge it is punctuation.
+SYNTAX = re.compile(r'["*^~{}\[\]]|\w:|\w\?\w|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b')
+
+
+def required(words: int) -> int:
+    """Return how many of a query's distinct words a document must hold."""
+    if words in REQUIRED:
+        return min(words, REQUIRED[words])
+    return max(2, int(words * REQUIRED_SHARE))
+
+
+def is_plain(text: str) -> bool:
+    """Say whether text is only words (brackets and punctuation aside), with no query syntax."""
+    return not SYNTAX.search(text)
+
+
+def most_words_text(most_words: tuple[int, int]) -> str:
+    """Say how many words a result holds at least: "documents with at least 2 of your 4 words"."""
+    return f"documents with at least {most_words[0]} of your {most_words[1]} words"
+
+
+class AtLeast(query.CompoundQuery):
+    """Match documents holding at least `minimum` of the subqueries; score them as their OR does."""
+
+    JOINT = " OR "
+
+    def __init__(self, subqueries: Sequence[query.Query], minimum: int, boost: float = 1.0):
+        super().__init__(list(subqueries), boost=boost)
+        self.minimum = minimum
+
+    def __eq__(self, other: object) -> bool:
+        return super().__eq__(other) and self.minimum == other.minimum
+
+    def __hash__(self) -> int:
+        return super().__hash__() ^ hash(self.minimum)
+
+    def __repr__(self) -> str:
+        return f"AtLeast({self.subqueries!r}, {self.minimum})"
+
+    def apply(self, fn):
+        return AtLeast([fn(q) for q in self.subqueries], self.minimum, self.boost)
+
+    def normalize(self) -> query.Query:
+        return AtLeast([q.normalize() for q in self.subqueries], self.minimum, self.boost)
+
+    def matcher(self, searcher, context=None):
+        # Whoosh's Or has a `minmatch` it does not implement: count each document's matches here.
+        counts: Counter[int] = Counter()
+        for sub in self.subqueries:
+            counts.update(set(searcher.docs_for_query(sub)))
+        allowed = frozenset(doc for doc, n in counts.items() if n >= self.minimum)
+        either = query.Or(self.subqueries, boost=self.boost).matcher(searcher, context)
+        return FilterMatcher(either, allowed, exclude=False)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One distinct word of a query: its indexed form, as typed, and the registry entries it names."""
+
+    stem: str
+    typed: str
+    filed: tuple[tuple[str, str], ...] = ()  # (field, key): department or programme
+
+    def query(self) -> query.Query:
+        parts = [query.Term("title", self.stem, boost=TITLE_BOOST), query.Term("body", self.stem)]
+        parts += [query.Term(field, key, boost=REGISTRY_BOOST) for field, key in self.filed]
+        return query.Or(parts)
+
+
+@dataclass(frozen=True)
+class PlainWords:
+    query: query.Query
+    words: tuple[Word, ...]
+    minimum: int
+
+    @property
+    def reading(self) -> str:
+        shown = " ".join(w.typed for w in self.words)
+        if self.minimum < len(self.words):
+            reading = f"at least {self.minimum} of: {shown}"
+        else:
+            reading = " AND ".join(w.typed for w in self.words)
+        names: dict[tuple[str, str], list[str]] = {}
+        for word in self.words:
+            for entry in word.filed:
+                names.setdefault(entry, []).append(word.typed)
+        notes = [f"{field}:{key} counts for {' '.join(typed)}" for (field, key), typed in names.items()]
+        return "; ".join([reading, *notes])
+
+    @property
+    def most_words(self) -> tuple[int, int] | None:
+        """Return (required, of how many words) when not every word was required."""
+        return (self.minimum, len(self.words)) if self.minimum < len(self.words) else None
+
+
+class WordReader:
+    """Read plain words for one analyzer and registry."""
+
+    def __init__(self, analyzer: Analyzer, registry: Registry):
+        self._analyzer = analyzer
+        self._names = _registry_names(analyzer, registry)
+        self._longest = max((len(name) for name in self._names), default=0)
+
+    def read(self, text: str) -> PlainWords | None:
+        """Return the query of plain words, or None when none of them is indexed."""
+        tokens = [(t.text, text[t.startchar:t.endchar]) for t in self._analyzer(text, chars=True, mode="query")]
+        if len({stem for stem, _ in tokens}) >= 3 and FILLER:
+            kept = [(stem, typed) for stem, typed in tokens if typed.lower() not in FILLER]
+            tokens = kept or tokens
+        filed = self._filed([stem for stem, _ in tokens])
+        words: dict[str, Word] = {}
+        for (stem, typed), entries in zip(tokens, filed):
+            if stem in words:
+                entries = tuple(dict.fromkeys(words[stem].filed + entries))
+                words[stem] = Word(stem, words[stem].typed, entries)
+            else:
+                words[stem] = Word(stem, typed.lower(), entries)
+        if not words:
+            return None
+        found = tuple(words.values())
+        minimum = required(len(found))
+        units = [word.query() for word in found]
+        # Two words or more: AtLeast, even when it needs them all, so that ranking knows them as words.
+        q = units[0] if len(units) == 1 else AtLeast(units, minimum)
+        return PlainWords(q, found, minimum)
+
+    def _filed(self, stems: list[str]) -> list[tuple[tuple[str, str], ...]]:
+        """Mark each word that is part of a registry name with the entries that name stands for."""
+        marks: list[tuple[tuple[str, str], ...]] = [() for _ in stems]
+        start = 0
+        while start < len(stems):
+            for end in range(min(len(stems), start + self._longest), start, -1):
+                entries = self._names.get(tuple(stems[start:end]))
+                if entries:
+                    for i in range(start, end):
+                        marks[i] = entries
+                    start = end
+                    break
+            else:
+                start += 1
+        return marks
+
+
+def _registry_names(analyzer: Analyzer, registry: Registry) -> dict[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Map each name, short name and alias, as indexed words, to the entries it names."""
+    found: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+
+    def add(field: str, key: str, names: Iterable[str]) -> None:
+        for name in names:
+            stems = tuple(t.text for t in analyzer(name or "", mode="query"))
+            if stems and (field, key) not in found.setdefault(stems, []):
+                found[stems].append((field, key))
+
+    for department in registry.departments.values():
+        add("department", department.key, (department.name, department.short, *department.aliases))
+    for programme in registry.programmes.values():
+        add("programme", programme.key, (programme.name, *programme.aliases))
+    return {stems: tuple(entries) for stems, entries in found.items()}
