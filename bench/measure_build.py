@@ -6,7 +6,8 @@
 
 `ours` is `archive build --full`. `baseline` is the same documents parsed the same way and
 written by a single-process default Whoosh writer (`ix.writer()`), as the backbone's first
-version did. `incremental` changes one document, builds, and puts it back.
+version did. `incremental` changes one document, builds, and puts it back. `parse` only reads and parses
+(at most --limit documents), as a build does before indexing.
 """
 
 from __future__ import annotations
@@ -69,6 +70,18 @@ def baseline(corpus: Path, index: Path, limit: int | None) -> dict:
             "peak_rss_mb": peak_rss_mb()}
 
 
+def parse(corpus: Path, limit: int | None) -> dict:
+    from archive.corpus.folder import document_files, read_documents
+    from archive.corpus.registry import Registry
+
+    files = list(document_files(corpus).values())[:limit]
+    started = time.perf_counter()
+    registry = Registry.load(corpus)
+    docs = sum(1 for _, document, _ in read_documents(files, registry) if document is not None)
+    seconds = time.perf_counter() - started
+    return {"docs": docs, "seconds": seconds, "docs_per_s": docs / seconds}
+
+
 def incremental(corpus: Path, index: Path) -> dict:
     from archive.index.build import build
 
@@ -89,15 +102,17 @@ def incremental(corpus: Path, index: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=("ours", "baseline", "incremental"))
+    parser.add_argument("kind", choices=("ours", "baseline", "incremental", "parse"))
     parser.add_argument("corpus", type=Path)
     parser.add_argument("index", type=Path)
-    parser.add_argument("--limit", type=int, default=None, help="baseline: only the first N documents")
+    parser.add_argument("--limit", type=int, default=None, help="baseline, parse: only the first N documents")
     args = parser.parse_args()
     if args.kind == "ours":
         figures = ours(args.corpus, args.index)
     elif args.kind == "baseline":
         figures = baseline(args.corpus, args.index, args.limit)
+    elif args.kind == "parse":
+        figures = parse(args.corpus, args.limit)
     else:
         figures = incremental(args.corpus, args.index)
     print(json.dumps(figures))

@@ -138,6 +138,7 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
         result["baseline"] = measure_build("baseline", corpus, work / "baseline-index", work / "build-baseline.json",
                                            args.reuse_builds, args.baseline_limit)
     result["incremental"] = measure_build("incremental", corpus, index, work / "build-incremental.json", False)
+    result["parse"] = measure_build("parse", corpus, index, work / "parse.json", False, args.baseline_limit or None)
     archive = Archive(index)
     db = work / "reference.sqlite"
     saved = work / "build-sqlite.json"
@@ -157,12 +158,13 @@ def ratio(a: float, b: float) -> str:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| corpus | docs | full build, docs/s (vs default writer) | index MB | peak MB | incremental, s |"
-             " SQLite load, docs/s |", "|---|---|---|---|---|---|---|"]
+    lines = ["| corpus | docs | full build, docs/s (vs default writer) | parsing, docs/s | index MB | peak MB "
+             "| incremental, s | SQLite load, docs/s |", "|---|---|---|---|---|---|---|---|"]
     for r in results:
         b, base = r["build"], r.get("baseline")
         vs = f" ({ratio(b['docs_per_s'], base['docs_per_s'])} of {base['docs_per_s']:.0f} on {base['docs']:,})" if base else ""
-        lines.append(f"| {r['name']} | {b['docs']:,} | {b['docs_per_s']:.0f}{vs} | {b['index_mb']:.0f} | {b['peak_rss_mb']:.0f} "
+        parsing = f"{r['parse']['docs_per_s']:,.0f}" if "parse" in r else "–"
+        lines.append(f"| {r['name']} | {b['docs']:,} | {b['docs_per_s']:.0f}{vs} | {parsing} | {b['index_mb']:.0f} | {b['peak_rss_mb']:.0f} "
                      f"| {r['incremental']['seconds']:.2f} | {r['sqlite_build']['docs_per_s']:.0f} |")
     lines += ["", "| corpus | request | ours p50 / p95, ms | SQLite p50 / p95, ms | ours ÷ SQLite at p50 | ÷ our plain at p50 |",
               "|---|---|---|---|---|---|"]
