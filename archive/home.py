@@ -28,6 +28,10 @@ EXAMPLE_SETTINGS = '''\
 # Leave at 0 unless the archive is behind that many; the headers are ignored otherwise.
 # PROXIES = 1
 
+# The archive's country, an ISO 3166 code: `archive ingest` takes the currency a bare $ or £
+# means and which registry departments apply from it. Default: GB, the United Kingdom.
+# COUNTRY = "AU"
+
 # What the pages, feeds and exports call this archive, the line beside its name, and what
 # it holds, as in the search page's heading "Search public-policy funding announcements".
 # SITE_NAME = "Policy Archive"

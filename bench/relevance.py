@@ -215,7 +215,8 @@ def _row(name: str, figures: dict[str, float], reference: dict[str, float]) -> s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cranfield", type=Path, default=CRANFIELD, help="the folder of cran.all.1400, cran.qry, cranqrel")
+    parser.add_argument("--cranfield", type=Path, default=CRANFIELD,
+                        help="the folder of cran.all.1400, cran.qry and cranqrel")
     parser.add_argument("--sweep", action="store_true", help="also measure the settings around the chosen ones")
     args = parser.parse_args(argv)
     if not (args.cranfield / "cran.all.1400").is_file():
@@ -231,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     reference = measure(collection, SQLite(collection, WORK / "cranfield" / "fts.db").search)
     print(f"Cranfield: {len(collection.docs)} documents, {len(collection.queries)} queries "
           f"({sum(1 for v in collection.relevant.values() if v)} judged), depth {DEPTH}\n")
-    print("| system | MAP | nDCG@10 | recall@100 | queries finding nothing | MAP ÷ SQLite | ms a query, to depth 1000 |")
+    print("| system | MAP | nDCG@10 | recall@100 | queries finding nothing | MAP ÷ SQLite "
+          "| ms a query, to depth 1000 |")
     print("|---|---|---|---|---|---|---|")
     print(_row("SQLite FTS5 bm25(), words OR-ed", reference, reference))
     archive = Archive(index)

@@ -453,3 +453,14 @@ def test_a_registry_department_of_the_archives_country_is_suggested(tmp_path):
     text = "The Department of the Prime Minister and Cabinet will advise the Treasury."
     assert [m.key for m in matcher_au.find(text)[0]] == ["pmc"]
     assert [m.key for m in matcher_uk.find(text)[0]] == ["hm-treasury"]
+
+
+def test_organisations_that_open_with_their_ending_and_what_stops_a_name():
+    """Records 17817, 21808, 3388, 6458, 20580 of the trial's sample."""
+    text = ("An agreement between Karara Mining Limited and the China Development Bank & Bank of China was signed. "
+            "He studied at the University of Queensland. That was done by the Tariff Board in October 1963. "
+            "The Governor-General in Council will appoint him. A new Memorandum of Understanding (MoU) was signed. "
+            "He was Deputy Dean (Students), and Chancellor of Macquarie University.")
+    found = [m.key for m in organisations(text, Matcher(Registry.load(PROJECT_CORPUS)))]
+    assert sorted(found) == sorted(["Karara Mining Limited", "China Development Bank", "Bank of China",
+                                    "University of Queensland", "Tariff Board", "Macquarie University"])

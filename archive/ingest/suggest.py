@@ -12,27 +12,32 @@ from archive.ingest.dating import sentence_at
 _ORG_ENDINGS = (
     "Council|Board|Association|Network|Trust|Group|Foundation|Union|Society|Agency|Commission|Authority"
     "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
-    "|Organisation|Organization|Committee|Corporation|Bank"
+    "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
+    "|Limited|Ltd"
 )
 _CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|of|for|and|on|in|&)"
 _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 # What a name goes on with after its ending: "Council on Drugs", "Centre for Research into the
 # Prevention of Injuries", "Institute of Management": a preposition and capitalised words.
-_ROLE = r"(?:Chair(?:man|woman|person)?|President|Director|Member|Mayor|Manager|Secretary|Head|Minister|Premier|Chief)\b"
-_OF_PART = (rf"(?:\s+(?:of|for|on|into|in)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
-            rf"(?:\s+(?:(?:and|&)\s+(?!the\b)|(?:of|for|in|into)\s+(?:the\s+)?)?(?!{_ROLE}){_CAPITAL}){{0,6}})")
+_ROLE = (r"(?:Chair(?:man|woman|person)?|President|Director|Member|Mayor|Manager|Secretary|Head|Minister|Premier|Chief"
+         r"|(?:Vice-)?Chancellor|Master|Dean|Professor|Fellow|Principal)\b")
+_OF_PART = (rf"(?:\s+(?:of|for|on|into)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
+            rf"(?:\s+(?:(?:and|&|in)\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?(?!{_ROLE}){_CAPITAL}){{0,6}})")
 _ORGANISATION = re.compile(
-    rf"\b(?:The\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+{_CAPITAL_WORD}){{0,7}}?\s+(?:{_ORG_ENDINGS})\b{_OF_PART}*)"
+    rf"\b(?:The\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+{_CAPITAL_WORD}){{0,7}}?\s+(?:{_ORG_ENDINGS})\b{_OF_PART}*"
+    rf"|(?:{_ORG_ENDINGS}){_OF_PART}+)"  # or opening with its ending: "Bank of China"
 )
 # Not organisations, though they take the same words: currencies, treaties and agreements,
 # partnerships between countries, honours, countries and places.
 _NOT_ORGANISATION = re.compile(
     r"\b(?:Dollars?|Pounds?|Euros?|Yen|Treaty|Agreement|Accord|Convention|Protocol|Charter|Order\s+of|Medal|Cross|Prize"
     r"|Medallion|Award|Honours?|Knight|Companion|Officer\s+of|Member\s+of\s+the\s+Order)\b"
-    r"|(?:Strategic|Economic|Trade|Comprehensive|Pacific|Global|Security|Defence|Enhanced)\s+Partnership"
+    r"|(?:Strategic|Economic|Trade|Comprehensive|Pacific|Global|Security|Defence|Enhanced|National)\s+Partnership"
+    r"|\bin\s+Council$|\bMemorandum\b|\b(?:Status|Scheme|Initiative|Strategy|Plan|Program)$|\bPlan\s+for\b"
+    r"|\b(?:Renminbi|Yuan|Rupiah|Ringgit|Rupees?)\b"
 )
 _HONOURS = frozenset("AO AC AM OAM AK AD MBE OBE CBE KBE DBE CMG KCMG GCMG QC SC KC MP VC GC".split())
-_PLACE = re.compile(r"\b(?:Kingdom|States|Republic|Commonwealth\s+of|Zealand|Guinea|Islands?|Territory|Emirates)\b")
+_PLACE = re.compile(r"\b(?:Kingdom|States|Republic|Commonwealth\s+of|Zealand|Guinea|Islands?|Territory|Emirates|Soviet\s+Union)\b")
 _ENDING = re.compile(rf"\b(?:{_ORG_ENDINGS})\b")
 # A government department a text names that the registry may not hold.
 _DEPARTMENT = re.compile(
@@ -40,7 +45,9 @@ _DEPARTMENT = re.compile(
     rf"(?:(?:\s+|\s+(?:and|of|for|the|&)\s+(?:the\s+)?)(?!Department|Ministry){_CAPITAL}){{0,6}})"
 )
 _AND_SPLIT = re.compile(rf"\b({_ORG_ENDINGS})\s+(?:and|&)\s+")
-_EXPANSION = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)*){1,9})\((?P<short>[A-Z][A-Za-z]{1,7})\)")
+# "(AIAL)", "(MoU)": initials have a second capital; "(Students)" is a word, not a short name.
+_EXPANSION = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)*){1,9})\((?P<short>[A-Z](?=[a-z]*[A-Z])[A-Za-z]{1,7})\)")
 _ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z&]{2,8}$")  # DfE, DCSF, SWAP: matched with their case
 _STOPWORDS = frozenset("the of for and a an in to on".split())
 

@@ -100,8 +100,7 @@ class Ranker:
         """Return the scores that order a rankable query's results: BM25F, rescored for plain words."""
         found = self.scores(q)
         if type(q) is AtLeast:
-            found = found + rescoring.proximity(self, q, found)
-            found = found + rescoring.feedback(self, q, found)
+            found = rescoring.rescored(self, q, found)
         return found
 
     def scores(self, q: query.Query) -> Scores:
@@ -115,24 +114,6 @@ class Ranker:
             # Whoosh adds a compound's parts as a binary tree: (a + b) + (c + d), halves first.
             found = self._tree([self.scores(sub) for sub in q.subqueries])
         return found * q.boost if q.boost != 1.0 else found
-
-    def positions(self, field: str, stem: str, docs: np.ndarray) -> dict[int, np.ndarray]:
-        """Return where a word stands in each of a few documents that hold it."""
-        found: dict[int, np.ndarray] = {}
-        wanted = np.sort(docs)
-        for leaf, offset in self.reader.leaf_readers():
-            local = wanted[(wanted >= offset) & (wanted < offset + leaf.doc_count_all())] - offset
-            if not len(local) or (field, stem) not in leaf:
-                continue
-            matcher = leaf.postings(field, stem)
-            for doc in local.tolist():
-                if not matcher.is_active():
-                    break
-                if matcher.id() < doc:
-                    matcher.skip_to(doc)
-                if matcher.is_active() and matcher.id() == doc:
-                    found[doc + offset] = np.asarray(matcher.value_as("positions"))
-        return found
 
     def _tree(self, parts: list[Scores]) -> Scores:
         if len(parts) == 1:

@@ -4,18 +4,23 @@ BM25F scores each word on its own. Two cheap passes over the best few documents 
 plain-words query add what it misses: a document holding the words near one another (a
 phrase, a name) gains for each pair; and the words most typical of the best ten documents
 (pseudo-relevance feedback, as RM3) add a little of their score to every matching document,
-so an abstract that says "heat transfer" where the question says "heating" is not lost. Both
-only reorder what the query matches: the results and their facet counts stay exact. Every
-number here was chosen by bench/relevance.py (see the README).
+so documents on the same subject in other words rank higher. Both only reorder what the
+query matches: the results and their facet counts stay exact. Every number here was chosen
+by bench/relevance.py (see the README).
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import weakref
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 from whoosh import query
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
 from archive.search.words import AtLeast
 
@@ -25,29 +30,47 @@ if TYPE_CHECKING:
 # The best PROXIMITY_WINDOW documents gain PROXIMITY × the mean idf of each pair of the query's
 # words that they hold within PROXIMITY_SPAN words of each other, divided by the gap.
 PROXIMITY = 0.5
-PROXIMITY_WINDOW = 30
+PROXIMITY_WINDOW = 10
 PROXIMITY_SPAN = 8
 # For queries of FEEDBACK_WORDS words or more: the FEEDBACK_TERMS words most typical of the best
 # FEEDBACK_DOCS documents (held by FEEDBACK_SHARED of them at least) add their BM25 scores,
 # weighted by how typical each is, times FEEDBACK × the number of the query's words.
 FEEDBACK = 1.2
-FEEDBACK_WORDS = 3
+FEEDBACK_WORDS = 5
 FEEDBACK_DOCS = 10
 FEEDBACK_TERMS = 20
 FEEDBACK_SHARED = 2
 
 
-def proximity(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
-    """Score the best few documents for how close together they hold the query's words."""
+def rescored(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
+    """Return a plain-words query's scores with its best documents rescored."""
+    if not (PROXIMITY or FEEDBACK):
+        return scores
+    window, _ = _best(ranker, q, scores, max(PROXIMITY_WINDOW, FEEDBACK_DOCS))
+    read = _reader(ranker)
+    # Without feedback only the query's words are needed: stem only the words that could be
+    # one of them (Porter's stems change a word's ending, never its first three letters).
+    starts = None if _feeds(q) else tuple({stem[:3] for stem in _stems(q, "body")})
+    texts = {doc: read(_text(ranker, doc), starts) for doc in window.tolist()}
+    found = scores + proximity(ranker, q, texts, window[:PROXIMITY_WINDOW])
+    return found + feedback(ranker, q, texts, found)
+
+
+def proximity(ranker: Ranker, q: AtLeast, texts: dict[int, Text], window: np.ndarray) -> Scores:
+    """Score a few documents for how close together they hold the query's words."""
     bonus = np.zeros(ranker.size)
     stems = _stems(q, "body")
     if not PROXIMITY or len(stems) < 2:
         return bonus
-    window = _best(ranker, q, scores, PROXIMITY_WINDOW)[0]
-    positions = [ranker.positions("body", stem, window) for stem in stems]
-    idfs = [ranker.searcher.idf("body", stem) for stem in stems]
+    idfs = {stem: ranker.searcher.idf("body", stem) for stem in stems}
     for doc in window.tolist():
-        held = [(where[doc], idf) for where, idf in zip(positions, idfs) if doc in where]
+        words, stem_of = texts[doc]
+        where: dict[str, list[int]] = {}
+        wanted = {word for word, stem in stem_of.items() if stem in idfs}
+        for position, word in enumerate(words):
+            if word in wanted:
+                where.setdefault(stem_of[word], []).append(position)
+        held = [(np.array(where[stem]), idfs[stem]) for stem in stems if stem in where]
         total = 0.0
         for i, (first, first_idf) in enumerate(held):
             for second, second_idf in held[i + 1:]:
@@ -58,29 +81,31 @@ def proximity(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
     return bonus
 
 
-def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
+def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores) -> Scores:
     """Score matching documents for the words most typical of the best few (pseudo-relevance feedback)."""
     extra = np.zeros(ranker.size)
-    if not FEEDBACK or len(q.subqueries) < FEEDBACK_WORDS:
+    if not _feeds(q):
         return extra
     best, best_scores = _best(ranker, q, scores, FEEDBACK_DOCS)
     if not len(best) or best_scores.sum() <= 0:
         return extra
     asked = {leaf.text for leaf in q.leaves() if type(leaf) is query.Term}
-    analyzer = ranker.searcher.schema["body"].analyzer
     weights: Counter[str] = Counter()
     holders: Counter[str] = Counter()
     for doc, share in zip(best.tolist(), (best_scores / best_scores.sum()).tolist()):
-        stored = ranker.searcher.stored_fields(doc)
-        stems = [t.text for t in analyzer(f"{stored.get('title', '')} {stored.get('body', '')}")]
-        for stem, n in Counter(stems).items():
+        words, stem_of = texts[doc] if doc in texts else _reader(ranker)(_text(ranker, doc))
+        counts: Counter[str] = Counter()
+        for word, n in Counter(words).items():
+            counts[stem_of[word]] += n
+        for stem, n in counts.items():
             if stem not in asked and stem.isalpha():
-                weights[stem] += share * n / len(stems)
+                weights[stem] += share * n / len(words)
                 holders[stem] += 1
     # Typical: shared by the best documents (a word of one alone would only promote that one),
-    # frequent in them and rare in the rest.
-    shared = [t for t in weights if holders[t] >= FEEDBACK_SHARED]
-    terms = sorted(shared, key=lambda t: (-weights[t] * ranker.searcher.idf("body", t), t))[:FEEDBACK_TERMS]
+    # frequent in them and rare in the rest. The idf is looked up only for the most frequent.
+    shared = sorted((t for t in weights if holders[t] >= FEEDBACK_SHARED), key=lambda t: (-weights[t], t))
+    idf = ranker.searcher.idf
+    terms = sorted(shared[:3 * FEEDBACK_TERMS], key=lambda t: (-weights[t] * idf("body", t), t))[:FEEDBACK_TERMS]
     total = sum(weights[t] for t in terms)
     for term in terms:
         extra += (weights[term] / total) * ranker.term("body", term)
@@ -88,8 +113,52 @@ def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
     return FEEDBACK * len(q.subqueries) * extra * ranker.sets.matches(q)
 
 
+def _feeds(q: AtLeast) -> bool:
+    return bool(FEEDBACK) and len(q.subqueries) >= FEEDBACK_WORDS
+
+
+def _text(ranker: Ranker, doc: int) -> str:
+    stored = ranker.searcher.stored_fields(doc)
+    return f"{stored.get('title', '')} {stored.get('body', '')}"
+
+
+Text = tuple[list[str], dict[str, str]]  # a text's indexed words in order, before stemming; each word's stem
+_readers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _reader(ranker: Ranker) -> Callable[[str, tuple[str, ...] | None], Text]:
+    """Return a reader of texts as the body analyzer reads them, stemming each distinct word once.
+
+    Whoosh's analyzer makes an object of every token (10 µs a word): most of a rescoring's time.
+    """
+    found = _readers.get(ranker)
+    if found is not None:
+        return found
+    analyzer = ranker.searcher.schema["body"].analyzer
+    items = getattr(analyzer, "items", ())
+    simple = [type(item) for item in items] == [RegexTokenizer, LowercaseFilter, StopFilter, StemFilter]
+    if simple and not items[0].gaps and "\\(" not in items[0].expression.pattern:
+        tokens, _, stop, stemming = items
+        # The filter's own cache of stems, warm from indexing and queries, where it has one.
+        stem = getattr(stemming, "_stem", None) or functools.lru_cache(maxsize=100_000)(stemming.stemfn)
+        low, high, stops = stop.min, stop.max or 10**9, stop.stops
+        # findall without the pattern's groups returns whole tokens, at C speed.
+        whole = re.compile(re.sub(r"\((?!\?)", "(?:", tokens.expression.pattern), tokens.expression.flags)
+
+        def found(text: str, starts: tuple[str, ...] | None = None) -> Text:
+            words = [w for w in whole.findall(text.lower()) if w not in stops and low <= len(w) <= high]
+            distinct = set(words) if starts is None else {w for w in set(words) if w.startswith(starts)}
+            return words, {w: stem(w) for w in distinct}
+    else:
+        def found(text: str, starts: tuple[str, ...] | None = None) -> Text:
+            words = [t.text for t in analyzer(text)]
+            return words, {w: w for w in words}
+    _readers[ranker] = found
+    return found
+
+
 def _best(ranker: Ranker, q: AtLeast, scores: Scores, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    from archive.search.ranking import top
+    from archive.search.ranking import top  # ranking imports this module
 
     return top(scores, ranker.sets.matches(q), limit)
 
