@@ -21,7 +21,8 @@ from archive.corpus.parse import parse_file
 from archive.corpus.registry import Registry
 from archive.index.build import build
 from archive.ingest.boilerplate import extract_article
-from archive.ingest.pipeline import Options, Outcome, ingest
+from archive.ingest.pipeline import Options, ingest
+from archive.ingest.report import Outcome
 from archive.ingest.suggest import Matcher, organisations
 from archive.search.core import Archive
 

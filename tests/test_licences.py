@@ -8,7 +8,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 
 from archive.cli import main
 from archive.index.build import build

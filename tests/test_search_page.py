@@ -6,7 +6,6 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from html import unescape
-from pathlib import Path
 
 import pytest
 

@@ -186,8 +186,10 @@ def _write_segment(folder: Path, segment_id: str, leaf: IndexReader) -> None:
     terms: dict[tuple[str, bytes], tuple[int, int]] = {}
     ids: list[np.ndarray] = []
     weights: list[np.ndarray] = []
-    counts: list[int] = []  # positions per posting, in postings order (0 where a field keeps none)
-    poses: list[int] = []
+    # Positions per posting, in postings order (0 where a field keeps none), and the positions:
+    # one small array a term, so that a segment's millions of positions never sit in Python lists.
+    counts: list[np.ndarray] = []
+    poses: list[np.ndarray] = []
     everything = np.ones(leaf.doc_count_all(), dtype=bool)
     at = 0
     for field in fields:
@@ -196,25 +198,29 @@ def _write_segment(folder: Path, segment_id: str, leaf: IndexReader) -> None:
             term_ids, term_weights = postings(leaf, field, btext)
             terms[field, btext] = (at, at + len(term_ids))
             at += len(term_ids)
-            ids.append(term_ids)
-            weights.append(term_weights)
+            ids.append(term_ids.astype(np.uint32))
+            # Term frequencies are whole numbers: kept exactly in 4 bytes; anything else keeps all 8.
+            narrow = term_weights.astype(np.float32)
+            weights.append(narrow if np.array_equal(narrow, term_weights) else term_weights)
             if positional:
                 found = positions(leaf, field, btext, everything)
-                for doc in term_ids.tolist():
-                    counts.append(len(found[doc]))
-                    poses.extend(found[doc])
+                in_order = [found[doc] for doc in term_ids.tolist()]
+                counts.append(np.fromiter(map(len, in_order), dtype=np.uint32, count=len(in_order)))
+                poses.append(np.fromiter(itertools.chain.from_iterable(in_order), dtype=np.uint32))
             else:
-                counts.extend([0] * len(term_ids))
-    all_ids = np.concatenate(ids).astype(np.uint32) if ids else np.zeros(0, dtype=np.uint32)
-    all_weights = np.concatenate(weights) if weights else np.zeros(0)
-    # Term frequencies are whole numbers: kept exactly in 4 bytes; anything else keeps all 8.
-    narrow = all_weights.astype(np.float32)
-    if np.array_equal(narrow, all_weights):
-        all_weights = narrow
-    _save(folder / f"{segment_id}.poff.npy", np.concatenate([[0], np.cumsum(counts, dtype=np.int64)]))
-    _save(folder / f"{segment_id}.ppos.npy", np.array(poses, dtype=np.uint32))
-    _save(folder / f"{segment_id}.pids.npy", all_ids)
-    _save(folder / f"{segment_id}.pwts.npy", all_weights)
+                counts.append(np.zeros(len(term_ids), dtype=np.uint32))
+    # Written one at a time, each list dropped once joined, to keep the peak to about one array.
+    _save(folder / f"{segment_id}.pids.npy", np.concatenate(ids) if ids else np.zeros(0, dtype=np.uint32))
+    del ids
+    # One float64 term makes the segment's weights float64 (concatenate widens), else float32.
+    _save(folder / f"{segment_id}.pwts.npy", np.concatenate(weights) if weights else np.zeros(0, dtype=np.float32))
+    del weights
+    offsets = np.zeros(sum(len(c) for c in counts) + 1, dtype=np.int64)
+    np.cumsum(np.concatenate(counts) if counts else np.zeros(0, dtype=np.uint32), out=offsets[1:])
+    del counts
+    _save(folder / f"{segment_id}.poff.npy", offsets)
+    _save(folder / f"{segment_id}.ppos.npy", np.concatenate(poses) if poses else np.zeros(0, dtype=np.uint32))
+    del poses
     temporary = folder / f"{segment_id}.pterms.partial"
     temporary.write_bytes(pickle.dumps(terms, protocol=pickle.HIGHEST_PROTOCOL))
     os.replace(temporary, folder / f"{segment_id}.pterms")

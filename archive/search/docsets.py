@@ -168,12 +168,14 @@ class DocSets:
                 docs, poses = segment.positions(field, btext)
                 docs = docs.astype(np.int64) + offset
                 keep = wanted[docs] & (poses >= shift)
-                word_keys = np.unique((docs[keep] << 32) | (poses[keep].astype(np.int64) - shift))
+                # Sorted and distinct already: postings come in document order, positions rising.
+                word_keys = (docs[keep] << 32) | (poses[keep].astype(np.int64) - shift)
                 keys = word_keys if keys is None else np.intersect1d(keys, word_keys, assume_unique=True)
                 if not len(keys):
                     break
             if keys is not None and len(keys):
-                found.append(np.unique(keys >> 32))
+                docs = keys >> 32
+                found.append(docs[np.concatenate(([True], docs[1:] != docs[:-1]))])
         return self.from_ids(np.concatenate(found) if found else np.zeros(0, dtype=np.int64))
 
     def column(self, field: str) -> np.ndarray:
