@@ -66,11 +66,6 @@ def rankable(q: query.Query) -> bool:
     return False
 
 
-def positive_terms(q: query.Query, field: str) -> frozenset[str]:
-    """Return the words a rankable query looks for in one field: what a snippet marks."""
-    return frozenset(leaf.text for leaf in q.leaves() if type(leaf) is query.Term and leaf.fieldname == field)
-
-
 class Ranker:
     """Scores of rankable queries over one opened generation."""
 

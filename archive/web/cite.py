@@ -357,12 +357,7 @@ def _day_month(doc: dict[str, Any]) -> str:
 
 
 def _oscola_date(doc: dict[str, Any]) -> str:
-    month, day = _month(doc), _day(doc)
-    if day:
-        return f"{day} {calendar.month_name[month]} {doc['year']}"
-    if month:
-        return f"{calendar.month_name[month]} {doc['year']}"
-    return str(doc["year"])
+    return f"{_day_month(doc)} {doc['year']}".lstrip()
 
 
 def _long_date(day: dt.date) -> str:
