@@ -118,8 +118,8 @@ class Registry:
         )
 
     def unknown(self, kind: str, key: str) -> str:
-        """Describe an unknown key, suggesting the closest known one."""
-        known = self.departments if kind == "department" else self.programmes
+        """Describe an unknown department, programme or government key, suggesting the closest known one."""
+        known = {"department": self.departments, "government": self.governments}.get(kind, self.programmes)
         close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"unknown {kind} '{key}'{hint}"
@@ -151,12 +151,6 @@ class Registry:
         """Return the display label of a department, programme or government key."""
         entry = {"department": self.departments, "government": self.governments}.get(kind, self.programmes).get(key)
         return entry.label if entry else key
-
-    def unknown_government(self, key: str) -> str:
-        """Describe an unknown government key, suggesting the closest known one."""
-        close = difflib.get_close_matches(key, list(self.governments), n=1, cutoff=0.5)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"unknown government '{key}'{hint}"
 
     def _check_links(self, corpus_dir: Path) -> None:
         path = corpus_dir / DEPARTMENTS_FILE

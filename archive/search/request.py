@@ -137,7 +137,7 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
     governments = tuple(dict.fromkeys(v.lower() for v in _values(params, "government")))
     for key in governments:
         if key not in registry.governments:
-            raise BadRequest(registry.unknown_government(key))
+            raise BadRequest(registry.unknown("government", key))
     date_from = parse_day(first("from"), "from") if first("from").strip() else None
     date_to = parse_day(first("to"), "to") if first("to").strip() else None
     if date_from and date_to and _day(date_from, last=False) > _day(date_to, last=True):
