@@ -204,13 +204,15 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
                 click.echo(line, err=bool(outcome.skipped))
 
     try:
-        if not options["country"] and paths.settings().get("COUNTRY"):
+        country = options["country"] or paths.settings().get("COUNTRY")
+        if country and not options["country"]:
             from archive.corpus.country import parse_country
+            from archive.home import SETTINGS_FILE
 
             try:
-                options["country"] = parse_country(paths.settings()["COUNTRY"])
+                options["country"] = parse_country(country)
             except ValueError as error:
-                raise ArchiveError(f"{paths.root / 'archive.toml'}: COUNTRY: {error}") from None
+                raise ArchiveError(f"{paths.root / SETTINGS_FILE}: COUNTRY: {error}") from None
         report = run_ingest(list(inputs), paths.require_corpus(), Options(type=doc_type, **options),
                             progress=sys.stderr.isatty(), report_to=show)
     except ArchiveError as error:
