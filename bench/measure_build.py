@@ -49,7 +49,7 @@ def baseline(corpus: Path, index: Path, limit: int | None) -> dict:
 
     from archive.corpus.folder import document_files, read_documents
     from archive.corpus.registry import Registry
-    from archive.index.build import fields
+    from archive.index.schema import fields
     from archive.index.schema import DocumentSchema
 
     shutil.rmtree(index, ignore_errors=True)
@@ -62,7 +62,7 @@ def baseline(corpus: Path, index: Path, limit: int | None) -> dict:
     docs = 0
     for _, document, error in read_documents(files, registry):
         if document is not None:
-            writer.add_document(**fields(document, registry))
+            writer.add_document(**fields(document))
             docs += 1
     writer.commit()
     seconds = time.perf_counter() - started

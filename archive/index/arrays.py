@@ -182,48 +182,66 @@ def write(folder: Path) -> None:
 
 def _write_segment(folder: Path, segment_id: str, leaf: IndexReader) -> None:
     schema = leaf.schema
-    fields = [name for name in leaf.indexed_field_names() if covers(schema, name)]
-    terms: dict[tuple[str, bytes], tuple[int, int]] = {}
-    ids: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
-    # Positions per posting, in postings order (0 where a field keeps none), and the positions:
-    # one small array a term, so that a segment's millions of positions never sit in Python lists.
-    counts: list[np.ndarray] = []
-    poses: list[np.ndarray] = []
+    spans = SpanWriter()
     everything = np.ones(leaf.doc_count_all(), dtype=bool)
-    at = 0
-    for field in fields:
+    for field in [name for name in leaf.indexed_field_names() if covers(schema, name)]:
         positional = schema[field].format is not None and schema[field].format.supports("positions")
         for btext in _lexicon(leaf, field):
             term_ids, term_weights = postings(leaf, field, btext)
-            terms[field, btext] = (at, at + len(term_ids))
-            at += len(term_ids)
-            ids.append(term_ids.astype(np.uint32))
-            # Term frequencies are whole numbers: kept exactly in 4 bytes; anything else keeps all 8.
-            narrow = term_weights.astype(np.float32)
-            weights.append(narrow if np.array_equal(narrow, term_weights) else term_weights)
+            places = None
             if positional:
                 found = positions(leaf, field, btext, everything)
-                in_order = [found[doc] for doc in term_ids.tolist()]
-                counts.append(np.fromiter(map(len, in_order), dtype=np.uint32, count=len(in_order)))
-                poses.append(np.fromiter(itertools.chain.from_iterable(in_order), dtype=np.uint32))
-            else:
-                counts.append(np.zeros(len(term_ids), dtype=np.uint32))
-    # Written one at a time, each list dropped once joined, to keep the peak to about one array.
-    _save(folder / f"{segment_id}.pids.npy", np.concatenate(ids) if ids else np.zeros(0, dtype=np.uint32))
-    del ids
-    # One float64 term makes the segment's weights float64 (concatenate widens), else float32.
-    _save(folder / f"{segment_id}.pwts.npy", np.concatenate(weights) if weights else np.zeros(0, dtype=np.float32))
-    del weights
-    offsets = np.zeros(sum(len(c) for c in counts) + 1, dtype=np.int64)
-    np.cumsum(np.concatenate(counts) if counts else np.zeros(0, dtype=np.uint32), out=offsets[1:])
-    del counts
-    _save(folder / f"{segment_id}.poff.npy", offsets)
-    _save(folder / f"{segment_id}.ppos.npy", np.concatenate(poses) if poses else np.zeros(0, dtype=np.uint32))
-    del poses
-    temporary = folder / f"{segment_id}.pterms.partial"
-    temporary.write_bytes(pickle.dumps(terms, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, folder / f"{segment_id}.pterms")
+                places = [found[doc] for doc in term_ids.tolist()]
+            spans.add(field, btext, term_ids, term_weights, places)
+    spans.save(folder, segment_id)
+
+
+class SpanWriter:
+    """A segment's postings arrays, gathered a term at a time and saved as its files."""
+
+    def __init__(self) -> None:
+        self.terms: dict[tuple[str, bytes], tuple[int, int]] = {}
+        self.ids: list[np.ndarray] = []
+        self.weights: list[np.ndarray] = []
+        # Positions per posting, in postings order (0 where a field keeps none), and the positions:
+        # one small array a term, so that a segment's millions of positions never sit in Python lists.
+        self.counts: list[np.ndarray] = []
+        self.poses: list[np.ndarray] = []
+        self.at = 0
+
+    def add(self, field: str, btext: bytes, ids, weights, places: list[list[int]] | None) -> None:
+        """Add one term's document numbers, weights and (None for a field without them) positions."""
+        ids = np.asarray(ids, dtype=np.uint32)
+        self.terms[field, btext] = (self.at, self.at + len(ids))
+        self.at += len(ids)
+        self.ids.append(ids)
+        weights = np.asarray(weights, dtype=np.float64)
+        # Term frequencies are whole numbers: kept exactly in 4 bytes; anything else keeps all 8.
+        narrow = weights.astype(np.float32)
+        self.weights.append(narrow if np.array_equal(narrow, weights) else weights)
+        if places is None:
+            self.counts.append(np.zeros(len(ids), dtype=np.uint32))
+        else:
+            self.counts.append(np.fromiter(map(len, places), dtype=np.uint32, count=len(places)))
+            self.poses.append(np.fromiter(itertools.chain.from_iterable(places), dtype=np.uint32))
+
+    def save(self, folder: Path, segment_id: str) -> None:
+        """Write the arrays, one at a time, each list dropped once joined, to keep the peak to about one array."""
+        _save(folder / f"{segment_id}.pids.npy", np.concatenate(self.ids) if self.ids else np.zeros(0, dtype=np.uint32))
+        self.ids = []
+        # One float64 term makes the segment's weights float64 (concatenate widens), else float32.
+        _save(folder / f"{segment_id}.pwts.npy",
+              np.concatenate(self.weights) if self.weights else np.zeros(0, dtype=np.float32))
+        self.weights = []
+        offsets = np.zeros(self.at + 1, dtype=np.int64)
+        np.cumsum(np.concatenate(self.counts) if self.counts else np.zeros(0, dtype=np.uint32), out=offsets[1:])
+        self.counts = []
+        _save(folder / f"{segment_id}.poff.npy", offsets)
+        _save(folder / f"{segment_id}.ppos.npy", np.concatenate(self.poses) if self.poses else np.zeros(0, dtype=np.uint32))
+        self.poses = []
+        temporary = folder / f"{segment_id}.pterms.partial"
+        temporary.write_bytes(pickle.dumps(self.terms, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, folder / f"{segment_id}.pterms")
 
 
 def _lexicon(leaf: IndexReader, field: str) -> Iterable[bytes]:

@@ -12,19 +12,15 @@ from tqdm import tqdm
 from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
-from archive.corpus.amounts import band_key
 from archive.corpus.folder import document_stats, read_documents
-from archive.corpus.money import link_parts
 from archive.corpus.parse import Document, checksum
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
-from archive.index import arrays, generations, originals
+from archive.index import arrays, generations, originals, parallel, segments
 from archive.index import forms as forms_table
 from archive.index.forms import FormsTable
-from archive.index.schema import DocumentSchema, source_key
+from archive.index.schema import DocumentSchema, fields
 
-# Below this many documents one process is faster than starting a second.
-PARALLEL_FROM = 2000
 RACY_NS = 2 * 10**9
 
 
@@ -94,38 +90,60 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
         }
         stale = [doc_id for doc_id, digest in sums.items() if indexed.get(doc_id) != digest or doc_id in forced]
         removed = [doc_id for doc_id in indexed if doc_id not in stats]
-        parsed: list[Document] = []
-        for path, document, error in read_documents(
-            tqdm((corpus_dir / f"{i}.md" for i in stale), total=len(stale), desc="parsing", unit="doc", disable=not progress),
-            registry,
-        ):
-            if error:
-                report.errors.append(error)
+        paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
+        # All documents, or many: parsed and written as new segments by worker processes. A few: parsed
+        # here and added by Whoosh's own writer, which also merges small segments.
+        batch = base is None or len(stale) >= parallel.PARALLEL_FROM
+        folder = generations.start(index_dir, base) if batch else None
+        try:
+            if folder is not None:
+                written = parallel.write(folder, index_dir, paths, registry, progress)
+                parsed, report.errors = written.parsed, written.errors
             else:
-                parsed.append(document)
-        report.added = sum(1 for d in parsed if d.id not in indexed)
-        report.changed = len(parsed) - report.added
-        report.removed = len(removed)
+                documents_parsed: list[Document] = []
+                for path, document, error in read_documents(
+                    tqdm(paths, desc="parsing", unit="doc", disable=not progress), registry
+                ):
+                    if error:
+                        report.errors.append(error)
+                    else:
+                        documents_parsed.append(document)
+                parsed = [(d.id, d.checksum) for d in documents_parsed]
+            report.added = sum(1 for doc_id, _ in parsed if doc_id not in indexed)
+            report.changed = len(parsed) - report.added
+            report.removed = len(removed)
 
-        # A rejected file keeps its last good version in the index: nothing is lost.
-        documents = {doc_id: indexed[doc_id] for doc_id in indexed if doc_id in stats}
-        documents.update({d.id: d.checksum for d in parsed})
-        report.total = len(documents)
-        # Only files whose indexed content is theirs are recorded, so a rejected one is read again next time;
-        # and not one changed in the last seconds, which a later change could leave with the same time.
-        recent = time.time_ns() - RACY_NS
-        rejected = {error.path.stem for error in report.errors if error.path is not None}
-        recorded = {doc_id: stats[doc_id] for doc_id, digest in documents.items()
-                    if sums.get(doc_id) == digest and stats[doc_id][1] < recent and doc_id not in rejected}
-        if report.touched or base is None or relabelled or forced & rejected != reread_before:
-            try:
-                # A document rejected under the new registry but unchanged is read again next time too.
-                _write(index_dir, base, parsed, removed, registry, documents, progress, recorded, sorted(forced & rejected))
-            except OSError as error:
-                # A full disk, say: the new generation is discarded and the old one still serves.
-                raise ArchiveError(
-                    f"the build failed and the previous index is still serving: {error.strerror or error}"
-                ) from error
+            # A rejected file keeps its last good version in the index: nothing is lost.
+            documents = {doc_id: indexed[doc_id] for doc_id in indexed if doc_id in stats}
+            documents.update(parsed)
+            report.total = len(documents)
+            # Only files whose indexed content is theirs are recorded, so a rejected one is read again next
+            # time; and not one changed in the last seconds, which a later change could leave with the same time.
+            recent = time.time_ns() - RACY_NS
+            rejected = {error.path.stem for error in report.errors if error.path is not None}
+            recorded = {doc_id: stats[doc_id] for doc_id, digest in documents.items()
+                        if sums.get(doc_id) == digest and stats[doc_id][1] < recent and doc_id not in rejected}
+            # A document rejected under the new registry but unchanged is read again next time too.
+            reread = sorted(forced & rejected)
+            manifest = {"registry": registry.to_dict(), "reread": reread}
+            record = {"documents": documents, "stats": recorded}
+            if folder is not None:
+                if report.touched or base is None or relabelled or forced & rejected != reread_before:
+                    replaced = [doc_id for doc_id, _ in parsed if doc_id in indexed] + removed
+                    _publish_segments(index_dir, folder, base, written, replaced, manifest, record)
+                else:
+                    generations.discard(folder)
+                folder = None
+            elif report.touched or base is None or relabelled or forced & rejected != reread_before:
+                _write(index_dir, base, documents_parsed, removed, manifest, record)
+        except OSError as error:
+            # A full disk, say: the new generation is discarded and the old one still serves.
+            raise ArchiveError(
+                f"the build failed and the previous index is still serving: {error.strerror or error}"
+            ) from error
+        finally:
+            if folder is not None:
+                generations.discard(folder)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -172,40 +190,64 @@ def _has_every_field(generation: Path) -> bool:
     return set(DocumentSchema().names()) <= set(whoosh_index.open_dir(str(generation)).schema.names())
 
 
-def _write(
-    index_dir: Path,
-    base: Path | None,
-    parsed: list[Document],
-    removed: list[str],
-    registry: Registry,
-    documents: dict[str, str],
-    progress: bool,
-    stats: dict[str, list[int]],
-    reread: list[str],
-) -> None:
+def _publish_segments(index_dir: Path, folder: Path, base: Path | None, written: parallel.Written,
+                      replaced: list[str], manifest: dict[str, Any], record: dict[str, Any]) -> None:
+    """Publish the folder's index (the base's, if any, less the replaced documents) with the segments written into it."""
+    if base is None:
+        schema, kept, generation = DocumentSchema(), [], 0
+    else:
+        ix = whoosh_index.open_dir(str(folder))
+        try:
+            schema, generation = ix.schema, ix.latest_generation() + 1
+            with ix.reader() as reader:
+                kept = _delete(reader, replaced)
+        finally:
+            ix.close()
+    segments.write_toc(folder, schema, kept + written.segments, generation)
+    arrays.write(folder)
+    # Surface forms only grow: a word no document holds any more is simply never found.
+    table = FormsTable(schema["body"].analyzer, None if base is None else forms_table.read_stems(base))
+    table.update(written.stems)
+    if base is None or table.added:  # else the base's file, linked, is already this table
+        table.write(folder)
+    generations.publish(index_dir, folder, manifest, record)
+
+
+def _delete(reader, doc_ids: list[str]) -> list:
+    """Mark the documents with these ids deleted in the reader's segments, as Whoosh's writer does; return the segments."""
+    kept = []
+    for leaf, _ in reader.leaf_readers():
+        segment = getattr(leaf, "segment", lambda: None)()
+        if segment is None:  # an empty index's reader stands for no segment
+            continue
+        for doc_id in doc_ids:
+            if ("id", doc_id) in leaf:
+                for docnum in leaf.postings("id", doc_id).all_ids():
+                    segment.delete_document(docnum)
+        kept.append(segment)
+    return kept
+
+
+def _write(index_dir: Path, base: Path, parsed: list[Document], removed: list[str],
+           manifest: dict[str, Any], record: dict[str, Any]) -> None:
+    """Publish the base's index with a few documents added, changed or removed by Whoosh's own writer."""
     folder = generations.start(index_dir, base)
     try:
-        if base is None:
-            ix = whoosh_index.create_in(folder, DocumentSchema)
-        else:
-            ix = whoosh_index.open_dir(folder)
-        if base is not None and not parsed and not removed:
+        ix = whoosh_index.open_dir(folder)
+        if not parsed and not removed:
             # Only the registry changed: the same segments and forms (linked), published with the new registry.
             ix.close()
-            generations.publish(index_dir, folder, {"registry": registry.to_dict(), "reread": reread},
-                                {"documents": documents, "stats": stats})
+            generations.publish(index_dir, folder, manifest, record)
             return
-        procs = 2 if len(parsed) >= PARALLEL_FROM else 1
         # Separate segment files, not one compound file: a worker that maps a compound file counts
         # all of it as resident (861 MB against 25 MB at 100,000 documents, ../shared/WHOOSH.md).
-        writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=256, compound=False)
+        writer = ix.writer(limitmb=256, compound=False)
         try:
             for doc_id in removed:
                 writer.delete_by_term("id", doc_id)
-            for document in tqdm(parsed, desc="indexing", unit="doc", disable=not progress):
-                if base is not None:
-                    writer.delete_by_term("id", document.id)
-                values = fields(document, registry)
+            for document in parsed:
+                writer.delete_by_term("id", document.id)
+                values = fields(document)
                 values["meta"]["files"] = originals.store(index_dir, document)
                 writer.add_document(**values)
         except BaseException:
@@ -214,55 +256,11 @@ def _write(
         writer.commit()
         ix.close()
         arrays.write(folder)
-        # Surface forms only grow: a word no document holds any more is simply never found.
-        table = FormsTable(ix.schema["body"].analyzer, None if base is None else forms_table.read_stems(base))
+        table = FormsTable(ix.schema["body"].analyzer, forms_table.read_stems(base))
         table.add(document.text for document in parsed)
-        if base is None or table.added:  # else the base's file, linked, is already this table
+        if table.added:  # else the base's file, linked, is already this table
             table.write(folder)
-        generations.publish(index_dir, folder, {"registry": registry.to_dict(), "reread": reread},
-                                {"documents": documents, "stats": stats})
+        generations.publish(index_dir, folder, manifest, record)
     except BaseException:
         generations.discard(folder)
         raise
-
-
-def fields(document: Document, registry: Registry) -> dict[str, Any]:
-    """Turn a document into the fields the schema indexes and stores."""
-    amounts = link_parts(document.text, document.amounts)  # each with the whole it is part of, if any
-    return {
-        "id": document.id,
-        "title": document.title,
-        "body": document.text,
-        "year": str(document.date.year),
-        "department": " ".join(document.departments),
-        "programme": " ".join(document.programmes),
-        "source": source_key(document.source or "") or None,
-        "amount": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
-        "value": [a.value for a in document.amounts],
-        "sortdate": document.date.sort_key,
-        "largest": max((a.value for a in document.amounts), default=0),
-        "meta": {
-            "id": document.id,
-            "title": document.title,
-            "date": document.date.iso,
-            "precision": document.date.precision,
-            "date_display": document.date.display,
-            "year": document.date.year,
-            "source": document.source,
-            "url": document.url,
-            "author": document.author,
-            "type": document.type,
-            "summary": document.summary,
-            "departments": list(document.departments),
-            "programmes": list(document.programmes),
-            "organisations": list(document.organisations),
-            "amounts": amounts,
-            "review": list(document.review),
-            "date_evidence": document.date_evidence,
-            "body": document.body,
-            "checksum": document.checksum,
-            "licence": document.licence,
-            "fetched": document.fetched,
-            "pages": list(document.pages),
-        },
-    }

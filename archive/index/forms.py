@@ -40,6 +40,13 @@ class FormsTable:
                 stems[word] = found[0] if len(found) == 1 else None
                 self.added += 1
 
+    def update(self, stems: dict[str, str | None]) -> None:
+        """Add the words of a word -> stem table that this one lacks."""
+        for word, stem in stems.items():
+            if word not in self.stems:
+                self.stems[word] = stem
+                self.added += 1
+
     @property
     def forms(self) -> dict[str, list[str]]:
         """Return stem -> the words that stem to it."""

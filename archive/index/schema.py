@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, SchemaClass
+
+from archive.corpus.amounts import band_key
+from archive.corpus.money import link_parts
+from archive.corpus.parse import Document
 
 # The facets, in the order they are shown; each is a KEYWORD field of the same name.
 FACETS = ("year", "department", "programme", "amount")
@@ -36,3 +41,45 @@ def source_key(name: str) -> str:
     """Write a publisher's name as the source field holds it: its words in lower case, without a leading "the"."""
     words = re.findall(r"[\w']+", name.lower().replace("’", "'"))
     return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+def fields(document: Document) -> dict[str, Any]:
+    """Turn a document into the fields the schema indexes and stores."""
+    amounts = link_parts(document.text, document.amounts)  # each with the whole it is part of, if any
+    return {
+        "id": document.id,
+        "title": document.title,
+        "body": document.text,
+        "year": str(document.date.year),
+        "department": " ".join(document.departments),
+        "programme": " ".join(document.programmes),
+        "source": source_key(document.source or "") or None,
+        "amount": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
+        "value": [a.value for a in document.amounts],
+        "sortdate": document.date.sort_key,
+        "largest": max((a.value for a in document.amounts), default=0),
+        "meta": {
+            "id": document.id,
+            "title": document.title,
+            "date": document.date.iso,
+            "precision": document.date.precision,
+            "date_display": document.date.display,
+            "year": document.date.year,
+            "source": document.source,
+            "url": document.url,
+            "author": document.author,
+            "type": document.type,
+            "summary": document.summary,
+            "departments": list(document.departments),
+            "programmes": list(document.programmes),
+            "organisations": list(document.organisations),
+            "amounts": amounts,
+            "review": list(document.review),
+            "date_evidence": document.date_evidence,
+            "body": document.body,
+            "checksum": document.checksum,
+            "licence": document.licence,
+            "fetched": document.fetched,
+            "pages": list(document.pages),
+        },
+    }

@@ -1,0 +1,80 @@
+"""Parse and index many documents at once: a segment a share, each written by a process of its own."""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+from whoosh.codec.whoosh3 import W3Segment
+
+from archive.corpus.folder import read_documents
+from archive.corpus.registry import Registry
+from archive.errors import CorpusError
+from archive.index import originals
+from archive.index.schema import DocumentSchema, fields
+from archive.index.segments import SegmentWriter
+
+# Below this many documents one process is faster than starting a second.
+PARALLEL_FROM = 2000
+# A segment's postings are gathered in memory (about 25 MB a thousand documents of news length):
+# bigger segments are fewer to search, smaller ones keep a build's peak down.
+SEGMENT_DOCS = 25_000
+
+
+@dataclass
+class Written:
+    """What writing the segments gave: the segments in order, the documents in them, the files rejected."""
+
+    segments: list[W3Segment] = field(default_factory=list)
+    parsed: list[tuple[str, str]] = field(default_factory=list)  # (id, checksum)
+    errors: list[CorpusError] = field(default_factory=list)
+    stems: dict[str, str | None] = field(default_factory=dict)  # for the forms table
+
+
+def write(folder: Path, index_dir: Path, paths: list[Path], registry: Registry, progress: bool = False) -> Written:
+    """Parse the files and write the documents that parse as new segments in folder (none are added to its index)."""
+    procs = 2 if len(paths) >= PARALLEL_FROM else 1
+    count = max(procs, math.ceil(len(paths) / SEGMENT_DOCS)) if procs > 1 else 1
+    size = max(1, math.ceil(len(paths) / count))
+    jobs = [(folder, index_dir, paths[start:start + size], registry) for start in range(0, len(paths), size)]
+    written = Written()
+    with tqdm(total=len(paths), desc="indexing", unit="doc", disable=not progress) as bar:
+        for segment, parsed, errors, stems in _run(jobs, procs):
+            if segment is not None:
+                written.segments.append(segment)
+            written.parsed += parsed
+            written.errors += [CorpusError(path, message) for path, message in errors]
+            for word, stem in stems.items():
+                written.stems.setdefault(word, stem)
+            bar.update(len(parsed) + len(errors))
+    return written
+
+
+def _run(jobs: list[tuple], procs: int) -> Iterator[tuple]:
+    if procs == 1:
+        yield from map(_segment, jobs)
+        return
+    # Forked, as Whoosh's own multiprocessing writer is: the workers start with the code loaded.
+    with multiprocessing.get_context("fork").Pool(procs) as pool:
+        yield from pool.imap(_segment, jobs)
+
+
+def _segment(job: tuple) -> tuple:
+    """Parse one share of the files and write it as a segment; return it with what was parsed and rejected."""
+    folder, index_dir, paths, registry = job
+    writer = SegmentWriter(folder, DocumentSchema())
+    parsed, errors = [], []
+    for path, document, error in read_documents(paths, registry):
+        if error is not None:
+            # Sent back as text: an exception with its own arguments does not pickle whole.
+            errors.append((str(error.path), error.message))
+            continue
+        values = fields(document)
+        values["meta"]["files"] = originals.store(index_dir, document)
+        writer.add(values)
+        parsed.append((document.id, document.checksum))
+    return writer.finish() if parsed else writer.cancel(), parsed, errors, writer.forms()
