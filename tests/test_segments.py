@@ -15,7 +15,7 @@ from whoosh.fields import TEXT
 
 from archive.corpus.folder import document_files, read_documents
 from archive.corpus.registry import Registry
-from archive.index import arrays, segments
+from archive.index import arrays, inversion, segments
 from archive.index.schema import DocumentSchema, fields
 
 TEST_CORPUS = Path(__file__).parent / "corpus"
@@ -27,13 +27,33 @@ PIECES = ["the", "a", "I", "of", "Funding", "funded", "fund", "children's", "U.S
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map(" ".join))
-def test_text_terms_are_the_analyzers(text):
+@given(st.lists(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map(" ".join),
+                min_size=1, max_size=4))
+def test_text_terms_are_the_analyzers(texts):
     field = TEXT(analyzer=StemmingAnalyzer())
     indexer = segments.TextIndexer(field.analyzer)
-    expected = {term: (freq, weight, value) for term, freq, weight, value in field.index(text)}
-    found = indexer.positions(text)
-    assert {term.encode("utf-8"): (len(p), float(len(p)), segments.ENCODE(p)) for term, p in found.items()} == expected
+    lengths = [indexer.add(docnum, text) for docnum, text in enumerate(texts)]
+    found = indexer.tokens.postings()
+    encoded = found.encoded()
+    starts = found.term_starts.tolist()
+    postings = {(term.encode("utf-8"), int(doc)): (int(freq), encoded[i])
+                for t, term in enumerate(found.terms) for i in range(starts[t], starts[t + 1])
+                for doc, freq in [(found.docs[i], found.freqs[i])]}
+    expected = {(term, docnum): (freq, value) for docnum, text in enumerate(texts)
+                for term, freq, weight, value in field.index(text)}
+    assert postings == expected
+    assert lengths == [sum(freq for _, freq, _, _ in field.index(text)) for text in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 2**31 - 1), min_size=1, max_size=1200).map(sorted).map(
+    lambda p: sorted(set(p))), min_size=1, max_size=5))
+def test_positions_are_encoded_as_whoosh_encodes_them(postings):
+    from whoosh.formats import Positions
+
+    encoded = inversion.encode(np.array([p for posting in postings for p in posting], dtype=np.uint32),
+                               np.array([len(p) for p in postings], dtype=np.uint32))
+    assert encoded == [Positions().encode(p) for p in postings]
 
 
 def test_only_the_stemming_analyzer_is_taken_over():
@@ -50,7 +70,7 @@ def test_forms_are_the_forms_tables(text):
 
     writer = segments.SegmentWriter.__new__(segments.SegmentWriter)
     writer.texts = {"body": segments.TextIndexer(DocumentSchema()["body"].analyzer)}
-    writer.texts["body"].positions(text)
+    writer.texts["body"].add(0, text)
     table = FormsTable(DocumentSchema()["body"].analyzer)
     table.add([text])
     assert writer.forms() == table.stems

@@ -225,6 +225,18 @@ class SpanWriter:
             self.counts.append(np.fromiter(map(len, places), dtype=np.uint32, count=len(places)))
             self.poses.append(np.fromiter(itertools.chain.from_iterable(places), dtype=np.uint32))
 
+    def add_run(self, field: str, btexts: list[bytes], starts: np.ndarray, ids: np.ndarray, freqs: np.ndarray,
+                poses: np.ndarray) -> None:
+        """Add many terms of a positional field at once: term i's postings are starts[i] to starts[i + 1]."""
+        at = self.at
+        bounds = (starts + at).tolist()
+        self.terms.update(zip(((field, b) for b in btexts), zip(bounds, bounds[1:])))
+        self.at += len(ids)
+        self.ids.append(ids.astype(np.uint32, copy=False))
+        self.weights.append(freqs.astype(np.float32))
+        self.counts.append(freqs.astype(np.uint32, copy=False))
+        self.poses.append(poses.astype(np.uint32, copy=False))
+
     def save(self, folder: Path, segment_id: str) -> None:
         """Write the arrays, one at a time, each list dropped once joined, to keep the peak to about one array."""
         _save(folder / f"{segment_id}.pids.npy", np.concatenate(self.ids) if self.ids else np.zeros(0, dtype=np.uint32))

@@ -14,24 +14,36 @@ The arrays beside the segment (archive/index/arrays.py) are written from the sam
 from __future__ import annotations
 
 import re
+import zlib
 from array import array
+from pickle import dumps
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.analysis.tokenizers import default_pattern
-from whoosh.codec.whoosh3 import W3Codec, W3Segment
-from whoosh.fields import Schema
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3Segment, W3TermInfo
+from whoosh.fields import NUMERIC, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.index import TOC
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.system import pack_byte, pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte, to_sortable
 
-from archive.index import arrays
+from archive.index import arrays, inversion
 
 INDEX_NAME = "MAIN"  # Whoosh's default index name, as open_dir expects
-ENCODE = Positions().encode  # a posting's positions as Whoosh stores them
+BLOCK = W3Codec()._blocklimit  # postings a block, as Whoosh's codec writes them
+COMPRESSION = W3Codec()._compression
+# Whoosh reads a block with pickle.loads, whatever the protocol; protocol 2, which its writer uses,
+# writes each posting's value as a call to codecs.encode, protocol 5 as bytes: half the size and a
+# tenth of the time for a block of 128 postings, and faster to read back.
+DATA_PROTOCOL = 5
+# Blocks whose pickle is shorter than this are stored uncompressed: zlib's set-up alone costs about
+# 30 µs a call, and a block of one posting is about 40 bytes.
+COMPRESS_FROM = 1024
 
 
 class TextIndexer:
@@ -43,6 +55,8 @@ class TextIndexer:
         self.pattern = re.compile(tokenizer.expression.pattern.replace("(", "(?:"), tokenizer.expression.flags)
         self.stops, self.minsize, self.stemfn = stop.stops, stop.min, stem.stemfn
         self.stems: dict[str, str | None] = {}  # each word as written -> its term, None if dropped
+        self.numbers: dict[str, int] = {}  # each word as written -> its term's number, -1 if dropped
+        self.tokens = inversion.Tokens()
 
     @staticmethod
     def handles(analyzer: Any) -> bool:
@@ -61,29 +75,24 @@ class TextIndexer:
             return None
         return self.stemfn(word)
 
-    def positions(self, text: str) -> dict[str, list[int]]:
-        """Return each term of the text with its positions, numbered as the stop filter renumbers them."""
+    def add(self, docnum: int, text: str) -> int:
+        """Add a document's text to the field's tokens; return how many words are kept (the field's length)."""
         words = self.pattern.findall(text)
-        stems = self.stems
+        numbers = self.numbers
         try:
-            kept = [stems[word] for word in words]
+            found = [numbers[word] for word in words]
         except KeyError:
-            for word in set(words).difference(stems):
-                stems[word] = self._stem(word)
-            kept = [stems[word] for word in words]
-        found: dict[str, list[int]] = {}
-        # The first word kept keeps its place; each after it is one more (StopFilter(renumber=True)).
-        pos = -1
-        for at, term in enumerate(kept):
-            if term is None:
-                continue
-            pos = at if pos < 0 else pos + 1
-            places = found.get(term)
-            if places is None:
-                found[term] = [pos]
-            else:
-                places.append(pos)
-        return found
+            for word in set(words).difference(numbers):
+                term = self.stems[word] = self._stem(word)
+                numbers[word] = -1 if term is None else self.tokens.number(term)
+            found = [numbers[word] for word in words]
+        self.tokens.add(docnum, found)
+        return len(found) - found.count(-1)
+
+    def term(self, word: str) -> str | None:
+        """Return the one term the analyzer makes of a word, or None if it drops it or makes several."""
+        kept = [term for term in map(self._stem, self.pattern.findall(word)) if term is not None]
+        return kept[0] if len(kept) == 1 else None
 
 
 class SegmentWriter:
@@ -102,12 +111,11 @@ class SegmentWriter:
                 raise ValueError(f"field {name!r} has vectors or spelling, which this writer does not write")
         self.texts = {name: TextIndexer(field.analyzer) for name, field in schema.items()
                       if field.indexed and isinstance(field.format, Positions) and TextIndexer.handles(field.analyzer)}
-        # (field, term) -> its postings: documents and positions for the stemmed text fields,
-        # documents, weights and encoded values for the rest.
-        self.text_postings: dict[str, dict[str, tuple[list[int], list[list[int]]]]] = {n: {} for n in self.texts}
+        # (field, term) -> its postings, for the fields not in texts: documents, weights and encoded values.
         self.postings: dict[tuple[str, bytes], tuple[list[int], list[float], list[bytes]]] = {}
         # The length of each scorable field in each document, as Whoosh keeps it (one byte, rounded).
         self.lengths: dict[str, dict[int, int]] = {}
+        self.terms_of: dict[tuple, list[tuple]] = {}
         self.docnum = 0
 
     def add(self, values: dict[str, Any]) -> None:
@@ -121,17 +129,9 @@ class SegmentWriter:
             field = schema[name]
             length = 0
             if name in self.texts:
-                pool = self.text_postings[name]
-                for term, places in self.texts[name].positions(value).items():
-                    entry = pool.get(term)
-                    if entry is None:
-                        pool[term] = ([docnum], [places])
-                    else:
-                        entry[0].append(docnum)
-                        entry[1].append(places)
-                    length += len(places)
+                length = self.texts[name].add(docnum, value)
             elif field.indexed:
-                for btext, freq, weight, encoded in field.index(value):
+                for btext, freq, weight, encoded in self._index(name, field, value):
                     if field.scorable:
                         length += freq
                     entry = self.postings.setdefault((name, btext), ([], [], []))
@@ -146,31 +146,60 @@ class SegmentWriter:
         perdoc.finish_doc()
         self.docnum += 1
 
+    def _index(self, name: str, field, value) -> list[tuple]:
+        """Return a field's terms for a value, as `field.index(value)` gives them."""
+        if isinstance(field, NUMERIC) and field.shift_step:
+            numbers = value if isinstance(value, (list, tuple)) else [value]
+            return [term for number in numbers for term in self._number_terms(name, field, number)]
+        # Years, departments and amount bands repeat from document to document: each value's terms are made once.
+        key = (name, tuple(value) if isinstance(value, list) else value)
+        found = self.terms_of.get(key)
+        if found is None:
+            found = self.terms_of[key] = list(field.index(value))
+        return found
+
+    def _number_terms(self, name: str, field: NUMERIC, number) -> list[tuple]:
+        # NUMERIC.index: a term for each precision, every shift_step bits, from one sortable form.
+        found = self.terms_of.get((name, number))
+        if found is None:
+            if number is None or isinstance(number, bytes):
+                found = list(field.index(number))
+            else:
+                sortable = to_sortable(field.numtype, field.bits, field.signed, field.prepare_number(number))
+                pack = field._struct.pack
+                found = [(pack_byte(shift) + pack(sortable >> shift), 1, 1.0, b"")
+                         for shift in range(0, field.bits, field.shift_step)]
+            self.terms_of[name, number] = found
+        return found
+
     def finish(self) -> W3Segment:
         """Write the segment's files and its arrays, and return the segment for the index's table of contents."""
         self.perdoc.close()
         self.perdoc._cols._tempstorage.destroy()
         writer = self.codec.field_writer(self.storage, self.segment)
         spans = arrays.SpanWriter()
-        singles: dict[int, bytes] = {}  # most postings hold one position: encode each place once
-        for name in sorted({*self.text_postings, *(name for name, _ in self.postings)}):
+        for name in sorted({*self.texts, *(name for name, _ in self.postings)}):
             field = self.schema[name]
             writer.start_field(name, field)
             lengths = self.lengths.get(name, {})
-            if name in self.text_postings:
-                pool = self.text_postings[name]
-                for term in sorted(pool):  # code point order is UTF-8 byte order
-                    docs, places = pool[term]
-                    weights = [float(len(p)) for p in places]
-                    encoded = [_single(singles, p[0]) if len(p) == 1 else ENCODE(p) for p in places]
-                    btext = term.encode("utf-8")
-                    _write_term(writer, btext, docs, weights, encoded, lengths)
-                    spans.add(name, btext, docs, weights, places)
+            if name in self.texts:
+                found = self.texts[name].tokens.postings()
+                docs, weights = found.docs.tolist(), found.freqs.astype(np.float64).tolist()
+                encoded = found.encoded()
+                gaps, lengths_of = _gaps_and_lengths(found, lengths)
+                starts = found.term_starts.tolist()
+                btexts = [term.encode("utf-8") for term in found.terms]
+                for btext, start, stop in zip(btexts, starts, starts[1:]):
+                    _write_term(writer, btext, docs[start:stop], gaps[start:stop], weights[start:stop],
+                                encoded[start:stop], lengths_of[start:stop], None)
+                spans.add_run(name, btexts, found.term_starts, found.docs, found.freqs, found.positions)
             else:
                 positional = field.format.supports("positions")
+                fixed = field.format.fixed_value_size()
                 for key in sorted(key for key in self.postings if key[0] == name):
                     docs, weights, encoded = self.postings[key]
-                    _write_term(writer, key[1], docs, weights, encoded, lengths)
+                    _write_term(writer, key[1], docs, _gaps(docs), weights, encoded,
+                                [lengths.get(d, 0) for d in docs], fixed)
                     if arrays.covers(self.schema, name):
                         places = [field.format.decode_positions(v) for v in encoded] if positional else None
                         spans.add(name, key[1], docs, weights, places)
@@ -191,13 +220,12 @@ class SegmentWriter:
         """Return every word of the stemmed fields in lower case with its term, as the forms table keeps them."""
         found: dict[str, str | None] = {}
         for indexer in self.texts.values():
-            for word, term in list(indexer.stems.items()):
+            for word, term in indexer.stems.items():
                 lower = word.lower()
                 if lower != word and indexer.pattern.fullmatch(lower) is None:
                     # Lower-casing split the word (a dotted capital I, say): the table keeps a term
                     # only for a word the analyzer reads as one.
-                    terms = indexer.positions(lower)
-                    term = next(iter(terms)) if sum(map(len, terms.values())) == 1 else None
+                    term = indexer.term(lower)
                 found.setdefault(lower, term)
         return found
 
@@ -213,31 +241,85 @@ class _OwnTemporary(FileStorage):
         return super().temp_storage(f"{self.name}.tmp")
 
 
-def _single(cache: dict[int, bytes], place: int) -> bytes:
-    encoded = cache.get(place)
-    if encoded is None:
-        encoded = cache[place] = ENCODE([place])
-    return encoded
+def _write_term(writer, btext: bytes, docs: list[int], gaps: list[int], weights: list[float], encoded: list[bytes],
+                lengths: list[int], fixed: int | None) -> None:
+    """Write one term's posting blocks and its row of the term table in Whoosh's block format.
+
+    gaps are the document numbers less the one before in the block (the first of a block as it
+    is), lengths each posting's field length (0 for none). Whoosh's writer builds each block
+    through a dozen calls and compresses even a block of one posting, where zlib's set-up costs
+    more than the rest; here a block small enough that compressing it would not pay is stored as
+    it is (each block says how it is stored), and its data is pickled with a newer protocol
+    (DATA_PROTOCOL).
+    """
+    postfile = writer._postfile
+    info = W3TermInfo()
+    start = postfile.tell()
+    postfile.write(WHOOSH3_HEADER_MAGIC)
+    count = len(docs)
+    for at in range(0, count, BLOCK):
+        stop = at + BLOCK
+        narrow = array("f", weights[at:stop])
+        size = len(narrow)
+        if narrow.count(1.0) == size:
+            block_weights = None
+        elif narrow.count(narrow[0]) == size:
+            block_weights = narrow[0]
+        else:
+            block_weights = tuple(narrow)
+        values = encoded[at:stop]
+        values = tuple(values) if fixed is None or fixed < 0 else None if fixed == 0 else b"".join(values)
+        data = dumps((tuple(gaps[at:stop]), block_weights, values), DATA_PROTOCOL)
+        compression = COMPRESSION if len(data) >= COMPRESS_FROM else 0
+        if compression:
+            data = zlib.compress(data, compression)
+        heaviest = max(weights[at:stop])
+        heaviest = heaviest if heaviest > 0 else 0
+        known = [length for length in lengths[at:stop] if length]
+        shortest, longest = (min(known), max(known)) if known else (None, 0)
+        last = docs[min(stop, count) - 1]
+        header = dumps((size, last, heaviest, compression, length_to_byte(shortest), length_to_byte(longest)), 2)
+        total = len(header) + len(data)
+        postfile.write_int(-total if stop >= count else total)  # the last block's size is negative
+        postfile.write(header)
+        postfile.write(data)
+        # What W3TermInfo.add_block gathers from each block.
+        info._weight += sum(narrow)
+        info._df += size
+        if shortest is not None:
+            info._minlength = shortest if info._minlength is None else min(info._minlength, shortest)
+        info._maxlength = max(info._maxlength, longest)
+        info._maxweight = max(info._maxweight, heaviest)
+        if info._minid is None:
+            info._minid = docs[0]
+        info._maxid = last
+    info.set_extent(start, postfile.tell() - start)
+    writer._tindex.add(pack_ushort(writer._fieldid) + btext, info.to_bytes())
 
 
-def _write_term(writer, btext: bytes, docs: list[int], weights: list[float], encoded: list[bytes],
-                lengths: dict[int, int]) -> None:
-    """Hand one term's postings to Whoosh's block writer a block at a time, with each block's statistics."""
-    writer.start_term(btext)
-    blocks = writer._postwriter
-    limit = blocks._blocklimit
-    for start in range(0, len(docs), limit):
-        stop = start + limit
-        blocks._ids = array("I", docs[start:stop])
-        blocks._weights = array("f", weights[start:stop])
-        blocks._values = encoded[start:stop]
-        blocks._maxweight = max(0, *blocks._weights)
-        known = [lengths[d] for d in blocks._ids if d in lengths]
-        blocks._minlength = min(known) if known else None
-        blocks._maxlength = max(known) if known else 0
-        if stop < len(docs):
-            blocks._write_block()
-    writer.finish_term()  # writes the last block, marked as the last
+def _gaps_and_lengths(found: inversion.Postings, lengths: dict[int, int]) -> tuple[list[int], list[int]]:
+    """Return _gaps() for every term of a field's postings at once, and each posting's field length."""
+    docs = found.docs.astype(np.int64)
+    gaps = docs.copy()
+    gaps[1:] -= docs[:-1]
+    starts = found.term_starts
+    # A block starts at each term's first posting and every BLOCK postings after it.
+    within = np.arange(len(docs)) - np.repeat(starts[:-1], np.diff(starts))
+    firsts = within % BLOCK == 0
+    gaps[firsts] = docs[firsts]
+    by_doc = np.zeros(int(docs.max()) + 1 if len(docs) else 0, dtype=np.int64)
+    if lengths:
+        by_doc[list(lengths)] = list(lengths.values())
+    return gaps.tolist(), by_doc[docs].tolist()
+
+
+def _gaps(docs: list[int]) -> list[int]:
+    """Return the gaps between a term's document numbers, block by block, as its blocks store them."""
+    gaps = [b - a for a, b in zip(docs, docs[1:])]
+    gaps.insert(0, docs[0])
+    for at in range(BLOCK, len(docs), BLOCK):
+        gaps[at] = docs[at]
+    return gaps
 
 
 def write(folder: Path, schema: Schema, documents: Iterable[dict[str, Any]]) -> W3Segment:
