@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 __all__ = ["Amount", "extract_amounts", "doubtful_amounts", "sentences", "band_key", "split_band", "band_label", "band_order"]
 
@@ -48,6 +49,8 @@ _WORDS_AMOUNT = re.compile(
     r"(?P<multiplier>(?i:thousand|million|billion|trillion))\s+"
     r"(?P<word>(?i:pounds?(?:\s+sterling)?|euros?)|(?:US\s)?(?i:dollars?))\b"
 )
+_MULTIPLIER_WORDS = ("thousand", "million", "billion", "trillion")
+_CURRENCY_AFTER = re.compile(r"\s+(?:(?i:pounds?|euros?)|(?:US\s)?(?i:dollars?))\b")
 _COUNTS = {"a": Decimal(1), "one": Decimal(1), "half a": Decimal("0.5"), "a half": Decimal("0.5"),
            "a quarter": Decimal("0.25"), "a quarter of a": Decimal("0.25"), "quarter of a": Decimal("0.25")}
 _CODES = "GBP|USD|EUR|AUD|NZD|CAD|CHF|JPY|HKD|SGD|INR|ZAR|CNY"
@@ -130,7 +133,7 @@ def _scan(text: str, dollar: str):
     pound = dollar if dollar in _POUND_CODES else "GBP"
     dollar = "USD" if dollar in _POUND_CODES else dollar
     figures = _figures(text, dollar, pound)
-    words = _words(text, dollar, pound) if "illion" in text or "thousand" in text else iter(())
+    words = _words(text, dollar, pound) if ("illion" in text or "thousand" in text) and _may_have_words(text) else iter(())
     yield from sorted((*figures, *words), key=lambda found: found[0])
 
 
@@ -165,6 +168,24 @@ def _figures(text: str, dollar: str, pound: str):
             yield first, last, _value(number, multiplier), currency, glued
 
 
+def _may_have_words(text: str) -> bool:
+    """Tell whether a multiplier word is followed by a currency word, as any amount in words needs.
+
+    The expression for amounts in words costs about 60 µs over a page of text; finding its
+    multiplier words with `str.find` and looking at what follows each costs a tenth of that.
+    """
+    lower = text.lower()
+    if len(lower) != len(text):  # lower-casing moved the letters: the places would not match
+        return True
+    for word in _MULTIPLIER_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            if _CURRENCY_AFTER.match(text, at + len(word)):
+                return True
+            at = lower.find(word, at + 1)
+    return False
+
+
 def _words(text: str, dollar: str, pound: str):
     for match in _WORDS_AMOUNT.finditer(text):
         word = match["word"].lower()
@@ -183,8 +204,9 @@ def _year_of_prices(text: str, match: re.Match[str]) -> bool:
             and _PRICE_BASE.search(text, max(0, match.start() - 20), match.start()) is not None)
 
 
+@lru_cache(maxsize=4)  # a build splits a text for its amounts, then again for the money they belong to
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Split text into (start, end) spans of sentences, without surrounding space or bullets."""
+    """Split text into (start, end) spans of sentences, without surrounding space or bullets (do not change the list)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

@@ -97,6 +97,30 @@ def encode(positions: np.ndarray, freqs: np.ndarray) -> list[bytes]:
         return []
     firsts = np.zeros(count, dtype=np.int64)
     np.cumsum(freqs[:-1], out=firsts[1:])
+    single = freqs == 1
+    # Most postings hold one position, whose value depends on it alone: each place is encoded once.
+    places = positions[firsts[single]]
+    if len(places) and places.max() < 4 * len(places) + 1024:
+        table_places, which = np.arange(int(places.max()) + 1, dtype=np.uint32), places
+    else:  # places far apart (a long text, few postings): only the places used
+        table_places, which = np.unique(places, return_inverse=True)
+    table = np.empty(len(table_places), dtype=object)
+    table[:] = _encode_all(table_places, np.ones(len(table_places), dtype=np.uint32))
+    found = np.empty(count, dtype=object)
+    found[single] = table[which]
+    several = ~single
+    if several.any():
+        wanted = np.repeat(several, freqs)
+        found[several] = _encode_all(positions[wanted], freqs[several])
+    return found.tolist()
+
+
+def _encode_all(positions: np.ndarray, freqs: np.ndarray) -> list[bytes]:
+    count = len(freqs)
+    if not count:
+        return []
+    firsts = np.zeros(count, dtype=np.int64)
+    np.cumsum(freqs[:-1], out=firsts[1:])
     posting = np.repeat(np.arange(count), freqs)
     gaps = positions.astype(np.int64)
     gaps[1:] -= gaps[:-1]

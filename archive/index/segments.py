@@ -29,7 +29,7 @@ from whoosh.fields import NUMERIC, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.index import TOC
-from whoosh.system import pack_byte, pack_ushort
+from whoosh.system import pack_byte, pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte, to_sortable
 
 from archive.index import arrays, inversion
@@ -252,7 +252,7 @@ def _write_term(writer, btext: bytes, docs: list[int], gaps: list[int], weights:
     it is (each block says how it is stored), and its data is pickled with a newer protocol
     (DATA_PROTOCOL).
     """
-    postfile = writer._postfile
+    postfile = writer._postfile.file  # the open file beneath Whoosh's StructFile, for fewer calls
     info = W3TermInfo()
     start = postfile.tell()
     postfile.write(WHOOSH3_HEADER_MAGIC)
@@ -280,7 +280,7 @@ def _write_term(writer, btext: bytes, docs: list[int], gaps: list[int], weights:
         last = docs[min(stop, count) - 1]
         header = dumps((size, last, heaviest, compression, length_to_byte(shortest), length_to_byte(longest)), 2)
         total = len(header) + len(data)
-        postfile.write_int(-total if stop >= count else total)  # the last block's size is negative
+        postfile.write(pack_int(-total if stop >= count else total))  # the last block's size is negative
         postfile.write(header)
         postfile.write(data)
         # What W3TermInfo.add_block gathers from each block.
