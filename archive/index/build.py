@@ -83,12 +83,14 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
 
         # A file whose size and modification time are as last recorded is not read again; the rest
         # are compared by content. At 100,000 documents this is what keeps a small build under a second.
-        sums = {
+        # A full build reads every file anyway: each one's checksum comes from its parse.
+        sums = None if base is None else {
             doc_id: indexed[doc_id] if doc_id in indexed and known.get(doc_id) == stat
             else checksum((corpus_dir / f"{doc_id}.md").read_bytes())
             for doc_id, stat in stats.items()
         }
-        stale = [doc_id for doc_id, digest in sums.items() if indexed.get(doc_id) != digest or doc_id in forced]
+        stale = list(stats) if sums is None else [
+            doc_id for doc_id, digest in sums.items() if indexed.get(doc_id) != digest or doc_id in forced]
         removed = [doc_id for doc_id in indexed if doc_id not in stats]
         paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
         # All documents, or many: parsed and written as new segments by worker processes. A few: parsed
@@ -109,6 +111,8 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                     else:
                         documents_parsed.append(document)
                 parsed = [(d.id, d.checksum) for d in documents_parsed]
+            if sums is None:
+                sums = dict(parsed)
             report.added = sum(1 for doc_id, _ in parsed if doc_id not in indexed)
             report.changed = len(parsed) - report.added
             report.removed = len(removed)

@@ -13,9 +13,9 @@ The arrays beside the segment (archive/index/arrays.py) are written from the sam
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
-from array import array
 from pickle import dumps
 from collections.abc import Iterable
 from pathlib import Path
@@ -55,7 +55,7 @@ class TextIndexer:
         self.pattern = re.compile(tokenizer.expression.pattern.replace("(", "(?:"), tokenizer.expression.flags)
         self.stops, self.minsize, self.stemfn = stop.stops, stop.min, stem.stemfn
         self.stems: dict[str, str | None] = {}  # each word as written -> its term, None if dropped
-        self.numbers: dict[str, int] = {}  # each word as written -> its term's number, -1 if dropped
+        self.numbers = _Numbers(self)  # each word as written -> its term's number, -1 if dropped
         self.tokens = inversion.Tokens()
 
     @staticmethod
@@ -77,15 +77,7 @@ class TextIndexer:
 
     def add(self, docnum: int, text: str) -> int:
         """Add a document's text to the field's tokens; return how many words are kept (the field's length)."""
-        words = self.pattern.findall(text)
-        numbers = self.numbers
-        try:
-            found = [numbers[word] for word in words]
-        except KeyError:
-            for word in set(words).difference(numbers):
-                term = self.stems[word] = self._stem(word)
-                numbers[word] = -1 if term is None else self.tokens.number(term)
-            found = [numbers[word] for word in words]
+        found = [self.numbers[word] for word in self.pattern.findall(text)]
         self.tokens.add(docnum, found)
         return len(found) - found.count(-1)
 
@@ -93,6 +85,19 @@ class TextIndexer:
         """Return the one term the analyzer makes of a word, or None if it drops it or makes several."""
         kept = [term for term in map(self._stem, self.pattern.findall(word)) if term is not None]
         return kept[0] if len(kept) == 1 else None
+
+
+class _Numbers(dict):
+    """Word -> term number, working out a word not seen before as it is first looked up."""
+
+    def __init__(self, indexer: TextIndexer):
+        super().__init__()
+        self.indexer = indexer
+
+    def __missing__(self, word: str) -> int:
+        term = self.indexer.stems[word] = self.indexer._stem(word)
+        number = self[word] = -1 if term is None else self.indexer.tokens.number(term)
+        return number
 
 
 class SegmentWriter:
@@ -181,28 +186,32 @@ class SegmentWriter:
         for name in sorted({*self.texts, *(name for name, _ in self.postings)}):
             field = self.schema[name]
             writer.start_field(name, field)
+            by_doc = np.zeros(self.docnum, dtype=np.int64)
             lengths = self.lengths.get(name, {})
+            if lengths:
+                by_doc[list(lengths)] = list(lengths.values())
             if name in self.texts:
                 found = self.texts[name].tokens.postings()
-                docs, weights = found.docs.tolist(), found.freqs.astype(np.float64).tolist()
-                encoded = found.encoded()
-                gaps, lengths_of = _gaps_and_lengths(found, lengths)
-                starts = found.term_starts.tolist()
                 btexts = [term.encode("utf-8") for term in found.terms]
-                for btext, start, stop in zip(btexts, starts, starts[1:]):
-                    _write_term(writer, btext, docs[start:stop], gaps[start:stop], weights[start:stop],
-                                encoded[start:stop], lengths_of[start:stop], None)
+                _write_field(writer, btexts, found.term_starts, found.docs, found.freqs.astype(np.float64),
+                             found.encoded(), by_doc, None)
                 spans.add_run(name, btexts, found.term_starts, found.docs, found.freqs, found.positions)
-            else:
+                writer.finish_field()
+                continue
+            keys = sorted(key for key in self.postings if key[0] == name)
+            runs = [self.postings[key] for key in keys]
+            starts = np.zeros(len(runs) + 1, dtype=np.int64)
+            np.cumsum([len(docs) for docs, _, _ in runs], out=starts[1:])
+            docs = np.fromiter(itertools.chain.from_iterable(r[0] for r in runs), dtype=np.int64, count=int(starts[-1]))
+            weights = np.fromiter(itertools.chain.from_iterable(r[1] for r in runs), dtype=np.float64, count=len(docs))
+            encoded = list(itertools.chain.from_iterable(r[2] for r in runs))
+            _write_field(writer, [key[1] for key in keys], starts, docs, weights, encoded, by_doc,
+                         field.format.fixed_value_size())
+            if arrays.covers(self.schema, name):
                 positional = field.format.supports("positions")
-                fixed = field.format.fixed_value_size()
-                for key in sorted(key for key in self.postings if key[0] == name):
-                    docs, weights, encoded = self.postings[key]
-                    _write_term(writer, key[1], docs, _gaps(docs), weights, encoded,
-                                [lengths.get(d, 0) for d in docs], fixed)
-                    if arrays.covers(self.schema, name):
-                        places = [field.format.decode_positions(v) for v in encoded] if positional else None
-                        spans.add(name, key[1], docs, weights, places)
+                for (_, btext), (docs, weights, encoded) in zip(keys, runs):
+                    places = [field.format.decode_positions(v) for v in encoded] if positional else None
+                    spans.add(name, btext, docs, weights, places)
             writer.finish_field()
         writer.close()
         self.segment.set_doc_count(self.docnum)
@@ -241,85 +250,80 @@ class _OwnTemporary(FileStorage):
         return super().temp_storage(f"{self.name}.tmp")
 
 
-def _write_term(writer, btext: bytes, docs: list[int], gaps: list[int], weights: list[float], encoded: list[bytes],
-                lengths: list[int], fixed: int | None) -> None:
-    """Write one term's posting blocks and its row of the term table in Whoosh's block format.
+def _write_field(writer, btexts: list[bytes], term_starts: np.ndarray, docs: np.ndarray, weights: np.ndarray,
+                 encoded: list[bytes], by_doc: np.ndarray, fixed: int | None) -> None:
+    """Write a field's posting blocks and its rows of the term table, in Whoosh's block format.
 
-    gaps are the document numbers less the one before in the block (the first of a block as it
-    is), lengths each posting's field length (0 for none). Whoosh's writer builds each block
-    through a dozen calls and compresses even a block of one posting, where zlib's set-up costs
-    more than the rest; here a block small enough that compressing it would not pay is stored as
-    it is (each block says how it is stored), and its data is pickled with a newer protocol
-    (DATA_PROTOCOL).
+    Term i has postings term_starts[i] to term_starts[i + 1] (documents, weights, encoded values);
+    by_doc is each document's field length (0 for none). What Whoosh's block writer works out a
+    posting at a time (gaps between documents, each block's statistics, each term's) is worked
+    out here with numpy for the whole field; the loop only pickles and writes. Whoosh compresses
+    even a block of one posting, where zlib's set-up costs more than the rest: a block too small
+    to gain is stored as it is (each block says how), and block data is pickled with DATA_PROTOCOL.
     """
-    postfile = writer._postfile.file  # the open file beneath Whoosh's StructFile, for fewer calls
-    info = W3TermInfo()
-    start = postfile.tell()
-    postfile.write(WHOOSH3_HEADER_MAGIC)
-    count = len(docs)
-    for at in range(0, count, BLOCK):
-        stop = at + BLOCK
-        narrow = array("f", weights[at:stop])
-        size = len(narrow)
-        if narrow.count(1.0) == size:
-            block_weights = None
-        elif narrow.count(narrow[0]) == size:
-            block_weights = narrow[0]
-        else:
-            block_weights = tuple(narrow)
-        values = encoded[at:stop]
-        values = tuple(values) if fixed is None or fixed < 0 else None if fixed == 0 else b"".join(values)
-        data = dumps((tuple(gaps[at:stop]), block_weights, values), DATA_PROTOCOL)
-        compression = COMPRESSION if len(data) >= COMPRESS_FROM else 0
-        if compression:
-            data = zlib.compress(data, compression)
-        heaviest = max(weights[at:stop])
-        heaviest = heaviest if heaviest > 0 else 0
-        known = [length for length in lengths[at:stop] if length]
-        shortest, longest = (min(known), max(known)) if known else (None, 0)
-        last = docs[min(stop, count) - 1]
-        header = dumps((size, last, heaviest, compression, length_to_byte(shortest), length_to_byte(longest)), 2)
-        total = len(header) + len(data)
-        postfile.write(pack_int(-total if stop >= count else total))  # the last block's size is negative
-        postfile.write(header)
-        postfile.write(data)
-        # What W3TermInfo.add_block gathers from each block.
-        info._weight += sum(narrow)
-        info._df += size
-        if shortest is not None:
-            info._minlength = shortest if info._minlength is None else min(info._minlength, shortest)
-        info._maxlength = max(info._maxlength, longest)
-        info._maxweight = max(info._maxweight, heaviest)
-        if info._minid is None:
-            info._minid = docs[0]
-        info._maxid = last
-    info.set_extent(start, postfile.tell() - start)
-    writer._tindex.add(pack_ushort(writer._fieldid) + btext, info.to_bytes())
-
-
-def _gaps_and_lengths(found: inversion.Postings, lengths: dict[int, int]) -> tuple[list[int], list[int]]:
-    """Return _gaps() for every term of a field's postings at once, and each posting's field length."""
-    docs = found.docs.astype(np.int64)
+    if not btexts:
+        return
+    docs = docs.astype(np.int64)
+    sizes = np.diff(term_starts)
+    per_term = (sizes + BLOCK - 1) // BLOCK
+    term_of = np.repeat(np.arange(len(sizes)), per_term)
+    first_block = np.cumsum(per_term) - per_term
+    starts = term_starts[:-1][term_of] + (np.arange(len(term_of)) - first_block[term_of]) * BLOCK
+    stops = np.minimum(starts + BLOCK, term_starts[1:][term_of])
     gaps = docs.copy()
     gaps[1:] -= docs[:-1]
-    starts = found.term_starts
-    # A block starts at each term's first posting and every BLOCK postings after it.
-    within = np.arange(len(docs)) - np.repeat(starts[:-1], np.diff(starts))
-    firsts = within % BLOCK == 0
-    gaps[firsts] = docs[firsts]
-    by_doc = np.zeros(int(docs.max()) + 1 if len(docs) else 0, dtype=np.int64)
-    if lengths:
-        by_doc[list(lengths)] = list(lengths.values())
-    return gaps.tolist(), by_doc[docs].tolist()
+    gaps[starts] = docs[starts]
+    narrow = weights.astype(np.float32).astype(np.float64)  # as a block holds them
+    lowest, highest = np.minimum.reduceat(narrow, starts), np.maximum.reduceat(narrow, starts)
+    heaviest = np.maximum(np.maximum.reduceat(weights, starts), 0)
+    lengths = by_doc[docs]
+    none = np.iinfo(np.int64).max
+    shortest = np.minimum.reduceat(np.where(lengths > 0, lengths, none), starts)
+    longest = np.maximum.reduceat(lengths, starts)
+    # What W3TermInfo.add_block gathers, for each term.
+    term_weight = np.add.reduceat(np.add.reduceat(narrow, starts), first_block).tolist()
+    term_shortest = np.minimum.reduceat(shortest, first_block).tolist()
+    term_longest = np.maximum.reduceat(longest, first_block).tolist()
+    term_heaviest = np.maximum.reduceat(heaviest, first_block).tolist()
+    firsts, lasts = docs[term_starts[:-1]].tolist(), docs[term_starts[1:] - 1].tolist()
 
-
-def _gaps(docs: list[int]) -> list[int]:
-    """Return the gaps between a term's document numbers, block by block, as its blocks store them."""
-    gaps = [b - a for a, b in zip(docs, docs[1:])]
-    gaps.insert(0, docs[0])
-    for at in range(BLOCK, len(docs), BLOCK):
-        gaps[at] = docs[at]
-    return gaps
+    gaps, narrow, blocks = gaps.tolist(), narrow.tolist(), per_term.tolist()
+    starts, stops, lowest, highest = starts.tolist(), stops.tolist(), lowest.tolist(), highest.tolist()
+    heaviest, shortest, longest = heaviest.tolist(), shortest.tolist(), longest.tolist()
+    last_of = docs[np.asarray(stops) - 1].tolist()
+    postfile = writer._postfile.file  # the open file beneath Whoosh's StructFile, for fewer calls
+    add_row, prefix = writer._tindex.add, pack_ushort(writer._fieldid)
+    b = 0
+    for t, btext in enumerate(btexts):
+        offset = postfile.tell()
+        postfile.write(WHOOSH3_HEADER_MAGIC)
+        for left in range(blocks[t], 0, -1):
+            at, stop = starts[b], stops[b]
+            if lowest[b] == highest[b]:
+                block_weights = None if lowest[b] == 1.0 else lowest[b]
+            else:
+                block_weights = tuple(narrow[at:stop])
+            values = encoded[at:stop]
+            values = tuple(values) if fixed is None or fixed < 0 else None if fixed == 0 else b"".join(values)
+            data = dumps((tuple(gaps[at:stop]), block_weights, values), DATA_PROTOCOL)
+            compression = COMPRESSION if len(data) >= COMPRESS_FROM else 0
+            if compression:
+                data = zlib.compress(data, compression)
+            low = None if shortest[b] == none else shortest[b]
+            header = dumps((stop - at, last_of[b], heaviest[b], compression, length_to_byte(low),
+                            length_to_byte(longest[b])), 2)
+            total = len(header) + len(data)
+            postfile.write(pack_int(-total if left == 1 else total))  # the last block's size is negative
+            postfile.write(header)
+            postfile.write(data)
+            b += 1
+        info = W3TermInfo()
+        info._weight, info._df = term_weight[t], stops[b - 1] - starts[b - blocks[t]]
+        info._minlength = None if term_shortest[t] == none else term_shortest[t]
+        info._maxlength, info._maxweight = term_longest[t], term_heaviest[t]
+        info._minid, info._maxid = firsts[t], lasts[t]
+        info.set_extent(offset, postfile.tell() - offset)
+        add_row(prefix + btext, info.to_bytes())
 
 
 def write(folder: Path, schema: Schema, documents: Iterable[dict[str, Any]]) -> W3Segment:
