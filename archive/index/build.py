@@ -196,7 +196,7 @@ def _has_every_field(generation: Path) -> bool:
 
 def _publish_segments(index_dir: Path, folder: Path, base: Path | None, written: parallel.Written,
                       replaced: list[str], manifest: dict[str, Any], record: dict[str, Any]) -> None:
-    """Publish the folder's index (the base's, if any, less the replaced documents) with the segments written into it."""
+    """Publish the folder's index (the base's, if any, less the replaced documents) with the new segments in it."""
     if base is None:
         schema, kept, generation = DocumentSchema(), [], 0
     else:
@@ -218,7 +218,7 @@ def _publish_segments(index_dir: Path, folder: Path, base: Path | None, written:
 
 
 def _delete(reader, doc_ids: list[str]) -> list:
-    """Mark the documents with these ids deleted in the reader's segments, as Whoosh's writer does; return the segments."""
+    """Mark the documents with these ids deleted in the reader's segments, as Whoosh's writer does; return them."""
     kept = []
     for leaf, _ in reader.leaf_readers():
         segment = getattr(leaf, "segment", lambda: None)()

@@ -1,4 +1,4 @@
-"""Turn a segment's tokens into postings with numpy: sorted by term, each with its positions encoded as Whoosh encodes them.
+"""Turn a segment's tokens into postings with numpy: by term, with positions encoded as Whoosh encodes them.
 
 A text field's tokens arrive document by document as term numbers (-1 for a word the analyzer
 drops). One stable sort by term puts them in the order Whoosh writes postings (term, document,

@@ -1,22 +1,20 @@
-"""Write Whoosh segments directly: what the default writer does, without its per-token and per-posting costs.
+"""Write Whoosh segments directly: what the default writer writes, without its per-token and per-posting costs.
 
 Whoosh's writer runs every token through a chain of generators, then pickles every posting into
 a sorting pool and reads it back at commit (../shared/WHOOSH.md; most of a build's time). This
-writer fills one segment in memory with Whoosh's own per-document writer (stored fields, columns,
-lengths) and its own field writer (term table, posting blocks): only the inverted lists are
-gathered here, in plain lists, and handed to Whoosh's block writer a block at a time. Text with
-the stemming analyzer is tokenized with the analyzer's own pattern, stop list and stemmer,
-each distinct word stemmed once (tests/test_segments.py holds it to the analyzer, and a whole
-segment to the default writer's). Whatever else a field holds goes through Whoosh's `index()`.
-The arrays beside the segment (archive/index/arrays.py) are written from the same lists.
+writer fills one segment with Whoosh's own per-document writer (stored fields, columns, lengths)
+and term table, and writes the posting blocks in Whoosh's format itself. Text with the stemming
+analyzer is tokenized with the analyzer's own pattern, stop list and stemmer, each distinct word
+stemmed once, and inverted with numpy (archive/index/inversion.py); whatever else a field holds
+goes through the field's own `index()`. The arrays beside the segment (archive/index/arrays.py)
+are written from the same postings. tests/test_segments.py holds the terms to the analyzer's and
+a whole segment, read back through Whoosh, to what the default writer makes of the same documents.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-import zlib
-from pickle import dumps
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,30 +22,21 @@ from typing import Any
 import numpy as np
 from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.analysis.tokenizers import default_pattern
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3Segment, W3TermInfo
+from whoosh.codec.whoosh3 import W3Codec, W3Segment
 from whoosh.fields import NUMERIC, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.index import TOC
-from whoosh.system import pack_byte, pack_int, pack_ushort
+from whoosh.system import pack_byte
 from whoosh.util.numeric import byte_to_length, length_to_byte, to_sortable
 
-from archive.index import arrays, inversion
+from archive.index import arrays, blocks, inversion
 
 INDEX_NAME = "MAIN"  # Whoosh's default index name, as open_dir expects
-BLOCK = W3Codec()._blocklimit  # postings a block, as Whoosh's codec writes them
-COMPRESSION = W3Codec()._compression
-# Whoosh reads a block with pickle.loads, whatever the protocol; protocol 2, which its writer uses,
-# writes each posting's value as a call to codecs.encode, protocol 5 as bytes: half the size and a
-# tenth of the time for a block of 128 postings, and faster to read back.
-DATA_PROTOCOL = 5
-# Blocks whose pickle is shorter than this are stored uncompressed: zlib's set-up alone costs about
-# 30 µs a call, and a block of one posting is about 40 bytes.
-COMPRESS_FROM = 1024
 
 
 class TextIndexer:
-    """A stemming analyzer's terms for a text, as `TEXT.index()` gives them, from a word -> stem table."""
+    """A text field with the stemming analyzer: its documents' words as term numbers, ready to invert."""
 
     def __init__(self, analyzer: CompositeAnalyzer):
         tokenizer, _, stop, stem = analyzer.items
@@ -193,7 +182,7 @@ class SegmentWriter:
             if name in self.texts:
                 found = self.texts[name].tokens.postings()
                 btexts = [term.encode("utf-8") for term in found.terms]
-                _write_field(writer, btexts, found.term_starts, found.docs, found.freqs.astype(np.float64),
+                blocks.write_field(writer, btexts, found.term_starts, found.docs, found.freqs.astype(np.float64),
                              found.encoded(), by_doc, None)
                 spans.add_run(name, btexts, found.term_starts, found.docs, found.freqs, found.positions)
                 writer.finish_field()
@@ -205,7 +194,7 @@ class SegmentWriter:
             docs = np.fromiter(itertools.chain.from_iterable(r[0] for r in runs), dtype=np.int64, count=int(starts[-1]))
             weights = np.fromiter(itertools.chain.from_iterable(r[1] for r in runs), dtype=np.float64, count=len(docs))
             encoded = list(itertools.chain.from_iterable(r[2] for r in runs))
-            _write_field(writer, [key[1] for key in keys], starts, docs, weights, encoded, by_doc,
+            blocks.write_field(writer, [key[1] for key in keys], starts, docs, weights, encoded, by_doc,
                          field.format.fixed_value_size())
             if arrays.covers(self.schema, name):
                 positional = field.format.supports("positions")
@@ -248,82 +237,6 @@ class _OwnTemporary(FileStorage):
 
     def temp_storage(self, name: str | None = None) -> FileStorage:
         return super().temp_storage(f"{self.name}.tmp")
-
-
-def _write_field(writer, btexts: list[bytes], term_starts: np.ndarray, docs: np.ndarray, weights: np.ndarray,
-                 encoded: list[bytes], by_doc: np.ndarray, fixed: int | None) -> None:
-    """Write a field's posting blocks and its rows of the term table, in Whoosh's block format.
-
-    Term i has postings term_starts[i] to term_starts[i + 1] (documents, weights, encoded values);
-    by_doc is each document's field length (0 for none). What Whoosh's block writer works out a
-    posting at a time (gaps between documents, each block's statistics, each term's) is worked
-    out here with numpy for the whole field; the loop only pickles and writes. Whoosh compresses
-    even a block of one posting, where zlib's set-up costs more than the rest: a block too small
-    to gain is stored as it is (each block says how), and block data is pickled with DATA_PROTOCOL.
-    """
-    if not btexts:
-        return
-    docs = docs.astype(np.int64)
-    sizes = np.diff(term_starts)
-    per_term = (sizes + BLOCK - 1) // BLOCK
-    term_of = np.repeat(np.arange(len(sizes)), per_term)
-    first_block = np.cumsum(per_term) - per_term
-    starts = term_starts[:-1][term_of] + (np.arange(len(term_of)) - first_block[term_of]) * BLOCK
-    stops = np.minimum(starts + BLOCK, term_starts[1:][term_of])
-    gaps = docs.copy()
-    gaps[1:] -= docs[:-1]
-    gaps[starts] = docs[starts]
-    narrow = weights.astype(np.float32).astype(np.float64)  # as a block holds them
-    lowest, highest = np.minimum.reduceat(narrow, starts), np.maximum.reduceat(narrow, starts)
-    heaviest = np.maximum(np.maximum.reduceat(weights, starts), 0)
-    lengths = by_doc[docs]
-    none = np.iinfo(np.int64).max
-    shortest = np.minimum.reduceat(np.where(lengths > 0, lengths, none), starts)
-    longest = np.maximum.reduceat(lengths, starts)
-    # What W3TermInfo.add_block gathers, for each term.
-    term_weight = np.add.reduceat(np.add.reduceat(narrow, starts), first_block).tolist()
-    term_shortest = np.minimum.reduceat(shortest, first_block).tolist()
-    term_longest = np.maximum.reduceat(longest, first_block).tolist()
-    term_heaviest = np.maximum.reduceat(heaviest, first_block).tolist()
-    firsts, lasts = docs[term_starts[:-1]].tolist(), docs[term_starts[1:] - 1].tolist()
-
-    gaps, narrow, blocks = gaps.tolist(), narrow.tolist(), per_term.tolist()
-    starts, stops, lowest, highest = starts.tolist(), stops.tolist(), lowest.tolist(), highest.tolist()
-    heaviest, shortest, longest = heaviest.tolist(), shortest.tolist(), longest.tolist()
-    last_of = docs[np.asarray(stops) - 1].tolist()
-    postfile = writer._postfile.file  # the open file beneath Whoosh's StructFile, for fewer calls
-    add_row, prefix = writer._tindex.add, pack_ushort(writer._fieldid)
-    b = 0
-    for t, btext in enumerate(btexts):
-        offset = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
-        for left in range(blocks[t], 0, -1):
-            at, stop = starts[b], stops[b]
-            if lowest[b] == highest[b]:
-                block_weights = None if lowest[b] == 1.0 else lowest[b]
-            else:
-                block_weights = tuple(narrow[at:stop])
-            values = encoded[at:stop]
-            values = tuple(values) if fixed is None or fixed < 0 else None if fixed == 0 else b"".join(values)
-            data = dumps((tuple(gaps[at:stop]), block_weights, values), DATA_PROTOCOL)
-            compression = COMPRESSION if len(data) >= COMPRESS_FROM else 0
-            if compression:
-                data = zlib.compress(data, compression)
-            low = None if shortest[b] == none else shortest[b]
-            header = dumps((stop - at, last_of[b], heaviest[b], compression, length_to_byte(low),
-                            length_to_byte(longest[b])), 2)
-            total = len(header) + len(data)
-            postfile.write(pack_int(-total if left == 1 else total))  # the last block's size is negative
-            postfile.write(header)
-            postfile.write(data)
-            b += 1
-        info = W3TermInfo()
-        info._weight, info._df = term_weight[t], stops[b - 1] - starts[b - blocks[t]]
-        info._minlength = None if term_shortest[t] == none else term_shortest[t]
-        info._maxlength, info._maxweight = term_longest[t], term_heaviest[t]
-        info._minid, info._maxid = firsts[t], lasts[t]
-        info.set_extent(offset, postfile.tell() - offset)
-        add_row(prefix + btext, info.to_bytes())
 
 
 def write(folder: Path, schema: Schema, documents: Iterable[dict[str, Any]]) -> W3Segment:
