@@ -246,3 +246,12 @@ def test_many_changed_files_are_written_as_new_segments_and_nothing_is_lost(corp
     full = tmp_path / "full"
     build(corpus_dir, full)
     assert _everything(index_dir, scores=False) == _everything(full, scores=False)
+
+
+def test_field_lengths_are_stored_as_whoosh_stores_them():
+    from whoosh.util.numeric import length_to_byte
+
+    from archive.index import blocks
+
+    lengths = np.arange(0, 120_000)
+    assert blocks._length_bytes(lengths, -1).tolist() == [length_to_byte(int(n)) for n in lengths]

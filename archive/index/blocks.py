@@ -14,8 +14,9 @@ from pickle import dumps
 
 import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
-from whoosh.system import pack_int, pack_ushort
-from whoosh.util.numeric import length_to_byte
+from whoosh.filedb.filetables import _lengths as ROW_LENGTHS
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import _length_byte_cache
 
 BLOCK = W3Codec()._blocklimit  # postings a block, as Whoosh's codec writes them
 COMPRESSION = W3Codec()._compression
@@ -26,6 +27,9 @@ DATA_PROTOCOL = 5
 # Blocks whose pickle is shorter than this are stored uncompressed: zlib's set-up alone costs about
 # 30 µs a call, and a block of one posting is about 40 bytes.
 COMPRESS_FROM = 1024
+TERM_INFO = W3TermInfo._struct
+LENGTH_BYTES = np.asarray(_length_byte_cache, dtype=np.int64)
+LENGTH_CAP = 106374  # from this length on, length_to_byte gives 255
 
 
 def write_field(writer, btexts: list[bytes], term_starts: np.ndarray, docs: np.ndarray, weights: np.ndarray,
@@ -60,21 +64,25 @@ def write_field(writer, btexts: list[bytes], term_starts: np.ndarray, docs: np.n
     longest = np.maximum.reduceat(lengths, starts)
     # What W3TermInfo.add_block gathers, for each term.
     term_weight = np.add.reduceat(np.add.reduceat(narrow, starts), first_block).tolist()
-    term_shortest = np.minimum.reduceat(shortest, first_block).tolist()
-    term_longest = np.maximum.reduceat(longest, first_block).tolist()
+    term_shortest = _length_bytes(np.minimum.reduceat(shortest, first_block), none).tolist()
+    term_longest = _length_bytes(np.maximum.reduceat(longest, first_block), none).tolist()
     term_heaviest = np.maximum.reduceat(heaviest, first_block).tolist()
     firsts, lasts = docs[term_starts[:-1]].tolist(), docs[term_starts[1:] - 1].tolist()
 
-    gaps, narrow, blocks = gaps.tolist(), narrow.tolist(), per_term.tolist()
+    shortest, longest = _length_bytes(shortest, none).tolist(), _length_bytes(longest, none).tolist()
+    gaps, narrow, blocks, sizes = gaps.tolist(), narrow.tolist(), per_term.tolist(), sizes.tolist()
     starts, stops, lowest, highest = starts.tolist(), stops.tolist(), lowest.tolist(), highest.tolist()
-    heaviest, shortest, longest = heaviest.tolist(), shortest.tolist(), longest.tolist()
+    heaviest = heaviest.tolist()
     last_of = docs[np.asarray(stops) - 1].tolist()
-    postfile = writer._postfile.file  # the open file beneath Whoosh's StructFile, for fewer calls
-    add_row, prefix = writer._tindex.add, pack_ushort(writer._fieldid)
+    postfile = writer._postfile
+    position = postfile.tell()
+    chunks: list[bytes] = []
+    rows: list[bytes] = []
     b = 0
-    for t, btext in enumerate(btexts):
-        offset = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
+    for t in range(len(btexts)):
+        offset = position
+        chunks.append(WHOOSH3_HEADER_MAGIC)
+        position += len(WHOOSH3_HEADER_MAGIC)
         for left in range(blocks[t], 0, -1):
             at, stop = starts[b], stops[b]
             if lowest[b] == highest[b]:
@@ -87,18 +95,39 @@ def write_field(writer, btexts: list[bytes], term_starts: np.ndarray, docs: np.n
             compression = COMPRESSION if len(data) >= COMPRESS_FROM else 0
             if compression:
                 data = zlib.compress(data, compression)
-            low = None if shortest[b] == none else shortest[b]
-            header = dumps((stop - at, last_of[b], heaviest[b], compression, length_to_byte(low),
-                            length_to_byte(longest[b])), 2)
+            header = dumps((stop - at, last_of[b], heaviest[b], compression, shortest[b], longest[b]), 2)
             total = len(header) + len(data)
-            postfile.write(pack_int(-total if left == 1 else total))  # the last block's size is negative
-            postfile.write(header)
-            postfile.write(data)
+            chunks += (pack_int(-total if left == 1 else total), header, data)  # the last block's size is negative
+            position += 4 + total
             b += 1
-        info = W3TermInfo()
-        info._weight, info._df = term_weight[t], stops[b - 1] - starts[b - blocks[t]]
-        info._minlength = None if term_shortest[t] == none else term_shortest[t]
-        info._maxlength, info._maxweight = term_longest[t], term_heaviest[t]
-        info._minid, info._maxid = firsts[t], lasts[t]
-        info.set_extent(offset, postfile.tell() - offset)
-        add_row(prefix + btext, info.to_bytes())
+        # W3TermInfo.to_bytes: not inlined, the statistics, then where the postings are.
+        rows.append(TERM_INFO.pack(0, term_weight[t], sizes[t], term_shortest[t], term_longest[t], term_heaviest[t],
+                                   firsts[t], lasts[t]) + pack_long(offset) + pack_int(position - offset))
+    postfile.write(b"".join(chunks))
+    _add_rows(writer._tindex, [pack_ushort(writer._fieldid) + btext for btext in btexts], rows)
+
+
+def _length_bytes(lengths: np.ndarray, none: int) -> np.ndarray:
+    """Return length_to_byte of each length (0 for none), as Whoosh stores field lengths."""
+    found = np.searchsorted(LENGTH_BYTES, lengths, side="left")
+    found[lengths >= LENGTH_CAP] = 255
+    found[lengths == none] = 0
+    return found
+
+
+def _add_rows(table, keys: list[bytes], values: list[bytes]) -> None:
+    """Add rows to Whoosh's term table (an OrderedHashWriter) at once, as its add() does one at a time."""
+    if not keys:
+        return
+    if keys[0] <= table.lastkey:
+        raise ValueError(f"keys must increase: {table.lastkey!r}..{keys[0]!r}")
+    records = [ROW_LENGTHS.pack(len(key), len(value)) + key + value for key, value in zip(keys, values)]
+    position = table.dbfile.tell()
+    hashfn, buckets, index = table.hashfn, table.buckets, table.index
+    for key, record in zip(keys, records):
+        index.append(position)
+        h = hashfn(key)
+        buckets[h & 255].append((h, position))
+        position += len(record)
+    table.dbfile.write(b"".join(records))
+    table.lastkey = keys[-1]

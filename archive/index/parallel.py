@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import math
 import multiprocessing
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ PARALLEL_FROM = 2000
 # bigger segments are fewer to search, smaller ones keep a build's peak down.
 SEGMENT_DOCS = 25_000
 BATCH = 200  # documents parsed, then indexed, together
+MAX_PROCS = 4  # each holds a segment of postings in memory
 
 
 @dataclass
@@ -39,7 +41,7 @@ class Written:
 
 def write(folder: Path, index_dir: Path, paths: list[Path], registry: Registry, progress: bool = False) -> Written:
     """Parse the files and write the documents that parse as new segments in folder (none are added to its index)."""
-    procs = 2 if len(paths) >= PARALLEL_FROM else 1
+    procs = min(os.cpu_count() or 1, MAX_PROCS) if len(paths) >= PARALLEL_FROM else 1
     count = max(procs, math.ceil(len(paths) / SEGMENT_DOCS)) if procs > 1 else 1
     size = max(1, math.ceil(len(paths) / count))
     jobs = [(folder, index_dir, paths[start:start + size], registry) for start in range(0, len(paths), size)]

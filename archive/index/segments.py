@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.analysis.tokenizers import default_pattern
-from whoosh.codec.whoosh3 import W3Codec, W3Segment
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3Codec, W3Segment
 from whoosh.fields import NUMERIC, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
@@ -35,15 +35,22 @@ from archive.index import arrays, blocks, inversion
 INDEX_NAME = "MAIN"  # Whoosh's default index name, as open_dir expects
 
 
+# Whoosh's default tokenizer pattern, [\w\*]+(\.?[\w\*]+)*, matches the same words: its first run
+# takes every word character there is, so a repeat can only go on after a dot. Written so, with no
+# group to capture, findall gives whole words, a sixth faster.
+WORDS = re.compile(r"[\w*]+(?:\.[\w*]+)*")
+
+
 class TextIndexer:
     """A text field with the stemming analyzer: its documents' words as term numbers, ready to invert."""
 
-    def __init__(self, analyzer: CompositeAnalyzer):
-        tokenizer, _, stop, stem = analyzer.items
-        # The tokenizer's own pattern, with its group made non-capturing so findall gives whole words.
-        self.pattern = re.compile(tokenizer.expression.pattern.replace("(", "(?:"), tokenizer.expression.flags)
+    def __init__(self, analyzer: CompositeAnalyzer, stems: dict[str, str | None] | None = None):
+        _, _, stop, stem = analyzer.items
+        self.pattern = WORDS
         self.stops, self.minsize, self.stemfn = stop.stops, stop.min, stem.stemfn
-        self.stems: dict[str, str | None] = {}  # each word as written -> its term, None if dropped
+        # Each word as written -> its term, None if dropped; shared by fields with the same analyzer.
+        self.stems: dict[str, str | None] = {} if stems is None else stems
+        self.lowered: dict[str, str] = {}
         self.numbers = _Numbers(self)  # each word as written -> its term's number, -1 if dropped
         self.tokens = inversion.Tokens()
 
@@ -62,7 +69,10 @@ class TextIndexer:
         word = word.lower()
         if len(word) < self.minsize or word in self.stops:
             return None
-        return self.stemfn(word)
+        found = self.lowered.get(word)
+        if found is None:  # "The" and "the": one word to the stemmer, which costs a few µs a word
+            found = self.lowered[word] = self.stemfn(word)
+        return found
 
     def add(self, docnum: int, text: str) -> int:
         """Add a document's text to the field's tokens; return how many words are kept (the field's length)."""
@@ -84,7 +94,8 @@ class _Numbers(dict):
         self.indexer = indexer
 
     def __missing__(self, word: str) -> int:
-        term = self.indexer.stems[word] = self.indexer._stem(word)
+        stems = self.indexer.stems
+        term = stems[word] if word in stems else stems.setdefault(word, self.indexer._stem(word))
         number = self[word] = -1 if term is None else self.indexer.tokens.number(term)
         return number
 
@@ -103,27 +114,34 @@ class SegmentWriter:
         for name, field in schema.items():
             if field.vector or field.separate_spelling():
                 raise ValueError(f"field {name!r} has vectors or spelling, which this writer does not write")
-        self.texts = {name: TextIndexer(field.analyzer) for name, field in schema.items()
-                      if field.indexed and isinstance(field.format, Positions) and TextIndexer.handles(field.analyzer)}
+        self.texts: dict[str, TextIndexer] = {}
+        stems: list[tuple[Any, dict]] = []  # a title's words are mostly its body's: stemmed once for both
+        for name, field in schema.items():
+            if field.indexed and isinstance(field.format, Positions) and TextIndexer.handles(field.analyzer):
+                shared = next((table for analyzer, table in stems if analyzer == field.analyzer), None)
+                if shared is None:
+                    stems.append((field.analyzer, shared := {}))
+                self.texts[name] = TextIndexer(field.analyzer, shared)
         # (field, term) -> its postings, for the fields not in texts: documents, weights and encoded values.
         self.postings: dict[tuple[str, bytes], tuple[list[int], list[float], list[bytes]]] = {}
         # The length of each scorable field in each document, as Whoosh keeps it (one byte, rounded).
         self.lengths: dict[str, dict[int, int]] = {}
         self.terms_of: dict[tuple, list[tuple]] = {}
+        self.plans: dict[str, tuple] = {}
         self.docnum = 0
 
     def add(self, values: dict[str, Any]) -> None:
         """Add one document, as `writer.add_document(**values)` would."""
-        docnum, perdoc, schema = self.docnum, self.perdoc, self.schema
-        perdoc.start_doc(docnum)
+        docnum = self.docnum
+        stored = {}
         for name in sorted(values):
             value = values[name]
             if value is None:
                 continue
-            field = schema[name]
+            field, text, column = self._plan(name)
             length = 0
-            if name in self.texts:
-                length = self.texts[name].add(docnum, value)
+            if text is not None:
+                length = text.add(docnum, value)
             elif field.indexed:
                 for btext, freq, weight, encoded in self._index(name, field, value):
                     if field.scorable:
@@ -132,13 +150,33 @@ class SegmentWriter:
                     entry[0].append(docnum)
                     entry[1].append(weight)
                     entry[2].append(encoded)
+            # What W3PerDocWriter.add_field and add_column_value do, without their calls a field.
+            if field.stored:
+                stored[name] = value
             if length and field.scorable:
-                self.lengths.setdefault(name, {})[docnum] = byte_to_length(length_to_byte(length))
-            perdoc.add_field(name, field, value if field.stored else None, length)
-            if field.column_type:
-                perdoc.add_column_value(name, field.column_type, field.to_column_value(value))
-        perdoc.finish_doc()
-        self.docnum += 1
+                byte = length_to_byte(length)
+                self._column(f"_{name}_len", LENGTHS_COLUMN).add(docnum, byte)
+                self.perdoc._fieldlengths[name] += length
+                self.lengths.setdefault(name, {})[docnum] = byte_to_length(byte)
+            if column is not None:
+                column.add(docnum, field.to_column_value(value))
+        if stored:
+            self._column("_stored", STORED_COLUMN).add(docnum, stored)
+        self.docnum = self.perdoc._doccount = docnum + 1
+
+    def _plan(self, name: str) -> tuple:
+        found = self.plans.get(name)
+        if found is None:
+            field = self.schema[name]
+            column = self._column(name, field.column_type) if field.column_type else None
+            found = self.plans[name] = (field, self.texts.get(name), column)
+        return found
+
+    def _column(self, name: str, column):
+        writers = self.perdoc._colwriters
+        if name not in writers:
+            self.perdoc._create_column(name, column)
+        return writers[name]
 
     def _index(self, name: str, field, value) -> list[tuple]:
         """Return a field's terms for a value, as `field.index(value)` gives them."""
@@ -217,8 +255,8 @@ class SegmentWriter:
     def forms(self) -> dict[str, str | None]:
         """Return every word of the stemmed fields in lower case with its term, as the forms table keeps them."""
         found: dict[str, str | None] = {}
-        for indexer in self.texts.values():
-            for word, term in indexer.stems.items():
+        for indexer in {id(i.stems): i for i in self.texts.values()}.values():
+            for word, term in list(indexer.stems.items()):
                 lower = word.lower()
                 if lower != word and indexer.pattern.fullmatch(lower) is None:
                     # Lower-casing split the word (a dotted capital I, say): the table keeps a term
