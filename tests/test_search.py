@@ -300,3 +300,23 @@ def test_date_facet_counts_equal_the_results_of_their_clicks(archive, params):
         without = archive.search(type(request)(**{**request.__dict__, FACET_FIELDS[facet]: ()}))
         placed = sum(v.count for v in archive.search(without.request).facets[facet])
         assert placed + result.unplaced[facet] <= without.total
+
+
+def test_cached_arrays_are_bounded_by_their_size_as_well_as_their_number():
+    import numpy as np
+
+    from archive.search.cache import ArrayCache
+
+    cache = ArrayCache(max_bytes=3000, max_items=10)
+    for n in range(5):
+        cache.put(n, np.zeros(1000, dtype=bool))
+    assert len(cache) == 3 and cache.bytes == 3000 and cache.get(0) is None
+    cache.get(2)  # used again: kept over 3, the oldest
+    cache.put(5, np.zeros(1000, dtype=bool))
+    assert cache.get(3) is None and cache.get(2) is not None
+    with pytest.raises(ValueError):
+        cache.get(2)[0] = True  # shared between requests: read-only
+    small = ArrayCache(max_bytes=10**9, max_items=2)
+    for n in range(4):
+        small.put(n, np.zeros(1))
+    assert len(small) == 2

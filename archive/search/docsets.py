@@ -19,10 +19,12 @@ from whoosh.searching import Searcher
 from archive.index import arrays
 from archive.index.arrays import positions, postings, term_ids  # noqa: F401 (term_ids: facets)
 from archive.search import limits
+from archive.search.cache import ArrayCache
 from archive.search.words import AtLeast
 
 Mask = np.ndarray  # one bool per document number of the generation
 CACHED_MASKS = 256  # about 25 MB at 100,000 documents
+CACHED_MASK_BYTES = 64 * 2**20  # and at most 64 MB: 64 masks at 1,000,000 documents
 CACHED_POSTINGS = 64  # the terms of the last few queries
 
 
@@ -37,7 +39,7 @@ class DocSets:
         self.size = self.reader.doc_count_all()
         self.live = np.zeros(self.size, dtype=bool)
         self.live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
-        self._cache: OrderedDict[Hashable, Mask] = OrderedDict()
+        self._cache = ArrayCache(CACHED_MASK_BYTES, CACHED_MASKS)
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._columns: dict[str, np.ndarray] = {}
         # Columns worked out on first use rather than read: "largest" without mixing currencies,
@@ -52,11 +54,7 @@ class DocSets:
             found.flags.writeable = False  # shared between requests: nobody may change it
             if limits.spent():
                 return found  # cut short by the time budget: not the whole answer, so not kept
-            self._cache[key] = found
-            if len(self._cache) > CACHED_MASKS:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(key)
+            self._cache.put(key, found)
         return found
 
     def from_ids(self, ids: Iterable[int] | np.ndarray) -> Mask:

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 from whoosh.reading import IndexReader
 
+from archive.search.cache import ArrayCache
 from archive.search.docsets import term_ids
 
 
@@ -36,7 +37,7 @@ class FacetTable:
             live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
         self._live = live
         self._columns: dict[str, _Column] = {}
-        self._masks: dict[tuple[str, frozenset[str]], np.ndarray] = {}
+        self._masks = ArrayCache(32 * 2**20, 256)  # a facet value's mask: 1 MB at 1,000,000 documents
         # Facets not indexed but worked out from other columns (archive/search/periods.py): each
         # gives, on first use, its values and a value code per document number, -1 for none.
         self.computed: dict[str, Callable[[], Any]] = {}
@@ -83,7 +84,8 @@ class FacetTable:
     def mask(self, field: str, values: Iterable[str]) -> np.ndarray:
         """Return a mask of the live documents holding any of the values."""
         key = (field, frozenset(values))
-        if key not in self._masks:
+        found = self._masks.get(key)
+        if found is None:
             computed = self._codes(field)
             if computed:
                 values, codes = computed
@@ -96,11 +98,8 @@ class FacetTable:
                     code = column.codes_by_value.get(value)
                     if code is not None:
                         mask[column.ids[code]] = True
-            mask.flags.writeable = False
-            if len(self._masks) > 256:
-                self._masks.clear()
-            self._masks[key] = mask
-        return self._masks[key]
+            self._masks.put(key, found := mask)
+        return found
 
     def postings(self, field: str) -> dict[str, frozenset[int]]:
         """Map each value of a facet field to the documents that hold it."""

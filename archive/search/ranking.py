@@ -14,7 +14,6 @@ scores, and so to miss true top hits; this does not.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from math import log
 
 import numpy as np
@@ -23,11 +22,13 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from archive.search import rescoring
+from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
 from archive.search.words import AtLeast
 
 Scores = np.ndarray  # one float64 per document number, meaningful where the query matches
 CACHED_SCORES = 16  # 800 KB each at 100,000 documents: enough for a researcher's facet clicks
+CACHED_SCORE_BYTES = 64 * 2**20  # 8 scores at 1,000,000 documents
 # BM25F's term-frequency saturation and length normalisation, chosen by bench/relevance.py.
 K1 = 1.2
 B = 0.75
@@ -77,18 +78,14 @@ class Ranker:
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
         self._lengths: dict[str, np.ndarray] = {}
-        self._cache: OrderedDict[query.Query, Scores] = OrderedDict()
+        self._cache = ArrayCache(CACHED_SCORE_BYTES, CACHED_SCORES)
 
     def cached(self, q: query.Query) -> Scores:
         """Return a query's scores, kept for the next few queries: a facet click repeats its query."""
         found = self._cache.get(q)
         if found is None:
-            found = self._cache[q] = self.ranked(q)
-            found.flags.writeable = False
-            if len(self._cache) > CACHED_SCORES:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(q)
+            found = self.ranked(q)
+            self._cache.put(q, found)
         return found
 
     def ranked(self, q: query.Query) -> Scores:

@@ -1,0 +1,40 @@
+"""A cache of arrays bounded by their size: masks and scores grow with the index, so a count alone is no limit."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable
+
+import numpy as np
+
+
+class ArrayCache:
+    """The arrays used last, at most max_items of them and max_bytes in all; the least recently used go first."""
+
+    def __init__(self, max_bytes: int, max_items: int):
+        self.max_bytes, self.max_items = max_bytes, max_items
+        self._arrays: OrderedDict[Hashable, np.ndarray] = OrderedDict()
+        self.bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._arrays)
+
+    def get(self, key: Hashable) -> np.ndarray | None:
+        found = self._arrays.get(key)
+        if found is not None:
+            self._arrays.move_to_end(key)
+        return found
+
+    def put(self, key: Hashable, array: np.ndarray) -> None:
+        """Keep an array (read-only from now on: it is shared between requests)."""
+        array.flags.writeable = False
+        if key in self._arrays:
+            self.bytes -= self._arrays.pop(key).nbytes
+        self._arrays[key] = array
+        self.bytes += array.nbytes
+        while len(self._arrays) > 1 and (self.bytes > self.max_bytes or len(self._arrays) > self.max_items):
+            self.bytes -= self._arrays.popitem(last=False)[1].nbytes
+
+    def clear(self) -> None:
+        self._arrays.clear()
+        self.bytes = 0
