@@ -169,3 +169,28 @@ def test_a_second_build_at_the_same_time_is_refused(built, corpus_dir, index_dir
     with generations.build_lock(index_dir):
         with pytest.raises(ArchiveError, match="another build is running"):
             build(corpus_dir, index_dir)
+
+
+def test_small_builds_merge_their_small_segments_and_leave_large_ones(corpus_dir, index_dir, monkeypatch):
+    from whoosh import index as whoosh_index
+
+    from archive.index import build as build_module
+
+    monkeypatch.setattr(build_module, "SMALL_SEGMENT", 5)  # the test corpus's 13 documents are a large segment
+    build(corpus_dir, index_dir)
+
+    def segments() -> list[int]:
+        ix = whoosh_index.open_dir(str(generations.current(index_dir)))
+        found = sorted(s.doc_count_all() for s in ix._segments())
+        ix.close()
+        return found
+
+    for n in range(build_module.MERGE_SMALL_AT):
+        write_doc(corpus_dir, f"2022-01-0{n + 1}-note-{n}", f"Note {n}", "A short note on funding.")
+        build(corpus_dir, index_dir)
+    assert segments() == [1] * build_module.MERGE_SMALL_AT + [13]
+    write_doc(corpus_dir, "2022-02-01-last-note", "Last note", "One more note on funding.")
+    build(corpus_dir, index_dir)
+    # The small ones merged into the new document's segment; the large one untouched.
+    assert segments() == [build_module.MERGE_SMALL_AT + 1, 13]
+    assert len(ids(Archive(index_dir), q="note")) == build_module.MERGE_SMALL_AT + 1

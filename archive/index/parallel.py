@@ -71,12 +71,14 @@ def _segment(job: tuple) -> tuple:
     """Parse one share of the files and write it as a segment; return it with what was parsed and rejected."""
     folder, index_dir, paths, registry = job
     # The collector would walk the segment's millions of growing lists again and again for cycles
-    # that are not there (about a tenth of the time); it runs once, at the end.
+    # that are not there (about a tenth of the time); it runs once, at the end, so that a worker
+    # starts its next segment with the last one's memory given back.
     gc.disable()
     try:
         return _write_segment(folder, index_dir, paths, registry)
     finally:
         gc.enable()
+        gc.collect()
 
 
 def _write_segment(folder: Path, index_dir: Path, paths: list[Path], registry: Registry) -> tuple:

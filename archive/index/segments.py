@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,7 @@ class _Numbers(dict):
 
     def __init__(self, indexer: TextIndexer):
         super().__init__()
-        self.indexer = indexer
+        self.indexer = weakref.proxy(indexer)  # not a cycle: a finished segment's tables go at once
 
     def __missing__(self, word: str) -> int:
         stems = self.indexer.stems
