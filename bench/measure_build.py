@@ -25,8 +25,12 @@ def folder_bytes(path: Path) -> int:
 
 
 def peak_rss_mb() -> float:
-    # ru_maxrss is in KiB on Linux; the writer's worker processes count as children.
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """Return the peak resident memory of this process and of its worker processes, in MB."""
+    # This process's own peak from /proc: Linux carries ru_maxrss over exec, so it would count the
+    # parent this was started from (bench/run.py, grown by the corpora before). The workers count as
+    # children (ru_maxrss in KiB).
+    with open("/proc/self/status") as status:
+        own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, children) / 1024
 

@@ -135,14 +135,13 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
             reread = sorted(forced & rejected)
             manifest = {"registry": registry.to_dict(), "reread": reread}
             record = {"documents": documents, "stats": recorded}
+            needed = report.touched or base is None or relabelled or forced & rejected != reread_before
             if folder is not None:
-                if report.touched or base is None or relabelled or forced & rejected != reread_before:
+                if needed:
                     replaced = [doc_id for doc_id, _ in parsed if doc_id in indexed] + removed
                     _publish_segments(index_dir, folder, base, written, replaced, manifest, record)
-                else:
-                    generations.discard(folder)
-                folder = None
-            elif report.touched or base is None or relabelled or forced & rejected != reread_before:
+                    folder = None  # published: no longer ours to discard
+            elif needed:
                 _write(index_dir, base, documents_parsed, removed, manifest, record)
         except OSError as error:
             # A full disk, say: the new generation is discarded and the old one still serves.
