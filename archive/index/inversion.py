@@ -95,8 +95,7 @@ def encode(positions: np.ndarray, freqs: np.ndarray) -> list[bytes]:
     count = len(freqs)
     if not count:
         return []
-    firsts = np.zeros(count, dtype=np.int64)
-    np.cumsum(freqs[:-1], out=firsts[1:])
+    firsts = _firsts(freqs)
     single = freqs == 1
     # Most postings hold one position, whose value depends on it alone: each place is encoded once.
     places = positions[firsts[single]]
@@ -115,12 +114,18 @@ def encode(positions: np.ndarray, freqs: np.ndarray) -> list[bytes]:
     return found.tolist()
 
 
+def _firsts(freqs: np.ndarray) -> np.ndarray:
+    """Return where each posting's positions start, given how many each has."""
+    firsts = np.zeros(len(freqs), dtype=np.int64)
+    np.cumsum(freqs[:-1], out=firsts[1:])
+    return firsts
+
+
 def _encode_all(positions: np.ndarray, freqs: np.ndarray) -> list[bytes]:
     count = len(freqs)
     if not count:
         return []
-    firsts = np.zeros(count, dtype=np.int64)
-    np.cumsum(freqs[:-1], out=firsts[1:])
+    firsts = _firsts(freqs)
     posting = np.repeat(np.arange(count), freqs)
     gaps = positions.astype(np.int64)
     gaps[1:] -= gaps[:-1]
