@@ -255,3 +255,18 @@ def test_field_lengths_are_stored_as_whoosh_stores_them():
 
     lengths = np.arange(0, 120_000)
     assert blocks._length_bytes(lengths, -1).tolist() == [length_to_byte(int(n)) for n in lengths]
+
+
+def test_one_processor_still_writes_segments_of_bounded_size(corpus_dir, tmp_path, monkeypatch):
+    from archive.index import parallel
+    from archive.index.build import build
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 3)
+    monkeypatch.setattr(parallel, "SEGMENT_DOCS", 4)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)
+    build(corpus_dir, tmp_path / "one-processor")
+    ix = whoosh_index.open_dir(str(generations.current(tmp_path / "one-processor")))
+    assert sorted(s.doc_count_all() for s in ix._segments()) == [1, 4, 4, 4]
+    ix.close()
+    build(corpus_dir, tmp_path / "single")
+    assert _everything(tmp_path / "one-processor", scores=False) == _everything(tmp_path / "single", scores=False)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import gc
-import os
 import math
 import multiprocessing
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,8 +43,10 @@ class Written:
 
 def write(folder: Path, index_dir: Path, paths: list[Path], registry: Registry, progress: bool = False) -> Written:
     """Parse the files and write the documents that parse as new segments in folder (none are added to its index)."""
-    procs = min(os.cpu_count() or 1, MAX_PROCS) if len(paths) >= PARALLEL_FROM else 1
-    count = min(max(procs, math.ceil(len(paths) / SEGMENT_DOCS)), MAX_SEGMENTS) if procs > 1 else 1
+    many = len(paths) >= PARALLEL_FROM
+    procs = min(os.cpu_count() or 1, MAX_PROCS) if many else 1
+    # Segments of SEGMENT_DOCS even with one process: a whole corpus in one would not fit in memory.
+    count = min(max(procs, math.ceil(len(paths) / SEGMENT_DOCS)), MAX_SEGMENTS) if many else 1
     size = max(1, math.ceil(len(paths) / count))
     jobs = [(folder, index_dir, paths[start:start + size], registry) for start in range(0, len(paths), size)]
     written = Written()
