@@ -218,15 +218,21 @@ def test_totals_count_a_whole_once_and_never_add_its_parts(shipped):
     assert years[2017] == 200_000_000  # the fund, not the fund plus the £36m drawn from it
 
 
-def test_documents_announcing_the_same_programme_and_amount_are_linked(tmp_path):
+def _fund_archive(tmp_path: Path, documents: list[tuple[str, str, str]]) -> Archive:
+    """Build documents (id, date, body) all filed under one programme, and open them."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "programmes.yaml").write_text("fund:\n  name: The Fund\n")
-    for name, date in (("2013-10-01-fund-opens", "2013-10-01"), ("2014-02-01-fund-again", "2014-02-01")):
+    for name, date, body in documents:
         (corpus / f"{name}.md").write_text(
-            f'---\ntitle: {name}\ndate: "{date}"\nsource: Test\nprogrammes: [fund]\n---\n\nThe £30m fund is open.\n')
+            f'---\ntitle: {name}\ndate: "{date}"\nsource: Test\nprogrammes: [fund]\n---\n\n{body}\n')
     build(corpus, tmp_path / "index")
-    archive = Archive(tmp_path / "index")
+    return Archive(tmp_path / "index")
+
+
+def test_documents_announcing_the_same_programme_and_amount_are_linked(tmp_path):
+    archive = _fund_archive(tmp_path, [("2013-10-01-fund-opens", "2013-10-01", "The £30m fund is open."),
+                                       ("2014-02-01-fund-again", "2014-02-01", "The £30m fund is open.")])
     links = archive.document("2014-02-01-fund-again")["also_announced_in"]
     assert [(d["id"], [a["text"] for a in d["amounts"]]) for d in links] == [("2013-10-01-fund-opens", ["£30m"])]
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
@@ -309,11 +315,6 @@ def test_editing_the_governments_re_indexes_nothing_and_the_facet_follows(tmp_pa
 
 
 def test_the_same_number_in_another_currency_is_not_a_re_announcement(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "programmes.yaml").write_text("fund:\n  name: The Fund\n")
-    for name, money in (("2013-10-01-pounds", "£30m"), ("2014-02-01-euros", "€30m")):
-        (corpus / f"{name}.md").write_text(
-            f'---\ntitle: {name}\ndate: "2013-10-01"\nsource: Test\nprogrammes: [fund]\n---\n\nThe {money} fund.\n')
-    build(corpus, tmp_path / "index")
-    assert Archive(tmp_path / "index").document("2013-10-01-pounds")["also_announced_in"] == []
+    archive = _fund_archive(tmp_path, [("2013-10-01-pounds", "2013-10-01", "The £30m fund."),
+                                       ("2014-02-01-euros", "2013-10-01", "The €30m fund.")])
+    assert archive.document("2013-10-01-pounds")["also_announced_in"] == []

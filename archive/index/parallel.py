@@ -56,8 +56,7 @@ def write(folder: Path, index_dir: Path, paths: list[Path], registry: Registry, 
                 written.segments.append(segment)
             written.parsed += parsed
             written.errors += [CorpusError(path, message) for path, message in errors]
-            for word, stem in stems.items():
-                written.stems.setdefault(word, stem)
+            written.stems.update(stems)  # a word's stem is the same in every segment
             bar.update(len(parsed) + len(errors))
     return written
 
