@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from archive.corpus.country import parse_country
 from archive.errors import ArchiveError
 
 SETTINGS_FILE = "archive.toml"
@@ -29,7 +30,8 @@ EXAMPLE_SETTINGS = '''\
 # PROXIES = 1
 
 # The archive's country, an ISO 3166 code: `archive ingest` takes the currency a bare $ or £
-# means and which registry departments apply from it. Default: GB, the United Kingdom.
+# means and which registry departments apply from it, and the index its financial year,
+# governments and wording. Default: GB, the United Kingdom. Run `archive build` after a change.
 # COUNTRY = "AU"
 
 # What the pages, feeds and exports call this archive, the line beside its name, and what
@@ -93,19 +95,40 @@ class ArchiveFolder:
             raise ArchiveError(f"{path}: cannot be read: {error}") from None
         return {key.upper(): value for key, value in found.items()}
 
+    def country(self) -> str | None:
+        """Return the archive's country: ARCHIVE_COUNTRY, else COUNTRY in archive.toml; None if unset."""
+        value = os.environ.get("ARCHIVE_COUNTRY") or self.settings().get("COUNTRY")
+        try:
+            code = parse_country(value)
+        except ValueError as error:
+            raise ArchiveError(f"{self.root / SETTINGS_FILE}: COUNTRY: {error}") from None
+        return code
 
-def init(target: Path) -> list[Path]:
-    """Make a new archive folder, refusing one that already holds an archive; return what was written."""
+
+def init(target: Path, country: str | None = None) -> list[Path]:
+    """Make a new archive folder, refusing one that already holds an archive; return what was written.
+
+    A country other than the UK gets that country's registries where the package has them,
+    and its COUNTRY setting written."""
     target = target.absolute()
     if (target / "corpus").exists() or (target / SETTINGS_FILE).exists():
         raise ArchiveError(f"{target} already holds an archive: nothing was changed")
+    try:
+        country = parse_country(country)
+    except ValueError as error:
+        raise ArchiveError(f"--country: {error}") from None
     (target / "corpus").mkdir(parents=True, exist_ok=True)
     starter = resources.files("archive.corpus") / "starter"
+    own = starter / country if country and country != "GB" else starter
     written = []
     for name in STARTER_FILES:
-        with resources.as_file(starter / name) as source:
+        found = own / name if (own / name).is_file() else starter / name
+        with resources.as_file(found) as source:
             written.append(Path(shutil.copyfile(source, target / "corpus" / name)))
-    (target / SETTINGS_FILE).write_text(EXAMPLE_SETTINGS, encoding="utf-8")
+    settings = EXAMPLE_SETTINGS
+    if country:
+        settings = settings.replace('# COUNTRY = "AU"\n', f'COUNTRY = "{country}"\n')
+    (target / SETTINGS_FILE).write_text(settings, encoding="utf-8")
     ignore = target / ".gitignore"
     # A folder that is already a repository keeps its own ignore file, with the index added.
     kept = ignore.read_text(encoding="utf-8") if ignore.exists() else ""

@@ -6,17 +6,19 @@ import datetime as dt
 import difflib
 import hashlib
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from archive.corpus.country import CURRENCIES
 from archive.errors import CorpusError
 
 DEPARTMENTS_FILE = "departments.yaml"
 PROGRAMMES_FILE = "programmes.yaml"
 GOVERNMENTS_FILE = "governments.yaml"
-COUNTRIES = ("GB", "AU")  # ISO 3166 codes; "UK" is read as GB
+COUNTRIES = ("GB", "AU")  # the countries whose registries the package ships; "UK" is read as GB
 # libyaml's parser, five times faster, where PyYAML was built with it; the same safe constructors.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -76,10 +78,14 @@ class Registry:
     programmes: dict[str, Programme] = field(default_factory=dict)
     checksum: str = ""
     governments: dict[str, Government] = field(default_factory=dict)
+    country: str | None = None  # the archive's country (ISO 3166); None is a UK archive, as always
 
     @classmethod
-    def load(cls, corpus_dir: Path) -> Registry:
-        """Read both registries from a corpus folder; a missing file is an empty registry."""
+    def load(cls, corpus_dir: Path, country: str | None = None) -> Registry:
+        """Read the registries from a corpus folder; a missing file is an empty registry.
+
+        An archive whose country the corpus's own files say nothing of takes the package's
+        registries of that country as well (see shipped_files)."""
         digest = hashlib.sha256()
         raw = {}
         for name in (DEPARTMENTS_FILE, PROGRAMMES_FILE, GOVERNMENTS_FILE):
@@ -89,14 +95,35 @@ class Registry:
             if name != GOVERNMENTS_FILE or data:
                 digest.update(data + b"\0")
             raw[name] = _load_mapping(path, data)
+        if country and country != "GB":
+            digest.update(f"country={country}\0".encode())
+            for name in (DEPARTMENTS_FILE, GOVERNMENTS_FILE):
+                if not any(_country_code(v.get("country")) == country for v in raw[name].values()):
+                    data = shipped_file(country, name)
+                    digest.update(data + b"\0")
+                    shipped = _load_mapping(corpus_dir / name, data)
+                    raw[name] = {**shipped, **raw[name]}
         registry = cls(
             departments={k: _department(k, v, corpus_dir / DEPARTMENTS_FILE) for k, v in raw[DEPARTMENTS_FILE].items()},
             programmes={k: _programme(k, v, corpus_dir / PROGRAMMES_FILE) for k, v in raw[PROGRAMMES_FILE].items()},
             checksum=digest.hexdigest(),
             governments={k: _government(k, v, corpus_dir / GOVERNMENTS_FILE) for k, v in raw[GOVERNMENTS_FILE].items()},
+            country=country if country != "GB" else None,
         )
         registry._check_links(corpus_dir)
         return registry
+
+    @property
+    def home(self) -> str:
+        """The archive's country: GB where none is set."""
+        return self.country or "GB"
+
+    def is_home(self, entry: Department | Programme | Government) -> bool:
+        """Tell whether an entry belongs to the archive's country (a programme does if its department does)."""
+        if isinstance(entry, Programme):
+            department = self.departments.get(entry.department or "")
+            return department is None or department.country == self.home
+        return entry.country == self.home
 
     def to_dict(self) -> dict[str, Any]:
         """Return a plain form for storing beside an index."""
@@ -105,6 +132,7 @@ class Registry:
             "programmes": {k: _plain(p) for k, p in self.programmes.items()},
             "checksum": self.checksum,
             "governments": {k: _plain(g) for k, g in self.governments.items()},
+            "country": self.country,
         }
 
     @classmethod
@@ -115,6 +143,7 @@ class Registry:
             programmes={k: Programme(**_tuples(v)) for k, v in data["programmes"].items()},
             checksum=data.get("checksum", ""),
             governments={k: Government(**_tuples(v)) for k, v in data.get("governments", {}).items()},
+            country=data.get("country"),
         )
 
     def unknown(self, kind: str, key: str) -> str:
@@ -138,11 +167,16 @@ class Registry:
         return found
 
     def resolve(self, kind: str, text: str) -> str | None:
-        """Find the key that a key, short name, name or alias stands for, ignoring case."""
+        """Find the key that a key, short name, name or alias stands for, ignoring case.
+
+        Another country's entry is found by its key only: its names are never matched across
+        countries (Australia's "Department of Health" is not the UK's)."""
         wanted = _normal(text)
         entries = self.departments if kind == "department" else self.programmes
         for entry in entries.values():
-            names = (entry.key, entry.name, getattr(entry, "short", ""), *entry.aliases)
+            names: tuple[str, ...] = (entry.key,)
+            if self.is_home(entry):
+                names = (entry.key, entry.name, getattr(entry, "short", ""), *entry.aliases)
             if wanted in {_normal(name) for name in names if name}:
                 return entry.key
         return None
@@ -179,7 +213,7 @@ class Registry:
 
     def _check_governments(self, path: Path) -> None:
         # Each country's governments follow one another: one leaves office the day the next arrives.
-        for country in COUNTRIES:
+        for country in sorted({g.country for g in self.governments.values()}):
             mine = sorted((g for g in self.governments.values() if g.country == country), key=lambda g: g.start)
             for before, after in zip(mine, mine[1:]):
                 if before.end != after.start:
@@ -243,12 +277,24 @@ def _department(key: str, entry: dict[str, Any], path: Path) -> Department:
     )
 
 
+def _country_code(value: Any) -> str:
+    country = str(value or "GB").upper()
+    return "GB" if country == "UK" else country
+
+
 def _country(key: str, entry: dict[str, Any], path: Path) -> str:
-    country = str(entry.get("country") or "GB").upper()
-    country = "GB" if country == "UK" else country
-    if country not in COUNTRIES:
-        raise CorpusError(path, f"'{key}' has country '{country}': use one of {', '.join(COUNTRIES)}")
+    country = _country_code(entry.get("country"))
+    if country not in CURRENCIES:
+        raise CorpusError(path, f"'{key}' has country '{country}': use an ISO 3166 code such as "
+                                f"{', '.join(COUNTRIES)}")
     return country
+
+
+def shipped_file(country: str, name: str) -> bytes:
+    """Return a registry file the package ships for a country (GB's are the starter's own), or b""."""
+    starter = resources.files("archive.corpus") / "starter"
+    found = starter / name if country == "GB" else starter / country / name
+    return found.read_bytes() if found.is_file() else b""
 
 
 def _government(key: str, entry: dict[str, Any], path: Path) -> Government:
