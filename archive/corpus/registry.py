@@ -181,6 +181,21 @@ class Registry:
                 return entry.key
         return None
 
+    def bearing_name_on(self, key: str, day: str) -> str:
+        """Return the department that bore a department's name on a day (YYYY, YYYY-MM or YYYY-MM-DD).
+
+        Names come back: Australia's "Department of Health" was one department in 1921–87 and
+        another in 2013–22, so a name is read as the department of the document's own date."""
+        department = self.departments.get(key)
+        if department is None or _alive(department, day):
+            return key
+        names = {_normal(department.name), *(_normal(a) for a in department.aliases)}
+        for other in self.departments.values():
+            if (other.country == department.country and _alive(other, day)
+                    and _normal(other.name) in names):
+                return other.key
+        return key
+
     def label(self, kind: str, key: str) -> str:
         """Return the display label of a department, programme or government key."""
         entry = {"department": self.departments, "government": self.governments}.get(kind, self.programmes).get(key)
@@ -221,6 +236,11 @@ class Registry:
                                             f"'{after.key}', starts on {after.start}: they must meet")
             if mine and mine[-1].end is not None:
                 raise CorpusError(path, f"government '{mine[-1].key}' is the last for {country} but has an end date")
+
+
+def _alive(department: Department, day: str) -> bool:
+    # Compared as text: "2013" is before "2013-09-18", and a partial date counts as its start.
+    return (not department.start or department.start <= day) and (not department.end or day < department.end)
 
 
 def _normal(name: str) -> str:

@@ -8,7 +8,7 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -196,6 +196,12 @@ def _prepare(record: Record | Unreadable) -> Outcome:
     outcome.source = _source(record, options, article, review)
 
     outcome.departments, outcome.programmes = matcher.find(text)
+    # A name that two departments bore in turn is the one of the document's date.
+    dated = {}
+    for match in outcome.departments:
+        key = registry.bearing_name_on(match.key, date.date.iso)
+        dated.setdefault(key, replace(match, key=key))
+    outcome.departments = list(dated.values())
     outcome.programmes += matcher.related_programmes(text, outcome.departments, outcome.programmes)
     for match in outcome.departments + outcome.programmes:
         if not match.sure:
