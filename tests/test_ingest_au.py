@@ -324,20 +324,26 @@ def test_no_uk_department_on_an_australian_document(tmp_path):
              "Attended by relevant departments from the following Japanese Ministries and bodies.\n\nMinistry of Justice",
              "The new Home Affairs portfolio will be similar to the Home Office of the United Kingdom: a central department."]
     records = [{"title": f"RELEASE {n}", "date": "2017-07-18", "text": t} for n, t in enumerate(texts)]
-    assert [o.departments for o in ingest_records(tmp_path / "au", *records)] == [[], [], []]
+    # An Australian archive reads "the Treasury" as Australia's own (unsure: a one-word name), never
+    # HM Treasury; and "Home Affairs" as Australia's department of that name, not the Home Office.
+    found = [[(m.key, m.sure) for m in o.departments] for o in ingest_records(tmp_path / "au", *records)]
+    assert found == [[("treasury", False)], [], [("home-affairs", True)]]
     # The same texts in a UK archive still name UK departments: the registry has not changed.
     uk = ingest_records(tmp_path / "uk", *records, country=None)
     assert [[m.key for m in o.departments] for o in uk] == [["hm-treasury"], ["moj"], ["home-office"]]
 
 
 def test_a_department_not_in_the_registry_is_offered_for_review(tmp_path):
-    """Record 2382: the Department of the Prime Minister and Cabinet is not in a UK registry."""
+    """Record 2382: the Department of the Vice-President of the Executive Council is in no registry;
+    the Department of the Prime Minister and Cabinet is in Australia's, so is suggested, not offered."""
     [outcome] = ingest_records(tmp_path, {"title": "NEW DEPARTMENTS", "date": "1971-03-12", "text":
                                           "The two new Departments are the Department of the Prime Minister and Cabinet "
                                           "and the Department of the Vice-President of the Executive Council."})
     points = [p for p in outcome.review if "not in departments.yaml" in p]
-    assert any("Department of the Prime Minister and Cabinet," in p for p in points)
-    assert "review:" in outcome.content and "Prime Minister and Cabinet" in outcome.content
+    assert any("Department of the Vice-President of the Executive Council" in p for p in points)
+    assert not any("Prime Minister and Cabinet" in p for p in points)
+    assert [m.key for m in outcome.departments] == ["pmc"]
+    assert "review:" in outcome.content and "Vice-President of the Executive Council" in outcome.content
 
 
 def test_country_comes_from_the_option_or_archive_toml(tmp_path):
