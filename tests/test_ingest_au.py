@@ -325,9 +325,9 @@ def test_no_uk_department_on_an_australian_document(tmp_path):
              "The new Home Affairs portfolio will be similar to the Home Office of the United Kingdom: a central department."]
     records = [{"title": f"RELEASE {n}", "date": "2017-07-18", "text": t} for n, t in enumerate(texts)]
     # An Australian archive reads "the Treasury" as Australia's own (unsure: a one-word name), never
-    # HM Treasury; and "Home Affairs" as Australia's department of that name, not the Home Office.
+    # HM Treasury; and the UK's Home Office is no department of its.
     found = [[(m.key, m.sure) for m in o.departments] for o in ingest_records(tmp_path / "au", *records)]
-    assert found == [[("treasury", False)], [], [("home-affairs", True)]]
+    assert found == [[("treasury", False)], [], []]
     # The same texts in a UK archive still name UK departments: the registry has not changed.
     uk = ingest_records(tmp_path / "uk", *records, country=None)
     assert [[m.key for m in o.departments] for o in uk] == [["hm-treasury"], ["moj"], ["home-office"]]
