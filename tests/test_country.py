@@ -265,3 +265,37 @@ def test_the_uk_archives_wording_is_unchanged(client):
     assert csv_columns("GBP") == CSV_COLUMNS
     header = client.get("/search.csv").get_data(as_text=True).splitlines()[0].split(",")
     assert header == list(CSV_COLUMNS) and "largest_amount_gbp" in header
+
+
+# -- a sample of the real releases ---------------------------------------------------------------
+
+def sample_of(releases: Path) -> list[dict]:
+    """Every 150th release by id, and the 14 April 1980 DROUGHT RELIEF, as the collection has them."""
+    picked = []
+    with releases.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if int(record["id"]) % 150 == 7 or (record["date"] == "1980-04-14" and "DROUGHT" in record["title"]):
+                picked.append(record)
+    return picked
+
+
+def test_a_sample_of_the_real_releases_is_australian_throughout(au_releases, tmp_path):
+    records = sample_of(au_releases)
+    assert len(records) > 40
+    archive = Archive(au_folder(tmp_path, records) / "index")
+    result = archive.search(archive.request({"per_page": ["100"]}))
+    governments = {v.value: v.count for v in result.facets["government"]}
+    assert governments and all(key.startswith("au-") for key in governments)
+    assert sum(governments.values()) + result.unplaced["government"] == result.total
+    assert sum(result.unplaced_why["government"].values()) == result.unplaced["government"]
+    # Financial years July to June: each document is under the year its own date gives.
+    for value in result.facets["financial_year"]:
+        start = int(value.value[:4])
+        for hit in archive.search(archive.request({"financial_year": [value.value], "per_page": ["100"]})).hits:
+            year, month = int(hit["date"][:4]), int(hit["date"][5:7])
+            assert (year if month >= 7 else year - 1) == start, (hit["date"], value.value)
+    drought = archive.search(archive.request({"q": ['title:"drought relief"'], "financial_year": ["1979-80"]}))
+    assert [h["date"] for h in drought.hits] == ["1980-04-14"]
+    registry = archive.registry
+    assert {registry.departments[v.value].country for v in result.facets["department"]} <= {"AU"}
