@@ -299,3 +299,15 @@ def test_a_sample_of_the_real_releases_is_australian_throughout(au_releases, tmp
     assert [h["date"] for h in drought.hits] == ["1980-04-14"]
     registry = archive.registry
     assert {registry.departments[v.value].country for v in result.facets["department"]} <= {"AU"}
+
+
+def test_a_registered_name_with_commas_is_filed_not_offered_cut_at_its_first_comma(tmp_path):
+    root = au_folder(tmp_path, [{"id": "24400", "date": "2010-04-07", "title": "NATIONAL BROADBAND NETWORK",
+                                 "text": "The Department of Broadband, Communications and the Digital Economy will "
+                                         "lead the work with the Department of Premier and Cabinet of each State."}])
+    [path] = (root / "corpus").glob("2010-*.md")
+    meta = yaml.safe_load(path.read_text("utf-8").split("---")[1])
+    assert meta["departments"] == ["broadband-communications-and-the"]
+    assert [p for p in meta["review"] if "not in departments.yaml" in p] == [
+        "the text names the Department of Premier and Cabinet, which is not in departments.yaml: "
+        "add it if documents should be found by it"]
