@@ -53,11 +53,6 @@ class Periods:
         self.live = sets.live
 
     @cached_property
-    def australian(self) -> Mask:
-        """Documents that are Australian (see countries)."""
-        return self.countries.get("AU", np.zeros(self._sets.size, dtype=bool))
-
-    @cached_property
     def countries(self) -> dict[str, Mask]:
         """Each document's country: that of a department it names, else the archive's.
 
