@@ -17,6 +17,17 @@ def _fail(error: ArchiveError) -> click.ClickException:
     return click.ClickException(str(error))
 
 
+def _country(paths: ArchiveFolder) -> str | None:
+    """Read the archive's country (ARCHIVE_COUNTRY, else COUNTRY in archive.toml), or say what is wrong."""
+    from archive.corpus.country import parse_country
+    from archive.home import SETTINGS_FILE
+
+    try:
+        return parse_country(paths.country_setting())
+    except ValueError as error:
+        raise ArchiveError(f"{paths.root / SETTINGS_FILE}: COUNTRY: {error}") from None
+
+
 @click.group()
 @click.option("--root", type=click.Path(path_type=Path, file_okay=False), envvar="ARCHIVE_ROOT",
               help="The archive folder (default: the current directory).")
@@ -40,10 +51,13 @@ def main(ctx: click.Context, root: Path | None, corpus: Path | None, index: Path
                                 "governments and currency. Default: GB.")
 def init(directory: Path, country: str | None) -> None:
     """Start a new archive in DIRECTORY (default: here): corpus/, registries, settings."""
+    from archive.corpus.country import parse_country
     from archive.home import init as run_init
 
     try:
-        written = run_init(directory, country)
+        written = run_init(directory, parse_country(country))
+    except ValueError as error:
+        raise click.ClickException(f"--country: {error}") from None
     except ArchiveError as error:
         raise _fail(error) from None
     click.echo(f"Started an archive in {directory.absolute()} ({len(written)} files):")
@@ -63,7 +77,7 @@ def build(paths: ArchiveFolder, full: bool) -> None:
 
     try:
         report = run_build(paths.require_corpus(), paths.index, full=full, progress=sys.stderr.isatty(),
-                           country=paths.country())
+                           country=_country(paths))
     except ArchiveError as error:
         raise _fail(error) from None
     for error in report.errors:
@@ -82,7 +96,7 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
     from archive.corpus.folder import check as run_check
 
     try:
-        report = run_check(paths.require_corpus(), paths.country())
+        report = run_check(paths.require_corpus(), _country(paths))
         shown = report.of_kinds(kinds)
     except (ArchiveError, ValueError) as error:
         raise click.ClickException(str(error)) from None
@@ -214,7 +228,7 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
 
     try:
         if not options["country"]:
-            options["country"] = paths.country()
+            options["country"] = _country(paths)
         report = run_ingest(list(inputs), paths.require_corpus(), Options(type=doc_type, **options),
                             progress=sys.stderr.isatty(), report_to=show)
     except ArchiveError as error:

@@ -10,7 +10,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from archive.corpus.country import parse_country
 from archive.errors import ArchiveError
 
 SETTINGS_FILE = "archive.toml"
@@ -95,28 +94,20 @@ class ArchiveFolder:
             raise ArchiveError(f"{path}: cannot be read: {error}") from None
         return {key.upper(): value for key, value in found.items()}
 
-    def country(self) -> str | None:
-        """Return the archive's country: ARCHIVE_COUNTRY, else COUNTRY in archive.toml; None if unset."""
+    def country_setting(self) -> str | None:
+        """Return the archive's country as set: ARCHIVE_COUNTRY, else COUNTRY in archive.toml; None if unset."""
         value = os.environ.get("ARCHIVE_COUNTRY") or self.settings().get("COUNTRY")
-        try:
-            code = parse_country(value)
-        except ValueError as error:
-            raise ArchiveError(f"{self.root / SETTINGS_FILE}: COUNTRY: {error}") from None
-        return code
+        return None if value is None else str(value)
 
 
 def init(target: Path, country: str | None = None) -> list[Path]:
     """Make a new archive folder, refusing one that already holds an archive; return what was written.
 
-    A country other than the UK gets that country's registries where the package has them,
-    and its COUNTRY setting written."""
+    A country (an ISO 3166 code, already checked) other than the UK gets that country's
+    registries where the package has them, and its COUNTRY setting written."""
     target = target.absolute()
     if (target / "corpus").exists() or (target / SETTINGS_FILE).exists():
         raise ArchiveError(f"{target} already holds an archive: nothing was changed")
-    try:
-        country = parse_country(country)
-    except ValueError as error:
-        raise ArchiveError(f"--country: {error}") from None
     (target / "corpus").mkdir(parents=True, exist_ok=True)
     starter = resources.files("archive.corpus") / "starter"
     own = starter / country if country and country != "GB" else starter
