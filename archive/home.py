@@ -40,6 +40,11 @@ EXAMPLE_SETTINGS = '''\
 # SUBJECT = "public-policy funding announcements"
 '''
 
+EMPTY_REGISTRY = """\
+# No registry of this kind is shipped for {country}: add entries as documents need them, each
+# with `country: {country}` and its sources (see README.md beside this file).
+"""
+
 GITIGNORE = "# Built by `archive build`: never committed.\n/index/\n"
 
 
@@ -113,9 +118,13 @@ def init(target: Path, country: str | None = None) -> list[Path]:
     own = starter / country if country and country != "GB" else starter
     written = []
     for name in STARTER_FILES:
-        found = own / name if (own / name).is_file() else starter / name
-        with resources.as_file(found) as source:
-            written.append(Path(shutil.copyfile(source, target / "corpus" / name)))
+        path = target / "corpus" / name
+        if name == "README.md" or own == starter or (own / name).is_file():
+            with resources.as_file(own / name if (own / name).is_file() else starter / name) as source:
+                shutil.copyfile(source, path)
+        else:  # no registry of this country is shipped: an empty one, never the UK's
+            path.write_text(EMPTY_REGISTRY.format(country=country), encoding="utf-8")
+        written.append(path)
     settings = EXAMPLE_SETTINGS
     if country:
         settings = settings.replace('# COUNTRY = "AU"\n', f'COUNTRY = "{country}"\n')

@@ -311,3 +311,25 @@ def test_a_registered_name_with_commas_is_filed_not_offered_cut_at_its_first_com
     assert [p for p in meta["review"] if "not in departments.yaml" in p] == [
         "the text names the Department of Premier and Cabinet, which is not in departments.yaml: "
         "add it if documents should be found by it"]
+
+
+def test_a_country_without_shipped_registries_starts_empty_and_follows_its_own_financial_year(tmp_path):
+    """A US archive: October to June since FY1977, earlier documents unplaced with the reason; no
+    government registered, so every document is unplaced for government, saying so."""
+    records = [{"date": "1975-05-02", "title": "HIGHWAY FUNDS", "text": "The Secretary released $40 million today."},
+               {"date": "1976-11-15", "title": "SCHOOL AID", "text": "The Department will give $8 million to schools."},
+               {"date": "1977-03-01", "title": "PARKS", "text": "Congress voted $5 million for the national parks."}]
+    root = tmp_path / "us"
+    assert CliRunner().invoke(main, ["init", "--country", "US", str(root)]).exit_code == 0
+    assert yaml.safe_load((root / "corpus" / "departments.yaml").read_text("utf-8")) is None
+    source = write_records(tmp_path / "us.jsonl", records)
+    assert CliRunner().invoke(main, ["--root", str(root), "ingest", "--source", "Agency", str(source)]).exit_code == 0
+    assert CliRunner().invoke(main, ["--root", str(root), "build"]).exit_code == 0
+    us = Archive(root / "index")
+    result = us.search(us.request({}))
+    assert {v.value: v.count for v in result.facets["financial_year"]} == {"1976-77": 2}
+    assert result.unplaced_why["financial_year"] == {
+        "dated before the United States's financial year began in month 10 (1976-10-01)": 1}
+    assert result.facets["government"] == []
+    assert result.unplaced_why["government"] == {"no government of the United States is registered": 3}
+    assert us.currency == "USD" and not us.real_terms
