@@ -105,8 +105,8 @@ def check(corpus_dir: Path, country: str | None = None) -> CheckReport:
     report = CheckReport()
     registry = Registry.load(corpus_dir, country)
     for path, document, error in read_documents(document_files(corpus_dir).values(), registry):
-        if error:
-            report.errors.append(error)
+        if error or document is None:
+            report.errors.extend([error] if error else [])
             continue
         report.documents += 1
         if document.review:

@@ -162,7 +162,7 @@ class FieldReader:
         for entry in entries.values():
             # Another country's entry answers to its key alone: dept:treasury in an Australian
             # archive is Australia's Treasury, never HM Treasury by its alias "the Treasury".
-            own = self._registry.is_home(entry)  # type: ignore[arg-type]
+            own = self._registry.is_home(entry)
             for name in (entry.key, *((entry.name, getattr(entry, "short", ""), *entry.aliases) if own else ())):
                 if name:
                     names.setdefault(_normal(name), entry.key)

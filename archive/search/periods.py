@@ -126,12 +126,12 @@ class Periods:
                "the date is the day a government took office": (touched == 1) & (codes < 0) & self.live}
         for country, mask in countries.items():
             name = NAMES.get(country, country)
-            mine = [g for g in governments if g.country == country]
+            own = [g for g in governments if g.country == country]
             outside = mask & (touched == 0) & self.live
-            if not mine:
+            if not own:
                 why[f"no government of {name} is registered"] = outside
             else:
-                why[f"dated before the first government of {name} registered ({mine[0].start})"] = outside
+                why[f"dated before the first government of {name} registered ({own[0].start})"] = outside
         return _computed([g.key for g in governments], codes, self.live, why)
 
     def in_range(self, low: int | None, high: int | None) -> tuple[Mask, Mask]:
