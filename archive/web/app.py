@@ -20,6 +20,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from archive import settings
 from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
@@ -54,9 +55,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # The settings file is found through ROOT, so ROOT and INDEX_DIR are read first.
     early = test_config or {}
     folder = ArchiveFolder.at(early.get("ROOT"), index=early.get("INDEX_DIR") or os.environ.get("ARCHIVE_INDEX_DIR"))
-    app.config.from_mapping(ROOT=str(folder.root), INDEX_DIR=str(folder.index), BASE_URL=None, PROXIES=0,
-                            SITE_NAME="Policy Archive", TAGLINE="Public-policy funding announcements, searchable",
-                            SUBJECT="public-policy funding announcements")
+    app.config.from_mapping(ROOT=str(folder.root), INDEX_DIR=str(folder.index), **settings.defaults())
     app.config.from_mapping(folder.settings())
     app.config.from_prefixed_env("ARCHIVE")
     if test_config:
