@@ -23,11 +23,13 @@ from archive.index import generations
 from archive.search import discover, limits, ranking
 from archive.search.docsets import DocSets, Mask
 from archive.search.facets import FacetTable, FacetValue
+from archive.search.generation import Generation
 from archive.search.hits import labelled, page_of_hits
 from archive.search.periods import Periods
 from archive.search.query import ParsedQuery, QueryReader
 from archive.search.ranking import Ranker, rankable
 from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year_text
+from archive.search.scores import top
 
 # The facets, in the order they are shown: the indexed ones, then those worked out from dates.
 FACETS = ("year", "financial_year", "government", "department", "programme", "amount")
@@ -52,24 +54,6 @@ class SearchResult:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.request.per_page))
-
-
-@dataclass
-class Generation:
-    """One opened index generation and what is cached for it."""
-
-    path: Path
-    searcher: Searcher
-    registry: Registry
-    reader: QueryReader
-    facets: FacetTable
-    # Masks of what queries and filters match, cached for this generation only: a researcher
-    # clicking through facets repeats the same query and filters.
-    sets: DocSets
-    ranker: Ranker
-    periods: Periods
-    # Each indexed word's surface forms, for finding a query's words in a hit's text (snippets).
-    forms: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Archive:
@@ -362,7 +346,7 @@ class Archive:
             field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
             return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
         if rankable(parsed.query):
-            return ranking.top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
+            return top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
         results = limits.search(gen.searcher, parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None)
         return [docnum for _, docnum in results.top_n]
 
