@@ -1,7 +1,8 @@
-"""MkDocs hook: write the settings reference from the settings' own definitions at build time."""
+"""MkDocs hook: the settings reference from the settings' own definitions, and the changelog."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
@@ -9,9 +10,11 @@ from mkdocs.structure.files import File, Files
 from archive.settings import reference_markdown
 
 PAGE = "maintainers/settings.md"
+CHANGELOG = Path(__file__).parent.parent / "CHANGELOG.md"
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Add the generated settings reference to the manual's files."""
+    """Add the generated settings reference, and the changelog kept at the repository's root."""
     files.append(File.generated(config, PAGE, content=reference_markdown()))
+    files.append(File.generated(config, "changelog.md", content=CHANGELOG.read_text("utf-8")))
     return files

@@ -36,6 +36,7 @@ class BuildReport:
     removed: int = 0
     full: bool = False
     repaired: bool = False
+    outdated: str | None = None  # why the index was rebuilt in full for this version, if it was
     errors: list[CorpusError] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -49,6 +50,8 @@ class BuildReport:
         if not self.touched:
             return f"nothing changed: {self.total} documents indexed{rejected} ({self.seconds:.1f} s)"
         kind = "the index was damaged, so it was rebuilt in full: " if self.repaired else "full build: " if self.full else ""
+        if self.outdated:
+            kind = f"the index {self.outdated}, so it was rebuilt in full: "
         return (
             f"{kind}indexed {self.total} documents ({self.added} added, {self.changed} changed, "
             f"{self.removed} removed{rejected}) in {self.seconds:.1f} s"
@@ -67,9 +70,13 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
         forced: set[str] = set()
         reread_before: set[str] = set()
         repaired = relabelled = False
+        outdated = None
         if base is not None:
             manifest = _manifest(base)
-            if manifest is None or not _usable(base, manifest):
+            outdated = manifest and generations.format_problem(manifest)
+            if outdated:
+                base = None
+            elif manifest is None or not _usable(base, manifest):
                 base, repaired = None, True
             else:
                 indexed = manifest["documents"]
@@ -83,7 +90,7 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
         if base is not None and not _has_every_field(base):
             # Indexed before a field was added (such as source): every document needs it.
             base, indexed, known, forced, reread_before = None, {}, {}, set(), set()
-        report = BuildReport(full=base is None, repaired=repaired)
+        report = BuildReport(full=base is None, repaired=repaired, outdated=outdated or None)
 
         # A file whose size and modification time are as last recorded is not read again; the rest
         # are compared by content. At 100,000 documents this is what keeps a small build under a second.

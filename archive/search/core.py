@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 from archive.corpus import prices
 from archive.corpus.amounts import band_label, band_order
 from archive.corpus.registry import Registry
-from archive.errors import IndexMissing
+from archive.errors import IndexMissing, IndexOutdated
 from archive.index import forms as forms_table
 from archive.index import generations
 from archive.search import discover, limits, ranking
@@ -81,6 +81,7 @@ class Archive:
     def _open(self, path: Path) -> Generation:
         try:
             manifest = generations.read_manifest(path)
+            generations.require_format(self.index_dir, manifest)
             generations.check_files(path, manifest)
             registry = Registry.from_dict(manifest["registry"])
             ix = whoosh_index.open_dir(str(path))
@@ -89,6 +90,8 @@ class Archive:
             facets = FacetTable(searcher.reader(), sets.live)
             sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
             forms = forms_table.read(path)
+        except IndexOutdated:
+            raise
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
