@@ -114,7 +114,7 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 parsed, report.errors = written.parsed, written.errors
             else:
                 documents_parsed: list[Document] = []
-                for path, document, error in read_documents(
+                for _path, document, error in read_documents(
                     tqdm(paths, desc="parsing", unit="doc", disable=not progress), registry
                 ):
                     if error:

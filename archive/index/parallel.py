@@ -92,7 +92,7 @@ def _write_segment(folder: Path, index_dir: Path, paths: list[Path], registry: R
     # the processor's caches.
     for at in range(0, len(paths), BATCH):
         documents = []
-        for path, document, error in read_documents(paths[at:at + BATCH], registry):
+        for _path, document, error in read_documents(paths[at:at + BATCH], registry):
             if error is not None:
                 # Sent back as text: an exception with its own arguments does not pickle whole.
                 errors.append((str(error.path), error.message))

@@ -127,7 +127,7 @@ def _windows(text: str, block: tuple[int, int], spans: list[Span], chars: int) -
         return [(low, high, frozenset(s[2] for s in inside), inside, block)]
     # A long block: one window from each match, holding the matches that fit after it.
     found = []
-    for i, (start, _, _) in enumerate(inside):
+    for start, _, _ in inside:
         begin = max(low, start - LEAD)
         stop = min(high, begin + chars)
         held = [s for s in inside if s[0] >= begin and s[1] <= stop]
