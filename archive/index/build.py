@@ -119,7 +119,7 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 ):
                     if error:
                         report.errors.append(error)
-                    else:
+                    elif document is not None:
                         documents_parsed.append(document)
                 parsed = [(d.id, d.checksum) for d in documents_parsed]
             if sums is None:
@@ -149,6 +149,7 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                     _publish_segments(index_dir, folder, base, written, replaced, manifest, record)
                     folder = None  # published: no longer ours to discard
             elif needed:
+                assert base is not None  # a build without a base is a full one: it writes segments
                 _write(index_dir, base, documents_parsed, removed, manifest, record)
         except OSError as error:
             # A full disk, say: the new generation is discarded and the old one still serves.
@@ -195,7 +196,7 @@ def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
             return False
         ix = whoosh_index.open_dir(str(generation))
         with ix.searcher() as searcher:
-            return searcher.doc_count() == len(manifest["documents"])
+            return bool(searcher.doc_count() == len(manifest["documents"]))
     except Exception:  # Whoosh raises many kinds of error on damaged files.
         return False
 
@@ -227,7 +228,7 @@ def _publish_segments(index_dir: Path, folder: Path, base: Path | None, written:
     generations.publish(index_dir, folder, manifest, record)
 
 
-def _delete(reader, doc_ids: list[str]) -> list:
+def _delete(reader: Any, doc_ids: list[str]) -> list[Any]:
     """Mark the documents with these ids deleted in the reader's segments, as Whoosh's writer does; return them."""
     kept = []
     for leaf, _ in reader.leaf_readers():
@@ -242,7 +243,7 @@ def _delete(reader, doc_ids: list[str]) -> list:
     return kept
 
 
-def _merge_small(writer, segments: list) -> list:
+def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
     """Merge the small segments that builds of a few files leave, once there are several; drop emptied ones.
 
     Whoosh's own policy (MERGE_SMALL) merges a segment once the documents before it, smallest

@@ -52,7 +52,8 @@ def require_current(index_dir: Path) -> Path:
 
 def read_manifest(generation: Path) -> dict[str, Any]:
     """Read what a generation holds: its registry and files (a searcher needs no more)."""
-    return json.loads((generation / MANIFEST).read_text("utf-8"))
+    manifest: dict[str, Any] = json.loads((generation / MANIFEST).read_text("utf-8"))
+    return manifest
 
 
 def format_problem(manifest: dict[str, Any]) -> str | None:
@@ -79,7 +80,8 @@ def read_documents(generation: Path) -> dict[str, Any]:
         manifest = read_manifest(generation)
         return {"documents": manifest["documents"], "stats": manifest.get("stats", {})}
     with open(path, "rb") as handle:
-        return pickle.load(handle)  # written by our own build, beside index files Whoosh pickles too
+        record: dict[str, Any] = pickle.load(handle)  # our own build's, beside Whoosh's own pickles
+        return record
 
 
 @contextmanager
