@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from typing import Any
 
 SETTINGS_FILE = "archive.toml"
 PREFIX = "ARCHIVE_"
@@ -73,7 +74,7 @@ BY_NAME = {setting.name: setting for setting in SETTINGS}
 INTERNAL = ("STATIC_DIRS",)
 
 
-def defaults() -> dict[str, str | int | bool | None]:
+def defaults() -> dict[str, Any]:
     """Return the default of every setting archive.toml may hold."""
     return {s.name: s.default for s in SETTINGS if s.where == "archive"}
 

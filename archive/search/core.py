@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,7 @@ class Archive:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._generation: Generation | None = None
+        self._closer: Any = None  # closes the open generation's searcher with the archive
 
     # -- opening -----------------------------------------------------------
 
@@ -375,7 +376,7 @@ def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> n
     return keys
 
 
-def _facet_order(facet: str):
+def _facet_order(facet: str) -> Callable[[FacetValue], Any]:
     if facet in ("year", "financial_year"):
         return lambda v: (-int(v.value[:4]), v.value)
     if facet == "amount":

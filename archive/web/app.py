@@ -68,12 +68,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
     app.jinja_env.globals.update(max_export=MAX_EXPORT)
-    app.json.sort_keys = False  # the API's keys in the order they are documented: query first
+    # The API's keys in the order they are documented: query first.
+    app.json.sort_keys = False  # type: ignore[attr-defined]
 
     proxies = int(app.config["PROXIES"] or 0)
     if proxies:
         # Forwarded headers are believed only from as many proxies as the maintainer says there are.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies)
+        fixed = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies)
+        app.wsgi_app = fixed  # type: ignore[method-assign]  # Flask's documented way to add middleware
     app.after_request(add_security_headers)
     # /doc//x must be a 404, not a redirect to another document's address.
     app.url_map.merge_slashes = False
