@@ -1,4 +1,4 @@
-"""An archive's settings, declared once: archive.toml, the app's defaults and the manual come from here."""
+"""An archive's settings, declared once for archive.toml, the app's defaults and the manual."""
 
 from __future__ import annotations
 
@@ -29,45 +29,80 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("BASE_URL", None,
-            "The address the archive is published at. Feeds, the API's links, OpenSearch and the "
-            "citations' permalinks are built on it instead of the Host header each request carries.",
-            '"https://archive.example.org"'),
-    Setting("PROXIES", 0,
-            "How many proxies in front of the archive set X-Forwarded-For, -Proto, -Host and "
-            "-Prefix. Leave at 0 unless the archive is behind that many; the headers are ignored "
-            "otherwise.",
-            "1"),
-    Setting("COUNTRY", "GB",
-            "The archive's country, an ISO 3166 code: `archive ingest` takes the currency a bare $ "
-            "or £ means and which registry departments apply from it. Default: GB, the United "
-            "Kingdom.",
-            '"AU"'),
-    Setting("SITE_NAME", "Policy Archive",
-            "What the pages, feeds, OpenSearch, exports and the citations of the archive's own "
-            "copy call this archive.",
-            '"Policy Archive"'),
-    Setting("TAGLINE", "Public-policy funding announcements, searchable",
-            "The line beside the archive's name in every page's header.",
-            '"Public-policy funding announcements, searchable"'),
-    Setting("SUBJECT", "public-policy funding announcements",
-            "What the archive holds, as in the search page's heading \"Search public-policy "
-            "funding announcements\" and the OpenSearch description.",
-            '"public-policy funding announcements"'),
-    Setting("DEBUG", False,
-            "Flask's debug mode: errors shown with their traceback. Never on a public site.",
-            "true"),
-    Setting("ROOT", None,
-            "The archive folder, where corpus/, index/ and archive.toml are. Default: the current "
-            "directory.",
-            '"/srv/archive"', where="folder", option="--root"),
-    Setting("CORPUS_DIR", None,
-            "The folder of corpus documents. Default: corpus/ in the archive folder.",
-            '"/srv/archive/corpus"', where="folder", option="--corpus"),
-    Setting("INDEX_DIR", None,
-            "The folder the index is built in and served from. Default: index/ in the archive "
-            "folder.",
-            '"/srv/archive/index"', where="folder", option="--index"),
+    Setting(
+        "BASE_URL",
+        None,
+        "The address the archive is published at. Feeds, the API's links, OpenSearch and the "
+        "citations' permalinks are built on it instead of the Host header each request carries.",
+        '"https://archive.example.org"',
+    ),
+    Setting(
+        "PROXIES",
+        0,
+        "How many proxies in front of the archive set X-Forwarded-For, -Proto, -Host and "
+        "-Prefix. Leave at 0 unless the archive is behind that many; the headers are ignored "
+        "otherwise.",
+        "1",
+    ),
+    Setting(
+        "COUNTRY",
+        "GB",
+        "The archive's country, an ISO 3166 code: `archive ingest` takes the currency a bare $ "
+        "or £ means and which registry departments apply from it. Default: GB, the United "
+        "Kingdom.",
+        '"AU"',
+    ),
+    Setting(
+        "SITE_NAME",
+        "Policy Archive",
+        "What the pages, feeds, OpenSearch, exports and the citations of the archive's own "
+        "copy call this archive.",
+        '"Policy Archive"',
+    ),
+    Setting(
+        "TAGLINE",
+        "Public-policy funding announcements, searchable",
+        "The line beside the archive's name in every page's header.",
+        '"Public-policy funding announcements, searchable"',
+    ),
+    Setting(
+        "SUBJECT",
+        "public-policy funding announcements",
+        "What the archive holds, as in the search page's heading \"Search public-policy "
+        'funding announcements" and the OpenSearch description.',
+        '"public-policy funding announcements"',
+    ),
+    Setting(
+        "DEBUG",
+        False,
+        "Flask's debug mode: errors shown with their traceback. Never on a public site.",
+        "true",
+    ),
+    Setting(
+        "ROOT",
+        None,
+        "The archive folder, where corpus/, index/ and archive.toml are. Default: the current "
+        "directory.",
+        '"/srv/archive"',
+        where="folder",
+        option="--root",
+    ),
+    Setting(
+        "CORPUS_DIR",
+        None,
+        "The folder of corpus documents. Default: corpus/ in the archive folder.",
+        '"/srv/archive/corpus"',
+        where="folder",
+        option="--corpus",
+    ),
+    Setting(
+        "INDEX_DIR",
+        None,
+        "The folder the index is built in and served from. Default: index/ in the archive folder.",
+        '"/srv/archive/index"',
+        where="folder",
+        option="--index",
+    ),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 # Keys of the app's config that the app sets itself: not settings anyone writes.
@@ -88,8 +123,9 @@ def example_toml() -> str:
     for setting in SETTINGS:
         if setting.where != "archive":
             continue
-        comment = textwrap.fill(setting.description, 90, initial_indent="# ",
-                                subsequent_indent="# ")
+        comment = textwrap.fill(
+            setting.description, 90, initial_indent="# ", subsequent_indent="# "
+        )
         parts.append(f"{comment}\n# {setting.name} = {setting.example}\n")
     return "\n".join(parts)
 

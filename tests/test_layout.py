@@ -1,4 +1,4 @@
-"""The package's layout: imports run the data's way, in no circle, and the core knows nothing of the web."""
+"""The package's layout: imports run the data's way, in no circle; the core knows nothing of the web."""
 
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ def _module_imports(path: Path, modules: set[str]) -> set[str]:
                 base = ".".join(_module_name(path).split(".")[: -node.level] + [node.module])
             found.add(base)
             found |= {f"{base}.{alias.name}" for alias in node.names}
-    return {name for name in found if name in modules and not (PACKAGE.parent / name.replace(".", "/")).is_dir()}
+    packages = {name for name in modules if (PACKAGE.parent / name.replace(".", "/")).is_dir()}
+    return {name for name in found if name in modules and name not in packages}
 
 
 def import_graph() -> dict[str, set[str]]:

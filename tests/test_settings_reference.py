@@ -1,4 +1,4 @@
-"""The settings reference: every setting the code reads is declared once and appears in the manual."""
+"""The settings reference: every setting the code reads is declared once and is in the manual."""
 
 from __future__ import annotations
 
@@ -40,8 +40,12 @@ def settings_read_in_code() -> set[str]:
 def reference(tmp_path_factory: pytest.TempPathFactory) -> str:
     """Build the manual with mkdocs, as ./dev docs does, and return the settings page's text."""
     site = tmp_path_factory.mktemp("site")
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                           cwd=ROOT, capture_output=True, text=True)
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert built.returncode == 0, built.stderr
     page = (site / "maintainers" / "settings" / "index.html").read_text(encoding="utf-8")
     return unescape(re.sub(r"<[^>]+>", "", page))
@@ -50,8 +54,18 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_the_code_reads_settings_and_each_is_declared():
     read = settings_read_in_code()
     # The scan finds what it should: if it found nothing, the test below would prove nothing.
-    assert {"BASE_URL", "PROXIES", "SITE_NAME", "COUNTRY", "ROOT", "INDEX_DIR", "CORPUS_DIR"} <= read
-    assert read <= set(settings.BY_NAME), f"read in the code but not declared: {read - set(settings.BY_NAME)}"
+    assert {
+        "BASE_URL",
+        "PROXIES",
+        "SITE_NAME",
+        "COUNTRY",
+        "ROOT",
+        "INDEX_DIR",
+        "CORPUS_DIR",
+    } <= read
+    assert read <= set(settings.BY_NAME), (
+        f"read in the code but not declared: {read - set(settings.BY_NAME)}"
+    )
 
 
 def test_every_setting_is_in_the_generated_reference(reference):
@@ -75,7 +89,9 @@ def test_archive_init_writes_every_setting_commented_out(tmp_path):
 
     # Uncommented, the examples are a valid archive.toml that the app reads.
     uncommented = re.sub(r"^# ([A-Z_]+ = )", r"\1", written, flags=re.M)
-    (tmp_path / "a" / "archive.toml").write_text(uncommented.replace("DEBUG = true", ""), encoding="utf-8")
+    (tmp_path / "a" / "archive.toml").write_text(
+        uncommented.replace("DEBUG = true", ""), encoding="utf-8"
+    )
     assert tomllib.loads(uncommented)["SITE_NAME"] == "Policy Archive"
     app = create_app({"ROOT": str(tmp_path / "a"), "TESTING": True})
     assert app.config["BASE_URL"] == "https://archive.example.org"

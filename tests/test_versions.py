@@ -1,4 +1,4 @@
-"""The version: `archive --version`, recorded in each index, and an index of another format refused."""
+"""The version: `archive --version`, kept in each index; an index of another format refused."""
 
 from __future__ import annotations
 
@@ -34,7 +34,10 @@ def rewrite_manifest(index_dir: Path, **changes: object) -> None:
 def test_the_version_is_semantic_and_archive_version_prints_it(runner):
     assert re.fullmatch(r"\d+\.\d+\.\d+", archive.__version__)
     printed = runner.invoke(main, ["--version"])
-    assert printed.exit_code == 0 and printed.output.strip() == f"archive, version {archive.__version__}"
+    assert (
+        printed.exit_code == 0
+        and printed.output.strip() == f"archive, version {archive.__version__}"
+    )
     # The installed command says the same, as a maintainer upgrading would run it.
     script = Path(sys.executable).with_name("archive")
     if script.exists():
@@ -54,15 +57,22 @@ def test_an_index_records_the_version_and_format_that_built_it(built):
     assert manifest["format"] == generations.INDEX_FORMAT
 
 
-@pytest.mark.parametrize("written", [
-    {"format": generations.INDEX_FORMAT + 1, "version": "9.0.0"},  # a newer release's index
-    {"format": 0, "version": "0.0.1"},                              # an older one
-])
-def test_an_index_of_another_format_says_run_a_full_build(built, corpus_dir, index_dir, runner, written):
+@pytest.mark.parametrize(
+    "written",
+    [
+        {"format": generations.INDEX_FORMAT + 1, "version": "9.0.0"},  # a newer release's index
+        {"format": 0, "version": "0.0.1"},  # an older one
+    ],
+)
+def test_an_index_of_another_format_says_run_a_full_build(
+    built, corpus_dir, index_dir, runner, written
+):
     rewrite_manifest(index_dir, **written)
-    expected = (f"was built by Policy Archive {written['version']} (index format {written['format']}); "
-                f"this is {archive.__version__}, which reads index format {generations.INDEX_FORMAT}: "
-                "run `archive build --full`")
+    expected = (
+        f"was built by Policy Archive {written['version']} (index format {written['format']}); "
+        f"this is {archive.__version__}, which reads index format {generations.INDEX_FORMAT}: "
+        "run `archive build --full`"
+    )
 
     searched = runner.invoke(main, ["--index", str(index_dir), "search", "care"])
     assert searched.exit_code == 1
@@ -79,11 +89,15 @@ def test_an_index_of_another_format_says_run_a_full_build(built, corpus_dir, ind
     assert rebuilt.exit_code == 0, rebuilt.output
     assert f"the index was built by Policy Archive {written['version']}" in rebuilt.output
     assert "so it was rebuilt in full" in rebuilt.output
-    assert generations.read_manifest(generations.current(index_dir))["version"] == archive.__version__
+    assert (
+        generations.read_manifest(generations.current(index_dir))["version"] == archive.__version__
+    )
     assert client.get("/?q=care").status_code == 200
 
 
-def test_an_index_from_before_versions_were_recorded_is_format_1(built, index_dir, runner, monkeypatch):
+def test_an_index_from_before_versions_were_recorded_is_format_1(
+    built, index_dir, runner, monkeypatch
+):
     rewrite_manifest(index_dir, format=None, version=None)
     monkeypatch.setattr(generations, "INDEX_FORMAT", 1)
     assert runner.invoke(main, ["--index", str(index_dir), "search", "care"]).exit_code == 0

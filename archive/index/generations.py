@@ -62,15 +62,17 @@ def format_problem(manifest: dict[str, Any]) -> str | None:
     if found == INDEX_FORMAT:
         return None
     built = manifest.get("version")
-    by = f"Policy Archive {built}" if built else "a version of Policy Archive from before versions were recorded"
-    return f"was built by {by} (index format {found}); this is {__version__}, which reads index format {INDEX_FORMAT}"
+    by = f"Policy Archive {built}" if built else "a version from before versions were recorded"
+    return (f"was built by {by} (index format {found}); "
+            f"this is {__version__}, which reads index format {INDEX_FORMAT}")
 
 
 def require_format(index_dir: Path, manifest: dict[str, Any]) -> None:
     """Raise IndexOutdated, saying how to rebuild, if this version cannot read the index."""
     problem = format_problem(manifest)
     if problem:
-        raise IndexOutdated(f"the index in {index_dir} {problem}: run `archive build --full` to rebuild it")
+        raise IndexOutdated(
+            f"the index in {index_dir} {problem}: run `archive build --full` to rebuild it")
 
 
 def read_documents(generation: Path) -> dict[str, Any]:

@@ -59,7 +59,8 @@ def page_of_hits(
     return _snippeted(gen, parsed, order, [None] * len(order))
 
 
-def _snippeted(gen: Generation, parsed: ParsedQuery, order: list[int], scores: list[float] | list[None]) -> list[dict[str, Any]]:
+def _snippeted(gen: Generation, parsed: ParsedQuery, order: list[int],
+               scores: list[float] | list[None]) -> list[dict[str, Any]]:
     """Return hits with snippets of the query's words, found in the stored text without matching again."""
     words = snippet_words(parsed.query, gen.searcher.reader())
     hits = []

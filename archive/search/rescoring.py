@@ -29,7 +29,7 @@ from archive.search.words import AtLeast
 
 
 class Ranker(Protocol):
-    """What rescoring reads of ranking.Ranker (which calls it): its index, its sets, a word's scores."""
+    """What rescoring reads of ranking.Ranker, which calls it: its index, sets and word scores."""
 
     searcher: Searcher
     sets: DocSets
