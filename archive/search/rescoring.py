@@ -16,22 +16,21 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.searching import Searcher
 
+from archive.search.words import AtLeast
 from archive.search.docsets import DocSets
 from archive.search.scores import Scores, top
-from archive.search.words import AtLeast
 
 
 class Ranker(Protocol):
     """What rescoring reads of ranking.Ranker, which calls it: its index, sets and word scores."""
 
-    searcher: Searcher
+    searcher: Any  # a Whoosh Searcher
     sets: DocSets
     size: int
 

@@ -69,8 +69,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
     app.jinja_env.globals.update(max_export=MAX_EXPORT)
-    # The API's keys in the order they are documented: query first.
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
     proxies = int(app.config["PROXIES"] or 0)
     if proxies:
