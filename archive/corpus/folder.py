@@ -26,7 +26,7 @@ def document_stats(corpus_dir: Path) -> dict[str, list[int]]:
             for entry in _documents(corpus_dir) for found in [entry.stat()]}
 
 
-def _documents(corpus_dir: Path) -> list[os.DirEntry]:
+def _documents(corpus_dir: Path) -> list[os.DirEntry[str]]:
     if not corpus_dir.is_dir():
         raise CorpusError(corpus_dir, "no such corpus folder")
     # Upper-case names (README.md) are notes about the corpus, not documents. Read with scandir
