@@ -19,7 +19,7 @@ def _fail(error: ArchiveError) -> click.ClickException:
 
 
 def _country(paths: ArchiveFolder) -> str | None:
-    """Read the archive's country (ARCHIVE_COUNTRY, else COUNTRY in archive.toml), or say what is wrong."""
+    """Read the archive's country (ARCHIVE_COUNTRY, else archive.toml), or say what is wrong."""
     from archive.corpus.country import parse_country
     from archive.home import SETTINGS_FILE
 
@@ -48,8 +48,8 @@ def main(ctx: click.Context, root: Path | None, corpus: Path | None, index: Path
 
 @main.command()
 @click.argument("directory", default=".", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--country", help="The archive's country (ISO 3166, e.g. AU): its registries, financial year, "
-                                "governments and currency. Default: GB.")
+@click.option("--country", help="The archive's country (ISO 3166, e.g. AU): its registries, "
+                                "financial year, governments and currency. Default: GB.")
 def init(directory: Path, country: str | None) -> None:
     """Start a new archive in DIRECTORY (default: here): corpus/, registries, settings."""
     from archive.corpus.country import parse_country
@@ -77,8 +77,8 @@ def build(paths: ArchiveFolder, full: bool) -> None:
     from archive.index.build import build as run_build
 
     try:
-        report = run_build(paths.require_corpus(), paths.index, full=full, progress=sys.stderr.isatty(),
-                           country=_country(paths))
+        report = run_build(paths.require_corpus(), paths.index, full=full,
+                           progress=sys.stderr.isatty(), country=_country(paths))
     except ArchiveError as error:
         raise _fail(error) from None
     for problem in report.errors:
@@ -90,7 +90,7 @@ def build(paths: ArchiveFolder, full: bool) -> None:
 
 @main.command()
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help="Only warnings of this kind (e.g. amount, date, department); repeat for several.")
+              help="Only warnings of this kind (e.g. amount, date, registry); repeatable.")
 @click.pass_obj
 def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
     """Validate the corpus without building; count the points to review by kind."""

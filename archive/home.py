@@ -78,13 +78,13 @@ class ArchiveFolder:
         return {key.upper(): value for key, value in found.items()}
 
     def country_setting(self) -> str | None:
-        """Return the archive's country as set: ARCHIVE_COUNTRY, else COUNTRY in archive.toml; None if unset."""
+        """Return the country as set: ARCHIVE_COUNTRY, else COUNTRY in archive.toml, or None."""
         value = os.environ.get("ARCHIVE_COUNTRY") or self.settings().get("COUNTRY")
         return None if value is None else str(value)
 
 
 def init(target: Path, country: str | None = None) -> list[Path]:
-    """Make a new archive folder, refusing one that already holds an archive; return what was written.
+    """Make a new archive folder, refusing one that holds an archive; return what was written.
 
     A country (an ISO 3166 code, already checked) other than the UK gets that country's
     registries where the package has them, and its COUNTRY setting written."""
@@ -98,7 +98,8 @@ def init(target: Path, country: str | None = None) -> list[Path]:
     for name in STARTER_FILES:
         path = target / "corpus" / name
         if name == "README.md" or own == starter or (own / name).is_file():
-            with resources.as_file(own / name if (own / name).is_file() else starter / name) as source:
+            shipped = own / name if (own / name).is_file() else starter / name
+            with resources.as_file(shipped) as source:
                 shutil.copyfile(source, path)
         else:  # no registry of this country is shipped: an empty one, never the UK's
             path.write_text(EMPTY_REGISTRY.format(country=country), encoding="utf-8")

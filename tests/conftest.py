@@ -152,7 +152,8 @@ def au_archive(au_releases: Path, tmp_path_factory: pytest.TempPathFactory) -> P
                "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
                "this publication.")
     ingested = runner.invoke(main, [
-        "--root", str(root), "ingest", "--licence", licence, "--map", "author=prime_minister,url=pdf_url",
+        "--root", str(root), "ingest", "--licence", licence,
+        "--map", "author=prime_minister,url=pdf_url",
         "--source", "PM Transcripts, Department of the Prime Minister and Cabinet", "--type", "media release",
         str(au_releases),
     ])

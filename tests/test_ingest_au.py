@@ -326,7 +326,8 @@ def test_no_uk_department_on_an_australian_document(tmp_path):
     records = [{"title": f"RELEASE {n}", "date": "2017-07-18", "text": t} for n, t in enumerate(texts)]
     # An Australian archive reads "the Treasury" as Australia's own (unsure: a one-word name), never
     # HM Treasury; and the UK's Home Office is no department of its.
-    found = [[(m.key, m.sure) for m in o.departments] for o in ingest_records(tmp_path / "au", *records)]
+    outcomes = ingest_records(tmp_path / "au", *records)
+    found = [[(m.key, m.sure) for m in o.departments] for o in outcomes]
     assert found == [[("treasury", False)], [], []]
     # The same texts in a UK archive still name UK departments: the registry has not changed.
     uk = ingest_records(tmp_path / "uk", *records, country=None)
@@ -335,7 +336,7 @@ def test_no_uk_department_on_an_australian_document(tmp_path):
 
 def test_a_department_not_in_the_registry_is_offered_for_review(tmp_path):
     """Record 2382: the Department of the Vice-President of the Executive Council is in no registry;
-    the Department of the Prime Minister and Cabinet is in Australia's, so is suggested, not offered."""
+    the Department of the Prime Minister and Cabinet is in Australia's: suggested, not offered."""
     [outcome] = ingest_records(tmp_path, {"title": "NEW DEPARTMENTS", "date": "1971-03-12", "text":
                                           "The two new Departments are the Department of the Prime Minister and Cabinet "
                                           "and the Department of the Vice-President of the Executive Council."})
@@ -343,7 +344,8 @@ def test_a_department_not_in_the_registry_is_offered_for_review(tmp_path):
     assert any("Department of the Vice-President of the Executive Council" in p for p in points)
     assert not any("Prime Minister and Cabinet" in p for p in points)
     assert [m.key for m in outcome.departments] == ["pmc"]
-    assert "review:" in outcome.content and "Vice-President of the Executive Council" in outcome.content
+    assert "review:" in outcome.content
+    assert "Vice-President of the Executive Council" in outcome.content
 
 
 def test_country_comes_from_the_option_or_archive_toml(tmp_path):

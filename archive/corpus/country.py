@@ -60,7 +60,7 @@ NAMES = {"GB": "the United Kingdom", "AU": "Australia", "US": "the United States
 
 @dataclass(frozen=True)
 class FiscalYear:
-    """When a country's government financial year begins, since when, and where that is laid down."""
+    """When a country's financial year begins, since when, and where that is laid down."""
 
     first_month: int
     source: str
@@ -100,7 +100,7 @@ POUND_NAMES = {"AUP": "Australian pounds (AÂ£)", "NZP": "New Zealand pounds (NZÂ
 
 
 def money_in(currency: str) -> str:
-    """Name what amounts of a currency are counted in: "pounds" for sterling, "A$" for the Australian dollar."""
+    """Name what a currency's amounts are counted in: "pounds" for sterling, "A$" for AUD."""
     from archive.corpus.amounts import SYMBOLS
 
     if currency == "GBP":

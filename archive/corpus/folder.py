@@ -55,7 +55,7 @@ def read_documents(
 
 @dataclass(frozen=True)
 class CheckWarning:
-    """One line of `archive check`'s warnings: a document's points to review, or its unknown type."""
+    """One of `archive check`'s warnings: a document's points to review, or its unknown type."""
 
     path: Path
     points: tuple[tuple[str, str], ...]  # (kind, point); for an unknown type, ("type", the message)
@@ -64,7 +64,8 @@ class CheckWarning:
     def text(self) -> str:
         if self.points[0][0] == "type":
             return f"{self.path}: {self.points[0][1]}"
-        return f"{self.path}: {len(self.points)} point(s) to review: {'; '.join(p for _, p in self.points)}"
+        points = "; ".join(p for _, p in self.points)
+        return f"{self.path}: {len(self.points)} point(s) to review: {points}"
 
     def of_kinds(self, kinds: set[str]) -> CheckWarning | None:
         mine = tuple(p for p in self.points if not kinds or p[0] in kinds)
@@ -110,7 +111,8 @@ def check(corpus_dir: Path, country: str | None = None) -> CheckReport:
             continue
         report.documents += 1
         if document.review:
-            report.warnings.append(CheckWarning(path, tuple((review.kind_of(p), p) for p in document.review)))
+            kinds = tuple((review.kind_of(p), p) for p in document.review)
+            report.warnings.append(CheckWarning(path, kinds))
         if kind_of(document.type) is None:
             message = (f"unknown type '{document.type}' (cited as a document of that name); "
                        f"the types are {', '.join(KINDS)}")

@@ -58,7 +58,7 @@ class Deflator:
 
     def real_terms(self, value: int, currency: str, year: str | None,
                    home: str = "GBP") -> dict[str, Any] | None:
-        """Describe an amount in the series' currency in real terms, as the API and pages show it; else None."""
+        """Describe an amount of the series' currency in real terms, for the API, or None."""
         real = self.real(value, year) if currency == home else None
         if real is None:
             return None
@@ -96,17 +96,22 @@ def deflator(currency: str = "GBP") -> Deflator | None:
 
 
 def document_year(meta: dict[str, Any], first_month: int = 4) -> str | None:
-    """Return the financial year of a stored document's date (UK by default), or None where it spans two."""
+    """Return the financial year of a stored document's date (UK's by default), or None."""
     parts = str(meta.get("date", "")).split("-")
     if len(parts) < 2:
         return None
     return financial_year(int(parts[0]), int(parts[1]), first_month)
 
 
-def with_real_terms(meta: dict[str, Any], currency: str = "GBP", first_month: int = 4) -> dict[str, Any]:
-    """Add each amount's value in the latest year's prices, where the archive's currency has a series."""
+def with_real_terms(
+    meta: dict[str, Any], currency: str = "GBP", first_month: int = 4
+) -> dict[str, Any]:
+    """Add each amount's value in the latest year's prices, where the currency has a series."""
     series = deflator(currency)
     year = document_year(meta, first_month)
-    meta["amounts"] = [{**a, "real_terms": series.real_terms(a["value"], a["currency"], year, currency)
-                        if series else None} for a in meta.get("amounts", [])]
+    meta["amounts"] = [
+        {**a, "real_terms": series.real_terms(a["value"], a["currency"], year, currency)
+         if series else None}
+        for a in meta.get("amounts", [])
+    ]
     return meta

@@ -119,7 +119,7 @@ class Registry:
         return self.country or "GB"
 
     def is_home(self, entry: Department | Programme | Government) -> bool:
-        """Tell whether an entry belongs to the archive's country (a programme does if its department does)."""
+        """Tell whether an entry is of the archive's country (a programme is its department's)."""
         if isinstance(entry, Programme):
             department = self.departments.get(entry.department or "")
             return department is None or department.country == self.home
@@ -182,7 +182,7 @@ class Registry:
         return None
 
     def bearing_name_on(self, key: str, day: str) -> str:
-        """Return the department that bore a department's name on a day (YYYY, YYYY-MM or YYYY-MM-DD).
+        """Return the department that bore a department's name on a day (YYYY[-MM[-DD]]).
 
         Names come back: Australia's "Department of Health" was one department in 1921–87 and
         another in 2013–22, so a name is read as the department of the document's own date."""
@@ -240,7 +240,8 @@ class Registry:
 
 def _alive(department: Department, day: str) -> bool:
     # Compared as text: "2013" is before "2013-09-18", and a partial date counts as its start.
-    return (not department.start or department.start <= day) and (not department.end or day < department.end)
+    started = not department.start or department.start <= day
+    return started and (not department.end or day < department.end)
 
 
 def _normal(name: str) -> str:
@@ -311,7 +312,7 @@ def _country(key: str, entry: dict[str, Any], path: Path) -> str:
 
 
 def shipped_file(country: str, name: str) -> bytes:
-    """Return a registry file the package ships for a country (GB's are the starter's own), or b""."""
+    """Return a registry file the package ships for a country (GB's: the starter's), or b""."""
     starter = resources.files("archive.corpus") / "starter"
     found = starter / name if country == "GB" else starter / country / name
     return found.read_bytes() if found.is_file() else b""

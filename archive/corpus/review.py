@@ -19,7 +19,7 @@ NAMES = (*(name for name, _ in KINDS), OTHER)
 
 
 def kind_of(point: str) -> str:
-    """Return the kind of a point to review: amount, currency, title, date, source, registry or other."""
+    """Return a point's kind: amount, currency, title, date, source, registry or other."""
     return next((name for name, pattern in KINDS if pattern.search(point)), OTHER)
 
 
@@ -28,6 +28,8 @@ def parse_kinds(wanted: tuple[str, ...] | list[str]) -> set[str]:
     found = {k.strip().lower() for value in wanted for k in value.split(",") if k.strip()}
     unknown = found - set(NAMES) - {"type"}
     if unknown:
-        raise ValueError(f"--kind: no kind called {', '.join(sorted(unknown))}; "
-                         f"the kinds are {', '.join((*NAMES, 'type'))}")
+        raise ValueError(
+            f"--kind: no kind called {', '.join(sorted(unknown))}; "
+            f"the kinds are {', '.join((*NAMES, 'type'))}"
+        )
     return found

@@ -42,7 +42,7 @@ class NearDuplicates:
 
     def find(self, text: str | set[int], exclude: str | None = None,
              among: set[str] | None = None) -> tuple[str, float] | None:
-        """Return the key holding the largest share (at least the threshold) of text's wording, and the share.
+        """Return the key holding the largest share (at least the threshold) of text's wording.
 
         `among`, where given, is the only keys looked at."""
         found = shingles(text) if isinstance(text, str) else text

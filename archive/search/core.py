@@ -124,7 +124,7 @@ class Archive:
 
     @property
     def real_terms(self) -> bool:
-        """Tell whether amounts can be put in real terms: only where the currency has a deflator series."""
+        """Tell whether amounts can be put in real terms: only where the currency has a deflator."""
         return prices.deflator(self.currency) is not None
 
     @property
@@ -163,12 +163,8 @@ class Archive:
                                             & getattr(gen.periods, facet).unplaced))
                 for facet in ("financial_year", "government")
             }
-            unplaced_why = {
-                facet: {reason: n for reason, mask in getattr(gen.periods, facet).why.items()
-                        if (n := int(np.count_nonzero(
-                            _all_of(matched, (m for k, m in filters.items() if k != facet)) & mask)))}
-                for facet in ("financial_year", "government")
-            }
+            unplaced_why = {facet: self._why(gen, facet, matched, filters)
+                            for facet in ("financial_year", "government")}
             left_out = 0
             if "date" in filters:
                 overlap = gen.periods.in_range(*request.date_range)[1]
@@ -178,6 +174,15 @@ class Archive:
         return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading,
                             limits.notice(parsed.notice, matching, placing), request.effective_sort, unplaced, left_out,
                             unplaced_why, parsed.most_words)
+
+    def _why(
+        self, gen: Generation, facet: str, matched: Mask, filters: dict[str, Mask]
+    ) -> dict[str, int]:
+        """Count, for each reason a facet cannot place documents, the results it holds."""
+        results = _all_of(matched, (m for k, m in filters.items() if k != facet))
+        counts = {reason: int(np.count_nonzero(results & mask))
+                  for reason, mask in getattr(gen.periods, facet).why.items()}
+        return {reason: n for reason, n in counts.items() if n}
 
     def _filter_masks(self, gen: Generation, request: SearchRequest) -> dict[str, Mask]:
         """Return, for each facet with a selection, a mask of the documents it lets through."""
@@ -279,10 +284,11 @@ class Archive:
             return meta
 
     def _reannounced(self, gen: Generation, meta: dict[str, Any]) -> list[dict[str, Any]]:
-        """Find the other documents that announce one of this one's programmes with the same amount."""
+        """Find the other documents announcing one of this one's programmes with the same amount."""
         found: dict[str, dict[str, Any]] = {}
         home = currency_of(gen.registry.home) or "GBP"
-        values = sorted({a["value"] for a in meta.get("amounts", []) if a["currency"] == home and a["value"]}, reverse=True)
+        values = sorted({a["value"] for a in meta.get("amounts", [])
+                         if a["currency"] == home and a["value"]}, reverse=True)
         for programme in meta.get("programmes", []):
             for value in values:
                 q = query.And([query.Term("programme", programme["key"]), query.NumericRange("value", value, value)])
@@ -291,7 +297,8 @@ class Archive:
                     if other["id"] == meta["id"]:
                         continue
                     # The value field holds every currency: the match must be in the same one too.
-                    text = next((a["text"] for a in other["amounts"] if a["value"] == value and a["currency"] == home), None)
+                    text = next((a["text"] for a in other["amounts"]
+                                 if a["value"] == value and a["currency"] == home), None)
                     if text is None:
                         continue
                     entry = found.setdefault(other["id"], {"id": other["id"], "title": other["title"],

@@ -33,7 +33,7 @@ class Computed:
     values: list[str]
     codes: np.ndarray
     unplaced: np.ndarray  # live documents with no value
-    why: dict[str, np.ndarray] = field(default_factory=dict)  # each reason, and the documents it holds
+    why: dict[str, np.ndarray] = field(default_factory=dict)  # each reason, and its documents
 
 
 class Periods:
@@ -64,10 +64,12 @@ class Periods:
             named.setdefault(department.country, []).append(key)
         masks = {country: self._facets.mask("department", keys) for country, keys in named.items()}
         if self.home == "GB":
-            bands = [v for v in self._facets.values("amount") if (split_band(v) or ("", ""))[0] == "AUD"]
-            australian = self._facets.mask("amount", bands) | masks.get("AU", np.zeros(size, dtype=bool))
+            values = self._facets.values("amount")
+            bands = [v for v in values if (split_band(v) or ("", ""))[0] == "AUD"]
+            none = np.zeros(size, dtype=bool)
+            australian = self._facets.mask("amount", bands) | masks.get("AU", none)
             return {"AU": australian, "GB": ~australian}
-        # A document naming one of the archive's own departments is the archive's, whatever else it names.
+        # A document naming one of the archive's own departments is the archive's, whatever else.
         taken = masks.pop(self.home, np.zeros(size, dtype=bool)).copy()
         found: dict[str, Mask] = {}
         for country in sorted(masks):
@@ -78,7 +80,7 @@ class Periods:
 
     @cached_property
     def financial_year(self) -> Computed:
-        """Each document's financial year, by its country's rule (UK April, Australia July, US October)."""
+        """Each document's financial year, by its country's rule (UK April, AU July, US October)."""
         size = self._sets.size
         start = np.zeros(size, dtype=np.int64)
         ruled = np.zeros(size, dtype=bool)
@@ -86,7 +88,8 @@ class Periods:
         for country, mask in self.countries.items():
             rule = fiscal_year(country)
             if rule is None:
-                why[f"no financial year is registered for {NAMES.get(country, country)}"] = mask & self.live
+                name = NAMES.get(country, country)
+                why[f"no financial year is registered for {name}"] = mask & self.live
                 continue
             mine = mask & (self.month > 0)
             if rule.since:
@@ -94,7 +97,8 @@ class Periods:
                 why[f"dated before {NAMES.get(country, country)}'s financial year began in "
                     f"month {rule.first_month} ({rule.since})"] = before & self.live
                 mine &= ~before
-            start = np.where(mine, np.where(self.month >= rule.first_month, self.year, self.year - 1), start)
+            own = np.where(self.month >= rule.first_month, self.year, self.year - 1)
+            start = np.where(mine, own, start)
             ruled |= mine
         why[SPANS_YEARS] = (self.month == 0) & self.live
         placed = ruled & self.live
@@ -107,7 +111,7 @@ class Periods:
 
     @cached_property
     def government(self) -> Computed:
-        """Each document's government: one of its own country's, in office on every day its date could be."""
+        """Each document's government: its country's, in office on every day its date could be."""
         governments = sorted(self._registry.governments.values(), key=lambda g: (g.country, g.start))
         size = self._sets.size
         codes = np.full(size, -1, dtype=np.int32)
@@ -123,7 +127,8 @@ class Periods:
             codes[overlaps & (self.first > start) & (self.last < end)] = n
         codes[touched > 1] = -1
         why = {SPANS_CHANGE: (touched > 1) & self.live,
-               "the date is the day a government took office": (touched == 1) & (codes < 0) & self.live}
+               "the date is the day a government took office":
+                   (touched == 1) & (codes < 0) & self.live}
         for country, mask in countries.items():
             name = NAMES.get(country, country)
             own = [g for g in governments if g.country == country]
@@ -131,7 +136,8 @@ class Periods:
             if not own:
                 why[f"no government of {name} is registered"] = outside
             else:
-                why[f"dated before the first government of {name} registered ({own[0].start})"] = outside
+                first = own[0].start
+                why[f"dated before the first government of {name} registered ({first})"] = outside
         return _computed([g.key for g in governments], codes, self.live, why)
 
     def in_range(self, low: int | None, high: int | None) -> tuple[Mask, Mask]:
@@ -144,8 +150,9 @@ class Periods:
 
     @cached_property
     def real_factor(self) -> np.ndarray:
-        """What a unit of the archive's currency in each document's financial year is worth in the latest
-        year's prices (0: unknown, or no deflator series for the currency)."""
+        """Return what a unit of each document's financial year is worth in the latest prices.
+
+        In the archive's currency; 0 where unknown, or where the currency has no deflator series."""
         series = prices.deflator(currency_of(self.home))
         factors = np.zeros(self._sets.size)
         if series is None or self.home not in FIRST_MONTH:

@@ -42,7 +42,7 @@ def csv_columns(currency: str = "GBP") -> tuple[str, ...]:
 
 
 def csv_row(hit: dict[str, Any], permalink: str, currency: str = "GBP") -> list[str]:
-    """Turn one hit into the CSV's cells, in CSV_COLUMNS order; the largest amount in the archive's currency."""
+    """Turn one hit into the CSV's cells, in CSV_COLUMNS order; the largest in its own currency."""
     amounts = hit.get("amounts") or []
     pounds = max((a["value"] for a in amounts if a["currency"] == currency), default=None)
     real = [a["real_terms"] for a in amounts if a["currency"] == currency and a.get("real_terms")]
@@ -61,7 +61,8 @@ def csv_row(hit: dict[str, Any], permalink: str, currency: str = "GBP") -> list[
         pounds, hit.get("summary"), permalink,
         "; ".join(str(a.get("page") or "") for a in amounts) if any(a.get("page") for a in amounts) else "",
         hit.get("licence"),
-        "; ".join(f"{a['text']} ({a['real_terms']['value']:,} {currency})" for a in amounts if a.get("real_terms")),
+        "; ".join(f"{a['text']} ({a['real_terms']['value']:,} {currency})"
+                  for a in amounts if a.get("real_terms")),
         max((r["value"] for r in real), default=None), real[0]["prices"] if real else None, "; ".join(parts),
     ]
     return [neutralise(cell) for cell in cells]

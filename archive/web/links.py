@@ -103,8 +103,9 @@ def home_money() -> dict[str, Any]:
         currency, real = archive.currency, archive.real_terms
     except ArchiveError:  # no index yet: the error page still renders, in the default words
         currency, real = "GBP", True
-    return {"currency": currency, "amounts_in": money_in(currency), "largest": money_phrase(currency),
-            "symbol": SYMBOLS.get(currency, currency + " "), "real": real}
+    return {"currency": currency, "amounts_in": money_in(currency),
+            "largest": money_phrase(currency), "symbol": SYMBOLS.get(currency, currency + " "),
+            "real": real}
 
 
 def feed_request(search: SearchRequest) -> SearchRequest:
