@@ -101,8 +101,8 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
         shown = report.of_kinds(kinds)
     except (ArchiveError, ValueError) as error:
         raise click.ClickException(str(error)) from None
-    for error in report.errors:
-        click.echo(str(error), err=True)
+    for rejected in report.errors:
+        click.echo(str(rejected), err=True)
     for warning in shown:
         click.echo(f"warning: {warning.text}", err=True)
     problems = f"{len(report.errors)} file(s) rejected" if report.errors else "no errors"

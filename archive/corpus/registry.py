@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -148,8 +149,7 @@ class Registry:
 
     def unknown(self, kind: str, key: str) -> str:
         """Describe an unknown department, programme or government key, suggesting the closest known one."""
-        known = {"department": self.departments, "government": self.governments}.get(kind, self.programmes)
-        close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.5)
+        close = difflib.get_close_matches(key, list(self._entries(kind)), n=1, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"unknown {kind} '{key}'{hint}"
 
@@ -198,8 +198,13 @@ class Registry:
 
     def label(self, kind: str, key: str) -> str:
         """Return the display label of a department, programme or government key."""
-        entry = {"department": self.departments, "government": self.governments}.get(kind, self.programmes).get(key)
+        entry = self._entries(kind).get(key)
         return entry.label if entry else key
+
+    def _entries(self, kind: str) -> Mapping[str, Department | Programme | Government]:
+        if kind == "department":
+            return self.departments
+        return self.governments if kind == "government" else self.programmes
 
     def _check_links(self, corpus_dir: Path) -> None:
         path = corpus_dir / DEPARTMENTS_FILE
@@ -352,7 +357,7 @@ def _optional(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _plain(entry: Department | Programme) -> dict[str, Any]:
+def _plain(entry: Department | Programme | Government) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in entry.__dict__.items()}
 
 

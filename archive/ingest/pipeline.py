@@ -197,7 +197,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
 
     outcome.departments, outcome.programmes = matcher.find(text)
     # A name that two departments bore in turn is the one of the document's date.
-    dated = {}
+    dated: dict[str, Match] = {}
     for match in outcome.departments:
         key = registry.bearing_name_on(match.key, date.date.iso)
         dated.setdefault(key, replace(match, key=key))
