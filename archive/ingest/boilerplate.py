@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.ingest.furniture import clean_markers, lead_furniture, tail_furniture
+from archive.ingest.breaks import LIST_ITEM, continues, join_blocks
+from archive.ingest.furniture import clean_markers, lead_furniture, place_line, tail_furniture
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
 # threads, sign-up and contact blocks. Only short lines count, so prose never matches.
@@ -93,7 +94,11 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     end, dropped = _find_end(lines, start)
     comments = _comments(lines[end:])
     body, furniture = lead_furniture(lines[start:end], title)
+    place = place_line(body) if given_title else None
+    if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
+        furniture.append(body.pop(place))
     body, tail = tail_furniture(body)
+    body = join_blocks(body)
     # Stubs are dropped only below a headline found in the page: they are what a layout puts
     # between a headline and its article. Where the text has no headline line (a record whose
     # title is given apart), a short first line is the article's own.
@@ -215,14 +220,21 @@ def _reflow(lines: list[str]) -> list[str]:
             previous
             and not _BULLET.match(line)
             and not _BULLET.match(previous)
+            and not LIST_ITEM.match(line)
             and not _FINAL.search(previous)
-            and (line[:1].islower() or line[:1] in "(,;" or (wrapped and words(previous) >= 5))
-        )
+            and (line[:1].islower() or line[:1] in "(,;" or (wrapped and words(previous) >= 5 and _full(previous, long)))
+        ) or continues(previous, line)
         if joins:
             units[-1] = f"{previous} {line}"
         else:
             units.append(line)
     return units
+
+
+def _full(line: str, long: list[str]) -> bool:
+    """Tell whether a line of a hard-wrapped text runs to the wrap width (a short one ends a paragraph)."""
+    widths = sorted(len(other) for other in long)
+    return not widths or len(line) >= 0.6 * widths[len(widths) // 2]
 
 
 def _markdown(units: list[str]) -> list[str]:

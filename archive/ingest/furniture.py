@@ -16,10 +16,14 @@ _STATEMENT = r"(?:joint\s+)?(?:press\s+)?(?:st\w{2,4}ent|comment|message|speech|
 # A phrase that is furniture wherever it stands in the lines above the article.
 _LEAD_PHRASE = re.compile(
     rf"""^(?:
-        f{_S}o{_S}r{_S}p{_S}r?{_S}e{_S}s{_S}s\b[:;.]? | for\s+(?:the\s+)?media\b[:;.]? | for\s+(?:immediate\s+)?release\b[:;.]?
-      | (?:media|press|news)\s+(?:release|statement|conference|briefing)(?:\s+no\.?\s*\d+)?\b
+        f{_S}o{_S}r{_S}p{_S}r?{_S}e{_S}s{_S}s(?![a-z])[:;.]? | for\s+(?:the\s+)?n?media(?![a-z])[:;.]?
+      | for\s+(?:immediate\s+)?release\b[:;.]?
+      | (?:joint\s+)?(?:media|press|news)\s+(?:release|statement|conference|briefing)(?:\s+no\.?\s*\d+)?\b
+      | n[oq]\s+date\b | acting\s+(?=prime\b)
+      | prime\W{0,3}\s+[mn][\w;:'~ ]{3,10}?t\s?e\s?r\b(?!\s*:)
+      | (?:the\s+)?hon\.?\s+[\w.' -]{3,40}?\s+m\.?\s?p\b\.?,?(?:\s+[\w ,'&-]{0,80})?$
       | press\s+st\w{{2,4}}ent(?:\s+no\.?\s*\d+)?
-      | embargo(?:ed)?\b.* | not\s+(?:to\s+be\s+|for\s+)(?:p\w*bl|broadcast|release|cabl)\w*\b.*
+      | e\w?m\w?b\w?argo(?:ed)?\b.* | not\s+(?:to\s+be\s+|for\s+)(?:p\w*bl|broadcast|release|cabl)\w*\b.*
       | before\s+\d{{4}}\s+hours\b.* | issued\s+(?:from|by)\b.* | of\s+the\s+press\s+secretary\b
       | to\s+the\s+prime\s+minister\b\.?$
       | \d{{1,2}}(?:[.:]\s?\d\d)?\s*[ap]\.?\s*m\b\.? | (?:midnight|midday|noon)\b | {_WEEKDAY}\b
@@ -43,9 +47,9 @@ _BYLINE_MORE = re.compile(
 )
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -".
 _PAGE_LINE = re.compile(
-    r"^(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
+    r"^(?:\d\s+)?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
 # A bare number is a page's only where running text goes on around it, never in a table of figures.
-_BARE_PAGE = re.compile(r"^\d{1,2}$")
+_BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
 # A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
 _PAGE_TAIL = re.compile(r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$")
 _PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." opens a page with the header
@@ -63,6 +67,10 @@ _CONTACT = re.compile(
 )
 _PHONE = re.compile(r"^(?:(?:tel|ph|phone|fax|mob(?:ile)?)\b[.:]?\s*)?[\d ()+-]{8,}(?:\s*\(\s*[whm]\s*\))?$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:photo(?:graph)?|picture|pic|image|caption)s?\s*(?::|by\b|[-–]\s)", re.IGNORECASE)
+# A note that points at what is not in the text: "See attachment-overleaf", "(See attached PDF for ...)".
+_ATTACHED = re.compile(r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)[^()]{0,100}\)?\s*$", re.IGNORECASE)
+# A place line above the article: "Brisbane", "Shanghai, People's Republic of China".
+_PLACE_LINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s*(?:[A-Z][\w'’]*|of|the)(?:\s+(?:[A-Z][\w'’]*|of|the)){0,4})?$")
 _JUNK_TOKENS = 12
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
 _PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
@@ -73,6 +81,7 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove page markers and end marks, keeping the words around them; return the lines and what went."""
     kept: list[str] = []
     dropped: list[str] = []
+    lines = _without_notes(lines, dropped)
     nonblank = [i for i, line in enumerate(lines) if line]
     where = {i: n for n, i in enumerate(nonblank)}
     announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
@@ -91,6 +100,29 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
                 continue
         kept.append(cleaned)
     return kept, dropped
+
+
+def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:
+    """Take "See attached ..." notes off the lines (whole, or at a line's end)."""
+    kept = []
+    for line in lines:
+        note = _ATTACHED.search(line)
+        if note and (note.start() == 0 or re.search(r"[.!?\"”)]\s*$", line[: note.start()])
+                     or len(line[: note.start()].split()) <= 4):
+            dropped.append(note.group().strip())
+            line = line[: note.start()].rstrip()
+            if not line:
+                continue
+        kept.append(line)
+    return kept
+
+
+def place_line(lines: list[str]) -> int | None:
+    """Return the index of a dateline's place standing alone above the first line of prose."""
+    nonblank = [i for i, line in enumerate(lines) if line]
+    if len(nonblank) >= 2 and _PLACE_LINE.match(lines[nonblank[0]]) and prose(lines[nonblank[1]]):
+        return nonblank[0]
+    return None
 
 
 def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
@@ -132,7 +164,8 @@ def _scanned_furniture(rest: str) -> bool:
     words = [w for w in words if w]
     if not words or len(words) > 8:
         return False
-    close = [bool(difflib.get_close_matches(w, _FURNITURE_WORDS, 1, 0.75)) for w in words]
+    close = [bool(difflib.get_close_matches(w, _FURNITURE_WORDS, 1, 0.75))
+             or any(len(w) >= 5 and (w in f or f in w) for f in _FURNITURE_WORDS) for w in words]
     noise = [len(w) <= 3 or any(c.isdigit() for c in w) for w in words]
     return any(close) and all(c or n for c, n in zip(close, noise))
 
@@ -237,7 +270,7 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
 
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
 _NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,2}$")
-_LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+\d{1,3}$")
+_LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+\d{1,6}$")  # a page number, or a scanned file number
 
 
 _TAIL_LINES = 6
@@ -261,9 +294,21 @@ _TITLE_OPENING = re.compile(
     re.IGNORECASE)
 
 
+# A closing dateline: "APPOINTMENTS - 23 JANUARY 1973", "QUEENSLAND STATE ELECTIONS, 13 NOVEMBER 1977".
+_TITLE_DATELINE = re.compile(rf"\s*[-–—,:]\s*(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
+                             re.IGNORECASE)
+_TITLE_NUMBER = re.compile(r"^(?:p\.?\s*m\.?\s*)?no\.?\s*\d{1,4}\s+[-–—:]\s+", re.IGNORECASE)  # "No. 789 - ISSUE OF ..."
+# A title that is only a byline: "Joint statement with the Hon Ros Kelly, Minister for Arts, ...".
+_TITLE_BYLINE = re.compile(r"^joint\s+(?:press\s+|media\s+)?(?:statement|release)\s+(?:with|by)\b(?!.*(?:\s[-–—]\s|:\s))",
+                           re.IGNORECASE)
+
+
 def clean_title(title: str) -> str:
-    """Take release lines, release numbers and a closing "Statement by the Prime Minister, Mr …" out of a title."""
-    cleaned = _TITLE_LEAD.sub("", title)
+    """Take release lines, release numbers, datelines and a closing "Statement by the Prime Minister, Mr …" out of a title."""
+    cleaned = _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title))
+    undated = _TITLE_DATELINE.sub("", cleaned)
+    if len(undated.split()) >= 1 and undated != cleaned and not furniture_like(undated):
+        cleaned = undated
     cleaned = _TITLE_OPENING.sub("", cleaned)
     cleaned = _TITLE_ANYWHERE.sub(" ", cleaned)
     without = _TITLE_STATEMENT.sub("", cleaned)
@@ -276,7 +321,7 @@ def clean_title(title: str) -> str:
 def furniture_like(title: str) -> bool:
     """Tell whether a title still reads as furniture rather than a headline."""
     rest = furniture_rest(title)
-    return not rest or junk(rest) or bool(_BYLINE.match(title))
+    return not rest or junk(rest) or bool(_BYLINE.match(title)) or bool(_TITLE_BYLINE.match(title))
 
 
 _PHRASE_BREAK = re.compile(r"\s+[-–—]\s+|[:;]\s+|,\s+")

@@ -296,17 +296,23 @@ def _title(record: Record, article: Article, review: list[str]) -> tuple[str, st
     if record.title:
         given = " ".join(normalise(record.title).split())
         title = clean_title(given)
-        review.extend(title_points(title))
+        points = title_points(title)
         by = record.by.get("title") or "given by the record"
+        if points:  # a placeholder or a byline is no title: the text's first words are a better one
+            review.append(f'{points[0].removesuffix(": write one")}: the title is the text\'s first words, write one')
+            return _first_words(article), f'the first words of the text (the record gave "{given}")'
         if title != given:
             return title, f'{by}, without its release lines ("{given}")'
         return title, by
     if article.title:
         return article.title, f"the headline, line {article.title_line} of the page"
-    words = article.text.split()
-    title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     review.append("no headline was found: the title is the text's first words, write one")
-    return title, "the first words of the text"
+    return _first_words(article), "the first words of the text"
+
+
+def _first_words(article: Article) -> str:
+    words = article.text.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
 def _source(record: Record, options: Options, article: Article, review: list[str]) -> str:

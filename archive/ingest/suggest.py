@@ -13,9 +13,9 @@ _ORG_ENDINGS = (
     "Council|Board|Association|Network|Trust|Group|Foundation|Union|Society|Agency|Commission|Authority"
     "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
     "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
-    "|Limited|Ltd"
+    "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival"
 )
-_CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|of|for|and|on|in|&)"
+_CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|of|for|and|on|in|de|&)"
 _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 # What a name goes on with after its ending: "Council on Drugs", "Centre for Research into the
 # Prevention of Injuries", "Institute of Management": a preposition and capitalised words.
@@ -25,7 +25,7 @@ _OF_PART = (rf"(?:\s+(?:of|for|on|into)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
             rf"(?:\s+(?:(?:and|&|in)\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?(?!{_ROLE}){_CAPITAL}){{0,6}})")
 _ORGANISATION = re.compile(
     rf"\b(?:The\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+{_CAPITAL_WORD}){{0,7}}?\s+(?:{_ORG_ENDINGS})\b{_OF_PART}*"
-    rf"|(?:{_ORG_ENDINGS}){_OF_PART}+)"  # or opening with its ending: "Bank of China"
+    rf"|(?:{_ORG_ENDINGS}|Office|Bureau){_OF_PART}+)"  # or opening with its ending: "Bank of China"
 )
 # Not organisations, though they take the same words: currencies, treaties and agreements,
 # partnerships between countries, honours, countries and places.
@@ -142,12 +142,19 @@ def organisations(text: str, matcher: Matcher) -> list[Match]:
         for m in pattern.finditer(text):
             # "Wigan Council and Bolton Council" are two names
             if pattern is _EXPANSION:
+                if m["short"].upper() in _PLACE_INITIALS:
+                    continue
                 names = [_trim_to(m["name"], m["short"])]
             else:
                 names = _AND_SPLIT.sub(r"\1\n", m["name"]).split("\n")
             for name in names:
                 at = max(m.start(), text.find(name.split()[0], m.start())) if name.split() else m.start()
                 _add_organisation(found, " ".join(name.split()), at, pattern is _EXPANSION, matcher)
+    letters = [c for c in text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters) > 0.6 * len(letters) if letters else True
+    for pattern in (_FORCES,) if capitals else (_FORCES, _KNOWN_INITIALS):
+        for m in pattern.finditer(text):
+            found.setdefault(" ".join(m.group().split()), m.start())
     # A shorter name inside a longer one found too is the same organisation, cut short.
     names = [n for n in found if not any(n != other and n in other for other in found)]
     return [Match(n, (n,), sentence_at(text, found[n])) for n in sorted(names, key=found.__getitem__)]
@@ -164,8 +171,26 @@ def unknown_departments(text: str, matcher: Matcher) -> list[Match]:
             for n, at in found.items()]
 
 
+# Organisations named by their initials alone, as often as not: broadcasters, the armed forces,
+# intelligence and research bodies, unions and international bodies. Matched with their case, and
+# not in a text in capitals throughout, where any word looks like initials.
+_KNOWN_INITIALS = re.compile(
+    r"(?<![\w-])(?:ABC|SBS|CSIRO|ASIO|ASIS|ACCC|ACTU|AMA|AFP|ADF|RAAF|RAN|AMF|OECD|APEC|ASEAN|UNICEF|UNESCO|NATO"
+    r"|IMF|WTO|UNSW|ANU|ALP|LNP)(?![\w-])")
+# The armed forces by name.
+_FORCES = re.compile(r"\b(?:Royal\s+Australian\s+(?:Navy|Air\s+Force)|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces))\b")
+# Initials in brackets that are places, not organisations: "Western Sydney (NSW)".
+_PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".split())
+# What goes before a name without being part of it: "Canberra-based", "Board of Directors of the".
+_QUALIFIER = re.compile(
+    r"^(?:[\w-]+-based\s+|(?:Australian\s+)?Government['’]s\s+|(?:Board\s+of\s+Directors|Members?|Associates?)\s+of\s+(?:the\s+)?"
+    r"|(?:Lecturer|Reader|Professor)\s+in\s+\w+\s+)")
+_TRAILING_TITLE = re.compile(r"\s+(?:Prof|Professor|Mr|Mrs|Ms|Dr|Sir|Dame|Senator)\.?$")
+
+
 def _add_organisation(found: dict[str, int], name: str, at: int, expansion: bool, matcher: Matcher) -> None:
     name = re.sub(r"^(?:The|A|An|But|And|However|While)\s+", "", name)
+    name = _TRAILING_TITLE.sub("", _QUALIFIER.sub("", name))
     name = re.sub(rf"^(?:(?:Former|Deputy|Acting|Vice)\s+)?{_ROLE}(?:\s+\w+)?\s+of\s+(?:the\s+)?", "", name)
     if expansion and name.upper() in _HONOURS:
         return
