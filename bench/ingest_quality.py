@@ -80,6 +80,9 @@ def measure(name: str, scratch: Path, show: str | None = None, verbose: bool = T
         row["furniture docs"] += bool(left)
         wrong = [j for j in note.get("joins", []) if not _joined(j, paragraphs)]
         wrong += [b for b in note.get("breaks", []) if not _broken(b, paragraphs)]
+        # and the breaks that are wrong by their shape wherever they fall, annotated or not
+        wrong += [f"{a[-30:]} | {b[:30]}" for a, b in zip(paragraphs, paragraphs[1:]) if _split_sentence(a, b)
+                  and not any(_flat(j.partition("|")[0]).endswith(a[-15:]) for j in note.get("joins", []))]
         row["wrong breaks"] += len(wrong)
         row["break docs"] += bool(wrong)
         title_ok = _title_right(note, outcome, paragraphs)
@@ -202,6 +205,13 @@ def _joined(entry: str, paragraphs: list[str]) -> bool:
     before, _, after = (_flat(p) for p in entry.partition("|"))
     return any(f"{before} {after}" in p for p in paragraphs) or not any(
         p.endswith(before) for p in paragraphs)  # A gone (furniture) is not a wrong break
+
+
+def _split_sentence(before: str, after: str) -> bool:
+    """Tell a break inside a sentence by its shape: at "Mr." or an initial, or before a word in lower case."""
+    if re.search(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Messrs|Sir|St|[A-Z])\.$", before) and after[:1].isupper():
+        return True
+    return bool(after[:1].islower() and not re.search(r"[.!?:;\"”')\]]$", before)) and not before.startswith("#")
 
 
 def _broken(entry: str, paragraphs: list[str]) -> bool:

@@ -214,6 +214,7 @@ def _reflow(lines: list[str]) -> list[str]:
     long = [line for line in lines if words(line) >= 5 and not _BULLET.match(line)]
     wrapped = len(long) >= 4 and sum(1 for line in long if not _FINAL.search(line)) >= 0.4 * len(long)
     units: list[str] = []
+    last = ""  # the line before, as it stood: a short one ends its paragraph
     for line in lines:
         previous = units[-1] if units else ""
         joins = (
@@ -222,12 +223,13 @@ def _reflow(lines: list[str]) -> list[str]:
             and not _BULLET.match(previous)
             and not LIST_ITEM.match(line)
             and not _FINAL.search(previous)
-            and (line[:1].islower() or line[:1] in "(,;" or (wrapped and words(previous) >= 5 and _full(previous, long)))
+            and (line[:1].islower() or line[:1] in "(,;" or (wrapped and words(last) >= 5 and _full(last, long)))
         ) or continues(previous, line)
         if joins:
             units[-1] = f"{previous} {line}"
         else:
             units.append(line)
+        last = line
     return units
 
 

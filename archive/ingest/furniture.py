@@ -20,8 +20,9 @@ _LEAD_PHRASE = re.compile(
       | for\s+(?:immediate\s+)?release\b[:;.]?
       | (?:joint\s+)?(?:media|press|news)\s+(?:release|statement|conference|briefing)(?:\s+no\.?\s*\d+)?\b
       | n[oq]\s+date\b | acting\s+(?=prime\b)
-      | prime\W{0,3}\s+[mn][\w;:'~ ]{3,10}?t\s?e\s?r\b(?!\s*:)
-      | (?:the\s+)?hon\.?\s+[\w.' -]{3,40}?\s+m\.?\s?p\b\.?,?(?:\s+[\w ,'&-]{0,80})?$
+      | prime\W{{0,3}}\s+[mn][\w;:'~ ]{{3,10}}?t\s?e\s?r\b(?!\s*:)
+      | (?:the\s+)?hon\.?\s+[\w.' -]{{3,40}}?\s+m\.?\s?p\b\.?,?
+        (?:\s*(?:acting\s+)?(?:prime\s+)?minister\b[\w ,'&-]{{0,80}}?(?=\s+the\s+hon\b|$))?
       | press\s+st\w{{2,4}}ent(?:\s+no\.?\s*\d+)?
       | e\w?m\w?b\w?argo(?:ed)?\b.* | not\s+(?:to\s+be\s+|for\s+)(?:p\w*bl|broadcast|release|cabl)\w*\b.*
       | before\s+\d{{4}}\s+hours\b.* | issued\s+(?:from|by)\b.* | of\s+the\s+press\s+secretary\b
@@ -72,6 +73,7 @@ _ATTACHED = re.compile(r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)
 # A place line above the article: "Brisbane", "Shanghai, People's Republic of China".
 _PLACE_LINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s*(?:[A-Z][\w'’]*|of|the)(?:\s+(?:[A-Z][\w'’]*|of|the)){0,4})?$")
 _JUNK_TOKENS = 12
+_GARBLED_REPEAT = 0.55  # letter by letter, a headline scanned badly is still this close to the title
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
 _PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -126,10 +128,10 @@ def place_line(lines: list[str]) -> int | None:
 
 
 def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
-    """Tell whether the non-blank line n stands between two lines of running text."""
-    if n == 0 or n + 1 >= len(nonblank):
-        return False
-    before, after = lines[nonblank[n - 1]], lines[nonblank[n + 1]]
+    """Tell whether the non-blank line n stands between two lines of running text (page marks aside)."""
+    marks = [lines[i] for i in nonblank]
+    before = next((line for line in reversed(marks[:n]) if not _PAGE_LINE.match(line)), "")
+    after = next((line for line in marks[n + 1:] if not _PAGE_LINE.match(line)), "")
     return len(before.split()) >= 5 and len(after.split()) >= 5
 
 
@@ -192,6 +194,10 @@ def repeats_title(line: str, title: str | None, strict: bool = True) -> bool:
     letters = [c for c in line if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters):
         return False
+    # "CBIONWEEAlTB EAILAXS 00 WQIN JUBItfl" is "COMMONWEALTH RAILWAYS GOLDEN JUBILEE" scanned: too
+    # garbled for its words to match, close letter by letter.
+    if difflib.SequenceMatcher(None, line.casefold(), title.casefold()).ratio() >= _GARBLED_REPEAT:
+        return True
     mine = [w.casefold() for w in _LETTERS.findall(line) if len(w) >= 2]
     theirs = [w.casefold() for w in _LETTERS.findall(title)]
     if not mine:
