@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from archive.ingest.breaks import LIST_ITEM, continues, join_blocks
 from archive.ingest.furniture import clean_markers, lead_furniture, place_line, tail_furniture
+from archive.ingest.letters import attached_letters
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
 # threads, sign-up and contact blocks. Only short lines count, so prose never matches.
@@ -98,6 +99,8 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
         furniture.append(body.pop(place))
     body, tail = tail_furniture(body)
+    body, letters = attached_letters(body)
+    tail += letters
     body = join_blocks(body)
     # Stubs are dropped only below a headline found in the page: they are what a layout puts
     # between a headline and its article. Where the text has no headline line (a record whose

@@ -10,7 +10,7 @@ _S = r"[\s~]*"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DATE = (rf"(?:{_WEEKDAY}[,.]?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}[,.]?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?"
+DATE = _DATE = (rf"(?:{_WEEKDAY}[,.]?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}[,.]?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?"
          r"(?:19|20)\d\d\b")
 _STATEMENT = r"(?:joint\s+)?(?:press\s+)?(?:st\w{2,4}ent|comment|message|speech|address|remarks)"
 # A phrase that is furniture wherever it stands in the lines above the article.
@@ -40,7 +40,7 @@ _LEAD_PHRASE = re.compile(
 )
 # "Statement by the Prime Minister, Mr. Harold Holt": a byline that may run onto two lines.
 _BYLINE = re.compile(
-    rf"^\(?\s*{_STATEMENT}\s+by\s+(?:the\s+(?:acting\w?\s+)?prime\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
+    rf"^\(?\s*{_STATEMENT}\s+by\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
     rf"[^()]{{0,60}}\bprime\s+minister\b).{{0,80}}$", re.IGNORECASE)
 _BYLINE_MORE = re.compile(
     r"^(?:the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
@@ -51,6 +51,7 @@ _PAGE_LINE = re.compile(
     r"^(?:\d\s+)?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
 # A bare number is a page's only where running text goes on around it, never in a table of figures.
 _BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
+_LONE_MARK = re.compile(r"^[A-Za-z|!]$")  # a letter alone between two paragraphs: a mark the scan read
 # A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
 _PAGE_TAIL = re.compile(r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$")
 _PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." opens a page with the header
@@ -58,7 +59,8 @@ _PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." op
 _END_LINE = re.compile(r"^(?:[\[(\-–—\s]*ends?[\])\s.\-–—]*|[oO0]{3,}[\s0oO\-–—.]*|[-–—_*#=\s]{3,}|(?:\*\s*){3,})$",
                        re.IGNORECASE)
 _END_TAIL = re.compile(r"(?<=[.!?\"”)])\s+(?:[oO0]{3,}[-–—]+[\s0oO\-–—]*|[oO0]{4,}[\s0oO\-–—]*|[oO0]{3}\s*[0oO]{3,}[\s0oO\-–—]*"
-                       r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?)$")  # "... Industry. 22/ 67T.": its release number
+                       r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?"  # "... Industry. 22/ 67T.": its release number
+                       r"|[A-Z]\d{2}\s?/\s?\d{1,4}(?:\s+\S{1,3})?)$")  # "... last..." F77/ 290 .4": its file number
 # What a reader gets in touch with, not the article: "Media contact: ...", "Contact: Jane Smith 02 6277 7744".
 _CONTACT = re.compile(
     r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]"
@@ -74,6 +76,7 @@ _ATTACHED = re.compile(r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)
 _PLACE_LINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s*(?:[A-Z][\w'’]*|of|the)(?:\s+(?:[A-Z][\w'’]*|of|the)){0,4})?$")
 _JUNK_TOKENS = 12
 _GARBLED_REPEAT = 0.55  # letter by letter, a headline scanned badly is still this close to the title
+_UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo going on below
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
 _PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -88,7 +91,8 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     where = {i: n for n, i in enumerate(nonblank)}
     announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
     for i, line in enumerate(lines):
-        bare = bool(_BARE_PAGE.match(line)) and (line == announced or _in_prose(lines, nonblank, where[i]))
+        bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
+            line == announced or _in_prose(lines, nonblank, where[i]))
         if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
             dropped.append(line)
             continue
@@ -229,6 +233,9 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         if seen > _LEAD_LINES or (prose(line) and not _CONTACT.match(line) and rest and not junk(rest)):
             kept.extend(lines[i:])
             break
+        if dropped and _UNTIL.search(dropped[-1]) and len(line.split()) <= 8 and not prose(line):
+            dropped.append(line)  # "NOT FOR RELEASE BEFORE" / "MIDNIGHT 7 FEBRUARY 1969", however scanned
+            continue
         more = byline and (open_byline or (_BYLINE_MORE.match(line) and len(line.split()) <= 10))
         byline = bool(_BYLINE.match(line) or more)
         if byline:
@@ -271,11 +278,21 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     if last is not None and _LAST_PAGE.search(kept[last]):  # "... action plans. 1": the page's number
         dropped.append(kept[last])
         kept[last] = _LAST_PAGE.sub("", kept[last])
+    while last is not None and junk(kept[last]) and len(kept[last].split()) <= _JUNK_TAIL:
+        dropped.append(kept[last])  # a last line of scanning noise: "P/ I L/ V/ Nq 5 r-frt"
+        kept[last] = ""
+        last = max((i for i, line in enumerate(kept) if line), default=None)
+    tail = _LAST_SENTENCE.search(kept[last]) if last is not None else None
+    if tail and junk(tail.group(1)):  # "... a personal friend. t P/ I L/ V/ Nq 5 r-frt": the scan's noise
+        dropped.append(tail.group(1))
+        kept[last] = kept[last][: tail.start(1)].rstrip()
     return kept, dropped
 
 
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
-_NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,2}$")
+_NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,5}$")
+_JUNK_TAIL = 8  # words: a longer last line is text, however strange
+_LAST_SENTENCE = re.compile(r"[.!?\"”]\s+((?:\S+\s+){0,7}\S+)$")
 _LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+\d{1,6}$")  # a page number, or a scanned file number
 
 
