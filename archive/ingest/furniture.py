@@ -278,15 +278,21 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     if last is not None and _LAST_PAGE.search(kept[last]):  # "... action plans. 1": the page's number
         dropped.append(kept[last])
         kept[last] = _LAST_PAGE.sub("", kept[last])
-    while last is not None and junk(kept[last]) and len(kept[last].split()) <= _JUNK_TAIL:
+    while last is not None and _scan_noise(kept[last]):
         dropped.append(kept[last])  # a last line of scanning noise: "P/ I L/ V/ Nq 5 r-frt"
         kept[last] = ""
         last = max((i for i, line in enumerate(kept) if line), default=None)
     tail = _LAST_SENTENCE.search(kept[last]) if last is not None else None
-    if tail and junk(tail.group(1)):  # "... a personal friend. t P/ I L/ V/ Nq 5 r-frt": the scan's noise
+    if tail and _scan_noise(tail.group(1)):  # "... a personal friend. t P/ I L/ V/ Nq 5 r-frt": the scan's noise
         dropped.append(tail.group(1))
         kept[last] = kept[last][: tail.start(1)].rstrip()
     return kept, dropped
+
+
+def _scan_noise(text: str) -> bool:
+    """Tell the noise a scan leaves after a release's last words: junk, with letters, and no real word."""
+    return (junk(text) and len(text.split()) <= _JUNK_TAIL and bool(re.search(r"[A-Za-z]", text))
+            and not re.search(r"[A-Za-z]{4,}", text))
 
 
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
