@@ -13,9 +13,9 @@ _ORG_ENDINGS = (
     "Council|Board|Association|Network|Trust|Group|Foundation|Union|Society|Agency|Commission|Authority"
     "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
     "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
-    "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival"
+    "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Office|Services?|Mission"
 )
-_CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|of|for|and|on|in|de|&)"
+_CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"  # "Southern T. V. Corp of Adelaide"
 _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 # What a name goes on with after its ending: "Council on Drugs", "Centre for Research into the
 # Prevention of Injuries", "Institute of Management": a preposition and capitalised words.
@@ -24,7 +24,8 @@ _ROLE = (r"(?:Chair(?:man|woman|person)?|President|Director|Member|Mayor|Manager
 _OF_PART = (rf"(?:\s+(?:of|for|on|into)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
             rf"(?:\s+(?:(?:and|&|in)\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?(?!{_ROLE}){_CAPITAL}){{0,6}})")
 _ORGANISATION = re.compile(
-    rf"\b(?:The\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+{_CAPITAL_WORD}){{0,7}}?\s+(?:{_ORG_ENDINGS})\b{_OF_PART}*"
+    rf"\b(?:The\s+)?(?P<name>(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?\s+(?:{_ORG_ENDINGS})s?\b"
+    rf"(?:\s+(?:{_ORG_ENDINGS})\b)*{_OF_PART}*"  # "Alfred Hospital Foundation": an ending may follow another
     rf"|(?:{_ORG_ENDINGS}|Office|Bureau){_OF_PART}+)"  # or opening with its ending: "Bank of China"
 )
 # Not organisations, though they take the same words: currencies, treaties and agreements,
@@ -38,13 +39,15 @@ _NOT_ORGANISATION = re.compile(
 )
 _HONOURS = frozenset("AO AC AM OAM AK AD MBE OBE CBE KBE DBE CMG KCMG GCMG QC SC KC MP VC GC".split())
 _PLACE = re.compile(r"\b(?:Kingdom|States|Republic|Commonwealth\s+of|Zealand|Guinea|Islands?|Territory|Emirates|Soviet\s+Union)\b")
-_ENDING = re.compile(rf"\b(?:{_ORG_ENDINGS})\b")
+_ENDING = re.compile(rf"\b(?:{_ORG_ENDINGS})s?\b")
 # A government department a text names that the registry may not hold.
 _DEPARTMENT = re.compile(
     rf"\b(?P<name>(?:Department|Ministry)\s+(?:of|for)\s+(?:the\s+)?{_CAPITAL}"
     rf"(?:(?:\s+|\s+(?:and|of|for|the|&)\s+(?:the\s+)?)(?!Department|Ministry){_CAPITAL}){{0,6}})"
 )
-_AND_SPLIT = re.compile(rf"\b({_ORG_ENDINGS})\s+(?:and|&)\s+")
+# "Community Services and Health Industry Skills Council" is one name: services, offices and
+# missions are too often plain words to end a name before "and".
+_AND_SPLIT = re.compile(rf"\b((?!Services?\b|Office\b|Mission\b)(?:{_ORG_ENDINGS}))\s+(?:and|&)\s+")
 # "(AIAL)", "(MoU)": initials have a second capital; "(Students)" is a word, not a short name.
 _EXPANSION = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)*){1,9})\((?P<short>[A-Z](?=[a-z]*[A-Z])[A-Za-z]{1,7})\)")
@@ -142,9 +145,11 @@ def organisations(text: str, matcher: Matcher) -> list[Match]:
         for m in pattern.finditer(text):
             # "Wigan Council and Bolton Council" are two names
             if pattern is _EXPANSION:
-                if m["short"].upper() in _PLACE_INITIALS:
-                    continue
                 names = [_trim_to(m["name"], m["short"])]
+                # "Western Sydney (NSW)", "Order of Australia (AC)", "Joint Strike Fighter (JSF)": a name
+                # with initials is an organisation's only where its words say it is one.
+                if m["short"].upper() in _PLACE_INITIALS | _HONOURS or not _ENDING.search(names[0]):
+                    continue
             else:
                 names = _AND_SPLIT.sub(r"\1\n", m["name"]).split("\n")
             for name in names:
@@ -179,6 +184,7 @@ _KNOWN_INITIALS = re.compile(
     r"|IMF|WTO|UNSW|ANU|ALP|LNP)(?![\w-])")
 # The armed forces by name.
 _FORCES = re.compile(r"\b(?:Royal\s+Australian\s+(?:Navy|Air\s+Force)|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces))\b")
+_DEPARTMENT_LIKE = re.compile(r"\b(?:Department|Ministry)\s+(?:of|for)\b|^(?:Minister|Secretary)\b")
 # Initials in brackets that are places, not organisations: "Western Sydney (NSW)".
 _PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".split())
 # What goes before a name without being part of it: "Canberra-based", "Board of Directors of the".
@@ -191,15 +197,20 @@ _TRAILING_TITLE = re.compile(r"\s+(?:Prof|Professor|Mr|Mrs|Ms|Dr|Sir|Dame|Senato
 def _add_organisation(found: dict[str, int], name: str, at: int, expansion: bool, matcher: Matcher) -> None:
     name = re.sub(r"^(?:The|A|An|But|And|However|While)\s+", "", name)
     name = _TRAILING_TITLE.sub("", _QUALIFIER.sub("", name))
-    name = re.sub(rf"^(?:(?:Former|Deputy|Acting|Vice)\s+)?{_ROLE}(?:\s+\w+)?\s+of\s+(?:the\s+)?", "", name)
+    name = re.sub(rf"^(?:(?:Former|Deputy|Acting|Vice|General|Managing|Executive)\s+)?{_ROLE}(?:\s+\w+)?\s+of\s+(?:the\s+)?", "", name)
     if expansion and name.upper() in _HONOURS:
         return
     if len(name.split()) < 2 and not expansion:
         return
     if _NOT_ORGANISATION.search(name) or (_PLACE.search(name) and not _ENDING.search(name)):
         return
+    if _DEPARTMENT_LIKE.search(name):  # a department of state (counted as one) or a minister's title
+        return
     registry = matcher.registry
-    if registry.resolve("department", name) or _mostly_lower(name):
+    department = registry.resolve("department", name)
+    # Another country's department of that name is not this one: the UK's Cabinet Office is no
+    # reason to drop Australia's.
+    if (department and registry.departments[department].country == matcher.country) or _mostly_lower(name):
         return
     if registry.resolve("programme", name) and not re.search(rf"(?:{_ORG_ENDINGS})$", name):
         return  # a scheme's name, such as Social Work Associate Practice (SWAP)
