@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.ingest.breaks import LIST_ITEM, continues, join_blocks
+from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
 from archive.ingest.furniture import clean_markers, lead_furniture, place_line, tail_furniture
 from archive.ingest.letters import attached_letters
 
@@ -225,6 +225,7 @@ def _reflow(lines: list[str]) -> list[str]:
             and not _BULLET.match(line)
             and not _BULLET.match(previous)
             and not LIST_ITEM.match(line)
+            and not list_entry(last, line)
             and not _FINAL.search(previous)
             and (line[:1].islower() or line[:1] in "(,;" or (wrapped and words(last) >= 5 and _full(last, long)))
         ) or continues(previous, line)

@@ -10,6 +10,10 @@ _ABBREVIATION = re.compile(
     r"[A-Z])\.$")
 # A list item: "1.", "(a)", "(iv)", "2)", "a." and a bullet.
 LIST_ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•·▪◦‣*]|[-–—](?=\s))\s+\S")
+# A line naming one person, under a line that ends with a name: "Appointed to the Control Board" /
+# "Mr W. L. C. Davies": an entry of a list, not a wrapped sentence.
+_NAME_ENTRY = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator|Justice)\.?\s+\S+(?:\s+\S+){0,10}$")
+_ENDS_NAME = re.compile(r"(?:\b[A-Z][\w.'’-]*|\))$")
 _OCR_STOP = 3  # words: a "sentence" this short before a line going on in lower case is a misread mark
 _FULL = 0.7  # of the block's longest line: a shorter line ends its paragraph
 
@@ -58,8 +62,14 @@ def _join(block: list[str]) -> list[str]:
     for line in block[1:]:
         previous = joined[-1].split("\n")[-1]
         full = len(block[block.index(line) - 1]) >= _FULL * width
-        if full and not LIST_ITEM.match(line) and not previous.endswith(":") and len(previous.split()) >= 5:
+        if (full and not LIST_ITEM.match(line) and not previous.endswith(":") and len(previous.split()) >= 5
+                and not list_entry(previous, line)):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
     return joined
+
+
+def list_entry(previous: str, line: str) -> bool:
+    """Tell a line that opens an entry of a list of people from the rest of a wrapped sentence."""
+    return bool(_NAME_ENTRY.match(line) and _ENDS_NAME.search(previous))

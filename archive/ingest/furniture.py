@@ -48,7 +48,7 @@ _BYLINE_MORE = re.compile(
 )
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -".
 _PAGE_LINE = re.compile(
-    r"^(?:\d\s+)?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
+    r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
 # A bare number is a page's only where running text goes on around it, never in a table of figures.
 _BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
 _LONE_MARK = re.compile(r"^[A-Za-z|!]$")  # a letter alone between two paragraphs: a mark the scan read
@@ -291,8 +291,10 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _scan_noise(text: str) -> bool:
     """Tell the noise a scan leaves after a release's last words: junk, with letters, and no real word."""
-    return (junk(text) and len(text.split()) <= _JUNK_TAIL and bool(re.search(r"[A-Za-z]", text))
-            and not re.search(r"[A-Za-z]{4,}", text))
+    # A closing dateline, however misread ("C ITB 1,. g. T.", "12th May, 1961."), is the release's own:
+    # noise shows itself by marks no dateline has, or is one stray letter.
+    return (junk(text) and len(text.split()) <= _JUNK_TAIL and not re.search(r"[A-Za-z]{4,}", text)
+            and (bool(re.search(r"[~|/\\<>{}^*#@=]", text)) or bool(re.fullmatch(r"[a-z]", text.strip()))))
 
 
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
