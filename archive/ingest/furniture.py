@@ -139,6 +139,16 @@ def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
     return len(before.split()) >= 5 and len(after.split()) >= 5
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def in_capitals(text: str) -> bool:
+    """Tell a text written in capitals throughout (six letters in ten or more), or with no letters."""
+    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    return upper > 0.6 * (upper + lower) if upper + lower else True
+
+
 def prose(line: str) -> bool:
     """Tell a line of running text (or a hard-wrapped part of one) from a heading or a stamp."""
     words = line.split()
@@ -220,8 +230,7 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
     dropped: list[str] = []
     byline = False
     open_byline = False  # "( Statement by Mr. J. McEwen, Acting Prime Minister and" goes on to its ")"
-    letters = [c for line in lines for c in line if c.isalpha()]
-    strict = sum(c.isupper() for c in letters) > 0.6 * len(letters) if letters else True
+    strict = in_capitals("\n".join(lines))
     headline = False
     seen = 0
     for i, line in enumerate(lines):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from archive.corpus.registry import Registry
 from archive.ingest.dating import sentence_at
+from archive.ingest.furniture import in_capitals
 
 # Words that end the name of an organisation that is not a government department.
 _ORG_ENDINGS = (
@@ -74,6 +75,7 @@ class Matcher:
         self.country = country or "GB"  # an archive that names no country is a UK one, as it always was
         self._keys: dict[tuple[str, str], str] = {}
         self._generic: set[tuple[str, str]] = set()
+        self._resolved: dict[tuple[str, str], str] = {}
         names: list[str] = []
         acronyms: list[str] = []
         # A department of another country is never suggested, nor its programmes: the
@@ -95,6 +97,17 @@ class Matcher:
                             self._generic.add((kind, normal))
         self._names = _alternation(names, re.IGNORECASE)
         self._acronyms = _alternation(acronyms, 0)
+
+    def resolve(self, kind: str, name: str) -> str | None:
+        """Find the registry key a name stands for, as Registry.resolve does, from a table made once."""
+        if not self._resolved:
+            for table_kind, entries in (("department", self.registry.departments),
+                                        ("programme", self.registry.programmes)):
+                for entry in entries.values():
+                    for alias in (entry.key, entry.name, getattr(entry, "short", ""), *entry.aliases):
+                        if alias:
+                            self._resolved.setdefault((table_kind, _normal(alias)), entry.key)
+        return self._resolved.get((kind, _normal(name)))
 
     def find(self, text: str) -> tuple[list[Match], list[Match]]:
         """Return the departments and the programmes named in text, in order of first mention."""
@@ -155,9 +168,7 @@ def organisations(text: str, matcher: Matcher) -> list[Match]:
             for name in names:
                 at = max(m.start(), text.find(name.split()[0], m.start())) if name.split() else m.start()
                 _add_organisation(found, " ".join(name.split()), at, pattern is _EXPANSION, matcher)
-    letters = [c for c in text if c.isalpha()]
-    capitals = sum(c.isupper() for c in letters) > 0.6 * len(letters) if letters else True
-    for pattern in (_FORCES,) if capitals else (_FORCES, _KNOWN_INITIALS):
+    for pattern in (_FORCES,) if in_capitals(text) else (_FORCES, _KNOWN_INITIALS):
         for m in pattern.finditer(text):
             found.setdefault(" ".join(m.group().split()), m.start())
     # A shorter name inside a longer one found too is the same organisation, cut short.
@@ -170,7 +181,7 @@ def unknown_departments(text: str, matcher: Matcher) -> list[Match]:
     found: dict[str, int] = {}
     for m in _DEPARTMENT.finditer(text):
         name = " ".join(m["name"].split()).rstrip(",")
-        if not matcher.registry.resolve("department", name) and not any(name in other for other in found):
+        if not matcher.resolve("department", name) and not any(name in other for other in found):
             found.setdefault(name, m.start())
     return [Match(n, (n,), sentence_at(text, at), False, f"{n} is not in the registry: add it if documents should name it")
             for n, at in found.items()]
@@ -206,13 +217,12 @@ def _add_organisation(found: dict[str, int], name: str, at: int, expansion: bool
         return
     if _DEPARTMENT_LIKE.search(name):  # a department of state (counted as one) or a minister's title
         return
-    registry = matcher.registry
-    department = registry.resolve("department", name)
+    department = matcher.resolve("department", name)
     # Another country's department of that name is not this one: the UK's Cabinet Office is no
     # reason to drop Australia's.
-    if (department and registry.departments[department].country == matcher.country) or _mostly_lower(name):
+    if (department and matcher.registry.departments[department].country == matcher.country) or _mostly_lower(name):
         return
-    if registry.resolve("programme", name) and not re.search(rf"(?:{_ORG_ENDINGS})$", name):
+    if matcher.resolve("programme", name) and not re.search(rf"(?:{_ORG_ENDINGS})$", name):
         return  # a scheme's name, such as Social Work Associate Practice (SWAP)
     found.setdefault(name, at)
 
