@@ -26,6 +26,7 @@ import yaml  # noqa: E402
 
 from archive.corpus.parse import plain_text  # noqa: E402
 from archive.ingest.pipeline import Options, ingest  # noqa: E402
+from archive.ingest.report import Outcome  # noqa: E402
 
 # The shared folder beside the checkout (a worktree may sit one level further down).
 SOURCE = next((p / "shared" / "corpora" / "au-pm-media-releases.jsonl" for p in (ROOT.parent, ROOT.parent.parent)
@@ -42,9 +43,9 @@ TARGETS = {"furniture": "<= 5%", "breaks": "<= 5%", "titles": ">= 95%", "precisi
            "recall": ">= 0.75", "words": "every word", "amounts": "every amount"}
 
 
-def measure(name: str, scratch: Path, show: str | None = None, verbose: bool = True) -> dict[str, float]:
-    """Ingest one annotated sample and return its figures (printing each miss when verbose)."""
-    path, k, r = SAMPLES[name]
+def outcomes(name: str, scratch: Path) -> list[tuple[Outcome, str, dict]]:
+    """Ingest one annotated sample without writing; return each record's outcome, plain body and annotation."""
+    path = SAMPLES[name][0]
     expected = yaml.safe_load(path.read_text("utf-8"))
     records = {}
     with SOURCE.open(encoding="utf-8") as lines:
@@ -64,10 +65,16 @@ def measure(name: str, scratch: Path, show: str | None = None, verbose: bool = T
     options = Options(country="AU", source="PM Transcripts", dry_run=True, licence=ATTRIBUTION, field_map="url=pdf_url")
     report = ingest([source], corpus, options, workers=1)
     assert not report.skipped, [o.skipped for o in report.skipped]
+    return [(outcome, outcome.content.split("\n---\n", 1)[1], expected[record_id] | {"id": record_id,
+             "text": records[record_id]["text"]}) for record_id, outcome in zip(order, report.written)]
+
+
+def measure(name: str, scratch: Path, show: str | None = None, verbose: bool = True) -> dict[str, float]:
+    """Ingest one annotated sample and return its figures (printing each miss when verbose)."""
+    k, r = SAMPLES[name][1:]
     row: Counter[str] = Counter()
-    for record_id, outcome in zip(order, report.written):
-        note, raw = expected[record_id], records[record_id]["text"]
-        body = outcome.content.split("\n---\n", 1)[1]
+    for outcome, body, note in outcomes(name, scratch):
+        record_id, raw = note["id"], note["text"]
         paragraphs = [" ".join(plain_text(p).split()) for p in body.split("\n\n") if p.strip()]
         text = "\n".join(paragraphs)
         misses = []
