@@ -14,7 +14,9 @@ _ORG_ENDINGS = (
     "Council|Board|Association|Network|Trust|Group|Foundation|Union|Society|Agency|Commission|Authority"
     "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
     "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
-    "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Office|Services?|Mission"
+    "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival"
+    # weak endings: "Community Services and Health Industry Skills Council" goes on past them
+    r"|(?:Office|Services?|Mission)(?!s?\s+(?:and|&)\s+[A-Z])"
 )
 _CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"  # "Southern T. V. Corp of Adelaide"
 _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
@@ -208,6 +210,7 @@ _TRAILING_TITLE = re.compile(r"\s+(?:Prof|Professor|Mr|Mrs|Ms|Dr|Sir|Dame|Senato
 def _add_organisation(found: dict[str, int], name: str, at: int, expansion: bool, matcher: Matcher) -> None:
     name = re.sub(r"^(?:The|A|An|But|And|However|While)\s+", "", name)
     name = _TRAILING_TITLE.sub("", _QUALIFIER.sub("", name))
+    name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
     name = re.sub(rf"^(?:(?:Former|Deputy|Acting|Vice|General|Managing|Executive)\s+)?{_ROLE}(?:\s+\w+)?\s+of\s+(?:the\s+)?", "", name)
     if expansion and name.upper() in _HONOURS:
         return
