@@ -1,7 +1,7 @@
-"""Measure ingest on the hand-annotated AU samples: furniture, breaks, titles, organisations, words, amounts.
+"""Measure ingest on the hand-annotated AU samples: furniture, breaks, titles, organisations, words.
 
     python bench/ingest_quality.py              # the development sample (int(id) % 199 == 3)
-    python bench/ingest_quality.py --sealed     # and the sealed one (int(id) % 181 == 17), read last
+    python bench/ingest_quality.py --sealed     # and the sealed one (int(id) % 181 == 17)
     python bench/ingest_quality.py --show 2789  # the body ingested for one record
 
 Each record is ingested as `archive ingest --country AU` would, without writing, and compared with
@@ -29,22 +29,38 @@ from archive.ingest.pipeline import Options, ingest  # noqa: E402
 from archive.ingest.report import Outcome  # noqa: E402
 
 # The shared folder beside the checkout (a worktree may sit one level further down).
-SOURCE = next((p / "shared" / "corpora" / "au-pm-media-releases.jsonl" for p in (ROOT.parent, ROOT.parent.parent)
-               if (p / "shared" / "corpora" / "au-pm-media-releases.jsonl").exists()),
-              ROOT.parent / "shared" / "corpora" / "au-pm-media-releases.jsonl")
+SOURCE = next(
+    (
+        p / "shared" / "corpora" / "au-pm-media-releases.jsonl"
+        for p in (ROOT.parent, ROOT.parent.parent)
+        if (p / "shared" / "corpora" / "au-pm-media-releases.jsonl").exists()
+    ),
+    ROOT.parent / "shared" / "corpora" / "au-pm-media-releases.jsonl",
+)
 HERE = Path(__file__).resolve().parent
-SAMPLES = {"dev": (HERE / "ingest_trial_dev.yaml", 199, 3), "sealed": (HERE / "ingest_trial_sealed.yaml", 181, 17)}
+SAMPLES = {
+    "dev": (HERE / "ingest_trial_dev.yaml", 199, 3),
+    "sealed": (HERE / "ingest_trial_sealed.yaml", 181, 17),
+}
 ATTRIBUTION = (
-    "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 Australia "
-    "Licence. The Commonwealth of Australia does not necessarily endorse the content of this publication."
+    "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
+    "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
+    "this publication."
 )
 _PUNCT = ".,;:!?\"'()[]“”‘’"
-TARGETS = {"furniture": "<= 5%", "breaks": "<= 5%", "titles": ">= 95%", "precision": ">= 0.90",
-           "recall": ">= 0.75", "words": "every word", "amounts": "every amount"}
+TARGETS = {
+    "furniture": "<= 5%",
+    "breaks": "<= 5%",
+    "titles": ">= 95%",
+    "precision": ">= 0.90",
+    "recall": ">= 0.75",
+    "words": "every word",
+    "amounts": "every amount",
+}
 
 
 def outcomes(name: str, scratch: Path) -> list[tuple[Outcome, str, dict]]:
-    """Ingest one annotated sample without writing; return each record's outcome, plain body and annotation."""
+    """Ingest a sample without writing; return each record's outcome, body and annotation."""
     path = SAMPLES[name][0]
     expected = yaml.safe_load(path.read_text("utf-8"))
     records = {}
@@ -62,14 +78,28 @@ def outcomes(name: str, scratch: Path) -> list[tuple[Outcome, str, dict]]:
         shutil.copy(ROOT / "corpus" / registry, corpus / registry)
     source = scratch / "sample.jsonl"
     source.write_text("".join(json.dumps(records[i]) + "\n" for i in order), "utf-8")
-    options = Options(country="AU", source="PM Transcripts", dry_run=True, licence=ATTRIBUTION, field_map="url=pdf_url")
+    options = Options(
+        country="AU",
+        source="PM Transcripts",
+        dry_run=True,
+        licence=ATTRIBUTION,
+        field_map="url=pdf_url",
+    )
     report = ingest([source], corpus, options, workers=1)
     assert not report.skipped, [o.skipped for o in report.skipped]
-    return [(outcome, outcome.content.split("\n---\n", 1)[1], expected[record_id] | {"id": record_id,
-             "text": records[record_id]["text"]}) for record_id, outcome in zip(order, report.written)]
+    return [
+        (
+            outcome,
+            outcome.content.split("\n---\n", 1)[1],
+            expected[record_id] | {"id": record_id, "text": records[record_id]["text"]},
+        )
+        for record_id, outcome in zip(order, report.written)
+    ]
 
 
-def measure(name: str, scratch: Path, show: str | None = None, verbose: bool = True) -> dict[str, float]:
+def measure(
+    name: str, scratch: Path, show: str | None = None, verbose: bool = True
+) -> dict[str, float]:
     """Ingest one annotated sample and return its figures (printing each miss when verbose)."""
     k, r = SAMPLES[name][1:]
     row: Counter[str] = Counter()
@@ -81,15 +111,24 @@ def measure(name: str, scratch: Path, show: str | None = None, verbose: bool = T
         row["documents"] += 1
         furniture = note.get("furniture", [])
         lost = _lost_words(raw, furniture, text)
-        row["words"] += sum((Counter(_tokens(_prose(raw))) - Counter(t for f in furniture for t in _tokens(_furniture_part(f)))).values())
+        row["words"] += sum(
+            (
+                Counter(_tokens(_prose(raw)))
+                - Counter(t for f in furniture for t in _tokens(_furniture_part(f)))
+            ).values()
+        )
         row["words lost"] += len(lost)
         left = [f for f in furniture if _left(f, text)]
         row["furniture docs"] += bool(left)
         wrong = [j for j in note.get("joins", []) if not _joined(j, paragraphs)]
         wrong += [b for b in note.get("breaks", []) if not _broken(b, paragraphs)]
         # and the breaks that are wrong by their shape wherever they fall, annotated or not
-        wrong += [f"{a[-30:]} | {b[:30]}" for a, b in zip(paragraphs, paragraphs[1:]) if _split_sentence(a, b)
-                  and not any(_flat(j.partition("|")[0]).endswith(a[-15:]) for j in note.get("joins", []))]
+        wrong += [
+            f"{a[-30:]} | {b[:30]}"
+            for a, b in zip(paragraphs, paragraphs[1:])
+            if _split_sentence(a, b)
+            and not any(_flat(j.partition("|")[0]).endswith(a[-15:]) for j in note.get("joins", []))
+        ]
         row["wrong breaks"] += len(wrong)
         row["break docs"] += bool(wrong)
         title_ok = _title_right(note, outcome, paragraphs)
@@ -121,7 +160,10 @@ def measure(name: str, scratch: Path, show: str | None = None, verbose: bool = T
         if not title_ok:
             misses.append(f"title {outcome.title!r}")
         if want != got:
-            misses.append(f"amounts missed {sorted((want - got).elements())} false {sorted((got - want).elements())}")
+            misses.append(
+                f"amounts missed {sorted((want - got).elements())} "
+                f"false {sorted((got - want).elements())}"
+            )
         if verbose and misses:
             print(f"  {record_id}: " + "; ".join(misses))
         if show == record_id:
@@ -141,29 +183,47 @@ def measure(name: str, scratch: Path, show: str | None = None, verbose: bool = T
         "amounts": row["amounts"],
         "amounts right": row["amounts right"],
         "amounts false": row["amounts false"],
-        "k": k, "r": r,
+        "k": k,
+        "r": r,
     }
 
 
 def table(figures: dict[str, dict[str, float]]) -> str:
     """Render the figures of one or more samples side by side, with the targets."""
     names = list(figures)
-    heads = [f"{n} (int(id) % {figures[n]['k']} == {figures[n]['r']}, {figures[n]['documents']} releases)"
-             for n in names]
+    heads = [
+        f"{n} (int(id) % {figures[n]['k']} == {figures[n]['r']}, "
+        f"{figures[n]['documents']} releases)"
+        for n in names
+    ]
     lines = ["| measure | " + " | ".join(heads) + " | target |", "|---" * (len(names) + 2) + "|"]
 
     def add(label: str, key: str, cell) -> None:
-        lines.append(f"| {label} | " + " | ".join(cell(figures[n]) for n in names) + f" | {TARGETS.get(key, '')} |")
+        lines.append(
+            f"| {label} | "
+            + " | ".join(cell(figures[n]) for n in names)
+            + f" | {TARGETS.get(key, '')} |"
+        )
 
     add("documents with furniture left", "furniture", lambda f: f"{f['furniture']:.1%}")
-    add("documents with a wrong paragraph break", "breaks", lambda f: f"{f['breaks']:.1%} ({f['wrong breaks']} breaks)")
+    add(
+        "documents with a wrong paragraph break",
+        "breaks",
+        lambda f: f"{f['breaks']:.1%} ({f['wrong breaks']} breaks)",
+    )
     add("titles right", "titles", lambda f: f"{f['titles']:.1%}")
     add("organisations: precision", "precision", lambda f: f"{f['precision']:.2f}")
-    add("organisations: recall of a reader's full list", "recall",
-        lambda f: f"{f['recall']:.2f} (of {f['organisations']})")
+    add(
+        "organisations: recall of a reader's full list",
+        "recall",
+        lambda f: f"{f['recall']:.2f} (of {f['organisations']})",
+    )
     add("prose words lost", "words", lambda f: f"{f['words lost']} of {f['words']:,}")
-    add("amounts right", "amounts",
-        lambda f: f"{f['amounts right']} of {f['amounts']} ({f['amounts false']} false)")
+    add(
+        "amounts right",
+        "amounts",
+        lambda f: f"{f['amounts right']} of {f['amounts']} ({f['amounts false']} false)",
+    )
     return "\n".join(lines)
 
 
@@ -195,15 +255,20 @@ def _left(entry: str, text: str) -> bool:
 
 
 def _prose(raw: str) -> str:
-    """The lines of running text: five words or more, three of them lower-case (release lines are not)."""
-    lines = [line for line in raw.split("\n")
-             if len(line.split()) >= 5 and sum(1 for w in line.split() if w[:1].islower()) >= 3]
+    """The lines of running text: five words or more, three of them in lower case."""
+    lines = [
+        line
+        for line in raw.split("\n")
+        if len(line.split()) >= 5 and sum(1 for w in line.split() if w[:1].islower()) >= 3
+    ]
     return "\n".join(lines)
 
 
 def _lost_words(raw: str, furniture: list[str], kept: str) -> list[str]:
-    """Return the words of the original's prose, less its furniture, that the kept text does not have."""
-    want = Counter(_tokens(_prose(raw))) - Counter(t for f in furniture for t in _tokens(_furniture_part(f)))
+    """Return the words of the original's prose, less its furniture, missing from the kept text."""
+    want = Counter(_tokens(_prose(raw))) - Counter(
+        t for f in furniture for t in _tokens(_furniture_part(f))
+    )
     return sorted((want - Counter(_tokens(kept))).elements())
 
 
@@ -211,14 +276,20 @@ def _joined(entry: str, paragraphs: list[str]) -> bool:
     """Tell whether "A | B" stands within one paragraph (a break between A and B is wrong)."""
     before, _, after = (_flat(p) for p in entry.partition("|"))
     return any(f"{before} {after}" in p for p in paragraphs) or not any(
-        p.endswith(before) for p in paragraphs)  # A gone (furniture) is not a wrong break
+        p.endswith(before) for p in paragraphs
+    )  # A gone (furniture) is not a wrong break
 
 
 def _split_sentence(before: str, after: str) -> bool:
-    """Tell a break inside a sentence by its shape: at "Mr." or an initial, or before a word in lower case."""
-    if re.search(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Messrs|Sir|St|[A-Z])\.$", before) and after[:1].isupper():
+    """Tell a break inside a sentence by its shape: at "Mr." or an initial, or before lower case."""
+    if (
+        re.search(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Messrs|Sir|St|[A-Z])\.$", before)
+        and after[:1].isupper()
+    ):
         return True
-    return bool(after[:1].islower() and not re.search(r"[.!?:;\"”')\]]$", before)) and not before.startswith("#")
+    return bool(
+        after[:1].islower() and not re.search(r"[.!?:;\"”')\]]$", before)
+    ) and not before.startswith("#")
 
 
 def _broken(entry: str, paragraphs: list[str]) -> bool:
@@ -233,7 +304,11 @@ def _title_right(note: dict, outcome, paragraphs: list[str]) -> bool:
         flagged = any("title" in point for point in outcome.review)
         if flagged and "unknown" not in title.casefold():
             first = _flat(" ".join(paragraphs))[:40].split()[:4]
-            if title.split()[:4] == first or note.get("title") and _normal(title) in _names(note["title"]):
+            if (
+                title.split()[:4] == first
+                or note.get("title")
+                and _normal(title) in _names(note["title"])
+            ):
                 return True
         return bool(note.get("title")) and flagged and _normal(title) in _names(note["title"])
     return _normal(title) in _names(note.get("title", ""))
@@ -251,7 +326,9 @@ def _names(entry: str) -> set[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sealed", action="store_true", help="measure the sealed sample too (read it last)")
+    parser.add_argument(
+        "--sealed", action="store_true", help="measure the sealed sample too (read it last)"
+    )
     parser.add_argument("--show", help="print the ingested body of this record id")
     parser.add_argument("--quiet", action="store_true", help="only the table")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/au-quality"))
@@ -267,8 +344,10 @@ def main() -> None:
     print(table(figures))
     if args.sealed:
         dev, sealed = figures["dev"], figures["sealed"]
-        gaps = ", ".join(f"{key} {sealed[key] - dev[key]:+.2f}" for key in
-                         ("furniture", "breaks", "titles", "precision", "recall"))
+        gaps = ", ".join(
+            f"{key} {sealed[key] - dev[key]:+.2f}"
+            for key in ("furniture", "breaks", "titles", "precision", "recall")
+        )
         print(f"\nsealed less dev: {gaps}")
     print(f"\n{ATTRIBUTION}")
 

@@ -3,7 +3,7 @@
     python bench/ingest_trial.py                  # the annotated sample: words kept, furniture, amounts, organisations
     python bench/ingest_trial.py --show 625       # the same, and the body ingested for one record
     python bench/ingest_trial.py --all [--scratch /tmp/au-trial] [--limit N] [--again]
-    python bench/ingest_trial.py --quality        # the dev and sealed samples (bench/ingest_quality.py)
+    python bench/ingest_trial.py --quality        # the dev and sealed samples (ingest_quality.py)
 
 The sample is the 32 releases whose int(id) % 307 == 11, each annotated by hand beside its
 original in bench/ingest_trial_sample.yaml: the furniture in it, its amounts and its
@@ -41,7 +41,8 @@ from archive.corpus.parse import plain_text  # noqa: E402
 from archive.corpus.registry import Registry  # noqa: E402
 from archive.ingest.pipeline import Options, ingest  # noqa: E402
 
-from ingest_quality import SOURCE, measure, table  # noqa: E402  (found beside the checkout or a worktree)
+# SOURCE is found beside the checkout, or beside a worktree's parent
+from ingest_quality import SOURCE, measure, table  # noqa: E402
 SAMPLE = Path(__file__).resolve().parent / "ingest_trial_sample.yaml"
 _PUNCT = ".,;:!?\"'()[]“”‘’"
 ATTRIBUTION = (
@@ -65,11 +66,13 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="with --all: ingest only the first N records")
     parser.add_argument("--again", action="store_true", help="with --all: ingest a second time, all duplicates")
     parser.add_argument("--quality", action="store_true",
-                        help="the dev and sealed samples of docs/ingest-quality.md: furniture, breaks, titles, organisations")
+                        help="the dev and sealed samples of docs/ingest-quality.md")
     args = parser.parse_args()
     if args.quality:
-        figures = {name: measure(name, args.scratch.with_name(f"{args.scratch.name}-{name}"), verbose=False)
-                   for name in ("dev", "sealed")}
+        figures = {
+            name: measure(name, args.scratch.with_name(f"{args.scratch.name}-{name}"), verbose=False)
+            for name in ("dev", "sealed")
+        }
         print(ATTRIBUTION, "\n")
         print(table(figures))
         return

@@ -1,4 +1,4 @@
-"""Compare the ingest's organisation rules with a spaCy model's ORG entities on the annotated dev sample.
+"""Compare the ingest's organisation rules with a spaCy model's ORG entities on the dev sample.
 
     python bench/ner_compare.py [MODEL]     # needs spaCy and a model package, neither a dependency
 
@@ -22,12 +22,14 @@ sys.path.insert(0, str(HERE.parent))
 
 import ingest_quality as quality  # noqa: E402
 
-_STATE = re.compile(r"\b(?:Department|Ministry|Government|Parliament|House|Senate|Cabinet|Minister|Treasury"
-                    r"|Commonwealth)\b|^(?:[A-Z]{1,3}|The)$")
+_STATE = re.compile(
+    r"\b(?:Department|Ministry|Government|Parliament|House|Senate|Cabinet|Minister|Treasury"
+    r"|Commonwealth)\b|^(?:[A-Z]{1,3}|The)$"
+)
 
 
 def score(found: list[list[str]], wanted: list[list[str]]) -> str:
-    """Return precision and recall of names found against the annotated lists, as the bench scores them."""
+    """Return precision and recall of the names found against the annotated lists."""
     given = right = named = hit = 0
     for names, annotated in zip(found, wanted):
         want = [quality._names(n) for n in annotated]
@@ -36,7 +38,10 @@ def score(found: list[list[str]], wanted: list[list[str]]) -> str:
         right += sum(1 for n in got if any(n in w for w in want))
         named += len(want)
         hit += sum(1 for w in want if any(n in w for n in got))
-    return f"precision {right / max(given, 1):.2f} ({right}/{given}), recall {hit / max(named, 1):.2f} ({hit}/{named})"
+    return (
+        f"precision {right / max(given, 1):.2f} ({right}/{given}), "
+        f"recall {hit / max(named, 1):.2f} ({hit}/{named})"
+    )
 
 
 def main() -> None:
@@ -51,11 +56,18 @@ def main() -> None:
     seconds = time.perf_counter() - started
     wanted = [note.get("organisations", []) for _, _, note in outcomes]
     orgs = [[e.text for e in doc.ents if e.label_ == "ORG"] for doc in docs]
-    print(f"rules (ingest): {score([[m.key for m in o.organisations] for o, _, _ in outcomes], wanted)}")
+    print(
+        "rules (ingest): "
+        + score([[m.key for m in o.organisations] for o, _, _ in outcomes], wanted)
+    )
     print(f"{model} ORG: {score(orgs, wanted)}")
-    print(f"{model} ORG less departments, governments, parliaments: "
-          f"{score([[n for n in names if not _STATE.search(n)] for names in orgs], wanted)}")
-    print(f"{model}: {len(docs)} documents in {seconds:.1f} s ({len(docs) / seconds:.1f} documents/s)")
+    print(
+        f"{model} ORG less departments, governments, parliaments: "
+        f"{score([[n for n in names if not _STATE.search(n)] for names in orgs], wanted)}"
+    )
+    print(
+        f"{model}: {len(docs)} documents in {seconds:.1f} s ({len(docs) / seconds:.1f} documents/s)"
+    )
 
 
 if __name__ == "__main__":

@@ -227,7 +227,8 @@ def _reflow(lines: list[str]) -> list[str]:
             and not LIST_ITEM.match(line)
             and not list_entry(last, line)
             and not _FINAL.search(previous)
-            and (line[:1].islower() or line[:1] in "(,;" or (wrapped and words(last) >= 5 and _full(last, long)))
+            and (line[:1].islower() or line[:1] in "(,;"
+                 or (wrapped and words(last) >= 5 and _full(last, long)))
         ) or continues(previous, line)
         if joins:
             units[-1] = f"{previous} {line}"
@@ -238,7 +239,7 @@ def _reflow(lines: list[str]) -> list[str]:
 
 
 def _full(line: str, long: list[str]) -> bool:
-    """Tell whether a line of a hard-wrapped text runs to the wrap width (a short one ends a paragraph)."""
+    """Tell whether a hard-wrapped line runs to the wrap width (a short one ends a paragraph)."""
     widths = sorted(len(other) for other in long)
     return not widths or len(line) >= 0.6 * widths[len(widths) // 2]
 

@@ -1,4 +1,4 @@
-"""Tell where a paragraph really ends in hard-wrapped and scanned text: never at "Mr.", initials or an OCR full stop."""
+"""Tell where a paragraph ends: never at "Mr.", an initial, a misread stop."""
 
 from __future__ import annotations
 
@@ -7,14 +7,19 @@ import re
 # A line ending in one of these has not ended its sentence: "a message from Mr." / "Macmillan".
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|St|Hon|Rt|Sen|Gen|Col|Capt|Lt|Rev|Mt|No|Nos|Co|Pty|Jr|Sr|"
-    r"[A-Z])\.$")
+    r"[A-Z])\.$"
+)
 # A list item: "1.", "(a)", "(iv)", "2)", "a." and a bullet.
 LIST_ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•·▪◦‣*]|[-–—](?=\s))\s+\S")
 # A line naming one person, under a line that ends with a name: "Appointed to the Control Board" /
 # "Mr W. L. C. Davies": an entry of a list, not a wrapped sentence.
-_NAME_ENTRY = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator|Justice)\.?\s+\S+(?:\s+\S+){0,10}$")
+_NAME_ENTRY = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator|Justice)\.?\s+\S+(?:\s+\S+){0,10}$"
+)
 _ENDS_NAME = re.compile(r"(?:\b[A-Z][\w.'’-]*|\))$")
-_OCR_STOP = 3  # words: a "sentence" this short before a line going on in lower case is a misread mark
+_OCR_STOP = (
+    3  # words: a "sentence" this short before a line going on in lower case is a misread mark
+)
 _FULL = 0.7  # of the block's longest line: a shorter line ends its paragraph
 
 
@@ -62,8 +67,13 @@ def _join(block: list[str]) -> list[str]:
     for line in block[1:]:
         previous = joined[-1].split("\n")[-1]
         full = len(block[block.index(line) - 1]) >= _FULL * width
-        if (full and not LIST_ITEM.match(line) and not previous.endswith(":") and len(previous.split()) >= 5
-                and not list_entry(previous, line)):
+        if (
+            full
+            and not LIST_ITEM.match(line)
+            and not previous.endswith(":")
+            and len(previous.split()) >= 5
+            and not list_entry(previous, line)
+        ):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)

@@ -16,15 +16,18 @@ _STATEMENT = r"(?:joint\s+)?(?:press\s+)?(?:st\w{2,4}ent|comment|message|speech|
 # A phrase that is furniture wherever it stands in the lines above the article.
 _LEAD_PHRASE = re.compile(
     rf"""^(?:
-        f{_S}o{_S}r{_S}p{_S}r?{_S}e{_S}s{_S}s(?![a-z])[:;.]? | for\s+(?:the\s+)?n?media(?![a-z])[:;.]?
+        f{_S}o{_S}r{_S}p{_S}r?{_S}e{_S}s{_S}s(?![a-z])[:;.]?
+      | for\s+(?:the\s+)?n?media(?![a-z])[:;.]?  # "FOR MEDIA7 AUGUST 1988": a date glued on
       | for\s+(?:immediate\s+)?release\b[:;.]?
-      | (?:joint\s+)?(?:media|press|news)\s+(?:release|statement|conference|briefing)(?:\s+no\.?\s*\d+)?\b
+      | (?:joint\s+)?(?:media|press|news)\s+(?:release|statement|conference|briefing)
+        (?:\s+no\.?\s*\d+)?\b
       | n[oq]\s+date\b | acting\s+(?=prime\b)
       | prime\W{{0,3}}\s+[mn][\w;:'~ ]{{3,10}}?t\s?e\s?r\b(?!\s*:)
       | (?:the\s+)?hon\.?\s+[\w.' -]{{3,40}}?\s+m\.?\s?p\b\.?,?
         (?:\s*(?:acting\s+)?(?:prime\s+)?minister\b[\w ,'&-]{{0,80}}?(?=\s+the\s+hon\b|$))?
       | press\s+st\w{{2,4}}ent(?:\s+no\.?\s*\d+)?
-      | e\w?m\w?b\w?argo(?:ed)?\b.* | not\s+(?:to\s+be\s+|for\s+)(?:p\w*bl|broadcast|release|cabl)\w*\b.*
+      | e\w?m\w?b\w?argo(?:ed)?\b.*
+      | not\s+(?:to\s+be\s+|for\s+)(?:p\w*bl|broadcast|release|cabl)\w*\b.*
       | before\s+\d{{4}}\s+hours\b.* | issued\s+(?:from|by)\b.* | of\s+the\s+press\s+secretary\b
       | to\s+the\s+prime\s+minister\b\.?$
       | \d{{1,2}}(?:[.:]\s?\d\d)?\s*[ap]\.?\s*m\b\.? | (?:midnight|midday|noon)\b | {_WEEKDAY}\b
@@ -51,7 +54,7 @@ _PAGE_LINE = re.compile(
     r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
 # A bare number is a page's only where running text goes on around it, never in a table of figures.
 _BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
-_LONE_MARK = re.compile(r"^[A-Za-z|!]$")  # a letter alone between two paragraphs: a mark the scan read
+_LONE_MARK = re.compile(r"^[A-Za-z|!]$")  # a letter alone between paragraphs: a mark the scan read
 # A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
 _PAGE_TAIL = re.compile(r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$")
 _PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." opens a page with the header
@@ -59,8 +62,9 @@ _PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." op
 _END_LINE = re.compile(r"^(?:[\[(\-–—\s]*ends?[\])\s.\-–—]*|[oO0]{3,}[\s0oO\-–—.]*|[-–—_*#=\s]{3,}|(?:\*\s*){3,})$",
                        re.IGNORECASE)
 _END_TAIL = re.compile(r"(?<=[.!?\"”)])\s+(?:[oO0]{3,}[-–—]+[\s0oO\-–—]*|[oO0]{4,}[\s0oO\-–—]*|[oO0]{3}\s*[0oO]{3,}[\s0oO\-–—]*"
-                       r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?"  # "... Industry. 22/ 67T.": its release number
-                       r"|[A-Z]\d{2}\s?/\s?\d{1,4}(?:\s+\S{1,3})?)$")  # "... last..." F77/ 290 .4": its file number
+                       # "... Industry. 22/ 67T.": its release number; '... last..." F77/ 290 .4': its file's
+                       r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?"
+                       r"|[A-Z]\d{2}\s?/\s?\d{1,4}(?:\s+\S{1,3})?)$")
 # What a reader gets in touch with, not the article: "Media contact: ...", "Contact: Jane Smith 02 6277 7744".
 _CONTACT = re.compile(
     r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]"
@@ -70,13 +74,15 @@ _CONTACT = re.compile(
 )
 _PHONE = re.compile(r"^(?:(?:tel|ph|phone|fax|mob(?:ile)?)\b[.:]?\s*)?[\d ()+-]{8,}(?:\s*\(\s*[whm]\s*\))?$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:photo(?:graph)?|picture|pic|image|caption)s?\s*(?::|by\b|[-–]\s)", re.IGNORECASE)
-# A note that points at what is not in the text: "See attachment-overleaf", "(See attached PDF for ...)".
-_ATTACHED = re.compile(r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)[^()]{0,100}\)?\s*$", re.IGNORECASE)
+# A note pointing at what is not in the text: "See attachment-overleaf", "(See attached PDF ...)".
+_ATTACHED = re.compile(r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)[^()]{0,100}\)?\s*$",
+                       re.IGNORECASE)
 # A place line above the article: "Brisbane", "Shanghai, People's Republic of China".
-_PLACE_LINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s*(?:[A-Z][\w'’]*|of|the)(?:\s+(?:[A-Z][\w'’]*|of|the)){0,4})?$")
+_PLACE_WORD = r"(?:[A-Z][\w'’]*|of|the)"
+_PLACE_LINE = re.compile(rf"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,4}})?$")
 _JUNK_TOKENS = 12
-_GARBLED_REPEAT = 0.55  # letter by letter, a headline scanned badly is still this close to the title
-_UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo going on below
+_GARBLED_REPEAT = 0.55  # letter by letter, a headline scanned badly is this close to the title
+_UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo goes on
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
 _PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -132,7 +138,7 @@ def place_line(lines: list[str]) -> int | None:
 
 
 def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
-    """Tell whether the non-blank line n stands between two lines of running text (page marks aside)."""
+    """Tell whether the non-blank line n stands between two lines of running text (marks aside)."""
     marks = [lines[i] for i in nonblank]
     before = next((line for line in reversed(marks[:n]) if not _PAGE_LINE.match(line)), "")
     after = next((line for line in marks[n + 1:] if not _PAGE_LINE.match(line)), "")
@@ -144,7 +150,7 @@ _LOWER = re.compile(r"[a-z]")
 
 
 def in_capitals(text: str) -> bool:
-    """Tell a text written in capitals throughout (six letters in ten or more), or with no letters."""
+    """Tell a text in capitals throughout (six letters in ten or more), or with no letters."""
     upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
     return upper > 0.6 * (upper + lower) if upper + lower else True
 
@@ -243,7 +249,7 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             kept.extend(lines[i:])
             break
         if dropped and _UNTIL.search(dropped[-1]) and len(line.split()) <= 8 and not prose(line):
-            dropped.append(line)  # "NOT FOR RELEASE BEFORE" / "MIDNIGHT 7 FEBRUARY 1969", however scanned
+            dropped.append(line)  # "NOT FOR RELEASE BEFORE" / "MIDNIGHT 7 FEBRUARY 1969", scanned
             continue
         more = byline and (open_byline or (_BYLINE_MORE.match(line) and len(line.split()) <= 10))
         byline = bool(_BYLINE.match(line) or more)
@@ -292,18 +298,19 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         kept[last] = ""
         last = max((i for i, line in enumerate(kept) if line), default=None)
     tail = _LAST_SENTENCE.search(kept[last]) if last is not None else None
-    if tail and _scan_noise(tail.group(1)):  # "... a personal friend. t P/ I L/ V/ Nq 5 r-frt": the scan's noise
+    if tail and _scan_noise(tail.group(1)):  # "... a personal friend. t P/ I L/ V/": the scan's
         dropped.append(tail.group(1))
         kept[last] = kept[last][: tail.start(1)].rstrip()
     return kept, dropped
 
 
 def _scan_noise(text: str) -> bool:
-    """Tell the noise a scan leaves after a release's last words: junk, with letters, and no real word."""
-    # A closing dateline, however misread ("C ITB 1,. g. T.", "12th May, 1961."), is the release's own:
+    """Tell the noise a scan leaves after a release's last words: junk with letters, no real word."""
+    # A closing dateline, however misread ("C ITB 1,. g. T.", "12th May, 1961."), is the release's:
     # noise shows itself by marks no dateline has, or is one stray letter.
     return (junk(text) and len(text.split()) <= _JUNK_TAIL and not re.search(r"[A-Za-z]{4,}", text)
-            and (bool(re.search(r"[~|/\\<>{}^*#@=]", text)) or bool(re.fullmatch(r"[a-z]", text.strip()))))
+            and (bool(re.search(r"[~|/\\<>{}^*#@=]", text))
+                 or bool(re.fullmatch(r"[a-z]", text.strip()))))
 
 
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
@@ -315,62 +322,3 @@ _LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+\d{1,6}$")  # a page number, or a sc
 
 _TAIL_LINES = 6
 _TAIL_WORDS = 20
-
-
-_TITLE_STATEMENT = re.compile(
-    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+mini?s\w{{2,5}}\b.*$", re.IGNORECASE)
-_TITLE_LEAD = re.compile(
-    r"^(?:(?:for\s+(?:press|media|release)|media\s+release|press\s+release|embargoed\b[^:-]*)\s*[:;,.-]?\s*"
-    r"|(?:p\.?\s*m\.?\s*(?:\.?no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
-    r"|joint\s+(?:press\s+statement|media\s+release|statement)(?:\s+with\s+.{0,120}?)?(?:\s*:\s+|\s+[-–]\s+)"
-    r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w))+",
-    re.IGNORECASE,
-)
-_TITLE_ANYWHERE = re.compile(r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1,4}\s*/\s*\d{2,4}\b\s*[:;,.-]?", re.IGNORECASE)
-
-
-_TITLE_OPENING = re.compile(
-    rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
-    re.IGNORECASE)
-
-
-# A closing dateline: "APPOINTMENTS - 23 JANUARY 1973", "QUEENSLAND STATE ELECTIONS, 13 NOVEMBER 1977".
-_TITLE_DATELINE = re.compile(rf"\s*[-–—,:]\s*(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
-                             re.IGNORECASE)
-_TITLE_NUMBER = re.compile(r"^(?:p\.?\s*m\.?\s*)?no\.?\s*\d{1,4}\s+[-–—:]\s+", re.IGNORECASE)  # "No. 789 - ISSUE OF ..."
-# A title that is only a byline: "Joint statement with the Hon Ros Kelly, Minister for Arts, ...".
-_TITLE_BYLINE = re.compile(r"^joint\s+(?:press\s+|media\s+)?(?:statement|release)\s+(?:with|by)\b(?!.*(?:\s[-–—]\s|:\s))",
-                           re.IGNORECASE)
-
-
-def clean_title(title: str) -> str:
-    """Take release lines, release numbers, datelines and a closing "Statement by the Prime Minister, Mr …" out of a title."""
-    cleaned = _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title))
-    undated = _TITLE_DATELINE.sub("", cleaned)
-    if len(undated.split()) >= 1 and undated != cleaned and not furniture_like(undated):
-        cleaned = undated
-    cleaned = _TITLE_OPENING.sub("", cleaned)
-    cleaned = _TITLE_ANYWHERE.sub(" ", cleaned)
-    without = _TITLE_STATEMENT.sub("", cleaned)
-    if len(without.split()) >= 2:
-        cleaned = without
-    cleaned = " ".join(cleaned.split()).strip(" -–—:;,")
-    return cleaned or title
-
-
-def furniture_like(title: str) -> bool:
-    """Tell whether a title still reads as furniture rather than a headline."""
-    rest = furniture_rest(title)
-    return not rest or junk(rest) or bool(_BYLINE.match(title)) or bool(_TITLE_BYLINE.match(title))
-
-
-_PHRASE_BREAK = re.compile(r"\s+[-–—]\s+|[:;]\s+|,\s+")
-_NAME_ROOM = 80  # characters of title in a file name, as write.slug allows
-
-
-def whole_phrases(title: str) -> str:
-    """Shorten a long title to its first whole phrases, so a file name does not stop mid-phrase."""
-    if len(title) <= _NAME_ROOM:
-        return title
-    cuts = [m.start() for m in _PHRASE_BREAK.finditer(title) if m.start() <= _NAME_ROOM]
-    return title[: cuts[-1]] if cuts and cuts[-1] >= 20 else title

@@ -13,8 +13,12 @@ _HEADING = re.compile(
     rf"(?:from|to)\b[^\n]{{0,100}}?(?:{DATE}[.,:]?|$)",
     re.IGNORECASE,
 )
-_ADDRESS_WORDS = 10  # an address line: "THE RT HON J. M. FRASER, M. P.," / "PRIME MINISTER OF THE COMMONWEALTH,"
-_PLACE = re.compile(r"^[A-Z][A-Za-z~' -]{2,30}\.\s+(?=\S)")  # "CANBERRA. YOU WILL BE AWARE ...": the address's last line
+_ADDRESS_WORDS = (
+    10  # an address line: "THE RT HON J. M. FRASER, M. P.," / "PRIME MINISTER OF THE COMMONWEALTH,"
+)
+_PLACE = re.compile(
+    r"^[A-Z][A-Za-z~' -]{2,30}\.\s+(?=\S)"
+)  # "CANBERRA. YOU WILL BE AWARE ...": the address's last line
 _HEADING_WORDS = 16
 
 
@@ -28,10 +32,13 @@ def attached_letters(lines: list[str]) -> tuple[list[str], list[str]]:
             kept.append(line)
             continue
         heading = _HEADING.match(line)
-        if heading and len(heading.group().split()) <= _HEADING_WORDS and (heading.end() < len(line) or
-                                                                            not _lower_case(line)):
+        if (
+            heading
+            and len(heading.group().split()) <= _HEADING_WORDS
+            and (heading.end() < len(line) or not _lower_case(line))
+        ):
             dropped.append(heading.group().strip())
-            line = line[heading.end():].strip()
+            line = line[heading.end() :].strip()
             address = not line
             if line:
                 kept.append(line)
@@ -43,7 +50,7 @@ def attached_letters(lines: list[str]) -> tuple[list[str], list[str]]:
             place = _PLACE.match(line)
             if place:
                 dropped.append(place.group().strip())
-                line = line[place.end():]
+                line = line[place.end() :]
             address = False
         kept.append(line)
     return kept, dropped

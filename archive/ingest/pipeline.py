@@ -23,7 +23,6 @@ from archive.ingest.boilerplate import Article, extract_article, normalise
 from archive.ingest.checks import amount_points, date_points, title_points
 from archive.ingest.dating import DateGuess, infer_date
 from archive.ingest.dedupe import NearDuplicates, shingles
-from archive.ingest.furniture import clean_title, whole_phrases
 from archive.ingest.report import IngestReport, Outcome
 from archive.ingest.sources import (
     MAX_FILE_BYTES,
@@ -38,6 +37,7 @@ from archive.ingest.sources import (
     review_points,
 )
 from archive.ingest.suggest import Match, Matcher, organisations, unknown_departments
+from archive.ingest.titles import clean_title, whole_phrases
 from archive.ingest.write import body_of, compose, slug, unique_id, write_document
 
 PARALLEL_FROM = 200  # records: below this, starting worker processes costs more than it saves
@@ -299,7 +299,8 @@ def _title(record: Record, article: Article, review: list[str]) -> tuple[str, st
         points = title_points(title)
         by = record.by.get("title") or "given by the record"
         if points:  # a placeholder or a byline is no title: the text's first words are a better one
-            review.append(f'{points[0].removesuffix(": write one")}: the title is the text\'s first words, write one')
+            point = points[0].removesuffix(": write one")
+            review.append(f"{point}: the title is the text's first words, write one")
             return _first_words(article), f'the first words of the text (the record gave "{given}")'
         if title != given:
             return title, f'{by}, without its release lines ("{given}")'

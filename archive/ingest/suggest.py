@@ -18,7 +18,8 @@ _ORG_ENDINGS = (
     # weak endings: "Community Services and Health Industry Skills Council" goes on past them
     r"|(?:Office|Services?|Mission)(?!s?\s+(?:and|&)\s+[A-Z])"
 )
-_CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"  # "Southern T. V. Corp of Adelaide"
+# a capitalised word, an initial ("Southern T. V. Corp of Adelaide") or a small word between them
+_CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"
 _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 # What a name goes on with after its ending: "Council on Drugs", "Centre for Research into the
 # Prevention of Injuries", "Institute of Management": a preposition and capitalised words.
@@ -27,8 +28,10 @@ _ROLE = (r"(?:Chair(?:man|woman|person)?|President|Director|Member|Mayor|Manager
 _OF_PART = (rf"(?:\s+(?:of|for|on|into)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
             rf"(?:\s+(?:(?:and|&|in)\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?(?!{_ROLE}){_CAPITAL}){{0,6}})")
 _ORGANISATION = re.compile(
-    rf"\b(?:The\s+)?(?P<name>(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?\s+(?:{_ORG_ENDINGS})s?\b"
-    rf"(?:\s+(?:{_ORG_ENDINGS})\b)*{_OF_PART}*"  # "Alfred Hospital Foundation": an ending may follow another
+    rf"\b(?:The\s+)?(?P<name>(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
+    rf"\s+(?:{_ORG_ENDINGS})s?\b"
+    # "Alfred Hospital Foundation": an ending may follow another
+    rf"(?:\s+(?:{_ORG_ENDINGS})\b)*{_OF_PART}*"
     rf"|(?:{_ORG_ENDINGS}|Office|Bureau){_OF_PART}+)"  # or opening with its ending: "Bank of China"
 )
 # Not organisations, though they take the same words: currencies, treaties and agreements,
@@ -101,12 +104,13 @@ class Matcher:
         self._acronyms = _alternation(acronyms, 0)
 
     def resolve(self, kind: str, name: str) -> str | None:
-        """Find the registry key a name stands for, as Registry.resolve does, from a table made once."""
+        """Find the registry key a name stands for, as Registry.resolve does, from one table."""
         if not self._resolved:
             for table_kind, entries in (("department", self.registry.departments),
                                         ("programme", self.registry.programmes)):
                 for entry in entries.values():
-                    for alias in (entry.key, entry.name, getattr(entry, "short", ""), *entry.aliases):
+                    short = getattr(entry, "short", "")
+                    for alias in (entry.key, entry.name, short, *entry.aliases):
                         if alias:
                             self._resolved.setdefault((table_kind, _normal(alias)), entry.key)
         return self._resolved.get((kind, _normal(name)))
@@ -161,8 +165,8 @@ def organisations(text: str, matcher: Matcher) -> list[Match]:
             # "Wigan Council and Bolton Council" are two names
             if pattern is _EXPANSION:
                 names = [_trim_to(m["name"], m["short"])]
-                # "Western Sydney (NSW)", "Order of Australia (AC)", "Joint Strike Fighter (JSF)": a name
-                # with initials is an organisation's only where its words say it is one.
+                # "Western Sydney (NSW)", "Order of Australia (AC)", "Joint Strike Fighter (JSF)": a
+                # name with initials is an organisation's only where its words say it is one.
                 if m["short"].upper() in _PLACE_INITIALS | _HONOURS or not _ENDING.search(names[0]):
                     continue
             else:
@@ -193,16 +197,18 @@ def unknown_departments(text: str, matcher: Matcher) -> list[Match]:
 # intelligence and research bodies, unions and international bodies. Matched with their case, and
 # not in a text in capitals throughout, where any word looks like initials.
 _KNOWN_INITIALS = re.compile(
-    r"(?<![\w-])(?:ABC|SBS|CSIRO|ASIO|ASIS|ACCC|ACTU|AMA|AFP|ADF|RAAF|RAN|AMF|OECD|APEC|ASEAN|UNICEF|UNESCO|NATO"
-    r"|IMF|WTO|UNSW|ANU|ALP|LNP)(?![\w-])")
+    r"(?<![\w-])(?:ABC|SBS|CSIRO|ASIO|ASIS|ACCC|ACTU|AMA|AFP|ADF|RAAF|RAN|AMF|OECD|APEC|ASEAN"
+    r"|UNICEF|UNESCO|NATO|IMF|WTO|UNSW|ANU|ALP|LNP)(?![\w-])")
 # The armed forces by name.
-_FORCES = re.compile(r"\b(?:Royal\s+Australian\s+(?:Navy|Air\s+Force)|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces))\b")
+_FORCES = re.compile(r"\b(?:Royal\s+Australian\s+(?:Navy|Air\s+Force)"
+                     r"|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces))\b")
 _DEPARTMENT_LIKE = re.compile(r"\b(?:Department|Ministry)\s+(?:of|for)\b|^(?:Minister|Secretary)\b")
 # Initials in brackets that are places, not organisations: "Western Sydney (NSW)".
 _PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".split())
 # What goes before a name without being part of it: "Canberra-based", "Board of Directors of the".
 _QUALIFIER = re.compile(
-    r"^(?:[\w-]+-based\s+|(?:Australian\s+)?Government['’]s\s+|(?:Board\s+of\s+Directors|Members?|Associates?)\s+of\s+(?:the\s+)?"
+    r"^(?:[\w-]+-based\s+|(?:Australian\s+)?Government['’]s\s+"
+    r"|(?:Board\s+of\s+Directors|Members?|Associates?)\s+of\s+(?:the\s+)?"
     r"|(?:Lecturer|Reader|Professor)\s+in\s+\w+\s+)")
 _TRAILING_TITLE = re.compile(r"\s+(?:Prof|Professor|Mr|Mrs|Ms|Dr|Sir|Dame|Senator)\.?$")
 
@@ -211,19 +217,21 @@ def _add_organisation(found: dict[str, int], name: str, at: int, expansion: bool
     name = re.sub(r"^(?:The|A|An|But|And|However|While)\s+", "", name)
     name = _TRAILING_TITLE.sub("", _QUALIFIER.sub("", name))
     name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
-    name = re.sub(rf"^(?:(?:Former|Deputy|Acting|Vice|General|Managing|Executive)\s+)?{_ROLE}(?:\s+\w+)?\s+of\s+(?:the\s+)?", "", name)
+    name = re.sub(rf"^(?:(?:Former|Deputy|Acting|Vice|General|Managing|Executive)\s+)?{_ROLE}"
+                  rf"(?:\s+\w+)?\s+of\s+(?:the\s+)?", "", name)
     if expansion and name.upper() in _HONOURS:
         return
     if len(name.split()) < 2 and not expansion:
         return
     if _NOT_ORGANISATION.search(name) or (_PLACE.search(name) and not _ENDING.search(name)):
         return
-    if _DEPARTMENT_LIKE.search(name):  # a department of state (counted as one) or a minister's title
+    if _DEPARTMENT_LIKE.search(name):  # a department of state (counted as one), a minister's title
         return
     department = matcher.resolve("department", name)
     # Another country's department of that name is not this one: the UK's Cabinet Office is no
     # reason to drop Australia's.
-    if (department and matcher.registry.departments[department].country == matcher.country) or _mostly_lower(name):
+    own = department and matcher.registry.departments[department].country == matcher.country
+    if own or _mostly_lower(name):
         return
     if matcher.resolve("programme", name) and not re.search(rf"(?:{_ORG_ENDINGS})$", name):
         return  # a scheme's name, such as Social Work Associate Practice (SWAP)
