@@ -115,12 +115,15 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:
-    """Take "See attached ..." notes off the lines (whole, or at a line's end)."""
+    """Take "See attached ..." notes off the lines: a line of its own, or one closing a paragraph.
+
+    "... and the Senate see Attachment" is a sentence that points at the attachment: it stays.
+    """
     kept = []
     for line in lines:
         note = _ATTACHED.search(line)
-        if note and (note.start() == 0 or re.search(r"[.!?\"”)]\s*$", line[: note.start()])
-                     or len(line[: note.start()].split()) <= 4):
+        if (note and len(note.group().split()) <= _NOTE_WORDS
+                and (note.start() == 0 or re.search(r"[.!?\"”)]\s*$", line[: note.start()]))):
             dropped.append(note.group().strip())
             line = line[: note.start()].rstrip()
             if not line:
@@ -315,9 +318,11 @@ def _scan_noise(text: str) -> bool:
 
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
 _NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,5}$")
+_NOTE_WORDS = 14
 _JUNK_TAIL = 8  # words: a longer last line is text, however strange
 _LAST_SENTENCE = re.compile(r"[.!?\"”]\s+((?:\S+\s+){0,7}\S+)$")
-_LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+\d{1,6}$")  # a page number, or a scanned file number
+# a page number, or a scanned file's number; never a year ("ADELAIDE, 20th Sept. 1959")
+_LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+(?!(?:1[89]|20)\d\d$)\d{1,6}$")
 
 
 _TAIL_LINES = 6

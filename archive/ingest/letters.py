@@ -43,7 +43,8 @@ def attached_letters(lines: list[str]) -> tuple[list[str], list[str]]:
             if line:
                 kept.append(line)
             continue
-        if address and len(line.split()) <= _ADDRESS_WORDS and line.endswith(","):
+        short = len(line.split()) <= _ADDRESS_WORDS
+        if address and short and line.endswith(",") and not _lower_case(line):
             dropped.append(line)
             continue
         if address:

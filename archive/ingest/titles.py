@@ -1,4 +1,4 @@
-"""Clean a release's title: no release lines, numbers, datelines or bylines; say when none is left."""
+"""Clean a title of release lines, numbers, datelines and bylines; tell one with none left."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import re
 from archive.ingest.furniture import _BYLINE, _MONTH, _STATEMENT, _WEEKDAY, furniture_rest, junk
 
 _TITLE_STATEMENT = re.compile(
-    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+mini?s\w{{2,5}}\b.*$", re.IGNORECASE)
+    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+mini?s\w{{2,5}}\b.*$",
+    re.IGNORECASE)
 _TITLE_LEAD = re.compile(
     r"^(?:(?:for\s+(?:press|media|release)|media\s+release|press\s+release|embargoed\b[^:-]*)\s*[:;,.-]?\s*"
     r"|(?:p\.?\s*m\.?\s*(?:\.?no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
@@ -15,7 +16,8 @@ _TITLE_LEAD = re.compile(
     r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w))+",
     re.IGNORECASE,
 )
-_TITLE_ANYWHERE = re.compile(r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1,4}\s*/\s*\d{2,4}\b\s*[:;,.-]?", re.IGNORECASE)
+_TITLE_ANYWHERE = re.compile(r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1,4}\s*/\s*\d{2,4}\b\s*[:;,.-]?",
+                             re.IGNORECASE)
 
 
 _TITLE_OPENING = re.compile(
