@@ -142,9 +142,8 @@ def place_line(lines: list[str]) -> int | None:
 
 def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
     """Tell whether the non-blank line n stands between two lines of running text (marks aside)."""
-    marks = [lines[i] for i in nonblank]
-    before = next((line for line in reversed(marks[:n]) if not _PAGE_LINE.match(line)), "")
-    after = next((line for line in marks[n + 1:] if not _PAGE_LINE.match(line)), "")
+    near = [lines[i] for i in nonblank[max(0, n - 3):n]][::-1], [lines[i] for i in nonblank[n + 1:n + 4]]
+    before, after = (next((line for line in side if not _PAGE_LINE.match(line)), "") for side in near)
     return len(before.split()) >= 5 and len(after.split()) >= 5
 
 
