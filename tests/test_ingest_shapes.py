@@ -293,6 +293,10 @@ def names(text: str, matcher: Matcher) -> list[str]:
         ),
         ("A Cabinet Office will be set up within my department.", "Cabinet Office"),
         (
+            "The galleries of the Australian War Memorial will be refurbished.",
+            "Australian War Memorial",
+        ),
+        (
             "The Community Services and Health Industry Skills Council met.",
             "Community Services and Health Industry Skills Council",
         ),
@@ -308,6 +312,7 @@ def test_companies_courts_hospitals_and_forces_are_organisations(matcher, text, 
         "The regions are Western Sydney (NSW) and Perth North (WA).",
         "The Joint Strike Fighter (JSF) will enter service in 2018.",
         "He was made a Companion of the Order of Australia (AC) today.",
+        "If that were so, Royal Commission reports and National Council minutes would be secret.",
         "Mr Smith, Lecturer in Architecture Sydney University, will advise the Minister for "
         "Family Services.",
         "THE ABC AND THE RAAF ARE NAMED HERE IN A TEXT IN CAPITALS THROUGHOUT.",
@@ -318,7 +323,9 @@ def test_places_programmes_honours_and_titles_are_not_organisations(matcher, tex
     assert not any(
         n in ("Australia", "Joint Strike Fighter", "NSW", "WA", "ABC", "RAAF") for n in found
     ), found
-    assert not any(n.startswith(("Lecturer", "Minister")) for n in found), found
+    assert not any(n.startswith(("Lecturer", "Minister", "Royal", "National")) for n in found), (
+        found
+    )
 
 
 # The annotated sample of real releases -----------------------------------------------------

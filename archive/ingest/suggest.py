@@ -14,7 +14,8 @@ _ORG_ENDINGS = (
     "Council|Board|Association|Network|Trust|Group|Foundation|Union|Society|Agency|Commission|Authority"
     "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
     "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
-    "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival"
+    "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Museum|Gallery|Library"
+    "|Memorial"
     # weak endings: "Community Services and Health Industry Skills Council" goes on past them
     r"|(?:Office|Services?|Mission)(?!s?\s+(?:and|&)\s+[A-Z])"
 )
@@ -202,6 +203,8 @@ _KNOWN_INITIALS = re.compile(
 # The armed forces by name.
 _FORCES = re.compile(r"\b(?:Royal\s+Australian\s+(?:Navy|Air\s+Force)"
                      r"|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces))\b")
+_GENERIC = re.compile(r"^(?:Royal|National|State|Federal|Joint)\s+(?:Commission|Council|Committee|Board"
+                      r"|Authority|Agency|Office|Group|Forum|Network)s?$")
 _DEPARTMENT_LIKE = re.compile(r"\b(?:Department|Ministry)\s+(?:of|for)\b|^(?:Minister|Secretary)\b")
 # Initials in brackets that are places, not organisations: "Western Sydney (NSW)".
 _PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".split())
@@ -224,6 +227,8 @@ def _add_organisation(found: dict[str, int], name: str, at: int, expansion: bool
     if len(name.split()) < 2 and not expansion:
         return
     if _NOT_ORGANISATION.search(name) or (_PLACE.search(name) and not _ENDING.search(name)):
+        return
+    if _GENERIC.match(name):  # "the Royal Commission", "a National Council": a kind, not a name
         return
     if _DEPARTMENT_LIKE.search(name):  # a department of state (counted as one), a minister's title
         return
