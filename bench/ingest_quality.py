@@ -1,7 +1,7 @@
 """Measure ingest on the hand-annotated AU samples: furniture, breaks, titles, organisations, words.
 
-    python bench/ingest_quality.py              # the development sample (int(id) % 199 == 3)
-    python bench/ingest_quality.py --sealed     # and the sealed one (int(id) % 181 == 17)
+    python bench/ingest_quality.py              # the development samples (% 199 == 3, % 181 == 17)
+    python bench/ingest_quality.py --samples dev,sealed,sealed2   # the sealed ones too
     python bench/ingest_quality.py --show 2789  # the body ingested for one record
 
 Each record is ingested as `archive ingest --country AU` would, without writing, and compared with
@@ -40,7 +40,8 @@ SOURCE = next(
 HERE = Path(__file__).resolve().parent
 SAMPLES = {
     "dev": (HERE / "ingest_trial_dev.yaml", 199, 3),
-    "sealed": (HERE / "ingest_trial_sealed.yaml", 181, 17),
+    "sealed": (HERE / "ingest_trial_sealed.yaml", 181, 17),  # read once, then used to develop
+    "sealed2": (HERE / "ingest_trial_sealed2.yaml", 191, 29),
 }
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
@@ -327,7 +328,10 @@ def _names(entry: str) -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--sealed", action="store_true", help="measure the sealed sample too (read it last)"
+        "--samples",
+        default="dev,sealed",
+        help="which samples, comma-separated: dev, sealed (read once, then developed "
+        "on), sealed2 (the sealed one now; read it last)",
     )
     parser.add_argument("--show", help="print the ingested body of this record id")
     parser.add_argument("--quiet", action="store_true", help="only the table")
@@ -335,20 +339,23 @@ def main() -> None:
     args = parser.parse_args()
     if not SOURCE.exists():
         sys.exit(f"{SOURCE} is absent: the samples are measured on the shared AU releases")
+    names = [name.strip() for name in args.samples.split(",") if name.strip()]
+    unknown = [name for name in names if name not in SAMPLES]
+    if unknown:
+        sys.exit(f"--samples: no sample {', '.join(unknown)}; the samples are {', '.join(SAMPLES)}")
     print(ATTRIBUTION, "\n")
     figures = {}
-    for name in ("dev", "sealed") if args.sealed else ("dev",):
+    for name in names:
         print(f"{name}:")
         figures[name] = measure(name, args.scratch / name, args.show, not args.quiet)
     print()
     print(table(figures))
-    if args.sealed:
-        dev, sealed = figures["dev"], figures["sealed"]
+    for name in names[1:]:
         gaps = ", ".join(
-            f"{key} {sealed[key] - dev[key]:+.2f}"
+            f"{key} {figures[name][key] - figures[names[0]][key]:+.2f}"
             for key in ("furniture", "breaks", "titles", "precision", "recall")
         )
-        print(f"\nsealed less dev: {gaps}")
+        print(f"\n{name} less {names[0]}: {gaps}")
     print(f"\n{ATTRIBUTION}")
 
 
