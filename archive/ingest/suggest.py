@@ -15,7 +15,7 @@ _ORG_ENDINGS = (
     "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
     "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
     "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Museum|Gallery|Library"
-    "|Memorial"
+    "|Memorial|Church|Bureau|Forces?"
     # weak endings: "Community Services and Health Industry Skills Council" goes on past them
     r"|(?:Office|Services?|Mission)(?!s?\s+(?:and|&)\s+[A-Z])"
 )
@@ -24,16 +24,27 @@ _CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"
 _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 # What a name goes on with after its ending: "Council on Drugs", "Centre for Research into the
 # Prevention of Injuries", "Institute of Management": a preposition and capitalised words.
-_ROLE = (r"(?:Chair(?:man|woman|person)?|President|Director|Member|Mayor|Manager|Secretary|Head|Minister|Premier|Chief"
+_OPENING = ("Bank|University|College|School|Council|Commission|Office|Bureau|Institute|Centre|Church"
+            "|Museum|Gallery|Library|Board|Committee|Authority|Agency|Society|Association|Court")
+_ROLE = (r"(?:Chair(?:man|woman|person)?|President|Director|Member|Mayor|Alderman|Councillor|Manager|Secretary"
+         r"|Head|Minister|Premier|Chief"
          r"|(?:Vice-)?Chancellor|Master|Dean|Professor|Fellow|Principal)\b")
+# "in" goes on with a name ("Centre for Ethics in Health Care") but not into a place: "Menzies
+# School of Health Research in Darwin" is the school, in Darwin.
+_CITY = (r"(?:Darwin|Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart|Canberra|Australia|Queensland|Victoria"
+         r"|Tasmania|New\s+South\s+Wales|Western\s+Australia|South\s+Australia|Northern\s+Territory"
+         r"|New\s+York|London|Washington|Geneva|Paris)\b")
 _OF_PART = (rf"(?:\s+(?:of|for|on|into)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
-            rf"(?:\s+(?:(?:and|&|in)\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?(?!{_ROLE}){_CAPITAL}){{0,6}})")
+            rf"(?:\s+(?:(?:and|&|in(?!\s+{_CITY}))\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?"
+            rf"(?!{_ROLE}){_CAPITAL}){{0,6}})")
 _ORGANISATION = re.compile(
-    rf"\b(?:The\s+)?(?P<name>(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
-    rf"\s+(?:{_ORG_ENDINGS})s?\b"
-    # "Alfred Hospital Foundation": an ending may follow another
+    rf"\b(?:The\s+)?(?P<name>(?:St\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
+    rf"\s+(?:{_ORG_ENDINGS}|Colleges)\b"
+    # "Alfred Hospital Foundation", "Health and Hospitals Reform Commission": a name may go on to a
+    # further ending
     rf"(?:\s+(?:{_ORG_ENDINGS})\b)*{_OF_PART}*"
-    rf"|(?:{_ORG_ENDINGS}|Office|Bureau){_OF_PART}+)"  # or opening with its ending: "Bank of China"
+    # or open with its ending: "Bank of China", "Office of National Assessments"
+    rf"|(?:{_OPENING}){_OF_PART}+)"
 )
 # Not organisations, though they take the same words: currencies, treaties and agreements,
 # partnerships between countries, honours, countries and places.
@@ -172,9 +183,20 @@ def organisations(text: str, matcher: Matcher) -> list[Match]:
                     continue
             else:
                 names = _AND_SPLIT.sub(r"\1\n", m["name"]).split("\n")
+            if _LAW_AFTER.match(text, m.end()):  # "National Service Act": a law's name, not a body's
+                continue
             for name in names:
                 at = max(m.start(), text.find(name.split()[0], m.start())) if name.split() else m.start()
                 _add_organisation(found, " ".join(name.split()), at, pattern is _EXPANSION, matcher)
+    for m in _X_AUSTRALIA.finditer(text):
+        if not in_capitals(text):
+            _add_organisation(found, " ".join(m["name"].split()), m.start(), False, matcher)
+    # "Tourism Australia's Greater China Travel Mission": what a body found owns is named after it
+    for name in list(found):
+        mark = _POSSESSIVE.search(name)
+        owner, owned = (name[: mark.start()], name[mark.end():]) if mark else (name, "")
+        if owner in found and owned:
+            found.setdefault(owned, found.pop(name))
     for pattern in (_FORCES,) if in_capitals(text) else (_FORCES, _KNOWN_INITIALS):
         for m in pattern.finditer(text):
             found.setdefault(" ".join(m.group().split()), m.start())
@@ -200,11 +222,26 @@ def unknown_departments(text: str, matcher: Matcher) -> list[Match]:
 _KNOWN_INITIALS = re.compile(
     r"(?<![\w-])(?:ABC|SBS|CSIRO|ASIO|ASIS|ACCC|ACTU|AMA|AFP|ADF|RAAF|RAN|AMF|OECD|APEC|ASEAN"
     r"|UNICEF|UNESCO|NATO|IMF|WTO|UNSW|ANU|ALP|LNP)(?![\w-])")
+# Bodies named "X Australia", as Australian agencies, companies and charities often are:
+# "Infrastructure Australia", "Tourism Australia", "Ford Australia", "Mission Australia". Not
+# places, directions, sentence openings, programmes in -ing, or "Australia" qualified.
+_X_AUSTRALIA = re.compile(
+    r"(?<![\w’'-])(?!(?:South|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
+    r"|Outback|Greater|Modern|All|National|Multicultural|Indigenous|Aboriginal|Advance|Active|Creative"
+    r"|Competitive|Sustainable|Team|Brand|Made|Officer|Executive|Minister|Director|Manager|Ambassador"
+    r"|Commissioner|Chief|Governor|In|The|For|While|But|Across|Around|Throughout|As|If|How|Why"
+    r"|What|When|Both|Although|Since|Because|So|And|Like|Each|This|That|On|See|Keep|Today|Of|To|From|With"
+    r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia|Territory)\b)"
+    r"(?P<name>[A-Z][a-z]+(?<!ing)(?:\s+[A-Z][a-z]+(?<!ing)(?<!Western)(?<!South)(?<!Northern))?\s+Australia)"
+    r"\b(?!-)")
+_POSSESSIVE = re.compile(r"['’]s\s+")
+# "National Service Act", "the National Service scheme": a law's or a programme's name, not a body's
+_LAW_AFTER = re.compile(r"\s+(?:Act|Bill|Regulations?|Amendment|[Ss]cheme|[Pp]rogram(?:me)?|[Pp]lan|[Gg]rants?)\b")
 # The armed forces by name.
 _FORCES = re.compile(r"\b(?:Royal\s+Australian\s+(?:Navy|Air\s+Force)"
                      r"|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces))\b")
-_GENERIC = re.compile(r"^(?:Royal|National|State|Federal|Joint)\s+(?:Commission|Council|Committee|Board"
-                      r"|Authority|Agency|Office|Group|Forum|Network)s?$")
+_GENERIC = re.compile(r"^(?:(?:Royal|National|State|Federal|Joint)\s+(?:Commission|Council|Committee|Board"
+                      r"|Authority|Agency|Office|Group|Forum|Network)s?|(?:Task|Air|Police)\s+Forces?|Taskforce)$")
 _DEPARTMENT_LIKE = re.compile(r"\b(?:Department|Ministry)\s+(?:of|for)\b|^(?:Minister|Secretary)\b")
 # Initials in brackets that are places, not organisations: "Western Sydney (NSW)".
 _PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".split())
@@ -221,7 +258,8 @@ def _add_organisation(found: dict[str, int], name: str, at: int, expansion: bool
     name = _TRAILING_TITLE.sub("", _QUALIFIER.sub("", name))
     name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
     name = re.sub(rf"^(?:(?:Former|Deputy|Acting|Vice|General|Managing|Executive)\s+)?{_ROLE}"
-                  rf"(?:\s+\w+)?\s+of\s+(?:the\s+)?", "", name)
+                  rf"(?:\s+(?:and\s+)?\w+)?\s+(?:of|on|at)\s+(?:the\s+)?", "", name)
+
     if expansion and name.upper() in _HONOURS:
         return
     if len(name.split()) < 2 and not expansion:
