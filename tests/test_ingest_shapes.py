@@ -115,6 +115,23 @@ def test_scanning_noise_after_the_last_words_goes_and_a_closing_dateline_stays()
     )
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Tribute from the Prime Minister,\n\nHarold Holt.",
+        "Statement by the Prime Minister, the Rt. Hon. Sir Robert\n\nMenzie s",
+        "FOR MEDIA FRIDAY 19 SEPTEMBER",
+        "Broadcast 10 April 3HA\n\n14 April 3YB",
+    ],
+)
+def test_bylines_broadcast_lines_and_release_dates_without_a_year_go(lead):
+    assert flat(f"{lead}\n\n{PROSE}\n\n{MORE}") == f"{PROSE} {MORE}"
+
+
+def test_a_release_line_closing_a_scan_goes():
+    assert flat(f"{PROSE}\n\n{MORE}\n\nCANBERRA March 1972\n\nFOR PPESS:").endswith("March 1972")
+
+
 def test_a_place_standing_above_a_record_with_its_own_headline_is_its_dateline():
     assert flat(f"Brisbane\n\n{PROSE}\n\n{MORE}") == f"{PROSE} {MORE}"
 
@@ -296,6 +313,16 @@ def names(text: str, matcher: Matcher) -> list[str]:
             "The galleries of the Australian War Memorial will be refurbished.",
             "Australian War Memorial",
         ),
+        ("The audit was undertaken by Infrastructure Australia.", "Infrastructure Australia"),
+        ("The service was at St. Philip's Church of England.", "St. Philip's Church of England"),
+        (
+            "He leads the Menzies School of Health Research in Darwin.",
+            "Menzies School of Health Research",
+        ),
+        (
+            "The Plunkett Centre for Ethics in Health Care opened.",
+            "Plunkett Centre for Ethics in Health Care",
+        ),
         (
             "The Community Services and Health Industry Skills Council met.",
             "Community Services and Health Industry Skills Council",
@@ -316,6 +343,8 @@ def test_companies_courts_hospitals_and_forces_are_organisations(matcher, text, 
         "Mr Smith, Lecturer in Architecture Sydney University, will advise the Minister for "
         "Family Services.",
         "THE ABC AND THE RAAF ARE NAMED HERE IN A TEXT IN CAPITALS THROUGHOUT.",
+        "Seven young men were serving sentences under the National Service Act.",
+        "The regions of Western Australia and South Australia, and In Australia we trust.",
     ],
 )
 def test_places_programmes_honours_and_titles_are_not_organisations(matcher, text):
@@ -323,9 +352,14 @@ def test_places_programmes_honours_and_titles_are_not_organisations(matcher, tex
     assert not any(
         n in ("Australia", "Joint Strike Fighter", "NSW", "WA", "ABC", "RAAF") for n in found
     ), found
-    assert not any(n.startswith(("Lecturer", "Minister", "Royal", "National")) for n in found), (
-        found
-    )
+    starts = ("Lecturer", "Minister", "Royal", "National", "Western", "South", "In ")
+    assert not any(n.startswith(starts) for n in found), found
+
+
+def test_what_a_body_found_owns_is_named_apart(matcher):
+    found = names("Tourism Australia's Greater China Travel Mission will visit Shanghai.", matcher)
+    assert "Tourism Australia" in found
+    assert not any(n.startswith("Tourism Australia's") for n in found)
 
 
 # The annotated sample of real releases -----------------------------------------------------

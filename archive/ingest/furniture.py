@@ -36,14 +36,15 @@ _LEAD_PHRASE = re.compile(
       | parliament\s+house\b | library\b | transcript\b | (?:the\s+)?hon\.?\s+\w+\s+\w+\s+m\.?p\.?\b
       | (?:p\.?\s*m\.?\s*)?(?:no\.?\s*)?\d{{1,4}}\s*/\s*\d{{2,4}}\b | p\.\s*m\.?\s*no\.?\s*\d+
       | [A-Z]\d{{1,3}}\s*/\s*\d{{1,3}}\b | no\.?'?\s*\d{{1,4}}\b | [A-Za-z](?=\s)
-      | {_DATE}
+      | {_DATE} | \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b
+      | broadcast\b
       | [-–—:;,.'"!|()~_\s]+
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 # "Statement by the Prime Minister, Mr. Harold Holt": a byline that may run onto two lines.
 _BYLINE = re.compile(
-    rf"^\(?\s*{_STATEMENT}\s+by\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
+    rf"^\(?\s*(?:{_STATEMENT}|tribute)\s+(?:by|from)\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
     rf"[^()]{{0,60}}\bprime\s+minister\b).{{0,80}}$", re.IGNORECASE)
 _BYLINE_MORE = re.compile(
     r"^(?:the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
@@ -253,7 +254,11 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         if dropped and _UNTIL.search(dropped[-1]) and len(line.split()) <= 8 and not prose(line):
             dropped.append(line)  # "NOT FOR RELEASE BEFORE" / "MIDNIGHT 7 FEBRUARY 1969", scanned
             continue
-        more = byline and (open_byline or (_BYLINE_MORE.match(line) and len(line.split()) <= 10))
+        # "Statement by the Prime Minister, the Rt. Hon. Sir Robert" / "Menzie s": a name goes on
+        name_goes_on = (bool(dropped) and not dropped[-1].rstrip().endswith((".", ")"))
+                        and len(line.split()) <= 3 and line[:1].isupper() and not prose(line))
+        more = byline and (open_byline or name_goes_on
+                           or (_BYLINE_MORE.match(line) and len(line.split()) <= 10))
         byline = bool(_BYLINE.match(line) or more)
         if byline:
             open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
@@ -284,7 +289,9 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     for i in reversed([j for j in nonblank if j < end]):
         line = lines[i]
         noise += bool(_NOISE.match(line))
-        if (_PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line) or _NOISE.match(line)) and noise <= 2:
+        release = bool(_RELEASE_LINE.match(line))  # "FOR PPESS:" closing a scan
+        if (_PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line) or _NOISE.match(line)
+                or release) and noise <= 2:
             end = i
             continue
         break
@@ -317,6 +324,7 @@ def _scan_noise(text: str) -> bool:
 
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
 _NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,5}$")
+_RELEASE_LINE = re.compile(r"^f\W*o\W*r\s+(?:p\W*\w{3,4}|n?media)\W*$", re.IGNORECASE)
 _NOTE_WORDS = 14
 _JUNK_TAIL = 8  # words: a longer last line is text, however strange
 _LAST_SENTENCE = re.compile(r"[.!?\"”]\s+((?:\S+\s+){0,7}\S+)$")
