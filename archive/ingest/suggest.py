@@ -27,7 +27,7 @@ _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 _OPENING = ("Bank|University|College|School|Council|Commission|Office|Bureau|Institute|Centre|Church"
             "|Museum|Gallery|Library|Board|Committee|Authority|Agency|Society|Association|Court")
 _ROLE = (r"(?:Chair(?:man|woman|person)?|President|Director|Member|Mayor|Alderman|Councillor|Manager|Secretary"
-         r"|Head|Minister|Premier|Chief"
+         r"|Head|Minister|Premier|Chief|Emeritus"
          r"|(?:Vice-)?Chancellor|Master|Dean|Professor|Fellow|Principal)\b")
 # "in" goes on with a name ("Centre for Ethics in Health Care") but not into a place: "Menzies
 # School of Health Research in Darwin" is the school, in Darwin.
@@ -65,7 +65,9 @@ _DEPARTMENT = re.compile(
 )
 # "Community Services and Health Industry Skills Council" is one name: services, offices and
 # missions are too often plain words to end a name before "and".
-_AND_SPLIT = re.compile(rf"\b((?!Services?\b|Office\b|Mission\b)(?:{_ORG_ENDINGS}))\s+(?:and|&)\s+")
+_AND_SPLIT = re.compile(rf"\b((?!Services?\b|Office\b|Mission\b)(?:{_ORG_ENDINGS}))\s+(?:and|&)\s+"
+                        # "University of New England and University of Queensland": two
+                        rf"|(?<=[a-z])()\s+and\s+(?:the\s+)?(?=(?:{_OPENING})\s+of\b)")
 # "(AIAL)", "(MoU)": initials have a second capital; "(Students)" is a word, not a short name.
 _EXPANSION = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)*){1,9})\((?P<short>[A-Z](?=[a-z]*[A-Z])[A-Za-z]{1,7})\)")
@@ -255,6 +257,8 @@ _TRAILING_TITLE = re.compile(r"\s+(?:Prof|Professor|Mr|Mrs|Ms|Dr|Sir|Dame|Senato
 
 def _add_organisation(found: dict[str, int], name: str, at: int, expansion: bool, matcher: Matcher) -> None:
     name = re.sub(r"^(?:The|A|An|But|And|However|While)\s+", "", name)
+    if re.match(r"(?:This|That|These|Those|Its|Their|Our|Each|Every|Any)\b", name):
+        return  # "This Committee": the one just named, not a name
     name = _TRAILING_TITLE.sub("", _QUALIFIER.sub("", name))
     name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
     name = re.sub(rf"^(?:(?:Former|Deputy|Acting|Vice|General|Managing|Executive)\s+)?{_ROLE}"

@@ -7,7 +7,7 @@ import re
 from archive.ingest.furniture import _BYLINE, _MONTH, _STATEMENT, _WEEKDAY, furniture_rest, junk
 
 _TITLE_STATEMENT = re.compile(
-    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+mini?s\w{{2,5}}\b.*$",
+    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b.*$",
     re.IGNORECASE)
 _TITLE_LEAD = re.compile(
     r"^(?:(?:for\s+(?:press|media|release)|media\s+release|press\s+release|embargoed\b[^:-]*)\s*[:;,.-]?\s*"
@@ -20,6 +20,10 @@ _TITLE_ANYWHERE = re.compile(r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1
                              re.IGNORECASE)
 
 
+# "STATEMENT BY THE PRIME MINISTER, MR WILLIAM MCMAHON - RELEASE OF ...": a byline first
+_TITLE_BYLINE_FIRST = re.compile(
+    rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b[^-–—]{{0,60}}\s[-–—]\s+",
+    re.IGNORECASE)
 _TITLE_OPENING = re.compile(
     rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
     re.IGNORECASE)
@@ -39,7 +43,7 @@ _TITLE_BYLINE = re.compile(
 
 def clean_title(title: str) -> str:
     """Take release lines and numbers, datelines and a closing "Statement by …" out of a title."""
-    cleaned = _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title))
+    cleaned = _TITLE_BYLINE_FIRST.sub("", _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title)))
     undated = _TITLE_DATELINE.sub("", cleaned)
     if len(undated.split()) >= 1 and undated != cleaned and not furniture_like(undated):
         cleaned = undated
