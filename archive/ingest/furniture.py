@@ -219,7 +219,9 @@ def repeats_title(line: str, title: str | None, strict: bool = True) -> bool:
         return False
     # "CBIONWEEAlTB EAILAXS 00 WQIN JUBItfl" is "COMMONWEALTH RAILWAYS GOLDEN JUBILEE" scanned: too
     # garbled for its words to match, close letter by letter.
-    if difflib.SequenceMatcher(None, line.casefold(), title.casefold()).ratio() >= _GARBLED_REPEAT:
+    match = difflib.SequenceMatcher(None, line.casefold(), title.casefold())
+    if match.real_quick_ratio() >= _GARBLED_REPEAT and match.quick_ratio() >= _GARBLED_REPEAT \
+            and match.ratio() >= _GARBLED_REPEAT:
         return True
     mine = [w.casefold() for w in _LETTERS.findall(line) if len(w) >= 2]
     theirs = [w.casefold() for w in _LETTERS.findall(title)]

@@ -190,8 +190,9 @@ def organisations(text: str, matcher: Matcher) -> list[Match]:
             for name in names:
                 at = max(m.start(), text.find(name.split()[0], m.start())) if name.split() else m.start()
                 _add_organisation(found, " ".join(name.split()), at, pattern is _EXPANSION, matcher)
-    for m in _X_AUSTRALIA.finditer(text):
-        if not in_capitals(text):
+    capitals = in_capitals(text)
+    for m in () if capitals else _X_AUSTRALIA.finditer(text):
+        if not _NOT_X.match(m["name"]):
             _add_organisation(found, " ".join(m["name"].split()), m.start(), False, matcher)
     # "Tourism Australia's Greater China Travel Mission": what a body found owns is named after it
     for name in list(found):
@@ -199,7 +200,7 @@ def organisations(text: str, matcher: Matcher) -> list[Match]:
         owner, owned = (name[: mark.start()], name[mark.end():]) if mark else (name, "")
         if owner in found and owned:
             found.setdefault(owned, found.pop(name))
-    for pattern in (_FORCES,) if in_capitals(text) else (_FORCES, _KNOWN_INITIALS):
+    for pattern in (_FORCES,) if capitals else (_FORCES, _KNOWN_INITIALS):
         for m in pattern.finditer(text):
             found.setdefault(" ".join(m.group().split()), m.start())
     # A shorter name inside a longer one found too is the same organisation, cut short.
@@ -228,14 +229,17 @@ _KNOWN_INITIALS = re.compile(
 # "Infrastructure Australia", "Tourism Australia", "Ford Australia", "Mission Australia". Not
 # places, directions, sentence openings, programmes in -ing, or "Australia" qualified.
 _X_AUSTRALIA = re.compile(
-    r"(?<![\w’'-])(?!(?:South|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
+    r"(?<![\w’'-])(?P<name>[A-Z][a-z]+(?<!ing)"
+    r"(?:\s+[A-Z][a-z]+(?<!ing)(?<!Western)(?<!South)(?<!Northern))?"
+    r"\s+Australia)\b(?!-)")
+_NOT_X = re.compile(
+    r"(?:South|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
     r"|Outback|Greater|Modern|All|National|Multicultural|Indigenous|Aboriginal|Advance|Active|Creative"
     r"|Competitive|Sustainable|Team|Brand|Made|Officer|Executive|Minister|Director|Manager|Ambassador"
     r"|Commissioner|Chief|Governor|In|The|For|While|But|Across|Around|Throughout|As|If|How|Why"
     r"|What|When|Both|Although|Since|Because|So|And|Like|Each|This|That|On|See|Keep|Today|Of|To|From|With"
-    r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia|Territory)\b)"
-    r"(?P<name>[A-Z][a-z]+(?<!ing)(?:\s+[A-Z][a-z]+(?<!ing)(?<!Western)(?<!South)(?<!Northern))?\s+Australia)"
-    r"\b(?!-)")
+    r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia"
+    r"|Territory)\b")
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # "National Service Act", "the National Service scheme": a law's or a programme's name, not a body's
 _LAW_AFTER = re.compile(r"\s+(?:Act|Bill|Regulations?|Amendment|[Ss]cheme|[Pp]rogram(?:me)?|[Pp]lan|[Gg]rants?)\b")
