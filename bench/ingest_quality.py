@@ -41,7 +41,8 @@ HERE = Path(__file__).resolve().parent
 SAMPLES = {
     "dev": (HERE / "ingest_trial_dev.yaml", 199, 3),
     "sealed": (HERE / "ingest_trial_sealed.yaml", 181, 17),  # read once, then used to develop
-    "sealed2": (HERE / "ingest_trial_sealed2.yaml", 191, 29),
+    "sealed2": (HERE / "ingest_trial_sealed2.yaml", 191, 29),  # read once, then used to develop
+    "sealed3": (HERE / "ingest_trial_sealed3.yaml", 223, 19),
 }
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "

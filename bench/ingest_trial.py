@@ -71,7 +71,7 @@ def main() -> None:
     if args.quality:
         figures = {
             name: measure(name, args.scratch.with_name(f"{args.scratch.name}-{name}"), verbose=False)
-            for name in ("dev", "sealed", "sealed2")
+            for name in ("dev", "sealed", "sealed2", "sealed3")
         }
         print(ATTRIBUTION, "\n")
         print(table(figures))
