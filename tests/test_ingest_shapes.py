@@ -128,6 +128,11 @@ def test_bylines_broadcast_lines_and_release_dates_without_a_year_go(lead):
     assert flat(f"{lead}\n\n{PROSE}\n\n{MORE}") == f"{PROSE} {MORE}"
 
 
+def test_see_also_and_a_bare_address_closing_a_page_go():
+    text = f"{PROSE}\n\n{MORE}\n\nSee also:\n\nhttp://www.pm.gov.au/media/release.html"
+    assert flat(text) == f"{PROSE} {MORE}"
+
+
 def test_a_release_line_closing_a_scan_goes():
     assert flat(f"{PROSE}\n\n{MORE}\n\nCANBERRA March 1972\n\nFOR PPESS:").endswith("March 1972")
 
@@ -157,6 +162,10 @@ def test_a_scanned_headline_too_garbled_to_read_still_repeats_the_title():
         (
             "The committee will be chaired by Mr J. R.",
             "Holdich of the Department of the Prime Minister.",
+        ),
+        (
+            "He is Deputy Chairman of Myer Emporium Ltd.",
+            "of Melbourne, and a director of the bank.",
         ),
     ],
 )
@@ -314,6 +323,11 @@ def names(text: str, matcher: Matcher) -> list[str]:
             "Australian War Memorial",
         ),
         ("The audit was undertaken by Infrastructure Australia.", "Infrastructure Australia"),
+        (
+            "He is a director of Alco International Pty. Ltd. in Sydney.",
+            "Alco International Pty. Ltd",
+        ),
+        ("The banks will answer to ASIC from next year.", "ASIC"),
         ("The service was at St. Philip's Church of England.", "St. Philip's Church of England"),
         (
             "He leads the Menzies School of Health Research in Darwin.",

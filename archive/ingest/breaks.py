@@ -6,7 +6,7 @@ import re
 
 # A line ending in one of these has not ended its sentence: "a message from Mr." / "Macmillan".
 _ABBREVIATION = re.compile(
-    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|St|Hon|Rt|Sen|Gen|Col|Capt|Lt|Rev|Mt|No|Nos|Co|Pty|Jr|Sr|"
+    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|St|Hon|Rt|Sen|Gen|Col|Capt|Lt|Rev|Mt|No|Nos|Co|Pty|Ltd|Inc|Esq|Jr|Sr|"
     r"[A-Z])\.$"
 )
 # A list item: "1.", "(a)", "(iv)", "2)", "a." and a bullet.
@@ -27,7 +27,7 @@ def continues(previous: str, line: str) -> bool:
     """Tell whether a line goes on with the sentence the previous line left open."""
     if not previous or not line or LIST_ITEM.match(line):
         return False
-    if _ABBREVIATION.search(previous) and line[:1].isupper():
+    if _ABBREVIATION.search(previous) and line[:1].isalpha():
         return True
     if line[:1].islower() and previous.endswith((";", ",")):
         return True

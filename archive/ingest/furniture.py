@@ -291,7 +291,8 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     for i in reversed([j for j in nonblank if j < end]):
         line = lines[i]
         noise += bool(_NOISE.match(line))
-        release = bool(_RELEASE_LINE.match(line))  # "FOR PPESS:" closing a scan
+        # "FOR PPESS:" closing a scan; "See also:" and a bare address closing a page
+        release = bool(_RELEASE_LINE.match(line) or _SEE_ALSO.match(line))
         if (_PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line) or _NOISE.match(line)
                 or release) and noise <= 2:
             end = i
@@ -327,6 +328,7 @@ def _scan_noise(text: str) -> bool:
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
 _NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,5}$")
 _RELEASE_LINE = re.compile(r"^f\W*o\W*r\s+(?:p\W*\w{3,4}|n?media)\W*$", re.IGNORECASE)
+_SEE_ALSO = re.compile(r"^(?:see\s+also\b.{0,80}|https?://\S+|www\.\S+)$", re.IGNORECASE)
 _NOTE_WORDS = 14
 _JUNK_TAIL = 8  # words: a longer last line is text, however strange
 _LAST_SENTENCE = re.compile(r"[.!?\"”]\s+((?:\S+\s+){0,7}\S+)$")

@@ -20,7 +20,7 @@ _ORG_ENDINGS = (
     r"|(?:Office|Services?|Mission)(?!s?\s+(?:and|&)\s+[A-Z])"
 )
 # a capitalised word, an initial ("Southern T. V. Corp of Adelaide") or a small word between them
-_CAPITAL_WORD = r"(?:[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"
+_CAPITAL_WORD = r"(?:(?:Pty|Co|Bros|Inc)\.|[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"
 _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 # What a name goes on with after its ending: "Council on Drugs", "Centre for Research into the
 # Prevention of Injuries", "Institute of Management": a preposition and capitalised words.
@@ -224,7 +224,7 @@ def unknown_departments(text: str, matcher: Matcher) -> list[Match]:
 # not in a text in capitals throughout, where any word looks like initials.
 _KNOWN_INITIALS = re.compile(
     r"(?<![\w-])(?:ABC|SBS|CSIRO|ASIO|ASIS|ACCC|ACTU|AMA|AFP|ADF|RAAF|RAN|AMF|OECD|APEC|ASEAN"
-    r"|UNICEF|UNESCO|NATO|IMF|WTO|UNSW|ANU|ALP|LNP)(?![\w-])")
+    r"|UNICEF|UNESCO|NATO|IMF|WTO|UNSW|ANU|ALP|LNP|ASIC|APRA|RBA|COAG|ATO|UN|UNCTAD|IAEA|OPEC|ACOSS)(?![\w-])")
 # Bodies named "X Australia", as Australian agencies, companies and charities often are:
 # "Infrastructure Australia", "Tourism Australia", "Ford Australia", "Mission Australia". Not
 # places, directions, sentence openings, programmes in -ing, or "Australia" qualified.
