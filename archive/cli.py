@@ -60,7 +60,8 @@ def build(paths: ArchiveFolder, full: bool) -> None:
     from archive.index.build import build as run_build
 
     try:
-        report = run_build(paths.require_corpus(), paths.index, full=full, progress=sys.stderr.isatty())
+        report = run_build(paths.require_corpus(), paths.index, full=full, progress=sys.stderr.isatty(),
+                           keep=_keep_builds(paths))
     except ArchiveError as error:
         raise _fail(error) from None
     for error in report.errors:
@@ -68,6 +69,16 @@ def build(paths: ArchiveFolder, full: bool) -> None:
     click.echo(report.summary())
     if report.errors:
         sys.exit(1)
+
+
+def _keep_builds(paths: ArchiveFolder) -> int:
+    """Read KEEP_BUILDS from archive.toml: how many builds stay searchable (default 5, at least 1)."""
+    from archive.index.generations import KEEP
+
+    value = paths.settings().get("KEEP_BUILDS", KEEP)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise click.ClickException(f"KEEP_BUILDS in archive.toml must be a whole number of 1 or more, not {value!r}")
+    return value
 
 
 @main.command()

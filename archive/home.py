@@ -32,6 +32,10 @@ EXAMPLE_SETTINGS = '''\
 # means and which registry departments apply from it. Default: GB, the United Kingdom.
 # COUNTRY = "AU"
 
+# How many builds stay searchable: a search cited with its build ("Cite this search") is run
+# again on that build while it is kept; an older one is answered 410 with the current one.
+# KEEP_BUILDS = 5
+
 # What the pages, feeds and exports call this archive, the line beside its name, and what
 # it holds, as in the search page's heading "Search public-policy funding announcements".
 # SITE_NAME = "Policy Archive"

@@ -70,20 +70,25 @@ class Generation:
     periods: Periods
     # Each indexed word's surface forms, for finding a query's words in a hit's text (snippets).
     forms: dict[str, list[str]] = field(default_factory=dict)
+    # Which build this is: its id, date and number of documents (generations.build_info).
+    build: dict[str, Any] = field(default_factory=dict)
 
 
 class Archive:
     """The searchable archive: follows the index's current generation, reopening when a build publishes."""
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, pinned: Path | None = None):
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._generation: Generation | None = None
+        # A kept build's generation, searched instead of the current one (at_build).
+        self._pinned = pinned
+        self._kept: dict[Path, Archive] = {}
 
     # -- opening -----------------------------------------------------------
 
     def _current(self) -> Generation:
-        path = generations.require_current(self.index_dir)
+        path = self._pinned or generations.require_current(self.index_dir)
         if self._generation is None or self._generation.path != path:
             opened = self._open(path)
             if self._generation is not None:
@@ -114,7 +119,8 @@ class Archive:
         periods = Periods(sets, facets, registry)
         facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
         sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
-        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods, forms)
+        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods, forms,
+                          manifest.get("build") or generations.build_info(path))
 
     @property
     def registry(self) -> Registry:
@@ -125,6 +131,32 @@ class Archive:
     def generation(self) -> str:
         with self._lock:
             return self._current().path.name
+
+    @property
+    def build(self) -> dict[str, Any]:
+        """Name the build being searched: its id, date and number of documents."""
+        with self._lock:
+            return dict(self._current().build)
+
+    def at_build(self, build_id: str) -> Archive | None:
+        """Return the archive as a kept build left it, or None once that build has been pruned."""
+        path = generations.find_build(self.index_dir, build_id)
+        with self._lock:
+            for gone in [p for p in self._kept if p != path and not p.exists()]:
+                self._kept.pop(gone).close()
+            if path is None:
+                return None
+            if path not in self._kept:
+                self._kept[path] = Archive(self.index_dir, pinned=path)
+            return self._kept[path]
+
+    def close(self) -> None:
+        """Close the searcher of the generation opened, if any."""
+        with self._lock:
+            if self._generation is not None:
+                self._closer.detach()
+                self._generation.searcher.close()
+                self._generation = None
 
     # -- requests ----------------------------------------------------------
 

@@ -24,11 +24,12 @@ from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
 from archive.search.request import MAX_EXPORT
-from archive.web import api, downloads, export, originals, pages
-from archive.web.links import FACET_TITLES, search_url, short_money, this_url
+from archive.web import api, builds, downloads, export, originals, pages, unapi
+from archive.web.links import FACET_TITLES, coins_of, search_url, short_money, this_url
 from archive.web.security import add_security_headers
 
-TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 503: "Index unavailable"}
+TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 410: "Gone",
+          503: "Index unavailable"}
 log = logging.getLogger(__name__)
 
 ROUTES = (
@@ -43,6 +44,9 @@ ROUTES = (
     ("/search.csv", "search_csv", downloads.search_csv),
     ("/search.ris", "search_ris", downloads.search_ris),
     ("/search.bib", "search_bibtex", downloads.search_bibtex),
+    ("/search.csl.json", "search_csl", downloads.search_csl),
+    ("/doc/<doc_id>.csl.json", "document_csl", downloads.document_csl),
+    ("/unapi", "unapi", unapi.unapi),
     ("/feed.atom", "feed", downloads.feed),
     ("/opensearch.xml", "opensearch", pages.opensearch),
 )
@@ -55,7 +59,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     early = test_config or {}
     folder = ArchiveFolder.at(early.get("ROOT"), index=early.get("INDEX_DIR") or os.environ.get("ARCHIVE_INDEX_DIR"))
     app.config.from_mapping(ROOT=str(folder.root), INDEX_DIR=str(folder.index), BASE_URL=None, PROXIES=0,
-                            SITE_NAME="Policy Archive", TAGLINE="Public-policy funding announcements, searchable",
+                            KEEP_BUILDS=5, SITE_NAME="Policy Archive", TAGLINE="Public-policy funding announcements, searchable",
                             SUBJECT="public-policy funding announcements")
     app.config.from_mapping(folder.settings())
     app.config.from_prefixed_env("ARCHIVE")
@@ -68,7 +72,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_loader = ChoiceLoader([FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))])
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
-    app.jinja_env.globals.update(max_export=MAX_EXPORT)
+    app.jinja_env.globals.update(max_export=MAX_EXPORT, coins=coins_of)
     app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
     proxies = int(app.config["PROXIES"] or 0)
@@ -83,6 +87,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.add_url_rule("/static/<path:filename>", "static", _static)
     app.register_error_handler(BadRequest, lambda e: error_response(400, str(e)))
     app.register_error_handler(IndexMissing, lambda e: error_response(503, str(e)))
+    app.register_error_handler(builds.BuildExpired, builds.expired)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
     return app
@@ -111,6 +116,8 @@ def error_response(status: int, message: str) -> Response | tuple[Any, int]:
     if path.endswith(".atom"):
         xml = export.atom_error(message, this_url(), current_app.config["SITE_NAME"])
         return Response(xml, status=status, mimetype="application/atom+xml"), status
+    if path.endswith(".json"):
+        return jsonify({"error": message, "status": status}), status
     if path.endswith((".ris", ".bib", ".xml")):
         return Response(f"Error {status}: {message}\n", status=status, mimetype="text/plain"), status
     page = render_template("error.html", status=status, title=TITLES.get(status, "Error"), message=message)

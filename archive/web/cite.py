@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -40,6 +41,12 @@ BIBTEX_SPECIALS = {
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 MONTHS_BIBTEX = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Acronyms kept in capitals when a title in capitals is calmed, whether or not they are also words
+# (US, AIDS) or longer than four letters (UNESCO). Shorter ones that are not words are found alone.
+ACRONYMS = frozenset("""
+    ABC ABS ACCC ACTU AIDS ANZAC ANZUS APEC ASEAN ASIC ASIO CHOGM COAG CSIRO COVID FIFA HECS ICAC
+    NAPLAN NASA NATO NDIS OECD OPEC QANTAS SBS TAFE UNESCO UNHCR UNICEF UNSW US USA
+""".split())
 # Kept lower case inside a title in title case, unless first.
 SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
                "the", "to", "with"}
@@ -124,22 +131,35 @@ def harvard(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | Non
     return parts
 
 
-def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> list[str]:
-    """OSCOLA 4th edition, as a footnote: no closing full stop."""
+def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None,
+           bibliography: bool = False) -> list[str]:
+    """OSCOLA 4th edition, as a footnote (or a bibliography entry): no closing full stop."""
     person = _person(doc)
     kind = _kind(doc)
     title = title_case(doc["title"])
     date = _oscola_date(doc)
     tail = (f", archived in {archive}" if archive else "") + f" <{url}> accessed {_long_date(accessed)}"
     description = _description(doc)
+    # A footnote names a person as written in the text, given names first (OSCOLA 1.2.1);
+    # the bibliography puts the surname first, with initials (oscola_author).
+    name = oscola_author(person, bibliography) if person else None
     if kind == "news":
-        opening = f"{person}, " if person else ""
+        opening = f"{name}, " if name else ""
         return [f"{opening}'{title}' ", Italic(doc["source"]), f" ({date}){tail}"]
-    author = person or doc["source"]
+    author = name or doc["source"]
     within = f"({description}, {date})" if description else f"({date})"
     if kind in PAPERS:
         return [f"{author}, ", Italic(title), f" {within}{tail}"]
     return [f"{author}, '{title}' {within}{tail}"]
+
+
+def oscola_author(person: str, bibliography: bool = False) -> str:
+    """Name a person for OSCOLA: Malcolm Turnbull in a footnote, Turnbull M in a bibliography."""
+    surname, given = _name_parts(person)
+    if bibliography:
+        initials = "".join(name[0] for name in given if name)
+        return f"{surname} {initials}".strip()
+    return " ".join([*given, surname])
 
 
 # -- reference manager formats ---------------------------------------------
@@ -257,9 +277,7 @@ def _shouted(title: str) -> bool:
 
 
 def _calm(word: str, capital: bool) -> str:
-    # A word of two letters or more without vowels is an initialism (PM, NSW) and keeps its capitals.
-    letters = re.sub(r"[^A-Za-z]", "", word)
-    if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
+    if is_acronym(word):
         return word
     lower = word.lower()
     if not capital:
@@ -269,6 +287,39 @@ def _calm(word: str, capital: bool) -> str:
     if not match or lower[match.start()].isdigit():
         return lower
     return lower[:match.start()] + lower[match.start()].upper() + lower[match.start() + 1:]
+
+
+def is_acronym(word: str) -> bool:
+    """Tell whether a word in capitals is an acronym that keeps them (PM, NSW, UNESCO, NDIS, COVID-19).
+
+    Known acronyms are kept; so is a word of two letters or more without vowels, and a word of
+    four letters or fewer that is not an English word (nor its plural) in the web2 and GCIDE lists.
+    """
+    bare = word.strip("()[]{}\"'‘’“”,:;!?")
+    core = re.sub(r"['’]S$", "", bare.strip("."))
+    letters = re.sub(r"[^A-Za-z]", "", core.split("-")[0])
+    if not letters or not letters.isupper():
+        return False
+    if letters in ACRONYMS:
+        return True
+    if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
+        return True
+    if re.fullmatch(r"[A-Za-z]+\.", bare):
+        return False  # a word cut short with a full stop (HON., DEPT.) is an abbreviation of a word
+    if not 2 <= len(letters) <= 4:
+        return False
+    word_list = _english_words()
+    lower = letters.lower()
+    # A plural of a word (ARTS, ACTS) is a word too.
+    return lower not in word_list and not (lower.endswith("s") and lower[:-1] in word_list)
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """Load the English words, names of places and people included (web2 and GCIDE), lower-cased."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
 # -- helpers ---------------------------------------------------------------

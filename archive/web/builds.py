@@ -1,0 +1,76 @@
+"""Which build answered: the line every result set carries, kept builds, and the 410 for pruned ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import Response, current_app, render_template, request
+from werkzeug.datastructures import MultiDict
+
+from archive.search.core import Archive
+
+PARAM = "build"
+
+
+class BuildExpired(Exception):
+    """A search named a build that is no longer kept."""
+
+    def __init__(self, build_id: str):
+        super().__init__(build_id)
+        self.build_id = build_id
+
+
+def answering(archive: Archive) -> Archive:
+    """Return the archive the request asks for: a kept build's, if it names one, else the current one."""
+    wanted = (request.args.get(PARAM) or "").strip()
+    if not wanted or wanted == archive.build["id"]:
+        return archive
+    kept = archive.at_build(wanted)
+    if kept is None:
+        raise BuildExpired(wanted)
+    return kept
+
+
+def searched_line(build: dict[str, Any], day: dt.date) -> str:
+    """Say which build answered: Searched 2026-12-05 on archive build 2026-12-05T10:14:03Z (8,589 documents)."""
+    count = build.get("documents")
+    held = f" ({count:,} document{'' if count == 1 else 's'})" if isinstance(count, int) else ""
+    return f"Searched {day.isoformat()} on archive build {build['id']}{held}"
+
+
+def described(build: dict[str, Any], day: dt.date) -> dict[str, Any]:
+    """Describe the build for the API: id, date, documents, the day searched and the line that says so."""
+    return {"id": build["id"], "date": build.get("date"), "documents": build.get("documents"),
+            "searched": day.isoformat(), "text": searched_line(build, day)}
+
+
+def without_build() -> str:
+    """Return the current request's path and query less its build: the same search on the current build."""
+    args = MultiDict(request.args)
+    args.poplist(PARAM)
+    from urllib.parse import urlencode
+
+    query = urlencode(list(args.items(multi=True)))
+    return request.script_root + request.path + ("?" + query if query else "")
+
+
+def expired(error: BuildExpired) -> Response:
+    """Answer 410 for a pruned build, in the form asked for, with the same search on the current build."""
+    from archive.web.app import error_response
+    from archive.web.links import absolute
+
+    current = absolute(without_build())
+    kept = current_app.config.get("KEEP_BUILDS", 5)
+    message = (f"Build {error.build_id} is no longer kept (this archive keeps its last {kept} builds), "
+               f"so the search cannot be run on it again. The same search on the current build: {current}")
+    if request.path.startswith("/api/") or request.path.endswith((".csv", ".atom", ".ris", ".bib")):
+        response = error_response(410, message)
+        answer = response[0] if isinstance(response, tuple) else response
+    else:
+        page = render_template("error.html", status=410, title="Build no longer kept", message=message,
+                               link={"href": current, "text": "Run this search on the current build"})
+        answer = Response(page, status=410, mimetype="text/html")
+    answer.status_code = 410
+    answer.headers["Link"] = f'<{current}>; rel="latest-version"'
+    return answer
