@@ -46,7 +46,10 @@ def item(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None =
     """Describe a document as one CSL-JSON item."""
     person = cite._person(doc)
     kind = cite._kind(doc)
-    found: dict[str, Any] = {"id": doc["id"], "type": TYPES.get(kind, "article"), "title": doc["title"]}
+    # A title in capitals is calmed to title case, acronyms kept, as for BibTeX and RIS: styles
+    # that want sentence case lower-case it themselves.
+    found: dict[str, Any] = {"id": doc["id"], "type": TYPES.get(kind, "article"),
+                             "title": cite.title_case(doc["title"])}
     if person:
         found["author"] = [{"family": cite._surname(person), "given": cite._given(person)}]
     elif kind != "news":
@@ -60,6 +63,8 @@ def item(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None =
     if description:
         found["genre"] = description
     found["issued"] = {"date-parts": [[int(p) for p in doc["date"].split("-")]]}
+    if found["type"] in ("speech", "interview"):
+        found["event-date"] = found["issued"]  # MLA dates a talk by when it was given
     found["accessed"] = {"date-parts": [[accessed.year, accessed.month, accessed.day]]}
     found["URL"] = url
     if archive:
