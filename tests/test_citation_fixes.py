@@ -34,7 +34,7 @@ def test_an_oscola_bibliography_puts_the_surname_first():
     ("TALKS WITH THE US AND THE UK", "Talks with the US and the UK"),
     ("ABC'S NEW CHARTER", "ABC'S new charter"),
     ("ARTS FUNDING FOR THE ACT", "Arts funding for the act"),
-    ("THE HON. MEMBER SPEAKS", "The hon. member speaks"),
+    ("A WORD FROM THE HON.", "A word from the hon."),
     ("Funding for unesco", "Funding for unesco"),  # a title not in capitals is kept as written
 ])
 def test_acronyms_keep_their_capitals_in_sentence_case(title, sentence):
@@ -45,3 +45,11 @@ def test_apa_and_harvard_keep_an_acronym_that_has_vowels():
     doc = {**DOC, "title": "AUSTRALIAN AMBASSADOR TO UNESCO", "author": None}
     for maker in (cite.apa, cite.harvard):
         assert "Australian ambassador to UNESCO" in "".join(maker(doc, "https://e.org/x", DAY))
+
+
+@pytest.mark.parametrize("kind", ["report", "policy paper", "consultation", "statistics"])
+def test_apa_dates_a_report_by_its_year_and_a_release_by_its_day(kind):
+    unsigned = {**DOC, "author": None}
+    assert "Cabinet. (2016). Economic statement" in "".join(cite.apa({**unsigned, "type": kind}, "https://e.org/x", DAY))
+    release = "".join(cite.apa({**unsigned, "type": "press release"}, "https://e.org/x", DAY))
+    assert "Cabinet. (2016, March 1). Economic statement [Press release]" in release

@@ -89,7 +89,8 @@ def apa(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = 
     title = sentence_case(doc["title"])
     author = f"{_surname(person)}, {_initials(person)}" if person else doc["source"]
     where = [f"{archive}. ", url] if archive else [url]
-    date = f"({_apa_date(doc)}). "
+    # APA 7 dates a report by its year alone (10.4); a release, a talk or an article by its day.
+    date = f"({_apa_date(doc, year_only=kind in PAPERS)}). "
     if kind == "news":
         # A newspaper article: the title in roman, the periodical in italics (APA 7, 10.1).
         opening = [_end(author), " ", date, _end(title), " "] if person else [_end(title), " ", date]
@@ -391,8 +392,8 @@ def _day(doc: dict[str, Any]) -> int | None:
     return parts[2] if len(parts) > 2 else None
 
 
-def _apa_date(doc: dict[str, Any]) -> str:
-    month, day = _month(doc), _day(doc)
+def _apa_date(doc: dict[str, Any], year_only: bool = False) -> str:
+    month, day = (None, None) if year_only else (_month(doc), _day(doc))
     if day:
         return f"{doc['year']}, {calendar.month_name[month]} {day}"
     if month:
