@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from archive.web import cite
+from archive.web import titles as title_rules
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "au-pm-media-releases.jsonl"
 
@@ -29,17 +30,17 @@ def main(path: Path) -> None:
     titles = [json.loads(line)["title"] for line in path.open(encoding="utf-8") if line.strip()]
     open_part = [t for n, t in enumerate(titles) if n % 5 != 4]
     sealed = [t for n, t in enumerate(titles) if n % 5 == 4]
-    new_rule = cite.is_acronym
+    new_rule = title_rules.is_acronym
     for name, part in (("open (four records in five)", open_part), ("sealed (every fifth record)", sealed)):
-        shouted = [t for t in part if cite._shouted(t)]
+        shouted = [t for t in part if title_rules._shouted(t)]
         changed, kept = 0, Counter()
         for title in shouted:
             new = cite.sentence_case(title)
-            cite.is_acronym = _old_rule
+            title_rules.is_acronym = _old_rule
             try:
                 old = cite.sentence_case(title)
             finally:
-                cite.is_acronym = new_rule
+                title_rules.is_acronym = new_rule
             if new != old:
                 changed += 1
                 kept.update(w for w, o in zip(new.split(" "), old.split(" "), strict=True) if w != o)

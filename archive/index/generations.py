@@ -6,8 +6,8 @@ build that fails or is killed at any point leaves the previous index serving.
 
 from __future__ import annotations
 
-import fcntl
 import datetime as dt
+import fcntl
 import json
 import os
 import pickle
@@ -130,6 +130,18 @@ def publish(index_dir: Path, folder: Path, manifest: dict[str, Any], documents: 
 
 def build_info(generation: Path) -> dict[str, Any]:
     """Name a generation's build: its id, its date and time, and how many documents it holds."""
+    # A manifest holds the registry too: each is read once (a published manifest never changes).
+    stamp = (generation / MANIFEST).stat().st_mtime_ns
+    cached = _BUILDS.get(generation)
+    if cached is None or cached[0] != stamp:
+        cached = _BUILDS[generation] = (stamp, _read_build(generation))
+    return dict(cached[1])
+
+
+_BUILDS: dict[Path, tuple[int, dict[str, Any]]] = {}
+
+
+def _read_build(generation: Path) -> dict[str, Any]:
     found = read_manifest(generation).get("build")
     if found:
         return dict(found)

@@ -81,9 +81,8 @@ class Archive:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._generation: Generation | None = None
-        # A kept build's generation, searched instead of the current one (at_build).
+        # A kept build's generation, searched instead of the current one.
         self._pinned = pinned
-        self._kept: dict[Path, Archive] = {}
 
     # -- opening -----------------------------------------------------------
 
@@ -137,18 +136,6 @@ class Archive:
         """Name the build being searched: its id, date and number of documents."""
         with self._lock:
             return dict(self._current().build)
-
-    def at_build(self, build_id: str) -> Archive | None:
-        """Return the archive as a kept build left it, or None once that build has been pruned."""
-        path = generations.find_build(self.index_dir, build_id)
-        with self._lock:
-            for gone in [p for p in self._kept if p != path and not p.exists()]:
-                self._kept.pop(gone).close()
-            if path is None:
-                return None
-            if path not in self._kept:
-                self._kept[path] = Archive(self.index_dir, pinned=path)
-            return self._kept[path]
 
     def close(self) -> None:
         """Close the searcher of the generation opened, if any."""

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Response, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
+from archive.index import generations
 from archive.search.core import Archive
 
 PARAM = "build"
@@ -21,12 +25,34 @@ class BuildExpired(Exception):
         self.build_id = build_id
 
 
+class KeptArchives:
+    """The kept builds opened so far, each an Archive pinned to its generation; pruned ones closed."""
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = index_dir
+        self._lock = threading.Lock()
+        self._open: dict[Path, Archive] = {}
+
+    def get(self, build_id: str) -> Archive | None:
+        """Return the archive as a kept build left it, or None once that build has been pruned."""
+        path = generations.find_build(self.index_dir, build_id)
+        with self._lock:
+            for gone in [p for p in self._open if p != path and not p.exists()]:
+                self._open.pop(gone).close()
+            if path is None:
+                return None
+            if path not in self._open:
+                self._open[path] = Archive(self.index_dir, pinned=path)
+            return self._open[path]
+
+
 def answering(archive: Archive) -> Archive:
     """Return the archive the request asks for: a kept build's, if it names one, else the current one."""
     wanted = (request.args.get(PARAM) or "").strip()
     if not wanted or wanted == archive.build["id"]:
         return archive
-    kept = archive.at_build(wanted)
+    kept_archives = current_app.extensions.setdefault("kept_builds", KeptArchives(archive.index_dir))
+    kept = kept_archives.get(wanted)
     if kept is None:
         raise BuildExpired(wanted)
     return kept
@@ -49,8 +75,6 @@ def without_build() -> str:
     """Return the current request's path and query less its build: the same search on the current build."""
     args = MultiDict(request.args)
     args.poplist(PARAM)
-    from urllib.parse import urlencode
-
     query = urlencode(list(args.items(multi=True)))
     return request.script_root + request.path + ("?" + query if query else "")
 

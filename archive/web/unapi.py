@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Response, request
 from xml.sax.saxutils import quoteattr
+
+from flask import Response, request
 
 from archive.corpus.parse import ID_PATTERN
 from archive.web import cite, csl, zotero
