@@ -24,6 +24,11 @@ def answer(client, query: str) -> dict:
 def test_a_search_on_a_replaced_build_answers_from_it_as_before(built, corpus_dir, index_dir):
     client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir)}).test_client()
     before = answer(client, "q=social+care&per_page=50")
+    page = lxml.html.fromstring(client.get("/?q=social+care&year=2013-2020&sort=newest").get_data(as_text=True))
+    box = page.cssselect("#cite-search")[0]
+    assert box.cssselect("code.exact-query")[0].text_content() == "social care"
+    assert box.cssselect("dd.filters")[0].text_content() == "Year: 2013-2020"
+    assert "newest first" in box.text_content() and box.cssselect("code.build-id")[0].text_content()
     page = lxml.html.fromstring(client.get("/?q=social+care").get_data(as_text=True))
     permalink = page.cssselect("a.search-permalink")[0].get("href")
     old = generations.build_info(generations.current(index_dir))["id"]

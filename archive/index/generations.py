@@ -134,6 +134,8 @@ def build_info(generation: Path) -> dict[str, Any]:
     stamp = (generation / MANIFEST).stat().st_mtime_ns
     cached = _BUILDS.get(generation)
     if cached is None or cached[0] != stamp:
+        for pruned in [path for path in _BUILDS if not path.exists()]:
+            del _BUILDS[pruned]
         cached = _BUILDS[generation] = (stamp, _read_build(generation))
     return dict(cached[1])
 

@@ -62,6 +62,7 @@ def search_page() -> str | tuple[str, int]:
         exports={
             "csv": search_url(whole, "search_csv"), "ris": search_url(whole, "search_ris"),
             "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
+            "csl": search_url(whole, "search_csl"),
         },
         feed_url=search_url(feed_request(search), "feed"),
         box_problem=problem, boxes=BOXES, department_example=_department_example(),

@@ -109,7 +109,7 @@ def _add_control(element: etree._Element, href: str, number: int) -> None:
         if not cells:
             return
         target = cells[-1]
-    control = etree.SubElement(target, "a", {"class": "passage-cite", "href": href,
+    control = etree.SubElement(target, "a", {"class": "passage-cite", "href": href, "title": "link / cite",
                                               "aria-label": f"Link to or cite paragraph {number}"})
     control.text = f"¶{number}"
     control.tail = None
