@@ -1,4 +1,4 @@
-"""Set the archive's own APA, Harvard and OSCOLA beside the CSL styles' (citeproc-py), kind by kind.
+"""Set the archive's own APA, Harvard and OSCOLA beside the CSL styles' (pandoc's citeproc), kind by kind.
 
     python bench/csl_compare.py > compare.txt
 

