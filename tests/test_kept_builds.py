@@ -42,7 +42,12 @@ def test_a_search_on_a_replaced_build_answers_from_it_as_before(built, corpus_di
     rerun = client.get(permalink.replace("http://localhost", "") + "&per_page=50")
     assert rerun.status_code == 200
     assert answer(client, f"q=social+care&per_page=50&build={old}") == before
-    hits = lxml.html.fromstring(rerun.get_data(as_text=True)).cssselect("li.hit h3 a")
+    rerun_page = lxml.html.fromstring(rerun.get_data(as_text=True))
+    # Sorting, a facet or the next page from the kept build's answer stays on that build.
+    assert rerun_page.cssselect('form.sort input[name="build"]')[0].get("value") == old
+    facet_link = rerun_page.cssselect("section.facet a")[0].get("href")
+    assert f"build={old.replace(':', '%3A')}" in facet_link
+    hits = rerun_page.cssselect("li.hit h3 a")
     assert [a.get("href").rsplit("/", 1)[1] for a in hits] == before["ids"]
     assert f"on archive build {old} (13 documents)" in rerun.get_data(as_text=True)
 

@@ -46,7 +46,7 @@ def test_anchors_are_the_same_in_every_build_and_move_only_where_the_text_change
 
 def test_each_paragraph_list_item_and_table_row_has_a_control(client):
     html, found = render("One.\n\n- two\n- three\n\n<table><tr><td>four</td></tr><tr><td>five</td></tr></table>\n",
-                         "/doc/x?para=%d#cite-passage")
+                         lambda n: f"/doc/x?para={n}#cite-passage")
     page = lxml.html.fromstring(f"<div>{html}</div>")
     assert [e.tag for e in page.xpath("//*[@id]")] == ["p", "li", "li", "tr", "tr"]
     assert [p.text for p in found] == ["One.", "two", "three", "four", "five"]

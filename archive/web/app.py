@@ -25,7 +25,7 @@ from archive.home import ArchiveFolder
 from archive.search.core import Archive
 from archive.search.request import MAX_EXPORT
 from archive.web import api, builds, downloads, export, originals, pages, unapi
-from archive.web.links import FACET_TITLES, coins_of, search_url, short_money, this_url
+from archive.web.links import FACET_TITLES, absolute, coins_of, search_url, short_money, this_url
 from archive.web.security import add_security_headers
 
 TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 410: "Gone",
@@ -72,7 +72,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_loader = ChoiceLoader([FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))])
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
-    app.jinja_env.globals.update(max_export=MAX_EXPORT, coins=coins_of)
+    app.jinja_env.globals.update(max_export=MAX_EXPORT, coins=coins_of, absolute=absolute)
     app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
     proxies = int(app.config["PROXIES"] or 0)

@@ -68,6 +68,8 @@ def search_page() -> str | tuple[str, int]:
         box_problem=problem, boxes=BOXES, department_example=_department_example(),
         predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
         cited=search_citation(search, result),
+        # A search on a kept build stays on it when a form (sort, years, dates, amounts) is sent.
+        kept_build=request.args.get("build") or None,
     )
     # The search is answered, without the value it could not read, and that box marked.
     return (page, 400) if problem else page
@@ -141,8 +143,8 @@ def document_page(doc_id: str) -> str:
     document = find_document(doc_id)
     page = page_of(document, request.args.get("page"))
     number = _para_of(request.args.get("para"))
-    link = url_for("document", doc_id=doc_id) + "?para=%d#cite-passage"
-    body, found = passages.render(document["body"], link, cited=number)
+    base = url_for("document", doc_id=doc_id)
+    body, found = passages.render(document["body"], lambda n: f"{base}?para={n}#cite-passage", cited=number)
     if number is not None and number > len(found):
         raise BadRequest(f"para: give one of this document's paragraphs, 1 to {len(found)}")
     accessed = accessed_on(document, today())

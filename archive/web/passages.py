@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -38,12 +39,14 @@ class Passage:
         return f"p{self.number}"
 
 
-def render(body: str, link: str | None = None, cited: int | None = None) -> tuple[Markup, list[Passage]]:
-    """Render a Markdown body to safe HTML with numbered passages; `link` % n is each one's cite link."""
+def render(body: str, link: Callable[[int], str] | None = None,
+           cited: int | None = None) -> tuple[Markup, list[Passage]]:
+    """Render a Markdown body to safe HTML with numbered passages; link(n) is passage n's cite link."""
     marked = PAGE_MARKER.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", body)
     clean = nh3.clean(markdown.markdown(marked, extensions=["sane_lists"]))
     root = lxml.html.fragment_fromstring(clean, create_parent="div")
     passages: list[Passage] = []
+    elements: list[etree._Element] = []
     page: int | None = None
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
@@ -57,13 +60,14 @@ def render(body: str, link: str | None = None, cited: int | None = None) -> tupl
                     element.drop_tree()
                 continue
             passages.append(Passage(len(passages) + 1, text, page))
+            elements.append(element)
             element.set("id", f"p{len(passages)}")
             if cited == len(passages):
                 element.set("class", "cited")
         page = _last_page((element.text or "") + (element.tail or ""), page)
         _strip(element)
-    for passage in passages if link else []:
-        _add_control(root.get_element_by_id(passage.anchor), link % passage.number, passage.number)
+    for passage, element in zip(passages, elements, strict=True) if link else ():
+        _add_control(element, link(passage.number), passage.number)
     inner = html.escape(root.text or "") + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in root)
     return Markup(inner), passages
