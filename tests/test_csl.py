@@ -76,3 +76,13 @@ def test_an_unknown_style_is_a_clear_400(kinds, style):
     response = client.get(f"/api/doc/{ids[0]}?style={style}")
     assert response.status_code == 400 and "style" in response.get_json()["error"]
     assert client.get(f"/doc/{ids[0]}?style={style}").status_code == 400
+
+
+def test_a_processor_that_cannot_run_is_a_clear_503_not_a_500(kinds, monkeypatch, tmp_path):
+    client, ids = kinds
+    csl._render.cache_clear()
+    monkeypatch.setattr(csl, "_pandoc", lambda: str(tmp_path / "no-pandoc-here"))
+    response = client.get(f"/api/doc/{ids[1]}?style=ieee")
+    assert response.status_code == 503
+    assert "could not be rendered" in response.get_json()["error"]
+    csl._render.cache_clear()

@@ -24,7 +24,7 @@ from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
 from archive.search.request import MAX_EXPORT
-from archive.web import api, builds, downloads, export, originals, pages, unapi
+from archive.web import api, builds, csl, downloads, export, originals, pages, unapi
 from archive.web.links import FACET_TITLES, absolute, coins_of, search_url, short_money, this_url
 from archive.web.security import add_security_headers
 
@@ -88,6 +88,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_error_handler(BadRequest, lambda e: error_response(400, str(e)))
     app.register_error_handler(IndexMissing, lambda e: error_response(503, str(e)))
     app.register_error_handler(builds.BuildExpired, builds.expired)
+    app.register_error_handler(csl.RenderError, lambda e: error_response(503, str(e)))
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
     return app
