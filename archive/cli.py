@@ -60,8 +60,8 @@ def build(paths: ArchiveFolder, full: bool) -> None:
     from archive.index.build import build as run_build
 
     try:
-        report = run_build(paths.require_corpus(), paths.index, full=full, progress=sys.stderr.isatty(),
-                           keep=_keep_builds(paths))
+        report = run_build(paths.require_corpus(), paths.index, full=full,
+                           progress=sys.stderr.isatty(), keep=_keep_builds(paths))
     except ArchiveError as error:
         raise _fail(error) from None
     for error in report.errors:
@@ -72,12 +72,13 @@ def build(paths: ArchiveFolder, full: bool) -> None:
 
 
 def _keep_builds(paths: ArchiveFolder) -> int:
-    """Read KEEP_BUILDS from archive.toml: how many builds stay searchable (default 5, at least 1)."""
+    """Read KEEP_BUILDS from archive.toml: how many builds stay searchable (default 5)."""
     from archive.index.generations import KEEP
 
     value = paths.settings().get("KEEP_BUILDS", KEEP)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise click.ClickException(f"KEEP_BUILDS in archive.toml must be a whole number of 1 or more, not {value!r}")
+        raise click.ClickException(
+            f"KEEP_BUILDS in archive.toml must be a whole number of 1 or more, not {value!r}")
     return value
 
 

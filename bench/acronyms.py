@@ -31,7 +31,10 @@ def main(path: Path) -> None:
     open_part = [t for n, t in enumerate(titles) if n % 5 != 4]
     sealed = [t for n, t in enumerate(titles) if n % 5 == 4]
     new_rule = title_rules.is_acronym
-    for name, part in (("open (four records in five)", open_part), ("sealed (every fifth record)", sealed)):
+    for name, part in (
+        ("open (four records in five)", open_part),
+        ("sealed (every fifth record)", sealed),
+    ):
         shouted = [t for t in part if title_rules._shouted(t)]
         changed, kept = 0, Counter()
         for title in shouted:
@@ -43,9 +46,14 @@ def main(path: Path) -> None:
                 title_rules.is_acronym = new_rule
             if new != old:
                 changed += 1
-                kept.update(w for w, o in zip(new.split(" "), old.split(" "), strict=True) if w != o)
-        print(f"{name}: {len(part):,} titles, {len(shouted):,} in capitals, {changed:,} changed by the rule "
-              f"({changed / max(1, len(shouted)):.1%} of those in capitals)")
+                kept.update(
+                    w for w, o in zip(new.split(" "), old.split(" "), strict=True) if w != o
+                )
+        print(
+            f"{name}: {len(part):,} titles, {len(shouted):,} in capitals, "
+            f"{changed:,} changed by the rule "
+            f"({changed / max(1, len(shouted)):.1%} of those in capitals)"
+        )
         print("  most kept in capitals:", ", ".join(f"{w} {n}" for w, n in kept.most_common(25)))
 
 

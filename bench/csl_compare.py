@@ -1,4 +1,4 @@
-"""Set the archive's own APA, Harvard and OSCOLA beside the CSL styles' (pandoc's citeproc), kind by kind.
+"""Set the archive's own APA, Harvard and OSCOLA beside CSL's (pandoc's citeproc), kind by kind.
 
     python bench/csl_compare.py > compare.txt
 
@@ -24,12 +24,21 @@ def main() -> None:
     makers = {"apa": cite.apa, "harvard": cite.harvard, "oscola": cite.oscola}
     for kind in [*KINDS, "board minutes"]:
         for author in (None, "Malcolm Turnbull"):
-            doc = {"id": "x", "title": "Funding for regional hospitals", "date": "2016-03-01", "year": 2016,
-                   "source": "Department of Health", "type": kind, "author": author}
+            doc = {
+                "id": "x",
+                "title": "Funding for regional hospitals",
+                "date": "2016-03-01",
+                "year": 2016,
+                "source": "Department of Health",
+                "type": kind,
+                "author": author,
+            }
             print(f"== {kind}, {'signed' if author else 'unsigned'}")
             item = csl.item(doc, URL, DAY)
             for own, style in PAIRS:
-                theirs = html.unescape(re.sub(r"<[^>]+>", "", csl.render([item], style)[0]["reference"]))
+                theirs = html.unescape(
+                    re.sub(r"<[^>]+>", "", csl.render([item], style)[0]["reference"])
+                )
                 print(f"  own  {own:8} {''.join(makers[own](doc, URL, DAY))}")
                 print(f"  CSL  {own:8} {theirs}")
 

@@ -38,6 +38,8 @@ def write_kinds(corpus: Path) -> list[str]:
             (corpus / f"{doc_id}.md").write_text(
                 f'---\ntitle: "FUNDING FOR THE NDIS AND UNESCO {n}"\ndate: "2016-03-{n + 1:02d}"\n'
                 f"source: Department of Social Services\ntype: {kind}\n{author}departments: [dfe]\n"
-                f'summary: "A summary of the {kind}."\n---\n\n{BODY}', encoding="utf-8")
+                f'summary: "A summary of the {kind}."\n---\n\n{BODY}',
+                encoding="utf-8",
+            )
             ids.append(doc_id)
     return ids

@@ -1,4 +1,4 @@
-"""OSCOLA names in a footnote given names first; acronyms kept in capitals when a title is calmed."""
+"""OSCOLA footnotes name people given names first; a calmed title keeps its acronyms."""
 
 from __future__ import annotations
 
@@ -8,8 +8,15 @@ import pytest
 
 from archive.web import cite
 
-DOC = {"id": "x", "title": "Economic statement", "date": "2016-03-01", "year": 2016,
-       "source": "Department of the Prime Minister and Cabinet", "type": "speech", "author": "Turnbull, Malcolm"}
+DOC = {
+    "id": "x",
+    "title": "Economic statement",
+    "date": "2016-03-01",
+    "year": 2016,
+    "source": "Department of the Prime Minister and Cabinet",
+    "type": "speech",
+    "author": "Turnbull, Malcolm",
+}
 DAY = dt.date(2026, 12, 5)
 
 
@@ -27,16 +34,19 @@ def test_an_oscola_bibliography_puts_the_surname_first():
     assert cite.oscola_author("Jean-Paul Sartre", bibliography=True) == "Sartre J"
 
 
-@pytest.mark.parametrize(("title", "sentence"), [
-    ("AUSTRALIAN AMBASSADOR TO UNESCO", "Australian ambassador to UNESCO"),
-    ("NEW FUNDING FOR THE NDIS AND GST", "New funding for the NDIS and GST"),
-    ("PM ANNOUNCES COVID-19 PLAN FOR NSW", "PM announces COVID-19 plan for NSW"),
-    ("TALKS WITH THE US AND THE UK", "Talks with the US and the UK"),
-    ("ABC'S NEW CHARTER", "ABC'S new charter"),
-    ("ARTS FUNDING FOR THE ACT", "Arts funding for the act"),
-    ("A WORD FROM THE HON.", "A word from the hon."),
-    ("Funding for unesco", "Funding for unesco"),  # a title not in capitals is kept as written
-])
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("AUSTRALIAN AMBASSADOR TO UNESCO", "Australian ambassador to UNESCO"),
+        ("NEW FUNDING FOR THE NDIS AND GST", "New funding for the NDIS and GST"),
+        ("PM ANNOUNCES COVID-19 PLAN FOR NSW", "PM announces COVID-19 plan for NSW"),
+        ("TALKS WITH THE US AND THE UK", "Talks with the US and the UK"),
+        ("ABC'S NEW CHARTER", "ABC'S new charter"),
+        ("ARTS FUNDING FOR THE ACT", "Arts funding for the act"),
+        ("A WORD FROM THE HON.", "A word from the hon."),
+        ("Funding for unesco", "Funding for unesco"),  # a title not in capitals is kept as written
+    ],
+)
 def test_acronyms_keep_their_capitals_in_sentence_case(title, sentence):
     assert cite.sentence_case(title) == sentence
 
@@ -50,6 +60,8 @@ def test_apa_and_harvard_keep_an_acronym_that_has_vowels():
 @pytest.mark.parametrize("kind", ["report", "policy paper", "consultation", "statistics"])
 def test_apa_dates_a_report_by_its_year_and_a_release_by_its_day(kind):
     unsigned = {**DOC, "author": None}
-    assert "Cabinet. (2016). Economic statement" in "".join(cite.apa({**unsigned, "type": kind}, "https://e.org/x", DAY))
+    assert "Cabinet. (2016). Economic statement" in "".join(
+        cite.apa({**unsigned, "type": kind}, "https://e.org/x", DAY)
+    )
     release = "".join(cite.apa({**unsigned, "type": "press release"}, "https://e.org/x", DAY))
     assert "Cabinet. (2016, March 1). Economic statement [Press release]" in release

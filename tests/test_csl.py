@@ -36,7 +36,12 @@ def test_a_documents_and_a_result_sets_csl_json_validate_and_import(kinds):
         source = CiteProcJSON(items)
         assert sorted(source) == sorted(item["id"] for item in items)
     assert len(whole.get_json()) == len(ids)
-    assert {item["type"] for item in whole.get_json()} >= {"article-newspaper", "report", "speech", "interview"}
+    assert {item["type"] for item in whole.get_json()} >= {
+        "article-newspaper",
+        "report",
+        "speech",
+        "interview",
+    }
     assert client.get(f"/api/doc/{ids[0]}").get_json()["csl_json"] == one.get_json()[0]
 
 
@@ -55,9 +60,13 @@ def test_chicago_and_mla_render_for_every_kind(kinds, style):
         assert citation["style"] == style
         assert "Funding for the NDIS and UNESCO" in citation["reference"], (doc_id, citation)
         assert "2016" in citation["reference"] + citation["in_text"]
-        page = lxml.html.fromstring(client.get(f"/doc/{doc_id}?style={style}").get_data(as_text=True))
-        assert page.cssselect("#cite-csl-text")[0].text_content() == lxml.html.fromstring(
-            citation["reference"]).text_content()
+        page = lxml.html.fromstring(
+            client.get(f"/doc/{doc_id}?style={style}").get_data(as_text=True)
+        )
+        assert (
+            page.cssselect("#cite-csl-text")[0].text_content()
+            == lxml.html.fromstring(citation["reference"]).text_content()
+        )
         assert page.cssselect("#style option[selected]")[0].get("value") == style
 
 

@@ -29,15 +29,17 @@ def kinds(tmp_path_factory):
     files.mkdir()
     (files / f"{ids[0]}.pdf").write_bytes(b"%PDF-1.4\n% a stand-in original\n%%EOF\n")
     path = root / "corpus" / f"{ids[0]}.md"
-    path.write_text(path.read_text("utf-8").replace("---\n\n", f'files:\n  - "files/{ids[0]}.pdf"\n---\n\n', 1),
-                    "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("---\n\n", f'files:\n  - "files/{ids[0]}.pdf"\n---\n\n', 1),
+        "utf-8",
+    )
     report = build(root / "corpus", root / "index")
     assert not report.errors, report.errors
     return create_app({"TESTING": True, "INDEX_DIR": str(root / "index")}).test_client(), ids
 
 
 def read_coins(title: str) -> dict[str, list[str]]:
-    """Read a KEV ContextObject as Z39.88-2004 writes it: key=value pairs joined by &, each percent-encoded."""
+    """Read a KEV ContextObject (Z39.88-2004): key=value pairs joined by &, each percent-encoded."""
     pairs: dict[str, list[str]] = {}
     for pair in title.split("&"):
         key, sep, value = pair.partition("=")
@@ -53,8 +55,12 @@ def complete_item(kev: dict[str, list[str]]) -> dict[str, str]:
     assert fmt in (BOOK, DC)
     item = {"id": kev["rft_id"][0], "date": kev["rft.date"][0]}
     if fmt == BOOK:
-        item.update(type=kev["rft.genre"][0], title=kev["rft.btitle"][0], publisher=kev["rft.pub"][0])
-        item["author"] = (kev.get("rft.aucorp") or [f"{kev['rft.aulast'][0]}, {kev['rft.aufirst'][0]}"])[0]
+        item.update(
+            type=kev["rft.genre"][0], title=kev["rft.btitle"][0], publisher=kev["rft.pub"][0]
+        )
+        item["author"] = (
+            kev.get("rft.aucorp") or [f"{kev['rft.aulast'][0]}, {kev['rft.aufirst'][0]}"]
+        )[0]
     else:
         item.update(type=kev["rft.type"][0], title=kev["rft.title"][0])
         item["author"] = (kev.get("rft.creator") or kev["rft.source"])[0]
@@ -75,7 +81,9 @@ def test_every_result_carries_one_complete_coins_item_and_one_unapi_id(client, a
     assert server.get("type") == "application/xml" and server.get("href").endswith("/unapi")
 
 
-def test_releases_and_reports_are_reports_by_their_department_and_news_is_a_newspaper_article(kinds):
+def test_releases_and_reports_are_reports_by_their_department_and_news_is_a_newspaper_article(
+    kinds,
+):
     client, _ = kinds
     page = lxml.html.fromstring(client.get("/?per_page=50").get_data(as_text=True))
     found = {}
@@ -84,7 +92,9 @@ def test_releases_and_reports_are_reports_by_their_department_and_news_is_a_news
         found[doc_id] = read_coins(hit.cssselect("span.Z3988")[0].get("title"))
         complete_item(found[doc_id])
     release = found[kind_id("press release", False)]
-    assert release["rft.genre"] == ["report"] and release["rft.aucorp"] == ["Department of Social Services"]
+    assert release["rft.genre"] == ["report"] and release["rft.aucorp"] == [
+        "Department of Social Services"
+    ]
     assert release["rft.date"] == ["2016-03-02"]
     report = found[kind_id("report", True)]
     assert report["rft.aulast"] == ["Turnbull"] and report["rft.aufirst"] == ["Malcolm"]
@@ -95,8 +105,12 @@ def test_releases_and_reports_are_reports_by_their_department_and_news_is_a_news
 
 def test_the_document_page_carries_coins_unapi_and_report_highwire_tags(kinds):
     client, ids = kinds
-    page = lxml.html.fromstring(client.get(f"/doc/{kind_id('report', False)}").get_data(as_text=True))
-    assert complete_item(read_coins(page.cssselect("span.Z3988")[0].get("title")))["type"] == "report"
+    page = lxml.html.fromstring(
+        client.get(f"/doc/{kind_id('report', False)}").get_data(as_text=True)
+    )
+    assert (
+        complete_item(read_coins(page.cssselect("span.Z3988")[0].get("title")))["type"] == "report"
+    )
     assert page.cssselect("abbr.unapi-id")[0].get("title") == kind_id("report", False)
     meta = {m.get("name"): m.get("content") for m in page.cssselect("meta[name]")}
     assert meta["citation_technical_report_institution"] == "Department of Social Services"
@@ -118,7 +132,10 @@ def test_unapi_without_an_id_lists_its_formats(client):
 def test_unapi_with_an_id_lists_formats_as_multiple_choices(client):
     response = client.get("/unapi?id=2013-pooled-budget-for-health-and-social-care-agreed")
     assert response.status_code == 300
-    assert etree.fromstring(response.data).get("id") == "2013-pooled-budget-for-health-and-social-care-agreed"
+    assert (
+        etree.fromstring(response.data).get("id")
+        == "2013-pooled-budget-for-health-and-social-care-agreed"
+    )
 
 
 def test_unapi_gives_ris_that_rispy_reads(kinds):
@@ -145,7 +162,10 @@ def test_unapi_gives_bibtex_that_bibtexparser_reads(kinds):
 def mods_schema() -> etree.XMLSchema:
     """The MODS 3.6 schema, its xml: and xlink: imports read from the copies beside it."""
     tree = etree.parse(str(SCHEMAS / "mods-3-6.xsd"))
-    local = {"http://www.w3.org/1999/xlink": "xlink.xsd", "http://www.w3.org/XML/1998/namespace": "xml.xsd"}
+    local = {
+        "http://www.w3.org/1999/xlink": "xlink.xsd",
+        "http://www.w3.org/XML/1998/namespace": "xml.xsd",
+    }
     for imported in tree.getroot().iter("{http://www.w3.org/2001/XMLSchema}import"):
         imported.set("schemaLocation", local[imported.get("namespace")])
     return etree.XMLSchema(tree)
@@ -154,7 +174,9 @@ def mods_schema() -> etree.XMLSchema:
 def test_unapi_gives_mods_that_the_mods_schema_accepts_for_every_kind(kinds):
     client, ids = kinds
     schema = mods_schema()
-    assert not schema.validate(etree.fromstring(b'<mods xmlns="http://www.loc.gov/mods/v3"><title/></mods>'))
+    assert not schema.validate(
+        etree.fromstring(b'<mods xmlns="http://www.loc.gov/mods/v3"><title/></mods>')
+    )
     for doc_id in ids:
         response = client.get(f"/unapi?id={doc_id}&format=mods")
         assert response.status_code == 200, doc_id
@@ -165,10 +187,15 @@ def test_unapi_gives_mods_that_the_mods_schema_accepts_for_every_kind(kinds):
         assert record.findtext("m:originInfo/m:dateIssued", namespaces=ns).startswith("2016-03-")
 
 
-@pytest.mark.parametrize(("query", "status"), [
-    ("id=no-such-document&format=ris", 404), ("id=../etc&format=ris", 404),
-    ("id=2013-pooled-budget-for-health-and-social-care-agreed&format=marc", 406), ("format=ris", 400),
-])
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("id=no-such-document&format=ris", 404),
+        ("id=../etc&format=ris", 404),
+        ("id=2013-pooled-budget-for-health-and-social-care-agreed&format=marc", 406),
+        ("format=ris", 400),
+    ],
+)
 def test_unapi_refuses_what_it_cannot_give(client, query, status):
     response = client.get(f"/unapi?{query}")
     assert response.status_code == status

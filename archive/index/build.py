@@ -57,7 +57,7 @@ class BuildReport:
 
 def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool = False,
           keep: int = generations.KEEP) -> BuildReport:
-    """Bring the index up to date with the corpus and publish it as a new generation; keep `keep` builds."""
+    """Bring the index up to date with the corpus, publish it as a new generation, keep `keep`."""
     started = time.perf_counter()
     with generations.build_lock(index_dir):
         registry = Registry.load(corpus_dir)
@@ -140,7 +140,8 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
             if folder is not None:
                 if needed:
                     replaced = [doc_id for doc_id, _ in parsed if doc_id in indexed] + removed
-                    _publish_segments(index_dir, folder, base, written, replaced, manifest, record, keep)
+                    _publish_segments(index_dir, folder, base, written, replaced, manifest, record,
+                                      keep)
                     folder = None  # published: no longer ours to discard
             elif needed:
                 _write(index_dir, base, documents_parsed, removed, manifest, record, keep)

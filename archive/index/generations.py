@@ -105,8 +105,8 @@ def _index_file(path: Path) -> bool:
     return path.is_file() and path.name not in (MANIFEST, DOCUMENTS) and "LOCK" not in path.name.upper()
 
 
-def publish(index_dir: Path, folder: Path, manifest: dict[str, Any], documents: dict[str, Any] | None = None,
-            keep: int = KEEP) -> Path:
+def publish(index_dir: Path, folder: Path, manifest: dict[str, Any],
+            documents: dict[str, Any] | None = None, keep: int = KEEP) -> Path:
     """Write the manifest (and the build's record of documents), then make the folder current in one rename."""
     count = len(documents["documents"]) if documents is not None else None
     manifest = {**manifest, "build": _new_build(index_dir, count)}
@@ -149,7 +149,8 @@ def _read_build(generation: Path) -> dict[str, Any]:
         return dict(found)
     # A generation published before builds were named: its folder's time stands in.
     stamp = dt.datetime.fromtimestamp((generation / MANIFEST).stat().st_mtime, dt.timezone.utc)
-    return {"id": stamp.strftime(BUILD_STAMP), "date": stamp.strftime(BUILD_STAMP), "documents": None}
+    named = stamp.strftime(BUILD_STAMP)
+    return {"id": named, "date": named, "documents": None}
 
 
 def kept_builds(index_dir: Path) -> list[tuple[dict[str, Any], Path]]:

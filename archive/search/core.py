@@ -118,8 +118,9 @@ class Archive:
         periods = Periods(sets, facets, registry)
         facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
         sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
-        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods, forms,
-                          manifest.get("build") or generations.build_info(path))
+        build = manifest.get("build") or generations.build_info(path)
+        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods,
+                          forms, build)
 
     @property
     def registry(self) -> Registry:

@@ -43,14 +43,17 @@ def api_document(doc_id: str) -> Response:
     document = find_document(doc_id)
     style = request.args.get("style", "").strip()
     url, accessed = cite_address(document), accessed_on(document, today())
-    item = csl.item(document, url, accessed, None if document.get("url") else current_app.config["SITE_NAME"])
-    extra: dict[str, Any] = {"csl_json": item, "build": builds.described(current_archive().build, today())}
+    archived_in = None if document.get("url") else current_app.config["SITE_NAME"]
+    item = csl.item(document, url, accessed, archived_in)
+    build = builds.described(current_archive().build, today())
+    extra: dict[str, Any] = {"csl_json": item, "build": build}
     if style:
         try:
             rendered = csl.render([item], style)[0]
         except csl.UnknownStyle as error:
             raise BadRequest(str(error)) from None
-        extra["citation"] = {"style": style, "reference": rendered["reference"], "in_text": rendered["in_text"]}
+        extra["citation"] = {"style": style, "reference": rendered["reference"],
+                             "in_text": rendered["in_text"]}
     return jsonify({**_api_hit(document), "body": document["body"], "summary": document.get("summary"),
                     "type": document.get("type"), "author": document.get("author"),
                     "date_evidence": document.get("date_evidence"),

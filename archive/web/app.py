@@ -59,8 +59,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     early = test_config or {}
     folder = ArchiveFolder.at(early.get("ROOT"), index=early.get("INDEX_DIR") or os.environ.get("ARCHIVE_INDEX_DIR"))
     app.config.from_mapping(ROOT=str(folder.root), INDEX_DIR=str(folder.index), BASE_URL=None, PROXIES=0,
-                            KEEP_BUILDS=5, SITE_NAME="Policy Archive", TAGLINE="Public-policy funding announcements, searchable",
+                            SITE_NAME="Policy Archive", TAGLINE="Public-policy funding announcements, searchable",
                             SUBJECT="public-policy funding announcements")
+    app.config.from_mapping(KEEP_BUILDS=5)  # builds kept searchable; `archive build` reads it too
     app.config.from_mapping(folder.settings())
     app.config.from_prefixed_env("ARCHIVE")
     if test_config:

@@ -1,8 +1,9 @@
-"""Which build answered: the line every result set carries, kept builds, and the 410 for pruned ones."""
+"""Which build answered: the line every result set carries, kept builds, 410 for pruned ones."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,12 @@ from urllib.parse import urlencode
 from flask import Response, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
+from archive.errors import BadRequest
 from archive.index import generations
 from archive.search.core import Archive
 
 PARAM = "build"
+BUILD_ID = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ(?:-\d{1,4})?")
 
 
 class BuildExpired(Exception):
@@ -26,7 +29,7 @@ class BuildExpired(Exception):
 
 
 class KeptArchives:
-    """The kept builds opened so far, each an Archive pinned to its generation; pruned ones closed."""
+    """The kept builds opened so far, each an Archive pinned to its generation."""
 
     def __init__(self, index_dir: Path):
         self.index_dir = index_dir
@@ -47,11 +50,18 @@ class KeptArchives:
 
 
 def answering(archive: Archive) -> Archive:
-    """Return the archive the request asks for: a kept build's, if it names one, else the current one."""
+    """Return the archive the request asks for: a kept build's if it names one, else the current."""
     wanted = (request.args.get(PARAM) or "").strip()
     if not wanted or wanted == archive.build["id"]:
         return archive
-    kept_archives = current_app.extensions.setdefault("kept_builds", KeptArchives(archive.index_dir))
+    if not BUILD_ID.fullmatch(wanted):
+        # Not echoed: some answers are plain text, which nothing escapes.
+        raise BadRequest(
+            "build: a build's id is a time such as 2026-12-05T10:14:03Z, as permalinks give it"
+        )
+    kept_archives = current_app.extensions.setdefault(
+        "kept_builds", KeptArchives(archive.index_dir)
+    )
     kept = kept_archives.get(wanted)
     if kept is None:
         raise BuildExpired(wanted)
@@ -59,20 +69,25 @@ def answering(archive: Archive) -> Archive:
 
 
 def searched_line(build: dict[str, Any], day: dt.date) -> str:
-    """Say which build answered: Searched 2026-12-05 on archive build 2026-12-05T10:14:03Z (8,589 documents)."""
+    """Say which build answered: Searched 2026-12-05 on archive build 2026-12-05T10:14:03Z (8,589 …)."""
     count = build.get("documents")
     held = f" ({count:,} document{'' if count == 1 else 's'})" if isinstance(count, int) else ""
     return f"Searched {day.isoformat()} on archive build {build['id']}{held}"
 
 
 def described(build: dict[str, Any], day: dt.date) -> dict[str, Any]:
-    """Describe the build for the API: id, date, documents, the day searched and the line that says so."""
-    return {"id": build["id"], "date": build.get("date"), "documents": build.get("documents"),
-            "searched": day.isoformat(), "text": searched_line(build, day)}
+    """Describe the build for the API: id, date, documents, the day searched, the line."""
+    return {
+        "id": build["id"],
+        "date": build.get("date"),
+        "documents": build.get("documents"),
+        "searched": day.isoformat(),
+        "text": searched_line(build, day),
+    }
 
 
 def without_build() -> str:
-    """Return the current request's path and query less its build: the same search on the current build."""
+    """Return this request's path and query less its build: the search on the current build."""
     args = MultiDict(request.args)
     args.poplist(PARAM)
     query = urlencode(list(args.items(multi=True)))
@@ -80,20 +95,27 @@ def without_build() -> str:
 
 
 def expired(error: BuildExpired) -> Response:
-    """Answer 410 for a pruned build, in the form asked for, with the same search on the current build."""
+    """Answer 410 for a pruned build, in the form asked for, with the search on the current build."""
     from archive.web.app import error_response
     from archive.web.links import absolute
 
     current = absolute(without_build())
     kept = current_app.config.get("KEEP_BUILDS", 5)
-    message = (f"Build {error.build_id} is no longer kept (this archive keeps its last {kept} builds), "
-               f"so the search cannot be run on it again. The same search on the current build: {current}")
+    message = (
+        f"Build {error.build_id} is no longer kept (this archive keeps its last {kept} builds), "
+        f"so the search cannot be run on it again. The same search on the current build: {current}"
+    )
     if request.path.startswith("/api/") or request.path.endswith((".csv", ".atom", ".ris", ".bib")):
         response = error_response(410, message)
         answer = response[0] if isinstance(response, tuple) else response
     else:
-        page = render_template("error.html", status=410, title="Build no longer kept", message=message,
-                               link={"href": current, "text": "Run this search on the current build"})
+        page = render_template(
+            "error.html",
+            status=410,
+            title="Build no longer kept",
+            message=message,
+            link={"href": current, "text": "Run this search on the current build"},
+        )
         answer = Response(page, status=410, mimetype="text/html")
     answer.status_code = 410
     answer.headers["Link"] = f'<{current}>; rel="latest-version"'

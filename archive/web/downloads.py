@@ -53,12 +53,14 @@ def search_csl() -> Response:
     _, cite_url = stream_links()
     accessed = today()
     items = [csl.item(hit, cite_url(hit), accessed, _archived_in(hit)) for hit in hits]
-    return _download(iter([csl.dumps(items)]), "application/vnd.citationstyles.csl+json", "csl.json")
+    mimetype = "application/vnd.citationstyles.csl+json"
+    return _download(iter([csl.dumps(items)]), mimetype, "csl.json")
 
 
 def document_csl(doc_id: str) -> Response:
     document = find_document(doc_id)
-    item = csl.item(document, cite_address(document), accessed_on(document, today()), _archived_in(document))
+    accessed = accessed_on(document, today())
+    item = csl.item(document, cite_address(document), accessed, _archived_in(document))
     response = Response(csl.dumps([item]), mimetype="application/vnd.citationstyles.csl+json")
     return _attachment(response, doc_id, "csl.json")
 
@@ -89,8 +91,8 @@ def feed() -> Response:
     newest = max((export.entry_date(hit) for hit in result.hits), default=dt.datetime.now(dt.timezone.utc))
     info = export.Feed(
         title=f"{_site()}: {described}" + (f" ({filters})" if filters else ""),
-        subtitle=f"The newest of {result.total:,} matching announcement{'' if result.total == 1 else 's'}, "
-                 f"newest first. {_searched()}.",
+        subtitle=f"The newest of {result.total:,} matching announcement"
+                 f"{'' if result.total == 1 else 's'}, newest first. {_searched()}.",
         self_url=absolute(search_url(search, "feed")),
         html_url=absolute(search_url(replace(search, per_page=10))),
         feed_id=absolute(search_url(search, "feed")),

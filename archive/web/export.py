@@ -88,14 +88,15 @@ def csv_error(message: str) -> str:
     return buffer.getvalue()
 
 
-def ris_stream(hits: Hits, cite_url: Link, permalink: Link, accessed: dt.date, site: str = "Policy Archive",
-               searched: str = "") -> Iterator[str]:
-    """Yield one RIS record per hit; one without an original address is cited in this archive, named `site`.
+def ris_stream(hits: Hits, cite_url: Link, permalink: Link, accessed: dt.date,
+               site: str = "Policy Archive", searched: str = "") -> Iterator[str]:
+    """Yield one RIS record per hit; one without an original address is cited in this archive, `site`.
 
     RIS has no comment: each record notes which build answered in an N1 line.
     """
     for hit in hits:
-        record = cite.ris(hit, cite_url(hit), accessed, permalink(hit), archive=None if hit.get("url") else site)
+        archive = None if hit.get("url") else site
+        record = cite.ris(hit, cite_url(hit), accessed, permalink(hit), archive=archive)
         if searched:
             record = record.replace("ER  - \r\n", f"N1  - {searched}\r\nER  - \r\n")
         yield record

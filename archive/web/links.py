@@ -137,7 +137,7 @@ def applied_filters(search: SearchRequest, result: Any) -> list[dict[str, str]]:
 
 
 def coins_of(doc: dict[str, Any]) -> str:
-    """Write a document's COinS for a page: the address cited is the original's, else this archive's."""
+    """Write a document's COinS for a page, citing the original's address, else this archive's."""
     from archive.web.zotero import coins
 
     return coins(doc, cite_address(doc))

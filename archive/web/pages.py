@@ -76,7 +76,7 @@ def search_page() -> str | tuple[str, int]:
 
 
 def search_citation(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
-    """Say exactly how a search was run: query, filters, sort, build and day, with a permalink to rerun it."""
+    """Say exactly how a search was run: query, filters, sort, build, day, a permalink to rerun it."""
     build = current_archive().build
     day = today()
     filters = [f"{a['facet']}: {a['label']}" for a in applied_filters(search, result)]
@@ -144,7 +144,8 @@ def document_page(doc_id: str) -> str:
     page = page_of(document, request.args.get("page"))
     number = _para_of(request.args.get("para"))
     base = url_for("document", doc_id=doc_id)
-    body, found = passages.render(document["body"], lambda n: f"{base}?para={n}#cite-passage", cited=number)
+    body, found = passages.render(document["body"], lambda n: f"{base}?para={n}#cite-passage",
+                                  cited=number)
     if number is not None and number > len(found):
         raise BadRequest(f"para: give one of this document's paragraphs, 1 to {len(found)}")
     accessed = accessed_on(document, today())
@@ -154,8 +155,8 @@ def document_page(doc_id: str) -> str:
         passage=_passage(document, found[number - 1], accessed) if number else None,
         csl_styles=csl.COMMON, csl_citation=_csl_citation(document, accessed, archive_name),
         coins=coins(document, cite_address(document)), report=is_report(document),
-        pdf_url=next((absolute(url_for("original_pdf", doc_id=doc_id)) for f in document.get("files") or []
-                      if f.get("suffix") == ".pdf"), None),
+        pdf_url=next((absolute(url_for("original_pdf", doc_id=doc_id))
+                      for f in document.get("files") or [] if f.get("suffix") == ".pdf"), None),
         citations=cite.citations(document, cite_address(document), accessed,
                                  None if document.get("url") else current_app.config["SITE_NAME"]),
         page=page, pinpoints=pinpoints(document, page, cite_address(document), accessed) if page else [],
@@ -176,14 +177,15 @@ def _para_of(value: str | None) -> int | None:
 
 
 def _passage(document: dict[str, Any], found: passages.Passage, accessed: Any) -> dict[str, Any]:
-    """Cite one passage: the three styles with its pinpoint, and a link that finds and highlights it."""
+    """Cite one passage: three styles with its pinpoint, and a link that finds and highlights it."""
     address = doc_url(document)
     return {"passage": found, "link": passages.fragment_link(address, found),
-            "pinpoints": paragraph_pinpoints(document, found.number, found.page, cite_address(document),
-                                             accessed)}
+            "pinpoints": paragraph_pinpoints(document, found.number, found.page,
+                                             cite_address(document), accessed)}
 
 
-def _csl_citation(document: dict[str, Any], accessed: Any, archive_name: str | None) -> dict[str, Any] | None:
+def _csl_citation(document: dict[str, Any], accessed: Any,
+                  archive_name: str | None) -> dict[str, Any] | None:
     """Render the document in the CSL style the picker asked for (?style=), if any."""
     style = request.args.get("style", "").strip()
     if not style:
@@ -193,9 +195,10 @@ def _csl_citation(document: dict[str, Any], accessed: Any, archive_name: str | N
         rendered = csl.render([item], style)[0]
     except csl.UnknownStyle as error:
         raise BadRequest(str(error)) from None
-    # citeproc-py's HTML holds only <i>, <b> and entities; cleaned all the same.
+    # The processor's HTML holds only <em>, <i>, <b> and entities; cleaned all the same.
     return {"style": style, "label": csl.COMMON.get(style, style),
-            "reference": Markup(nh3.clean(rendered["reference"])), "in_text": Markup(nh3.clean(rendered["in_text"]))}
+            "reference": Markup(nh3.clean(rendered["reference"])),
+            "in_text": Markup(nh3.clean(rendered["in_text"]))}
 
 
 def opensearch() -> Response:

@@ -1,4 +1,4 @@
-"""Number a document's passages: every paragraph, list item and table row gets an anchor, #p1, #p2...
+"""Number a document's passages: each paragraph, list item and table row gets an anchor, #p1...
 
 Numbers follow document order in the body as written, so they are the same in every build
 while the text is unchanged; an edit renumbers only what follows an added or removed passage.
@@ -25,7 +25,9 @@ BLOCKS = {"p", "li", "tr"}
 # Page markers survive Markdown and sanitising as private-use characters around the number.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _TOKEN = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
-FRAGMENT_WORDS = 5  # words at each end of a text fragment: enough to find the passage, short to read
+FRAGMENT_WORDS = (
+    5  # words at each end of a text fragment: enough to find the passage, short to read
+)
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,10 @@ class Passage:
         return f"p{self.number}"
 
 
-def render(body: str, link: Callable[[int], str] | None = None,
-           cited: int | None = None) -> tuple[Markup, list[Passage]]:
-    """Render a Markdown body to safe HTML with numbered passages; link(n) is passage n's cite link."""
+def render(
+    body: str, link: Callable[[int], str] | None = None, cited: int | None = None
+) -> tuple[Markup, list[Passage]]:
+    """Render a Markdown body to safe HTML with numbered passages; link(n) is n's cite link."""
     marked = PAGE_MARKER.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", body)
     clean = nh3.clean(markdown.markdown(marked, extensions=["sane_lists"]))
     root = lxml.html.fragment_fromstring(clean, create_parent="div")
@@ -69,7 +72,8 @@ def render(body: str, link: Callable[[int], str] | None = None,
     for passage, element in zip(passages, elements, strict=True) if link else ():
         _add_control(element, link(passage.number), passage.number)
     inner = html.escape(root.text or "") + "".join(
-        etree.tostring(child, encoding="unicode", method="html") for child in root)
+        etree.tostring(child, encoding="unicode", method="html") for child in root
+    )
     return Markup(inner), passages
 
 
@@ -79,7 +83,11 @@ def fragment_link(address: str, passage: Passage) -> str:
     if len(words) <= 2 * FRAGMENT_WORDS:
         directive = _encode(" ".join(words))
     else:
-        directive = _encode(" ".join(words[:FRAGMENT_WORDS])) + "," + _encode(" ".join(words[-FRAGMENT_WORDS:]))
+        directive = (
+            _encode(" ".join(words[:FRAGMENT_WORDS]))
+            + ","
+            + _encode(" ".join(words[-FRAGMENT_WORDS:]))
+        )
     return f"{address}#{passage.anchor}:~:text={directive}"
 
 
@@ -113,8 +121,16 @@ def _add_control(element: etree._Element, href: str, number: int) -> None:
         if not cells:
             return
         target = cells[-1]
-    control = etree.SubElement(target, "a", {"class": "passage-cite", "href": href, "title": "link / cite",
-                                              "aria-label": f"Link to or cite paragraph {number}"})
+    control = etree.SubElement(
+        target,
+        "a",
+        {
+            "class": "passage-cite",
+            "href": href,
+            "title": "link / cite",
+            "aria-label": f"Link to or cite paragraph {number}",
+        },
+    )
     control.text = f"¶{number}"
     control.tail = None
     # A space before the control keeps the passage's last word apart from it.

@@ -46,14 +46,15 @@ def pinpoints(doc: dict[str, Any], page: int, url: str, accessed: dt.date) -> li
 
 def paragraph_pinpoints(doc: dict[str, Any], number: int, page: int | None, url: str,
                         accessed: dt.date) -> list[Pinpoint]:
-    """Cite one paragraph: by its page where the document has pages, else "para. 12" (OSCOLA "para 12")."""
+    """Cite one paragraph: by its page where there are pages, else "para. 12" (OSCOLA "para 12")."""
     if page is not None:
         return located(doc, f"p. {page}", str(page), url, accessed)
     return located(doc, f"para. {number}", f"para {number}", url, accessed)
 
 
-def located(doc: dict[str, Any], locator: str, oscola_locator: str, url: str, accessed: dt.date) -> list[Pinpoint]:
-    """Cite a place in a document: APA 7 and Harvard put `locator` in the text, OSCOLA in the footnote."""
+def located(doc: dict[str, Any], locator: str, oscola_locator: str, url: str,
+            accessed: dt.date) -> list[Pinpoint]:
+    """Cite a place in a document: APA 7 and Harvard put `locator` in the text, OSCOLA in a note."""
     person = (doc.get("author") or "").strip()
     who = cite._surname(person) if person else doc["source"]
     in_text = f"({who}, {doc['year']}, {locator})"

@@ -10,17 +10,36 @@ import re
 
 # Acronyms kept in capitals when a title in capitals is calmed, whether or not they are also words
 # (US, AIDS) or longer than four letters (UNESCO). Shorter ones that are not words are found alone.
-ACRONYMS = frozenset("""
+ACRONYMS = frozenset(
+    """
     ABC ABS ACCC ACTU AIDS ANZAC ANZUS APEC ASEAN ASIC ASIO CHOGM COAG CSIRO COVID FIFA HECS ICAC
     NAPLAN NASA NATO NDIS OECD OPEC QANTAS SBS TAFE UNESCO UNHCR UNICEF UNSW US USA
-""".split())
+""".split()
+)
 # Kept lower case inside a title in title case, unless first.
-SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
-               "the", "to", "with"}
+SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+}
 
 
 def sentence_case(title: str) -> str:
-    """Calm a title in capitals to sentence case (WATERFRONT STRIKE gives Waterfront strike); keep others."""
+    """Calm a title in capitals to sentence case (WATERFRONT STRIKE: Waterfront strike)."""
     if not _shouted(title):
         return title
     words = title.split(" ")
@@ -32,11 +51,13 @@ def sentence_case(title: str) -> str:
 
 
 def title_case(title: str) -> str:
-    """Calm a title in capitals to title case (WATERFRONT STRIKE gives Waterfront Strike); keep others."""
+    """Calm a title in capitals to title case (WATERFRONT STRIKE: Waterfront Strike)."""
     if not _shouted(title):
         return title
     words = title.split(" ")
-    return " ".join(_calm(w, capital=n == 0 or w.lower() not in SMALL_WORDS) for n, w in enumerate(words))
+    return " ".join(
+        _calm(w, capital=n == 0 or w.lower() not in SMALL_WORDS) for n, w in enumerate(words)
+    )
 
 
 def _shouted(title: str) -> bool:
@@ -54,11 +75,11 @@ def _calm(word: str, capital: bool) -> str:
     match = re.search(r"[a-z0-9]", lower)
     if not match or lower[match.start()].isdigit():
         return lower
-    return lower[:match.start()] + lower[match.start()].upper() + lower[match.start() + 1:]
+    return lower[: match.start()] + lower[match.start()].upper() + lower[match.start() + 1 :]
 
 
 def is_acronym(word: str) -> bool:
-    """Tell whether a word in capitals is an acronym that keeps them (PM, NSW, UNESCO, NDIS, COVID-19).
+    """Tell whether a word in capitals is an acronym that keeps them (PM, NSW, UNESCO, COVID-19).
 
     Known acronyms are kept; so is a word of two letters or more without vowels, and a word of
     four letters or fewer that is not an English word (nor its plural) in the web2 and GCIDE lists.

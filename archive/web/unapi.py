@@ -13,16 +13,21 @@ from archive.web.pinpoint import accessed_on
 
 # name: (MIME type, documentation)
 FORMATS = {
-    "ris": ("application/x-research-info-systems", "https://en.wikipedia.org/wiki/RIS_(file_format)"),
+    "ris": (
+        "application/x-research-info-systems",
+        "https://en.wikipedia.org/wiki/RIS_(file_format)",
+    ),
     "bibtex": ("application/x-bibtex", "https://www.bibtex.org/Format/"),
     "mods": ("application/xml", "http://www.loc.gov/standards/mods/"),
-    "csl-json": ("application/vnd.citationstyles.csl+json",
-                 "https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html"),
+    "csl-json": (
+        "application/vnd.citationstyles.csl+json",
+        "https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html",
+    ),
 }
 
 
 def unapi() -> Response:
-    """Answer as the unAPI specification asks: formats (200, or 300 for an id), a record, 404 or 406."""
+    """Answer as the unAPI specification asks: formats (200; 300 for an id), a record, 404, 406."""
     doc_id = request.args.get("id", "").strip()
     wanted = request.args.get("format", "").strip().lower()
     if not doc_id:
@@ -50,9 +55,14 @@ def unapi() -> Response:
 
 
 def _formats(doc_id: str | None, status: int) -> Response:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f"<formats id={quoteattr(doc_id)}>" if doc_id else "<formats>"]
-    lines += [f'  <format name="{name}" type="{mime}" docs="{docs}"/>' for name, (mime, docs) in FORMATS.items()]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f"<formats id={quoteattr(doc_id)}>" if doc_id else "<formats>",
+    ]
+    lines += [
+        f'  <format name="{name}" type="{mime}" docs="{docs}"/>'
+        for name, (mime, docs) in FORMATS.items()
+    ]
     lines.append("</formats>\n")
     return Response("\n".join(lines), status=status, mimetype="application/xml")
 

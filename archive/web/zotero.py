@@ -1,4 +1,4 @@
-"""Describe documents for reference managers: COinS (OpenURL 1.0 KEV) spans and MODS records. No Flask here.
+"""Describe documents for reference managers: COinS (OpenURL KEV) spans, MODS records. No Flask.
 
 Zotero's connector reads one COinS span or one unAPI id per result and offers them as a pick
 list. Reports, press releases and other papers an organisation issues are OpenURL "book"
@@ -24,14 +24,27 @@ DUBLIN_CORE = "info:ofi/fmt:kev:mtx:dc"
 # The organisation's own papers: a report in OpenURL, Highwire and MODS terms.
 REPORTS = {"press release", "report", "policy paper", "consultation", "statistics"}
 # Zotero item types (rft.type in a Dublin Core context) for the other kinds.
-DC_TYPES = {"news": "newspaperArticle", "speech": "presentation", "transcript": "interview",
-            "letter": "letter", "other": "document"}
+DC_TYPES = {
+    "news": "newspaperArticle",
+    "speech": "presentation",
+    "transcript": "interview",
+    "letter": "letter",
+    "other": "document",
+}
 MODS_NS = "http://www.loc.gov/mods/v3"
 MODS_VERSION = "3.6"
 # MODS genre terms Zotero's MODS import reads as item types; the rest as the kind's name.
-MODS_GENRES = {"news": "newspaper article", "report": "report", "press release": "report",
-               "policy paper": "report", "consultation": "report", "statistics": "report",
-               "speech": "speech", "transcript": "interview", "letter": "letter"}
+MODS_GENRES = {
+    "news": "newspaper article",
+    "report": "report",
+    "press release": "report",
+    "policy paper": "report",
+    "consultation": "report",
+    "statistics": "report",
+    "speech": "speech",
+    "transcript": "interview",
+    "letter": "letter",
+}
 
 
 def kind(doc: dict[str, Any]) -> str:
@@ -52,8 +65,11 @@ def coins(doc: dict[str, Any], url: str) -> str:
     if what in REPORTS:
         pairs += [("rft_val_fmt", BOOK), ("rft.genre", "report"), ("rft.btitle", doc["title"])]
         if person:
-            pairs += [("rft.aulast", cite._surname(person)), ("rft.aufirst", cite._given(person)),
-                      ("rft.au", _given_first(person))]
+            pairs += [
+                ("rft.aulast", cite._surname(person)),
+                ("rft.aufirst", cite._given(person)),
+                ("rft.au", _given_first(person)),
+            ]
         else:
             pairs.append(("rft.aucorp", doc["source"]))
         pairs.append(("rft.pub", doc["source"]))
@@ -61,8 +77,11 @@ def coins(doc: dict[str, Any], url: str) -> str:
         if description:
             pairs.append(("rft.series", description))
     else:
-        pairs += [("rft_val_fmt", DUBLIN_CORE), ("rft.type", DC_TYPES.get(what, "document")),
-                  ("rft.title", doc["title"])]
+        pairs += [
+            ("rft_val_fmt", DUBLIN_CORE),
+            ("rft.type", DC_TYPES.get(what, "document")),
+            ("rft.title", doc["title"]),
+        ]
         if person:
             pairs.append(("rft.creator", f"{cite._surname(person)}, {cite._given(person)}"))
         elif what != "news":
@@ -125,7 +144,9 @@ def mods(doc: dict[str, Any], url: str, accessed: dt.date, permalink: str | None
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _add(parent: etree._Element, tag: str, text: str | None = None, **attributes: str) -> etree._Element:
+def _add(
+    parent: etree._Element, tag: str, text: str | None = None, **attributes: str
+) -> etree._Element:
     element = etree.SubElement(parent, f"{{{MODS_NS}}}{tag}", attributes)
     if text is not None:
         element.text = XML_INVALID.sub("", " ".join(str(text).split()))

@@ -17,7 +17,9 @@ def test_the_passage_link_scrolls_to_and_highlights_the_paragraph(browser, serve
     page.goto("about:blank")
     page.goto(link.replace("http://localhost", server))
     paragraph = page.locator("#p2")
-    page.wait_for_function("document.querySelector('#p2').getBoundingClientRect().top < window.innerHeight")
+    page.wait_for_function(
+        "document.querySelector('#p2').getBoundingClientRect().top < window.innerHeight"
+    )
     box = paragraph.bounding_box()
     assert 0 <= box["y"] < 300, box  # scrolled into view: the page is far taller than 300 pixels
     assert page.evaluate("window.scrollY") > 0
