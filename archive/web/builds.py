@@ -69,7 +69,7 @@ def answering(archive: Archive) -> Archive:
 
 
 def searched_line(build: dict[str, Any], day: dt.date) -> str:
-    """Say which build answered: Searched 2026-12-05 on archive build 2026-12-05T10:14:03Z (8,589 …)."""
+    """Say which build answered: Searched 2026-12-05 on archive build 2026-12-05T10:14:03Z (…)."""
     count = build.get("documents")
     held = f" ({count:,} document{'' if count == 1 else 's'})" if isinstance(count, int) else ""
     return f"Searched {day.isoformat()} on archive build {build['id']}{held}"
@@ -95,7 +95,7 @@ def without_build() -> str:
 
 
 def expired(error: BuildExpired) -> Response:
-    """Answer 410 for a pruned build, in the form asked for, with the search on the current build."""
+    """Answer 410 for a pruned build, in the form asked for, with the search on the current one."""
     from archive.web.app import error_response
     from archive.web.links import absolute
 

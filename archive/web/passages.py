@@ -69,8 +69,9 @@ def render(
                 element.set("class", "cited")
         page = _last_page((element.text or "") + (element.tail or ""), page)
         _strip(element)
-    for passage, element in zip(passages, elements, strict=True) if link else ():
-        _add_control(element, link(passage.number), passage.number)
+    if link is not None:
+        for passage, element in zip(passages, elements, strict=True):
+            _add_control(element, link(passage.number), passage.number)
     inner = html.escape(root.text or "") + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in root
     )
