@@ -89,7 +89,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.add_url_rule("/static/<path:filename>", "static", _static)
     app.register_error_handler(BadRequest, lambda e: error_response(400, str(e)))
     app.register_error_handler(IndexMissing, lambda e: error_response(503, str(e)))
-    app.register_error_handler(builds.BuildExpired, builds.expired)
+    app.register_error_handler(builds.BuildExpired, _expired)
     app.register_error_handler(csl.RenderError, lambda e: error_response(503, str(e)))
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
@@ -125,6 +125,22 @@ def error_response(status: int, message: str) -> Response | tuple[Any, int]:
         return Response(f"Error {status}: {message}\n", status=status, mimetype="text/plain"), status
     page = render_template("error.html", status=status, title=TITLES.get(status, "Error"), message=message)
     return Response(page, status=status, mimetype="text/html"), status
+
+
+def _expired(error: builds.BuildExpired) -> Response:
+    """Answer 410 for a pruned build, in the form asked for, with the search on the current one."""
+    current = absolute(builds.without_build())
+    message = builds.expired_message(error, current)
+    if request.path.startswith("/api/") or request.path.endswith((".csv", ".atom", ".ris", ".bib")):
+        response = error_response(410, message)
+        answer = response[0] if isinstance(response, tuple) else response
+    else:
+        page = render_template("error.html", status=410, title="Build no longer kept", message=message,
+                               link={"href": current, "text": "Run this search on the current build"})
+        answer = Response(page, status=410, mimetype="text/html")
+    answer.status_code = 410
+    answer.headers["Link"] = f'<{current}>; rel="latest-version"'
+    return answer
 
 
 def _http_error(error: HTTPException) -> Response | tuple[Any, int]:

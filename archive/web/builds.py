@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Response, current_app, render_template, request
+from flask import current_app, request
 from werkzeug.datastructures import MultiDict
 
 from archive.errors import BadRequest
@@ -94,29 +94,10 @@ def without_build() -> str:
     return request.script_root + request.path + ("?" + query if query else "")
 
 
-def expired(error: BuildExpired) -> Response:
-    """Answer 410 for a pruned build, in the form asked for, with the search on the current one."""
-    from archive.web.app import error_response
-    from archive.web.links import absolute
-
-    current = absolute(without_build())
+def expired_message(error: BuildExpired, current: str) -> str:
+    """Say that a build is no longer kept, and where the same search runs on the current one."""
     kept = current_app.config.get("KEEP_BUILDS", 5)
-    message = (
+    return (
         f"Build {error.build_id} is no longer kept (this archive keeps its last {kept} builds), "
         f"so the search cannot be run on it again. The same search on the current build: {current}"
     )
-    if request.path.startswith("/api/") or request.path.endswith((".csv", ".atom", ".ris", ".bib")):
-        response = error_response(410, message)
-        answer = response[0] if isinstance(response, tuple) else response
-    else:
-        page = render_template(
-            "error.html",
-            status=410,
-            title="Build no longer kept",
-            message=message,
-            link={"href": current, "text": "Run this search on the current build"},
-        )
-        answer = Response(page, status=410, mimetype="text/html")
-    answer.status_code = 410
-    answer.headers["Link"] = f'<{current}>; rel="latest-version"'
-    return answer
