@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import current_app, request
+from flask import current_app, g, request
 from werkzeug.datastructures import MultiDict
 
 from archive.errors import BadRequest
@@ -54,6 +54,8 @@ def answering(archive: Archive) -> Archive:
     wanted = (request.args.get(PARAM) or "").strip()
     if not wanted or wanted == archive.build["id"]:
         return archive
+    # Once refused, the request's error page is drawn from the current build.
+    g.build_refused = True
     if not BUILD_ID.fullmatch(wanted):
         # Not echoed: some answers are plain text, which nothing escapes.
         raise BadRequest(
@@ -65,6 +67,7 @@ def answering(archive: Archive) -> Archive:
     kept = kept_archives.get(wanted)
     if kept is None:
         raise BuildExpired(wanted)
+    g.build_refused = False
     return kept
 
 

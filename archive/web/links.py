@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import abort, current_app, has_request_context, request, url_for
+from flask import abort, current_app, g, has_request_context, request, url_for
 
 from archive.corpus.amounts import SYMBOLS
 from archive.corpus.country import money_in, money_phrase
@@ -25,7 +25,7 @@ FEED_ENTRIES = 50
 def current_archive() -> Archive:
     """Return the archive that answers this request: a kept build's when it names one (?build=)."""
     archive = current_app.extensions["archive"]
-    if has_request_context() and request.args.get("build"):
+    if has_request_context() and request.args.get("build") and not g.get("build_refused"):
         from archive.web.builds import answering
 
         return answering(archive)
@@ -35,7 +35,7 @@ def current_archive() -> Archive:
 def search_url(search: SearchRequest, endpoint: str = "search") -> str:
     """Link to a view of a request; every search is a permalink."""
     params = search.params()
-    if has_request_context() and request.args.get("build"):
+    if has_request_context() and request.args.get("build") and not g.get("build_refused"):
         # A search on a kept build stays on it, page after page and filter after filter.
         params.append(("build", request.args["build"]))
     base = url_for(endpoint)
