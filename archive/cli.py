@@ -78,7 +78,8 @@ def build(paths: ArchiveFolder, full: bool) -> None:
 
     try:
         report = run_build(paths.require_corpus(), paths.index, full=full,
-                           progress=sys.stderr.isatty(), country=_country(paths))
+                           progress=sys.stderr.isatty(), country=_country(paths),
+                           keep=_keep_builds(paths))
     except ArchiveError as error:
         raise _fail(error) from None
     for problem in report.errors:
@@ -86,6 +87,17 @@ def build(paths: ArchiveFolder, full: bool) -> None:
     click.echo(report.summary())
     if report.errors:
         sys.exit(1)
+
+
+def _keep_builds(paths: ArchiveFolder) -> int:
+    """Read KEEP_BUILDS from archive.toml: how many builds stay searchable (default 5)."""
+    from archive.index.generations import KEEP
+
+    value = paths.settings().get("KEEP_BUILDS", KEEP)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise click.ClickException(
+            f"KEEP_BUILDS in archive.toml must be a whole number of 1 or more, not {value!r}")
+    return value
 
 
 @main.command()

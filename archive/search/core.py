@@ -63,15 +63,17 @@ class Archive:
     """The searchable archive: follows the index's current generation, reopening when a build publishes."""
     _closer: Any  # closes the open generation's searcher with the archive
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, pinned: Path | None = None):
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._generation: Generation | None = None
+        # A kept build's generation, searched instead of the current one.
+        self._pinned = pinned
 
     # -- opening -----------------------------------------------------------
 
     def _current(self) -> Generation:
-        path = generations.require_current(self.index_dir)
+        path = self._pinned or generations.require_current(self.index_dir)
         if self._generation is None or self._generation.path != path:
             opened = self._open(path)
             if self._generation is not None:
@@ -105,7 +107,9 @@ class Archive:
         periods = Periods(sets, facets, registry)
         facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
         sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
-        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods, forms)
+        build = manifest.get("build") or generations.build_info(path)
+        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods,
+                          forms, build)
 
     @property
     def registry(self) -> Registry:
@@ -131,6 +135,20 @@ class Archive:
     def generation(self) -> str:
         with self._lock:
             return self._current().path.name
+
+    @property
+    def build(self) -> dict[str, Any]:
+        """Name the build being searched: its id, date and number of documents."""
+        with self._lock:
+            return dict(self._current().build)
+
+    def close(self) -> None:
+        """Close the searcher of the generation opened, if any."""
+        with self._lock:
+            if self._generation is not None:
+                self._closer.detach()
+                self._generation.searcher.close()
+                self._generation = None
 
     # -- requests ----------------------------------------------------------
 

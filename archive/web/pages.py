@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-import markdown
 import nh3
 from flask import Response, current_app, render_template, request, url_for
 from markupsafe import Markup
@@ -17,8 +16,10 @@ from archive.search.discover import YearTotal
 from archive.search.facets import FacetValue
 from archive.errors import BadRequest
 from archive.search.request import FieldError, SearchRequest, parse_money, year_text
-from archive.web import cite
-from archive.web.pinpoint import accessed_on, page_of, pinpoints
+from archive.web import cite, csl, passages
+from archive.web.builds import searched_line
+from archive.web.pinpoint import accessed_on, page_of, paragraph_pinpoints, pinpoints
+from archive.web.zotero import coins, is_report
 from archive.web.links import (
     absolute,
     applied_filters,
@@ -27,6 +28,7 @@ from archive.web.links import (
     doc_url,
     feed_request,
     find_document,
+    search_permalink,
     search_url,
     short_money,
     today,
@@ -61,13 +63,35 @@ def search_page() -> str | tuple[str, int]:
         exports={
             "csv": search_url(whole, "search_csv"), "ris": search_url(whole, "search_ris"),
             "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
+            "csl": search_url(whole, "search_csl"),
         },
         feed_url=search_url(feed_request(search), "feed"),
         box_problem=problem, boxes=BOXES, department_example=_department_example(),
         predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
+        cited=search_citation(search, result),
+        # A search on a kept build stays on it when a form (sort, years, dates, amounts) is sent.
+        kept_build=request.args.get("build") or None,
     )
     # The search is answered, without the value it could not read, and that box marked.
     return (page, 400) if problem else page
+
+
+def search_citation(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
+    """Say exactly how a search was run: query, filters, sort, build, day, a permalink to rerun it."""
+    build = current_archive().build
+    day = today()
+    filters = [f"{a['facet']}: {a['label']}" for a in applied_filters(search, result)]
+    permalink = search_permalink(search, build["id"])
+    site = current_app.config["SITE_NAME"]
+    query = f"'{search.q}'" if search.q else "all documents"
+    sort = {"relevance": "by relevance", "newest": "newest first", "oldest": "oldest first",
+            "largest": "largest amount first"}.get(result.sort, result.sort)
+    text = (f"{site}, search for {query}" + (f" ({'; '.join(filters)})" if filters else "")
+            + f", sorted {sort}: {result.total:,} result{'' if result.total == 1 else 's'}. "
+            f"{searched_line(build, day)}. {permalink}")
+    return {"query": search.q, "reading": result.reading, "filters": filters, "sort": sort,
+            "build": build, "day": day, "line": searched_line(build, day), "total": result.total,
+            "permalink": permalink, "text": text}
 
 
 def _request_keeping_the_search() -> tuple[SearchRequest, dict[str, str] | None]:
@@ -121,10 +145,21 @@ def _predecessors_hint(shown: list[str]) -> str | None:
 def document_page(doc_id: str) -> str:
     document = find_document(doc_id)
     page = page_of(document, request.args.get("page"))
-    body = Markup(nh3.clean(markdown.markdown(document["body"], extensions=["sane_lists"])))
+    number = _para_of(request.args.get("para"))
+    base = url_for("document", doc_id=doc_id)
+    body, found = passages.render(document["body"], lambda n: f"{base}?para={n}#cite-passage",
+                                  cited=number)
+    if number is not None and number > len(found):
+        raise BadRequest(f"para: give one of this document's paragraphs, 1 to {len(found)}")
     accessed = accessed_on(document, today())
+    archive_name = None if document.get("url") else current_app.config["SITE_NAME"]
     return render_template(
         "document.html", doc=document, body=body,
+        passage=_passage(document, found[number - 1], accessed) if number else None,
+        csl_styles=csl.COMMON, csl_citation=_csl_citation(document, accessed, archive_name),
+        coins=coins(document, cite_address(document)), report=is_report(document),
+        pdf_url=next((absolute(url_for("original_pdf", doc_id=doc_id))
+                      for f in document.get("files") or [] if f.get("suffix") == ".pdf"), None),
         citations=cite.citations(document, cite_address(document), accessed,
                                  None if document.get("url") else current_app.config["SITE_NAME"]),
         page=page, pinpoints=pinpoints(document, page, cite_address(document), accessed) if page else [],
@@ -133,6 +168,40 @@ def document_page(doc_id: str) -> str:
         permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed, kind=cite.noun(document),
         related=current_archive().related(doc_id, RELATED),
     )
+
+
+def _para_of(value: str | None) -> int | None:
+    """Read ?para=N: a paragraph's number, or a BadRequest."""
+    if value is None or value == "":
+        return None
+    if not value.isdigit() or not 0 < int(value) < 100_000:
+        raise BadRequest("para: give a paragraph's number, such as para=12")
+    return int(value)
+
+
+def _passage(document: dict[str, Any], found: passages.Passage, accessed: Any) -> dict[str, Any]:
+    """Cite one passage: three styles with its pinpoint, and a link that finds and highlights it."""
+    address = doc_url(document)
+    return {"passage": found, "link": passages.fragment_link(address, found),
+            "pinpoints": paragraph_pinpoints(document, found.number, found.page,
+                                             cite_address(document), accessed)}
+
+
+def _csl_citation(document: dict[str, Any], accessed: Any,
+                  archive_name: str | None) -> dict[str, Any] | None:
+    """Render the document in the CSL style the picker asked for (?style=), if any."""
+    style = request.args.get("style", "").strip()
+    if not style:
+        return None
+    item = csl.item(document, cite_address(document), accessed, archive_name)
+    try:
+        rendered = csl.render([item], style)[0]
+    except csl.UnknownStyle as error:
+        raise BadRequest(str(error)) from None
+    # The processor's HTML holds only <em>, <i>, <b> and entities; cleaned all the same.
+    return {"style": style, "label": csl.COMMON.get(style, style),
+            "reference": Markup(nh3.clean(rendered["reference"])),
+            "in_text": Markup(nh3.clean(rendered["in_text"]))}
 
 
 def opensearch() -> Response:
