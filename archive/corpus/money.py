@@ -25,20 +25,25 @@ from archive.corpus.amounts import Amount, sentences
 INCLUDES = re.compile(r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consists? of|of which|split between)\b", re.I)
 PART_OF = re.compile(
     r"\b(?:(?:comes?|came|drawn|taken|funded|paid for|allocated|is|are|was|were|will be)\s+(?:\w+\s+)?from"
-    r"|(?:is|are|forms?|was|were)\s+(?:a\s+|the\s+)?part\s+of|out\s+of|a\s+share\s+of|share\s+of)\b",
+    r"|(?:is|are|forms?|was|were)\s+(?:a\s+|the\s+)?part\s+of|out\s+of|a\s+share\s+of|share\s+of"
+    r"|towards\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?(?=(?:[A-Z]{1,3})?[£€$]))",
     re.I,
 )
 # A sentence that opens by pointing back at the money of the one before.
 POINTS_BACK = re.compile(
     r"^(?:the|this|that|these|those|its|their)\s+(?:new\s+|extra\s+|additional\s+)?"
-    r"(?:funding|money|cash|sum|package|investment|grant|grants|pledges?|funding\s+pledges|allocation|award)\b",
+    r"(?:funding|money|cash|sum|package|investment|grant|grants|pledges?|funding\s+pledges|allocation|award"
+    r"|fund|plan|programme|program|initiatives?|upgrade|scheme|strategy|measures?)\b",
     re.I,
 )
 
 
 # A word each way of joining above needs (their own `\s+` can join words across lines), looked
 # for with `in` before the expressions run, which cost about 0.1 ms over a whole text.
-_JOINING = ("includ", "compris", "made", "consist", "which", "split", "from", "part", "share")
+_JOINING = ("includ", "compris", "made", "consist", "which", "split", "from", "part", "share", "toward",
+            "total")
+# "£48m of the total": a part of the largest sum of the sentence before.
+OF_TOTAL = re.compile(r"^\s*(?:of|from)\s+(?:the|this|that)\s+(?:total|sum|amount|money|funding|package)\b", re.I)
 _OUT_OF = re.compile(r"out\s+of")
 
 
@@ -65,9 +70,13 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
     links: dict[int, tuple[int, str]] = {}
+    _link_sums(amounts, found, links)  # parts that add up exactly are the surest reading: first
+    summed = dict(links)  # their words, where a sentence says so too, are the better evidence
 
     def link(part: _Found, whole: _Found, evidence: str) -> None:
-        if part.index in links or amounts[part.index].currency != amounts[whole.index].currency:
+        if part.index in links and summed.get(part.index, (None,))[0] != whole.index:
+            return
+        if amounts[part.index].currency != amounts[whole.index].currency:
             return
         if amounts[part.index].value >= amounts[whole.index].value:
             return
@@ -96,6 +105,8 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
                     if parts:
                         evidence += " " + " ".join(_collapse(text[spans[p.sentence][0]:spans[p.sentence][1]])
                                                    for p in parts)
+            if wholes and not parts and sentence.rstrip().endswith(":"):
+                parts = _list_after(text, end, found)  # "… committed $1.1 billion, including:"
             if wholes and parts:
                 whole = wholes[-1]
                 if sum(amounts[p.index].value for p in parts) <= amounts[whole.index].value:
@@ -113,6 +124,13 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             if wholes and parts:
                 for part in parts:
                     link(part, wholes[0], evidence)
+    for f in found:
+        after = text[f.start + len(amounts[f.index].text):]
+        if f.index not in links and OF_TOTAL.match(after) and before(f.sentence):
+            previous_n, previous = before(f.sentence)  # type: ignore[misc]
+            whole = max(previous, key=lambda p: amounts[p.index].value)
+            link(f, whole, _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … "
+                 + _collapse(text[spans[f.sentence][0]:spans[f.sentence][1]]))
     # The same sum written again is the same money: a restated part belongs where the first did.
     for f in found:
         if f.index in links:
@@ -158,3 +176,34 @@ def _list_after(text: str, end: int, found: list[_Found]) -> list[_Found]:
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())
+
+
+_MAX_PARTS = 8
+
+
+def _link_sums(amounts: Sequence[Amount], found: list[_Found], links: dict[int, tuple[int, str]]) -> None:
+    """Link the run of amounts right after (or before) a larger one that adds up to it exactly.
+
+    "a $193 million plan … $93.4 million to …; $60.5 million to …; $21.6 million …; $17.5 million …":
+    parts listed one by one, with no word that joins them, add up to their whole to the cent.
+    """
+    for at, whole in enumerate(found):
+        total = amounts[whole.index]
+        if whole.index in links or any(w == whole.index for w, _ in links.values()):
+            continue
+        for run in (found[at + 1 : at + 1 + _MAX_PARTS], found[max(0, at - _MAX_PARTS) : at][::-1]):
+            running, parts = 0, []
+            for f in run:
+                a = amounts[f.index]
+                if a.currency != total.currency or a.value >= total.value or f.index in links \
+                        or a.value == 0:
+                    break
+                running += a.value
+                parts.append(f)
+                if running >= total.value:
+                    break
+            if len(parts) >= 2 and running == total.value:
+                words = " + ".join(amounts[p.index].text for p in sorted(parts, key=lambda p: p.start))
+                for part in parts:
+                    links[part.index] = (whole.index, f"{words} add up to {total.text}")
+                break

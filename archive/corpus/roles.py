@@ -1,13 +1,203 @@
-"""Read each amount's role from its sentence."""
+"""Read each amount's role from its sentence: money announced, cut, a cost, a statistic, or other.
+
+The words nearest an amount in its own clause decide, as a reader would: "will invest £5m"
+is announced, "has removed £3.2 million" a cut, "estimated to cost $445.5 million" a cost,
+"two-way trade reached $9.4 billion" a statistic, "$410 a year for each child" a rate (other).
+A whole and its parts, linked by archive/corpus/money.py, become `total` and `part` where the
+sentence reads as money given. Each role keeps the words that decided it as its evidence.
+Rules, not a trained model: on the hand-labelled set (bench/money_roles.csv, docs/money.md) they
+are as good, and a reader can see why each amount got its role.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from archive.corpus.amounts import sentences
+
 ROLES = ("announced", "cut", "cost", "total", "part", "statistic", "other")
+# Roles of money that is given: what the timeline, the largest sort and the filters count.
+COUNTED = frozenset({"announced", "total", "part"})
+
+_WORD = r"[\w'’-]+"
+# Each cue is a role and the words that show it; the nearest cue to an amount wins.
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cut", re.compile(
+        r"\b(?:remov(?:e|es|ed|ing|al)|withdr[ae]wn?|withdraw(?:s|ing|al)?|withheld|withhold(?:ing)?|"
+        r"cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)\s+(?:funding|spending|the\s+budget|grants?|by)|"
+        r"scrap(?:s|ped|ping)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|clawed\s+back|saves|savings?|"
+        r"underspen[dt]|lost|loses|losing)\b", re.I)),
+    ("statistic", re.compile(
+        r"\b(?:trade|trading|exports?|exporting|exported|imports?|importing|imported|GDP|gross\s+domestic|"
+        r"economy|economies|turnover|deficits?|re-?paid|repa(?:y|ying|yment)|surplus(?:es)?|debts?|borrowings?|"
+        r"revenues?|taxation\s+receipts|income|incomes|earning|earnings|earns?|salar(?:y|ies)|wages?|"
+        r"prices?|priced|inflation|mortgages?|better\s+off|worse\s+off|gross\s+value|value\s+of\s+"
+        r"production|output|contributes|collects|generates?|generating|profits?|sales|spend\s+about|"
+        r"spends|spent\s+about|premiums|household\s+budgets?|a\s+barrel|per\s+barrel|per\s+tonne|"
+        r"net\s+present\s+value|barrel|tonne|(?:per\s+|an\s+|a\s+)?hour|running\s+at|currently|reached|"
+        r"record\s+level|grown|grew|rose|fell|worth\s+of\s+goods|minimum\s+wage)\b", re.I)),
+    ("cost", re.compile(
+        r"\b(?:cost(?:s|ing)?|price\s+of|purchased\s+for|bought\s+for|bill\s+(?:of|for)|estimated\s+at|"
+        r"project(?:ed)?\s+(?:worth|valued)|valued\s+at|tab)\b", re.I)),
+    ("announced", re.compile(
+        r"\b(?:announc(?:e|es|ed|ing|ement)|provid(?:e|es|ed|ing)|provision|invest(?:s|ed|ing|ment|ments)?|"
+        r"fund(?:s|ed|ing)?|grants?|granted|award(?:s|ed)?|allocat(?:e|es|ed|ing|ion)|"
+        r"commit(?:s|ted|ting|ment|ments)?|pledg(?:e|es|ed|ing)|promis(?:e|ed)|receiv(?:e|es|ed|ing)|"
+        r"spend(?:ing)?|spent|contribut(?:e|ed|ing|ion|ions)|package|boost|donat(?:e|ed|ion)|give|given|"
+        r"giving|gave|paid|pay(?:ing)?|payments?|make\s+available|made\s+available|making|set(?:s)?\s+aside|"
+        r"backed|backing|support(?:s|ed|ing)?|assistance|assist|aid|injection|extra|additional|further|"
+        r"new|budget(?:ed)?|sets?\s+up|opened|open|plan|programme|program|initiative|scheme|fund|"
+        r"strategy|facility|instalment|confirm(?:s|ed)?|deliver(?:s|ed|ing)?|totall?ing|award|"
+        r"help|enable|towards)\b", re.I)),
+)
+# An amount to each person, thing or period of time: a rate, never a sum to add up.
+_RATE_AFTER = re.compile(
+    r"^\W{0,3}(?:[\w-]+\s+){0,3}?(?:each|for\s+each|in\s+respect\s+of\s+each|per\s+(?:person|head|child|"
+    r"adult|student|family|household|couple|pensioner|participant|site|project|tonne|litre|barrel|unit|"
+    r"week|fortnight|day|hour|month)|an?\s+(?:week|fortnight|day|litre|head|person|child|adult|family|month))\b"
+    r"|^\W{0,3}(?:p\.?a\.?|per\s+annum|tax[- ]free|if\s+they)\b"
+    r"|^\W{0,3}(?:for|to)\s+(?:individuals|families|each|every|a\s+(?:family|couple|person))\b",
+    re.I,
+)
+_SMALL_RATE_AFTER = re.compile(r"^\W{0,3}(?:extra\s+)?(?:a|per)\s+(?:year|annum|month|week|fortnight)\b", re.I)
+_RATE_BEFORE = re.compile(
+    r"\b(?:up\s+to|maximum\s+of|minimum|rate\s+of|at\s+least)\s+(?:an?\s+)?(?:extra\s+)?$", re.I)
+_THRESHOLD = re.compile(r"\b(?:less|more)\s+than\s+$|\b(?:income|earning|earnings)\s+(?:\w+\s+){0,2}$", re.I)
+_SMALL = 100_000  # whole units; "grants of up to $25,000" is a rate, "up to $15 million" a sum
+_CLAUSE_BREAK = re.compile(r"[;:()\u2022•]|\s[-–—]\s|,\s+(?:while|whereas|but|and\s+the)\b")
+_REACH = 90  # characters either side of an amount that its cues are looked for in
 
 
 def assign_roles(text: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return rows with `role` and `role_evidence`."""
-    return [{**r, "role": "other", "role_evidence": ""} for r in rows]
+    """Return rows (amounts as link_parts gives them) with `role` and `role_evidence`."""
+    wholes = {r["part_of"] for r in rows if r.get("part_of") is not None}
+    places = _places(text, rows)
+    out: list[dict[str, Any]] = []
+    for index, row in enumerate(rows):
+        start, end, sentence = places[index]
+        before, after = _context(text, rows, places, index, start, end, sentence)
+        role, evidence = read_role(before, after, int(row["value"]))
+        previous = index - 1
+        if role == "other" and evidence == _NO_CUE and previous >= 0 and places[previous][2] == sentence \
+                and start >= 0:
+            # "withheld from NSW, $9.9 million from Victoria": an amount with no words of its own
+            # shares the verb of the one before it in the sentence.
+            role, evidence = out[previous]["role"], out[previous]["role_evidence"]
+            role = "announced" if role in ("total", "part") else role
+        whole_role = out[row["part_of"]]["role"] if row.get("part_of") is not None and row["part_of"] < index \
+            else None
+        if row.get("part_of") is not None and (role in ("announced", "other") or role == "cost" and whole_role
+                                               not in ("cost", None)) and not evidence.startswith(_RATE):
+            role, evidence = "part", f"part of {rows[row['part_of']]['text']}: " + (row.get("evidence") or "")
+        elif role in ("announced", "other") and index in wholes:
+            role, evidence = "total", "its parts: " + ", ".join(
+                rows[p]["text"] for p, r in enumerate(rows) if r.get("part_of") == index)
+        out.append({**row, "role": role, "role_evidence": evidence[:300]})
+    return out
+
+
+_NO_CUE = "no words of giving, cutting, costing or measuring near it"
+_RATE = "a rate"
+_STAT_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,2}?(?:industry|industries|market|sector|better\s+off|worse\s+off)\b",
+                         re.I)
+_PROJECT_AFTER = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?(?:project|projlect|development|port|dam|scheme\s+cost)\b"
+                            r"(?!\s+(?:fund|grants?|programme))", re.I)
+_FROM_LEVEL = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
+_SPECIFIC_REACH = 35  # characters: a word of cutting, costing or measuring this near outweighs a nearer verb
+
+
+def read_role(before: str, after: str, value: int) -> tuple[str, str]:
+    """Return (role, the words that decided it) for an amount between two stretches of its clause."""
+    stat = _STAT_AFTER.search(after)
+    if stat:
+        return "statistic", f"“{stat.group(0).strip(' ,.')}”"
+    rate = _RATE_AFTER.search(after) or (_SMALL_RATE_AFTER.search(after) if value < 10_000 else None)
+    if rate:
+        return "other", f"{_RATE}: “{rate.group(0).strip(' ,.')}”"
+    tail = before[-30:]
+    if value < _SMALL and _THRESHOLD.search(tail):
+        return "statistic", f"a threshold: “{_THRESHOLD.search(tail).group(0).strip()}”"  # type: ignore[union-attr]
+    if value < 10_000 and _RATE_BEFORE.search(tail) or value < _SMALL and _RATE_BEFORE.search(tail) and re.search(
+            r"\b(?:grants?|subsid|assistance|payments?|allowance|prize|award|boost)", before[-60:], re.I):
+        return "other", f"{_RATE}: the most or least one gets, “{tail.strip()}”"
+    if _FROM_LEVEL.search(before) and not after.strip():
+        return "other", "the level it moves from: “from”"
+    project = _PROJECT_AFTER.search(after)
+    found = []  # (distance, role, words)
+    for role, pattern in _CUES:
+        for match in pattern.finditer(before):
+            found.append((len(before) - match.end(), role, match.group(0)))
+        for match in pattern.finditer(after):
+            # Words after an amount govern it less than the verb before it.
+            found.append((match.start() + 12, role, match.group(0)))
+    if project and not any(f[1] == "announced" and f[0] < 40 for f in found):
+        return "cost", f"the size of a project: “{project.group(0).strip()}”"
+    lead = re.match(r"^\s*(?:will\s+|to\s+|would\s+)?(to|for|towards)\s+(?![£€$\d])\w", after)
+    if lead:
+        found.append((6, "announced", lead.group(1)))
+    if not found:
+        return "other", _NO_CUE
+    specific = [f for f in found if f[1] in ("cut", "statistic", "cost") and f[0] <= _SPECIFIC_REACH]
+    distance, role, words = min(specific or found, key=lambda f: (f[0], _CUES_ORDER[f[1]]))
+    if role == "cost":
+        stats = [f for f in found if f[1] == "statistic" and f[0] <= 45]
+        if stats:  # "cost the economy $2.3 billion", "cost families ... $6.1 billion a year"
+            distance, role, words = min(stats)
+    return role, f"“{words}”"
+
+
+_CUES_ORDER = {role: n for n, (role, _) in enumerate(_CUES)}
+_FUNDING_NOUNS = frozenset({"funding", "fund", "funds", "payments", "payment", "grant", "grants", "money",
+                            "for", "to", "support", "assistance"})
+
+
+def _places(text: str, rows: Sequence[dict[str, Any]]) -> list[tuple[int, int, tuple[int, int]]]:
+    """Find each amount in the text, in order: (start, end, its sentence's span)."""
+    spans = sentences(text)
+    places, cursor = [], 0
+    for row in rows:
+        at = text.find(row["text"], cursor)
+        if at < 0:
+            at = text.find(row["text"])
+        if at < 0:  # an amount the front matter added: read its own sentence
+            places.append((-1, -1, (0, 0)))
+            continue
+        cursor = at + len(row["text"])
+        span = next(((s, e) for s, e in spans if s <= at < e), (at, cursor))
+        places.append((at, cursor, span))
+    return places
+
+
+def _context(text: str, rows: Sequence[dict[str, Any]], places: list[tuple[int, int, tuple[int, int]]],
+             index: int, start: int, end: int, sentence: tuple[int, int]) -> tuple[str, str]:
+    """Return the words before and after an amount, in its clause, up to its neighbour amounts."""
+    if start < 0:
+        whole = " ".join(str(rows[index].get("sentence", "")).split())
+        at = whole.find(rows[index]["text"])
+        return (whole[:at], whole[at + len(rows[index]["text"]):]) if at >= 0 else (whole, "")
+    low, high = max(sentence[0], start - _REACH), min(sentence[1], end + _REACH)
+    for other, (s, e, _) in enumerate(places):
+        if other != index and s >= 0 and e <= start and e > low and e > start - 40:
+            low = max(low, e)
+        if other != index and s >= end and s < high:
+            high = min(high, s)
+    before, after = text[low:start], text[end:high]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    cut = _CLAUSE_BREAK.search(after)
+    if cut and not after[: cut.start()].strip() == "":
+        after = after[: cut.start()]
+    elif cut and after[: cut.start()].strip() == "" and after[cut.start()] == "(":
+        after = after[: cut.start()]
+    return " ".join(before.split()) + " ", " " + " ".join(after.split())
+
+
+def _smaller_nearby(rows: Sequence[dict[str, Any]], places: list[tuple[int, int, tuple[int, int]]],
+                    index: int) -> bool:
+    """Tell whether smaller amounts of the same currency stand within a few sentences."""
+    here = places[index][0]
+    return any(r["currency"] == rows[index]["currency"] and r["value"] < rows[index]["value"]
+               and abs(places[n][0] - here) < 600 for n, r in enumerate(rows) if n != index)
