@@ -24,6 +24,7 @@ COUNTED = frozenset({"announced", "total", "part"})
 _WORD = r"[\w'’-]+"
 # Each cue is a role and the words that show it; the nearest cue to an amount wins.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("other", re.compile(r"\b(?:(?:has|have|had|was|were)\s+raised|fund-?rais\w*|war\s+chest)\b", re.I)),
     ("cut", re.compile(
         r"\b(?:remov(?:e|es|ed|ing|al)|withdr[ae]wn?|withdraw(?:s|ing|al)?|withheld|withhold(?:ing)?|"
         r"cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)\s+(?:funding|spending|the\s+budget|grants?|by)|"
@@ -50,15 +51,17 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"backed|backing|support(?:s|ed|ing)?|assistance|assist|aid|injection|extra|additional|further|"
         r"new|budget(?:ed)?|sets?\s+up|opened|open|plan|programme|program|initiative|scheme|fund|"
         r"strategy|facility|instalment|confirm(?:s|ed)?|deliver(?:s|ed|ing)?|totall?ing|award|"
-        r"help|enable|towards)\b", re.I)),
+        r"help|enable|towards|match(?:es|ed|ing)?\s+(?:\w+\s+)?(?:donations|funding|every|pound|dollar|"
+        r"contributions))\b", re.I)),
 )
 # An amount to each person, thing or period of time: a rate, never a sum to add up.
 _RATE_AFTER = re.compile(
-    r"^\W{0,3}(?:[\w-]+\s+){0,3}?(?:each|for\s+each|in\s+respect\s+of\s+each|per\s+(?:person|head|child|"
-    r"adult|student|family|household|couple|pensioner|participant|site|project|tonne|litre|barrel|unit|"
-    r"week|fortnight|day|hour|month)|an?\s+(?:week|fortnight|day|litre|head|person|child|adult|family|month))\b"
+    r"^\W{0,3}(?:extra\s+)?(?:(?:a|per|every)\s+(?:year|month|week|fortnight|annum)\s+)?"
+    r"(?:(?:for|to|in\s+respect\s+of)\s+)?(?:each|every|per\s+(?:person|head|child|adult|student|family|"
+    r"household|couple|pensioner|participant|site|project|tonne|litre|barrel|unit|week|fortnight|day|hour|"
+    r"month)|an?\s+(?:week|fortnight|day|litre|head|person|child|adult|family|month))\b"
     r"|^\W{0,3}(?:p\.?a\.?|per\s+annum|tax[- ]free|if\s+they)\b"
-    r"|^\W{0,3}(?:for|to)\s+(?:individuals|families|each|every|a\s+(?:family|couple|person))\b",
+    r"|^\W{0,3}(?:for|to)\s+(?:individuals|families|a\s+(?:family|couple|person))\b",
     re.I,
 )
 _SMALL_RATE_AFTER = re.compile(r"^\W{0,3}(?:extra\s+)?(?:a|per)\s+(?:year|annum|month|week|fortnight)\b", re.I)

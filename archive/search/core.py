@@ -104,6 +104,7 @@ class Archive:
             sets = DocSets(searcher, path)
             facets = FacetTable(searcher.reader(), sets.live)
             sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
+            sets.derived["largest_all"] = lambda: discover.largest_keys(searcher, facets, sets.size, "all")
             forms = forms_table.read(path)
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(
@@ -114,6 +115,7 @@ class Archive:
         periods = Periods(sets, facets, registry)
         facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
         sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
+        sets.derived["real_largest_all"] = lambda: _real_largest(searcher, facets, periods, "all")
         return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods, forms)
 
     @property
@@ -174,7 +176,7 @@ class Archive:
         if request.programmes:
             found["programme"] = table.mask("programme", request.programmes)
         if request.amounts:
-            found["amount"] = table.mask("amount", request.amounts)
+            found["amount"] = table.mask(request.money_field("amount"), request.amounts)
         if request.financial_years:
             found["financial_year"] = table.mask("financial_year", request.financial_years)
         if request.governments:
@@ -182,18 +184,20 @@ class Archive:
         if request.date_from or request.date_to:
             found["date"] = gen.periods.in_range(*request.date_range)[0]
         if request.real and (request.min_amount is not None or request.max_amount is not None):
-            found["range"] = gen.sets.cached(("real", request.min_amount, request.max_amount),
-                                             lambda: self._real_range(gen, request.min_amount, request.max_amount))
+            found["range"] = gen.sets.cached(("real", request.money, request.min_amount, request.max_amount),
+                                             lambda: self._real_range(gen, request))
         elif request.min_amount is not None or request.max_amount is not None:
             # The value field holds signed 64-bit numbers; Whoosh raises on anything beyond them.
             low, high = (None if v is None else min(v, 2**63 - 1) for v in (request.min_amount, request.max_amount))
-            found["range"] = gen.sets.matches(query.NumericRange("value", low, high))
+            found["range"] = gen.sets.matches(query.NumericRange(request.money_field("value"), low, high))
         return found
 
-    def _real_range(self, gen: Generation, low: int | None, high: int | None) -> Mask:
+    def _real_range(self, gen: Generation, request: SearchRequest) -> Mask:
         """Return the documents with a pound amount whose value in real terms lies within [low, high]."""
+        low, high = request.min_amount, request.max_amount
         factors = gen.periods.real_factor
-        pounds = gen.facets.mask("amount", [v for v in gen.facets.values("amount") if ":" not in v])
+        bands = request.money_field("amount")
+        pounds = gen.facets.mask(bands, [v for v in gen.facets.values(bands) if ":" not in v])
         found = np.zeros(gen.sets.size, dtype=bool)
         # One numeric range per financial year: its documents share one factor.
         for factor in np.unique(factors[pounds & (factors > 0)]).tolist():
@@ -201,7 +205,8 @@ class Archive:
             if hi is not None and (hi < 0 or (lo is not None and lo > hi)):
                 continue
             hi = None if hi is None else min(hi, 2**63 - 1)
-            found |= gen.sets.matches(query.NumericRange("value", lo, hi)) & (factors == factor) & pounds
+            found |= gen.sets.matches(query.NumericRange(request.money_field("value"), lo, hi)) \
+                & (factors == factor) & pounds
         return found
 
     def _departments(self, gen: Generation, keys: Sequence[str], request: SearchRequest) -> set[str]:
@@ -227,7 +232,7 @@ class Archive:
                 for v in {*table.values("department"), *selected}
             }
         else:
-            counts = table.counts(facet, docs)
+            counts = table.counts(request.money_field("amount") if facet == "amount" else facet, docs)
         if facet == "year":
             for low, high in request.years:
                 if low != high:
@@ -338,9 +343,9 @@ class Archive:
             with limits.budget():
                 docs = self._result_mask(gen, request, gen.reader.read(request.q))
             if not request.real:
-                return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()))
+                return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()), request.money)
             # In real terms: each document's largest pound amount in the latest year's prices.
-            real = gen.sets.column("real_largest")
+            real = gen.sets.column(request.money_field("real_largest"))
             found = []
             for value, holders in gen.facets.postings("year").items():
                 mine = np.fromiter(holders, dtype=np.int64, count=len(holders))
@@ -359,7 +364,8 @@ class Archive:
         # The order the pages show: from the same arrays where the pages use them.
         sort = request.effective_sort
         if sort != "relevance":
-            field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
+            field = request.money_field("real_largest" if request.real else "largest") if sort == "largest" \
+                else "sortdate"
             return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
         if rankable(parsed.query):
             return ranking.top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
@@ -378,11 +384,11 @@ def _years(ranges: Iterable[tuple[int, int]]) -> set[str]:
     return {str(y) for low, high in ranges for y in range(low, high + 1)}
 
 
-def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> np.ndarray:
+def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods, money: str = "announced") -> np.ndarray:
     """Each document's largest pound amount in the latest year's prices; -1 where there is none."""
     keys = np.full(periods.live.shape[0], -1, dtype=np.int64)
     factors = periods.real_factor
-    for docnum, pounds in discover._largest_pounds(searcher, facets).items():
+    for docnum, pounds in discover.largest_by_currency(searcher, facets, money=money).items():
         if factors[docnum] > 0:
             keys[docnum] = prices.real_value(pounds, float(factors[docnum]))
     return keys

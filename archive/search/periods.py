@@ -49,9 +49,9 @@ class Periods:
     @cached_property
     def australian(self) -> Mask:
         """Documents that are Australian: amounts in AUD, or a department registered as Australia's."""
-        bands = [v for v in self._facets.values("amount") if (split_band(v) or ("", ""))[0] == "AUD"]
+        bands = [v for v in self._facets.values("amount_all") if (split_band(v) or ("", ""))[0] == "AUD"]
         departments = [k for k, d in self._registry.departments.items() if d.country == "AU"]
-        return self._facets.mask("amount", bands) | self._facets.mask("department", departments)
+        return self._facets.mask("amount_all", bands) | self._facets.mask("department", departments)
 
     @cached_property
     def financial_year(self) -> Computed:
