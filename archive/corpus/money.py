@@ -131,6 +131,7 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             whole = max(previous, key=lambda p: amounts[p.index].value)
             link(f, whole, _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … "
                  + _collapse(text[spans[f.sentence][0]:spans[f.sentence][1]]))
+    _link_total(text, amounts, found, spans, links)
     # The same sum written again is the same money: a restated part belongs where the first did.
     for f in found:
         if f.index in links:
@@ -191,7 +192,8 @@ def _link_sums(amounts: Sequence[Amount], found: list[_Found], links: dict[int, 
         total = amounts[whole.index]
         if whole.index in links or any(w == whole.index for w, _ in links.values()):
             continue
-        for run in (found[at + 1 : at + 1 + _MAX_PARTS], found[max(0, at - _MAX_PARTS) : at][::-1]):
+        after = [found[at + skip : at + skip + _MAX_PARTS] for skip in (1, 2, 3)]  # "$365m … $226m spent … $110m"
+        for run in (*after, found[max(0, at - _MAX_PARTS) : at][::-1]):
             running, parts = 0, []
             for f in run:
                 a = amounts[f.index]
@@ -207,3 +209,26 @@ def _link_sums(amounts: Sequence[Amount], found: list[_Found], links: dict[int, 
                 for part in parts:
                     links[part.index] = (whole.index, f"{words} add up to {total.text}")
                 break
+
+
+# "pledged a total of £200m", "In total, … a combined $387.4 million": the sums around it are in it.
+A_TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|a\s+combined|altogether)\s+(?:\w+\s+){0,8}?$", re.I)
+_TOTAL_REACH = 3  # sentences either side
+
+
+def _link_total(text: str, amounts: Sequence[Amount], found: list[_Found], spans: list[tuple[int, int]],
+                links: dict[int, tuple[int, str]]) -> None:
+    """Link to a sum called a total the smaller sums of the sentences around it that no whole has yet."""
+    for whole in found:
+        sentence_start = spans[whole.sentence][0]
+        if whole.index in links or not A_TOTAL.search(text[max(sentence_start, whole.start - 80):whole.start]):
+            continue
+        total = amounts[whole.index]
+        near = [f for f in found if f.index != whole.index and f.index not in links
+                and abs(f.sentence - whole.sentence) <= _TOTAL_REACH
+                and amounts[f.index].currency == total.currency and amounts[f.index].value < total.value]
+        # Only sums that are wholes or stand alone: a whole's parts are inside it already.
+        if near and sum(amounts[f.index].value for f in near) <= total.value:
+            evidence = _collapse(text[spans[whole.sentence][0]:spans[whole.sentence][1]])
+            for f in near:
+                links[f.index] = (whole.index, evidence)

@@ -75,9 +75,8 @@ _REACH = 90  # characters either side of an amount that its cues are looked for 
 
 def assign_roles(text: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return rows (amounts as link_parts gives them) with `role` and `role_evidence`."""
-    wholes = {r["part_of"] for r in rows if r.get("part_of") is not None}
     places = _places(text, rows)
-    out: list[dict[str, Any]] = []
+    read: list[tuple[str, str]] = []
     for index, row in enumerate(rows):
         start, end, sentence = places[index]
         before, after = _context(text, rows, places, index, start, end, sentence)
@@ -87,16 +86,29 @@ def assign_roles(text: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, An
                 and start >= 0:
             # "withheld from NSW, $9.9 million from Victoria": an amount with no words of its own
             # shares the verb of the one before it in the sentence.
-            role, evidence = out[previous]["role"], out[previous]["role_evidence"]
-            role = "announced" if role in ("total", "part") else role
-        whole_role = out[row["part_of"]]["role"] if row.get("part_of") is not None and row["part_of"] < index \
-            else None
-        if row.get("part_of") is not None and (role in ("announced", "other") or role == "cost" and whole_role
-                                               not in ("cost", None)) and not evidence.startswith(_RATE):
-            role, evidence = "part", f"part of {rows[row['part_of']]['text']}: " + (row.get("evidence") or "")
-        elif role in ("announced", "other") and index in wholes:
-            role, evidence = "total", "its parts: " + ", ".join(
-                rows[p]["text"] for p, r in enumerate(rows) if r.get("part_of") == index)
+            role, evidence = read[previous]
+        read.append((role, evidence))
+    # A part is money given inside its whole: not a rate ("a prize of $80,000" in "$600,000 of
+    # awards"), nor a cost inside a cost.
+    roles = [role for role, _ in read]
+    parts: dict[int, list[int]] = {}
+    for index, row in enumerate(rows):
+        whole = row.get("part_of")
+        role, evidence = read[index]
+        if whole is None or evidence.startswith(_RATE):
+            continue
+        if role in ("announced", "other", "part", "total") or role == "cost" and read[whole][0] != "cost":
+            roles[index] = "part"
+            parts.setdefault(whole, []).append(index)
+    out = []
+    for index, row in enumerate(rows):
+        role, evidence = roles[index], read[index][1]
+        if role == "part":
+            evidence = f"part of {rows[row['part_of']]['text']}: " + (row.get("evidence") or "")
+        elif index in parts and role in ("announced", "other", "total", "part"):
+            role, evidence = "total", "its parts: " + ", ".join(rows[p]["text"] for p in parts[index])
+        elif role in ("total", "part"):
+            role = "announced"
         out.append({**row, "role": role, "role_evidence": evidence[:300]})
     return out
 
@@ -196,11 +208,3 @@ def _context(text: str, rows: Sequence[dict[str, Any]], places: list[tuple[int, 
     elif cut and after[: cut.start()].strip() == "" and after[cut.start()] == "(":
         after = after[: cut.start()]
     return " ".join(before.split()) + " ", " " + " ".join(after.split())
-
-
-def _smaller_nearby(rows: Sequence[dict[str, Any]], places: list[tuple[int, int, tuple[int, int]]],
-                    index: int) -> bool:
-    """Tell whether smaller amounts of the same currency stand within a few sentences."""
-    here = places[index][0]
-    return any(r["currency"] == rows[index]["currency"] and r["value"] < rows[index]["value"]
-               and abs(places[n][0] - here) < 600 for n, r in enumerate(rows) if n != index)

@@ -289,6 +289,19 @@ class Archive:
                                              "programme_name": programme["name"]})
         return sorted(found.values(), key=lambda d: d["date"])
 
+    def metas(self, q: query.Query) -> list[dict[str, Any]]:
+        """Return every document a query matches, oldest first, without bodies (ledgers, figures)."""
+        with self._lock:
+            gen = self._current()
+            docnums = np.flatnonzero(gen.sets.matches(q))
+            order = docnums[np.argsort(gen.sets.column("sortdate")[docnums], kind="stable")].tolist()
+            found = []
+            for docnum in order:
+                meta = dict(gen.searcher.stored_fields(docnum)["meta"])
+                meta.pop("body", None)
+                found.append(prices.with_real_terms(labelled(gen, meta)))
+            return found
+
     # -- discovery and export (issue 3) --
 
     def iter_hits(self, request: SearchRequest) -> Iterator[dict[str, Any]]:

@@ -1,0 +1,277 @@
+"""A programme's or a department's ledger of money announced, and where a figure came from.
+
+A ledger lists every amount of money announced in the documents filed under a programme (or a
+department), oldest first, and counts each sum once: new money is counted; the same sum
+announced again (the same value in the same currency, in this ledger, a re-announcement) is
+linked to where it was first announced and not counted again; a part stands inside its whole
+and is not added to it; cuts are listed and added up apart. Statistics, costs and other
+amounts are never in a ledger. No Flask here: the web layer and the CLI render what this gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from whoosh import query
+
+from archive.corpus.amounts import extract_amounts
+from archive.corpus.registry import Registry
+from archive.corpus.roles import COUNTED
+from archive.errors import ArchiveError
+
+KINDS = ("programme", "department")
+# How each line of a ledger counts.
+NEW, AGAIN, PART, CUT, CUT_AGAIN = "new", "again", "part", "cut", "cut again"
+
+
+class UnknownEntry(ArchiveError):
+    """A programme or department the registry does not know."""
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One amount of money in a ledger, with how it counts and where it was read."""
+
+    date: str
+    date_display: str
+    doc_id: str
+    title: str
+    amount: int  # the amount's place in its document's list: its sentence's anchor on the page
+    text: str
+    value: int
+    currency: str
+    role: str
+    kind: str  # new, again, part, cut or "cut again"
+    counted: bool  # whether the line adds to the ledger's totals
+    sentence: str
+    evidence: str
+    whole: str | None = None  # the whole a part stands inside, as written
+    first: dict[str, str] | None = None  # where money announced again was first announced
+    real_value: int | None = None  # in the latest year's prices, where a deflator applies
+    real_prices: str | None = None
+
+
+@dataclass
+class Ledger:
+    """Every amount of money announced under a programme or department, each counted once."""
+
+    kind: str
+    key: str
+    name: str
+    lines: list[LedgerLine] = field(default_factory=list)
+
+    @property
+    def currencies(self) -> list[str]:
+        """Return the currencies of the ledger's lines, the most used first."""
+        counts: dict[str, int] = {}
+        for line in self.lines:
+            counts[line.currency] = counts.get(line.currency, 0) + 1
+        return sorted(counts, key=lambda c: (-counts[c], c))
+
+    def totals(self) -> dict[str, dict[str, Any]]:
+        """Add up, per currency: new money, money cut, and times money was announced again."""
+        found: dict[str, dict[str, Any]] = {}
+        for currency in self.currencies:
+            mine = [line for line in self.lines if line.currency == currency]
+            new = [line for line in mine if line.kind == NEW]
+            real = [line.real_value for line in new if line.real_value is not None]
+            found[currency] = {
+                "new": sum(line.value for line in new),
+                "cuts": sum(line.value for line in mine if line.kind == CUT),
+                "announced_again": sum(1 for line in mine if line.kind == AGAIN),
+                "parts": sum(1 for line in mine if line.kind == PART),
+                "lines": len(mine),
+                # In real terms only where every new line has a deflator: a partial sum would mislead.
+                "new_real": sum(real) if new and len(real) == len(new) else None,
+                "real_prices": next((line.real_prices for line in new if line.real_prices), None),
+            }
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ledger as plain data, as the JSON API gives it."""
+        return {"kind": self.kind, "key": self.key, "name": self.name, "totals": self.totals(),
+                "lines": [asdict(line) for line in self.lines]}
+
+
+def build_ledger(kind: str, key: str, name: str, documents: Iterable[dict[str, Any]]) -> Ledger:
+    """Make the ledger of documents (stored metadata, oldest first, each amount with its role)."""
+    ledger = Ledger(kind, key, name)
+    seen: dict[tuple[str, str, int], dict[str, str]] = {}  # (money or cut, currency, value) -> first place
+    for doc in documents:
+        amounts = doc.get("amounts", [])
+        place = {"id": doc["id"], "date": doc["date"], "date_display": doc.get("date_display") or doc["date"],
+                 "title": doc["title"]}
+        # Wholes first, so that a part written before its whole still finds it counted.
+        order = sorted(range(len(amounts)), key=lambda n: (amounts[n].get("role") != "total", n))
+        kinds: dict[int, tuple[str, dict[str, str] | None]] = {}
+        for n in order:
+            a = amounts[n]
+            role = a.get("role", "announced")
+            if role not in COUNTED and role != "cut":
+                continue
+            book = "cut" if role == "cut" else "money"
+            first = seen.get((book, a["currency"], a["value"]))
+            if role == "cut":
+                kinds[n] = (CUT_AGAIN, first) if first else (CUT, None)
+            elif first:
+                kinds[n] = (AGAIN, first)
+            else:
+                kinds[n] = (PART, None) if role == "part" else (NEW, None)
+            seen.setdefault((book, a["currency"], a["value"]), place)
+        for n in sorted(kinds):
+            a = amounts[n]
+            line_kind, first = kinds[n]
+            whole = a.get("part_of")
+            real = a.get("real_terms") or {}
+            ledger.lines.append(LedgerLine(
+                date=doc["date"], date_display=place["date_display"], doc_id=doc["id"], title=doc["title"],
+                amount=n, text=a["text"], value=a["value"], currency=a["currency"], role=a.get("role", "announced"),
+                kind=line_kind, counted=line_kind in (NEW, CUT), sentence=a.get("sentence", ""),
+                evidence=a.get("role_evidence", ""),
+                whole=amounts[whole]["text"] if isinstance(whole, int) and whole < len(amounts) else None,
+                first=first, real_value=real.get("value"), real_prices=real.get("prices")))
+    return ledger
+
+
+def ledger_of(archive: Any, kind: str, key: str) -> Ledger:
+    """Make the ledger of a programme or department of an archive (archive.search.core.Archive)."""
+    if kind not in KINDS:
+        raise UnknownEntry(f"a ledger is of a programme or a department, not a {kind}")
+    registry: Registry = archive.registry
+    entries = registry.programmes if kind == "programme" else registry.departments
+    key = resolve(registry, kind, key)
+    return build_ledger(kind, key, entries[key].name, archive.metas(query.Term(kind, key)))
+
+
+def resolve(registry: Registry, kind: str, typed: str) -> str:
+    """Return the key of a programme or department written as its key, name, alias or a word of one."""
+    entries = registry.programmes if kind == "programme" else registry.departments
+    wanted = " ".join(typed.lower().replace("-", " ").split())
+    if typed.lower() in entries:
+        return typed.lower()
+    names = {key: {key.replace("-", " "), entry.name.lower(), *(a.lower() for a in entry.aliases)}
+             for key, entry in entries.items()}
+    exact = [key for key, written in names.items() if wanted in written]
+    words = [key for key, written in names.items() if any(wanted in w.split() for w in written)] \
+        if " " not in wanted else []
+    found = exact or words
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise UnknownEntry(f"{kind} '{typed}' could be any of {', '.join(sorted(found))}: write its key")
+    raise UnknownEntry(registry.unknown(kind, typed.lower()))
+
+
+LEDGER_COLUMNS = ("date", "document", "title", "amount", "value", "currency", "role", "counts_as", "counted",
+                  "inside", "first_announced", "value_real", "real_prices", "sentence", "evidence", "link")
+
+
+def ledger_rows(ledger: Ledger, link: Any) -> Iterable[list[Any]]:
+    """Yield the ledger's CSV rows, a header first; link(line) gives each line's address."""
+    yield list(LEDGER_COLUMNS)
+    for line in ledger.lines:
+        first = f"{line.first['date']} {line.first['id']}" if line.first else ""
+        yield [line.date, line.doc_id, line.title, line.text, line.value, line.currency, line.role, line.kind,
+               "yes" if line.counted else "no", line.whole or "", first, line.real_value, line.real_prices,
+               line.sentence, line.evidence, link(line)]
+
+
+# -- where a figure came from -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a figure stands: its document, its sentence and its role there."""
+
+    date: str
+    date_display: str
+    doc_id: str
+    title: str
+    amount: int
+    text: str
+    role: str
+    sentence: str
+    evidence: str
+    programmes: tuple[str, ...]
+
+
+@dataclass
+class Trail:
+    """Every document that holds a figure, oldest first, and what that says of its history."""
+
+    text: str
+    value: int
+    currency: str
+    programme: str | None
+    mentions: list[Mention]
+    cuts: list[Mention]  # money cut later in the same programme
+
+    @property
+    def first(self) -> Mention | None:
+        """Return the earliest mention of the figure as money announced (else the earliest of any)."""
+        announced = [m for m in self.mentions if m.role in COUNTED]
+        return (announced or self.mentions or [None])[0]
+
+    def summary(self) -> str:
+        """Say the figure's history in a line: first announced …, announced again n times, cut …."""
+        first = self.first
+        if first is None:
+            return f"{self.text} stands in no document" + (f" of {self.programme}" if self.programme else "") + "."
+        verb = "first announced" if first.role in COUNTED else f"first found (as {first.role})"
+        said = [f"{self.text} {verb} {first.date_display} in “{first.title}”"]
+        later = {m.doc_id for m in self.mentions if m.role in COUNTED and m.date >= first.date} - {first.doc_id}
+        if later:
+            said.append(f"announced again in {len(later)} later document{'s' if len(later) != 1 else ''}")
+        others = {m.doc_id for m in self.mentions} - later - {first.doc_id}
+        if others:
+            said.append(f"mentioned in {len(others)} other{'s' if len(others) != 1 else ''}")
+        for cut in self.cuts:
+            said.append(f"cut by {cut.text} in {cut.date[:4]}")
+        return "; ".join(said) + "."
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the trail as plain data, as the JSON API gives it."""
+        return {"text": self.text, "value": self.value, "currency": self.currency, "programme": self.programme,
+                "summary": self.summary(), "first": asdict(self.first) if self.first else None,
+                "mentions": [asdict(m) for m in self.mentions], "cuts": [asdict(m) for m in self.cuts]}
+
+
+def read_figure(text: str, dollar: str = "GBP") -> tuple[int, str]:
+    """Read one amount such as "£200m" or "$1.5 billion" into (value, currency), or raise ArchiveError."""
+    found = extract_amounts(" ".join(text.split()), dollar=dollar)
+    if len(found) != 1:
+        raise ArchiveError(f"'{text[:60]}' is not one amount of money: write it as it is written, such as £200m "
+                           "or $1.5 billion")
+    return found[0].value, found[0].currency
+
+
+def figure_trail(archive: Any, text: str, programme: str | None = None, dollar: str = "USD") -> Trail:
+    """Find every document holding a figure (in one programme, if given), oldest first."""
+    value, currency = read_figure(text, dollar)
+    registry: Registry = archive.registry
+    if programme is not None:
+        programme = resolve(registry, "programme", programme)
+    wanted = query.NumericRange("value_all", value, value)
+    if programme:
+        wanted = query.And([wanted, query.Term("programme", programme)])
+    mentions = []
+    for doc in archive.metas(wanted):
+        for n, a in enumerate(doc.get("amounts", [])):
+            if a["value"] == value and a["currency"] == currency:
+                mentions.append(_mention(doc, n, a))
+    cuts = []
+    first = Trail(text, value, currency, programme, mentions, []).first
+    if programme and first is not None:
+        for doc in archive.metas(query.And([query.Term("programme", programme), query.Term("roles", "cut")])):
+            if doc["date"] >= first.date:
+                cuts += [_mention(doc, n, a) for n, a in enumerate(doc.get("amounts", []))
+                         if a.get("role") == "cut" and a["currency"] == currency]
+    return Trail(text, value, currency, programme, mentions, cuts)
+
+
+def _mention(doc: dict[str, Any], n: int, a: dict[str, Any]) -> Mention:
+    return Mention(doc["date"], doc.get("date_display") or doc["date"], doc["id"], doc["title"], n, a["text"],
+                   a.get("role", "announced"), a.get("sentence", ""), a.get("role_evidence", ""),
+                   tuple(p["key"] if isinstance(p, dict) else p for p in doc.get("programmes", [])))
