@@ -19,11 +19,11 @@ from whoosh import query
 from archive.corpus.amounts import extract_amounts
 from archive.corpus.registry import Registry
 from archive.corpus.roles import COUNTED
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, BadRequest
 
 KINDS = ("programme", "department")
 # How each line of a ledger counts.
-NEW, AGAIN, PART, CUT, CUT_AGAIN = "new", "again", "part", "cut", "cut again"
+NEW, AGAIN, PART, WITHIN, CUT, CUT_AGAIN = "new", "again", "part", "within", "cut", "cut again"
 
 
 class UnknownEntry(ArchiveError):
@@ -43,7 +43,9 @@ class LedgerLine:
     value: int
     currency: str
     role: str
-    kind: str  # new, again, part, cut or "cut again"
+    # new; again (announced before); part (of a whole the text names); within (a smaller sum of
+    # the same document, all of which fit inside its largest: counted inside it); cut; cut again
+    kind: str
     counted: bool  # whether the line adds to the ledger's totals
     sentence: str
     evidence: str
@@ -120,6 +122,7 @@ def build_ledger(kind: str, key: str, name: str, documents: Iterable[dict[str, A
             else:
                 kinds[n] = (PART, None) if role == "part" else (NEW, None)
             seen.setdefault((book, a["currency"], a["value"]), place)
+        inside = _within_largest(amounts, kinds)
         for n in sorted(kinds):
             a = amounts[n]
             line_kind, first = kinds[n]
@@ -130,9 +133,34 @@ def build_ledger(kind: str, key: str, name: str, documents: Iterable[dict[str, A
                 amount=n, text=a["text"], value=a["value"], currency=a["currency"], role=a.get("role", "announced"),
                 kind=line_kind, counted=line_kind in (NEW, CUT), sentence=a.get("sentence", ""),
                 evidence=a.get("role_evidence", ""),
-                whole=amounts[whole]["text"] if isinstance(whole, int) and whole < len(amounts) else None,
+                whole=(amounts[whole]["text"] if isinstance(whole, int) and whole < len(amounts)
+                       else amounts[inside[n]]["text"] if n in inside else None),
                 first=first, real_value=real.get("value"), real_prices=real.get("prices")))
     return ledger
+
+
+def _within_largest(amounts: list[dict[str, Any]],
+                    kinds: dict[int, tuple[str, dict[str, str] | None]]) -> dict[int, int]:
+    """Count the new sums of a document inside its largest where together they fit in it.
+
+    "£36m for 11 projects … an £11.6m investment … £5 million to … £4 million to …": a release
+    announces one sum and then says where it goes; the text need not say "of which" for a
+    reader to see that the smaller sums are inside the larger. Where they add up to more than
+    it, they are new money each.
+    """
+    new = [n for n, (kind, _) in kinds.items() if kind == NEW]
+    inside: dict[int, int] = {}
+    for currency in {amounts[n]["currency"] for n in new}:
+        mine = [n for n in new if amounts[n]["currency"] == currency]
+        largest = max(mine, key=lambda n: amounts[n]["value"], default=None)
+        rest = [n for n in mine if n != largest]
+        if largest is None or not rest:
+            continue
+        if sum(amounts[n]["value"] for n in rest) <= amounts[largest]["value"]:
+            for n in rest:
+                kinds[n] = (WITHIN, None)
+                inside[n] = largest
+    return inside
 
 
 def ledger_of(archive: Any, kind: str, key: str) -> Ledger:
@@ -221,12 +249,16 @@ class Trail:
             return f"{self.text} stands in no document" + (f" of {self.programme}" if self.programme else "") + "."
         verb = "first announced" if first.role in COUNTED else f"first found (as {first.role})"
         said = [f"{self.text} {verb} {first.date_display} in “{first.title}”"]
-        later = {m.doc_id for m in self.mentions if m.role in COUNTED and m.date >= first.date} - {first.doc_id}
+        # The same figure for another programme is another sum that happens to be the same.
+        same = (lambda m: not first.programmes or bool(set(m.programmes) & set(first.programmes)))
+        later = {m.doc_id for m in self.mentions if m.role in COUNTED and m.date >= first.date and same(m)}
+        later -= {first.doc_id}
         if later:
             said.append(f"announced again in {len(later)} later document{'s' if len(later) != 1 else ''}")
         others = {m.doc_id for m in self.mentions} - later - {first.doc_id}
         if others:
-            said.append(f"mentioned in {len(others)} other{'s' if len(others) != 1 else ''}")
+            said.append(f"also in {len(others)} other document{'s' if len(others) != 1 else ''}"
+                        " (another programme, or not as money announced)")
         for cut in self.cuts:
             said.append(f"cut by {cut.text} in {cut.date[:4]}")
         return "; ".join(said) + "."
@@ -238,18 +270,26 @@ class Trail:
                 "mentions": [asdict(m) for m in self.mentions], "cuts": [asdict(m) for m in self.cuts]}
 
 
-def read_figure(text: str, dollar: str = "GBP") -> tuple[int, str]:
-    """Read one amount such as "£200m" or "$1.5 billion" into (value, currency), or raise ArchiveError."""
+_DOLLARS = frozenset({"USD", "AUD", "NZD", "CAD", "HKD", "SGD"})
+
+
+def read_figure(text: str, dollar: str = "USD") -> tuple[int, str]:
+    """Read one amount such as "£200m" or "$1.5 billion" into (value, currency), or raise BadRequest."""
     found = extract_amounts(" ".join(text.split()), dollar=dollar)
     if len(found) != 1:
-        raise ArchiveError(f"'{text[:60]}' is not one amount of money: write it as it is written, such as £200m "
+        raise BadRequest(f"'{text[:60]}' is not one amount of money: write it as it is written, such as £200m "
                            "or $1.5 billion")
     return found[0].value, found[0].currency
 
 
-def figure_trail(archive: Any, text: str, programme: str | None = None, dollar: str = "USD") -> Trail:
-    """Find every document holding a figure (in one programme, if given), oldest first."""
-    value, currency = read_figure(text, dollar)
+def figure_trail(archive: Any, text: str, programme: str | None = None, dollar: str | None = None) -> Trail:
+    """Find every document holding a figure (in one programme, if given), oldest first.
+
+    A bare "$" is any dollar unless `dollar` says which: "$200 million" finds Australian dollars
+    in an Australian archive and US dollars in another.
+    """
+    value, currency = read_figure(text, dollar or "USD")
+    currencies = _DOLLARS if dollar is None and currency == "USD" and text.lstrip().startswith("$") else {currency}
     registry: Registry = archive.registry
     if programme is not None:
         programme = resolve(registry, "programme", programme)
@@ -259,15 +299,16 @@ def figure_trail(archive: Any, text: str, programme: str | None = None, dollar: 
     mentions = []
     for doc in archive.metas(wanted):
         for n, a in enumerate(doc.get("amounts", [])):
-            if a["value"] == value and a["currency"] == currency:
+            if a["value"] == value and a["currency"] in currencies:
                 mentions.append(_mention(doc, n, a))
+                currency = a["currency"]
     cuts = []
     first = Trail(text, value, currency, programme, mentions, []).first
     if programme and first is not None:
         for doc in archive.metas(query.And([query.Term("programme", programme), query.Term("roles", "cut")])):
             if doc["date"] >= first.date:
                 cuts += [_mention(doc, n, a) for n, a in enumerate(doc.get("amounts", []))
-                         if a.get("role") == "cut" and a["currency"] == currency]
+                         if a.get("role") == "cut" and a["currency"] in currencies]
     return Trail(text, value, currency, programme, mentions, cuts)
 
 

@@ -55,6 +55,7 @@ def search_page() -> str | tuple[str, int]:
         applied=applied_filters(search, result), pages=_pages(search, result.pages),
         predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
         real_url=search_url(replace(search, real=not search.real, page=1)),
+        money_url=search_url(replace(search, money="all" if search.money == "announced" else "announced", page=1)),
         suggestion=suggestion_for(search, result),
         timeline=_timeline(search, current_archive().timeline(search)),
         exports={
@@ -168,21 +169,27 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
     currency = years[0].currency  # one currency for every year: amounts in others are not added in
     name = "pound" if currency == "GBP" else currency
     width, top, panel = 40, 22, 70
+    # Cuts hang below the money's line, on the same scale, in a band of their own.
+    cut_panel = 30 if any(y.cuts for y in shown) else 0
     columns = []
     for i, year in enumerate(shown):
         doc_height = round(panel * year.documents / most)
         money_height = round(panel * year.pounds / richest) if year.pounds else 0
+        cut_height = min(cut_panel, max(2, round(panel * year.cuts / richest))) if year.cuts else 0
         selected = (year.year, year.year) in search.years
         target = replace(search, years=((year.year, year.year),), page=1)
         columns.append({
             "year": year.year, "documents": year.documents, "pounds": year.pounds, "currency": currency,
             "x": i * width, "doc_y": top + panel - doc_height, "doc_height": doc_height,
             "money_y": 2 * top + 2 * panel - money_height, "money_height": money_height,
+            "cuts": year.cuts, "cut_y": 2 * top + 2 * panel, "cut_height": cut_height,
             "url": search_url(target) if year.documents else None, "selected": selected,
             "label": f"{year.year}: {year.documents} document{'s' if year.documents != 1 else ''}"
-                     + (f", {short_money(year.pounds, currency)}" if year.pounds else f", no {name} amounts"),
+                     + (f", {short_money(year.pounds, currency)}" if year.pounds else f", no {name} amounts")
+                     + (f" announced, {short_money(year.cuts, currency)} cut" if year.cuts else ""),
         })
-    return {"columns": columns, "width": len(shown) * width, "height": 2 * top + 2 * panel + 24,
+    return {"columns": columns, "width": len(shown) * width, "height": 2 * top + 2 * panel + cut_panel + 24,
+            "cut_panel": cut_panel, "money": search.money,
             "top": top, "panel": panel, "bar": width - 12, "years": years,
             "currency": currency, "money_name": name, "symbol": SYMBOLS.get(currency, currency + " ")}
 
