@@ -162,7 +162,8 @@ def test_facets_combine_or_within_and_across(search):
 
 def test_every_facet_count_equals_the_results_selecting_it_gives(archive):
     for base in ({}, {"q": ["care"]}, {"year": ["2017"]}, {"department": ["dfe"], "amount": ["under-1m"]},
-                 {"department": ["dfe"], "predecessors": ["1"]}, {"min_amount": ["1m"]}):
+                 {"department": ["dfe"], "predecessors": ["1"]}, {"min_amount": ["1m"]}, {"money": ["all"]},
+                 {"money": ["all"], "amount": ["1m-10m"], "min_amount": ["1m"]}):
         request = archive.request(base)
         result = archive.search(request)
         for facet, values in result.facets.items():
@@ -295,6 +296,7 @@ date_requests = st.fixed_dictionaries({}, optional={
     "to": st.sampled_from(DATES).map(lambda d: [d]),
     "min_amount": st.sampled_from(["1m", "50m"]).map(lambda v: [v]),
     "real": st.just(["1"]),
+    "money": st.sampled_from(["announced", "all"]).map(lambda v: [v]),
 })
 
 

@@ -38,7 +38,15 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"production|output|contributes|collects|generates?|generating|profits?|sales|spend\s+about|"
         r"spends|spent\s+about|premiums|household\s+budgets?|a\s+barrel|per\s+barrel|per\s+tonne|"
         r"net\s+present\s+value|barrel|tonne|(?:per\s+|an\s+|a\s+)?hour|running\s+at|currently|reached|"
-        r"record\s+level|grown|grew|rose|fell|worth\s+of\s+goods|minimum\s+wage)\b", re.I)),
+        r"record\s+level|grown|grew|rose|fell|worth\s+of\s+goods|minimum\s+wage|gap|shortfall|needed|"
+        r"(?:foreign|outbound|inbound|direct|private|total|business|overseas|mining|resources|accumulated)\s+"
+        r"investments?|investors?|stands\s+at|stood\s+at|surge|"
+        r"investment\s+(?:here|in\s+australia|pipeline)|source\s+of\s+(?:foreign\s+)?investment|"
+        r"projects?\s+worth|approv\w*\s+(?:\w+\s+){0,4}?(?:for|worth)|environmental\s+approvals?|receipts|"
+        r"unlock|capacity|valuation|assets|wealth|savings\s+pool|superannuation\s+savings|bank\s+deposits|"
+        r"two-way|investment\s+abroad|destination\s+for|risen|rising|sector|economic\s+(?:gain|benefit|growth|"
+        r"activity|output|cost)|GST\s+(?:revenue|receipts|payments))\b",
+        re.I)),
     ("cost", re.compile(
         r"\b(?:cost(?:s|ing)?|price\s+of|purchased\s+for|bought\s+for|bill\s+(?:of|for)|estimated\s+at|"
         r"project(?:ed)?\s+(?:worth|valued)|valued\s+at|tab)\b", re.I)),

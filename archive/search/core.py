@@ -359,12 +359,17 @@ class Archive:
                 return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()), request.money)
             # In real terms: each document's largest pound amount in the latest year's prices.
             real = gen.sets.column(request.money_field("real_largest"))
+            # Each sum once, as in cash: a headline an earlier document had is not added again.
+            pounds = discover.largest_by_currency(gen.searcher, gen.facets, money=request.money)
+            first = np.zeros(gen.sets.size, dtype=bool)
+            first[list(discover.first_headlines(gen.searcher, pounds, set(np.flatnonzero(docs).tolist())))] = True
             found = []
             for value, holders in gen.facets.postings("year").items():
                 mine = np.fromiter(holders, dtype=np.int64, count=len(holders))
                 mine = mine[docs[mine]]
                 if len(mine):
-                    found.append(discover.YearTotal(int(value), len(mine), int(np.maximum(real[mine], 0).sum())))
+                    counted = mine[first[mine]]
+                    found.append(discover.YearTotal(int(value), len(mine), int(np.maximum(real[counted], 0).sum())))
             return sorted(found, key=lambda y: y.year)
 
     def _result_mask(self, gen: Generation, request: SearchRequest, parsed: ParsedQuery) -> Mask:

@@ -169,13 +169,33 @@ def timeline(searcher: Searcher, facets: FacetTable, docs: set[int], money: str 
     currency = main_currency(facets)
     pounds = largest_by_currency(searcher, facets, money=money)
     cuts = largest_cuts(searcher, facets, currency) if money == "announced" else {}
+    counted = first_headlines(searcher, pounds, docs)
+    cut_counted = first_headlines(searcher, cuts, docs)
     found = []
     for value, holders in facets.postings("year").items():
         mine = docs & holders
         if mine:
-            found.append(YearTotal(int(value), len(mine), sum(pounds.get(d, 0) for d in mine), currency,
-                                   sum(cuts.get(d, 0) for d in mine)))
+            found.append(YearTotal(int(value), len(mine), sum(pounds[d] for d in mine & counted), currency,
+                                   sum(cuts[d] for d in mine & cut_counted)))
     return sorted(found, key=lambda y: y.year)
+
+
+def first_headlines(searcher: Searcher, headlines: dict[int, int], docs: set[int]) -> set[int]:
+    """Return the documents whose headline sum no earlier document of the set has had.
+
+    The same sum in a later document is the same money announced again ("builds on the
+    Government's $42 billion plan" in release after release): a year, or the years, count it once.
+    """
+    reader = searcher.reader()
+    dates = reader.column_reader("sortdate") if reader.has_column("sortdate") else None
+    mine = sorted((d for d in docs if headlines.get(d)), key=lambda d: (dates[d] if dates is not None else 0, d))
+    seen: set[int] = set()
+    found = set()
+    for docnum in mine:
+        if headlines[docnum] not in seen:
+            seen.add(headlines[docnum])
+            found.add(docnum)
+    return found
 
 
 def main_currency(facets: FacetTable) -> str:

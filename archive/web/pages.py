@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -13,10 +14,12 @@ from markupsafe import Markup
 from archive.corpus.amounts import SYMBOLS
 from archive.search.core import SearchResult
 from archive.search.discover import YearTotal
+from archive.search.fields import exact_figure
 from archive.search.facets import FacetValue
 from archive.errors import BadRequest
 from archive.search.request import FieldError, SearchRequest, parse_money, year_text
 from archive.web import cite
+from archive.web.money import figure_url
 from archive.web.pinpoint import accessed_on, page_of, pinpoints
 from archive.web.links import (
     absolute,
@@ -57,6 +60,7 @@ def search_page() -> str | tuple[str, int]:
         real_url=search_url(replace(search, real=not search.real, page=1)),
         money_url=search_url(replace(search, money="all" if search.money == "announced" else "announced", page=1)),
         suggestion=suggestion_for(search, result),
+        figure_link=_figure_link(search.q),
         timeline=_timeline(search, current_archive().timeline(search)),
         exports={
             "csv": search_url(whole, "search_csv"), "ris": search_url(whole, "search_ris"),
@@ -152,6 +156,20 @@ def suggestion_for(search: SearchRequest, result: SearchResult) -> dict[str, Any
     if total <= result.total and not (total and result.most_words and found.most_words != result.most_words):
         return None
     return {"text": suggestion.text, "url": search_url(corrected), "total": total}
+
+
+_FIGURE_IN_QUERY = re.compile(r'\bamount:(?:"([^"]+)"|(\S+))')
+_PROGRAMME_IN_QUERY = re.compile(r'\bprogramme:(?:"([^"]+)"|(\S+))')
+
+
+def _figure_link(q: str) -> dict[str, str] | None:
+    """Offer "this figure elsewhere" for a query such as amount:"£200m" programme:innovation."""
+    figure = _FIGURE_IN_QUERY.search(q)
+    text = figure and (figure.group(1) or figure.group(2))
+    if not text or exact_figure(text) is None:
+        return None
+    programme = _PROGRAMME_IN_QUERY.search(q)
+    return {"text": text, "url": figure_url(text, programme and (programme.group(1) or programme.group(2)))}
 
 
 def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] | None:
