@@ -29,7 +29,7 @@ def test_api_search_result_fields(client):
     assert hit["source"] == "Children's Services Weekly" and hit["url"] is None
     assert hit["departments"] == [{"key": "dfe", "name": "Department for Education"}]
     assert hit["programmes"] == [{"key": "innovation-programme", "name": "Children's Social Care Innovation Programme"}]
-    assert hit["amounts"][0] == {"value": 36000000, "currency": "GBP", "text": "£36m"}
+    assert hit["amounts"][0] == {"value": 36000000, "currency": "GBP", "text": "£36m", "role": "announced"}
     assert "<mark>" in hit["snippet"]
     assert hit["links"] == {"html": f"http://localhost/doc/{DOC}", "json": f"http://localhost/api/doc/{DOC}"}
 

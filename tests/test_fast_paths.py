@@ -18,9 +18,9 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from archive.corpus.roles import COUNTED
 from whoosh import query, sorting
 
+from archive.corpus.roles import COUNTED
 from archive.index.build import build
 from archive.index.schema import DocumentSchema
 from archive.search.core import Archive, _facet_order

@@ -162,7 +162,10 @@ def read_role(before: str, after: str, value: int) -> tuple[str, str]:
         found.append((6, "announced", lead.group(1)))
     if not found:
         return "other", _NO_CUE
-    specific = [f for f in found if f[1] in ("cut", "statistic", "cost") and f[0] <= _SPECIFIC_REACH]
+    # A verb right before the amount governs it ("will invest £40m in a new export hub").
+    governing = [f for f in found if f[1] == "announced" and f[0] <= 2 and _GIVING_VERB.match(f[2])]
+    specific = [] if governing else [f for f in found if f[1] in ("cut", "statistic", "cost")
+                                     and f[0] <= _SPECIFIC_REACH]
     distance, role, words = min(specific or found, key=lambda f: (f[0], _CUES_ORDER[f[1]]))
     if role == "cost":
         stats = [f for f in found if f[1] == "statistic" and f[0] <= 45]
@@ -171,6 +174,8 @@ def read_role(before: str, after: str, value: int) -> tuple[str, str]:
     return role, f"“{words}”"
 
 
+_GIVING_VERB = re.compile(r"(?:invest|provid|spen[dt]|commit|allocat|award|grant|pledg|giv|gave|contribut|deliver|"
+                          r"fund|receiv|announc|donat)\w*$", re.I)
 _CUES_ORDER = {role: n for n, (role, _) in enumerate(_CUES)}
 _FUNDING_NOUNS = frozenset({"funding", "fund", "funds", "payments", "payment", "grant", "grants", "money",
                             "for", "to", "support", "assistance"})

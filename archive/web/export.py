@@ -19,6 +19,7 @@ CSV_COLUMNS = (
     "departments", "department_keys", "programmes", "programme_keys", "organisations",
     "amounts", "amount_values", "largest_amount_gbp", "summary", "permalink",
     "amount_pages", "licence", "amounts_real", "largest_amount_gbp_real", "real_terms_prices", "amount_parts",
+    "amount_roles",
 )
 # A spreadsheet runs a cell that opens with one of these as a formula (OWASP: CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -57,6 +58,8 @@ def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
         hit.get("licence"),
         "; ".join(f"{a['text']} ({a['real_terms']['value']:,} GBP)" for a in amounts if a.get("real_terms")),
         max((r["value"] for r in real), default=None), real[0]["prices"] if real else None, "; ".join(parts),
+        # Each amount's role and the words that decided it (archive/corpus/roles.py).
+        "; ".join(f"{a['text']}: {a['role']} ({a.get('role_evidence', '')})" for a in amounts if a.get("role")),
     ]
     return [neutralise(cell) for cell in cells]
 
