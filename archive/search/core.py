@@ -362,7 +362,7 @@ class Archive:
             # Each sum once, as in cash: a headline an earlier document had is not added again.
             pounds = discover.largest_by_currency(gen.searcher, gen.facets, money=request.money)
             first = np.zeros(gen.sets.size, dtype=bool)
-            first[list(discover.first_headlines(gen.searcher, pounds, set(np.flatnonzero(docs).tolist())))] = True
+            first[list(discover.first_headlines(gen.searcher, gen.facets, pounds, set(np.flatnonzero(docs).tolist())))] = True
             found = []
             for value, holders in gen.facets.postings("year").items():
                 mine = np.fromiter(holders, dtype=np.int64, count=len(holders))

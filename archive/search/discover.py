@@ -169,8 +169,8 @@ def timeline(searcher: Searcher, facets: FacetTable, docs: set[int], money: str 
     currency = main_currency(facets)
     pounds = largest_by_currency(searcher, facets, money=money)
     cuts = largest_cuts(searcher, facets, currency) if money == "announced" else {}
-    counted = first_headlines(searcher, pounds, docs)
-    cut_counted = first_headlines(searcher, cuts, docs)
+    counted = first_headlines(searcher, facets, pounds, docs)
+    cut_counted = first_headlines(searcher, facets, cuts, docs)
     found = []
     for value, holders in facets.postings("year").items():
         mine = docs & holders
@@ -180,21 +180,28 @@ def timeline(searcher: Searcher, facets: FacetTable, docs: set[int], money: str 
     return sorted(found, key=lambda y: y.year)
 
 
-def first_headlines(searcher: Searcher, headlines: dict[int, int], docs: set[int]) -> set[int]:
+def first_headlines(searcher: Searcher, facets: FacetTable, headlines: dict[int, int], docs: set[int]) -> set[int]:
     """Return the documents whose headline sum no earlier document of the set has had.
 
-    The same sum in a later document is the same money announced again ("builds on the
-    Government's $42 billion plan" in release after release): a year, or the years, count it once.
+    The same sum in a later document of the same programme (or, where neither has a
+    programme, of none) is the same money announced again ("builds on the Government's
+    $42 billion plan" in release after release): the timeline counts it once. The same sum for
+    another programme is other money.
     """
     reader = searcher.reader()
     dates = reader.column_reader("sortdate") if reader.has_column("sortdate") else None
     mine = sorted((d for d in docs if headlines.get(d)), key=lambda d: (dates[d] if dates is not None else 0, d))
-    seen: set[int] = set()
+    programmes: dict[int, list[str]] = {}
+    for key, holders in facets.postings("programme").items():
+        for docnum in holders & docs:
+            programmes.setdefault(docnum, []).append(key)
+    seen: set[tuple[int, str | None]] = set()
     found = set()
     for docnum in mine:
-        if headlines[docnum] not in seen:
-            seen.add(headlines[docnum])
+        keys = [(headlines[docnum], p) for p in programmes.get(docnum, [None])]  # type: ignore[list-item]
+        if not any(key in seen for key in keys):
             found.add(docnum)
+        seen.update(keys)
     return found
 
 
