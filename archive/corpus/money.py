@@ -212,7 +212,8 @@ def _link_sums(amounts: Sequence[Amount], found: list[_Found], links: dict[int, 
 
 
 # "pledged a total of £200m", "In total, … a combined $387.4 million": the sums around it are in it.
-A_TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|a\s+combined|altogether)\s+(?:\w+\s+){0,8}?$", re.I)
+A_TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|a\s+combined|altogether|an?\s+overall)\s+(?:\w+\s+){0,8}?$",
+                     re.I)
 _TOTAL_REACH = 3  # sentences either side
 
 

@@ -24,7 +24,8 @@ COUNTED = frozenset({"announced", "total", "part"})
 _WORD = r"[\w'’-]+"
 # Each cue is a role and the words that show it; the nearest cue to an amount wins.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("other", re.compile(r"\b(?:(?:has|have|had|was|were)\s+raised|fund-?rais\w*|war\s+chest)\b", re.I)),
+    ("other", re.compile(r"\b(?:(?:has|have|had|was|were)\s+raised|fund-?rais\w*|war\s+chest|red\s+tape|"
+                         r"regulatory\s+(?:cost|burden)|compliance\s+costs?)\b", re.I)),
     ("cut", re.compile(
         r"\b(?:remov(?:e|es|ed|ing|al)|withdr[ae]wn?|withdraw(?:s|ing|al)?|withheld|withhold(?:ing)?|"
         r"cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)\s+(?:funding|spending|the\s+budget|grants?|by)|"
@@ -44,7 +45,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"investment\s+(?:here|in\s+australia|pipeline)|source\s+of\s+(?:foreign\s+)?investment|"
         r"projects?\s+worth|approv\w*\s+(?:\w+\s+){0,4}?(?:for|worth)|environmental\s+approvals?|receipts|"
         r"unlock|capacity|valuation|assets|wealth|savings\s+pool|superannuation\s+savings|bank\s+deposits|"
-        r"two-way|investment\s+abroad|destination\s+for|risen|rising|sector|economic\s+(?:gain|benefit|growth|"
+        r"two-way|investment\s+abroad|cost\s+(?:the\s+)?(?:economy|families|businesses|households|community|"
+        r"taxpayers|consumers|motorists)|destination\s+for|risen|rising|sector|economic\s+(?:gain|benefit|growth|"
         r"activity|output|cost)|GST\s+(?:revenue|receipts|payments))\b",
         re.I)),
     ("cost", re.compile(
@@ -58,7 +60,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"giving|gave|paid|pay(?:ing)?|payments?|make\s+available|made\s+available|making|set(?:s)?\s+aside|"
         r"backed|backing|support(?:s|ed|ing)?|assistance|assist|aid|injection|extra|additional|further|"
         r"new|budget(?:ed)?|sets?\s+up|opened|open|plan|programme|program|initiative|scheme|fund|"
-        r"strategy|facility|instalment|confirm(?:s|ed)?|deliver(?:s|ed|ing)?|totall?ing|award|"
+        r"strategy|facility|instalment|confirm(?:s|ed)?|deliver(?:s|ed|ing)?|totall?ing|award|expenditure|"
         r"help|enable|towards|match(?:es|ed|ing)?\s+(?:\w+\s+)?(?:donations|funding|every|pound|dollar|"
         r"contributions))\b", re.I)),
 )
@@ -136,7 +138,8 @@ def read_role(before: str, after: str, value: int) -> tuple[str, str]:
     stat = _STAT_AFTER.search(after)
     if stat:
         return "statistic", f"“{stat.group(0).strip(' ,.')}”"
-    rate = _RATE_AFTER.search(after) or (_SMALL_RATE_AFTER.search(after) if value < 10_000 else None)
+    measured = _CUES[_CUES_ORDER["statistic"]][1].search(before[-35:])  # "reduce premiums by $100 to $200 a year"
+    rate = _RATE_AFTER.search(after) or (_SMALL_RATE_AFTER.search(after) if value < 10_000 and not measured else None)
     if rate:
         return "other", f"{_RATE}: “{rate.group(0).strip(' ,.')}”"
     tail = before[-30:]
@@ -145,7 +148,7 @@ def read_role(before: str, after: str, value: int) -> tuple[str, str]:
     if value < 10_000 and _RATE_BEFORE.search(tail) or value < _SMALL and _RATE_BEFORE.search(tail) and re.search(
             r"\b(?:grants?|subsid|assistance|payments?|allowance|prize|award|boost)", before[-60:], re.I):
         return "other", f"{_RATE}: the most or least one gets, “{tail.strip()}”"
-    if _FROM_LEVEL.search(before) and not after.strip():
+    if _FROM_LEVEL.search(before) and re.fullmatch(r"\s*(?:to|[-–])?\s*", after):
         return "other", "the level it moves from: “from”"
     project = _PROJECT_AFTER.search(after)
     found = []  # (distance, role, words)
@@ -164,9 +167,13 @@ def read_role(before: str, after: str, value: int) -> tuple[str, str]:
         return "other", _NO_CUE
     # A verb right before the amount governs it ("will invest £40m in a new export hub").
     governing = [f for f in found if f[1] == "announced" and f[0] <= 2 and _GIVING_VERB.match(f[2])]
-    specific = [] if governing else [f for f in found if f[1] in ("cut", "statistic", "cost")
+    specific = [] if governing else [f for f in found if f[1] in ("cut", "statistic", "cost", "other")
                                      and f[0] <= _SPECIFIC_REACH]
     distance, role, words = min(specific or found, key=lambda f: (f[0], _CUES_ORDER[f[1]]))
+    cuts = [f for f in found if f[1] == "cut" and f[0] <= 80]
+    if role == "announced" and cuts and words.lower() in _FUNDING_NOUNS:
+        # "$13.3 million worth of … payments were withheld": money named, then what befell it.
+        distance, role, words = min(cuts)
     if role == "cost":
         stats = [f for f in found if f[1] == "statistic" and f[0] <= 45]
         if stats:  # "cost the economy $2.3 billion", "cost families ... $6.1 billion a year"
