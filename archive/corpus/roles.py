@@ -45,7 +45,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"investment\s+(?:here|in\s+australia|pipeline)|source\s+of\s+(?:foreign\s+)?investment|"
         r"projects?\s+worth|approv\w*\s+(?:\w+\s+){0,4}?(?:for|worth)|environmental\s+approvals?|receipts|"
         r"unlock|capacity|valuation|assets|wealth|savings\s+pool|superannuation\s+savings|bank\s+deposits|"
-        r"two-way|investment\s+abroad|cost\s+(?:the\s+)?(?:economy|families|businesses|households|community|"
+        r"two-way|investment\s+abroad|(?:australia|britain|the\s+uk|china|japan|india|america|the\s+us|"
+        r"new\s+zealand|canada|indonesia|korea|singapore)(?:'s|’s)\s+(?:total\s+)?investments?|cost\s+(?:the\s+)?(?:economy|families|businesses|households|community|"
         r"taxpayers|consumers|motorists)|destination\s+for|risen|rising|sector|economic\s+(?:gain|benefit|growth|"
         r"activity|output|cost)|GST\s+(?:revenue|receipts|payments))\b",
         re.I)),
