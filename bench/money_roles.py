@@ -83,16 +83,22 @@ def keyed(found: list[dict]) -> Iterator[tuple[int, dict]]:
         yield seen[row["text"]], row
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=("score", "list"))
-    parser.add_argument("--sealed", action="store_true")
-    args = parser.parse_args()
+def labels_by_key() -> dict[tuple[str, str, str, int], str]:
+    """Read the hand labels: (source, document id, amount as written, occurrence) to role."""
     labels = {}
     if LABELS.exists():
         with LABELS.open() as f:
             for r in csv.DictReader(f):
                 labels[(r["source"], r["doc_id"], r["amount"], int(r["n"]))] = r["role"]
+    return labels
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command", choices=("score", "list"))
+    parser.add_argument("--sealed", action="store_true")
+    args = parser.parse_args()
+    labels = labels_by_key()
     pairs = []
     for source, doc_id, text, dollar in documents():
         if sealed(source, doc_id) != args.sealed:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from archive.corpus.amounts import sentences
+from archive.corpus.amounts import _BOUNDARY, _is_abbreviation
 
 ROLES = ("announced", "cut", "cost", "total", "part", "statistic", "other")
 # Roles of money that is given: what the timeline, the largest sort and the filters count.
@@ -86,6 +86,8 @@ _REACH = 90  # characters either side of an amount that its cues are looked for 
 
 def assign_roles(text: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return rows (amounts as link_parts gives them) with `role` and `role_evidence`."""
+    if not rows:
+        return []
     places = _places(text, rows)
     read: list[tuple[str, str]] = []
     for index, row in enumerate(rows):
@@ -93,8 +95,8 @@ def assign_roles(text: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, An
         before, after = _context(text, rows, places, index, start, end, sentence)
         role, evidence = read_role(before, after, int(row["value"]))
         previous = index - 1
-        if role == "other" and evidence == _NO_CUE and previous >= 0 and places[previous][2] == sentence \
-                and start >= 0:
+        if role == "other" and evidence == _NO_CUE and previous >= 0 and start >= 0 \
+                and _same_sentence(text, places[previous][1], start):
             # "withheld from NSW, $9.9 million from Victoria": an amount with no words of its own
             # shares the verb of the one before it in the sentence.
             role, evidence = read[previous]
@@ -190,8 +192,7 @@ _FUNDING_NOUNS = frozenset({"funding", "fund", "funds", "payments", "payment", "
 
 
 def _places(text: str, rows: Sequence[dict[str, Any]]) -> list[tuple[int, int, tuple[int, int]]]:
-    """Find each amount in the text, in order: (start, end, its sentence's span)."""
-    spans = sentences(text)
+    """Find each amount in the text, in order: (start, end, the stretch of its sentence near it)."""
     places, cursor = [], 0
     for row in rows:
         at = text.find(row["text"], cursor)
@@ -201,9 +202,36 @@ def _places(text: str, rows: Sequence[dict[str, Any]]) -> list[tuple[int, int, t
             places.append((-1, -1, (0, 0)))
             continue
         cursor = at + len(row["text"])
-        span = next(((s, e) for s, e in spans if s <= at < e), (at, cursor))
-        places.append((at, cursor, span))
+        places.append((at, cursor, _near_sentence(text, at, cursor)))
     return places
+
+
+def _near_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return where the sentence around text[start:end] begins and ends, looking no further than _REACH.
+
+    Only the few characters around an amount are split, not the whole text: a long release with
+    one amount costs as little as a short one.
+    """
+    low, high = max(0, start - _REACH), min(len(text), end + _REACH)
+    first = low
+    for match in _BOUNDARY.finditer(text, low, start):
+        if _ends_sentence(text, match):
+            first = match.end()
+    last = high
+    for match in _BOUNDARY.finditer(text, end, high):
+        if _ends_sentence(text, match):
+            last = match.start() if text[match.start()] == "\n" else match.end()
+            break
+    return first, last
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    return text[match.start()] == "\n" or not _is_abbreviation(text, match.start())
+
+
+def _same_sentence(text: str, previous_end: int, start: int) -> bool:
+    """Tell whether nothing ends a sentence between two amounts."""
+    return previous_end >= 0 and not any(_ends_sentence(text, m) for m in _BOUNDARY.finditer(text, previous_end, start))
 
 
 def _context(text: str, rows: Sequence[dict[str, Any]], places: list[tuple[int, int, tuple[int, int]]],
