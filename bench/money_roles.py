@@ -65,10 +65,17 @@ def documents() -> Iterator[tuple[str, str, str, str]]:
                 record = json.loads(line)
                 if _au_sampled(record["id"]):
                     yield "au", record["id"], record["text"], "AUD"
+                elif fresh(record["id"]):
+                    yield "au2", record["id"], record["text"], "AUD"
 
 
 def _au_sampled(doc_id: str) -> bool:
     return hashlib.sha256(f"sample:{doc_id}".encode()).digest()[0] < 9  # about 300 releases
+
+
+def fresh(doc_id: str) -> bool:
+    """Tell whether a release is in the second sealed part, drawn after the first was scored."""
+    return not _au_sampled(doc_id) and hashlib.sha256(f"fresh:{doc_id}".encode()).digest()[0] < 4
 
 
 def rows(text: str, dollar: str) -> list[dict]:
@@ -96,19 +103,21 @@ def labels_by_key() -> dict[tuple[str, str, str, int], str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=("score", "list"))
-    parser.add_argument("--sealed", action="store_true")
+    parser.add_argument("--sealed", action="store_true", help="the first sealed part (a third of the documents)")
+    parser.add_argument("--fresh", action="store_true", help="the second sealed part, drawn after the first was read")
     args = parser.parse_args()
     labels = labels_by_key()
     pairs = []
     for source, doc_id, text, dollar in documents():
-        if sealed(source, doc_id) != args.sealed:
+        if (source == "au2") != args.fresh or not args.fresh and sealed(source, doc_id) != args.sealed:
             continue
         found = rows(text, dollar)
-        for n, row in keyed(found[:6] if source == "au" else found):
+        for n, row in keyed(found[:6] if source == "au" else found[:2] if source == "au2" else found):
             key = (source, doc_id, row["text"], n)
             if args.command == "list":
                 mark = labels.get(key, "?")
-                print(f"{source},{doc_id},{row['text']!r},{n},{mark},{row['role']}\t{row['sentence']}")
+                read = "" if args.fresh else f",{row['role']}"  # labelled blind: not what the rules read
+                print(f"{source},{doc_id},{row['text']!r},{n},{mark}{read}\t{row['sentence']}")
             elif key in labels:
                 pairs.append((labels[key], row["role"], key, row["sentence"], row["role_evidence"]))
     if args.command == "score":
