@@ -70,7 +70,7 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
     links: dict[int, tuple[int, str]] = {}
-    _link_sums(amounts, found, links)  # parts that add up exactly are the surest reading: first
+    _link_sums(text, amounts, found, links)  # parts that add up exactly are the surest reading: first
     summed = dict(links)  # their words, where a sentence says so too, are the better evidence
 
     def link(part: _Found, whole: _Found, evidence: str) -> None:
@@ -182,7 +182,7 @@ def _collapse(text: str) -> str:
 _MAX_PARTS = 8
 
 
-def _link_sums(amounts: Sequence[Amount], found: list[_Found], links: dict[int, tuple[int, str]]) -> None:
+def _link_sums(text: str, amounts: Sequence[Amount], found: list[_Found], links: dict[int, tuple[int, str]]) -> None:
     """Link the run of amounts right after (or before) a larger one that adds up to it exactly.
 
     "a $193 million plan … $93.4 million to …; $60.5 million to …; $21.6 million …; $17.5 million …":
@@ -192,8 +192,12 @@ def _link_sums(amounts: Sequence[Amount], found: list[_Found], links: dict[int, 
         total = amounts[whole.index]
         if whole.index in links or any(w == whole.index for w, _ in links.values()):
             continue
+        # Parts after their whole are a list the text introduces ("… the following initiatives:");
+        # parts before it are summed up by words ("In total, … a combined $387.4 million").
         after = [found[at + skip : at + skip + _MAX_PARTS] for skip in (1, 2, 3)]  # "$365m … $226m spent … $110m"
-        for run in (*after, found[max(0, at - _MAX_PARTS) : at][::-1]):
+        summed_up = A_TOTAL.search(text[max(0, whole.start - 80) : whole.start]) is not None
+        before = [found[max(0, at - _MAX_PARTS) : at][::-1]] if summed_up else []
+        for run in (*after, *before):
             running, parts = 0, []
             for f in run:
                 a = amounts[f.index]
@@ -204,7 +208,9 @@ def _link_sums(amounts: Sequence[Amount], found: list[_Found], links: dict[int, 
                 parts.append(f)
                 if running >= total.value:
                     break
-            if len(parts) >= 2 and running == total.value:
+            listed = summed_up or (parts and (":" in text[whole.start : parts[0].start]
+                                              or all(p.sentence == whole.sentence for p in parts)))
+            if len(parts) >= 2 and running == total.value and listed:
                 words = " + ".join(amounts[p.index].text for p in sorted(parts, key=lambda p: p.start))
                 for part in parts:
                     links[part.index] = (whole.index, f"{words} add up to {total.text}")

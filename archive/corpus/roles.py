@@ -33,18 +33,18 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"underspen[dt]|lost|loses|losing)\b", re.I)),
     ("statistic", re.compile(
         r"\b(?:trade|trading|exports?|exporting|exported|imports?|importing|imported|GDP|gross\s+domestic|"
-        r"economy|economies|turnover|deficits?|re-?paid|repa(?:y|ying|yment)|surplus(?:es)?|debts?|borrowings?|"
+        r"economy|turnover|deficits?|re-?paid|repa(?:y|ying|yment)|surplus(?:es)?|debts?|borrowings?|"
         r"revenues?|taxation\s+receipts|income|incomes|earning|earnings|earns?|salar(?:y|ies)|wages?|"
         r"prices?|priced|inflation|mortgages?|better\s+off|worse\s+off|gross\s+value|value\s+of\s+"
         r"production|output|contributes|collects|generates?|generating|profits?|sales|spend\s+about|"
         r"spends|spent\s+about|premiums|household\s+budgets?|a\s+barrel|per\s+barrel|per\s+tonne|"
-        r"net\s+present\s+value|barrel|tonne|(?:per\s+|an\s+|a\s+)?hour|running\s+at|currently|reached|"
+        r"net\s+present\s+value|barrel|tonne|litre|(?:per\s+|an\s+|a\s+)?hour|running\s+at|currently|reached|"
         r"record\s+level|grown|grew|rose|fell|worth\s+of\s+goods|minimum\s+wage|gap|shortfall|needed|"
         r"(?:foreign|outbound|inbound|direct|private|total|business|overseas|mining|resources|accumulated)\s+"
         r"investments?|investors?|stands\s+at|stood\s+at|surge|"
         r"investment\s+(?:here|in\s+australia|pipeline)|source\s+of\s+(?:foreign\s+)?investment|"
         r"projects?\s+worth|approv\w*\s+(?:\w+\s+){0,4}?(?:for|worth)|environmental\s+approvals?|receipts|"
-        r"unlock|capacity|valuation|assets|wealth|savings\s+pool|superannuation\s+savings|bank\s+deposits|"
+        r"unlock|valuation|assets|wealth|savings\s+pool|superannuation\s+savings|bank\s+deposits|"
         r"two-way|investment\s+abroad|(?:australia|britain|the\s+uk|china|japan|india|america|the\s+us|"
         r"new\s+zealand|canada|indonesia|korea|singapore)(?:'s|’s)\s+(?:total\s+)?investments?|cost\s+(?:the\s+)?(?:economy|families|businesses|households|community|"
         r"taxpayers|consumers|motorists)|destination\s+for|risen|rising|sector|economic\s+(?:gain|benefit|growth|"
@@ -69,8 +69,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _RATE_AFTER = re.compile(
     r"^\W{0,3}(?:extra\s+)?(?:(?:a|per|every)\s+(?:year|month|week|fortnight|annum)\s+)?"
     r"(?:(?:for|to|in\s+respect\s+of)\s+)?(?:each|every|per\s+(?:person|head|child|adult|student|family|"
-    r"household|couple|pensioner|participant|site|project|tonne|litre|barrel|unit|week|fortnight|day|hour|"
-    r"month)|an?\s+(?:week|fortnight|day|litre|head|person|child|adult|family|month))\b"
+    r"household|couple|pensioner|participant|site|project|unit|litre|week|fortnight|day|hour|"
+    r"month)|an?\s+(?:week|fortnight|day|head|person|child|adult|family|month))\b"
     r"|^\W{0,3}(?:p\.?a\.?|per\s+annum|tax[- ]free|if\s+they)\b"
     r"|^\W{0,3}(?:for|to)\s+(?:individuals|families|a\s+(?:family|couple|person))\b",
     re.I,
@@ -98,8 +98,14 @@ def assign_roles(text: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, An
         if role == "other" and evidence == _NO_CUE and previous >= 0 and start >= 0 \
                 and _same_sentence(text, places[previous][1], start):
             # "withheld from NSW, $9.9 million from Victoria": an amount with no words of its own
-            # shares the verb of the one before it in the sentence.
+            # shares the verb of the one before it in the sentence; the level something moves to
+            # ("rise from $165 million to $250 million") is read with the words before the first.
             role, evidence = read[previous]
+            if evidence.startswith("the level it moves from") and before.strip() == "to":
+                earlier = _context(text, rows, places, previous, *places[previous])[0]
+                role, evidence = read_role(earlier, after, int(row["value"]), moved=True)
+        if role in ("announced", "cut", "cost") and row["value"] >= _IMPLAUSIBLE:
+            role, evidence = "other", _TOO_LARGE
         read.append((role, evidence))
     # A part is money given inside its whole: not a rate ("a prize of $80,000" in "$600,000 of
     # awards"), nor a cost inside a cost.
@@ -126,6 +132,10 @@ def assign_roles(text: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, An
     return out
 
 
+# No government announces, cuts or prices a trillion at once: such a figure is the economy's,
+# or a slip ("65 per cent ($3,270 billion)" for million). Never money announced.
+_IMPLAUSIBLE = 10**12
+_TOO_LARGE = "a trillion or more: a figure of the economy, or a slip for millions"
 _NO_CUE = "no words of giving, cutting, costing or measuring near it"
 _RATE = "a rate"
 _STAT_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,2}?(?:industry|industries|market|sector|better\s+off|worse\s+off)\b",
@@ -136,14 +146,18 @@ _FROM_LEVEL = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
 _SPECIFIC_REACH = 35  # characters: a word of cutting, costing or measuring this near outweighs a nearer verb
 
 
-def read_role(before: str, after: str, value: int) -> tuple[str, str]:
-    """Return (role, the words that decided it) for an amount between two stretches of its clause."""
+def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple[str, str]:
+    """Return (role, the words that decided it) for an amount between two stretches of its clause.
+
+    moved: the amount is the level something moves to ("from $300,000 to $375,000").
+    """
     stat = _STAT_AFTER.search(after)
     if stat:
         return "statistic", f"“{stat.group(0).strip(' ,.')}”"
-    measured = _CUES[_CUES_ORDER["statistic"]][1].search(before[-35:])  # "reduce premiums by $100 to $200 a year"
-    rate = _RATE_AFTER.search(after) or (_SMALL_RATE_AFTER.search(after) if value < 10_000 and not measured else None)
-    if rate:
+    # A figure measured is no rate: "currently $6,238 pa", "reduce premiums by about $100 a year".
+    measured = _CUES[_CUES_ORDER["statistic"]][1].search(before[-35:])
+    rate = _RATE_AFTER.search(after) or (_SMALL_RATE_AFTER.search(after) if value < 10_000 else None)
+    if rate and not measured:
         return "other", f"{_RATE}: “{rate.group(0).strip(' ,.')}”"
     tail = before[-30:]
     if value < _SMALL and _THRESHOLD.search(tail):
@@ -151,7 +165,7 @@ def read_role(before: str, after: str, value: int) -> tuple[str, str]:
     if value < 10_000 and _RATE_BEFORE.search(tail) or value < _SMALL and _RATE_BEFORE.search(tail) and re.search(
             r"\b(?:grants?|subsid|assistance|payments?|allowance|prize|award|boost)", before[-60:], re.I):
         return "other", f"{_RATE}: the most or least one gets, “{tail.strip()}”"
-    if _FROM_LEVEL.search(before) and re.fullmatch(r"\s*(?:to|[-–])?\s*", after):
+    if not moved and _FROM_LEVEL.search(before) and re.fullmatch(r"\s*(?:to|[-–])?\s*", after):
         return "other", "the level it moves from: “from”"
     project = _PROJECT_AFTER.search(after)
     found = []  # (distance, role, words)
@@ -248,6 +262,8 @@ def _context(text: str, rows: Sequence[dict[str, Any]], places: list[tuple[int, 
         if other != index and s >= end and s < high:
             high = min(high, s)
     before, after = text[low:start], text[end:high]
+    if before.rstrip().endswith("("):  # "the complete cost of the Dam ($ 84.5 million": what it stands for
+        before = before.rstrip()[:-1]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end():]
