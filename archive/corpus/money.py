@@ -231,8 +231,9 @@ def _link_total(text: str, amounts: Sequence[Amount], found: list[_Found], spans
         if whole.index in links or not A_TOTAL.search(text[max(sentence_start, whole.start - 80):whole.start]):
             continue
         total = amounts[whole.index]
-        near = [f for f in found if f.index != whole.index and f.index not in links
-                and abs(f.sentence - whole.sentence) <= _TOTAL_REACH
+        # What a total sums up is written before it; a breakdown after it says "including".
+        near = [f for f in found if f.index != whole.index and f.index not in links and f.start < whole.start
+                and 0 <= whole.sentence - f.sentence <= _TOTAL_REACH
                 and amounts[f.index].currency == total.currency and amounts[f.index].value < total.value]
         # Only sums that are wholes or stand alone: a whole's parts are inside it already.
         if near and sum(amounts[f.index].value for f in near) <= total.value:

@@ -48,7 +48,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"two-way|investment\s+abroad|(?:australia|britain|the\s+uk|china|japan|india|america|the\s+us|"
         r"new\s+zealand|canada|indonesia|korea|singapore)(?:'s|’s)\s+(?:total\s+)?investments?|cost\s+(?:the\s+)?(?:economy|families|businesses|households|community|"
         r"taxpayers|consumers|motorists)|destination\s+for|risen|rising|sector|economic\s+(?:gain|benefit|growth|"
-        r"activity|output|cost)|GST\s+(?:revenue|receipts|payments))\b",
+        r"activity|output|cost)|GST\s+(?:revenue|receipts|payments)|an\s+average\s+of|on\s+average|average|"
+        r"market\s+(?:worth|valued|size)|industry\s+worth)\b",
         re.I)),
     ("cost", re.compile(
         r"\b(?:cost(?:s|ing)?|price\s+of|purchased\s+for|bought\s+for|bill\s+(?:of|for)|estimated\s+at|"
@@ -71,13 +72,15 @@ _RATE_AFTER = re.compile(
     r"(?:(?:for|to|in\s+respect\s+of)\s+)?(?:each|every|per\s+(?:person|head|child|adult|student|family|"
     r"household|couple|pensioner|participant|site|project|unit|litre|week|fortnight|day|hour|"
     r"month)|an?\s+(?:week|fortnight|day|head|person|child|adult|family|month))\b"
-    r"|^\W{0,3}(?:p\.?a\.?|per\s+annum|tax[- ]free|if\s+they)\b"
+    r"|^\W{0,3}(?:tax[- ]free|if\s+they)\b"
     r"|^\W{0,3}(?:for|to)\s+(?:individuals|families|a\s+(?:family|couple|person))\b",
     re.I,
 )
-_SMALL_RATE_AFTER = re.compile(r"^\W{0,3}(?:extra\s+)?(?:a|per)\s+(?:year|annum|month|week|fortnight)\b", re.I)
+_SMALL_RATE_AFTER = re.compile(r"^\W{0,3}(?:extra\s+)?(?:(?:a|per)\s+(?:year|annum|month|week|fortnight)|p\.?a\.?)\b"
+                               r"|^\W{0,3}grants\b", re.I)  # "$15,000 grants for small business": each one's size
 _RATE_BEFORE = re.compile(
-    r"\b(?:up\s+to|maximum\s+of|minimum|rate\s+of|at\s+least)\s+(?:an?\s+)?(?:extra\s+)?$", re.I)
+    r"\b(?:up\s+to|maximum\s+of|minimum|rate\s+of|at\s+least)\s+(?:an?\s+)?(?:extra\s+|(?:total|maximum)\s+of\s+)?$",
+    re.I)
 _THRESHOLD = re.compile(r"\b(?:less|more)\s+than\s+$|\b(?:income|earning|earnings)\s+(?:\w+\s+){0,2}$", re.I)
 _SMALL = 100_000  # whole units; "grants of up to $25,000" is a rate, "up to $15 million" a sum
 _CLAUSE_BREAK = re.compile(r"[;:()\u2022•]|\s[-–—]\s|,\s+(?:while|whereas|but|and\s+the)\b")
@@ -138,10 +141,13 @@ _IMPLAUSIBLE = 10**12
 _TOO_LARGE = "a trillion or more: a figure of the economy, or a slip for millions"
 _NO_CUE = "no words of giving, cutting, costing or measuring near it"
 _RATE = "a rate"
-_STAT_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,2}?(?:industry|industries|market|sector|better\s+off|worse\s+off)\b",
+_STAT_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,2}?(?:industry|industries|(?<!to\s)market|sector|better\s+off|"
+                         r"worse\s+off)\b",
                          re.I)
-_PROJECT_AFTER = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?(?:project|projlect|development|port|dam|scheme\s+cost)\b"
+_PROJECT_AFTER = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?(?:project|projlect|development|port|dam|scheme\s+cost|widening|"
+                            r"duplication|motorway|highway|bypass|bridge|tunnel|stadium|pipeline)\b"
                             r"(?!\s+(?:fund|grants?|programme))", re.I)
+_YEARLY = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}?(?:annually|a\s+year|per\s+year|each\s+year|every\s+year)\b", re.I)
 _FROM_LEVEL = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
 _SPECIFIC_REACH = 35  # characters: a word of cutting, costing or measuring this near outweighs a nearer verb
 
@@ -156,13 +162,15 @@ def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple
         return "statistic", f"“{stat.group(0).strip(' ,.')}”"
     # A figure measured is no rate: "currently $6,238 pa", "reduce premiums by about $100 a year".
     measured = _CUES[_CUES_ORDER["statistic"]][1].search(before[-35:])
-    rate = _RATE_AFTER.search(after) or (_SMALL_RATE_AFTER.search(after) if value < 10_000 else None)
+    rate = _RATE_AFTER.search(after) or (_SMALL_RATE_AFTER.search(after) if value <= _SMALL else None)
     if rate and not measured:
         return "other", f"{_RATE}: “{rate.group(0).strip(' ,.')}”"
     tail = before[-30:]
-    if value < _SMALL and _THRESHOLD.search(tail):
-        return "statistic", f"a threshold: “{_THRESHOLD.search(tail).group(0).strip()}”"  # type: ignore[union-attr]
-    if value < 10_000 and _RATE_BEFORE.search(tail) or value < _SMALL and _RATE_BEFORE.search(tail) and re.search(
+    threshold = _THRESHOLD.search(tail)
+    if value < _SMALL and threshold:
+        income = re.search(r"\b(?:income|earn)", before[-40:], re.I)
+        return ("statistic" if income else "other"), f"a threshold: “{threshold.group(0).strip()}”"
+    if value < 10_000 and _RATE_BEFORE.search(tail) or value <= _SMALL and _RATE_BEFORE.search(tail) and re.search(
             r"\b(?:grants?|subsid|assistance|payments?|allowance|prize|award|boost)", before[-60:], re.I):
         return "other", f"{_RATE}: the most or least one gets, “{tail.strip()}”"
     if not moved and _FROM_LEVEL.search(before) and re.fullmatch(r"\s*(?:to|[-–])?\s*", after):
@@ -191,6 +199,8 @@ def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple
     if role == "announced" and cuts and words.lower() in _FUNDING_NOUNS:
         # "$13.3 million worth of … payments were withheld": money named, then what befell it.
         distance, role, words = min(cuts)
+    if role == "cost" and _YEARLY.match(after):
+        return "statistic", f"a cost each year: “{words}”, “{_YEARLY.match(after).group(0).strip()}”"  # type: ignore[union-attr]
     if role == "cost":
         stats = [f for f in found if f[1] == "statistic" and f[0] <= 45]
         if stats:  # "cost the economy $2.3 billion", "cost families ... $6.1 billion a year"
