@@ -26,12 +26,13 @@ INCLUDES = re.compile(r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consist
 PART_OF = re.compile(
     r"\b(?:(?:comes?|came|drawn|taken|funded|paid for|allocated|is|are|was|were|will be)\s+(?:\w+\s+)?from"
     r"|(?:is|are|forms?|was|were)\s+(?:a\s+|the\s+)?part\s+of|out\s+of|a\s+share\s+of|share\s+of"
-    r"|towards\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?(?=(?:[A-Z]{1,3})?[£€$]))",
+    r"|to(?:wards?)?\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?(?=(?:[A-Z]{1,3})?[£€$]))",
     re.I,
 )
 # A sentence that opens by pointing back at the money of the one before.
 POINTS_BACK = re.compile(
-    r"^(?:the|this|that|these|those|its|their)\s+(?:new\s+|extra\s+|additional\s+)?"
+    r"^(?:the|this|that|these|those|its|their)\s+(?:new\s+|extra\s+|additional\s+|[\w-]+\s+(?:round|stage|"
+    r"phase|tranche|instalment)\s+of\s+)?"
     r"(?:funding|money|cash|sum|package|investment|grant|grants|pledges?|funding\s+pledges|allocation|award"
     r"|fund|plan|programme|program|initiatives?|upgrade|scheme|strategy|measures?)\b",
     re.I,
@@ -40,7 +41,8 @@ POINTS_BACK = re.compile(
 
 # A word each way of joining above needs (their own `\s+` can join words across lines), looked
 # for with `in` before the expressions run, which cost about 0.1 ms over a whole text.
-_JOINING = ("includ", "compris", "made", "consist", "which", "split", "from", "part", "share", "toward",
+_JOINING = ("includ", "compris", "made", "consist", "which", "split", "from", "part", "share", "toward", " to the ",
+            " to a ",
             "total")
 # "£48m of the total": a part of the largest sum of the sentence before.
 OF_TOTAL = re.compile(r"^\s*(?:of|from)\s+(?:the|this|that)\s+(?:total|sum|amount|money|funding|package)\b", re.I)
@@ -208,8 +210,10 @@ def _link_sums(text: str, amounts: Sequence[Amount], found: list[_Found], links:
                 parts.append(f)
                 if running >= total.value:
                     break
+            # Listed: after a colon, or written together in one sentence ("$19 million … with a
+            # further $8.8 million"), not sums of separate sentences that happen to add up.
             listed = summed_up or (parts and (":" in text[whole.start : parts[0].start]
-                                              or all(p.sentence == whole.sentence for p in parts)))
+                                              or len({p.sentence for p in parts}) == 1))
             if len(parts) >= 2 and running == total.value and listed:
                 words = " + ".join(amounts[p.index].text for p in sorted(parts, key=lambda p: p.start))
                 for part in parts:

@@ -34,20 +34,22 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("statistic", re.compile(
         r"\b(?:trade|trading|exports?|exporting|exported|imports?|importing|imported|GDP|gross\s+domestic|"
         r"economy|turnover|deficits?|re-?paid|repa(?:y|ying|yment)|surplus(?:es)?|debts?|borrowings?|"
-        r"revenues?|taxation\s+receipts|income|incomes|earning|earnings|earns?|salar(?:y|ies)|wages?|"
+        r"(?:tax|taxation|government|company|budget|carbon\s+price)\s+revenues?|wiped|capital\s+expenditure|"
+        r"in\s+the\s+(?:[\w-]+\s+){0,2}sector|revenues?\s+(?:of|from|collected|raised|amounting)|"
+        r"taxation\s+receipts|(?:is|are|was|were|be|get|gets)\s+paid|income|incomes|earning|earnings|earns?|salar(?:y|ies)|wages?|"
         r"prices?|priced|inflation|mortgages?|better\s+off|worse\s+off|gross\s+value|value\s+of\s+"
         r"production|output|contributes|collects|generates?|generating|profits?|sales|spend\s+about|"
         r"spends|spent\s+about|premiums|household\s+budgets?|a\s+barrel|per\s+barrel|per\s+tonne|"
         r"net\s+present\s+value|barrel|tonne|litre|(?:per\s+|an\s+|a\s+)?hour|running\s+at|currently|reached|"
         r"record\s+level|grown|grew|rose|fell|worth\s+of\s+goods|minimum\s+wage|gap|shortfall|needed|"
-        r"(?:foreign|outbound|inbound|direct|private|total|business|overseas|mining|resources|accumulated)\s+"
+        r"(?:foreign|outbound|inbound|direct|private|business|overseas|mining|resources|accumulated|global)\s+"
         r"investments?|investors?|stands\s+at|stood\s+at|surge|"
         r"investment\s+(?:here|in\s+australia|pipeline)|source\s+of\s+(?:foreign\s+)?investment|"
         r"projects?\s+worth|approv\w*\s+(?:\w+\s+){0,4}?(?:for|worth)|environmental\s+approvals?|receipts|"
         r"unlock|valuation|assets|wealth|savings\s+pool|superannuation\s+savings|bank\s+deposits|"
         r"two-way|investment\s+abroad|(?:australia|britain|the\s+uk|china|japan|india|america|the\s+us|"
         r"new\s+zealand|canada|indonesia|korea|singapore)(?:'s|’s)\s+(?:total\s+)?investments?|cost\s+(?:the\s+)?(?:economy|families|businesses|households|community|"
-        r"taxpayers|consumers|motorists)|destination\s+for|risen|rising|sector|economic\s+(?:gain|benefit|growth|"
+        r"taxpayers|consumers|motorists)|destination\s+for|risen|rising|economic\s+(?:gain|benefit|growth|"
         r"activity|output|cost)|GST\s+(?:revenue|receipts|payments)|an\s+average\s+of|on\s+average|average|"
         r"market\s+(?:worth|valued|size)|industry\s+worth)\b",
         re.I)),
@@ -147,6 +149,11 @@ _STAT_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,2}?(?:industry|industries|(?<!to
 _PROJECT_AFTER = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?(?:project|projlect|development|port|dam|scheme\s+cost|widening|"
                             r"duplication|motorway|highway|bypass|bridge|tunnel|stadium|pipeline)\b"
                             r"(?!\s+(?:fund|grants?|programme))", re.I)
+# "will contribute $70 billion per annum to the Australian economy": what the economy gains.
+_ECONOMY_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,5}?(?:to|into|in|for)\s+the\s+(?:[\w'-]+\s+){0,2}econom(?:y|ies)\b",
+                            re.I)
+_PURPOSE = re.compile(r"\bto\s+(?:help\s+)?$")
+_TOWARDS_COSTS = re.compile(r"\b(?:towards?|with|meet|to|for)\s+the\s+(?:\w+\s+)?costs?$", re.I)
 _YEARLY = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}?(?:annually|a\s+year|per\s+year|each\s+year|every\s+year)\b", re.I)
 _FROM_LEVEL = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
 _SPECIFIC_REACH = 35  # characters: a word of cutting, costing or measuring this near outweighs a nearer verb
@@ -157,7 +164,7 @@ def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple
 
     moved: the amount is the level something moves to ("from $300,000 to $375,000").
     """
-    stat = _STAT_AFTER.search(after)
+    stat = _STAT_AFTER.search(after) or _ECONOMY_AFTER.search(after)
     if stat:
         return "statistic", f"“{stat.group(0).strip(' ,.')}”"
     # A figure measured is no rate: "currently $6,238 pa", "reduce premiums by about $100 a year".
@@ -179,8 +186,13 @@ def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple
     found = []  # (distance, role, words)
     for role, pattern in _CUES:
         for match in pattern.finditer(before):
-            found.append((len(before) - match.end(), role, match.group(0)))
+            if not (role == "cost" and _TOWARDS_COSTS.search(before, 0, match.end())):
+                found.append((len(before) - match.end(), role, match.group(0)))
         for match in pattern.finditer(after):
+            if role == "cut" and _PURPOSE.search(after, 0, match.start()):
+                continue  # "$150 million to slash waiting lists": what the money is for
+            if role == "cost" and _TOWARDS_COSTS.search(after, 0, match.end()):
+                continue  # "$25 million toward the costs of relocation": money given
             # Words after an amount govern it less than the verb before it.
             found.append((match.start() + 12, role, match.group(0)))
     if project and not any(f[1] == "announced" and f[0] < 40 for f in found):
