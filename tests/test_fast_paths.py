@@ -98,7 +98,7 @@ def _largest_facet(searcher, money="announced"):
     With money="announced", only money announced counts (roles announced, total and part)."""
     every = {d: searcher.stored_fields(d)["meta"]["amounts"] for d in searcher.reader().all_doc_ids()}
     holders = {}
-    for d, found in every.items():
+    for found in every.values():
         for currency in {a["currency"] for a in found}:
             holders[currency] = holders.get(currency, 0) + 1
     main = max(holders, key=lambda c: (holders[c], c == "GBP")) if holders else "GBP"
