@@ -34,7 +34,9 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="count every amount, as before roles")
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--year", help="list the releases that make up one year's total")
-    parser.add_argument("--speed", action="store_true", help="time reading roles against reading amounts")
+    parser.add_argument(
+        "--speed", action="store_true", help="time reading roles against reading amounts"
+    )
     args = parser.parse_args()
     if args.speed:
         return speed()
@@ -47,7 +49,9 @@ def main() -> None:
         for record in records:
             text = record["text"]
             rows = assign_roles(text, link_parts(text, extract_amounts(text, dollar="AUD")))
-            mine = [r for r in rows if r["currency"] == "AUD" and (args.all or r["role"] in COUNTED)]
+            mine = [
+                r for r in rows if r["currency"] == "AUD" and (args.all or r["role"] in COUNTED)
+            ]
             if not mine:
                 continue
             top = max(mine, key=lambda r: r["value"])
@@ -62,12 +66,14 @@ def main() -> None:
         print(f"  {year}  {total / 1e9:12,.1f}bn")
     print("largest amounts:")
     for value, doc_id, date, top in sorted(leaders, key=lambda t: -t[0])[: args.top]:
-        print(f"  {value / 1e9:10,.1f}bn {doc_id} {date} [{top['role']} {top['role_evidence'][:40]}] "
-              f"{top['sentence'][:160]}")
+        print(
+            f"  {value / 1e9:10,.1f}bn {doc_id} {date} [{top['role']} {top['role_evidence'][:40]}] "
+            f"{top['sentence'][:160]}"
+        )
 
 
 def speed(rounds: int = 3) -> None:
-    """Time amounts and their parts (the reference) against the same plus roles, rounds interleaved."""
+    """Time amounts and their parts (the reference) against the same plus roles, interleaved."""
     with AU.open() as lines:
         texts = [json.loads(line)["text"] for line in lines]
     reference, with_roles = [], []
@@ -81,8 +87,10 @@ def speed(rounds: int = 3) -> None:
             assign_roles(text, link_parts(text, extract_amounts(text, dollar="AUD")))
         with_roles.append(time.perf_counter() - start)
     ref, mine = statistics.median(reference), statistics.median(with_roles)
-    print(f"{len(texts)} releases: amounts and parts {ref:.2f} s, with roles {mine:.2f} s "
-          f"(x{mine / ref:.2f}; roles {1000 * (mine - ref) / len(texts):.3f} ms a release)")
+    print(
+        f"{len(texts)} releases: amounts and parts {ref:.2f} s, with roles {mine:.2f} s "
+        f"(x{mine / ref:.2f}; roles {1000 * (mine - ref) / len(texts):.3f} ms a release)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from money_roles import documents, keyed, labels_by_key, rows, sealed  # noqa: E402
 from sklearn.feature_extraction.text import CountVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import accuracy_score, f1_score  # noqa: E402
@@ -25,14 +26,15 @@ from sklearn.model_selection import StratifiedKFold  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 
 from archive.corpus import roles  # noqa: E402
-from money_roles import documents, keyed, labels_by_key, rows, sealed  # noqa: E402
 
 
 def features(text: str, found: list[dict], index: int) -> str:
     places = roles._places(text, found)
     start, end, span = places[index]
     before, after = roles._context(text, found, places, index, start, end, span)
-    words = [f"b_{w}" for w in before.lower().split()[-8:]] + [f"a_{w}" for w in after.lower().split()[:6]]
+    words = [f"b_{w}" for w in before.lower().split()[-8:]] + [
+        f"a_{w}" for w in after.lower().split()[:6]
+    ]
     row = found[index]
     words.append(f"size_{int(math.log10(max(row['value'], 1)))}")
     if row.get("part_of") is not None:
@@ -58,17 +60,21 @@ def main() -> None:
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=22)
     predicted = [""] * len(truth)
     for train, test in folds.split(texts, [t if truth.count(t) >= 5 else "other" for t in truth]):
-        model = make_pipeline(CountVectorizer(token_pattern=r"\S+", ngram_range=(1, 1)),
-                              LogisticRegression(max_iter=2000, C=3.0))
+        model = make_pipeline(
+            CountVectorizer(token_pattern=r"\S+", ngram_range=(1, 1)),
+            LogisticRegression(max_iter=2000, C=3.0),
+        )
         model.fit([texts[i] for i in train], [truth[i] for i in train])
         for i, guess in zip(test, model.predict([texts[i] for i in test])):
             predicted[i] = guess
     print(f"{len(truth)} dev amounts")
     for name, guesses in (("rules", ruled), ("model (5-fold)", predicted)):
-        print(f"{name:<16} accuracy {accuracy_score(truth, guesses):.3f}  "
-              f"macro F1 {f1_score(truth, guesses, average='macro'):.3f}  "
-              f"announced F1 {f1_score(truth, guesses, labels=['announced'], average='macro'):.3f}  "
-              f"statistic F1 {f1_score(truth, guesses, labels=['statistic'], average='macro'):.3f}")
+        print(
+            f"{name:<16} accuracy {accuracy_score(truth, guesses):.3f}  "
+            f"macro F1 {f1_score(truth, guesses, average='macro'):.3f}  "
+            f"announced F1 {f1_score(truth, guesses, labels=['announced'], average='macro'):.3f}  "
+            f"statistic F1 {f1_score(truth, guesses, labels=['statistic'], average='macro'):.3f}"
+        )
 
 
 if __name__ == "__main__":

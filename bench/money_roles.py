@@ -32,8 +32,18 @@ from archive.corpus.roles import ROLES, assign_roles  # noqa: E402
 
 LABELS = ROOT / "bench" / "money_roles.csv"
 # ../shared beside the checkout, or beside the worktrees' folder
-AU = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
-           if (p / "corpora").exists()), ROOT.parent / "shared") / "corpora" / "au-pm-media-releases.jsonl"
+AU = (
+    next(
+        (
+            p
+            for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
+            if (p / "corpora").exists()
+        ),
+        ROOT.parent / "shared",
+    )
+    / "corpora"
+    / "au-pm-media-releases.jsonl"
+)
 SEALED_SHARE = 30  # per cent of documents, chosen by a hash of the document id
 
 
@@ -79,13 +89,21 @@ def _au_sampled(doc_id: str) -> bool:
 
 def fourth(doc_id: str) -> bool:
     """Tell whether a release is in the fourth sealed part, drawn after the third was scored."""
-    return (not _au_sampled(doc_id) and not fresh(doc_id) and not third(doc_id)
-            and hashlib.sha256(f"fourth:{doc_id}".encode()).digest()[0] < 4)
+    return (
+        not _au_sampled(doc_id)
+        and not fresh(doc_id)
+        and not third(doc_id)
+        and hashlib.sha256(f"fourth:{doc_id}".encode()).digest()[0] < 4
+    )
 
 
 def third(doc_id: str) -> bool:
     """Tell whether a release is in the third sealed part, drawn after the second was scored."""
-    return not _au_sampled(doc_id) and not fresh(doc_id) and hashlib.sha256(f"third:{doc_id}".encode()).digest()[0] < 4
+    return (
+        not _au_sampled(doc_id)
+        and not fresh(doc_id)
+        and hashlib.sha256(f"third:{doc_id}".encode()).digest()[0] < 4
+    )
 
 
 def fresh(doc_id: str) -> bool:
@@ -118,24 +136,44 @@ def labels_by_key() -> dict[tuple[str, str, str, int], str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=("score", "list"))
-    parser.add_argument("--sealed", action="store_true", help="the first sealed part (a third of the documents)")
-    parser.add_argument("--fresh", action="store_true", help="the second sealed part, drawn after the first was read")
-    parser.add_argument("--third", action="store_true", help="the third sealed part, drawn after the second was read")
-    parser.add_argument("--fourth", action="store_true", help="the last sealed part, drawn after the third was read")
+    parser.add_argument(
+        "--sealed", action="store_true", help="the first sealed part (a third of the documents)"
+    )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="the second sealed part, drawn after the first was read",
+    )
+    parser.add_argument(
+        "--third",
+        action="store_true",
+        help="the third sealed part, drawn after the second was read",
+    )
+    parser.add_argument(
+        "--fourth", action="store_true", help="the last sealed part, drawn after the third was read"
+    )
     args = parser.parse_args()
     labels = labels_by_key()
     pairs = []
     for source, doc_id, text, dollar in documents():
-        if (source == "au2") != args.fresh or (source == "au3") != args.third or (source == "au4") != args.fourth:
+        if (
+            (source == "au2") != args.fresh
+            or (source == "au3") != args.third
+            or (source == "au4") != args.fourth
+        ):
             continue
         if source not in ("au2", "au3", "au4") and sealed(source, doc_id) != args.sealed:
             continue
         found = rows(text, dollar)
-        for n, row in keyed(found[:6] if source == "au" else found[:2] if source in ("au2", "au3", "au4") else found):
+        for n, row in keyed(
+            found[:6] if source == "au" else found[:2] if source in ("au2", "au3", "au4") else found
+        ):
             key = (source, doc_id, row["text"], n)
             if args.command == "list":
                 mark = labels.get(key, "?")
-                read = "" if args.fresh or args.third or args.fourth else f",{row['role']}"  # labelled blind
+                read = (
+                    "" if args.fresh or args.third or args.fourth else f",{row['role']}"
+                )  # labelled blind
                 print(f"{source},{doc_id},{row['text']!r},{n},{mark}{read}\t{row['sentence']}")
             elif key in labels:
                 pairs.append((labels[key], row["role"], key, row["sentence"], row["role_evidence"]))

@@ -31,21 +31,23 @@ PART_OF = re.compile(
 )
 # A sentence that opens by pointing back at the money of the one before.
 POINTS_BACK = re.compile(
-    r"^(?:the|this|that|these|those|its|their)\s+(?:new\s+|extra\s+|additional\s+|[\w-]+\s+(?:round|stage|"
-    r"phase|tranche|instalment)\s+of\s+)?"
-    r"(?:funding|money|cash|sum|package|investment|grant|grants|pledges?|funding\s+pledges|allocation|award"
-    r"|fund|plan|programme|program|initiatives?|upgrade|scheme|strategy|measures?)\b",
+    r"^(?:the|this|that|these|those|its|their)\s+"
+    r"(?:new\s+|extra\s+|additional\s+|[\w-]+\s+(?:round|stage|phase|tranche|instalment)\s+of\s+)?"
+    r"(?:funding|money|cash|sum|package|investment|grant|grants|pledges?|funding\s+pledges|"
+    r"allocation|award|fund|plan|programme|program|initiatives?|upgrade|scheme|strategy|measures?)\b",
     re.I,
 )
 
 
 # A word each way of joining above needs (their own `\s+` can join words across lines), looked
 # for with `in` before the expressions run, which cost about 0.1 ms over a whole text.
-_JOINING = ("includ", "compris", "made", "consist", "which", "split", "from", "part", "share", "toward", " to the ",
-            " to a ",
+_JOINING = ("includ", "compris", "made", "consist", "which", "split", "from", "part", "share",
+            "toward", " to the ", " to a ",
             "total")
 # "£48m of the total": a part of the largest sum of the sentence before.
-OF_TOTAL = re.compile(r"^\s*(?:of|from)\s+(?:the|this|that)\s+(?:total|sum|amount|money|funding|package)\b", re.I)
+OF_TOTAL = re.compile(
+    r"^\s*(?:of|from)\s+(?:the|this|that)\s+(?:total|sum|amount|money|funding|package)\b", re.I
+)
 _OUT_OF = re.compile(r"out\s+of")
 
 
@@ -72,7 +74,8 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
     links: dict[int, tuple[int, str]] = {}
-    _link_sums(text, amounts, found, links)  # parts that add up exactly are the surest reading: first
+    # Parts that add up exactly are the surest reading: first.
+    _link_sums(text, amounts, found, links)
     summed = dict(links)  # their words, where a sentence says so too, are the better evidence
 
     def link(part: _Found, whole: _Found, evidence: str) -> None:
@@ -98,8 +101,8 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             wholes = [f for f in mine if f.start < at]
             parts = [f for f in mine if f.start > at]
             evidence = _collapse(sentence)
-            if not wholes and POINTS_BACK.match(sentence) and before(n):
-                previous_n, previous = before(n)
+            if not wholes and POINTS_BACK.match(sentence) and (earlier := before(n)):
+                previous_n, previous = earlier
                 wholes = [max(previous, key=lambda f: amounts[f.index].value)]
                 evidence = _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … " + evidence
                 if not parts and sentence.rstrip().endswith(":"):
@@ -119,8 +122,8 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             wholes = [f for f in mine if f.start >= at]
             parts = [f for f in mine if f.start < start + match.start()]
             evidence = _collapse(sentence)
-            if wholes and not parts and POINTS_BACK.match(sentence) and before(n):
-                previous_n, previous = before(n)
+            if wholes and not parts and POINTS_BACK.match(sentence) and (earlier := before(n)):
+                previous_n, previous = earlier
                 parts = [max(previous, key=lambda f: amounts[f.index].value)]
                 evidence = _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … " + evidence
             if wholes and parts:
@@ -128,8 +131,8 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
                     link(part, wholes[0], evidence)
     for f in found:
         after = text[f.start + len(amounts[f.index].text):]
-        if f.index not in links and OF_TOTAL.match(after) and before(f.sentence):
-            previous_n, previous = before(f.sentence)  # type: ignore[misc]
+        if f.index not in links and OF_TOTAL.match(after) and (earlier := before(f.sentence)):
+            previous_n, previous = earlier
             whole = max(previous, key=lambda p: amounts[p.index].value)
             link(f, whole, _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … "
                  + _collapse(text[spans[f.sentence][0]:spans[f.sentence][1]]))
@@ -138,14 +141,14 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     for f in found:
         if f.index in links:
             continue
-        for part, (whole, evidence) in list(links.items()):
-            same = amounts[part]
-            if part != f.index and whole != f.index and amounts[f.index].value == same.value \
-                    and amounts[f.index].currency == same.currency and part < f.index:
-                links[f.index] = (whole, evidence)
+        for earlier, (owner, said) in list(links.items()):
+            same = amounts[earlier]
+            if earlier != f.index and owner != f.index and amounts[f.index].value == same.value \
+                    and amounts[f.index].currency == same.currency and earlier < f.index:
+                links[f.index] = (owner, said)
                 break
-    for part, (whole, evidence) in links.items():
-        rows[part]["part_of"], rows[part]["evidence"] = whole, evidence
+    for linked, (owner, said) in links.items():
+        rows[linked]["part_of"], rows[linked]["evidence"] = owner, said
     return rows
 
 
@@ -184,10 +187,12 @@ def _collapse(text: str) -> str:
 _MAX_PARTS = 8
 
 
-def _link_sums(text: str, amounts: Sequence[Amount], found: list[_Found], links: dict[int, tuple[int, str]]) -> None:
+def _link_sums(
+    text: str, amounts: Sequence[Amount], found: list[_Found], links: dict[int, tuple[int, str]]
+) -> None:
     """Link the run of amounts right after (or before) a larger one that adds up to it exactly.
 
-    "a $193 million plan … $93.4 million to …; $60.5 million to …; $21.6 million …; $17.5 million …":
+    "a $193 million plan … $93.4 million to …; $60.5 million to …; $21.6 million …; $17.5 million":
     parts listed one by one, with no word that joins them, add up to their whole to the cent.
     """
     for at, whole in enumerate(found):
@@ -196,7 +201,8 @@ def _link_sums(text: str, amounts: Sequence[Amount], found: list[_Found], links:
             continue
         # Parts after their whole are a list the text introduces ("… the following initiatives:");
         # parts before it are summed up by words ("In total, … a combined $387.4 million").
-        after = [found[at + skip : at + skip + _MAX_PARTS] for skip in (1, 2, 3)]  # "$365m … $226m spent … $110m"
+        # The run may start a few sums on: "$365m … $226m spent before … $110m; $70m; …".
+        after = [found[at + skip : at + skip + _MAX_PARTS] for skip in (1, 2, 3)]
         summed_up = A_TOTAL.search(text[max(0, whole.start - 80) : whole.start]) is not None
         before = [found[max(0, at - _MAX_PARTS) : at][::-1]] if summed_up else []
         for run in (*after, *before):
@@ -215,30 +221,42 @@ def _link_sums(text: str, amounts: Sequence[Amount], found: list[_Found], links:
             listed = summed_up or (parts and (":" in text[whole.start : parts[0].start]
                                               or len({p.sentence for p in parts}) == 1))
             if len(parts) >= 2 and running == total.value and listed:
-                words = " + ".join(amounts[p.index].text for p in sorted(parts, key=lambda p: p.start))
+                ordered = sorted(parts, key=lambda p: p.start)
+                words = " + ".join(amounts[p.index].text for p in ordered)
                 for part in parts:
                     links[part.index] = (whole.index, f"{words} add up to {total.text}")
                 break
 
 
-# "pledged a total of £200m", "In total, … a combined $387.4 million": the sums around it are in it.
-A_TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|a\s+combined|altogether|an?\s+overall)\s+(?:\w+\s+){0,8}?$",
-                     re.I)
+# "pledged a total of £200m", "In total, … a combined $387.4 million": the sums before it are in it.
+A_TOTAL = re.compile(
+    r"\b(?:a\s+total\s+of|in\s+total|a\s+combined|altogether|an?\s+overall)\s+(?:\w+\s+){0,8}?$",
+    re.I,
+)
 _TOTAL_REACH = 3  # sentences either side
 
 
-def _link_total(text: str, amounts: Sequence[Amount], found: list[_Found], spans: list[tuple[int, int]],
-                links: dict[int, tuple[int, str]]) -> None:
-    """Link to a sum called a total the smaller sums of the sentences around it that no whole has yet."""
+def _link_total(
+    text: str,
+    amounts: Sequence[Amount],
+    found: list[_Found],
+    spans: list[tuple[int, int]],
+    links: dict[int, tuple[int, str]],
+) -> None:
+    """Link to a sum called a total the smaller sums before it, up to three sentences back."""
     for whole in found:
         sentence_start = spans[whole.sentence][0]
-        if whole.index in links or not A_TOTAL.search(text[max(sentence_start, whole.start - 80):whole.start]):
+        opening = text[max(sentence_start, whole.start - 80) : whole.start]
+        if whole.index in links or not A_TOTAL.search(opening):
             continue
         total = amounts[whole.index]
         # What a total sums up is written before it; a breakdown after it says "including".
-        near = [f for f in found if f.index != whole.index and f.index not in links and f.start < whole.start
-                and 0 <= whole.sentence - f.sentence <= _TOTAL_REACH
-                and amounts[f.index].currency == total.currency and amounts[f.index].value < total.value]
+        near = [
+            f for f in found
+            if f.index != whole.index and f.index not in links and f.start < whole.start
+            and 0 <= whole.sentence - f.sentence <= _TOTAL_REACH
+            and amounts[f.index].currency == total.currency and amounts[f.index].value < total.value
+        ]
         # Only sums that are wholes or stand alone: a whole's parts are inside it already.
         if near and sum(amounts[f.index].value for f in near) <= total.value:
             evidence = _collapse(text[spans[whole.sentence][0]:spans[whole.sentence][1]])

@@ -24,49 +24,74 @@ COUNTED = frozenset({"announced", "total", "part"})
 _WORD = r"[\w'’-]+"
 # Each cue is a role and the words that show it; the nearest cue to an amount wins.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("other", re.compile(r"\b(?:(?:has|have|had|was|were)\s+raised|fund-?rais\w*|war\s+chest|red\s+tape|"
-                         r"regulatory\s+(?:cost|burden)|compliance\s+costs?)\b", re.I)),
-    ("cut", re.compile(
-        r"\b(?:remov(?:e|es|ed|ing|al)|withdr[ae]wn?|withdraw(?:s|ing|al)?|withheld|withhold(?:ing)?|"
-        r"cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)\s+(?:funding|spending|the\s+budget|grants?|by)|"
-        r"scrap(?:s|ped|ping)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|clawed\s+back|saves|savings?|"
-        r"underspen[dt]|lost|loses|losing)\b", re.I)),
-    ("statistic", re.compile(
-        r"\b(?:trade|trading|exports?|exporting|exported|imports?|importing|imported|GDP|gross\s+domestic|"
-        r"economy|turnover|deficits?|re-?paid|repa(?:y|ying|yment)|surplus(?:es)?|debts?|borrowings?|"
-        r"(?:tax|taxation|government|company|budget|carbon\s+price)\s+revenues?|wiped|capital\s+expenditure|"
-        r"in\s+the\s+(?:[\w-]+\s+){0,2}sector|revenues?\s+(?:of|from|collected|raised|amounting)|"
-        r"taxation\s+receipts|(?:is|are|was|were|be|get|gets)\s+paid|income|incomes|earning|earnings|earns?|salar(?:y|ies)|wages?|"
-        r"prices?|priced|inflation|mortgages?|better\s+off|worse\s+off|gross\s+value|value\s+of\s+"
-        r"production|output|contributes|collects|generates?|generating|profits?|sales|spend\s+about|"
-        r"spends|spent\s+about|premiums|household\s+budgets?|a\s+barrel|per\s+barrel|per\s+tonne|"
-        r"net\s+present\s+value|barrel|tonne|litre|(?:per\s+|an\s+|a\s+)?hour|running\s+at|currently|reached|"
-        r"record\s+level|grown|grew|rose|fell|worth\s+of\s+goods|minimum\s+wage|gap|shortfall|needed|"
-        r"(?:foreign|outbound|inbound|direct|private|business|overseas|mining|resources|accumulated|global)\s+"
-        r"investments?|investors?|stands\s+at|stood\s+at|surge|"
-        r"investment\s+(?:here|in\s+australia|pipeline)|source\s+of\s+(?:foreign\s+)?investment|"
-        r"projects?\s+worth|approv\w*\s+(?:\w+\s+){0,4}?(?:for|worth)|environmental\s+approvals?|receipts|"
-        r"unlock|valuation|assets|wealth|savings\s+pool|superannuation\s+savings|bank\s+deposits|"
-        r"two-way|investment\s+abroad|(?:australia|britain|the\s+uk|china|japan|india|america|the\s+us|"
-        r"new\s+zealand|canada|indonesia|korea|singapore)(?:'s|’s)\s+(?:total\s+)?investments?|cost\s+(?:the\s+)?(?:economy|families|businesses|households|community|"
-        r"taxpayers|consumers|motorists)|destination\s+for|risen|rising|economic\s+(?:gain|benefit|growth|"
-        r"activity|output|cost)|GST\s+(?:revenue|receipts|payments)|an\s+average\s+of|on\s+average|average|"
-        r"market\s+(?:worth|valued|size)|industry\s+worth)\b",
-        re.I)),
-    ("cost", re.compile(
-        r"\b(?:cost(?:s|ing)?|price\s+of|purchased\s+for|bought\s+for|bill\s+(?:of|for)|estimated\s+at|"
-        r"project(?:ed)?\s+(?:worth|valued)|valued\s+at|tab)\b", re.I)),
-    ("announced", re.compile(
-        r"\b(?:announc(?:e|es|ed|ing|ement)|provid(?:e|es|ed|ing)|provision|invest(?:s|ed|ing|ment|ments)?|"
-        r"fund(?:s|ed|ing)?|grants?|granted|award(?:s|ed)?|allocat(?:e|es|ed|ing|ion)|"
-        r"commit(?:s|ted|ting|ment|ments)?|pledg(?:e|es|ed|ing)|promis(?:e|ed)|receiv(?:e|es|ed|ing)|"
-        r"spend(?:ing)?|spent|contribut(?:e|ed|ing|ion|ions)|package|boost|donat(?:e|ed|ion)|give|given|"
-        r"giving|gave|paid|pay(?:ing)?|payments?|make\s+available|made\s+available|making|set(?:s)?\s+aside|"
-        r"backed|backing|support(?:s|ed|ing)?|assistance|assist|aid|injection|extra|additional|further|"
-        r"new|budget(?:ed)?|sets?\s+up|opened|open|plan|programme|program|initiative|scheme|fund|"
-        r"strategy|facility|instalment|confirm(?:s|ed)?|deliver(?:s|ed|ing)?|totall?ing|award|expenditure|"
-        r"help|enable|towards|match(?:es|ed|ing)?\s+(?:\w+\s+)?(?:donations|funding|every|pound|dollar|"
-        r"contributions))\b", re.I)),
+    (
+        "other",
+        re.compile(
+            r"\b(?:(?:has|have|had|was|were)\s+raised|fund-?rais\w*|war\s+chest|red\s+tape|"
+            r"regulatory\s+(?:cost|burden)|compliance\s+costs?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "cut",
+        re.compile(
+            r"\b(?:remov(?:e|es|ed|ing|al)|withdr[ae]wn?|withdraw(?:s|ing|al)?|withheld|withhold(?:ing)?|"
+            r"cut(?:s|ting)?|reduc(?:e|es|ed|ing|tion)\s+(?:funding|spending|the\s+budget|grants?|by)|"
+            r"scrap(?:s|ped|ping)?|slash(?:es|ed|ing)?|ax(?:e|es|ed|ing)|clawed\s+back|saves|savings?|"
+            r"underspen[dt]|lost|loses|losing)\b",
+            re.I,
+        ),
+    ),
+    (
+        "statistic",
+        re.compile(
+            r"\b(?:trade|trading|exports?|exporting|exported|imports?|importing|imported|GDP|gross\s+domestic|"
+            r"economy|turnover|deficits?|re-?paid|repa(?:y|ying|yment)|surplus(?:es)?|debts?|borrowings?|"
+            r"(?:tax|taxation|government|company|budget|carbon\s+price)\s+revenues?|wiped|capital\s+expenditure|"
+            r"in\s+the\s+(?:[\w-]+\s+){0,2}sector|revenues?\s+(?:of|from|collected|raised|amounting)|"
+            r"taxation\s+receipts|(?:is|are|was|were|be|get|gets)\s+paid|income|incomes|earning|earnings|earns?|salar(?:y|ies)|wages?|"
+            r"prices?|priced|inflation|mortgages?|better\s+off|worse\s+off|gross\s+value|value\s+of\s+"
+            r"production|output|contributes|collects|generates?|generating|profits?|sales|spend\s+about|"
+            r"spends|spent\s+about|premiums|household\s+budgets?|a\s+barrel|per\s+barrel|per\s+tonne|"
+            r"net\s+present\s+value|barrel|tonne|litre|(?:per\s+|an\s+|a\s+)?hour|running\s+at|currently|reached|"
+            r"record\s+level|grown|grew|rose|fell|worth\s+of\s+goods|minimum\s+wage|gap|shortfall|needed|"
+            r"(?:foreign|outbound|inbound|direct|private|business|overseas|mining|resources|accumulated|global)\s+"
+            r"investments?|investors?|stands\s+at|stood\s+at|surge|"
+            r"investment\s+(?:here|in\s+australia|pipeline)|source\s+of\s+(?:foreign\s+)?investment|"
+            r"projects?\s+worth|approv\w*\s+(?:\w+\s+){0,4}?(?:for|worth)|environmental\s+approvals?|receipts|"
+            r"unlock|valuation|assets|wealth|savings\s+pool|superannuation\s+savings|bank\s+deposits|"
+            r"two-way|investment\s+abroad|(?:australia|britain|the\s+uk|china|japan|india|america|the\s+us|"
+            r"new\s+zealand|canada|indonesia|korea|singapore)(?:'s|’s)\s+(?:total\s+)?investments?|cost\s+(?:the\s+)?(?:economy|families|businesses|households|community|"
+            r"taxpayers|consumers|motorists)|destination\s+for|risen|rising|economic\s+(?:gain|benefit|growth|"
+            r"activity|output|cost)|GST\s+(?:revenue|receipts|payments)|an\s+average\s+of|on\s+average|average|"
+            r"market\s+(?:worth|valued|size)|industry\s+worth)\b",
+            re.I,
+        ),
+    ),
+    (
+        "cost",
+        re.compile(
+            r"\b(?:cost(?:s|ing)?|price\s+of|purchased\s+for|bought\s+for|bill\s+(?:of|for)|estimated\s+at|"
+            r"project(?:ed)?\s+(?:worth|valued)|valued\s+at|tab)\b",
+            re.I,
+        ),
+    ),
+    (
+        "announced",
+        re.compile(
+            r"\b(?:announc(?:e|es|ed|ing|ement)|provid(?:e|es|ed|ing)|provision|invest(?:s|ed|ing|ment|ments)?|"
+            r"fund(?:s|ed|ing)?|grants?|granted|award(?:s|ed)?|allocat(?:e|es|ed|ing|ion)|"
+            r"commit(?:s|ted|ting|ment|ments)?|pledg(?:e|es|ed|ing)|promis(?:e|ed)|receiv(?:e|es|ed|ing)|"
+            r"spend(?:ing)?|spent|contribut(?:e|ed|ing|ion|ions)|package|boost|donat(?:e|ed|ion)|give|given|"
+            r"giving|gave|paid|pay(?:ing)?|payments?|make\s+available|made\s+available|making|set(?:s)?\s+aside|"
+            r"backed|backing|support(?:s|ed|ing)?|assistance|assist|aid|injection|extra|additional|further|"
+            r"new|budget(?:ed)?|sets?\s+up|opened|open|plan|programme|program|initiative|scheme|fund|"
+            r"strategy|facility|instalment|confirm(?:s|ed)?|deliver(?:s|ed|ing)?|totall?ing|award|expenditure|"
+            r"help|enable|towards|match(?:es|ed|ing)?\s+(?:\w+\s+)?(?:donations|funding|every|pound|dollar|"
+            r"contributions))\b",
+            re.I,
+        ),
+    ),
 )
 # An amount to each person, thing or period of time: a rate, never a sum to add up.
 _RATE_AFTER = re.compile(
@@ -78,12 +103,18 @@ _RATE_AFTER = re.compile(
     r"|^\W{0,3}(?:for|to)\s+(?:individuals|families|a\s+(?:family|couple|person))\b",
     re.I,
 )
-_SMALL_RATE_AFTER = re.compile(r"^\W{0,3}(?:extra\s+)?(?:(?:a|per)\s+(?:year|annum|month|week|fortnight)|p\.?a\.?)\b"
-                               r"|^\W{0,3}grants\b", re.I)  # "$15,000 grants for small business": each one's size
+_SMALL_RATE_AFTER = re.compile(
+    r"^\W{0,3}(?:extra\s+)?(?:(?:a|per)\s+(?:year|annum|month|week|fortnight)|p\.?a\.?)\b"
+    r"|^\W{0,3}grants\b",
+    re.I,
+)  # "$15,000 grants for small business": each one's size
 _RATE_BEFORE = re.compile(
     r"\b(?:up\s+to|maximum\s+of|minimum|rate\s+of|at\s+least)\s+(?:an?\s+)?(?:extra\s+|(?:total|maximum)\s+of\s+)?$",
-    re.I)
-_THRESHOLD = re.compile(r"\b(?:less|more)\s+than\s+$|\b(?:income|earning|earnings)\s+(?:\w+\s+){0,2}$", re.I)
+    re.I,
+)
+_THRESHOLD = re.compile(
+    r"\b(?:less|more)\s+than\s+$|\b(?:income|earning|earnings)\s+(?:\w+\s+){0,2}$", re.I
+)
 _SMALL = 100_000  # whole units; "grants of up to $25,000" is a rate, "up to $15 million" a sum
 _CLAUSE_BREAK = re.compile(r"[;:()\u2022•]|\s[-–—]\s|,\s+(?:while|whereas|but|and\s+the)\b")
 _REACH = 90  # characters either side of an amount that its cues are looked for in
@@ -100,8 +131,13 @@ def assign_roles(text: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, An
         before, after = _context(text, rows, places, index, start, end, sentence)
         role, evidence = read_role(before, after, int(row["value"]))
         previous = index - 1
-        if role == "other" and evidence == _NO_CUE and previous >= 0 and start >= 0 \
-                and _same_sentence(text, places[previous][1], start):
+        if (
+            role == "other"
+            and evidence == _NO_CUE
+            and previous >= 0
+            and start >= 0
+            and _same_sentence(text, places[previous][1], start)
+        ):
             # "withheld from NSW, $9.9 million from Victoria": an amount with no words of its own
             # shares the verb of the one before it in the sentence; the level something moves to
             # ("rise from $165 million to $250 million") is read with the words before the first.
@@ -121,7 +157,11 @@ def assign_roles(text: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, An
         role, evidence = read[index]
         if whole is None or evidence.startswith(_RATE):
             continue
-        if role in ("announced", "other", "part", "total") or role == "cost" and read[whole][0] != "cost":
+        if (
+            role in ("announced", "other", "part", "total")
+            or role == "cost"
+            and read[whole][0] != "cost"
+        ):
             roles[index] = "part"
             parts.setdefault(whole, []).append(index)
     out = []
@@ -130,7 +170,10 @@ def assign_roles(text: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, An
         if role == "part":
             evidence = f"part of {rows[row['part_of']]['text']}: " + (row.get("evidence") or "")
         elif index in parts and role in ("announced", "other", "total", "part"):
-            role, evidence = "total", "its parts: " + ", ".join(rows[p]["text"] for p in parts[index])
+            role, evidence = (
+                "total",
+                "its parts: " + ", ".join(rows[p]["text"] for p in parts[index]),
+            )
         elif role in ("total", "part"):
             role = "announced"
         out.append({**row, "role": role, "role_evidence": evidence[:300]})
@@ -143,20 +186,30 @@ _IMPLAUSIBLE = 10**12
 _TOO_LARGE = "a trillion or more: a figure of the economy, or a slip for millions"
 _NO_CUE = "no words of giving, cutting, costing or measuring near it"
 _RATE = "a rate"
-_STAT_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,2}?(?:industry|industries|(?<!to\s)market|sector|better\s+off|"
-                         r"worse\s+off)\b",
-                         re.I)
-_PROJECT_AFTER = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?(?:project|projlect|development|port|dam|scheme\s+cost|widening|"
-                            r"duplication|motorway|highway|bypass|bridge|tunnel|stadium|pipeline)\b"
-                            r"(?!\s+(?:fund|grants?|programme))", re.I)
+_STAT_AFTER = re.compile(
+    r"^\W*(?:[\w'-]+\s+){0,2}?(?:industry|industries|(?<!to\s)market|sector|better\s+off|"
+    r"worse\s+off)\b",
+    re.I,
+)
+_PROJECT_AFTER = re.compile(
+    r"^\s+(?:[\w'-]+\s+){0,4}?(?:project|projlect|development|port|dam|scheme\s+cost|widening|"
+    r"duplication|motorway|highway|bypass|bridge|tunnel|stadium|pipeline)\b"
+    r"(?!\s+(?:fund|grants?|programme))",
+    re.I,
+)
 # "will contribute $70 billion per annum to the Australian economy": what the economy gains.
-_ECONOMY_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,5}?(?:to|into|in|for)\s+the\s+(?:[\w'-]+\s+){0,2}econom(?:y|ies)\b",
-                            re.I)
+_ECONOMY_AFTER = re.compile(
+    r"^\W*(?:[\w'-]+\s+){0,5}?(?:to|into|in|for)\s+the\s+(?:[\w'-]+\s+){0,2}econom(?:y|ies)\b", re.I
+)
 _PURPOSE = re.compile(r"\bto\s+(?:help\s+)?$")
 _TOWARDS_COSTS = re.compile(r"\b(?:towards?|with|meet|to|for)\s+the\s+(?:\w+\s+)?costs?$", re.I)
-_YEARLY = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}?(?:annually|a\s+year|per\s+year|each\s+year|every\s+year)\b", re.I)
+_YEARLY = re.compile(
+    r"^\W*(?:[\w'-]+\s+){0,3}?(?:annually|a\s+year|per\s+year|each\s+year|every\s+year)\b", re.I
+)
 _FROM_LEVEL = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
-_SPECIFIC_REACH = 35  # characters: a word of cutting, costing or measuring this near outweighs a nearer verb
+_SPECIFIC_REACH = (
+    35  # characters: a word of cutting, costing or measuring this near outweighs a nearer verb
+)
 
 
 def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple[str, str]:
@@ -169,7 +222,9 @@ def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple
         return "statistic", f"“{stat.group(0).strip(' ,.')}”"
     # A figure measured is no rate: "currently $6,238 pa", "reduce premiums by about $100 a year".
     measured = _CUES[_CUES_ORDER["statistic"]][1].search(before[-35:])
-    rate = _RATE_AFTER.search(after) or (_SMALL_RATE_AFTER.search(after) if value <= _SMALL else None)
+    rate = _RATE_AFTER.search(after) or (
+        _SMALL_RATE_AFTER.search(after) if value <= _SMALL else None
+    )
     if rate and not measured:
         return "other", f"{_RATE}: “{rate.group(0).strip(' ,.')}”"
     tail = before[-30:]
@@ -177,8 +232,17 @@ def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple
     if value < _SMALL and threshold:
         income = re.search(r"\b(?:income|earn)", before[-40:], re.I)
         return ("statistic" if income else "other"), f"a threshold: “{threshold.group(0).strip()}”"
-    if value < 10_000 and _RATE_BEFORE.search(tail) or value <= _SMALL and _RATE_BEFORE.search(tail) and re.search(
-            r"\b(?:grants?|subsid|assistance|payments?|allowance|prize|award|boost)", before[-60:], re.I):
+    if (
+        value < 10_000
+        and _RATE_BEFORE.search(tail)
+        or value <= _SMALL
+        and _RATE_BEFORE.search(tail)
+        and re.search(
+            r"\b(?:grants?|subsid|assistance|payments?|allowance|prize|award|boost)",
+            before[-60:],
+            re.I,
+        )
+    ):
         return "other", f"{_RATE}: the most or least one gets, “{tail.strip()}”"
     if not moved and _FROM_LEVEL.search(before) and re.fullmatch(r"\s*(?:to|[-–])?\s*", after):
         return "other", "the level it moves from: “from”"
@@ -204,15 +268,23 @@ def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple
         return "other", _NO_CUE
     # A verb right before the amount governs it ("will invest £40m in a new export hub").
     governing = [f for f in found if f[1] == "announced" and f[0] <= 2 and _GIVING_VERB.match(f[2])]
-    specific = [] if governing else [f for f in found if f[1] in ("cut", "statistic", "cost", "other")
-                                     and f[0] <= _SPECIFIC_REACH]
+    specific = (
+        []
+        if governing
+        else [
+            f
+            for f in found
+            if f[1] in ("cut", "statistic", "cost", "other") and f[0] <= _SPECIFIC_REACH
+        ]
+    )
     distance, role, words = min(specific or found, key=lambda f: (f[0], _CUES_ORDER[f[1]]))
     cuts = [f for f in found if f[1] == "cut" and f[0] <= 80]
     if role == "announced" and cuts and words.lower() in _FUNDING_NOUNS:
         # "$13.3 million worth of … payments were withheld": money named, then what befell it.
         distance, role, words = min(cuts)
-    if role == "cost" and _YEARLY.match(after):
-        return "statistic", f"a cost each year: “{words}”, “{_YEARLY.match(after).group(0).strip()}”"  # type: ignore[union-attr]
+    yearly = _YEARLY.match(after)
+    if role == "cost" and yearly:
+        return "statistic", f"a cost each year: “{words}”, “{yearly.group(0).strip()}”"
     if role == "cost":
         stats = [f for f in found if f[1] == "statistic" and f[0] <= 45]
         if stats:  # "cost the economy $2.3 billion", "cost families ... $6.1 billion a year"
@@ -220,11 +292,28 @@ def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple
     return role, f"“{words}”"
 
 
-_GIVING_VERB = re.compile(r"(?:invest|provid|spen[dt]|commit|allocat|award|grant|pledg|giv|gave|contribut|deliver|"
-                          r"fund|receiv|announc|donat)\w*$", re.I)
+_GIVING_VERB = re.compile(
+    r"(?:invest|provid|spen[dt]|commit|allocat|award|grant|pledg|giv|gave|contribut|deliver|"
+    r"fund|receiv|announc|donat)\w*$",
+    re.I,
+)
 _CUES_ORDER = {role: n for n, (role, _) in enumerate(_CUES)}
-_FUNDING_NOUNS = frozenset({"funding", "fund", "funds", "payments", "payment", "grant", "grants", "money",
-                            "for", "to", "support", "assistance"})
+_FUNDING_NOUNS = frozenset(
+    {
+        "funding",
+        "fund",
+        "funds",
+        "payments",
+        "payment",
+        "grant",
+        "grants",
+        "money",
+        "for",
+        "to",
+        "support",
+        "assistance",
+    }
+)
 
 
 def _places(text: str, rows: Sequence[dict[str, Any]]) -> list[tuple[int, int, tuple[int, int]]]:
@@ -243,7 +332,7 @@ def _places(text: str, rows: Sequence[dict[str, Any]]) -> list[tuple[int, int, t
 
 
 def _near_sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return where the sentence around text[start:end] begins and ends, looking no further than _REACH.
+    """Return where the sentence around text[start:end] begins and ends, within _REACH of it.
 
     Only the few characters around an amount are split, not the whole text: a long release with
     one amount costs as little as a short one.
@@ -267,16 +356,25 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 def _same_sentence(text: str, previous_end: int, start: int) -> bool:
     """Tell whether nothing ends a sentence between two amounts."""
-    return previous_end >= 0 and not any(_ends_sentence(text, m) for m in _BOUNDARY.finditer(text, previous_end, start))
+    return previous_end >= 0 and not any(
+        _ends_sentence(text, m) for m in _BOUNDARY.finditer(text, previous_end, start)
+    )
 
 
-def _context(text: str, rows: Sequence[dict[str, Any]], places: list[tuple[int, int, tuple[int, int]]],
-             index: int, start: int, end: int, sentence: tuple[int, int]) -> tuple[str, str]:
+def _context(
+    text: str,
+    rows: Sequence[dict[str, Any]],
+    places: list[tuple[int, int, tuple[int, int]]],
+    index: int,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+) -> tuple[str, str]:
     """Return the words before and after an amount, in its clause, up to its neighbour amounts."""
     if start < 0:
         whole = " ".join(str(rows[index].get("sentence", "")).split())
         at = whole.find(rows[index]["text"])
-        return (whole[:at], whole[at + len(rows[index]["text"]):]) if at >= 0 else (whole, "")
+        return (whole[:at], whole[at + len(rows[index]["text"]) :]) if at >= 0 else (whole, "")
     low, high = max(sentence[0], start - _REACH), min(sentence[1], end + _REACH)
     for other, (s, e, _) in enumerate(places):
         if other != index and s >= 0 and e <= start and e > low and e > start - 40:
@@ -284,14 +382,15 @@ def _context(text: str, rows: Sequence[dict[str, Any]], places: list[tuple[int, 
         if other != index and s >= end and s < high:
             high = min(high, s)
     before, after = text[low:start], text[end:high]
-    if before.rstrip().endswith("("):  # "the complete cost of the Dam ($ 84.5 million": what it stands for
+    if before.rstrip().endswith(
+        "("
+    ):  # "the complete cost of the Dam ($ 84.5 million": what it stands for
         before = before.rstrip()[:-1]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
-        before = before[breaks[-1].end():]
+        before = before[breaks[-1].end() :]
     cut = _CLAUSE_BREAK.search(after)
-    if cut and not after[: cut.start()].strip() == "":
-        after = after[: cut.start()]
-    elif cut and after[: cut.start()].strip() == "" and after[cut.start()] == "(":
+    # A clause ends at the break after the amount; a parenthesis right after it ends it at once.
+    if cut and (after[: cut.start()].strip() != "" or after[cut.start()] == "("):
         after = after[: cut.start()]
     return " ".join(before.split()) + " ", " " + " ".join(after.split())

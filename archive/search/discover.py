@@ -9,9 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh.searching import Searcher
-
 import numpy as np
+from whoosh.searching import Searcher
 
 from archive.corpus.amounts import HOME_CURRENCY, split_band
 from archive.corpus.roles import COUNTED
@@ -27,7 +26,9 @@ SURFACE_DOCS = 20  # documents read to turn a stem back into a written word
 # 1,000-letter word takes tens of seconds to build (issue 12).
 MAX_CORRECTED = 40
 # Per searcher, so a new generation starts afresh and an old one's tables are freed with it.
-_pounds_cache: weakref.WeakKeyDictionary[Searcher, dict[str, dict[int, int]]] = weakref.WeakKeyDictionary()
+_pounds_cache: weakref.WeakKeyDictionary[Searcher, dict[str, dict[int, int]]] = (
+    weakref.WeakKeyDictionary()
+)
 _OTHER = 2**50  # sort keys: each other currency gets a band this wide below the main one
 
 
@@ -158,7 +159,9 @@ def related(searcher: Searcher, docnum: int, limit: int) -> list[int]:
     return [hit.docnum for hit in results]
 
 
-def timeline(searcher: Searcher, facets: FacetTable, docs: set[int], money: str = "announced") -> list[YearTotal]:
+def timeline(
+    searcher: Searcher, facets: FacetTable, docs: set[int], money: str = "announced"
+) -> list[YearTotal]:
     """Count documents and add up their headline amounts in the archive's main currency, per year.
 
     A document's headline is its largest amount of money announced (its largest amount of any
@@ -175,12 +178,15 @@ def timeline(searcher: Searcher, facets: FacetTable, docs: set[int], money: str 
     for value, holders in facets.postings("year").items():
         mine = docs & holders
         if mine:
-            found.append(YearTotal(int(value), len(mine), sum(pounds[d] for d in mine & counted), currency,
-                                   sum(cuts[d] for d in mine & cut_counted)))
+            money_in = sum(pounds[d] for d in mine & counted)
+            cut = sum(cuts[d] for d in mine & cut_counted)
+            found.append(YearTotal(int(value), len(mine), money_in, currency, cut))
     return sorted(found, key=lambda y: y.year)
 
 
-def first_headlines(searcher: Searcher, facets: FacetTable, headlines: dict[int, int], docs: set[int]) -> set[int]:
+def first_headlines(
+    searcher: Searcher, facets: FacetTable, headlines: dict[int, int], docs: set[int]
+) -> set[int]:
     """Return the documents whose headline sum no earlier document of the set has had.
 
     The same sum in a later document of the same programme (or, where neither has a
@@ -190,7 +196,10 @@ def first_headlines(searcher: Searcher, facets: FacetTable, headlines: dict[int,
     """
     reader = searcher.reader()
     dates = reader.column_reader("sortdate") if reader.has_column("sortdate") else None
-    mine = sorted((d for d in docs if headlines.get(d)), key=lambda d: (dates[d] if dates is not None else 0, d))
+    mine = sorted(
+        (d for d in docs if headlines.get(d)),
+        key=lambda d: (dates[d] if dates is not None else 0, d),
+    )
     programmes: dict[int, list[str]] = {}
     for key, holders in facets.postings("programme").items():
         for docnum in holders & docs:
@@ -198,7 +207,9 @@ def first_headlines(searcher: Searcher, facets: FacetTable, headlines: dict[int,
     seen: set[tuple[int, str | None]] = set()
     found = set()
     for docnum in mine:
-        keys = [(headlines[docnum], p) for p in programmes.get(docnum, [None])]  # type: ignore[list-item]
+        value = headlines[docnum]
+        keys: list[tuple[int, str | None]] = [(value, p) for p in programmes.get(docnum, [])]
+        keys = keys or [(value, None)]
         if not any(key in seen for key in keys):
             found.add(docnum)
         seen.update(keys)
@@ -238,7 +249,8 @@ def largest_by_currency(searcher: Searcher, facets: FacetTable, currency: str | 
     foreign = set().union(*(h for c, h in by_currency.items() if c != currency))
     reader = searcher.reader()
     # An index with no documents at all has no columns.
-    column = reader.column_reader("largest" + suffix) if reader.has_column("largest" + suffix) else None
+    field = "largest" + suffix
+    column = reader.column_reader(field) if reader.has_column(field) else None
     pounds = {d: column[d] for d in with_pounds - foreign} if column is not None else {}
     for docnum in with_pounds & foreign:
         amounts = searcher.stored_fields(docnum)["meta"]["amounts"]
@@ -260,7 +272,9 @@ def largest_cuts(searcher: Searcher, facets: FacetTable, currency: str) -> dict[
     return found
 
 
-def largest_keys(searcher: Searcher, facets: FacetTable, size: int, money: str = "announced") -> np.ndarray:
+def largest_keys(
+    searcher: Searcher, facets: FacetTable, size: int, money: str = "announced"
+) -> np.ndarray:
     """Sort keys for "largest amount" that never weigh one currency against another.
 
     Documents with an amount in the main currency come first, by it; then those with amounts

@@ -85,7 +85,7 @@ class Ledger:
                 "announced_again": sum(1 for line in mine if line.kind == AGAIN),
                 "parts": sum(1 for line in mine if line.kind == PART),
                 "lines": len(mine),
-                # In real terms only where every new line has a deflator: a partial sum would mislead.
+                # In real terms only where every new line has a deflator: a part would mislead.
                 "new_real": sum(real) if new and len(real) == len(new) else None,
                 "real_prices": next((line.real_prices for line in new if line.real_prices), None),
             }
@@ -93,18 +93,29 @@ class Ledger:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the ledger as plain data, as the JSON API gives it."""
-        return {"kind": self.kind, "key": self.key, "name": self.name, "totals": self.totals(),
-                "lines": [asdict(line) for line in self.lines]}
+        return {
+            "kind": self.kind,
+            "key": self.key,
+            "name": self.name,
+            "totals": self.totals(),
+            "lines": [asdict(line) for line in self.lines],
+        }
 
 
 def build_ledger(kind: str, key: str, name: str, documents: Iterable[dict[str, Any]]) -> Ledger:
     """Make the ledger of documents (stored metadata, oldest first, each amount with its role)."""
     ledger = Ledger(kind, key, name)
-    seen: dict[tuple[str, str, int], dict[str, str]] = {}  # (money or cut, currency, value) -> first place
+    seen: dict[
+        tuple[str, str, int], dict[str, str]
+    ] = {}  # (money or cut, currency, value) -> first place
     for doc in documents:
         amounts = doc.get("amounts", [])
-        place = {"id": doc["id"], "date": doc["date"], "date_display": doc.get("date_display") or doc["date"],
-                 "title": doc["title"]}
+        place = {
+            "id": doc["id"],
+            "date": doc["date"],
+            "date_display": doc.get("date_display") or doc["date"],
+            "title": doc["title"],
+        }
         # Wholes first, so that a part written before its whole still finds it counted.
         order = sorted(range(len(amounts)), key=lambda n: (amounts[n].get("role") != "total", n))
         kinds: dict[int, tuple[str, dict[str, str] | None]] = {}
@@ -128,19 +139,39 @@ def build_ledger(kind: str, key: str, name: str, documents: Iterable[dict[str, A
             line_kind, first = kinds[n]
             whole = a.get("part_of")
             real = a.get("real_terms") or {}
-            ledger.lines.append(LedgerLine(
-                date=doc["date"], date_display=place["date_display"], doc_id=doc["id"], title=doc["title"],
-                amount=n, text=a["text"], value=a["value"], currency=a["currency"], role=a.get("role", "announced"),
-                kind=line_kind, counted=line_kind in (NEW, CUT), sentence=a.get("sentence", ""),
-                evidence=a.get("role_evidence", ""),
-                whole=(amounts[whole]["text"] if isinstance(whole, int) and whole < len(amounts)
-                       else amounts[inside[n]]["text"] if n in inside else None),
-                first=first, real_value=real.get("value"), real_prices=real.get("prices")))
+            ledger.lines.append(
+                LedgerLine(
+                    date=doc["date"],
+                    date_display=place["date_display"],
+                    doc_id=doc["id"],
+                    title=doc["title"],
+                    amount=n,
+                    text=a["text"],
+                    value=a["value"],
+                    currency=a["currency"],
+                    role=a.get("role", "announced"),
+                    kind=line_kind,
+                    counted=line_kind in (NEW, CUT),
+                    sentence=a.get("sentence", ""),
+                    evidence=a.get("role_evidence", ""),
+                    whole=(
+                        amounts[whole]["text"]
+                        if isinstance(whole, int) and whole < len(amounts)
+                        else amounts[inside[n]]["text"]
+                        if n in inside
+                        else None
+                    ),
+                    first=first,
+                    real_value=real.get("value"),
+                    real_prices=real.get("prices"),
+                )
+            )
     return ledger
 
 
-def _within_largest(amounts: list[dict[str, Any]],
-                    kinds: dict[int, tuple[str, dict[str, str] | None]]) -> dict[int, int]:
+def _within_largest(
+    amounts: list[dict[str, Any]], kinds: dict[int, tuple[str, dict[str, str] | None]]
+) -> dict[int, int]:
     """Count the new sums of a document inside its largest where together they fit in it.
 
     "£36m for 11 projects … an £11.6m investment … £5 million to … £4 million to …": a release
@@ -174,26 +205,49 @@ def ledger_of(archive: Any, kind: str, key: str) -> Ledger:
 
 
 def resolve(registry: Registry, kind: str, typed: str) -> str:
-    """Return the key of a programme or department written as its key, name, alias or a word of one."""
+    """Return the key of a programme or department written as its key, name, alias or one word."""
     entries = registry.programmes if kind == "programme" else registry.departments
     wanted = " ".join(typed.lower().replace("-", " ").split())
     if typed.lower() in entries:
         return typed.lower()
-    names = {key: {key.replace("-", " "), entry.name.lower(), *(a.lower() for a in entry.aliases)}
-             for key, entry in entries.items()}
+    names = {
+        key: {key.replace("-", " "), entry.name.lower(), *(a.lower() for a in entry.aliases)}
+        for key, entry in entries.items()
+    }
     exact = [key for key, written in names.items() if wanted in written]
-    words = [key for key, written in names.items() if any(wanted in w.split() for w in written)] \
-        if " " not in wanted else []
+    words = (
+        [key for key, written in names.items() if any(wanted in w.split() for w in written)]
+        if " " not in wanted
+        else []
+    )
     found = exact or words
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        raise UnknownEntry(f"{kind} '{typed}' could be any of {', '.join(sorted(found))}: write its key")
+        raise UnknownEntry(
+            f"{kind} '{typed}' could be any of {', '.join(sorted(found))}: write its key"
+        )
     raise UnknownEntry(registry.unknown(kind, typed.lower()))
 
 
-LEDGER_COLUMNS = ("date", "document", "title", "amount", "value", "currency", "role", "counts_as", "counted",
-                  "inside", "first_announced", "value_real", "real_prices", "sentence", "evidence", "link")
+LEDGER_COLUMNS = (
+    "date",
+    "document",
+    "title",
+    "amount",
+    "value",
+    "currency",
+    "role",
+    "counts_as",
+    "counted",
+    "inside",
+    "first_announced",
+    "value_real",
+    "real_prices",
+    "sentence",
+    "evidence",
+    "link",
+)
 
 
 def ledger_rows(ledger: Ledger, link: Any) -> Iterable[list[Any]]:
@@ -201,9 +255,24 @@ def ledger_rows(ledger: Ledger, link: Any) -> Iterable[list[Any]]:
     yield list(LEDGER_COLUMNS)
     for line in ledger.lines:
         first = f"{line.first['date']} {line.first['id']}" if line.first else ""
-        yield [line.date, line.doc_id, line.title, line.text, line.value, line.currency, line.role, line.kind,
-               "yes" if line.counted else "no", line.whole or "", first, line.real_value, line.real_prices,
-               line.sentence, line.evidence, link(line)]
+        yield [
+            line.date,
+            line.doc_id,
+            line.title,
+            line.text,
+            line.value,
+            line.currency,
+            line.role,
+            line.kind,
+            "yes" if line.counted else "no",
+            line.whole or "",
+            first,
+            line.real_value,
+            line.real_prices,
+            line.sentence,
+            line.evidence,
+            link(line),
+        ]
 
 
 # -- where a figure came from -----------------------------------------------------------------
@@ -238,58 +307,86 @@ class Trail:
 
     @property
     def first(self) -> Mention | None:
-        """Return the earliest mention of the figure as money announced (else the earliest of any)."""
+        """Return the earliest mention of the figure as money announced, else the earliest."""
         announced = [m for m in self.mentions if m.role in COUNTED]
-        return (announced or self.mentions or [None])[0]
+        found = announced or self.mentions
+        return found[0] if found else None
 
     def summary(self) -> str:
         """Say the figure's history in a line: first announced …, announced again n times, cut …."""
         first = self.first
         if first is None:
-            return f"{self.text} stands in no document" + (f" of {self.programme}" if self.programme else "") + "."
+            return (
+                f"{self.text} stands in no document"
+                + (f" of {self.programme}" if self.programme else "")
+                + "."
+            )
         verb = "first announced" if first.role in COUNTED else f"first found (as {first.role})"
         said = [f"{self.text} {verb} {first.date_display} in “{first.title}”"]
         # The same figure for another programme is another sum that happens to be the same.
-        same = (lambda m: not first.programmes or bool(set(m.programmes) & set(first.programmes)))
-        later = {m.doc_id for m in self.mentions if m.role in COUNTED and m.date >= first.date and same(m)}
+        ours = set(first.programmes)
+        later = {
+            m.doc_id
+            for m in self.mentions
+            if m.role in COUNTED and m.date >= first.date and (not ours or ours & set(m.programmes))
+        }
         later -= {first.doc_id}
         if later:
-            said.append(f"announced again in {len(later)} later document{'s' if len(later) != 1 else ''}")
+            said.append(
+                f"announced again in {len(later)} later document{'s' if len(later) != 1 else ''}"
+            )
         others = {m.doc_id for m in self.mentions} - later - {first.doc_id}
         if others:
-            said.append(f"also in {len(others)} other document{'s' if len(others) != 1 else ''}"
-                        " (another programme, or not as money announced)")
+            said.append(
+                f"also in {len(others)} other document{'s' if len(others) != 1 else ''}"
+                " (another programme, or not as money announced)"
+            )
         for cut in self.cuts:
             said.append(f"cut by {cut.text} in {cut.date[:4]}")
         return "; ".join(said) + "."
 
     def to_dict(self) -> dict[str, Any]:
         """Return the trail as plain data, as the JSON API gives it."""
-        return {"text": self.text, "value": self.value, "currency": self.currency, "programme": self.programme,
-                "summary": self.summary(), "first": asdict(self.first) if self.first else None,
-                "mentions": [asdict(m) for m in self.mentions], "cuts": [asdict(m) for m in self.cuts]}
+        return {
+            "text": self.text,
+            "value": self.value,
+            "currency": self.currency,
+            "programme": self.programme,
+            "summary": self.summary(),
+            "first": asdict(self.first) if self.first else None,
+            "mentions": [asdict(m) for m in self.mentions],
+            "cuts": [asdict(m) for m in self.cuts],
+        }
 
 
 _DOLLARS = frozenset({"USD", "AUD", "NZD", "CAD", "HKD", "SGD"})
 
 
 def read_figure(text: str, dollar: str = "USD") -> tuple[int, str]:
-    """Read one amount such as "£200m" or "$1.5 billion" into (value, currency), or raise BadRequest."""
+    """Read one amount such as "£200m" or "$1.5 billion" into (value, currency); else BadRequest."""
     found = extract_amounts(" ".join(text.split()), dollar=dollar)
     if len(found) != 1:
-        raise BadRequest(f"'{text[:60]}' is not one amount of money: write it as it is written, such as £200m "
-                           "or $1.5 billion")
+        raise BadRequest(
+            f"'{text[:60]}' is not one amount of money: write it as it is written, such as £200m "
+            "or $1.5 billion"
+        )
     return found[0].value, found[0].currency
 
 
-def figure_trail(archive: Any, text: str, programme: str | None = None, dollar: str | None = None) -> Trail:
+def figure_trail(
+    archive: Any, text: str, programme: str | None = None, dollar: str | None = None
+) -> Trail:
     """Find every document holding a figure (in one programme, if given), oldest first.
 
     A bare "$" is any dollar unless `dollar` says which: "$200 million" finds Australian dollars
     in an Australian archive and US dollars in another.
     """
     value, currency = read_figure(text, dollar or "USD")
-    currencies = _DOLLARS if dollar is None and currency == "USD" and text.lstrip().startswith("$") else {currency}
+    currencies = (
+        _DOLLARS
+        if dollar is None and currency == "USD" and text.lstrip().startswith("$")
+        else {currency}
+    )
     registry: Registry = archive.registry
     if programme is not None:
         programme = resolve(registry, "programme", programme)
@@ -305,14 +402,28 @@ def figure_trail(archive: Any, text: str, programme: str | None = None, dollar: 
     cuts = []
     first = Trail(text, value, currency, programme, mentions, []).first
     if programme and first is not None:
-        for doc in archive.metas(query.And([query.Term("programme", programme), query.Term("roles", "cut")])):
+        for doc in archive.metas(
+            query.And([query.Term("programme", programme), query.Term("roles", "cut")])
+        ):
             if doc["date"] >= first.date:
-                cuts += [_mention(doc, n, a) for n, a in enumerate(doc.get("amounts", []))
-                         if a.get("role") == "cut" and a["currency"] in currencies]
+                cuts += [
+                    _mention(doc, n, a)
+                    for n, a in enumerate(doc.get("amounts", []))
+                    if a.get("role") == "cut" and a["currency"] in currencies
+                ]
     return Trail(text, value, currency, programme, mentions, cuts)
 
 
 def _mention(doc: dict[str, Any], n: int, a: dict[str, Any]) -> Mention:
-    return Mention(doc["date"], doc.get("date_display") or doc["date"], doc["id"], doc["title"], n, a["text"],
-                   a.get("role", "announced"), a.get("sentence", ""), a.get("role_evidence", ""),
-                   tuple(p["key"] if isinstance(p, dict) else p for p in doc.get("programmes", [])))
+    return Mention(
+        doc["date"],
+        doc.get("date_display") or doc["date"],
+        doc["id"],
+        doc["title"],
+        n,
+        a["text"],
+        a.get("role", "announced"),
+        a.get("sentence", ""),
+        a.get("role_evidence", ""),
+        tuple(p["key"] if isinstance(p, dict) else p for p in doc.get("programmes", [])),
+    )

@@ -1,4 +1,4 @@
-"""Money pages: a programme's or department's ledger (page, JSON, CSV) and where a figure came from."""
+"""Money pages: a programme's or department's ledger (page, JSON, CSV), where a figure came from."""
 
 from __future__ import annotations
 
@@ -12,10 +12,23 @@ from archive.search.ledger import Ledger, LedgerLine, figure_trail, ledger_of, l
 from archive.web.export import neutralise
 from archive.web.links import absolute, current_archive
 
-ROLE_LABELS = {"announced": "announced", "cut": "cut", "cost": "cost", "total": "total", "part": "part",
-               "statistic": "statistic", "other": "other"}
-KIND_LABELS = {"new": "new money", "again": "announced again", "part": "part of", "within": "within",
-               "cut": "cut", "cut again": "cut again"}
+ROLE_LABELS = {
+    "announced": "announced",
+    "cut": "cut",
+    "cost": "cost",
+    "total": "total",
+    "part": "part",
+    "statistic": "statistic",
+    "other": "other",
+}
+KIND_LABELS = {
+    "new": "new money",
+    "again": "announced again",
+    "part": "part of",
+    "within": "within",
+    "cut": "cut",
+    "cut again": "cut again",
+}
 
 
 def line_url(line: LedgerLine) -> str:
@@ -76,14 +89,19 @@ def _csv(ledger: Ledger) -> Response:
     for row in ledger_rows(ledger, line_url):
         writer.writerow([neutralise(cell) for cell in row])
     name = f"ledger-{ledger.kind}-{ledger.key}.csv"
-    return Response(buffer.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        buffer.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 def _trail():
     text = (request.args.get("amount") or "").strip()
     if not text:
-        raise BadRequest("amount is missing: write the figure as it is written, such as ?amount=£200m")
+        raise BadRequest(
+            "amount is missing: write the figure as it is written, such as ?amount=£200m"
+        )
     programme = (request.args.get("programme") or "").strip() or None
     dollar = (request.args.get("currency") or "").strip().upper() or None
     return figure_trail(current_archive(), text[:60], programme, dollar)
@@ -97,6 +115,8 @@ def api_figure() -> Response:
     trail = _trail()
     data = trail.to_dict()
     for mention in data["mentions"] + data["cuts"]:
-        mention["links"] = {"html": absolute(url_for("document", doc_id=mention["doc_id"]))
-                            + f"#amount-{mention['amount']}"}
+        mention["links"] = {
+            "html": absolute(url_for("document", doc_id=mention["doc_id"]))
+            + f"#amount-{mention['amount']}"
+        }
     return jsonify(data)
