@@ -141,10 +141,10 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     for f in found:
         if f.index in links:
             continue
-        for earlier, (owner, said) in list(links.items()):
-            same = amounts[earlier]
-            if earlier != f.index and owner != f.index and amounts[f.index].value == same.value \
-                    and amounts[f.index].currency == same.currency and earlier < f.index:
+        for restated, (owner, said) in list(links.items()):
+            same = amounts[restated]
+            if restated != f.index and owner != f.index and amounts[f.index].value == same.value \
+                    and amounts[f.index].currency == same.currency and restated < f.index:
                 links[f.index] = (owner, said)
                 break
     for linked, (owner, said) in links.items():
