@@ -81,8 +81,8 @@ def check(paths: ArchiveFolder) -> None:
         report = run_check(paths.require_corpus())
     except ArchiveError as error:
         raise _fail(error) from None
-    for problem in report.errors:
-        click.echo(str(problem), err=True)
+    for error in report.errors:
+        click.echo(str(error), err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     problems = f"{len(report.errors)} file(s) rejected" if report.errors else "no errors"

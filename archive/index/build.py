@@ -149,7 +149,6 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                     _publish_segments(index_dir, folder, base, written, replaced, manifest, record)
                     folder = None  # published: no longer ours to discard
             elif needed:
-                assert base is not None  # a build without a base is a full one: it writes segments
                 _write(index_dir, base, documents_parsed, removed, manifest, record)
         except OSError as error:
             # A full disk, say: the new generation is discarded and the old one still serves.

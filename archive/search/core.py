@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 from archive.corpus import prices
 from archive.corpus.amounts import band_label, band_order
 from archive.corpus.registry import Registry
-from archive.errors import IndexMissing, IndexOutdated
+from archive.errors import IndexMissing
 from archive.index import forms as forms_table
 from archive.index import generations
 from archive.search import discover, limits, ranking
@@ -58,12 +58,12 @@ class SearchResult:
 
 class Archive:
     """The searchable archive: follows the index's current generation, reopening when a build publishes."""
+    _closer: Any  # closes the open generation's searcher with the archive
 
     def __init__(self, index_dir: Path):
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._generation: Generation | None = None
-        self._closer: Any = None  # closes the open generation's searcher with the archive
 
     # -- opening -----------------------------------------------------------
 
@@ -92,7 +92,7 @@ class Archive:
             sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
             sets.derived["largest_all"] = lambda: discover.largest_keys(searcher, facets, sets.size, "all")
             forms = forms_table.read(path)
-        except IndexOutdated:
+        except IndexMissing:  # an index of another format: its message already says what to do
             raise
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(

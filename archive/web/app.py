@@ -77,10 +77,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_loader = ChoiceLoader([FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))])
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
-    app.jinja_env.globals.update(max_export=MAX_EXPORT, figure_url=money.figure_url, role_labels=money.ROLE_LABELS,
+    app.jinja_env.globals.update(max_export=MAX_EXPORT)
+    app.jinja_env.globals.update(figure_url=money.figure_url, role_labels=money.ROLE_LABELS,
                                  kind_labels=money.KIND_LABELS, ledger_line_url=money.line_url)
-    # The API's keys in the order they are documented: query first.
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
     proxies = int(app.config["PROXIES"] or 0)
     if proxies:

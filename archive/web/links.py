@@ -98,6 +98,11 @@ def feed_request(search: SearchRequest) -> SearchRequest:
     return replace(search, sort="newest", page=1, per_page=FEED_ENTRIES)
 
 
+def _cleared(name: str) -> dict[str, Any]:
+    """Return the changes that take one field of a search away, back on page 1."""
+    return {name: None, "page": 1}
+
+
 def applied_filters(search: SearchRequest, result: Any) -> list[dict[str, str]]:
     """List the filters in force, each with a link that removes it."""
     applied = []
@@ -119,8 +124,3 @@ def applied_filters(search: SearchRequest, result: Any) -> list[dict[str, str]]:
             label = f"{'at least' if name == 'min_amount' else 'at most'} {amount:,}"
             applied.append({"facet": "Amount", "label": label, "remove_url": search_url(without)})
     return applied
-
-
-def _cleared(name: str) -> dict[str, Any]:
-    """Return the changes that take one field of a search away, back on page 1."""
-    return {name: None, "page": 1}
