@@ -26,7 +26,8 @@ INCLUDES = re.compile(r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consist
 PART_OF = re.compile(
     r"\b(?:(?:comes?|came|drawn|taken|funded|paid for|allocated|is|are|was|were|will be)\s+(?:\w+\s+)?from"
     r"|(?:is|are|forms?|was|were)\s+(?:a\s+|the\s+)?part\s+of|out\s+of|a\s+share\s+of|share\s+of"
-    r"|to(?:wards?)?\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?(?=(?:[A-Z]{1,3})?[£€$]))",
+    r"|towards?\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?(?=(?:[A-Z]{1,3})?[£€$])"
+    r"|to\s+(?:a|an|the)\s+(?=(?:[A-Z]{1,3})?[£€$]))",
     re.I,
 )
 # A sentence that opens by pointing back at the money of the one before.
@@ -42,8 +43,11 @@ POINTS_BACK = re.compile(
 # A word each way of joining above needs (their own `\s+` can join words across lines), looked
 # for with `in` before the expressions run, which cost about 0.1 ms over a whole text.
 _JOINING = ("includ", "compris", "made", "consist", "which", "split", "from", "part", "share",
-            "toward", " to the ", " to a ",
+            "toward", " to the ", " to a ", "of this", "of that",
             "total")
+OF_THIS = re.compile(
+    r"\s*Of\s+(?:this|that|these|those|which|the\s+(?:total|package|funding|amount|money))\b", re.I
+)
 # "£48m of the total": a part of the largest sum of the sentence before.
 OF_TOTAL = re.compile(
     r"^\s*(?:of|from)\s+(?:the|this|that)\s+(?:total|sum|amount|money|funding|package)\b", re.I
@@ -129,6 +133,17 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             if wholes and parts:
                 for part in parts:
                     link(part, wholes[0], evidence)
+    for n, (start, end) in enumerate(spans):
+        # "Of this package, $90 million will …": the sentence's sums are in the one before's.
+        if n in by_sentence and OF_THIS.match(text, start, end) and (earlier := before(n)):
+            previous_n, previous = earlier
+            whole = max(previous, key=lambda p: amounts[p.index].value)
+            evidence = _collapse(text[spans[previous_n][0] : spans[previous_n][1]])
+            evidence += " … " + _collapse(text[start:end])
+            mine = by_sentence[n]
+            if sum(amounts[f.index].value for f in mine) <= amounts[whole.index].value:
+                for f in mine:
+                    link(f, whole, evidence)
     for f in found:
         after = text[f.start + len(amounts[f.index].text):]
         if f.index not in links and OF_TOTAL.match(after) and (earlier := before(f.sentence)):
@@ -230,7 +245,7 @@ def _link_sums(
 
 # "pledged a total of £200m", "In total, … a combined $387.4 million": the sums before it are in it.
 A_TOTAL = re.compile(
-    r"\b(?:a\s+total\s+of|in\s+total|a\s+combined|altogether|an?\s+overall)\s+(?:\w+\s+){0,8}?$",
+    r"\b(?:a\s+total\s+of|in\s+total|a\s+combined|altogether|an?\s+overall)[,:]?\s+(?:\w+\s+){0,8}?$",
     re.I,
 )
 _TOTAL_REACH = 3  # sentences either side

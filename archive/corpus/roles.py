@@ -49,15 +49,17 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"economy|turnover|deficits?|re-?paid|repa(?:y|ying|yment)|surplus(?:es)?|debts?|borrowings?|"
             r"(?:tax|taxation|government|company|budget|carbon\s+price)\s+revenues?|wiped|capital\s+expenditure|"
             r"in\s+the\s+(?:[\w-]+\s+){0,2}sector|revenues?\s+(?:of|from|collected|raised|amounting)|"
-            r"taxation\s+receipts|(?:is|are|was|were|be|get|gets)\s+paid|income|incomes|earning|earnings|earns?|salar(?:y|ies)|wages?|"
+            r"taxation\s+receipts|(?:is|are|was|were|gets?)\s+paid(?:\s+(?:just\s+)?(?:over|about|around))?\s*$|"
+            r"income|incomes|earning|earnings|earns?|salar(?:y|ies)|wages?|"
             r"prices?|priced|inflation|mortgages?|better\s+off|worse\s+off|gross\s+value|value\s+of\s+"
             r"production|output|contributes|collects|generates?|generating|profits?|sales|spend\s+about|"
             r"spends|spent\s+about|premiums|household\s+budgets?|a\s+barrel|per\s+barrel|per\s+tonne|"
             r"net\s+present\s+value|barrel|tonne|litre|(?:per\s+|an\s+|a\s+)?hour|running\s+at|currently|reached|"
             r"record\s+level|grown|grew|rose|fell|worth\s+of\s+goods|minimum\s+wage|gap|shortfall|needed|"
-            r"(?:foreign|outbound|inbound|direct|private|business|overseas|mining|resources|accumulated|global)\s+"
+            r"(?:foreign|outbound|inbound|direct|private|overseas|mining|resources|accumulated|global)\s+"
             r"investments?|investors?|stands\s+at|stood\s+at|surge|"
-            r"investment\s+(?:here|in\s+australia|pipeline)|source\s+of\s+(?:foreign\s+)?investment|"
+            r"investment\s+(?:here|pipeline)|(?:families|family|households?|workers?|earners?)\s+on|"
+            r"source\s+of\s+(?:foreign\s+)?investment|"
             r"projects?\s+worth|approv\w*\s+(?:\w+\s+){0,4}?(?:for|worth)|environmental\s+approvals?|receipts|"
             r"unlock|valuation|assets|wealth|savings\s+pool|superannuation\s+savings|bank\s+deposits|"
             r"two-way|investment\s+abroad|(?:australia|britain|the\s+uk|china|japan|india|america|the\s+us|"
@@ -72,7 +74,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "cost",
         re.compile(
             r"\b(?:cost(?:s|ing)?|price\s+of|purchased\s+for|bought\s+for|bill\s+(?:of|for)|estimated\s+at|"
-            r"project(?:ed)?\s+(?:worth|valued)|valued\s+at|tab)\b",
+            r"project(?:ed)?\s+(?:worth|valued)|valued\s+at|estimated\s+to\s+be\s+worth|tab)\b",
             re.I,
         ),
     ),
@@ -87,7 +89,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"backed|backing|support(?:s|ed|ing)?|assistance|assist|aid|injection|extra|additional|further|"
             r"new|budget(?:ed)?|sets?\s+up|opened|open|plan|programme|program|initiative|scheme|fund|"
             r"strategy|facility|instalment|confirm(?:s|ed)?|deliver(?:s|ed|ing)?|totall?ing|award|expenditure|"
-            r"help|enable|towards|match(?:es|ed|ing)?\s+(?:\w+\s+)?(?:donations|funding|every|pound|dollar|"
+            r"help|enable|towards|cheque|campaign|match(?:es|ed|ing)?\s+(?:\w+\s+)?(?:donations|funding|every|pound|dollar|"
             r"contributions))\b",
             re.I,
         ),
@@ -96,7 +98,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # An amount to each person, thing or period of time: a rate, never a sum to add up.
 _RATE_AFTER = re.compile(
     r"^\W{0,3}(?:extra\s+)?(?:(?:a|per|every)\s+(?:year|month|week|fortnight|annum)\s+)?"
-    r"(?:(?:for|to|in\s+respect\s+of)\s+)?(?:each|every|per\s+(?:person|head|child|adult|student|family|"
+    r"(?:(?:for|to|in\s+respect\s+of)\s+)?(?:each|every|per\s+(?:eligible\s+|individual\s+)?(?:person|"
+    r"head|child|adult|student|family|"
     r"household|couple|pensioner|participant|site|project|unit|litre|week|fortnight|day|hour|"
     r"month)|an?\s+(?:week|fortnight|day|head|person|child|adult|family|month))\b"
     r"|^\W{0,3}(?:tax[- ]free|if\s+they)\b"
@@ -109,7 +112,8 @@ _SMALL_RATE_AFTER = re.compile(
     re.I,
 )  # "$15,000 grants for small business": each one's size
 _RATE_BEFORE = re.compile(
-    r"\b(?:up\s+to|maximum\s+of|minimum|rate\s+of|at\s+least)\s+(?:an?\s+)?(?:extra\s+|(?:total|maximum)\s+of\s+)?$",
+    r"\b(?:up\s+to|maximum\s+of|minimum|rate\s+of|at\s+least)\s+(?:an?\s+)?"
+    r"(?:extra\s+|(?:total|maximum)\s+of\s+)?$|\beach\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 _THRESHOLD = re.compile(
@@ -192,7 +196,8 @@ _STAT_AFTER = re.compile(
     re.I,
 )
 _PROJECT_AFTER = re.compile(
-    r"^\s+(?:[\w'-]+\s+){0,4}?(?:project|projlect|development|port|dam|scheme\s+cost|widening|"
+    r"^\s+(?:(?!(?:to|for|of|from|in|with|towards|the|a|an)\s)[\w'-]+\s+){0,4}?"
+    r"(?:project|projlect|development|port|dam|scheme\s+cost|widening|"
     r"duplication|motorway|highway|bypass|bridge|tunnel|stadium|pipeline)\b"
     r"(?!\s+(?:fund|grants?|programme))",
     re.I,
@@ -259,7 +264,8 @@ def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple
                 continue  # "$25 million toward the costs of relocation": money given
             # Words after an amount govern it less than the verb before it.
             found.append((match.start() + 12, role, match.group(0)))
-    if project and not any(f[1] == "announced" and f[0] < 40 for f in found):
+    giving = _CUES[_CUES_ORDER["announced"]][1]
+    if project and not any(len(before) - m.end() < 40 for m in giving.finditer(before)):
         return "cost", f"the size of a project: “{project.group(0).strip()}”"
     lead = re.match(r"^\s*(?:will\s+|to\s+|would\s+)?(to|for|towards)\s+(?![£€$\d])\w", after)
     if lead:
