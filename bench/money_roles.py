@@ -81,10 +81,18 @@ def documents() -> Iterator[tuple[str, str, str, str]]:
                     yield "au3", record["id"], record["text"], "AUD"
                 elif fourth(record["id"]):
                     yield "au4", record["id"], record["text"], "AUD"
+                elif fifth(record["id"]):
+                    yield "au5", record["id"], record["text"], "AUD"
 
 
 def _au_sampled(doc_id: str) -> bool:
     return hashlib.sha256(f"sample:{doc_id}".encode()).digest()[0] < 9  # about 300 releases
+
+
+def fifth(doc_id: str) -> bool:
+    """Tell whether a release is in the fifth sealed part, drawn after the fourth was scored."""
+    return (not _au_sampled(doc_id) and not fresh(doc_id) and not third(doc_id) and not fourth(doc_id)
+            and hashlib.sha256(f"fifth:{doc_id}".encode()).digest()[0] < 4)
 
 
 def fourth(doc_id: str) -> bool:
@@ -150,30 +158,29 @@ def main() -> None:
         help="the third sealed part, drawn after the second was read",
     )
     parser.add_argument(
-        "--fourth", action="store_true", help="the last sealed part, drawn after the third was read"
+        "--fourth", action="store_true", help="the fourth sealed part, drawn after the third was read"
+    )
+    parser.add_argument(
+        "--fifth", action="store_true", help="the last sealed part, drawn after the fourth was read"
     )
     args = parser.parse_args()
     labels = labels_by_key()
     pairs = []
+    later = {"au2": args.fresh, "au3": args.third, "au4": args.fourth, "au5": args.fifth}
     for source, doc_id, text, dollar in documents():
-        if (
-            (source == "au2") != args.fresh
-            or (source == "au3") != args.third
-            or (source == "au4") != args.fourth
-        ):
+        if any(wanted != (source == part) for part, wanted in later.items()):
             continue
-        if source not in ("au2", "au3", "au4") and sealed(source, doc_id) != args.sealed:
+        if source not in later and sealed(source, doc_id) != args.sealed:
             continue
         found = rows(text, dollar)
         for n, row in keyed(
-            found[:6] if source == "au" else found[:2] if source in ("au2", "au3", "au4") else found
+            found[:6] if source == "au" else found[:2] if source in later else found
         ):
             key = (source, doc_id, row["text"], n)
             if args.command == "list":
                 mark = labels.get(key, "?")
-                read = (
-                    "" if args.fresh or args.third or args.fourth else f",{row['role']}"
-                )  # labelled blind
+                # The later parts are listed without the rules' reading: labelled blind.
+                read = "" if any(later.values()) else f",{row['role']}"
                 print(f"{source},{doc_id},{row['text']!r},{n},{mark}{read}\t{row['sentence']}")
             elif key in labels:
                 pairs.append((labels[key], row["role"], key, row["sentence"], row["role_evidence"]))
