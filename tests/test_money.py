@@ -19,7 +19,8 @@ from archive.cli import main
 from archive.corpus.roles import COUNTED, ROLES
 from archive.index.build import build
 from archive.search.core import Archive
-from archive.search.ledger import figure_trail, ledger_of
+from archive.search.figures import figure_trail
+from archive.search.ledger import ledger_of
 from archive.web.app import create_app
 
 SHIPPED = Path(__file__).parent.parent / "corpus"

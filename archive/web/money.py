@@ -8,7 +8,8 @@ import io
 from flask import Response, jsonify, render_template, request, url_for
 
 from archive.errors import BadRequest
-from archive.search.ledger import Ledger, LedgerLine, figure_trail, ledger_of, ledger_rows
+from archive.search.figures import figure_trail
+from archive.search.ledger import Ledger, LedgerLine, ledger_of, ledger_rows
 from archive.web.export import neutralise
 from archive.web.links import absolute, current_archive
 
