@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-_WORD = r"[\w'’-]+"
 # Each cue is a role and the words that show it; the nearest cue to an amount wins.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
