@@ -60,7 +60,8 @@ def api_document(doc_id: str) -> Response:
                     "organisations": document.get("organisations", []),
                     "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"],
                                  "sentence": a["sentence"], "page": a.get("page"), "real_terms": a.get("real_terms"),
-                                 "part_of": a.get("part_of"), "evidence": a.get("evidence")}
+                                 "part_of": a.get("part_of"), "evidence": a.get("evidence"),
+                                 "role": a.get("role"), "role_evidence": a.get("role_evidence")}
                                 for a in document.get("amounts", [])],
                     "also_announced_in": [{**other, "links": {"html": doc_url(other)}}
                                           for other in document.get("also_announced_in", [])],
@@ -134,7 +135,8 @@ def _api_hit(hit: dict[str, Any]) -> dict[str, Any]:
         "url": hit.get("url"),
         "departments": [{"key": d["key"], "name": d["name"]} for d in hit.get("departments", [])],
         "programmes": [{"key": p["key"], "name": p["name"]} for p in hit.get("programmes", [])],
-        "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"]} for a in hit.get("amounts", [])],
+        "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"], "role": a.get("role")}
+                    for a in hit.get("amounts", [])],
         "licence": hit.get("licence"),
         "links": {"html": doc_url(hit), "json": absolute(url_for("api_document", doc_id=hit["id"]))},
     }

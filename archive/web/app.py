@@ -24,9 +24,10 @@ from archive import settings
 from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
+from archive.search.ledger import UnknownEntry
 from archive.search.periods import SPANS_CHANGE, SPANS_YEARS
 from archive.search.request import MAX_EXPORT
-from archive.web import api, builds, csl, downloads, export, originals, pages, unapi
+from archive.web import api, builds, csl, downloads, export, money, originals, pages, unapi
 from archive.web.links import (
     FACET_TITLES,
     absolute,
@@ -61,6 +62,14 @@ ROUTES = (
     ("/unapi", "unapi", unapi.unapi),
     ("/feed.atom", "feed", downloads.feed),
     ("/opensearch.xml", "opensearch", pages.opensearch),
+    ("/programme/<key>/ledger", "programme_ledger", money.programme_ledger),
+    ("/department/<key>/ledger", "department_ledger", money.department_ledger),
+    ("/programme/<key>/ledger.csv", "programme_ledger_csv", money.programme_ledger_csv),
+    ("/department/<key>/ledger.csv", "department_ledger_csv", money.department_ledger_csv),
+    ("/api/programme/<key>/ledger", "api_programme_ledger", money.api_programme_ledger),
+    ("/api/department/<key>/ledger", "api_department_ledger", money.api_department_ledger),
+    ("/figure", "figure", money.figure),
+    ("/api/figure", "api_figure", money.api_figure),
 )
 
 
@@ -85,6 +94,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
     app.jinja_env.globals.update(max_export=MAX_EXPORT, spans=SPANS)
     app.jinja_env.globals.update(coins=coins_of, absolute=absolute)
+    app.jinja_env.globals.update(figure_url=money.figure_url, role_labels=money.ROLE_LABELS,
+                                 kind_labels=money.KIND_LABELS, ledger_line_url=money.line_url)
     app.context_processor(lambda: {"home": home_money()})
     app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
@@ -101,6 +112,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.add_url_rule(rule, endpoint, view)
     app.add_url_rule("/static/<path:filename>", "static", _static)
     app.register_error_handler(BadRequest, lambda e: error_response(400, str(e)))
+    app.register_error_handler(UnknownEntry, lambda e: error_response(404, str(e)))
     app.register_error_handler(IndexMissing, lambda e: error_response(503, str(e)))
     app.register_error_handler(builds.BuildExpired, _expired)
     app.register_error_handler(csl.RenderError, lambda e: error_response(503, str(e)))

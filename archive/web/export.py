@@ -19,6 +19,7 @@ CSV_COLUMNS = (
     "departments", "department_keys", "programmes", "programme_keys", "organisations",
     "amounts", "amount_values", "largest_amount_gbp", "summary", "permalink",
     "amount_pages", "licence", "amounts_real", "largest_amount_gbp_real", "real_terms_prices", "amount_parts",
+    "amount_roles",
     "searched",
 )
 # A spreadsheet runs a cell that opens with one of these as a formula (OWASP: CSV injection).
@@ -66,6 +67,8 @@ def csv_row(hit: dict[str, Any], permalink: str, currency: str = "GBP",
         "; ".join(f"{a['text']} ({a['real_terms']['value']:,} {currency})"
                   for a in amounts if a.get("real_terms")),
         max((r["value"] for r in real), default=None), real[0]["prices"] if real else None, "; ".join(parts),
+        # Each amount's role and the words that decided it (archive/corpus/roles.py).
+        "; ".join(f"{a['text']}: {a['role']} ({a.get('role_evidence', '')})" for a in amounts if a.get("role")),
         searched,  # which build answered: a CSV has no comment line, so each row says it
     ]
     return [neutralise(cell) for cell in cells]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -13,6 +14,7 @@ from archive.corpus.amounts import SYMBOLS
 from archive.corpus.country import money_phrase
 from archive.search.core import SearchResult
 from archive.search.discover import YearTotal
+from archive.search.fields import exact_figure
 from archive.search.facets import FacetValue
 from archive.errors import BadRequest
 from archive.search.request import FieldError, SearchRequest, parse_money, year_text
@@ -20,6 +22,7 @@ from archive.web import cite, csl, passages
 from archive.web.builds import searched_line
 from archive.web.pinpoint import accessed_on, page_of, paragraph_pinpoints, pinpoints
 from archive.web.zotero import coins, is_report
+from archive.web.money import figure_url
 from archive.web.links import (
     absolute,
     applied_filters,
@@ -58,7 +61,9 @@ def search_page() -> str | tuple[str, int]:
         applied=applied_filters(search, result), pages=_pages(search, result.pages),
         predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
         real_url=search_url(replace(search, real=not search.real, page=1)),
+        money_url=search_url(replace(search, money="all" if search.money == "announced" else "announced", page=1)),
         suggestion=suggestion_for(search, result),
+        figure_link=_figure_link(search.q),
         timeline=_timeline(search, current_archive().timeline(search)),
         exports={
             "csv": search_url(whole, "search_csv"), "ris": search_url(whole, "search_ris"),
@@ -225,6 +230,20 @@ def suggestion_for(search: SearchRequest, result: SearchResult) -> dict[str, Any
     return {"text": suggestion.text, "url": search_url(corrected), "total": total}
 
 
+_FIGURE_IN_QUERY = re.compile(r'\bamount:(?:"([^"]+)"|(\S+))')
+_PROGRAMME_IN_QUERY = re.compile(r'\bprogramme:(?:"([^"]+)"|(\S+))')
+
+
+def _figure_link(q: str) -> dict[str, str] | None:
+    """Offer "this figure elsewhere" for a query such as amount:"£200m" programme:innovation."""
+    figure = _FIGURE_IN_QUERY.search(q)
+    text = figure and (figure.group(1) or figure.group(2))
+    if not text or exact_figure(text) is None:
+        return None
+    programme = _PROGRAMME_IN_QUERY.search(q)
+    return {"text": text, "url": figure_url(text, programme and (programme.group(1) or programme.group(2)))}
+
+
 def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] | None:
     """Lay out the timeline's bars: documents above, headline pounds below, one column a year."""
     if not years:
@@ -240,21 +259,27 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
     currency = years[0].currency  # one currency for every year: amounts in others are not added in
     name = "pound" if currency == "GBP" else currency
     width, top, panel = 40, 22, 70
+    # Cuts hang below the money's line, on the same scale, in a band of their own.
+    cut_panel = 30 if any(y.cuts for y in shown) else 0
     columns = []
     for i, year in enumerate(shown):
         doc_height = round(panel * year.documents / most)
         money_height = round(panel * year.pounds / richest) if year.pounds else 0
+        cut_height = min(cut_panel, max(2, round(panel * year.cuts / richest))) if year.cuts else 0
         selected = (year.year, year.year) in search.years
         target = replace(search, years=((year.year, year.year),), page=1)
         columns.append({
             "year": year.year, "documents": year.documents, "pounds": year.pounds, "currency": currency,
             "x": i * width, "doc_y": top + panel - doc_height, "doc_height": doc_height,
             "money_y": 2 * top + 2 * panel - money_height, "money_height": money_height,
+            "cuts": year.cuts, "cut_y": 2 * top + 2 * panel, "cut_height": cut_height,
             "url": search_url(target) if year.documents else None, "selected": selected,
             "label": f"{year.year}: {year.documents} document{'s' if year.documents != 1 else ''}"
-                     + (f", {short_money(year.pounds, currency)}" if year.pounds else f", no {name} amounts"),
+                     + (f", {short_money(year.pounds, currency)}" if year.pounds else f", no {name} amounts")
+                     + (f" announced, {short_money(year.cuts, currency)} cut" if year.cuts else ""),
         })
-    return {"columns": columns, "width": len(shown) * width, "height": 2 * top + 2 * panel + 24,
+    return {"columns": columns, "width": len(shown) * width, "height": 2 * top + 2 * panel + cut_panel + 24,
+            "cut_panel": cut_panel, "money": search.money,
             "top": top, "panel": panel, "bar": width - 12, "years": years,
             "currency": currency, "money_name": name, "money_phrase": money_phrase(currency),
             "symbol": SYMBOLS.get(currency, currency + " ")}
