@@ -12,7 +12,8 @@ from whoosh import query
 
 from archive.index.build import build
 from archive.search.core import Archive
-from archive.search.words import AtLeast, is_plain, required
+from archive.search.natural import is_syntax
+from archive.search.words import AtLeast, required
 
 TEST_CORPUS = Path(__file__).parent / "corpus"
 SHIPPED_CORPUS = Path(__file__).parent.parent / "corpus"
@@ -80,7 +81,7 @@ def test_question_words_are_left_out_of_long_queries(archive):
     ('"social care"', False), ("title:care", False), ("fund*", False), ("wom?n", False), ("care^2", False),
 ])
 def test_only_plain_words_are_read_as_plain_words(q, plain):
-    assert is_plain(q) is plain
+    assert is_syntax(q) is not plain
 
 
 def test_the_seed_questions_find_their_documents_first(shipped):

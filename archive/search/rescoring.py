@@ -22,6 +22,7 @@ import numpy as np
 from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
+from archive.search import bm25f, words
 from archive.search.words import AtLeast
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def proximity(ranker: Ranker, q: AtLeast, texts: dict[int, Text], window: np.nda
         for i, (first, first_idf) in enumerate(held):
             for second, second_idf in held[i + 1:]:
                 gap = _nearest(first, second)
-                if gap <= PROXIMITY_SPAN:
+                if 0 < gap <= PROXIMITY_SPAN:
                     total += (first_idf + second_idf) / 2 / gap
         bonus[doc] = PROXIMITY * total
     return bonus
@@ -108,9 +109,16 @@ def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores)
     terms = sorted(shared[:3 * FEEDBACK_TERMS], key=lambda t: (-weights[t] * idf("body", t), t))[:FEEDBACK_TERMS]
     total = sum(weights[t] for t in terms)
     for term in terms:
-        extra += (weights[term] / total) * ranker.term("body", term)
+        extra += (weights[term] / total) * _expansion(ranker, term)
     # Weighed against the query's own words, so that feedback is the same share of a short query and a long one.
     return FEEDBACK * len(q.subqueries) * extra * ranker.sets.matches(q)
+
+
+def _expansion(ranker: Ranker, stem: str) -> Scores:
+    # A feedback word scores as a question's words do: title and body together where they are.
+    if not bm25f.COMBINED:
+        return ranker.term("body", stem)
+    return bm25f.word(ranker, [query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)])
 
 
 def _feeds(q: AtLeast) -> bool:
@@ -164,7 +172,9 @@ def _best(ranker: Ranker, q: AtLeast, scores: Scores, limit: int) -> tuple[np.nd
 
 
 def _stems(q: AtLeast, field: str) -> list[str]:
-    return [leaf.text for leaf in q.leaves() if type(leaf) is query.Term and leaf.fieldname == field]
+    # Once each: a compound's joined form is an alternative of both its halves (compounds.py).
+    return list(dict.fromkeys(leaf.text for leaf in q.leaves()
+                              if type(leaf) is query.Term and leaf.fieldname == field))
 
 
 def _nearest(first: np.ndarray, second: np.ndarray) -> int:

@@ -1,0 +1,76 @@
+"""Compound words written three ways: `buyback`, `buy-back` and `buy back` find one another.
+
+The tokenizer splits `buy-back` into two words, so a release writing "buyback" and one writing
+"buy-back" hold different words. A question's words gain the other forms the index holds: two
+neighbouring words (spaced or hyphenated) also match their joined form where the index has it,
+and one long word also matches its two halves as a phrase where the index has both halves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from whoosh import query
+from whoosh.analysis import Analyzer
+from whoosh.reading import IndexReader
+
+TEXT = ("title", "body")
+SHORTEST_HALF = 3  # "often" is not "of ten"
+# Only a word this rare is tried as two halves: a common word is written as one ("nowhere").
+RARE = 20
+
+
+def _stem(analyzer: Analyzer, word: str) -> str | None:
+    stems = [t.text for t in analyzer(word, mode="query")]
+    return stems[0] if len(stems) == 1 else None
+
+
+def _held(reader: IndexReader, stem: str) -> int:
+    return sum(reader.doc_frequency(field, stem) for field in TEXT)
+
+
+Forms = list[tuple[str, list[query.Query]]]  # each other form: as shown, and its queries
+
+
+def alternatives(analyzer: Analyzer, reader: IndexReader | None, text: str,
+                 tokens: Sequence[tuple[str, int, int]]) -> list[Forms]:
+    """Return, for each token (stem, start, end) of text, the other forms of it to match."""
+    found: list[Forms] = [[] for _ in tokens]
+    if reader is None:
+        return found
+    joined_any = set()
+    for i in range(len(tokens) - 1):
+        (_, _, end), (_, start, _) = tokens[i], tokens[i + 1]
+        if text[end:start].strip() not in ("", "-", "‐"):
+            continue
+        first, second = text[tokens[i][1]:end], text[start:tokens[i + 1][2]]
+        joined = _stem(analyzer, first + second)
+        if joined and len(first) >= 2 and len(second) >= 2 and _held(reader, joined):
+            form = (f"{first}{second}".lower(), [query.Term(field, joined) for field in TEXT])
+            found[i].append(form)
+            found[i + 1].append(form)
+            joined_any.update((i, i + 1))
+    for i, (_, start, end) in enumerate(tokens):
+        word = text[start:end]
+        if i in joined_any or len(word) < 2 * SHORTEST_HALF or not word.isalpha():
+            continue
+        if _held(reader, tokens[i][0]) >= RARE:
+            continue
+        split = _split(analyzer, reader, word)
+        if split:
+            cut, stems = split
+            found[i].append((f'"{word[:cut]} {word[cut:]}"'.lower(),
+                             [query.Phrase(field, list(stems)) for field in TEXT]))
+    return found
+
+
+def _split(analyzer: Analyzer, reader: IndexReader, word: str) -> tuple[int, tuple[str, str]] | None:
+    """Return where to cut a word into two halves the index holds (the most held), or None."""
+    best: tuple[int, tuple[int, tuple[str, str]]] | None = None
+    for cut in range(SHORTEST_HALF, len(word) - SHORTEST_HALF + 1):
+        a, b = _stem(analyzer, word[:cut]), _stem(analyzer, word[cut:])
+        if a and b:
+            held = min(_held(reader, a), _held(reader, b))
+            if held and (best is None or held > best[0]):
+                best = (held, (cut, (a, b)))
+    return best[1] if best else None
