@@ -1,9 +1,10 @@
 """Compound words written three ways: `buyback`, `buy-back` and `buy back` find one another.
 
 The tokenizer splits `buy-back` into two words, so a release writing "buyback" and one writing
-"buy-back" hold different words. A question's words gain the other forms the index holds: two
-neighbouring words (spaced or hyphenated) also match their joined form where the index has it,
-and one long word also matches its two halves as a phrase where the index has both halves.
+"buy-back" hold different words. A question's words gain the other forms the index holds: a
+hyphenated pair is one word, its joined form or its halves as a phrase; two neighbouring words
+also match their joined form where the index has it; and one rare long word also matches its
+two halves as a phrase where the index has both halves.
 """
 
 from __future__ import annotations
@@ -30,10 +31,34 @@ def _held(reader: IndexReader, stem: str) -> int:
 
 
 Forms = list[tuple[str, list[query.Query]]]  # each other form: as shown, and its queries
+Span = tuple[str, int, int]  # a token's stem, where it starts and ends in the text
+HYPHENS = ("-", "‐", "‑")
+
+
+def hyphenated(analyzer: Analyzer, text: str, spans: Sequence[Span]) -> tuple[list[Span], list[Forms]]:
+    """Join each hyphenated pair into one word (its joined stem), its halves a phrase form of it."""
+    joined: list[Span] = []
+    forms: list[Forms] = []
+    i = 0
+    while i < len(spans):
+        stem, start, end = spans[i]
+        if i + 1 < len(spans) and text[end:spans[i + 1][1]] in HYPHENS:
+            second, _, last = spans[i + 1]
+            whole = _stem(analyzer, text[start:end] + text[spans[i + 1][1]:last])
+            if whole:
+                shown = f'"{text[start:end]} {text[spans[i + 1][1]:last]}"'.lower()
+                joined.append((whole, start, last))
+                forms.append([(shown, [query.Phrase(field, [stem, second]) for field in TEXT])])
+                i += 2
+                continue
+        joined.append(spans[i])
+        forms.append([])
+        i += 1
+    return joined, forms
 
 
 def alternatives(analyzer: Analyzer, reader: IndexReader | None, text: str,
-                 tokens: Sequence[tuple[str, int, int]]) -> list[Forms]:
+                 tokens: Sequence[Span]) -> list[Forms]:
     """Return, for each token (stem, start, end) of text, the other forms of it to match."""
     found: list[Forms] = [[] for _ in tokens]
     if reader is None:
@@ -41,7 +66,7 @@ def alternatives(analyzer: Analyzer, reader: IndexReader | None, text: str,
     joined_any = set()
     for i in range(len(tokens) - 1):
         (_, _, end), (_, start, _) = tokens[i], tokens[i + 1]
-        if text[end:start].strip() not in ("", "-", "‐"):
+        if text[end:start].strip() or "-" in text[tokens[i][1]:start]:
             continue
         first, second = text[tokens[i][1]:end], text[start:tokens[i + 1][2]]
         joined = _stem(analyzer, first + second)

@@ -129,7 +129,7 @@ class PlainWords:
     @property
     def reading(self) -> str:
         shown = " ".join(w.typed for w in self.words)
-        if self.minimum == 1:
+        if self.minimum == 1 and len(self.words) > 1:
             reading = f"any of: {shown}"
         elif self.minimum < len(self.words):
             reading = f"at least {self.minimum} of: {shown}"
@@ -169,9 +169,11 @@ class WordReader:
         spans = [(t.text, t.startchar, t.endchar) for t in self._analyzer(text, chars=True, mode="query")]
         if len({stem for stem, _, _ in spans}) >= 3 and FILLER:
             spans = [s for s in spans if text[s[1]:s[2]].lower() not in FILLER] or spans
+        spans, joined = compounds.hyphenated(self._analyzer, text, spans)
         tokens = [(stem, text[start:end]) for stem, start, end in spans]
         filed = self._filed([stem for stem, _ in tokens])
-        others = compounds.alternatives(self._analyzer, self._reader, text, spans)
+        others = [a + b for a, b in zip(joined, compounds.alternatives(self._analyzer, self._reader,
+                                                                       text, spans))]
         words: dict[str, Word] = {}
         for (stem, typed), entries, forms in zip(tokens, filed, others):
             also = tuple((shown, tuple(qs)) for shown, qs in forms)
