@@ -22,6 +22,11 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 TOKEN = re.compile(r"(\w+:)?(\"[^\"]*\"?|[^\s\"()]+)")
 WORD = re.compile(r"[^\W\d_]+")
 SURFACE_DOCS = 20  # documents read to turn a stem back into a written word
+# A word the index holds in at most RARE documents is still corrected when a word one slip away
+# is held by COMMONER times as many: OCR leaves "olympcs" and "levey" in a few scanned pages.
+RARE = 3
+COMMONER = 20
+CONTEXT = 3  # the query's other words a correction is weighed with
 # Longer words are not corrected: no real word is this long, and an edit automaton over a
 # 1,000-letter word takes tens of seconds to build (issue 12).
 MAX_CORRECTED = 40
@@ -53,6 +58,9 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
     pieces: list[str] = []
     changed: list[tuple[str, str]] = []
     last = 0
+    # The query's well-held words, rarest first (the most telling, and the cheapest to intersect).
+    context = sorted({t.text for t in analyzer(text) if _frequency(reader, t.text) > RARE},
+                     key=lambda stem: _frequency(reader, stem))[:CONTEXT]
     for match in TOKEN.finditer(text):
         field, token = match.group(1), match.group(2)
         if field and field[:-1].lower() not in TEXT_FIELDS:
@@ -62,9 +70,14 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
             if original in OPERATORS or len(original) < 3 or len(original) > MAX_CORRECTED:
                 continue
             stems = [t.text for t in analyzer(original)]
-            if not stems or any(_frequency(reader, stem) for stem in stems):
-                continue  # a stop word, or a word the index knows
-            replacement = _closest(searcher, original, stems[0])
+            held = max((_frequency(reader, stem) for stem in stems), default=0)
+            if not stems or held > RARE:
+                continue  # a stop word, or a word the index knows well
+            others = [c for c in context if c not in stems]
+            if held:
+                replacement = _commoner(searcher, original, stems[0], held, others)
+            else:
+                replacement = _closest(searcher, original, stems[0], others)
             if replacement is None or replacement == original.lower():
                 continue
             start = match.start(2) + word.start()
@@ -82,23 +95,55 @@ def _frequency(reader: Any, stem: str) -> int:
     return sum(reader.doc_frequency(field, stem) for field in TEXT_FIELDS)
 
 
-def _closest(searcher: Searcher, word: str, stem: str) -> str | None:
+def _candidates(reader: Any, stem: str, distance: int) -> set[str]:
+    # Whoosh compares every term that shares the prefix: the first letter for one edit, two
+    # letters for two, keeps a 100,000-term lexicon to tens of milliseconds (bench/front_end.py).
+    found = {
+        term for field in TEXT_FIELDS for term in reader.terms_within(field, stem, distance, prefix=distance)
+        if WORD.fullmatch(term) and term != stem
+    }
+    if distance == 1:
+        # Two letters swapped ("wrok") are one slip, though two edits: try each swap.
+        found |= {swap for swap in _swaps(stem) if _frequency(reader, swap)}
+    return found
+
+
+def _best(reader: Any, found: set[str], context: list[str]) -> str:
+    """Choose among candidates: the one held most often with the query's other words, then the
+    commonest ("medicare levey": levy goes with medicare, level only with everything)."""
+    def together(term: str) -> int:
+        if not context:
+            return 0
+        held = _holders(reader, term)
+        return sum(len(held & _holders(reader, other)) for other in context)
+
+    return max(sorted(found), key=lambda term: (together(term), _frequency(reader, term)))
+
+
+def _holders(reader: Any, stem: str) -> set[int]:
+    return {doc for field in TEXT_FIELDS if reader.doc_frequency(field, stem)
+            for doc in reader.postings(field, stem).all_ids()}
+
+
+def _commoner(searcher: Searcher, word: str, stem: str, held: int, context: list[str]) -> str | None:
+    """Return a far commoner word one slip from a rare one, or None: the rare one may be OCR damage."""
+    reader = searcher.reader()
+    found = {t for t in _candidates(reader, stem, 1) if _frequency(reader, t) >= COMMONER * held}
+    if not found:
+        return None
+    best = _best(reader, found, context)
+    return _surface(searcher, best, word) or best
+
+
+def _closest(searcher: Searcher, word: str, stem: str, context: list[str] = ()) -> str | None:
     """Find the index's nearest word: the fewest edits first, then the most documents."""
     reader = searcher.reader()
     for distance in (1, 2):
         if distance == 2 and len(stem) < 5:
             break  # two edits turn a short word into almost anything
-        # Whoosh compares every term that shares the prefix: the first letter for one edit, two
-        # letters for two, keeps a 100,000-term lexicon to tens of milliseconds (bench/front_end.py).
-        found = {
-            term for field in TEXT_FIELDS for term in reader.terms_within(field, stem, distance, prefix=distance)
-            if WORD.fullmatch(term)
-        }
-        if distance == 1:
-            # Two letters swapped ("wrok") are one slip, though two edits: try each swap.
-            found |= {swap for swap in _swaps(stem) if _frequency(reader, swap)}
+        found = _candidates(reader, stem, distance)
         if found:
-            best = max(sorted(found), key=lambda term: _frequency(reader, term))
+            best = _best(reader, found, list(context))
             return _surface(searcher, best, word) or best
     # A typo late in a long word hides its stem ("innovaton" is not "innov"): try the word's
     # leading letters as stems, and keep a written form within two edits of what was typed.
