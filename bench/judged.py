@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# ../shared beside the checkout; a worktree one level deeper finds it beside its parent.
+SHARED = next((p / "shared" for p in Path(__file__).resolve().parents[1:]
+               if (p / "shared" / "relevance").is_dir()), Path(__file__).resolve().parents[2] / "shared")
 DEPTH = 1000
 # SQLite's reference drops a short stop list, as the collections' README says.
 STOP = set("a an and are as at be by can for from has have how in is it of on or that the this to "
@@ -105,6 +107,22 @@ def read(name: str, shared: Path = SHARED) -> Collection | None:
     return reader(path) if path.is_dir() else None
 
 
+def shortened(collection: Collection, words: int = 3) -> Collection:
+    """Return the collection with each question cut to its `words` rarest words, in their order:
+    short questions like a researcher's, from the same judgements."""
+    df: dict[str, int] = {}
+    for title, text in collection.docs.values():
+        for word in set(re.findall(r"\w+", f"{title} {text}".lower())):
+            df[word] = df.get(word, 0) + 1
+    queries = {}
+    for n, text in collection.queries.items():
+        typed = list(dict.fromkeys(w for w in re.findall(r"[a-z]+", text.lower())
+                                   if w not in STOP and len(w) > 2 and df.get(w)))
+        rarest = set(sorted(typed, key=lambda w: df[w])[:words])
+        queries[n] = " ".join(w for w in typed if w in rarest)
+    return Collection(f"{collection.name} short", collection.docs, queries, collection.relevant)
+
+
 # -- as corpus documents ----------------------------------------------------------
 
 
@@ -113,7 +131,7 @@ def write_corpus(collection: Collection, folder: Path) -> None:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    slug = collection.name.lower()
+    slug = collection.name.split()[0].lower()
     for number, (title, text) in collection.docs.items():
         title = title.rstrip(" .") or f"{collection.name} {number}"
         front = (f'---\ntitle: "{_yaml(title)}"\ndate: "1970"\n'

@@ -66,7 +66,7 @@ class Run:
 
     def __init__(self, collection: Collection):
         self.collection = collection
-        folder = WORK / collection.name.lower()
+        folder = WORK / collection.name.lower().replace(" ", "-")
         judged.write_corpus(collection, folder / "corpus")
         report = build(folder / "corpus", folder / "index", full=True)
         if report.errors:
@@ -216,12 +216,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=judged.SHARED,
                         help="the folder holding relevance/ (../shared beside the checkout)")
     parser.add_argument("--only", nargs="*", choices=NAMES, default=list(NAMES))
+    parser.add_argument("--short", action="store_true",
+                        help="the questions cut to their three rarest words (docs/relevance.md)")
     parser.add_argument("--diagnose", action="store_true", help="the pipeline one step at a time")
     parser.add_argument("--leave-one-out", action="store_true", help="choose on all but one, score on it")
     parser.add_argument("--try", dest="tries", action="append", default=[], metavar="NAME=VALUE,...",
                         help="also measure these settings (Python literals), e.g. k1=1.6;title=2.0")
     args = parser.parse_args(argv)
     collections = [c for c in (judged.read(name, args.shared) for name in args.only) if c]
+    if args.short:
+        collections = [judged.shortened(c) for c in collections]
     if not collections:
         print(f"no judged collections under {args.shared / 'relevance'}")
         return 1
