@@ -130,7 +130,7 @@ def table(runs: list[Run], typed: bool = True) -> tuple[list[Figures], Figures, 
 # The diagnosis: each step adds one part of the old pipeline to the one before, then the remedies.
 OLD_RULE = {1: 1, 2: 2, **{n: max(2, n // 5) for n in range(3, 1000)}}  # 2 of 3, then 1 in 5
 OR_WHOOSH = dict(combined=False, title=1.0, table=ANY_WORD, long=1000, filler=frozenset(),
-                 repeats=True, proximity=0.0, feedback=0.0)
+                 repeats=True, proximity=0.0, feedback=0.0, k1=1.2, b_fields={"title": 0.75, "body": 0.75})
 OLD = dict(OR_WHOOSH, title=1.5, filler=words.FILLER, repeats=False, table=OLD_RULE,
            proximity=0.5, feedback=1.2)
 STEPS: list[tuple[str, dict[str, Any], bool]] = [
@@ -146,10 +146,10 @@ STEPS: list[tuple[str, dict[str, Any], bool]] = [
     ("  + feedback: the old pipeline (on words; as typed see docs/relevance.md)", OLD, False),
     ("remedy: fields combined before saturation (true BM25F)", dict(OLD, combined=True), False),
     ("  + a word typed twice counted twice", dict(OLD, combined=True, repeats=True), False),
-    ("  + any word of a long question (8 words or more), 2 of 3 to 7",
-     dict(OLD, combined=True, repeats=True, table=words.REQUIRED, long=8), False),
-    ("  + no proximity bonus", dict(OLD, combined=True, repeats=True, table=words.REQUIRED, long=8,
-                                    proximity=0.0), False),
+    ("  + any word of a question of three words or more",
+     dict(OLD, combined=True, repeats=True, table=words.REQUIRED, long=3), False),
+    ("  + k1 1.6, b 0.6, title 2.5, feedback 0.3 (the chosen settings, on words)",
+     dict(table=words.REQUIRED), False),
     ("the chosen settings, as typed", {}, True),
 ]
 
@@ -177,8 +177,8 @@ def grid() -> list[dict[str, Any]]:
     for k1, b, title, feedback in itertools.product((1.2, 1.6, 2.0), (0.5, 0.6, 0.75), (1.5, 2.5),
                                                    (0.3, 0.6)):
         found.append(dict(k1=k1, b_fields={"title": b, "body": b}, title=title, feedback=feedback,
-                          proximity=0.0, long=5))
-    for long, proximity in ((8, 0.0), (1000, 0.0), (5, 0.25), (5, 0.5)):
+                          proximity=0.5, long=3))
+    for long, proximity in ((5, 0.5), (8, 0.5), (3, 0.0), (3, 0.25)):
         found.append(dict(k1=1.6, b_fields={"title": 0.6, "body": 0.6}, title=2.5, feedback=0.3,
                           proximity=proximity, long=long))
     return found

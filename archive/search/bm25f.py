@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
 # Combine the fields before saturation (True), or add Whoosh's per-field BM25s (False).
 COMBINED = True
-K1 = 1.2
+K1 = 1.6
 # Length normalisation per field; the title's weight is the title Term's boost (words.TITLE_BOOST).
-B_FIELDS = {"title": 0.75, "body": 0.75}
+B_FIELDS = {"title": 0.6, "body": 0.6}
 TEXT = ("title", "body")
 
 

@@ -36,7 +36,7 @@ PROXIMITY_SPAN = 8
 # For queries of FEEDBACK_WORDS words or more: the FEEDBACK_TERMS words most typical of the best
 # FEEDBACK_DOCS documents (held by FEEDBACK_SHARED of them at least) add their BM25 scores,
 # weighted by how typical each is, times FEEDBACK × the number of the query's words.
-FEEDBACK = 1.2
+FEEDBACK = 0.3
 FEEDBACK_WORDS = 5
 FEEDBACK_DOCS = 10
 FEEDBACK_TERMS = 20

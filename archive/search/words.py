@@ -1,8 +1,8 @@
 """Plain words as people type them: most of the words required, registry names understood.
 
 A query of plain words (no quotes, fields, wildcards or AND/OR/NOT) is read here rather than
-by Whoosh's parser: one or two words must all be present; from three words on, two of them,
-and any one in a long question (`required`), so that one missing word never empties the page;
+by Whoosh's parser: one or two words must all be present; from three words on, any of them
+(`required`: measured, docs/relevance.md), ranked so that documents holding more come first;
 question words ("how", "did", "which") are left out of long queries; a department or programme
 named by any of its names also matches the documents filed under it. Every number here was
 chosen by `bench/relevance.py` (docs/relevance.md).
@@ -23,15 +23,16 @@ from archive.corpus.registry import Registry
 from archive.search import compounds
 
 # The title's weight against the body's in BM25F (the body's is 1).
-TITLE_BOOST = 1.5
+TITLE_BOOST = 2.5
 # A document filed under a department or programme the query names scores this much for each
 # word of the name (a word in its text scores about 1 to 5).
 REGISTRY_BOOST = 2.0
-# Words required of n: all of one or two, two of three up to LONG, then any one: a long
-# question describes its subject, and a relevant document may hold only one of its words
-# (requiring one in five cost CISI and CACM a quarter of their MAP: docs/relevance.md).
+# Words required of n: all of one or two, two of three up to LONG, then any one (from LONG = 3
+# on, any one of three words or more): a relevant document may hold only one of a question's
+# words. Requiring one in five cost CISI and CACM a quarter of their MAP, requiring two of three
+# words a third of it on three-word questions (docs/relevance.md).
 REQUIRED = {1: 1, 2: 2}
-LONG = 8
+LONG = 3
 # A word typed several times in a question weighs that many times (BM25's query-term frequency).
 REPEATS = True
 # Words of a question that say nothing of its subject. In a query of three words or more they
