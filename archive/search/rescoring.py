@@ -37,7 +37,7 @@ PROXIMITY_SPAN = 8
 # FEEDBACK_DOCS documents (held by FEEDBACK_SHARED of them at least) add their BM25 scores,
 # weighted by how typical each is, times FEEDBACK × the number of the query's words.
 FEEDBACK = 0.3
-FEEDBACK_WORDS = 5
+FEEDBACK_WORDS = 3
 FEEDBACK_DOCS = 10
 FEEDBACK_TERMS = 20
 FEEDBACK_SHARED = 2
