@@ -62,11 +62,12 @@ def word(ranker: Ranker, terms: list[query.Query]) -> Scores:
         b = B_FIELDS.get(term.fieldname, 0.75)
         mean = ranker.searcher.avg_field_length(term.fieldname) or 1.0
         lengths = ranker.field_lengths(term.fieldname)[ids]
-        np.add.at(pseudo, ids, term.boost * weights / ((1 - b) + b * lengths / mean))
+        # A term's postings name each document once, so += adds every one of them.
+        pseudo[ids] += term.boost * weights / ((1 - b) + b * lengths / mean)
         held.append(ids)
     if not held:
         return pseudo
     # One idf per word, from the documents holding it in any field (Robertson and Sparck Jones').
-    df = len(np.unique(np.concatenate(held))) if len(held) > 1 else len(held[0])
+    df = np.count_nonzero(pseudo) if len(held) > 1 else len(held[0])
     idf = log(1 + (ranker.size - df + 0.5) / (df + 0.5))
     return idf * pseudo * (K1 + 1) / (pseudo + K1)

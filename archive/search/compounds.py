@@ -9,6 +9,7 @@ two halves as a phrase where the index has both halves.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 
 from whoosh import query
@@ -26,8 +27,20 @@ def _stem(analyzer: Analyzer, word: str) -> str | None:
     return stems[0] if len(stems) == 1 else None
 
 
+_counts: weakref.WeakKeyDictionary[IndexReader, dict[str, int]] = weakref.WeakKeyDictionary()
+CACHED_COUNTS = 100_000
+
+
 def _held(reader: IndexReader, stem: str) -> int:
-    return sum(reader.doc_frequency(field, stem) for field in TEXT)
+    # Kept per reader (one generation): a lookup in every segment's term table is ~0.1 ms, and
+    # a query asks for several; the same words come back query after query.
+    counts = _counts.setdefault(reader, {})
+    found = counts.get(stem)
+    if found is None:
+        if len(counts) >= CACHED_COUNTS:
+            counts.clear()
+        found = counts[stem] = sum(reader.doc_frequency(field, stem) for field in TEXT)
+    return found
 
 
 Forms = list[tuple[str, list[query.Query]]]  # each other form: as shown, and its queries
