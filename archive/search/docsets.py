@@ -17,7 +17,7 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from archive.index import arrays
-from archive.index.arrays import positions, postings, term_ids  # noqa: F401 (term_ids: facets)
+from archive.index.arrays import positions, postings
 from archive.search import limits
 from archive.search.cache import ArrayCache
 from archive.search.words import AtLeast
@@ -160,7 +160,9 @@ class DocSets:
         # Each word's (document, position - its place in the phrase) pairs as one int64 key; the
         # phrase starts where every word has the same key.
         found = []
+        assert self._arrays is not None  # the caller checked that every segment has arrays
         for segment, offset in self._arrays:
+            assert segment is not None
             keys = None
             for shift, btext in enumerate(btexts):
                 docs, poses = segment.positions(field, btext)

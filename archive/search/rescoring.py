@@ -16,7 +16,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TypeAlias
 
 import numpy as np
 from whoosh import query
@@ -24,9 +24,10 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFil
 
 from archive.search import bm25f, words
 from archive.search.words import AtLeast
+from archive.search.scores import Scores, ScoringIndex, top
 
-if TYPE_CHECKING:
-    from archive.search.ranking import Ranker, Scores
+Ranker: TypeAlias = ScoringIndex  # ranking.Ranker, which calls this module, as read here
+
 
 # The best PROXIMITY_WINDOW documents gain PROXIMITY × the mean idf of each pair of the query's
 # words that they hold within PROXIMITY_SPAN words of each other, divided by the gap.
@@ -166,8 +167,6 @@ def _reader(ranker: Ranker) -> Callable[[str, tuple[str, ...] | None], Text]:
 
 
 def _best(ranker: Ranker, q: AtLeast, scores: Scores, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    from archive.search.ranking import top  # ranking imports this module
-
     return top(scores, ranker.sets.matches(q), limit)
 
 
