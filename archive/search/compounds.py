@@ -15,11 +15,15 @@ from collections.abc import Sequence
 from whoosh import query
 from whoosh.analysis import Analyzer
 from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
 
 TEXT = ("title", "body")
 SHORTEST_HALF = 3  # "often" is not "of ten"
-# Only a word this rare is tried as two halves: a common word is written as one ("nowhere").
+# Only a word this rare is tried as two halves, and only halves the index holds side by side: a
+# common word is written as one ("nowhere"), and OCR's fragments ("olym pcs") are never a phrase.
 RARE = 20
+# A joined form held by fewer documents is a missing space, not a way of writing the compound.
+JOINED = 2
 
 
 def _stem(analyzer: Analyzer, word: str) -> str | None:
@@ -83,7 +87,7 @@ def alternatives(analyzer: Analyzer, reader: IndexReader | None, text: str,
             continue
         first, second = text[tokens[i][1]:end], text[start:tokens[i + 1][2]]
         joined = _stem(analyzer, first + second)
-        if joined and len(first) >= 2 and len(second) >= 2 and _held(reader, joined):
+        if joined and len(first) >= 2 and len(second) >= 2 and _held(reader, joined) >= JOINED:
             form = (f"{first}{second}".lower(), [query.Term(field, joined) for field in TEXT])
             found[i].append(form)
             found[i + 1].append(form)
@@ -102,6 +106,13 @@ def alternatives(analyzer: Analyzer, reader: IndexReader | None, text: str,
     return found
 
 
+def _side_by_side(reader: IndexReader, a: str, b: str) -> bool:
+    """Say whether any document holds the two words as a phrase."""
+    searcher = Searcher(reader, closereader=False)
+    phrase = query.Or([query.Phrase(field, [a, b]) for field in TEXT])
+    return next(iter(searcher.docs_for_query(phrase)), None) is not None
+
+
 def _split(analyzer: Analyzer, reader: IndexReader, word: str) -> tuple[int, tuple[str, str]] | None:
     """Return where to cut a word into two halves the index holds (the most held), or None."""
     best: tuple[int, tuple[int, tuple[str, str]]] | None = None
@@ -109,6 +120,6 @@ def _split(analyzer: Analyzer, reader: IndexReader, word: str) -> tuple[int, tup
         a, b = _stem(analyzer, word[:cut]), _stem(analyzer, word[cut:])
         if a and b:
             held = min(_held(reader, a), _held(reader, b))
-            if held and (best is None or held > best[0]):
+            if held and (best is None or held > best[0]) and _side_by_side(reader, a, b):
                 best = (held, (cut, (a, b)))
     return best[1] if best else None

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from whoosh import query
 from whoosh.searching import Searcher
 
 import numpy as np
@@ -27,6 +28,7 @@ SURFACE_DOCS = 20  # documents read to turn a stem back into a written word
 RARE = 3
 COMMONER = 20
 CONTEXT = 3  # the query's other words a correction is weighed with
+CANDIDATES = 8  # corrections weighed with them, the commonest first
 # Longer words are not corrected: no real word is this long, and an edit automaton over a
 # 1,000-letter word takes tens of seconds to build (issue 12).
 MAX_CORRECTED = 40
@@ -108,16 +110,25 @@ def _candidates(reader: Any, stem: str, distance: int) -> set[str]:
     return found
 
 
-def _best(reader: Any, found: set[str], context: list[str]) -> str:
-    """Choose among candidates: the one held most often with the query's other words, then the
-    commonest ("medicare levey": levy goes with medicare, level only with everything)."""
+def _best(searcher: Searcher, found: set[str], context: list[str]) -> str:
+    """Choose among candidates: the one written most often next to the query's other words, then
+    held most often with them, then the commonest ("medicare levey": levy, not level)."""
+    reader = searcher.reader()
+    if not context:
+        return max(sorted(found), key=lambda term: _frequency(reader, term))
+    # The commonest few only: a phrase is looked up in positions, and rare candidates lose anyway.
+    shortlist = sorted(found, key=lambda term: (-_frequency(reader, term), term))[:CANDIDATES]
+
+    def beside(term: str) -> int:
+        pairs = [pair for other in context for pair in ((other, term), (term, other))]
+        return sum(len(set(searcher.docs_for_query(query.Or([query.Phrase(f, list(pair)) for f in TEXT_FIELDS]))))
+                   for pair in pairs)
+
     def together(term: str) -> int:
-        if not context:
-            return 0
         held = _holders(reader, term)
         return sum(len(held & _holders(reader, other)) for other in context)
 
-    return max(sorted(found), key=lambda term: (together(term), _frequency(reader, term)))
+    return max(shortlist, key=lambda term: (beside(term), together(term), _frequency(reader, term)))
 
 
 def _holders(reader: Any, stem: str) -> set[int]:
@@ -131,7 +142,7 @@ def _commoner(searcher: Searcher, word: str, stem: str, held: int, context: list
     found = {t for t in _candidates(reader, stem, 1) if _frequency(reader, t) >= COMMONER * held}
     if not found:
         return None
-    best = _best(reader, found, context)
+    best = _best(searcher, found, context)
     return _surface(searcher, best, word) or best
 
 
@@ -143,7 +154,7 @@ def _closest(searcher: Searcher, word: str, stem: str, context: list[str] = ()) 
             break  # two edits turn a short word into almost anything
         found = _candidates(reader, stem, distance)
         if found:
-            best = _best(reader, found, list(context))
+            best = _best(searcher, found, list(context))
             return _surface(searcher, best, word) or best
     # A typo late in a long word hides its stem ("innovaton" is not "innov"): try the word's
     # leading letters as stems, and keep a written form within two edits of what was typed.
