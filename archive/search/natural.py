@@ -10,6 +10,7 @@ holding it first (archive/search/ranking.py).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from archive.search.fields import EMPTY_FIELD, aliases
@@ -27,8 +28,9 @@ WORD = re.compile(r"\w+")
 FIELD_LIKE = re.compile(r"(?<![\w:/.])([^\W\d_]\w*):(?=[\w\"(\[{])")
 
 
-def _known_fields() -> set[str]:
-    return {form for field, forms in aliases().items() for form in (field, *forms)}
+@functools.cache
+def _known_fields() -> frozenset[str]:
+    return frozenset(form for field, forms in aliases().items() for form in (field, *forms))
 
 
 def is_syntax(text: str) -> bool:
