@@ -15,12 +15,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # ../shared beside the checkout; a worktree one level deeper finds it beside its parent.
-SHARED = next((p / "shared" for p in Path(__file__).resolve().parents[1:]
-               if (p / "shared" / "relevance").is_dir()), Path(__file__).resolve().parents[2] / "shared")
+SHARED = next(
+    (
+        p / "shared"
+        for p in Path(__file__).resolve().parents[1:]
+        if (p / "shared" / "relevance").is_dir()
+    ),
+    Path(__file__).resolve().parents[2] / "shared",
+)
 DEPTH = 1000
 # SQLite's reference drops a short stop list, as the collections' README says.
-STOP = set("a an and are as at be by can for from has have how in is it of on or that the this to "
-           "was what which with".split())
+STOP = set(
+    "a an and are as at be by can for from has have how in is it of on or that the this to "
+    "was what which with".split()
+)
 FIELD = re.compile(r"^\.([A-Z])\s*(.*)$")
 
 
@@ -56,14 +64,16 @@ def _records(path: Path) -> Iterator[dict[str, str]]:
 
 
 def _untitled(title: str, text: str) -> str:
-    # Cranfield's abstracts open with their title again; a corpus document's body does not repeat it.
-    return text[len(title):].lstrip() if title and text.startswith(title) else text
+    # Cranfield's abstracts open with their title again; a corpus document's body does not.
+    return text[len(title) :].lstrip() if title and text.startswith(title) else text
 
 
 def cranfield(folder: Path) -> Collection:
-    """Read Cranfield: codes 1-4 relevant (1 the best, gain 4), -1 left out; queries in file order."""
-    docs = {int(r["I"]): (r.get("T", ""), _untitled(r.get("T", ""), r.get("W", "")))
-            for r in _records(folder / "cran.all.1400")}
+    """Read Cranfield: codes 1-4 relevant (1 best, gain 4), -1 left out; queries in file order."""
+    docs = {
+        int(r["I"]): (r.get("T", ""), _untitled(r.get("T", ""), r.get("W", "")))
+        for r in _records(folder / "cran.all.1400")
+    }
     queries = {n: r.get("W", "") for n, r in enumerate(_records(folder / "cran.qry"), 1)}
     relevant: dict[int, dict[int, int]] = {}
     for line in (folder / "cranqrel").read_text().splitlines():
@@ -97,7 +107,10 @@ def cacm(folder: Path) -> Collection:
 
 
 READERS: dict[str, tuple[str, Callable[[Path], Collection]]] = {
-    "cranfield": ("cranfield", cranfield), "cisi": ("cisi", cisi), "cacm": ("cacm", cacm)}
+    "cranfield": ("cranfield", cranfield),
+    "cisi": ("cisi", cisi),
+    "cacm": ("cacm", cacm),
+}
 
 
 def read(name: str, shared: Path = SHARED) -> Collection | None:
@@ -116,8 +129,13 @@ def shortened(collection: Collection, words: int = 3) -> Collection:
             df[word] = df.get(word, 0) + 1
     queries = {}
     for n, text in collection.queries.items():
-        typed = list(dict.fromkeys(w for w in re.findall(r"[a-z]+", text.lower())
-                                   if w not in STOP and len(w) > 2 and df.get(w)))
+        typed = list(
+            dict.fromkeys(
+                w
+                for w in re.findall(r"[a-z]+", text.lower())
+                if w not in STOP and len(w) > 2 and df.get(w)
+            )
+        )
         rarest = set(sorted(typed, key=lambda w: df[w])[:words])
         queries[n] = " ".join(w for w in typed if w in rarest)
     return Collection(f"{collection.name} short", collection.docs, queries, collection.relevant)
@@ -134,9 +152,13 @@ def write_corpus(collection: Collection, folder: Path) -> None:
     slug = collection.name.split()[0].lower()
     for number, (title, text) in collection.docs.items():
         title = title.rstrip(" .") or f"{collection.name} {number}"
-        front = (f'---\ntitle: "{_yaml(title)}"\ndate: "1970"\n'
-                 f"source: {collection.name} collection\n---\n\n")
-        (folder / f"1970-{slug}-{number:04d}.md").write_text(front + (text or title) + "\n", "utf-8")
+        front = (
+            f'---\ntitle: "{_yaml(title)}"\ndate: "1970"\n'
+            f"source: {collection.name} collection\n---\n\n"
+        )
+        (folder / f"1970-{slug}-{number:04d}.md").write_text(
+            front + (text or title) + "\n", "utf-8"
+        )
 
 
 def _yaml(text: str) -> str:
@@ -157,9 +179,13 @@ class SQLite:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.unlink(missing_ok=True)
         self.db = sqlite3.connect(path)
-        self.db.execute("CREATE VIRTUAL TABLE docs USING fts5 (text, tokenize = 'porter unicode61')")
-        self.db.executemany("INSERT INTO docs (rowid, text) VALUES (?, ?)",
-                            ((n, f"{t} {x}") for n, (t, x) in collection.docs.items()))
+        self.db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5 (text, tokenize = 'porter unicode61')"
+        )
+        self.db.executemany(
+            "INSERT INTO docs (rowid, text) VALUES (?, ?)",
+            ((n, f"{t} {x}") for n, (t, x) in collection.docs.items()),
+        )
         self.db.commit()
 
     def search(self, text: str) -> list[int]:
@@ -168,7 +194,8 @@ class SQLite:
             return []
         match = " OR ".join(f'"{w}"' for w in terms)
         rows = self.db.execute(
-            "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?", (match, DEPTH))
+            "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?", (match, DEPTH)
+        )
         return [row[0] for row in rows]
 
 
@@ -205,5 +232,9 @@ def measure(collection: Collection, search: Callable[[str], list[int]]) -> Figur
     def mean(f: Callable[[list[int], dict[int, int]], float]) -> float:
         return sum(f(results[n], collection.relevant[n]) for n in judged) / len(judged)
 
-    return {"map": mean(average_precision), "ndcg10": mean(ndcg), "recall100": mean(recall),
-            "empty": sum(1 for found in results.values() if not found)}
+    return {
+        "map": mean(average_precision),
+        "ndcg10": mean(ndcg),
+        "recall100": mean(recall),
+        "empty": sum(1 for found in results.values() if not found),
+    }

@@ -38,12 +38,20 @@ NAMES = ("cranfield", "cisi", "cacm")
 EVERY_WORD = {n: n for n in range(1, 1000)}
 ANY_WORD = {n: 1 for n in range(1, 1000)}
 SETTINGS: dict[str, tuple[Any, str]] = {
-    "combined": (bm25f, "COMBINED"), "k1": (bm25f, "K1"), "b_fields": (bm25f, "B_FIELDS"),
-    "whoosh_k1": (ranking, "K1"), "whoosh_b": (ranking, "B"), "title": (words, "TITLE_BOOST"),
-    "table": (words, "REQUIRED"), "long": (words, "LONG"), "filler": (words, "FILLER"),
+    "combined": (bm25f, "COMBINED"),
+    "k1": (bm25f, "K1"),
+    "b_fields": (bm25f, "B_FIELDS"),
+    "whoosh_k1": (ranking, "K1"),
+    "whoosh_b": (ranking, "B"),
+    "title": (words, "TITLE_BOOST"),
+    "table": (words, "REQUIRED"),
+    "long": (words, "LONG"),
+    "filler": (words, "FILLER"),
     "repeats": (words, "REPEATS"),
-    "proximity": (rescoring, "PROXIMITY"), "feedback": (rescoring, "FEEDBACK"),
-    "feedback_words": (rescoring, "FEEDBACK_WORDS"), "feedback_terms": (rescoring, "FEEDBACK_TERMS"),
+    "proximity": (rescoring, "PROXIMITY"),
+    "feedback": (rescoring, "FEEDBACK"),
+    "feedback_words": (rescoring, "FEEDBACK_WORDS"),
+    "feedback_terms": (rescoring, "FEEDBACK_TERMS"),
     "feedback_docs": (rescoring, "FEEDBACK_DOCS"),
 }
 
@@ -78,8 +86,10 @@ class Run:
         """Measure the archive as it is set now, on questions as typed or as their words only."""
         archive = Archive(self.index)
         gen = archive._current()
-        numbers = {d: judged.number_of(gen.searcher.stored_fields(d)["id"])
-                   for d in range(gen.searcher.doc_count_all())}
+        numbers = {
+            d: judged.number_of(gen.searcher.stored_fields(d)["id"])
+            for d in range(gen.searcher.doc_count_all())
+        }
 
         def search(text: str) -> list[int]:
             text = text.lower() if typed else " ".join(re.findall(r"\w+", text.lower()))
@@ -101,12 +111,16 @@ def ratio(figures: Figures, reference: Figures) -> float:
 
 
 def row(name: str, figures: Figures, reference: Figures) -> str:
-    return (f"| {name} | {figures['map']:.3f} | {figures['ndcg10']:.3f} | {figures['recall100']:.3f} "
-            f"| {int(figures['empty'])} | {ratio(figures, reference):.2f}× |")
+    return (
+        f"| {name} | {figures['map']:.3f} | {figures['ndcg10']:.3f} | {figures['recall100']:.3f} "
+        f"| {int(figures['empty'])} | {ratio(figures, reference):.2f}× |"
+    )
 
 
-HEADER = ("| | MAP | nDCG@10 | recall@100 | questions finding nothing | MAP ÷ SQLite |\n"
-          "|---|---|---|---|---|---|")
+HEADER = (
+    "| | MAP | nDCG@10 | recall@100 | questions finding nothing | MAP ÷ SQLite |\n"
+    "|---|---|---|---|---|---|"
+)
 
 
 def mean_of(rows: list[Figures]) -> Figures:
@@ -129,27 +143,60 @@ def table(runs: list[Run], typed: bool = True) -> tuple[list[Figures], Figures, 
 
 # The diagnosis: each step adds one part of the old pipeline to the one before, then the remedies.
 OLD_RULE = {1: 1, 2: 2, **{n: max(2, n // 5) for n in range(3, 1000)}}  # 2 of 3, then 1 in 5
-OR_WHOOSH = dict(combined=False, title=1.0, table=ANY_WORD, long=1000, filler=frozenset(),
-                 repeats=True, proximity=0.0, feedback=0.0, k1=1.2, b_fields={"title": 0.75, "body": 0.75})
-OLD = dict(OR_WHOOSH, title=1.5, filler=words.FILLER, repeats=False, table=OLD_RULE,
-           proximity=0.5, feedback=1.2)
+OR_WHOOSH = dict(
+    combined=False,
+    title=1.0,
+    table=ANY_WORD,
+    long=1000,
+    filler=frozenset(),
+    repeats=True,
+    proximity=0.0,
+    feedback=0.0,
+    k1=1.2,
+    b_fields={"title": 0.75, "body": 0.75},
+)
+OLD = dict(
+    OR_WHOOSH,
+    title=1.5,
+    filler=words.FILLER,
+    repeats=False,
+    table=OLD_RULE,
+    proximity=0.5,
+    feedback=1.2,
+)
 STEPS: list[tuple[str, dict[str, Any], bool]] = [
-    ("textbook BM25, one field (k1 1.2, b 0.75), words OR-ed",
-     dict(OR_WHOOSH, combined=True, b_fields={"title": 0.75, "body": 0.75}), False),
+    (
+        "textbook BM25, one field (k1 1.2, b 0.75), words OR-ed",
+        dict(OR_WHOOSH, combined=True, b_fields={"title": 0.75, "body": 0.75}),
+        False,
+    ),
     ("BM25F as Whoosh computes it (title and body saturated apart), title 1.0", OR_WHOOSH, False),
     ("  + title weight 1.5", dict(OR_WHOOSH, title=1.5), False),
     ("  + question words left out", dict(OR_WHOOSH, title=1.5, filler=words.FILLER), False),
-    ("  + a word typed twice counted once", dict(OLD, table=ANY_WORD, proximity=0.0, feedback=0.0),
-     False),
-    ("  + most-words rule (2 of 3 to 14, then 1 in 5)", dict(OLD, proximity=0.0, feedback=0.0), False),
+    (
+        "  + a word typed twice counted once",
+        dict(OLD, table=ANY_WORD, proximity=0.0, feedback=0.0),
+        False,
+    ),
+    (
+        "  + most-words rule (2 of 3 to 14, then 1 in 5)",
+        dict(OLD, proximity=0.0, feedback=0.0),
+        False,
+    ),
     ("  + proximity", dict(OLD, feedback=0.0), False),
     ("  + feedback: the old pipeline (on words; as typed see docs/relevance.md)", OLD, False),
     ("remedy: fields combined before saturation (true BM25F)", dict(OLD, combined=True), False),
     ("  + a word typed twice counted twice", dict(OLD, combined=True, repeats=True), False),
-    ("  + any word of a question of three words or more",
-     dict(OLD, combined=True, repeats=True, table=words.REQUIRED, long=3), False),
-    ("  + k1 1.6, b 0.6, title 2.5, feedback 0.3 (the chosen settings, on words)",
-     dict(table=words.REQUIRED), False),
+    (
+        "  + any word of a question of three words or more",
+        dict(OLD, combined=True, repeats=True, table=words.REQUIRED, long=3),
+        False,
+    ),
+    (
+        "  + k1 1.6, b 0.6, title 2.5, feedback 0.3 (the chosen settings, on words)",
+        dict(table=words.REQUIRED),
+        False,
+    ),
     ("the chosen settings, as typed", {}, True),
 ]
 
@@ -163,10 +210,14 @@ def diagnose(runs: list[Run]) -> None:
     for name, values, typed in STEPS:
         with settings(**values):
             found = [run.ours(typed) for run in runs]
-        each = " | ".join(f"{f['map']:.3f} ({ratio(f, r.reference):.2f})" for f, r in zip(found, runs))
+        each = " | ".join(
+            f"{f['map']:.3f} ({ratio(f, r.reference):.2f})" for f, r in zip(found, runs)
+        )
         ours = mean_of(found)
-        print(f"| {name} | {each} | {ours['map']:.3f} | {ratio(ours, theirs):.2f}× "
-              f"| {ours['ndcg10']:.3f} | {ours['recall100']:.3f} |")
+        print(
+            f"| {name} | {each} | {ours['map']:.3f} | {ratio(ours, theirs):.2f}× "
+            f"| {ours['ndcg10']:.3f} | {ours['recall100']:.3f} |"
+        )
         sys.stdout.flush()
 
 
@@ -174,13 +225,30 @@ def grid() -> list[dict[str, Any]]:
     """Return the settings tried for the choice: BM25F's constants and feedback crossed, then the
     matching rule and proximity around the middle."""
     found = []
-    for k1, b, title, feedback in itertools.product((1.2, 1.6, 2.0), (0.5, 0.6, 0.75), (1.5, 2.5),
-                                                   (0.3, 0.6)):
-        found.append(dict(k1=k1, b_fields={"title": b, "body": b}, title=title, feedback=feedback,
-                          proximity=0.5, long=3))
+    for k1, b, title, feedback in itertools.product(
+        (1.2, 1.6, 2.0), (0.5, 0.6, 0.75), (1.5, 2.5), (0.3, 0.6)
+    ):
+        found.append(
+            dict(
+                k1=k1,
+                b_fields={"title": b, "body": b},
+                title=title,
+                feedback=feedback,
+                proximity=0.5,
+                long=3,
+            )
+        )
     for long, proximity in ((5, 0.5), (8, 0.5), (3, 0.0), (3, 0.25)):
-        found.append(dict(k1=1.6, b_fields={"title": 0.6, "body": 0.6}, title=2.5, feedback=0.3,
-                          proximity=proximity, long=long))
+        found.append(
+            dict(
+                k1=1.6,
+                b_fields={"title": 0.6, "body": 0.6},
+                title=2.5,
+                feedback=0.3,
+                proximity=proximity,
+                long=long,
+            )
+        )
     return found
 
 
@@ -196,32 +264,60 @@ def leave_one_out(runs: list[Run]) -> None:
         with settings(**values):
             measured.append((values, [run.ours() for run in runs]))
         values_text = ", ".join(f"{k} {v}" for k, v in values.items())
-        print(f"  {values_text}: " + " ".join(f"{ratio(f, r.reference):.3f}"
-                                               for f, r in zip(measured[-1][1], runs)), flush=True)
+        print(
+            f"  {values_text}: "
+            + " ".join(f"{ratio(f, r.reference):.3f}" for f, r in zip(measured[-1][1], runs)),
+            flush=True,
+        )
     best, found = max(measured, key=lambda m: _score(m[1], runs))
     print(f"\nChosen on the mean of all: {best}")
     for run, figures in zip(runs, found):
-        print(f"  {run.collection.name}: MAP {figures['map']:.3f}, {ratio(figures, run.reference):.2f}×")
-    print("\n| held out | chosen on the others | its MAP | × SQLite | with the setting chosen on all |")
+        print(
+            f"  {run.collection.name}: MAP {figures['map']:.3f}, "
+            f"{ratio(figures, run.reference):.2f}×"
+        )
+    print(
+        "\n| held out | chosen on the others | its MAP | × SQLite "
+        "| with the setting chosen on all |"
+    )
     print("|---|---|---|---|---|")
     for i, run in enumerate(runs):
         others = [r for j, r in enumerate(runs) if j != i]
-        values, figures = max(measured, key=lambda m: _score([f for j, f in enumerate(m[1]) if j != i], others))
-        print(f"| {run.collection.name} | {values} | {figures[i]['map']:.3f} "
-              f"| {ratio(figures[i], run.reference):.2f}× | {ratio(found[i], run.reference):.2f}× |")
+        values, figures = max(
+            measured, key=lambda m: _score([f for j, f in enumerate(m[1]) if j != i], others)
+        )
+        print(
+            f"| {run.collection.name} | {values} | {figures[i]['map']:.3f} "
+            f"| {ratio(figures[i], run.reference):.2f}× | {ratio(found[i], run.reference):.2f}× |"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=judged.SHARED,
-                        help="the folder holding relevance/ (../shared beside the checkout)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=judged.SHARED,
+        help="the folder holding relevance/ (../shared beside the checkout)",
+    )
     parser.add_argument("--only", nargs="*", choices=NAMES, default=list(NAMES))
-    parser.add_argument("--short", action="store_true",
-                        help="the questions cut to their three rarest words (docs/relevance.md)")
+    parser.add_argument(
+        "--short",
+        action="store_true",
+        help="the questions cut to their three rarest words (docs/relevance.md)",
+    )
     parser.add_argument("--diagnose", action="store_true", help="the pipeline one step at a time")
-    parser.add_argument("--leave-one-out", action="store_true", help="choose on all but one, score on it")
-    parser.add_argument("--try", dest="tries", action="append", default=[], metavar="NAME=VALUE,...",
-                        help="also measure these settings (Python literals), e.g. k1=1.6;title=2.0")
+    parser.add_argument(
+        "--leave-one-out", action="store_true", help="choose on all but one, score on it"
+    )
+    parser.add_argument(
+        "--try",
+        dest="tries",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE,...",
+        help="also measure these settings (Python literals), e.g. k1=1.6;title=2.0",
+    )
     args = parser.parse_args(argv)
     collections = [c for c in (judged.read(name, args.shared) for name in args.only) if c]
     if args.short:
@@ -232,11 +328,16 @@ def main(argv: list[str] | None = None) -> int:
     runs = [Run(c) for c in collections]
     for run in runs:
         c = run.collection
-        print(f"{c.name}: {len(c.docs)} documents, {len(c.queries)} questions ({len(c.judged)} judged)")
+        print(
+            f"{c.name}: {len(c.docs)} documents, {len(c.queries)} questions "
+            f"({len(c.judged)} judged)"
+        )
     print(f"depth {DEPTH}\n")
     table(runs)
     for tried in args.tries:
-        values = {k: eval(v, {"words": words}) for k, v in (p.split("=", 1) for p in tried.split(";"))}
+        values = {
+            k: eval(v, {"words": words}) for k, v in (p.split("=", 1) for p in tried.split(";"))
+        }
         print(f"\n{values}")
         with settings(**values):
             table(runs)

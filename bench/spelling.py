@@ -37,12 +37,12 @@ def slip(word: str, rng: random.Random) -> str:
     kind = rng.choice(("delete", "insert", "replace", "swap"))
     letter = rng.choice(string.ascii_lowercase)
     if kind == "delete":
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     if kind == "insert":
         return word[:i] + letter + word[i:]
     if kind == "replace":
-        return word[:i] + (letter if letter != word[i] else "q") + word[i + 1:]
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + (letter if letter != word[i] else "q") + word[i + 1 :]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
 def trials(archive: Archive, collection: judged.Collection) -> list[tuple[str, str, int]]:
@@ -58,8 +58,13 @@ def trials(archive: Archive, collection: judged.Collection) -> list[tuple[str, s
             if len(word) >= 5 and stems and discover._frequency(reader, stems[0]) > WELL_HELD:
                 typed = slip(word, rng)
                 if typed != word:
-                    found.append((" ".join([*words[max(0, i - 1):i], typed, *words[i + 1:i + 2]]), word,
-                                  min(i, 1)))
+                    found.append(
+                        (
+                            " ".join([*words[max(0, i - 1) : i], typed, *words[i + 1 : i + 2]]),
+                            word,
+                            min(i, 1),
+                        )
+                    )
     rng.shuffle(found)
     return found[:PER_COLLECTION]
 
@@ -75,7 +80,11 @@ def score(archive: Archive, tries: list[tuple[str, str, int]]) -> Counter[str]:
             counts["typo a well-held word"] += 1
             continue
         suggestion = archive.suggest(typed)
-        given = suggestion.text.split()[at] if suggestion and len(suggestion.text.split()) > at else None
+        given = (
+            suggestion.text.split()[at]
+            if suggestion and len(suggestion.text.split()) > at
+            else None
+        )
         if given is None:
             counts["no suggestion"] += 1
         elif [t.text for t in analyzer(given)] == [t.text for t in analyzer(meant)]:
@@ -100,16 +109,21 @@ def main(argv: list[str] | None = None) -> int:
         build(folder / "corpus", folder / "index", full=True)
         archive = Archive(folder / "index")
         tries = trials(archive, collection)
-        for rule, rare, context in (("unknown words only, commonest", 0, 0),
-                                    ("+ rare words, the other words' say", discover.RARE, discover.CONTEXT)):
+        for rule, rare, context in (
+            ("unknown words only, commonest", 0, 0),
+            ("+ rare words, the other words' say", discover.RARE, discover.CONTEXT),
+        ):
             saved = discover.RARE, discover.CONTEXT
             discover.RARE, discover.CONTEXT = rare, context
             try:
                 counts = score(Archive(folder / "index"), tries)
             finally:
                 discover.RARE, discover.CONTEXT = saved
-            print(f"| {collection.name} | {rule} | {counts['right']} | {counts['wrong']} "
-                  f"| {counts['no suggestion']} | {counts['typo a well-held word']} |", flush=True)
+            print(
+                f"| {collection.name} | {rule} | {counts['right']} | {counts['wrong']} "
+                f"| {counts['no suggestion']} | {counts['typo a well-held word']} |",
+                flush=True,
+            )
     return 0
 
 

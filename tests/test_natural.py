@@ -1,4 +1,4 @@
-"""Natural text read as words: punctuation is text, quoted phrases rank, compounds in three forms."""
+"""Natural text read as words: punctuation is text, quoted phrases rank, compounds three ways."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from archive.search.core import Archive
 from archive.web.app import create_app
 
 SHIPPED_CORPUS = Path(__file__).parent.parent / "corpus"
-CACM_QUESTION = ('Articles on text formatting systems, including "what you see is what you get" '
-                 "systems. Examples: t/nroff, scribe, bravo.")
+CACM_QUESTION = (
+    'Articles on text formatting systems, including "what you see is what you get" '
+    "systems. Examples: t/nroff, scribe, bravo."
+)
 PILOTS = "2011-05-03-councils-shun-social-work-practice-pilots"
 
 
@@ -35,18 +37,39 @@ def ids(result) -> list[str]:
 def formatting(tmp_path_factory) -> Path:
     """Six abstracts like CACM's: two hold the phrase, three are on text formatting without it."""
     root = tmp_path_factory.mktemp("formatting")
-    write(root / "corpus", {
-        "1980-wysiwyg-editor": ("An interactive editor", "A display editor where what you see is what you get "
-                                "on the printed page, unlike batch systems."),
-        "1980-wysiwyg-bravo": ("Bravo", "Bravo shows a document as it will print: what you see is what you get."),
-        "1980-nroff": ("Text formatting with nroff", "Text formatting systems such as nroff and troff format "
-                       "text for typewriters and phototypesetters; many formatting systems follow them."),
-        "1980-scribe": ("Scribe: a document specification language", "Scribe separates the content of a "
-                        "document from its formatting; systems for text formatting compared."),
-        "1980-formatting-survey": ("A survey of text formatting systems", "Formatting systems, text "
-                                   "formatting, and systems for formatting text, surveyed at length."),
-        "1980-compilers": ("Compiling Algol", "A one-pass compiler for Algol on a small machine."),
-    })
+    write(
+        root / "corpus",
+        {
+            "1980-wysiwyg-editor": (
+                "An interactive editor",
+                "A display editor where what you see is what you get "
+                "on the printed page, unlike batch systems.",
+            ),
+            "1980-wysiwyg-bravo": (
+                "Bravo",
+                "Bravo shows a document as it will print: what you see is what you get.",
+            ),
+            "1980-nroff": (
+                "Text formatting with nroff",
+                "Text formatting systems such as nroff and troff format "
+                "text for typewriters and phototypesetters; many formatting systems follow them.",
+            ),
+            "1980-scribe": (
+                "Scribe: a document specification language",
+                "Scribe separates the content of a "
+                "document from its formatting; systems for text formatting compared.",
+            ),
+            "1980-formatting-survey": (
+                "A survey of text formatting systems",
+                "Formatting systems, text "
+                "formatting, and systems for formatting text, surveyed at length.",
+            ),
+            "1980-compilers": (
+                "Compiling Algol",
+                "A one-pass compiler for Algol on a small machine.",
+            ),
+        },
+    )
     assert not build(root / "corpus", root / "index").errors
     return root / "index"
 
@@ -100,17 +123,28 @@ def test_big_society_pilots_funding_finds_the_pilots_article(shipped):
 @pytest.fixture(scope="module")
 def buybacks(tmp_path_factory) -> Archive:
     root = tmp_path_factory.mktemp("buyback")
-    write(root / "corpus", {
-        "1996-joined": ("Gun buyback", "The national gun buyback collected 600,000 firearms."),
-        "1996-hyphened": ("Gun buy-back extended", "The gun buy-back scheme was extended by a month."),
-        "1996-spaced": ("States buy back guns", "The states will buy back guns from owners."),
-        "1996-apart": ("Back to school", "Families buy school books; back to school grants rise."),
-    })
+    write(
+        root / "corpus",
+        {
+            "1996-joined": ("Gun buyback", "The national gun buyback collected 600,000 firearms."),
+            "1996-hyphened": (
+                "Gun buy-back extended",
+                "The gun buy-back scheme was extended by a month.",
+            ),
+            "1996-spaced": ("States buy back guns", "The states will buy back guns from owners."),
+            "1996-apart": (
+                "Back to school",
+                "Families buy school books; back to school grants rise.",
+            ),
+        },
+    )
     assert not build(root / "corpus", root / "index").errors
     return Archive(root / "index")
 
 
-@pytest.mark.parametrize("q", ["buyback", "buy-back", "buy back", "gun buyback", "gun buy-back", "gun buy back"])
+@pytest.mark.parametrize(
+    "q", ["buyback", "buy-back", "buy back", "gun buyback", "gun buy-back", "gun buy back"]
+)
 def test_a_compound_matches_its_joined_hyphenated_and_spaced_forms(buybacks, q):
     found = set(ids(run(buybacks, q)))
     assert {"1996-joined", "1996-hyphened", "1996-spaced"} <= found
@@ -127,11 +161,14 @@ def test_the_reading_says_which_other_forms_were_searched(buybacks):
     assert "also written buyback" in run(buybacks, "buy back").reading
 
 
-@pytest.mark.parametrize("q, reading", [
-    ("title:mockingbird", "title:mockingbird"),
-    ("lighthouse AND coastal AND spaceship", None),
-    ("care OR housing", "care OR housing"),
-])
+@pytest.mark.parametrize(
+    "q, reading",
+    [
+        ("title:mockingbird", "title:mockingbird"),
+        ("lighthouse AND coastal AND spaceship", None),
+        ("care OR housing", "care OR housing"),
+    ],
+)
 def test_fields_and_capitalised_operators_are_still_syntax(archive, q, reading):
     result = archive.search(archive.request({"q": [q]}))
     if reading:
@@ -143,7 +180,9 @@ def test_fields_and_capitalised_operators_are_still_syntax(archive, q, reading):
 def test_a_capitalised_and_inside_a_long_sentence_is_a_word(archive):
     q = "Lighthouse family centres AND coastal towns opening in the north east this year"
     result = archive.search(archive.request({"q": [q]}))
-    assert result.total > 0 and "2009-11-lighthouse-family-centres-to-open-in-coastal-towns" in ids(result)
+    assert result.total > 0 and "2009-11-lighthouse-family-centres-to-open-in-coastal-towns" in ids(
+        result
+    )
 
 
 @pytest.mark.parametrize("q", ["care,", "care.", "(care)", "care?", "social, care!"])

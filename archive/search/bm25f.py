@@ -16,14 +16,13 @@ Every number here was chosen by bench/relevance.py on the mean of several judged
 from __future__ import annotations
 
 from math import log
-from typing import TYPE_CHECKING
 
 import numpy as np
 from whoosh import query
 
-if TYPE_CHECKING:
-    from archive.search.ranking import Ranker, Scores
-    from archive.search.words import AtLeast
+from archive.search.scores import Scores
+from archive.search.scores import ScoringIndex as Ranker
+from archive.search.words import AtLeast
 
 # Combine the fields before saturation (True), or add Whoosh's per-field BM25s (False).
 COMBINED = True

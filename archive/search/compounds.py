@@ -52,18 +52,20 @@ Span = tuple[str, int, int]  # a token's stem, where it starts and ends in the t
 HYPHENS = ("-", "‐", "‑")
 
 
-def hyphenated(analyzer: Analyzer, text: str, spans: Sequence[Span]) -> tuple[list[Span], list[Forms]]:
+def hyphenated(
+    analyzer: Analyzer, text: str, spans: Sequence[Span]
+) -> tuple[list[Span], list[Forms]]:
     """Join each hyphenated pair into one word (its joined stem), its halves a phrase form of it."""
     joined: list[Span] = []
     forms: list[Forms] = []
     i = 0
     while i < len(spans):
         stem, start, end = spans[i]
-        if i + 1 < len(spans) and text[end:spans[i + 1][1]] in HYPHENS:
+        if i + 1 < len(spans) and text[end : spans[i + 1][1]] in HYPHENS:
             second, _, last = spans[i + 1]
-            whole = _stem(analyzer, text[start:end] + text[spans[i + 1][1]:last])
+            whole = _stem(analyzer, text[start:end] + text[spans[i + 1][1] : last])
             if whole:
-                shown = f'"{text[start:end]} {text[spans[i + 1][1]:last]}"'.lower()
+                shown = f'"{text[start:end]} {text[spans[i + 1][1] : last]}"'.lower()
                 joined.append((whole, start, last))
                 forms.append([(shown, [query.Phrase(field, [stem, second]) for field in TEXT])])
                 i += 2
@@ -74,18 +76,19 @@ def hyphenated(analyzer: Analyzer, text: str, spans: Sequence[Span]) -> tuple[li
     return joined, forms
 
 
-def alternatives(analyzer: Analyzer, reader: IndexReader | None, text: str,
-                 tokens: Sequence[Span]) -> list[Forms]:
+def alternatives(
+    analyzer: Analyzer, reader: IndexReader | None, text: str, tokens: Sequence[Span]
+) -> list[Forms]:
     """Return, for each token (stem, start, end) of text, the other forms of it to match."""
     found: list[Forms] = [[] for _ in tokens]
     if reader is None:
         return found
-    joined_any = set()
+    joined_any: set[int] = set()
     for i in range(len(tokens) - 1):
         (_, _, end), (_, start, _) = tokens[i], tokens[i + 1]
-        if text[end:start].strip() or "-" in text[tokens[i][1]:start]:
+        if text[end:start].strip() or "-" in text[tokens[i][1] : start]:
             continue
-        first, second = text[tokens[i][1]:end], text[start:tokens[i + 1][2]]
+        first, second = text[tokens[i][1] : end], text[start : tokens[i + 1][2]]
         joined = _stem(analyzer, first + second)
         if joined and len(first) >= 2 and len(second) >= 2 and _held(reader, joined) >= JOINED:
             form = (f"{first}{second}".lower(), [query.Term(field, joined) for field in TEXT])
@@ -101,8 +104,12 @@ def alternatives(analyzer: Analyzer, reader: IndexReader | None, text: str,
         split = _split(analyzer, reader, word)
         if split:
             cut, stems = split
-            found[i].append((f'"{word[:cut]} {word[cut:]}"'.lower(),
-                             [query.Phrase(field, list(stems)) for field in TEXT]))
+            found[i].append(
+                (
+                    f'"{word[:cut]} {word[cut:]}"'.lower(),
+                    [query.Phrase(field, list(stems)) for field in TEXT],
+                )
+            )
     return found
 
 
@@ -113,7 +120,9 @@ def _side_by_side(reader: IndexReader, a: str, b: str) -> bool:
     return next(iter(searcher.docs_for_query(phrase)), None) is not None
 
 
-def _split(analyzer: Analyzer, reader: IndexReader, word: str) -> tuple[int, tuple[str, str]] | None:
+def _split(
+    analyzer: Analyzer, reader: IndexReader, word: str
+) -> tuple[int, tuple[str, str]] | None:
     """Return where to cut a word into two halves the index holds (the most held), or None."""
     best: tuple[int, tuple[int, tuple[str, str]]] | None = None
     for cut in range(SHORTEST_HALF, len(word) - SHORTEST_HALF + 1):

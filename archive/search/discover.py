@@ -6,6 +6,7 @@ import itertools
 import re
 import weakref
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,7 +147,7 @@ def _commoner(searcher: Searcher, word: str, stem: str, held: int, context: list
     return _surface(searcher, best, word) or best
 
 
-def _closest(searcher: Searcher, word: str, stem: str, context: list[str] = ()) -> str | None:
+def _closest(searcher: Searcher, word: str, stem: str, context: Sequence[str] = ()) -> str | None:
     """Find the index's nearest word: the fewest edits first, then the most documents."""
     reader = searcher.reader()
     for distance in (1, 2):

@@ -46,8 +46,13 @@ def is_syntax(text: str) -> bool:
         return False
     # A short query: an operator, a wildcard, a boost or a field-like word is meant as syntax
     # (an unknown field is then said to be one); brackets and quotes go with them.
-    return bool(named or OPERATORS.search(text) or WILDCARD.search(text) or BOOST.search(text)
-                or (text.count('"') and not ONLY_PHRASE.match(text) and _unbalanced(text)))
+    return bool(
+        named
+        or OPERATORS.search(text)
+        or WILDCARD.search(text)
+        or BOOST.search(text)
+        or (text.count('"') and not ONLY_PHRASE.match(text) and _unbalanced(text))
+    )
 
 
 def _unbalanced(text: str) -> bool:
