@@ -6,10 +6,12 @@ import itertools
 import re
 import weakref
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from whoosh import query
 from whoosh.searching import Searcher
 
 from archive.corpus.amounts import HOME_CURRENCY, split_band
@@ -22,6 +24,12 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 TOKEN = re.compile(r"(\w+:)?(\"[^\"]*\"?|[^\s\"()]+)")
 WORD = re.compile(r"[^\W\d_]+")
 SURFACE_DOCS = 20  # documents read to turn a stem back into a written word
+# A word the index holds in at most RARE documents is still corrected when a word one slip away
+# is held by COMMONER times as many: OCR leaves "olympcs" and "levey" in a few scanned pages.
+RARE = 3
+COMMONER = 20
+CONTEXT = 3  # the query's other words a correction is weighed with
+CANDIDATES = 8  # corrections weighed with them, the commonest first
 # Longer words are not corrected: no real word is this long, and an edit automaton over a
 # 1,000-letter word takes tens of seconds to build (issue 12).
 MAX_CORRECTED = 40
@@ -56,6 +64,9 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
     pieces: list[str] = []
     changed: list[tuple[str, str]] = []
     last = 0
+    # The query's well-held words, rarest first (the most telling, and the cheapest to intersect).
+    context = sorted({t.text for t in analyzer(text) if _frequency(reader, t.text) > RARE},
+                     key=lambda stem: _frequency(reader, stem))[:CONTEXT]
     for match in TOKEN.finditer(text):
         field, token = match.group(1), match.group(2)
         if field and field[:-1].lower() not in TEXT_FIELDS:
@@ -65,9 +76,14 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
             if original in OPERATORS or len(original) < 3 or len(original) > MAX_CORRECTED:
                 continue
             stems = [t.text for t in analyzer(original)]
-            if not stems or any(_frequency(reader, stem) for stem in stems):
-                continue  # a stop word, or a word the index knows
-            replacement = _closest(searcher, original, stems[0])
+            held = max((_frequency(reader, stem) for stem in stems), default=0)
+            if not stems or held > RARE:
+                continue  # a stop word, or a word the index knows well
+            others = [c for c in context if c not in stems]
+            if held:
+                replacement = _commoner(searcher, original, stems[0], held, others)
+            else:
+                replacement = _closest(searcher, original, stems[0], others)
             if replacement is None or replacement == original.lower():
                 continue
             start = match.start(2) + word.start()
@@ -85,23 +101,64 @@ def _frequency(reader: Any, stem: str) -> int:
     return sum(reader.doc_frequency(field, stem) for field in TEXT_FIELDS)
 
 
-def _closest(searcher: Searcher, word: str, stem: str) -> str | None:
+def _candidates(reader: Any, stem: str, distance: int) -> set[str]:
+    # Whoosh compares every term that shares the prefix: the first letter for one edit, two
+    # letters for two, keeps a 100,000-term lexicon to tens of milliseconds (bench/front_end.py).
+    found = {
+        term for field in TEXT_FIELDS for term in reader.terms_within(field, stem, distance, prefix=distance)
+        if WORD.fullmatch(term) and term != stem
+    }
+    if distance == 1:
+        # Two letters swapped ("wrok") are one slip, though two edits: try each swap.
+        found |= {swap for swap in _swaps(stem) if _frequency(reader, swap)}
+    return found
+
+
+def _best(searcher: Searcher, found: set[str], context: list[str]) -> str:
+    """Choose among candidates: the one written most often next to the query's other words, then
+    held most often with them, then the commonest ("medicare levey": levy, not level)."""
+    reader = searcher.reader()
+    if not context:
+        return max(sorted(found), key=lambda term: _frequency(reader, term))
+    # The commonest few only: a phrase is looked up in positions, and rare candidates lose anyway.
+    shortlist = sorted(found, key=lambda term: (-_frequency(reader, term), term))[:CANDIDATES]
+
+    def beside(term: str) -> int:
+        pairs = [pair for other in context for pair in ((other, term), (term, other))]
+        return sum(len(set(searcher.docs_for_query(query.Or([query.Phrase(f, list(pair)) for f in TEXT_FIELDS]))))
+                   for pair in pairs)
+
+    def together(term: str) -> int:
+        held = _holders(reader, term)
+        return sum(len(held & _holders(reader, other)) for other in context)
+
+    return max(shortlist, key=lambda term: (beside(term), together(term), _frequency(reader, term)))
+
+
+def _holders(reader: Any, stem: str) -> set[int]:
+    return {doc for field in TEXT_FIELDS if reader.doc_frequency(field, stem)
+            for doc in reader.postings(field, stem).all_ids()}
+
+
+def _commoner(searcher: Searcher, word: str, stem: str, held: int, context: list[str]) -> str | None:
+    """Return a far commoner word one slip from a rare one, or None: the rare one may be OCR damage."""
+    reader = searcher.reader()
+    found = {t for t in _candidates(reader, stem, 1) if _frequency(reader, t) >= COMMONER * held}
+    if not found:
+        return None
+    best = _best(searcher, found, context)
+    return _surface(searcher, best, word) or best
+
+
+def _closest(searcher: Searcher, word: str, stem: str, context: Sequence[str] = ()) -> str | None:
     """Find the index's nearest word: the fewest edits first, then the most documents."""
     reader = searcher.reader()
     for distance in (1, 2):
         if distance == 2 and len(stem) < 5:
             break  # two edits turn a short word into almost anything
-        # Whoosh compares every term that shares the prefix: the first letter for one edit, two
-        # letters for two, keeps a 100,000-term lexicon to tens of milliseconds (bench/front_end.py).
-        found = {
-            term for field in TEXT_FIELDS for term in reader.terms_within(field, stem, distance, prefix=distance)
-            if WORD.fullmatch(term)
-        }
-        if distance == 1:
-            # Two letters swapped ("wrok") are one slip, though two edits: try each swap.
-            found |= {swap for swap in _swaps(stem) if _frequency(reader, swap)}
+        found = _candidates(reader, stem, distance)
         if found:
-            best = max(sorted(found), key=lambda term: _frequency(reader, term))
+            best = _best(searcher, found, list(context))
             return _surface(searcher, best, word) or best
     # A typo late in a long word hides its stem ("innovaton" is not "innov"): try the word's
     # leading letters as stems, and keep a written form within two edits of what was typed.
