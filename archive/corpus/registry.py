@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from archive.corpus import people as people_registry
 from archive.errors import CorpusError
 
 DEPARTMENTS_FILE = "departments.yaml"
@@ -76,17 +77,18 @@ class Registry:
     programmes: dict[str, Programme] = field(default_factory=dict)
     checksum: str = ""
     governments: dict[str, Government] = field(default_factory=dict)
+    people: dict[str, people_registry.Person] = field(default_factory=dict)  # archive/corpus/people.py
 
     @classmethod
     def load(cls, corpus_dir: Path) -> Registry:
         """Read both registries from a corpus folder; a missing file is an empty registry."""
         digest = hashlib.sha256()
         raw = {}
-        for name in (DEPARTMENTS_FILE, PROGRAMMES_FILE, GOVERNMENTS_FILE):
+        for name in (DEPARTMENTS_FILE, PROGRAMMES_FILE, GOVERNMENTS_FILE, people_registry.PEOPLE_FILE):
             path = corpus_dir / name
             data = path.read_bytes() if path.exists() else b""
-            # The governments file joins the digest only where there is one, so registries without it keep theirs.
-            if name != GOVERNMENTS_FILE or data:
+            # Later files join the digest only where there is one, so registries without them keep theirs.
+            if name in (DEPARTMENTS_FILE, PROGRAMMES_FILE) or data:
                 digest.update(data + b"\0")
             raw[name] = _load_mapping(path, data)
         registry = cls(
@@ -96,6 +98,8 @@ class Registry:
             governments={k: _government(k, v, corpus_dir / GOVERNMENTS_FILE) for k, v in raw[GOVERNMENTS_FILE].items()},
         )
         registry._check_links(corpus_dir)
+        registry.people = people_registry.load_people(corpus_dir, raw[people_registry.PEOPLE_FILE],
+                                                      registry.departments)
         return registry
 
     def to_dict(self) -> dict[str, Any]:
@@ -105,6 +109,7 @@ class Registry:
             "programmes": {k: _plain(p) for k, p in self.programmes.items()},
             "checksum": self.checksum,
             "governments": {k: _plain(g) for k, g in self.governments.items()},
+            "people": {k: people_registry.plain(p) for k, p in self.people.items()},
         }
 
     @classmethod
@@ -115,6 +120,7 @@ class Registry:
             programmes={k: Programme(**_tuples(v)) for k, v in data["programmes"].items()},
             checksum=data.get("checksum", ""),
             governments={k: Government(**_tuples(v)) for k, v in data.get("governments", {}).items()},
+            people={k: people_registry.from_plain(v) for k, v in data.get("people", {}).items()},
         )
 
     def unknown(self, kind: str, key: str) -> str:
@@ -149,7 +155,8 @@ class Registry:
 
     def label(self, kind: str, key: str) -> str:
         """Return the display label of a department, programme or government key."""
-        entry = {"department": self.departments, "government": self.governments}.get(kind, self.programmes).get(key)
+        kinds = {"department": self.departments, "government": self.governments, "person": self.people}
+        entry = kinds.get(kind, self.programmes).get(key)
         return entry.label if entry else key
 
     def _check_links(self, corpus_dir: Path) -> None:

@@ -24,6 +24,9 @@ class DocumentSchema(SchemaClass):
     year = KEYWORD(stored=False)
     department = KEYWORD(lowercase=True)
     programme = KEYWORD(lowercase=True)
+    # People by registry key (archive/corpus/speakers.py): who announced it, and everyone speaking in it.
+    announced_by = KEYWORD(lowercase=True)
+    person = KEYWORD(lowercase=True)
     # The publisher's name as one term, written by source_key, for source: queries.
     source = ID
     # Amount bands such as "10m-100m" (pounds) or "usd:10m-100m".
@@ -46,6 +49,7 @@ def source_key(name: str) -> str:
 def fields(document: Document) -> dict[str, Any]:
     """Turn a document into the fields the schema indexes and stores."""
     amounts = link_parts(document.text, document.amounts)  # each with the whole it is part of, if any
+    announcer, quoted = document.people.get("announced_by"), document.people.get("quoted", [])
     return {
         "id": document.id,
         "title": document.title,
@@ -53,6 +57,8 @@ def fields(document: Document) -> dict[str, Any]:
         "year": str(document.date.year),
         "department": " ".join(document.departments),
         "programme": " ".join(document.programmes),
+        "announced_by": announcer["person"] if announcer else None,
+        "person": " ".join(dict.fromkeys(p["person"] for p in (announcer, *quoted) if p)) or None,
         "source": source_key(document.source or "") or None,
         "amount": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
         "value": [a.value for a in document.amounts],
@@ -81,5 +87,8 @@ def fields(document: Document) -> dict[str, Any]:
             "licence": document.licence,
             "fetched": document.fetched,
             "pages": list(document.pages),
+            "announced_by": announcer,
+            "quoted": quoted,
+            "people_review": document.people.get("review", []),
         },
     }

@@ -1,0 +1,196 @@
+"""Who announced a document and who is quoted in it, each with the sentence that says so.
+
+A speaker is found where a verb of speech ("said", "announced", "pledged") follows a name, a
+title, or both: "children's secretary Ed Balls has announced", "Edward Timpson, children's
+minister, said", "the Prime Minister, Mr Hawke, said", "the Prime Minister announced". A name
+is looked up among the registry's name forms; a title alone is resolved to whoever held a role
+it describes on the document's date. Rules are for shapes of text, never for one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from archive.corpus.people import Directory, Person, Role, describes, directory_of, span
+
+VERB = re.compile(
+    r"\b(?:(?:has|have|had|also|today|yesterday|recently|formally|then)\s+){0,2}"
+    r"(announced|announces|pledged|pledges|unveiled|unveils|launched|launches|said|says|stated|states|"
+    r"told|added|explained|welcomed|confirmed|promised)\b")
+ANNOUNCING = {"announced", "announces", "pledged", "pledges", "unveiled", "unveils", "launched", "launches"}
+HONORIFIC = r"(?:(?:the\s+)?(?:Rt\.?\s+)?Hon\.?\s+|Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+|Sir\s+|Dame\s+|Senator\s+|Lord\s+|Baroness\s+)"
+NAME_WORD = r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+)"
+NAME = re.compile(rf"(?:{HONORIFIC}+)?(?:{NAME_WORD}\s+){{0,2}}{NAME_WORD}$")
+OFFICE = r"(?:secretary|minister|treasurer|chancellor|premier)"
+TITLE = re.compile(rf"(?:\bthe\s+)?((?:[\w’'-]+\s+){{0,5}}?{OFFICE}(?:\s+(?:of|for)\s+[\w’',\s-]{{2,60}}?)?)\s*$",
+                   re.IGNORECASE)
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\d)|$)")
+MAX_BEFORE = 160  # characters before a verb read for its speaker
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as the text writes them: a name, a title, or both, with the verb and the sentence."""
+
+    name: str | None
+    title: str | None
+    verb: str
+    sentence: str
+
+
+def mentions(text: str) -> list[Mention]:
+    """Find every speaker the text names or titles, in order."""
+    found = []
+    for paragraph in text.split("\n"):
+        for sentence in SENTENCE.findall(paragraph):
+            for verb in VERB.finditer(sentence):
+                mention = _speaker(sentence[max(0, verb.start() - MAX_BEFORE):verb.start()], verb.group(1),
+                                   sentence.strip())
+                if mention:
+                    found.append(mention)
+    return found
+
+
+def _speaker(before: str, verb: str, sentence: str) -> Mention | None:
+    before = before.rstrip()
+    if before.endswith(","):  # "Edward Timpson, children's minister, said"; "the Prime Minister, Mr Hawke, said"
+        head, _, middle = before[:-1].rpartition(",")
+        middle, head = middle.strip(), head.strip()
+        name, title = _name(middle), _title(head)
+        if name and title:
+            return Mention(name, title, verb, sentence)
+        name, title = _name(head.split(". ")[-1], tail=True), _title(middle, whole=True)
+        if name and title:
+            return Mention(name, title, verb, sentence)
+        return None
+    before = before.split("“")[-1].split('"')[-1]
+    name = _name(before, tail=True)
+    if name:
+        rest = before[:before.rfind(name)] if name in before else ""
+        title = _title(rest)
+        return Mention(_plain_name(name), title, verb, sentence)
+    title = _title(before)
+    if title and re.search(rf"\bthe\s+{re.escape(title)}\s*$", before, re.IGNORECASE):
+        return Mention(None, title, verb, sentence)  # "the Prime Minister said": a title alone needs "the"
+    return None
+
+
+def _name(text: str, tail: bool = False) -> str | None:
+    text = " ".join(text.split())
+    if tail:
+        # The last capitalised words before the verb: "Children's secretary Ed Balls" gives "Ed Balls".
+        match = re.search(rf"(?:{HONORIFIC}+)?(?:{NAME_WORD}\s+){{0,2}}{NAME_WORD}$", text)
+        if not match:
+            return None
+        text = match.group()
+    elif not NAME.fullmatch(text):
+        return None
+    words = [w for w in re.sub(HONORIFIC, "", text).split()]
+    # A name is a person's: not a capitalised title ("Prime Minister") or an organisation ("The DCSF").
+    if not words or any(re.fullmatch(OFFICE, w, re.IGNORECASE) for w in words) or words[0] in ("The", "A", "An"):
+        return None
+    if len(words) == 1 and not re.match(HONORIFIC, text) and not tail:
+        return None
+    return text
+
+
+def _plain_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _title(text: str, whole: bool = False) -> str | None:
+    text = " ".join(text.split())
+    match = TITLE.search(text)
+    if not match or (whole and match.start() > 4):
+        return None
+    title = match.group(1)
+    # Only the words of the title: "a total of £200m, children's secretary" keeps "children's secretary".
+    title = re.split(r"[,;:“”\"()]", title)[-1].strip()
+    words = title.split()
+    while words and words[0][0].isupper() and len(words) > 1 and words[0].lower() not in _TITLE_WORDS \
+            and not words[1][0].isupper():
+        words = words[1:]
+    return " ".join(words) or None
+
+
+_TITLE_WORDS = {"prime", "deputy", "foreign", "home", "health", "education", "children's", "children’s",
+                "chief", "treasurer", "minister", "secretary", "chancellor", "shadow", "junior", "assistant"}
+
+
+def find(text: str, first: str, last: str, directory: Directory, given: str | None = None,
+         prime_minister: str | None = None, country: str | None = None) -> dict[str, Any]:
+    """Return announced_by (one person, or none), quoted (the others) and review points, with sentences."""
+    speakers: list[dict[str, Any]] = []
+    review: list[str] = []
+    for mention in mentions(text):
+        found = _resolve(mention, first, last, directory, country)
+        if found:
+            person, role = found
+            speakers.append(_entry(person, role, mention.sentence, mention.verb, mention))
+        elif mention.title and _official(mention.title) and (mention.name or not mention.title.istitle()):
+            who = f"{mention.name} ({mention.title})" if mention.name else f"the {mention.title}"
+            review.append(f"{who} speaks in the text but is not in people.yaml on this date: add them to "
+                          f"find documents by them")
+    announced: dict[str, Any] | None = None
+    for written, evidence in ((given, "The front matter's announced_by gives"),
+                              (prime_minister, "The record's prime_minister gives")):
+        if written and announced is None:
+            person = directory.named(written, first, last)
+            if person is None:
+                review.append(f"'{written}' (given as announcing) is not in people.yaml: add them")
+                continue
+            roles = person.roles_on(first, last)
+            announced = _entry(person, roles[0] if roles else None, f"{evidence} {written}.", "given", None)
+    if announced is None:
+        in_office = [s for s in speakers if s["role"]]
+        announced = next((s for s in in_office if s["verb"] in ANNOUNCING), None) or next(iter(in_office), None)
+    quoted: dict[str, dict[str, Any]] = {}
+    for speaker in speakers:
+        if (announced is None or speaker["person"] != announced["person"]) and speaker["person"] not in quoted:
+            quoted[speaker["person"]] = speaker
+    return {"announced_by": announced, "quoted": list(quoted.values()), "review": list(dict.fromkeys(review))}
+
+
+def _official(title: str) -> bool:
+    return bool(re.search(r"\b(?:secretary of state|minister|treasurer|chancellor|secretary)\b", title, re.I)) \
+        and not re.search(r"\b(?:shadow|former|opposition|general|assistant|permanent|press|private)\b", title, re.I)
+
+
+def _resolve(mention: Mention, first: str, last: str, directory: Directory,
+             country: str | None) -> tuple[Person, Role | None] | None:
+    if mention.name:
+        person = directory.named(mention.name, first, last)
+        if person is None:
+            return None
+        roles = person.roles_on(first, last)
+        fitting = [r for r in roles if mention.title and describes(mention.title, r.title)]
+        return person, (fitting or roles or [None])[0]
+    if mention.title:
+        return directory.holder(mention.title, first, last, country)
+    return None
+
+
+def _entry(person: Person, role: Role | None, sentence: str, verb: str, mention: Mention | None) -> dict[str, Any]:
+    written = None
+    if mention is not None:
+        written = ", ".join(part for part in (mention.name, mention.title) if part)
+    return {"person": person.key, "name": person.name, "role": role.title if role else None,
+            "department": role.department if role else None, "sentence": sentence, "verb": verb,
+            "as_written": written}
+
+
+def days(date_iso: str) -> tuple[str, str]:
+    """Return the first and last days a document's date may be."""
+    return span(date_iso)
+
+
+def speakers_of(text: str, date_iso: str, registry: Any, given: str | None = None,
+                prime_minister: str | None = None, country: str | None = None) -> dict[str, Any]:
+    """Find a document's announcer and quoted people with its registry's directory (built once a registry)."""
+    if not registry.people:
+        return {"announced_by": None, "quoted": [], "review": []}
+    directory = directory_of(registry)
+    first, last = span(date_iso)
+    return find(text, first, last, directory, given, prime_minister, country)
