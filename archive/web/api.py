@@ -111,5 +111,15 @@ def _api_hit(hit: dict[str, Any]) -> dict[str, Any]:
         "programmes": [{"key": p["key"], "name": p["name"]} for p in hit.get("programmes", [])],
         "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"]} for a in hit.get("amounts", [])],
         "licence": hit.get("licence"),
+        "announced_by": _speaker(hit.get("announced_by")),
+        "quoted": [_speaker(q) for q in hit.get("quoted") or []],
         "links": {"html": doc_url(hit), "json": absolute(url_for("api_document", doc_id=hit["id"]))},
     }
+
+
+def _speaker(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A person announcing or quoted: their key, name, role, department, and the sentence that says so."""
+    if not found:
+        return None
+    keys = ("person", "name", "role", "department", "sentence", "as_written")
+    return {**{k: found.get(k) for k in keys}, "links": {"html": absolute(url_for("entity", kind="person", key=found["person"]))}}

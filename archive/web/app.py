@@ -24,13 +24,14 @@ from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
 from archive.search.request import MAX_EXPORT
-from archive.web import api, downloads, export, originals, pages
+from archive.web import api, downloads, entities, export, originals, pages
 from archive.web.links import FACET_TITLES, search_url, short_money, this_url
 from archive.web.security import add_security_headers
 
 TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 503: "Index unavailable"}
 log = logging.getLogger(__name__)
 
+ENTITY_KINDS = ", ".join(entities.KINDS)
 ROUTES = (
     ("/", "search", pages.search_page),
     ("/doc/<doc_id>", "document", pages.document_page),
@@ -45,6 +46,8 @@ ROUTES = (
     ("/search.bib", "search_bibtex", downloads.search_bibtex),
     ("/feed.atom", "feed", downloads.feed),
     ("/opensearch.xml", "opensearch", pages.opensearch),
+    (f"/<any({ENTITY_KINDS}):kind>/<key>", "entity", entities.entity_page),
+    (f"/api/<any({ENTITY_KINDS}):kind>/<key>", "api_entity", entities.entity_api),
 )
 
 
@@ -68,7 +71,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_loader = ChoiceLoader([FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))])
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
-    app.jinja_env.globals.update(max_export=MAX_EXPORT)
+    app.jinja_env.globals.update(max_export=MAX_EXPORT, entity_url=entities.entity_url)
     app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
     proxies = int(app.config["PROXIES"] or 0)
