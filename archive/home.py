@@ -14,7 +14,7 @@ from archive.errors import ArchiveError
 
 SETTINGS_FILE = "archive.toml"
 # What `archive init` copies from the package into a new archive's corpus/.
-STARTER_FILES = ("README.md", "departments.yaml", "programmes.yaml", "governments.yaml")
+STARTER_FILES = ("README.md", "departments.yaml", "programmes.yaml", "governments.yaml", "people.yaml")
 
 EXAMPLE_SETTINGS = '''\
 # This archive's settings. An ARCHIVE_<NAME> environment variable overrides the one here

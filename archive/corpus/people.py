@@ -184,17 +184,31 @@ class Directory:
 
     def __init__(self, people: dict[str, Person]):
         self.people = people
-        self._names: dict[str, set[str]] = {}
+        self._names: dict[str, set[str]] = {}  # full name forms
+        self._surnames: dict[str, set[str]] = {}  # a surname alone, or after Mr, Ms, Senator
         for person in people.values():
             forms = {person.key, person.name, *person.names, f"{person.surname}, {person.name.split()[0]}"}
             for form in forms:
-                self._names.setdefault(normal_name(form), set()).add(person.key)
-            for form in {person.surname, *(n.split()[-1] for n in person.names)}:
-                self._names.setdefault(normal_name(form), set()).add(person.key)
+                words = normal_name(form).split()
+                (self._names if len(words) > 1 or "-" in form else self._surnames).setdefault(
+                    " ".join(words), set()).add(person.key)
+                self._surnames.setdefault(words[-1], set()).add(person.key)
 
-    def named(self, text: str, first: str = "", last: str = "9999-12-31") -> Person | None:
-        """Return the one person a name form stands for, preferring one in office from first to last."""
-        keys = self._names.get(normal_name(text), set())
+    def named(self, text: str, first: str = "", last: str = "9999-12-31",
+              country: str | None = None) -> Person | None:
+        """Return the one person a name form stands for on those days, or None.
+
+        A full name is the person's whatever the date; a surname alone ("Mr Balls", "Balls") only
+        of someone of the document's country within CAREER_YEARS of holding a registered office,
+        so a Mr Morrison of 1975 is not the Prime Minister of 2018.
+        """
+        wanted = normal_name(text)
+        keys = self._names.get(wanted, set())
+        if not keys and first:
+            keys = {k for k in self._surnames.get(wanted, set())
+                    if (country is None or self.people[k].country == country) and _near(self.people[k], first)}
+        elif not keys:
+            keys = self._surnames.get(wanted, set())
         if len(keys) > 1 and first:
             keys = {k for k in keys if self.people[k].roles_on(first, last)} or keys
         return self.people[next(iter(keys))] if len(keys) == 1 else None
@@ -204,6 +218,15 @@ class Directory:
         found = [(person, role) for person in self.people.values() for role in person.roles_on(first, last)
                  if (country is None or role.country == country) and describes(title, role.title)]
         return found[0] if len({p.key for p, _ in found}) == 1 else None
+
+
+CAREER_YEARS = 15  # how long before and after office a surname alone is taken to be the office holder's
+
+
+def _near(person: Person, day: str) -> bool:
+    year = int(day[:4])
+    return any(int(role.start[:4]) - CAREER_YEARS <= year <= int((role.end or "9999")[:4]) + CAREER_YEARS
+               for role in person.roles)
 
 
 def directory_of(registry: Any) -> Directory:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
-from archive.corpus.people import Directory, Person, Role, describes, directory_of, span
+from archive.corpus.people import Directory, Person, Role, describes, directory_of, normal_name, span
 
 VERB = re.compile(
     r"\b(?:(?:has|have|had|also|today|yesterday|recently|formally|then)\s+){0,2}"
@@ -72,6 +73,10 @@ def _speaker(before: str, verb: str, sentence: str) -> Mention | None:
         title = _title(rest)
         return Mention(_plain_name(name), title, verb, sentence)
     title = _title(before)
+    joint = re.search(r"^(.+?)\s+and\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:premier|minister|treasurer|secretary)\b",
+                      title or "", re.IGNORECASE)
+    if joint and re.search(rf"\bthe\s+{re.escape(title or '')}\s*$", before, re.IGNORECASE):
+        return Mention(None, joint.group(1), verb, sentence)  # "the Prime Minister and the Premier said"
     if title and re.search(rf"\bthe\s+{re.escape(title)}\s*$", before, re.IGNORECASE):
         return Mention(None, title, verb, sentence)  # "the Prime Minister said": a title alone needs "the"
     return None
@@ -155,14 +160,20 @@ def find(text: str, first: str, last: str, directory: Directory, given: str | No
 
 def _official(title: str) -> bool:
     return bool(re.search(r"\b(?:secretary of state|minister|treasurer|chancellor|secretary)\b", title, re.I)) \
-        and not re.search(r"\b(?:shadow|former|opposition|general|assistant|permanent|press|private)\b", title, re.I)
+        and not re.search(r"\b(?:shadow|former|late|opposition|general|assistant|permanent|press|private)\b", title, re.I)
 
 
 def _resolve(mention: Mention, first: str, last: str, directory: Directory,
              country: str | None) -> tuple[Person, Role | None] | None:
+    """Find the person a mention stands for and the role they held then (None if out of office)."""
     if mention.name:
-        person = directory.named(mention.name, first, last)
+        person = directory.named(mention.name, first, last, country)
         if person is None:
+            # A scanned name ("Mr Whitlan, Prime Minister") is its title's holder when the two are spelt alike.
+            held = directory.holder(mention.title, first, last, country) if mention.title else None
+            written = normal_name(mention.name).split()[-1:]
+            if held and written and SequenceMatcher(None, written[0], held[0].surname.lower()).ratio() >= 0.7:
+                return held
             return None
         roles = person.roles_on(first, last)
         fitting = [r for r in roles if mention.title and describes(mention.title, r.title)]

@@ -225,6 +225,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "licence": options.licence or record.licence,
         "fetched": record.fetched,
         "files": [f"files/{stem}{record.suffix}"] if record.original else None,
+        "prime_minister": record.prime_minister,
         "review": review,
     }
     outcome.original, outcome.suffix = record.original, record.suffix
@@ -238,6 +239,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         return outcome
     outcome.amounts = document.amounts
     review.extend(amount_points(text, document.amounts))
+    review.extend(document.people.get("review", []))  # speakers in office whom people.yaml lacks
     if review != list(meta["review"]):  # points found only once the amounts were read
         meta["review"] = review
         outcome.content = compose(meta, article.markdown)
