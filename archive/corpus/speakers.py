@@ -83,13 +83,25 @@ def _speaker(before: str, verb: str, sentence: str) -> Mention | None:
 
 
 def _name(text: str, tail: bool = False) -> str | None:
-    text = " ".join(text.split())
+    text = original = " ".join(text.split())
     if tail:
         # The last capitalised words before the verb: "Children's secretary Ed Balls" gives "Ed Balls".
         match = re.search(rf"(?:{HONORIFIC}+)?(?:{NAME_WORD}\s+){{0,2}}{NAME_WORD}$", text)
         if not match:
             return None
         text = match.group()
+        # "Chancellor Rishi Sunak", "Minister Julia Gillard": the name is what follows the office.
+        words = text.split()
+        offices = [n for n, w in enumerate(words) if re.fullmatch(OFFICE, w, re.IGNORECASE)]
+        words = words[offices[-1] + 1:] if offices else words
+        # "Minister for Immigration and Citizenship Chris Bowen": a title's last word is not the name's.
+        dropped = len(match.group().split()) - len(words)
+        preceding = "" if dropped else original[:match.start()]
+        if len(words) == 3 and re.search(r"\b(?:and|for|of|the)\s*$", preceding):
+            words = words[1:]
+        text = " ".join(words)
+        if not text:
+            return None
     elif not NAME.fullmatch(text):
         return None
     words = [w for w in re.sub(HONORIFIC, "", text).split()]
@@ -113,6 +125,10 @@ def _title(text: str, whole: bool = False) -> str | None:
     title = match.group(1)
     # Only the words of the title: "a total of £200m, children's secretary" keeps "children's secretary".
     title = re.split(r"[,;:“”\"()]", title)[-1].strip()
+    # "Prime Minister Julia Gillard and Arts Minister": the title of the one named last.
+    parts = re.split(r"\s+and\s+", title)
+    if len(parts) > 1 and re.search(OFFICE, parts[-1], re.IGNORECASE):
+        title = parts[-1]
     words = title.split()
     while words and words[0][0].isupper() and len(words) > 1 and words[0].lower() not in _TITLE_WORDS \
             and not words[1][0].isupper():

@@ -238,9 +238,10 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         outcome.skipped = f"invalid: {error.message}"
         return outcome
     outcome.amounts = document.amounts
+    written = list(review)  # meta["review"] is this very list: compare with what was composed
     review.extend(amount_points(text, document.amounts))
     review.extend(document.people.get("review", []))  # speakers in office whom people.yaml lacks
-    if review != list(meta["review"]):  # points found only once the amounts were read
+    if review != written:  # points found only once the amounts and speakers were read
         meta["review"] = review
         outcome.content = compose(meta, article.markdown)
     return outcome
