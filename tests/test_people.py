@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,18 @@ def test_ingest_lists_an_unknown_minister_for_review(runner, tmp_path, corpus_di
     written = next(corpus_dir.glob("2012-05-01-*.md")).read_text()
     assert "Jane Doe (health minister) speaks in the text but is not in people.yaml" in written
     assert runner.invoke(main, ["--corpus", str(corpus_dir), "check"]).exit_code == 0
+
+
+def test_check_warns_of_a_named_announcer_not_in_the_registry(runner, corpus_dir):
+    doc = corpus_dir / "2010-03-17-ministers-set-out-funding-for-frontline-social-work.md"
+    doc.write_text(doc.read_text().replace("title:", "announced_by: Jane Doe\ntitle:", 1))
+    result = runner.invoke(main, ["--corpus", str(corpus_dir), "check"])
+    assert result.exit_code == 0
+    assert f"{doc}: not in people.yaml: 'Jane Doe' (given as announcing) is not in people.yaml" in result.output
+
+
+def test_search_from_the_shell_by_announcer(runner, shared_index):
+    found = runner.invoke(main, ["--index", str(shared_index), "search", "--json", "--announced-by", "Mr Timpson"])
+    assert [r["id"] for r in json.loads(found.output)["results"]] == [
+        "2017-03-20-eleven-projects-share-new-round-of-innovation-funding",
+        "2013-10-22-childrens-social-care-innovation-programme-opens-for-bids"]

@@ -69,6 +69,10 @@ def check(corpus_dir: Path) -> CheckReport:
         report.documents += 1
         if document.review:
             report.warnings.append(f"{path}: {len(document.review)} point(s) to review: {'; '.join(document.review)}")
+        # Speakers in office whom people.yaml lacks (ingest lists them under review: too).
+        unknown = [p for p in document.people.get("review", []) if p not in document.review]
+        if unknown:
+            report.warnings.append(f"{path}: not in people.yaml: {'; '.join(unknown)}")
         if kind_of(document.type) is None:
             report.warnings.append(f"{path}: unknown type '{document.type}' (cited as a document of that name); "
                                    f"the types are {', '.join(KINDS)}")
