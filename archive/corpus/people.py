@@ -186,6 +186,7 @@ class Directory:
         self.people = people
         self._names: dict[str, set[str]] = {}  # full name forms
         self._surnames: dict[str, set[str]] = {}  # a surname alone, or after Mr, Ms, Senator
+        self._described: dict[tuple[str, str | None], list[tuple[Person, Role]]] = {}  # title to roles
         for person in people.values():
             forms = {person.key, person.name, *person.names, f"{person.surname}, {person.name.split()[0]}"}
             for form in forms:
@@ -215,8 +216,15 @@ class Directory:
 
     def holder(self, title: str, first: str, last: str, country: str | None = None) -> tuple[Person, Role] | None:
         """Return who held a role a title describes ("children's secretary", "the Treasurer") on those days."""
-        found = [(person, role) for person in self.people.values() for role in person.roles_on(first, last)
-                 if (country is None or role.country == country) and describes(title, role.title)]
+        key = (title.lower(), country)
+        roles = self._described.get(key)
+        if roles is None:
+            if len(self._described) > 10_000:  # titles as scanned are many: keep the table bounded
+                self._described.clear()
+            roles = self._described[key] = [
+                (person, role) for person in self.people.values() for role in person.roles
+                if (country is None or role.country == country) and describes(title, role.title)]
+        found = [(person, role) for person, role in roles if role.holds_on(first, last)]
         return found[0] if len({p.key for p, _ in found}) == 1 else None
 
 

@@ -17,9 +17,11 @@ from typing import Any
 from archive.corpus.people import Directory, Person, Role, describes, directory_of, normal_name, span
 
 VERB = re.compile(
-    r"\b(?:(?:has|have|had|also|today|yesterday|recently|formally|then)\s+){0,2}"
-    r"(announced|announces|pledged|pledges|unveiled|unveils|launched|launches|said|says|stated|states|"
+    r"\b(?=[aplustecw])(announced|announces|pledged|pledges|unveiled|unveils|launched|launches|said|says|stated|states|"
     r"told|added|explained|welcomed|confirmed|promised)\b")
+# Words between a speaker and the verb: "Ed Balls has announced", "Mr Hawke today said".
+AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|today|yesterday|recently|formally|then))+\s*$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?](?!\d)|\n")
 ANNOUNCING = {"announced", "announces", "pledged", "pledges", "unveiled", "unveils", "launched", "launches"}
 HONORIFIC = r"(?:(?:the\s+)?(?:Rt\.?\s+)?Hon\.?\s+|Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+|Sir\s+|Dame\s+|Senator\s+|Lord\s+|Baroness\s+)"
 NAME_WORD = r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+)"
@@ -27,7 +29,6 @@ NAME = re.compile(rf"(?:{HONORIFIC}+)?(?:{NAME_WORD}\s+){{0,2}}{NAME_WORD}$")
 OFFICE = r"(?:secretary|minister|treasurer|chancellor|premier)"
 TITLE = re.compile(rf"(?:\bthe\s+)?((?:[\w’'-]+\s+){{0,5}}?{OFFICE}(?:\s+(?:of|for)\s+[\w’',\s-]{{2,60}}?)?)\s*$",
                    re.IGNORECASE)
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\d)|$)")
 MAX_BEFORE = 160  # characters before a verb read for its speaker
 
 
@@ -44,14 +45,29 @@ class Mention:
 def mentions(text: str) -> list[Mention]:
     """Find every speaker the text names or titles, in order."""
     found = []
-    for paragraph in text.split("\n"):
-        for sentence in SENTENCE.findall(paragraph):
-            for verb in VERB.finditer(sentence):
-                mention = _speaker(sentence[max(0, verb.start() - MAX_BEFORE):verb.start()], verb.group(1),
-                                   sentence.strip())
-                if mention:
-                    found.append(mention)
+    for verb in VERB.finditer(text):
+        # The sentence around the verb: from the last full stop (not a decimal point) or line break.
+        start = _sentence_start(text, verb.start())
+        after = SENTENCE_END.search(text, verb.end())
+        sentence = text[start:after.end() if after else len(text)].strip()
+        before = AUXILIARY.sub("", text[max(start, verb.start() - MAX_BEFORE):verb.start()])
+        mention = _speaker(before, verb.group(1), sentence)
+        if mention:
+            found.append(mention)
     return found
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Return where the sentence holding a place starts: after a full stop (not a decimal point) or a break."""
+    low = max(0, at - 1000)
+    while at > low:
+        found = max(text.rfind(mark, low, at) for mark in ".!?\n")
+        if found < 0:
+            return low
+        if not (text[found] == "." and text[found + 1:found + 2].isdigit()):
+            return found + 1
+        at = found
+    return low
 
 
 def _speaker(before: str, verb: str, sentence: str) -> Mention | None:
