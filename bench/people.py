@@ -21,6 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from archive.corpus.parse import parse_bytes  # noqa: E402
+from archive.corpus.people import directory_of, span  # noqa: E402
+from archive.corpus.speakers import find  # noqa: E402
 from archive.corpus.registry import Registry  # noqa: E402
 from archive.errors import CorpusError  # noqa: E402
 from bench.corpora import REAL_CORPUS  # noqa: E402
@@ -76,6 +78,19 @@ def main() -> None:
     print(f"{len(data):,} releases: parsing without people.yaml {len(data) / base:,.0f}/s, with it "
           f"{len(data) / took:,.0f}/s (ratio {base / took:.2f}; {1000 * (took - base) / len(data):.2f} ms a release)")
     print(f"announced_by: {announced:,}; with someone quoted: {quoted:,}; with review points: {review:,}")
+    # From the text alone, the record's field withheld: does the text's announcer agree with it?
+    directory = directory_of(with_people)
+    agree = other = 0
+    for document in documents:
+        if not document.prime_minister:
+            continue
+        first, last = span(document.date.iso)
+        found = find(document.text, first, last, directory, country="AU")["announced_by"]
+        if found:
+            same = found["person"] == directory.named(document.prime_minister).key
+            agree, other = agree + same, other + (not same)
+    print(f"from the text alone: {agree + other:,} name an announcer in office, {agree:,} "
+          f"({100 * agree / max(1, agree + other):.1f}%) the record's own Prime Minister, {other:,} another")
 
 
 if __name__ == "__main__":

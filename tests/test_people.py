@@ -224,3 +224,14 @@ def test_search_from_the_shell_by_announcer(runner, shared_index):
     assert [r["id"] for r in json.loads(found.output)["results"]] == [
         "2017-03-20-eleven-projects-share-new-round-of-innovation-funding",
         "2013-10-22-childrens-social-care-innovation-programme-opens-for-bids"]
+
+
+def test_a_title_the_surnames_person_never_held_is_someone_else(seeds):
+    directory = Directory(seeds.registry.people)
+    # Kim Carr is registered, Bob Carr (Foreign Minister from 2012) is not: he goes to review.
+    people = find("Foreign Minister Carr said Australia would help.", "2012-05-20", "2012-05-20", directory,
+                  country="AU")
+    assert people["announced_by"] is None and people["quoted"] == []
+    assert people["review"][0].startswith("Carr (Foreign Minister) speaks in the text")
+    kept = find("Senator Carr said the prize mattered.", "2011-10-05", "2011-10-05", directory, country="AU")
+    assert kept["announced_by"]["person"] == "kim-carr"

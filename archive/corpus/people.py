@@ -228,6 +228,11 @@ class Directory:
         return found[0] if len({p.key for p, _ in found}) == 1 else None
 
 
+    def describes_any(self, title: str) -> bool:
+        """Say whether a title as written describes any registered role."""
+        return any(describes(title, role.title) for person in self.people.values() for role in person.roles)
+
+
 CAREER_YEARS = 15  # how long before and after office a surname alone is taken to be the office holder's
 
 

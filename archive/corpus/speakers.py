@@ -209,6 +209,9 @@ def _resolve(mention: Mention, first: str, last: str, directory: Directory,
             return None
         roles = person.roles_on(first, last)
         fitting = [r for r in roles if mention.title and describes(mention.title, r.title)]
+        if mention.title and not fitting and len(normal_name(mention.name).split()) == 1 and not any(
+                describes(mention.title, r.title) for r in person.roles) and directory.describes_any(mention.title):
+            return None  # "Foreign Minister Carr" is not a Carr who never held such an office
         return person, (fitting or roles or [None])[0]
     if mention.title:
         return directory.holder(mention.title, first, last, country)
