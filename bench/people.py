@@ -11,6 +11,7 @@ ratio, and how many releases got an announcer, quoted people and review points.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import sys
@@ -22,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from archive.corpus.parse import parse_bytes  # noqa: E402
 from archive.corpus.people import directory_of, span  # noqa: E402
-from archive.corpus.speakers import find  # noqa: E402
 from archive.corpus.registry import Registry  # noqa: E402
+from archive.corpus.speakers import find  # noqa: E402
 from archive.errors import CorpusError  # noqa: E402
 from bench.corpora import REAL_CORPUS  # noqa: E402
 
@@ -37,8 +38,13 @@ def files(limit: int) -> list[bytes]:
             record = json.loads(line)
             if not record["text"].strip() or not record["date"]:
                 continue
-            meta = {"title": record["title"] or "Untitled", "date": record["date"], "source": "PM Transcripts",
-                    "currency": "AUD", "prime_minister": record["prime_minister"] or None}
+            meta = {
+                "title": record["title"] or "Untitled",
+                "date": record["date"],
+                "source": "PM Transcripts",
+                "currency": "AUD",
+                "prime_minister": record["prime_minister"] or None,
+            }
             head = "".join(f"{k}: {json.dumps(v)}\n" for k, v in meta.items() if v)
             found.append(f"---\n{head}---\n\n{record['text']}\n".encode())
             if len(found) >= limit:
@@ -50,10 +56,9 @@ def run(data: list[bytes], registry: Registry) -> tuple[float, list]:
     started = time.perf_counter()
     documents = []
     for n, d in enumerate(data):
-        try:
+        # A raw text that ingest would have tidied (deep indentation) is left out of both runs.
+        with contextlib.suppress(CorpusError):
             documents.append(parse_bytes(d, Path(f"r{n}.md"), registry))
-        except CorpusError:  # a raw text ingest would have tidied (deep indentation): left out of both runs
-            pass
     return time.perf_counter() - started, documents
 
 
@@ -71,13 +76,19 @@ def main() -> None:
     run(data[:200], with_people)  # warm caches and the directory
     base, _ = run(data, reference)
     took, documents = run(data, with_people)
-    data = data[:len(documents)] if len(documents) == len(data) else data
+    data = data[: len(documents)] if len(documents) == len(data) else data
     announced = sum(1 for d in documents if d.people["announced_by"])
     quoted = sum(1 for d in documents if d.people["quoted"])
     review = sum(1 for d in documents if d.people["review"])
-    print(f"{len(data):,} releases: parsing without people.yaml {len(data) / base:,.0f}/s, with it "
-          f"{len(data) / took:,.0f}/s (ratio {base / took:.2f}; {1000 * (took - base) / len(data):.2f} ms a release)")
-    print(f"announced_by: {announced:,}; with someone quoted: {quoted:,}; with review points: {review:,}")
+    print(
+        f"{len(data):,} releases: parsing without people.yaml {len(data) / base:,.0f}/s, with it "
+        f"{len(data) / took:,.0f}/s (ratio {base / took:.2f}; "
+        f"{1000 * (took - base) / len(data):.2f} ms a release)"
+    )
+    print(
+        f"announced_by: {announced:,}; with someone quoted: {quoted:,}; "
+        f"with review points: {review:,}"
+    )
     # From the text alone, the record's field withheld: does the text's announcer agree with it?
     directory = directory_of(with_people)
     agree = other = 0
@@ -89,8 +100,11 @@ def main() -> None:
         if found:
             same = found["person"] == directory.named(document.prime_minister).key
             agree, other = agree + same, other + (not same)
-    print(f"from the text alone: {agree + other:,} name an announcer in office, {agree:,} "
-          f"({100 * agree / max(1, agree + other):.1f}%) the record's own Prime Minister, {other:,} another")
+    print(
+        f"from the text alone: {agree + other:,} name an announcer in office, {agree:,} "
+        f"({100 * agree / max(1, agree + other):.1f}%) the record's own Prime Minister, "
+        f"{other:,} another"
+    )
 
 
 if __name__ == "__main__":

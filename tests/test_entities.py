@@ -1,4 +1,4 @@
-"""Entity pages and their JSON: every department, programme, person and government of the registry."""
+"""Entity pages and their JSON: every department, programme, person and government."""
 
 from __future__ import annotations
 
@@ -14,8 +14,12 @@ from archive.web.app import create_app
 SHIPPED = Path(__file__).parent.parent / "corpus"
 SEED_2010 = "2010-03-17-frontline-social-work-to-be-transformed"
 REGISTRY = Registry.load(SHIPPED)
-ENTRIES = [("department", k) for k in REGISTRY.departments] + [("programme", k) for k in REGISTRY.programmes] \
-    + [("person", k) for k in REGISTRY.people] + [("government", k) for k in REGISTRY.governments]
+ENTRIES = (
+    [("department", k) for k in REGISTRY.departments]
+    + [("programme", k) for k in REGISTRY.programmes]
+    + [("person", k) for k in REGISTRY.people]
+    + [("government", k) for k in REGISTRY.governments]
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +46,29 @@ def test_a_persons_page_lists_roles_neighbours_and_documents(seeds):
     assert data["names"] == ["Edward Balls", "Mr Balls"]
     role = data["lineage"]["roles"][0]
     assert (role["title"], role["start"], role["end"]) == (
-        "Secretary of State for Children, Schools and Families", "2007-06-28", "2010-05-11")
-    assert role["department"]["key"] == "dcsf" and role["predecessor"] is None and role["successor"] is None
-    assert role["while_in_office"].endswith("/?department=dcsf&from=2007-06-28&to=2010-05-11&sort=newest")
+        "Secretary of State for Children, Schools and Families",
+        "2007-06-28",
+        "2010-05-11",
+    )
+    assert (
+        role["department"]["key"] == "dcsf"
+        and role["predecessor"] is None
+        and role["successor"] is None
+    )
+    assert role["while_in_office"].endswith(
+        "/?department=dcsf&from=2007-06-28&to=2010-05-11&sort=newest"
+    )
     assert [d["id"] for d in data["documents"]["newest"]] == [SEED_2010]
-    assert data["documents"]["by_year"] == [{
-        "year": 2010, "documents": 1, "money": 200_000_000, "currency": "GBP", "money_text": "£200m",
-        "search": "http://localhost/?q=person%3Aed-balls&year=2010&sort=newest"}]
+    assert data["documents"]["by_year"] == [
+        {
+            "year": 2010,
+            "documents": 1,
+            "money": 200_000_000,
+            "currency": "GBP",
+            "money_text": "£200m",
+            "search": "http://localhost/?q=person%3Aed-balls&year=2010&sort=newest",
+        }
+    ]
     html = seeds.get("/person/ed-balls").get_data(as_text=True)
     assert f'href="http://localhost/doc/{SEED_2010}"' in html
     assert 'href="http://localhost/department/dcsf"' in html
@@ -67,7 +87,8 @@ def test_a_department_page_shows_its_lineage_and_office_holders(seeds):
     assert [(r["person"]["key"], r["title"]) for r in data["lineage"]["office_holders"]] == [
         ("ed-balls", "Secretary of State for Children, Schools and Families"),
         ("beverley-hughes", "Minister of State for Children, Young People and Families"),
-        ("dawn-primarolo", "Minister of State for Children, Young People and Families")]
+        ("dawn-primarolo", "Minister of State for Children, Young People and Families"),
+    ]
     assert data["documents"]["total"] == 1 and data["sources"]
 
 
@@ -79,8 +100,17 @@ def test_a_government_page_names_its_prime_minister_and_neighbours(seeds):
     assert [d["id"] for d in data["documents"]["newest"]] == [SEED_2010]
 
 
-@pytest.mark.parametrize("path", ["/person/nobody", "/department/DCSF", "/api/programme/x", "/people/ed-balls",
-                                  "/person/..%2f..%2fetc", "/api/person/%00"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/person/nobody",
+        "/department/DCSF",
+        "/api/programme/x",
+        "/people/ed-balls",
+        "/person/..%2f..%2fetc",
+        "/api/person/%00",
+    ],
+)
 def test_an_unknown_entity_is_a_404(seeds, path):
     answer = seeds.get(path)
     assert answer.status_code == 404
@@ -90,13 +120,22 @@ def test_an_unknown_entity_is_a_404(seeds, path):
 
 def test_names_on_a_document_page_and_in_facets_link_to_their_pages(seeds):
     html = seeds.get(f"/doc/{SEED_2010}").get_data(as_text=True)
-    for href in ("/person/ed-balls", "/department/dcsf", "/programme/social-work-reform",
-                 "/programme/local-social-work-improvement-fund"):
+    for href in (
+        "/person/ed-balls",
+        "/department/dcsf",
+        "/programme/social-work-reform",
+        "/programme/local-social-work-improvement-fund",
+    ):
         assert f'href="{href}"' in html, href
     assert "children’s secretary Ed Balls has announced." in unescape(html)
     search = seeds.get("/").get_data(as_text=True)
-    for href in ("/person/ed-balls", "/person/edward-timpson", "/department/dcsf", "/government/uk-brown",
-                 "/programme/social-work-reform"):
+    for href in (
+        "/person/ed-balls",
+        "/person/edward-timpson",
+        "/department/dcsf",
+        "/government/uk-brown",
+        "/programme/social-work-reform",
+    ):
         assert f'class="page-link" href="{href}"' in search, href
     api = seeds.get(f"/api/doc/{SEED_2010}").get_json()
     assert api["announced_by"]["links"]["html"] == "http://localhost/person/ed-balls"

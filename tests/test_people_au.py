@@ -14,19 +14,26 @@ from archive.cli import main
 from archive.corpus.people import Directory
 from archive.search.core import Archive
 
-LICENCE = ("Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
-           "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
-           "this publication.")
+LICENCE = (
+    "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
+    "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
+    "this publication."
+)
 # The first long release of each of nine Prime Ministers (some from the days before they took
 # office), and five in which a minister speaks: the minister each quotes, by registry key.
-QUOTED = {"6570": "lionel-bowen", "7866": "lionel-bowen", "15749": "stephen-conroy", "18763": "wayne-swan",
-          "22269": "alexander-downer"}
+QUOTED = {
+    "6570": "lionel-bowen",
+    "7866": "lionel-bowen",
+    "15749": "stephen-conroy",
+    "18763": "wayne-swan",
+    "22269": "alexander-downer",
+}
 PLAIN = ("33", "1231", "2729", "3967", "6049", "8369", "9953", "22994", "40005")
 
 
 @pytest.fixture(scope="module")
 def releases(au_releases, tmp_path_factory, runner_module):
-    """Ingest the chosen records (with their own prime_minister field) and build them; return (archive, records)."""
+    """Ingest the chosen records, with their prime_minister field, and build; (archive, records)."""
     wanted = {*QUOTED, *PLAIN}
     records = {}
     with au_releases.open(encoding="utf-8") as lines:
@@ -37,10 +44,26 @@ def releases(au_releases, tmp_path_factory, runner_module):
     root = tmp_path_factory.mktemp("au-people") / "archive"
     assert runner_module.invoke(main, ["init", str(root)]).exit_code == 0
     source = root / "releases.jsonl"
-    source.write_text("".join(json.dumps(records[i]) + "\n" for i in sorted(records)), encoding="utf-8")
-    ingested = runner_module.invoke(main, [
-        "--root", str(root), "ingest", "--country", "AU", "--licence", LICENCE, "--map", "url=pdf_url",
-        "--source", "PM Transcripts, Department of the Prime Minister and Cabinet", str(source)])
+    source.write_text(
+        "".join(json.dumps(records[i]) + "\n" for i in sorted(records)), encoding="utf-8"
+    )
+    ingested = runner_module.invoke(
+        main,
+        [
+            "--root",
+            str(root),
+            "ingest",
+            "--country",
+            "AU",
+            "--licence",
+            LICENCE,
+            "--map",
+            "url=pdf_url",
+            "--source",
+            "PM Transcripts, Department of the Prime Minister and Cabinet",
+            str(source),
+        ],
+    )
     assert " wrote 14 " in ingested.output, ingested.output[-2000:]
     assert runner_module.invoke(main, ["--root", str(root), "build"]).exit_code == 0
     return Archive(root / "index"), records
@@ -66,8 +89,13 @@ def test_every_release_is_announced_by_the_prime_minister_its_record_names(relea
     assert len(found) == len(records) == 14
     for record in records.values():
         document = found[record["date"]]
-        assert document["announced_by"]["person"] == directory.named(record["prime_minister"]).key, record["id"]
-        assert document["announced_by"]["sentence"] == f"The record's prime_minister gives {record['prime_minister']}."
+        assert (
+            document["announced_by"]["person"] == directory.named(record["prime_minister"]).key
+        ), record["id"]
+        assert (
+            document["announced_by"]["sentence"]
+            == f"The record's prime_minister gives {record['prime_minister']}."
+        )
         assert document["licence"] == LICENCE
 
 
@@ -86,6 +114,16 @@ def test_a_named_minister_quoted_in_a_release_appears_under_quoted(releases):
 def test_the_announced_by_facet_counts_each_prime_minister(releases):
     archive, _ = releases
     facet = {v.value: v.count for v in archive.search(archive.request({})).facets["announced_by"]}
-    assert facet == {"bob-hawke": 3, "robert-menzies": 1, "harold-holt": 1, "gough-whitlam": 1,
-                     "malcolm-fraser": 1, "paul-keating": 1, "john-howard": 2, "kevin-rudd": 1,
-                     "julia-gillard": 1, "tony-abbott": 1, "malcolm-turnbull": 1}
+    assert facet == {
+        "bob-hawke": 3,
+        "robert-menzies": 1,
+        "harold-holt": 1,
+        "gough-whitlam": 1,
+        "malcolm-fraser": 1,
+        "paul-keating": 1,
+        "john-howard": 2,
+        "kevin-rudd": 1,
+        "julia-gillard": 1,
+        "tony-abbott": 1,
+        "malcolm-turnbull": 1,
+    }

@@ -1,4 +1,4 @@
-"""The registry of people in office: their name forms and the roles they held, with dates and sources."""
+"""The registry of people in office: their name forms and roles held, with dates and sources."""
 
 from __future__ import annotations
 
@@ -12,14 +12,30 @@ from typing import Any
 from archive.errors import CorpusError
 
 PEOPLE_FILE = "people.yaml"
-HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "baroness", "senator", "the hon",
-              "hon", "rt hon", "the rt hon", "the right honourable", "mp")
+HONORIFICS = (
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "baroness",
+    "senator",
+    "the hon",
+    "hon",
+    "rt hon",
+    "the rt hon",
+    "the right honourable",
+    "mp",
+)
 PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass(frozen=True)
 class Role:
-    """An office held from one date to another: a title, in a department or a country's government."""
+    """An office held from one date to another: a title, in a department or a government."""
 
     title: str
     start: str  # YYYY, YYYY-MM or YYYY-MM-DD, as precisely as the source gives it
@@ -76,23 +92,29 @@ def span(value: str) -> tuple[str, str]:
 
 
 def normal_name(text: str) -> str:
-    """Write a name form as it is looked up: words in lower case, honorifics and initials' dots dropped."""
-    words = re.sub(r"[.’']", lambda m: "'" if m.group() != "." else " ", text.lower()).replace(",", " , ")
+    """Write a name form as it is looked up: lower case, without honorifics or initials' dots."""
+    words = re.sub(r"[.’']", lambda m: "'" if m.group() != "." else " ", text.lower()).replace(
+        ",", " , "
+    )
     words = " ".join(words.split())
     changed = True
     while changed:
         changed = False
         for honorific in sorted(HONORIFICS, key=len, reverse=True):
             if words.startswith(honorific + " "):
-                words, changed = words[len(honorific) + 1:], True
+                words, changed = words[len(honorific) + 1 :], True
     if " , " in words:  # "Hawke, Robert" is Robert Hawke
         surname, _, given = words.partition(" , ")
         words = f"{given} {surname}"
-    return " ".join(w for w in words.split() if w not in (",", "mp", "ac", "qc", "ch", "kg", "gcmg"))
+    return " ".join(
+        w for w in words.split() if w not in (",", "mp", "ac", "qc", "ch", "kg", "gcmg")
+    )
 
 
-def load_people(corpus_dir: Path, data: dict[str, Any], departments: dict[str, Any]) -> dict[str, Person]:
-    """Read people.yaml's entries, checking dates, departments and single holders; raise CorpusError."""
+def load_people(
+    corpus_dir: Path, data: dict[str, Any], departments: dict[str, Any]
+) -> dict[str, Person]:
+    """Read people.yaml's entries, checking dates, departments and single holders."""
     path = corpus_dir / PEOPLE_FILE
     people = {key: _person(key, entry, path, departments) for key, entry in data.items()}
     check_holders(people, path)
@@ -106,15 +128,19 @@ def check_holders(people: dict[str, Person], path: Path) -> None:
         for role in person.roles:
             if not role.shared:
                 held.setdefault((role.country, role.title.lower()), []).append((role, person.key))
-    for (_, title), holders in held.items():
+    for holders in held.values():
         holders.sort(key=lambda pair: span(pair[0].start)[0])
         for (before, who), (after, other) in zip(holders, holders[1:]):
             # A change of holder takes a day: the one leaves on the day the other arrives.
-            # Dates known to the month only overlap when they must (the earliest end after the latest start).
+            # Dates known to the month overlap only when they must (earliest end after latest
+            # start).
             if before.end is None or span(before.end)[0] > span(after.start)[1]:
-                raise CorpusError(path, f"'{who}' and '{other}' both hold '{before.title}' on "
-                                        f"{after.start}: a single-holder role has one holder at a time "
-                                        f"(give the first an end, or mark the role shared: true)")
+                raise CorpusError(
+                    path,
+                    f"'{who}' and '{other}' both hold '{before.title}' on "
+                    f"{after.start}: a single-holder role has one holder at a time "
+                    f"(give the first an end, or mark the role shared: true)",
+                )
 
 
 def _person(key: str, entry: Any, path: Path, departments: dict[str, Any]) -> Person:
@@ -123,13 +149,22 @@ def _person(key: str, entry: Any, path: Path, departments: dict[str, Any]) -> Pe
     country = _country(entry.get("country"), key, path)
     roles = entry.get("roles") or []
     if not isinstance(roles, list) or not roles:
-        raise CorpusError(path, f"person '{key}' has no roles: list the offices held, each with its source")
-    return Person(key=key, name=str(entry["name"]), names=_strings(entry.get("names")),
-                  roles=tuple(_role(key, n, r, path, departments, country) for n, r in enumerate(roles, 1)),
-                  country=country, sources=_strings(entry.get("sources")))
+        raise CorpusError(
+            path, f"person '{key}' has no roles: list the offices held, each with its source"
+        )
+    return Person(
+        key=key,
+        name=str(entry["name"]),
+        names=_strings(entry.get("names")),
+        roles=tuple(_role(key, n, r, path, departments, country) for n, r in enumerate(roles, 1)),
+        country=country,
+        sources=_strings(entry.get("sources")),
+    )
 
 
-def _role(key: str, n: int, entry: Any, path: Path, departments: dict[str, Any], country: str) -> Role:
+def _role(
+    key: str, n: int, entry: Any, path: Path, departments: dict[str, Any], country: str
+) -> Role:
     where = f"person '{key}', role {n}"
     if not isinstance(entry, dict) or not entry.get("title"):
         raise CorpusError(path, f"{where} has no title")
@@ -142,14 +177,22 @@ def _role(key: str, n: int, entry: Any, path: Path, departments: dict[str, Any],
         raise CorpusError(path, f"{where} ends ({end}) before it starts ({start})")
     department = entry.get("department")
     if department is not None and str(department) not in departments:
-        raise CorpusError(path, f"{where} names unknown department '{department}': add it to departments.yaml "
-                                f"or leave department out")
+        raise CorpusError(
+            path,
+            f"{where} names unknown department '{department}': add it to departments.yaml "
+            f"or leave department out",
+        )
     if department is not None:
         country = getattr(departments[str(department)], "country", country)
-    return Role(title=" ".join(str(entry["title"]).split()), start=start, end=end, source=str(entry["source"]),
-                department=None if department is None else str(department),
-                country=_country(entry.get("country"), key, path) if entry.get("country") else country,
-                shared=bool(entry.get("shared")))
+    return Role(
+        title=" ".join(str(entry["title"]).split()),
+        start=start,
+        end=end,
+        source=str(entry["source"]),
+        department=None if department is None else str(department),
+        country=_country(entry.get("country"), key, path) if entry.get("country") else country,
+        shared=bool(entry.get("shared")),
+    )
 
 
 def _date(value: Any, where: str, path: Path) -> str:
@@ -158,8 +201,11 @@ def _date(value: Any, where: str, path: Path) -> str:
         for day in span(text):
             dt.date.fromisoformat(day)
     except ValueError:
-        raise CorpusError(path, f"{where} has the date '{value}': write it as \"YYYY-MM-DD\" "
-                                f"(or \"YYYY-MM\" where the source gives only the month)") from None
+        raise CorpusError(
+            path,
+            f"{where} has the date '{value}': write it as \"YYYY-MM-DD\" "
+            f'(or "YYYY-MM" where the source gives only the month)',
+        ) from None
     return text
 
 
@@ -186,17 +232,26 @@ class Directory:
         self.people = people
         self._names: dict[str, set[str]] = {}  # full name forms
         self._surnames: dict[str, set[str]] = {}  # a surname alone, or after Mr, Ms, Senator
-        self._described: dict[tuple[str, str | None], list[tuple[Person, Role]]] = {}  # title to roles
+        self._described: dict[
+            tuple[str, str | None], list[tuple[Person, Role]]
+        ] = {}  # title to roles
         for person in people.values():
-            forms = {person.key, person.name, *person.names, f"{person.surname}, {person.name.split()[0]}"}
+            forms = {
+                person.key,
+                person.name,
+                *person.names,
+                f"{person.surname}, {person.name.split()[0]}",
+            }
             for form in forms:
                 words = normal_name(form).split()
                 (self._names if len(words) > 1 or "-" in form else self._surnames).setdefault(
-                    " ".join(words), set()).add(person.key)
+                    " ".join(words), set()
+                ).add(person.key)
                 self._surnames.setdefault(words[-1], set()).add(person.key)
 
-    def named(self, text: str, first: str = "", last: str = "9999-12-31",
-              country: str | None = None) -> Person | None:
+    def named(
+        self, text: str, first: str = "", last: str = "9999-12-31", country: str | None = None
+    ) -> Person | None:
         """Return the one person a name form stands for on those days, or None.
 
         A full name is the person's whatever the date; a surname alone ("Mr Balls", "Balls") only
@@ -206,40 +261,54 @@ class Directory:
         wanted = normal_name(text)
         keys = self._names.get(wanted, set())
         if not keys and first:
-            keys = {k for k in self._surnames.get(wanted, set())
-                    if (country is None or self.people[k].country == country) and _near(self.people[k], first)}
+            keys = {
+                k
+                for k in self._surnames.get(wanted, set())
+                if (country is None or self.people[k].country == country)
+                and _near(self.people[k], first)
+            }
         elif not keys:
             keys = self._surnames.get(wanted, set())
         if len(keys) > 1 and first:
             keys = {k for k in keys if self.people[k].roles_on(first, last)} or keys
         return self.people[next(iter(keys))] if len(keys) == 1 else None
 
-    def holder(self, title: str, first: str, last: str, country: str | None = None) -> tuple[Person, Role] | None:
-        """Return who held a role a title describes ("children's secretary", "the Treasurer") on those days."""
+    def holder(
+        self, title: str, first: str, last: str, country: str | None = None
+    ) -> tuple[Person, Role] | None:
+        """Return who held a role a title describes ("children's secretary") on those days."""
         key = (title.lower(), country)
         roles = self._described.get(key)
         if roles is None:
             if len(self._described) > 10_000:  # titles as scanned are many: keep the table bounded
                 self._described.clear()
             roles = self._described[key] = [
-                (person, role) for person in self.people.values() for role in person.roles
-                if (country is None or role.country == country) and describes(title, role.title)]
+                (person, role)
+                for person in self.people.values()
+                for role in person.roles
+                if (country is None or role.country == country) and describes(title, role.title)
+            ]
         found = [(person, role) for person, role in roles if role.holds_on(first, last)]
         return found[0] if len({p.key for p, _ in found}) == 1 else None
 
-
     def describes_any(self, title: str) -> bool:
         """Say whether a title as written describes any registered role."""
-        return any(describes(title, role.title) for person in self.people.values() for role in person.roles)
+        return any(
+            describes(title, role.title) for person in self.people.values() for role in person.roles
+        )
 
 
-CAREER_YEARS = 15  # how long before and after office a surname alone is taken to be the office holder's
+CAREER_YEARS = (
+    15  # how long before and after office a surname alone is taken to be the office holder's
+)
 
 
 def _near(person: Person, day: str) -> bool:
     year = int(day[:4])
-    return any(int(role.start[:4]) - CAREER_YEARS <= year <= int((role.end or "9999")[:4]) + CAREER_YEARS
-               for role in person.roles)
+    return any(
+        int(role.start[:4]) - CAREER_YEARS <= year <= int((role.end or "9999")[:4]) + CAREER_YEARS
+        for role in person.roles
+    )
 
 
 def directory_of(registry: Any) -> Directory:
@@ -254,10 +323,14 @@ def describes(casual: str, title: str) -> bool:
     """Say whether a title as a text writes it describes a role's title.
 
     "children's secretary" is a Secretary of State with Children in the title; "children's
-    minister" any minister with Children in it; "the Prime Minister" and "the Treasurer" exactly that.
+    minister" any minister with Children in it; "the Prime Minister", "the Treasurer" exactly
+    that.
     """
-    words = [w.rstrip("s").rstrip("'") if w.endswith("'s") else w
-             for w in re.findall(r"[a-z’'-]+", casual.lower().replace("’", "'")) if w != "the"]
+    words = [
+        w.rstrip("s").rstrip("'") if w.endswith("'s") else w
+        for w in re.findall(r"[a-z’'-]+", casual.lower().replace("’", "'"))
+        if w != "the"
+    ]
     if not words:
         return False
     official = title.lower()
@@ -267,22 +340,40 @@ def describes(casual: str, title: str) -> bool:
     if head == "secretary":
         kind = official.startswith("secretary of state")
     elif head == "minister":
-        kind = ("minister" in official and "prime minister" not in official) or "under-secretary" in official
+        kind = (
+            "minister" in official and "prime minister" not in official
+        ) or "under-secretary" in official
         if subject in (["prime"], ["deputy", "prime"]):
             return official == " ".join(words)
     else:
         return False
     title_words = re.findall(r"[a-z]+", official)
-    return kind and bool(subject) and all(any(t.startswith(w[:6]) for t in title_words) for w in subject)
+    return (
+        kind
+        and bool(subject)
+        and all(any(t.startswith(w[:6]) for t in title_words) for w in subject)
+    )
 
 
 def plain(person: Person) -> dict[str, Any]:
     """Return a person as plain data, for storing beside an index."""
-    return {"key": person.key, "name": person.name, "names": list(person.names), "country": person.country,
-            "sources": list(person.sources), "roles": [dict(role.__dict__) for role in person.roles]}
+    return {
+        "key": person.key,
+        "name": person.name,
+        "names": list(person.names),
+        "country": person.country,
+        "sources": list(person.sources),
+        "roles": [dict(role.__dict__) for role in person.roles],
+    }
 
 
 def from_plain(data: dict[str, Any]) -> Person:
     """Rebuild a person stored with plain()."""
-    return Person(key=data["key"], name=data["name"], names=tuple(data["names"]), country=data["country"],
-                  sources=tuple(data["sources"]), roles=tuple(Role(**role) for role in data["roles"]))
+    return Person(
+        key=data["key"],
+        name=data["name"],
+        names=tuple(data["names"]),
+        country=data["country"],
+        sources=tuple(data["sources"]),
+        roles=tuple(Role(**role) for role in data["roles"]),
+    )

@@ -155,8 +155,10 @@ class Registry:
 
     def label(self, kind: str, key: str) -> str:
         """Return the display label of a department, programme or government key."""
-        kinds = {"department": self.departments, "government": self.governments, "person": self.people}
-        entry = kinds.get(kind, self.programmes).get(key)
+        if kind == "person":
+            person = self.people.get(key)
+            return person.label if person else key
+        entry = {"department": self.departments, "government": self.governments}.get(kind, self.programmes).get(key)
         return entry.label if entry else key
 
     def _check_links(self, corpus_dir: Path) -> None:

@@ -164,8 +164,8 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
     return report
 
 
-def _people_changed(manifest: dict[str, Any], registry: Registry) -> bool:
-    return manifest.get("registry", {}).get("people", {}) != registry.to_dict()["people"]
+def _people_changed(manifest: dict[str, Any] | None, registry: Registry) -> bool:
+    return (manifest or {}).get("registry", {}).get("people", {}) != registry.to_dict()["people"]
 
 
 def _removed_keys(old: Registry, new: Registry) -> dict[str, set[str]]:

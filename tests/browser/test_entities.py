@@ -1,20 +1,23 @@
-"""Entity pages in a real Chromium: every registry entry's page passes axe, and names lead to them."""
+"""Entity pages in a real Chromium: every entry's page passes axe, and names lead to them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from test_accessibility import violations  # the same axe rules as every other page
 
 from archive.corpus.registry import Registry
-
-from test_accessibility import violations  # the same axe rules as every other page
 
 pytestmark = pytest.mark.browser
 
 REGISTRY = Registry.load(Path(__file__).parents[1] / "corpus")
-ENTRIES = [f"/department/{k}" for k in REGISTRY.departments] + [f"/programme/{k}" for k in REGISTRY.programmes] \
-    + [f"/person/{k}" for k in REGISTRY.people] + [f"/government/{k}" for k in REGISTRY.governments]
+ENTRIES = (
+    [f"/department/{k}" for k in REGISTRY.departments]
+    + [f"/programme/{k}" for k in REGISTRY.programmes]
+    + [f"/person/{k}" for k in REGISTRY.people]
+    + [f"/government/{k}" for k in REGISTRY.governments]
+)
 
 
 def test_every_entity_page_answers_and_passes_axe(browser, server):
@@ -29,8 +32,15 @@ def test_every_entity_page_answers_and_passes_axe(browser, server):
     assert len(found) == len(ENTRIES) > 30
 
 
-@pytest.mark.parametrize("url", ["/person/edward-timpson", "/department/dfe", "/programme/innovation-programme",
-                                 "/government/uk-may"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/person/edward-timpson",
+        "/department/dfe",
+        "/programme/innovation-programme",
+        "/government/uk-may",
+    ],
+)
 def test_entity_pages_pass_axe_on_a_phone_and_do_not_scroll_sideways(browser, server, url):
     context = browser.new_context(base_url=server, viewport={"width": 375, "height": 800})
     page = context.new_page()
