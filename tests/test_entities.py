@@ -139,6 +139,9 @@ def test_names_on_a_document_page_and_in_facets_link_to_their_pages(seeds):
         assert f'class="page-link" href="{href}"' in search, href
     results = seeds.get("/?q=frontline").get_data(as_text=True)
     assert 'announced by <a href="/person/ed-balls">Ed Balls</a>' in results
-    assert '<a href="/department/dcsf"><abbr title="Department for Children, Schools and Families">' in results
+    assert (
+        '<a href="/department/dcsf"><abbr title="Department for Children, Schools and Families">'
+        in results
+    )
     api = seeds.get(f"/api/doc/{SEED_2010}").get_json()
     assert api["announced_by"]["links"]["html"] == "http://localhost/person/ed-balls"

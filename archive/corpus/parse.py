@@ -189,10 +189,12 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
                 raise ValueError("fetched must be a day, YYYY-MM-DD")
         except ValueError as error:
             raise fail(f"fetched: {error}") from None
-    announced_by, prime_minister = _optional(meta.get("announced_by")), _optional(meta.get("prime_minister"))
+    announced_by = _optional(meta.get("announced_by"))
+    prime_minister = _optional(meta.get("prime_minister"))
     australian = prime_minister or currency in ("AUD", "AUP") or any(
         registry.departments[key].country == "AU" for key in departments)
-    people = speakers_of(text, date.iso, registry, announced_by, prime_minister, "AU" if australian else "GB")
+    country = "AU" if australian else "GB"
+    people = speakers_of(text, date.iso, registry, announced_by, prime_minister, country)
     return Document(
         announced_by=announced_by,
         prime_minister=prime_minister,

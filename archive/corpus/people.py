@@ -49,11 +49,6 @@ class Role:
         """Say whether the role was held on every day from first to last (ISO days)."""
         return span(self.start)[0] <= first and (self.end is None or last <= span(self.end)[1])
 
-    @property
-    def label(self) -> str:
-        years = f"{self.start[:4]}–{self.end[:4] if self.end else ''}"
-        return f"{self.title}, {years}"
-
 
 @dataclass(frozen=True)
 class Person:

@@ -77,17 +77,20 @@ class Registry:
     programmes: dict[str, Programme] = field(default_factory=dict)
     checksum: str = ""
     governments: dict[str, Government] = field(default_factory=dict)
-    people: dict[str, people_registry.Person] = field(default_factory=dict)  # archive/corpus/people.py
+    # People in office (archive/corpus/people.py).
+    people: dict[str, people_registry.Person] = field(default_factory=dict)
 
     @classmethod
     def load(cls, corpus_dir: Path) -> Registry:
         """Read both registries from a corpus folder; a missing file is an empty registry."""
         digest = hashlib.sha256()
         raw = {}
-        for name in (DEPARTMENTS_FILE, PROGRAMMES_FILE, GOVERNMENTS_FILE, people_registry.PEOPLE_FILE):
+        files = (DEPARTMENTS_FILE, PROGRAMMES_FILE, GOVERNMENTS_FILE, people_registry.PEOPLE_FILE)
+        for name in files:
             path = corpus_dir / name
             data = path.read_bytes() if path.exists() else b""
-            # Later files join the digest only where there is one, so registries without them keep theirs.
+            # Later files join the digest only where there is one: registries without them keep
+            # theirs.
             if name in (DEPARTMENTS_FILE, PROGRAMMES_FILE) or data:
                 digest.update(data + b"\0")
             raw[name] = _load_mapping(path, data)

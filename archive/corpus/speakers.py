@@ -116,7 +116,7 @@ def _speaker(before: str, verb: str, sentence: str) -> Mention | None:
     if name:
         rest = before[: before.rfind(name)] if name in before else ""
         title = _title(rest)
-        return Mention(_plain_name(name), title, verb, sentence)
+        return Mention(" ".join(name.split()), title, verb, sentence)
     title = _title(before)
     joint = re.search(
         r"^(.+?)\s+and\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:premier|minister|treasurer|secretary)\b",
@@ -167,10 +167,6 @@ def _name(text: str, tail: bool = False) -> str | None:
     if len(words) == 1 and not re.match(HONORIFIC, text) and not tail:
         return None
     return text
-
-
-def _plain_name(name: str) -> str:
-    return " ".join(name.split())
 
 
 def _title(text: str, whole: bool = False) -> str | None:
@@ -336,11 +332,6 @@ def _entry(
         "verb": verb,
         "as_written": written,
     }
-
-
-def days(date_iso: str) -> tuple[str, str]:
-    """Return the first and last days a document's date may be."""
-    return span(date_iso)
 
 
 def speakers_of(

@@ -88,8 +88,8 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                     relabelled = True
                     forced = forced | _filed_under(base, _removed_keys(Registry.from_dict(manifest["registry"]), registry))
         if base is not None and (not _has_every_field(base) or _people_changed(manifest, registry)):
-            # Indexed before a field was added (such as source): every document needs it. Who announced a
-            # document is found with the people registry when it is parsed: an edit to it reads every one.
+            # Indexed before a field was added (such as source): every document needs it. Who
+            # announced a document is found with people.yaml when parsed: an edit reads every one.
             base, indexed, known, forced, reread_before = None, {}, {}, set(), set()
         report = BuildReport(full=base is None, repaired=repaired, outdated=outdated or None)
 

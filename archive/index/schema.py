@@ -24,7 +24,7 @@ class DocumentSchema(SchemaClass):
     year = KEYWORD(stored=False)
     department = KEYWORD(lowercase=True)
     programme = KEYWORD(lowercase=True)
-    # People by registry key (archive/corpus/speakers.py): who announced it, and everyone speaking in it.
+    # People by key (archive/corpus/speakers.py): who announced it, and everyone speaking in it.
     announced_by = KEYWORD(lowercase=True)
     person = KEYWORD(lowercase=True)
     # The publisher's name as one term, written by source_key, for source: queries.

@@ -32,7 +32,9 @@ from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year
 from archive.search.scores import top
 
 # The facets, in the order they are shown: the indexed ones, then those worked out from dates.
-FACETS = ("year", "financial_year", "government", "department", "programme", "announced_by", "amount")
+FACETS = (
+    "year", "financial_year", "government", "department", "programme", "announced_by", "amount"
+)
 
 
 @dataclass

@@ -27,8 +27,8 @@ TEXT_FIELDS = ("title", "body")
 # Every field the syntax knows, in the order a notice lists them; the index's other fields
 # (id, value, meta, ...) are not for typing, and a query naming one is read as words.
 FIELDS = (*TEXT_FIELDS, "department", "programme", "source", "year", "amount", "person")
-ALIASES = {"department": ["dept", "departments"], "programme": ["program", "programmes"], "source": ["publisher"],
-           "person": ["people", "speaker"]}
+ALIASES = {"department": ["dept", "departments"], "programme": ["program", "programmes"],
+           "source": ["publisher"], "person": ["people", "speaker"]}
 YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|\.\.|to)\s*(\d{4}))?$", re.IGNORECASE)
 WORDS = re.compile(r"[\w']+")
 MAX_SUGGESTED = 100  # characters of a value compared with names for a suggestion
@@ -166,10 +166,12 @@ class FieldReader:
         if person:
             return [person.key], f"person:{person.key}", None
         names = {p.name.lower(): p for p in self._registry.people.values()}
-        close = difflib.get_close_matches(value.lower()[:MAX_SUGGESTED], list(names), n=3, cutoff=0.6)
+        wanted = value.lower()[:MAX_SUGGESTED]
+        close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
         hints = [f'person:"{names[n].name}"' for n in close]
         hint = f"; did you mean {_either(hints)}?" if hints else ""
-        return [], "", f"There is no person called '{value}' in the registry, so it matches nothing{hint}"
+        problem = f"There is no person called '{value}' in the registry, so it matches nothing"
+        return [], "", problem + hint
 
     def _named(self, kind: str, value: str) -> tuple[list[str], str, str | None]:
         entries = self._registry.departments if kind == "department" else self._registry.programmes

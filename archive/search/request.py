@@ -80,7 +80,9 @@ class SearchRequest:
     def params(self) -> list[tuple[str, str]]:
         """Write the request back as URL parameters, leaving out defaults."""
         pairs: list[tuple[str, str]] = [("q", self.q)] if self.q else []
-        for facet in ("year", "department", "programme", "amount", "financial_year", "government", "announced_by"):
+        facets = ("year", "department", "programme", "amount", "financial_year", "government",
+                  "announced_by")
+        for facet in facets:
             pairs += [(facet, value) for value in self.selected(facet)]
         pairs += [(name, value) for name, value in (("from", self.date_from), ("to", self.date_to)) if value]
         if self.real:
@@ -114,7 +116,8 @@ class SearchRequest:
 
 
 FACET_FIELDS = {"department": "departments", "programme": "programmes", "amount": "amounts",
-                "financial_year": "financial_years", "government": "governments", "announced_by": "announcers"}
+                "financial_year": "financial_years", "government": "governments",
+                "announced_by": "announcers"}
 
 
 def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> SearchRequest:

@@ -118,8 +118,9 @@ def _api_hit(hit: dict[str, Any]) -> dict[str, Any]:
 
 
 def _speaker(found: dict[str, Any] | None) -> dict[str, Any] | None:
-    """A person announcing or quoted: their key, name, role, department, and the sentence that says so."""
+    """Describe a person announcing or quoted: key, name, role, department, and the sentence."""
     if not found:
         return None
     keys = ("person", "name", "role", "department", "sentence", "as_written")
-    return {**{k: found.get(k) for k in keys}, "links": {"html": absolute(url_for("entity", kind="person", key=found["person"]))}}
+    page = absolute(url_for("entity", kind="person", key=found["person"]))
+    return {**{k: found.get(k) for k in keys}, "links": {"html": page}}

@@ -112,17 +112,14 @@ def _search(kind: str, key: str) -> SearchRequest:
 
 
 def _link(registry: Registry, kind: str, key: str) -> dict[str, Any]:
+    """Link to another entry: its kind, key, full name and page (None if the registry lacks it)."""
+    known = key in _entries(registry, kind)
+    department = registry.departments.get(key) if kind == "department" else None
     return {
         "kind": kind,
         "key": key,
-        "name": registry.label(kind, key)
-        if kind != "department"
-        else registry.departments[key].name
-        if key in registry.departments
-        else key,
-        "url": absolute(url_for("entity", kind=kind, key=key))
-        if key in _entries(registry, kind)
-        else None,
+        "name": department.name if department else registry.label(kind, key),
+        "url": absolute(url_for("entity", kind=kind, key=key)) if known else None,
     }
 
 
