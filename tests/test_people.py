@@ -311,10 +311,9 @@ def test_check_warns_of_a_named_announcer_not_in_the_registry(runner, corpus_dir
     doc.write_text(doc.read_text().replace("title:", "announced_by: Jane Doe\ntitle:", 1))
     result = runner.invoke(main, ["--corpus", str(corpus_dir), "check"])
     assert result.exit_code == 0
-    assert (
-        f"{doc}: not in people.yaml: 'Jane Doe' (given as announcing) is not in people.yaml"
-        in result.output
-    )
+    point = "'Jane Doe' (given as announcing) is not in people.yaml: add them"
+    assert f"{doc}: 1 point(s) to review: {point}" in result.output
+    assert "points to review by kind: registry 1" in result.output
 
 
 def test_search_from_the_shell_by_announcer(runner, shared_index):
@@ -343,3 +342,14 @@ def test_a_title_the_surnames_person_never_held_is_someone_else(seeds):
         "Senator Carr said the prize mattered.", "2011-10-05", "2011-10-05", directory, country="AU"
     )
     assert kept["announced_by"]["person"] == "kim-carr"
+
+
+def test_an_australian_archive_starts_with_the_australian_people(runner, tmp_path):
+    root = tmp_path / "au"
+    assert runner.invoke(main, ["init", "--country", "AU", str(root)]).exit_code == 0
+    people = Registry.load(root / "corpus", "AU").people
+    assert "bob-hawke" in people and "ed-balls" not in people
+    assert {p.country for p in people.values()} == {"AU"}
+    # The same entries as the shipped corpus/people.yaml's Australian ones, word for word.
+    shipped = {k: p for k, p in Registry.load(SHIPPED).people.items() if p.country == "AU"}
+    assert people == shipped

@@ -82,7 +82,7 @@ class PartialDate:
 
     @property
     def display(self) -> str:
-        if self.day and self.month:
+        if self.day:
             return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         if self.month:
             return f"{calendar.month_name[self.month]} {self.year}"
