@@ -42,7 +42,7 @@ def releases(au_releases, tmp_path_factory, runner_module):
             if record["id"] in wanted:
                 records[record["id"]] = record
     root = tmp_path_factory.mktemp("au-people") / "archive"
-    assert runner_module.invoke(main, ["init", str(root)]).exit_code == 0
+    assert runner_module.invoke(main, ["init", "--country", "AU", str(root)]).exit_code == 0
     source = root / "releases.jsonl"
     source.write_text(
         "".join(json.dumps(records[i]) + "\n" for i in sorted(records)), encoding="utf-8"
