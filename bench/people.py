@@ -22,8 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from archive.corpus.directory import directory_of  # noqa: E402
 from archive.corpus.parse import parse_bytes  # noqa: E402
-from archive.corpus.people import directory_of, span  # noqa: E402
+from archive.corpus.people import span  # noqa: E402
 from archive.corpus.registry import Registry  # noqa: E402
 from archive.corpus.speakers import find  # noqa: E402
 from archive.errors import CorpusError  # noqa: E402

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from archive.cli import main
-from archive.corpus.people import Directory, describes
+from archive.corpus.directory import Directory, describes
 from archive.corpus.registry import Registry
 from archive.corpus.speakers import find, mentions
 from archive.errors import BadRequest

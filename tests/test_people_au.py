@@ -11,7 +11,7 @@ import json
 import pytest
 
 from archive.cli import main
-from archive.corpus.people import Directory
+from archive.corpus.directory import Directory
 from archive.search.core import Archive
 
 LICENCE = (

@@ -14,15 +14,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from archive.corpus.people import (
-    Directory,
-    Person,
-    Role,
-    describes,
-    directory_of,
-    normal_name,
-    span,
-)
+from archive.corpus.directory import Directory, describes, directory_of
+from archive.corpus.people import Person, Role, normal_name, span
 
 VERB = re.compile(
     r"\b(?=[aplustecw])(announced|announces|pledged|pledges|unveiled|unveils|launched|launches|"

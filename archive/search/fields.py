@@ -19,7 +19,7 @@ from whoosh.fields import Schema
 from whoosh.reading import IndexReader
 
 from archive.corpus.amounts import BAND_NAMES, band_label, split_band
-from archive.corpus.people import directory_of
+from archive.corpus.directory import directory_of
 from archive.corpus.registry import Registry
 from archive.index.schema import source_key
 

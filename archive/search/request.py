@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from archive.corpus.amounts import split_band
-from archive.corpus.people import directory_of
+from archive.corpus.directory import directory_of
 from archive.corpus.registry import Registry
 from archive.errors import BadRequest
 
