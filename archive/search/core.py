@@ -15,7 +15,7 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from archive.corpus import prices
-from archive.corpus.amounts import band_label, band_order
+from archive.corpus.amounts import band_label, band_order, split_band
 from archive.corpus.country import currency_of
 from archive.corpus.registry import Registry
 from archive.errors import BadRequest, IndexMissing
@@ -265,7 +265,7 @@ class Archive:
         if facet == "government":
             starts = {k: g.start for k, g in gen.registry.governments.items()}
             return sorted(values, key=lambda v: starts.get(v.value, ""), reverse=True)
-        return sorted(values, key=_facet_order(facet))
+        return sorted(values, key=_facet_order(facet, currency_of(gen.registry.home) or "GBP"))
 
     def _label(self, gen: Generation, facet: str, value: str) -> str:
         if facet == "amount":
@@ -423,9 +423,10 @@ def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> n
     return keys
 
 
-def _facet_order(facet: str) -> Callable[[FacetValue], Any]:
+def _facet_order(facet: str, home: str = "GBP") -> Callable[[FacetValue], Any]:
     if facet in ("year", "financial_year"):
         return lambda v: (-int(v.value[:4]), v.value)
     if facet == "amount":
-        return lambda v: band_order(v.value)
+        # The archive's own currency first (pounds in a UK archive, AUD in an Australian one).
+        return lambda v: ((split_band(v.value) or (home,))[0] != home, band_order(v.value))
     return lambda v: (-v.count, v.label.lower())
