@@ -20,6 +20,7 @@ import yaml
 from archive.corpus.amounts import Amount, extract_amounts
 from archive.corpus.kinds import normal_type
 from archive.corpus.registry import SAFE_LOADER, Registry, _yaml_where
+from archive.corpus.speakers import speakers_of
 from archive.errors import CorpusError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
@@ -37,7 +38,7 @@ OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where s
 KNOWN_KEYS = {
     "title", "date", "source", "url", "author", "type", "departments", "programmes",
     "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
-    "files", "fetched",
+    "files", "fetched", "announced_by", "prime_minister",
 }
 # The original a document was ingested from, kept beside it: corpus/files/<id>.pdf or .docx.
 FILE_PATTERN = re.compile(r"^files/[a-z0-9][a-z0-9-]{0,199}\.(?:pdf|docx)$")
@@ -117,6 +118,10 @@ class Document:
     files: tuple[str, ...] = ()  # the originals, relative to the corpus folder
     fetched: str | None = None  # YYYY-MM-DD: the day the original was fetched from its url
     pages: tuple[int, ...] = ()  # the original's pages the body holds, where it marks them
+    announced_by: str | None = None  # as the front matter names them, else found in the text
+    prime_minister: str | None = None  # a record's own field (the AU releases'), as written
+    # Who announced it and who is quoted, found when parsing (archive/corpus/speakers.py).
+    people: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def parse_file(path: Path, registry: Registry) -> Document:
@@ -184,7 +189,16 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
                 raise ValueError("fetched must be a day, YYYY-MM-DD")
         except ValueError as error:
             raise fail(f"fetched: {error}") from None
+    announced_by = _optional(meta.get("announced_by"))
+    prime_minister = _optional(meta.get("prime_minister"))
+    australian = prime_minister or currency in ("AUD", "AUP") or any(
+        registry.departments[key].country == "AU" for key in departments)
+    country = "AU" if australian else "GB"
+    people = speakers_of(text, date.iso, registry, announced_by, prime_minister, country)
     return Document(
+        announced_by=announced_by,
+        prime_minister=prime_minister,
+        people=people,
         id=doc_id,
         title=_text(meta["title"]),
         date=date,

@@ -234,6 +234,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "licence": options.licence or record.licence,
         "fetched": record.fetched,
         "files": [f"files/{stem}{record.suffix}"] if record.original else None,
+        "prime_minister": record.prime_minister,
         "review": list(review),  # a copy: the points found below are compared against it
     }
     outcome.original, outcome.suffix = record.original, record.suffix
@@ -247,7 +248,8 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         return outcome
     outcome.amounts = document.amounts
     review.extend(amount_points(text, document.amounts))
-    if review != meta["review"]:  # points found only once the amounts were read
+    review.extend(document.people.get("review", []))  # speakers in office whom people.yaml lacks
+    if review != meta["review"]:  # points found only once the amounts and speakers were read
         meta["review"] = review
         outcome.content = compose(meta, article.markdown)
     return outcome
