@@ -4,7 +4,7 @@ markers for a PDF), its metadata suggested from the file's own properties and it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archive.ingest.boilerplate import Article
 from archive.ingest.pages import to_paper
@@ -51,6 +51,9 @@ class Suggested:
     source: str | None = None
     source_by: str = ""
     author: str | None = None
+    ocr: list[int] = field(default_factory=list)  # pages read by OCR
+    review: list[str] = field(default_factory=list)  # what to check by hand
+    numbers: list[tuple[str, str]] = field(default_factory=list)  # official numbers and their evidence
 
 
 def paper_article(blocks: list[str], title: str | None) -> PaperArticle:
@@ -62,7 +65,26 @@ def from_pdf(data: bytes) -> tuple[PaperArticle, Suggested]:
     from archive.ingest.pdf import read_pdf
 
     pdf = read_pdf(data)
-    return from_pages(pdf.pages, pdf.info, pdf.title)
+    article, found = from_pages(pdf.pages, pdf.info, pdf.title)
+    if pdf.ocr:
+        _read_by_ocr(article, found, pdf.ocr)
+    return article, found
+
+
+def _read_by_ocr(article: PaperArticle, found: Suggested, pages: list[int]) -> None:
+    """Say on the page and in the front matter that the text was read by OCR; flag its amounts."""
+    from archive.corpus.amounts import extract_amounts
+
+    span = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]}"
+    article.paragraphs.insert(0, f"*Read by OCR from the scanned images of {span}: the text may differ "
+                                 "from the printed page.*")
+    found.ocr = pages
+    found.review.append(f"the text was read by OCR from the scanned images of {span}: check it against "
+                        "the original")
+    amounts = list(dict.fromkeys(a.text for a in extract_amounts(article.text)))
+    if amounts:
+        found.review.append("amounts read by OCR, check each against the page: " + ", ".join(amounts[:12])
+                            + (f" and {len(amounts) - 12} more" if len(amounts) > 12 else ""))
 
 
 def from_pages(pages: list, info: dict[str, str], info_title: str | None) -> tuple[PaperArticle, Suggested]:

@@ -28,6 +28,7 @@ class PdfText:
 
     pages: list[PageText]
     info: dict[str, str] = field(default_factory=dict)  # Title, Author, Subject, CreationDate, ...
+    ocr: list[int] = field(default_factory=list)  # the pages read from their images by OCR
 
     @property
     def title(self) -> str | None:
@@ -60,6 +61,9 @@ def read_pdf(data: bytes) -> PdfText:
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(cause).lower():
             raise PdfProblem("encrypted: it needs a password to open; ingest a copy saved without one") from None
         raise PdfProblem(f"damaged or truncated: {_describe(cause)}") from None
+    scanned = [] if any(page[1] for page in raw) or any(page[3] for page in raw) else [n for n, *_ in raw]
+    if scanned and images:
+        raw = _ocr(data, raw)
     body = body_size([w for page in raw for w in page[1]])
     pages = [page_text(number, words, height, body, tables, boxes, dots)
              for number, words, height, tables, boxes, dots in raw]
@@ -67,9 +71,26 @@ def read_pdf(data: bytes) -> PdfText:
         raise PdfProblem("damaged or truncated: it has no pages")
     if not any(line.text for page in pages for line in page.lines) and not any(page.tables for page in pages):
         if images:
-            raise PdfProblem(f"no text layer: its {len(pages)} page(s) are images (a scan?); it needs OCR first")
+            raise PdfProblem(f"no text layer: its {len(pages)} page(s) are images, and OCR found no words on them")
         raise PdfProblem("no text: its pages hold no text and no images")
-    return PdfText(pages, info)
+    return PdfText(pages, info, scanned if scanned and images else [])
+
+
+def _ocr(data: bytes, raw: list[tuple]) -> list[tuple]:
+    """Read every page of a scan by OCR, keeping each page's number; say what to install if we cannot."""
+    import pdfplumber
+
+    from archive.ingest import ocr
+
+    missing = ocr.available()
+    if missing:
+        raise PdfProblem(f"no text layer: its {len(raw)} page(s) are images (a scan?); {missing}")
+    read = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for (number, _, height, tables, boxes, dots), page in zip(raw, pdf.pages):
+            words, _ = ocr.page_words(page)
+            read.append((number, words, height, tables, [], []))
+    return read
 
 
 def _read_page(page) -> tuple[list[Word], float, list, list, list]:

@@ -232,6 +232,7 @@ def _paper(origin: str, data: bytes, suffix: str, article: PaperArticle, found: 
     record = Record(origin, article.text, title=found.title, date=found.date, source=found.source,
                     author=found.author, type="report", paper=article, original=data, suffix=suffix)
     record.by = {"title": found.title_by, "date": found.date_by, "source": found.source_by}
+    record.review.extend(found.review)
     return record
 
 
