@@ -8,7 +8,8 @@ from pathlib import Path
 from layouts import PROSE
 
 SCAN_TITLE = "Grants for school transport in rural areas"
-SCAN_TEXT = [" ".join(p) for p in PROSE[:4]]
+SCAN_PAGES = [[" ".join(p) for p in PROSE[:4]], [" ".join(p) for p in PROSE[4:8]]]
+SCAN_TEXT = [text for page in SCAN_PAGES for text in page]
 
 
 def text_pdf(out: Path, pages: int = 1) -> Path:
@@ -23,7 +24,7 @@ def text_pdf(out: Path, pages: int = 1) -> Path:
     for n in range(pages):
         if n:
             story.append(PageBreak())
-        story += [Paragraph(text, body) for text in SCAN_TEXT]
+        story += [Paragraph(text, body) for text in SCAN_PAGES[n]]
     SimpleDocTemplate(str(out), pagesize=A4).build(story)
     return out
 

@@ -34,15 +34,13 @@ def page_words(page, dpi: int = DPI) -> tuple[list[Word], float]:
 
 
 def image_words(image, scale: float) -> tuple[list[Word], float]:
-    """OCR an image; scale turns pixels into points."""
-    import pytesseract
-
-    data = pytesseract.image_to_data(image.convert("L"), lang="eng", config="--psm 3",
-                                     output_type=pytesseract.Output.DICT)
-    lines: dict[tuple[int, int, int], list[int]] = {}
-    for i, text in enumerate(data["text"]):
-        if text.strip() and float(data["conf"][i]) >= 0:
-            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    """OCR an image, straightened first if it was scanned askew; scale turns pixels into points."""
+    image = image.convert("L")
+    data, lines = _read(image)
+    angle = _skew(data, lines)
+    if abs(angle) > 0.15:  # degrees: a page fed crookedly; its lines would run into the next ones
+        image = image.rotate(angle, expand=False, fillcolor=255, resample=3)
+        data, lines = _read(image)
     words, confidence = [], []
     for members in lines.values():
         # A line's type size from its words' heights (capitals and ascenders are about 0.7 of it).
@@ -53,3 +51,31 @@ def image_words(image, scale: float) -> tuple[list[Word], float]:
                               top + data["height"][i] * scale, size))
             confidence.append(float(data["conf"][i]))
     return words, statistics.mean(confidence) if confidence else 0.0
+
+
+def _read(image) -> tuple[dict, dict[tuple[int, int, int], list[int]]]:
+    import pytesseract
+
+    data = pytesseract.image_to_data(image, lang="eng", config="--psm 3", output_type=pytesseract.Output.DICT)
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, text in enumerate(data["text"]):
+        if text.strip() and float(data["conf"][i]) >= 0:
+            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    return data, lines
+
+
+def _skew(data: dict, lines: dict[tuple[int, int, int], list[int]]) -> float:
+    """The page's tilt in degrees, from the slope of word bottoms along each line of several words."""
+    import math
+
+    slopes = []
+    for members in lines.values():
+        if len(members) < 5:
+            continue
+        xs = [data["left"][i] + data["width"][i] / 2 for i in members]
+        ys = [data["top"][i] + data["height"][i] for i in members]
+        mean_x, mean_y = statistics.mean(xs), statistics.mean(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        if spread:
+            slopes.append(sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread)
+    return math.degrees(math.atan(statistics.median(slopes))) if slopes else 0.0

@@ -95,6 +95,9 @@ def to_paper(pages: list[PageText]) -> Paper:
                 items.insert(at, rows)
         if items:
             kept_pages.append((page.number, items))
+    from archive.ingest.tables import carry_headers
+
+    carry_headers(kept_pages)
     body = Counter()
     for _, items in kept_pages:
         for item in items:
@@ -154,7 +157,7 @@ def _in_margin(line: Line, page: PageText) -> bool:
         return False
     at = page.lines.index(line)
     for other in page.lines[max(0, at - 1):at + 2]:
-        if other is not line and abs(other.x0 - line.x0) < 2 and other.size == line.size and \
+        if other is not line and abs(other.x0 - line.x0) < 6 and abs(other.size - line.size) < 1 and \
                 0 < abs(other.top - line.top) <= 1.6 * max(line.size, 1.0):
             return False
     return True
@@ -275,16 +278,10 @@ def _join(before: str, after: str) -> str:
 
 
 def table_rows(rows: list[list[str]]) -> str:
-    """Write a table as a list, one row an item: "Header: cell; Header: cell"."""
-    header, *rest = rows
-    has_header = rest and all(cell and not any(ch.isdigit() for ch in cell) for cell in header)
-    lines = []
-    for row in rest if has_header else rows:
-        cells = [(head, cell) for head, cell in zip(header if has_header else [""] * len(row), row) if cell]
-        item = "; ".join(f"{head}: {cell}" if head else cell for head, cell in cells)
-        # A full stop ends each row's sentence, so an amount's sentence is its own row.
-        lines.append("- " + escape(item if _SENTENCE_END.search(item) else item + "."))
-    return "\n".join(lines)
+    """Write a table as a list, one row an item: "Row label — Column: cell; Column: cell"."""
+    from archive.ingest.tables import table_rows as write
+
+    return write(rows, escape)
 
 
 def escape(text: str) -> str:
