@@ -23,6 +23,7 @@ from archive.corpus.registry import SAFE_LOADER, Registry, _yaml_where
 from archive.errors import CorpusError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
+UNDATED = "undated"  # a document's date when none can be found: `date: undated`
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
 # Bounds that keep one hostile file from stalling a build: Markdown's parser is slow and
@@ -59,6 +60,8 @@ class PartialDate:
         """Read YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError otherwise."""
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
+        if str(value).strip().lower() == UNDATED:
+            return cls(0)  # no date could be found: year 0 stands for none, never for a year
         match = DATE_PATTERN.match(str(value).strip())
         if not match:
             raise ValueError(f"bad date '{value}': expected YYYY-MM-DD, YYYY-MM or YYYY")
@@ -70,16 +73,24 @@ class PartialDate:
         return cls(year, month, day)
 
     @property
+    def undated(self) -> bool:
+        return self.year == 0
+
+    @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
     @property
     def iso(self) -> str:
+        if self.undated:
+            return UNDATED
         parts = [f"{self.year:04d}", self.month and f"{self.month:02d}", self.day and f"{self.day:02d}"]
         return "-".join(p for p in parts if p)
 
     @property
     def display(self) -> str:
+        if self.undated:
+            return "Undated"
         if self.day:
             return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         if self.month:

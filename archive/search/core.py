@@ -247,6 +247,8 @@ class Archive:
             return band_label(value)
         if facet in ("department", "programme", "government"):
             return gen.registry.label(facet, value)
+        if facet == "year" and value == "0":
+            return "Undated"  # year 0 is the index's mark for a document with no date
         return value
 
     # -- documents ---------------------------------------------------------
@@ -343,6 +345,8 @@ class Archive:
             real = gen.sets.column("real_largest")
             found = []
             for value, holders in gen.facets.postings("year").items():
+                if value == "0":
+                    continue  # undated: no place on a timeline
                 mine = np.fromiter(holders, dtype=np.int64, count=len(holders))
                 mine = mine[docs[mine]]
                 if len(mine):

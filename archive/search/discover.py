@@ -164,6 +164,8 @@ def timeline(searcher: Searcher, facets: FacetTable, docs: set[int]) -> list[Yea
     pounds = _largest_pounds(searcher, facets)
     found = []
     for value, holders in facets.postings("year").items():
+        if value == "0":
+            continue  # undated: no place on a timeline
         mine = docs & holders
         if mine:
             found.append(YearTotal(int(value), len(mine), sum(pounds.get(d, 0) for d in mine), currency))

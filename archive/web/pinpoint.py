@@ -43,7 +43,7 @@ def pinpoints(doc: dict[str, Any], page: int, url: str, accessed: dt.date) -> li
     """Cite one page in APA 7 and Harvard (in-text and reference) and in OSCOLA (a footnote with the page)."""
     person = (doc.get("author") or "").strip()
     who = cite._surname(person) if person else doc["source"]
-    in_text = f"({who}, {doc['year']}, p. {page})"
+    in_text = f"({who}, {doc['year'] or 'n.d.'}, p. {page})"
     found = []
     for style, maker in (("apa", cite.apa), ("harvard", cite.harvard)):
         parts = maker(doc, url, accessed)
