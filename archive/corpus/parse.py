@@ -38,7 +38,7 @@ OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where s
 KNOWN_KEYS = {
     "title", "date", "source", "url", "author", "type", "departments", "programmes",
     "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
-    "files", "fetched",
+    "files", "fetched", "numbers", "numbers_evidence",
 }
 # The original a document was ingested from, kept beside it: corpus/files/<id>.pdf or .docx.
 FILE_PATTERN = re.compile(r"^files/[a-z0-9][a-z0-9-]{0,199}\.(?:pdf|docx)$")
@@ -127,6 +127,8 @@ class Document:
     files: tuple[str, ...] = ()  # the originals, relative to the corpus folder
     fetched: str | None = None  # YYYY-MM-DD: the day the original was fetched from its url
     pages: tuple[int, ...] = ()  # the original's pages the body holds, where it marks them
+    numbers: tuple[str, ...] = ()  # official numbers: "CP 1224", "HC 123", "ISBN ..."
+    numbers_evidence: str | None = None  # the lines they were read from
 
 
 def parse_file(path: Path, registry: Registry) -> Document:
@@ -215,6 +217,8 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
         files=files,
         fetched=fetched,
         pages=pages,
+        numbers=_list(meta, "numbers", path),
+        numbers_evidence=_optional(meta.get("numbers_evidence")),
     )
 
 

@@ -81,5 +81,6 @@ def fields(document: Document) -> dict[str, Any]:
             "licence": document.licence,
             "fetched": document.fetched,
             "pages": list(document.pages),
+            "numbers": list(document.numbers),
         },
     }

@@ -91,12 +91,15 @@ def from_pages(pages: list, info: dict[str, str], info_title: str | None) -> tup
     """Clean a PDF's pages into an article and suggestions, from the pages and the file's properties."""
     from archive.ingest.pdf import info_date
 
+    from archive.ingest.numbers import official_numbers
+
     paper = to_paper(pages)
     if not paper.text.strip():
         from archive.ingest.pdf import PdfProblem
 
         raise PdfProblem("no text: once running headers, footers and contents are left out, nothing remains")
     found = Suggested()
+    found.numbers = official_numbers(paper.imprint)
     if paper.title:
         found.title, found.title_by = paper.title, f"the largest type on page {paper.title_page}"
     elif info_title:

@@ -225,6 +225,8 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "programmes": [m.key for m in outcome.programmes],
         "organisations": [m.key for m in outcome.organisations],
         "date_evidence": date.evidence,
+        "numbers": [number for number, _ in record.numbers] or None,
+        "numbers_evidence": "; ".join(f'{n}: "{line}"' for n, line in record.numbers) or None,
         "licence": options.licence or record.licence,
         "fetched": record.fetched,
         "files": [f"files/{stem}{record.suffix}"] if record.original else None,

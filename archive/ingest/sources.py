@@ -42,6 +42,7 @@ class Record:
     review: list[str] = field(default_factory=list)  # points found while reading
     licence: str | None = None
     fetched: str | None = None  # YYYY-MM-DD, for an address
+    numbers: list[tuple[str, str]] = field(default_factory=list)  # official numbers, each with its line
 
 
 @dataclass
@@ -233,6 +234,7 @@ def _paper(origin: str, data: bytes, suffix: str, article: PaperArticle, found: 
                     author=found.author, type="report", paper=article, original=data, suffix=suffix)
     record.by = {"title": found.title_by, "date": found.date_by, "source": found.source_by}
     record.review.extend(found.review)
+    record.numbers = found.numbers
     return record
 
 

@@ -137,7 +137,9 @@ def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None
         return [f"{opening}'{title}' ", Italic(doc["source"]), f" ({date}){tail}" if date else tail]
     author = person or doc["source"]
     # An official paper's number stands for its kind, "(CP 1234, 2025)"; OSCOLA leaves out a missing date.
-    numbered = next(iter(doc.get("numbers") or []), "")
+    numbered = next((n for n in doc.get("numbers") or [] if not n.startswith("ISBN")), "")
+    if numbered and doc["year"]:
+        date = str(doc["year"])  # a Command or House paper is cited by its number and year
     inside = ", ".join(part for part in (numbered or description, date) if part)
     within = f"({inside})" if inside else ""
     if not within:
