@@ -8,6 +8,10 @@ pypdf and pypdfium2 give lines without sizes or positions, so their margins are 
 two lines of a page, as the cleaner does for any such extractor.
 
     python bench/pdf_extractors.py        (needs: pip install pypdf pypdfium2 pdfplumber; /usr/bin/chromium)
+    python bench/pdf_extractors.py layouts [--sealed]
+                                           the layout bench of tests/layouts.py (or the sealed sample of
+                                           tests/layouts_sealed.py): sentences intact and in order,
+                                           running heads in the body, titles and dates, per approach
 
 F1 is over multisets of lower-case words of the body (the title is metadata) against the curated
 document's own text; "leaks" counts running header or footer lines left in any body; "titles" counts
@@ -205,15 +209,17 @@ APPROACHES = {
 }
 
 
-def layout_bench() -> list[tuple[str, str, dict[str, float]]]:
-    """Score each approach on each made layout."""
-    from layouts import make_layouts
+def layout_bench(sealed: bool = False) -> list[tuple[str, str, dict[str, float]]]:
+    """Score each approach on each made layout (or on the sealed sample's)."""
+    from layouts import MAKERS
+    from layouts_sealed import SEALED
 
     from archive.ingest.papers import from_pages
 
     work = Path(tempfile.mkdtemp(prefix="pdf-layouts-"))
     results = []
-    for layout in make_layouts(work):
+    for name, make in SEALED if sealed else MAKERS:
+        layout = make(work / name)
         info = read_pdf(layout.path.read_bytes()).info
         for name, extract in APPROACHES.items():
             article, found = from_pages(extract(layout.path), info, None)
@@ -221,8 +227,8 @@ def layout_bench() -> list[tuple[str, str, dict[str, float]]]:
     return results
 
 
-def print_layouts() -> None:
-    results = layout_bench()
+def print_layouts(sealed: bool = False) -> None:
+    results = layout_bench(sealed)
     print("| layout | approach | sentences intact, in order | running heads in body | title | date |")
     print("|---|---|---|---|---|---|")
     totals: dict[str, Counter[str]] = {}
@@ -241,7 +247,7 @@ def print_layouts() -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["layouts"]:
-        print_layouts()
+    if sys.argv[1:2] == ["layouts"]:
+        print_layouts(sealed=sys.argv[2:] == ["--sealed"])
     else:
         main()

@@ -214,6 +214,7 @@ def lay_out(words: list[Word], height: float, body: float, boxes: list[tuple[flo
     if not frags:
         return Laid()
     gap = max(0.8 * (body or 10.0), 6.0)
+    frags = _find_tables(frags, ruled, body)
     _mark_notes(frags, height, body)
     for frag in frags:
         cx, cy = (frag.x0 + frag.x1) / 2, (frag.top + frag.bottom) / 2
@@ -222,10 +223,51 @@ def lay_out(words: list[Word], height: float, body: float, boxes: list[tuple[flo
         elif frag.role == ROLE_BODY and body and frag.size < SMALL * body:
             frag.role = ROLE_ASIDE
     laid = Laid()
+    # The page is cut with every fragment in place, so a box or a caption across the columns parts
+    # the columns above it from those below; each role's text is then written in that order.
+    ordered = order(frags, gap)
     for role in (ROLE_BODY, ROLE_ASIDE, ROLE_NOTE):
-        strips = order([f for f in frags if f.role == role], gap)
+        strips = [kept for strip in ordered if (kept := [f for f in strip if f.role == role])]
         _emit(strips, laid, gap, ruled)
     return laid
+
+
+def _cells(strip: list[Frag]) -> bool:
+    """A strip that reads as a table's row: one baseline of short cells, figures among them."""
+    rows = _rows(strip)
+    return len(rows) == 1 and len(strip) >= 2 and all(len(f.words) <= 5 for f in strip) and any(
+        any(c.isdigit() for c in f.text) for f in strip)
+
+
+def _find_tables(frags: list[Frag], ruled: dict[int, list[list[str]]], body: float) -> list[Frag]:
+    """Take unruled tables out first, each as one block, so their columns are not read as the page's."""
+    strips = _strips(frags)
+    out: list[Frag] = []
+    at = 0
+    while at < len(strips):
+        end = at
+        while end < len(strips) and _cells(strips[end]):
+            end += 1
+        if end - at < 2:
+            out.extend(strips[at])
+            at += 1
+            continue
+        run = strips[at:end]
+        head = out[-len(strips[at - 1]):] if at and len(strips[at - 1]) >= 2 and all(
+            len(f.words) <= 5 for f in strips[at - 1]) else []
+        rows = [sorted(s, key=lambda f: f.x0) for s in ([head] if head else []) + run]
+        table = _table(rows)
+        if len(table[0] if table else []) < 2:
+            out.extend(f for s in run for f in s)
+        else:
+            if head:
+                del out[-len(head):]
+            members = [f for row in rows for f in row]
+            ruled[id(table)] = table
+            out.append(Frag([Word(f"\x00{id(table)}", min(f.x0 for f in members), max(f.x1 for f in members),
+                                  min(f.top for f in members), max(f.bottom for f in members), body or 10.0)]))
+        at = end
+    return out
 
 
 def _mark_notes(frags: list[Frag], height: float, body: float) -> None:

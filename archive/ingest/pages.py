@@ -78,11 +78,15 @@ def to_paper(pages: list[PageText]) -> Paper:
     """Clean a paper's pages and write them as Markdown with page markers."""
     paper = Paper([])
     running = _running_lines(pages)
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        sizes.update({ln.size: len(ln.text) for ln in page.lines if ln.size})
+    type_size = sizes.most_common(1)[0][0] if sizes else 0.0
     if running:
         paper.dropped.append("running headers and footers: " + "; ".join(f"\"{t}\"" for t in sorted(running)[:4]))
     kept_pages: list[tuple[int, list[Line | list[list[str]]]]] = []
     for page in pages:
-        lines = [ln for ln in page.lines if not _is_running(ln, page, running)]
+        lines = [ln for ln in page.lines if not _is_running(ln, page, running, type_size)]
         if _is_contents([ln for ln in lines if ln.role != "table"]):
             paper.dropped.append(f"the contents on page {page.number}")
             continue
@@ -141,14 +145,19 @@ def _margin(page: PageText) -> list[Line]:
     return page.lines[:2] + page.lines[-2:]  # no positions: the first and last lines
 
 
-def _is_running(line: Line, page: PageText, running: set[str]) -> bool:
+def _is_running(line: Line, page: PageText, running: set[str], body: float = 0.0) -> bool:
     if any(ln.edge for ln in page.lines):
         in_margin = _in_margin(line, page)
     else:
         in_margin = line in page.lines[:2] or line in page.lines[-2:]
     if not in_margin:
         return False
-    return _shape(line.text) in running or bool(_PAGE_NUMBER.match(line.text))
+    if _shape(line.text) in running or _PAGE_NUMBER.match(line.text):
+        return True
+    # A head or foot in small type carrying the page's own number, even on a page of its own.
+    words = line.text.split()
+    return bool(body and line.size and line.size < 0.95 * body and len(words) <= 12
+                and str(page.number) in (words[0], words[-1]))
 
 
 def _in_margin(line: Line, page: PageText) -> bool:
