@@ -198,8 +198,10 @@ def reportlab_footnotes(out: Path) -> Layout:
     doc.addPageTemplates([PageTemplate("page", frames, onPage=foot)])
     story = [Paragraph(title, title_style), Paragraph("Report of the committee, April 2013", body)]
     sentences = []
-    for paragraph in PROSE * 3:
-        story.append(Paragraph(" ".join(paragraph), body))
+    for n, paragraph in enumerate(PROSE * 3):
+        # Footnote marks raised in small type after a sentence's full stop, as committee reports set them.
+        marked = [s + (f"<super>{n % 3 + 1}</super>" if i == 1 else "") for i, s in enumerate(paragraph)]
+        story.append(Paragraph(" ".join(marked), body))
     sentences = [s for p in PROSE for s in p]
     doc.build(story)
     note_sentences = ["The figures are in cash terms and are not adjusted for inflation.",
@@ -291,6 +293,46 @@ def chromium_report(out: Path) -> Layout:
                   "2018-07-03", [head])
 
 
+def canvas_out_of_order(out: Path) -> Layout:
+    """Two columns whose text is written to the file out of reading order (right column first, the
+    title last), as design software often writes it: only the page's geometry gives the order."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen.canvas import Canvas
+
+    width, height = A4
+    canvas = Canvas(str(out), pagesize=A4)
+    canvas.setTitle("Capital funding for schools")
+    column, gutter, top = (width - 100 - 20) / 2, 20, height - 150
+    lines: list[str] = []
+    for paragraph in PROSE:
+        lines += simpleSplit(" ".join(paragraph), "Times-Roman", 10, column) + [""]
+    per_column = int((top - 60) // 13)
+    for page in range(0, len(lines), 2 * per_column):
+        number = page // (2 * per_column) + 1
+        chunk = lines[page:page + 2 * per_column]
+        for side in (1, 0):  # the right column is written first
+            canvas.setFont("Times-Roman", 10)
+            for n, line in enumerate(chunk[side * per_column:(side + 1) * per_column]):
+                canvas.drawString(50 + side * (column + gutter), top - n * 13, line)
+        canvas.setFont("Helvetica", 8)
+        if number % 2:
+            canvas.drawRightString(width - 50, height - 40, f"Capital funding for schools  {number}")
+        else:
+            canvas.drawString(50, height - 40, f"{number}  Capital funding for schools")
+        canvas.setFont("Helvetica-Bold", 20)
+        if number == 1:  # the title, over two lines, and the date, written last
+            canvas.drawString(50, height - 80, "Capital funding for schools: allocations")
+            canvas.drawString(50, height - 104, "to councils for new places")
+            canvas.setFont("Times-Roman", 10)
+            canvas.drawString(50, height - 125, "Statement, 2 September 2019")
+        canvas.showPage()
+    canvas.save()
+    return Layout("reportlab canvas, written out of order", out, [s for p in PROSE for s in p],
+                  "Capital funding for schools: allocations to councils for new places", "2019-09-02",
+                  ["Capital funding for schools"])
+
+
 MAKERS = [
     ("two-columns.pdf", lambda p: reportlab_columns(p, 2)),
     ("three-columns.pdf", lambda p: reportlab_columns(p, 3)),
@@ -298,6 +340,7 @@ MAKERS = [
     ("footnotes.pdf", reportlab_footnotes),
     ("table.pdf", fpdf_table),
     ("report.pdf", chromium_report),
+    ("out-of-order.pdf", canvas_out_of_order),
 ]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 ROLE_BODY, ROLE_ASIDE, ROLE_NOTE = "", "aside", "note"
 SMALL = 0.88  # of the body's type size: smaller type is a footnote, caption or chart note
+_MARK = re.compile(r"[\d,*†‡§]{1,4}")
 _NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§]|\[\d{1,3}\])\s*\S")
 
 
@@ -91,6 +92,7 @@ def fragments(words: list[Word]) -> list[Frag]:
             rows.append([word])
     frags = []
     for row in rows:
+        row = _without_marks(row)
         row.sort(key=lambda w: w.x0)
         current = [row[0]]
         for word in row[1:]:
@@ -101,6 +103,15 @@ def fragments(words: list[Word]) -> list[Frag]:
             current.append(word)
         frags.append(Frag(current))
     return frags
+
+
+def _without_marks(row: list[Word]) -> list[Word]:
+    """Leave out footnote marks: figures in small type raised above the line (the notes keep theirs)."""
+    size = statistics.median(w.size for w in row)
+    base = statistics.median(w.bottom for w in row)
+    kept = [w for w in row if not (w.size < 0.8 * size and _MARK.fullmatch(w.text)
+                                   and w.bottom < base - 0.15 * size)]
+    return kept or row
 
 
 def _strips(frags: list[Frag]) -> list[list[Frag]]:

@@ -80,7 +80,9 @@ def to_paper(pages: list[PageText]) -> Paper:
     running = _running_lines(pages)
     sizes: Counter[float] = Counter()
     for page in pages:
-        sizes.update({ln.size: len(ln.text) for ln in page.lines if ln.size})
+        for ln in page.lines:
+            if ln.size:
+                sizes[ln.size] += len(ln.text)
     type_size = sizes.most_common(1)[0][0] if sizes else 0.0
     if running:
         paper.dropped.append("running headers and footers: " + "; ".join(f"\"{t}\"" for t in sorted(running)[:4]))
@@ -156,8 +158,10 @@ def _is_running(line: Line, page: PageText, running: set[str], body: float = 0.0
         return True
     # A head or foot in small type carrying the page's own number, even on a page of its own.
     words = line.text.split()
-    return bool(body and line.size and line.size < 0.95 * body and len(words) <= 12
-                and str(page.number) in (words[0], words[-1]))
+    tops = [ln.top for ln in page.lines]
+    outermost = line.top in (min(tops), max(tops))  # not a footnote numbered as its page is
+    return bool(body and line.size and line.size < 0.95 * body and len(words) <= 12 and outermost
+                and line.role != "note" and str(page.number) in (words[0], words[-1]))
 
 
 def _in_margin(line: Line, page: PageText) -> bool:
