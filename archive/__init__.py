@@ -1,3 +1,3 @@
 """Policy Archive: a searchable archive of public-policy funding announcements."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"  # semantic versioning: see CHANGELOG.md

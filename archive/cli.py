@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from archive import __version__
 from archive.errors import ArchiveError
 from archive.home import ArchiveFolder
 from archive.search.request import SORTS
@@ -24,7 +25,7 @@ def _fail(error: ArchiveError) -> click.ClickException:
               help="The folder of corpus documents (default: corpus/ in the archive folder).")
 @click.option("--index", type=click.Path(path_type=Path), envvar="ARCHIVE_INDEX_DIR",
               help="The folder the index is built in (default: index/ in the archive folder).")
-@click.version_option(package_name="policy-archive")
+@click.version_option(__version__, prog_name="archive")
 @click.pass_context
 def main(ctx: click.Context, root: Path | None, corpus: Path | None, index: Path | None) -> None:
     """Policy Archive: a searchable archive of public-policy funding announcements.
@@ -63,8 +64,8 @@ def build(paths: ArchiveFolder, full: bool) -> None:
         report = run_build(paths.require_corpus(), paths.index, full=full, progress=sys.stderr.isatty())
     except ArchiveError as error:
         raise _fail(error) from None
-    for error in report.errors:
-        click.echo(str(error), err=True)
+    for problem in report.errors:
+        click.echo(str(problem), err=True)
     click.echo(report.summary())
     if report.errors:
         sys.exit(1)
@@ -80,8 +81,8 @@ def check(paths: ArchiveFolder) -> None:
         report = run_check(paths.require_corpus())
     except ArchiveError as error:
         raise _fail(error) from None
-    for error in report.errors:
-        click.echo(str(error), err=True)
+    for problem in report.errors:
+        click.echo(str(problem), err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     problems = f"{len(report.errors)} file(s) rejected" if report.errors else "no errors"

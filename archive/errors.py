@@ -24,3 +24,7 @@ class BadRequest(ArchiveError):
 
 class IndexMissing(ArchiveError):
     """No usable index: it was never built or is damaged."""
+
+
+class IndexOutdated(IndexMissing):
+    """An index written in a format this version does not read."""

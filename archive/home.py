@@ -11,33 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from archive.errors import ArchiveError
+from archive.settings import SETTINGS_FILE, example_toml
 
-SETTINGS_FILE = "archive.toml"
 # What `archive init` copies from the package into a new archive's corpus/.
 STARTER_FILES = ("README.md", "departments.yaml", "programmes.yaml", "governments.yaml")
-
-EXAMPLE_SETTINGS = '''\
-# This archive's settings. An ARCHIVE_<NAME> environment variable overrides the one here
-# (ARCHIVE_BASE_URL for BASE_URL); see "Start your own archive" in the project's README.
-
-# The address the archive is published at. Feeds, the API's links, OpenSearch and the
-# citations' permalinks are built on it instead of the Host header each request carries.
-# BASE_URL = "https://archive.example.org"
-
-# How many proxies in front of the archive set X-Forwarded-For, -Proto, -Host and -Prefix.
-# Leave at 0 unless the archive is behind that many; the headers are ignored otherwise.
-# PROXIES = 1
-
-# The archive's country, an ISO 3166 code: `archive ingest` takes the currency a bare $ or £
-# means and which registry departments apply from it. Default: GB, the United Kingdom.
-# COUNTRY = "AU"
-
-# What the pages, feeds and exports call this archive, the line beside its name, and what
-# it holds, as in the search page's heading "Search public-policy funding announcements".
-# SITE_NAME = "Policy Archive"
-# TAGLINE = "Public-policy funding announcements, searchable"
-# SUBJECT = "public-policy funding announcements"
-'''
+# Every setting, described and commented out, from their one definition.
+EXAMPLE_SETTINGS = example_toml()
 
 GITIGNORE = "# Built by `archive build`: never committed.\n/index/\n"
 

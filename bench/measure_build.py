@@ -73,7 +73,7 @@ def baseline(corpus: Path, index: Path, limit: int | None) -> dict:
     ix = whoosh_index.create_in(index, DocumentSchema)
     writer = ix.writer()
     docs = 0
-    for _, document, error in read_documents(files, registry):
+    for _, document, _error in read_documents(files, registry):
         if document is not None:
             writer.add_document(**fields(document))
             docs += 1

@@ -118,7 +118,7 @@ def main() -> None:
     for name, extract in EXTRACTORS.items():
         scores, leaks, pages, seconds, titles = [], 0, 0, 0.0, 0
         right, headings, rows = 0.0, 0, 0
-        for label, pdf, truth, header in cases:
+        for _label, pdf, truth, header in cases:
             started = time.perf_counter()
             found = extract(pdf)
             paper = to_paper(found)

@@ -136,7 +136,7 @@ def bench_queries(index: Path, db: Path, texts: list[str], long: list[str]) -> d
             forget(archive)
         run = (lambda r: plain_top10(archive, r)) if mode == "plain" else archive.search
         ours[mode] = summary(latencies(run, requests))
-        theirs[mode] = summary(latencies(lambda r: ref.search(r, facets=mode != "plain", any_word=mode == "long"), requests))
+        theirs[mode] = summary(latencies(lambda r, mode=mode: ref.search(r, facets=mode != "plain", any_word=mode == "long"), requests))
         print(f"  {mode:9} ours p50 {ours[mode]['p50_ms']:7.1f} ms  sqlite p50 {theirs[mode]['p50_ms']:7.1f} ms", flush=True)
     return {"open_s": opened, "ours": ours, "sqlite": theirs}
 

@@ -166,9 +166,8 @@ def test_old_generations_are_pruned(built, corpus_dir, index_dir):
 def test_a_second_build_at_the_same_time_is_refused(built, corpus_dir, index_dir):
     from archive.errors import ArchiveError
 
-    with generations.build_lock(index_dir):
-        with pytest.raises(ArchiveError, match="another build is running"):
-            build(corpus_dir, index_dir)
+    with generations.build_lock(index_dir), pytest.raises(ArchiveError, match="another build is running"):
+        build(corpus_dir, index_dir)
 
 
 def test_small_builds_merge_their_small_segments_and_leave_large_ones(corpus_dir, index_dir, monkeypatch):

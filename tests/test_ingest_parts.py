@@ -205,7 +205,7 @@ def test_progress_bar_on_a_large_batch(tmp_path, capsys):
     records = tmp_path / "many.jsonl"
     records.write_text("".join(
         json.dumps({"title": f"Release {n}", "date": "2001-01-01",
-                    "text": f"Release number {n} says a different thing: {' '.join(['word%d' % (n * 7 + k) for k in range(9)])}."})
+                    "text": f"Release number {n} says a different thing: {' '.join(f'word{n * 7 + k}' for k in range(9))}."})
         + "\n" for n in range(30)), "utf-8")
     corpus = tmp_path / "corpus"
     corpus.mkdir()

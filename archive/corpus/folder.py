@@ -24,7 +24,7 @@ def document_stats(corpus_dir: Path) -> dict[str, list[int]]:
             for entry in _documents(corpus_dir) for found in [entry.stat()]}
 
 
-def _documents(corpus_dir: Path) -> list[os.DirEntry]:
+def _documents(corpus_dir: Path) -> list[os.DirEntry[str]]:
     if not corpus_dir.is_dir():
         raise CorpusError(corpus_dir, "no such corpus folder")
     # Upper-case names (README.md) are notes about the corpus, not documents. Read with scandir
@@ -63,8 +63,8 @@ def check(corpus_dir: Path) -> CheckReport:
     report = CheckReport()
     registry = Registry.load(corpus_dir)
     for path, document, error in read_documents(document_files(corpus_dir).values(), registry):
-        if error:
-            report.errors.append(error)
+        if error or document is None:
+            report.errors.extend([error] if error else [])
             continue
         report.documents += 1
         if document.review:

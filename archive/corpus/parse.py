@@ -65,10 +65,11 @@ class PartialDate:
         match = DATE_PATTERN.match(str(value).strip())
         if not match:
             raise ValueError(f"bad date '{value}': expected YYYY-MM-DD, YYYY-MM or YYYY")
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year = int(match.group(1))
+        month, day = (int(part) if part else None for part in match.groups()[1:])
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"bad date '{value}': no month {month}")
-        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
             raise ValueError(f"bad date '{value}': no day {day} in that month")
         return cls(year, month, day)
 
@@ -89,9 +90,13 @@ class PartialDate:
 
     @property
     def display(self) -> str:
+<<<<<<< HEAD
         if self.undated:
             return "Undated"
         if self.day:
+=======
+        if self.day and self.month:
+>>>>>>> main
             return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         if self.month:
             return f"{calendar.month_name[self.month]} {self.year}"
@@ -153,7 +158,9 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
     except UnicodeDecodeError as error:
         raise CorpusError(path, f"not UTF-8 (byte {error.start} cannot be read)") from None
     meta, body = _split(content, path)
-    fail = lambda message: CorpusError(path, message)  # noqa: E731
+
+    def fail(message: str) -> CorpusError:
+        return CorpusError(path, message)
 
     unknown_keys = sorted(set(meta) - KNOWN_KEYS)
     if unknown_keys:
@@ -254,7 +261,8 @@ def _paged_text(body: str, currency: str) -> tuple[str, list[Amount], tuple[int,
         text += part
     # Amounts are read from the whole text, so a sentence may run over a page; each is then found
     # in turn to learn the page it stands on (a range such as "£2-3m" gives two amounts at one place).
-    amounts, cursor, last = [], 0, (None, 0)
+    amounts, cursor = [], 0
+    last: tuple[str | None, int] = (None, 0)
     for amount in extract_amounts(text, dollar=currency):
         at = text.find(amount.text, cursor)
         if at < 0:
@@ -270,7 +278,7 @@ def _paged_text(body: str, currency: str) -> tuple[str, list[Amount], tuple[int,
 def _check_nesting(body: str, path: Path) -> None:
     for number, line in _deep_lines(body):
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-        quotes = len(re.match(r"[>\s]*", line).group().replace(" ", "").replace("\t", ""))
+        quotes = len(re.findall(r"^[>\s]*", line)[0].replace(" ", "").replace("\t", ""))
         if indent > MAX_INDENT or quotes > MAX_QUOTE_DEPTH:
             raise CorpusError(path, f"Markdown nested too deeply in the body's line {number}")
     if body.count("[") <= MAX_BRACKET_DEPTH:

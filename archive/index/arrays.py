@@ -16,6 +16,7 @@ import os
 import pickle
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from whoosh import index as whoosh_index
@@ -51,14 +52,14 @@ def postings(reader: IndexReader, field: str, text: str | bytes) -> tuple[np.nda
     return np.concatenate(ids), np.concatenate(weights)
 
 
-def _blocks(matcher) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def _blocks(matcher: Any) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     if not isinstance(matcher, W3LeafMatcher):
-        ids, weights = [], []
+        found, scores = [], []
         while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
+            found.append(matcher.id())
+            scores.append(matcher.weight())
             matcher.next()
-        yield np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+        yield np.array(found, dtype=np.int64), np.array(scores, dtype=np.float64)
         return
     # Whoosh 2.7's block format: each block's data tuple holds its ids, delta-coded unless they
     # are stored as bytes, then its weights: None for all 1.0, one float for all the same, or an
@@ -76,7 +77,7 @@ def _blocks(matcher) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         matcher._next_block()
 
 
-def covers(schema, field: str) -> bool:
+def covers(schema: Any, field: str) -> bool:
     """Say whether the arrays hold a field's postings."""
     return field in schema and field not in SKIPPED and not isinstance(schema[field], NUMERIC)
 
@@ -209,7 +210,7 @@ class SpanWriter:
         self.poses: list[np.ndarray] = []
         self.at = 0
 
-    def add(self, field: str, btext: bytes, ids, weights, places: list[list[int]] | None) -> None:
+    def add(self, field: str, btext: bytes, ids: Any, weights: Any, places: list[list[int]] | None) -> None:
         """Add one term's document numbers, weights and (None for a field without them) positions."""
         ids = np.asarray(ids, dtype=np.uint32)
         self.terms[field, btext] = (self.at, self.at + len(ids))
@@ -257,7 +258,8 @@ class SpanWriter:
 
 
 def _lexicon(leaf: IndexReader, field: str) -> Iterable[bytes]:
-    return leaf.lexicon(field)
+    words: Iterable[bytes] = leaf.lexicon(field)
+    return words
 
 
 def _save(path: Path, array: np.ndarray) -> None:

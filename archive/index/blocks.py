@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zlib
 from pickle import dumps
+from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
@@ -32,7 +33,7 @@ LENGTH_BYTES = np.asarray(_length_byte_cache, dtype=np.int64)
 LENGTH_CAP = 106374  # from this length on, length_to_byte gives 255
 
 
-def write_field(writer, btexts: list[bytes], term_starts: np.ndarray, docs: np.ndarray, weights: np.ndarray,
+def write_field(writer: Any, btexts: list[bytes], term_starts: np.ndarray, docs: np.ndarray, weights: np.ndarray,
                 encoded: list[bytes], by_doc: np.ndarray, fixed: int | None) -> None:
     """Write a field's posting blocks and its rows of the term table, in Whoosh's block format.
 
@@ -89,8 +90,8 @@ def write_field(writer, btexts: list[bytes], term_starts: np.ndarray, docs: np.n
                 block_weights = None if lowest[b] == 1.0 else lowest[b]
             else:
                 block_weights = tuple(narrow[at:stop])
-            values = encoded[at:stop]
-            values = tuple(values) if fixed is None or fixed < 0 else None if fixed == 0 else b"".join(values)
+            run = encoded[at:stop]
+            values = tuple(run) if fixed is None or fixed < 0 else None if fixed == 0 else b"".join(run)
             data = dumps((tuple(gaps[at:stop]), block_weights, values), DATA_PROTOCOL)
             compression = COMPRESSION if len(data) >= COMPRESS_FROM else 0
             if compression:
@@ -115,7 +116,7 @@ def _length_bytes(lengths: np.ndarray, none: int) -> np.ndarray:
     return found
 
 
-def _add_rows(table, keys: list[bytes], values: list[bytes]) -> None:
+def _add_rows(table: Any, keys: list[bytes], values: list[bytes]) -> None:
     """Add rows to Whoosh's term table (an OrderedHashWriter) at once, as its add() does one at a time."""
     if not keys:
         return

@@ -36,6 +36,7 @@ class BuildReport:
     removed: int = 0
     full: bool = False
     repaired: bool = False
+    outdated: str | None = None  # why the index was rebuilt in full for this version, if it was
     errors: list[CorpusError] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -49,6 +50,8 @@ class BuildReport:
         if not self.touched:
             return f"nothing changed: {self.total} documents indexed{rejected} ({self.seconds:.1f} s)"
         kind = "the index was damaged, so it was rebuilt in full: " if self.repaired else "full build: " if self.full else ""
+        if self.outdated:
+            kind = f"the index {self.outdated}, so it was rebuilt in full: "
         return (
             f"{kind}indexed {self.total} documents ({self.added} added, {self.changed} changed, "
             f"{self.removed} removed{rejected}) in {self.seconds:.1f} s"
@@ -67,9 +70,13 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
         forced: set[str] = set()
         reread_before: set[str] = set()
         repaired = relabelled = False
+        outdated = None
         if base is not None:
             manifest = _manifest(base)
-            if manifest is None or not _usable(base, manifest):
+            outdated = manifest and generations.format_problem(manifest)
+            if outdated:
+                base = None
+            elif manifest is None or not _usable(base, manifest):
                 base, repaired = None, True
             else:
                 indexed = manifest["documents"]
@@ -83,7 +90,7 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
         if base is not None and not _has_every_field(base):
             # Indexed before a field was added (such as source): every document needs it.
             base, indexed, known, forced, reread_before = None, {}, {}, set(), set()
-        report = BuildReport(full=base is None, repaired=repaired)
+        report = BuildReport(full=base is None, repaired=repaired, outdated=outdated or None)
 
         # A file whose size and modification time are as last recorded is not read again; the rest
         # are compared by content. At 100,000 documents this is what keeps a small build under a second.
@@ -107,12 +114,12 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 parsed, report.errors = written.parsed, written.errors
             else:
                 documents_parsed: list[Document] = []
-                for path, document, error in read_documents(
+                for _path, document, error in read_documents(
                     tqdm(paths, desc="parsing", unit="doc", disable=not progress), registry
                 ):
                     if error:
                         report.errors.append(error)
-                    else:
+                    elif document is not None:
                         documents_parsed.append(document)
                 parsed = [(d.id, d.checksum) for d in documents_parsed]
             if sums is None:
@@ -142,6 +149,7 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                     _publish_segments(index_dir, folder, base, written, replaced, manifest, record)
                     folder = None  # published: no longer ours to discard
             elif needed:
+                assert base is not None  # a build without a base is a full one: it writes segments
                 _write(index_dir, base, documents_parsed, removed, manifest, record)
         except OSError as error:
             # A full disk, say: the new generation is discarded and the old one still serves.
@@ -188,7 +196,7 @@ def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
             return False
         ix = whoosh_index.open_dir(str(generation))
         with ix.searcher() as searcher:
-            return searcher.doc_count() == len(manifest["documents"])
+            return bool(searcher.doc_count() == len(manifest["documents"]))
     except Exception:  # Whoosh raises many kinds of error on damaged files.
         return False
 
@@ -220,7 +228,7 @@ def _publish_segments(index_dir: Path, folder: Path, base: Path | None, written:
     generations.publish(index_dir, folder, manifest, record)
 
 
-def _delete(reader, doc_ids: list[str]) -> list:
+def _delete(reader: Any, doc_ids: list[str]) -> list[Any]:
     """Mark the documents with these ids deleted in the reader's segments, as Whoosh's writer does; return them."""
     kept = []
     for leaf, _ in reader.leaf_readers():
@@ -235,7 +243,7 @@ def _delete(reader, doc_ids: list[str]) -> list:
     return kept
 
 
-def _merge_small(writer, segments: list) -> list:
+def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
     """Merge the small segments that builds of a few files leave, once there are several; drop emptied ones.
 
     Whoosh's own policy (MERGE_SMALL) merges a segment once the documents before it, smallest

@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from archive.errors import ArchiveError, IndexMissing
+from archive import __version__
+from archive.errors import ArchiveError, IndexMissing, IndexOutdated
 
 CURRENT = "current"
 MANIFEST = "manifest.json"
@@ -24,6 +25,11 @@ MANIFEST = "manifest.json"
 # documents where the same in JSON took 0.5 s to read and write).
 DOCUMENTS = "documents.pickle"
 KEEP = 3  # generations kept, so a reader still on an older one can finish its request
+# The index's format, recorded in each manifest with the version that wrote it. Raise it when a
+# release writes the index in a way older releases cannot read, or reads what older indexes lack:
+# opening an index of another format then says to run `archive build --full`. An index from
+# before formats were recorded is format 1.
+INDEX_FORMAT = 1
 
 
 def current(index_dir: Path) -> Path | None:
@@ -46,7 +52,27 @@ def require_current(index_dir: Path) -> Path:
 
 def read_manifest(generation: Path) -> dict[str, Any]:
     """Read what a generation holds: its registry and files (a searcher needs no more)."""
-    return json.loads((generation / MANIFEST).read_text("utf-8"))
+    manifest: dict[str, Any] = json.loads((generation / MANIFEST).read_text("utf-8"))
+    return manifest
+
+
+def format_problem(manifest: dict[str, Any]) -> str | None:
+    """Say why this version cannot read an index with this manifest, or return None if it can."""
+    found = manifest.get("format", 1)
+    if found == INDEX_FORMAT:
+        return None
+    built = manifest.get("version")
+    by = f"Policy Archive {built}" if built else "a version from before versions were recorded"
+    return (f"was built by {by} (index format {found}); "
+            f"this is {__version__}, which reads index format {INDEX_FORMAT}")
+
+
+def require_format(index_dir: Path, manifest: dict[str, Any]) -> None:
+    """Raise IndexOutdated, saying how to rebuild, if this version cannot read the index."""
+    problem = format_problem(manifest)
+    if problem:
+        raise IndexOutdated(
+            f"the index in {index_dir} {problem}: run `archive build --full` to rebuild it")
 
 
 def read_documents(generation: Path) -> dict[str, Any]:
@@ -56,7 +82,8 @@ def read_documents(generation: Path) -> dict[str, Any]:
         manifest = read_manifest(generation)
         return {"documents": manifest["documents"], "stats": manifest.get("stats", {})}
     with open(path, "rb") as handle:
-        return pickle.load(handle)  # written by our own build, beside index files Whoosh pickles too
+        record: dict[str, Any] = pickle.load(handle)  # our own build's, beside Whoosh's own pickles
+        return record
 
 
 @contextmanager
@@ -107,7 +134,8 @@ def publish(index_dir: Path, folder: Path, manifest: dict[str, Any], documents: 
         _write_atomic_bytes(folder / DOCUMENTS, pickle.dumps(documents, protocol=pickle.HIGHEST_PROTOCOL))
     # Each index file's size, so that a file later truncated or deleted is found at opening.
     files = {p.name: p.stat().st_size for p in folder.iterdir() if _index_file(p)}
-    _write_atomic(folder / MANIFEST, json.dumps({**manifest, "files": files}, separators=(",", ":")))
+    written = {**manifest, "format": INDEX_FORMAT, "version": __version__, "files": files}
+    _write_atomic(folder / MANIFEST, json.dumps(written, separators=(",", ":")))
     final = index_dir / folder.name.replace("tmp-", "gen-")
     os.replace(folder, final)
     _fsync_dir(final)

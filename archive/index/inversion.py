@@ -140,8 +140,8 @@ def _encode_all(positions: np.ndarray, freqs: np.ndarray) -> list[bytes]:
     out = np.zeros(int(ends[-1]), dtype=np.uint8)
     for i, byte in enumerate(freqs.astype(">u4").view(np.uint8).reshape(-1, 4).T):
         out[offsets + i] = byte
-    for i, byte in enumerate(_HEAD):
-        out[offsets + 4 + i] = byte
+    for i, code in enumerate(_HEAD):
+        out[offsets + 4 + i] = code
     out[offsets[~single] + 4 + len(_HEAD)] = _MARK
     within = np.cumsum(sizes) - sizes  # each item's start, counted from its posting's first item
     within -= within[firsts][posting]
@@ -165,4 +165,4 @@ def encode_one(places: list[int]) -> bytes:
     """Encode one posting's positions as Positions.encode does: their count, then the pickled gaps between them."""
     gaps = [places[0]]
     gaps += [b - a for a, b in zip(places, places[1:])]
-    return pack_uint(len(gaps)) + dumps(gaps, 2)
+    return bytes(pack_uint(len(gaps))) + dumps(gaps, 2)

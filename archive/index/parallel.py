@@ -9,11 +9,13 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 from whoosh.codec.whoosh3 import W3Segment
 
 from archive.corpus.folder import read_documents
+from archive.corpus.parse import Document
 from archive.corpus.registry import Registry
 from archive.errors import CorpusError
 from archive.index import originals
@@ -61,7 +63,7 @@ def write(folder: Path, index_dir: Path, paths: list[Path], registry: Registry, 
     return written
 
 
-def _run(jobs: list[tuple], procs: int) -> Iterator[tuple]:
+def _run(jobs: list[tuple[Any, ...]], procs: int) -> Iterator[tuple[Any, ...]]:
     if procs == 1:
         yield from map(_segment, jobs)
         return
@@ -70,7 +72,7 @@ def _run(jobs: list[tuple], procs: int) -> Iterator[tuple]:
         yield from pool.imap(_segment, jobs)
 
 
-def _segment(job: tuple) -> tuple:
+def _segment(job: tuple[Any, ...]) -> tuple[Any, ...]:
     """Parse one share of the files and write it as a segment; return it with what was parsed and rejected."""
     folder, index_dir, paths, registry = job
     # The collector would walk the segment's millions of growing lists again and again for cycles
@@ -84,23 +86,25 @@ def _segment(job: tuple) -> tuple:
         gc.collect()
 
 
-def _write_segment(folder: Path, index_dir: Path, paths: list[Path], registry: Registry) -> tuple:
+def _write_segment(folder: Path, index_dir: Path, paths: list[Path], registry: Registry) -> tuple[Any, ...]:
     writer = SegmentWriter(folder, DocumentSchema())
     parsed, errors = [], []
     # A batch at a time, each step over the whole batch: parsing and indexing one document after
     # the other runs about a fifth slower, each step pushing the other's code and tables out of
     # the processor's caches.
     for at in range(0, len(paths), BATCH):
-        documents = []
-        for path, document, error in read_documents(paths[at:at + BATCH], registry):
+        documents: list[Document] = []
+        for _path, document, error in read_documents(paths[at:at + BATCH], registry):
             if error is not None:
                 # Sent back as text: an exception with its own arguments does not pickle whole.
                 errors.append((str(error.path), error.message))
-            else:
+            elif document is not None:
                 documents.append(document)
         batch = [fields(document) for document in documents]
         for document, values in zip(documents, batch):
             values["meta"]["files"] = originals.store(index_dir, document)
             writer.add(values)
             parsed.append((document.id, document.checksum))
-    return writer.finish() if parsed else writer.cancel(), parsed, errors, writer.forms()
+    if not parsed:
+        writer.cancel()
+    return writer.finish() if parsed else None, parsed, errors, writer.forms()

@@ -58,7 +58,7 @@ class TextIndexer:
     @staticmethod
     def handles(analyzer: Any) -> bool:
         """Say whether an analyzer is the stemming one this reproduces (Whoosh's StemmingAnalyzer)."""
-        items = getattr(analyzer, "items", None)
+        items: Any = getattr(analyzer, "items", None)
         if not isinstance(analyzer, CompositeAnalyzer) or [type(i) for i in items or ()] != [
                 RegexTokenizer, LowercaseFilter, StopFilter, StemFilter]:
             return False
@@ -87,7 +87,7 @@ class TextIndexer:
         return kept[0] if len(kept) == 1 else None
 
 
-class _Numbers(dict):
+class _Numbers(dict[str, int]):
     """Word -> term number, working out a word not seen before as it is first looked up."""
 
     def __init__(self, indexer: TextIndexer):
@@ -116,7 +116,7 @@ class SegmentWriter:
             if field.vector or field.separate_spelling():
                 raise ValueError(f"field {name!r} has vectors or spelling, which this writer does not write")
         self.texts: dict[str, TextIndexer] = {}
-        stems: list[tuple[Any, dict]] = []  # a title's words are mostly its body's: stemmed once for both
+        stems: list[tuple[Any, dict[str, str | None]]] = []  # a title's words are mostly its body's: stemmed once for both
         for name, field in schema.items():
             if field.indexed and isinstance(field.format, Positions) and TextIndexer.handles(field.analyzer):
                 shared = next((table for analyzer, table in stems if analyzer == field.analyzer), None)
@@ -127,8 +127,8 @@ class SegmentWriter:
         self.postings: dict[tuple[str, bytes], tuple[list[int], list[float], list[bytes]]] = {}
         # The length of each scorable field in each document, as Whoosh keeps it (one byte, rounded).
         self.lengths: dict[str, dict[int, int]] = {}
-        self.terms_of: dict[tuple, list[tuple]] = {}
-        self.plans: dict[str, tuple] = {}
+        self.terms_of: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+        self.plans: dict[str, tuple[Any, ...]] = {}
         self.docnum = 0
 
     def add(self, values: dict[str, Any]) -> None:
@@ -165,7 +165,7 @@ class SegmentWriter:
             self._column("_stored", STORED_COLUMN).add(docnum, stored)
         self.docnum = self.perdoc._doccount = docnum + 1
 
-    def _plan(self, name: str) -> tuple:
+    def _plan(self, name: str) -> tuple[Any, ...]:
         found = self.plans.get(name)
         if found is None:
             field = self.schema[name]
@@ -173,13 +173,13 @@ class SegmentWriter:
             found = self.plans[name] = (field, self.texts.get(name), column)
         return found
 
-    def _column(self, name: str, column):
+    def _column(self, name: str, column: Any) -> Any:
         writers = self.perdoc._colwriters
         if name not in writers:
             self.perdoc._create_column(name, column)
         return writers[name]
 
-    def _index(self, name: str, field, value) -> list[tuple]:
+    def _index(self, name: str, field: Any, value: Any) -> list[tuple[Any, ...]]:
         """Return a field's terms for a value, as `field.index(value)` gives them."""
         if isinstance(field, NUMERIC) and field.shift_step:
             numbers = value if isinstance(value, (list, tuple)) else [value]
@@ -191,7 +191,7 @@ class SegmentWriter:
             found = self.terms_of[key] = list(field.index(value))
         return found
 
-    def _number_terms(self, name: str, field: NUMERIC, number) -> list[tuple]:
+    def _number_terms(self, name: str, field: NUMERIC, number: Any) -> list[tuple[Any, ...]]:
         # NUMERIC.index: a term for each precision, every shift_step bits, from one sortable form.
         found = self.terms_of.get((name, number))
         if found is None:
@@ -237,9 +237,9 @@ class SegmentWriter:
                          field.format.fixed_value_size())
             if arrays.covers(self.schema, name):
                 positional = field.format.supports("positions")
-                for (_, btext), (docs, weights, encoded) in zip(keys, runs):
-                    places = [field.format.decode_positions(v) for v in encoded] if positional else None
-                    spans.add(name, btext, docs, weights, places)
+                for (_, btext), (term_docs, term_weights, values) in zip(keys, runs):
+                    places = [field.format.decode_positions(v) for v in values] if positional else None
+                    spans.add(name, btext, term_docs, term_weights, places)
             writer.finish_field()
         writer.close()
         self.segment.set_doc_count(self.docnum)
@@ -287,6 +287,6 @@ def write(folder: Path, schema: Schema, documents: Iterable[dict[str, Any]]) -> 
 
 
 
-def write_toc(folder: Path, schema: Schema, segments: list, generation: int = 0) -> None:
+def write_toc(folder: Path, schema: Schema, segments: list[W3Segment], generation: int = 0) -> None:
     """Write the index's table of contents: the segments Whoosh opens, in order."""
     TOC(schema, segments, generation).write(FileStorage(str(folder)), INDEX_NAME)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,17 +17,19 @@ from whoosh.searching import Searcher
 from archive.corpus import prices
 from archive.corpus.amounts import band_label, band_order
 from archive.corpus.registry import Registry
-from archive.errors import IndexMissing
+from archive.errors import IndexMissing, IndexOutdated
 from archive.index import forms as forms_table
 from archive.index import generations
 from archive.search import discover, limits, ranking
 from archive.search.docsets import DocSets, Mask
 from archive.search.facets import FacetTable, FacetValue
+from archive.search.generation import Generation
 from archive.search.hits import labelled, page_of_hits
 from archive.search.periods import Periods
 from archive.search.query import ParsedQuery, QueryReader
 from archive.search.ranking import Ranker, rankable
 from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year_text
+from archive.search.scores import top
 
 # The facets, in the order they are shown: the indexed ones, then those worked out from dates.
 FACETS = ("year", "financial_year", "government", "department", "programme", "amount")
@@ -54,24 +56,6 @@ class SearchResult:
         return max(1, -(-self.total // self.request.per_page))
 
 
-@dataclass
-class Generation:
-    """One opened index generation and what is cached for it."""
-
-    path: Path
-    searcher: Searcher
-    registry: Registry
-    reader: QueryReader
-    facets: FacetTable
-    # Masks of what queries and filters match, cached for this generation only: a researcher
-    # clicking through facets repeats the same query and filters.
-    sets: DocSets
-    ranker: Ranker
-    periods: Periods
-    # Each indexed word's surface forms, for finding a query's words in a hit's text (snippets).
-    forms: dict[str, list[str]] = field(default_factory=dict)
-
-
 class Archive:
     """The searchable archive: follows the index's current generation, reopening when a build publishes."""
 
@@ -79,6 +63,7 @@ class Archive:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._generation: Generation | None = None
+        self._closer: Any = None  # closes the open generation's searcher with the archive
 
     # -- opening -----------------------------------------------------------
 
@@ -97,6 +82,7 @@ class Archive:
     def _open(self, path: Path) -> Generation:
         try:
             manifest = generations.read_manifest(path)
+            generations.require_format(self.index_dir, manifest)
             generations.check_files(path, manifest)
             registry = Registry.from_dict(manifest["registry"])
             ix = whoosh_index.open_dir(str(path))
@@ -105,6 +91,8 @@ class Archive:
             facets = FacetTable(searcher.reader(), sets.live)
             sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
             forms = forms_table.read(path)
+        except IndexOutdated:
+            raise
         except Exception as error:  # Whoosh raises many kinds of error on damaged files.
             raise IndexMissing(
                 f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
@@ -366,7 +354,7 @@ class Archive:
             field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
             return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
         if rankable(parsed.query):
-            return ranking.top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
+            return top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
         results = limits.search(gen.searcher, parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None)
         return [docnum for _, docnum in results.top_n]
 
@@ -392,7 +380,7 @@ def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> n
     return keys
 
 
-def _facet_order(facet: str):
+def _facet_order(facet: str) -> Callable[[FacetValue], Any]:
     if facet in ("year", "financial_year"):
         return lambda v: (-int(v.value[:4]), v.value)
     if facet == "amount":

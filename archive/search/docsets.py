@@ -17,7 +17,7 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from archive.index import arrays
-from archive.index.arrays import positions, postings, term_ids  # noqa: F401 (term_ids: facets)
+from archive.index.arrays import positions, postings
 from archive.search import limits
 from archive.search.cache import ArrayCache
 from archive.search.words import AtLeast
@@ -115,7 +115,7 @@ class DocSets:
             return np.logical_or.reduce([self._evaluate(sub) for sub in q.subqueries])
         if type(q) is AtLeast:
             held = np.sum([self._evaluate(sub) for sub in q.subqueries], axis=0, dtype=np.int32)
-            return held >= q.minimum
+            return np.asarray(held >= q.minimum)
         if type(q) is query.AndNot:
             return self._evaluate(q.a) & ~self._evaluate(q.b)
         if type(q) is query.Not:
@@ -160,7 +160,9 @@ class DocSets:
         # Each word's (document, position - its place in the phrase) pairs as one int64 key; the
         # phrase starts where every word has the same key.
         found = []
+        assert self._arrays is not None  # the caller checked that every segment has arrays
         for segment, offset in self._arrays:
+            assert segment is not None
             keys = None
             for shift, btext in enumerate(btexts):
                 docs, poses = segment.positions(field, btext)

@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 from whoosh.reading import IndexReader
 
+from archive.index.arrays import term_ids
 from archive.search.cache import ArrayCache
-from archive.search.docsets import term_ids
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,9 @@ class FacetTable:
 
     def _column(self, field: str) -> _Column:
         if field not in self._columns:
-            values, docs, codes = [], [], []
+            values: list[str] = []
+            docs: list[np.ndarray] = []
+            codes: list[np.ndarray] = []
             for term in self._reader.lexicon(field):
                 ids = term_ids(self._reader, field, term)
                 ids = ids[self._live[ids]]

@@ -5,22 +5,21 @@ from __future__ import annotations
 import html
 import itertools
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from whoosh import query
 from whoosh.reading import IndexReader
 
 from archive.corpus.registry import Registry
-from archive.search import limits, ranking
+from archive.search import limits
 from archive.search.docsets import Mask
+from archive.search.generation import Generation
 from archive.search.query import ParsedQuery
 from archive.search.ranking import rankable
 from archive.search.request import SearchRequest
+from archive.search.scores import top
 from archive.search.snippets import SNIPPET_CHARS, find, snippet
-
-if TYPE_CHECKING:
-    from archive.search.core import Generation
 
 MAX_SNIPPET_WORDS = 64  # of a prefix's or wildcard's expansions, the first ones marked
 
@@ -37,7 +36,7 @@ def page_of_hits(
     searcher = gen.searcher
     if sort == "relevance" and rankable(parsed.query):
         # Words joined by AND and OR, the usual query: scored over arrays (archive/ranking.py).
-        ids, scores = ranking.top(gen.ranker.cached(parsed.query), docs, end)
+        ids, scores = top(gen.ranker.cached(parsed.query), docs, end)
         page_scores = [round(score, 4) for score in scores[start:end].tolist()]
         return _snippeted(gen, parsed, ids[start:end].tolist(), page_scores)
     if sort == "relevance":
@@ -60,7 +59,8 @@ def page_of_hits(
     return _snippeted(gen, parsed, order, [None] * len(order))
 
 
-def _snippeted(gen: Generation, parsed: ParsedQuery, order: list[int], scores: list) -> list[dict[str, Any]]:
+def _snippeted(gen: Generation, parsed: ParsedQuery, order: list[int],
+               scores: list[float] | list[None]) -> list[dict[str, Any]]:
     """Return hits with snippets of the query's words, found in the stored text without matching again."""
     words = snippet_words(parsed.query, gen.searcher.reader())
     hits = []

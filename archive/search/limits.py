@@ -19,6 +19,7 @@ import re
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Iterator
+from typing import Any
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -186,15 +187,15 @@ class Expansions:
 
     def __init__(self, size: int = 256):
         self._size = size
-        self._found: OrderedDict[tuple, tuple[list[str], int, bool]] = OrderedDict()
+        self._found: OrderedDict[tuple[Any, ...], tuple[list[str], int, bool]] = OrderedDict()
 
-    def get(self, key: tuple) -> tuple[list[str], int, bool] | None:
+    def get(self, key: tuple[Any, ...]) -> tuple[list[str], int, bool] | None:
         found = self._found.get(key)
         if found is not None:
             self._found.move_to_end(key)
         return found
 
-    def put(self, key: tuple, value: tuple[list[str], int, bool]) -> None:
+    def put(self, key: tuple[Any, ...], value: tuple[list[str], int, bool]) -> None:
         self._found[key] = value
         if len(self._found) > self._size:
             self._found.popitem(last=False)
@@ -253,7 +254,7 @@ def budgeted(q: query.Query) -> query.Query:
 
 
 class _Budgeted(WrappingQuery):
-    def matcher(self, searcher: Searcher, context=None) -> matching.Matcher:
+    def matcher(self, searcher: Searcher, context: Any = None) -> matching.Matcher:
         return _BudgetMatcher(self.child.matcher(searcher, context))
 
 
@@ -279,6 +280,6 @@ class _BudgetMatcher(matching.WrappingMatcher):
             self.next()
 
 
-def search(searcher: Searcher, q: query.Query, **options) -> Results:
+def search(searcher: Searcher, q: query.Query, **options: Any) -> Results:
     """Run Searcher.search within the current budget."""
     return searcher.search(budgeted(q), **options)

@@ -24,9 +24,9 @@ from whoosh.searching import Searcher
 from archive.search import rescoring
 from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
+from archive.search.scores import Scores
 from archive.search.words import AtLeast
 
-Scores = np.ndarray  # one float64 per document number, meaningful where the query matches
 CACHED_SCORES = 16  # 800 KB each at 100,000 documents: enough for a researcher's facet clicks
 CACHED_SCORE_BYTES = 64 * 2**20  # 8 scores at 1,000,000 documents
 # BM25F's term-frequency saturation and length normalisation, chosen by bench/relevance.py.
@@ -148,16 +148,3 @@ class Ranker:
             ]
             self._lengths[field] = np.concatenate(parts) if parts else np.zeros(0)
         return self._lengths[field]
-
-
-def top(scores: Scores, docs: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return the first `limit` of docs by score, ties by document number, as Whoosh orders them."""
-    ids = np.flatnonzero(docs)
-    found = scores[ids]
-    if len(ids) > limit:
-        # Keep only what can reach the top: every score at or above the limit-th, ties included.
-        threshold = np.partition(found, len(found) - limit)[len(found) - limit]
-        keep = found >= threshold
-        ids, found = ids[keep], found[keep]
-    order = np.lexsort((ids, -found))[:limit]
-    return ids[order], found[order]

@@ -6,6 +6,7 @@ import calendar
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from archive.corpus.amounts import split_band
 from archive.corpus.registry import Registry
@@ -106,7 +107,8 @@ class SearchRequest:
         name = FACET_FIELDS[facet]
         current = getattr(self, name)
         values = tuple(v for v in current if v != value) if value in current else (*current, value)
-        return replace(self, **{name: values}, page=1)
+        changes: dict[str, Any] = {name: values, "page": 1}
+        return replace(self, **changes)
 
 
 FACET_FIELDS = {"department": "departments", "programme": "programmes", "amount": "amounts",
@@ -115,7 +117,10 @@ FACET_FIELDS = {"department": "departments", "programme": "programmes", "amount"
 
 def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> SearchRequest:
     """Validate URL-style parameters (each name to a list of values) into a request."""
-    first = lambda name, default="": (params.get(name) or [default])[0]  # noqa: E731
+
+    def first(name: str, default: str = "") -> str:
+        return (params.get(name) or [default])[0]
+
     years = tuple(dict.fromkeys(parse_year(v) for v in _values(params, "year")))
     departments = _keys(params, "department", registry)
     programmes = _keys(params, "programme", registry)
@@ -191,10 +196,11 @@ def parse_day(text: str, name: str) -> str:
     match = DAY.match(text.strip())
     if not match:
         raise FieldError(name, f"{name} must be a date such as 2013, 2013-04 or 2013-04-15, not '{text}'")
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year = int(match.group(1))
+    month, day = (int(part) if part else None for part in match.groups()[1:])
     if month is not None and not 1 <= month <= 12:
         raise FieldError(name, f"{name} '{text}' has no month {month}: months run from 01 to 12")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise FieldError(name, f"{name} '{text}' has no day {day}: {calendar.month_name[month]} {year} "
                          f"has {calendar.monthrange(year, month)[1]} days")
     return "-".join([f"{year:04d}"] + [f"{part:02d}" for part in (month, day) if part is not None])

@@ -16,16 +16,27 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.searching import Searcher
 
+from archive.search.docsets import DocSets
+from archive.search.scores import Scores, top
 from archive.search.words import AtLeast
 
-if TYPE_CHECKING:
-    from archive.search.ranking import Ranker, Scores
+
+class Ranker(Protocol):
+    """What rescoring reads of ranking.Ranker, which calls it: its index, sets and word scores."""
+
+    searcher: Searcher
+    sets: DocSets
+    size: int
+
+    def term(self, field: str, text: str) -> Scores: ...
+
 
 # The best PROXIMITY_WINDOW documents gain PROXIMITY × the mean idf of each pair of the query's
 # words that they hold within PROXIMITY_SPAN words of each other, divided by the gap.
@@ -158,8 +169,6 @@ def _reader(ranker: Ranker) -> Callable[[str, tuple[str, ...] | None], Text]:
 
 
 def _best(ranker: Ranker, q: AtLeast, scores: Scores, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    from archive.search.ranking import top  # ranking imports this module
-
     return top(scores, ranker.sets.matches(q), limit)
 
 

@@ -81,7 +81,7 @@ def _find_by_pattern(text: str, stem_of: dict[str, str]) -> list[Span]:
     # Longest first, so that an alternation never stops at a shorter form that a longer one extends.
     pattern = _pattern(tuple(sorted(stem_of, key=lambda f: (-len(f), f))))
     found = ((m.start(), m.end(), stem_of.get(m.group().lower())) for m in pattern.finditer(text))
-    return [span for span in found if span[2] is not None]
+    return [(start, end, stem) for start, end, stem in found if stem is not None]
 
 
 def snippet(text: str, spans: list[Span], chars: int = SNIPPET_CHARS) -> str:
@@ -115,7 +115,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 # A window: (start, end, its distinct words, its spans, the block's bounds).
-Window = tuple[int, int, frozenset, list, tuple[int, int]]
+Window = tuple[int, int, frozenset[str], list[Span], tuple[int, int]]
 
 
 def _windows(text: str, block: tuple[int, int], spans: list[Span], chars: int) -> list[Window]:
@@ -127,7 +127,7 @@ def _windows(text: str, block: tuple[int, int], spans: list[Span], chars: int) -
         return [(low, high, frozenset(s[2] for s in inside), inside, block)]
     # A long block: one window from each match, holding the matches that fit after it.
     found = []
-    for i, (start, _, _) in enumerate(inside):
+    for start, _, _ in inside:
         begin = max(low, start - LEAD)
         stop = min(high, begin + chars)
         held = [s for s in inside if s[0] >= begin and s[1] <= stop]

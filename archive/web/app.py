@@ -20,6 +20,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from archive import settings
 from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
@@ -54,9 +55,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # The settings file is found through ROOT, so ROOT and INDEX_DIR are read first.
     early = test_config or {}
     folder = ArchiveFolder.at(early.get("ROOT"), index=early.get("INDEX_DIR") or os.environ.get("ARCHIVE_INDEX_DIR"))
-    app.config.from_mapping(ROOT=str(folder.root), INDEX_DIR=str(folder.index), BASE_URL=None, PROXIES=0,
-                            SITE_NAME="Policy Archive", TAGLINE="Public-policy funding announcements, searchable",
-                            SUBJECT="public-policy funding announcements")
+    app.config.from_mapping(
+        ROOT=str(folder.root), INDEX_DIR=str(folder.index), **settings.defaults())
     app.config.from_mapping(folder.settings())
     app.config.from_prefixed_env("ARCHIVE")
     if test_config:
@@ -69,12 +69,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
     app.jinja_env.globals.update(max_export=MAX_EXPORT)
-    app.json.sort_keys = False  # the API's keys in the order they are documented: query first
+    # The API's keys in the order they are documented: query first.
+    app.json.sort_keys = False  # type: ignore[attr-defined]
 
     proxies = int(app.config["PROXIES"] or 0)
     if proxies:
         # Forwarded headers are believed only from as many proxies as the maintainer says there are.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies)
+        fixed = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies,
+                         x_prefix=proxies)
+        app.wsgi_app = fixed  # type: ignore[method-assign]  # Flask's way to add middleware
     app.after_request(add_security_headers)
     # /doc//x must be a 404, not a redirect to another document's address.
     app.url_map.merge_slashes = False

@@ -109,13 +109,18 @@ def applied_filters(search: SearchRequest, result: Any) -> list[dict[str, str]]:
     for name, day in (("date_from", search.date_from), ("date_to", search.date_to)):
         if day:
             applied.append({"facet": "Date", "label": f"{'from' if name == 'date_from' else 'to'} {day}",
-                            "remove_url": search_url(replace(search, **{name: None}, page=1))})
+                            "remove_url": search_url(replace(search, **_cleared(name)))})
     if search.real:
         applied.append({"facet": "Amounts", "label": "in real terms",
                         "remove_url": search_url(replace(search, real=False, page=1))})
     for name, amount in (("min_amount", search.min_amount), ("max_amount", search.max_amount)):
         if amount is not None:
-            without = replace(search, **{name: None}, page=1)
+            without = replace(search, **_cleared(name))
             label = f"{'at least' if name == 'min_amount' else 'at most'} {amount:,}"
             applied.append({"facet": "Amount", "label": label, "remove_url": search_url(without)})
     return applied
+
+
+def _cleared(name: str) -> dict[str, Any]:
+    """Return the changes that take one field of a search away, back on page 1."""
+    return {name: None, "page": 1}

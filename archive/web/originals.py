@@ -24,7 +24,7 @@ def _original(doc_id: str, suffix: str) -> Response:
     document = find_document(doc_id)
     entry = next((f for f in document.get("files") or [] if f.get("suffix") == suffix), None)
     path = path_of(Path(current_app.config["INDEX_DIR"]), entry) if entry else None
-    if path is None:
+    if path is None or entry is None:
         abort(404, f"The archive holds no original {suffix[1:].upper()} file of '{doc_id}'.")
     return send_file(path, mimetype=entry["type"], download_name=f"{doc_id}{suffix}",
                      as_attachment=suffix != ".pdf", conditional=True, max_age=3600)
