@@ -90,13 +90,9 @@ class PartialDate:
 
     @property
     def display(self) -> str:
-<<<<<<< HEAD
         if self.undated:
             return "Undated"
-        if self.day:
-=======
         if self.day and self.month:
->>>>>>> main
             return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         if self.month:
             return f"{calendar.month_name[self.month]} {self.year}"
