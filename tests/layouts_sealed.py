@@ -9,24 +9,36 @@ from layouts import Layout
 from papers import print_pdf
 
 PROSE2 = [
-    ["The council will invest £3.6 million in flood defences along the river over the next two years.",
-     "Work on the northern embankment starts in the spring and should finish before the winter rains.",
-     "Residents whose homes flooded last year will be offered free advice on protecting their property."],
-    ["A further £900,000 has been set aside for drainage repairs in the older parts of the town.",
-     "Engineers found that many of the drains had not been cleared for more than a decade.",
-     "The work will be done at night where possible to keep the roads open during the day."],
-    ["Bus services in the villages will be protected for at least another year.",
-     "The cabinet agreed to use reserves to cover the gap left by the loss of the rural transport grant.",
-     "Officers will report back in the autumn with options for a permanent solution."],
-    ["Library opening hours will be extended on Saturdays in the four largest branches.",
-     "The change follows a survey in which most users asked for longer weekend hours.",
-     "Volunteers will help to run the smaller branches, which keep their current hours."],
-    ["The adult social care budget rises by £7.2 million, most of it to meet higher wages for carers.",
-     "Providers told the council that without the rise several care homes would have closed.",
-     "The council will also pay for training so that more carers can qualify as senior staff."],
-    ["Capital spending on roads totals £14 million, including the repair of two bridges.",
-     "The bridge over the canal has been closed to heavy lorries since a survey found cracks.",
-     "Repairs to it will take about six months and the road will stay open to cars throughout."],
+    [
+        "The council will invest £3.6 million in flood defences along the river over the next two years.",
+        "Work on the northern embankment starts in the spring and should finish before the winter rains.",
+        "Residents whose homes flooded last year will be offered free advice on protecting their property.",
+    ],
+    [
+        "A further £900,000 has been set aside for drainage repairs in the older parts of the town.",
+        "Engineers found that many of the drains had not been cleared for more than a decade.",
+        "The work will be done at night where possible to keep the roads open during the day.",
+    ],
+    [
+        "Bus services in the villages will be protected for at least another year.",
+        "The cabinet agreed to use reserves to cover the gap left by the loss of the rural transport grant.",
+        "Officers will report back in the autumn with options for a permanent solution.",
+    ],
+    [
+        "Library opening hours will be extended on Saturdays in the four largest branches.",
+        "The change follows a survey in which most users asked for longer weekend hours.",
+        "Volunteers will help to run the smaller branches, which keep their current hours.",
+    ],
+    [
+        "The adult social care budget rises by £7.2 million, most of it to meet higher wages for carers.",
+        "Providers told the council that without the rise several care homes would have closed.",
+        "The council will also pay for training so that more carers can qualify as senior staff.",
+    ],
+    [
+        "Capital spending on roads totals £14 million, including the repair of two bridges.",
+        "The bridge over the canal has been closed to heavy lorries since a survey found cracks.",
+        "Repairs to it will take about six months and the road will stay open to cars throughout.",
+    ],
 ]
 HEAD = "Budget and council tax report"
 
@@ -34,8 +46,10 @@ HEAD = "Budget and council tax report"
 def chromium_box(out: Path) -> Layout:
     """Two CSS columns with a bordered box across both, a running head on alternate sides."""
     parts = [f"<p>{' '.join(p)}</p>" for p in PROSE2]
-    box = ('<div class="box"><p>At a glance: the budget for next year totals £412 million.</p>'
-           "<p>Council tax rises by 2.99 per cent, below the limit set by the government.</p></div>")
+    box = (
+        '<div class="box"><p>At a glance: the budget for next year totals £412 million.</p>'
+        "<p>Council tax rises by 2.99 per cent, below the limit set by the government.</p></div>"
+    )
     html = f"""<!doctype html><html><head><meta charset="utf-8"><style>
 @page {{ size: A4; margin: 20mm 18mm; }}
 @page :left {{ @bottom-left {{ content: counter(page) " | {HEAD}"; font: 8pt sans-serif; }} }}
@@ -45,12 +59,18 @@ body {{ font: 11pt/1.45 Georgia, serif; }} h1 {{ font: bold 30pt/1.1 sans-serif;
 .box {{ border: 1.5pt solid #246; padding: 6pt 10pt; margin: 10pt 0; font-size: 10pt; }}
 </style></head><body><h1>Budget 2016 to 2017 and council tax setting</h1>
 <p>Report to full council, published Autumn 2016</p>
-<div class="cols">{''.join(parts[:3])}</div>{box}<div class="cols">{''.join(parts[3:])}{''.join(parts)}</div>
+<div class="cols">{"".join(parts[:3])}</div>{box}<div class="cols">{"".join(parts[3:])}{"".join(parts)}</div>
 </body></html>"""
     print_pdf(html, out)
-    return Layout("sealed: Chromium columns with a box across them", out,
-                  [s for p in PROSE2 for s in p] * 2, "Budget 2016 to 2017 and council tax setting", "2016",
-                  [HEAD], ["At a glance: the budget for next year totals £412 million."])
+    return Layout(
+        "sealed: Chromium columns with a box across them",
+        out,
+        [s for p in PROSE2 for s in p] * 2,
+        "Budget 2016 to 2017 and council tax setting",
+        "2016",
+        [HEAD],
+        ["At a glance: the budget for next year totals £412 million."],
+    )
 
 
 def fpdf_columns(out: Path) -> Layout:
@@ -61,16 +81,26 @@ def fpdf_columns(out: Path) -> Layout:
         def footer(self) -> None:
             self.set_y(-12)
             self.set_font("Helvetica", "", 7)
-            self.cell(0, 5, f"{self.page_no()}  Flood defences briefing" if self.page_no() % 2 == 0
-                      else f"Flood defences briefing  {self.page_no()}", align="L" if self.page_no() % 2 == 0
-                      else "R")
+            self.cell(
+                0,
+                5,
+                f"{self.page_no()}  Flood defences briefing"
+                if self.page_no() % 2 == 0
+                else f"Flood defences briefing  {self.page_no()}",
+                align="L" if self.page_no() % 2 == 0 else "R",
+            )
 
     pdf = Paper(format="A4")
     pdf.set_title("briefing")
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 22)
-    pdf.multi_cell(0, 10, "Flood defences and drainage: what the council will spend and when",
-                   new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        10,
+        "Flood defences and drainage: what the council will spend and when",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_font("Times", "", 11)
     pdf.multi_cell(0, 6, "Briefing note, 14 March 2016", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
@@ -78,16 +108,28 @@ def fpdf_columns(out: Path) -> Layout:
         for paragraph in PROSE2 * 3:
             columns.write(" ".join(paragraph) + "\n\n")
     pdf.output(str(out))
-    return Layout("sealed: fpdf2 text columns", out, [s for p in PROSE2 for s in p] * 3,
-                  "Flood defences and drainage: what the council will spend and when", "2016-03-14",
-                  ["Flood defences briefing"])
+    return Layout(
+        "sealed: fpdf2 text columns",
+        out,
+        [s for p in PROSE2 for s in p] * 3,
+        "Flood defences and drainage: what the council will spend and when",
+        "2016-03-14",
+        ["Flood defences briefing"],
+    )
 
 
 def reportlab_ragged(out: Path) -> Layout:
     """Three ragged-right columns with an unruled table in £000 across the page, and footnotes."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph, Table
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        FrameBreak,
+        PageTemplate,
+        Paragraph,
+        Table,
+    )
 
     body = ParagraphStyle("b", fontName="Helvetica", fontSize=9, leading=11.5, spaceAfter=5)
     title = ParagraphStyle("t", fontName="Times-Bold", fontSize=20, leading=23)
@@ -97,7 +139,9 @@ def reportlab_ragged(out: Path) -> Layout:
         canvas.saveState()
         canvas.setFont("Helvetica", 6.5)
         if canvas.getPageNumber() == 1:
-            canvas.drawString(40, 52, "1 Figures are for the financial year 2016-17 and exclude schools.")
+            canvas.drawString(
+                40, 52, "1 Figures are for the financial year 2016-17 and exclude schools."
+            )
         canvas.setFont("Helvetica", 8)
         canvas.drawCentredString(width / 2, 25, f"Page {canvas.getPageNumber()}")
         canvas.restoreState()
@@ -107,20 +151,42 @@ def reportlab_ragged(out: Path) -> Layout:
     first += [Frame(40 + i * (col + 12), 65, col, height - 400) for i in range(3)]
     later = [Frame(40 + i * (col + 12), 65, col, height - 105) for i in range(3)]
     doc = BaseDocTemplate(str(out), pagesize=A4, title="Revenue budget summary")
-    doc.addPageTemplates([PageTemplate("first", first, onPage=foot, autoNextPageTemplate="later"),
-                          PageTemplate("later", later, onPage=foot)])
-    rows = [["Service", "2016-17", "2017-18"], ["Adult social care", "98,200", "105,400"],
-            ["Highways", "21,300", "22,100"], ["Libraries", "4,100", "3,900"], ["Waste", "17,800", "18,200"]]
-    story = [Paragraph("Revenue budget summary by service", title), FrameBreak(),
-             Paragraph("Table 2: Net budget by service, £000", body), Table(rows, colWidths=[200, 90, 90]),
-             FrameBreak()]
+    doc.addPageTemplates(
+        [
+            PageTemplate("first", first, onPage=foot, autoNextPageTemplate="later"),
+            PageTemplate("later", later, onPage=foot),
+        ]
+    )
+    rows = [
+        ["Service", "2016-17", "2017-18"],
+        ["Adult social care", "98,200", "105,400"],
+        ["Highways", "21,300", "22,100"],
+        ["Libraries", "4,100", "3,900"],
+        ["Waste", "17,800", "18,200"],
+    ]
+    story = [
+        Paragraph("Revenue budget summary by service", title),
+        FrameBreak(),
+        Paragraph("Table 2: Net budget by service, £000", body),
+        Table(rows, colWidths=[200, 90, 90]),
+        FrameBreak(),
+    ]
     for paragraph in PROSE2 * 2:
         story.append(Paragraph(" ".join(paragraph), body))
     doc.build(story)
-    return Layout("sealed: reportlab ragged 3 columns, £000 table, footnote", out,
-                  [s for p in PROSE2 for s in p] * 2, "Revenue budget summary by service", "2016",
-                  ["Page"], ["Figures are for the financial year 2016-17 and exclude schools."])
+    return Layout(
+        "sealed: reportlab ragged 3 columns, £000 table, footnote",
+        out,
+        [s for p in PROSE2 for s in p] * 2,
+        "Revenue budget summary by service",
+        "2016",
+        ["Page"],
+        ["Figures are for the financial year 2016-17 and exclude schools."],
+    )
 
 
-SEALED = [("sealed-box.pdf", chromium_box), ("sealed-fpdf.pdf", fpdf_columns),
-          ("sealed-ragged.pdf", reportlab_ragged)]
+SEALED = [
+    ("sealed-box.pdf", chromium_box),
+    ("sealed-fpdf.pdf", fpdf_columns),
+    ("sealed-ragged.pdf", reportlab_ragged),
+]

@@ -19,7 +19,9 @@ def text_pdf(out: Path, pages: int = 1) -> Path:
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
     body = ParagraphStyle("body", fontName="Times-Roman", fontSize=12, leading=16, spaceAfter=10)
-    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=24, spaceAfter=14)
+    title = ParagraphStyle(
+        "title", fontName="Helvetica-Bold", fontSize=20, leading=24, spaceAfter=14
+    )
     story = [Paragraph(SCAN_TITLE, title), Paragraph("March 2009", body)]
     for n in range(pages):
         if n:

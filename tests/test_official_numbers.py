@@ -28,25 +28,60 @@ def command_paper(out: Path) -> Path:
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
     body = ParagraphStyle("body", fontName="Times-Roman", fontSize=11, leading=14, spaceAfter=8)
-    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=24, leading=28, spaceAfter=20)
-    story = [Spacer(1, 120), Paragraph("Spending Review 2025: funding for schools", title),
-             Paragraph("Presented to Parliament by the Chancellor of the Exchequer by Command of His Majesty",
-                       body), Paragraph("June 2025", body), Paragraph("CP 1234", body), PageBreak(),
-             Paragraph("The government will provide £4.7 billion more for schools over the next three years. "
-                       "Grants to councils for school transport rise by £120 million.", body), PageBreak(),
-             Paragraph("© Crown copyright 2025. This publication is licensed under the terms of the Open "
-                       "Government Licence v3.0.", body), Paragraph(f"ISBN {ISBN}", body),
-             Paragraph("HM Treasury", body)]
+    title = ParagraphStyle(
+        "title", fontName="Helvetica-Bold", fontSize=24, leading=28, spaceAfter=20
+    )
+    story = [
+        Spacer(1, 120),
+        Paragraph("Spending Review 2025: funding for schools", title),
+        Paragraph(
+            "Presented to Parliament by the Chancellor of the Exchequer by Command of His Majesty",
+            body,
+        ),
+        Paragraph("June 2025", body),
+        Paragraph("CP 1234", body),
+        PageBreak(),
+        Paragraph(
+            "The government will provide £4.7 billion more for schools over the next three years. "
+            "Grants to councils for school transport rise by £120 million.",
+            body,
+        ),
+        PageBreak(),
+        Paragraph(
+            "© Crown copyright 2025. This publication is licensed under the terms of the Open "
+            "Government Licence v3.0.",
+            body,
+        ),
+        Paragraph(f"ISBN {ISBN}", body),
+        Paragraph("HM Treasury", body),
+    ]
     SimpleDocTemplate(str(out), pagesize=A4, title="Spending Review 2025").build(story)
     return out
 
 
 def test_numbers_are_read_with_their_lines() -> None:
-    found = dict(official_numbers(["Presented to Parliament", "CP 1234", "HC 1224 Published on 3 July 2018",
-                                   "HL Paper 45", "Cm. 9876", f"ISBN {ISBN}", "ISBN 978-1-5286-5342-9",
-                                   "It is 12 cm wide", "HCS 12"]))
-    assert found == {"CP 1234": "CP 1234", "HC 1224": "HC 1224 Published on 3 July 2018",
-                     "HL Paper 45": "HL Paper 45", "Cm 9876": "Cm. 9876", f"ISBN {ISBN}": f"ISBN {ISBN}"}
+    found = dict(
+        official_numbers(
+            [
+                "Presented to Parliament",
+                "CP 1234",
+                "HC 1224 Published on 3 July 2018",
+                "HL Paper 45",
+                "Cm. 9876",
+                f"ISBN {ISBN}",
+                "ISBN 978-1-5286-5342-9",
+                "It is 12 cm wide",
+                "HCS 12",
+            ]
+        )
+    )
+    assert found == {
+        "CP 1234": "CP 1234",
+        "HC 1224": "HC 1224 Published on 3 July 2018",
+        "HL Paper 45": "HL Paper 45",
+        "Cm 9876": "Cm. 9876",
+        f"ISBN {ISBN}": f"ISBN {ISBN}",
+    }
 
 
 @pytest.fixture(scope="module")

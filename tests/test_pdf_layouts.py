@@ -26,7 +26,9 @@ def test_a_layout_reads_whole_and_in_order(name, make, tmp_path: Path) -> None:
     assert found.date == layout.date, found.date_by
 
 
-def test_footnotes_are_notes_after_the_text_and_one_runs_on_to_the_next_page(tmp_path: Path) -> None:
+def test_footnotes_are_notes_after_the_text_and_one_runs_on_to_the_next_page(
+    tmp_path: Path,
+) -> None:
     layout = dict(MAKERS)["footnotes.pdf"](tmp_path / "notes.pdf")
     article, _ = from_pdf(layout.path.read_bytes())
     notes = [p for p in article.paragraphs if p.startswith("Note ")]
@@ -41,6 +43,8 @@ def test_footnotes_are_notes_after_the_text_and_one_runs_on_to_the_next_page(tmp
 def test_a_chart_note_is_set_apart_from_the_column_it_stands_in(tmp_path: Path) -> None:
     layout = dict(MAKERS)["report.pdf"](tmp_path / "report.pdf")
     article, _ = from_pdf(layout.path.read_bytes())
-    notes = [p for p in article.paragraphs if p.startswith("Source: Department for Education, school")]
+    notes = [
+        p for p in article.paragraphs if p.startswith("Source: Department for Education, school")
+    ]
     assert notes and all(p.endswith("survey 2017.") for p in notes)
     assert not any("Source:" in p and "Source:" not in p[:8] for p in article.paragraphs)

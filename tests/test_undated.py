@@ -44,10 +44,11 @@ def test_the_seed_without_a_date_is_undated_never_the_ingest_year(archive) -> No
     assert str(dt.date.today().year) not in document.id
     assert "no date was found in the text: set the date by hand" in output
     text = document.path.read_text("utf-8")
-    assert 'date: "undated"' in text and f"date: \"{dt.date.today().year}" not in text
+    assert 'date: "undated"' in text and f'date: "{dt.date.today().year}' not in text
     # Bounded by the departments it names: DfE made in May 2010, DH gone in January 2018.
     assert document.date_evidence.startswith(
-        "No date was found in the text; it was written between 12 May 2010 and 8 January 2018 (")
+        "No date was found in the text; it was written between 12 May 2010 and 8 January 2018 ("
+    )
 
 
 def test_an_undated_document_is_in_the_year_facet_s_undated_entry(archive) -> None:
@@ -75,17 +76,24 @@ def test_an_undated_document_is_bounded_by_the_departments_it_names(tmp_path: Pa
     corpus = tmp_path / "corpus"
     shutil.copytree(HERE / "corpus", corpus)
     seed = tmp_path / "undated.txt"
-    seed.write_text("Health visitors to get more money\n\nThe Department of Health has given councils more "
-                    "money for health visitors, with £12 million for training. The Department for Education "
-                    "will work with it on the programme.\n", "utf-8")
-    result = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", "--source", "Community Care",
-                                       str(seed)])
+    seed.write_text(
+        "Health visitors to get more money\n\nThe Department of Health has given councils more "
+        "money for health visitors, with £12 million for training. The Department for Education "
+        "will work with it on the programme.\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["--corpus", str(corpus), "ingest", "--source", "Community Care", str(seed)]
+    )
     assert result.exit_code == 0, result.output
     [path] = [p for p in document_files(corpus).values() if p.name.startswith("undated-")]
     document = parse_file(path, Registry.load(corpus))
     assert document.date.undated
     assert "No date was found in the text; it was written between" in document.date_evidence
-    assert any(point.startswith("undated; the departments it names bound it between") for point in document.review)
+    assert any(
+        point.startswith("undated; the departments it names bound it between")
+        for point in document.review
+    )
 
 
 def test_a_date_partly_read_keeps_what_it_can(tmp_path: Path) -> None:
@@ -95,7 +103,9 @@ def test_a_date_partly_read_keeps_what_it_can(tmp_path: Path) -> None:
     shutil.copytree(HERE / "corpus", corpus)
     records = tmp_path / "records.jsonl"
     text = UNDATED_SEED.read_text("utf-8")
-    records.write_text(json.dumps({"text": text, "date": "2019-02-31", "source": "Community Care"}) + "\n")
+    records.write_text(
+        json.dumps({"text": text, "date": "2019-02-31", "source": "Community Care"}) + "\n"
+    )
     result = CliRunner().invoke(main, ["--corpus", str(corpus), "ingest", str(records)])
     assert result.exit_code == 0, result.output
     [path] = [p for p in document_files(corpus).values() if p.name.startswith("2019-02-")]

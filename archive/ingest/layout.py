@@ -14,59 +14,14 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-ROLE_BODY, ROLE_ASIDE, ROLE_NOTE = "", "aside", "note"
+from archive.ingest.cells import find_tables, table
+from archive.ingest.frags import ROLE_BODY, Frag, Word, fragments
+from archive.ingest.frags import rows as _rows
+from archive.ingest.frags import strips as _strips
+
+ROLE_ASIDE, ROLE_NOTE = "aside", "note"
 SMALL = 0.88  # of the body's type size: smaller type is a footnote, caption or chart note
-_MARK = re.compile(r"[\d,*†‡§]{1,4}")
 _NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§]|\[\d{1,3}\])\s*\S")
-
-
-@dataclass
-class Word:
-    """A word with its box (points from the page's top left) and type."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool = False
-
-
-@dataclass
-class Frag:
-    """Words on one baseline with no wide gap between them: a line of one column, or a cell."""
-
-    words: list[Word]
-    role: str = ROLE_BODY
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.words[-1].x1
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return statistics.median(w.size for w in self.words)
-
-    @property
-    def bold(self) -> bool:
-        return sum(w.bold for w in self.words) > len(self.words) / 2
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
 
 
 @dataclass
@@ -74,58 +29,6 @@ class Laid:
     """A page in reading order: lines (as fragment groups on a baseline) and tables with their tops."""
 
     lines: list[list[Frag] | list[list[str]]] = field(default_factory=list)  # a table is its rows
-
-
-def fragments(words: list[Word]) -> list[Frag]:
-    """Group words into baselines, and split a baseline where a gap is wider than about a space."""
-    rows: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        for row in reversed(rows[-8:]):
-            # Against the row's first word, not its growing extent: a tall heading beside two lines
-            # of a column must not draw both lines into one row.
-            first = row[0]
-            middle, first_middle = (word.top + word.bottom) / 2, (first.top + first.bottom) / 2
-            if first.top <= middle <= first.bottom and word.top <= first_middle <= word.bottom:
-                row.append(word)
-                break
-        else:
-            rows.append([word])
-    frags = []
-    for row in rows:
-        row = _without_marks(row)
-        row.sort(key=lambda w: w.x0)
-        current = [row[0]]
-        for word in row[1:]:
-            size = max(statistics.median(w.size for w in current), 4.0)
-            if word.x0 - current[-1].x1 > size:
-                frags.append(Frag(current))
-                current = []
-            current.append(word)
-        frags.append(Frag(current))
-    return frags
-
-
-def _without_marks(row: list[Word]) -> list[Word]:
-    """Leave out footnote marks: figures in small type raised above the line (the notes keep theirs)."""
-    size = statistics.median(w.size for w in row)
-    base = statistics.median(w.bottom for w in row)
-    kept = [w for w in row if not (w.size < 0.8 * size and _MARK.fullmatch(w.text)
-                                   and w.bottom < base - 0.15 * size)]
-    return kept or row
-
-
-def _strips(frags: list[Frag]) -> list[list[Frag]]:
-    """Cut into horizontal strips at every height no fragment covers."""
-    strips: list[list[Frag]] = []
-    bottom = -1e9
-    for frag in sorted(frags, key=lambda f: f.top):
-        if strips and frag.top < bottom - 0.5:
-            strips[-1].append(frag)
-            bottom = max(bottom, frag.bottom)
-        else:
-            strips.append([frag])
-            bottom = frag.bottom
-    return strips
 
 
 def _free(strip: list[Frag], x: float) -> tuple[float, float] | None:
@@ -181,9 +84,13 @@ def _run(strips: list[list[Frag]], start: int, span: tuple[float, float], gap: f
         if step == 1:
             lo, hi = a, b
     x = (lo + hi) / 2
-    left = [f for s in strips[first:last + 1] for f in s if f.x1 <= x]
-    right = [f for s in strips[first:last + 1] for f in s if f.x0 >= x]
-    sided = sum(1 for s in strips[first:last + 1] if any(f.x1 <= x for f in s) and any(f.x0 >= x for f in s))
+    left = [f for s in strips[first : last + 1] for f in s if f.x1 <= x]
+    right = [f for s in strips[first : last + 1] for f in s if f.x0 >= x]
+    sided = sum(
+        1
+        for s in strips[first : last + 1]
+        if any(f.x1 <= x for f in s) and any(f.x0 >= x for f in s)
+    )
     # Columns of running text: several strips with text on both sides, several words a line.
     if sided < 3 or _words_a_line(left) < 3 or _words_a_line(right) < 3:
         return None
@@ -199,11 +106,15 @@ def order(frags: list[Frag], gap: float) -> list[list[Frag]]:
     if not found:
         return strips
     first, last, x = found
-    middle = [f for s in strips[first:last + 1] for f in s]
+    middle = [f for s in strips[first : last + 1] for f in s]
     before = [f for s in strips[:first] for f in s]
-    after = [f for s in strips[last + 1:] for f in s]
-    return (order(before, gap) + order([f for f in middle if f.x1 <= x], gap)
-            + order([f for f in middle if f.x1 > x], gap) + order(after, gap))
+    after = [f for s in strips[last + 1 :] for f in s]
+    return (
+        order(before, gap)
+        + order([f for f in middle if f.x1 <= x], gap)
+        + order([f for f in middle if f.x1 > x], gap)
+        + order(after, gap)
+    )
 
 
 def body_size(words: list[Word]) -> float:
@@ -214,8 +125,13 @@ def body_size(words: list[Word]) -> float:
     return max(counts, key=counts.__getitem__) if counts else 0.0
 
 
-def lay_out(words: list[Word], height: float, body: float, boxes: list[tuple[float, ...]] = (),
-            tables: list[tuple[tuple[float, ...], list[list[str]]]] = ()) -> Laid:
+def lay_out(
+    words: list[Word],
+    height: float,
+    body: float,
+    boxes: list[tuple[float, ...]] = (),
+    tables: list[tuple[tuple[float, ...], list[list[str]]]] = (),
+) -> Laid:
     """Put a page's words in reading order, with tables as rows and notes, captions and boxes marked."""
     frags = fragments(words)
     ruled: dict[int, list[list[str]]] = {}
@@ -225,13 +141,13 @@ def lay_out(words: list[Word], height: float, body: float, boxes: list[tuple[flo
     if not frags:
         return Laid()
     gap = max(0.8 * (body or 10.0), 6.0)
-    frags = _find_tables(frags, ruled, body)
+    frags = find_tables(frags, ruled, body)
     _mark_notes(frags, height, body)
     for frag in frags:
         cx, cy = (frag.x0 + frag.x1) / 2, (frag.top + frag.bottom) / 2
-        if frag.role == ROLE_BODY and any(x0 <= cx <= x1 and t <= cy <= b for x0, t, x1, b in boxes):
-            frag.role = ROLE_ASIDE
-        elif frag.role == ROLE_BODY and body and frag.size < SMALL * body:
+        if frag.role == ROLE_BODY and any(
+            x0 <= cx <= x1 and t <= cy <= b for x0, t, x1, b in boxes
+        ) or frag.role == ROLE_BODY and body and frag.size < SMALL * body:
             frag.role = ROLE_ASIDE
     laid = Laid()
     # The page is cut with every fragment in place, so a box or a caption across the columns parts
@@ -241,44 +157,6 @@ def lay_out(words: list[Word], height: float, body: float, boxes: list[tuple[flo
         strips = [kept for strip in ordered if (kept := [f for f in strip if f.role == role])]
         _emit(strips, laid, gap, ruled)
     return laid
-
-
-def _cells(strip: list[Frag]) -> bool:
-    """A strip that reads as a table's row: one baseline of short cells, figures among them."""
-    rows = _rows(strip)
-    return len(rows) == 1 and len(strip) >= 2 and all(len(f.words) <= 5 for f in strip) and any(
-        any(c.isdigit() for c in f.text) for f in strip)
-
-
-def _find_tables(frags: list[Frag], ruled: dict[int, list[list[str]]], body: float) -> list[Frag]:
-    """Take unruled tables out first, each as one block, so their columns are not read as the page's."""
-    strips = _strips(frags)
-    out: list[Frag] = []
-    at = 0
-    while at < len(strips):
-        end = at
-        while end < len(strips) and _cells(strips[end]):
-            end += 1
-        if end - at < 2:
-            out.extend(strips[at])
-            at += 1
-            continue
-        run = strips[at:end]
-        head = out[-len(strips[at - 1]):] if at and len(strips[at - 1]) >= 2 and all(
-            len(f.words) <= 5 for f in strips[at - 1]) else []
-        rows = [sorted(s, key=lambda f: f.x0) for s in ([head] if head else []) + run]
-        table = _table(rows)
-        if len(table[0] if table else []) < 2:
-            out.extend(f for s in run for f in s)
-        else:
-            if head:
-                del out[-len(head):]
-            members = [f for row in rows for f in row]
-            ruled[id(table)] = table
-            out.append(Frag([Word(f"\x00{id(table)}", min(f.x0 for f in members), max(f.x1 for f in members),
-                                  min(f.top for f in members), max(f.bottom for f in members), body or 10.0)]))
-        at = end
-    return out
 
 
 def _mark_notes(frags: list[Frag], height: float, body: float) -> None:
@@ -305,14 +183,16 @@ def _mark_notes(frags: list[Frag], height: float, body: float) -> None:
                 frag.role = ROLE_NOTE
 
 
-def _emit(strips: list[list[Frag]], laid: Laid, gap: float, ruled: dict[int, list[list[str]]]) -> None:
+def _emit(
+    strips: list[list[Frag]], laid: Laid, gap: float, ruled: dict[int, list[list[str]]]
+) -> None:
     """Write strips as lines; runs of two or more strips of aligned cells become a table."""
     run: list[list[Frag]] = []
 
     def flush() -> None:
-        table = _table(run) if len(run) >= 2 else []
-        if table and len(table[0]) >= 2:  # cells standing in columns, not a line's wide spaces
-            laid.lines.append(table)
+        rows = table(run) if len(run) >= 2 else []
+        if rows and len(rows[0]) >= 2:  # cells standing in columns, not a line's wide spaces
+            laid.lines.append(rows)
         else:
             for strip in run:
                 laid.lines.append(sorted(strip, key=lambda f: f.x0))
@@ -327,53 +207,14 @@ def _emit(strips: list[list[Frag]], laid: Laid, gap: float, ruled: dict[int, lis
             continue
         rows = _rows(strip)
         # A row of cells; a justified line's stretched spaces part single words without figures.
-        cells = len(rows) == 1 and len(rows[0]) >= 2 and any(
-            len(f.words) > 1 or any(c.isdigit() for c in f.text) for f in rows[0])
+        cells = (
+            len(rows) == 1
+            and len(rows[0]) >= 2
+            and any(len(f.words) > 1 or any(c.isdigit() for c in f.text) for f in rows[0])
+        )
         if cells and strip[0].role == ROLE_BODY:
             run.append(rows[0])
             continue
         flush()
         laid.lines.extend(rows)
     flush()
-
-
-def _rows(strip: list[Frag]) -> list[list[Frag]]:
-    """Split a strip into the baselines it holds."""
-    rows: list[list[Frag]] = []
-    for frag in sorted(strip, key=lambda f: f.top):
-        if rows and abs(rows[-1][0].top - frag.top) < 0.5 * frag.size:
-            rows[-1].append(frag)
-        else:
-            rows.append([frag])
-    return [sorted(row, key=lambda f: f.x0) for row in rows]
-
-
-def _table(rows: list[list[Frag]]) -> list[list[str]]:
-    """Line up each row's cells under the table's columns, found from where cells stand."""
-    spans: list[list[float]] = []
-    for row in rows:
-        for frag in row:
-            for span in spans:
-                if frag.x0 < span[1] and frag.x1 > span[0]:
-                    span[0], span[1] = min(span[0], frag.x0), max(span[1], frag.x1)
-                    break
-            else:
-                spans.append([frag.x0, frag.x1])
-    spans.sort()
-    merged: list[list[float]] = []
-    for span in spans:  # cells that came to overlap as their column grew
-        if merged and span[0] < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], span[1])
-        else:
-            merged.append(span)
-    spans = merged
-    if len(spans) < 2:
-        return []
-    table = []
-    for row in rows:
-        cells = [""] * len(spans)
-        for frag in row:
-            at = next((i for i, s in enumerate(spans) if frag.x0 < s[1] and frag.x1 > s[0]), 0)
-            cells[at] = f"{cells[at]} {frag.text}".strip()
-        table.append(cells)
-    return table

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import re
 
-_COMMAND = re.compile(r"(?<![\w/])(?P<prefix>CP|Cm|Cmnd|Cmd|Cd)\.?\s?(?P<number>\d{1,5})(?![\d/.,]\d)")
-_COMMONS = re.compile(r"(?<![\w/])HC\s?(?:Paper\s)?(?P<number>\d{1,4}(?:-[IVX]{1,4})?)(?![\d/.,]\d)")
+_COMMAND = re.compile(
+    r"(?<![\w/])(?P<prefix>CP|Cm|Cmnd|Cmd|Cd)\.?\s?(?P<number>\d{1,5})(?![\d/.,]\d)"
+)
+_COMMONS = re.compile(
+    r"(?<![\w/])HC\s?(?:Paper\s)?(?P<number>\d{1,4}(?:-[IVX]{1,4})?)(?![\d/.,]\d)"
+)
 _LORDS = re.compile(r"(?<![\w/])HL\s?(?:Paper\s)?(?P<number>\d{1,4}(?:-[IVX]{1,4})?)(?![\d/.,]\d)")
 _ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*(?P<number>(?:\d[\s-]?){9}[\dX]|(?:\d[\s-]?){12}\d)\b")
 _PREFIX = {"CP": "CP", "Cm": "Cm", "Cmnd": "Cmnd", "Cmd": "Cmd", "Cd": "Cd"}

@@ -9,9 +9,11 @@ import statistics
 from archive.ingest.layout import Word
 
 DPI = 300  # Tesseract reads print best at 300 dpi; the scan tests measure 200 and 300
-INSTALL = ("it needs OCR, and Tesseract is not installed: install it with "
-           "`apt-get install tesseract-ocr tesseract-ocr-eng` (Debian/Ubuntu; `brew install tesseract` "
-           "on macOS) and `pip install pytesseract`, then ingest the file again")
+INSTALL = (
+    "it needs OCR, and Tesseract is not installed: install it with "
+    "`apt-get install tesseract-ocr tesseract-ocr-eng` (Debian/Ubuntu; `brew install tesseract` "
+    "on macOS) and `pip install pytesseract`, then ingest the file again"
+)
 
 
 class OcrMissing(Exception):
@@ -47,8 +49,16 @@ def image_words(image, scale: float) -> tuple[list[Word], float]:
         size = round(statistics.median(data["height"][i] for i in members) * scale / 0.7 * 2) / 2
         for i in members:
             left, top = data["left"][i] * scale, data["top"][i] * scale
-            words.append(Word(data["text"][i], left, left + data["width"][i] * scale, top,
-                              top + data["height"][i] * scale, size))
+            words.append(
+                Word(
+                    data["text"][i],
+                    left,
+                    left + data["width"][i] * scale,
+                    top,
+                    top + data["height"][i] * scale,
+                    size,
+                )
+            )
             confidence.append(float(data["conf"][i]))
     return words, statistics.mean(confidence) if confidence else 0.0
 
@@ -56,11 +66,15 @@ def image_words(image, scale: float) -> tuple[list[Word], float]:
 def _read(image) -> tuple[dict, dict[tuple[int, int, int], list[int]]]:
     import pytesseract
 
-    data = pytesseract.image_to_data(image, lang="eng", config="--psm 3", output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(
+        image, lang="eng", config="--psm 3", output_type=pytesseract.Output.DICT
+    )
     lines: dict[tuple[int, int, int], list[int]] = {}
     for i, text in enumerate(data["text"]):
         if text.strip() and float(data["conf"][i]) >= 0:
-            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+            lines.setdefault(
+                (data["block_num"][i], data["par_num"][i], data["line_num"][i]), []
+            ).append(i)
     return data, lines
 
 

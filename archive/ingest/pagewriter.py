@@ -5,25 +5,33 @@ to the next page stays one block, with the next page's marker inside it."""
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from archive.ingest.pages import PAGE_MARKER, _SENTENCE_END, Line, Paper, escape
+from archive.ingest.pages import _SENTENCE_END, PAGE_MARKER, Line, Paper, escape
 
-_NUMBERED_NOTE = re.compile(r"^(?:(?P<n>\d{1,3})|\[(?P<b>\d{1,3})\]|(?P<s>[*†‡§]))\s*(?P<rest>\S.*)$", re.S)
+_NUMBERED_NOTE = re.compile(
+    r"^(?:(?P<n>\d{1,3})|\[(?P<b>\d{1,3})\]|(?P<s>[*†‡§]))\s*(?P<rest>\S.*)$", re.S
+)
 Units = list[tuple[str, str]]
 
 
-def write_pages(paper: Paper, pages: list[tuple[int, list]], units_of: Callable[[list], Units]) -> None:
+def write_pages(
+    paper: Paper, pages: list[tuple[int, list]], units_of: Callable[[list], Units]
+) -> None:
     """Append each page's blocks to the paper, keeping runs over page breaks whole."""
     open_paragraph, tail, tail_page = False, [], 0
     for number, items in pages:
         paper.pages.append(number)
         marker = PAGE_MARKER.format(number)
-        body = units_of([i for i in items if not isinstance(i, Line) or i.role not in ("aside", "note")])
+        body = units_of(
+            [i for i in items if not isinstance(i, Line) or i.role not in ("aside", "note")]
+        )
         asides = units_of([i for i in items if isinstance(i, Line) and i.role == "aside"])
         notes = units_of([i for i in items if isinstance(i, Line) and i.role == "note"])
         if notes and tail and not _NUMBERED_NOTE.match(notes[0][1]) and tail[-1].startswith("Note"):
-            tail[-1] += f" {marker} {escape(notes[0][1])}"  # a footnote runs on from the page before
+            tail[-1] += (
+                f" {marker} {escape(notes[0][1])}"  # a footnote runs on from the page before
+            )
             notes = notes[1:]
         if open_paragraph and body and body[0][0] == "p" and body[0][1][:1].islower():
             paper.blocks[-1] += f" {marker} {escape(body[0][1])}"  # the paragraph runs on

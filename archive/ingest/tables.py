@@ -12,9 +12,17 @@ _UNIT = re.compile(
     r"(?P<cur>[£$€])\s*(?:in\s+)?(?:(?P<scale>millions?|m|bn|billions?|thousands?|k)\b|(?P<k>'?000)(?!\d))",
     re.IGNORECASE,
 )
-_SCALES = {"m": "million", "million": "million", "millions": "million", "bn": "billion",
-           "billion": "billion", "billions": "billion", "thousand": "thousand", "thousands": "thousand",
-           "k": "thousand"}
+_SCALES = {
+    "m": "million",
+    "million": "million",
+    "millions": "million",
+    "bn": "billion",
+    "billion": "billion",
+    "billions": "billion",
+    "thousand": "thousand",
+    "thousands": "thousand",
+    "k": "thousand",
+}
 
 
 def table_unit(*texts: str) -> tuple[str, str] | None:
@@ -50,7 +58,9 @@ def is_header(row: list[str]) -> bool:
     """A header row names its columns: words or years, no amounts."""
     filled = [cell for cell in row if cell]
     return len(filled) >= max(2, len(row) - 1) and not any(
-        _NUMBER.match(cell) and not _YEARISH.match(cell) or re.search(r"[£$€]\s?\d", cell) for cell in filled)
+        _NUMBER.match(cell) and not _YEARISH.match(cell) or re.search(r"[£$€]\s?\d", cell)
+        for cell in filled
+    )
 
 
 def table_rows(rows: list[list[str]], escape) -> str:
