@@ -16,20 +16,25 @@ from papers import print_pdf
 
 PROSE = [
     [
-        "The Department for Education will spend £1.5 million a year on the programme from April 2013.",
+        "The Department for Education will spend £1.5 million a year on the programme from April "
+        "2013.",
         "Councils that take part must publish how many families they reached within six months.",
-        "The money is paid in two instalments, the second only once the first report has been read.",
+        "The money is paid in two instalments, the second only once the first report has been "
+        "read.",
         "Officials expect most of the grant to reach schools in the north of England.",
     ],
     [
-        "An earlier pilot in twelve areas found that early help reduced the number of children in care.",
+        "An earlier pilot in twelve areas found that early help reduced the number of children in "
+        "care.",
         "The evaluation compared each pilot area with a similar area that had no extra funding.",
         "Families said that a single named worker made the greatest difference to them.",
         "The pilot cost £4.2 million over two years and was extended for a third.",
     ],
     [
-        "Local authorities have asked for longer settlements so that they can plan beyond one year.",
-        "The department has agreed to set out allocations for three years in the next spending review.",
+        "Local authorities have asked for longer settlements so that they can plan beyond one "
+        "year.",
+        "The department has agreed to set out allocations for three years in the next spending "
+        "review.",
         "Until then, each council will be told its share by the end of February.",
         "Smaller councils may pool their allocations if they agree a joint plan.",
     ],
@@ -40,7 +45,8 @@ PROSE = [
         "The review will look in particular at whether the money reached the poorest areas.",
     ],
     [
-        "Charities working with young carers will be able to bid for a separate fund of £8 million.",
+        "Charities working with young carers will be able to bid for a separate fund of £8 "
+        "million.",
         "Bids must show how the charity will work with schools and with the local council.",
         "The fund opens in the summer and closes at the end of October.",
         "Grants will range from £20,000 to £150,000 for each successful bid.",
@@ -54,13 +60,16 @@ PROSE = [
     [
         "Capital funding for new school places rose to £2.4 billion in the last financial year.",
         "Most of the new places are in primary schools in fast-growing towns.",
-        "The department publishes each council's allocation alongside its forecast of pupil numbers.",
+        "The department publishes each council's allocation alongside its forecast of pupil "
+        "numbers.",
         "Where a council's forecast proves too high, the next year's allocation is reduced.",
     ],
     [
-        "The health service will receive an extra £3 billion for mental health by the end of the decade.",
+        "The health service will receive an extra £3 billion for mental health by the end of the "
+        "decade.",
         "Half of the money is for services for children and young people.",
-        "Clinical commissioning groups must show that their own spending on mental health is rising.",
+        "Clinical commissioning groups must show that their own spending on mental health is "
+        "rising.",
         "The regulator will check each group's plan before the money is released.",
     ],
     [
@@ -267,7 +276,7 @@ def reportlab_footnotes(out: Path) -> Layout:
     story = [Paragraph(title, title_style), Paragraph("Report of the committee, April 2013", body)]
     sentences = []
     for n, paragraph in enumerate(PROSE * 3):
-        # Footnote marks raised in small type after a sentence's full stop, as committee reports set them.
+        # Footnote marks raised in small type after a full stop, as committee reports set them.
         marked = [
             s + (f"<super>{n % 3 + 1}</super>" if i == 1 else "") for i, s in enumerate(paragraph)
         ]
@@ -344,7 +353,8 @@ def fpdf_table(out: Path) -> Layout:
     )
 
 
-CHROMIUM_REPORT = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>report</title>
+CHROMIUM_REPORT = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>report</title>
 <style>
 @page {{ size: A4; margin: 22mm 20mm; }}
 @page :left {{ @top-left {{ content: counter(page) "  {head}"; font: 8pt sans-serif; }} }}
@@ -361,11 +371,14 @@ figcaption {{ font: 7.5pt sans-serif; margin: 4pt 0 8pt; }}
 p {{ margin: 0 0 7pt; }}
 .toc p {{ display: flex; }} .toc span {{ flex: 1; border-bottom: 1px dotted; }}
 </style></head><body>
-<div class="cover"><h1>{title}</h1><p>HC 1224</p><p>Published on 3 July 2018 by authority of the House of
+<div class="cover"><h1>{title}</h1><p>HC 1224</p>
+<p>Published on 3 July 2018 by authority of the House of
 Commons</p></div>
 <div class="page toc"><h2>Contents</h2>
-<p>Summary ........................................ 3</p><p>1 Background ........................................ 3</p>
-<p>2 The formula ........................................ 4</p><p>3 Conclusions ........................................ 5</p></div>
+<p>Summary ........................................ 3</p>
+<p>1 Background ........................................ 3</p>
+<p>2 The formula ........................................ 4</p>
+<p>3 Conclusions ........................................ 5</p></div>
 <div class="page cols">{body}</div>
 </body></html>"""
 

@@ -1,5 +1,5 @@
-"""A sealed sample of layouts, made as differently from tests/layouts.py as we could: run once at the
-end and reported beside the bench's figure, never used to tune the reading (docs/pdf.md)."""
+"""A sealed sample of layouts, made as differently from tests/layouts.py as we could: run once at
+the end and reported beside the bench's figure, never used to tune the reading (docs/pdf.md)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,23 @@ from papers import print_pdf
 
 PROSE2 = [
     [
-        "The council will invest £3.6 million in flood defences along the river over the next two years.",
-        "Work on the northern embankment starts in the spring and should finish before the winter rains.",
-        "Residents whose homes flooded last year will be offered free advice on protecting their property.",
+        "The council will invest £3.6 million in flood defences along the river over the next two "
+        "years.",
+        "Work on the northern embankment starts in the spring and should finish before the winter "
+        "rains.",
+        "Residents whose homes flooded last year will be offered free advice on protecting their "
+        "property.",
     ],
     [
-        "A further £900,000 has been set aside for drainage repairs in the older parts of the town.",
+        "A further £900,000 has been set aside for drainage repairs in the older parts of the "
+        "town.",
         "Engineers found that many of the drains had not been cleared for more than a decade.",
         "The work will be done at night where possible to keep the roads open during the day.",
     ],
     [
         "Bus services in the villages will be protected for at least another year.",
-        "The cabinet agreed to use reserves to cover the gap left by the loss of the rural transport grant.",
+        "The cabinet agreed to use reserves to cover the gap left by the loss of the rural "
+        "transport grant.",
         "Officers will report back in the autumn with options for a permanent solution.",
     ],
     [
@@ -30,7 +35,8 @@ PROSE2 = [
         "Volunteers will help to run the smaller branches, which keep their current hours.",
     ],
     [
-        "The adult social care budget rises by £7.2 million, most of it to meet higher wages for carers.",
+        "The adult social care budget rises by £7.2 million, most of it to meet higher wages for "
+        "carers.",
         "Providers told the council that without the rise several care homes would have closed.",
         "The council will also pay for training so that more carers can qualify as senior staff.",
     ],
@@ -59,7 +65,8 @@ body {{ font: 11pt/1.45 Georgia, serif; }} h1 {{ font: bold 30pt/1.1 sans-serif;
 .box {{ border: 1.5pt solid #246; padding: 6pt 10pt; margin: 10pt 0; font-size: 10pt; }}
 </style></head><body><h1>Budget 2016 to 2017 and council tax setting</h1>
 <p>Report to full council, published Autumn 2016</p>
-<div class="cols">{"".join(parts[:3])}</div>{box}<div class="cols">{"".join(parts[3:])}{"".join(parts)}</div>
+<div class="cols">{"".join(parts[:3])}</div>{box}
+<div class="cols">{"".join(parts[3:])}{"".join(parts)}</div>
 </body></html>"""
     print_pdf(html, out)
     return Layout(

@@ -1,5 +1,5 @@
-"""Official numbers read from a paper's cover and imprint page, with the line each came from; shown on
-the document's page and used in its OSCOLA citation: "(CP 1234, 2025)"."""
+"""Official numbers read from a paper's cover and imprint page, with the line each came from;
+shown on the document's page and used in its OSCOLA citation: "(CP 1234, 2025)"."""
 
 from __future__ import annotations
 

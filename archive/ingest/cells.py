@@ -1,5 +1,6 @@
 """Tables without rules, found from where their cells stand: short cells with figures among them,
-in rows lined up under columns; each is taken out of the page as one block before columns are found."""
+in rows lined up under columns; each is taken out of the page as one block before columns are
+found."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def _cells(strip: list[Frag]) -> bool:
 
 
 def find_tables(frags: list[Frag], ruled: dict[int, list[list[str]]], body: float) -> list[Frag]:
-    """Take unruled tables out first, each as one block, so their columns are not read as the page's."""
+    """Take unruled tables out first as blocks, so their columns are not read as the page's."""
     strips = _strips(frags)
     out: list[Frag] = []
     at = 0

@@ -89,7 +89,7 @@ def fragments(words: list[Word]) -> list[Frag]:
 
 
 def _without_marks(row: list[Word]) -> list[Word]:
-    """Leave out footnote marks: figures in small type raised above the line (the notes keep theirs)."""
+    """Leave out footnote marks: figures in small type raised above the line."""
     size = statistics.median(w.size for w in row)
     base = statistics.median(w.bottom for w in row)
     kept = [

@@ -26,7 +26,7 @@ _NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§]|\[\d{1,3}\])\s*\S")
 
 @dataclass
 class Laid:
-    """A page in reading order: lines (as fragment groups on a baseline) and tables with their tops."""
+    """A page in reading order: lines (fragments on one baseline) and tables (their rows)."""
 
     lines: list[list[Frag] | list[list[str]]] = field(default_factory=list)  # a table is its rows
 
@@ -132,7 +132,7 @@ def lay_out(
     boxes: list[tuple[float, ...]] = (),
     tables: list[tuple[tuple[float, ...], list[list[str]]]] = (),
 ) -> Laid:
-    """Put a page's words in reading order, with tables as rows and notes, captions and boxes marked."""
+    """Put a page's words in reading order: tables as rows; notes, captions and boxes marked."""
     frags = fragments(words)
     ruled: dict[int, list[list[str]]] = {}
     for (x0, top, x1, bottom), rows in tables:  # a ruled table takes its place as one block
@@ -145,9 +145,13 @@ def lay_out(
     _mark_notes(frags, height, body)
     for frag in frags:
         cx, cy = (frag.x0 + frag.x1) / 2, (frag.top + frag.bottom) / 2
-        if frag.role == ROLE_BODY and any(
-            x0 <= cx <= x1 and t <= cy <= b for x0, t, x1, b in boxes
-        ) or frag.role == ROLE_BODY and body and frag.size < SMALL * body:
+        if (
+            frag.role == ROLE_BODY
+            and any(x0 <= cx <= x1 and t <= cy <= b for x0, t, x1, b in boxes)
+            or frag.role == ROLE_BODY
+            and body
+            and frag.size < SMALL * body
+        ):
             frag.role = ROLE_ASIDE
     laid = Laid()
     # The page is cut with every fragment in place, so a box or a caption across the columns parts

@@ -18,7 +18,7 @@ _PREFIX = {"CP": "CP", "Cm": "Cm", "Cmnd": "Cmnd", "Cmd": "Cmd", "Cd": "Cd"}
 
 
 def official_numbers(lines: list[str]) -> list[tuple[str, str]]:
-    """Find official numbers in a paper's first and last pages' lines: (number, the line it is on)."""
+    """Find official numbers in the first and last pages' lines: (number, the line it is on)."""
     found: dict[str, str] = {}
     for line in lines:
         text = " ".join(line.split())

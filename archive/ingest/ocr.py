@@ -30,7 +30,7 @@ def available() -> str | None:
 
 
 def page_words(page, dpi: int = DPI) -> tuple[list[Word], float]:
-    """OCR one pdfplumber page: its words in points from the page's top left, and the mean confidence."""
+    """OCR one pdfplumber page: its words in points from the top left, and the mean confidence."""
     image = page.to_image(resolution=dpi).original
     return image_words(image, 72 / dpi)
 
@@ -79,7 +79,7 @@ def _read(image) -> tuple[dict, dict[tuple[int, int, int], list[int]]]:
 
 
 def _skew(data: dict, lines: dict[tuple[int, int, int], list[int]]) -> float:
-    """The page's tilt in degrees, from the slope of word bottoms along each line of several words."""
+    """The page's tilt in degrees, from the slope of word bottoms along lines of several words."""
     import math
 
     slopes = []

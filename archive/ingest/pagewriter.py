@@ -1,6 +1,6 @@
-"""Write a paper's cleaned pages as Markdown blocks: the running text first, then the page's captions,
-chart notes and boxes, then its footnotes marked as notes; a paragraph or a footnote that runs on
-to the next page stays one block, with the next page's marker inside it."""
+"""Write a paper's cleaned pages as Markdown blocks: the running text first, then the page's
+captions, chart notes and boxes, then its footnotes marked as notes; a paragraph or a footnote that
+runs on to the next page stays one block, with the next page's marker inside it."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ import re
 
 _NUMBER = re.compile(r"^\(?-?[£$€]?\s?\d[\d,]*(?:\.\d+)?\)?$")
 _YEARISH = re.compile(r"^(?:19|20)\d\d(?:[-/–]\d{2,4})?$")  # a column's year: 2024, 2024-25
-# A table's unit, as printed over it or in its corner: "£ million", "$ in millions", "£000", "£'000".
+# A table's unit, printed over it or in its corner: "£ million", "$ in millions", "£000", "£'000".
 _UNIT = re.compile(
     r"(?P<cur>[£$€])\s*(?:in\s+)?(?:(?P<scale>millions?|m|bn|billions?|thousands?|k)\b|(?P<k>'?000)(?!\d))",
     re.IGNORECASE,
@@ -36,7 +36,7 @@ def table_unit(*texts: str) -> tuple[str, str] | None:
 
 
 def apply_unit(rows: list[list[str]], unit: tuple[str, str] | None) -> list[list[str]]:
-    """Write each bare number of the table's body in its unit: 13.7 under "£ million" is £13.7 million."""
+    """Write each bare number of the table in its unit: 13.7 under "£ million" is £13.7 million."""
     if not unit:
         return rows
     sign, scale = unit
