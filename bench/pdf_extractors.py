@@ -222,8 +222,12 @@ def layout_bench(sealed: bool = False) -> list[tuple[str, str, dict[str, float]]
         layout = make(work / name)
         info = read_pdf(layout.path.read_bytes()).info
         for name, extract in APPROACHES.items():
-            article, found = from_pages(extract(layout.path), info, None)
-            results.append((layout.name, name, score_layout(layout, article, found)))
+            started = time.perf_counter()
+            pages = extract(layout.path)
+            article, found = from_pages(pages, info, None)
+            score = score_layout(layout, article, found)
+            score.update(seconds=time.perf_counter() - started, pages=len(pages))
+            results.append((layout.name, name, score))
     return results
 
 
@@ -236,14 +240,16 @@ def print_layouts(sealed: bool = False) -> None:
         print(f"| {layout} | {name} | {r['intact']:.0f} of {r['sentences']:.0f} | {r['heads']:.0f} "
               f"| {'right' if r['title'] else 'wrong'} | {'right' if r['date'] else 'wrong'} |")
         total = totals.setdefault(name, Counter())
-        for key in ("sentences", "intact", "heads", "title", "date"):
+        for key in ("sentences", "intact", "heads", "title", "date", "seconds", "pages"):
             total[key] += r[key]
         total["layouts"] += 1
-    print("\n| approach | sentences intact, in order | running heads in body | titles right | dates right |")
-    print("|---|---|---|---|---|")
+    print("\n| approach | sentences intact, in order | running heads in body | titles right "
+          "| dates right | ms a page |")
+    print("|---|---|---|---|---|---|")
     for name, t in totals.items():
         print(f"| {name} | {t['intact'] / t['sentences']:.1%} ({t['intact']} of {t['sentences']}) | "
-              f"{t['heads']} | {t['title']} of {t['layouts']} | {t['date']} of {t['layouts']} |")
+              f"{t['heads']} | {t['title']} of {t['layouts']} | {t['date']} of {t['layouts']} "
+              f"| {1000 * t['seconds'] / t['pages']:.0f} |")
 
 
 if __name__ == "__main__":
