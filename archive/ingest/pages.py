@@ -11,17 +11,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-PAGE_MARKER = "<!-- page {} -->"
+from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
+from archive.ingest.marks import escape
+
 _PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.?)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _LEADER = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$|\s{2,}\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣●*]|[-–—](?=\s))\s*")
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>[A-Z].*)$")
-_SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 _HYPHENATED = re.compile(r"(?<=[A-Za-z])[-\u00ad]$")
-_MARKDOWN_START = re.compile(r"^(?:[#>+*_=|-]|\d+(?=[.)]\s))")
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _DIGITS = re.compile(r"\d+")
 _END_NUMBER = re.compile(r"^(?:page\s+)?#\s*[|·•–-]?\s*|\s*[|·•–-]?\s*(?:page\s+)?#$")
 HEADING_WORDS = 14
@@ -295,13 +294,3 @@ def table_rows(rows: list[list[str]]) -> str:
     from archive.ingest.tables import table_rows as write
 
     return write(rows, escape)
-
-
-def escape(text: str) -> str:
-    """Keep plain text plain in Markdown: no HTML, no accidental headings, quotes, rules or lists."""
-    text = _TAG_START.sub("&lt;", text)
-    match = _MARKDOWN_START.match(text)
-    if match:
-        at = match.end() if match.group()[:1].isdigit() else 0
-        text = f"{text[:at]}\\{text[at:]}"
-    return text

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
-from archive.ingest.pages import _SENTENCE_END, PAGE_MARKER, Line, Paper, escape
+from archive.ingest.marks import PAGE_MARKER, escape
+from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
 
 _NUMBERED_NOTE = re.compile(
     r"^(?:(?P<n>\d{1,3})|\[(?P<b>\d{1,3})\]|(?P<s>[*†‡§]))\s*(?P<rest>\S.*)$", re.S
@@ -16,18 +18,16 @@ Units = list[tuple[str, str]]
 
 
 def write_pages(
-    paper: Paper, pages: list[tuple[int, list]], units_of: Callable[[list], Units]
+    paper: Any, pages: list[tuple[int, list]], units_of: Callable[[list], Units]
 ) -> None:
     """Append each page's blocks to the paper, keeping runs over page breaks whole."""
     open_paragraph, tail, tail_page = False, [], 0
     for number, items in pages:
         paper.pages.append(number)
         marker = PAGE_MARKER.format(number)
-        body = units_of(
-            [i for i in items if not isinstance(i, Line) or i.role not in ("aside", "note")]
-        )
-        asides = units_of([i for i in items if isinstance(i, Line) and i.role == "aside"])
-        notes = units_of([i for i in items if isinstance(i, Line) and i.role == "note"])
+        body = units_of([i for i in items if _role(i) not in ("aside", "note")])
+        asides = units_of([i for i in items if _role(i) == "aside"])
+        notes = units_of([i for i in items if _role(i) == "note"])
         if notes and tail and not _NUMBERED_NOTE.match(notes[0][1]) and tail[-1].startswith("Note"):
             tail[-1] += (
                 f" {marker} {escape(notes[0][1])}"  # a footnote runs on from the page before
@@ -48,6 +48,11 @@ def write_pages(
         tail += [_note(text) for kind, text in notes]
         tail_page = number
     paper.blocks += tail
+
+
+def _role(item: object) -> str | None:
+    """A line's role; a table (a list of rows) has none."""
+    return getattr(item, "role", None)
 
 
 def _note(text: str) -> str:
