@@ -11,7 +11,7 @@ _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 def escape(text: str) -> str:
-    """Keep plain text plain in Markdown: no HTML, no accidental headings, quotes, rules or lists."""
+    """Keep plain text plain in Markdown: no HTML, no stray headings, quotes, rules or lists."""
     text = _TAG_START.sub("&lt;", text)
     match = _MARKDOWN_START.match(text)
     if match:
