@@ -56,7 +56,12 @@ class Frag:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        # Words split where the type changes inside them ("£1.5" and a bold "m") are one word again.
+        text = self.words[0].text
+        for before, word in zip(self.words, self.words[1:]):
+            glued = word.x0 - before.x1 < 0.1 * max(word.size, 1.0)
+            text += word.text if glued else " " + word.text
+        return text
 
 
 def fragments(words: list[Word]) -> list[Frag]:

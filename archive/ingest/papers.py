@@ -162,6 +162,7 @@ _PRINTED = [  # (precision, pattern): the most precise date printed wins, then t
     (2, re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
     (1, re.compile(rf"\b(?P<season>spring|summer|autumn|winter|fall)\s+{_YEAR}\b", re.I)),
     (0, re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d\d)[/–-](?P<next>\d\d)(?![\d/-])")),
+    (1, re.compile(r"^(?:[A-Z][\w ]{0,30}\s)?(?P<year>(?:19|20)\d\d)$")),  # a cover's "2015", "Report 2015"
 ]
 _LABEL = re.compile(r"\b(?:published|issued|dated?|updated|briefing|presented|ordered|report)\b", re.I)
 
@@ -176,7 +177,9 @@ def printed_date(blocks: list[str]) -> tuple[str, str] | None:
         for precision, pattern in _PRINTED:
             for match in pattern.finditer(block):
                 # A date in a line of its own, or after "Published", "Briefing": not one in a sentence of text.
-                if words > 14 and not _LABEL.search(block[max(0, match.start() - 40):match.start()]):
+                # A sentence of text (a full stop at its end) names dates it is about, not its own.
+                sentence = words > 14 or (words > 6 and block.rstrip().endswith("."))
+                if sentence and not _LABEL.search(block[max(0, match.start() - 40) : match.start()]):
                     continue
                 iso = _iso(match, precision)
                 if iso and (best is None or precision > best[0]):

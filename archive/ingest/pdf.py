@@ -115,9 +115,14 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list]:
              if float(r["width"]) > 60 and float(r["height"]) > 24
              and float(r["width"]) * float(r["height"]) < 0.5 * area
              and not any(_inside(r, box) for box in ruled)]
+    # Words split where the size changes (a raised footnote mark); bold is read from the characters,
+    # so a word is not split where only the font changes.
     words = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-                  round(float(w["size"]), 1), "bold" in str(w.get("fontname", "")).lower())
-             for w in text_page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False)
+                  round(float(w["size"]), 1),
+                  sum("bold" in str(c.get("fontname", "")).lower() for c in w["chars"]) * 2
+                  > len(w["chars"]))
+             for w in text_page.extract_words(extra_attrs=["size"], use_text_flow=False,
+                                              return_chars=True)
              if w["text"].strip()]
     return words, height, tables, boxes, dots
 
