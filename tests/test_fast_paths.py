@@ -96,7 +96,7 @@ def _largest_facet(searcher):
     the main currency (most documents) first by its largest, then each other currency by code, then none."""
     amounts = {d: searcher.stored_fields(d)["meta"]["amounts"] for d in searcher.reader().all_doc_ids()}
     holders = {}
-    for found in amounts.values():
+    for d, found in amounts.items():
         for currency in {a["currency"] for a in found}:
             holders[currency] = holders.get(currency, 0) + 1
     main = max(holders, key=lambda c: (holders[c], c == "GBP")) if holders else "GBP"

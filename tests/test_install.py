@@ -50,7 +50,8 @@ def test_the_wheel_ships_templates_static_files_and_registries(installed):
     for expected in ("archive/web/templates/search.html", "archive/web/templates/error.html",
                      "archive/web/static/style.css", "archive/web/static/app.js",
                      "archive/corpus/starter/departments.yaml", "archive/corpus/starter/README.md",
-                     "archive/corpus/starter/governments.yaml", "archive/corpus/deflators.csv"):
+                     "archive/corpus/starter/governments.yaml", "archive/corpus/deflators.csv",
+                     "archive/py.typed"):
         assert expected in names
     assert not [n for n in names if n.startswith(("corpus/", "index/", "tests/"))]
 
@@ -64,6 +65,9 @@ def test_an_installed_archive_starts_builds_and_serves_outside_the_checkout(inst
     refused = subprocess.run(["archive", "build"], cwd=empty, env=env, capture_output=True, text=True)
     assert refused.returncode == 1 and "archive init" in refused.stderr
 
+    from archive import __version__
+
+    assert _run("archive", "--version", cwd=empty, env=env).strip() == f"archive, version {__version__}"
     _run("archive", "init", "my-archive", cwd=work, env=env)
     root = work / "my-archive"
     _run("archive", "ingest", SEED, cwd=root, env=env)

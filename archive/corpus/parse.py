@@ -92,7 +92,7 @@ class PartialDate:
     def display(self) -> str:
         if self.undated:
             return "Undated"
-        if self.day and self.month:
+        if self.day:
             return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         if self.month:
             return f"{calendar.month_name[self.month]} {self.year}"

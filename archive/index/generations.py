@@ -21,15 +21,15 @@ from archive.errors import ArchiveError, IndexMissing, IndexOutdated
 
 CURRENT = "current"
 MANIFEST = "manifest.json"
-# What the build alone reads: each document's checksum and file stats, pickled (0.05 s at 100,000
-# documents where the same in JSON took 0.5 s to read and write).
-DOCUMENTS = "documents.pickle"
-KEEP = 3  # generations kept, so a reader still on an older one can finish its request
 # The index's format, recorded in each manifest with the version that wrote it. Raise it when a
 # release writes the index in a way older releases cannot read, or reads what older indexes lack:
 # opening an index of another format then says to run `archive build --full`. An index from
 # before formats were recorded is format 1.
 INDEX_FORMAT = 1
+# What the build alone reads: each document's checksum and file stats, pickled (0.05 s at 100,000
+# documents where the same in JSON took 0.5 s to read and write).
+DOCUMENTS = "documents.pickle"
+KEEP = 3  # generations kept, so a reader still on an older one can finish its request
 
 
 def current(index_dir: Path) -> Path | None:

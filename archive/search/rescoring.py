@@ -16,26 +16,16 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Callable
-from typing import Protocol
+from typing import TypeAlias
 
 import numpy as np
 from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.searching import Searcher
 
-from archive.search.docsets import DocSets
-from archive.search.scores import Scores, top
 from archive.search.words import AtLeast
+from archive.search.scores import Scores, ScoringIndex, top
 
-
-class Ranker(Protocol):
-    """What rescoring reads of ranking.Ranker, which calls it: its index, sets and word scores."""
-
-    searcher: Searcher
-    sets: DocSets
-    size: int
-
-    def term(self, field: str, text: str) -> Scores: ...
+Ranker: TypeAlias = ScoringIndex  # ranking.Ranker, which calls this module, as read here
 
 
 # The best PROXIMITY_WINDOW documents gain PROXIMITY × the mean idf of each pair of the query's

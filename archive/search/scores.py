@@ -1,10 +1,28 @@
-"""Scores over a whole index as one array, and the best documents by them."""
+"""Scores over a whole index as one array, the best documents by them, and what they come from."""
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 import numpy as np
 
+from archive.search.docsets import DocSets
+
 Scores = np.ndarray  # one float64 per document number, meaningful where the query matches
+
+
+class ScoringIndex(Protocol):
+    """What a scoring pass reads of ranking.Ranker: its searcher and sets, and a word's scores.
+
+    Modules that ranking.Ranker calls (rescoring) type their ranker with this, so that they need
+    not import ranking back.
+    """
+
+    searcher: Any  # a Whoosh Searcher
+    sets: DocSets
+    size: int
+
+    def term(self, field: str, text: str) -> Scores: ...
 
 
 def top(scores: Scores, docs: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:

@@ -10,7 +10,9 @@ from urllib.parse import urlencode
 from flask import abort, current_app, request, url_for
 
 from archive.corpus.amounts import SYMBOLS
+from archive.corpus.country import money_in, money_phrase
 from archive.corpus.parse import ID_PATTERN
+from archive.errors import ArchiveError
 from archive.search.core import Archive
 from archive.search.request import SearchRequest
 from archive.web import export
@@ -94,8 +96,25 @@ def short_money(value: int, currency: str = "GBP") -> str:
     return f"{symbol}{value:,}"
 
 
+def home_money() -> dict[str, Any]:
+    """Say what the archive's own words count money in, for every template: pounds, or A$."""
+    try:
+        archive = current_archive()
+        currency, real = archive.currency, archive.real_terms
+    except ArchiveError:  # no index yet: the error page still renders, in the default words
+        currency, real = "GBP", True
+    return {"currency": currency, "amounts_in": money_in(currency),
+            "largest": money_phrase(currency), "symbol": SYMBOLS.get(currency, currency + " "),
+            "real": real}
+
+
 def feed_request(search: SearchRequest) -> SearchRequest:
     return replace(search, sort="newest", page=1, per_page=FEED_ENTRIES)
+
+
+def _cleared(name: str) -> dict[str, Any]:
+    """Return the changes that take one field of a search away, back on page 1."""
+    return {name: None, "page": 1}
 
 
 def applied_filters(search: SearchRequest, result: Any) -> list[dict[str, str]]:
@@ -119,8 +138,3 @@ def applied_filters(search: SearchRequest, result: Any) -> list[dict[str, str]]:
             label = f"{'at least' if name == 'min_amount' else 'at most'} {amount:,}"
             applied.append({"facet": "Amount", "label": label, "remove_url": search_url(without)})
     return applied
-
-
-def _cleared(name: str) -> dict[str, Any]:
-    """Return the changes that take one field of a search away, back on page 1."""
-    return {name: None, "page": 1}
