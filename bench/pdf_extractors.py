@@ -209,16 +209,16 @@ APPROACHES = {
 }
 
 
-def layout_bench(sealed: bool = False) -> list[tuple[str, str, dict[str, float]]]:
+def layout_bench(sealed: int = 0) -> list[tuple[str, str, dict[str, float]]]:
     """Score each approach on each made layout (or on the sealed sample's)."""
     from layouts import MAKERS
-    from layouts_sealed import SEALED
+    from layouts_sealed import SEALED, SEALED2
 
     from archive.ingest.papers import from_pages
 
     work = Path(tempfile.mkdtemp(prefix="pdf-layouts-"))
     results = []
-    for name, make in SEALED if sealed else MAKERS:
+    for name, make in {0: MAKERS, 1: SEALED, 2: SEALED2}[int(sealed)]:
         layout = make(work / name)
         info = read_pdf(layout.path.read_bytes()).info
         for name, extract in APPROACHES.items():
@@ -231,7 +231,7 @@ def layout_bench(sealed: bool = False) -> list[tuple[str, str, dict[str, float]]
     return results
 
 
-def print_layouts(sealed: bool = False) -> None:
+def print_layouts(sealed: int = 0) -> None:
     results = layout_bench(sealed)
     print("| layout | approach | sentences intact, in order | running heads in body | title | date |")
     print("|---|---|---|---|---|---|")
@@ -254,6 +254,6 @@ def print_layouts(sealed: bool = False) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["layouts"]:
-        print_layouts(sealed=sys.argv[2:] == ["--sealed"])
+        print_layouts(sealed={"--sealed": 1, "--sealed2": 2}.get(" ".join(sys.argv[2:]), 0))
     else:
         main()

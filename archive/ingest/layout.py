@@ -44,8 +44,8 @@ def _free(strip: list[Frag], x: float) -> tuple[float, float] | None:
     return left, right
 
 
-def _words_a_line(frags: list[Frag]) -> float:
-    return statistics.median(len(f.words) for f in frags) if frags else 0.0
+def _median(counts: list[int]) -> float:
+    return statistics.median(counts) if counts else 0.0
 
 
 def _gutter(strips: list[list[Frag]], gap: float) -> tuple[int, int, float] | None:
@@ -64,6 +64,22 @@ def _gutter(strips: list[list[Frag]], gap: float) -> tuple[int, int, float] | No
     return (best[0], best[1], best[3]) if best else None
 
 
+def _spanning(strips: list[list[Frag]], at: int, x: float) -> bool:
+    """A heading set across the columns: larger type on one side only, and nothing on the other
+    side in the strips just above and below it (a heading within a column has the other column's
+    lines beside it)."""
+    strip = strips[at]
+    sizes = [f.size for s in strips for f in s]
+    if not sizes or min(f.size for f in strip) < 1.1 * statistics.median(sizes):
+        return False
+    sides = {f.x1 <= x for f in strip}
+    if len(sides) != 1:
+        return False
+    other = not sides.pop()
+    near = strips[max(0, at - 1) : at] + strips[at + 1 : at + 2]
+    return not any((f.x1 <= x) == other for s in near for f in s)
+
+
 def _run(strips: list[list[Frag]], start: int, span: tuple[float, float], gap: float):
     """Follow a gap up and down the strips while it stays open; judge whether it parts columns."""
     first = last = start
@@ -75,6 +91,8 @@ def _run(strips: list[list[Frag]], start: int, span: tuple[float, float], gap: f
             free = _free(strips[at], (a + b) / 2)
             if free is None or min(b, free[1]) - max(a, free[0]) < gap:
                 break
+            if _spanning(strips, at, (a + b) / 2):
+                break
             a, b = max(a, free[0]), min(b, free[1])
             if step == 1:
                 last = at
@@ -84,15 +102,19 @@ def _run(strips: list[list[Frag]], start: int, span: tuple[float, float], gap: f
         if step == 1:
             lo, hi = a, b
     x = (lo + hi) / 2
-    left = [f for s in strips[first : last + 1] for f in s if f.x1 <= x]
-    right = [f for s in strips[first : last + 1] for f in s if f.x0 >= x]
+    # Words a line on each side, counted by strip: a justified line whose wide spaces split it into
+    # single words is still one line of several words.
+    run = strips[first : last + 1]
+    left = [n for s in run if (n := sum(len(f.words) for f in s if f.x1 <= x))]
+    right = [n for s in run if (n := sum(len(f.words) for f in s if f.x0 >= x))]
     sided = sum(
         1
         for s in strips[first : last + 1]
         if any(f.x1 <= x for f in s) and any(f.x0 >= x for f in s)
     )
-    # Columns of running text: several strips with text on both sides, several words a line.
-    if sided < 3 or _words_a_line(left) < 3 or _words_a_line(right) < 3:
+    # Columns of running text: text on both sides of strips (two will do: a column may be short
+    # beside a long one) in a run of three or more, and several words a line on each side.
+    if sided < 2 or last - first < 2 or _median(left) < 3 or _median(right) < 3:
         return None
     return first, last, sided, x
 
@@ -210,11 +232,13 @@ def _emit(
             laid.lines.extend([*_rows(rest), *(ruled[int(f.text[1:])] for f in placed)])
             continue
         rows = _rows(strip)
-        # A row of cells; a justified line's stretched spaces part single words without figures.
+        # A row of cells: short ones with figures among them; not two columns' lines side by side,
+        # nor a justified line's stretched spaces.
         cells = (
             len(rows) == 1
             and len(rows[0]) >= 2
-            and any(len(f.words) > 1 or any(c.isdigit() for c in f.text) for f in rows[0])
+            and all(len(f.words) <= 6 for f in rows[0])
+            and any(any(c.isdigit() for c in f.text) for f in rows[0])
         )
         if cells and strip[0].role == ROLE_BODY:
             run.append(rows[0])
