@@ -476,3 +476,14 @@ def test_a_country_without_shipped_registries_starts_empty_and_follows_its_own_f
         "no government of the United States is registered": 3
     }
     assert us.currency == "USD" and not us.real_terms
+
+
+def test_the_amount_facet_lists_the_archives_own_currency_first(tmp_path):
+    """Sterling a release reports (after 1966, so £ is the pound sterling) comes after AUD."""
+    records = [
+        {"date": "1975-05-02", "title": "AID TO BRITAIN", "text": "Britain will spend £5 million on it."},
+        {"date": "1975-05-09", "title": "ROADS", "text": "The Commonwealth will give $3 million."},
+    ]
+    au = Archive(au_folder(tmp_path, records) / "index")
+    bands = [v.value for v in au.search(au.request({})).facets["amount"]]
+    assert bands == ["aud:1m-10m", "1m-10m"]
