@@ -104,5 +104,6 @@ def fields(document: Document) -> dict[str, Any]:
             "announced_by": announcer,
             "quoted": quoted,
             "people_review": document.people.get("review", []),
+            "numbers": list(document.numbers),
         },
     }

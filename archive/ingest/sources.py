@@ -43,6 +43,7 @@ class Record:
     licence: str | None = None
     fetched: str | None = None  # YYYY-MM-DD, for an address
     prime_minister: str | None = None  # a record's own field (the AU releases'): who announced it
+    numbers: list[tuple[str, str]] = field(default_factory=list)  # official numbers, each with its line
 
 
 @dataclass
@@ -233,6 +234,8 @@ def _paper(origin: str, data: bytes, suffix: str, article: PaperArticle, found: 
     record = Record(origin, article.text, title=found.title, date=found.date, source=found.source,
                     author=found.author, type="report", paper=article, original=data, suffix=suffix)
     record.by = {"title": found.title_by, "date": found.date_by, "source": found.source_by}
+    record.review.extend(found.review)
+    record.numbers = found.numbers
     return record
 
 

@@ -297,6 +297,8 @@ class Archive:
             return gen.registry.label(facet, value)
         if facet == "announced_by":
             return gen.registry.label("person", value)
+        if facet == "year" and value == "0":
+            return "Undated"  # year 0 is the index's mark for a document with no date
         return value
 
     # -- documents ---------------------------------------------------------
@@ -413,6 +415,8 @@ class Archive:
             first[list(discover.first_headlines(gen.searcher, gen.facets, pounds, set(np.flatnonzero(docs).tolist())))] = True
             found = []
             for value, holders in gen.facets.postings("year").items():
+                if value == "0":
+                    continue  # undated: no place on a timeline
                 mine = np.fromiter(holders, dtype=np.int64, count=len(holders))
                 mine = mine[docs[mine]]
                 if len(mine):

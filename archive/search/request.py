@@ -189,7 +189,9 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
 
 
 def parse_year(text: str) -> tuple[int, int]:
-    """Read a year or a range of years such as 2010-2013."""
+    """Read a year or a range of years such as 2010-2013; "undated" (the index's year 0) is no year."""
+    if text.strip().lower() in ("undated", "0"):
+        return 0, 0
     match = YEAR.match(text.strip())
     if not match:
         raise FieldError("year", f"year must be a year such as 2013 or a range such as 2010-2013, not '{text}'")
