@@ -214,7 +214,9 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
                 options["country"] = parse_country(country)
             except ValueError as error:
                 raise ArchiveError(f"{paths.root / SETTINGS_FILE}: COUNTRY: {error}") from None
-        report = run_ingest(list(inputs), paths.require_corpus(), Options(type=doc_type, **options),
+        allow = allowed_hosts(paths)
+        report = run_ingest(list(inputs), paths.require_corpus(),
+                            Options(type=doc_type, allow_hosts=allow, **options),
                             progress=sys.stderr.isatty(), report_to=show)
     except ArchiveError as error:
         raise _fail(error) from None
@@ -223,6 +225,17 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
     click.echo(report.summary())
     if report.skipped:
         sys.exit(1)
+
+
+def allowed_hosts(paths: ArchiveFolder) -> tuple[str, ...]:
+    """Read FETCH_ALLOW_HOSTS: the hosts fetched although they are at a loopback or private address."""
+    from archive.ingest.guard import normal_hosts
+
+    hosts = paths.settings().get("FETCH_ALLOW_HOSTS")
+    if hosts is not None and not (isinstance(hosts, list) and all(isinstance(h, str) for h in hosts)):
+        raise ArchiveError(f'{paths.root / "archive.toml"}: FETCH_ALLOW_HOSTS: a list of host names, '
+                           'such as ["127.0.0.1"]')
+    return tuple(sorted(normal_hosts(hosts)))
 
 
 if __name__ == "__main__":

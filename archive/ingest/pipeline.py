@@ -65,6 +65,7 @@ class Options:
     max_bytes: int = MAX_FILE_BYTES  # a file or fetched answer larger than this is refused
     timeout: float = 20.0  # seconds, for each address
     pause: float = 1.0  # seconds between two requests to one host
+    allow_hosts: tuple[str, ...] = ()  # fetched although at a loopback or private address
 
     def __post_init__(self) -> None:
         if self.currency is not None:
@@ -116,7 +117,7 @@ def ingest(
 
     files = list(input_files(inputs))
     total = sum(count_records(f) if isinstance(f, Path) else 1 for f in files)
-    fetcher = Addresses(options.timeout, options.max_bytes, options.pause)
+    fetcher = Addresses(options.timeout, options.max_bytes, options.pause, options.allow_hosts)
     if total > 1 and (options.url or options.date):
         raise ArchiveError("--url and --date describe a single article: give one file, or the dates and URLs in its records")
     context = _Context(corpus_dir, registry, Matcher(registry, options.country), options)

@@ -154,8 +154,10 @@ def fetch_records(address: Address, fetcher, today: str) -> Iterator[Record | Un
 class Addresses:
     """Fetch a batch's addresses in input order through one client, started when the first address comes."""
 
-    def __init__(self, timeout: float, max_bytes: int, pause: float) -> None:
+    def __init__(self, timeout: float, max_bytes: int, pause: float,
+                 allow_hosts: tuple[str, ...] = ()) -> None:
         self.limits = (timeout, max_bytes, pause)
+        self.allow_hosts = allow_hosts
         self.fetcher = None
 
     def records(self, address: Address) -> Iterator[Record | Unreadable]:
@@ -163,7 +165,8 @@ class Addresses:
 
         if self.fetcher is None:
             timeout, max_bytes, pause = self.limits
-            self.fetcher = Fetcher(Limits(timeout=timeout, max_bytes=max_bytes, pause=pause))
+            self.fetcher = Fetcher(Limits(timeout=timeout, max_bytes=max_bytes, pause=pause,
+                                          allow_hosts=self.allow_hosts))
         return fetch_records(address, self.fetcher, dt.date.today().isoformat())
 
     def close(self) -> None:
