@@ -39,6 +39,8 @@ KNOWN_KEYS = {
     "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
     "files", "fetched",
 }
+# What `archive follow` keeps of a GOV.UK item: its withdrawal notice and Command paper number.
+KNOWN_KEYS |= {"withdrawn", "withdrawn_date", "command_paper"}
 # The original a document was ingested from, kept beside it: corpus/files/<id>.pdf or .docx.
 FILE_PATTERN = re.compile(r"^files/[a-z0-9][a-z0-9-]{0,199}\.(?:pdf|docx)$")
 # Where a page of the original begins, as `archive ingest` marks it in a PDF's body.
@@ -117,6 +119,9 @@ class Document:
     files: tuple[str, ...] = ()  # the originals, relative to the corpus folder
     fetched: str | None = None  # YYYY-MM-DD: the day the original was fetched from its url
     pages: tuple[int, ...] = ()  # the original's pages the body holds, where it marks them
+    withdrawn: str | None = None  # the publisher's notice that it was withdrawn, and why
+    withdrawn_date: str | None = None
+    command_paper: str | None = None
 
 
 def parse_file(path: Path, registry: Registry) -> Document:
@@ -207,6 +212,9 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
         files=files,
         fetched=fetched,
         pages=pages,
+        withdrawn=_optional(meta.get("withdrawn")),
+        withdrawn_date=_optional(meta.get("withdrawn_date")),
+        command_paper=_optional(meta.get("command_paper")),
     )
 
 

@@ -96,7 +96,7 @@ class Fetcher:
             if not self._allowed(url):
                 raise FetchProblem(f"robots.txt of {_origin(url)} does not allow {ROBOTS_AGENT} to fetch it")
             with self._request(url, headers) as response:
-                if response.is_redirect:
+                if response.has_redirect_location:
                     target = urljoin(url, response.headers.get("location", ""))
                     if target in seen:
                         raise FetchProblem(f"redirects in a loop: {' -> '.join(seen + [target])}")

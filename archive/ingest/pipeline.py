@@ -97,7 +97,7 @@ _context: _Context | None = None
 
 
 def ingest(
-    inputs: list[Path | str],
+    inputs: list[Path | str | Record | Unreadable],
     corpus_dir: Path,
     options: Options,
     progress: bool = False,
@@ -122,7 +122,7 @@ def ingest(
         raise ArchiveError("--url and --date describe a single article: give one file, or the dates and URLs in its records")
     context = _Context(corpus_dir, registry, Matcher(registry, options.country), options)
     items = (record for item in files
-             for record in ([item] if isinstance(item, Unreadable)
+             for record in ([item] if isinstance(item, Unreadable | Record)
                             else fetcher.records(item) if isinstance(item, Address)
                             else read_file(item, field_map, options.max_bytes)))
     if workers is None:
@@ -198,6 +198,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
 
     outcome.departments, outcome.programmes = matcher.find(text)
     outcome.programmes += matcher.related_programmes(text, outcome.departments, outcome.programmes)
+    stated = [key for key in record.departments if key not in {m.key for m in outcome.departments}]
     for match in outcome.departments + outcome.programmes:
         if not match.sure:
             review.append(f"check {match.key}: {match.why}")
@@ -210,7 +211,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
     if currency is None and _BARE_DOLLAR.search(text):
         review.append("a bare $ is read as USD: ingest with --currency if the source means another dollar")
 
-    stem = slug(date.date, whole_phrases(outcome.title))
+    stem = record.doc_id or slug(date.date, whole_phrases(outcome.title))
     meta = {
         "title": outcome.title,
         "date": date.date.iso,
@@ -219,7 +220,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "author": record.author or article.author,
         "type": options.type or record.type,
         "currency": currency,
-        "departments": [m.key for m in outcome.departments],
+        "departments": stated + [m.key for m in outcome.departments],
         "programmes": [m.key for m in outcome.programmes],
         "organisations": [m.key for m in outcome.organisations],
         "date_evidence": date.evidence,
@@ -227,6 +228,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "fetched": record.fetched,
         "files": [f"files/{stem}{record.suffix}"] if record.original else None,
         "review": review,
+        **record.extra,
     }
     outcome.original, outcome.suffix = record.original, record.suffix
     outcome.path = corpus_dir / f"{stem}.md"

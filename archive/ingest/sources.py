@@ -42,6 +42,10 @@ class Record:
     review: list[str] = field(default_factory=list)  # points found while reading
     licence: str | None = None
     fetched: str | None = None  # YYYY-MM-DD, for an address
+    # What a followed source says for certain: registry keys, front matter kept as given, the id.
+    departments: list[str] = field(default_factory=list)
+    extra: dict[str, str] = field(default_factory=dict)
+    doc_id: str | None = None
 
 
 @dataclass
@@ -78,11 +82,15 @@ class Address:
 URL_LIST_SUFFIXES = {".urls"}
 
 
-def input_files(paths: list[Path | str]) -> Iterator[Path | Address | Unreadable]:
+def input_files(paths: list[Path | str | Record | Unreadable]
+                ) -> Iterator[Path | Address | Record | Unreadable]:
     """Expand folders into the files they hold that can be ingested, in name order; addresses stay addresses."""
     from archive.ingest.fetch import is_address
 
     for path in paths:
+        if isinstance(path, Record | Unreadable):  # made by `archive follow`
+            yield path
+            continue
         if isinstance(path, str) and is_address(path):
             yield Address(path.strip())
             continue
