@@ -17,6 +17,7 @@ from archive.search.facets import FacetValue
 from archive.errors import BadRequest
 from archive.search.request import FieldError, SearchRequest, parse_money, year_text
 from archive.web import cite
+from archive.web.versions import versions_view
 from archive.web.pinpoint import accessed_on, page_of, pinpoints
 from archive.web.links import (
     absolute,
@@ -117,6 +118,10 @@ def _predecessors_hint(shown: list[str]) -> str | None:
 
 def document_page(doc_id: str) -> str:
     document = find_document(doc_id)
+    versions = versions_view(document, request.args)
+    if versions["shown"]:  # an earlier text: shown, and cited, as of the day it was fetched
+        document = dict(document, body=versions["shown_body"], fetched=versions["shown_date"],
+                        title=f'{document["title"]} (version fetched {versions["shown_date"]})')
     page = page_of(document, request.args.get("page"))
     body = Markup(nh3.clean(markdown.markdown(document["body"], extensions=["sane_lists"])))
     accessed = accessed_on(document, today())
@@ -128,7 +133,7 @@ def document_page(doc_id: str) -> str:
         original={f["suffix"]: url_for(f"original_{f['suffix'][1:]}", doc_id=doc_id)
                   for f in document.get("files") or [] if f.get("suffix") in (".pdf", ".docx")},
         permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed, kind=cite.noun(document),
-        related=current_archive().related(doc_id, RELATED),
+        related=current_archive().related(doc_id, RELATED), **versions,
     )
 
 
