@@ -248,11 +248,11 @@ def follow(paths: ArchiveFolder, addresses: tuple[str, ...], refetch_older_than:
     from archive.follow.run import follow as run_follow
 
     try:
+        age = parse_age(refetch_older_than) if refetch_older_than else None
         where = str(paths.root / "archive.toml")
         sources = read_sources(paths.settings().get("SOURCES"), where)
         if not sources and not addresses:
             raise ArchiveError(f"{where}: no [[sources]] to follow, and no address was given")
-        age = parse_age(refetch_older_than) if refetch_older_than else None
         settings = Settings(allowed_hosts(paths), paths.settings().get("COUNTRY"), timeout, pause)
         summary = run_follow(paths.require_corpus(), sources, list(addresses), settings, age)
     except ArchiveError as error:

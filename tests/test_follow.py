@@ -138,6 +138,7 @@ def site(pdf: bytes) -> Iterator[Site]:
         results = [{"link": path, "title": item["title"], "public_timestamp": SEARCH_TIMES[path],
                     "content_store_document_type": item["document_type"]}
                    for path, item in content_items(base).items()]
+        results.sort(key=lambda result: result["public_timestamp"], reverse=True)  # as GOV.UK orders
         search = json.dumps({"results": results, "total": 3, "start": 0})
         site.set("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain")
         site.set("SEARCH", search, "application/json", etag='"s1"')
@@ -340,3 +341,74 @@ def test_a_changed_page_becomes_a_new_version_and_the_old_text_is_kept(
     current = (corpus_dir / f"{doc_id}.md").read_text("utf-8").split("\n---\n", 1)[1]
     changes = [(op, words) for op, words in word_diff(version["body"], current) if op != "same"]
     assert changes == [("removed", "£2.4"), ("added", "£3.1"), ("added", "quiet")]
+
+
+def test_refetch_older_than_rechecks_held_documents_and_keeps_what_changed(
+        site, corpus_dir: Path, tmp_path: Path, runner) -> None:
+    root = archive_at(tmp_path, corpus_dir, site, SOURCES)
+    assert run(runner, root, corpus_dir, "--no-build").exit_code == 0
+    news_id = "2022-06-14-councils-share-302m-for-family-hubs"
+    for doc_id in (news_id, "2024-bridges-repaired-across-the-county"):
+        path = corpus_dir / f"{doc_id}.md"
+        path.write_text(re.sub(r'fetched: "[^"]+"', 'fetched: "2024-01-01"', path.read_text("utf-8")),
+                        "utf-8")
+    item = content_items(site.base)["/government/news/councils-share-302m-for-family-hubs"]
+    item["details"]["body"] = NEWS_BODY.replace("Seventy-five", "Eighty")  # type: ignore[index]
+    site.set("/api/content/government/news/councils-share-302m-for-family-hubs", json.dumps(item),
+             "application/json")
+    site.seen.clear()
+    result = run(runner, root, corpus_dir, "--refetch-older-than", "30d")
+    assert result.exit_code == 0, result.output
+    assert f"changed: {news_id}" in result.output and "0 new, 1 changed" in result.output
+    asked = [path for path, _ in site.seen]
+    # Re-checked: the two fetched long ago (GOV.UK through its content API), none of the others.
+    assert "/api/content/government/news/councils-share-302m-for-family-hubs" in asked
+    assert "/sitemap/bridges.html" in asked and "/atom/library.html" not in asked
+    assert (corpus_dir / "versions" / news_id / "2024-01-01.md").exists()
+    assert "Eighty councils" in (corpus_dir / f"{news_id}.md").read_text("utf-8")
+    bridges = (corpus_dir / "2024-bridges-repaired-across-the-county.md").read_text("utf-8")
+    assert 'fetched: "2024-01-01"' not in bridges  # unchanged: only the day it was checked moves
+    assert not (corpus_dir / "versions" / "2024-bridges-repaired-across-the-county").exists()
+
+
+def test_addresses_on_the_command_line_are_told_apart_by_what_the_server_answers(
+        site, corpus_dir: Path, tmp_path: Path, runner) -> None:
+    root = archive_at(tmp_path, corpus_dir, site, "")
+    result = run(runner, root, corpus_dir, "--no-build", f"{site.base}/rss.xml",
+                 f"{site.base}/sitemap.xml", site.base + search_path(site),
+                 f"{site.base}/api/content/government/news/holiday-clubs-pilot")
+    assert result.exit_code == 0, result.output
+    assert "followed 4 source(s): 5 new, 0 changed, 1 withdrawn, 0 failed" in result.output
+    for doc_id in ("2024-03-05-clinics-get-new-scanners", "2024-bridges-repaired-across-the-county",
+                   "2023-03-20-school-places-strategy", "2019-02-01-holiday-clubs-pilot-opens"):
+        assert f"new: {doc_id}" in result.output
+
+
+def test_counts_per_source_are_bounded_and_bad_sources_are_explained(
+        site, corpus_dir: Path, tmp_path: Path, runner) -> None:
+    root = archive_at(tmp_path, corpus_dir, site, SOURCES.replace(
+        'organisations = ["department-for-education"]',
+        'organisations = ["department-for-education"]\nmax_items = 1'))
+    from archive.follow.lists import search_address
+
+    one = search_address(site.base, ("department-for-education",), (), 0, 1)[len(site.base):]
+    site.pages[one] = site.pages[search_path(site)]
+    result = run(runner, root, corpus_dir, "--no-build")
+    assert "followed 4 source(s): 4 new" in result.output  # one of GOV.UK's three, the newest
+    assert "new: 2023-03-20-school-places-strategy" in result.output
+    (root / "archive.toml").write_text('[[sources]]\nname = "x"\nkind = "podcast"\nurl = "http://a"\n')
+    bad = run(runner, root, corpus_dir)
+    assert bad.exit_code == 1
+    assert "sources[1] (x): kind is one of feed, sitemap, govuk, not 'podcast'" in bad.output
+    assert "--refetch-older-than: 'soon' is not an age" in run(
+        runner, root, corpus_dir, "--refetch-older-than", "soon").output
+
+
+def test_an_unknown_version_is_a_clear_400(built: Path) -> None:
+    from archive.web.app import create_app
+
+    client = create_app({"TESTING": True, "INDEX_DIR": str(built)}).test_client()
+    answer = client.get("/doc/2017-03-20-eleven-projects-share-new-round-of-innovation-funding"
+                        "?version=1999-01-01")
+    assert answer.status_code == 400
+    assert "this document has no version" in answer.get_data(as_text=True)

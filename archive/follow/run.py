@@ -15,7 +15,7 @@ from archive.corpus.registry import Registry
 from archive.corpus.versions import keep
 from archive.follow import govuk
 from archive.follow.config import Source
-from archive.follow.lists import Item, ListProblem, read_listing, search_address
+from archive.follow.lists import Item, ListProblem, content_address, read_listing, search_address
 from archive.ingest.fetch import Fetcher, FetchProblem, Limits
 from archive.ingest.pipeline import Options, ingest
 from archive.ingest.sources import Address, Record, Unreadable, fetch_records
@@ -108,12 +108,15 @@ class Follower:
                                        "read": self.today, "seen": sorted(seen)[-MAX_SEEN:]}
 
     def refetch(self, older_than: dt.timedelta, sources: list[Source]) -> None:
-        """Re-check the documents held whose text was fetched longer ago than older_than."""
+        """Re-check the documents the archive fetched itself longer ago than older_than."""
         cutoff = (dt.date.today() - older_than).isoformat()
-        due = sorted((fetched or "", url) for url, (_, fetched) in self.held.items()
-                     if not fetched or fetched < cutoff)
-        bases = {s.url for s in sources if s.kind == "govuk"}
-        items = [Item(url, api=_api(url, bases)) for _, url in due[:MAX_REFETCH]]
+        # Only what was fetched: a document written or pasted by hand is never overwritten.
+        due = sorted((fetched, url) for url, (_, fetched) in self.held.items()
+                     if fetched and fetched < cutoff)
+        apis = {url: s.url for s in sources if s.kind == "govuk"
+                for url in self.state.get(s.name, {}).get("seen", [])}
+        items = [Item(url, api=content_address(apis[url], url[len(apis[url]):])
+                      if url in apis else None) for _, url in due[:MAX_REFETCH]]
         self._take(items, Source("re-checked", "https://re.check", max_items=MAX_REFETCH,
                                  max_seconds=3600.0), time.monotonic() + 3600.0, set(), always=True)
 
@@ -224,13 +227,6 @@ def held(corpus_dir: Path) -> dict[str, tuple[str, str | None]]:
 def _url_of(content: str) -> str | None:
     values = dict(_FRONT.findall(content.split("\n---", 1)[0]))
     return values.get("url")
-
-
-def _api(url: str, bases: set[str]) -> str | None:
-    from archive.follow.lists import content_address
-
-    base = next((b for b in bases if url.startswith(b + "/")), None)
-    return content_address(base, url[len(base):]) if base else None
 
 
 def _read_state(path: Path) -> dict[str, Any]:
