@@ -53,7 +53,8 @@ def test_a_loopback_page_is_refused_before_anything_is_sent_nothing_written(corp
         report = ingest([f"{site.base}/page.html"], corpus_dir, Options(timeout=1.0, pause=0.0))
         assert site.seen == []  # not even robots.txt was asked
     (skipped,) = report.skipped
-    assert skipped.skipped == ("unreadable: refused: 127.0.0.1 is a loopback address; allow the host "
+    assert skipped.skipped == ("unreadable: refused: 127.0.0.1 is a loopback address; allow the "
+                               "host "
                                "with FETCH_ALLOW_HOSTS in archive.toml if it is meant")
     assert not report.written and sorted(corpus_dir.rglob("*")) == before
 

@@ -1,4 +1,4 @@
-"""Earlier texts of a document, kept beside it in the corpus, and the words that changed between two.
+"""Earlier texts of a document, kept beside it in the corpus, and the words changed between two.
 
 When a followed page returns different text, the new text becomes the document and the old file is
 kept whole as corpus/versions/<id>/<day fetched>.md, so nothing the archive once held is lost.

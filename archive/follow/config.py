@@ -52,7 +52,8 @@ def read_sources(value: Any, where: str) -> list[Source]:
 def _source(entry: dict[str, Any], where: str) -> Source:
     unknown = sorted(set(entry) - _KEYS)
     if unknown:
-        raise ArchiveError(f"{where}: unknown key {unknown[0]!r}; the keys are {', '.join(sorted(_KEYS))}")
+        raise ArchiveError(f"{where}: unknown key {unknown[0]!r}; "
+                           f"the keys are {', '.join(sorted(_KEYS))}")
     name = _string(entry, "name", where)
     kind = entry.get("kind")
     if kind is not None and kind not in KINDS:
@@ -106,4 +107,6 @@ def parse_age(text: str) -> dt.timedelta:
     if not found:
         raise ArchiveError(f"--refetch-older-than: '{text}' is not an age such as 30d, 2w or 12h")
     number, unit = int(found.group(1)), found.group(2)
-    return dt.timedelta(hours=number) if unit == "h" else dt.timedelta(days=number * (7 if unit == "w" else 1))
+    if unit == "h":
+        return dt.timedelta(hours=number)
+    return dt.timedelta(days=number * (7 if unit == "w" else 1))

@@ -1,4 +1,4 @@
-"""Turn a GOV.UK content API item into records: its body, or its PDF attachments with their pages."""
+"""Turn a GOV.UK content API item into records: its body, or its PDF attachments with pages."""
 
 from __future__ import annotations
 
@@ -66,7 +66,8 @@ def records(item: dict[str, Any], web_url: str, date: str | None, fetcher: Fetch
         record.extra = dict(extra)
         return record
 
-    attachments = [a for a in details.get("attachments") or [] if isinstance(a, dict) and _is_pdf(a)]
+    attachments = [a for a in details.get("attachments") or []
+                   if isinstance(a, dict) and _is_pdf(a)]
     found: list[Record | Unreadable] = []
     for attachment in attachments[:MAX_ATTACHMENTS]:
         address = urljoin(web_url, str(attachment.get("url") or ""))

@@ -101,8 +101,11 @@ def _json(url: str, data: bytes) -> Listing:
 
 
 def _sitemap(data: bytes) -> Listing:
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import ParseError, fromstring
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+    from defusedxml.ElementTree import (  # type: ignore[import-untyped]
+        ParseError,
+        fromstring,
+    )
 
     try:
         root = fromstring(data, forbid_dtd=True)

@@ -40,7 +40,8 @@ class Summary:
     read: int = 0  # sources read
 
     def line(self) -> str:
-        return (f"followed {self.read} source(s): {len(self.new)} new, {len(self.changed)} changed, "
+        return (f"followed {self.read} source(s): {len(self.new)} new, "
+                f"{len(self.changed)} changed, "
                 f"{len(self.withdrawn)} withdrawn, {len(self.failed)} failed; "
                 f"{len(self.unchanged)} unchanged since the last run")
 
@@ -55,7 +56,7 @@ class Settings:
 
 
 class Follower:
-    """One run over a corpus: one polite fetcher, the addresses already held, each source's state."""
+    """One run over a corpus: a polite fetcher, the addresses already held, each source's state."""
 
     def __init__(self, corpus_dir: Path, settings: Settings) -> None:
         self.corpus_dir, self.settings = corpus_dir, settings
@@ -99,7 +100,8 @@ class Follower:
             self.summary.failed.append((source.name, str(problem)))
             return
         seen = set(state.get("seen", []))
-        # A page or a content item named on its own is fetched again even if held: it may have changed.
+        # A page or content item named on its own is fetched again even if held: it may have
+        # changed.
         self._take(listing.items, source, deadline, seen,
                    always=listing.kind in ("page", "govuk-item"))
         if remember and len(self.summary.failed) == failures:
@@ -126,7 +128,7 @@ class Follower:
         taken = 0
         for item in items:
             known = self.held.get(item.url)
-            due = always or (known is not None and bool(item.date) and item.date > (known[1] or ""))
+            due = always or (known is not None and (item.date or "") > (known[1] or "9999"))
             if (known and not due) or (not known and item.url in seen):
                 continue
             if taken >= source.max_items:
@@ -173,8 +175,9 @@ class Follower:
     def _ingest(self, records: list[Record | Unreadable], source: Source) -> None:
         report = ingest(list(records), self.corpus_dir, self._options(source))
         for outcome in report.skipped:
-            if not outcome.skipped.startswith(_HELD):
-                self.summary.failed.append((outcome.origin, outcome.skipped))
+            reason = outcome.skipped or "skipped"
+            if not reason.startswith(_HELD):
+                self.summary.failed.append((outcome.origin, reason))
         for outcome in report.written:
             assert outcome.path is not None
             self.summary.new.append(outcome.path.stem)
@@ -192,14 +195,15 @@ class Follower:
         record.doc_id = doc_id
         report = ingest([record], self.corpus_dir, self._options(source, dry_run=True, force=True))
         if not report.written:
-            self.summary.failed.append((doc_id, report.skipped[0].skipped))
+            self.summary.failed.append((doc_id, report.skipped[0].skipped or "skipped"))
             return
         outcome = report.written[0]
         path = self.corpus_dir / f"{doc_id}.md"
         old, new = body_of(path), outcome.content.split("\n---\n", 1)[-1]
         if " ".join(old.split()) == " ".join(new.split()):
             content = path.read_text("utf-8")
-            stamped = re.sub(r'(?m)^fetched: "[^"\n]*"$', f'fetched: "{self.today}"', content, 1)
+            stamped = re.sub(r'(?m)^fetched: "[^"\n]*"$', f'fetched: "{self.today}"', content,
+                             count=1)
             if stamped != content:
                 write_atomically(path, stamped)
             return

@@ -12,7 +12,7 @@ CURRENT = "current"
 
 
 def versions_view(document: dict[str, Any], args: Mapping[str, str]) -> dict[str, Any]:
-    """List a document's versions, the one asked for, and the words changed between two asked for."""
+    """List a document's versions, the one asked for, and the words changed between two."""
     kept = document.get("versions") or []
     listed = [{"name": v["name"], "date": v["date"], "current": False} for v in kept]
     if listed:

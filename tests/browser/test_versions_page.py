@@ -1,4 +1,4 @@
-"""A document `archive follow` saw change: its page lists the versions and shows the changed words."""
+"""A document `archive follow` saw change: its page lists versions and shows the changed words."""
 
 from __future__ import annotations
 
