@@ -18,6 +18,17 @@ def _fail(error: ArchiveError) -> click.ClickException:
     return click.ClickException(str(error))
 
 
+def _country(paths: ArchiveFolder) -> str | None:
+    """Read the archive's country (ARCHIVE_COUNTRY, else archive.toml), or say what is wrong."""
+    from archive.corpus.country import parse_country
+    from archive.home import SETTINGS_FILE
+
+    try:
+        return parse_country(paths.country_setting())
+    except ValueError as error:
+        raise ArchiveError(f"{paths.root / SETTINGS_FILE}: COUNTRY: {error}") from None
+
+
 @click.group()
 @click.option("--root", type=click.Path(path_type=Path, file_okay=False), envvar="ARCHIVE_ROOT",
               help="The archive folder (default: the current directory).")
@@ -37,12 +48,17 @@ def main(ctx: click.Context, root: Path | None, corpus: Path | None, index: Path
 
 @main.command()
 @click.argument("directory", default=".", type=click.Path(path_type=Path, file_okay=False))
-def init(directory: Path) -> None:
+@click.option("--country", help="The archive's country (ISO 3166, e.g. AU): its registries, "
+                                "financial year, governments and currency. Default: GB.")
+def init(directory: Path, country: str | None) -> None:
     """Start a new archive in DIRECTORY (default: here): corpus/, registries, settings."""
+    from archive.corpus.country import parse_country
     from archive.home import init as run_init
 
     try:
-        written = run_init(directory)
+        written = run_init(directory, parse_country(country))
+    except ValueError as error:
+        raise click.ClickException(f"--country: {error}") from None
     except ArchiveError as error:
         raise _fail(error) from None
     click.echo(f"Started an archive in {directory.absolute()} ({len(written)} files):")
@@ -61,7 +77,8 @@ def build(paths: ArchiveFolder, full: bool) -> None:
     from archive.index.build import build as run_build
 
     try:
-        report = run_build(paths.require_corpus(), paths.index, full=full, progress=sys.stderr.isatty())
+        report = run_build(paths.require_corpus(), paths.index, full=full,
+                           progress=sys.stderr.isatty(), country=_country(paths))
     except ArchiveError as error:
         raise _fail(error) from None
     for problem in report.errors:
@@ -72,21 +89,26 @@ def build(paths: ArchiveFolder, full: bool) -> None:
 
 
 @main.command()
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help="Only warnings of this kind (e.g. amount, date, registry); repeatable.")
 @click.pass_obj
-def check(paths: ArchiveFolder) -> None:
-    """Validate the corpus without building."""
+def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
+    """Validate the corpus without building; count the points to review by kind."""
     from archive.corpus.folder import check as run_check
 
     try:
-        report = run_check(paths.require_corpus())
-    except ArchiveError as error:
-        raise _fail(error) from None
-    for error in report.errors:
-        click.echo(str(error), err=True)
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        report = run_check(paths.require_corpus(), _country(paths))
+        shown = report.of_kinds(kinds)
+    except (ArchiveError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    for rejected in report.errors:
+        click.echo(str(rejected), err=True)
+    for warning in shown:
+        click.echo(f"warning: {warning.text}", err=True)
     problems = f"{len(report.errors)} file(s) rejected" if report.errors else "no errors"
     click.echo(f"checked {report.documents + len(report.errors)} documents: {problems}, {len(report.warnings)} warning(s)")
+    if report.warnings:
+        click.echo(report.kinds_line(kinds))
     if report.errors:
         sys.exit(1)
 
@@ -143,6 +165,7 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
             "results": result.hits,
             "facets": {f: [v.__dict__ for v in values] for f, values in result.facets.items()},
             "unplaced": result.unplaced,
+            "unplaced_why": result.unplaced_why,
             "left_out": result.left_out,
         }, indent=2, ensure_ascii=False))
         return
@@ -205,6 +228,7 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
                 click.echo(line, err=bool(outcome.skipped))
 
     try:
+<<<<<<< HEAD
         country = options["country"] or paths.settings().get("COUNTRY")
         if country and not options["country"]:
             from archive.corpus.country import parse_country
@@ -217,6 +241,11 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
         allow = allowed_hosts(paths)
         report = run_ingest(list(inputs), paths.require_corpus(),
                             Options(type=doc_type, allow_hosts=allow, **options),
+=======
+        if not options["country"]:
+            options["country"] = _country(paths)
+        report = run_ingest(list(inputs), paths.require_corpus(), Options(type=doc_type, **options),
+>>>>>>> main
                             progress=sys.stderr.isatty(), report_to=show)
     except ArchiveError as error:
         raise _fail(error) from None

@@ -18,6 +18,11 @@ STARTER_FILES = ("README.md", "departments.yaml", "programmes.yaml", "government
 # Every setting, described and commented out, from their one definition.
 EXAMPLE_SETTINGS = example_toml()
 
+EMPTY_REGISTRY = """\
+# No registry of this kind is shipped for {country}: add entries as documents need them, each
+# with `country: {country}` and its sources (see README.md beside this file).
+"""
+
 GITIGNORE = "# Built by `archive build`: never committed.\n/index/\n"
 
 
@@ -72,19 +77,37 @@ class ArchiveFolder:
             raise ArchiveError(f"{path}: cannot be read: {error}") from None
         return {key.upper(): value for key, value in found.items()}
 
+    def country_setting(self) -> str | None:
+        """Return the country as set: ARCHIVE_COUNTRY, else COUNTRY in archive.toml, or None."""
+        value = os.environ.get("ARCHIVE_COUNTRY") or self.settings().get("COUNTRY")
+        return None if value is None else str(value)
 
-def init(target: Path) -> list[Path]:
-    """Make a new archive folder, refusing one that already holds an archive; return what was written."""
+
+def init(target: Path, country: str | None = None) -> list[Path]:
+    """Make a new archive folder, refusing one that holds an archive; return what was written.
+
+    A country (an ISO 3166 code, already checked) other than the UK gets that country's
+    registries where the package has them, and its COUNTRY setting written."""
     target = target.absolute()
     if (target / "corpus").exists() or (target / SETTINGS_FILE).exists():
         raise ArchiveError(f"{target} already holds an archive: nothing was changed")
     (target / "corpus").mkdir(parents=True, exist_ok=True)
     starter = resources.files("archive.corpus") / "starter"
+    own = starter / country if country and country != "GB" else starter
     written = []
     for name in STARTER_FILES:
-        with resources.as_file(starter / name) as source:
-            written.append(Path(shutil.copyfile(source, target / "corpus" / name)))
-    (target / SETTINGS_FILE).write_text(EXAMPLE_SETTINGS, encoding="utf-8")
+        path = target / "corpus" / name
+        if name == "README.md" or own == starter or (own / name).is_file():
+            shipped = own / name if (own / name).is_file() else starter / name
+            with resources.as_file(shipped) as source:
+                shutil.copyfile(source, path)
+        else:  # no registry of this country is shipped: an empty one, never the UK's
+            path.write_text(EMPTY_REGISTRY.format(country=country), encoding="utf-8")
+        written.append(path)
+    settings = EXAMPLE_SETTINGS
+    if country:
+        settings = settings.replace('# COUNTRY = "AU"\n', f'COUNTRY = "{country}"\n')
+    (target / SETTINGS_FILE).write_text(settings, encoding="utf-8")
     ignore = target / ".gitignore"
     # A folder that is already a repository keeps its own ignore file, with the index added.
     kept = ignore.read_text(encoding="utf-8") if ignore.exists() else ""

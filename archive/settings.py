@@ -48,8 +48,9 @@ SETTINGS: tuple[Setting, ...] = (
         "COUNTRY",
         "GB",
         "The archive's country, an ISO 3166 code: `archive ingest` takes the currency a bare $ "
-        "or £ means and which registry departments apply from it. Default: GB, the United "
-        "Kingdom.",
+        "or £ means and which registry departments apply from it, and the index its financial "
+        "year, governments, registries and wording (docs/country.md). Default: GB, the United "
+        "Kingdom. Run `archive build` after a change.",
         '"AU"',
     ),
     Setting(

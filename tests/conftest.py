@@ -138,7 +138,7 @@ def au_releases() -> Path:
 
 @pytest.fixture(scope="session")
 def au_archive(au_releases: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """All the Australian releases ingested (as AUD) and built, once a session; returns the archive folder.
+    """All the Australian releases ingested into an Australian archive and built, once a session.
 
     Shared by every large-corpus test: ingesting and building 8,686 releases takes minutes.
     Tests must not change it.
@@ -147,12 +147,13 @@ def au_archive(au_releases: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
     root = tmp_path_factory.mktemp("au") / "archive"
     runner = CliRunner()
-    assert runner.invoke(main, ["init", str(root)]).exit_code == 0
+    assert runner.invoke(main, ["init", "--country", "AU", str(root)]).exit_code == 0
     licence = ("Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
                "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
                "this publication.")
     ingested = runner.invoke(main, [
-        "--root", str(root), "ingest", "--currency", "AUD", "--licence", licence, "--map", "url=pdf_url",
+        "--root", str(root), "ingest", "--licence", licence,
+        "--map", "author=prime_minister,url=pdf_url",
         "--source", "PM Transcripts, Department of the Prime Minister and Cabinet", "--type", "media release",
         str(au_releases),
     ])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 # ISO 3166-1 alpha-2 code -> ISO 4217 code of its currency today.
 CURRENCIES = {
@@ -49,4 +50,64 @@ def currency_of(country: str | None, on: dt.date | None = None) -> str | None:
 
 
 def is_uk(country: str | None) -> bool:
+    """Tell whether an archive is a UK one: GB, or no country set."""
     return country in (None, "GB")
+
+
+NAMES = {"GB": "the United Kingdom", "AU": "Australia", "US": "the United States", "CA": "Canada",
+         "JP": "Japan"}
+
+
+@dataclass(frozen=True)
+class FiscalYear:
+    """When a country's financial year begins, since when, and where that is laid down."""
+
+    first_month: int
+    source: str
+    since: str | None = None  # YYYY-MM-DD: documents dated before it are not placed by this rule
+
+
+# Only rules a statute or the government's own publication confirms; a country not listed has
+# no financial-year facet (its documents are counted as unplaced, with that reason).
+FISCAL_YEARS = {
+    "GB": FiscalYear(4, "Interpretation Act 1978, Schedule 1: financial year means, for the "
+                        "Consolidated Fund and moneys provided by Parliament, the twelve months "
+                        "ending with 31st March"),
+    "AU": FiscalYear(7, "Acts Interpretation Act 1901 (Cth), s 2B: financial year means a period "
+                        "of 12 months beginning on 1 July"),
+    "US": FiscalYear(10, "31 U.S.C. § 1102: the fiscal year of the Treasury begins on October 1; "
+                         "so since the Congressional Budget Act of 1974 took effect for FY1977",
+                     since="1976-10-01"),
+    "CA": FiscalYear(4, "Financial Administration Act (R.S.C. 1985, c. F-11), s 2: fiscal year "
+                        "means the period beginning on April 1 and ending on March 31"),
+    "JP": FiscalYear(4, "Public Finance Act (Act No. 34 of 1947), art. 11: the fiscal year of the "
+                        "State begins on 1 April and ends on 31 March"),
+}
+
+
+def fiscal_year(country: str | None) -> FiscalYear | None:
+    """Return a country's financial-year rule (the UK's where no country is set), or None."""
+    return FISCAL_YEARS.get(country or "GB")
+
+
+def home_country(country: str | None) -> str:
+    """Return the archive's country, GB where none is set (an archive was always a UK one)."""
+    return country or "GB"
+
+
+# The pounds of countries that have since gone decimal, named as their pages name them.
+POUND_NAMES = {"AUP": "Australian pounds (A£)", "NZP": "New Zealand pounds (NZ£)"}
+
+
+def money_in(currency: str) -> str:
+    """Name what a currency's amounts are counted in: "pounds" for sterling, "A$" for AUD."""
+    from archive.corpus.amounts import SYMBOLS
+
+    if currency == "GBP":
+        return "pounds"
+    return POUND_NAMES.get(currency) or SYMBOLS.get(currency, currency)
+
+
+def money_phrase(currency: str) -> str:
+    """Say "largest ..." of a currency: "pound amount" for sterling, "amount in A$" for others."""
+    return "pound amount" if currency == "GBP" else f"amount in {money_in(currency)}"

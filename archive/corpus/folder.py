@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archive.corpus import review
 from archive.corpus.kinds import KINDS, kind_of
 from archive.corpus.parse import Document, parse_bytes
 from archive.corpus.registry import Registry
@@ -51,25 +53,68 @@ def read_documents(
             yield path, None, CorpusError(path, f"cannot be read: {error.strerror}")
 
 
+@dataclass(frozen=True)
+class CheckWarning:
+    """One of `archive check`'s warnings: a document's points to review, or its unknown type."""
+
+    path: Path
+    points: tuple[tuple[str, str], ...]  # (kind, point); for an unknown type, ("type", the message)
+
+    @property
+    def text(self) -> str:
+        if self.points[0][0] == "type":
+            return f"{self.path}: {self.points[0][1]}"
+        points = "; ".join(p for _, p in self.points)
+        return f"{self.path}: {len(self.points)} point(s) to review: {points}"
+
+    def of_kinds(self, kinds: set[str]) -> CheckWarning | None:
+        mine = tuple(p for p in self.points if not kinds or p[0] in kinds)
+        return CheckWarning(self.path, mine) if mine else None
+
+    def __contains__(self, text: str) -> bool:
+        return text in self.text
+
+
 @dataclass
 class CheckReport:
     documents: int = 0
     errors: list[CorpusError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[CheckWarning] = field(default_factory=list)
+
+    def of_kinds(self, wanted: tuple[str, ...] = ()) -> list[CheckWarning]:
+        """Return the warnings holding points of the kinds wanted (all, if none are named)."""
+        kinds = review.parse_kinds(wanted)
+        return [found for w in self.warnings if (found := w.of_kinds(kinds)) is not None]
+
+    def counts(self) -> dict[str, int]:
+        """Count the points to review (and unknown types) by kind, most first."""
+        counted = Counter(kind for w in self.warnings for kind, _ in w.points)
+        return dict(sorted(counted.items(), key=lambda item: (-item[1], item[0])))
+
+    def kinds_line(self, wanted: tuple[str, ...] = ()) -> str:
+        """Say in one line how many points of each kind there are, and in how many documents."""
+        counts = self.counts()
+        shown = self.of_kinds(wanted)
+        parts = ", ".join(f"{kind} {n:,}" for kind, n in counts.items())
+        only = f"; shown: {', '.join(sorted(review.parse_kinds(wanted)))}" if wanted else ""
+        return (f"points to review by kind: {parts} ({sum(counts.values()):,} in "
+                f"{len(self.warnings):,} documents{only}; {len(shown):,} shown)")
 
 
-def check(corpus_dir: Path) -> CheckReport:
+def check(corpus_dir: Path, country: str | None = None) -> CheckReport:
     """Validate every file without building, collecting all errors."""
     report = CheckReport()
-    registry = Registry.load(corpus_dir)
+    registry = Registry.load(corpus_dir, country)
     for path, document, error in read_documents(document_files(corpus_dir).values(), registry):
         if error or document is None:
             report.errors.extend([error] if error else [])
             continue
         report.documents += 1
         if document.review:
-            report.warnings.append(f"{path}: {len(document.review)} point(s) to review: {'; '.join(document.review)}")
+            kinds = tuple((review.kind_of(p), p) for p in document.review)
+            report.warnings.append(CheckWarning(path, kinds))
         if kind_of(document.type) is None:
-            report.warnings.append(f"{path}: unknown type '{document.type}' (cited as a document of that name); "
-                                   f"the types are {', '.join(KINDS)}")
+            message = (f"unknown type '{document.type}' (cited as a document of that name); "
+                       f"the types are {', '.join(KINDS)}")
+            report.warnings.append(CheckWarning(path, (("type", message),)))
     return report

@@ -1,4 +1,9 @@
-"""Real-terms money: pounds of one financial year in the latest year's prices, by HM Treasury's GDP deflator."""
+"""Real-terms money: amounts of one financial year in the latest year's prices, by a GDP deflator.
+
+Only the UK's series is shipped (HM Treasury's). An archive whose currency has no series shipped
+is not offered real terms at all: Australia's would be the ABS GDP implicit price deflator by
+financial year (cat. 5206.0), which is not shipped because its figures could not be checked here.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from importlib import resources
 from typing import Any
 
 SERIES_FILE = "deflators.csv"
+# Currency -> the file of its series in the package. A currency with no series has no real terms.
+SERIES_FILES = {"GBP": SERIES_FILE}
 SERIES = "HM Treasury GDP deflators at market prices, March 2026 (Quarterly National Accounts)"
 SOURCE = ("https://www.gov.uk/government/statistics/"
           "gdp-deflators-at-market-prices-and-money-gdp-march-2026-quarterly-national-accounts")
@@ -24,6 +31,7 @@ def financial_year(year: int, month: int | None, first_month: int = 4) -> str | 
 
 
 def fy_text(start: int) -> str:
+    """Name the financial year that starts in a year: 2009-10."""
     return f"{start}-{(start + 1) % 100:02d}"
 
 
@@ -48,9 +56,10 @@ class Deflator:
         factor = self.factor(year)
         return None if factor is None else real_value(value, factor)
 
-    def real_terms(self, value: int, currency: str, year: str | None) -> dict[str, Any] | None:
-        """Describe a pound amount in real terms, as the API and the pages show it; None where it cannot be."""
-        real = self.real(value, year) if currency == "GBP" else None
+    def real_terms(self, value: int, currency: str, year: str | None,
+                   home: str = "GBP") -> dict[str, Any] | None:
+        """Describe an amount of the series' currency in real terms, for the API, or None."""
+        real = self.real(value, year) if currency == home else None
         if real is None:
             return None
         return {"value": real, "prices": self.prices, "series": self.series, "from_year": year}
@@ -75,26 +84,34 @@ def nominal_range(low: int | None, high: int | None, factor: float) -> tuple[int
     return lo, hi
 
 
-@lru_cache(maxsize=1)
-def deflator() -> Deflator:
-    """Read the series shipped with the package."""
-    text = resources.files("archive.corpus").joinpath(SERIES_FILE).read_text(encoding="utf-8")
+@lru_cache(maxsize=4)
+def deflator(currency: str = "GBP") -> Deflator | None:
+    """Read the series shipped with the package for a currency; None where there is none."""
+    name = SERIES_FILES.get(currency)
+    if name is None:
+        return None
+    text = resources.files("archive.corpus").joinpath(name).read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     return Deflator({row["financial_year"]: float(row["deflator"]) for row in rows})
 
 
-def document_year(meta: dict[str, Any]) -> str | None:
-    """Return the UK financial year of a stored document's date, or None where the date spans two."""
+def document_year(meta: dict[str, Any], first_month: int = 4) -> str | None:
+    """Return the financial year of a stored document's date (UK's by default), or None."""
     parts = str(meta.get("date", "")).split("-")
     if len(parts) < 2:
         return None
-    return financial_year(int(parts[0]), int(parts[1]))
+    return financial_year(int(parts[0]), int(parts[1]), first_month)
 
 
-def with_real_terms(meta: dict[str, Any]) -> dict[str, Any]:
-    """Add each pound amount's value in the latest year's prices to a stored document's amounts."""
-    series = deflator()
-    year = document_year(meta)
-    meta["amounts"] = [{**a, "real_terms": series.real_terms(a["value"], a["currency"], year)}
-                       for a in meta.get("amounts", [])]
+def with_real_terms(
+    meta: dict[str, Any], currency: str = "GBP", first_month: int = 4
+) -> dict[str, Any]:
+    """Add each amount's value in the latest year's prices, where the currency has a series."""
+    series = deflator(currency)
+    year = document_year(meta, first_month)
+    meta["amounts"] = [
+        {**a, "real_terms": series.real_terms(a["value"], a["currency"], year, currency)
+         if series else None}
+        for a in meta.get("amounts", [])
+    ]
     return meta

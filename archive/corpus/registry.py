@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from archive.corpus.country import CURRENCIES
 from archive.errors import CorpusError
 
 DEPARTMENTS_FILE = "departments.yaml"
 PROGRAMMES_FILE = "programmes.yaml"
 GOVERNMENTS_FILE = "governments.yaml"
-COUNTRIES = ("GB", "AU")  # ISO 3166 codes; "UK" is read as GB
+COUNTRIES = ("GB", "AU")  # the countries whose registries the package ships; "UK" is read as GB
 # libyaml's parser, five times faster, where PyYAML was built with it; the same safe constructors.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -76,10 +79,14 @@ class Registry:
     programmes: dict[str, Programme] = field(default_factory=dict)
     checksum: str = ""
     governments: dict[str, Government] = field(default_factory=dict)
+    country: str | None = None  # the archive's country (ISO 3166); None is a UK archive, as always
 
     @classmethod
-    def load(cls, corpus_dir: Path) -> Registry:
-        """Read both registries from a corpus folder; a missing file is an empty registry."""
+    def load(cls, corpus_dir: Path, country: str | None = None) -> Registry:
+        """Read the registries from a corpus folder; a missing file is an empty registry.
+
+        An archive whose country the corpus's own files say nothing of takes the package's
+        registries of that country as well (see shipped_files)."""
         digest = hashlib.sha256()
         raw = {}
         for name in (DEPARTMENTS_FILE, PROGRAMMES_FILE, GOVERNMENTS_FILE):
@@ -89,14 +96,35 @@ class Registry:
             if name != GOVERNMENTS_FILE or data:
                 digest.update(data + b"\0")
             raw[name] = _load_mapping(path, data)
+        if country and country != "GB":
+            digest.update(f"country={country}\0".encode())
+            for name in (DEPARTMENTS_FILE, GOVERNMENTS_FILE):
+                if not any(_country_code(v.get("country")) == country for v in raw[name].values()):
+                    data = shipped_file(country, name)
+                    digest.update(data + b"\0")
+                    shipped = _load_mapping(corpus_dir / name, data)
+                    raw[name] = {**shipped, **raw[name]}
         registry = cls(
             departments={k: _department(k, v, corpus_dir / DEPARTMENTS_FILE) for k, v in raw[DEPARTMENTS_FILE].items()},
             programmes={k: _programme(k, v, corpus_dir / PROGRAMMES_FILE) for k, v in raw[PROGRAMMES_FILE].items()},
             checksum=digest.hexdigest(),
             governments={k: _government(k, v, corpus_dir / GOVERNMENTS_FILE) for k, v in raw[GOVERNMENTS_FILE].items()},
+            country=country if country != "GB" else None,
         )
         registry._check_links(corpus_dir)
         return registry
+
+    @property
+    def home(self) -> str:
+        """The archive's country: GB where none is set."""
+        return self.country or "GB"
+
+    def is_home(self, entry: Department | Programme | Government) -> bool:
+        """Tell whether an entry is of the archive's country (a programme is its department's)."""
+        if isinstance(entry, Programme):
+            department = self.departments.get(entry.department or "")
+            return department is None or department.country == self.home
+        return entry.country == self.home
 
     def to_dict(self) -> dict[str, Any]:
         """Return a plain form for storing beside an index."""
@@ -105,6 +133,7 @@ class Registry:
             "programmes": {k: _plain(p) for k, p in self.programmes.items()},
             "checksum": self.checksum,
             "governments": {k: _plain(g) for k, g in self.governments.items()},
+            "country": self.country,
         }
 
     @classmethod
@@ -115,12 +144,12 @@ class Registry:
             programmes={k: Programme(**_tuples(v)) for k, v in data["programmes"].items()},
             checksum=data.get("checksum", ""),
             governments={k: Government(**_tuples(v)) for k, v in data.get("governments", {}).items()},
+            country=data.get("country"),
         )
 
     def unknown(self, kind: str, key: str) -> str:
         """Describe an unknown department, programme or government key, suggesting the closest known one."""
-        known = {"department": self.departments, "government": self.governments}.get(kind, self.programmes)
-        close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.5)
+        close = difflib.get_close_matches(key, list(self._entries(kind)), n=1, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"unknown {kind} '{key}'{hint}"
 
@@ -138,19 +167,44 @@ class Registry:
         return found
 
     def resolve(self, kind: str, text: str) -> str | None:
-        """Find the key that a key, short name, name or alias stands for, ignoring case."""
+        """Find the key that a key, short name, name or alias stands for, ignoring case.
+
+        Another country's entry is found by its key only: its names are never matched across
+        countries (Australia's "Department of Health" is not the UK's)."""
         wanted = _normal(text)
         entries = self.departments if kind == "department" else self.programmes
         for entry in entries.values():
-            names = (entry.key, entry.name, getattr(entry, "short", ""), *entry.aliases)
+            names: tuple[str, ...] = (entry.key,)
+            if self.is_home(entry):
+                names = (entry.key, entry.name, getattr(entry, "short", ""), *entry.aliases)
             if wanted in {_normal(name) for name in names if name}:
                 return entry.key
         return None
 
+    def bearing_name_on(self, key: str, day: str) -> str:
+        """Return the department that bore a department's name on a day (YYYY[-MM[-DD]]).
+
+        Names come back: Australia's "Department of Health" was one department in 1921–87 and
+        another in 2013–22, so a name is read as the department of the document's own date."""
+        department = self.departments.get(key)
+        if department is None or _alive(department, day):
+            return key
+        names = {_normal(department.name), *(_normal(a) for a in department.aliases)}
+        for other in self.departments.values():
+            if (other.country == department.country and _alive(other, day)
+                    and _normal(other.name) in names):
+                return other.key
+        return key
+
     def label(self, kind: str, key: str) -> str:
         """Return the display label of a department, programme or government key."""
-        entry = {"department": self.departments, "government": self.governments}.get(kind, self.programmes).get(key)
+        entry = self._entries(kind).get(key)
         return entry.label if entry else key
+
+    def _entries(self, kind: str) -> Mapping[str, Department | Programme | Government]:
+        if kind == "department":
+            return self.departments
+        return self.governments if kind == "government" else self.programmes
 
     def _check_links(self, corpus_dir: Path) -> None:
         path = corpus_dir / DEPARTMENTS_FILE
@@ -179,7 +233,7 @@ class Registry:
 
     def _check_governments(self, path: Path) -> None:
         # Each country's governments follow one another: one leaves office the day the next arrives.
-        for country in COUNTRIES:
+        for country in sorted({g.country for g in self.governments.values()}):
             mine = sorted((g for g in self.governments.values() if g.country == country), key=lambda g: g.start)
             for before, after in zip(mine, mine[1:]):
                 if before.end != after.start:
@@ -187,6 +241,12 @@ class Registry:
                                             f"'{after.key}', starts on {after.start}: they must meet")
             if mine and mine[-1].end is not None:
                 raise CorpusError(path, f"government '{mine[-1].key}' is the last for {country} but has an end date")
+
+
+def _alive(department: Department, day: str) -> bool:
+    # Compared as text: "2013" is before "2013-09-18", and a partial date counts as its start.
+    started = not department.start or department.start <= day
+    return started and (not department.end or day < department.end)
 
 
 def _normal(name: str) -> str:
@@ -243,12 +303,24 @@ def _department(key: str, entry: dict[str, Any], path: Path) -> Department:
     )
 
 
+def _country_code(value: Any) -> str:
+    country = str(value or "GB").upper()
+    return "GB" if country == "UK" else country
+
+
 def _country(key: str, entry: dict[str, Any], path: Path) -> str:
-    country = str(entry.get("country") or "GB").upper()
-    country = "GB" if country == "UK" else country
-    if country not in COUNTRIES:
-        raise CorpusError(path, f"'{key}' has country '{country}': use one of {', '.join(COUNTRIES)}")
+    country = _country_code(entry.get("country"))
+    if country not in CURRENCIES:
+        raise CorpusError(path, f"'{key}' has country '{country}': use an ISO 3166 code such as "
+                                f"{', '.join(COUNTRIES)}")
     return country
+
+
+def shipped_file(country: str, name: str) -> bytes:
+    """Return a registry file the package ships for a country (GB's: the starter's), or b""."""
+    starter = resources.files("archive.corpus") / "starter"
+    found = starter / name if country == "GB" else starter / country / name
+    return found.read_bytes() if found.is_file() else b""
 
 
 def _government(key: str, entry: dict[str, Any], path: Path) -> Government:
@@ -285,7 +357,7 @@ def _optional(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _plain(entry: Department | Programme) -> dict[str, Any]:
+def _plain(entry: Department | Programme | Government) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in entry.__dict__.items()}
 
 

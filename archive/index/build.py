@@ -58,11 +58,15 @@ class BuildReport:
         )
 
 
-def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool = False) -> BuildReport:
-    """Bring the index up to date with the corpus and publish it as a new generation."""
+def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool = False,
+          country: str | None = None) -> BuildReport:
+    """Bring the index up to date with the corpus and publish it as a new generation.
+
+    `country` is the archive's (COUNTRY in archive.toml): it is kept with the registry, and
+    decides the financial years, governments, currency and wording the index is read with."""
     started = time.perf_counter()
     with generations.build_lock(index_dir):
-        registry = Registry.load(corpus_dir)
+        registry = Registry.load(corpus_dir, country)
         stats = document_stats(corpus_dir)
         base = None if full else generations.current(index_dir)
         indexed: dict[str, str] = {}

@@ -40,8 +40,11 @@ class NearDuplicates:
         for sample in _samples(found):
             self._postings.setdefault(sample, []).append(key)
 
-    def find(self, text: str | set[int], exclude: str | None = None) -> tuple[str, float] | None:
-        """Return the key holding the largest share (at least the threshold) of text's wording, and the share."""
+    def find(self, text: str | set[int], exclude: str | None = None,
+             among: set[str] | None = None) -> tuple[str, float] | None:
+        """Return the key holding the largest share (at least the threshold) of text's wording.
+
+        `among`, where given, is the only keys looked at."""
         found = shingles(text) if isinstance(text, str) else text
         if not found:
             return None
@@ -51,6 +54,8 @@ class NearDuplicates:
             keys = self._postings.get(sample, ())
             if len(keys) <= _COMMON:
                 votes.update(keys)
+        if among is not None:
+            votes = Counter({key: count for key, count in votes.items() if key in among})
         best: tuple[str, float] | None = None
         for key, count in votes.most_common(10):
             if key == exclude or count * 2 < len(samples):

@@ -8,7 +8,7 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,7 +38,7 @@ from archive.ingest.sources import (
     review_points,
 )
 from archive.ingest.suggest import Match, Matcher, organisations, unknown_departments
-from archive.ingest.write import body_of, compose, slug, unique_id, write_document
+from archive.ingest.write import body_of, compose, remove_document, slug, unique_id, write_document
 
 PARALLEL_FROM = 200  # records: below this, starting worker processes costs more than it saves
 MAX_WORKERS = 4
@@ -107,7 +107,7 @@ def ingest(
     """Ingest files, folders and JSON lines into corpus documents; call report_to with each outcome."""
     started = time.perf_counter()
     field_map = parse_map(options.field_map)
-    registry = Registry.load(corpus_dir)
+    registry = Registry.load(corpus_dir, options.country)
     existing = document_files(corpus_dir)
     seen = NearDuplicates()
     for doc_id, path in existing.items():
@@ -197,13 +197,22 @@ def _prepare(record: Record | Unreadable) -> Outcome:
     outcome.source = _source(record, options, article, review)
 
     outcome.departments, outcome.programmes = matcher.find(text)
+    # A name that two departments bore in turn is the one of the document's date.
+    dated: dict[str, Match] = {}
+    for match in outcome.departments:
+        key = registry.bearing_name_on(match.key, date.date.iso)
+        dated.setdefault(key, replace(match, key=key))
+    outcome.departments = list(dated.values())
     outcome.programmes += matcher.related_programmes(text, outcome.departments, outcome.programmes)
     stated = [key for key in record.departments if key not in {m.key for m in outcome.departments}]
     for match in outcome.departments + outcome.programmes:
         if not match.sure:
             review.append(f"check {match.key}: {match.why}")
     review.extend(_lifetimes(registry, outcome.departments, date.date))
+    named = [registry.departments[m.key].name for m in outcome.departments]
     for candidate in unknown_departments(text, matcher):
+        if any(name.startswith(f"{candidate.key},") for name in named):
+            continue  # a registered name cut at its first comma ("Department of Broadband")
         review.append(f"the text names the {candidate.key}, which is not in departments.yaml: add it if "
                       f"documents should be found by it")
     outcome.organisations = organisations(text, matcher)
@@ -227,8 +236,12 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "licence": options.licence or record.licence,
         "fetched": record.fetched,
         "files": [f"files/{stem}{record.suffix}"] if record.original else None,
+<<<<<<< HEAD
         "review": review,
         **record.extra,
+=======
+        "review": list(review),  # a copy: the points found below are compared against it
+>>>>>>> main
     }
     outcome.original, outcome.suffix = record.original, record.suffix
     outcome.path = corpus_dir / f"{stem}.md"
@@ -241,7 +254,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         return outcome
     outcome.amounts = document.amounts
     review.extend(amount_points(text, document.amounts))
-    if review != list(meta["review"]):  # points found only once the amounts were read
+    if review != meta["review"]:  # points found only once the amounts were read
         meta["review"] = review
         outcome.content = compose(meta, article.markdown)
     return outcome
@@ -260,11 +273,20 @@ def _commit(
                                                   f'"files/{doc_id}{outcome.suffix}"', 1)
     path = outcome.path = context.corpus_dir / f"{doc_id}.md"
     fingerprint = shingles(text)
-    duplicate = seen.find(fingerprint, exclude=doc_id if context.options.force else None)
+    # With --force, a record whose document an earlier run wrote is that document's new version: it
+    # is compared only with what this run has written, never with the earlier run's other documents
+    # (one of which may hold most of its text, and would leave the earlier version stale).
+    rewrite = context.options.force and doc_id in existing
+    duplicate = seen.find(fingerprint, exclude=doc_id if context.options.force else None,
+                          among=planned if rewrite else None)
     if duplicate:
         key, share = duplicate
         where = existing.get(key, context.corpus_dir / f"{key}.md")
         outcome.skipped = f"duplicate: {share:.0%} of its text is already in {where}"
+        if rewrite and not context.options.dry_run:
+            # The earlier version is now a duplicate of a document this run wrote: not left stale.
+            remove_document(path)
+            outcome.skipped += f"; the earlier version {path} was removed"
         return
     if doc_id in existing and not context.options.force:
         outcome.skipped = f"exists: {path} is already in the corpus (use --force to overwrite it)"

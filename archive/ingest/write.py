@@ -101,3 +101,10 @@ def write_document(path: Path, content: str, original: bytes | None = None, suff
         if not path.exists():
             kept.unlink(missing_ok=True)
         raise
+
+
+def remove_document(path: Path) -> None:
+    """Remove a document and any original kept beside it in files/."""
+    path.unlink(missing_ok=True)
+    for kept in (path.parent / "files").glob(f"{path.stem}.*"):
+        kept.unlink(missing_ok=True)

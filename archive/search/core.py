@@ -15,9 +15,10 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from archive.corpus import prices
-from archive.corpus.amounts import band_label, band_order
+from archive.corpus.amounts import band_label, band_order, split_band
+from archive.corpus.country import currency_of
 from archive.corpus.registry import Registry
-from archive.errors import IndexMissing
+from archive.errors import BadRequest, IndexMissing
 from archive.index import forms as forms_table
 from archive.index import generations
 from archive.search import discover, limits, ranking
@@ -25,7 +26,7 @@ from archive.search.docsets import DocSets, Mask
 from archive.search.facets import FacetTable, FacetValue
 from archive.search.generation import Generation
 from archive.search.hits import labelled, page_of_hits
-from archive.search.periods import Periods
+from archive.search.periods import FIRST_MONTH, Periods
 from archive.search.query import ParsedQuery, QueryReader
 from archive.search.ranking import Ranker, rankable
 from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year_text
@@ -48,6 +49,8 @@ class SearchResult:
     # year, government); and how many a date range left out for being less precise than it.
     unplaced: dict[str, int] = field(default_factory=dict)
     left_out: int = 0
+    # Per facet, why those documents could not be placed: each reason and how many it holds.
+    unplaced_why: dict[str, dict[str, int]] = field(default_factory=dict)
     # When not every word was required: (required, of how many words).
     most_words: tuple[int, int] | None = None
 
@@ -110,6 +113,21 @@ class Archive:
             return self._current().registry
 
     @property
+    def country(self) -> str:
+        """The archive's country (ISO 3166), GB where none is set."""
+        return self.registry.home
+
+    @property
+    def currency(self) -> str:
+        """The currency the archive's own words count in: GBP, AUD."""
+        return currency_of(self.country) or "GBP"
+
+    @property
+    def real_terms(self) -> bool:
+        """Tell whether amounts can be put in real terms: only where the currency has a deflator."""
+        return prices.deflator(self.currency) is not None
+
+    @property
     def generation(self) -> str:
         with self._lock:
             return self._current().path.name
@@ -118,7 +136,11 @@ class Archive:
 
     def request(self, params: Mapping[str, Sequence[str]]) -> SearchRequest:
         """Validate URL-style parameters (each name to a list of values) into a request."""
-        return read_request(params, self.registry)
+        found = read_request(params, self.registry)
+        if found.real and not self.real_terms:
+            raise BadRequest(f"real terms are not offered in this archive: no deflator series for "
+                             f"{self.currency} is shipped (see docs/country.md); leave out real=1")
+        return found
 
     # -- searching ---------------------------------------------------------
 
@@ -141,6 +163,8 @@ class Archive:
                                             & getattr(gen.periods, facet).unplaced))
                 for facet in ("financial_year", "government")
             }
+            unplaced_why = {facet: self._why(gen, facet, matched, filters)
+                            for facet in ("financial_year", "government")}
             left_out = 0
             if "date" in filters:
                 overlap = gen.periods.in_range(*request.date_range)[1]
@@ -149,7 +173,16 @@ class Archive:
                 hits = page_of_hits(gen, request, parsed, docs, filtered=bool(filters))
         return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading,
                             limits.notice(parsed.notice, matching, placing), request.effective_sort, unplaced, left_out,
-                            parsed.most_words)
+                            unplaced_why, parsed.most_words)
+
+    def _why(
+        self, gen: Generation, facet: str, matched: Mask, filters: dict[str, Mask]
+    ) -> dict[str, int]:
+        """Count, for each reason a facet cannot place documents, the results it holds."""
+        results = _all_of(matched, (m for k, m in filters.items() if k != facet))
+        counts = {reason: int(np.count_nonzero(results & mask))
+                  for reason, mask in getattr(gen.periods, facet).why.items()}
+        return {reason: n for reason, n in counts.items() if n}
 
     def _filter_masks(self, gen: Generation, request: SearchRequest) -> dict[str, Mask]:
         """Return, for each facet with a selection, a mask of the documents it lets through."""
@@ -228,7 +261,7 @@ class Archive:
         if facet == "government":
             starts = {k: g.start for k, g in gen.registry.governments.items()}
             return sorted(values, key=lambda v: starts.get(v.value, ""), reverse=True)
-        return sorted(values, key=_facet_order(facet))
+        return sorted(values, key=_facet_order(facet, currency_of(gen.registry.home) or "GBP"))
 
     def _label(self, gen: Generation, facet: str, value: str) -> str:
         if facet == "amount":
@@ -246,14 +279,16 @@ class Archive:
             stored = gen.searcher.document(id=doc_id)
             if not stored:
                 return None
-            meta = prices.with_real_terms(labelled(gen, dict(stored["meta"])))
+            meta = _with_real_terms(gen, labelled(gen, dict(stored["meta"])))
             meta["also_announced_in"] = self._reannounced(gen, meta)
             return meta
 
     def _reannounced(self, gen: Generation, meta: dict[str, Any]) -> list[dict[str, Any]]:
-        """Find the other documents that announce one of this one's programmes with the same pound amount."""
+        """Find the other documents announcing one of this one's programmes with the same amount."""
         found: dict[str, dict[str, Any]] = {}
-        values = sorted({a["value"] for a in meta.get("amounts", []) if a["currency"] == "GBP" and a["value"]}, reverse=True)
+        home = currency_of(gen.registry.home) or "GBP"
+        values = sorted({a["value"] for a in meta.get("amounts", [])
+                         if a["currency"] == home and a["value"]}, reverse=True)
         for programme in meta.get("programmes", []):
             for value in values:
                 q = query.And([query.Term("programme", programme["key"]), query.NumericRange("value", value, value)])
@@ -261,8 +296,9 @@ class Archive:
                     other = gen.searcher.stored_fields(docnum)["meta"]
                     if other["id"] == meta["id"]:
                         continue
-                    # The value field holds every currency: the match must be in pounds too.
-                    text = next((a["text"] for a in other["amounts"] if a["value"] == value and a["currency"] == "GBP"), None)
+                    # The value field holds every currency: the match must be in the same one too.
+                    text = next((a["text"] for a in other["amounts"]
+                                 if a["value"] == value and a["currency"] == home), None)
                     if text is None:
                         continue
                     entry = found.setdefault(other["id"], {"id": other["id"], "title": other["title"],
@@ -293,7 +329,7 @@ class Archive:
                             own = whoosh_index.open_dir(str(gen.path)).searcher()
                         meta = dict((own or gen.searcher).stored_fields(docnum)["meta"])
                     meta.pop("body", None)
-                    yield prices.with_real_terms(labelled(gen, meta))
+                    yield _with_real_terms(gen, labelled(gen, meta))
             finally:
                 if own is not None:
                     own.close()
@@ -366,6 +402,11 @@ def _years(ranges: Iterable[tuple[int, int]]) -> set[str]:
     return {str(y) for low, high in ranges for y in range(low, high + 1)}
 
 
+def _with_real_terms(gen: Generation, meta: dict[str, Any]) -> dict[str, Any]:
+    home = gen.registry.home
+    return prices.with_real_terms(meta, currency_of(home) or "GBP", FIRST_MONTH.get(home, 4))
+
+
 def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> np.ndarray:
     """Each document's largest pound amount in the latest year's prices; -1 where there is none."""
     keys = np.full(periods.live.shape[0], -1, dtype=np.int64)
@@ -376,9 +417,10 @@ def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> n
     return keys
 
 
-def _facet_order(facet: str) -> Callable[[FacetValue], Any]:
+def _facet_order(facet: str, home: str = "GBP") -> Callable[[FacetValue], Any]:
     if facet in ("year", "financial_year"):
         return lambda v: (-int(v.value[:4]), v.value)
     if facet == "amount":
-        return lambda v: band_order(v.value)
+        # The archive's own currency first (pounds in a UK archive, AUD in an Australian one).
+        return lambda v: ((split_band(v.value) or (home,))[0] != home, band_order(v.value))
     return lambda v: (-v.count, v.label.lower())

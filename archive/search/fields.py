@@ -160,7 +160,11 @@ class FieldReader:
         entries = self._registry.departments if kind == "department" else self._registry.programmes
         names = {}  # every way of writing an entry, as words, to its key
         for entry in entries.values():
-            for name in (entry.key, entry.name, getattr(entry, "short", ""), *entry.aliases):
+            # Another country's entry answers to its key alone: dept:treasury in an Australian
+            # archive is Australia's Treasury, never HM Treasury by its alias "the Treasury".
+            own = self._registry.is_home(entry)
+            written = (entry.name, getattr(entry, "short", ""), *entry.aliases) if own else ()
+            for name in (entry.key, *written):
                 if name:
                     names.setdefault(_normal(name), entry.key)
         key = names.get(_normal(value))

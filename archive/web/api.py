@@ -78,6 +78,7 @@ def _api_result(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
         # Documents the financial-year and government facets cannot place (a date spanning two),
         # and those a from/to range left out for being dated less precisely than it.
         "unplaced": result.unplaced,
+        "unplaced_why": result.unplaced_why,
         "left_out": result.left_out,
     }
 

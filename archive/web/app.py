@@ -24,11 +24,14 @@ from archive import settings
 from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
+from archive.search.periods import SPANS_CHANGE, SPANS_YEARS
 from archive.search.request import MAX_EXPORT
 from archive.web import api, downloads, export, originals, pages
-from archive.web.links import FACET_TITLES, search_url, short_money, this_url
+from archive.web.links import FACET_TITLES, home_money, search_url, short_money, this_url
 from archive.web.security import add_security_headers
 
+# The reason the facets' hints word as "dated too loosely to place".
+SPANS = {"financial_year": SPANS_YEARS, "government": SPANS_CHANGE}
 TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 503: "Index unavailable"}
 log = logging.getLogger(__name__)
 
@@ -68,7 +71,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_loader = ChoiceLoader([FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))])
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
-    app.jinja_env.globals.update(max_export=MAX_EXPORT)
+    app.jinja_env.globals.update(max_export=MAX_EXPORT, spans=SPANS)
+    app.context_processor(lambda: {"home": home_money()})
     app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
     proxies = int(app.config["PROXIES"] or 0)

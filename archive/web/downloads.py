@@ -30,7 +30,8 @@ from archive.web.links import (
 def search_csv() -> Response:
     hits = current_archive().iter_hits(current_request())
     permalink, _ = stream_links()
-    return _download(export.csv_stream(hits, permalink), "text/csv", "csv")
+    stream = export.csv_stream(hits, permalink, current_archive().currency)
+    return _download(stream, "text/csv", "csv")
 
 
 def search_ris() -> Response:

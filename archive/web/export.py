@@ -35,11 +35,17 @@ def neutralise(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
-    """Turn one hit into the CSV's cells, in CSV_COLUMNS order."""
+def csv_columns(currency: str = "GBP") -> tuple[str, ...]:
+    """Name the CSV's columns; the largest amount's are named after the archive's currency."""
+    own = currency.lower()
+    return tuple(c.replace("_gbp", f"_{own}") for c in CSV_COLUMNS)
+
+
+def csv_row(hit: dict[str, Any], permalink: str, currency: str = "GBP") -> list[str]:
+    """Turn one hit into the CSV's cells, in CSV_COLUMNS order; the largest in its own currency."""
     amounts = hit.get("amounts") or []
-    pounds = max((a["value"] for a in amounts if a["currency"] == "GBP"), default=None)
-    real = [a["real_terms"] for a in amounts if a["currency"] == "GBP" and a.get("real_terms")]
+    pounds = max((a["value"] for a in amounts if a["currency"] == currency), default=None)
+    real = [a["real_terms"] for a in amounts if a["currency"] == currency and a.get("real_terms")]
     parts = [f"{a['text']} of {amounts[a['part_of']]['text']}" for a in amounts
              if a.get("part_of") is not None and a["part_of"] < len(amounts)]
     cells = [
@@ -55,13 +61,14 @@ def csv_row(hit: dict[str, Any], permalink: str) -> list[str]:
         pounds, hit.get("summary"), permalink,
         "; ".join(str(a.get("page") or "") for a in amounts) if any(a.get("page") for a in amounts) else "",
         hit.get("licence"),
-        "; ".join(f"{a['text']} ({a['real_terms']['value']:,} GBP)" for a in amounts if a.get("real_terms")),
+        "; ".join(f"{a['text']} ({a['real_terms']['value']:,} {currency})"
+                  for a in amounts if a.get("real_terms")),
         max((r["value"] for r in real), default=None), real[0]["prices"] if real else None, "; ".join(parts),
     ]
     return [neutralise(cell) for cell in cells]
 
 
-def csv_stream(hits: Hits, permalink: Link) -> Iterator[str]:
+def csv_stream(hits: Hits, permalink: Link, currency: str = "GBP") -> Iterator[str]:
     """Yield a CSV file line by line: a header, then one row per hit."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -72,10 +79,10 @@ def csv_stream(hits: Hits, permalink: Link) -> Iterator[str]:
         buffer.truncate()
         return text
 
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns(currency))
     yield flush()
     for hit in hits:
-        writer.writerow(csv_row(hit, permalink(hit)))
+        writer.writerow(csv_row(hit, permalink(hit), currency))
         yield flush()
 
 

@@ -10,7 +10,9 @@ from urllib.parse import urlencode
 from flask import abort, current_app, request, url_for
 
 from archive.corpus.amounts import SYMBOLS
+from archive.corpus.country import money_in, money_phrase
 from archive.corpus.parse import ID_PATTERN
+from archive.errors import ArchiveError
 from archive.search.core import Archive
 from archive.search.request import SearchRequest
 from archive.web import export
@@ -92,6 +94,18 @@ def short_money(value: int, currency: str = "GBP") -> str:
             number = f"{value / size:.1f}".removesuffix(".0")
             return f"{symbol}{number}{unit}"
     return f"{symbol}{value:,}"
+
+
+def home_money() -> dict[str, Any]:
+    """Say what the archive's own words count money in, for every template: pounds, or A$."""
+    try:
+        archive = current_archive()
+        currency, real = archive.currency, archive.real_terms
+    except ArchiveError:  # no index yet: the error page still renders, in the default words
+        currency, real = "GBP", True
+    return {"currency": currency, "amounts_in": money_in(currency),
+            "largest": money_phrase(currency), "symbol": SYMBOLS.get(currency, currency + " "),
+            "real": real}
 
 
 def feed_request(search: SearchRequest) -> SearchRequest:

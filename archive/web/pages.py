@@ -11,6 +11,7 @@ from flask import Response, current_app, render_template, request, url_for
 from markupsafe import Markup
 
 from archive.corpus.amounts import SYMBOLS
+from archive.corpus.country import money_phrase
 from archive.search.core import SearchResult
 from archive.search.discover import YearTotal
 from archive.search.facets import FacetValue
@@ -98,7 +99,9 @@ def _box_message(error: FieldError, value: str) -> str:
 
 def _department_example() -> str | None:
     """Name a department for the search box's example: the registry's first that still exists."""
-    departments = current_archive().registry.departments
+    registry = current_archive().registry
+    # Only the archive's own country's: an Australian archive never offers a British example.
+    departments = {k: d for k, d in registry.departments.items() if registry.is_home(d)}
     return next((key for key, d in departments.items() if not d.successor), next(iter(departments), None))
 
 
@@ -110,7 +113,7 @@ def _predecessors_hint(shown: list[str]) -> str | None:
     registry = current_archive().registry
     for key in [*shown, *registry.departments]:
         department = registry.departments.get(key)
-        if department and department.predecessors:
+        if department and department.predecessors and registry.is_home(department):
             earlier = [registry.label("department", p) for p in department.predecessors]
             return f"{registry.label('department', key)} takes in {', '.join(earlier)}"
     return None
@@ -189,7 +192,8 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
         })
     return {"columns": columns, "width": len(shown) * width, "height": 2 * top + 2 * panel + 24,
             "top": top, "panel": panel, "bar": width - 12, "years": years,
-            "currency": currency, "money_name": name, "symbol": SYMBOLS.get(currency, currency + " ")}
+            "currency": currency, "money_name": name, "money_phrase": money_phrase(currency),
+            "symbol": SYMBOLS.get(currency, currency + " ")}
 
 
 def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[str, Any]:
