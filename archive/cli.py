@@ -228,24 +228,10 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
                 click.echo(line, err=bool(outcome.skipped))
 
     try:
-<<<<<<< HEAD
-        country = options["country"] or paths.settings().get("COUNTRY")
-        if country and not options["country"]:
-            from archive.corpus.country import parse_country
-            from archive.home import SETTINGS_FILE
-
-            try:
-                options["country"] = parse_country(country)
-            except ValueError as error:
-                raise ArchiveError(f"{paths.root / SETTINGS_FILE}: COUNTRY: {error}") from None
-        allow = allowed_hosts(paths)
-        report = run_ingest(list(inputs), paths.require_corpus(),
-                            Options(type=doc_type, allow_hosts=allow, **options),
-=======
         if not options["country"]:
             options["country"] = _country(paths)
-        report = run_ingest(list(inputs), paths.require_corpus(), Options(type=doc_type, **options),
->>>>>>> main
+        report = run_ingest(list(inputs), paths.require_corpus(),
+                            Options(type=doc_type, allow_hosts=allowed_hosts(paths), **options),
                             progress=sys.stderr.isatty(), report_to=show)
     except ArchiveError as error:
         raise _fail(error) from None
@@ -282,7 +268,7 @@ def follow(paths: ArchiveFolder, addresses: tuple[str, ...], refetch_older_than:
         sources = read_sources(paths.settings().get("SOURCES"), where)
         if not sources and not addresses:
             raise ArchiveError(f"{where}: no [[sources]] to follow, and no address was given")
-        settings = Settings(allowed_hosts(paths), paths.settings().get("COUNTRY"), timeout, pause)
+        settings = Settings(allowed_hosts(paths), _country(paths), timeout, pause)
         summary = run_follow(paths.require_corpus(), sources, list(addresses), settings, age)
     except ArchiveError as error:
         raise _fail(error) from None

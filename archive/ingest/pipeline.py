@@ -236,12 +236,8 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "licence": options.licence or record.licence,
         "fetched": record.fetched,
         "files": [f"files/{stem}{record.suffix}"] if record.original else None,
-<<<<<<< HEAD
-        "review": review,
-        **record.extra,
-=======
         "review": list(review),  # a copy: the points found below are compared against it
->>>>>>> main
+        **record.extra,
     }
     outcome.original, outcome.suffix = record.original, record.suffix
     outcome.path = corpus_dir / f"{stem}.md"
