@@ -294,13 +294,14 @@ def follow(paths: ArchiveFolder, addresses: tuple[str, ...], refetch_older_than:
 
 
 def allowed_hosts(paths: ArchiveFolder) -> tuple[str, ...]:
-    """Read FETCH_ALLOW_HOSTS: the hosts fetched although they are at a loopback or private address."""
+    """Read FETCH_ALLOW_HOSTS: hosts fetched although at a loopback or private address."""
     from archive.ingest.guard import normal_hosts
 
     hosts = paths.settings().get("FETCH_ALLOW_HOSTS")
-    if hosts is not None and not (isinstance(hosts, list) and all(isinstance(h, str) for h in hosts)):
-        raise ArchiveError(f'{paths.root / "archive.toml"}: FETCH_ALLOW_HOSTS: a list of host names, '
-                           'such as ["127.0.0.1"]')
+    listed = isinstance(hosts, list) and all(isinstance(h, str) for h in hosts)
+    if hosts is not None and not listed:
+        raise ArchiveError(f'{paths.root / "archive.toml"}: FETCH_ALLOW_HOSTS: a list of host '
+                           'names, such as ["127.0.0.1"]')
     return tuple(sorted(normal_hosts(hosts)))
 
 

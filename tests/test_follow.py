@@ -420,3 +420,18 @@ def test_an_unknown_version_is_a_clear_400(built: Path) -> None:
                         "?version=1999-01-01")
     assert answer.status_code == 400
     assert "this document has no version" in answer.get_data(as_text=True)
+
+
+def test_a_search_page_is_read_through_the_feed_it_offers(
+        site, corpus_dir: Path, tmp_path: Path, runner) -> None:
+    search = "/search/news-and-communications?organisations%5B%5D=example-council"
+    site.set(search, '<!doctype html><html><head><title>News</title><link rel="alternate" '
+             'type="application/atom+xml" href="/search/news-and-communications.atom?'
+             'organisations%5B%5D=example-council"></head><body><h1>News</h1></body></html>')
+    site.set("/search/news-and-communications.atom?organisations%5B%5D=example-council",
+             ATOM.format(base=site.base), "application/atom+xml")
+    root = archive_at(tmp_path, corpus_dir, site, "")
+    result = run(runner, root, corpus_dir, "--no-build", site.base + search)
+    assert result.exit_code == 0, result.output
+    assert "new: 2024-02-01-library-refurbishment-funded" in result.output
+    assert "1 new, 0 changed" in result.output

@@ -81,7 +81,8 @@ class Fetcher:
         answer = self.answer(url)
         if answer.status != 200:
             raise FetchProblem(f"the server answered {answer.status}, not a page")
-        return Fetched(answer.url, _kind(answer.content_type, answer.data), answer.data, answer.charset)
+        kind = _kind(answer.content_type, answer.data)
+        return Fetched(answer.url, kind, answer.data, answer.charset)
 
     def answer(self, url: str, etag: str | None = None, modified: str | None = None) -> Answer:
         """Fetch anything, following redirects; with etag or modified, an unchanged one is a 304."""
