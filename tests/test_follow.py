@@ -435,3 +435,21 @@ def test_a_search_page_is_read_through_the_feed_it_offers(
     assert result.exit_code == 0, result.output
     assert "new: 2024-02-01-library-refurbishment-funded" in result.output
     assert "1 new, 0 changed" in result.output
+
+
+def test_xml_with_entities_is_refused_unexpanded_and_a_bad_allow_list_is_explained(
+        site, corpus_dir: Path, tmp_path: Path, runner) -> None:
+    bomb = ('<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&b;</loc></url>'
+            "</urlset>")
+    site.set("/bomb.xml", bomb, "application/xml")
+    root = archive_at(tmp_path, corpus_dir, site, "")
+    result = run(runner, root, corpus_dir, "--no-build", f"{site.base}/bomb.xml")
+    assert result.exit_code == 1
+    assert (f"failed: {site.base}/bomb.xml: refused XML sitemap: it declares a DTD or entities, "
+            "which are never expanded") in result.output
+    (root / "archive.toml").write_text('FETCH_ALLOW_HOSTS = "127.0.0.1"\n', "utf-8")
+    bad = run(runner, root, corpus_dir, f"{site.base}/rss.xml")
+    assert bad.exit_code == 1
+    assert 'FETCH_ALLOW_HOSTS: a list of host names, such as ["127.0.0.1"]' in bad.output

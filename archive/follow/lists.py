@@ -109,7 +109,10 @@ def _sitemap(data: bytes) -> Listing:
 
     try:
         root = fromstring(data, forbid_dtd=True)
-    except (ParseError, DefusedXmlException) as error:
+    except DefusedXmlException:
+        raise ListProblem("refused XML sitemap: it declares a DTD or entities, which are never "
+                          "expanded") from None
+    except ParseError as error:
         raise ListProblem(f"malformed XML sitemap: {error}") from None
     if root.tag == SITEMAP_NS + "sitemapindex":
         children = [loc.text.strip() for loc in root.iter(SITEMAP_NS + "loc") if loc.text]
