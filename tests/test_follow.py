@@ -453,3 +453,40 @@ def test_xml_with_entities_is_refused_unexpanded_and_a_bad_allow_list_is_explain
     bad = run(runner, root, corpus_dir, f"{site.base}/rss.xml")
     assert bad.exit_code == 1
     assert 'FETCH_ALLOW_HOSTS: a list of host names, such as ["127.0.0.1"]' in bad.output
+
+
+def test_time_per_source_is_bounded_and_the_rest_waits(site, corpus_dir, tmp_path,
+                                                        runner) -> None:
+    two = RSS.replace("</channel>", """<item><title>Second</title><link>{base}/rss/second.html</link>
+<pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate></item></channel>""")
+    site.set("/two.xml", two.format(base=site.base), "application/rss+xml")
+    site.set("/rss/scanners.html", SCANNERS, delay=0.7)
+    site.set("/rss/second.html", BRIDGES)
+    root = archive_at(tmp_path, corpus_dir, site,
+                      '[[sources]]\nname = "Two"\nurl = "{base}/two.xml"\nmax_seconds = 0.5\n')
+    result = run(runner, root, corpus_dir, "--no-build")
+    assert result.exit_code == 1
+    assert "new: 2024-03-05-clinics-get-new-scanners" in result.output
+    assert "failed: Two: out of time after 0.5 s: the rest waits for the next run" in result.output
+    assert "/rss/second.html" not in [path for path, _ in site.seen]
+    # Not all was read, so the feed is asked in full again, and the rest is taken then.
+    site.set("/rss/scanners.html", SCANNERS)
+    again = run(runner, root, corpus_dir, "--no-build")
+    assert "1 new, 0 changed, 0 withdrawn, 0 failed" in again.output
+    assert "new: 2024-03-04-bridges-repaired-across-the-county" in again.output
+
+
+def test_the_built_pages_show_a_withdrawn_notice(site, corpus_dir, tmp_path, runner) -> None:
+    from archive.web.app import create_app
+
+    root = archive_at(tmp_path, corpus_dir, site, SOURCES)
+    assert run(runner, root, corpus_dir).exit_code == 0
+    client = create_app({"TESTING": True, "INDEX_DIR": str(root / "index")}).test_client()
+    notice = ('Withdrawn on <time datetime="2021-05-04">2021-05-04</time>:</strong> '
+              "This pilot has ended.")
+    assert notice in client.get("/doc/2019-02-01-holiday-clubs-pilot-opens").get_data(as_text=True)
+    assert notice in client.get("/?q=holiday+clubs").get_data(as_text=True)
+    api = client.get("/api/doc/2023-03-20-school-places-strategy").get_json()
+    assert api["command_paper"] == "CP 812" and api["versions"] == []
+    withdrawn = client.get("/api/doc/2019-02-01-holiday-clubs-pilot-opens").get_json()
+    assert withdrawn["withdrawn_date"] == "2021-05-04"
