@@ -457,7 +457,8 @@ def test_xml_with_entities_is_refused_unexpanded_and_a_bad_allow_list_is_explain
 
 def test_time_per_source_is_bounded_and_the_rest_waits(site, corpus_dir, tmp_path,
                                                         runner) -> None:
-    two = RSS.replace("</channel>", """<item><title>Second</title><link>{base}/rss/second.html</link>
+    two = RSS.replace("</channel>", """<item><title>Second</title>
+<link>{base}/rss/second.html</link>
 <pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate></item></channel>""")
     site.set("/two.xml", two.format(base=site.base), "application/rss+xml")
     site.set("/rss/scanners.html", SCANNERS, delay=0.7)
