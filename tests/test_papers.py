@@ -131,7 +131,7 @@ def test_a_page_gives_pinpoint_citations(paper_client) -> None:
            "(Department for Education, 2017, p. 4)</span>" in html
     assert "(Department for Education, 2017, p. 4)</span>" in html.split('id="cite-page-harvard"')[1]
     apa = re.search(r'id="cite-page-apa-text"[^>]*>(.*?)</p>', html).group(1)
-    assert apa == ("Department for Education. (2017, March). <i>Children&#x27;s Social Care Innovation Programme: "
+    assert apa == ("Department for Education. (2017). <i>Children&#x27;s Social Care Innovation Programme: "
                    f"evaluation of the second round</i>. http://localhost/doc/{PAPER_ID}")
     oscola = re.search(r'id="cite-page-oscola-text"[^>]*>(.*?)</p>', html).group(1)
     assert oscola.startswith("Department for Education, <i>Children&#x27;s Social Care Innovation Programme: "

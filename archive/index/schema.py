@@ -10,6 +10,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, SchemaClass
 
 from archive.corpus.amounts import band_key
 from archive.corpus.money import link_parts
+from archive.corpus.roles import COUNTED, assign_roles
 from archive.corpus.parse import Document
 from archive.corpus.versions import listed
 
@@ -27,13 +28,20 @@ class DocumentSchema(SchemaClass):
     programme = KEYWORD(lowercase=True)
     # The publisher's name as one term, written by source_key, for source: queries.
     source = ID
-    # Amount bands such as "10m-100m" (pounds) or "usd:10m-100m".
+    # Bands such as "10m-100m" (pounds) or "usd:10m-100m" of the money announced (amounts whose
+    # role is announced, total or part: archive/corpus/roles.py); amount_all, of every amount.
     amount = KEYWORD(lowercase=True)
-    # Every amount's value, in whole units of its own currency. 64 bits: £5bn overflows 32;
-    # signed, because unsigned 64-bit ranges match wrongly in Whoosh 2.7.
+    amount_all = KEYWORD(lowercase=True)
+    # Each announced amount's value, in whole units of its own currency (value_all: every
+    # amount's). 64 bits: £5bn overflows 32; signed, because unsigned 64-bit ranges match
+    # wrongly in Whoosh 2.7.
     value = NUMERIC(int, bits=64)
+    # The roles a document's amounts have, e.g. "announced cut statistic".
+    roles = KEYWORD
+    value_all = NUMERIC(int, bits=64)
     sortdate = NUMERIC(int, sortable=True)
     largest = NUMERIC(int, bits=64, sortable=True)
+    largest_all = NUMERIC(int, bits=64, sortable=True)
     # Everything a result or a document page shows, as one stored dict.
     meta = STORED
 
@@ -46,7 +54,9 @@ def source_key(name: str) -> str:
 
 def fields(document: Document) -> dict[str, Any]:
     """Turn a document into the fields the schema indexes and stores."""
-    amounts = link_parts(document.text, document.amounts)  # each with the whole it is part of, if any
+    # Each amount with the whole it is part of, if any, and its role read from its sentence.
+    amounts = assign_roles(document.text, link_parts(document.text, document.amounts))
+    announced = [a for a in amounts if a["role"] in COUNTED]
     return {
         "id": document.id,
         "title": document.title,
@@ -55,10 +65,14 @@ def fields(document: Document) -> dict[str, Any]:
         "department": " ".join(document.departments),
         "programme": " ".join(document.programmes),
         "source": source_key(document.source or "") or None,
-        "amount": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
-        "value": [a.value for a in document.amounts],
+        "amount": " ".join(sorted({band_key(a["value"], a["currency"]) for a in announced})),
+        "amount_all": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
+        "value": [a["value"] for a in announced],
+        "value_all": [a.value for a in document.amounts],
+        "roles": " ".join(sorted({a["role"] for a in amounts})) or None,
         "sortdate": document.date.sort_key,
-        "largest": max((a.value for a in document.amounts), default=0),
+        "largest": max((a["value"] for a in announced), default=0),
+        "largest_all": max((a.value for a in document.amounts), default=0),
         "meta": {
             "id": document.id,
             "title": document.title,

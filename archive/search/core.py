@@ -63,15 +63,17 @@ class Archive:
     """The searchable archive: follows the index's current generation, reopening when a build publishes."""
     _closer: Any  # closes the open generation's searcher with the archive
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, pinned: Path | None = None):
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._generation: Generation | None = None
+        # A kept build's generation, searched instead of the current one.
+        self._pinned = pinned
 
     # -- opening -----------------------------------------------------------
 
     def _current(self) -> Generation:
-        path = generations.require_current(self.index_dir)
+        path = self._pinned or generations.require_current(self.index_dir)
         if self._generation is None or self._generation.path != path:
             opened = self._open(path)
             if self._generation is not None:
@@ -93,6 +95,7 @@ class Archive:
             sets = DocSets(searcher, path)
             facets = FacetTable(searcher.reader(), sets.live)
             sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
+            sets.derived["largest_all"] = lambda: discover.largest_keys(searcher, facets, sets.size, "all")
             forms = forms_table.read(path)
         except IndexMissing:  # an index of another format: its message already says what to do
             raise
@@ -105,7 +108,10 @@ class Archive:
         periods = Periods(sets, facets, registry)
         facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
         sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
-        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods, forms)
+        sets.derived["real_largest_all"] = lambda: _real_largest(searcher, facets, periods, "all")
+        build = manifest.get("build") or generations.build_info(path)
+        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods,
+                          forms, build)
 
     @property
     def registry(self) -> Registry:
@@ -131,6 +137,20 @@ class Archive:
     def generation(self) -> str:
         with self._lock:
             return self._current().path.name
+
+    @property
+    def build(self) -> dict[str, Any]:
+        """Name the build being searched: its id, date and number of documents."""
+        with self._lock:
+            return dict(self._current().build)
+
+    def close(self) -> None:
+        """Close the searcher of the generation opened, if any."""
+        with self._lock:
+            if self._generation is not None:
+                self._closer.detach()
+                self._generation.searcher.close()
+                self._generation = None
 
     # -- requests ----------------------------------------------------------
 
@@ -195,7 +215,7 @@ class Archive:
         if request.programmes:
             found["programme"] = table.mask("programme", request.programmes)
         if request.amounts:
-            found["amount"] = table.mask("amount", request.amounts)
+            found["amount"] = table.mask(request.money_field("amount"), request.amounts)
         if request.financial_years:
             found["financial_year"] = table.mask("financial_year", request.financial_years)
         if request.governments:
@@ -203,18 +223,20 @@ class Archive:
         if request.date_from or request.date_to:
             found["date"] = gen.periods.in_range(*request.date_range)[0]
         if request.real and (request.min_amount is not None or request.max_amount is not None):
-            found["range"] = gen.sets.cached(("real", request.min_amount, request.max_amount),
-                                             lambda: self._real_range(gen, request.min_amount, request.max_amount))
+            found["range"] = gen.sets.cached(("real", request.money, request.min_amount, request.max_amount),
+                                             lambda: self._real_range(gen, request))
         elif request.min_amount is not None or request.max_amount is not None:
             # The value field holds signed 64-bit numbers; Whoosh raises on anything beyond them.
             low, high = (None if v is None else min(v, 2**63 - 1) for v in (request.min_amount, request.max_amount))
-            found["range"] = gen.sets.matches(query.NumericRange("value", low, high))
+            found["range"] = gen.sets.matches(query.NumericRange(request.money_field("value"), low, high))
         return found
 
-    def _real_range(self, gen: Generation, low: int | None, high: int | None) -> Mask:
+    def _real_range(self, gen: Generation, request: SearchRequest) -> Mask:
         """Return the documents with a pound amount whose value in real terms lies within [low, high]."""
+        low, high = request.min_amount, request.max_amount
         factors = gen.periods.real_factor
-        pounds = gen.facets.mask("amount", [v for v in gen.facets.values("amount") if ":" not in v])
+        bands = request.money_field("amount")
+        pounds = gen.facets.mask(bands, [v for v in gen.facets.values(bands) if ":" not in v])
         found = np.zeros(gen.sets.size, dtype=bool)
         # One numeric range per financial year: its documents share one factor.
         for factor in np.unique(factors[pounds & (factors > 0)]).tolist():
@@ -222,7 +244,8 @@ class Archive:
             if hi is not None and (hi < 0 or (lo is not None and lo > hi)):
                 continue
             hi = None if hi is None else min(hi, 2**63 - 1)
-            found |= gen.sets.matches(query.NumericRange("value", lo, hi)) & (factors == factor) & pounds
+            found |= gen.sets.matches(query.NumericRange(request.money_field("value"), lo, hi)) \
+                & (factors == factor) & pounds
         return found
 
     def _departments(self, gen: Generation, keys: Sequence[str], request: SearchRequest) -> set[str]:
@@ -248,7 +271,7 @@ class Archive:
                 for v in {*table.values("department"), *selected}
             }
         else:
-            counts = table.counts(facet, docs)
+            counts = table.counts(request.money_field("amount") if facet == "amount" else facet, docs)
         if facet == "year":
             for low, high in request.years:
                 if low != high:
@@ -308,6 +331,19 @@ class Archive:
                                              "programme_name": programme["name"]})
         return sorted(found.values(), key=lambda d: d["date"])
 
+    def metas(self, q: query.Query) -> list[dict[str, Any]]:
+        """Return every document a query matches, oldest first, without bodies (ledgers, figures)."""
+        with self._lock:
+            gen = self._current()
+            docnums = np.flatnonzero(gen.sets.matches(q))
+            order = docnums[np.argsort(gen.sets.column("sortdate")[docnums], kind="stable")].tolist()
+            found = []
+            for docnum in order:
+                meta = dict(gen.searcher.stored_fields(docnum)["meta"])
+                meta.pop("body", None)
+                found.append(_with_real_terms(gen, labelled(gen, meta)))
+            return found
+
     # -- discovery and export (issue 3) --
 
     def iter_hits(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
@@ -362,15 +398,20 @@ class Archive:
             with limits.budget():
                 docs = self._result_mask(gen, request, gen.reader.read(request.q))
             if not request.real:
-                return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()))
+                return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()), request.money)
             # In real terms: each document's largest pound amount in the latest year's prices.
-            real = gen.sets.column("real_largest")
+            real = gen.sets.column(request.money_field("real_largest"))
+            # Each sum once, as in cash: a headline an earlier document had is not added again.
+            pounds = discover.largest_by_currency(gen.searcher, gen.facets, money=request.money)
+            first = np.zeros(gen.sets.size, dtype=bool)
+            first[list(discover.first_headlines(gen.searcher, gen.facets, pounds, set(np.flatnonzero(docs).tolist())))] = True
             found = []
             for value, holders in gen.facets.postings("year").items():
                 mine = np.fromiter(holders, dtype=np.int64, count=len(holders))
                 mine = mine[docs[mine]]
                 if len(mine):
-                    found.append(discover.YearTotal(int(value), len(mine), int(np.maximum(real[mine], 0).sum())))
+                    counted = mine[first[mine]]
+                    found.append(discover.YearTotal(int(value), len(mine), int(np.maximum(real[counted], 0).sum())))
             return sorted(found, key=lambda y: y.year)
 
     def _result_mask(self, gen: Generation, request: SearchRequest, parsed: ParsedQuery) -> Mask:
@@ -383,7 +424,8 @@ class Archive:
         # The order the pages show: from the same arrays where the pages use them.
         sort = request.effective_sort
         if sort != "relevance":
-            field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
+            field = request.money_field("real_largest" if request.real else "largest") if sort == "largest" \
+                else "sortdate"
             return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
         if rankable(parsed.query):
             return top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
@@ -407,11 +449,13 @@ def _with_real_terms(gen: Generation, meta: dict[str, Any]) -> dict[str, Any]:
     return prices.with_real_terms(meta, currency_of(home) or "GBP", FIRST_MONTH.get(home, 4))
 
 
-def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> np.ndarray:
+def _real_largest(
+    searcher: Searcher, facets: FacetTable, periods: Periods, money: str = "announced"
+) -> np.ndarray:
     """Each document's largest pound amount in the latest year's prices; -1 where there is none."""
     keys = np.full(periods.live.shape[0], -1, dtype=np.int64)
     factors = periods.real_factor
-    for docnum, pounds in discover._largest_pounds(searcher, facets).items():
+    for docnum, pounds in discover.largest_by_currency(searcher, facets, money=money).items():
         if factors[docnum] > 0:
             keys[docnum] = prices.real_value(pounds, float(factors[docnum]))
     return keys

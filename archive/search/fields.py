@@ -18,7 +18,7 @@ from whoosh import matching, query
 from whoosh.fields import Schema
 from whoosh.reading import IndexReader
 
-from archive.corpus.amounts import BAND_NAMES, band_label, split_band
+from archive.corpus.amounts import BAND_NAMES, band_label, extract_amounts, split_band
 from archive.corpus.registry import Registry
 from archive.index.schema import source_key
 
@@ -131,6 +131,9 @@ class FieldReader:
             if field not in FIELDS or field in TEXT_FIELDS or type(node) not in (query.Term, query.Phrase):
                 return node
             typed = node.text if type(node) is query.Term else " ".join(node.words)
+            figure = exact_figure(typed) if field == "amount" else None
+            if figure is not None:  # amount:"£200m": documents holding that very figure (issue 22)
+                return Shown(f'amount:"{typed}"') if shown else query.NumericRange("value_all", figure, figure)
             keys, reading, problem = self._keys(field, typed)
             if problem:
                 notices.append(problem)
@@ -223,6 +226,14 @@ class FieldReader:
                 words = self._reader.lexicon(field)
             self._lexicons[field] = [word.decode("utf-8") for word in words]
         return self._lexicons[field]
+
+
+def exact_figure(typed: str) -> int | None:
+    """Return the value of a figure such as "£200m" or "$1.5 billion" (one amount, not a band), else None."""
+    if split_band(_band_form(typed)):
+        return None
+    found = extract_amounts(" ".join(typed.split()))
+    return found[0].value if len(found) == 1 and found[0].text == " ".join(typed.split()) else None
 
 
 def rewrite(q: query.Query, fn: Callable[[query.Query], query.Query]) -> query.Query:

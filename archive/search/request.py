@@ -13,6 +13,7 @@ from archive.corpus.registry import Registry
 from archive.errors import BadRequest
 
 SORTS = ("relevance", "newest", "oldest", "largest")
+MONEY_CHOICES = ("announced", "all")
 PER_PAGE = 10
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000  # deeper pages cost memory and help nobody
@@ -56,6 +57,13 @@ class SearchRequest:
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, as written back to URLs
     date_to: str | None = None
     real: bool = False  # amount filters and the largest-amount sort in the latest year's prices
+    # Which amounts the amount band facet, the amount filters, the largest sort and the timeline
+    # count: "announced" money (the default: announced, totals and their parts) or "all" amounts.
+    money: str = "announced"
+
+    def money_field(self, name: str) -> str:
+        """Name the index field (amount, value, largest, real_largest) of the money this request counts."""
+        return name if self.money == "announced" else f"{name}_all"
 
     @property
     def date_range(self) -> tuple[int | None, int | None]:
@@ -83,6 +91,8 @@ class SearchRequest:
         pairs += [(name, value) for name, value in (("from", self.date_from), ("to", self.date_to)) if value]
         if self.real:
             pairs.append(("real", "1"))
+        if self.money != "announced":
+            pairs.append(("money", self.money))
         if self.min_amount is not None:
             pairs.append(("min_amount", str(self.min_amount)))
         if self.max_amount is not None:
@@ -143,6 +153,9 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
     for key in governments:
         if key not in registry.governments:
             raise BadRequest(registry.unknown("government", key))
+    money = first("money").strip().lower() or "announced"
+    if money not in MONEY_CHOICES:
+        raise BadRequest(f"money must be {' or '.join(MONEY_CHOICES)}, not '{money}'")
     date_from = parse_day(first("from"), "from") if first("from").strip() else None
     date_to = parse_day(first("to"), "to") if first("to").strip() else None
     if date_from and date_to and _day(date_from, last=False) > _day(date_to, last=True):
@@ -153,6 +166,7 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
         date_from=date_from,
         date_to=date_to,
         real=first("real").strip().lower() in ("1", "true", "yes", "on"),
+        money=money,
         q=first("q")[:1000],
         years=years,
         departments=departments,

@@ -6,7 +6,7 @@ the publishing organisation (the document's source) is the corporate author of a
 issues; an unsigned news article opens with its title in APA and OSCOLA and with the newspaper
 in Harvard, as each style's rules ask. Each kind of the corpus format (archive.corpus.kinds) is
 cited as that kind. A title in capitals is calmed (sentence case in APA and Harvard, title case
-elsewhere); other titles are kept as written, since proper nouns cannot be told apart.
+elsewhere, acronyms kept: archive.web.titles); other titles are kept as written.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import html
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from archive.corpus.kinds import kind_of
+from archive.web.titles import sentence_case, title_case
 
 STYLES = {"apa": "APA 7th edition", "harvard": "Harvard (Cite Them Right)", "oscola": "OSCOLA"}
 # How each kind is described beside its title (APA's brackets, Harvard's and OSCOLA's words).
@@ -40,9 +40,6 @@ BIBTEX_SPECIALS = {
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 MONTHS_BIBTEX = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# Kept lower case inside a title in title case, unless first.
-SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
-               "the", "to", "with"}
 
 
 class Italic(str):
@@ -82,7 +79,8 @@ def apa(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = 
     title = sentence_case(doc["title"])
     author = f"{_surname(person)}, {_initials(person)}" if person else doc["source"]
     where = [f"{archive}. ", url] if archive else [url]
-    date = f"({_apa_date(doc)}). "
+    # APA 7 dates a report by its year alone (10.4); a release, a talk or an article by its day.
+    date = f"({_apa_date(doc, year_only=kind in PAPERS)}). "
     if kind == "news":
         # A newspaper article: the title in roman, the periodical in italics (APA 7, 10.1).
         opening = [_end(author), " ", date, _end(title), " "] if person else [_end(title), " ", date]
@@ -124,22 +122,35 @@ def harvard(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | Non
     return parts
 
 
-def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> list[str]:
-    """OSCOLA 4th edition, as a footnote: no closing full stop."""
+def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None,
+           bibliography: bool = False) -> list[str]:
+    """OSCOLA 4th edition, as a footnote (or a bibliography entry): no closing full stop."""
     person = _person(doc)
     kind = _kind(doc)
     title = title_case(doc["title"])
     date = _oscola_date(doc)
     tail = (f", archived in {archive}" if archive else "") + f" <{url}> accessed {_long_date(accessed)}"
     description = _description(doc)
+    # A footnote names a person as written in the text, given names first (OSCOLA 1.2.1);
+    # the bibliography puts the surname first, with initials (oscola_author).
+    name = oscola_author(person, bibliography) if person else None
     if kind == "news":
-        opening = f"{person}, " if person else ""
+        opening = f"{name}, " if name else ""
         return [f"{opening}'{title}' ", Italic(doc["source"]), f" ({date}){tail}"]
-    author = person or doc["source"]
+    author = name or doc["source"]
     within = f"({description}, {date})" if description else f"({date})"
     if kind in PAPERS:
         return [f"{author}, ", Italic(title), f" {within}{tail}"]
     return [f"{author}, '{title}' {within}{tail}"]
+
+
+def oscola_author(person: str, bibliography: bool = False) -> str:
+    """Name a person for OSCOLA: Malcolm Turnbull in a footnote, Turnbull M in a bibliography."""
+    surname, given = _name_parts(person)
+    if bibliography:
+        initials = "".join(name[0] for name in given if name)
+        return f"{surname} {initials}".strip()
+    return " ".join([*given, surname])
 
 
 # -- reference manager formats ---------------------------------------------
@@ -228,49 +239,6 @@ def ris(doc: dict[str, Any], url: str, accessed: dt.date, permalink: str | None 
     return text + "ER  - \r\n"
 
 
-# -- titles ----------------------------------------------------------------
-
-
-def sentence_case(title: str) -> str:
-    """Calm a title in capitals to sentence case (WATERFRONT STRIKE gives Waterfront strike); keep others."""
-    if not _shouted(title):
-        return title
-    words = title.split(" ")
-    out = []
-    for n, word in enumerate(words):
-        first = n == 0 or words[n - 1].endswith((":", ".", "?", "!"))
-        out.append(_calm(word, capital=first))
-    return " ".join(out)
-
-
-def title_case(title: str) -> str:
-    """Calm a title in capitals to title case (WATERFRONT STRIKE gives Waterfront Strike); keep others."""
-    if not _shouted(title):
-        return title
-    words = title.split(" ")
-    return " ".join(_calm(w, capital=n == 0 or w.lower() not in SMALL_WORDS) for n, w in enumerate(words))
-
-
-def _shouted(title: str) -> bool:
-    letters = [ch for ch in title if ch.isalpha()]
-    return len(letters) >= 4 and not any(ch.islower() for ch in letters)
-
-
-def _calm(word: str, capital: bool) -> str:
-    # A word of two letters or more without vowels is an initialism (PM, NSW) and keeps its capitals.
-    letters = re.sub(r"[^A-Za-z]", "", word)
-    if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
-        return word
-    lower = word.lower()
-    if not capital:
-        return lower
-    # The first letter is raised unless a digit comes first ($10m stays $10m).
-    match = re.search(r"[a-z0-9]", lower)
-    if not match or lower[match.start()].isdigit():
-        return lower
-    return lower[:match.start()] + lower[match.start()].upper() + lower[match.start() + 1:]
-
-
 # -- helpers ---------------------------------------------------------------
 
 
@@ -340,8 +308,8 @@ def _day(doc: dict[str, Any]) -> int | None:
     return parts[2] if len(parts) > 2 else None
 
 
-def _apa_date(doc: dict[str, Any]) -> str:
-    month, day = _month(doc), _day(doc)
+def _apa_date(doc: dict[str, Any], year_only: bool = False) -> str:
+    month, day = (None, None) if year_only else (_month(doc), _day(doc))
     if day:
         return f"{doc['year']}, {calendar.month_name[month]} {day}"
     if month:
