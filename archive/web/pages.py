@@ -158,8 +158,10 @@ def document_page(doc_id: str) -> str:
                         title=f'{document["title"]} (version fetched {versions["shown_date"]})')
     page = page_of(document, request.args.get("page"))
     number = _para_of(request.args.get("para"))
-    base = url_for("document", doc_id=doc_id)
-    body, found = passages.render(document["body"], lambda n: f"{base}?para={n}#cite-passage",
+    base = url_for("document", doc_id=doc_id, version=versions["shown"])  # an earlier text's own
+    joiner = "&" if versions["shown"] else "?"
+    body, found = passages.render(document["body"],
+                                  lambda n: f"{base}{joiner}para={n}#cite-passage",
                                   cited=number)
     if number is not None and number > len(found):
         raise BadRequest(f"para: give one of this document's paragraphs, 1 to {len(found)}")

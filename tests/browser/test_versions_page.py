@@ -86,6 +86,8 @@ def test_the_page_lists_versions_and_the_diff_shows_the_changed_words(browser, s
     page.get_by_role("link", name="read the text of 2024-02-01").click()
     assert "£2.4 million" in page.locator(".body").inner_text()
     assert "as fetched on 2024-02-01" in page.locator(".old-version").inner_text()
+    # A passage of the earlier text is cited as a passage of that text.
+    assert "version=2024-02-01" in page.locator(".body a.passage-cite").first.get_attribute("href")
     citations = page.locator(".citations, #cite-title ~ *").all_inner_texts()
     assert any("version fetched 2024-02-01" in text for text in citations), citations
     assert violations(page) == []
