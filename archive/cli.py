@@ -137,6 +137,8 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
 @click.option("--sort", type=click.Choice(SORTS), help="Result order (relevance with a query, else newest).")
 @click.option("--financial-year", multiple=True, help="A financial year such as 2010-11; repeat for several.")
 @click.option("--government", multiple=True, help="A government key such as uk-brown (corpus/governments.yaml).")
+@click.option("--announced-by", multiple=True,
+              help="A person in people.yaml, by any name form (\"Ed Balls\", balls).")
 @click.option("--from", "date_from", help="Only documents dated wholly on or after this (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Only documents dated wholly on or before this.")
 @click.option("--real", is_flag=True, help="Amount filters and --sort largest in real terms (latest year's prices).")
@@ -151,7 +153,9 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
     from archive.search.core import Archive
 
     params = {"q": [" ".join(query)], "page": [str(options["page"])], "per_page": [str(options["limit"])]}
-    for name in ("year", "department", "programme", "amount", "financial_year", "government"):
+    facets = ("year", "department", "programme", "amount", "financial_year", "government",
+              "announced_by")
+    for name in facets:
         params[name] = list(options[name])
     for name in ("min_amount", "max_amount", "sort", "money"):
         if options[name]:

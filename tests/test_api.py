@@ -36,7 +36,8 @@ def test_api_search_result_fields(client):
 
 def test_api_search_facets_have_value_label_count_selected(client):
     facets = client.get("/api/search?department=dfe").get_json()["facets"]
-    assert set(facets) == {"year", "financial_year", "government", "department", "programme", "amount"}
+    assert set(facets) == {"year", "financial_year", "government", "department", "programme", "announced_by",
+                           "amount"}
     assert {"value": "dfe", "label": "DfE", "count": 7, "selected": True} in facets["department"]
     assert {"value": "dcsf", "label": "DCSF", "count": 3, "selected": False} in facets["department"]
     assert {"value": "eur:1m-10m", "label": "€1m–€10m", "count": 1, "selected": False} not in facets["amount"]

@@ -297,18 +297,21 @@ date_requests = st.fixed_dictionaries({}, optional={
     "min_amount": st.sampled_from(["1m", "50m"]).map(lambda v: [v]),
     "real": st.just(["1"]),
     "money": st.sampled_from(["announced", "all"]).map(lambda v: [v]),
+    # Any name form of the registry's people, as a link or a user would write it.
+    "announced_by": st.lists(st.sampled_from(["ed-balls", "Edward Timpson", "Mr Sunak", "justine-greening"]),
+                             min_size=1, max_size=2),
 })
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=date_requests)
-def test_date_facet_counts_equal_the_results_of_their_clicks(archive, params):
+def test_date_and_announcer_facet_counts_equal_the_results_of_their_clicks(archive, params):
     try:
         request = archive.request(params)
     except BadRequest:  # from after to: refused, never searched
         return
     result = archive.search(request)
-    for facet in ("financial_year", "government", "year"):
+    for facet in ("financial_year", "government", "year", "announced_by"):
         for value in result.facets[facet]:
             alone = archive.search(type(request)(**{**request.__dict__, **_only(facet, value.value, request)}))
             assert alone.total == value.count, (params, facet, value)

@@ -20,9 +20,11 @@ import yaml
 from archive.corpus.amounts import Amount, extract_amounts
 from archive.corpus.kinds import normal_type
 from archive.corpus.registry import SAFE_LOADER, Registry, _yaml_where
+from archive.corpus.speakers import speakers_of
 from archive.errors import CorpusError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
+UNDATED = "undated"  # a document's date when none can be found: `date: undated`
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
 # Bounds that keep one hostile file from stalling a build: Markdown's parser is slow and
@@ -37,7 +39,7 @@ OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where s
 KNOWN_KEYS = {
     "title", "date", "source", "url", "author", "type", "departments", "programmes",
     "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
-    "files", "fetched",
+    "files", "fetched", "announced_by", "prime_minister", "numbers", "numbers_evidence",
 }
 # What `archive follow` keeps of a GOV.UK item: its withdrawal notice and Command paper number.
 KNOWN_KEYS |= {"withdrawn", "withdrawn_date", "command_paper"}
@@ -61,6 +63,8 @@ class PartialDate:
         """Read YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError otherwise."""
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
+        if str(value).strip().lower() == UNDATED:
+            return cls(0)  # no date could be found: year 0 stands for none, never for a year
         match = DATE_PATTERN.match(str(value).strip())
         if not match:
             raise ValueError(f"bad date '{value}': expected YYYY-MM-DD, YYYY-MM or YYYY")
@@ -73,16 +77,24 @@ class PartialDate:
         return cls(year, month, day)
 
     @property
+    def undated(self) -> bool:
+        return self.year == 0
+
+    @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
     @property
     def iso(self) -> str:
+        if self.undated:
+            return UNDATED
         parts = [f"{self.year:04d}", self.month and f"{self.month:02d}", self.day and f"{self.day:02d}"]
         return "-".join(p for p in parts if p)
 
     @property
     def display(self) -> str:
+        if self.undated:
+            return "Undated"
         if self.day:
             return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         if self.month:
@@ -122,6 +134,12 @@ class Document:
     withdrawn: str | None = None  # the publisher's notice that it was withdrawn, and why
     withdrawn_date: str | None = None
     command_paper: str | None = None
+    announced_by: str | None = None  # as the front matter names them, else found in the text
+    prime_minister: str | None = None  # a record's own field (the AU releases'), as written
+    # Who announced it and who is quoted, found when parsing (archive/corpus/speakers.py).
+    people: dict[str, Any] = field(default_factory=dict, compare=False)
+    numbers: tuple[str, ...] = ()  # official numbers: "CP 1224", "HC 123", "ISBN ..."
+    numbers_evidence: str | None = None  # the lines they were read from
 
 
 def parse_file(path: Path, registry: Registry) -> Document:
@@ -189,7 +207,16 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
                 raise ValueError("fetched must be a day, YYYY-MM-DD")
         except ValueError as error:
             raise fail(f"fetched: {error}") from None
+    announced_by = _optional(meta.get("announced_by"))
+    prime_minister = _optional(meta.get("prime_minister"))
+    australian = prime_minister or currency in ("AUD", "AUP") or any(
+        registry.departments[key].country == "AU" for key in departments)
+    country = "AU" if australian else "GB"
+    people = speakers_of(text, date.iso, registry, announced_by, prime_minister, country)
     return Document(
+        announced_by=announced_by,
+        prime_minister=prime_minister,
+        people=people,
         id=doc_id,
         title=_text(meta["title"]),
         date=date,
@@ -215,6 +242,8 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
         withdrawn=_optional(meta.get("withdrawn")),
         withdrawn_date=_optional(meta.get("withdrawn_date")),
         command_paper=_optional(meta.get("command_paper")),
+        numbers=_list(meta, "numbers", path),
+        numbers_evidence=_optional(meta.get("numbers_evidence")),
     )
 
 

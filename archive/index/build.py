@@ -92,8 +92,9 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 if manifest.get("registry", {}).get("checksum") != registry.checksum:
                     relabelled = True
                     forced = forced | _filed_under(base, _removed_keys(Registry.from_dict(manifest["registry"]), registry))
-        if base is not None and not _has_every_field(base):
-            # Indexed before a field was added (such as source): every document needs it.
+        if base is not None and (not _has_every_field(base) or _people_changed(manifest, registry)):
+            # Indexed before a field was added (such as source): every document needs it. Who
+            # announced a document is found with people.yaml when parsed: an edit reads every one.
             base, indexed, known, forced, reread_before = None, {}, {}, set(), set()
         report = BuildReport(full=base is None, repaired=repaired, outdated=outdated or None)
 
@@ -166,6 +167,10 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 generations.discard(folder)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _people_changed(manifest: dict[str, Any] | None, registry: Registry) -> bool:
+    return (manifest or {}).get("registry", {}).get("people", {}) != registry.to_dict()["people"]
 
 
 def _removed_keys(old: Registry, new: Registry) -> dict[str, set[str]]:

@@ -26,6 +26,9 @@ class DocumentSchema(SchemaClass):
     year = KEYWORD(stored=False)
     department = KEYWORD(lowercase=True)
     programme = KEYWORD(lowercase=True)
+    # People by key (archive/corpus/speakers.py): who announced it, and everyone speaking in it.
+    announced_by = KEYWORD(lowercase=True)
+    person = KEYWORD(lowercase=True)
     # The publisher's name as one term, written by source_key, for source: queries.
     source = ID
     # Bands such as "10m-100m" (pounds) or "usd:10m-100m" of the money announced (amounts whose
@@ -57,6 +60,7 @@ def fields(document: Document) -> dict[str, Any]:
     # Each amount with the whole it is part of, if any, and its role read from its sentence.
     amounts = assign_roles(document.text, link_parts(document.text, document.amounts))
     announced = [a for a in amounts if a["role"] in COUNTED]
+    announcer, quoted = document.people.get("announced_by"), document.people.get("quoted", [])
     return {
         "id": document.id,
         "title": document.title,
@@ -64,6 +68,8 @@ def fields(document: Document) -> dict[str, Any]:
         "year": str(document.date.year),
         "department": " ".join(document.departments),
         "programme": " ".join(document.programmes),
+        "announced_by": announcer["person"] if announcer else None,
+        "person": " ".join(dict.fromkeys(p["person"] for p in (announcer, *quoted) if p)) or None,
         "source": source_key(document.source or "") or None,
         "amount": " ".join(sorted({band_key(a["value"], a["currency"]) for a in announced})),
         "amount_all": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
@@ -101,5 +107,9 @@ def fields(document: Document) -> dict[str, Any]:
             "command_paper": document.command_paper,
             # Earlier texts `archive follow` kept (corpus/versions/<id>/), shown and compared.
             "versions": listed(document.path.parent, document.id) if document.path else [],
+            "announced_by": announcer,
+            "quoted": quoted,
+            "people_review": document.people.get("review", []),
+            "numbers": list(document.numbers),
         },
     }

@@ -16,7 +16,7 @@ from archive.ingest.papers import PAPER_SUFFIXES, PDF_SUFFIXES, PaperArticle, Su
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-FIELDS = ("text", "title", "date", "url", "source", "author", "type")
+FIELDS = ("text", "title", "date", "url", "source", "author", "type", "prime_minister")
 MAX_FILE_BYTES = 50_000_000  # a PDF, Word file or fetched page larger than this is refused unread
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -46,6 +46,8 @@ class Record:
     departments: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
     doc_id: str | None = None
+    prime_minister: str | None = None  # a record's own field (the AU releases'): who announced it
+    numbers: list[tuple[str, str]] = field(default_factory=list)  # official numbers, each with its line
 
 
 @dataclass
@@ -243,6 +245,8 @@ def _paper(origin: str, data: bytes, suffix: str, article: PaperArticle, found: 
     record = Record(origin, article.text, title=found.title, date=found.date, source=found.source,
                     author=found.author, type="report", paper=article, original=data, suffix=suffix)
     record.by = {"title": found.title_by, "date": found.date_by, "source": found.source_by}
+    record.review.extend(found.review)
+    record.numbers = found.numbers
     return record
 
 

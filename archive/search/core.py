@@ -33,7 +33,9 @@ from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year
 from archive.search.scores import top
 
 # The facets, in the order they are shown: the indexed ones, then those worked out from dates.
-FACETS = ("year", "financial_year", "government", "department", "programme", "amount")
+FACETS = (
+    "year", "financial_year", "government", "department", "programme", "announced_by", "amount"
+)
 
 
 @dataclass
@@ -220,6 +222,8 @@ class Archive:
             found["financial_year"] = table.mask("financial_year", request.financial_years)
         if request.governments:
             found["government"] = table.mask("government", request.governments)
+        if request.announcers:
+            found["announced_by"] = table.mask("announced_by", request.announcers)
         if request.date_from or request.date_to:
             found["date"] = gen.periods.in_range(*request.date_range)[0]
         if request.real and (request.min_amount is not None or request.max_amount is not None):
@@ -291,6 +295,10 @@ class Archive:
             return band_label(value)
         if facet in ("department", "programme", "government"):
             return gen.registry.label(facet, value)
+        if facet == "announced_by":
+            return gen.registry.label("person", value)
+        if facet == "year" and value == "0":
+            return "Undated"  # year 0 is the index's mark for a document with no date
         return value
 
     # -- documents ---------------------------------------------------------
@@ -407,6 +415,8 @@ class Archive:
             first[list(discover.first_headlines(gen.searcher, gen.facets, pounds, set(np.flatnonzero(docs).tolist())))] = True
             found = []
             for value, holders in gen.facets.postings("year").items():
+                if value == "0":
+                    continue  # undated: no place on a timeline
                 mine = np.fromiter(holders, dtype=np.int64, count=len(holders))
                 mine = mine[docs[mine]]
                 if len(mine):

@@ -233,6 +233,8 @@ def timeline(
     cut_counted = first_headlines(searcher, facets, cuts, docs)
     found = []
     for value, holders in facets.postings("year").items():
+        if value == "0":
+            continue  # undated: no place on a timeline
         mine = docs & holders
         if mine:
             money_in = sum(pounds[d] for d in mine & counted)

@@ -143,5 +143,16 @@ def _api_hit(hit: dict[str, Any]) -> dict[str, Any]:
         "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"], "role": a.get("role")}
                     for a in hit.get("amounts", [])],
         "licence": hit.get("licence"),
+        "announced_by": _speaker(hit.get("announced_by")),
+        "quoted": [_speaker(q) for q in hit.get("quoted") or []],
         "links": {"html": doc_url(hit), "json": absolute(url_for("api_document", doc_id=hit["id"]))},
     }
+
+
+def _speaker(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Describe a person announcing or quoted: key, name, role, department, and the sentence."""
+    if not found:
+        return None
+    keys = ("person", "name", "role", "department", "sentence", "as_written")
+    page = absolute(url_for("entity", kind="person", key=found["person"]))
+    return {**{k: found.get(k) for k in keys}, "links": {"html": page}}

@@ -27,7 +27,7 @@ from archive.search.core import Archive
 from archive.search.ledger import UnknownEntry
 from archive.search.periods import SPANS_CHANGE, SPANS_YEARS
 from archive.search.request import MAX_EXPORT
-from archive.web import api, builds, csl, downloads, export, money, originals, pages, unapi
+from archive.web import api, builds, csl, downloads, entities, export, money, originals, pages, unapi
 from archive.web.links import (
     FACET_TITLES,
     absolute,
@@ -45,6 +45,7 @@ TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 410: 
           503: "Index unavailable"}
 log = logging.getLogger(__name__)
 
+ENTITY_KINDS = ", ".join(entities.KINDS)
 ROUTES = (
     ("/", "search", pages.search_page),
     ("/doc/<doc_id>", "document", pages.document_page),
@@ -70,6 +71,8 @@ ROUTES = (
     ("/api/department/<key>/ledger", "api_department_ledger", money.api_department_ledger),
     ("/figure", "figure", money.figure),
     ("/api/figure", "api_figure", money.api_figure),
+    (f"/<any({ENTITY_KINDS}):kind>/<key>", "entity", entities.entity_page),
+    (f"/api/<any({ENTITY_KINDS}):kind>/<key>", "api_entity", entities.entity_api),
 )
 
 
@@ -92,7 +95,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_loader = ChoiceLoader([FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))])
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
-    app.jinja_env.globals.update(max_export=MAX_EXPORT, spans=SPANS)
+    app.jinja_env.globals.update(max_export=MAX_EXPORT, spans=SPANS, entity_url=entities.entity_url)
     app.jinja_env.globals.update(coins=coins_of, absolute=absolute)
     app.jinja_env.globals.update(figure_url=money.figure_url, role_labels=money.ROLE_LABELS,
                                  kind_labels=money.KIND_LABELS, ledger_line_url=money.line_url)

@@ -101,7 +101,7 @@ def harvard(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | Non
     person = _person(doc)
     kind = _kind(doc)
     title = sentence_case(doc["title"])
-    year = str(doc["year"])
+    year = str(doc["year"]) if doc["year"] else "n.d."  # undated (Cite Them Right)
     day_month = _day_month(doc)
     at = f"{archive}, {url}" if archive else url
     available = f"Available at: {at} (Accessed: {_long_date(accessed)})."
@@ -136,9 +136,17 @@ def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None
     name = oscola_author(person, bibliography) if person else None
     if kind == "news":
         opening = f"{name}, " if name else ""
-        return [f"{opening}'{title}' ", Italic(doc["source"]), f" ({date}){tail}"]
+        return [f"{opening}'{title}' ", Italic(doc["source"]), f" ({date}){tail}" if date else tail]
     author = name or doc["source"]
-    within = f"({description}, {date})" if description else f"({date})"
+    # An official paper's number stands for its kind, "(CP 1234, 2025)"; OSCOLA leaves out a
+    # missing date.
+    numbered = next((n for n in doc.get("numbers") or [] if not n.startswith("ISBN")), "")
+    if numbered and doc["year"]:
+        date = str(doc["year"])  # a Command or House paper is cited by its number and year
+    inside = ", ".join(part for part in (numbered or description, date) if part)
+    within = f"({inside})" if inside else ""
+    if not within:
+        return [f"{author}, ", Italic(title), tail] if kind in PAPERS else [f"{author}, '{title}'{tail}"]
     if kind in PAPERS:
         return [f"{author}, ", Italic(title), f" {within}{tail}"]
     return [f"{author}, '{title}' {within}{tail}"]
@@ -174,7 +182,8 @@ def bibtex(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None
         fields.append(("publisher", _bib(doc["source"])))
         if description:
             fields.append(("howpublished", _bib(description)))
-    fields.append(("year", str(doc["year"])))
+    if doc["year"]:
+        fields.append(("year", str(doc["year"])))
     month = _month(doc)
     if month:
         fields.append(("month", MONTHS_BIBTEX[month - 1]))
@@ -218,10 +227,12 @@ def ris(doc: dict[str, Any], url: str, accessed: dt.date, permalink: str | None 
     description = _description(doc)
     if description:
         lines.append(("M3", description))
-    lines += [("PB", doc["source"]), ("PY", str(doc["year"]))]
+    lines.append(("PB", doc["source"]))
     month, day = _month(doc), _day(doc)
-    lines.append(("DA", f"{doc['year']:04d}/{month:02d}/{day:02d}/" if day else
-                  f"{doc['year']:04d}/{month:02d}//" if month else f"{doc['year']:04d}///"))
+    if doc["year"]:
+        lines.append(("PY", str(doc["year"])))
+        lines.append(("DA", f"{doc['year']:04d}/{month:02d}/{day:02d}/" if day else
+                      f"{doc['year']:04d}/{month:02d}//" if month else f"{doc['year']:04d}///"))
     lines += [("UR", url), ("Y2", accessed.strftime("%Y/%m/%d"))]
     if archive:
         lines.append(("DB", archive))
@@ -295,7 +306,7 @@ def _end(text: str) -> str:
 
 
 def _parts(doc: dict[str, Any]) -> list[int]:
-    return [int(p) for p in doc["date"].split("-")]
+    return [int(p) for p in doc["date"].split("-")] if doc["year"] else [0]  # undated
 
 
 def _month(doc: dict[str, Any]) -> int | None:
@@ -309,6 +320,8 @@ def _day(doc: dict[str, Any]) -> int | None:
 
 
 def _apa_date(doc: dict[str, Any], year_only: bool = False) -> str:
+    if not doc["year"]:
+        return "n.d."  # undated (APA 7, 9.17)
     month, day = (None, None) if year_only else (_month(doc), _day(doc))
     if day:
         return f"{doc['year']}, {calendar.month_name[month]} {day}"
@@ -325,7 +338,7 @@ def _day_month(doc: dict[str, Any]) -> str:
 
 
 def _oscola_date(doc: dict[str, Any]) -> str:
-    return f"{_day_month(doc)} {doc['year']}".lstrip()
+    return f"{_day_month(doc)} {doc['year']}".lstrip() if doc["year"] else ""
 
 
 def _long_date(day: dt.date) -> str:

@@ -191,6 +191,8 @@ def atom_error(message: str, self_url: str, site: str = "Policy Archive") -> str
 def date_note(hit: dict[str, Any]) -> str:
     """Say when a date is known only to the month or the year: Atom's timestamp then counts from its first day."""
     precision = hit.get("precision", "day")
+    if not hit.get("year", 1):
+        return "Undated: no date could be found."
     if precision == "day":
         return ""
     return f"Dated {hit.get('date_display') or hit['date']}: only the {precision} is known."
@@ -198,6 +200,8 @@ def date_note(hit: dict[str, Any]) -> str:
 
 def entry_date(hit: dict[str, Any]) -> dt.datetime:
     """Date an entry: a date known only to the month or year counts from its first day."""
+    if not hit.get("year"):  # undated: Atom needs a timestamp, so the epoch, and the note says so
+        return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     parts = [int(p) for p in hit["date"].split("-")] + [1, 1]
     return dt.datetime(parts[0], parts[1], parts[2], tzinfo=dt.timezone.utc)
 

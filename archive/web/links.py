@@ -18,7 +18,11 @@ from archive.search.request import SearchRequest
 from archive.web import export
 
 FACET_TITLES = {"year": "Year", "department": "Department", "programme": "Programme", "amount": "Amount",
-                "financial_year": "Financial year", "government": "Government"}
+                "financial_year": "Financial year", "government": "Government",
+                "announced_by": "Announced by"}
+# The facets whose values are registry entries with pages of their own: facet to entity kind.
+FACET_ENTITIES = {"department": "department", "programme": "programme", "government": "government",
+                  "announced_by": "person"}
 FEED_ENTRIES = 50
 
 

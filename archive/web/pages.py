@@ -27,6 +27,7 @@ from archive.web.pinpoint import accessed_on, page_of, paragraph_pinpoints, pinp
 from archive.web.zotero import coins, is_report
 from archive.web.money import figure_url
 from archive.web.links import (
+    FACET_ENTITIES,
     absolute,
     applied_filters,
     cite_address,
@@ -306,6 +307,9 @@ def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[st
     # Values in one facet combine with OR: with one selected, another adds its results to those shown.
     # The count is exactly what it adds only where a document has one value at most.
     link["adds"] = facet in SINGLE_VALUED and bool(search.selected(facet)) and not link["selected"]
+    # A department, programme, government or person has a page of its own.
+    kind = FACET_ENTITIES.get(facet)
+    link["entity_url"] = url_for("entity", kind=kind, key=value.value) if kind else None
     return link
 
 

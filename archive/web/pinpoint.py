@@ -57,7 +57,7 @@ def located(doc: dict[str, Any], locator: str, oscola_locator: str, url: str,
     """Cite a place in a document: APA 7 and Harvard put `locator` in the text, OSCOLA in a note."""
     person = (doc.get("author") or "").strip()
     who = cite._surname(person) if person else doc["source"]
-    in_text = f"({who}, {doc['year']}, {locator})"
+    in_text = f"({who}, {doc['year'] or 'n.d.'}, {locator})"
     found = []
     for style, maker in (("apa", cite.apa), ("harvard", cite.harvard)):
         parts = maker(doc, url, accessed)
