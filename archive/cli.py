@@ -248,7 +248,8 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
     try:
         if not options["country"]:
             options["country"] = _country(paths)
-        report = run_ingest(list(inputs), paths.require_corpus(), Options(type=doc_type, **options),
+        report = run_ingest(list(inputs), paths.require_corpus(),
+                            Options(type=doc_type, allow_hosts=allowed_hosts(paths), **options),
                             progress=sys.stderr.isatty(), report_to=show)
     except ArchiveError as error:
         raise _fail(error) from None
@@ -257,6 +258,69 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
     click.echo(report.summary())
     if report.skipped:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("addresses", nargs=-1)
+@click.option("--refetch-older-than", metavar="AGE",
+              help="Also re-check documents fetched longer ago than this (30d, 2w, 12h).")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1, 600),
+              help="Seconds to wait for each answer.")
+@click.option("--pause", default=1.0, show_default=True, type=click.FloatRange(0, 60),
+              help="Seconds between two requests to one host.")
+@click.option("--no-build", is_flag=True, help="Ingest only: do not build the index afterwards.")
+@click.pass_obj
+def follow(paths: ArchiveFolder, addresses: tuple[str, ...], refetch_older_than: str | None,
+           timeout: float, pause: float, no_build: bool) -> None:
+    """Read the sources of archive.toml (or the ADDRESSES given), ingest what is new, then build.
+
+    A feed, a sitemap or a GOV.UK search or content address is told apart by what the server
+    answers. Exits 1 when a source or item failed; the rest is still ingested."""
+    from archive.follow.config import parse_age, read_sources
+    from archive.follow.run import Settings
+    from archive.follow.run import follow as run_follow
+
+    try:
+        age = parse_age(refetch_older_than) if refetch_older_than else None
+        where = str(paths.root / "archive.toml")
+        sources = read_sources(paths.settings().get("SOURCES"), where)
+        if not sources and not addresses:
+            raise ArchiveError(f"{where}: no [[sources]] to follow, and no address was given")
+        settings = Settings(allowed_hosts(paths), _country(paths), timeout, pause)
+        summary = run_follow(paths.require_corpus(), sources, list(addresses), settings, age)
+    except ArchiveError as error:
+        raise _fail(error) from None
+    for doc_id in summary.new:
+        click.echo(f"new: {doc_id}")
+    for doc_id in summary.changed:
+        click.echo(f"changed: {doc_id} (the text it replaced is kept as a version)")
+    for doc_id in summary.withdrawn:
+        click.echo(f"withdrawn: {doc_id}")
+    for where_, why in summary.failed:
+        click.echo(f"failed: {where_}: {why}", err=True)
+    click.echo(summary.line())
+    if (summary.new or summary.changed) and not no_build:
+        from archive.index.build import build as run_build
+
+        try:
+            report = run_build(paths.corpus, paths.index, progress=sys.stderr.isatty())
+        except ArchiveError as error:
+            raise _fail(error) from None
+        click.echo(report.summary())
+    if summary.failed:
+        sys.exit(1)
+
+
+def allowed_hosts(paths: ArchiveFolder) -> tuple[str, ...]:
+    """Read FETCH_ALLOW_HOSTS: hosts fetched although at a loopback or private address."""
+    from archive.ingest.guard import normal_hosts
+
+    hosts = paths.settings().get("FETCH_ALLOW_HOSTS")
+    listed = isinstance(hosts, list) and all(isinstance(h, str) for h in hosts)
+    if hosts is not None and not listed:
+        raise ArchiveError(f'{paths.root / "archive.toml"}: FETCH_ALLOW_HOSTS: a list of host '
+                           'names, such as ["127.0.0.1"]')
+    return tuple(sorted(normal_hosts(hosts)))
 
 
 if __name__ == "__main__":

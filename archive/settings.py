@@ -82,6 +82,23 @@ SETTINGS: tuple[Setting, ...] = (
         '"public-policy funding announcements"',
     ),
     Setting(
+        "FETCH_ALLOW_HOSTS",
+        None,
+        "Hosts `archive ingest` and `archive follow` fetch from although they are at a loopback, "
+        "private, link-local or reserved address (refused otherwise, since a feed or page names "
+        "addresses someone else wrote). A list of host names or addresses as the addresses "
+        "write them.",
+        '["127.0.0.1"]',
+    ),
+    Setting(
+        "SOURCES",
+        None,
+        "The sources `archive follow` reads, usually written as `[[sources]]` tables: each an "
+        "Atom or RSS feed, an XML sitemap or a GOV.UK search, with its own defaults. The "
+        "manual's page on following describes their keys.",
+        '[{ name = "DfE news", kind = "govuk", organisations = ["department-for-education"] }]',
+    ),
+    Setting(
         "DEBUG",
         False,
         "Flask's debug mode: errors shown with their traceback. Never on a public site.",

@@ -99,7 +99,8 @@ def site(tmp_path_factory: pytest.TempPathFactory):
 
 
 def _options(**kwargs) -> Options:
-    return Options(timeout=1.0, pause=0.05, **kwargs)
+    # The local server is on a loopback address, refused unless allowed by name.
+    return Options(timeout=1.0, pause=0.05, allow_hosts=("127.0.0.1",), **kwargs)
 
 
 def test_an_article_by_address_gets_its_declared_title_date_address_and_day_fetched(site, corpus_dir: Path) -> None:
@@ -121,7 +122,8 @@ def test_an_article_by_address_gets_its_declared_title_date_address_and_day_fetc
 
 def test_the_archive_names_itself_asks_robots_txt_first_and_pauses_between_requests(site, corpus_dir: Path) -> None:
     _Handler.seen.clear()
-    ingest([f"{site}/article.html", f"{site}/moved.html"], corpus_dir, Options(timeout=1.0, pause=0.3))
+    ingest([f"{site}/article.html", f"{site}/moved.html"], corpus_dir,
+           Options(timeout=1.0, pause=0.3, allow_hosts=("127.0.0.1",)))
     paths = [path for path, _, _ in _Handler.seen]
     assert paths == ["/robots.txt", "/article.html", "/moved.html", "/article.html"]
     assert {agent for _, agent, _ in _Handler.seen} == {USER_AGENT}
@@ -185,10 +187,12 @@ def test_a_file_of_addresses_through_the_cli_exits_1_when_one_fails(site, corpus
 
     listing = tmp_path / "to-fetch.txt"
     listing.write_text(f"{site}/article.html\n{site}/missing.html\n", "utf-8")
-    result = runner.invoke(main, ["--corpus", str(corpus_dir), "ingest", str(listing)])
+    (tmp_path / "archive.toml").write_text('FETCH_ALLOW_HOSTS = ["127.0.0.1"]\n', "utf-8")
+    folders = ["--root", str(tmp_path), "--corpus", str(corpus_dir)]
+    result = runner.invoke(main, [*folders, "ingest", str(listing)])
     assert result.exit_code == 1
     assert f"skipped {site}/missing.html: unreadable: the server answered 404 Not Found" in result.output
     assert "wrote 1 document(s)" in result.output
-    result = runner.invoke(main, ["--corpus", str(corpus_dir), "ingest", "--dry-run", f"{site}/article.html"])
+    result = runner.invoke(main, [*folders, "ingest", "--dry-run", f"{site}/article.html"])
     assert "duplicate" in result.output  # the same article again: safe to run twice
     assert json.dumps("Example News") in (next(corpus_dir.glob("2022-06-14-*.md")).read_text("utf-8"))

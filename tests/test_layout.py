@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "archive"
 MAY_USE = {
     "corpus": {"errors"},
     "ingest": {"errors", "corpus"},
+    "follow": {"errors", "corpus", "ingest"},  # sources read, then ingested
     "index": {"errors", "corpus"},
     "search": {"errors", "corpus", "index"},
     "web": {"errors", "corpus", "index", "search", "home", "settings"},

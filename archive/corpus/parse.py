@@ -41,6 +41,8 @@ KNOWN_KEYS = {
     "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
     "files", "fetched", "announced_by", "prime_minister", "numbers", "numbers_evidence",
 }
+# What `archive follow` keeps of a GOV.UK item: its withdrawal notice and Command paper number.
+KNOWN_KEYS |= {"withdrawn", "withdrawn_date", "command_paper"}
 # The original a document was ingested from, kept beside it: corpus/files/<id>.pdf or .docx.
 FILE_PATTERN = re.compile(r"^files/[a-z0-9][a-z0-9-]{0,199}\.(?:pdf|docx)$")
 # Where a page of the original begins, as `archive ingest` marks it in a PDF's body.
@@ -129,6 +131,9 @@ class Document:
     files: tuple[str, ...] = ()  # the originals, relative to the corpus folder
     fetched: str | None = None  # YYYY-MM-DD: the day the original was fetched from its url
     pages: tuple[int, ...] = ()  # the original's pages the body holds, where it marks them
+    withdrawn: str | None = None  # the publisher's notice that it was withdrawn, and why
+    withdrawn_date: str | None = None
+    command_paper: str | None = None
     announced_by: str | None = None  # as the front matter names them, else found in the text
     prime_minister: str | None = None  # a record's own field (the AU releases'), as written
     # Who announced it and who is quoted, found when parsing (archive/corpus/speakers.py).
@@ -234,6 +239,9 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
         files=files,
         fetched=fetched,
         pages=pages,
+        withdrawn=_optional(meta.get("withdrawn")),
+        withdrawn_date=_optional(meta.get("withdrawn_date")),
+        command_paper=_optional(meta.get("command_paper")),
         numbers=_list(meta, "numbers", path),
         numbers_evidence=_optional(meta.get("numbers_evidence")),
     )

@@ -12,6 +12,7 @@ from archive.corpus.amounts import band_key
 from archive.corpus.money import link_parts
 from archive.corpus.roles import COUNTED, assign_roles
 from archive.corpus.parse import Document
+from archive.corpus.versions import listed
 
 # The facets, in the order they are shown; each is a KEYWORD field of the same name.
 FACETS = ("year", "department", "programme", "amount")
@@ -101,6 +102,11 @@ def fields(document: Document) -> dict[str, Any]:
             "licence": document.licence,
             "fetched": document.fetched,
             "pages": list(document.pages),
+            "withdrawn": document.withdrawn,
+            "withdrawn_date": document.withdrawn_date,
+            "command_paper": document.command_paper,
+            # Earlier texts `archive follow` kept (corpus/versions/<id>/), shown and compared.
+            "versions": listed(document.path.parent, document.id) if document.path else [],
             "announced_by": announcer,
             "quoted": quoted,
             "people_review": document.people.get("review", []),

@@ -21,12 +21,17 @@ class FetchProblem(Exception):
     """Why an address could not be ingested, in words for the report."""
 
 
+class AddressRefused(FetchProblem):
+    """An address (or a redirect's) that leads to a loopback, private or reserved address."""
+
+
 @dataclass
 class Limits:
     timeout: float = 20.0  # seconds to connect, and between bytes read
     max_bytes: int = 50_000_000
     max_redirects: int = 5
     pause: float = 1.0  # seconds between two requests to one host
+    allow_hosts: tuple[str, ...] = ()  # hosts fetched even at a private or loopback address
 
 
 @dataclass
@@ -34,6 +39,19 @@ class Fetched:
     url: str  # where the content was found, after redirects
     kind: str  # "html", "pdf" or "docx"
     data: bytes
+    charset: str | None = None
+
+
+@dataclass
+class Answer:
+    """What a server answered, whatever its type: 304 for an unchanged one asked conditionally."""
+
+    url: str  # after redirects
+    status: int
+    content_type: str
+    data: bytes
+    etag: str | None = None
+    last_modified: str | None = None
     charset: str | None = None
 
 
@@ -47,8 +65,11 @@ class Fetcher:
         import httpx  # loads only when an address comes
 
         self._httpx = httpx
+        from archive.ingest.guard import guarded_transport
+
         self._client = httpx.Client(timeout=httpx.Timeout(self.limits.timeout), follow_redirects=False,
-                                    headers={"User-Agent": USER_AGENT}, trust_env=False)
+                                    headers={"User-Agent": USER_AGENT}, trust_env=False,
+                                    transport=guarded_transport(self.limits.allow_hosts))
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
 
@@ -56,14 +77,27 @@ class Fetcher:
         self._client.close()
 
     def get(self, url: str) -> Fetched:
-        """Fetch an address, following redirects; raise FetchProblem saying what went wrong."""
+        """Fetch a page or paper, following redirects; raise FetchProblem saying what went wrong."""
+        answer = self.answer(url)
+        if answer.status != 200:
+            raise FetchProblem(f"the server answered {answer.status}, not a page")
+        kind = _kind(answer.content_type, answer.data)
+        return Fetched(answer.url, kind, answer.data, answer.charset)
+
+    def answer(self, url: str, etag: str | None = None, modified: str | None = None) -> Answer:
+        """Fetch anything, following redirects; with etag or modified, an unchanged one is a 304."""
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if modified:
+            headers["If-Modified-Since"] = modified
         seen = [url]
         for _ in range(self.limits.max_redirects + 1):
             _check_scheme(url)
             if not self._allowed(url):
                 raise FetchProblem(f"robots.txt of {_origin(url)} does not allow {ROBOTS_AGENT} to fetch it")
-            with self._request(url) as response:
-                if response.is_redirect:
+            with self._request(url, headers) as response:
+                if response.has_redirect_location:
                     target = urljoin(url, response.headers.get("location", ""))
                     if target in seen:
                         raise FetchProblem(f"redirects in a loop: {' -> '.join(seen + [target])}")
@@ -72,21 +106,28 @@ class Fetcher:
                     continue
                 if response.status_code >= 400:
                     raise FetchProblem(f"the server answered {response.status_code} {response.reason_phrase}".rstrip())
-                if response.status_code != 200:
+                known = response.status_code == 304 and bool(headers)
+                if response.status_code != 200 and not known:
                     raise FetchProblem(f"the server answered {response.status_code} {response.reason_phrase}, not a page")
-                data = self._body(response)
-                kind = _kind(response.headers.get("content-type", ""), data)
-                return Fetched(str(response.url), kind, data, response.charset_encoding)
+                data = b"" if known else self._body(response)
+                return Answer(str(response.url), response.status_code,
+                              response.headers.get("content-type", ""), data,
+                              response.headers.get("etag"), response.headers.get("last-modified"),
+                              response.charset_encoding)
         raise FetchProblem(f"too many redirects: more than {self.limits.max_redirects}, from {seen[0]}")
 
-    def _request(self, url: str):
+    def _request(self, url: str, headers: dict[str, str] | None = None):
+        from archive.ingest.guard import Refused
+
         self._wait(url)
         try:
-            request = self._client.build_request("GET", url)
+            request = self._client.build_request("GET", url, headers=headers)
             response = self._client.send(request, stream=True)
         except self._httpx.TimeoutException:
             raise FetchProblem(f"timed out: no answer within {self.limits.timeout:g} s") from None
         except self._httpx.HTTPError as error:
+            if isinstance(error.__cause__, Refused):
+                raise AddressRefused(error.__cause__.reason) from None
             raise FetchProblem(f"could not connect: {error}") from None
         finally:
             self._last[_origin(url)] = time.monotonic()
@@ -135,6 +176,8 @@ class Fetcher:
                     parser.disallow_all = True
                     return parser
                 text = self._body(response).decode("utf-8", "replace")
+        except AddressRefused:
+            raise
         except FetchProblem:
             parser.disallow_all = True
             return parser

@@ -65,6 +65,7 @@ class Options:
     max_bytes: int = MAX_FILE_BYTES  # a file or fetched answer larger than this is refused
     timeout: float = 20.0  # seconds, for each address
     pause: float = 1.0  # seconds between two requests to one host
+    allow_hosts: tuple[str, ...] = ()  # fetched although at a loopback or private address
 
     def __post_init__(self) -> None:
         if self.currency is not None:
@@ -96,7 +97,7 @@ _context: _Context | None = None
 
 
 def ingest(
-    inputs: list[Path | str],
+    inputs: list[Path | str | Record | Unreadable],
     corpus_dir: Path,
     options: Options,
     progress: bool = False,
@@ -116,12 +117,12 @@ def ingest(
 
     files = list(input_files(inputs))
     total = sum(count_records(f) if isinstance(f, Path) else 1 for f in files)
-    fetcher = Addresses(options.timeout, options.max_bytes, options.pause)
+    fetcher = Addresses(options.timeout, options.max_bytes, options.pause, options.allow_hosts)
     if total > 1 and (options.url or options.date):
         raise ArchiveError("--url and --date describe a single article: give one file, or the dates and URLs in its records")
     context = _Context(corpus_dir, registry, Matcher(registry, options.country), options)
     items = (record for item in files
-             for record in ([item] if isinstance(item, Unreadable)
+             for record in ([item] if isinstance(item, Unreadable | Record)
                             else fetcher.records(item) if isinstance(item, Address)
                             else read_file(item, field_map, options.max_bytes)))
     if workers is None:
@@ -202,6 +203,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         dated.setdefault(key, replace(match, key=key))
     outcome.departments = list(dated.values())
     outcome.programmes += matcher.related_programmes(text, outcome.departments, outcome.programmes)
+    stated = [key for key in record.departments if key not in {m.key for m in outcome.departments}]
     for match in outcome.departments + outcome.programmes:
         if not match.sure:
             review.append(f"check {match.key}: {match.why}")
@@ -221,7 +223,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
     if currency is None and _BARE_DOLLAR.search(text):
         review.append("a bare $ is read as USD: ingest with --currency if the source means another dollar")
 
-    stem = slug(date.date, whole_phrases(outcome.title))
+    stem = record.doc_id or slug(date.date, whole_phrases(outcome.title))
     meta = {
         "title": outcome.title,
         "date": date.date.iso,
@@ -230,7 +232,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "author": record.author or article.author,
         "type": options.type or record.type,
         "currency": currency,
-        "departments": [m.key for m in outcome.departments],
+        "departments": stated + [m.key for m in outcome.departments],
         "programmes": [m.key for m in outcome.programmes],
         "organisations": [m.key for m in outcome.organisations],
         "date_evidence": date.evidence,
@@ -241,6 +243,7 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "files": [f"files/{stem}{record.suffix}"] if record.original else None,
         "prime_minister": record.prime_minister,
         "review": list(review),  # a copy: the points found below are compared against it
+        **record.extra,
     }
     outcome.original, outcome.suffix = record.original, record.suffix
     outcome.path = corpus_dir / f"{stem}.md"

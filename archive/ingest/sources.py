@@ -42,6 +42,10 @@ class Record:
     review: list[str] = field(default_factory=list)  # points found while reading
     licence: str | None = None
     fetched: str | None = None  # YYYY-MM-DD, for an address
+    # What a followed source says for certain: registry keys, front matter kept as given, the id.
+    departments: list[str] = field(default_factory=list)
+    extra: dict[str, str] = field(default_factory=dict)
+    doc_id: str | None = None
     prime_minister: str | None = None  # a record's own field (the AU releases'): who announced it
     numbers: list[tuple[str, str]] = field(default_factory=list)  # official numbers, each with its line
 
@@ -80,11 +84,15 @@ class Address:
 URL_LIST_SUFFIXES = {".urls"}
 
 
-def input_files(paths: list[Path | str]) -> Iterator[Path | Address | Unreadable]:
+def input_files(paths: list[Path | str | Record | Unreadable]
+                ) -> Iterator[Path | Address | Record | Unreadable]:
     """Expand folders into the files they hold that can be ingested, in name order; addresses stay addresses."""
     from archive.ingest.fetch import is_address
 
     for path in paths:
+        if isinstance(path, Record | Unreadable):  # made by `archive follow`
+            yield path
+            continue
         if isinstance(path, str) and is_address(path):
             yield Address(path.strip())
             continue
@@ -156,8 +164,10 @@ def fetch_records(address: Address, fetcher, today: str) -> Iterator[Record | Un
 class Addresses:
     """Fetch a batch's addresses in input order through one client, started when the first address comes."""
 
-    def __init__(self, timeout: float, max_bytes: int, pause: float) -> None:
+    def __init__(self, timeout: float, max_bytes: int, pause: float,
+                 allow_hosts: tuple[str, ...] = ()) -> None:
         self.limits = (timeout, max_bytes, pause)
+        self.allow_hosts = allow_hosts
         self.fetcher = None
 
     def records(self, address: Address) -> Iterator[Record | Unreadable]:
@@ -165,7 +175,8 @@ class Addresses:
 
         if self.fetcher is None:
             timeout, max_bytes, pause = self.limits
-            self.fetcher = Fetcher(Limits(timeout=timeout, max_bytes=max_bytes, pause=pause))
+            self.fetcher = Fetcher(Limits(timeout=timeout, max_bytes=max_bytes, pause=pause,
+                                          allow_hosts=self.allow_hosts))
         return fetch_records(address, self.fetcher, dt.date.today().isoformat())
 
     def close(self) -> None:

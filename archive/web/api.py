@@ -71,6 +71,11 @@ def api_document(doc_id: str) -> Response:
 def _paper(document: dict[str, Any]) -> dict[str, Any]:
     """A document's pages, its original files and the day it was fetched, where it has them."""
     found: dict[str, Any] = {"pages": document.get("pages") or [], "fetched": document.get("fetched")}
+    # What `archive follow` keeps: a withdrawal notice, a Command paper number, earlier texts.
+    for key in ("withdrawn", "withdrawn_date", "command_paper"):
+        found[key] = document.get(key)
+    kept = document.get("versions") or []
+    found["versions"] = [{"date": v["date"], "name": v["name"]} for v in kept]
     found["originals"] = [
         {"type": f["type"], "bytes": f["bytes"],
          "url": absolute(url_for(f"original_{f['suffix'][1:]}", doc_id=document["id"]))}

@@ -18,6 +18,9 @@ from archive.search.fields import exact_figure
 from archive.search.facets import FacetValue
 from archive.errors import BadRequest
 from archive.search.request import FieldError, SearchRequest, parse_money, year_text
+from archive.web import cite
+from archive.web.versions import versions_view
+from archive.web.pinpoint import accessed_on, page_of, pinpoints
 from archive.web import cite, csl, passages
 from archive.web.builds import searched_line
 from archive.web.pinpoint import accessed_on, page_of, paragraph_pinpoints, pinpoints
@@ -150,10 +153,16 @@ def _predecessors_hint(shown: list[str]) -> str | None:
 
 def document_page(doc_id: str) -> str:
     document = find_document(doc_id)
+    versions = versions_view(document, request.args)
+    if versions["shown"]:  # an earlier text: shown, and cited, as of the day it was fetched
+        document = dict(document, body=versions["shown_body"], fetched=versions["shown_date"],
+                        title=f'{document["title"]} (version fetched {versions["shown_date"]})')
     page = page_of(document, request.args.get("page"))
     number = _para_of(request.args.get("para"))
-    base = url_for("document", doc_id=doc_id)
-    body, found = passages.render(document["body"], lambda n: f"{base}?para={n}#cite-passage",
+    base = url_for("document", doc_id=doc_id, version=versions["shown"])  # an earlier text's own
+    joiner = "&" if versions["shown"] else "?"
+    body, found = passages.render(document["body"],
+                                  lambda n: f"{base}{joiner}para={n}#cite-passage",
                                   cited=number)
     if number is not None and number > len(found):
         raise BadRequest(f"para: give one of this document's paragraphs, 1 to {len(found)}")
@@ -172,7 +181,7 @@ def document_page(doc_id: str) -> str:
         original={f["suffix"]: url_for(f"original_{f['suffix'][1:]}", doc_id=doc_id)
                   for f in document.get("files") or [] if f.get("suffix") in (".pdf", ".docx")},
         permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed, kind=cite.noun(document),
-        related=current_archive().related(doc_id, RELATED),
+        related=current_archive().related(doc_id, RELATED), **versions,
     )
 
 
