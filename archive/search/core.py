@@ -212,9 +212,11 @@ class Archive:
         return found
 
     def _real_range(self, gen: Generation, low: int | None, high: int | None) -> Mask:
-        """Return the documents with a pound amount whose value in real terms lies within [low, high]."""
+        """Return the documents with an amount in the archive's currency whose real value is in range."""
         factors = gen.periods.real_factor
-        pounds = gen.facets.mask("amount", [v for v in gen.facets.values("amount") if ":" not in v])
+        home = currency_of(gen.registry.home) or "GBP"
+        pounds = gen.facets.mask("amount", [v for v in gen.facets.values("amount")
+                                            if (split_band(v) or ("",))[0] == home])
         found = np.zeros(gen.sets.size, dtype=bool)
         # One numeric range per financial year: its documents share one factor.
         for factor in np.unique(factors[pounds & (factors > 0)]).tolist():
@@ -408,10 +410,11 @@ def _with_real_terms(gen: Generation, meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> np.ndarray:
-    """Each document's largest pound amount in the latest year's prices; -1 where there is none."""
+    """Each document's largest amount in the archive's currency in the latest year's prices; else -1."""
     keys = np.full(periods.live.shape[0], -1, dtype=np.int64)
     factors = periods.real_factor
-    for docnum, pounds in discover._largest_pounds(searcher, facets).items():
+    home = currency_of(periods.home) or "GBP"
+    for docnum, pounds in discover._largest_pounds(searcher, facets, home).items():
         if factors[docnum] > 0:
             keys[docnum] = prices.real_value(pounds, float(factors[docnum]))
     return keys
