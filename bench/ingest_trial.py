@@ -3,6 +3,7 @@
     python bench/ingest_trial.py                  # the annotated sample: words kept, furniture, amounts, organisations
     python bench/ingest_trial.py --show 625       # the same, and the body ingested for one record
     python bench/ingest_trial.py --all [--scratch /tmp/au-trial] [--limit N] [--again]
+    python bench/ingest_trial.py --quality        # the dev and sealed samples (ingest_quality.py)
 
 The sample is the 32 releases whose int(id) % 307 == 11, each annotated by hand beside its
 original in bench/ingest_trial_sample.yaml: the furniture in it, its amounts and its
@@ -40,7 +41,8 @@ from archive.corpus.parse import plain_text  # noqa: E402
 from archive.corpus.registry import Registry  # noqa: E402
 from archive.ingest.pipeline import Options, ingest  # noqa: E402
 
-SOURCE = ROOT.parent / "shared" / "corpora" / "au-pm-media-releases.jsonl"
+# SOURCE is found beside the checkout, or beside a worktree's parent
+from ingest_quality import SOURCE, measure, table  # noqa: E402
 SAMPLE = Path(__file__).resolve().parent / "ingest_trial_sample.yaml"
 _PUNCT = ".,;:!?\"'()[]“”‘’"
 ATTRIBUTION = (
@@ -63,7 +65,17 @@ def main() -> None:
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/au-trial"))
     parser.add_argument("--limit", type=int, help="with --all: ingest only the first N records")
     parser.add_argument("--again", action="store_true", help="with --all: ingest a second time, all duplicates")
+    parser.add_argument("--quality", action="store_true",
+                        help="the dev and sealed samples of docs/ingest-quality.md")
     args = parser.parse_args()
+    if args.quality:
+        figures = {
+            name: measure(name, args.scratch.with_name(f"{args.scratch.name}-{name}"), verbose=False)
+            for name in ("dev", "sealed", "sealed2", "sealed3")
+        }
+        print(ATTRIBUTION, "\n")
+        print(table(figures))
+        return
     if not args.all:
         sample_trial(args.scratch.with_name(args.scratch.name + "-sample"), args.show)
         return

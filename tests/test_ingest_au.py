@@ -168,10 +168,11 @@ FURNITURE = [
      "R LL\n\nj US T L I( A\n\nFOR PRESS 10 July 1977\n\nASEAN POST-SUMMIT MEETING\n\n",
      "The Prime Minister announced today that he had accepted\n\nan invitation from the Prime Minister of Malaysia.\n\n"
      "He said that a-working group of officials will leave on\n\nMonday to discuss preparations for the visit with ASEAN\n\n"
-     "and Japanese officials. 000000000", None),
+     "and Japanese officials. 000000000", "ASEAN - POST-SUMMIT MEETING"),
     ("4649", "INQUIRY INTO WHALES AND WHALING, 19 MARCH 1978",
      "FOR P~ RESS 19 IMARC!! 1978\n\nINQUIRY INTO WHALES AND WHALING\n\n",
-     "The Government's concern to preserve and conserve the many\n\nspecies of whales is w-ell known.", None),
+     "The Government's concern to preserve and conserve the many\n\nspecies of whales is w-ell known.",
+     "INQUIRY INTO WHALES AND WHALING"),
     ("5282", "SUMMARY OF NEWSVOICE",
      "PRIME MINISTER FRIDAY, MARCH 1 1980\n\nfrom the Press Office -V\n\nLIBRARY J\n\n",
      "A mass meeting of tanker drivers in Sydney this morning voted to\n\nend their strike from tomorrow.", None),

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.ingest.furniture import clean_markers, lead_furniture, tail_furniture
+from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
+from archive.ingest.furniture import clean_markers, lead_furniture, place_line, tail_furniture
+from archive.ingest.letters import attached_letters
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
 # threads, sign-up and contact blocks. Only short lines count, so prose never matches.
@@ -93,7 +95,13 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     end, dropped = _find_end(lines, start)
     comments = _comments(lines[end:])
     body, furniture = lead_furniture(lines[start:end], title)
+    place = place_line(body) if given_title else None
+    if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
+        furniture.append(body.pop(place))
     body, tail = tail_furniture(body)
+    body, letters = attached_letters(body)
+    tail += letters
+    body = join_blocks(body)
     # Stubs are dropped only below a headline found in the page: they are what a layout puts
     # between a headline and its article. Where the text has no headline line (a record whose
     # title is given apart), a short first line is the article's own.
@@ -209,20 +217,31 @@ def _reflow(lines: list[str]) -> list[str]:
     long = [line for line in lines if words(line) >= 5 and not _BULLET.match(line)]
     wrapped = len(long) >= 4 and sum(1 for line in long if not _FINAL.search(line)) >= 0.4 * len(long)
     units: list[str] = []
+    last = ""  # the line before, as it stood: a short one ends its paragraph
     for line in lines:
         previous = units[-1] if units else ""
         joins = (
             previous
             and not _BULLET.match(line)
             and not _BULLET.match(previous)
+            and not LIST_ITEM.match(line)
+            and not list_entry(last, line)
             and not _FINAL.search(previous)
-            and (line[:1].islower() or line[:1] in "(,;" or (wrapped and words(previous) >= 5))
-        )
+            and (line[:1].islower() or line[:1] in "(,;"
+                 or (wrapped and words(last) >= 5 and _full(last, long)))
+        ) or continues(previous, line)
         if joins:
             units[-1] = f"{previous} {line}"
         else:
             units.append(line)
+        last = line
     return units
+
+
+def _full(line: str, long: list[str]) -> bool:
+    """Tell whether a hard-wrapped line runs to the wrap width (a short one ends a paragraph)."""
+    widths = sorted(len(other) for other in long)
+    return not widths or len(line) >= 0.6 * widths[len(widths) // 2]
 
 
 def _markdown(units: list[str]) -> list[str]:

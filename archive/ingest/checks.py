@@ -5,7 +5,7 @@ from __future__ import annotations
 from archive.corpus.amounts import Amount, doubtful_amounts
 from archive.corpus.parse import PartialDate
 from archive.ingest.dating import DateGuess, full_dates
-from archive.ingest.furniture import furniture_like
+from archive.ingest.titles import furniture_like
 
 SUSPICIOUS_FROM = 10**12  # a trillion or more in one announcement is more often a misreading than money
 _DATELINE_WORDS = 12  # a closing "CANBERRA, 9th January, 1963" is short; a sentence naming a date is not

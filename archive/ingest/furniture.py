@@ -10,16 +10,24 @@ _S = r"[\s~]*"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DATE = (rf"(?:{_WEEKDAY}[,.]?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}[,.]?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?"
+DATE = _DATE = (rf"(?:{_WEEKDAY}[,.]?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}[,.]?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?"
          r"(?:19|20)\d\d\b")
 _STATEMENT = r"(?:joint\s+)?(?:press\s+)?(?:st\w{2,4}ent|comment|message|speech|address|remarks)"
 # A phrase that is furniture wherever it stands in the lines above the article.
 _LEAD_PHRASE = re.compile(
     rf"""^(?:
-        f{_S}o{_S}r{_S}p{_S}r?{_S}e{_S}s{_S}s\b[:;.]? | for\s+(?:the\s+)?media\b[:;.]? | for\s+(?:immediate\s+)?release\b[:;.]?
-      | (?:media|press|news)\s+(?:release|statement|conference|briefing)(?:\s+no\.?\s*\d+)?\b
+        f{_S}o{_S}r{_S}p{_S}r?{_S}e{_S}s{_S}s(?![a-z])[:;.]?
+      | for\s+(?:the\s+)?n?media(?![a-z])[:;.]?  # "FOR MEDIA7 AUGUST 1988": a date glued on
+      | for\s+(?:immediate\s+)?release\b[:;.]?
+      | (?:joint\s+)?(?:media|press|news)\s+(?:release|statement|conference|briefing)
+        (?:\s+no\.?\s*\d+)?\b
+      | n[oq]\s+date\b | acting\s+(?=prime\b)
+      | prime\W{{0,3}}\s+[mn][\w;:'~ ]{{3,10}}?t\s?e\s?r\b(?!\s*:)
+      | (?:the\s+)?hon\.?\s+[\w.' -]{{3,40}}?\s+m\.?\s?p\b\.?,?
+        (?:\s*(?:acting\s+)?(?:prime\s+)?minister\b[\w ,'&-]{{0,80}}?(?=\s+the\s+hon\b|$))?
       | press\s+st\w{{2,4}}ent(?:\s+no\.?\s*\d+)?
-      | embargo(?:ed)?\b.* | not\s+(?:to\s+be\s+|for\s+)(?:p\w*bl|broadcast|release|cabl)\w*\b.*
+      | e\w?m\w?b\w?argo(?:ed)?\b.*
+      | not\s+(?:to\s+be\s+|for\s+)(?:p\w*bl|broadcast|release|cabl)\w*\b.*
       | before\s+\d{{4}}\s+hours\b.* | issued\s+(?:from|by)\b.* | of\s+the\s+press\s+secretary\b
       | to\s+the\s+prime\s+minister\b\.?$
       | \d{{1,2}}(?:[.:]\s?\d\d)?\s*[ap]\.?\s*m\b\.? | (?:midnight|midday|noon)\b | {_WEEKDAY}\b
@@ -28,14 +36,15 @@ _LEAD_PHRASE = re.compile(
       | parliament\s+house\b | library\b | transcript\b | (?:the\s+)?hon\.?\s+\w+\s+\w+\s+m\.?p\.?\b
       | (?:p\.?\s*m\.?\s*)?(?:no\.?\s*)?\d{{1,4}}\s*/\s*\d{{2,4}}\b | p\.\s*m\.?\s*no\.?\s*\d+
       | [A-Z]\d{{1,3}}\s*/\s*\d{{1,3}}\b | no\.?'?\s*\d{{1,4}}\b | [A-Za-z](?=\s)
-      | {_DATE}
+      | {_DATE} | \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b
+      | broadcast\b
       | [-–—:;,.'"!|()~_\s]+
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 # "Statement by the Prime Minister, Mr. Harold Holt": a byline that may run onto two lines.
 _BYLINE = re.compile(
-    rf"^\(?\s*{_STATEMENT}\s+by\s+(?:the\s+(?:acting\w?\s+)?prime\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
+    rf"^\(?\s*(?:{_STATEMENT}|tribute)\s+(?:by|from)\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
     rf"[^()]{{0,60}}\bprime\s+minister\b).{{0,80}}$", re.IGNORECASE)
 _BYLINE_MORE = re.compile(
     r"^(?:the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
@@ -43,9 +52,10 @@ _BYLINE_MORE = re.compile(
 )
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -".
 _PAGE_LINE = re.compile(
-    r"^(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
+    r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
 # A bare number is a page's only where running text goes on around it, never in a table of figures.
-_BARE_PAGE = re.compile(r"^\d{1,2}$")
+_BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
+_LONE_MARK = re.compile(r"^[A-Za-z|!]$")  # a letter alone between paragraphs: a mark the scan read
 # A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
 _PAGE_TAIL = re.compile(r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$")
 _PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." opens a page with the header
@@ -53,7 +63,9 @@ _PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." op
 _END_LINE = re.compile(r"^(?:[\[(\-–—\s]*ends?[\])\s.\-–—]*|[oO0]{3,}[\s0oO\-–—.]*|[-–—_*#=\s]{3,}|(?:\*\s*){3,})$",
                        re.IGNORECASE)
 _END_TAIL = re.compile(r"(?<=[.!?\"”)])\s+(?:[oO0]{3,}[-–—]+[\s0oO\-–—]*|[oO0]{4,}[\s0oO\-–—]*|[oO0]{3}\s*[0oO]{3,}[\s0oO\-–—]*"
-                       r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?)$")  # "... Industry. 22/ 67T.": its release number
+                       # "... Industry. 22/ 67T.": its release number; '... last..." F77/ 290 .4': its file's
+                       r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?"
+                       r"|[A-Z]\d{2}\s?/\s?\d{1,4}(?:\s+\S{1,3})?)$")
 # What a reader gets in touch with, not the article: "Media contact: ...", "Contact: Jane Smith 02 6277 7744".
 _CONTACT = re.compile(
     r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]"
@@ -63,7 +75,15 @@ _CONTACT = re.compile(
 )
 _PHONE = re.compile(r"^(?:(?:tel|ph|phone|fax|mob(?:ile)?)\b[.:]?\s*)?[\d ()+-]{8,}(?:\s*\(\s*[whm]\s*\))?$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:photo(?:graph)?|picture|pic|image|caption)s?\s*(?::|by\b|[-–]\s)", re.IGNORECASE)
+# A note pointing at what is not in the text: "See attachment-overleaf", "(See attached PDF ...)".
+_ATTACHED = re.compile(r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)[^()]{0,100}\)?\s*$",
+                       re.IGNORECASE)
+# A place line above the article: "Brisbane", "Shanghai, People's Republic of China".
+_PLACE_WORD = r"(?:[A-Z][\w'’]*|of|the)"
+_PLACE_LINE = re.compile(rf"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,4}})?$")
 _JUNK_TOKENS = 12
+_GARBLED_REPEAT = 0.55  # letter by letter, a headline scanned badly is this close to the title
+_UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo goes on
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
 _PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -73,11 +93,13 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove page markers and end marks, keeping the words around them; return the lines and what went."""
     kept: list[str] = []
     dropped: list[str] = []
+    lines = _without_notes(lines, dropped)
     nonblank = [i for i, line in enumerate(lines) if line]
     where = {i: n for n, i in enumerate(nonblank)}
     announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
     for i, line in enumerate(lines):
-        bare = bool(_BARE_PAGE.match(line)) and (line == announced or _in_prose(lines, nonblank, where[i]))
+        bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
+            line == announced or _in_prose(lines, nonblank, where[i]))
         if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
             dropped.append(line)
             continue
@@ -93,12 +115,47 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, dropped
 
 
+def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:
+    """Take "See attached ..." notes off the lines: a line of its own, or one closing a paragraph.
+
+    "... and the Senate see Attachment" is a sentence that points at the attachment: it stays.
+    """
+    kept = []
+    for line in lines:
+        note = _ATTACHED.search(line)
+        if (note and len(note.group().split()) <= _NOTE_WORDS
+                and (note.start() == 0 or re.search(r"[.!?\"”)]\s*$", line[: note.start()]))):
+            dropped.append(note.group().strip())
+            line = line[: note.start()].rstrip()
+            if not line:
+                continue
+        kept.append(line)
+    return kept
+
+
+def place_line(lines: list[str]) -> int | None:
+    """Return the index of a dateline's place standing alone above the first line of prose."""
+    nonblank = [i for i, line in enumerate(lines) if line]
+    if len(nonblank) >= 2 and _PLACE_LINE.match(lines[nonblank[0]]) and prose(lines[nonblank[1]]):
+        return nonblank[0]
+    return None
+
+
 def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
-    """Tell whether the non-blank line n stands between two lines of running text."""
-    if n == 0 or n + 1 >= len(nonblank):
-        return False
-    before, after = lines[nonblank[n - 1]], lines[nonblank[n + 1]]
+    """Tell whether the non-blank line n stands between two lines of running text (marks aside)."""
+    near = [lines[i] for i in nonblank[max(0, n - 3):n]][::-1], [lines[i] for i in nonblank[n + 1:n + 4]]
+    before, after = (next((line for line in side if not _PAGE_LINE.match(line)), "") for side in near)
     return len(before.split()) >= 5 and len(after.split()) >= 5
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def in_capitals(text: str) -> bool:
+    """Tell a text in capitals throughout (six letters in ten or more), or with no letters."""
+    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    return upper > 0.6 * (upper + lower) if upper + lower else True
 
 
 def prose(line: str) -> bool:
@@ -132,7 +189,8 @@ def _scanned_furniture(rest: str) -> bool:
     words = [w for w in words if w]
     if not words or len(words) > 8:
         return False
-    close = [bool(difflib.get_close_matches(w, _FURNITURE_WORDS, 1, 0.75)) for w in words]
+    close = [bool(difflib.get_close_matches(w, _FURNITURE_WORDS, 1, 0.75))
+             or any(len(w) >= 5 and (w in f or f in w) for f in _FURNITURE_WORDS) for w in words]
     noise = [len(w) <= 3 or any(c.isdigit() for c in w) for w in words]
     return any(close) and all(c or n for c, n in zip(close, noise))
 
@@ -159,6 +217,12 @@ def repeats_title(line: str, title: str | None, strict: bool = True) -> bool:
     letters = [c for c in line if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters):
         return False
+    # "CBIONWEEAlTB EAILAXS 00 WQIN JUBItfl" is "COMMONWEALTH RAILWAYS GOLDEN JUBILEE" scanned: too
+    # garbled for its words to match, close letter by letter.
+    match = difflib.SequenceMatcher(None, line.casefold(), title.casefold())
+    if match.real_quick_ratio() >= _GARBLED_REPEAT and match.quick_ratio() >= _GARBLED_REPEAT \
+            and match.ratio() >= _GARBLED_REPEAT:
+        return True
     mine = [w.casefold() for w in _LETTERS.findall(line) if len(w) >= 2]
     theirs = [w.casefold() for w in _LETTERS.findall(title)]
     if not mine:
@@ -177,8 +241,7 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
     dropped: list[str] = []
     byline = False
     open_byline = False  # "( Statement by Mr. J. McEwen, Acting Prime Minister and" goes on to its ")"
-    letters = [c for line in lines for c in line if c.isalpha()]
-    strict = sum(c.isupper() for c in letters) > 0.6 * len(letters) if letters else True
+    strict = in_capitals("\n".join(lines))
     headline = False
     seen = 0
     for i, line in enumerate(lines):
@@ -190,7 +253,14 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         if seen > _LEAD_LINES or (prose(line) and not _CONTACT.match(line) and rest and not junk(rest)):
             kept.extend(lines[i:])
             break
-        more = byline and (open_byline or (_BYLINE_MORE.match(line) and len(line.split()) <= 10))
+        if dropped and _UNTIL.search(dropped[-1]) and len(line.split()) <= 8 and not prose(line):
+            dropped.append(line)  # "NOT FOR RELEASE BEFORE" / "MIDNIGHT 7 FEBRUARY 1969", scanned
+            continue
+        # "Statement by the Prime Minister, the Rt. Hon. Sir Robert" / "Menzie s": a name goes on
+        name_goes_on = (bool(dropped) and not dropped[-1].rstrip().endswith((".", ")"))
+                        and len(line.split()) <= 3 and line[:1].isupper() and not prose(line))
+        more = byline and (open_byline or name_goes_on
+                           or (_BYLINE_MORE.match(line) and len(line.split()) <= 10))
         byline = bool(_BYLINE.match(line) or more)
         if byline:
             open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
@@ -221,7 +291,10 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     for i in reversed([j for j in nonblank if j < end]):
         line = lines[i]
         noise += bool(_NOISE.match(line))
-        if (_PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line) or _NOISE.match(line)) and noise <= 2:
+        # "FOR PPESS:" closing a scan; "See also:" and a bare address closing a page
+        release = bool(_RELEASE_LINE.match(line) or _SEE_ALSO.match(line))
+        if (_PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line) or _NOISE.match(line)
+                or release) and noise <= 2:
             end = i
             continue
         break
@@ -232,60 +305,36 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     if last is not None and _LAST_PAGE.search(kept[last]):  # "... action plans. 1": the page's number
         dropped.append(kept[last])
         kept[last] = _LAST_PAGE.sub("", kept[last])
+    while last is not None and _scan_noise(kept[last]):
+        dropped.append(kept[last])  # a last line of scanning noise: "P/ I L/ V/ Nq 5 r-frt"
+        kept[last] = ""
+        last = max((i for i, line in enumerate(kept) if line), default=None)
+    tail = _LAST_SENTENCE.search(kept[last]) if last is not None else None
+    if tail and _scan_noise(tail.group(1)):  # "... a personal friend. t P/ I L/ V/": the scan's
+        dropped.append(tail.group(1))
+        kept[last] = kept[last][: tail.start(1)].rstrip()
     return kept, dropped
 
 
+def _scan_noise(text: str) -> bool:
+    """Tell the noise a scan leaves after a release's last words: junk with letters, no real word."""
+    # A closing dateline, however misread ("C ITB 1,. g. T.", "12th May, 1961."), is the release's:
+    # noise shows itself by marks no dateline has, or is one stray letter.
+    return (junk(text) and len(text.split()) <= _JUNK_TAIL and not re.search(r"[A-Za-z]{4,}", text)
+            and (bool(re.search(r"[~|/\\<>{}^*#@=]", text))
+                 or bool(re.fullmatch(r"[a-z]", text.strip()))))
+
+
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
-_NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,2}$")
-_LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+\d{1,3}$")
+_NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,5}$")
+_RELEASE_LINE = re.compile(r"^f\W*o\W*r\s+(?:p\W*\w{3,4}|n?media)\W*$", re.IGNORECASE)
+_SEE_ALSO = re.compile(r"^(?:see\s+also\b.{0,80}|https?://\S+|www\.\S+)$", re.IGNORECASE)
+_NOTE_WORDS = 14
+_JUNK_TAIL = 8  # words: a longer last line is text, however strange
+_LAST_SENTENCE = re.compile(r"[.!?\"”]\s+((?:\S+\s+){0,7}\S+)$")
+# a page number, or a scanned file's number; never a year ("ADELAIDE, 20th Sept. 1959")
+_LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+(?!(?:1[89]|20)\d\d$)\d{1,6}$")
 
 
 _TAIL_LINES = 6
 _TAIL_WORDS = 20
-
-
-_TITLE_STATEMENT = re.compile(
-    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+mini?s\w{{2,5}}\b.*$", re.IGNORECASE)
-_TITLE_LEAD = re.compile(
-    r"^(?:(?:for\s+(?:press|media|release)|media\s+release|press\s+release|embargoed\b[^:-]*)\s*[:;,.-]?\s*"
-    r"|(?:p\.?\s*m\.?\s*(?:\.?no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
-    r"|joint\s+(?:press\s+statement|media\s+release|statement)(?:\s+with\s+.{0,120}?)?(?:\s*:\s+|\s+[-–]\s+)"
-    r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w))+",
-    re.IGNORECASE,
-)
-_TITLE_ANYWHERE = re.compile(r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1,4}\s*/\s*\d{2,4}\b\s*[:;,.-]?", re.IGNORECASE)
-
-
-_TITLE_OPENING = re.compile(
-    rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
-    re.IGNORECASE)
-
-
-def clean_title(title: str) -> str:
-    """Take release lines, release numbers and a closing "Statement by the Prime Minister, Mr …" out of a title."""
-    cleaned = _TITLE_LEAD.sub("", title)
-    cleaned = _TITLE_OPENING.sub("", cleaned)
-    cleaned = _TITLE_ANYWHERE.sub(" ", cleaned)
-    without = _TITLE_STATEMENT.sub("", cleaned)
-    if len(without.split()) >= 2:
-        cleaned = without
-    cleaned = " ".join(cleaned.split()).strip(" -–—:;,")
-    return cleaned or title
-
-
-def furniture_like(title: str) -> bool:
-    """Tell whether a title still reads as furniture rather than a headline."""
-    rest = furniture_rest(title)
-    return not rest or junk(rest) or bool(_BYLINE.match(title))
-
-
-_PHRASE_BREAK = re.compile(r"\s+[-–—]\s+|[:;]\s+|,\s+")
-_NAME_ROOM = 80  # characters of title in a file name, as write.slug allows
-
-
-def whole_phrases(title: str) -> str:
-    """Shorten a long title to its first whole phrases, so a file name does not stop mid-phrase."""
-    if len(title) <= _NAME_ROOM:
-        return title
-    cuts = [m.start() for m in _PHRASE_BREAK.finditer(title) if m.start() <= _NAME_ROOM]
-    return title[: cuts[-1]] if cuts and cuts[-1] >= 20 else title

@@ -23,7 +23,6 @@ from archive.ingest.boilerplate import Article, extract_article, normalise
 from archive.ingest.checks import amount_points, date_points, title_points
 from archive.ingest.dating import DateGuess, infer_date
 from archive.ingest.dedupe import NearDuplicates, shingles
-from archive.ingest.furniture import clean_title, whole_phrases
 from archive.ingest.report import IngestReport, Outcome
 from archive.ingest.sources import (
     MAX_FILE_BYTES,
@@ -38,6 +37,7 @@ from archive.ingest.sources import (
     review_points,
 )
 from archive.ingest.suggest import Match, Matcher, organisations, unknown_departments
+from archive.ingest.titles import clean_title, whole_phrases
 from archive.ingest.write import body_of, compose, remove_document, slug, unique_id, write_document
 
 PARALLEL_FROM = 200  # records: below this, starting worker processes costs more than it saves
@@ -314,17 +314,24 @@ def _title(record: Record, article: Article, review: list[str]) -> tuple[str, st
     if record.title:
         given = " ".join(normalise(record.title).split())
         title = clean_title(given)
-        review.extend(title_points(title))
+        points = title_points(title)
         by = record.by.get("title") or "given by the record"
+        if points:  # a placeholder or a byline is no title: the text's first words are a better one
+            point = points[0].removesuffix(": write one")
+            review.append(f"{point}: the title is the text's first words, write one")
+            return _first_words(article), f'the first words of the text (the record gave "{given}")'
         if title != given:
             return title, f'{by}, without its release lines ("{given}")'
         return title, by
     if article.title:
         return article.title, f"the headline, line {article.title_line} of the page"
-    words = article.text.split()
-    title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     review.append("no headline was found: the title is the text's first words, write one")
-    return title, "the first words of the text"
+    return _first_words(article), "the first words of the text"
+
+
+def _first_words(article: Article) -> str:
+    words = article.text.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
 def _source(record: Record, options: Options, article: Article, review: list[str]) -> str:

@@ -1,0 +1,85 @@
+"""Tell where a paragraph ends: never at "Mr.", an initial, a misread stop."""
+
+from __future__ import annotations
+
+import re
+
+# A line ending in one of these has not ended its sentence: "a message from Mr." / "Macmillan".
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|St|Hon|Rt|Sen|Gen|Col|Capt|Lt|Rev|Mt|No|Nos|Co|Pty|Ltd|Inc|Esq|Jr|Sr|"
+    r"[A-Z])\.$"
+)
+# A list item: "1.", "(a)", "(iv)", "2)", "a." and a bullet.
+LIST_ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•·▪◦‣*]|[-–—](?=\s))\s+\S")
+# A line naming one person, under a line that ends with a name: "Appointed to the Control Board" /
+# "Mr W. L. C. Davies": an entry of a list, not a wrapped sentence.
+_NAME_ENTRY = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator|Justice)\.?\s+\S+(?:\s+\S+){0,10}$"
+)
+_ENDS_NAME = re.compile(r"(?:\b[A-Z][\w.'’-]*|\))$")
+_OCR_STOP = (
+    3  # words: a "sentence" this short before a line going on in lower case is a misread mark
+)
+_FULL = 0.7  # of the block's longest line: a shorter line ends its paragraph
+
+
+def continues(previous: str, line: str) -> bool:
+    """Tell whether a line goes on with the sentence the previous line left open."""
+    if not previous or not line or LIST_ITEM.match(line):
+        return False
+    if _ABBREVIATION.search(previous) and line[:1].isalpha():
+        return True
+    if line[:1].islower() and previous.endswith((";", ",")):
+        return True
+    if line[:1].islower() and previous.endswith("."):
+        last = re.split(r"(?<=[.!?])\s+", previous.rstrip("."))[-1]
+        return len(last.split()) <= _OCR_STOP  # "Regionalism." / "also opens ...": a misread mark
+    return False
+
+
+def join_blocks(lines: list[str]) -> list[str]:
+    """Join the lines of a block wrapped at a fixed width where blank lines part the paragraphs.
+
+    Only a text most of whose lines stand in blocks of several lines says where its paragraphs end
+    by its blank lines; a scan with a blank line after every line says nothing by them.
+    """
+    nonblank = [i for i, line in enumerate(lines) if line]
+    inside = sum(1 for i in nonblank if i + 1 < len(lines) and lines[i + 1])
+    if len(nonblank) < 4 or inside < 0.3 * len(nonblank):
+        return lines
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            block.append(line)
+            continue
+        out.extend(_join(block))
+        out.append("")
+        block = []
+    return out[:-1]
+
+
+def _join(block: list[str]) -> list[str]:
+    if len(block) < 2:
+        return block
+    width = max(len(line) for line in block)
+    joined = [block[0]]
+    for line in block[1:]:
+        previous = joined[-1].split("\n")[-1]
+        full = len(block[block.index(line) - 1]) >= _FULL * width
+        if (
+            full
+            and not LIST_ITEM.match(line)
+            and not previous.endswith(":")
+            and len(previous.split()) >= 5
+            and not list_entry(previous, line)
+        ):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def list_entry(previous: str, line: str) -> bool:
+    """Tell a line that opens an entry of a list of people from the rest of a wrapped sentence."""
+    return bool(_NAME_ENTRY.match(line) and _ENDS_NAME.search(previous))
