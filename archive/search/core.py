@@ -212,7 +212,7 @@ class Archive:
         return found
 
     def _real_range(self, gen: Generation, low: int | None, high: int | None) -> Mask:
-        """Return the documents with an amount in the archive's currency whose real value is in range."""
+        """Return the documents with a home-currency amount whose real value is in [low, high]."""
         factors = gen.periods.real_factor
         home = currency_of(gen.registry.home) or "GBP"
         pounds = gen.facets.mask("amount", [v for v in gen.facets.values("amount")
@@ -410,7 +410,7 @@ def _with_real_terms(gen: Generation, meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> np.ndarray:
-    """Each document's largest amount in the archive's currency in the latest year's prices; else -1."""
+    """Each document's largest home-currency amount in the latest year's prices; else -1."""
     keys = np.full(periods.live.shape[0], -1, dtype=np.int64)
     factors = periods.real_factor
     home = currency_of(periods.home) or "GBP"
