@@ -78,7 +78,8 @@ def build(paths: ArchiveFolder, full: bool) -> None:
 
     try:
         report = run_build(paths.require_corpus(), paths.index, full=full,
-                           progress=sys.stderr.isatty(), country=_country(paths))
+                           progress=sys.stderr.isatty(), country=_country(paths),
+                           keep=_keep_builds(paths))
     except ArchiveError as error:
         raise _fail(error) from None
     for problem in report.errors:
@@ -86,6 +87,17 @@ def build(paths: ArchiveFolder, full: bool) -> None:
     click.echo(report.summary())
     if report.errors:
         sys.exit(1)
+
+
+def _keep_builds(paths: ArchiveFolder) -> int:
+    """Read KEEP_BUILDS from archive.toml: how many builds stay searchable (default 5)."""
+    from archive.index.generations import KEEP
+
+    value = paths.settings().get("KEEP_BUILDS", KEEP)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise click.ClickException(
+            f"KEEP_BUILDS in archive.toml must be a whole number of 1 or more, not {value!r}")
+    return value
 
 
 @main.command()
@@ -125,9 +137,13 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
 @click.option("--sort", type=click.Choice(SORTS), help="Result order (relevance with a query, else newest).")
 @click.option("--financial-year", multiple=True, help="A financial year such as 2010-11; repeat for several.")
 @click.option("--government", multiple=True, help="A government key such as uk-brown (corpus/governments.yaml).")
+@click.option("--announced-by", multiple=True,
+              help="A person in people.yaml, by any name form (\"Ed Balls\", balls).")
 @click.option("--from", "date_from", help="Only documents dated wholly on or after this (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Only documents dated wholly on or before this.")
 @click.option("--real", is_flag=True, help="Amount filters and --sort largest in real terms (latest year's prices).")
+@click.option("--money", type=click.Choice(["announced", "all"]), default="announced", show_default=True,
+              help="Which amounts the amount filters and --sort largest count: money announced, or all amounts.")
 @click.option("--page", default=1, show_default=True, help="Which page of results.")
 @click.option("--limit", default=10, show_default=True, help="Results per page.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results and facet counts as JSON.")
@@ -137,9 +153,11 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
     from archive.search.core import Archive
 
     params = {"q": [" ".join(query)], "page": [str(options["page"])], "per_page": [str(options["limit"])]}
-    for name in ("year", "department", "programme", "amount", "financial_year", "government"):
+    facets = ("year", "department", "programme", "amount", "financial_year", "government",
+              "announced_by")
+    for name in facets:
         params[name] = list(options[name])
-    for name in ("min_amount", "max_amount", "sort"):
+    for name in ("min_amount", "max_amount", "sort", "money"):
         if options[name]:
             params[name] = [options[name]]
     for name, option in (("from", "date_from"), ("to", "date_to")):

@@ -14,7 +14,7 @@ from archive.errors import ArchiveError
 from archive.settings import SETTINGS_FILE, example_toml
 
 # What `archive init` copies from the package into a new archive's corpus/.
-STARTER_FILES = ("README.md", "departments.yaml", "programmes.yaml", "governments.yaml")
+STARTER_FILES = ("README.md", "departments.yaml", "programmes.yaml", "governments.yaml", "people.yaml")
 # Every setting, described and commented out, from their one definition.
 EXAMPLE_SETTINGS = example_toml()
 

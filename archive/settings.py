@@ -54,6 +54,14 @@ SETTINGS: tuple[Setting, ...] = (
         '"AU"',
     ),
     Setting(
+        "KEEP_BUILDS",
+        5,
+        "How many builds stay searchable: a search cited with its build (\"Cite this search\") "
+        "is run again on that build while it is kept; an older one is answered 410 with the "
+        "current one. `archive build` prunes the rest.",
+        "5",
+    ),
+    Setting(
         "SITE_NAME",
         "Policy Archive",
         "What the pages, feeds, OpenSearch, exports and the citations of the archive's own "

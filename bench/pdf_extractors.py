@@ -8,6 +8,10 @@ pypdf and pypdfium2 give lines without sizes or positions, so their margins are 
 two lines of a page, as the cleaner does for any such extractor.
 
     python bench/pdf_extractors.py        (needs: pip install pypdf pypdfium2 pdfplumber; /usr/bin/chromium)
+    python bench/pdf_extractors.py layouts [--sealed]
+                                           the layout bench of tests/layouts.py (or the sealed sample of
+                                           tests/layouts_sealed.py): sentences intact and in order,
+                                           running heads in the body, titles and dates, per approach
 
 F1 is over multisets of lower-case words of the body (the title is metadata) against the curated
 document's own text; "leaks" counts running header or footer lines left in any body; "titles" counts
@@ -131,5 +135,125 @@ def main() -> None:
         print(f"| {name} | {statistics.mean(scores):.3f} | {min(scores):.3f} | {leaks} | {titles} of {len(cases)} "
               f"| {headings} of 4 | {rows} of 3 | {right:.0%} | {1000 * seconds / pages:.1f} |")
 
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00ad", "").replace("\\", "")
+    return " ".join(text.split())
+
+
+def score_layout(layout, article, found) -> dict[str, float]:
+    """Sentences intact and in order, running heads left in the body, title and date right."""
+    text = _norm(article.text)
+    intact = in_order = cursor = 0
+    for sentence in layout.sentences:
+        at = text.find(_norm(sentence), cursor)
+        intact += _norm(sentence) in text
+        if at >= 0:
+            in_order += 1
+            cursor = at + 1
+    notes = sum(_norm(s) in text for s in layout.notes)
+    heads = sum(len(re.findall(re.escape(head), text, re.I)) for head in layout.heads)
+    return {"sentences": len(layout.sentences) + len(layout.notes), "intact": in_order + notes,
+            "anywhere": intact + notes, "heads": heads,
+            "title": _norm(found.title or "") == _norm(layout.title), "date": found.date == layout.date}
+
+
+def pdfminer_pages(path: Path) -> list[PageText]:
+    """pdfminer.six's own layout analysis (LAParams): its text boxes in its reading order."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTTextBox
+
+    pages = []
+    for number, layout in enumerate(extract_pages(str(path), laparams=LAParams(boxes_flow=0.5)), 1):
+        height = float(layout.height)
+        lines = []
+        for box in layout:
+            if not isinstance(box, LTTextBox):
+                continue
+            for line in box:
+                chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+                text = " ".join(line.get_text().split())
+                if not text or not chars:
+                    continue
+                size = round(statistics.median(c.size for c in chars), 1)
+                top = height - line.y1
+                edge = top < 0.1 * height or height - line.y0 > 0.9 * height
+                lines.append(Line(text, size, False, edge, top, float(line.x0)))
+        pages.append(PageText(number, lines))
+    return pages
+
+
+def plumber_lines_pages(path: Path) -> list[PageText]:
+    """pdfplumber's lines straight across the page, as ingest read PDFs before the layout reading."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            height = float(page.height)
+            lines = []
+            for raw in page.extract_text_lines(return_chars=True, strip=True):
+                chars = [c for c in raw["chars"] if c["text"].strip()]
+                size = round(statistics.median(c["size"] for c in chars), 1) if chars else 0.0
+                edge = raw["top"] < 0.1 * height or raw["bottom"] > 0.9 * height
+                lines.append(Line(" ".join(raw["text"].split()), size, False, edge, float(raw["top"]),
+                                  float(raw["x0"])))
+            pages.append(PageText(number, lines))
+    return pages
+
+
+APPROACHES = {
+    "layout (pdfplumber words, XY cut)": plumber_pages,
+    "pdfminer LAParams boxes": pdfminer_pages,
+    "pdfplumber lines (before)": plumber_lines_pages,
+    "pypdfium2 text": pdfium_pages,
+}
+
+
+def layout_bench(sealed: int = 0) -> list[tuple[str, str, dict[str, float]]]:
+    """Score each approach on each made layout (or on the sealed sample's)."""
+    from layouts import MAKERS
+    from layouts_sealed import SEALED, SEALED2
+
+    from archive.ingest.papers import from_pages
+
+    work = Path(tempfile.mkdtemp(prefix="pdf-layouts-"))
+    results = []
+    for name, make in {0: MAKERS, 1: SEALED, 2: SEALED2}[int(sealed)]:
+        layout = make(work / name)
+        info = read_pdf(layout.path.read_bytes()).info
+        for name, extract in APPROACHES.items():
+            started = time.perf_counter()
+            pages = extract(layout.path)
+            article, found = from_pages(pages, info, None)
+            score = score_layout(layout, article, found)
+            score.update(seconds=time.perf_counter() - started, pages=len(pages))
+            results.append((layout.name, name, score))
+    return results
+
+
+def print_layouts(sealed: int = 0) -> None:
+    results = layout_bench(sealed)
+    print("| layout | approach | sentences intact, in order | running heads in body | title | date |")
+    print("|---|---|---|---|---|---|")
+    totals: dict[str, Counter[str]] = {}
+    for layout, name, r in results:
+        print(f"| {layout} | {name} | {r['intact']:.0f} of {r['sentences']:.0f} | {r['heads']:.0f} "
+              f"| {'right' if r['title'] else 'wrong'} | {'right' if r['date'] else 'wrong'} |")
+        total = totals.setdefault(name, Counter())
+        for key in ("sentences", "intact", "heads", "title", "date", "seconds", "pages"):
+            total[key] += r[key]
+        total["layouts"] += 1
+    print("\n| approach | sentences intact, in order | running heads in body | titles right "
+          "| dates right | ms a page |")
+    print("|---|---|---|---|---|---|")
+    for name, t in totals.items():
+        print(f"| {name} | {t['intact'] / t['sentences']:.1%} ({t['intact']} of {t['sentences']}) | "
+              f"{t['heads']} | {t['title']} of {t['layouts']} | {t['date']} of {t['layouts']} "
+              f"| {1000 * t['seconds'] / t['pages']:.0f} |")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["layouts"]:
+        print_layouts(sealed={"--sealed": 1, "--sealed2": 2}.get(" ".join(sys.argv[2:]), 0))
+    else:
+        main()

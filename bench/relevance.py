@@ -1,260 +1,353 @@
-"""How well the archive ranks: the Cranfield collection as typed, against SQLite FTS5 bm25().
+"""How well the archive ranks: Cranfield, CISI and CACM as typed, against SQLite FTS5 bm25().
 
-    python bench/relevance.py                 # the table
-    python bench/relevance.py --sweep         # also the settings around the chosen ones
+    python bench/relevance.py                    # the table: each collection and the mean
+    python bench/relevance.py --diagnose         # the pipeline one step at a time
+    python bench/relevance.py --leave-one-out    # a grid of settings; each collection held out
+    python bench/relevance.py --shared PATH      # the shared folder, if not ../shared
 
-Cranfield (1,400 aeronautics abstracts, 225 queries, graded judgements) is read from
-`../shared/relevance/cranfield/` beside the checkout, written as corpus documents under
-/tmp/relevance/, built with the archive's own build, and every query is searched through the
-archive's search core as a user would type it: lower-cased, no operators, to depth 1000. The
-reference is the same documents in SQLite FTS5 (porter unicode61, bm25(), the words minus a
-short stop list joined by OR), measured in the same run.
+Each collection is read from `../shared/relevance/` beside the checkout (bench/judged.py),
+written as corpus documents under /tmp/relevance/, built with the archive's own build, and
+every question is searched through the archive's search core as typed, lower-cased only, to
+depth 1000. The reference is the same documents in SQLite FTS5 (porter unicode61, bm25(), the
+words minus a short stop list joined by OR), measured in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
-import math
 import re
-import shutil
-import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from archive.index.build import build
-from archive.search import ranking, rescoring, words
-from archive.search.core import Archive
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-CRANFIELD = Path(__file__).resolve().parents[2] / "shared" / "relevance" / "cranfield"
+import judged  # noqa: E402
+from judged import DEPTH, Collection, Figures, measure  # noqa: E402
+
+from archive.index.build import build  # noqa: E402
+from archive.search import bm25f, limits, ranking, rescoring, words  # noqa: E402
+from archive.search.core import Archive  # noqa: E402
+
 WORK = Path("/tmp/relevance")
-DEPTH = 1000
-STOP = set("a an and are as at be by can for from has have how in is it of on or that the this to was what "
-           "which with".split())
-FIELD = re.compile(r"^\.([A-Z])\s*(.*)$")
-
-
-@dataclass(frozen=True)
-class Collection:
-    docs: dict[int, tuple[str, str]]  # number: (title, text)
-    queries: dict[int, str]  # numbered 1.. in file order, as the judgements number them
-    relevant: dict[int, dict[int, int]]  # query: {document: gain}
-
-
-def _records(path: Path) -> Iterator[dict[str, str]]:
-    record: dict[str, list[str]] = {}
-    field = None
-    for line in path.read_text("utf-8", errors="replace").splitlines():
-        found = FIELD.match(line)
-        if found and found.group(1) == "I":
-            if record:
-                yield {k: " ".join(" ".join(v).split()) for k, v in record.items()}
-            record, field = {"I": [found.group(2)]}, None
-        elif found and len(line.split()[0]) == 2:
-            field = found.group(1)
-            record[field] = [found.group(2)]
-        elif field:
-            record[field].append(line)
-    if record:
-        yield {k: " ".join(" ".join(v).split()) for k, v in record.items()}
-
-
-def read_cranfield(folder: Path) -> Collection:
-    """Read the documents, queries and judgements (codes 1-4 relevant, 1 the best; -1 left out)."""
-    docs = {int(r["I"]): (r.get("T", ""), _untitled(r.get("T", ""), r.get("W", "")))
-            for r in _records(folder / "cran.all.1400")}
-    queries = {n: r.get("W", "") for n, r in enumerate(_records(folder / "cran.qry"), 1)}
-    relevant: dict[int, dict[int, int]] = {}
-    for line in (folder / "cranqrel").read_text().splitlines():
-        parts = line.split()
-        if len(parts) == 3 and 1 <= int(parts[2]) <= 4:
-            relevant.setdefault(int(parts[0]), {})[int(parts[1])] = 5 - int(parts[2])
-    return Collection(docs, queries, relevant)
-
-
-def _untitled(title: str, text: str) -> str:
-    # Each abstract opens with its title again; a corpus document's body does not repeat it.
-    return text[len(title):].lstrip() if title and text.startswith(title) else text
-
-
-def natural_queries() -> list[str]:
-    """Return 8-15-word questions as people type them, for bench/run.py's long-query mix."""
-    return [
-        "how much money did ministers give to frontline social workers this year",
-        "which councils received funding for children's social care innovation projects",
-        "what did the government announce for mental health services in schools",
-        "new funding for care leavers and young people leaving foster care",
-        "how many social workers will be trained under the new programme",
-        "grants to local authorities for housing and homelessness prevention in 2019",
-        "evaluation of the devolved budgets pilot for adult social care workers",
-        "the department for education innovation fund for children in care",
-        "minister announces extra money for hospitals and health services in rural areas",
-        "funding cuts to early intervention and family support services by councils",
-        "what was the total budget for the troubled families programme",
-        "money for training teachers and school staff to support pupils with special needs",
-    ]
-
-
-# -- the documents -------------------------------------------------------------
-
-
-def write_corpus(collection: Collection, folder: Path) -> None:
-    """Write each abstract as a corpus document: its title, its text, a date and a source."""
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    for number, (title, text) in collection.docs.items():
-        title = title.rstrip(" .") or f"Cranfield {number}"
-        front = f'---\ntitle: "{_yaml(title)}"\ndate: "1960"\nsource: Cranfield collection\n---\n\n'
-        (folder / f"1960-cranfield-{number:04d}.md").write_text(front + text + "\n", "utf-8")
-
-
-def _yaml(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def number_of(doc_id: str) -> int:
-    return int(doc_id.rsplit("-", 1)[1])
-
-
-# -- the two systems -----------------------------------------------------------
-
-
-def ours(archive: Archive, text: str) -> list[int]:
-    """Search as a user types it, through the search core; return the first DEPTH document numbers."""
-    request = archive.request({"q": [text.lower()]})
-    return [number_of(hit["id"]) for hit in itertools.islice(archive.iter_hits(request), DEPTH)]
-
-
-class SQLite:
-    """The reference: FTS5 with the porter tokenizer and bm25(), title and text as one column."""
-
-    def __init__(self, collection: Collection, path: Path):
-        path.unlink(missing_ok=True)
-        self.db = sqlite3.connect(path)
-        self.db.execute("CREATE VIRTUAL TABLE docs USING fts5 (text, tokenize = 'porter unicode61')")
-        self.db.executemany("INSERT INTO docs (rowid, text) VALUES (?, ?)",
-                            ((n, f"{title} {text}") for n, (title, text) in collection.docs.items()))
-        self.db.commit()
-
-    def search(self, text: str) -> list[int]:
-        terms = [w for w in re.findall(r"\w+", text.lower()) if w not in STOP]
-        if not terms:
-            return []
-        match = " OR ".join(f'"{w}"' for w in terms)
-        rows = self.db.execute("SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?", (match, DEPTH))
-        return [row[0] for row in rows]
-
-
-# -- the measures --------------------------------------------------------------
-
-
-def average_precision(found: list[int], relevant: dict[int, int]) -> float:
-    hits, total = 0, 0.0
-    for rank, doc in enumerate(found, 1):
-        if doc in relevant:
-            hits += 1
-            total += hits / rank
-    return total / len(relevant)
-
-
-def ndcg(found: list[int], relevant: dict[int, int], depth: int = 10) -> float:
-    gain = sum(relevant.get(doc, 0) / math.log2(rank + 1) for rank, doc in enumerate(found[:depth], 1))
-    ideal = sum(g / math.log2(rank + 1) for rank, g in enumerate(sorted(relevant.values(), reverse=True)[:depth], 1))
-    return gain / ideal
-
-
-def recall(found: list[int], relevant: dict[int, int], depth: int = 100) -> float:
-    return len(set(found[:depth]) & set(relevant)) / len(relevant)
-
-
-def measure(collection: Collection, search: Callable[[str], list[int]]) -> dict[str, float]:
-    """Return MAP, nDCG@10 and recall@100 over the judged queries, and how many queries found nothing."""
-    judged = [n for n in collection.queries if collection.relevant.get(n)]
-    started = time.perf_counter()
-    results = {n: search(collection.queries[n]) for n in collection.queries}
-    seconds = time.perf_counter() - started
-
-    def mean(f: Callable[[list[int], dict[int, int]], float]) -> float:
-        return sum(f(results[n], collection.relevant[n]) for n in judged) / len(judged)
-
-    return {"map": mean(average_precision), "ndcg10": mean(ndcg), "recall100": mean(recall),
-            "empty": sum(1 for found in results.values() if not found), "ms": 1000 * seconds / len(results)}
+NAMES = ("cranfield", "cisi", "cacm")
+EVERY_WORD = {n: n for n in range(1, 1000)}
+ANY_WORD = {n: 1 for n in range(1, 1000)}
+SETTINGS: dict[str, tuple[Any, str]] = {
+    "combined": (bm25f, "COMBINED"),
+    "k1": (bm25f, "K1"),
+    "b_fields": (bm25f, "B_FIELDS"),
+    "whoosh_k1": (ranking, "K1"),
+    "whoosh_b": (ranking, "B"),
+    "title": (words, "TITLE_BOOST"),
+    "table": (words, "REQUIRED"),
+    "long": (words, "LONG"),
+    "filler": (words, "FILLER"),
+    "repeats": (words, "REPEATS"),
+    "proximity": (rescoring, "PROXIMITY"),
+    "feedback": (rescoring, "FEEDBACK"),
+    "feedback_words": (rescoring, "FEEDBACK_WORDS"),
+    "feedback_terms": (rescoring, "FEEDBACK_TERMS"),
+    "feedback_docs": (rescoring, "FEEDBACK_DOCS"),
+}
 
 
 @contextmanager
-def settings(**values: object) -> Iterator[None]:
-    """Set ranking parameters (k1, b, title, registry, share) for the archives opened inside."""
-    names = {"k1": (ranking, "K1"), "b": (ranking, "B"), "title": (words, "TITLE_BOOST"),
-             "share": (words, "REQUIRED_SHARE"), "table": (words, "REQUIRED"),
-             "proximity": (rescoring, "PROXIMITY"), "feedback": (rescoring, "FEEDBACK")}
-    saved = {name: getattr(*names[name]) for name in values}
+def settings(**values: Any) -> Iterator[None]:
+    """Set ranking parameters for the archives opened inside."""
+    saved = {name: getattr(*SETTINGS[name]) for name in values}
     try:
         for name, value in values.items():
-            setattr(*names[name], value)
+            setattr(*SETTINGS[name], value)
         yield
     finally:
         for name, value in saved.items():
-            setattr(*names[name], value)
+            setattr(*SETTINGS[name], value)
 
 
-# Words required of n up to 14 (beyond, `share` of them), as tried: the chosen (all of one or
-# two, then two); GOV.UK's (2 of 3, 3 of 4 to 7, then half); every word.
-TABLES = ({1: 1, 2: 2}, {1: 1, 2: 2, 3: 2, 4: 3, 5: 3, 6: 3, 7: 3}, {n: n for n in range(1, 100)})
-TABLE_NAMES = ("chosen", "GOV.UK's to 7 words", "every word")
+class Run:
+    """One collection built into an index, with its SQLite reference measured."""
+
+    def __init__(self, collection: Collection):
+        self.collection = collection
+        folder = WORK / collection.name.lower().replace(" ", "-")
+        judged.write_corpus(collection, folder / "corpus")
+        report = build(folder / "corpus", folder / "index", full=True)
+        if report.errors:
+            raise SystemExit(f"{collection.name}: {report.errors[:3]}")
+        self.index = folder / "index"
+        self.reference = measure(collection, judged.SQLite(collection, folder / "fts.db").search)
+
+    def ours(self, typed: bool = True) -> Figures:
+        """Measure the archive as it is set now, on questions as typed or as their words only."""
+        archive = Archive(self.index)
+        gen = archive._current()
+        numbers = {
+            d: judged.number_of(gen.searcher.stored_fields(d)["id"])
+            for d in range(gen.searcher.doc_count_all())
+        }
+
+        def search(text: str) -> list[int]:
+            text = text.lower() if typed else " ".join(re.findall(r"\w+", text.lower()))
+            request = archive.request({"q": [text]})
+            parsed = gen.reader.read(request.q)
+            with limits.budget():
+                docs = archive._result_mask(gen, request, parsed)
+                order = archive._order(gen, request, parsed, docs)[:DEPTH]
+            return [numbers[d] for d in order]
+
+        started = time.perf_counter()
+        figures = measure(self.collection, search)
+        figures["ms"] = 1000 * (time.perf_counter() - started) / len(self.collection.queries)
+        return figures
 
 
-def _row(name: str, figures: dict[str, float], reference: dict[str, float]) -> str:
-    return (f"| {name} | {figures['map']:.3f} | {figures['ndcg10']:.3f} | {figures['recall100']:.3f} | "
-            f"{figures['empty']} | {figures['map'] / reference['map']:.2f}× | {figures['ms']:.1f} |")
+def ratio(figures: Figures, reference: Figures) -> float:
+    return figures["map"] / reference["map"]
+
+
+def row(name: str, figures: Figures, reference: Figures) -> str:
+    return (
+        f"| {name} | {figures['map']:.3f} | {figures['ndcg10']:.3f} | {figures['recall100']:.3f} "
+        f"| {int(figures['empty'])} | {ratio(figures, reference):.2f}× |"
+    )
+
+
+HEADER = (
+    "| | MAP | nDCG@10 | recall@100 | questions finding nothing | MAP ÷ SQLite |\n"
+    "|---|---|---|---|---|---|"
+)
+
+
+def mean_of(rows: list[Figures]) -> Figures:
+    return {key: sum(r[key] for r in rows) / len(rows) for key in rows[0]}
+
+
+def table(runs: list[Run], typed: bool = True) -> tuple[list[Figures], Figures, Figures]:
+    """Measure every collection as set now; print each and the mean beside SQLite's."""
+    found = [run.ours(typed) for run in runs]
+    print(HEADER)
+    for run, figures in zip(runs, found):
+        print(row(f"{run.collection.name}: SQLite", run.reference, run.reference))
+        print(row(f"{run.collection.name}: archive", figures, run.reference))
+    ours, theirs = mean_of(found), mean_of([run.reference for run in runs])
+    print(row("mean: SQLite", theirs, theirs))
+    print(row("mean: archive", ours, theirs))
+    sys.stdout.flush()
+    return found, ours, theirs
+
+
+# The diagnosis: each step adds one part of the old pipeline to the one before, then the remedies.
+OLD_RULE = {1: 1, 2: 2, **{n: max(2, n // 5) for n in range(3, 1000)}}  # 2 of 3, then 1 in 5
+OR_WHOOSH = dict(
+    combined=False,
+    title=1.0,
+    table=ANY_WORD,
+    long=1000,
+    filler=frozenset(),
+    repeats=True,
+    proximity=0.0,
+    feedback=0.0,
+    k1=1.2,
+    b_fields={"title": 0.75, "body": 0.75},
+)
+OLD = dict(
+    OR_WHOOSH,
+    title=1.5,
+    filler=words.FILLER,
+    repeats=False,
+    table=OLD_RULE,
+    proximity=0.5,
+    feedback=1.2,
+)
+STEPS: list[tuple[str, dict[str, Any], bool]] = [
+    (
+        "textbook BM25, one field (k1 1.2, b 0.75), words OR-ed",
+        dict(OR_WHOOSH, combined=True, b_fields={"title": 0.75, "body": 0.75}),
+        False,
+    ),
+    ("BM25F as Whoosh computes it (title and body saturated apart), title 1.0", OR_WHOOSH, False),
+    ("  + title weight 1.5", dict(OR_WHOOSH, title=1.5), False),
+    ("  + question words left out", dict(OR_WHOOSH, title=1.5, filler=words.FILLER), False),
+    (
+        "  + a word typed twice counted once",
+        dict(OLD, table=ANY_WORD, proximity=0.0, feedback=0.0),
+        False,
+    ),
+    (
+        "  + most-words rule (2 of 3 to 14, then 1 in 5)",
+        dict(OLD, proximity=0.0, feedback=0.0),
+        False,
+    ),
+    ("  + proximity", dict(OLD, feedback=0.0), False),
+    ("  + feedback: the old pipeline (on words; as typed see docs/relevance.md)", OLD, False),
+    ("remedy: fields combined before saturation (true BM25F)", dict(OLD, combined=True), False),
+    ("  + a word typed twice counted twice", dict(OLD, combined=True, repeats=True), False),
+    (
+        "  + any word of a question of three words or more",
+        dict(OLD, combined=True, repeats=True, table=words.REQUIRED, long=3),
+        False,
+    ),
+    (
+        "  + k1 1.6, b 0.6, title 2.5, feedback 0.3 (the chosen settings, on words)",
+        dict(table=words.REQUIRED),
+        False,
+    ),
+    ("the chosen settings, as typed", {}, True),
+]
+
+
+def diagnose(runs: list[Run]) -> None:
+    """Print the mean over the collections, and each collection's MAP, one step at a time."""
+    names = " | ".join(f"{r.collection.name} MAP (×)" for r in runs)
+    print(f"| step | {names} | mean MAP | mean × SQLite | mean nDCG@10 | mean recall@100 |")
+    print("|---" * (len(runs) + 5) + "|")
+    theirs = mean_of([run.reference for run in runs])
+    for name, values, typed in STEPS:
+        with settings(**values):
+            found = [run.ours(typed) for run in runs]
+        each = " | ".join(
+            f"{f['map']:.3f} ({ratio(f, r.reference):.2f})" for f, r in zip(found, runs)
+        )
+        ours = mean_of(found)
+        print(
+            f"| {name} | {each} | {ours['map']:.3f} | {ratio(ours, theirs):.2f}× "
+            f"| {ours['ndcg10']:.3f} | {ours['recall100']:.3f} |"
+        )
+        sys.stdout.flush()
+
+
+def grid() -> list[dict[str, Any]]:
+    """Return the settings tried for the choice: BM25F's constants and feedback crossed, then the
+    matching rule and proximity around the middle."""
+    found = []
+    for k1, b, title, feedback in itertools.product(
+        (1.2, 1.6, 2.0), (0.5, 0.6, 0.75), (1.5, 2.5), (0.3, 0.6)
+    ):
+        found.append(
+            dict(
+                k1=k1,
+                b_fields={"title": b, "body": b},
+                title=title,
+                feedback=feedback,
+                proximity=0.5,
+                long=3,
+            )
+        )
+    for long, proximity in ((5, 0.5), (8, 0.5), (3, 0.0), (3, 0.25)):
+        found.append(
+            dict(
+                k1=1.6,
+                b_fields={"title": 0.6, "body": 0.6},
+                title=2.5,
+                feedback=0.3,
+                proximity=proximity,
+                long=long,
+            )
+        )
+    return found
+
+
+def _score(figures: list[Figures], runs: list[Run]) -> float:
+    # The mean of each collection's MAP ÷ SQLite's: each collection counts the same.
+    return sum(ratio(f, r.reference) for f, r in zip(figures, runs)) / len(runs)
+
+
+def leave_one_out(runs: list[Run]) -> None:
+    """Measure the grid on every collection; choose on all, and on all but each one in turn."""
+    measured = []
+    for values in grid():
+        with settings(**values):
+            measured.append((values, [run.ours() for run in runs]))
+        values_text = ", ".join(f"{k} {v}" for k, v in values.items())
+        print(
+            f"  {values_text}: "
+            + " ".join(f"{ratio(f, r.reference):.3f}" for f, r in zip(measured[-1][1], runs)),
+            flush=True,
+        )
+    best, found = max(measured, key=lambda m: _score(m[1], runs))
+    print(f"\nChosen on the mean of all: {best}")
+    for run, figures in zip(runs, found):
+        print(
+            f"  {run.collection.name}: MAP {figures['map']:.3f}, "
+            f"{ratio(figures, run.reference):.2f}×"
+        )
+    print(
+        "\n| held out | chosen on the others | its MAP | × SQLite "
+        "| with the setting chosen on all |"
+    )
+    print("|---|---|---|---|---|")
+    for i, run in enumerate(runs):
+        others = [r for j, r in enumerate(runs) if j != i]
+        values, figures = max(
+            measured, key=lambda m: _score([f for j, f in enumerate(m[1]) if j != i], others)
+        )
+        print(
+            f"| {run.collection.name} | {values} | {figures[i]['map']:.3f} "
+            f"| {ratio(figures[i], run.reference):.2f}× | {ratio(found[i], run.reference):.2f}× |"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cranfield", type=Path, default=CRANFIELD,
-                        help="the folder of cran.all.1400, cran.qry and cranqrel")
-    parser.add_argument("--sweep", action="store_true", help="also measure the settings around the chosen ones")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=judged.SHARED,
+        help="the folder holding relevance/ (../shared beside the checkout)",
+    )
+    parser.add_argument("--only", nargs="*", choices=NAMES, default=list(NAMES))
+    parser.add_argument(
+        "--short",
+        action="store_true",
+        help="the questions cut to their three rarest words (docs/relevance.md)",
+    )
+    parser.add_argument("--diagnose", action="store_true", help="the pipeline one step at a time")
+    parser.add_argument(
+        "--leave-one-out", action="store_true", help="choose on all but one, score on it"
+    )
+    parser.add_argument(
+        "--try",
+        dest="tries",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE,...",
+        help="also measure these settings (Python literals), e.g. k1=1.6;title=2.0",
+    )
     args = parser.parse_args(argv)
-    if not (args.cranfield / "cran.all.1400").is_file():
-        print(f"no Cranfield collection at {args.cranfield} (../shared/relevance/cranfield beside the checkout)")
+    collections = [c for c in (judged.read(name, args.shared) for name in args.only) if c]
+    if args.short:
+        collections = [judged.shortened(c) for c in collections]
+    if not collections:
+        print(f"no judged collections under {args.shared / 'relevance'}")
         return 1
-    collection = read_cranfield(args.cranfield)
-    corpus, index = WORK / "cranfield" / "corpus", WORK / "cranfield" / "index"
-    write_corpus(collection, corpus)
-    report = build(corpus, index, full=True)
-    if report.errors:
-        print(report.errors[:5])
-        return 1
-    reference = measure(collection, SQLite(collection, WORK / "cranfield" / "fts.db").search)
-    print(f"Cranfield: {len(collection.docs)} documents, {len(collection.queries)} queries "
-          f"({sum(1 for v in collection.relevant.values() if v)} judged), depth {DEPTH}\n")
-    print("| system | MAP | nDCG@10 | recall@100 | queries finding nothing | MAP ÷ SQLite "
-          "| ms a query, to depth 1000 |")
-    print("|---|---|---|---|---|---|---|")
-    print(_row("SQLite FTS5 bm25(), words OR-ed", reference, reference))
-    archive = Archive(index)
-    print(_row("archive, as typed", measure(collection, lambda q: ours(archive, q)), reference))
-    if args.sweep:
-        _sweep(collection, index, reference)
+    runs = [Run(c) for c in collections]
+    for run in runs:
+        c = run.collection
+        print(
+            f"{c.name}: {len(c.docs)} documents, {len(c.queries)} questions "
+            f"({len(c.judged)} judged)"
+        )
+    print(f"depth {DEPTH}\n")
+    table(runs)
+    for tried in args.tries:
+        values = {
+            k: eval(v, {"words": words}) for k, v in (p.split("=", 1) for p in tried.split(";"))
+        }
+        print(f"\n{values}")
+        with settings(**values):
+            table(runs)
+    if args.diagnose:
+        print()
+        diagnose(runs)
+    if args.leave_one_out:
+        print()
+        leave_one_out(runs)
     return 0
-
-
-def _sweep(collection: Collection, index: Path, reference: dict[str, float]) -> None:
-    """Measure each setting moved on its own around the chosen ones."""
-    grid = {"k1": (0.9, 1.2, 1.6, 2.0), "b": (0.5, 0.75, 0.9), "title": (1.0, 1.5, 2.5, 4.0),
-            "table": TABLES, "share": (0.1, 0.2, 0.34, 0.5), "proximity": (0.0, 0.5, 1.0),
-            "feedback": (0.0, 0.8, 1.2, 1.6)}
-    for name, values in grid.items():
-        for value in values:
-            with settings(**{name: value}):
-                archive = Archive(index)
-                shown = TABLE_NAMES[TABLES.index(value)] if name == "table" else value
-                print(_row(f"{name} = {shown}", measure(collection, lambda q: ours(archive, q)), reference))
-        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -29,18 +29,22 @@ def test_api_search_result_fields(client):
     assert hit["source"] == "Children's Services Weekly" and hit["url"] is None
     assert hit["departments"] == [{"key": "dfe", "name": "Department for Education"}]
     assert hit["programmes"] == [{"key": "innovation-programme", "name": "Children's Social Care Innovation Programme"}]
-    assert hit["amounts"][0] == {"value": 36000000, "currency": "GBP", "text": "£36m"}
+    assert hit["amounts"][0] == {"value": 36000000, "currency": "GBP", "text": "£36m", "role": "announced"}
     assert "<mark>" in hit["snippet"]
     assert hit["links"] == {"html": f"http://localhost/doc/{DOC}", "json": f"http://localhost/api/doc/{DOC}"}
 
 
 def test_api_search_facets_have_value_label_count_selected(client):
     facets = client.get("/api/search?department=dfe").get_json()["facets"]
-    assert set(facets) == {"year", "financial_year", "government", "department", "programme", "amount"}
+    assert set(facets) == {"year", "financial_year", "government", "department", "programme", "announced_by",
+                           "amount"}
     assert {"value": "dfe", "label": "DfE", "count": 7, "selected": True} in facets["department"]
     assert {"value": "dcsf", "label": "DCSF", "count": 3, "selected": False} in facets["department"]
     assert {"value": "eur:1m-10m", "label": "€1m–€10m", "count": 1, "selected": False} not in facets["amount"]
-    assert {"value": "1bn-plus", "label": "£1bn and over", "count": 2, "selected": False} in facets["amount"]
+    # dfe's £1bn and over: doc 13's £1bn announced; doc 10's £1.5bn is what councils spend (a statistic)
+    assert {"value": "1bn-plus", "label": "£1bn and over", "count": 1, "selected": False} in facets["amount"]
+    every = client.get("/api/search?department=dfe&money=all").get_json()["facets"]
+    assert {"value": "1bn-plus", "label": "£1bn and over", "count": 2, "selected": False} in every["amount"]
 
 
 @pytest.mark.parametrize("params", [

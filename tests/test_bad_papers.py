@@ -60,7 +60,7 @@ def test_each_bad_paper_is_named_and_explained_and_the_rest_is_ingested(batch, c
     assert result.exit_code == 1
     said = result.output
     reasons = {
-        "scanned.pdf": "no text layer: its 2 page(s) are images (a scan?); it needs OCR first",
+        "scanned.pdf": "no text layer: its 2 page(s) are images, and OCR found no words on them",
         "encrypted.pdf": "encrypted: it needs a password to open",
         "truncated.pdf": "damaged or truncated:",
         "not-a-pdf.pdf": "damaged: it does not start as a PDF does",

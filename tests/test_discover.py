@@ -54,8 +54,11 @@ def test_timeline_counts_documents_and_headline_pounds_per_year(archive):
     assert [(y.year, y.documents) for y in everything] == [
         (2009, 2), (2010, 2), (2013, 2), (2015, 1), (2017, 2), (2019, 1), (2020, 2), (2024, 1)]
     by_year = {y.year: y for y in everything}
-    # Each document's largest pound amount: £12.5m + £3.2m in 2009; doc 4 (2010) has none.
-    assert by_year[2009] == YearTotal(2009, 2, 15_700_000)
+    # Each document's largest pound amount of money announced: £12.5m in 2009, where doc 2's £3.2m
+    # is what a pilot costs (with every amount, £12.5m + £3.2m); doc 4 (2010) has none.
+    assert by_year[2009] == YearTotal(2009, 2, 12_500_000)
+    every = {y.year: y for y in archive.timeline(archive.request({"money": ["all"]}))}
+    assert every[2009] == YearTotal(2009, 2, 15_700_000)
     assert by_year[2010] == YearTotal(2010, 2, 200_000_000)
     # Doc 9's $190m is not pounds: its £20m counts, with doc 8's £36m.
     assert by_year[2017] == YearTotal(2017, 2, 56_000_000)
@@ -76,7 +79,7 @@ def test_the_timeline_svg_links_each_year_to_its_filter(client):
     assert "/?year=2011" not in figure
     # The table is the text alternative.
     assert "<caption>Documents and money announced per year</caption>" in figure
-    assert '<tr><th scope="row">2017</th><td>2</td><td>£56,000,000</td></tr>' in figure
+    assert '<tr><th scope="row">2017</th><td>2</td><td>£56,000,000</td><td>–</td></tr>' in figure
     followed = client.get(unescape(links[0][0])).get_data(as_text=True)
     year = re.search(r"year=(\d{4})", unescape(links[0][0])).group(1)
     count = int(re.search(r"(\d+) documents?", links[0][1]).group(1))
@@ -100,7 +103,11 @@ def test_the_amount_facet_has_minimum_and_maximum_inputs(client):
 
 
 def test_the_amount_range_filters(client):
+    # Money announced by default: doc 10's £1.5bn is what councils spend a year, a statistic.
     html = client.get("/?min_amount=1.5bn&max_amount=3bn").get_data(as_text=True)
+    ids = re.findall(r'<h3><a href="/doc/([a-z0-9-]+)">', html)
+    assert ids == ["2020-03-11-budget-adds-to-social-care-grant-for-councils"]
+    html = client.get("/?min_amount=1.5bn&max_amount=3bn&money=all").get_data(as_text=True)
     ids = re.findall(r'<h3><a href="/doc/([a-z0-9-]+)">', html)
     assert sorted(ids) == ["2019-05-14-evidence-centre-to-study-the-cost-of-residential-care",
                            "2020-03-11-budget-adds-to-social-care-grant-for-councils"]

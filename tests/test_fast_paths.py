@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query, sorting
 
+from archive.corpus.roles import COUNTED
 from archive.index.build import build
 from archive.index.schema import DocumentSchema
 from archive.search.core import Archive, _facet_order
@@ -91,16 +92,18 @@ def _any_of(field: str, values) -> query.Query:
     return query.Or([query.Term(field, v) for v in values])
 
 
-def _largest_facet(searcher):
+def _largest_facet(searcher, money="announced"):
     """Largest amount without weighing currencies against each other, from each document's stored amounts:
-    the main currency (most documents) first by its largest, then each other currency by code, then none."""
-    amounts = {d: searcher.stored_fields(d)["meta"]["amounts"] for d in searcher.reader().all_doc_ids()}
+    the main currency (most documents) first by its largest, then each other currency by code, then none.
+    With money="announced", only money announced counts (roles announced, total and part)."""
+    every = {d: searcher.stored_fields(d)["meta"]["amounts"] for d in searcher.reader().all_doc_ids()}
     holders = {}
-    for d, found in amounts.items():
+    for found in every.values():
         for currency in {a["currency"] for a in found}:
             holders[currency] = holders.get(currency, 0) + 1
     main = max(holders, key=lambda c: (holders[c], c == "GBP")) if holders else "GBP"
-    others = sorted(c for c in holders if c != main)
+    amounts = {d: [a for a in found if money == "all" or a["role"] in COUNTED] for d, found in every.items()}
+    others = sorted({a["currency"] for found in amounts.values() for a in found} - {main})
 
     def key(searcher, docnum):
         found = amounts.get(docnum, [])
@@ -132,9 +135,9 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
     if request.programmes:
         filters["programme"] = _any_of("programme", request.programmes)
     if request.amounts:
-        filters["amount"] = _any_of("amount", request.amounts)
+        filters["amount"] = _any_of(request.money_field("amount"), request.amounts)
     if request.min_amount is not None or request.max_amount is not None:
-        filters["range"] = query.NumericRange("value", request.min_amount, request.max_amount)
+        filters["range"] = query.NumericRange(request.money_field("value"), request.min_amount, request.max_amount)
     allowed = {name: set(searcher.docs_for_query(q)) for name, q in filters.items()}
     docs = set(matched)
     for found in allowed.values():
@@ -148,9 +151,10 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
                 others &= found
         counts = {}
         if others:
-            results = searcher.search(parsed.query, filter=others, groupedby=sorting.FieldFacet(facet, allow_overlap=True), limit=None)
+            field = request.money_field("amount") if facet == "amount" else facet
+            results = searcher.search(parsed.query, filter=others, groupedby=sorting.FieldFacet(field, allow_overlap=True), limit=None)
             counts = {(k.decode() if isinstance(k, bytes) else k): len(v)
-                      for k, v in results.groups(facet).items() if k is not None}
+                      for k, v in results.groups(field).items() if k is not None}
         if facet == "department" and request.predecessors:
             # A department counts its predecessors' documents, so one absent here may still count.
             for value in {*(t.decode() for t in searcher.lexicon("department")), *request.departments}:
@@ -167,7 +171,7 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
     hits, found, bonus = [], [], None
     end = request.page * request.per_page
     sort = request.effective_sort
-    sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": _largest_facet(searcher)}.get(sort)
+    sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": _largest_facet(searcher, request.money)}.get(sort)
     if docs and sort == "relevance" and rankable(parsed.query):
         # Each document scored by Whoosh on its own: over many documents at once, its matchers
         # can drop a term's share of a score (see archive/ranking.py).
@@ -242,6 +246,7 @@ requests = st.fixed_dictionaries(
         "min_amount": st.sampled_from(["500k", "1m", "10m", "100m"]),
         "max_amount": st.sampled_from(["50m", "1bn", "2bn"]),
         "predecessors": st.sampled_from(["1", ""]),
+        "money": st.sampled_from(["announced", "all"]),
         "sort": st.sampled_from(["relevance", "newest", "oldest", "largest"]),
         "page": st.sampled_from(["1", "2", "3"]),
         "per_page": st.sampled_from(["5", "10", "25"]),

@@ -38,7 +38,7 @@ def test_init_then_ingest_build_search_in_the_folder_you_stand_in(runner, tmp_pa
     assert started.exit_code == 0, started.output
     root = tmp_path / "my-archive"
     assert sorted(p.name for p in (root / "corpus").iterdir()) == [
-        "README.md", "departments.yaml", "governments.yaml", "programmes.yaml"]
+        "README.md", "departments.yaml", "governments.yaml", "people.yaml", "programmes.yaml"]
     assert (root / ".gitignore").read_text().splitlines()[-1] == "/index/"
     assert "BASE_URL" in (root / "archive.toml").read_text()
     assert "archive ingest" in started.output and "archive build" in started.output and "archive serve" in started.output

@@ -80,8 +80,8 @@ def test_hyphenation_is_joined_and_lines_reflowed_into_numbered_paragraphs(inges
 def test_the_table_of_awards_is_kept_one_row_a_line(ingested) -> None:
     corpus, _, _ = ingested
     body = (corpus / f"{PAPER_ID}.md").read_text("utf-8")
-    assert "- Local authority: Leeds City Council; Award: £4.8 million; Project: Family valued." in body
-    assert "- Local authority: Durham County Council; Award: £1.2 million; Project: Families first." in body
+    assert "- Leeds City Council — Award: £4.8 million; Project: Family valued." in body
+    assert "- Durham County Council — Award: £1.2 million; Project: Families first." in body
 
 
 def test_every_amount_has_the_page_it_is_printed_on(ingested, paper_client) -> None:
@@ -131,7 +131,7 @@ def test_a_page_gives_pinpoint_citations(paper_client) -> None:
            "(Department for Education, 2017, p. 4)</span>" in html
     assert "(Department for Education, 2017, p. 4)</span>" in html.split('id="cite-page-harvard"')[1]
     apa = re.search(r'id="cite-page-apa-text"[^>]*>(.*?)</p>', html).group(1)
-    assert apa == ("Department for Education. (2017, March). <i>Children&#x27;s Social Care Innovation Programme: "
+    assert apa == ("Department for Education. (2017). <i>Children&#x27;s Social Care Innovation Programme: "
                    f"evaluation of the second round</i>. http://localhost/doc/{PAPER_ID}")
     oscola = re.search(r'id="cite-page-oscola-text"[^>]*>(.*?)</p>', html).group(1)
     assert oscola.startswith("Department for Education, <i>Children&#x27;s Social Care Innovation Programme: "
@@ -183,7 +183,7 @@ def test_a_word_file_with_headings_and_amounts_is_ingested(corpus_dir: Path, tmp
     content = written.read_text("utf-8")
     assert "## Funding\n\nThe Department for Education will give £302 million" in content
     assert "### How to bid\n\n- Councils send their plans by the autumn.\n- A further £12 million" in content
-    assert "- Council: Leeds; Award: £4 million." in content
+    assert "- Leeds — Award: £4 million." in content
     assert (corpus_dir / "files" / f"{written.stem}.docx").read_bytes() == path.read_bytes()
     parsed = parse_file(written, Registry.load(corpus_dir))
     assert parsed.source == "Department for Education" and parsed.departments == ("dfe",)

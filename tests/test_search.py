@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from archive.corpus.roles import ROLES
 from archive.errors import BadRequest
 from archive.search.request import FACET_FIELDS
 
@@ -37,7 +38,12 @@ def test_facet_counts_over_everything(search):
     assert counts(result, "programme") == {
         "social-work-reform": 3, "innovation-programme": 3, "better-care-fund": 2, "what-works-centre": 3,
     }
+    # Money announced by default: doc 2's £3.2m cost, doc 5's "£1m each", doc 10's £1.5bn councils
+    # spend a year and doc 12's £600,000 raised by an appeal are not (EXPECTED.md, roles).
     assert counts(result, "amount") == {
+        "under-1m": 4, "1m-10m": 2, "10m-100m": 4, "100m-1bn": 4, "1bn-plus": 3, "eur:1m-10m": 1, "usd:100m-1bn": 1,
+    }
+    assert counts(search(money="all"), "amount") == {
         "under-1m": 5, "1m-10m": 4, "10m-100m": 4, "100m-1bn": 4, "1bn-plus": 4, "eur:1m-10m": 1, "usd:100m-1bn": 1,
     }
 
@@ -128,15 +134,20 @@ def test_department_filter_with_and_without_predecessors(search):
 
 def test_programme_and_amount_filters(search):
     assert search(programme="better-care-fund").total == 2
-    assert search(amount="1bn-plus").total == 4
-    assert search(amount=["1bn-plus", "under-1m"]).total == 8
+    assert search(amount="1bn-plus").total == 3  # doc 10's £1.5bn is what councils spend, not money announced
+    assert search(amount="1bn-plus", money="all").total == 4
+    assert search(amount=["1bn-plus", "under-1m"]).total == 7
+    assert search(amount=["1bn-plus", "under-1m"], money="all").total == 8
     assert search(amount="usd:100m-1bn").total == 1
 
 
 def test_amount_range_matches_any_amount_in_range(search):
-    # Documents with some amount between £1m and £5m (inclusive): docs 2, 5, 7 (€5m), 8, 12.
-    assert search(min_amount="1m", max_amount="5m").total == 5
-    assert search(min_amount="1.5bn").total == 3
+    # Documents with some amount between £1m and £5m (inclusive): docs 2, 5, 7 (€5m), 8, 12;
+    # of money announced, docs 7, 8 and 12 (doc 2's £3.2m is a cost, doc 5's £1m a sum per project).
+    assert search(min_amount="1m", max_amount="5m", money="all").total == 5
+    assert search(min_amount="1m", max_amount="5m").total == 3
+    assert search(min_amount="1.5bn", money="all").total == 3
+    assert search(min_amount="1.5bn").total == 2
     assert search(max_amount="100000").total == 1
 
 
@@ -151,7 +162,8 @@ def test_facets_combine_or_within_and_across(search):
 
 def test_every_facet_count_equals_the_results_selecting_it_gives(archive):
     for base in ({}, {"q": ["care"]}, {"year": ["2017"]}, {"department": ["dfe"], "amount": ["under-1m"]},
-                 {"department": ["dfe"], "predecessors": ["1"]}, {"min_amount": ["1m"]}):
+                 {"department": ["dfe"], "predecessors": ["1"]}, {"min_amount": ["1m"]}, {"money": ["all"]},
+                 {"money": ["all"], "amount": ["1m-10m"], "min_amount": ["1m"]}):
         request = archive.request(base)
         result = archive.search(request)
         for facet, values in result.facets.items():
@@ -191,14 +203,20 @@ def test_sort_orders(search, sort, first):
     assert result.hits[0]["id"] == first
 
 
-def test_largest_sort_is_descending_by_largest_amount(search):
+@pytest.mark.parametrize("money", ["announced", "all"])
+def test_largest_sort_is_descending_by_largest_amount(search, money):
     """Pounds first, by the largest pound amount; dollars are never weighed against pounds."""
-    result = search(sort="largest", per_page=100)
+    result = search(sort="largest", per_page=100, money=money)
+    roles = {"announced", "total", "part"} if money == "announced" else set(ROLES)
 
     def largest(hit, currency):
-        return max((a["value"] for a in hit["amounts"] if a["currency"] == currency), default=None)
+        return max((a["value"] for a in hit["amounts"] if a["currency"] == currency and a["role"] in roles),
+                   default=None)
 
-    groups = ["GBP" if largest(h, "GBP") is not None else "other" if h["amounts"] else "none" for h in result.hits]
+    def counted(hit):
+        return [a for a in hit["amounts"] if a["role"] in roles]
+
+    groups = ["GBP" if largest(h, "GBP") is not None else "other" if counted(h) else "none" for h in result.hits]
     assert groups == sorted(groups, key=["GBP", "other", "none"].index)
     pounds = [largest(h, "GBP") for h in result.hits if largest(h, "GBP") is not None]
     assert pounds == sorted(pounds, reverse=True) and len(pounds) >= 5
@@ -278,18 +296,22 @@ date_requests = st.fixed_dictionaries({}, optional={
     "to": st.sampled_from(DATES).map(lambda d: [d]),
     "min_amount": st.sampled_from(["1m", "50m"]).map(lambda v: [v]),
     "real": st.just(["1"]),
+    "money": st.sampled_from(["announced", "all"]).map(lambda v: [v]),
+    # Any name form of the registry's people, as a link or a user would write it.
+    "announced_by": st.lists(st.sampled_from(["ed-balls", "Edward Timpson", "Mr Sunak", "justine-greening"]),
+                             min_size=1, max_size=2),
 })
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=date_requests)
-def test_date_facet_counts_equal_the_results_of_their_clicks(archive, params):
+def test_date_and_announcer_facet_counts_equal_the_results_of_their_clicks(archive, params):
     try:
         request = archive.request(params)
     except BadRequest:  # from after to: refused, never searched
         return
     result = archive.search(request)
-    for facet in ("financial_year", "government", "year"):
+    for facet in ("financial_year", "government", "year", "announced_by"):
         for value in result.facets[facet]:
             alone = archive.search(type(request)(**{**request.__dict__, **_only(facet, value.value, request)}))
             assert alone.total == value.count, (params, facet, value)

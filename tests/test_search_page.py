@@ -161,6 +161,7 @@ def test_an_archive_of_another_country_speaks_of_itself(tmp_path, corpus_dir):
     (root / "corpus" / "departments.yaml").write_text(
         "pmc:\n  name: Department of the Prime Minister and Cabinet\n  short: PM&C\n")
     (root / "corpus" / "programmes.yaml").write_text("{}\n")
+    (root / "corpus" / "people.yaml").write_text("{}\n")
     for path in (root / "corpus").glob("*.md"):
         text = re.sub(r"departments: \[[^\]]*\]", "departments: []", path.read_text())
         path.write_text(re.sub(r"programmes: \[[^\]]*\]", "programmes: []", text))

@@ -41,9 +41,10 @@ def test_state_lives_in_the_url(client):
 
 def test_every_facet_link_toggles_and_its_count_is_what_it_gives(client):
     html = client.get("/?q=care").get_data(as_text=True)
-    links = re.findall(r'<li>\s*<a href="([^"]+)">\s*<span class="box"[^>]*>[^<]*</span>\s*'
+    links = re.findall(r'<li(?: class="with-page")?>\s*<a href="([^"]+)">\s*<span class="box"[^>]*>[^<]*</span>\s*'
                        r'<span class="label">[^<]*</span>\s*<span class="count">(\d+)', html)
     assert len(links) > 10
+    assert any("announced_by=" in url for url, _ in links)
     for url, count in links:
         followed = client.get(unescape(url)).get_data(as_text=True)
         total = int(re.search(r'id="result-count"[^>]*>([\d,]+) result', followed).group(1))

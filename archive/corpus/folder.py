@@ -113,6 +113,10 @@ def check(corpus_dir: Path, country: str | None = None) -> CheckReport:
         if document.review:
             kinds = tuple((review.kind_of(p), p) for p in document.review)
             report.warnings.append(CheckWarning(path, kinds))
+        # Speakers in office whom people.yaml lacks (ingest lists them under review: too).
+        unknown = [p for p in document.people.get("review", []) if p not in document.review]
+        if unknown:
+            report.warnings.append(CheckWarning(path, tuple(("registry", p) for p in unknown)))
         if kind_of(document.type) is None:
             message = (f"unknown type '{document.type}' (cited as a document of that name); "
                        f"the types are {', '.join(KINDS)}")

@@ -25,20 +25,33 @@ from archive.corpus.amounts import Amount, sentences
 INCLUDES = re.compile(r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consists? of|of which|split between)\b", re.I)
 PART_OF = re.compile(
     r"\b(?:(?:comes?|came|drawn|taken|funded|paid for|allocated|is|are|was|were|will be)\s+(?:\w+\s+)?from"
-    r"|(?:is|are|forms?|was|were)\s+(?:a\s+|the\s+)?part\s+of|out\s+of|a\s+share\s+of|share\s+of)\b",
+    r"|(?:is|are|forms?|was|were)\s+(?:a\s+|the\s+)?part\s+of|out\s+of|a\s+share\s+of|share\s+of"
+    r"|towards?\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?(?=(?:[A-Z]{1,3})?[£€$])"
+    r"|to\s+(?:a|an|the)\s+(?=(?:[A-Z]{1,3})?[£€$]))",
     re.I,
 )
 # A sentence that opens by pointing back at the money of the one before.
 POINTS_BACK = re.compile(
-    r"^(?:the|this|that|these|those|its|their)\s+(?:new\s+|extra\s+|additional\s+)?"
-    r"(?:funding|money|cash|sum|package|investment|grant|grants|pledges?|funding\s+pledges|allocation|award)\b",
+    r"^(?:the|this|that|these|those|its|their)\s+"
+    r"(?:new\s+|extra\s+|additional\s+|[\w-]+\s+(?:round|stage|phase|tranche|instalment)\s+of\s+)?"
+    r"(?:funding|money|cash|sum|package|investment|grant|grants|pledges?|funding\s+pledges|"
+    r"allocation|award|fund|plan|programme|program|initiatives?|upgrade|scheme|strategy|measures?)\b",
     re.I,
 )
 
 
 # A word each way of joining above needs (their own `\s+` can join words across lines), looked
 # for with `in` before the expressions run, which cost about 0.1 ms over a whole text.
-_JOINING = ("includ", "compris", "made", "consist", "which", "split", "from", "part", "share")
+_JOINING = ("includ", "compris", "made", "consist", "which", "split", "from", "part", "share",
+            "toward", " to the ", " to a ", "of this", "of that",
+            "total")
+OF_THIS = re.compile(
+    r"\s*Of\s+(?:this|that|these|those|which|the\s+(?:total|package|funding|amount|money))\b", re.I
+)
+# "£48m of the total": a part of the largest sum of the sentence before.
+OF_TOTAL = re.compile(
+    r"^\s*(?:of|from)\s+(?:the|this|that)\s+(?:total|sum|amount|money|funding|package)\b", re.I
+)
 _OUT_OF = re.compile(r"out\s+of")
 
 
@@ -65,9 +78,14 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
     links: dict[int, tuple[int, str]] = {}
+    # Parts that add up exactly are the surest reading: first.
+    _link_sums(text, amounts, found, links)
+    summed = dict(links)  # their words, where a sentence says so too, are the better evidence
 
     def link(part: _Found, whole: _Found, evidence: str) -> None:
-        if part.index in links or amounts[part.index].currency != amounts[whole.index].currency:
+        if part.index in links and summed.get(part.index, (None,))[0] != whole.index:
+            return
+        if amounts[part.index].currency != amounts[whole.index].currency:
             return
         if amounts[part.index].value >= amounts[whole.index].value:
             return
@@ -87,8 +105,8 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             wholes = [f for f in mine if f.start < at]
             parts = [f for f in mine if f.start > at]
             evidence = _collapse(sentence)
-            if not wholes and POINTS_BACK.match(sentence) and before(n):
-                previous_n, previous = before(n)
+            if not wholes and POINTS_BACK.match(sentence) and (earlier := before(n)):
+                previous_n, previous = earlier
                 wholes = [max(previous, key=lambda f: amounts[f.index].value)]
                 evidence = _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … " + evidence
                 if not parts and sentence.rstrip().endswith(":"):
@@ -96,6 +114,8 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
                     if parts:
                         evidence += " " + " ".join(_collapse(text[spans[p.sentence][0]:spans[p.sentence][1]])
                                                    for p in parts)
+            if wholes and not parts and sentence.rstrip().endswith(":"):
+                parts = _list_after(text, end, found)  # "… committed $1.1 billion, including:"
             if wholes and parts:
                 whole = wholes[-1]
                 if sum(amounts[p.index].value for p in parts) <= amounts[whole.index].value:
@@ -106,25 +126,44 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             wholes = [f for f in mine if f.start >= at]
             parts = [f for f in mine if f.start < start + match.start()]
             evidence = _collapse(sentence)
-            if wholes and not parts and POINTS_BACK.match(sentence) and before(n):
-                previous_n, previous = before(n)
+            if wholes and not parts and POINTS_BACK.match(sentence) and (earlier := before(n)):
+                previous_n, previous = earlier
                 parts = [max(previous, key=lambda f: amounts[f.index].value)]
                 evidence = _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … " + evidence
             if wholes and parts:
                 for part in parts:
                     link(part, wholes[0], evidence)
+    for n, (start, end) in enumerate(spans):
+        # "Of this package, $90 million will …": the sentence's sums are in the one before's.
+        if n in by_sentence and OF_THIS.match(text, start, end) and (earlier := before(n)):
+            previous_n, previous = earlier
+            whole = max(previous, key=lambda p: amounts[p.index].value)
+            evidence = _collapse(text[spans[previous_n][0] : spans[previous_n][1]])
+            evidence += " … " + _collapse(text[start:end])
+            mine = by_sentence[n]
+            if sum(amounts[f.index].value for f in mine) <= amounts[whole.index].value:
+                for f in mine:
+                    link(f, whole, evidence)
+    for f in found:
+        after = text[f.start + len(amounts[f.index].text):]
+        if f.index not in links and OF_TOTAL.match(after) and (earlier := before(f.sentence)):
+            previous_n, previous = earlier
+            whole = max(previous, key=lambda p: amounts[p.index].value)
+            link(f, whole, _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … "
+                 + _collapse(text[spans[f.sentence][0]:spans[f.sentence][1]]))
+    _link_total(text, amounts, found, spans, links)
     # The same sum written again is the same money: a restated part belongs where the first did.
     for f in found:
         if f.index in links:
             continue
-        for part, (whole, evidence) in list(links.items()):
-            same = amounts[part]
-            if part != f.index and whole != f.index and amounts[f.index].value == same.value \
-                    and amounts[f.index].currency == same.currency and part < f.index:
-                links[f.index] = (whole, evidence)
+        for restated, (owner, said) in list(links.items()):
+            same = amounts[restated]
+            if restated != f.index and owner != f.index and amounts[f.index].value == same.value \
+                    and amounts[f.index].currency == same.currency and restated < f.index:
+                links[f.index] = (owner, said)
                 break
-    for part, (whole, evidence) in links.items():
-        rows[part]["part_of"], rows[part]["evidence"] = whole, evidence
+    for linked, (owner, said) in links.items():
+        rows[linked]["part_of"], rows[linked]["evidence"] = owner, said
     return rows
 
 
@@ -158,3 +197,83 @@ def _list_after(text: str, end: int, found: list[_Found]) -> list[_Found]:
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())
+
+
+_MAX_PARTS = 8
+
+
+def _link_sums(
+    text: str, amounts: Sequence[Amount], found: list[_Found], links: dict[int, tuple[int, str]]
+) -> None:
+    """Link the run of amounts right after (or before) a larger one that adds up to it exactly.
+
+    "a $193 million plan … $93.4 million to …; $60.5 million to …; $21.6 million …; $17.5 million":
+    parts listed one by one, with no word that joins them, add up to their whole to the cent.
+    """
+    for at, whole in enumerate(found):
+        total = amounts[whole.index]
+        if whole.index in links or any(w == whole.index for w, _ in links.values()):
+            continue
+        # Parts after their whole are a list the text introduces ("… the following initiatives:");
+        # parts before it are summed up by words ("In total, … a combined $387.4 million").
+        # The run may start a few sums on: "$365m … $226m spent before … $110m; $70m; …".
+        after = [found[at + skip : at + skip + _MAX_PARTS] for skip in (1, 2, 3)]
+        summed_up = A_TOTAL.search(text[max(0, whole.start - 80) : whole.start]) is not None
+        before = [found[max(0, at - _MAX_PARTS) : at][::-1]] if summed_up else []
+        for run in (*after, *before):
+            running, parts = 0, []
+            for f in run:
+                a = amounts[f.index]
+                if a.currency != total.currency or a.value >= total.value or f.index in links \
+                        or a.value == 0:
+                    break
+                running += a.value
+                parts.append(f)
+                if running >= total.value:
+                    break
+            # Listed: after a colon, or written together in one sentence ("$19 million … with a
+            # further $8.8 million"), not sums of separate sentences that happen to add up.
+            listed = summed_up or (parts and (":" in text[whole.start : parts[0].start]
+                                              or len({p.sentence for p in parts}) == 1))
+            if len(parts) >= 2 and running == total.value and listed:
+                ordered = sorted(parts, key=lambda p: p.start)
+                words = " + ".join(amounts[p.index].text for p in ordered)
+                for part in parts:
+                    links[part.index] = (whole.index, f"{words} add up to {total.text}")
+                break
+
+
+# "pledged a total of £200m", "In total, … a combined $387.4 million": the sums before it are in it.
+A_TOTAL = re.compile(
+    r"\b(?:a\s+total\s+of|in\s+total|a\s+combined|altogether|an?\s+overall)[,:]?\s+(?:\w+\s+){0,8}?$",
+    re.I,
+)
+_TOTAL_REACH = 3  # sentences either side
+
+
+def _link_total(
+    text: str,
+    amounts: Sequence[Amount],
+    found: list[_Found],
+    spans: list[tuple[int, int]],
+    links: dict[int, tuple[int, str]],
+) -> None:
+    """Link to a sum called a total the smaller sums before it, up to three sentences back."""
+    for whole in found:
+        sentence_start = spans[whole.sentence][0]
+        opening = text[max(sentence_start, whole.start - 80) : whole.start]
+        if whole.index in links or not A_TOTAL.search(opening):
+            continue
+        total = amounts[whole.index]
+        # What a total sums up is written before it; a breakdown after it says "including".
+        near = [
+            f for f in found
+            if f.index != whole.index and f.index not in links and f.start < whole.start
+            and 0 <= whole.sentence - f.sentence <= _TOTAL_REACH
+            and amounts[f.index].currency == total.currency and amounts[f.index].value < total.value
+        ]
+        # Only sums that are wholes or stand alone: a whole's parts are inside it already.
+        if near and sum(amounts[f.index].value for f in near) <= total.value:
+            evidence = _collapse(text[spans[whole.sentence][0]:spans[whole.sentence][1]])
+            for f in near:
+                links[f.index] = (whole.index, evidence)

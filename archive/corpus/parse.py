@@ -20,9 +20,11 @@ import yaml
 from archive.corpus.amounts import Amount, extract_amounts
 from archive.corpus.kinds import normal_type
 from archive.corpus.registry import SAFE_LOADER, Registry, _yaml_where
+from archive.corpus.speakers import speakers_of
 from archive.errors import CorpusError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,199}$")
+UNDATED = "undated"  # a document's date when none can be found: `date: undated`
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
 # Bounds that keep one hostile file from stalling a build: Markdown's parser is slow and
@@ -37,7 +39,7 @@ OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where s
 KNOWN_KEYS = {
     "title", "date", "source", "url", "author", "type", "departments", "programmes",
     "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
-    "files", "fetched",
+    "files", "fetched", "announced_by", "prime_minister", "numbers", "numbers_evidence",
 }
 # The original a document was ingested from, kept beside it: corpus/files/<id>.pdf or .docx.
 FILE_PATTERN = re.compile(r"^files/[a-z0-9][a-z0-9-]{0,199}\.(?:pdf|docx)$")
@@ -59,6 +61,8 @@ class PartialDate:
         """Read YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError otherwise."""
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
+        if str(value).strip().lower() == UNDATED:
+            return cls(0)  # no date could be found: year 0 stands for none, never for a year
         match = DATE_PATTERN.match(str(value).strip())
         if not match:
             raise ValueError(f"bad date '{value}': expected YYYY-MM-DD, YYYY-MM or YYYY")
@@ -71,16 +75,24 @@ class PartialDate:
         return cls(year, month, day)
 
     @property
+    def undated(self) -> bool:
+        return self.year == 0
+
+    @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
     @property
     def iso(self) -> str:
+        if self.undated:
+            return UNDATED
         parts = [f"{self.year:04d}", self.month and f"{self.month:02d}", self.day and f"{self.day:02d}"]
         return "-".join(p for p in parts if p)
 
     @property
     def display(self) -> str:
+        if self.undated:
+            return "Undated"
         if self.day:
             return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         if self.month:
@@ -117,6 +129,12 @@ class Document:
     files: tuple[str, ...] = ()  # the originals, relative to the corpus folder
     fetched: str | None = None  # YYYY-MM-DD: the day the original was fetched from its url
     pages: tuple[int, ...] = ()  # the original's pages the body holds, where it marks them
+    announced_by: str | None = None  # as the front matter names them, else found in the text
+    prime_minister: str | None = None  # a record's own field (the AU releases'), as written
+    # Who announced it and who is quoted, found when parsing (archive/corpus/speakers.py).
+    people: dict[str, Any] = field(default_factory=dict, compare=False)
+    numbers: tuple[str, ...] = ()  # official numbers: "CP 1224", "HC 123", "ISBN ..."
+    numbers_evidence: str | None = None  # the lines they were read from
 
 
 def parse_file(path: Path, registry: Registry) -> Document:
@@ -184,7 +202,16 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
                 raise ValueError("fetched must be a day, YYYY-MM-DD")
         except ValueError as error:
             raise fail(f"fetched: {error}") from None
+    announced_by = _optional(meta.get("announced_by"))
+    prime_minister = _optional(meta.get("prime_minister"))
+    australian = prime_minister or currency in ("AUD", "AUP") or any(
+        registry.departments[key].country == "AU" for key in departments)
+    country = "AU" if australian else "GB"
+    people = speakers_of(text, date.iso, registry, announced_by, prime_minister, country)
     return Document(
+        announced_by=announced_by,
+        prime_minister=prime_minister,
+        people=people,
         id=doc_id,
         title=_text(meta["title"]),
         date=date,
@@ -207,6 +234,8 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
         files=files,
         fetched=fetched,
         pages=pages,
+        numbers=_list(meta, "numbers", path),
+        numbers_evidence=_optional(meta.get("numbers_evidence")),
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from archive.corpus import people as people_registry
 from archive.corpus.country import CURRENCIES
 from archive.errors import CorpusError
 
@@ -79,6 +80,8 @@ class Registry:
     programmes: dict[str, Programme] = field(default_factory=dict)
     checksum: str = ""
     governments: dict[str, Government] = field(default_factory=dict)
+    # People in office (archive/corpus/people.py).
+    people: dict[str, people_registry.Person] = field(default_factory=dict)
     country: str | None = None  # the archive's country (ISO 3166); None is a UK archive, as always
 
     @classmethod
@@ -89,16 +92,18 @@ class Registry:
         registries of that country as well (see shipped_files)."""
         digest = hashlib.sha256()
         raw = {}
-        for name in (DEPARTMENTS_FILE, PROGRAMMES_FILE, GOVERNMENTS_FILE):
+        files = (DEPARTMENTS_FILE, PROGRAMMES_FILE, GOVERNMENTS_FILE, people_registry.PEOPLE_FILE)
+        for name in files:
             path = corpus_dir / name
             data = path.read_bytes() if path.exists() else b""
-            # The governments file joins the digest only where there is one, so registries without it keep theirs.
-            if name != GOVERNMENTS_FILE or data:
+            # Later files join the digest only where there is one: registries without them keep
+            # theirs.
+            if name in (DEPARTMENTS_FILE, PROGRAMMES_FILE) or data:
                 digest.update(data + b"\0")
             raw[name] = _load_mapping(path, data)
         if country and country != "GB":
             digest.update(f"country={country}\0".encode())
-            for name in (DEPARTMENTS_FILE, GOVERNMENTS_FILE):
+            for name in (DEPARTMENTS_FILE, GOVERNMENTS_FILE, people_registry.PEOPLE_FILE):
                 if not any(_country_code(v.get("country")) == country for v in raw[name].values()):
                     data = shipped_file(country, name)
                     digest.update(data + b"\0")
@@ -112,6 +117,8 @@ class Registry:
             country=country if country != "GB" else None,
         )
         registry._check_links(corpus_dir)
+        registry.people = people_registry.load_people(corpus_dir, raw[people_registry.PEOPLE_FILE],
+                                                      registry.departments)
         return registry
 
     @property
@@ -133,6 +140,7 @@ class Registry:
             "programmes": {k: _plain(p) for k, p in self.programmes.items()},
             "checksum": self.checksum,
             "governments": {k: _plain(g) for k, g in self.governments.items()},
+            "people": {k: people_registry.plain(p) for k, p in self.people.items()},
             "country": self.country,
         }
 
@@ -144,6 +152,7 @@ class Registry:
             programmes={k: Programme(**_tuples(v)) for k, v in data["programmes"].items()},
             checksum=data.get("checksum", ""),
             governments={k: Government(**_tuples(v)) for k, v in data.get("governments", {}).items()},
+            people={k: people_registry.from_plain(v) for k, v in data.get("people", {}).items()},
             country=data.get("country"),
         )
 
@@ -198,6 +207,9 @@ class Registry:
 
     def label(self, kind: str, key: str) -> str:
         """Return the display label of a department, programme or government key."""
+        if kind == "person":
+            person = self.people.get(key)
+            return person.label if person else key
         entry = self._entries(kind).get(key)
         return entry.label if entry else key
 

@@ -59,11 +59,12 @@ class BuildReport:
 
 
 def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool = False,
-          country: str | None = None) -> BuildReport:
+          country: str | None = None, keep: int = generations.KEEP) -> BuildReport:
     """Bring the index up to date with the corpus and publish it as a new generation.
 
     `country` is the archive's (COUNTRY in archive.toml): it is kept with the registry, and
-    decides the financial years, governments, currency and wording the index is read with."""
+    decides the financial years, governments, currency and wording the index is read with.
+    The last `keep` builds stay searchable (KEEP_BUILDS)."""
     started = time.perf_counter()
     with generations.build_lock(index_dir):
         registry = Registry.load(corpus_dir, country)
@@ -91,8 +92,9 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 if manifest.get("registry", {}).get("checksum") != registry.checksum:
                     relabelled = True
                     forced = forced | _filed_under(base, _removed_keys(Registry.from_dict(manifest["registry"]), registry))
-        if base is not None and not _has_every_field(base):
-            # Indexed before a field was added (such as source): every document needs it.
+        if base is not None and (not _has_every_field(base) or _people_changed(manifest, registry)):
+            # Indexed before a field was added (such as source): every document needs it. Who
+            # announced a document is found with people.yaml when parsed: an edit reads every one.
             base, indexed, known, forced, reread_before = None, {}, {}, set(), set()
         report = BuildReport(full=base is None, repaired=repaired, outdated=outdated or None)
 
@@ -150,10 +152,11 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
             if folder is not None:
                 if needed:
                     replaced = [doc_id for doc_id, _ in parsed if doc_id in indexed] + removed
-                    _publish_segments(index_dir, folder, base, written, replaced, manifest, record)
+                    _publish_segments(index_dir, folder, base, written, replaced, manifest, record,
+                                      keep)
                     folder = None  # published: no longer ours to discard
             elif needed:
-                _write(index_dir, base, documents_parsed, removed, manifest, record)
+                _write(index_dir, base, documents_parsed, removed, manifest, record, keep)
         except OSError as error:
             # A full disk, say: the new generation is discarded and the old one still serves.
             raise ArchiveError(
@@ -164,6 +167,10 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 generations.discard(folder)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _people_changed(manifest: dict[str, Any] | None, registry: Registry) -> bool:
+    return (manifest or {}).get("registry", {}).get("people", {}) != registry.to_dict()["people"]
 
 
 def _removed_keys(old: Registry, new: Registry) -> dict[str, set[str]]:
@@ -209,7 +216,8 @@ def _has_every_field(generation: Path) -> bool:
 
 
 def _publish_segments(index_dir: Path, folder: Path, base: Path | None, written: parallel.Written,
-                      replaced: list[str], manifest: dict[str, Any], record: dict[str, Any]) -> None:
+                      replaced: list[str], manifest: dict[str, Any], record: dict[str, Any],
+                      keep: int = generations.KEEP) -> None:
     """Publish the folder's index (the base's, if any, less the replaced documents) with the new segments in it."""
     if base is None:
         schema, kept, generation = DocumentSchema(), [], 0
@@ -228,7 +236,7 @@ def _publish_segments(index_dir: Path, folder: Path, base: Path | None, written:
     table.update(written.stems)
     if base is None or table.added:  # else the base's file, linked, is already this table
         table.write(folder)
-    generations.publish(index_dir, folder, manifest, record)
+    generations.publish(index_dir, folder, manifest, record, keep)
 
 
 def _delete(reader: Any, doc_ids: list[str]) -> list[Any]:
@@ -266,7 +274,7 @@ def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
 
 
 def _write(index_dir: Path, base: Path, parsed: list[Document], removed: list[str],
-           manifest: dict[str, Any], record: dict[str, Any]) -> None:
+           manifest: dict[str, Any], record: dict[str, Any], keep: int = generations.KEEP) -> None:
     """Publish the base's index with a few documents added, changed or removed by Whoosh's own writer."""
     folder = generations.start(index_dir, base)
     try:
@@ -274,7 +282,7 @@ def _write(index_dir: Path, base: Path, parsed: list[Document], removed: list[st
         if not parsed and not removed:
             # Only the registry changed: the same segments and forms (linked), published with the new registry.
             ix.close()
-            generations.publish(index_dir, folder, manifest, record)
+            generations.publish(index_dir, folder, manifest, record, keep)
             return
         # Separate segment files, not one compound file: a worker that maps a compound file counts
         # all of it as resident (861 MB against 25 MB at 100,000 documents, ../shared/WHOOSH.md).
@@ -297,7 +305,7 @@ def _write(index_dir: Path, base: Path, parsed: list[Document], removed: list[st
         table.add(document.text for document in parsed)
         if table.added:  # else the base's file, linked, is already this table
             table.write(folder)
-        generations.publish(index_dir, folder, manifest, record)
+        generations.publish(index_dir, folder, manifest, record, keep)
     except BaseException:
         generations.discard(folder)
         raise

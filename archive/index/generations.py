@@ -6,6 +6,7 @@ build that fails or is killed at any point leaves the previous index serving.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import json
 import os
@@ -29,7 +30,10 @@ INDEX_FORMAT = 1
 # What the build alone reads: each document's checksum and file stats, pickled (0.05 s at 100,000
 # documents where the same in JSON took 0.5 s to read and write).
 DOCUMENTS = "documents.pickle"
-KEEP = 3  # generations kept, so a reader still on an older one can finish its request
+# Builds kept searchable (KEEP_BUILDS in archive.toml): a reader still on an older one finishes its
+# request, and a search cited with its build can be run again on that build.
+KEEP = 5
+BUILD_STAMP = "%Y-%m-%dT%H:%M:%SZ"
 
 
 def current(index_dir: Path) -> Path | None:
@@ -128,8 +132,11 @@ def _index_file(path: Path) -> bool:
     return path.is_file() and path.name not in (MANIFEST, DOCUMENTS) and "LOCK" not in path.name.upper()
 
 
-def publish(index_dir: Path, folder: Path, manifest: dict[str, Any], documents: dict[str, Any] | None = None) -> Path:
+def publish(index_dir: Path, folder: Path, manifest: dict[str, Any],
+            documents: dict[str, Any] | None = None, keep: int = KEEP) -> Path:
     """Write the manifest (and the build's record of documents), then make the folder current in one rename."""
+    count = len(documents["documents"]) if documents is not None else None
+    manifest = {**manifest, "build": _new_build(index_dir, count)}
     if documents is not None:
         _write_atomic_bytes(folder / DOCUMENTS, pickle.dumps(documents, protocol=pickle.HIGHEST_PROTOCOL))
     # Each index file's size, so that a file later truncated or deleted is found at opening.
@@ -145,8 +152,60 @@ def publish(index_dir: Path, folder: Path, manifest: dict[str, Any], documents: 
     os.symlink(final.name, link)
     os.replace(link, index_dir / CURRENT)
     _fsync_dir(index_dir)
-    _prune(index_dir, final)
+    _prune(index_dir, final, keep)
     return final
+
+
+def build_info(generation: Path) -> dict[str, Any]:
+    """Name a generation's build: its id, its date and time, and how many documents it holds."""
+    # A manifest holds the registry too: each is read once (a published manifest never changes).
+    stamp = (generation / MANIFEST).stat().st_mtime_ns
+    cached = _BUILDS.get(generation)
+    if cached is None or cached[0] != stamp:
+        for pruned in [path for path in _BUILDS if not path.exists()]:
+            del _BUILDS[pruned]
+        cached = _BUILDS[generation] = (stamp, _read_build(generation))
+    return dict(cached[1])
+
+
+_BUILDS: dict[Path, tuple[int, dict[str, Any]]] = {}
+
+
+def _read_build(generation: Path) -> dict[str, Any]:
+    found = read_manifest(generation).get("build")
+    if found:
+        return dict(found)
+    # A generation published before builds were named: its folder's time stands in.
+    stamp = dt.datetime.fromtimestamp((generation / MANIFEST).stat().st_mtime, dt.timezone.utc)
+    named = stamp.strftime(BUILD_STAMP)
+    return {"id": named, "date": named, "documents": None}
+
+
+def kept_builds(index_dir: Path) -> list[tuple[dict[str, Any], Path]]:
+    """List the published generations still kept, newest first, each with its build."""
+    found = []
+    for generation in sorted(index_dir.glob("gen-*"), key=_number, reverse=True):
+        try:
+            found.append((build_info(generation), generation))
+        except (OSError, ValueError):  # pruned meanwhile, or never finished: not a kept build
+            continue
+    return found
+
+
+def find_build(index_dir: Path, build_id: str) -> Path | None:
+    """Return the kept generation of a build, or None once it has been pruned."""
+    return next((path for info, path in kept_builds(index_dir) if info["id"] == build_id), None)
+
+
+def _new_build(index_dir: Path, documents: int | None) -> dict[str, Any]:
+    now = dt.datetime.now(dt.timezone.utc)
+    stamp = now.strftime(BUILD_STAMP)
+    taken = {info["id"] for info, _ in kept_builds(index_dir)}
+    build_id, n = stamp, 1
+    while build_id in taken:  # two builds in one second: the second is told apart
+        n += 1
+        build_id = f"{stamp}-{n}"
+    return {"id": build_id, "date": stamp, "documents": documents}
 
 
 def discard(folder: Path) -> None:
@@ -158,9 +217,9 @@ def _number(generation: Path) -> int:
     return int(generation.name.split("-")[1])
 
 
-def _prune(index_dir: Path, newest: Path) -> None:
+def _prune(index_dir: Path, newest: Path, keep: int = KEEP) -> None:
     older = sorted((p for p in index_dir.glob("gen-*") if p != newest), key=_number)
-    for stale in older[: max(0, len(older) - (KEEP - 1))]:
+    for stale in older[: max(0, len(older) - (max(keep, 1) - 1))]:
         shutil.rmtree(stale, ignore_errors=True)
 
 

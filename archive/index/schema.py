@@ -10,6 +10,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, SchemaClass
 
 from archive.corpus.amounts import band_key
 from archive.corpus.money import link_parts
+from archive.corpus.roles import COUNTED, assign_roles
 from archive.corpus.parse import Document
 
 # The facets, in the order they are shown; each is a KEYWORD field of the same name.
@@ -24,15 +25,25 @@ class DocumentSchema(SchemaClass):
     year = KEYWORD(stored=False)
     department = KEYWORD(lowercase=True)
     programme = KEYWORD(lowercase=True)
+    # People by key (archive/corpus/speakers.py): who announced it, and everyone speaking in it.
+    announced_by = KEYWORD(lowercase=True)
+    person = KEYWORD(lowercase=True)
     # The publisher's name as one term, written by source_key, for source: queries.
     source = ID
-    # Amount bands such as "10m-100m" (pounds) or "usd:10m-100m".
+    # Bands such as "10m-100m" (pounds) or "usd:10m-100m" of the money announced (amounts whose
+    # role is announced, total or part: archive/corpus/roles.py); amount_all, of every amount.
     amount = KEYWORD(lowercase=True)
-    # Every amount's value, in whole units of its own currency. 64 bits: £5bn overflows 32;
-    # signed, because unsigned 64-bit ranges match wrongly in Whoosh 2.7.
+    amount_all = KEYWORD(lowercase=True)
+    # Each announced amount's value, in whole units of its own currency (value_all: every
+    # amount's). 64 bits: £5bn overflows 32; signed, because unsigned 64-bit ranges match
+    # wrongly in Whoosh 2.7.
     value = NUMERIC(int, bits=64)
+    # The roles a document's amounts have, e.g. "announced cut statistic".
+    roles = KEYWORD
+    value_all = NUMERIC(int, bits=64)
     sortdate = NUMERIC(int, sortable=True)
     largest = NUMERIC(int, bits=64, sortable=True)
+    largest_all = NUMERIC(int, bits=64, sortable=True)
     # Everything a result or a document page shows, as one stored dict.
     meta = STORED
 
@@ -45,7 +56,10 @@ def source_key(name: str) -> str:
 
 def fields(document: Document) -> dict[str, Any]:
     """Turn a document into the fields the schema indexes and stores."""
-    amounts = link_parts(document.text, document.amounts)  # each with the whole it is part of, if any
+    # Each amount with the whole it is part of, if any, and its role read from its sentence.
+    amounts = assign_roles(document.text, link_parts(document.text, document.amounts))
+    announced = [a for a in amounts if a["role"] in COUNTED]
+    announcer, quoted = document.people.get("announced_by"), document.people.get("quoted", [])
     return {
         "id": document.id,
         "title": document.title,
@@ -53,11 +67,17 @@ def fields(document: Document) -> dict[str, Any]:
         "year": str(document.date.year),
         "department": " ".join(document.departments),
         "programme": " ".join(document.programmes),
+        "announced_by": announcer["person"] if announcer else None,
+        "person": " ".join(dict.fromkeys(p["person"] for p in (announcer, *quoted) if p)) or None,
         "source": source_key(document.source or "") or None,
-        "amount": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
-        "value": [a.value for a in document.amounts],
+        "amount": " ".join(sorted({band_key(a["value"], a["currency"]) for a in announced})),
+        "amount_all": " ".join(sorted({band_key(a.value, a.currency) for a in document.amounts})),
+        "value": [a["value"] for a in announced],
+        "value_all": [a.value for a in document.amounts],
+        "roles": " ".join(sorted({a["role"] for a in amounts})) or None,
         "sortdate": document.date.sort_key,
-        "largest": max((a.value for a in document.amounts), default=0),
+        "largest": max((a["value"] for a in announced), default=0),
+        "largest_all": max((a.value for a in document.amounts), default=0),
         "meta": {
             "id": document.id,
             "title": document.title,
@@ -81,5 +101,9 @@ def fields(document: Document) -> dict[str, Any]:
             "licence": document.licence,
             "fetched": document.fetched,
             "pages": list(document.pages),
+            "announced_by": announcer,
+            "quoted": quoted,
+            "people_review": document.people.get("review", []),
+            "numbers": list(document.numbers),
         },
     }

@@ -58,7 +58,10 @@ def infer_date(
         try:
             date = PartialDate.parse(given)
         except ValueError:
-            pass
+            kept = _partly(str(given))
+            if kept:  # 2019-02-31 keeps February 2019, flagged: never a date from elsewhere instead
+                return DateGuess(kept, f"{given_by} \"{given}\", which is no date: {kept.display} is "
+                                 "what can be read of it.", False)
         else:
             return DateGuess(date, f"{given_by} the date {date.display}.", True)
     for guess in (_from_url(url), _dateline(lead, anywhere=True), _dateline(text), _from_comments(comments), _new_financial_year(text),
@@ -183,3 +186,39 @@ def sentence_at(text: str, position: int, limit: int = 300) -> str:
     start, end = spans[index] if index >= 0 else (position, position)
     sentence = " ".join(text[start:max(end, position)].split())
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _partly(given: str) -> PartialDate | None:
+    """Keep what can be read of a date that is not one: the year and month of 2019-02-31."""
+    match = re.match(r"^\s*((?:1[6-9]|20)\d\d)(?:-(\d\d))?", given)
+    if not match:
+        return None
+    if match[2] and 1 <= int(match[2]) <= 12:
+        return PartialDate(int(match[1]), int(match[2]))
+    return PartialDate(int(match[1]))
+
+
+def bounds(lifetimes: list[tuple[str, str | None, str | None]]) -> tuple[str, str] | None:
+    """The span an undated document must fall in: every department it names existed then.
+
+    Each lifetime is (name, start, end) as the registry gives them (YYYY, YYYY-MM or YYYY-MM-DD);
+    returns the span in words and the evidence, or None when nothing bounds it.
+    """
+    starts = [(PartialDate.parse(start), name) for name, start, _ in lifetimes if start]
+    ends = [(PartialDate.parse(end), name) for name, _, end in lifetimes if end]
+    if not starts and not ends:
+        return None
+    low = max(starts, key=lambda pair: pair[0].sort_key) if starts else None
+    high = min(ends, key=lambda pair: pair[0].sort_key or 99999999) if ends else None
+    if low and high:
+        span = f"between {low[0].display} and {high[0].display}"
+    elif low:
+        span = f"after {low[0].display}"
+    else:
+        span = f"before {high[0].display}"
+    def when(value: str | None, missing: str) -> str:
+        return PartialDate.parse(value).display if value else missing
+
+    named = "; ".join(f"{name} existed from {when(start, 'an unknown date')} to {when(end, 'now')}"
+                      for name, start, end in lifetimes)
+    return span, named

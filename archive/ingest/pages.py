@@ -11,18 +11,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-PAGE_MARKER = "<!-- page {} -->"
+from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
+from archive.ingest.marks import escape
+
 _PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.?)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _LEADER = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$|\s{2,}\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣●*]|[-–—](?=\s))\s*")
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>[A-Z].*)$")
-_SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 _HYPHENATED = re.compile(r"(?<=[A-Za-z])[-\u00ad]$")
-_MARKDOWN_START = re.compile(r"^(?:[#>+*_=|-]|\d+(?=[.)]\s))")
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _DIGITS = re.compile(r"\d+")
+_END_NUMBER = re.compile(r"^(?:page\s+)?#\s*[|·•–-]?\s*|\s*[|·•–-]?\s*(?:page\s+)?#$")
 HEADING_WORDS = 14
 
 
@@ -37,6 +37,7 @@ class Line:
     top: float = 0.0
     x0: float = 0.0
     bullet: bool = False  # a bullet was drawn before it
+    role: str = ""  # "" running text, "aside" caption, chart note or box, "note" footnote, "table"
 
 
 @dataclass
@@ -56,6 +57,8 @@ class Paper:
     front: list[str] = field(default_factory=list)  # the first pages' lines, for dates and publishers
     pages: list[int] = field(default_factory=list)  # the pages whose text is kept
     dropped: list[str] = field(default_factory=list)  # what was left out, one note each
+    front_blocks: list[str] = field(default_factory=list)  # the first two pages' paragraphs, for dates
+    imprint: list[str] = field(default_factory=list)  # the first and last pages' lines: official numbers
 
     @property
     def markdown(self) -> str:
@@ -74,21 +77,32 @@ def to_paper(pages: list[PageText]) -> Paper:
     """Clean a paper's pages and write them as Markdown with page markers."""
     paper = Paper([])
     running = _running_lines(pages)
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for ln in page.lines:
+            if ln.size:
+                sizes[ln.size] += len(ln.text)
+    type_size = sizes.most_common(1)[0][0] if sizes else 0.0
     if running:
         paper.dropped.append("running headers and footers: " + "; ".join(f"\"{t}\"" for t in sorted(running)[:4]))
     kept_pages: list[tuple[int, list[Line | list[list[str]]]]] = []
     for page in pages:
-        lines = [ln for ln in page.lines if not _is_running(ln, page, running)]
-        if _is_contents(lines):
+        lines = [ln for ln in page.lines if not _is_running(ln, page, running, type_size)]
+        if _is_contents([ln for ln in lines if ln.role != "table"]):
             paper.dropped.append(f"the contents on page {page.number}")
             continue
         lines = [ln for ln in lines if not (_LEADER.search(ln.text) and len(ln.text.split()) <= HEADING_WORDS)]
-        items: list[Line | list[list[str]]] = list(lines)
-        for top, rows in page.tables:  # a table stands where it stands on the page
-            at = next((i for i, ln in enumerate(items) if isinstance(ln, Line) and ln.top > top), len(items))
-            items.insert(at, rows)
+        items: list[Line | list[list[str]]] = [
+            page.tables[int(ln.text[1:])][1] if ln.role == "table" else ln for ln in lines]
+        if not any(ln.role == "table" for ln in lines):
+            for top, rows in page.tables:  # a table stands where it stands on the page
+                at = next((i for i, ln in enumerate(items) if isinstance(ln, Line) and ln.top > top), len(items))
+                items.insert(at, rows)
         if items:
             kept_pages.append((page.number, items))
+    from archive.ingest.tables import carry_headers
+
+    carry_headers(kept_pages)
     body = Counter()
     for _, items in kept_pages:
         for item in items:
@@ -101,23 +115,15 @@ def to_paper(pages: list[PageText]) -> Paper:
     step = _line_step(kept_pages, body_size)
     levels = _heading_levels(kept_pages, body_size, title_lines)
     paper.front = [item.text for _, items in kept_pages[:2] for item in items if isinstance(item, Line)]
+    paper.imprint = paper.front + [item.text for _, items in kept_pages[2:][-2:]
+                                   for item in items if isinstance(item, Line)]
+    from archive.ingest.pagewriter import write_pages  # it writes with this module's helpers
 
-    open_paragraph = False
-    for number, items in kept_pages:
-        paper.pages.append(number)
-        marker = PAGE_MARKER.format(number)
-        units = _units(items, body_size, levels, title_lines, step)
-        if not units:
-            continue
-        first = units[0]
-        if open_paragraph and first[0] == "p" and first[1][:1].islower():
-            paper.blocks[-1] += f" {marker} {first[1]}"  # the paragraph runs on from the page before
-            units = units[1:]
-        else:
-            paper.blocks.append(marker)
-        for kind, text in units:
-            paper.blocks.append(text if kind in ("h", "list") else escape(text))
-        open_paragraph = bool(units) and units[-1][0] == "p" and not _SENTENCE_END.search(units[-1][1])
+    write_pages(paper, kept_pages, lambda items: _units(items, body_size, levels, title_lines, step))
+    early = [b for b in paper.blocks if _MARKERS.fullmatch(b)][2:3]  # the third page's marker
+    cut = paper.blocks.index(early[0]) if early else len(paper.blocks)
+    paper.front_blocks = [(title_lines and paper.title) or ""] + [
+        _MARKERS.sub(" ", b).strip().lstrip("#").strip() for b in paper.blocks[:cut]]
     return paper
 
 
@@ -128,29 +134,52 @@ def _running_lines(pages: list[PageText]) -> set[str]:
     seen: Counter[str] = Counter()
     for page in pages:
         seen.update({_shape(ln.text) for ln in _margin(page)})
-    needed = max(2, (len(pages) + 1) // 2)
+    # Furniture repeats: on most pages of a short paper, on three or more of a long one (a chapter's
+    # running head stands only on that chapter's pages).
+    needed = min(max(2, (len(pages) + 1) // 2), 3)
     return {shape for shape, count in seen.items() if count >= needed and not _PAGE_NUMBER.match(shape)}
 
 
 def _margin(page: PageText) -> list[Line]:
     if any(ln.edge for ln in page.lines):
-        return [ln for ln in page.lines if ln.edge]
+        return [ln for ln in page.lines if _in_margin(ln, page)]
     return page.lines[:2] + page.lines[-2:]  # no positions: the first and last lines
 
 
-def _is_running(line: Line, page: PageText, running: set[str]) -> bool:
+def _is_running(line: Line, page: PageText, running: set[str], body: float = 0.0) -> bool:
     if any(ln.edge for ln in page.lines):
-        in_margin = line.edge
+        in_margin = _in_margin(line, page)
     else:
         in_margin = line in page.lines[:2] or line in page.lines[-2:]
     if not in_margin:
         return False
-    return _shape(line.text) in running or bool(_PAGE_NUMBER.match(line.text))
+    if _shape(line.text) in running or _PAGE_NUMBER.match(line.text):
+        return True
+    # A head or foot in small type carrying the page's own number, even on a page of its own.
+    words = line.text.split()
+    tops = [ln.top for ln in page.lines]
+    outermost = line.top in (min(tops), max(tops))  # not a footnote numbered as its page is
+    return bool(body and line.size and line.size < 0.95 * body and len(words) <= 12 and outermost
+                and line.role != "note" and str(page.number) in (words[0], words[-1]))
+
+
+def _in_margin(line: Line, page: PageText) -> bool:
+    """In the margin band and standing apart: not the first or last line of a column's paragraph."""
+    if not line.edge:
+        return False
+    at = page.lines.index(line)
+    for other in page.lines[max(0, at - 1):at + 2]:
+        if other is not line and abs(other.x0 - line.x0) < 6 and abs(other.size - line.size) < 1 and \
+                0 < abs(other.top - line.top) <= 1.6 * max(line.size, 1.0):
+            return False
+    return True
 
 
 def _shape(text: str) -> str:
-    """Compare lines with their numbers blanked: "Page 3 of 12" and "Page 4 of 12" are one footer."""
-    return _DIGITS.sub("#", " ".join(text.lower().split()))
+    """Compare lines with their numbers blanked: "Page 3 of 12" and "Page 4 of 12" are one footer,
+    "12 Title of the report" on an even page and "Title of the report 13" on an odd one one head."""
+    shape = _DIGITS.sub("#", " ".join(text.lower().split()))
+    return _END_NUMBER.sub("", shape) or shape
 
 
 def _is_contents(lines: list[Line]) -> bool:
@@ -168,12 +197,16 @@ def _title_lines(pages: list[tuple[int, list]], body_size: float) -> list[Line]:
     lines = [item for item in pages[0][1] if isinstance(item, Line)]
     if not lines:
         return []
+    lines = [ln for ln in lines if ln.role == ""]
+    if not lines:
+        return []
     largest = max(ln.size for ln in lines)
     if largest < 1.3 * body_size:
         return []
     start = next(i for i, ln in enumerate(lines) if ln.size == largest)
     end = start
-    while end + 1 < len(lines) and lines[end + 1].size == largest:
+    # A title set over several lines: each line in the same type, give or take rounding.
+    while end + 1 < len(lines) and abs(lines[end + 1].size - largest) <= 0.05 * largest and end - start < 5:
         end += 1
     return lines[start:end + 1]
 
@@ -217,7 +250,8 @@ def _units(
             previous = None
             continue
         bullet = _BULLET.match(text) or line.bullet
-        gap = previous is not None and step and line.top - previous.top > 1.4 * step
+        gap = previous is not None and (step and line.top - previous.top > 1.4 * step
+                                        or abs(line.size - previous.size) > 0.06 * max(line.size, 1.0))
         new_block = previous is None or gap or bool(bullet) or (
             _NUMBERED.match(text) and _SENTENCE_END.search(previous.text)) or (
             not step and _SENTENCE_END.search(previous.text) and not text[:1].islower())
@@ -256,23 +290,7 @@ def _join(before: str, after: str) -> str:
 
 
 def table_rows(rows: list[list[str]]) -> str:
-    """Write a table as a list, one row an item: "Header: cell; Header: cell"."""
-    header, *rest = rows
-    has_header = rest and all(cell and not any(ch.isdigit() for ch in cell) for cell in header)
-    lines = []
-    for row in rest if has_header else rows:
-        cells = [(head, cell) for head, cell in zip(header if has_header else [""] * len(row), row) if cell]
-        item = "; ".join(f"{head}: {cell}" if head else cell for head, cell in cells)
-        # A full stop ends each row's sentence, so an amount's sentence is its own row.
-        lines.append("- " + escape(item if _SENTENCE_END.search(item) else item + "."))
-    return "\n".join(lines)
+    """Write a table as a list, one row an item: "Row label — Column: cell; Column: cell"."""
+    from archive.ingest.tables import table_rows as write
 
-
-def escape(text: str) -> str:
-    """Keep plain text plain in Markdown: no HTML, no accidental headings, quotes, rules or lists."""
-    text = _TAG_START.sub("&lt;", text)
-    match = _MARKDOWN_START.match(text)
-    if match:
-        at = match.end() if match.group()[:1].isdigit() else 0
-        text = f"{text[:at]}\\{text[at:]}"
-    return text
+    return write(rows, escape)

@@ -4,7 +4,7 @@ markers for a PDF), its metadata suggested from the file's own properties and it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archive.ingest.boilerplate import Article
 from archive.ingest.pages import to_paper
@@ -51,6 +51,9 @@ class Suggested:
     source: str | None = None
     source_by: str = ""
     author: str | None = None
+    ocr: list[int] = field(default_factory=list)  # pages read by OCR
+    review: list[str] = field(default_factory=list)  # what to check by hand
+    numbers: list[tuple[str, str]] = field(default_factory=list)  # official numbers and their evidence
 
 
 def paper_article(blocks: list[str], title: str | None) -> PaperArticle:
@@ -59,25 +62,58 @@ def paper_article(blocks: list[str], title: str | None) -> PaperArticle:
 
 def from_pdf(data: bytes) -> tuple[PaperArticle, Suggested]:
     """Read a PDF into an article and suggestions; raise PdfProblem."""
-    from archive.ingest.pdf import info_date, read_pdf
+    from archive.ingest.pdf import read_pdf
 
     pdf = read_pdf(data)
-    paper = to_paper(pdf.pages)
+    article, found = from_pages(pdf.pages, pdf.info, pdf.title)
+    if pdf.ocr:
+        _read_by_ocr(article, found, pdf.ocr)
+    return article, found
+
+
+def _read_by_ocr(article: PaperArticle, found: Suggested, pages: list[int]) -> None:
+    """Say on the page and in the front matter that the text was read by OCR; flag its amounts."""
+    from archive.corpus.amounts import extract_amounts
+
+    span = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]}"
+    article.paragraphs.insert(0, f"*Read by OCR from the scanned images of {span}: the text may differ "
+                                 "from the printed page.*")
+    found.ocr = pages
+    found.review.append(f"the text was read by OCR from the scanned images of {span}: check it against "
+                        "the original")
+    amounts = list(dict.fromkeys(a.text for a in extract_amounts(article.text)))
+    if amounts:
+        found.review.append("amounts read by OCR, check each against the page: " + ", ".join(amounts[:12])
+                            + (f" and {len(amounts) - 12} more" if len(amounts) > 12 else ""))
+
+
+def from_pages(pages: list, info: dict[str, str], info_title: str | None) -> tuple[PaperArticle, Suggested]:
+    """Clean a PDF's pages into an article and suggestions, from the pages and the file's properties."""
+    from archive.ingest.pdf import info_date
+
+    from archive.ingest.numbers import official_numbers
+
+    paper = to_paper(pages)
     if not paper.text.strip():
         from archive.ingest.pdf import PdfProblem
 
         raise PdfProblem("no text: once running headers, footers and contents are left out, nothing remains")
     found = Suggested()
+    found.numbers = official_numbers(paper.imprint)
     if paper.title:
         found.title, found.title_by = paper.title, f"the largest type on page {paper.title_page}"
-    elif pdf.title:
-        found.title, found.title_by = pdf.title, "the PDF's document properties (Title)"
+    elif info_title:
+        found.title, found.title_by = info_title, "the PDF's document properties (Title)"
     _front(found, paper.front, "the first pages")
+    # A date printed on the first pages, in any common form, wins over a line that is only a date.
+    printed = printed_date(paper.front_blocks)
+    if printed:
+        found.date, found.date_by = printed[0], f"The line \"{printed[1]}\" in the first pages gives"
     if not found.date:
-        created = info_date(pdf.info.get("CreationDate"))
+        created = info_date(info.get("CreationDate"))
         if created:
             found.date, found.date_by = created, "The PDF's properties (CreationDate, the day the file was made) give"
-    author = pdf.info.get("Author", "").strip()
+    author = info.get("Author", "").strip()
     if author and not _AUTHOR_JUNK.match(author):
         if _PUBLISHER_LINE.match(author):
             found.source = found.source or author
@@ -116,3 +152,53 @@ def _front(found: Suggested, lines: list[str], where: str) -> None:
             found.date_by = f"The line \"{line}\" in {where} gives"
         if not found.source and _PUBLISHER_LINE.match(line):
             found.source, found.source_by = line.removeprefix("the ").removeprefix("The "), f"the line \"{line}\" in {where}"
+
+
+_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r"|" + "|".join(m[:3] for m in _MONTHS) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PRINTED = [  # (precision, pattern): the most precise date printed wins, then the first
+    (3, re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    (3, re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,\s+{_YEAR}\b", re.I)),
+    (2, re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
+    (1, re.compile(rf"\b(?P<season>spring|summer|autumn|winter|fall)\s+{_YEAR}\b", re.I)),
+    (0, re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d\d)[/–-](?P<next>\d\d)(?![\d/-])")),
+    (1, re.compile(r"^(?:[A-Z][\w ]{0,30}\s)?(?P<year>(?:19|20)\d\d)$")),  # a cover's "2015", "Report 2015"
+]
+_LABEL = re.compile(r"\b(?:published|issued|dated?|updated|briefing|presented|ordered|report)\b", re.I)
+
+
+def printed_date(blocks: list[str]) -> tuple[str, str] | None:
+    """Find the date printed on a paper's first pages: ISO date (as precise as printed) and the words."""
+    best: tuple[int, int, str, str] | None = None
+    for order, block in enumerate(blocks):
+        words = len(block.split())
+        if not block or words > 40:
+            continue
+        for precision, pattern in _PRINTED:
+            for match in pattern.finditer(block):
+                # A date in a line of its own, or after "Published", "Briefing": not one in a sentence of text.
+                # A sentence of text (a full stop at its end) names dates it is about, not its own.
+                sentence = words > 14 or (words > 6 and block.rstrip().endswith("."))
+                if sentence and not _LABEL.search(block[max(0, match.start() - 40) : match.start()]):
+                    continue
+                iso = _iso(match, precision)
+                if iso and (best is None or precision > best[0]):
+                    best = (precision, order, iso, block if len(block) <= 120 else match.group())
+            if best and best[0] == precision:
+                break
+    return (best[2], best[3]) if best else None
+
+
+def _iso(match: re.Match[str], precision: int) -> str | None:
+    year = int(match["year"])
+    if precision == 0 and int(match["next"]) != (year + 1) % 100:
+        return None  # "2019/20" is a financial year; "2019-07" is not
+    if precision < 2:
+        return str(year)
+    month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(match["month"].lower().rstrip(".")))
+    if precision == 2:
+        return f"{year}-{month:02d}"
+    import calendar
+
+    day = int(match["day"])
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= calendar.monthrange(year, month)[1] else None

@@ -8,6 +8,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from archive.ingest.layout import Frag, Word, body_size, lay_out
 from archive.ingest.pages import Line, PageText
 
 # pdfminer warns about every odd but readable construct; what cannot be read is raised and reported.
@@ -27,6 +28,7 @@ class PdfText:
 
     pages: list[PageText]
     info: dict[str, str] = field(default_factory=dict)  # Title, Author, Subject, CreationDate, ...
+    ocr: list[int] = field(default_factory=list)  # the pages read from their images by OCR
 
     @property
     def title(self) -> str | None:
@@ -43,13 +45,13 @@ def read_pdf(data: bytes) -> PdfText:
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise PdfProblem("damaged: it does not start as a PDF does (%PDF-)")
-    pages: list[PageText] = []
+    raw: list[tuple] = []
     images = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             info = {str(k): _info_text(v) for k, v in (pdf.metadata or {}).items()}
             for number, page in enumerate(pdf.pages, 1):
-                pages.append(_page(page, number))
+                raw.append((number, *_read_page(page)))
                 images += len(page.images)
     except PdfProblem:
         raise
@@ -59,43 +61,98 @@ def read_pdf(data: bytes) -> PdfText:
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(cause).lower():
             raise PdfProblem("encrypted: it needs a password to open; ingest a copy saved without one") from None
         raise PdfProblem(f"damaged or truncated: {_describe(cause)}") from None
+    scanned = [] if any(page[1] for page in raw) or any(page[3] for page in raw) else [n for n, *_ in raw]
+    if scanned and images:
+        raw = _ocr(data, raw)
+    body = body_size([w for page in raw for w in page[1]])
+    pages = [page_text(number, words, height, body, tables, boxes, dots)
+             for number, words, height, tables, boxes, dots in raw]
     if not pages:
         raise PdfProblem("damaged or truncated: it has no pages")
     if not any(line.text for page in pages for line in page.lines) and not any(page.tables for page in pages):
         if images:
-            raise PdfProblem(f"no text layer: its {len(pages)} page(s) are images (a scan?); it needs OCR first")
+            raise PdfProblem(f"no text layer: its {len(pages)} page(s) are images, and OCR found no words on them")
         raise PdfProblem("no text: its pages hold no text and no images")
-    return PdfText(pages, info)
+    return PdfText(pages, info, scanned if scanned and images else [])
 
 
-def _page(page, number: int) -> PageText:
-    """One page: its tables as rows of cells, and the lines outside them with font size and position."""
+def _ocr(data: bytes, raw: list[tuple]) -> list[tuple]:
+    """Read every page of a scan by OCR, keeping each page's number; say what to install if we cannot."""
+    import pdfplumber
+
+    from archive.ingest import ocr
+
+    missing = ocr.available()
+    if missing:
+        raise PdfProblem(f"no text layer: its {len(raw)} page(s) are images (a scan?); {missing}")
+    read = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for (number, _, height, tables, boxes, dots), page in zip(raw, pdf.pages):
+            words, _ = ocr.page_words(page)
+            read.append((number, words, height, tables, [], []))
+    return read
+
+
+def _read_page(page) -> tuple[list[Word], float, list, list, list]:
+    """One page's words outside its ruled tables, its tables as rows, its boxes and drawn bullets."""
     height = float(page.height) or 1.0
-    tables, boxes = [], []
+    tables, ruled = [], []
     for table in page.find_tables():
         rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
         rows = [row for row in rows if any(row)]
         if len(rows) >= 2:
-            tables.append((table.bbox[1], rows))
-            boxes.append(table.bbox)
+            tables.append((tuple(float(v) for v in table.bbox), rows))
+            ruled.append(table.bbox)
     text_page = page
-    for box in boxes:
+    for box in ruled:
         text_page = text_page.outside_bbox(box)
     # A list's bullets are often drawn as small filled shapes, not written as characters.
     dots = [(float(c["x1"]), (float(c["top"]) + float(c["bottom"])) / 2) for c in (*page.curves, *page.rects)
             if float(c["width"]) <= 6 and float(c["height"]) <= 6 and c.get("fill")]
-    lines = []
-    for raw in text_page.extract_text_lines(return_chars=True, strip=True):
-        text = " ".join(raw["text"].split())
+    # A box drawn round text (a sidebar, a panel) sets it apart; a frame round the page does not.
+    area = float(page.width) * height
+    boxes = [(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])) for r in page.rects
+             if float(r["width"]) > 60 and float(r["height"]) > 24
+             and float(r["width"]) * float(r["height"]) < 0.5 * area
+             and not any(_inside(r, box) for box in ruled)]
+    # Words split where the size changes (a raised footnote mark); bold is read from the characters,
+    # so a word is not split where only the font changes.
+    words = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+                  round(float(w["size"]), 1),
+                  sum("bold" in str(c.get("fontname", "")).lower() for c in w["chars"]) * 2
+                  > len(w["chars"]))
+             for w in text_page.extract_words(extra_attrs=["size"], use_text_flow=False,
+                                              return_chars=True)
+             if w["text"].strip()]
+    return words, height, tables, boxes, dots
+
+
+def _inside(rect: dict, box: tuple) -> bool:
+    return float(rect["x0"]) >= box[0] - 2 and float(rect["x1"]) <= box[2] + 2 and \
+        float(rect["top"]) >= box[1] - 2 and float(rect["bottom"]) <= box[3] + 2
+
+
+def page_text(number: int, words: list[Word], height: float, body: float, tables: list | None = None,
+              boxes: list | None = None, dots: list | None = None) -> PageText:
+    """Lay a page's words out in reading order as lines with size, place and role, and its tables."""
+    laid = lay_out(words, height, body, boxes or [], tables or [])
+    lines, found = [], []
+    for row in laid.lines:
+        if row and not isinstance(row[0], Frag):  # a table, where it stands in the reading order
+            lines.append(Line(f"\x00{len(found)}", role="table"))
+            found.append((0.0, row))
+            continue
+        text = " ".join(" ".join(f.text for f in row).split())
         if not text:
             continue
-        chars = [c for c in raw["chars"] if c["text"].strip()]
-        size = statistics.median(c["size"] for c in chars) if chars else 0.0
-        bold = bool(chars) and sum("bold" in c.get("fontname", "").lower() for c in chars) > len(chars) / 2
-        edge = raw["top"] < EDGE * height or raw["bottom"] > (1 - EDGE) * height
-        bullet = any(raw["x0"] - 24 <= x <= raw["x0"] and raw["top"] <= y <= raw["bottom"] for x, y in dots)
-        lines.append(Line(text, round(size, 1), bold, edge, float(raw["top"]), float(raw["x0"]), bullet))
-    return PageText(number, lines, [(top, rows) for top, rows in tables])
+        first = row[0]
+        top, bottom = min(f.top for f in row), max(f.bottom for f in row)
+        edge = top < EDGE * height or bottom > (1 - EDGE) * height
+        bullet = any(first.x0 - 24 <= x <= first.x0 and top <= y <= bottom for x, y in dots or [])
+        size = statistics.median(w.size for f in row for w in f.words)
+        bold = sum(w.bold for f in row for w in f.words) > sum(len(f.words) for f in row) / 2
+        lines.append(Line(text, round(size, 1), bold, edge, top, first.x0, bullet, first.role))
+    return PageText(number, lines, found)
 
 
 def _info_text(value: object) -> str:

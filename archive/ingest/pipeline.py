@@ -16,12 +16,12 @@ from tqdm import tqdm
 
 from archive.corpus.country import currency_of, parse_country
 from archive.corpus.folder import document_files
-from archive.corpus.parse import PartialDate, parse_bytes
+from archive.corpus.parse import UNDATED, PartialDate, parse_bytes
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
 from archive.ingest.boilerplate import Article, extract_article, normalise
 from archive.ingest.checks import amount_points, date_points, title_points
-from archive.ingest.dating import DateGuess, infer_date
+from archive.ingest.dating import DateGuess, bounds, infer_date
 from archive.ingest.dedupe import NearDuplicates, shingles
 from archive.ingest.report import IngestReport, Outcome
 from archive.ingest.sources import (
@@ -182,9 +182,8 @@ def _prepare(record: Record | Unreadable) -> Outcome:
                                                   (page_date, "The page's metadata gives")) if d), (None, ""))
     date = infer_date(text, given=given, given_by=given_by, url=record.url,
                       comments=comments or article.comments, lead="\n".join(article.lead))
-    if date is None:
-        year = dt.date.today().year
-        date = DateGuess(PartialDate(year), f"No date was found: {year} is the year it was ingested.", False)
+    if date is None:  # undated: never the day it was ingested
+        date = DateGuess(PartialDate.parse(UNDATED), "No date was found in the text.", False)
         review.append("no date was found in the text: set the date by hand")
     elif not date.sure:
         review.append(f"the date is inferred, check it: {date.evidence}")
@@ -206,7 +205,10 @@ def _prepare(record: Record | Unreadable) -> Outcome:
     for match in outcome.departments + outcome.programmes:
         if not match.sure:
             review.append(f"check {match.key}: {match.why}")
-    review.extend(_lifetimes(registry, outcome.departments, date.date))
+    if date.date.undated:
+        date = _bounded(registry, outcome.departments, date, review)
+    else:
+        review.extend(_lifetimes(registry, outcome.departments, date.date))
     named = [registry.departments[m.key].name for m in outcome.departments]
     for candidate in unknown_departments(text, matcher):
         if any(name.startswith(f"{candidate.key},") for name in named):
@@ -214,7 +216,8 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         review.append(f"the text names the {candidate.key}, which is not in departments.yaml: add it if "
                       f"documents should be found by it")
     outcome.organisations = organisations(text, matcher)
-    currency = options.currency or currency_of(options.country, dt.date(date.date.year, date.date.month or 1, date.date.day or 1))
+    day = dt.date.today() if date.date.undated else dt.date(date.date.year, date.date.month or 1, date.date.day or 1)
+    currency = options.currency or currency_of(options.country, day)
     if currency is None and _BARE_DOLLAR.search(text):
         review.append("a bare $ is read as USD: ingest with --currency if the source means another dollar")
 
@@ -231,9 +234,12 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         "programmes": [m.key for m in outcome.programmes],
         "organisations": [m.key for m in outcome.organisations],
         "date_evidence": date.evidence,
+        "numbers": [number for number, _ in record.numbers] or None,
+        "numbers_evidence": "; ".join(f'{n}: "{line}"' for n, line in record.numbers) or None,
         "licence": options.licence or record.licence,
         "fetched": record.fetched,
         "files": [f"files/{stem}{record.suffix}"] if record.original else None,
+        "prime_minister": record.prime_minister,
         "review": list(review),  # a copy: the points found below are compared against it
     }
     outcome.original, outcome.suffix = record.original, record.suffix
@@ -247,7 +253,8 @@ def _prepare(record: Record | Unreadable) -> Outcome:
         return outcome
     outcome.amounts = document.amounts
     review.extend(amount_points(text, document.amounts))
-    if review != meta["review"]:  # points found only once the amounts were read
+    review.extend(document.people.get("review", []))  # speakers in office whom people.yaml lacks
+    if review != meta["review"]:  # points found only once the amounts and speakers were read
         meta["review"] = review
         outcome.content = compose(meta, article.markdown)
     return outcome
@@ -347,6 +354,17 @@ def _source(record: Record, options: Options, article: Article, review: list[str
         return host
     review.append("the source is unknown: give it with --source")
     return "unknown"
+
+
+def _bounded(registry: Registry, departments: list[Match], date: DateGuess, review: list[str]) -> DateGuess:
+    """An undated document's bounds: the lifetimes of the departments it names."""
+    entries = [registry.departments[m.key] for m in departments]
+    found = bounds([(e.label, e.start, e.end) for e in entries if e.start or e.end])
+    if not found:
+        return date
+    span, named = found
+    review.append(f"undated; the departments it names bound it {span}: {named}")
+    return DateGuess(date.date, f"No date was found in the text; it was written {span} ({named}).", False)
 
 
 def _lifetimes(registry: Registry, departments: list[Match], date: PartialDate) -> list[str]:

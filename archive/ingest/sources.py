@@ -16,7 +16,7 @@ from archive.ingest.papers import PAPER_SUFFIXES, PDF_SUFFIXES, PaperArticle, Su
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-FIELDS = ("text", "title", "date", "url", "source", "author", "type")
+FIELDS = ("text", "title", "date", "url", "source", "author", "type", "prime_minister")
 MAX_FILE_BYTES = 50_000_000  # a PDF, Word file or fetched page larger than this is refused unread
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -42,6 +42,8 @@ class Record:
     review: list[str] = field(default_factory=list)  # points found while reading
     licence: str | None = None
     fetched: str | None = None  # YYYY-MM-DD, for an address
+    prime_minister: str | None = None  # a record's own field (the AU releases'): who announced it
+    numbers: list[tuple[str, str]] = field(default_factory=list)  # official numbers, each with its line
 
 
 @dataclass
@@ -232,6 +234,8 @@ def _paper(origin: str, data: bytes, suffix: str, article: PaperArticle, found: 
     record = Record(origin, article.text, title=found.title, date=found.date, source=found.source,
                     author=found.author, type="report", paper=article, original=data, suffix=suffix)
     record.by = {"title": found.title_by, "date": found.date_by, "source": found.source_by}
+    record.review.extend(found.review)
+    record.numbers = found.numbers
     return record
 
 

@@ -33,7 +33,9 @@ from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year
 from archive.search.scores import top
 
 # The facets, in the order they are shown: the indexed ones, then those worked out from dates.
-FACETS = ("year", "financial_year", "government", "department", "programme", "amount")
+FACETS = (
+    "year", "financial_year", "government", "department", "programme", "announced_by", "amount"
+)
 
 
 @dataclass
@@ -63,15 +65,17 @@ class Archive:
     """The searchable archive: follows the index's current generation, reopening when a build publishes."""
     _closer: Any  # closes the open generation's searcher with the archive
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, pinned: Path | None = None):
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._generation: Generation | None = None
+        # A kept build's generation, searched instead of the current one.
+        self._pinned = pinned
 
     # -- opening -----------------------------------------------------------
 
     def _current(self) -> Generation:
-        path = generations.require_current(self.index_dir)
+        path = self._pinned or generations.require_current(self.index_dir)
         if self._generation is None or self._generation.path != path:
             opened = self._open(path)
             if self._generation is not None:
@@ -93,6 +97,7 @@ class Archive:
             sets = DocSets(searcher, path)
             facets = FacetTable(searcher.reader(), sets.live)
             sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
+            sets.derived["largest_all"] = lambda: discover.largest_keys(searcher, facets, sets.size, "all")
             forms = forms_table.read(path)
         except IndexMissing:  # an index of another format: its message already says what to do
             raise
@@ -105,7 +110,10 @@ class Archive:
         periods = Periods(sets, facets, registry)
         facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
         sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
-        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods, forms)
+        sets.derived["real_largest_all"] = lambda: _real_largest(searcher, facets, periods, "all")
+        build = manifest.get("build") or generations.build_info(path)
+        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods,
+                          forms, build)
 
     @property
     def registry(self) -> Registry:
@@ -131,6 +139,20 @@ class Archive:
     def generation(self) -> str:
         with self._lock:
             return self._current().path.name
+
+    @property
+    def build(self) -> dict[str, Any]:
+        """Name the build being searched: its id, date and number of documents."""
+        with self._lock:
+            return dict(self._current().build)
+
+    def close(self) -> None:
+        """Close the searcher of the generation opened, if any."""
+        with self._lock:
+            if self._generation is not None:
+                self._closer.detach()
+                self._generation.searcher.close()
+                self._generation = None
 
     # -- requests ----------------------------------------------------------
 
@@ -195,31 +217,35 @@ class Archive:
         if request.programmes:
             found["programme"] = table.mask("programme", request.programmes)
         if request.amounts:
-            found["amount"] = table.mask("amount", request.amounts)
+            found["amount"] = table.mask(request.money_field("amount"), request.amounts)
         if request.financial_years:
             found["financial_year"] = table.mask("financial_year", request.financial_years)
         if request.governments:
             found["government"] = table.mask("government", request.governments)
+        if request.announcers:
+            found["announced_by"] = table.mask("announced_by", request.announcers)
         if request.date_from or request.date_to:
             found["date"] = gen.periods.in_range(*request.date_range)[0]
         if request.real and (request.min_amount is not None or request.max_amount is not None):
-            found["range"] = gen.sets.cached(("real", request.min_amount, request.max_amount),
-                                             lambda: self._real_range(gen, request.min_amount, request.max_amount))
+            found["range"] = gen.sets.cached(("real", request.money, request.min_amount, request.max_amount),
+                                             lambda: self._real_range(gen, request))
         elif request.min_amount is not None or request.max_amount is not None:
             # The value field holds signed 64-bit numbers; Whoosh raises on anything beyond them.
             low, high = (None if v is None else min(v, 2**63 - 1) for v in (request.min_amount, request.max_amount))
-            found["range"] = gen.sets.matches(query.NumericRange("value", low, high))
+            found["range"] = gen.sets.matches(query.NumericRange(request.money_field("value"), low, high))
         return found
 
-    def _real_range(self, gen: Generation, low: int | None, high: int | None) -> Mask:
+    def _real_range(self, gen: Generation, request: SearchRequest) -> Mask:
         """Return the documents with a home-currency amount whose real value is in [low, high]."""
+        low, high = request.min_amount, request.max_amount
         factors = gen.periods.real_factor
         home = currency_of(gen.registry.home) or "GBP"
-        pounds = gen.facets.mask("amount", [v for v in gen.facets.values("amount")
-                                            if (split_band(v) or ("",))[0] == home])
+        bands = request.money_field("amount")
+        pounds = gen.facets.mask(bands, [v for v in gen.facets.values(bands)
+                                         if (split_band(v) or ("",))[0] == home])
         # Every amount's value at once, rather than one range query per financial year: a series of
         # sixty years made that slower than the search's time budget allows.
-        docs, values = _amount_values(gen.searcher)
+        docs, values = _amount_values(gen.searcher, request.money_field("value"))
         factor = factors[docs]
         kept = pounds[docs] & (factor > 0)
         # The same float arithmetic as prices.real_value, so a value found here is the one shown.
@@ -257,7 +283,7 @@ class Archive:
                 for v in {*table.values("department"), *selected}
             }
         else:
-            counts = table.counts(facet, docs)
+            counts = table.counts(request.money_field("amount") if facet == "amount" else facet, docs)
         if facet == "year":
             for low, high in request.years:
                 if low != high:
@@ -277,6 +303,10 @@ class Archive:
             return band_label(value)
         if facet in ("department", "programme", "government"):
             return gen.registry.label(facet, value)
+        if facet == "announced_by":
+            return gen.registry.label("person", value)
+        if facet == "year" and value == "0":
+            return "Undated"  # year 0 is the index's mark for a document with no date
         return value
 
     # -- documents ---------------------------------------------------------
@@ -316,6 +346,19 @@ class Archive:
                     entry["amounts"].append({"text": text, "value": value, "programme": programme["key"],
                                              "programme_name": programme["name"]})
         return sorted(found.values(), key=lambda d: d["date"])
+
+    def metas(self, q: query.Query) -> list[dict[str, Any]]:
+        """Return every document a query matches, oldest first, without bodies (ledgers, figures)."""
+        with self._lock:
+            gen = self._current()
+            docnums = np.flatnonzero(gen.sets.matches(q))
+            order = docnums[np.argsort(gen.sets.column("sortdate")[docnums], kind="stable")].tolist()
+            found = []
+            for docnum in order:
+                meta = dict(gen.searcher.stored_fields(docnum)["meta"])
+                meta.pop("body", None)
+                found.append(_with_real_terms(gen, labelled(gen, meta)))
+            return found
 
     # -- discovery and export (issue 3) --
 
@@ -371,15 +414,22 @@ class Archive:
             with limits.budget():
                 docs = self._result_mask(gen, request, gen.reader.read(request.q))
             if not request.real:
-                return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()))
+                return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()), request.money)
             # In real terms: each document's largest pound amount in the latest year's prices.
-            real = gen.sets.column("real_largest")
+            real = gen.sets.column(request.money_field("real_largest"))
+            # Each sum once, as in cash: a headline an earlier document had is not added again.
+            pounds = discover.largest_by_currency(gen.searcher, gen.facets, money=request.money)
+            first = np.zeros(gen.sets.size, dtype=bool)
+            first[list(discover.first_headlines(gen.searcher, gen.facets, pounds, set(np.flatnonzero(docs).tolist())))] = True
             found = []
             for value, holders in gen.facets.postings("year").items():
+                if value == "0":
+                    continue  # undated: no place on a timeline
                 mine = np.fromiter(holders, dtype=np.int64, count=len(holders))
                 mine = mine[docs[mine]]
                 if len(mine):
-                    found.append(discover.YearTotal(int(value), len(mine), int(np.maximum(real[mine], 0).sum())))
+                    counted = mine[first[mine]]
+                    found.append(discover.YearTotal(int(value), len(mine), int(np.maximum(real[counted], 0).sum())))
             return sorted(found, key=lambda y: y.year)
 
     def _result_mask(self, gen: Generation, request: SearchRequest, parsed: ParsedQuery) -> Mask:
@@ -392,7 +442,8 @@ class Archive:
         # The order the pages show: from the same arrays where the pages use them.
         sort = request.effective_sort
         if sort != "relevance":
-            field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
+            field = request.money_field("real_largest" if request.real else "largest") if sort == "largest" \
+                else "sortdate"
             return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
         if rankable(parsed.query):
             return top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
@@ -416,34 +467,35 @@ def _with_real_terms(gen: Generation, meta: dict[str, Any]) -> dict[str, Any]:
     return prices.with_real_terms(meta, currency_of(home) or "GBP", FIRST_MONTH.get(home, 4))
 
 
-_values_cache: weakref.WeakKeyDictionary[Searcher, tuple[np.ndarray, np.ndarray]] = (
+_values_cache: weakref.WeakKeyDictionary[Searcher, dict[str, tuple[np.ndarray, np.ndarray]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _amount_values(searcher: Searcher) -> tuple[np.ndarray, np.ndarray]:
-    """Return (document, value) for every amount indexed, read once per searcher."""
-    cached = _values_cache.get(searcher)
-    if cached is not None:
-        return cached
-    reader, field = searcher.reader(), searcher.schema["value"]
+def _amount_values(searcher: Searcher, name: str = "value") -> tuple[np.ndarray, np.ndarray]:
+    """Return (document, value) for every amount a value field holds, read once per searcher."""
+    cached = _values_cache.setdefault(searcher, {})
+    if name in cached:
+        return cached[name]
+    reader, field = searcher.reader(), searcher.schema[name]
     docs: list[int] = []
     values: list[int] = []
-    for term in field.sortable_terms(reader, "value"):
-        holders = list(reader.postings("value", term).all_ids())
+    for term in field.sortable_terms(reader, name):
+        holders = list(reader.postings(name, term).all_ids())
         docs += holders
         values += [field.from_bytes(term)] * len(holders)
-    found = (np.array(docs, dtype=np.int64), np.array(values, dtype=np.int64))
-    _values_cache[searcher] = found
-    return found
+    cached[name] = (np.array(docs, dtype=np.int64), np.array(values, dtype=np.int64))
+    return cached[name]
 
 
-def _real_largest(searcher: Searcher, facets: FacetTable, periods: Periods) -> np.ndarray:
+def _real_largest(
+    searcher: Searcher, facets: FacetTable, periods: Periods, money: str = "announced"
+) -> np.ndarray:
     """Each document's largest home-currency amount in the latest year's prices; else -1."""
     keys = np.full(periods.live.shape[0], -1, dtype=np.int64)
     factors = periods.real_factor
     home = currency_of(periods.home) or "GBP"
-    for docnum, pounds in discover._largest_pounds(searcher, facets, home).items():
+    for docnum, pounds in discover.largest_by_currency(searcher, facets, home, money=money).items():
         if factors[docnum] > 0:
             keys[docnum] = prices.real_value(pounds, float(factors[docnum]))
     return keys

@@ -115,7 +115,7 @@ class DocSets:
             return np.logical_or.reduce([self._evaluate(sub) for sub in q.subqueries])
         if type(q) is AtLeast:
             held = np.sum([self._evaluate(sub) for sub in q.subqueries], axis=0, dtype=np.int32)
-            return held >= q.minimum
+            return np.logical_or.reduce([held >= q.minimum, *(self._evaluate(p) for p in q.phrases)])
         if type(q) is query.AndNot:
             return self._evaluate(q.a) & ~self._evaluate(q.b)
         if type(q) is query.Not:

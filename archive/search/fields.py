@@ -18,15 +18,17 @@ from whoosh import matching, query
 from whoosh.fields import Schema
 from whoosh.reading import IndexReader
 
-from archive.corpus.amounts import BAND_NAMES, band_label, split_band
+from archive.corpus.amounts import BAND_NAMES, band_label, extract_amounts, split_band
+from archive.corpus.directory import directory_of
 from archive.corpus.registry import Registry
 from archive.index.schema import source_key
 
 TEXT_FIELDS = ("title", "body")
 # Every field the syntax knows, in the order a notice lists them; the index's other fields
 # (id, value, meta, ...) are not for typing, and a query naming one is read as words.
-FIELDS = (*TEXT_FIELDS, "department", "programme", "source", "year", "amount")
-ALIASES = {"department": ["dept", "departments"], "programme": ["program", "programmes"], "source": ["publisher"]}
+FIELDS = (*TEXT_FIELDS, "department", "programme", "source", "year", "amount", "person")
+ALIASES = {"department": ["dept", "departments"], "programme": ["program", "programmes"],
+           "source": ["publisher"], "person": ["people", "speaker"]}
 YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|\.\.|to)\s*(\d{4}))?$", re.IGNORECASE)
 WORDS = re.compile(r"[\w']+")
 MAX_SUGGESTED = 100  # characters of a value compared with names for a suggestion
@@ -131,6 +133,9 @@ class FieldReader:
             if field not in FIELDS or field in TEXT_FIELDS or type(node) not in (query.Term, query.Phrase):
                 return node
             typed = node.text if type(node) is query.Term else " ".join(node.words)
+            figure = exact_figure(typed) if field == "amount" else None
+            if figure is not None:  # amount:"£200m": documents holding that very figure (issue 22)
+                return Shown(f'amount:"{typed}"') if shown else query.NumericRange("value_all", figure, figure)
             keys, reading, problem = self._keys(field, typed)
             if problem:
                 notices.append(problem)
@@ -154,7 +159,22 @@ class FieldReader:
             return self._source(value)
         if field == "year":
             return self._year(value)
+        if field == "person":
+            return self._person(value)
         return self._amount(value)
+
+    def _person(self, value: str) -> tuple[list[str], str, str | None]:
+        # Any name form: person:"Ed Balls", person:balls, person:"Mr Balls", person:ed-balls.
+        person = directory_of(self._registry).named(value)
+        if person:
+            return [person.key], f"person:{person.key}", None
+        names = {p.name.lower(): p for p in self._registry.people.values()}
+        wanted = value.lower()[:MAX_SUGGESTED]
+        close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+        hints = [f'person:"{names[n].name}"' for n in close]
+        hint = f"; did you mean {_either(hints)}?" if hints else ""
+        problem = f"There is no person called '{value}' in the registry, so it matches nothing"
+        return [], "", problem + hint
 
     def _named(self, kind: str, value: str) -> tuple[list[str], str, str | None]:
         entries = self._registry.departments if kind == "department" else self._registry.programmes
@@ -223,6 +243,14 @@ class FieldReader:
                 words = self._reader.lexicon(field)
             self._lexicons[field] = [word.decode("utf-8") for word in words]
         return self._lexicons[field]
+
+
+def exact_figure(typed: str) -> int | None:
+    """Return the value of a figure such as "£200m" or "$1.5 billion" (one amount, not a band), else None."""
+    if split_band(_band_form(typed)):
+        return None
+    found = extract_amounts(" ".join(typed.split()))
+    return found[0].value if len(found) == 1 and found[0].text == " ".join(typed.split()) else None
 
 
 def rewrite(q: query.Query, fn: Callable[[query.Query], query.Query]) -> query.Query:

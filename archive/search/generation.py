@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from whoosh.searching import Searcher
 
@@ -31,3 +32,5 @@ class Generation:
     periods: Periods
     # Each indexed word's surface forms, for finding a query's words in a hit's text (snippets).
     forms: dict[str, list[str]] = field(default_factory=dict)
+    # Which build this is: its id, date and number of documents (generations.build_info).
+    build: dict[str, Any] = field(default_factory=dict)

@@ -49,7 +49,7 @@ def page_of_hits(
             allow = None
         results = limits.search(searcher, parsed.query, filter=allow, limit=end)[start:end]
         return _snippeted(gen, parsed, [hit.docnum for hit in results], [round(hit.score, 4) for hit in results])
-    field = ("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
+    field = request.money_field("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
     # The same order as Whoosh's sortedby, from the column arrays instead of a Python sort.
     order = gen.sets.top(docs, field, reverse=sort != "oldest", limit=end)[start:end].tolist()
     if not order:

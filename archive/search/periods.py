@@ -64,10 +64,10 @@ class Periods:
             named.setdefault(department.country, []).append(key)
         masks = {country: self._facets.mask("department", keys) for country, keys in named.items()}
         if self.home == "GB":
-            values = self._facets.values("amount")
+            values = self._facets.values("amount_all")  # any amount in AUD, announced or not
             bands = [v for v in values if (split_band(v) or ("", ""))[0] == "AUD"]
             none = np.zeros(size, dtype=bool)
-            australian = self._facets.mask("amount", bands) | masks.get("AU", none)
+            australian = self._facets.mask("amount_all", bands) | masks.get("AU", none)
             return {"AU": australian, "GB": ~australian}
         # A document naming one of the archive's own departments is the archive's, whatever else.
         taken = masks.pop(self.home, np.zeros(size, dtype=bool)).copy()

@@ -17,8 +17,8 @@ from whoosh.qparser import (
 )
 
 from archive.corpus.registry import Registry
-from archive.search import fields, limits
-from archive.search.words import TITLE_BOOST, WordReader, is_plain
+from archive.search import fields, limits, natural
+from archive.search.words import TITLE_BOOST, WordReader
 
 TEXT_FIELDS = ("title", "body")
 # The title counts for more than the body in BM25F ranking.
@@ -71,15 +71,15 @@ class QueryReader:
         self._reader = reader
         self._expansions = limits.Expansions()
         self._searchable = searchable
-        self._words = WordReader(schema["body"].analyzer, registry)
+        self._words = WordReader(schema["body"].analyzer, registry, reader)
 
     def read(self, text: str) -> ParsedQuery:
         """Parse text; a query that does not parse is read as plain words, never raised."""
         text = " ".join(text.split())
         if not text:
             return ParsedQuery(query.Every(), "everything")
-        if is_plain(text):
-            plain = self._words.read(text)
+        if not natural.is_syntax(text):
+            plain = self._words.read(text, natural.phrases(text))
             if plain is not None:
                 return ParsedQuery(plain.query, plain.reading, most_words=plain.most_words)
         notes: list[str] = []

@@ -21,7 +21,7 @@ from whoosh import query
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from archive.search import rescoring
+from archive.search import bm25f, rescoring
 from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
 from archive.search.scores import Scores
@@ -90,9 +90,14 @@ class Ranker:
 
     def ranked(self, q: query.Query) -> Scores:
         """Return the scores that order a rankable query's results: BM25F, rescored for plain words."""
-        found = self.scores(q)
-        if type(q) is AtLeast:
-            found = rescoring.rescored(self, q, found)
+        if type(q) is not AtLeast:
+            return self.scores(q)
+        found = bm25f.scores(self, q) if bm25f.COMBINED else self.scores(q)
+        found = rescoring.rescored(self, q, found)
+        if q.phrases:
+            # Documents holding a quoted phrase of the question first, each phrase held one step up.
+            held = np.sum([self.sets.matches(p) for p in q.phrases], axis=0)
+            found = found + held * (found.max(initial=0.0) + 1.0)
         return found
 
     def scores(self, q: query.Query) -> Scores:
@@ -133,12 +138,12 @@ class Ranker:
         k1 = weighting.K1
         idf = self.searcher.idf(field, btext)
         avgfl = self.searcher.avg_field_length(field) or 1
-        lengths = self._field_lengths(field)[ids]
+        lengths = self.field_lengths(field)[ids]
         # Whoosh's bm25(), term for term, so that every score is the same float.
         scores[ids] = idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl)))
         return scores
 
-    def _field_lengths(self, field: str) -> np.ndarray:
+    def field_lengths(self, field: str) -> np.ndarray:
         # Whoosh keeps each document's field length as one byte, decoded on reading: read it the same way.
         if field not in self._lengths:
             parts = [

@@ -9,10 +9,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from archive.corpus.amounts import split_band
+from archive.corpus.directory import directory_of
 from archive.corpus.registry import Registry
 from archive.errors import BadRequest
 
 SORTS = ("relevance", "newest", "oldest", "largest")
+MONEY_CHOICES = ("announced", "all")
 PER_PAGE = 10
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000  # deeper pages cost memory and help nobody
@@ -56,6 +58,14 @@ class SearchRequest:
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, as written back to URLs
     date_to: str | None = None
     real: bool = False  # amount filters and the largest-amount sort in the latest year's prices
+    announcers: tuple[str, ...] = ()  # people's keys: documents they announced
+    # Which amounts the amount band facet, the amount filters, the largest sort and the timeline
+    # count: "announced" money (the default: announced, totals and their parts) or "all" amounts.
+    money: str = "announced"
+
+    def money_field(self, name: str) -> str:
+        """Name the index field (amount, value, largest, real_largest) of the money this request counts."""
+        return name if self.money == "announced" else f"{name}_all"
 
     @property
     def date_range(self) -> tuple[int | None, int | None]:
@@ -78,11 +88,15 @@ class SearchRequest:
     def params(self) -> list[tuple[str, str]]:
         """Write the request back as URL parameters, leaving out defaults."""
         pairs: list[tuple[str, str]] = [("q", self.q)] if self.q else []
-        for facet in ("year", "department", "programme", "amount", "financial_year", "government"):
+        facets = ("year", "department", "programme", "amount", "financial_year", "government",
+                  "announced_by")
+        for facet in facets:
             pairs += [(facet, value) for value in self.selected(facet)]
         pairs += [(name, value) for name, value in (("from", self.date_from), ("to", self.date_to)) if value]
         if self.real:
             pairs.append(("real", "1"))
+        if self.money != "announced":
+            pairs.append(("money", self.money))
         if self.min_amount is not None:
             pairs.append(("min_amount", str(self.min_amount)))
         if self.max_amount is not None:
@@ -112,7 +126,8 @@ class SearchRequest:
 
 
 FACET_FIELDS = {"department": "departments", "programme": "programmes", "amount": "amounts",
-                "financial_year": "financial_years", "government": "governments"}
+                "financial_year": "financial_years", "government": "governments",
+                "announced_by": "announcers"}
 
 
 def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> SearchRequest:
@@ -143,16 +158,21 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
     for key in governments:
         if key not in registry.governments:
             raise BadRequest(registry.unknown("government", key))
+    money = first("money").strip().lower() or "announced"
+    if money not in MONEY_CHOICES:
+        raise BadRequest(f"money must be {' or '.join(MONEY_CHOICES)}, not '{money}'")
     date_from = parse_day(first("from"), "from") if first("from").strip() else None
     date_to = parse_day(first("to"), "to") if first("to").strip() else None
     if date_from and date_to and _day(date_from, last=False) > _day(date_to, last=True):
         raise FieldError("to", f"from ({date_from}) is after to ({date_to}): write the earlier date in from")
     return SearchRequest(
+        announcers=_people(params, registry),
         financial_years=financial_years,
         governments=governments,
         date_from=date_from,
         date_to=date_to,
         real=first("real").strip().lower() in ("1", "true", "yes", "on"),
+        money=money,
         q=first("q")[:1000],
         years=years,
         departments=departments,
@@ -169,7 +189,9 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
 
 
 def parse_year(text: str) -> tuple[int, int]:
-    """Read a year or a range of years such as 2010-2013."""
+    """Read a year or a range of years such as 2010-2013; "undated" (the index's year 0) is no year."""
+    if text.strip().lower() in ("undated", "0"):
+        return 0, 0
     match = YEAR.match(text.strip())
     if not match:
         raise FieldError("year", f"year must be a year such as 2013 or a range such as 2010-2013, not '{text}'")
@@ -238,6 +260,16 @@ def _integer(text: str, name: str, low: int, high: int) -> int:
 def _values(params: Mapping[str, Sequence[str]], name: str) -> list[str]:
     # Accept repeated parameters and comma-separated lists alike.
     return [part.strip() for value in params.get(name, []) for part in value.split(",") if part.strip()]
+
+
+def _people(params: Mapping[str, Sequence[str]], registry: Registry) -> tuple[str, ...]:
+    keys = []
+    for value in _values(params, "announced_by"):
+        person = directory_of(registry).named(value)
+        if person is None:
+            raise BadRequest(f"announced_by: there is no person '{value[:80]}' in the registry")
+        keys.append(person.key)
+    return tuple(dict.fromkeys(keys))
 
 
 def _keys(params: Mapping[str, Sequence[str]], kind: str, registry: Registry) -> tuple[str, ...]:

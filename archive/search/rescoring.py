@@ -22,6 +22,7 @@ import numpy as np
 from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
+from archive.search import bm25f, words
 from archive.search.words import AtLeast
 from archive.search.scores import Scores, ScoringIndex, top
 
@@ -36,8 +37,8 @@ PROXIMITY_SPAN = 8
 # For queries of FEEDBACK_WORDS words or more: the FEEDBACK_TERMS words most typical of the best
 # FEEDBACK_DOCS documents (held by FEEDBACK_SHARED of them at least) add their BM25 scores,
 # weighted by how typical each is, times FEEDBACK × the number of the query's words.
-FEEDBACK = 1.2
-FEEDBACK_WORDS = 5
+FEEDBACK = 0.3
+FEEDBACK_WORDS = 3
 FEEDBACK_DOCS = 10
 FEEDBACK_TERMS = 20
 FEEDBACK_SHARED = 2
@@ -76,7 +77,7 @@ def proximity(ranker: Ranker, q: AtLeast, texts: dict[int, Text], window: np.nda
         for i, (first, first_idf) in enumerate(held):
             for second, second_idf in held[i + 1:]:
                 gap = _nearest(first, second)
-                if gap <= PROXIMITY_SPAN:
+                if 0 < gap <= PROXIMITY_SPAN:
                     total += (first_idf + second_idf) / 2 / gap
         bonus[doc] = PROXIMITY * total
     return bonus
@@ -109,9 +110,16 @@ def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores)
     terms = sorted(shared[:3 * FEEDBACK_TERMS], key=lambda t: (-weights[t] * idf("body", t), t))[:FEEDBACK_TERMS]
     total = sum(weights[t] for t in terms)
     for term in terms:
-        extra += (weights[term] / total) * ranker.term("body", term)
+        extra += (weights[term] / total) * _expansion(ranker, term)
     # Weighed against the query's own words, so that feedback is the same share of a short query and a long one.
     return FEEDBACK * len(q.subqueries) * extra * ranker.sets.matches(q)
+
+
+def _expansion(ranker: Ranker, stem: str) -> Scores:
+    # A feedback word scores as a question's words do: title and body together where they are.
+    if not bm25f.COMBINED:
+        return ranker.term("body", stem)
+    return bm25f.word(ranker, [query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)])
 
 
 def _feeds(q: AtLeast) -> bool:
@@ -163,7 +171,9 @@ def _best(ranker: Ranker, q: AtLeast, scores: Scores, limit: int) -> tuple[np.nd
 
 
 def _stems(q: AtLeast, field: str) -> list[str]:
-    return [leaf.text for leaf in q.leaves() if type(leaf) is query.Term and leaf.fieldname == field]
+    # Once each: a compound's joined form is an alternative of both its halves (compounds.py).
+    return list(dict.fromkeys(leaf.text for leaf in q.leaves()
+                              if type(leaf) is query.Term and leaf.fieldname == field))
 
 
 def _nearest(first: np.ndarray, second: np.ndarray) -> int:

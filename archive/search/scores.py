@@ -24,6 +24,8 @@ class ScoringIndex(Protocol):
 
     def term(self, field: str, text: str) -> Scores: ...
 
+    def field_lengths(self, field: str) -> np.ndarray: ...
+
 
 def top(scores: Scores, docs: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
     """Return the first `limit` of docs by score, ties by document number, as Whoosh orders them."""

@@ -5,42 +5,67 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from flask import Response, jsonify, url_for
+from flask import Response, current_app, jsonify, request, url_for
 
+from archive.errors import BadRequest
 from archive.search.core import SearchResult
 from archive.search.request import SearchRequest
 from archive.search.words import most_words_text
+from archive.web import builds, csl
 from archive.web.links import (
     absolute,
+    cite_address,
     current_archive,
     current_request,
     doc_url,
     feed_request,
     find_document,
+    search_permalink,
     search_url,
+    today,
 )
 from archive.web.pages import suggestion_for
+from archive.web.pinpoint import accessed_on
 
 
 def api_search() -> Response:
     search = current_request()
     result = current_archive().search(search)
-    return jsonify(_api_result(search, result))
+    answer = _api_result(search, result)
+    build = current_archive().build
+    answer["build"] = builds.described(build, today())
+    answer["links"]["permalink"] = search_permalink(search, build["id"])
+    answer["links"]["csl_json"] = absolute(search_url(replace(search, page=1), "search_csl"))
+    return jsonify(answer)
 
 
 def api_document(doc_id: str) -> Response:
     document = find_document(doc_id)
+    style = request.args.get("style", "").strip()
+    url, accessed = cite_address(document), accessed_on(document, today())
+    archived_in = None if document.get("url") else current_app.config["SITE_NAME"]
+    item = csl.item(document, url, accessed, archived_in)
+    build = builds.described(current_archive().build, today())
+    extra: dict[str, Any] = {"csl_json": item, "build": build}
+    if style:
+        try:
+            rendered = csl.render([item], style)[0]
+        except csl.UnknownStyle as error:
+            raise BadRequest(str(error)) from None
+        extra["citation"] = {"style": style, "reference": rendered["reference"],
+                             "in_text": rendered["in_text"]}
     return jsonify({**_api_hit(document), "body": document["body"], "summary": document.get("summary"),
                     "type": document.get("type"), "author": document.get("author"),
                     "date_evidence": document.get("date_evidence"),
                     "organisations": document.get("organisations", []),
                     "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"],
                                  "sentence": a["sentence"], "page": a.get("page"), "real_terms": a.get("real_terms"),
-                                 "part_of": a.get("part_of"), "evidence": a.get("evidence")}
+                                 "part_of": a.get("part_of"), "evidence": a.get("evidence"),
+                                 "role": a.get("role"), "role_evidence": a.get("role_evidence")}
                                 for a in document.get("amounts", [])],
                     "also_announced_in": [{**other, "links": {"html": doc_url(other)}}
                                           for other in document.get("also_announced_in", [])],
-                    **_paper(document)})
+                    **_paper(document), **extra})
 
 
 def _paper(document: dict[str, Any]) -> dict[str, Any]:
@@ -110,7 +135,19 @@ def _api_hit(hit: dict[str, Any]) -> dict[str, Any]:
         "url": hit.get("url"),
         "departments": [{"key": d["key"], "name": d["name"]} for d in hit.get("departments", [])],
         "programmes": [{"key": p["key"], "name": p["name"]} for p in hit.get("programmes", [])],
-        "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"]} for a in hit.get("amounts", [])],
+        "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"], "role": a.get("role")}
+                    for a in hit.get("amounts", [])],
         "licence": hit.get("licence"),
+        "announced_by": _speaker(hit.get("announced_by")),
+        "quoted": [_speaker(q) for q in hit.get("quoted") or []],
         "links": {"html": doc_url(hit), "json": absolute(url_for("api_document", doc_id=hit["id"]))},
     }
+
+
+def _speaker(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Describe a person announcing or quoted: key, name, role, department, and the sentence."""
+    if not found:
+        return None
+    keys = ("person", "name", "role", "department", "sentence", "as_written")
+    page = absolute(url_for("entity", kind="person", key=found["person"]))
+    return {**{k: found.get(k) for k in keys}, "links": {"html": page}}

@@ -24,17 +24,28 @@ from archive import settings
 from archive.errors import BadRequest, IndexMissing
 from archive.home import ArchiveFolder
 from archive.search.core import Archive
+from archive.search.ledger import UnknownEntry
 from archive.search.periods import SPANS_CHANGE, SPANS_YEARS
 from archive.search.request import MAX_EXPORT
-from archive.web import api, downloads, export, originals, pages
-from archive.web.links import FACET_TITLES, home_money, search_url, short_money, this_url
+from archive.web import api, builds, csl, downloads, entities, export, money, originals, pages, unapi
+from archive.web.links import (
+    FACET_TITLES,
+    absolute,
+    coins_of,
+    home_money,
+    search_url,
+    short_money,
+    this_url,
+)
 from archive.web.security import add_security_headers
 
 # The reason the facets' hints word as "dated too loosely to place".
 SPANS = {"financial_year": SPANS_YEARS, "government": SPANS_CHANGE}
-TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 503: "Index unavailable"}
+TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 410: "Gone",
+          503: "Index unavailable"}
 log = logging.getLogger(__name__)
 
+ENTITY_KINDS = ", ".join(entities.KINDS)
 ROUTES = (
     ("/", "search", pages.search_page),
     ("/doc/<doc_id>", "document", pages.document_page),
@@ -47,8 +58,21 @@ ROUTES = (
     ("/search.csv", "search_csv", downloads.search_csv),
     ("/search.ris", "search_ris", downloads.search_ris),
     ("/search.bib", "search_bibtex", downloads.search_bibtex),
+    ("/search.csl.json", "search_csl", downloads.search_csl),
+    ("/doc/<doc_id>.csl.json", "document_csl", downloads.document_csl),
+    ("/unapi", "unapi", unapi.unapi),
     ("/feed.atom", "feed", downloads.feed),
     ("/opensearch.xml", "opensearch", pages.opensearch),
+    ("/programme/<key>/ledger", "programme_ledger", money.programme_ledger),
+    ("/department/<key>/ledger", "department_ledger", money.department_ledger),
+    ("/programme/<key>/ledger.csv", "programme_ledger_csv", money.programme_ledger_csv),
+    ("/department/<key>/ledger.csv", "department_ledger_csv", money.department_ledger_csv),
+    ("/api/programme/<key>/ledger", "api_programme_ledger", money.api_programme_ledger),
+    ("/api/department/<key>/ledger", "api_department_ledger", money.api_department_ledger),
+    ("/figure", "figure", money.figure),
+    ("/api/figure", "api_figure", money.api_figure),
+    (f"/<any({ENTITY_KINDS}):kind>/<key>", "entity", entities.entity_page),
+    (f"/api/<any({ENTITY_KINDS}):kind>/<key>", "api_entity", entities.entity_api),
 )
 
 
@@ -71,7 +95,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_loader = ChoiceLoader([FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))])
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
     app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
-    app.jinja_env.globals.update(max_export=MAX_EXPORT, spans=SPANS)
+    app.jinja_env.globals.update(max_export=MAX_EXPORT, spans=SPANS, entity_url=entities.entity_url)
+    app.jinja_env.globals.update(coins=coins_of, absolute=absolute)
+    app.jinja_env.globals.update(figure_url=money.figure_url, role_labels=money.ROLE_LABELS,
+                                 kind_labels=money.KIND_LABELS, ledger_line_url=money.line_url)
     app.context_processor(lambda: {"home": home_money()})
     app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
@@ -88,7 +115,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.add_url_rule(rule, endpoint, view)
     app.add_url_rule("/static/<path:filename>", "static", _static)
     app.register_error_handler(BadRequest, lambda e: error_response(400, str(e)))
+    app.register_error_handler(UnknownEntry, lambda e: error_response(404, str(e)))
     app.register_error_handler(IndexMissing, lambda e: error_response(503, str(e)))
+    app.register_error_handler(builds.BuildExpired, _expired)
+    app.register_error_handler(csl.RenderError, lambda e: error_response(503, str(e)))
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
     return app
@@ -117,10 +147,28 @@ def error_response(status: int, message: str) -> Response | tuple[Any, int]:
     if path.endswith(".atom"):
         xml = export.atom_error(message, this_url(), current_app.config["SITE_NAME"])
         return Response(xml, status=status, mimetype="application/atom+xml"), status
+    if path.endswith(".json"):
+        return jsonify({"error": message, "status": status}), status
     if path.endswith((".ris", ".bib", ".xml")):
         return Response(f"Error {status}: {message}\n", status=status, mimetype="text/plain"), status
     page = render_template("error.html", status=status, title=TITLES.get(status, "Error"), message=message)
     return Response(page, status=status, mimetype="text/html"), status
+
+
+def _expired(error: builds.BuildExpired) -> Response:
+    """Answer 410 for a pruned build, in the form asked for, with the search on the current one."""
+    current = absolute(builds.without_build())
+    message = builds.expired_message(error, current)
+    if request.path.startswith("/api/") or request.path.endswith((".csv", ".atom", ".ris", ".bib")):
+        response = error_response(410, message)
+        answer = response[0] if isinstance(response, tuple) else response
+    else:
+        page = render_template("error.html", status=410, title="Build no longer kept", message=message,
+                               link={"href": current, "text": "Run this search on the current build"})
+        answer = Response(page, status=410, mimetype="text/html")
+    answer.status_code = 410
+    answer.headers["Link"] = f'<{current}>; rel="latest-version"'
+    return answer
 
 
 def _http_error(error: HTTPException) -> Response | tuple[Any, int]:

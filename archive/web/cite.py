@@ -6,7 +6,7 @@ the publishing organisation (the document's source) is the corporate author of a
 issues; an unsigned news article opens with its title in APA and OSCOLA and with the newspaper
 in Harvard, as each style's rules ask. Each kind of the corpus format (archive.corpus.kinds) is
 cited as that kind. A title in capitals is calmed (sentence case in APA and Harvard, title case
-elsewhere); other titles are kept as written, since proper nouns cannot be told apart.
+elsewhere, acronyms kept: archive.web.titles); other titles are kept as written.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import html
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from archive.corpus.kinds import kind_of
+from archive.web.titles import sentence_case, title_case
 
 STYLES = {"apa": "APA 7th edition", "harvard": "Harvard (Cite Them Right)", "oscola": "OSCOLA"}
 # How each kind is described beside its title (APA's brackets, Harvard's and OSCOLA's words).
@@ -40,9 +40,6 @@ BIBTEX_SPECIALS = {
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 MONTHS_BIBTEX = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# Kept lower case inside a title in title case, unless first.
-SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
-               "the", "to", "with"}
 
 
 class Italic(str):
@@ -82,7 +79,8 @@ def apa(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = 
     title = sentence_case(doc["title"])
     author = f"{_surname(person)}, {_initials(person)}" if person else doc["source"]
     where = [f"{archive}. ", url] if archive else [url]
-    date = f"({_apa_date(doc)}). "
+    # APA 7 dates a report by its year alone (10.4); a release, a talk or an article by its day.
+    date = f"({_apa_date(doc, year_only=kind in PAPERS)}). "
     if kind == "news":
         # A newspaper article: the title in roman, the periodical in italics (APA 7, 10.1).
         opening = [_end(author), " ", date, _end(title), " "] if person else [_end(title), " ", date]
@@ -103,7 +101,7 @@ def harvard(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | Non
     person = _person(doc)
     kind = _kind(doc)
     title = sentence_case(doc["title"])
-    year = str(doc["year"])
+    year = str(doc["year"]) if doc["year"] else "n.d."  # undated (Cite Them Right)
     day_month = _day_month(doc)
     at = f"{archive}, {url}" if archive else url
     available = f"Available at: {at} (Accessed: {_long_date(accessed)})."
@@ -124,22 +122,43 @@ def harvard(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | Non
     return parts
 
 
-def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> list[str]:
-    """OSCOLA 4th edition, as a footnote: no closing full stop."""
+def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None,
+           bibliography: bool = False) -> list[str]:
+    """OSCOLA 4th edition, as a footnote (or a bibliography entry): no closing full stop."""
     person = _person(doc)
     kind = _kind(doc)
     title = title_case(doc["title"])
     date = _oscola_date(doc)
     tail = (f", archived in {archive}" if archive else "") + f" <{url}> accessed {_long_date(accessed)}"
     description = _description(doc)
+    # A footnote names a person as written in the text, given names first (OSCOLA 1.2.1);
+    # the bibliography puts the surname first, with initials (oscola_author).
+    name = oscola_author(person, bibliography) if person else None
     if kind == "news":
-        opening = f"{person}, " if person else ""
-        return [f"{opening}'{title}' ", Italic(doc["source"]), f" ({date}){tail}"]
-    author = person or doc["source"]
-    within = f"({description}, {date})" if description else f"({date})"
+        opening = f"{name}, " if name else ""
+        return [f"{opening}'{title}' ", Italic(doc["source"]), f" ({date}){tail}" if date else tail]
+    author = name or doc["source"]
+    # An official paper's number stands for its kind, "(CP 1234, 2025)"; OSCOLA leaves out a
+    # missing date.
+    numbered = next((n for n in doc.get("numbers") or [] if not n.startswith("ISBN")), "")
+    if numbered and doc["year"]:
+        date = str(doc["year"])  # a Command or House paper is cited by its number and year
+    inside = ", ".join(part for part in (numbered or description, date) if part)
+    within = f"({inside})" if inside else ""
+    if not within:
+        return [f"{author}, ", Italic(title), tail] if kind in PAPERS else [f"{author}, '{title}'{tail}"]
     if kind in PAPERS:
         return [f"{author}, ", Italic(title), f" {within}{tail}"]
     return [f"{author}, '{title}' {within}{tail}"]
+
+
+def oscola_author(person: str, bibliography: bool = False) -> str:
+    """Name a person for OSCOLA: Malcolm Turnbull in a footnote, Turnbull M in a bibliography."""
+    surname, given = _name_parts(person)
+    if bibliography:
+        initials = "".join(name[0] for name in given if name)
+        return f"{surname} {initials}".strip()
+    return " ".join([*given, surname])
 
 
 # -- reference manager formats ---------------------------------------------
@@ -163,7 +182,8 @@ def bibtex(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None
         fields.append(("publisher", _bib(doc["source"])))
         if description:
             fields.append(("howpublished", _bib(description)))
-    fields.append(("year", str(doc["year"])))
+    if doc["year"]:
+        fields.append(("year", str(doc["year"])))
     month = _month(doc)
     if month:
         fields.append(("month", MONTHS_BIBTEX[month - 1]))
@@ -207,10 +227,12 @@ def ris(doc: dict[str, Any], url: str, accessed: dt.date, permalink: str | None 
     description = _description(doc)
     if description:
         lines.append(("M3", description))
-    lines += [("PB", doc["source"]), ("PY", str(doc["year"]))]
+    lines.append(("PB", doc["source"]))
     month, day = _month(doc), _day(doc)
-    lines.append(("DA", f"{doc['year']:04d}/{month:02d}/{day:02d}/" if day else
-                  f"{doc['year']:04d}/{month:02d}//" if month else f"{doc['year']:04d}///"))
+    if doc["year"]:
+        lines.append(("PY", str(doc["year"])))
+        lines.append(("DA", f"{doc['year']:04d}/{month:02d}/{day:02d}/" if day else
+                      f"{doc['year']:04d}/{month:02d}//" if month else f"{doc['year']:04d}///"))
     lines += [("UR", url), ("Y2", accessed.strftime("%Y/%m/%d"))]
     if archive:
         lines.append(("DB", archive))
@@ -226,49 +248,6 @@ def ris(doc: dict[str, Any], url: str, accessed: dt.date, permalink: str | None 
     # One line per tag: a line break in a value would start a new tag.
     text = "".join(f"{tag}  - {' '.join(str(value).split())}\r\n" for tag, value in lines)
     return text + "ER  - \r\n"
-
-
-# -- titles ----------------------------------------------------------------
-
-
-def sentence_case(title: str) -> str:
-    """Calm a title in capitals to sentence case (WATERFRONT STRIKE gives Waterfront strike); keep others."""
-    if not _shouted(title):
-        return title
-    words = title.split(" ")
-    out = []
-    for n, word in enumerate(words):
-        first = n == 0 or words[n - 1].endswith((":", ".", "?", "!"))
-        out.append(_calm(word, capital=first))
-    return " ".join(out)
-
-
-def title_case(title: str) -> str:
-    """Calm a title in capitals to title case (WATERFRONT STRIKE gives Waterfront Strike); keep others."""
-    if not _shouted(title):
-        return title
-    words = title.split(" ")
-    return " ".join(_calm(w, capital=n == 0 or w.lower() not in SMALL_WORDS) for n, w in enumerate(words))
-
-
-def _shouted(title: str) -> bool:
-    letters = [ch for ch in title if ch.isalpha()]
-    return len(letters) >= 4 and not any(ch.islower() for ch in letters)
-
-
-def _calm(word: str, capital: bool) -> str:
-    # A word of two letters or more without vowels is an initialism (PM, NSW) and keeps its capitals.
-    letters = re.sub(r"[^A-Za-z]", "", word)
-    if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
-        return word
-    lower = word.lower()
-    if not capital:
-        return lower
-    # The first letter is raised unless a digit comes first ($10m stays $10m).
-    match = re.search(r"[a-z0-9]", lower)
-    if not match or lower[match.start()].isdigit():
-        return lower
-    return lower[:match.start()] + lower[match.start()].upper() + lower[match.start() + 1:]
 
 
 # -- helpers ---------------------------------------------------------------
@@ -327,7 +306,7 @@ def _end(text: str) -> str:
 
 
 def _parts(doc: dict[str, Any]) -> list[int]:
-    return [int(p) for p in doc["date"].split("-")]
+    return [int(p) for p in doc["date"].split("-")] if doc["year"] else [0]  # undated
 
 
 def _month(doc: dict[str, Any]) -> int | None:
@@ -340,8 +319,10 @@ def _day(doc: dict[str, Any]) -> int | None:
     return parts[2] if len(parts) > 2 else None
 
 
-def _apa_date(doc: dict[str, Any]) -> str:
-    month, day = _month(doc), _day(doc)
+def _apa_date(doc: dict[str, Any], year_only: bool = False) -> str:
+    if not doc["year"]:
+        return "n.d."  # undated (APA 7, 9.17)
+    month, day = (None, None) if year_only else (_month(doc), _day(doc))
     if day:
         return f"{doc['year']}, {calendar.month_name[month]} {day}"
     if month:
@@ -357,7 +338,7 @@ def _day_month(doc: dict[str, Any]) -> str:
 
 
 def _oscola_date(doc: dict[str, Any]) -> str:
-    return f"{_day_month(doc)} {doc['year']}".lstrip()
+    return f"{_day_month(doc)} {doc['year']}".lstrip() if doc["year"] else ""
 
 
 def _long_date(day: dt.date) -> str:

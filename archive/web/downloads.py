@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from flask import Response, current_app, request
 
-from archive.web import cite, export
+from archive.web import builds, cite, csl, export
 from archive.web.pinpoint import accessed_on
 from archive.web.links import (
     absolute,
@@ -30,21 +30,45 @@ from archive.web.links import (
 def search_csv() -> Response:
     hits = current_archive().iter_hits(current_request())
     permalink, _ = stream_links()
-    stream = export.csv_stream(hits, permalink, current_archive().currency)
+    stream = export.csv_stream(hits, permalink, current_archive().currency, _searched())
     return _download(stream, "text/csv", "csv")
 
 
 def search_ris() -> Response:
     hits = current_archive().iter_hits(current_request())
     permalink, cite_url = stream_links()
-    stream = export.ris_stream(hits, cite_url, permalink, today(), _site())
+    stream = export.ris_stream(hits, cite_url, permalink, today(), _site(), _searched())
     return _download(stream, "application/x-research-info-systems", "ris")
 
 
 def search_bibtex() -> Response:
     hits = current_archive().iter_hits(current_request())
     _, cite_url = stream_links()
-    return _download(export.bibtex_stream(hits, cite_url, today(), this_url(), _site()), "application/x-bibtex", "bib")
+    stream = export.bibtex_stream(hits, cite_url, today(), this_url(), _site(), _searched())
+    return _download(stream, "application/x-bibtex", "bib")
+
+
+def search_csl() -> Response:
+    """Give the whole result set as CSL-JSON, for Zotero, Pandoc and citeproc processors."""
+    hits = current_archive().iter_hits(current_request())
+    _, cite_url = stream_links()
+    accessed = today()
+    items = [csl.item(hit, cite_url(hit), accessed, _archived_in(hit)) for hit in hits]
+    mimetype = "application/vnd.citationstyles.csl+json"
+    return _download(iter([csl.dumps(items)]), mimetype, "csl.json")
+
+
+def document_csl(doc_id: str) -> Response:
+    document = find_document(doc_id)
+    accessed = accessed_on(document, today())
+    item = csl.item(document, cite_address(document), accessed, _archived_in(document))
+    response = Response(csl.dumps([item]), mimetype="application/vnd.citationstyles.csl+json")
+    return _attachment(response, doc_id, "csl.json")
+
+
+def _searched() -> str:
+    """Say which build answered this export, and when."""
+    return builds.searched_line(current_archive().build, today())
 
 
 def document_bibtex(doc_id: str) -> Response:
@@ -68,7 +92,8 @@ def feed() -> Response:
     newest = max((export.entry_date(hit) for hit in result.hits), default=dt.datetime.now(dt.timezone.utc))
     info = export.Feed(
         title=f"{_site()}: {described}" + (f" ({filters})" if filters else ""),
-        subtitle=f"The newest of {result.total:,} matching announcement{'' if result.total == 1 else 's'}, newest first.",
+        subtitle=f"The newest of {result.total:,} matching announcement"
+                 f"{'' if result.total == 1 else 's'}, newest first. {_searched()}.",
         self_url=absolute(search_url(search, "feed")),
         html_url=absolute(search_url(replace(search, per_page=10))),
         feed_id=absolute(search_url(search, "feed")),
@@ -90,6 +115,7 @@ def _archived_in(document: dict) -> str | None:
 
 def _download(stream: Iterator[str], mimetype: str, extension: str) -> Response:
     response = Response(stream, mimetype=mimetype)
+    response.headers["Archive-Build"] = current_archive().build["id"]
     return _attachment(response, _export_name(), extension)
 
 

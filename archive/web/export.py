@@ -19,6 +19,8 @@ CSV_COLUMNS = (
     "departments", "department_keys", "programmes", "programme_keys", "organisations",
     "amounts", "amount_values", "largest_amount_gbp", "summary", "permalink",
     "amount_pages", "licence", "amounts_real", "largest_amount_gbp_real", "real_terms_prices", "amount_parts",
+    "amount_roles",
+    "searched",
 )
 # A spreadsheet runs a cell that opens with one of these as a formula (OWASP: CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,7 +43,8 @@ def csv_columns(currency: str = "GBP") -> tuple[str, ...]:
     return tuple(c.replace("_gbp", f"_{own}") for c in CSV_COLUMNS)
 
 
-def csv_row(hit: dict[str, Any], permalink: str, currency: str = "GBP") -> list[str]:
+def csv_row(hit: dict[str, Any], permalink: str, currency: str = "GBP",
+            searched: str = "") -> list[str]:
     """Turn one hit into the CSV's cells, in CSV_COLUMNS order; the largest in its own currency."""
     amounts = hit.get("amounts") or []
     pounds = max((a["value"] for a in amounts if a["currency"] == currency), default=None)
@@ -64,11 +67,15 @@ def csv_row(hit: dict[str, Any], permalink: str, currency: str = "GBP") -> list[
         "; ".join(f"{a['text']} ({a['real_terms']['value']:,} {currency})"
                   for a in amounts if a.get("real_terms")),
         max((r["value"] for r in real), default=None), real[0]["prices"] if real else None, "; ".join(parts),
+        # Each amount's role and the words that decided it (archive/corpus/roles.py).
+        "; ".join(f"{a['text']}: {a['role']} ({a.get('role_evidence', '')})" for a in amounts if a.get("role")),
+        searched,  # which build answered: a CSV has no comment line, so each row says it
     ]
     return [neutralise(cell) for cell in cells]
 
 
-def csv_stream(hits: Hits, permalink: Link, currency: str = "GBP") -> Iterator[str]:
+def csv_stream(hits: Hits, permalink: Link, currency: str = "GBP",
+               searched: str = "") -> Iterator[str]:
     """Yield a CSV file line by line: a header, then one row per hit."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -82,7 +89,7 @@ def csv_stream(hits: Hits, permalink: Link, currency: str = "GBP") -> Iterator[s
     writer.writerow(csv_columns(currency))
     yield flush()
     for hit in hits:
-        writer.writerow(csv_row(hit, permalink(hit), currency))
+        writer.writerow(csv_row(hit, permalink(hit), currency, searched))
         yield flush()
 
 
@@ -93,20 +100,29 @@ def csv_error(message: str) -> str:
     return buffer.getvalue()
 
 
-def ris_stream(hits: Hits, cite_url: Link, permalink: Link, accessed: dt.date, site: str = "Policy Archive") -> Iterator[str]:
-    """Yield one RIS record per hit; one without an original address is cited in this archive, named `site`."""
+def ris_stream(hits: Hits, cite_url: Link, permalink: Link, accessed: dt.date,
+               site: str = "Policy Archive", searched: str = "") -> Iterator[str]:
+    """Yield one RIS record per hit; one without an original address is cited in this archive, `site`.
+
+    RIS has no comment: each record notes which build answered in an N1 line.
+    """
     for hit in hits:
-        yield cite.ris(hit, cite_url(hit), accessed, permalink(hit), archive=None if hit.get("url") else site)
+        archive = None if hit.get("url") else site
+        record = cite.ris(hit, cite_url(hit), accessed, permalink(hit), archive=archive)
+        if searched:
+            record = record.replace("ER  - \r\n", f"N1  - {searched}\r\nER  - \r\n")
+        yield record
 
 
 def bibtex_stream(hits: Hits, cite_url: Link, accessed: dt.date, source: str = "",
-                  site: str = "Policy Archive") -> Iterator[str]:
+                  site: str = "Policy Archive", searched: str = "") -> Iterator[str]:
     """Yield a comment saying where the file came from, then one BibTeX entry per hit, keyed by its id."""
     # BibTeX skips text outside entries, but an @ anywhere starts one, even after a %: so the
     # address is percent-encoded down to characters that cannot open an entry or a line.
     where = quote(source, safe=":/?&=%+,;#") if source else ""
     named = " ".join(site.replace("@", "").split())
-    yield f"% Exported from {named} on {accessed.isoformat()}{': ' + where if where else ''}\n\n"
+    yield f"% Exported from {named} on {accessed.isoformat()}{': ' + where if where else ''}\n"
+    yield f"% {searched.replace('@', '')}\n\n" if searched else "\n"
     for hit in hits:
         yield cite.bibtex(hit, cite_url(hit), accessed, archive=None if hit.get("url") else site) + "\n"
 
@@ -175,6 +191,8 @@ def atom_error(message: str, self_url: str, site: str = "Policy Archive") -> str
 def date_note(hit: dict[str, Any]) -> str:
     """Say when a date is known only to the month or the year: Atom's timestamp then counts from its first day."""
     precision = hit.get("precision", "day")
+    if not hit.get("year", 1):
+        return "Undated: no date could be found."
     if precision == "day":
         return ""
     return f"Dated {hit.get('date_display') or hit['date']}: only the {precision} is known."
@@ -182,6 +200,8 @@ def date_note(hit: dict[str, Any]) -> str:
 
 def entry_date(hit: dict[str, Any]) -> dt.datetime:
     """Date an entry: a date known only to the month or year counts from its first day."""
+    if not hit.get("year"):  # undated: Atom needs a timestamp, so the epoch, and the note says so
+        return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     parts = [int(p) for p in hit["date"].split("-")] + [1, 1]
     return dt.datetime(parts[0], parts[1], parts[2], tzinfo=dt.timezone.utc)
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import abort, current_app, request, url_for
+from flask import abort, current_app, g, has_request_context, request, url_for
 
 from archive.corpus.amounts import SYMBOLS
 from archive.corpus.country import money_in, money_phrase
@@ -18,19 +18,38 @@ from archive.search.request import SearchRequest
 from archive.web import export
 
 FACET_TITLES = {"year": "Year", "department": "Department", "programme": "Programme", "amount": "Amount",
-                "financial_year": "Financial year", "government": "Government"}
+                "financial_year": "Financial year", "government": "Government",
+                "announced_by": "Announced by"}
+# The facets whose values are registry entries with pages of their own: facet to entity kind.
+FACET_ENTITIES = {"department": "department", "programme": "programme", "government": "government",
+                  "announced_by": "person"}
 FEED_ENTRIES = 50
 
 
 def current_archive() -> Archive:
-    return current_app.extensions["archive"]
+    """Return the archive that answers this request: a kept build's when it names one (?build=)."""
+    archive = current_app.extensions["archive"]
+    if has_request_context() and request.args.get("build") and not g.get("build_refused"):
+        from archive.web.builds import answering
+
+        return answering(archive)
+    return archive
 
 
 def search_url(search: SearchRequest, endpoint: str = "search") -> str:
     """Link to a view of a request; every search is a permalink."""
     params = search.params()
+    if has_request_context() and request.args.get("build") and not g.get("build_refused"):
+        # A search on a kept build stays on it, page after page and filter after filter.
+        params.append(("build", request.args["build"]))
     base = url_for(endpoint)
     return base + "?" + urlencode(params) if params else base
+
+
+def search_permalink(search: SearchRequest, build_id: str) -> str:
+    """Link to a search as run on one build: the same hits and counts while the build is kept."""
+    params = [*search.params(), ("build", build_id)]
+    return absolute(url_for("search") + "?" + urlencode(params))
 
 
 def current_request() -> SearchRequest:
@@ -138,3 +157,10 @@ def applied_filters(search: SearchRequest, result: Any) -> list[dict[str, str]]:
             label = f"{'at least' if name == 'min_amount' else 'at most'} {amount:,}"
             applied.append({"facet": "Amount", "label": label, "remove_url": search_url(without)})
     return applied
+
+
+def coins_of(doc: dict[str, Any]) -> str:
+    """Write a document's COinS for a page, citing the original's address, else this archive's."""
+    from archive.web.zotero import coins
+
+    return coins(doc, cite_address(doc))

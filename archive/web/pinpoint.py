@@ -41,9 +41,23 @@ def page_of(doc: dict[str, Any], value: str | None) -> int | None:
 
 def pinpoints(doc: dict[str, Any], page: int, url: str, accessed: dt.date) -> list[Pinpoint]:
     """Cite one page in APA 7 and Harvard (in-text and reference) and in OSCOLA (a footnote with the page)."""
+    return located(doc, f"p. {page}", str(page), url, accessed)
+
+
+def paragraph_pinpoints(doc: dict[str, Any], number: int, page: int | None, url: str,
+                        accessed: dt.date) -> list[Pinpoint]:
+    """Cite one paragraph: by its page where there are pages, else "para. 12" (OSCOLA "para 12")."""
+    if page is not None:
+        return located(doc, f"p. {page}", str(page), url, accessed)
+    return located(doc, f"para. {number}", f"para {number}", url, accessed)
+
+
+def located(doc: dict[str, Any], locator: str, oscola_locator: str, url: str,
+            accessed: dt.date) -> list[Pinpoint]:
+    """Cite a place in a document: APA 7 and Harvard put `locator` in the text, OSCOLA in a note."""
     person = (doc.get("author") or "").strip()
     who = cite._surname(person) if person else doc["source"]
-    in_text = f"({who}, {doc['year']}, p. {page})"
+    in_text = f"({who}, {doc['year'] or 'n.d.'}, {locator})"
     found = []
     for style, maker in (("apa", cite.apa), ("harvard", cite.harvard)):
         parts = maker(doc, url, accessed)
@@ -53,9 +67,10 @@ def pinpoints(doc: dict[str, Any], page: int, url: str, accessed: dt.date) -> li
     where = next((i for i, part in enumerate(parts) if f" <{url}>" in part), None)
     if where is not None:
         before, _, after = parts[where].partition(f" <{url}>")
-        parts = [*parts[:where], type(parts[where])(f"{before} {page} <{url}>{after}"), *parts[where + 1:]]
+        located_part = type(parts[where])(f"{before} {oscola_locator} <{url}>{after}")
+        parts = [*parts[:where], located_part, *parts[where + 1:]]
     else:
-        parts = [*parts, f", {page}"]
+        parts = [*parts, f", {oscola_locator}"]
     footnote = _citation("oscola", parts)
     found.append(Pinpoint("oscola", cite.STYLES["oscola"], footnote.text, footnote))
     return found

@@ -1,0 +1,130 @@
+"""Words on a page as fragments: a line of one column, or a table's cell, from the words' boxes."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+ROLE_BODY = ""
+_MARK = re.compile(r"[\d,*†‡§]{1,4}")  # a footnote mark: figures or a sign
+
+
+@dataclass
+class Word:
+    """A word with its box (points from the page's top left) and type."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+
+@dataclass
+class Frag:
+    """Words on one baseline with no wide gap between them: a line of one column, or a cell."""
+
+    words: list[Word]
+    role: str = ROLE_BODY
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return sum(w.bold for w in self.words) > len(self.words) / 2
+
+    @property
+    def text(self) -> str:
+        # Words split where the type changes inside them ("£1.5" and a bold "m") are one word again.
+        text = self.words[0].text
+        for before, word in zip(self.words, self.words[1:]):
+            glued = word.x0 - before.x1 < 0.1 * max(word.size, 1.0)
+            text += word.text if glued else " " + word.text
+        return text
+
+
+def fragments(words: list[Word]) -> list[Frag]:
+    """Group words into baselines, and split a baseline where a gap is wider than about a space."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        for row in reversed(rows[-8:]):
+            # Against the row's first word, not its growing extent: a tall heading beside two lines
+            # of a column must not draw both lines into one row.
+            first = row[0]
+            middle, first_middle = (word.top + word.bottom) / 2, (first.top + first.bottom) / 2
+            if first.top <= middle <= first.bottom and word.top <= first_middle <= word.bottom:
+                row.append(word)
+                break
+        else:
+            rows.append([word])
+    frags = []
+    for row in rows:
+        row = _without_marks(row)
+        row.sort(key=lambda w: w.x0)
+        current = [row[0]]
+        for word in row[1:]:
+            size = max(statistics.median(w.size for w in current), 4.0)
+            if word.x0 - current[-1].x1 > size:
+                frags.append(Frag(current))
+                current = []
+            current.append(word)
+        frags.append(Frag(current))
+    return frags
+
+
+def _without_marks(row: list[Word]) -> list[Word]:
+    """Leave out footnote marks: figures in small type raised above the line."""
+    size = statistics.median(w.size for w in row)
+    base = statistics.median(w.bottom for w in row)
+    kept = [
+        w
+        for w in row
+        if not (w.size < 0.8 * size and _MARK.fullmatch(w.text) and w.bottom < base - 0.15 * size)
+    ]
+    return kept or row
+
+
+def strips(frags: list[Frag]) -> list[list[Frag]]:
+    """Cut into horizontal strips at every height no fragment covers."""
+    strips: list[list[Frag]] = []
+    bottom = -1e9
+    for frag in sorted(frags, key=lambda f: f.top):
+        if strips and frag.top < bottom - 0.5:
+            strips[-1].append(frag)
+            bottom = max(bottom, frag.bottom)
+        else:
+            strips.append([frag])
+            bottom = frag.bottom
+    return strips
+
+
+def rows(strip: list[Frag]) -> list[list[Frag]]:
+    """Split a strip into the baselines it holds."""
+    rows: list[list[Frag]] = []
+    for frag in sorted(strip, key=lambda f: f.top):
+        if rows and abs(rows[-1][0].top - frag.top) < 0.5 * frag.size:
+            rows[-1].append(frag)
+        else:
+            rows.append([frag])
+    return [sorted(row, key=lambda f: f.x0) for row in rows]

@@ -1,0 +1,248 @@
+"""Put a page's words in reading order from their positions: columns read one after another,
+tables kept as rows, boxed text, captions and footnotes set apart from the running text.
+
+The page is cut into strips where no word overlaps another vertically; a column gutter is a gap
+that runs down several strips with text of several words a line on both sides (cells of a table
+hold a word or two and are kept as rows). Regions above, beside and below a gutter are read in
+turn (a recursive XY cut), so full-width titles, two or three columns and a sidebar come out in
+order. Works on any source of positioned words: a PDF's text layer or OCR.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from archive.ingest.cells import find_tables, table
+from archive.ingest.frags import ROLE_BODY, Frag, Word, fragments
+from archive.ingest.frags import rows as _rows
+from archive.ingest.frags import strips as _strips
+
+ROLE_ASIDE, ROLE_NOTE = "aside", "note"
+SMALL = 0.88  # of the body's type size: smaller type is a footnote, caption or chart note
+_NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§]|\[\d{1,3}\])\s*\S")
+
+
+@dataclass
+class Laid:
+    """A page in reading order: lines (fragments on one baseline) and tables (their rows)."""
+
+    lines: list[list[Frag] | list[list[str]]] = field(default_factory=list)  # a table is its rows
+
+
+def _free(strip: list[Frag], x: float) -> tuple[float, float] | None:
+    """The widest span around x that no fragment of the strip covers, or None if x is covered."""
+    left, right = -1e9, 1e9
+    for frag in strip:
+        if frag.x0 <= x <= frag.x1:
+            return None
+        if frag.x1 < x:
+            left = max(left, frag.x1)
+        else:
+            right = min(right, frag.x0)
+    return left, right
+
+
+def _median(counts: list[int]) -> float:
+    return statistics.median(counts) if counts else 0.0
+
+
+def _gutter(strips: list[list[Frag]], gap: float) -> tuple[int, int, float] | None:
+    """Find the column gutter running down the most strips: (first strip, last strip, x)."""
+    best: tuple[int, int, int, float] | None = None
+    tried: set[tuple[int, int]] = set()
+    for start, strip in enumerate(strips):
+        ordered = sorted(strip, key=lambda f: f.x0)
+        for a, b in zip(ordered, ordered[1:]):
+            if b.x0 - a.x1 < gap or (start, round(a.x1)) in tried:
+                continue
+            tried.add((start, round(a.x1)))
+            span = _run(strips, start, (a.x1, b.x0), gap)
+            if span and (best is None or span[2] > best[2]):
+                best = span
+    return (best[0], best[1], best[3]) if best else None
+
+
+def _spanning(strips: list[list[Frag]], at: int, x: float) -> bool:
+    """A heading set across the columns: larger type on one side only, and nothing on the other
+    side in the strips just above and below it (a heading within a column has the other column's
+    lines beside it)."""
+    strip = strips[at]
+    sizes = [f.size for s in strips for f in s]
+    if not sizes or min(f.size for f in strip) < 1.1 * statistics.median(sizes):
+        return False
+    sides = {f.x1 <= x for f in strip}
+    if len(sides) != 1:
+        return False
+    other = not sides.pop()
+    near = strips[max(0, at - 1) : at] + strips[at + 1 : at + 2]
+    return not any((f.x1 <= x) == other for s in near for f in s)
+
+
+def _run(strips: list[list[Frag]], start: int, span: tuple[float, float], gap: float):
+    """Follow a gap up and down the strips while it stays open; judge whether it parts columns."""
+    first = last = start
+    lo, hi = span
+    for step in (1, -1):
+        at = start + step
+        a, b = lo, hi
+        while 0 <= at < len(strips):
+            free = _free(strips[at], (a + b) / 2)
+            if free is None or min(b, free[1]) - max(a, free[0]) < gap:
+                break
+            if _spanning(strips, at, (a + b) / 2):
+                break
+            a, b = max(a, free[0]), min(b, free[1])
+            if step == 1:
+                last = at
+            else:
+                first = at
+            at += step
+        if step == 1:
+            lo, hi = a, b
+    x = (lo + hi) / 2
+    # Words a line on each side, counted by strip: a justified line whose wide spaces split it into
+    # single words is still one line of several words.
+    run = strips[first : last + 1]
+    left = [n for s in run if (n := sum(len(f.words) for f in s if f.x1 <= x))]
+    right = [n for s in run if (n := sum(len(f.words) for f in s if f.x0 >= x))]
+    sided = sum(
+        1
+        for s in strips[first : last + 1]
+        if any(f.x1 <= x for f in s) and any(f.x0 >= x for f in s)
+    )
+    # Columns of running text: text on both sides of strips (two will do: a column may be short
+    # beside a long one) in a run of three or more, and several words a line on each side.
+    if sided < 2 or last - first < 2 or _median(left) < 3 or _median(right) < 3:
+        return None
+    return first, last, sided, x
+
+
+def order(frags: list[Frag], gap: float) -> list[list[Frag]]:
+    """Return the fragments as strips in reading order, columns read one after another."""
+    strips = _strips(frags)
+    if len(strips) < 3:
+        return strips
+    found = _gutter(strips, gap)
+    if not found:
+        return strips
+    first, last, x = found
+    middle = [f for s in strips[first : last + 1] for f in s]
+    before = [f for s in strips[:first] for f in s]
+    after = [f for s in strips[last + 1 :] for f in s]
+    return (
+        order(before, gap)
+        + order([f for f in middle if f.x1 <= x], gap)
+        + order([f for f in middle if f.x1 > x], gap)
+        + order(after, gap)
+    )
+
+
+def body_size(words: list[Word]) -> float:
+    """The type size most of the text is set in."""
+    counts: dict[float, int] = {}
+    for word in words:
+        counts[round(word.size, 1)] = counts.get(round(word.size, 1), 0) + len(word.text)
+    return max(counts, key=counts.__getitem__) if counts else 0.0
+
+
+def lay_out(
+    words: list[Word],
+    height: float,
+    body: float,
+    boxes: list[tuple[float, ...]] = (),
+    tables: list[tuple[tuple[float, ...], list[list[str]]]] = (),
+) -> Laid:
+    """Put a page's words in reading order: tables as rows; notes, captions and boxes marked."""
+    frags = fragments(words)
+    ruled: dict[int, list[list[str]]] = {}
+    for (x0, top, x1, bottom), rows in tables:  # a ruled table takes its place as one block
+        ruled[id(rows)] = rows
+        frags.append(Frag([Word(f"\x00{id(rows)}", x0, x1, top, bottom, body or 10.0)]))
+    if not frags:
+        return Laid()
+    gap = max(0.8 * (body or 10.0), 6.0)
+    frags = find_tables(frags, ruled, body)
+    _mark_notes(frags, height, body)
+    for frag in frags:
+        cx, cy = (frag.x0 + frag.x1) / 2, (frag.top + frag.bottom) / 2
+        if (
+            frag.role == ROLE_BODY
+            and any(x0 <= cx <= x1 and t <= cy <= b for x0, t, x1, b in boxes)
+            or frag.role == ROLE_BODY
+            and body
+            and frag.size < SMALL * body
+        ):
+            frag.role = ROLE_ASIDE
+    laid = Laid()
+    # The page is cut with every fragment in place, so a box or a caption across the columns parts
+    # the columns above it from those below; each role's text is then written in that order.
+    ordered = order(frags, gap)
+    for role in (ROLE_BODY, ROLE_ASIDE, ROLE_NOTE):
+        strips = [kept for strip in ordered if (kept := [f for f in strip if f.role == role])]
+        _emit(strips, laid, gap, ruled)
+    return laid
+
+
+def _mark_notes(frags: list[Frag], height: float, body: float) -> None:
+    """Footnotes: the block of small type at the foot of the page, under the running text."""
+    if not body:
+        return
+    strips = _strips(frags)
+    notes: list[list[Frag]] = []
+    for strip in reversed(strips):
+        if all(f.size < SMALL * body for f in strip) and strip[0].top > 0.45 * height:
+            notes.append(strip)
+        elif notes or strip[0].top < 0.88 * height:
+            break  # a page number or running foot below the notes is passed over
+    notes.reverse()
+    while notes and len(notes[-1]) == 1 and re.fullmatch(r"\d{1,4}", notes[-1][0].text):
+        notes.pop()  # a page number in small type
+    if not notes:
+        return
+    numbered = any(_NOTE_START.match(s[0].text) for s in notes)
+    starts_line = notes[0][0].x0 <= min(f.x0 for f in frags) + 2 * body
+    if numbered or starts_line:
+        for strip in notes:
+            for frag in strip:
+                frag.role = ROLE_NOTE
+
+
+def _emit(
+    strips: list[list[Frag]], laid: Laid, gap: float, ruled: dict[int, list[list[str]]]
+) -> None:
+    """Write strips as lines; runs of two or more strips of aligned cells become a table."""
+    run: list[list[Frag]] = []
+
+    def flush() -> None:
+        rows = table(run) if len(run) >= 2 else []
+        if rows and len(rows[0]) >= 2:  # cells standing in columns, not a line's wide spaces
+            laid.lines.append(rows)
+        else:
+            for strip in run:
+                laid.lines.append(sorted(strip, key=lambda f: f.x0))
+        run.clear()
+
+    for strip in strips:
+        placed = [f for f in strip if f.text.startswith("\x00")]
+        if placed:
+            flush()
+            rest = [f for f in strip if f not in placed]
+            laid.lines.extend([*_rows(rest), *(ruled[int(f.text[1:])] for f in placed)])
+            continue
+        rows = _rows(strip)
+        # A row of cells: short ones with figures among them; not two columns' lines side by side,
+        # nor a justified line's stretched spaces.
+        cells = (
+            len(rows) == 1
+            and len(rows[0]) >= 2
+            and all(len(f.words) <= 6 for f in rows[0])
+            and any(any(c.isdigit() for c in f.text) for f in rows[0])
+        )
+        if cells and strip[0].role == ROLE_BODY:
+            run.append(rows[0])
+            continue
+        flush()
+        laid.lines.extend(rows)
+    flush()

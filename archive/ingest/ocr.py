@@ -1,0 +1,95 @@
+"""Read scanned pages with Tesseract (through pytesseract): each page rendered from the PDF, its
+words with their boxes laid out like a text layer's, so columns and notes are read the same way."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+
+from archive.ingest.layout import Word
+
+DPI = 300  # Tesseract reads print best at 300 dpi; the scan tests measure 200 and 300
+INSTALL = (
+    "it needs OCR, and Tesseract is not installed: install it with "
+    "`apt-get install tesseract-ocr tesseract-ocr-eng` (Debian/Ubuntu; `brew install tesseract` "
+    "on macOS) and `pip install pytesseract`, then ingest the file again"
+)
+
+
+class OcrMissing(Exception):
+    """Tesseract or its binding is not installed: the message says what to install."""
+
+
+def available() -> str | None:
+    """Say what is missing for OCR, or None when Tesseract and pytesseract are both there."""
+    try:
+        import pytesseract  # noqa: F401
+    except ImportError:
+        return INSTALL
+    return None if shutil.which("tesseract") else INSTALL
+
+
+def page_words(page, dpi: int = DPI) -> tuple[list[Word], float]:
+    """OCR one pdfplumber page: its words in points from the top left, and the mean confidence."""
+    image = page.to_image(resolution=dpi).original
+    return image_words(image, 72 / dpi)
+
+
+def image_words(image, scale: float) -> tuple[list[Word], float]:
+    """OCR an image, straightened first if it was scanned askew; scale turns pixels into points."""
+    image = image.convert("L")
+    data, lines = _read(image)
+    angle = _skew(data, lines)
+    if abs(angle) > 0.15:  # degrees: a page fed crookedly; its lines would run into the next ones
+        image = image.rotate(angle, expand=False, fillcolor=255, resample=3)
+        data, lines = _read(image)
+    words, confidence = [], []
+    for members in lines.values():
+        # A line's type size from its words' heights (capitals and ascenders are about 0.7 of it).
+        size = round(statistics.median(data["height"][i] for i in members) * scale / 0.7 * 2) / 2
+        for i in members:
+            left, top = data["left"][i] * scale, data["top"][i] * scale
+            words.append(
+                Word(
+                    data["text"][i],
+                    left,
+                    left + data["width"][i] * scale,
+                    top,
+                    top + data["height"][i] * scale,
+                    size,
+                )
+            )
+            confidence.append(float(data["conf"][i]))
+    return words, statistics.mean(confidence) if confidence else 0.0
+
+
+def _read(image) -> tuple[dict, dict[tuple[int, int, int], list[int]]]:
+    import pytesseract
+
+    data = pytesseract.image_to_data(
+        image, lang="eng", config="--psm 3", output_type=pytesseract.Output.DICT
+    )
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, text in enumerate(data["text"]):
+        if text.strip() and float(data["conf"][i]) >= 0:
+            lines.setdefault(
+                (data["block_num"][i], data["par_num"][i], data["line_num"][i]), []
+            ).append(i)
+    return data, lines
+
+
+def _skew(data: dict, lines: dict[tuple[int, int, int], list[int]]) -> float:
+    """The page's tilt in degrees, from the slope of word bottoms along lines of several words."""
+    import math
+
+    slopes = []
+    for members in lines.values():
+        if len(members) < 5:
+            continue
+        xs = [data["left"][i] + data["width"][i] / 2 for i in members]
+        ys = [data["top"][i] + data["height"][i] for i in members]
+        mean_x, mean_y = statistics.mean(xs), statistics.mean(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        if spread:
+            slopes.append(sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread)
+    return math.degrees(math.atan(statistics.median(slopes))) if slopes else 0.0

@@ -1,0 +1,72 @@
+"""BM25F with the fields combined before saturation, for queries of plain words.
+
+Whoosh's BM25F scores the title and the body as two BM25s and adds them, so a word in both
+counts twice over, saturated twice, and the title's short length makes any title word score
+nearly its full idf. Robertson and Zaragoza's BM25F ("The Probabilistic Relevance Framework:
+BM25 and Beyond", 2009) first adds each field's length-normalised frequency, weighted, into
+one pseudo-frequency, then saturates that once with one idf per word:
+
+    tf~ = sum over fields f of  w_f * tf_f / (1 - b_f + b_f * length_f / mean length_f)
+    score = idf * tf~ * (k1 + 1) / (tf~ + k1)
+
+Every number here was chosen by bench/relevance.py on the mean of several judged collections
+(docs/relevance.md).
+"""
+
+from __future__ import annotations
+
+from math import log
+
+import numpy as np
+from whoosh import query
+
+from archive.search.scores import Scores
+from archive.search.scores import ScoringIndex as Ranker
+from archive.search.words import AtLeast
+
+# Combine the fields before saturation (True), or add Whoosh's per-field BM25s (False).
+COMBINED = True
+K1 = 1.6
+# Length normalisation per field; the title's weight is the title Term's boost (words.TITLE_BOOST).
+B_FIELDS = {"title": 0.6, "body": 0.6}
+TEXT = ("title", "body")
+
+
+def scores(ranker: Ranker, q: AtLeast) -> Scores:
+    """Return every document's BM25F score for a plain-words query, fields combined per word."""
+    total = np.zeros(ranker.size)
+    for unit in q.subqueries:
+        leaves = list(unit.leaves())
+        terms = [leaf for leaf in leaves if type(leaf) is query.Term]
+        text = [t for t in leaves if type(t) in (query.Term, query.Phrase) and t.fieldname in TEXT]
+        total += word(ranker, text) * unit.boost
+        for other in terms:
+            if other.fieldname not in TEXT:  # registry filings: Whoosh's keyword score, boosted
+                total += ranker.term(other.fieldname, other.text) * other.boost
+    return total * q.boost
+
+
+def word(ranker: Ranker, terms: list[query.Query]) -> Scores:
+    """Score one word held in several text fields (and forms): pseudo-frequency, then saturation."""
+    pseudo = np.zeros(ranker.size)
+    held: list[np.ndarray] = []
+    for term in terms:
+        if type(term) is query.Phrase:  # a compound written as two words: counted once a document
+            ids = np.flatnonzero(ranker.sets.matches(term))
+            weights = np.ones(len(ids))
+        else:
+            ids, weights = ranker.sets.postings(term.fieldname, term.text)
+        if not len(ids):
+            continue
+        b = B_FIELDS.get(term.fieldname, 0.75)
+        mean = ranker.searcher.avg_field_length(term.fieldname) or 1.0
+        lengths = ranker.field_lengths(term.fieldname)[ids]
+        # A term's postings name each document once, so += adds every one of them.
+        pseudo[ids] += term.boost * weights / ((1 - b) + b * lengths / mean)
+        held.append(ids)
+    if not held:
+        return pseudo
+    # One idf per word, from the documents holding it in any field (Robertson and Sparck Jones').
+    df = np.count_nonzero(pseudo) if len(held) > 1 else len(held[0])
+    idf = log(1 + (ranker.size - df + 0.5) / (df + 0.5))
+    return idf * pseudo * (K1 + 1) / (pseudo + K1)
