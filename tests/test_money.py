@@ -407,3 +407,18 @@ def test_the_attribution_travels_with_the_cut_down_releases(au):
 
 def test_the_roles_are_the_ones_documented():
     assert ROLES == ("announced", "cut", "cost", "total", "part", "statistic", "other")
+
+
+def test_a_programmes_entity_page_carries_its_ledger(web):
+    """The entity page (issue 23) shows the ledger (issue 22) and its JSON carries the same lines."""
+    page = web.get(f"/programme/{FUND}").get_data(as_text=True)
+    assert "Money announced: the ledger" in page and "part of £200m" in page
+    assert f'href="/programme/{FUND}/ledger.csv"' in page
+    entity = web.get(f"/api/programme/{FUND}").get_json()
+    alone = web.get(f"/api/programme/{FUND}/ledger").get_json()
+    def kinds(ledger):
+        return [(line["text"], line["kind"]) for line in ledger["lines"]]
+
+    assert kinds(entity["ledger"]) == kinds(alone) and ("£36m", "part") in kinds(alone)
+    assert entity["ledger"]["totals"] == alone["totals"]
+    assert "ledger" not in web.get("/api/person/ed-balls").get_json()

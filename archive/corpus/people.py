@@ -74,6 +74,8 @@ class Person:
 
 def span(value: str) -> tuple[str, str]:
     """Return the first and last days a date of YYYY, YYYY-MM or YYYY-MM-DD may be."""
+    if value == "undated":  # any day at all: only a role held throughout would fit, so none does
+        return "0001-01-01", "9999-12-31"
     match = PARTIAL.match(value)
     if not match:
         raise ValueError(value)

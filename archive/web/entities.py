@@ -14,6 +14,8 @@ from flask import abort, jsonify, render_template, url_for
 
 from archive.corpus.people import Person, Role
 from archive.corpus.registry import Registry
+from archive.search.ledger import KINDS as LEDGER_KINDS
+from archive.search.ledger import Ledger, ledger_of
 from archive.search.request import SearchRequest
 from archive.web.links import absolute, current_archive, feed_request, search_url, short_money
 
@@ -23,11 +25,20 @@ NEWEST = 10  # documents listed on the page; the rest are one link away
 
 def entity_page(kind: str, key: str) -> str:
     found = entity(kind, key)
-    return render_template("entity.html", entity=found, kind=kind)
+    return render_template("entity.html", entity=found, kind=kind, ledger=_ledger(kind, key))
 
 
 def entity_api(kind: str, key: str) -> Any:
-    return jsonify(entity(kind, key))
+    found = entity(kind, key)
+    ledger = _ledger(kind, key)
+    if ledger is not None:
+        found["ledger"] = ledger.to_dict()
+    return jsonify(found)
+
+
+def _ledger(kind: str, key: str) -> Ledger | None:
+    """Return a programme's or department's ledger of money announced (None for other kinds)."""
+    return ledger_of(current_archive(), kind, key) if kind in LEDGER_KINDS else None
 
 
 def entity(kind: str, key: str) -> dict[str, Any]:
