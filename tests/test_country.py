@@ -20,6 +20,7 @@ import yaml
 from click.testing import CliRunner
 
 from archive.cli import main
+from archive.corpus import prices
 from archive.corpus.registry import Registry, shipped_file
 from archive.errors import BadRequest
 from archive.search.core import Archive
@@ -246,15 +247,78 @@ def test_amounts_count_in_australian_dollars_and_australian_pounds_before_1966(a
 # -- real terms ---------------------------------------------------------------------------------
 
 
-def test_real_terms_are_not_offered_where_no_deflator_series_is_shipped(au, au_client, client):
-    assert not au.real_terms
+def aud_deflator() -> dict[str, float]:
+    """The ABS series straight from the shipped data file: financial year -> deflator."""
+    text = (Path(prices.__file__).parent / prices.AUD_SERIES_FILE).read_text("utf-8")
+    rows = [line.split(",") for line in text.splitlines() if line[:1].isdigit()]
+    return {year: float(value) for year, value in rows}
+
+
+def test_an_australian_archive_puts_aud_in_real_terms_by_the_abs_deflator(au, au_client):
+    """The $12 million of 14 April 1980 is of 1979-80 (July to June), put in 2019-20 prices."""
+    index = aud_deflator()
+    assert max(index) == "2019-20" and index["2017-18"] == 100.0
+    expected = int(12_000_000 * index["2019-20"] / index["1979-80"] + 0.5)
+    assert expected == 53_772_396  # 12m x 105.2747 / 23.4934
+    assert au.real_terms
+    [hit] = au.search(au.request({"q": ["drought"]})).hits
+    [amount] = au_client.get(f"/api/doc/{hit['id']}").get_json()["amounts"]
+    assert amount["real_terms"] == {
+        "value": expected, "prices": "2019-20", "series": prices.AUD_SERIES, "from_year": "1979-80"
+    }
+    page = au_client.get(f"/doc/{hit['id']}").get_data(as_text=True)
+    assert "A$53,772,396 in 2019-20 prices" in page and prices.AUD_SERIES in page
+    assert "A$ of the document's financial year (1979-80) in 2019-20 prices" in page
+    # The search filters in real terms: the nominal $12m is found only at its real value.
+    def ids(**params: str) -> list[str]:
+        request = au.request({k: [v] for k, v in params.items()})
+        return [h["id"] for h in au.search(request).hits]
+
+    assert ids(min_amount="12m", max_amount="12m") == [hit["id"]]
+    assert ids(min_amount="12m", max_amount="12m", real="1") == []
+    assert ids(min_amount=str(expected), max_amount=str(expected), real="1") == [hit["id"]]
+    assert ids(min_amount=str(expected + 1), real="1", q="drought") == []
+    answer = au_client.get(f"/api/search?real=1&min_amount={expected}&max_amount={expected}")
+    assert answer.status_code == 200 and answer.get_json()["total"] == 1
+    # The CSV's real column, in the archive's currency.
+    exported = au_client.get("/search.csv?q=drought").get_data(as_text=True)
+    [row] = list(csv.DictReader(io.StringIO(exported)))
+    assert row["largest_amount_aud_real"] == str(expected) and row["real_terms_prices"] == "2019-20"
+    assert row["amounts_real"] == f"$12 million ({expected:,} AUD)"
+    # The timeline in real terms adds up the same value; the option is offered on the page.
+    years = {y.year: y.pounds for y in au.timeline(au.request({"real": ["1"], "q": ["drought"]}))}
+    assert years == {1980: expected}
+    assert 'data-key="real"' in au_client.get("/").get_data(as_text=True)
+
+
+def test_an_australian_pound_and_a_year_before_the_series_have_no_real_terms(au, au_client):
+    [hit] = au.search(au.request({"year": ["1960"]})).hits
+    [amount] = au_client.get(f"/api/doc/{hit['id']}").get_json()["amounts"]
+    assert amount["currency"] == "AUP" and amount["real_terms"] is None
+    series = prices.deflator("AUD")
+    assert series is not None and series.real_terms(1_000_000, "AUD", "1958-59", "AUD") is None
+    assert series.real_terms(1_000_000, "GBP", "2010-11", "AUD") is None
+
+
+def test_real_terms_are_not_offered_where_no_deflator_series_is_shipped(tmp_path, client):
+    """A US archive: no deflator series for USD is shipped, so a clear 400 and no option."""
+    root = tmp_path / "us"
+    assert CliRunner().invoke(main, ["init", "--country", "US", str(root)]).exit_code == 0
+    record = {"date": "1977-03-01", "title": "PARKS", "text": "Congress voted $5 million."}
+    source = write_records(tmp_path / "us.jsonl", [record])
+    ingest = ["--root", str(root), "ingest", "--source", "Agency", str(source)]
+    assert CliRunner().invoke(main, ingest).exit_code == 0
+    assert CliRunner().invoke(main, ["--root", str(root), "build"]).exit_code == 0
+    us = Archive(root / "index")
+    assert not us.real_terms
     with pytest.raises(
-        BadRequest, match="real terms are not offered in this archive: no deflator series for AUD"
+        BadRequest, match="real terms are not offered in this archive: no deflator series for USD"
     ):
-        au.request({"real": ["1"], "min_amount": ["5m"]})
-    answer = au_client.get("/api/search?real=1&min_amount=5m")
-    assert answer.status_code == 400 and "no deflator series for AUD" in answer.get_json()["error"]
-    assert 'data-key="real"' not in au_client.get("/").get_data(as_text=True)
+        us.request({"real": ["1"], "min_amount": ["5m"]})
+    us_client = create_app({"TESTING": True, "ROOT": str(root)}).test_client()
+    answer = us_client.get("/api/search?real=1&min_amount=5m")
+    assert answer.status_code == 400 and "no deflator series for USD" in answer.get_json()["error"]
+    assert 'data-key="real"' not in us_client.get("/").get_data(as_text=True)
     # The UK archive still offers them.
     assert 'data-key="real"' in client.get("/").get_data(as_text=True)
 

@@ -51,6 +51,7 @@ def test_the_wheel_ships_templates_static_files_and_registries(installed):
                      "archive/web/static/style.css", "archive/web/static/app.js",
                      "archive/corpus/starter/departments.yaml", "archive/corpus/starter/README.md",
                      "archive/corpus/starter/governments.yaml", "archive/corpus/deflators.csv",
+                     "archive/corpus/deflators-aud.csv",
                      "archive/py.typed"):
         assert expected in names
     assert not [n for n in names if n.startswith(("corpus/", "index/", "tests/"))]

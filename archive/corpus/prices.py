@@ -1,8 +1,8 @@
 """Real-terms money: amounts of one financial year in the latest year's prices, by a GDP deflator.
 
-Only the UK's series is shipped (HM Treasury's). An archive whose currency has no series shipped
-is not offered real terms at all: Australia's would be the ABS GDP implicit price deflator by
-financial year (cat. 5206.0), which is not shipped because its figures could not be checked here.
+Two series are shipped: the UK's (HM Treasury's GDP deflators) and Australia's (the ABS GDP
+implicit price deflator by financial year, formed from cat. 5206.0: see deflators-aud.csv). An
+archive whose currency has no series shipped is not offered real terms at all.
 """
 
 from __future__ import annotations
@@ -15,9 +15,14 @@ from importlib import resources
 from typing import Any
 
 SERIES_FILE = "deflators.csv"
+AUD_SERIES_FILE = "deflators-aud.csv"
 # Currency -> the file of its series in the package. A currency with no series has no real terms.
-SERIES_FILES = {"GBP": SERIES_FILE}
+SERIES_FILES = {"GBP": SERIES_FILE, "AUD": AUD_SERIES_FILE}
 SERIES = "HM Treasury GDP deflators at market prices, March 2026 (Quarterly National Accounts)"
+AUD_SERIES = ("ABS GDP implicit price deflator by financial year (Australian National Accounts, "
+              "cat. 5206.0, June quarter 2020)")
+# Currency -> the name the pages and the API give its series.
+SERIES_NAMES = {"GBP": SERIES, "AUD": AUD_SERIES}
 SOURCE = ("https://www.gov.uk/government/statistics/"
           "gdp-deflators-at-market-prices-and-money-gdp-march-2026-quarterly-national-accounts")
 
@@ -47,12 +52,12 @@ class Deflator:
         return max(self.index)
 
     def factor(self, year: str | None) -> float | None:
-        """Return what one pound of a financial year is worth in the latest year's prices, or None."""
+        """Return what one unit of a financial year is worth in the latest year's prices, or None."""
         level = self.index.get(year) if year else None
         return None if level is None else self.index[self.prices] / level
 
     def real(self, value: int, year: str | None) -> int | None:
-        """Return an amount of a financial year in the latest year's prices, to the pound, or None."""
+        """Return an amount of a financial year in the latest year's prices, to the unit, or None."""
         factor = self.factor(year)
         return None if factor is None else real_value(value, factor)
 
@@ -92,7 +97,8 @@ def deflator(currency: str = "GBP") -> Deflator | None:
         return None
     text = resources.files("archive.corpus").joinpath(name).read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return Deflator({row["financial_year"]: float(row["deflator"]) for row in rows})
+    return Deflator({row["financial_year"]: float(row["deflator"]) for row in rows},
+                    SERIES_NAMES[currency])
 
 
 def document_year(meta: dict[str, Any], first_month: int = 4) -> str | None:
