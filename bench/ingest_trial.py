@@ -36,13 +36,14 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+# SOURCE is found beside the checkout, or beside a worktree's parent
+from ingest_quality import SOURCE, measure, table  # noqa: E402
+
 from archive.corpus.amounts import extract_amounts  # noqa: E402
 from archive.corpus.parse import plain_text  # noqa: E402
 from archive.corpus.registry import Registry  # noqa: E402
 from archive.ingest.pipeline import Options, ingest  # noqa: E402
 
-# SOURCE is found beside the checkout, or beside a worktree's parent
-from ingest_quality import SOURCE, measure, table  # noqa: E402
 SAMPLE = Path(__file__).resolve().parent / "ingest_trial_sample.yaml"
 _PUNCT = ".,;:!?\"'()[]“”‘’"
 ATTRIBUTION = (

@@ -61,8 +61,7 @@ def baseline(corpus: Path, index: Path, limit: int | None) -> dict:
 
     from archive.corpus.folder import document_files, read_documents
     from archive.corpus.registry import Registry
-    from archive.index.schema import fields
-    from archive.index.schema import DocumentSchema
+    from archive.index.schema import DocumentSchema, fields
 
     shutil.rmtree(index, ignore_errors=True)
     index.mkdir(parents=True)

@@ -246,8 +246,15 @@ def reportlab_uneven(out: Path) -> Layout:
     """A wide text column beside a narrow one of short notes, a ruled table, footnotes."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        FrameBreak,
+        PageTemplate,
+        Paragraph,
+        Table,
+        TableStyle,
+    )
 
     body = ParagraphStyle("b", fontName="Times-Roman", fontSize=10.5, leading=13.5, spaceAfter=6)
     side = ParagraphStyle("s", fontName="Helvetica", fontSize=9, leading=12, spaceAfter=8)

@@ -180,7 +180,7 @@ DOC = "2017-03-20-eleven-projects-share-new-round-of-innovation-funding"
 
 def test_the_document_page_offers_three_citations_as_text(client):
     html = client.get(f"/doc/{DOC}").get_data(as_text=True)
-    today = dt.datetime.now(dt.timezone.utc).date()
+    today = dt.datetime.now(dt.UTC).date()
     accessed = f"{today.day} {today.strftime('%B %Y')}"
     references = [unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r'<p class="reference"[^>]*>(.*?)</p>', html)]
     assert len(references) == 3

@@ -22,10 +22,10 @@ from whoosh import query, sorting
 
 from archive.corpus.roles import COUNTED
 from archive.index.build import build
+from archive.index.forms import TOKEN_PATTERN, FormsTable
 from archive.index.schema import DocumentSchema
 from archive.search.core import Archive, _facet_order
 from archive.search.docsets import DocSets
-from archive.index.forms import TOKEN_PATTERN, FormsTable
 from archive.search.hits import _opening
 from archive.search.ranking import rankable
 from archive.search.request import SearchRequest, year_text

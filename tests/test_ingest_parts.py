@@ -15,8 +15,8 @@ from archive.ingest.boilerplate import extract_article
 from archive.ingest.dating import infer_date
 from archive.ingest.dedupe import NearDuplicates
 from archive.ingest.pipeline import Options, ingest
-from archive.ingest.write import compose, slug
 from archive.ingest.suggest import Matcher, organisations
+from archive.ingest.write import compose, slug
 
 PROJECT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-
 CHECKOUT = Path(__file__).resolve().parent.parent
 SEED = Path(__file__).parent / "seeds" / "003_43a77a5735a79a7b.txt"
 

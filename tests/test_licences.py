@@ -8,7 +8,6 @@ import io
 import json
 from pathlib import Path
 
-
 from archive.cli import main
 from archive.index.build import build
 from archive.web.app import create_app

@@ -11,9 +11,9 @@ from html.parser import HTMLParser
 from urllib.parse import quote, urlencode
 
 import pytest
+from expensive import EXPENSIVE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from expensive import EXPENSIVE
 
 from archive.search.query import QueryReader
 from archive.web.security import HEADERS

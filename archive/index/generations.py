@@ -176,7 +176,7 @@ def _read_build(generation: Path) -> dict[str, Any]:
     if found:
         return dict(found)
     # A generation published before builds were named: its folder's time stands in.
-    stamp = dt.datetime.fromtimestamp((generation / MANIFEST).stat().st_mtime, dt.timezone.utc)
+    stamp = dt.datetime.fromtimestamp((generation / MANIFEST).stat().st_mtime, dt.UTC)
     named = stamp.strftime(BUILD_STAMP)
     return {"id": named, "date": named, "documents": None}
 
@@ -198,7 +198,7 @@ def find_build(index_dir: Path, build_id: str) -> Path | None:
 
 
 def _new_build(index_dir: Path, documents: int | None) -> dict[str, Any]:
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     stamp = now.strftime(BUILD_STAMP)
     taken = {info["id"] for info, _ in kept_builds(index_dir)}
     build_id, n = stamp, 1

@@ -10,8 +10,8 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, SchemaClass
 
 from archive.corpus.amounts import band_key
 from archive.corpus.money import link_parts
-from archive.corpus.roles import COUNTED, assign_roles
 from archive.corpus.parse import Document
+from archive.corpus.roles import COUNTED, assign_roles
 from archive.corpus.versions import listed
 
 # The facets, in the order they are shown; each is a KEYWORD field of the same name.

@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import (
+    CompositeAnalyzer,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3Codec, W3Segment
 from whoosh.fields import NUMERIC, Schema

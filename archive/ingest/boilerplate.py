@@ -263,7 +263,7 @@ def _markdown(units: list[str]) -> list[str]:
             continue
         nxt = units[i + 1] if i + 1 < len(units) else ""
         crosshead = (
-            0 < i
+            i > 0
             and words(unit) <= 6
             and unit[:1].isupper()
             and not _SENTENCE_END.search(unit)

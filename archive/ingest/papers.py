@@ -89,9 +89,8 @@ def _read_by_ocr(article: PaperArticle, found: Suggested, pages: list[int]) -> N
 
 def from_pages(pages: list, info: dict[str, str], info_title: str | None) -> tuple[PaperArticle, Suggested]:
     """Clean a PDF's pages into an article and suggestions, from the pages and the file's properties."""
-    from archive.ingest.pdf import info_date
-
     from archive.ingest.numbers import official_numbers
+    from archive.ingest.pdf import info_date
 
     paper = to_paper(pages)
     if not paper.text.strip():

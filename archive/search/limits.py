@@ -19,9 +19,9 @@ import re
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Iterator
-from typing import Any
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from whoosh import matching, query
 from whoosh.query.wrappers import WrappingQuery

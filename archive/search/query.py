@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.fields import KEYWORD, TEXT, Schema
-from whoosh.reading import IndexReader
 from whoosh.qparser import (
     FieldAliasPlugin,
     MultifieldParser,
     SingleQuotePlugin,
     WhitespacePlugin,
 )
+from whoosh.reading import IndexReader
 
 from archive.corpus.registry import Registry
 from archive.search import fields, limits, natural

@@ -23,8 +23,8 @@ from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
 from archive.search import bm25f, words
-from archive.search.words import AtLeast
 from archive.search.scores import Scores, ScoringIndex, top
+from archive.search.words import AtLeast
 
 Ranker: TypeAlias = ScoringIndex  # ranking.Ranker, which calls this module, as read here
 

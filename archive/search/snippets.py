@@ -29,7 +29,7 @@ BETWEEN = " … "
 # The lookarounds bound a form exactly as the tokenizer bounds a token: no token character,
 # nor a dot-joined token part, on either side.
 _TOKEN_CHAR = r"[\w\*]"
-assert TOKEN_PATTERN == rf"{_TOKEN_CHAR}+(\.?{_TOKEN_CHAR}+)*"
+assert rf"{_TOKEN_CHAR}+(\.?{_TOKEN_CHAR}+)*" == TOKEN_PATTERN
 
 Span = tuple[int, int, str]  # start, end, and the stem the token there stands for
 Forms = Mapping[str, Iterable[str]]

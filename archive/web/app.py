@@ -27,7 +27,18 @@ from archive.search.core import Archive
 from archive.search.ledger import UnknownEntry
 from archive.search.periods import SPANS_CHANGE, SPANS_YEARS
 from archive.search.request import MAX_EXPORT
-from archive.web import api, builds, csl, downloads, entities, export, money, originals, pages, unapi
+from archive.web import (
+    api,
+    builds,
+    csl,
+    downloads,
+    entities,
+    export,
+    money,
+    originals,
+    pages,
+    unapi,
+)
 from archive.web.links import (
     FACET_TITLES,
     absolute,

@@ -10,7 +10,6 @@ from dataclasses import replace
 from flask import Response, current_app, request
 
 from archive.web import builds, cite, csl, export
-from archive.web.pinpoint import accessed_on
 from archive.web.links import (
     absolute,
     applied_filters,
@@ -25,6 +24,7 @@ from archive.web.links import (
     this_url,
     today,
 )
+from archive.web.pinpoint import accessed_on
 
 
 def search_csv() -> Response:
@@ -89,7 +89,7 @@ def feed() -> Response:
     result = current_archive().search(search)
     described = search.q or "all announcements"
     filters = "; ".join(f"{a['facet']}: {a['label']}" for a in applied_filters(search, result))
-    newest = max((export.entry_date(hit) for hit in result.hits), default=dt.datetime.now(dt.timezone.utc))
+    newest = max((export.entry_date(hit) for hit in result.hits), default=dt.datetime.now(dt.UTC))
     info = export.Feed(
         title=f"{_site()}: {described}" + (f" ({filters})" if filters else ""),
         subtitle=f"The newest of {result.total:,} matching announcement"

@@ -179,7 +179,7 @@ def atom_stream(feed: Feed, hits: Hits, permalink: Link) -> Iterator[str]:
 
 def atom_error(message: str, self_url: str, site: str = "Policy Archive") -> str:
     """Write an Atom document that carries an error message, for feed readers."""
-    now = _stamp(dt.datetime.now(dt.timezone.utc))
+    now = _stamp(dt.datetime.now(dt.UTC))
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"  <title>{_x(site)}: this feed could not be made</title>\n  <subtitle>{_x(message)}</subtitle>\n"
@@ -201,13 +201,13 @@ def date_note(hit: dict[str, Any]) -> str:
 def entry_date(hit: dict[str, Any]) -> dt.datetime:
     """Date an entry: a date known only to the month or year counts from its first day."""
     if not hit.get("year"):  # undated: Atom needs a timestamp, so the epoch, and the note says so
-        return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+        return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     parts = [int(p) for p in hit["date"].split("-")] + [1, 1]
-    return dt.datetime(parts[0], parts[1], parts[2], tzinfo=dt.timezone.utc)
+    return dt.datetime(parts[0], parts[1], parts[2], tzinfo=dt.UTC)
 
 
 def _stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _x(text: str) -> str:

@@ -102,7 +102,7 @@ def this_url() -> str:
 
 
 def today() -> dt.date:
-    return dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 def short_money(value: int, currency: str = "GBP") -> str:

@@ -12,20 +12,14 @@ from markupsafe import Markup
 
 from archive.corpus.amounts import SYMBOLS
 from archive.corpus.country import money_phrase
+from archive.errors import BadRequest
 from archive.search.core import SearchResult
 from archive.search.discover import YearTotal
-from archive.search.fields import exact_figure
 from archive.search.facets import FacetValue
-from archive.errors import BadRequest
+from archive.search.fields import exact_figure
 from archive.search.request import FieldError, SearchRequest, parse_money, year_text
-from archive.web import cite
-from archive.web.versions import versions_view
-from archive.web.pinpoint import accessed_on, page_of, pinpoints
 from archive.web import cite, csl, passages
 from archive.web.builds import searched_line
-from archive.web.pinpoint import accessed_on, page_of, paragraph_pinpoints, pinpoints
-from archive.web.zotero import coins, is_report
-from archive.web.money import figure_url
 from archive.web.links import (
     FACET_ENTITIES,
     absolute,
@@ -40,6 +34,10 @@ from archive.web.links import (
     short_money,
     today,
 )
+from archive.web.money import figure_url
+from archive.web.pinpoint import accessed_on, page_of, paragraph_pinpoints, pinpoints
+from archive.web.versions import versions_view
+from archive.web.zotero import coins, is_report
 
 RELATED = 5
 # "Did you mean" is offered when a query finds fewer documents than this.
