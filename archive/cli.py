@@ -30,12 +30,24 @@ def _country(paths: ArchiveFolder) -> str | None:
 
 
 @click.group()
-@click.option("--root", type=click.Path(path_type=Path, file_okay=False), envvar="ARCHIVE_ROOT",
-              help="The archive folder (default: the current directory).")
-@click.option("--corpus", type=click.Path(path_type=Path), envvar="ARCHIVE_CORPUS_DIR",
-              help="The folder of corpus documents (default: corpus/ in the archive folder).")
-@click.option("--index", type=click.Path(path_type=Path), envvar="ARCHIVE_INDEX_DIR",
-              help="The folder the index is built in (default: index/ in the archive folder).")
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="ARCHIVE_ROOT",
+    help="The archive folder (default: the current directory).",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    envvar="ARCHIVE_CORPUS_DIR",
+    help="The folder of corpus documents (default: corpus/ in the archive folder).",
+)
+@click.option(
+    "--index",
+    type=click.Path(path_type=Path),
+    envvar="ARCHIVE_INDEX_DIR",
+    help="The folder the index is built in (default: index/ in the archive folder).",
+)
 @click.version_option(__version__, prog_name="archive")
 @click.pass_context
 def main(ctx: click.Context, root: Path | None, corpus: Path | None, index: Path | None) -> None:
@@ -48,8 +60,11 @@ def main(ctx: click.Context, root: Path | None, corpus: Path | None, index: Path
 
 @main.command()
 @click.argument("directory", default=".", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--country", help="The archive's country (ISO 3166, e.g. AU): its registries, "
-                                "financial year, governments and currency. Default: GB.")
+@click.option(
+    "--country",
+    help="The archive's country (ISO 3166, e.g. AU): its registries, "
+    "financial year, governments and currency. Default: GB.",
+)
 def init(directory: Path, country: str | None) -> None:
     """Start a new archive in DIRECTORY (default: here): corpus/, registries, settings."""
     from archive.corpus.country import parse_country
@@ -65,8 +80,10 @@ def init(directory: Path, country: str | None) -> None:
     for path in written:
         click.echo(f"  {path.relative_to(directory.absolute())}")
     where = "" if directory.absolute() == Path.cwd() else f"cd {directory}\n  "
-    click.echo(f"Next:\n  {where}archive ingest PAGE.html   # or .txt, .jsonl, a folder\n"
-               "  archive build\n  archive serve --workers 2")
+    click.echo(
+        f"Next:\n  {where}archive ingest PAGE.html   # or .txt, .jsonl, a folder\n"
+        "  archive build\n  archive serve --workers 2"
+    )
 
 
 @main.command()
@@ -77,9 +94,14 @@ def build(paths: ArchiveFolder, full: bool) -> None:
     from archive.index.build import build as run_build
 
     try:
-        report = run_build(paths.require_corpus(), paths.index, full=full,
-                           progress=sys.stderr.isatty(), country=_country(paths),
-                           keep=_keep_builds(paths))
+        report = run_build(
+            paths.require_corpus(),
+            paths.index,
+            full=full,
+            progress=sys.stderr.isatty(),
+            country=_country(paths),
+            keep=_keep_builds(paths),
+        )
     except ArchiveError as error:
         raise _fail(error) from None
     for problem in report.errors:
@@ -96,13 +118,19 @@ def _keep_builds(paths: ArchiveFolder) -> int:
     value = paths.settings().get("KEEP_BUILDS", KEEP)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise click.ClickException(
-            f"KEEP_BUILDS in archive.toml must be a whole number of 1 or more, not {value!r}")
+            f"KEEP_BUILDS in archive.toml must be a whole number of 1 or more, not {value!r}"
+        )
     return value
 
 
 @main.command()
-@click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help="Only warnings of this kind (e.g. amount, date, registry); repeatable.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    metavar="KIND",
+    help="Only warnings of this kind (e.g. amount, date, registry); repeatable.",
+)
 @click.pass_obj
 def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
     """Validate the corpus without building; count the points to review by kind."""
@@ -118,7 +146,9 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
     for warning in shown:
         click.echo(f"warning: {warning.text}", err=True)
     problems = f"{len(report.errors)} file(s) rejected" if report.errors else "no errors"
-    click.echo(f"checked {report.documents + len(report.errors)} documents: {problems}, {len(report.warnings)} warning(s)")
+    click.echo(
+        f"checked {report.documents + len(report.errors)} documents: {problems}, {len(report.warnings)} warning(s)"
+    )
     if report.warnings:
         click.echo(report.kinds_line(kinds))
     if report.errors:
@@ -127,23 +157,53 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("query", nargs=-1)
-@click.option("--year", multiple=True, help="A year or range such as 2010-2013; repeat for several.")
-@click.option("--department", multiple=True, help="A department key, short name or name; repeat for several.")
+@click.option(
+    "--year", multiple=True, help="A year or range such as 2010-2013; repeat for several."
+)
+@click.option(
+    "--department", multiple=True, help="A department key, short name or name; repeat for several."
+)
 @click.option("--predecessors", is_flag=True, help="Include the departments' predecessors.")
 @click.option("--programme", multiple=True, help="A programme key or name; repeat for several.")
-@click.option("--amount", multiple=True, help="An amount band such as 10m-100m; repeat for several.")
+@click.option(
+    "--amount", multiple=True, help="An amount band such as 10m-100m; repeat for several."
+)
 @click.option("--min-amount", help="Only documents with an amount of at least this (e.g. 5m).")
 @click.option("--max-amount", help="Only documents with an amount of at most this.")
-@click.option("--sort", type=click.Choice(SORTS), help="Result order (relevance with a query, else newest).")
-@click.option("--financial-year", multiple=True, help="A financial year such as 2010-11; repeat for several.")
-@click.option("--government", multiple=True, help="A government key such as uk-brown (corpus/governments.yaml).")
-@click.option("--announced-by", multiple=True,
-              help="A person in people.yaml, by any name form (\"Ed Balls\", balls).")
-@click.option("--from", "date_from", help="Only documents dated wholly on or after this (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option(
+    "--sort", type=click.Choice(SORTS), help="Result order (relevance with a query, else newest)."
+)
+@click.option(
+    "--financial-year", multiple=True, help="A financial year such as 2010-11; repeat for several."
+)
+@click.option(
+    "--government",
+    multiple=True,
+    help="A government key such as uk-brown (corpus/governments.yaml).",
+)
+@click.option(
+    "--announced-by",
+    multiple=True,
+    help='A person in people.yaml, by any name form ("Ed Balls", balls).',
+)
+@click.option(
+    "--from",
+    "date_from",
+    help="Only documents dated wholly on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
+)
 @click.option("--to", "date_to", help="Only documents dated wholly on or before this.")
-@click.option("--real", is_flag=True, help="Amount filters and --sort largest in real terms (latest year's prices).")
-@click.option("--money", type=click.Choice(["announced", "all"]), default="announced", show_default=True,
-              help="Which amounts the amount filters and --sort largest count: money announced, or all amounts.")
+@click.option(
+    "--real",
+    is_flag=True,
+    help="Amount filters and --sort largest in real terms (latest year's prices).",
+)
+@click.option(
+    "--money",
+    type=click.Choice(["announced", "all"]),
+    default="announced",
+    show_default=True,
+    help="Which amounts the amount filters and --sort largest count: money announced, or all amounts.",
+)
 @click.option("--page", default=1, show_default=True, help="Which page of results.")
 @click.option("--limit", default=10, show_default=True, help="Results per page.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results and facet counts as JSON.")
@@ -152,9 +212,20 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
     """Search the index, e.g. archive search "social work" --year 2013."""
     from archive.search.core import Archive
 
-    params = {"q": [" ".join(query)], "page": [str(options["page"])], "per_page": [str(options["limit"])]}
-    facets = ("year", "department", "programme", "amount", "financial_year", "government",
-              "announced_by")
+    params = {
+        "q": [" ".join(query)],
+        "page": [str(options["page"])],
+        "per_page": [str(options["limit"])],
+    }
+    facets = (
+        "year",
+        "department",
+        "programme",
+        "amount",
+        "financial_year",
+        "government",
+        "announced_by",
+    )
     for name in facets:
         params[name] = list(options[name])
     for name in ("min_amount", "max_amount", "sort", "money"):
@@ -173,25 +244,38 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
     except ArchiveError as error:
         raise _fail(error) from None
     if as_json:
-        click.echo(json.dumps({
-            "query": result.request.q,
-            "read_as": result.reading,
-            "notice": result.notice,
-            "total": result.total,
-            "page": result.request.page,
-            "sort": result.sort,
-            "results": result.hits,
-            "facets": {f: [v.__dict__ for v in values] for f, values in result.facets.items()},
-            "unplaced": result.unplaced,
-            "unplaced_why": result.unplaced_why,
-            "left_out": result.left_out,
-        }, indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "query": result.request.q,
+                    "read_as": result.reading,
+                    "notice": result.notice,
+                    "total": result.total,
+                    "page": result.request.page,
+                    "sort": result.sort,
+                    "results": result.hits,
+                    "facets": {
+                        f: [v.__dict__ for v in values] for f, values in result.facets.items()
+                    },
+                    "unplaced": result.unplaced,
+                    "unplaced_why": result.unplaced_why,
+                    "left_out": result.left_out,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     if result.notice:
         click.echo(result.notice, err=True)
-    click.echo(f"{result.total} result{'s' if result.total != 1 else ''} (read as: {result.reading}; sorted by {result.sort})")
+    click.echo(
+        f"{result.total} result{'s' if result.total != 1 else ''} (read as: {result.reading}; sorted by {result.sort})"
+    )
     if result.left_out:
-        click.echo(f"{result.left_out} document(s) left out for being dated less precisely than the range", err=True)
+        click.echo(
+            f"{result.left_out} document(s) left out for being dated less precisely than the range",
+            err=True,
+        )
     for hit in result.hits:
         amounts = ", ".join(a["text"] for a in hit["amounts"][:5])
         click.echo(f"\n{hit['date']}  {hit['title']}  [{hit['id']}]")
@@ -200,8 +284,12 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port."
+)
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
+)
 @click.pass_obj
 def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
     """Serve the archive over HTTP with gunicorn."""
@@ -212,26 +300,45 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
         require_current(paths.require_index())
     except ArchiveError as error:
         raise _fail(error) from None
-    click.echo(f"Serving Policy Archive at http://{host}:{port}/ with {workers} workers (Ctrl+C to stop)")
+    click.echo(
+        f"Serving Policy Archive at http://{host}:{port}/ with {workers} workers (Ctrl+C to stop)"
+    )
     run(paths, host, port, workers)
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--map", "field_map", metavar="FIELD=NAME,...",
-              help="Which JSON fields hold the text, title, date, url, source, author, type (e.g. text=body).")
-@click.option("--currency", help="What a bare $ means in these sources, e.g. AUD; written as `currency:`.")
-@click.option("--country", help="The sources' country (ISO 3166, e.g. AU); default: COUNTRY in archive.toml, else GB.")
+@click.option(
+    "--map",
+    "field_map",
+    metavar="FIELD=NAME,...",
+    help="Which JSON fields hold the text, title, date, url, source, author, type (e.g. text=body).",
+)
+@click.option(
+    "--currency", help="What a bare $ means in these sources, e.g. AUD; written as `currency:`."
+)
+@click.option(
+    "--country",
+    help="The sources' country (ISO 3166, e.g. AU); default: COUNTRY in archive.toml, else GB.",
+)
 @click.option("--source", help="The publisher, when the sources do not say.")
 @click.option("--url", help="The original address of a single article (its date is read from it).")
-@click.option("--date", help="The publication date of a single article: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option(
+    "--date", help="The publication date of a single article: YYYY-MM-DD, YYYY-MM or YYYY."
+)
 @click.option("--type", "doc_type", help="The kind of document, e.g. news or press release.")
-@click.option("--licence", help="A licence or attribution statement to carry in every document written.")
+@click.option(
+    "--licence", help="A licence or attribution statement to carry in every document written."
+)
 @click.option("--force", is_flag=True, help="Overwrite a document that is already in the corpus.")
 @click.option("--dry-run", is_flag=True, help="Print what would be written, and write nothing.")
-@click.option("--verbose", is_flag=True, help="Print the evidence for every document, even in a large batch.")
+@click.option(
+    "--verbose", is_flag=True, help="Print the evidence for every document, even in a large batch."
+)
 @click.pass_obj
-def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_type: str | None, **options) -> None:
+def ingest(
+    paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_type: str | None, **options
+) -> None:
     """Turn text, HTML, JSON lines, PDF and Word files (or folders of them), or addresses, into corpus documents.
 
     An address (http:// or https://) is fetched; so is each line of a .urls file, or of a text file
@@ -248,13 +355,19 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
     try:
         if not options["country"]:
             options["country"] = _country(paths)
-        report = run_ingest(list(inputs), paths.require_corpus(),
-                            Options(type=doc_type, allow_hosts=allowed_hosts(paths), **options),
-                            progress=sys.stderr.isatty(), report_to=show)
+        report = run_ingest(
+            list(inputs),
+            paths.require_corpus(),
+            Options(type=doc_type, allow_hosts=allowed_hosts(paths), **options),
+            progress=sys.stderr.isatty(),
+            report_to=show,
+        )
     except ArchiveError as error:
         raise _fail(error) from None
     if report.written and any(o.review for o in report.written) and not options["dry_run"]:
-        click.echo("points to review are in each document's `review:` list; `archive check` lists them")
+        click.echo(
+            "points to review are in each document's `review:` list; `archive check` lists them"
+        )
     click.echo(report.summary())
     if report.skipped:
         sys.exit(1)
@@ -262,16 +375,35 @@ def ingest(paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_ty
 
 @main.command()
 @click.argument("addresses", nargs=-1)
-@click.option("--refetch-older-than", metavar="AGE",
-              help="Also re-check documents fetched longer ago than this (30d, 2w, 12h).")
-@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1, 600),
-              help="Seconds to wait for each answer.")
-@click.option("--pause", default=1.0, show_default=True, type=click.FloatRange(0, 60),
-              help="Seconds between two requests to one host.")
+@click.option(
+    "--refetch-older-than",
+    metavar="AGE",
+    help="Also re-check documents fetched longer ago than this (30d, 2w, 12h).",
+)
+@click.option(
+    "--timeout",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 600),
+    help="Seconds to wait for each answer.",
+)
+@click.option(
+    "--pause",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(0, 60),
+    help="Seconds between two requests to one host.",
+)
 @click.option("--no-build", is_flag=True, help="Ingest only: do not build the index afterwards.")
 @click.pass_obj
-def follow(paths: ArchiveFolder, addresses: tuple[str, ...], refetch_older_than: str | None,
-           timeout: float, pause: float, no_build: bool) -> None:
+def follow(
+    paths: ArchiveFolder,
+    addresses: tuple[str, ...],
+    refetch_older_than: str | None,
+    timeout: float,
+    pause: float,
+    no_build: bool,
+) -> None:
     """Read the sources of archive.toml (or the ADDRESSES given), ingest what is new, then build.
 
     A feed, a sitemap or a GOV.UK search or content address is told apart by what the server
@@ -318,8 +450,10 @@ def allowed_hosts(paths: ArchiveFolder) -> tuple[str, ...]:
     hosts = paths.settings().get("FETCH_ALLOW_HOSTS")
     listed = isinstance(hosts, list) and all(isinstance(h, str) for h in hosts)
     if hosts is not None and not listed:
-        raise ArchiveError(f'{paths.root / "archive.toml"}: FETCH_ALLOW_HOSTS: a list of host '
-                           'names, such as ["127.0.0.1"]')
+        raise ArchiveError(
+            f"{paths.root / 'archive.toml'}: FETCH_ALLOW_HOSTS: a list of host "
+            'names, such as ["127.0.0.1"]'
+        )
     return tuple(sorted(normal_hosts(hosts)))
 
 

@@ -14,7 +14,13 @@ from archive.errors import ArchiveError
 from archive.settings import SETTINGS_FILE, example_toml
 
 # What `archive init` copies from the package into a new archive's corpus/.
-STARTER_FILES = ("README.md", "departments.yaml", "programmes.yaml", "governments.yaml", "people.yaml")
+STARTER_FILES = (
+    "README.md",
+    "departments.yaml",
+    "programmes.yaml",
+    "governments.yaml",
+    "people.yaml",
+)
 # Every setting, described and commented out, from their one definition.
 EXAMPLE_SETTINGS = example_toml()
 
@@ -35,12 +41,19 @@ class ArchiveFolder:
     index: Path
 
     @classmethod
-    def at(cls, root: Path | str | None = None, corpus: Path | str | None = None,
-           index: Path | str | None = None) -> ArchiveFolder:
+    def at(
+        cls,
+        root: Path | str | None = None,
+        corpus: Path | str | None = None,
+        index: Path | str | None = None,
+    ) -> ArchiveFolder:
         """Find the folders: named ones first, then ARCHIVE_ROOT, then the current directory."""
         base = Path(root or os.environ.get("ARCHIVE_ROOT") or Path.cwd()).absolute()
-        return cls(base, Path(corpus).absolute() if corpus else base / "corpus",
-                   Path(index).absolute() if index else base / "index")
+        return cls(
+            base,
+            Path(corpus).absolute() if corpus else base / "corpus",
+            Path(index).absolute() if index else base / "index",
+        )
 
     @property
     def templates(self) -> Path:
@@ -112,5 +125,7 @@ def init(target: Path, country: str | None = None) -> list[Path]:
     # A folder that is already a repository keeps its own ignore file, with the index added.
     kept = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
     if "/index/" not in kept.split():
-        ignore.write_text(kept + ("\n" if kept and not kept.endswith("\n") else "") + GITIGNORE, encoding="utf-8")
+        ignore.write_text(
+            kept + ("\n" if kept and not kept.endswith("\n") else "") + GITIGNORE, encoding="utf-8"
+        )
     return [*written, target / SETTINGS_FILE, ignore]

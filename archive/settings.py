@@ -56,7 +56,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "KEEP_BUILDS",
         5,
-        "How many builds stay searchable: a search cited with its build (\"Cite this search\") "
+        'How many builds stay searchable: a search cited with its build ("Cite this search") '
         "is run again on that build while it is kept; an older one is answered 410 with the "
         "current one. `archive build` prunes the rest.",
         "5",

@@ -35,14 +35,18 @@ ENDPOINTS = ("/", "/api/search", "/search.csv", "/search.bib", "/feed.atom")
 
 
 def archive(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "archive.cli", *args], capture_output=True, text=True, check=True)
+    return subprocess.run(
+        [sys.executable, "-m", "archive.cli", *args], capture_output=True, text=True, check=True
+    )
 
 
 def prepare(scratch: Path, limit: int | None) -> Path:
     """Ingest and build the AU releases once; return the index folder."""
     corpus, index = scratch / "corpus", scratch / "index"
     if (index / "current").exists():
-        archive("--corpus", str(corpus), "--index", str(index), "build")  # nothing to do, unless the code changed
+        archive(
+            "--corpus", str(corpus), "--index", str(index), "build"
+        )  # nothing to do, unless the code changed
         return index
     corpus.mkdir(parents=True, exist_ok=True)
     source = SOURCE
@@ -51,9 +55,25 @@ def prepare(scratch: Path, limit: int | None) -> Path:
         with SOURCE.open("rb") as whole, source.open("wb") as part:
             part.writelines(line for _, line in zip(range(limit), whole))
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "archive.cli", "--corpus", str(corpus), "--index", str(index),
-                    "ingest", "--currency", "AUD", "--source", "PM Transcripts", str(source)],
-                   capture_output=True, text=True)  # exit 1 when records are skipped (duplicates)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "--corpus",
+            str(corpus),
+            "--index",
+            str(index),
+            "ingest",
+            "--currency",
+            "AUD",
+            "--source",
+            "PM Transcripts",
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+    )  # exit 1 when records are skipped (duplicates)
     ingested = time.perf_counter() - started
     archive("--corpus", str(corpus), "--index", str(index), "build")
     print(f"ingest {ingested:.1f} s, build {time.perf_counter() - started - ingested:.1f} s")
@@ -64,8 +84,22 @@ def serve(index: Path, workers: int) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "archive.cli", "--index", str(index), "serve", "--port",
-                               str(port), "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "--index",
+            str(index),
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:
@@ -109,7 +143,9 @@ def main() -> None:
                 times = sorted(seconds for _, seconds, _ in runs)
                 statuses = sorted({status for status, _, _ in runs})
                 slowest = max(slowest, times[-1])
-                cells.append(f"{'/'.join(map(str, statuses))} {1000 * times[0]:.0f}–{1000 * times[-1]:.0f} ms")
+                cells.append(
+                    f"{'/'.join(map(str, statuses))} {1000 * times[0]:.0f}–{1000 * times[-1]:.0f} ms"
+                )
                 if endpoint == "/api/search":
                     try:
                         data = json.loads(runs[0][2])

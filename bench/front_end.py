@@ -68,7 +68,9 @@ def main() -> None:
 
     first = time.perf_counter()
     client.get("/?q=fundnig")
-    print(f"first search page with timeline and did-you-mean: {(time.perf_counter() - first) * 1000:.0f} ms")
+    print(
+        f"first search page with timeline and did-you-mean: {(time.perf_counter() - first) * 1000:.0f} ms"
+    )
     doc_id = client.get("/api/search?per_page=1").get_json()["results"][0]["id"]
     print("\nmedian of 15 runs:")
     for label, url in [
@@ -84,11 +86,17 @@ def main() -> None:
         ms, size = timed(client, url)
         print(f"  {label:50} {ms:8.1f} ms  {size / 1024:8.1f} KiB")
     print("\nwhole-set exports, streamed:")
-    for label, url in [("CSV, everything", "/search.csv"), ("CSV, year 2015", "/search.csv?year=2015"),
-                       ("RIS, everything", "/search.ris"), ("BibTeX, everything", "/search.bib")]:
+    for label, url in [
+        ("CSV, everything", "/search.csv"),
+        ("CSV, year 2015", "/search.csv?year=2015"),
+        ("RIS, everything", "/search.ris"),
+        ("BibTeX, everything", "/search.bib"),
+    ]:
         seconds, size, lines, peak = streamed(client, url)
-        print(f"  {label:20} {seconds:6.2f} s  {size / 2**20:7.2f} MiB  {lines:8,} lines  "
-              f"{size / 2**20 / seconds:6.2f} MiB/s  peak Python memory {peak:6.2f} MiB")
+        print(
+            f"  {label:20} {seconds:6.2f} s  {size / 2**20:7.2f} MiB  {lines:8,} lines  "
+            f"{size / 2**20 / seconds:6.2f} MiB/s  peak Python memory {peak:6.2f} MiB"
+        )
 
 
 if __name__ == "__main__":

@@ -45,11 +45,18 @@ NAV = ["Home", "News", "Social work", "Children", "Adults", "Jobs", "Events", "S
 
 def page(title: str, body_html: str, tail: list[str], semantic: bool) -> str:
     """Wrap an article in a site's page: navigation, a story list, comments and a footer from its seed."""
-    nav = "".join(f'<li><a href="/{n.lower().replace(" ", "-")}/">{html.escape(n)}</a></li>' for n in NAV)
+    nav = "".join(
+        f'<li><a href="/{n.lower().replace(" ", "-")}/">{html.escape(n)}</a></li>' for n in NAV
+    )
     half = len(tail) // 2
-    related = "".join(f'<li><a href="/story/{i}/">{html.escape(line)}</a></li>' for i, line in enumerate(tail[:half]))
-    comments = "".join(f'<div class="comment"><p>{html.escape(line)}</p></div>' for line in tail[half:])
-    tags = (("nav", "article", "aside", "section", "footer") if semantic else ("div",) * 5)
+    related = "".join(
+        f'<li><a href="/story/{i}/">{html.escape(line)}</a></li>'
+        for i, line in enumerate(tail[:half])
+    )
+    comments = "".join(
+        f'<div class="comment"><p>{html.escape(line)}</p></div>' for line in tail[half:]
+    )
+    tags = ("nav", "article", "aside", "section", "footer") if semantic else ("div",) * 5
     n, a, s, c, f = tags
     if not semantic:  # no telling class names, and the story list as plain paragraphs
         related = "".join(f"<p>{html.escape(line)}</p>" for line in tail[:half])
@@ -92,7 +99,9 @@ def run_trafilatura(doc: str) -> str:
 def run_justext(doc: str) -> str:
     import justext
 
-    paragraphs = justext.justext(doc.encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8")
+    paragraphs = justext.justext(
+        doc.encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8"
+    )
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
@@ -107,7 +116,10 @@ def run_readability(doc: str) -> str:
 def run_trafilatura_precise(doc: str) -> str:
     import trafilatura
 
-    return trafilatura.extract(doc, include_comments=False, include_tables=False, favor_precision=True) or ""
+    return (
+        trafilatura.extract(doc, include_comments=False, include_tables=False, favor_precision=True)
+        or ""
+    )
 
 
 EXTRACTORS = {
@@ -130,11 +142,19 @@ def main() -> None:
         tail = [" ".join(line.split()) for line in raw.splitlines() if len(line.split()) >= 2]
         tail = [line for line in tail if line not in kept and line != document.title][:40]
         for semantic in (True, False):
-            pages.append((document, page(document.title, markdown.markdown(document.body), tail, semantic), semantic))
+            pages.append(
+                (
+                    document,
+                    page(document.title, markdown.markdown(document.body), tail, semantic),
+                    semantic,
+                )
+            )
 
     print(f"{len(pages)} pages: 5 articles x 2 layouts (landmarks, bare divs)\n")
-    print(f"{'extractor':20} {'layout':9} {'precision':>9} {'recall':>7} {'F1':>6} {'ms/page':>8}"
-          f"   {'then our text cleaner: P':>24} {'R':>6} {'F1':>6}")
+    print(
+        f"{'extractor':20} {'layout':9} {'precision':>9} {'recall':>7} {'F1':>6} {'ms/page':>8}"
+        f"   {'then our text cleaner: P':>24} {'R':>6} {'F1':>6}"
+    )
     for name, extract in EXTRACTORS.items():
         try:
             extract(pages[0][1])  # import and warm up outside the timing
@@ -150,13 +170,19 @@ def main() -> None:
                 kept = extract(doc)
                 times.append(time.perf_counter() - started)
                 # The headline is metadata: score the body alone.
-                kept = "\n".join(line for line in kept.splitlines() if line.strip() != document.title)
+                kept = "\n".join(
+                    line for line in kept.splitlines() if line.strip() != document.title
+                )
                 scores.append(score(kept, document.text))
-                cleaned.append(score(extract_article(kept, title=document.title).text, document.text))
+                cleaned.append(
+                    score(extract_article(kept, title=document.title).text, document.text)
+                )
             p, r, f = (statistics.mean(s[i] for s in scores) for i in range(3))
             cp, cr, cf = (statistics.mean(s[i] for s in cleaned) for i in range(3))
-            print(f"{name:20} {'landmark' if semantic else 'divs':9} {p:9.3f} {r:7.3f} {f:6.3f} "
-                  f"{1000 * statistics.mean(times):8.1f}   {cp:24.3f} {cr:6.3f} {cf:6.3f}")
+            print(
+                f"{name:20} {'landmark' if semantic else 'divs':9} {p:9.3f} {r:7.3f} {f:6.3f} "
+                f"{1000 * statistics.mean(times):8.1f}   {cp:24.3f} {cr:6.3f} {cf:6.3f}"
+            )
 
 
 if __name__ == "__main__":

@@ -61,17 +61,26 @@ SEARCHES = [
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--all", action="store_true", help="the whole collection: ingest, build and search it")
+    parser.add_argument(
+        "--all", action="store_true", help="the whole collection: ingest, build and search it"
+    )
     parser.add_argument("--show", help="print the ingested body and title of this record id")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/au-trial"))
     parser.add_argument("--limit", type=int, help="with --all: ingest only the first N records")
-    parser.add_argument("--again", action="store_true", help="with --all: ingest a second time, all duplicates")
-    parser.add_argument("--quality", action="store_true",
-                        help="the dev and sealed samples of docs/ingest-quality.md")
+    parser.add_argument(
+        "--again", action="store_true", help="with --all: ingest a second time, all duplicates"
+    )
+    parser.add_argument(
+        "--quality",
+        action="store_true",
+        help="the dev and sealed samples of docs/ingest-quality.md",
+    )
     args = parser.parse_args()
     if args.quality:
         figures = {
-            name: measure(name, args.scratch.with_name(f"{args.scratch.name}-{name}"), verbose=False)
+            name: measure(
+                name, args.scratch.with_name(f"{args.scratch.name}-{name}"), verbose=False
+            )
             for name in ("dev", "sealed", "sealed2", "sealed3")
         }
         print(ATTRIBUTION, "\n")
@@ -112,12 +121,24 @@ def main() -> None:
 
     started = time.perf_counter()
     build = subprocess.run(
-        [sys.executable, "-m", "archive.cli", "--corpus", str(corpus), "--index", str(index), "build"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "--corpus",
+            str(corpus),
+            "--index",
+            str(index),
+            "build",
+        ],
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - started
-    print(f"\nbuild: exit {build.returncode}, {seconds:.1f} s wall, "
-          f"{len(report.written) / seconds:.0f} documents/s; it said: {build.stdout.strip()}")
+    print(
+        f"\nbuild: exit {build.returncode}, {seconds:.1f} s wall, "
+        f"{len(report.written) / seconds:.0f} documents/s; it said: {build.stdout.strip()}"
+    )
     if build.returncode:
         print(build.stderr[-2000:])
     size = sum(p.stat().st_size for p in index.rglob("*") if p.is_file())
@@ -127,8 +148,20 @@ def main() -> None:
     for query in SEARCHES:
         started = time.perf_counter()
         found = subprocess.run(
-            [sys.executable, "-m", "archive.cli", "--index", str(index), "search", "--json", "--limit", "3", *query],
-            capture_output=True, text=True,
+            [
+                sys.executable,
+                "-m",
+                "archive.cli",
+                "--index",
+                str(index),
+                "search",
+                "--json",
+                "--limit",
+                "3",
+                *query,
+            ],
+            capture_output=True,
+            text=True,
         )
         ms = 1000 * (time.perf_counter() - started)
         if found.returncode:
@@ -161,7 +194,13 @@ def sample_trial(scratch: Path, show: str | None) -> None:
     source = scratch / "sample.jsonl"
     order = sorted(expected, key=int)
     source.write_text("".join(json.dumps(records[i]) + "\n" for i in order), "utf-8")
-    options = Options(country="AU", source="PM Transcripts", dry_run=True, licence=ATTRIBUTION, field_map="url=pdf_url")
+    options = Options(
+        country="AU",
+        source="PM Transcripts",
+        dry_run=True,
+        licence=ATTRIBUTION,
+        field_map="url=pdf_url",
+    )
     report = ingest([source], corpus, options)
     assert not report.skipped, [o.skipped for o in report.skipped]
     uk = {k for k, d in Registry.load(corpus).departments.items() if d.country == "GB"}
@@ -174,16 +213,26 @@ def sample_trial(scratch: Path, show: str | None) -> None:
         raw = record["text"]
         for name, text, title, amounts in (
             ("ingest", body, outcome.title, [(a.value, a.currency) for a in outcome.amounts]),
-            ("reference", raw, record["title"], [(a.value, a.currency) for a in extract_amounts(raw, "AUD")]),
+            (
+                "reference",
+                raw,
+                record["title"],
+                [(a.value, a.currency) for a in extract_amounts(raw, "AUD")],
+            ),
         ):
             lost = _lost_words(raw, note["furniture"], text)
             row = rows[name]
             row["documents"] += 1
-            row["words"] += len(_tokens(raw)) - sum(len(_tokens(_furniture_part(f))) for f in note["furniture"])
+            row["words"] += len(_tokens(raw)) - sum(
+                len(_tokens(_furniture_part(f))) for f in note["furniture"]
+            )
             row["words lost"] += len(lost)
             row["documents losing words"] += bool(lost)
             left = [f for f in note["furniture"] if _left(f, text)] + [
-                f for f in note.get("title_furniture", []) if f.casefold() in " ".join(title.split()).casefold()]
+                f
+                for f in note.get("title_furniture", [])
+                if f.casefold() in " ".join(title.split()).casefold()
+            ]
             row["documents with furniture left"] += bool(left)
             want, got = Counter(map(tuple, note["amounts"])), Counter(amounts)
             row["amounts"] += sum(want.values())
@@ -200,33 +249,57 @@ def sample_trial(scratch: Path, show: str | None) -> None:
                 row["furniture titles flagged"] += bool(note.get("title_review")) and flagged
                 if lost or left or want != got:
                     missing, extra = want - got, got - want
-                    print(f"  {record_id}: " + "; ".join(part for part in (
-                        f"lost {' '.join(lost[:8])}" if lost else "",
-                        f"furniture left {left}" if left else "",
-                        f"amounts missed {sorted(missing.elements())}" if missing else "",
-                        f"false {sorted(extra.elements())}" if extra else "") if part))
+                    print(
+                        f"  {record_id}: "
+                        + "; ".join(
+                            part
+                            for part in (
+                                f"lost {' '.join(lost[:8])}" if lost else "",
+                                f"furniture left {left}" if left else "",
+                                f"amounts missed {sorted(missing.elements())}" if missing else "",
+                                f"false {sorted(extra.elements())}" if extra else "",
+                            )
+                            if part
+                        )
+                    )
             if show == record_id and name == "ingest":
                 print(f"---- {record_id}: {title}\n{body}\n----")
     ours, theirs = rows["ingest"], rows["reference"]
 
     def share(row, part, whole):
-        return f"{row[part]:,} of {row[whole]:,} ({row[part] / row[whole]:.1%})" if row[whole] else "0"
+        return (
+            f"{row[part]:,} of {row[whole]:,} ({row[part] / row[whole]:.1%})" if row[whole] else "0"
+        )
 
-    print(f"\nsample: {ours['documents']} releases (int(id) % 307 == 11), annotated in {SAMPLE.name}\n")
+    print(
+        f"\nsample: {ours['documents']} releases (int(id) % 307 == 11), annotated in {SAMPLE.name}\n"
+    )
     print("| measure | ingest | reference: the record's text as it is | target |")
     print("|---|---|---|---|")
     kept = {n: r["words"] - r["words lost"] for n, r in rows.items()}
-    print(f"| words of the articles kept | {kept['ingest']:,} of {ours['words']:,}, "
-          f"{ours['documents losing words']} documents lose any | {kept['reference']:,} of {theirs['words']:,} | every word |")
-    print(f"| documents with furniture left (body or title) | {share(ours, 'documents with furniture left', 'documents')} "
-          f"| {share(theirs, 'documents with furniture left', 'documents')} | <= 1 in 20 |")
-    print(f"| amounts right | {share(ours, 'amounts right', 'amounts')} | {share(theirs, 'amounts right', 'amounts')} | >= 95% |")
-    print(f"| amounts missed | {ours['amounts'] - ours['amounts right']} | {theirs['amounts'] - theirs['amounts right']} | |")
+    print(
+        f"| words of the articles kept | {kept['ingest']:,} of {ours['words']:,}, "
+        f"{ours['documents losing words']} documents lose any | {kept['reference']:,} of {theirs['words']:,} | every word |"
+    )
+    print(
+        f"| documents with furniture left (body or title) | {share(ours, 'documents with furniture left', 'documents')} "
+        f"| {share(theirs, 'documents with furniture left', 'documents')} | <= 1 in 20 |"
+    )
+    print(
+        f"| amounts right | {share(ours, 'amounts right', 'amounts')} | {share(theirs, 'amounts right', 'amounts')} | >= 95% |"
+    )
+    print(
+        f"| amounts missed | {ours['amounts'] - ours['amounts right']} | {theirs['amounts'] - theirs['amounts right']} | |"
+    )
     print(f"| false amounts | {ours['amounts false']} | {theirs['amounts false']} | 0 |")
-    print(f"| organisations right | {share(ours, 'organisations right', 'organisations')}; "
-          f"{ours['organisations not annotated']} found that are not annotated | | |")
+    print(
+        f"| organisations right | {share(ours, 'organisations right', 'organisations')}; "
+        f"{ours['organisations not annotated']} found that are not annotated | | |"
+    )
     print(f"| UK departments on these Australian documents | {ours['UK departments']} | | 0 |")
-    print(f"| furniture-only titles flagged for review | {share(ours, 'furniture titles flagged', 'furniture titles')} | | all |")
+    print(
+        f"| furniture-only titles flagged for review | {share(ours, 'furniture titles flagged', 'furniture titles')} | | all |"
+    )
     print(f"\n{ATTRIBUTION}")
 
 
@@ -246,15 +319,23 @@ def _left(entry: str, text: str) -> bool:
         return " ".join(entry.split()) in flat
     before, _, rest = entry.partition("[")
     furniture, _, after = rest.partition("]")
-    furniture, before, after = " ".join(furniture.split()), " ".join(before.split()), " ".join(after.split())
+    furniture, before, after = (
+        " ".join(furniture.split()),
+        " ".join(before.split()),
+        " ".join(after.split()),
+    )
     if not before and not after:
         return furniture in flat
-    return bool((before and f"{before} {furniture}" in flat) or (after and f"{furniture} {after}" in flat))
+    return bool(
+        (before and f"{before} {furniture}" in flat) or (after and f"{furniture} {after}" in flat)
+    )
 
 
 def _lost_words(raw: str, furniture: list[str], kept: str) -> list[str]:
     """Return the words of the original, less its furniture, that the kept text does not have."""
-    want = Counter(_tokens(raw)) - Counter(t for f in furniture for t in _tokens(_furniture_part(f)))
+    want = Counter(_tokens(raw)) - Counter(
+        t for f in furniture for t in _tokens(_furniture_part(f))
+    )
     return sorted((want - Counter(_tokens(kept))).elements())
 
 
@@ -263,8 +344,10 @@ def ingest_figures(report, label: str) -> None:
     print(f"{label}: {report.summary()}")
     currencies = Counter(a.currency for o in report.written for a in o.amounts)
     with_amounts = sum(1 for o in report.written if o.amounts)
-    print(f"  {report.records / report.seconds:.0f} records/s; {report.amounts} amounts in {with_amounts} documents, "
-          f"by currency: {dict(currencies.most_common())}")
+    print(
+        f"  {report.records / report.seconds:.0f} records/s; {report.amounts} amounts in {with_amounts} documents, "
+        f"by currency: {dict(currencies.most_common())}"
+    )
     reviews = Counter(point.split(":")[0] for o in report.written for point in o.review)
     print(f"  review points: {dict(reviews.most_common(8))}")
     reasons = Counter(o.skipped.split(":")[0] for o in report.skipped if o.skipped)

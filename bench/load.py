@@ -144,9 +144,21 @@ def main() -> None:
 
     port = free_port()
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "archive"), "--index", str(args.index), "serve", "--host", HOST, "--port", str(port),
-         "--workers", str(args.workers)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        [
+            str(Path(sys.executable).parent / "archive"),
+            "--index",
+            str(args.index),
+            "serve",
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     peak: dict[int, float] = {}
     try:
@@ -162,7 +174,9 @@ def main() -> None:
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         with ThreadPoolExecutor(args.clients) as pool:
-            outcomes = list(pool.map(lambda n: client(port, paths, stop_at, n), range(args.clients)))
+            outcomes = list(
+                pool.map(lambda n: client(port, paths, stop_at, n), range(args.clients))
+            )
         done.set()
         sampler.join()
     finally:
@@ -172,12 +186,17 @@ def main() -> None:
     times = [t for found, _ in outcomes for t in found]
     errors = [e for _, found in outcomes for e in found]
     figures = {
-        "workers": args.workers, "clients": args.clients, "seconds": args.seconds,
-        "requests": len(times) + len(errors), "errors": len(errors), "error_examples": errors[:5],
+        "workers": args.workers,
+        "clients": args.clients,
+        "seconds": args.seconds,
+        "requests": len(times) + len(errors),
+        "errors": len(errors),
+        "error_examples": errors[:5],
         "throughput_per_s": len(times) / args.seconds,
         "e2e_p50_ms": float(np.percentile(times, 50)) if times else None,
         "e2e_p95_ms": float(np.percentile(times, 95)) if times else None,
-        "core_p50_ms": float(np.percentile(core, 50)), "core_p95_ms": float(np.percentile(core, 95)),
+        "core_p50_ms": float(np.percentile(core, 50)),
+        "core_p95_ms": float(np.percentile(core, 95)),
         "worker_peak_rss_mb": sorted(round(v, 1) for v in peak.values()),
     }
     figures["e2e_over_core_p50"] = figures["e2e_p50_ms"] / figures["core_p50_ms"] if times else None

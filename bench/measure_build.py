@@ -51,9 +51,14 @@ def ours(corpus: Path, index: Path) -> dict:
     started = time.perf_counter()
     report = build(corpus, index, full=True)
     seconds = time.perf_counter() - started
-    return {"docs": report.total, "seconds": seconds, "docs_per_s": report.total / seconds,
-            "index_mb": folder_bytes(generations.current(index)) / 2**20, "peak_rss_mb": peak_rss_mb(),
-            "rejected": len(report.errors)}
+    return {
+        "docs": report.total,
+        "seconds": seconds,
+        "docs_per_s": report.total / seconds,
+        "index_mb": folder_bytes(generations.current(index)) / 2**20,
+        "peak_rss_mb": peak_rss_mb(),
+        "rejected": len(report.errors),
+    }
 
 
 def baseline(corpus: Path, index: Path, limit: int | None) -> dict:
@@ -78,8 +83,13 @@ def baseline(corpus: Path, index: Path, limit: int | None) -> dict:
             docs += 1
     writer.commit()
     seconds = time.perf_counter() - started
-    return {"docs": docs, "seconds": seconds, "docs_per_s": docs / seconds, "index_mb": folder_bytes(index) / 2**20,
-            "peak_rss_mb": peak_rss_mb()}
+    return {
+        "docs": docs,
+        "seconds": seconds,
+        "docs_per_s": docs / seconds,
+        "index_mb": folder_bytes(index) / 2**20,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def parse(corpus: Path, limit: int | None) -> dict:
@@ -97,7 +107,9 @@ def parse(corpus: Path, limit: int | None) -> dict:
 def incremental(corpus: Path, index: Path) -> dict:
     from archive.index.build import build
 
-    path = sorted(p for p in corpus.glob("*.md") if not p.stem.isupper())[len(list(corpus.glob("*.md"))) // 2]
+    path = sorted(p for p in corpus.glob("*.md") if not p.stem.isupper())[
+        len(list(corpus.glob("*.md"))) // 2
+    ]
     original = path.read_bytes()
     times = []
     try:
@@ -117,7 +129,9 @@ def main() -> None:
     parser.add_argument("kind", choices=("ours", "baseline", "incremental", "parse"))
     parser.add_argument("corpus", type=Path)
     parser.add_argument("index", type=Path)
-    parser.add_argument("--limit", type=int, default=None, help="baseline, parse: only the first N documents")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="baseline, parse: only the first N documents"
+    )
     args = parser.parse_args()
     if args.kind == "ours":
         figures = ours(args.corpus, args.index)

@@ -91,8 +91,13 @@ def _au_sampled(doc_id: str) -> bool:
 
 def fifth(doc_id: str) -> bool:
     """Tell whether a release is in the fifth sealed part, drawn after the fourth was scored."""
-    return (not _au_sampled(doc_id) and not fresh(doc_id) and not third(doc_id) and not fourth(doc_id)
-            and hashlib.sha256(f"fifth:{doc_id}".encode()).digest()[0] < 4)
+    return (
+        not _au_sampled(doc_id)
+        and not fresh(doc_id)
+        and not third(doc_id)
+        and not fourth(doc_id)
+        and hashlib.sha256(f"fifth:{doc_id}".encode()).digest()[0] < 4
+    )
 
 
 def fourth(doc_id: str) -> bool:
@@ -158,7 +163,9 @@ def main() -> None:
         help="the third sealed part, drawn after the second was read",
     )
     parser.add_argument(
-        "--fourth", action="store_true", help="the fourth sealed part, drawn after the third was read"
+        "--fourth",
+        action="store_true",
+        help="the fourth sealed part, drawn after the third was read",
     )
     parser.add_argument(
         "--fifth", action="store_true", help="the last sealed part, drawn after the fourth was read"

@@ -62,7 +62,10 @@ def _plain_lines(text: str, number: int) -> PageText:
 def pypdf_pages(path: Path) -> list[PageText]:
     import pypdf
 
-    return [_plain_lines(page.extract_text() or "", n) for n, page in enumerate(pypdf.PdfReader(path).pages, 1)]
+    return [
+        _plain_lines(page.extract_text() or "", n)
+        for n, page in enumerate(pypdf.PdfReader(path).pages, 1)
+    ]
 
 
 def pdfium_pages(path: Path) -> list[PageText]:
@@ -70,7 +73,10 @@ def pdfium_pages(path: Path) -> list[PageText]:
 
     document = pypdfium2.PdfDocument(path)
     try:
-        return [_plain_lines(document[i].get_textpage().get_text_range(), i + 1) for i in range(len(document))]
+        return [
+            _plain_lines(document[i].get_textpage().get_text_range(), i + 1)
+            for i in range(len(document))
+        ]
     finally:
         document.close()
 
@@ -105,15 +111,24 @@ def amount_pages(markdown_text: str, registry: Registry) -> float:
 def main() -> None:
     registry = Registry.load(ROOT / "corpus")
     work = Path(tempfile.mkdtemp(prefix="pdf-bench-"))
-    cases = [("test paper", print_pdf(PAPER_HTML, work / "paper.pdf"), None, "Innovation Programme evaluation")]
+    cases = [
+        (
+            "test paper",
+            print_pdf(PAPER_HTML, work / "paper.pdf"),
+            None,
+            "Innovation Programme evaluation",
+        )
+    ]
     for doc_id, path in sorted(document_files(ROOT / "corpus").items()):
         document = parse_file(path, registry)
         body = markdown.markdown(document.body)
         page = TEMPLATE.format(title=html.escape(document.title), header=HEADER, body=body)
         cases.append((doc_id[:40], print_pdf(page, work / f"{doc_id}.pdf"), document.text, HEADER))
     print(f"{len(cases)} PDFs, {sum(len(plumber_pages(c[1])) for c in cases)} pages\n")
-    print("| extractor | mean F1 | lowest F1 | header/footer leaks | titles | headings | table rows "
-          "| amounts on their page | ms a page |")
+    print(
+        "| extractor | mean F1 | lowest F1 | header/footer leaks | titles | headings | table rows "
+        "| amounts on their page | ms a page |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for name, extract in EXTRACTORS.items():
         scores, leaks, pages, seconds, titles = [], 0, 0, 0.0, 0
@@ -124,7 +139,11 @@ def main() -> None:
             paper = to_paper(found)
             seconds += time.perf_counter() - started
             pages += len(found)
-            leaks += sum(1 for b in paper.blocks if header.lower() in b.lower() or re.search(r"Page \d+ of \d+", b))
+            leaks += sum(
+                1
+                for b in paper.blocks
+                if header.lower() in b.lower() or re.search(r"Page \d+ of \d+", b)
+            )
             titles += paper.title is not None
             if truth is None:
                 right = amount_pages(paper.markdown, registry)
@@ -132,11 +151,16 @@ def main() -> None:
                 rows = len(re.findall(r"(?m)^- .*Council.*£[\d.]+ million", paper.markdown))
             else:
                 scores.append(f1(paper.text, truth))
-        print(f"| {name} | {statistics.mean(scores):.3f} | {min(scores):.3f} | {leaks} | {titles} of {len(cases)} "
-              f"| {headings} of 4 | {rows} of 3 | {right:.0%} | {1000 * seconds / pages:.1f} |")
+        print(
+            f"| {name} | {statistics.mean(scores):.3f} | {min(scores):.3f} | {leaks} | {titles} of {len(cases)} "
+            f"| {headings} of 4 | {rows} of 3 | {right:.0%} | {1000 * seconds / pages:.1f} |"
+        )
+
 
 def _norm(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00ad", "").replace("\\", "")
+    text = (
+        text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00ad", "").replace("\\", "")
+    )
     return " ".join(text.split())
 
 
@@ -152,9 +176,14 @@ def score_layout(layout, article, found) -> dict[str, float]:
             cursor = at + 1
     notes = sum(_norm(s) in text for s in layout.notes)
     heads = sum(len(re.findall(re.escape(head), text, re.I)) for head in layout.heads)
-    return {"sentences": len(layout.sentences) + len(layout.notes), "intact": in_order + notes,
-            "anywhere": intact + notes, "heads": heads,
-            "title": _norm(found.title or "") == _norm(layout.title), "date": found.date == layout.date}
+    return {
+        "sentences": len(layout.sentences) + len(layout.notes),
+        "intact": in_order + notes,
+        "anywhere": intact + notes,
+        "heads": heads,
+        "title": _norm(found.title or "") == _norm(layout.title),
+        "date": found.date == layout.date,
+    }
 
 
 def pdfminer_pages(path: Path) -> list[PageText]:
@@ -195,8 +224,16 @@ def plumber_lines_pages(path: Path) -> list[PageText]:
                 chars = [c for c in raw["chars"] if c["text"].strip()]
                 size = round(statistics.median(c["size"] for c in chars), 1) if chars else 0.0
                 edge = raw["top"] < 0.1 * height or raw["bottom"] > 0.9 * height
-                lines.append(Line(" ".join(raw["text"].split()), size, False, edge, float(raw["top"]),
-                                  float(raw["x0"])))
+                lines.append(
+                    Line(
+                        " ".join(raw["text"].split()),
+                        size,
+                        False,
+                        edge,
+                        float(raw["top"]),
+                        float(raw["x0"]),
+                    )
+                )
             pages.append(PageText(number, lines))
     return pages
 
@@ -233,23 +270,31 @@ def layout_bench(sealed: int = 0) -> list[tuple[str, str, dict[str, float]]]:
 
 def print_layouts(sealed: int = 0) -> None:
     results = layout_bench(sealed)
-    print("| layout | approach | sentences intact, in order | running heads in body | title | date |")
+    print(
+        "| layout | approach | sentences intact, in order | running heads in body | title | date |"
+    )
     print("|---|---|---|---|---|---|")
     totals: dict[str, Counter[str]] = {}
     for layout, name, r in results:
-        print(f"| {layout} | {name} | {r['intact']:.0f} of {r['sentences']:.0f} | {r['heads']:.0f} "
-              f"| {'right' if r['title'] else 'wrong'} | {'right' if r['date'] else 'wrong'} |")
+        print(
+            f"| {layout} | {name} | {r['intact']:.0f} of {r['sentences']:.0f} | {r['heads']:.0f} "
+            f"| {'right' if r['title'] else 'wrong'} | {'right' if r['date'] else 'wrong'} |"
+        )
         total = totals.setdefault(name, Counter())
         for key in ("sentences", "intact", "heads", "title", "date", "seconds", "pages"):
             total[key] += r[key]
         total["layouts"] += 1
-    print("\n| approach | sentences intact, in order | running heads in body | titles right "
-          "| dates right | ms a page |")
+    print(
+        "\n| approach | sentences intact, in order | running heads in body | titles right "
+        "| dates right | ms a page |"
+    )
     print("|---|---|---|---|---|---|")
     for name, t in totals.items():
-        print(f"| {name} | {t['intact'] / t['sentences']:.1%} ({t['intact']} of {t['sentences']}) | "
-              f"{t['heads']} | {t['title']} of {t['layouts']} | {t['date']} of {t['layouts']} "
-              f"| {1000 * t['seconds'] / t['pages']:.0f} |")
+        print(
+            f"| {name} | {t['intact'] / t['sentences']:.1%} ({t['intact']} of {t['sentences']}) | "
+            f"{t['heads']} | {t['title']} of {t['layouts']} | {t['date']} of {t['layouts']} "
+            f"| {1000 * t['seconds'] / t['pages']:.0f} |"
+        )
 
 
 if __name__ == "__main__":

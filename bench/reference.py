@@ -32,12 +32,28 @@ def build(db_path: Path, searcher) -> dict:
     for docnum, stored in searcher.reader().iter_docs():
         meta = stored["meta"]
         amounts = meta["amounts"]
-        db.execute("INSERT INTO docs VALUES (?, ?, ?, ?)", (docnum, meta["id"], PartialDate.parse(meta["date"]).sort_key,
-                                                            max((a["value"] for a in amounts), default=0)))
-        db.execute("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", (docnum, meta["title"], stored["body"]))
-        rows = [("year", str(meta["year"]))] + [("department", d) for d in meta["departments"]] + \
-               [("programme", p) for p in meta["programmes"]] + \
-               [("amount", b) for b in sorted({band_key(a["value"], a["currency"]) for a in amounts})]
+        db.execute(
+            "INSERT INTO docs VALUES (?, ?, ?, ?)",
+            (
+                docnum,
+                meta["id"],
+                PartialDate.parse(meta["date"]).sort_key,
+                max((a["value"] for a in amounts), default=0),
+            ),
+        )
+        db.execute(
+            "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
+            (docnum, meta["title"], stored["body"]),
+        )
+        rows = (
+            [("year", str(meta["year"]))]
+            + [("department", d) for d in meta["departments"]]
+            + [("programme", p) for p in meta["programmes"]]
+            + [
+                ("amount", b)
+                for b in sorted({band_key(a["value"], a["currency"]) for a in amounts})
+            ]
+        )
         db.executemany("INSERT INTO facet VALUES (?, ?, ?)", [(docnum, f, v) for f, v in rows])
         db.executemany("INSERT INTO amount VALUES (?, ?)", [(docnum, a["value"]) for a in amounts])
         count += 1
@@ -52,7 +68,12 @@ def build(db_path: Path, searcher) -> dict:
     db.commit()
     db.close()
     seconds = time.perf_counter() - started
-    return {"docs": count, "seconds": seconds, "docs_per_s": count / seconds, "size_mb": db_path.stat().st_size / 2**20}
+    return {
+        "docs": count,
+        "seconds": seconds,
+        "docs_per_s": count / seconds,
+        "size_mb": db_path.stat().st_size / 2**20,
+    }
 
 
 def fts_query(q: str, join: str = "AND") -> str | None:
@@ -76,30 +97,47 @@ class Reference:
         found: dict[str, tuple[str, list]] = {}
         selections = {
             "year": [str(y) for low, high in request.years for y in range(low, high + 1)],
-            "department": sorted({k for key in request.departments for k in (
-                self.registry.with_predecessors(key) if request.predecessors else {key})}),
+            "department": sorted(
+                {
+                    k
+                    for key in request.departments
+                    for k in (
+                        self.registry.with_predecessors(key) if request.predecessors else {key}
+                    )
+                }
+            ),
             "programme": list(request.programmes),
             "amount": list(request.amounts),
         }
         for name, values in selections.items():
             if values:
                 marks = ",".join("?" * len(values))
-                found[name] = (f"d.rowid IN (SELECT doc FROM facet WHERE facet = ? AND value IN ({marks}))", [name, *values])
+                found[name] = (
+                    f"d.rowid IN (SELECT doc FROM facet WHERE facet = ? AND value IN ({marks}))",
+                    [name, *values],
+                )
         if request.min_amount is not None or request.max_amount is not None:
             low = request.min_amount if request.min_amount is not None else -(2**63)
             high = request.max_amount if request.max_amount is not None else 2**63 - 1
-            found["range"] = ("d.rowid IN (SELECT doc FROM amount WHERE value BETWEEN ? AND ?)", [low, high])
+            found["range"] = (
+                "d.rowid IN (SELECT doc FROM amount WHERE value BETWEEN ? AND ?)",
+                [low, high],
+            )
         return found
 
     def _matching(self, match: str | None, filters: list[tuple[str, list]]) -> tuple[str, list]:
-        sql = "SELECT d.rowid FROM docs d" + (" JOIN fts ON fts.rowid = d.rowid WHERE fts MATCH ?" if match else " WHERE 1")
+        sql = "SELECT d.rowid FROM docs d" + (
+            " JOIN fts ON fts.rowid = d.rowid WHERE fts MATCH ?" if match else " WHERE 1"
+        )
         args: list = [match] if match else []
         for clause, values in filters:
             sql += " AND " + clause
             args += values
         return sql, args
 
-    def search(self, request: SearchRequest, facets: bool = True, any_word: bool = False) -> tuple[int, dict, list]:
+    def search(
+        self, request: SearchRequest, facets: bool = True, any_word: bool = False
+    ) -> tuple[int, dict, list]:
         match = fts_query(request.q, "OR" if any_word else "AND")
         filters = self._filters(request)
         where, args = self._matching(match, list(filters.values()))
@@ -108,7 +146,10 @@ class Reference:
         if facets:
             total = self.db.execute(f"SELECT count(*) FROM ({where})", args).fetchone()[0]
             if not filters:
-                rows = self.db.execute(f"SELECT facet, value, count(*) FROM facet WHERE doc IN ({where}) GROUP BY facet, value", args)
+                rows = self.db.execute(
+                    f"SELECT facet, value, count(*) FROM facet WHERE doc IN ({where}) GROUP BY facet, value",
+                    args,
+                )
                 for facet, value, n in rows:
                     counts.setdefault(facet, {})[value] = n
             else:
@@ -116,14 +157,22 @@ class Reference:
                     others = [f for name, f in filters.items() if name != facet]
                     sub, sub_args = self._matching(match, others)
                     rows = self.db.execute(
-                        f"SELECT value, count(*) FROM facet WHERE facet = ? AND doc IN ({sub}) GROUP BY value", [facet, *sub_args])
+                        f"SELECT value, count(*) FROM facet WHERE facet = ? AND doc IN ({sub}) GROUP BY value",
+                        [facet, *sub_args],
+                    )
                     counts[facet] = dict(rows.fetchall())
         sort = request.effective_sort
         limit, offset = request.per_page, (request.page - 1) * request.per_page
-        order = {"newest": "d.sortdate DESC", "oldest": "d.sortdate", "largest": "d.largest DESC"}.get(sort, "rank")
+        order = {
+            "newest": "d.sortdate DESC",
+            "oldest": "d.sortdate",
+            "largest": "d.largest DESC",
+        }.get(sort, "rank")
         if match:
-            sql = ("SELECT d.id, snippet(fts, 1, '<mark>', '</mark>', ' … ', 32), bm25(fts, 2.5, 1.0) AS rank "
-                   "FROM docs d JOIN fts ON fts.rowid = d.rowid WHERE fts MATCH ?")
+            sql = (
+                "SELECT d.id, snippet(fts, 1, '<mark>', '</mark>', ' … ', 32), bm25(fts, 2.5, 1.0) AS rank "
+                "FROM docs d JOIN fts ON fts.rowid = d.rowid WHERE fts MATCH ?"
+            )
             page_args: list = [match]
         else:
             sql = "SELECT d.id, substr(fts.body, 1, 240), 0 FROM docs d JOIN fts ON fts.rowid = d.rowid WHERE 1"

@@ -42,7 +42,9 @@ MODES = {
 }
 
 
-def measure_build(kind: str, corpus: Path, index: Path, saved: Path, reuse: bool, limit: int | None = None) -> dict:
+def measure_build(
+    kind: str, corpus: Path, index: Path, saved: Path, reuse: bool, limit: int | None = None
+) -> dict:
     """Run one build in its own process (for its peak memory), or read its saved figures."""
     if reuse and saved.exists():
         return json.loads(saved.read_text())
@@ -55,7 +57,9 @@ def measure_build(kind: str, corpus: Path, index: Path, saved: Path, reuse: bool
     return figures
 
 
-def requests_for(archive: Archive, texts: list[str], long: list[str], seed: int = 11) -> dict[str, list[SearchRequest]]:
+def requests_for(
+    archive: Archive, texts: list[str], long: list[str], seed: int = 11
+) -> dict[str, list[SearchRequest]]:
     """Make the fixed request list of every mode from the fixed query texts."""
     rng = random.Random(seed)
     everything = archive.search(SearchRequest())
@@ -106,8 +110,12 @@ def latencies(run, requests: list[SearchRequest]) -> list[float]:
 
 
 def summary(ms: list[float]) -> dict:
-    return {"p50_ms": float(np.percentile(ms, 50)), "p95_ms": float(np.percentile(ms, 95)),
-            "mean_ms": statistics.fmean(ms), "n": len(ms)}
+    return {
+        "p50_ms": float(np.percentile(ms, 50)),
+        "p95_ms": float(np.percentile(ms, 95)),
+        "mean_ms": statistics.fmean(ms),
+        "n": len(ms),
+    }
 
 
 def warm(*paths: Path) -> None:
@@ -136,8 +144,16 @@ def bench_queries(index: Path, db: Path, texts: list[str], long: list[str]) -> d
             forget(archive)
         run = (lambda r: plain_top10(archive, r)) if mode == "plain" else archive.search
         ours[mode] = summary(latencies(run, requests))
-        theirs[mode] = summary(latencies(lambda r, mode=mode: ref.search(r, facets=mode != "plain", any_word=mode == "long"), requests))
-        print(f"  {mode:9} ours p50 {ours[mode]['p50_ms']:7.1f} ms  sqlite p50 {theirs[mode]['p50_ms']:7.1f} ms", flush=True)
+        theirs[mode] = summary(
+            latencies(
+                lambda r, mode=mode: ref.search(r, facets=mode != "plain", any_word=mode == "long"),
+                requests,
+            )
+        )
+        print(
+            f"  {mode:9} ours p50 {ours[mode]['p50_ms']:7.1f} ms  sqlite p50 {theirs[mode]['p50_ms']:7.1f} ms",
+            flush=True,
+        )
     return {"open_s": opened, "ours": ours, "sqlite": theirs}
 
 
@@ -145,12 +161,24 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
     print(f"{name}: {corpus}", flush=True)
     index = work / "index"
     result: dict = {"name": name}
-    result["build"] = measure_build("ours", corpus, index, work / "build-ours.json", args.reuse_builds)
+    result["build"] = measure_build(
+        "ours", corpus, index, work / "build-ours.json", args.reuse_builds
+    )
     if args.baseline_limit != 0:
-        result["baseline"] = measure_build("baseline", corpus, work / "baseline-index", work / "build-baseline.json",
-                                           args.reuse_builds, args.baseline_limit)
-    result["incremental"] = measure_build("incremental", corpus, index, work / "build-incremental.json", False)
-    result["parse"] = measure_build("parse", corpus, index, work / "parse.json", False, args.baseline_limit or None)
+        result["baseline"] = measure_build(
+            "baseline",
+            corpus,
+            work / "baseline-index",
+            work / "build-baseline.json",
+            args.reuse_builds,
+            args.baseline_limit,
+        )
+    result["incremental"] = measure_build(
+        "incremental", corpus, index, work / "build-incremental.json", False
+    )
+    result["parse"] = measure_build(
+        "parse", corpus, index, work / "parse.json", False, args.baseline_limit or None
+    )
     archive = Archive(index)
     db = work / "reference.sqlite"
     saved = work / "build-sqlite.json"
@@ -161,7 +189,9 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
             result["sqlite_build"] = reference.build(db, archive._current().searcher)
         saved.write_text(json.dumps(result["sqlite_build"]))
     texts = corpora.queries(corpus, args.queries)
-    result["queries"] = bench_queries(index, db, texts, corpora.long_queries(corpus, max(10, args.queries // 5)))
+    result["queries"] = bench_queries(
+        index, db, texts, corpora.long_queries(corpus, max(10, args.queries // 5))
+    )
     return result
 
 
@@ -170,38 +200,67 @@ def ratio(a: float, b: float) -> str:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| corpus | docs | full build, docs/s (vs default writer) | parsing, docs/s | index MB | peak MB "
-             "| incremental, s | SQLite load, docs/s |", "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| corpus | docs | full build, docs/s (vs default writer) | parsing, docs/s | index MB | peak MB "
+        "| incremental, s | SQLite load, docs/s |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         b, base = r["build"], r.get("baseline")
-        vs = f" ({ratio(b['docs_per_s'], base['docs_per_s'])} of {base['docs_per_s']:.0f} on {base['docs']:,})" if base else ""
+        vs = (
+            f" ({ratio(b['docs_per_s'], base['docs_per_s'])} of {base['docs_per_s']:.0f} on {base['docs']:,})"
+            if base
+            else ""
+        )
         parsing = f"{r['parse']['docs_per_s']:,.0f}" if "parse" in r else "–"
-        lines.append(f"| {r['name']} | {b['docs']:,} | {b['docs_per_s']:.0f}{vs} | {parsing} | {b['index_mb']:.0f} | {b['peak_rss_mb']:.0f} "
-                     f"| {r['incremental']['seconds']:.2f} | {r['sqlite_build']['docs_per_s']:.0f} |")
-    lines += ["", "| corpus | request | ours p50 / p95, ms | SQLite p50 / p95, ms | ours ÷ SQLite at p50 | ÷ our plain at p50 |",
-              "|---|---|---|---|---|---|"]
+        lines.append(
+            f"| {r['name']} | {b['docs']:,} | {b['docs_per_s']:.0f}{vs} | {parsing} | {b['index_mb']:.0f} | {b['peak_rss_mb']:.0f} "
+            f"| {r['incremental']['seconds']:.2f} | {r['sqlite_build']['docs_per_s']:.0f} |"
+        )
+    lines += [
+        "",
+        "| corpus | request | ours p50 / p95, ms | SQLite p50 / p95, ms | ours ÷ SQLite at p50 | ÷ our plain at p50 |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in results:
         ours, theirs = r["queries"]["ours"], r["queries"]["sqlite"]
         for mode in MODES:
             if mode not in ours:  # a run from before the mode was measured
                 continue
             o, t = ours[mode], theirs[mode]
-            lines.append(f"| {r['name']} | {mode} | {o['p50_ms']:.1f} / {o['p95_ms']:.1f} | {t['p50_ms']:.1f} / {t['p95_ms']:.1f} "
-                         f"| {ratio(o['p50_ms'], t['p50_ms'])} | {ratio(o['p50_ms'], ours['plain']['p50_ms'])} |")
+            lines.append(
+                f"| {r['name']} | {mode} | {o['p50_ms']:.1f} / {o['p95_ms']:.1f} | {t['p50_ms']:.1f} / {t['p95_ms']:.1f} "
+                f"| {ratio(o['p50_ms'], t['p50_ms'])} | {ratio(o['p50_ms'], ours['plain']['p50_ms'])} |"
+            )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,100000", help="synthetic corpus sizes, comma-separated ('' for none)")
+    parser.add_argument(
+        "--sizes",
+        default="10000,100000",
+        help="synthetic corpus sizes, comma-separated ('' for none)",
+    )
     parser.add_argument("--real", action="store_true", help="also the 8,686 AU PM media releases")
     parser.add_argument("--queries", type=int, default=300, help="query texts per corpus")
     parser.add_argument("--out", type=Path, default=Path("/tmp/bench"))
     parser.add_argument("--json", type=Path, default=HERE / "out" / "latest.json")
-    parser.add_argument("--reuse-builds", action="store_true", help="reuse full builds measured by an earlier run")
-    parser.add_argument("--baseline-limit", type=int, default=10000,
-                        help="default-writer baseline on at most this many documents (0: skip it)")
-    parser.add_argument("--table", type=Path, nargs="+", help="only print one table from these JSON files of earlier runs")
+    parser.add_argument(
+        "--reuse-builds", action="store_true", help="reuse full builds measured by an earlier run"
+    )
+    parser.add_argument(
+        "--baseline-limit",
+        type=int,
+        default=10000,
+        help="default-writer baseline on at most this many documents (0: skip it)",
+    )
+    parser.add_argument(
+        "--table",
+        type=Path,
+        nargs="+",
+        help="only print one table from these JSON files of earlier runs",
+    )
     args = parser.parse_args()
     if args.table:
         print(table([r for path in args.table for r in json.loads(path.read_text())["results"]]))
@@ -212,13 +271,27 @@ def main() -> None:
         work = args.out / name
         if not (work / "corpus").exists():
             print(f"{name}: writing the corpus ...", flush=True)
-            corpora.real(work) if name == "real" else corpora.synthetic(work, int(name.split("-")[1]))
+            corpora.real(work) if name == "real" else corpora.synthetic(
+                work, int(name.split("-")[1])
+            )
         results.append(bench_corpus(name, work / "corpus", work, args))
     text = table(results)
     print(text)
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version()},
-                                     "modes": MODES, "results": results, "table": text}, indent=2))
+    args.json.write_text(
+        json.dumps(
+            {
+                "machine": {
+                    "cpus": __import__("os").cpu_count(),
+                    "python": platform.python_version(),
+                },
+                "modes": MODES,
+                "results": results,
+                "table": text,
+            },
+            indent=2,
+        )
+    )
     print(f"figures written to {args.json}")
 
 

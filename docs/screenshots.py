@@ -21,12 +21,26 @@ sys.path.insert(0, str(ROOT))
 from archive.index.build import build  # noqa: E402
 from archive.web.app import create_app  # noqa: E402
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SHOTS = {
     "search.png": ("/?q=social+work&sort=newest", {"width": 1280, "height": 1500}),
-    "document.png": ("/doc/2017-03-20-innovative-social-work-projects-get-36m-funding-boost", {"width": 1280, "height": 820}),
-    "citations.png": ("/doc/2017-03-20-innovative-social-work-projects-get-36m-funding-boost#cite-title", {"width": 1280, "height": 820}),
+    "document.png": (
+        "/doc/2017-03-20-innovative-social-work-projects-get-36m-funding-boost",
+        {"width": 1280, "height": 820},
+    ),
+    "citations.png": (
+        "/doc/2017-03-20-innovative-social-work-projects-get-36m-funding-boost#cite-title",
+        {"width": 1280, "height": 820},
+    ),
     "phone.png": ("/?q=social+work&department=dfe", {"width": 390, "height": 1200}),
 }
 
@@ -45,7 +59,9 @@ def main() -> None:
                 page = browser.new_page(viewport=viewport)
                 page.goto(base + url)
                 if "#" in url:  # one section of the page, as it looks
-                    section = page.locator("#" + url.split("#")[1]).locator("xpath=ancestor::section")
+                    section = page.locator("#" + url.split("#")[1]).locator(
+                        "xpath=ancestor::section"
+                    )
                     section.screenshot(path=str(ROOT / "docs" / name))
                 else:
                     page.screenshot(path=str(ROOT / "docs" / name))

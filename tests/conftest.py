@@ -102,9 +102,21 @@ def gunicorn():
 
     def start(index_dir: Path, workers: int = 2) -> str:
         port = free_port()
-        command = [sys.executable, "-m", "archive.cli", "--index", str(index_dir), "serve",
-                   "--port", str(port), "--workers", str(workers)]
-        processes.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        command = [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "--index",
+            str(index_dir),
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ]
+        processes.append(
+            subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        )
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -148,15 +160,28 @@ def au_archive(au_releases: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     root = tmp_path_factory.mktemp("au") / "archive"
     runner = CliRunner()
     assert runner.invoke(main, ["init", "--country", "AU", str(root)]).exit_code == 0
-    licence = ("Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
-               "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
-               "this publication.")
-    ingested = runner.invoke(main, [
-        "--root", str(root), "ingest", "--licence", licence,
-        "--map", "author=prime_minister,url=pdf_url",
-        "--source", "PM Transcripts, Department of the Prime Minister and Cabinet", "--type", "media release",
-        str(au_releases),
-    ])
+    licence = (
+        "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
+        "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
+        "this publication."
+    )
+    ingested = runner.invoke(
+        main,
+        [
+            "--root",
+            str(root),
+            "ingest",
+            "--licence",
+            licence,
+            "--map",
+            "author=prime_minister,url=pdf_url",
+            "--source",
+            "PM Transcripts, Department of the Prime Minister and Cabinet",
+            "--type",
+            "media release",
+            str(au_releases),
+        ],
+    )
     assert " wrote " in ingested.output, ingested.output[-2000:]
     built = runner.invoke(main, ["--root", str(root), "build"])
     assert (root / "index" / "current").exists(), built.output[-2000:]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 # Common words of announcements, so that chains and phrases match many documents.
-WORDS = ("government funding million support new program community health national services "
-         "people australia local minister future jobs work plan help infrastructure").split()
+WORDS = (
+    "government funding million support new program community health national services "
+    "people australia local minister future jobs work plan help infrastructure"
+).split()
 
 OR_CHAIN = " OR ".join((WORDS * 3)[:50])
 LONG_WORD = "a" * 1000

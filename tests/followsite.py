@@ -29,8 +29,13 @@ class Site:
     pages: dict[str, Page] = field(default_factory=dict)
     seen: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
-    def set(self, path: str, body: str | bytes, content_type: str = "text/html; charset=utf-8",
-            **kwargs: object) -> None:
+    def set(
+        self,
+        path: str,
+        body: str | bytes,
+        content_type: str = "text/html; charset=utf-8",
+        **kwargs: object,
+    ) -> None:
         data = body.encode() if isinstance(body, str) else body
         self.pages[path] = Page(data, content_type, **kwargs)  # type: ignore[arg-type]
 
@@ -59,7 +64,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if page.last_modified:
                 extra["Last-Modified"] = page.last_modified
             unchanged = (page.etag and headers.get("if-none-match") == page.etag) or (
-                page.last_modified and headers.get("if-modified-since") == page.last_modified)
+                page.last_modified and headers.get("if-modified-since") == page.last_modified
+            )
             if unchanged and page.status == 200:
                 return self._answer(304, extra, b"")
             self._answer(page.status, extra, page.body)

@@ -200,18 +200,26 @@ SEALED = [
 
 
 PROSE3 = [
-    ["The fund for rural broadband will connect a further 80,000 homes by the end of 2021.",
-     "Suppliers bid for contracts covering one or more counties, and the cheapest bid wins.",
-     "Homes that already have a fast connection are left out of the contracts."],
-    ["An audit last year found that a tenth of the homes promised a connection were still waiting.",
-     "The department has since added penalties for suppliers who miss their dates.",
-     "Councils may now check each supplier's progress against a published list of homes."],
-    ["Schools in remote areas will be connected first, followed by surgeries and libraries.",
-     "Each school will receive a connection of at least one gigabit a second.",
-     "The cost of connecting a school is met in full from the fund."],
-    ["A voucher of up to £1,500 is available to small businesses outside the contract areas.",
-     "Businesses apply through an approved supplier, who claims the voucher on their behalf.",
-     "More than 6,000 vouchers had been issued by the end of the summer."],
+    [
+        "The fund for rural broadband will connect a further 80,000 homes by the end of 2021.",
+        "Suppliers bid for contracts covering one or more counties, and the cheapest bid wins.",
+        "Homes that already have a fast connection are left out of the contracts.",
+    ],
+    [
+        "An audit last year found that a tenth of the homes promised a connection were still waiting.",
+        "The department has since added penalties for suppliers who miss their dates.",
+        "Councils may now check each supplier's progress against a published list of homes.",
+    ],
+    [
+        "Schools in remote areas will be connected first, followed by surgeries and libraries.",
+        "Each school will receive a connection of at least one gigabit a second.",
+        "The cost of connecting a school is met in full from the fund.",
+    ],
+    [
+        "A voucher of up to £1,500 is available to small businesses outside the contract areas.",
+        "Businesses apply through an approved supplier, who claims the voucher on their behalf.",
+        "More than 6,000 vouchers had been issued by the end of the summer.",
+    ],
 ]
 
 
@@ -224,8 +232,10 @@ def chromium_spans(out: Path) -> Layout:
             parts.append(f'<h2 class="span">Part {n // 2 + 1}: progress in the counties</h2>')
         parts.append(f"<p>{' '.join(paragraph)}</p>")
         if n == 1:
-            parts.append('<figure><div class="chart"></div><figcaption>Figure 1: homes connected '
-                         "each quarter. Source: the department's monthly returns.</figcaption></figure>")
+            parts.append(
+                '<figure><div class="chart"></div><figcaption>Figure 1: homes connected '
+                "each quarter. Source: the department's monthly returns.</figcaption></figure>"
+            )
     html = f"""<!doctype html><html><head><meta charset="utf-8"><style>
 @page {{ size: A4; margin: 18mm 16mm; }}
 @page :left {{ @top-left {{ content: counter(page) " {head}"; font: 7.5pt sans-serif; }} }}
@@ -237,9 +247,14 @@ body {{ font: 10pt/1.5 "DejaVu Serif", serif; }} h1 {{ font: bold 25pt/1.15 sans
 </style></head><body><h1>Rural broadband: connecting the last homes and businesses</h1>
 <p>Published 21 November 2019</p><div class="cols">{"".join(parts)}</div></body></html>"""
     print_pdf(html, out)
-    return Layout("sealed 2: Chromium columns, headings across them, figure", out,
-                  [s for p in PROSE3 for s in p] * 2,
-                  "Rural broadband: connecting the last homes and businesses", "2019-11-21", [head])
+    return Layout(
+        "sealed 2: Chromium columns, headings across them, figure",
+        out,
+        [s for p in PROSE3 for s in p] * 2,
+        "Rural broadband: connecting the last homes and businesses",
+        "2019-11-21",
+        [head],
+    )
 
 
 def reportlab_uneven(out: Path) -> Layout:
@@ -264,34 +279,59 @@ def reportlab_uneven(out: Path) -> Layout:
     def page(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont("Helvetica", 7)
-        canvas.drawString(45, 50, "1 Homes passed: homes that could order a connection, whether or not they did.")
+        canvas.drawString(
+            45, 50, "1 Homes passed: homes that could order a connection, whether or not they did."
+        )
         canvas.setFont("Helvetica", 8)
-        canvas.drawRightString(width - 45, height - 30, f"Broadband briefing | {canvas.getPageNumber()}")
+        canvas.drawRightString(
+            width - 45, height - 30, f"Broadband briefing | {canvas.getPageNumber()}"
+        )
         canvas.restoreState()
 
     wide, narrow = (width - 90) * 0.66, (width - 90) * 0.3
-    frames = [Frame(45, height - 130, width - 90, 80),
-              Frame(45, 65, wide, height - 200), Frame(45 + wide + (width - 90) * 0.04, 65, narrow,
-                                                      height - 200)]
+    frames = [
+        Frame(45, height - 130, width - 90, 80),
+        Frame(45, 65, wide, height - 200),
+        Frame(45 + wide + (width - 90) * 0.04, 65, narrow, height - 200),
+    ]
     doc = BaseDocTemplate(str(out), pagesize=A4, title="Broadband")
     doc.addPageTemplates([PageTemplate("p", frames, onPage=page)])
-    table = Table([["County", "Homes passed", "Cost"], ["Cumbria", "12,400", "£9.1m"],
-                   ["Devon", "18,900", "£14.2m"], ["Powys", "6,300", "£5.8m"]])
+    table = Table(
+        [
+            ["County", "Homes passed", "Cost"],
+            ["Cumbria", "12,400", "£9.1m"],
+            ["Devon", "18,900", "£14.2m"],
+            ["Powys", "6,300", "£5.8m"],
+        ]
+    )
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
-    story = [Paragraph("Broadband in the counties: what the money has bought", title),
-             Paragraph("Briefing paper, October 2020", body), FrameBreak()]
+    story = [
+        Paragraph("Broadband in the counties: what the money has bought", title),
+        Paragraph("Briefing paper, October 2020", body),
+        FrameBreak(),
+    ]
     for n, paragraph in enumerate(PROSE3):
         story.append(Paragraph(" ".join(paragraph), body))
         if n == 1:
             story.append(table)
-    story += [FrameBreak(), Paragraph("In brief: the programme is on time in most counties.", side),
-              Paragraph("Vouchers are still open to businesses.", side)]
+    story += [
+        FrameBreak(),
+        Paragraph("In brief: the programme is on time in most counties.", side),
+        Paragraph("Vouchers are still open to businesses.", side),
+    ]
     doc.build(story)
-    return Layout("sealed 2: reportlab uneven columns, ruled table, footnote", out,
-                  [s for p in PROSE3 for s in p], "Broadband in the counties: what the money has bought",
-                  "2020-10", ["Broadband briefing"],
-                  ["In brief: the programme is on time in most counties.",
-                   "Homes passed: homes that could order a connection, whether or not they did."])
+    return Layout(
+        "sealed 2: reportlab uneven columns, ruled table, footnote",
+        out,
+        [s for p in PROSE3 for s in p],
+        "Broadband in the counties: what the money has bought",
+        "2020-10",
+        ["Broadband briefing"],
+        [
+            "In brief: the programme is on time in most counties.",
+            "Homes passed: homes that could order a connection, whether or not they did.",
+        ],
+    )
 
 
 SEALED2 = [("sealed2-spans.pdf", chromium_spans), ("sealed2-uneven.pdf", reportlab_uneven)]

@@ -80,7 +80,11 @@ Councils can bid from the summer. The money will go to:</p>
 """
 # page -> the amounts printed on it, as written
 PAPER_AMOUNTS = {
-    "£100 million": 3, "£2.5 million": 4, "£4.8 million": 4, "£4.86 million": 4, "£1.2 million": 4,
+    "£100 million": 3,
+    "£2.5 million": 4,
+    "£4.8 million": 4,
+    "£4.86 million": 4,
+    "£1.2 million": 4,
     "£20 million": 5,
 }
 
@@ -94,8 +98,16 @@ def print_pdf(html: str, out: Path) -> Path:
     source = out.with_suffix(".html")
     source.write_text(html, "utf-8")
     profile = out.parent / f".chromium-{out.stem}"
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-               f"--user-data-dir={profile}", f"--print-to-pdf={out}", source.as_uri()]
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-pdf-header-footer",
+        f"--user-data-dir={profile}",
+        f"--print-to-pdf={out}",
+        source.as_uri(),
+    ]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
     shutil.rmtree(profile, ignore_errors=True)
     source.unlink()

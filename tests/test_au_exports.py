@@ -21,11 +21,18 @@ def test_a_bibtex_export_of_every_document_parses_with_unique_keys_equal_to_each
     total = au_client.get("/api/search").get_json()["total"]
     assert total > 8000
     library = bibtexparser.parse_string(au_client.get("/search.bib").get_data(as_text=True))
-    assert not library.failed_blocks, [(type(b).__name__, b.start_line) for b in library.failed_blocks[:5]]
+    assert not library.failed_blocks, [
+        (type(b).__name__, b.start_line) for b in library.failed_blocks[:5]
+    ]
     keys = [entry.key for entry in library.entries]
     assert len(keys) == total == len(set(keys))
-    ids = [row.split(",", 1)[0] for row in au_client.get("/search.csv").get_data(as_text=True).splitlines()[1:]]
-    own = bibtexparser.parse_string("\n".join(au_client.get(f"/doc/{i}.bib").get_data(as_text=True) for i in ids))
+    ids = [
+        row.split(",", 1)[0]
+        for row in au_client.get("/search.csv").get_data(as_text=True).splitlines()[1:]
+    ]
+    own = bibtexparser.parse_string(
+        "\n".join(au_client.get(f"/doc/{i}.bib").get_data(as_text=True) for i in ids)
+    )
     assert not own.failed_blocks
     assert keys == [entry.key for entry in own.entries]
     # Media releases are press releases: no entry pretends PM Transcripts is a journal.

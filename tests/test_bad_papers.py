@@ -53,7 +53,9 @@ def batch(tmp_path: Path) -> tuple[list[Path], Path]:
     return bad, good
 
 
-def test_each_bad_paper_is_named_and_explained_and_the_rest_is_ingested(batch, corpus_dir: Path, runner) -> None:
+def test_each_bad_paper_is_named_and_explained_and_the_rest_is_ingested(
+    batch, corpus_dir: Path, runner
+) -> None:
     bad, good = batch
     before = sorted(p.name for p in corpus_dir.rglob("*"))
     result = runner.invoke(main, ["--corpus", str(corpus_dir), "ingest", str(good.parent)])
@@ -73,11 +75,16 @@ def test_each_bad_paper_is_named_and_explained_and_the_rest_is_ingested(batch, c
     after = sorted(p.name for p in corpus_dir.rglob("*"))
     new = sorted(set(after) - set(before))
     # Only the good paper and its original: nothing for the bad ones, and no temporary files.
-    assert new == ["2017-03-childrens-social-care-innovation-programme-evaluation-of-the-second-round.md",
-                   "2017-03-childrens-social-care-innovation-programme-evaluation-of-the-second-round.pdf", "files"]
+    assert new == [
+        "2017-03-childrens-social-care-innovation-programme-evaluation-of-the-second-round.md",
+        "2017-03-childrens-social-care-innovation-programme-evaluation-of-the-second-round.pdf",
+        "files",
+    ]
 
 
-def test_a_dry_run_of_a_paper_writes_neither_the_document_nor_its_original(batch, corpus_dir: Path, runner) -> None:
+def test_a_dry_run_of_a_paper_writes_neither_the_document_nor_its_original(
+    batch, corpus_dir: Path, runner
+) -> None:
     _, good = batch
     result = runner.invoke(main, ["--corpus", str(corpus_dir), "ingest", "--dry-run", str(good)])
     assert result.exit_code == 0, result.output

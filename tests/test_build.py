@@ -13,20 +13,24 @@ from archive.index.build import build
 from archive.search.core import Archive
 
 BROKEN = {
-    "bad-yaml.md": "---\ntitle: T\ndate: \"2013\"\nsource: X: Y\n---\nBody.\n",
+    "bad-yaml.md": '---\ntitle: T\ndate: "2013"\nsource: X: Y\n---\nBody.\n',
     "no-date.md": "---\ntitle: T\nsource: X\n---\nBody.\n",
-    "unknown-department.md": "---\ntitle: T\ndate: \"2013\"\nsource: X\ndepartments: [dfee]\n---\nBody.\n",
+    "unknown-department.md": '---\ntitle: T\ndate: "2013"\nsource: X\ndepartments: [dfee]\n---\nBody.\n',
 }
 
 
 def ids(archive: Archive, **params) -> list[str]:
-    result = archive.search(archive.request({k: [v] for k, v in params.items()} | {"per_page": ["100"]}))
+    result = archive.search(
+        archive.request({k: [v] for k, v in params.items()} | {"per_page": ["100"]})
+    )
     return sorted(hit["id"] for hit in result.hits)
 
 
 def write_doc(corpus_dir: Path, doc_id: str, title: str, body: str, year: int = 2021) -> Path:
     path = corpus_dir / f"{doc_id}.md"
-    path.write_text(f'---\ntitle: {title}\ndate: "{year}"\nsource: Test\n---\n{body}\n', encoding="utf-8")
+    path.write_text(
+        f'---\ntitle: {title}\ndate: "{year}"\nsource: Test\n---\n{body}\n', encoding="utf-8"
+    )
     return path
 
 
@@ -77,13 +81,23 @@ def test_full_rebuilds_from_nothing(built, corpus_dir, index_dir):
     assert len(ids(Archive(index_dir))) == 13
 
 
-def test_a_registry_edit_re_indexes_nothing_and_its_labels_show_at_once(built, corpus_dir, index_dir):
+def test_a_registry_edit_re_indexes_nothing_and_its_labels_show_at_once(
+    built, corpus_dir, index_dir
+):
     archive = Archive(index_dir)
     before = generations.current(index_dir)
     path = corpus_dir / "departments.yaml"
-    text = path.read_text().replace("short: DfE", "short: D.f.E.").replace("aliases: [Department for Education, DfE, DFE]",
-                                                                           "aliases: [Department for Education, DfE, DFE, Edu]")
-    path.write_text(text + "\ndfee:\n  name: Department for Education and Employment\n  short: DfEE\n")
+    text = (
+        path.read_text()
+        .replace("short: DfE", "short: D.f.E.")
+        .replace(
+            "aliases: [Department for Education, DfE, DFE]",
+            "aliases: [Department for Education, DfE, DFE, Edu]",
+        )
+    )
+    path.write_text(
+        text + "\ndfee:\n  name: Department for Education and Employment\n  short: DfEE\n"
+    )
     report = build(corpus_dir, index_dir)
     assert not report.full and report.touched == 0 and report.total == 13
     assert "nothing changed" in report.summary()
@@ -92,18 +106,27 @@ def test_a_registry_edit_re_indexes_nothing_and_its_labels_show_at_once(built, c
     assert result.total == len(ids(archive, department="dfe")) > 0
     labels = {v.value: v.label for v in result.facets["department"]}
     assert labels["dfe"] == "D.f.E."
-    assert {d["label"] for hit in result.hits for d in hit["departments"] if d["key"] == "dfe"} == {"D.f.E."}
+    assert {d["label"] for hit in result.hits for d in hit["departments"] if d["key"] == "dfe"} == {
+        "D.f.E."
+    }
     # A document may now name the new department; nothing else is read again.
     write_doc(corpus_dir, "under-dfee", "Employment grants", "Money for jobs.").write_text(
-        '---\ntitle: Employment grants\ndate: "1999"\nsource: Test\ndepartments: [dfee]\n---\nMoney for jobs.\n')
+        '---\ntitle: Employment grants\ndate: "1999"\nsource: Test\ndepartments: [dfee]\n---\nMoney for jobs.\n'
+    )
     report = build(corpus_dir, index_dir)
     assert (report.added, report.changed, report.errors) == (1, 0, [])
     assert ids(archive, department="dfee") == ["under-dfee"]
 
 
-def test_a_removed_registry_entry_reads_again_only_the_documents_filed_under_it(built, corpus_dir, index_dir):
+def test_a_removed_registry_entry_reads_again_only_the_documents_filed_under_it(
+    built, corpus_dir, index_dir
+):
     path = corpus_dir / "programmes.yaml"
-    keys = [line[:-1] for line in path.read_text().splitlines() if line and not line[0].isspace() and line.endswith(":")]
+    keys = [
+        line[:-1]
+        for line in path.read_text().splitlines()
+        if line and not line[0].isspace() and line.endswith(":")
+    ]
     archive = Archive(index_dir)
     gone = next(key for key in keys if ids(archive, programme=key))
     users = ids(archive, programme=gone)
@@ -118,7 +141,9 @@ def test_a_removed_registry_entry_reads_again_only_the_documents_filed_under_it(
     # Each document filed under it is read again and now rejected, keeping its last good version.
     assert sorted(error.path.stem for error in report.errors) == users
     assert report.touched == 0 and report.total == 13
-    assert build(corpus_dir, index_dir).errors, "a rejected document is read again until it is fixed"
+    assert build(corpus_dir, index_dir).errors, (
+        "a rejected document is read again until it is fixed"
+    )
 
 
 def test_bad_files_are_reported_by_path_and_the_rest_builds(corpus_dir, index_dir):
@@ -166,16 +191,23 @@ def test_old_generations_are_pruned(built, corpus_dir, index_dir):
 def test_a_second_build_at_the_same_time_is_refused(built, corpus_dir, index_dir):
     from archive.errors import ArchiveError
 
-    with generations.build_lock(index_dir), pytest.raises(ArchiveError, match="another build is running"):
+    with (
+        generations.build_lock(index_dir),
+        pytest.raises(ArchiveError, match="another build is running"),
+    ):
         build(corpus_dir, index_dir)
 
 
-def test_small_builds_merge_their_small_segments_and_leave_large_ones(corpus_dir, index_dir, monkeypatch):
+def test_small_builds_merge_their_small_segments_and_leave_large_ones(
+    corpus_dir, index_dir, monkeypatch
+):
     from whoosh import index as whoosh_index
 
     from archive.index import build as build_module
 
-    monkeypatch.setattr(build_module, "SMALL_SEGMENT", 5)  # the test corpus's 13 documents are a large segment
+    monkeypatch.setattr(
+        build_module, "SMALL_SEGMENT", 5
+    )  # the test corpus's 13 documents are a large segment
     build(corpus_dir, index_dir)
 
     def segments() -> list[int]:

@@ -20,14 +20,27 @@ LIGHTHOUSE = "2009-11-lighthouse-family-centres-to-open-in-coastal-towns"  # mon
 
 def doc(**changes) -> dict:
     base = {
-        "id": "1956-01-23-waterfront-strike", "title": "Waterfront strike", "date": "1956-01-23", "year": 1956,
-        "precision": "day", "source": "PM Transcripts", "url": None, "author": None, "type": "news",
-        "summary": None, "departments": [], "programmes": [], "organisations": [], "amounts": [],
+        "id": "1956-01-23-waterfront-strike",
+        "title": "Waterfront strike",
+        "date": "1956-01-23",
+        "year": 1956,
+        "precision": "day",
+        "source": "PM Transcripts",
+        "url": None,
+        "author": None,
+        "type": "news",
+        "summary": None,
+        "departments": [],
+        "programmes": [],
+        "organisations": [],
+        "amounts": [],
     }
     return {**base, **changes}
 
 
-def styles(document: dict, url: str = "https://example.org/a", archive: str | None = None) -> dict[str, str]:
+def styles(
+    document: dict, url: str = "https://example.org/a", archive: str | None = None
+) -> dict[str, str]:
     return {c.style: c.text for c in cite.citations(document, url, ACCESSED, archive)}
 
 
@@ -40,30 +53,81 @@ def parse_bib(text: str) -> bibtexparser.Library:
 # -- kinds of document (item 9) ----------------------------------------------
 
 
-@pytest.mark.parametrize("written, kind", [
-    ("Media Release", "press release"), ("news release", "press release"), ("  Speech ", "speech"),
-    ("interview transcript", "transcript"), ("White Paper", "policy paper"), ("consultation", "consultation"),
-    ("statistical release", "statistics"), ("open letter", "letter"), (None, "news"), ("briefing note", None),
-])
+@pytest.mark.parametrize(
+    "written, kind",
+    [
+        ("Media Release", "press release"),
+        ("news release", "press release"),
+        ("  Speech ", "speech"),
+        ("interview transcript", "transcript"),
+        ("White Paper", "policy paper"),
+        ("consultation", "consultation"),
+        ("statistical release", "statistics"),
+        ("open letter", "letter"),
+        (None, "news"),
+        ("briefing note", None),
+    ],
+)
 def test_a_type_is_read_as_its_kind_through_its_aliases(written, kind):
     assert kind_of(written) == kind
 
 
-@pytest.mark.parametrize("kind, ris_type, entry, bib_field, apa_part", [
-    ("media release", "PRESS", "@misc{", "howpublished = {Press release}", "Waterfront strike [Press release]. "),
-    ("speech", "GEN", "@misc{", "howpublished = {Speech}", "Waterfront strike [Speech]. "),
-    ("transcript", "GEN", "@misc{", "howpublished = {Transcript}", "Waterfront strike [Transcript]. "),
-    ("policy paper", "GOVDOC", "@techreport{", "type = {Policy paper}", "Waterfront strike [Policy paper]. "),
-    ("consultation", "GOVDOC", "@techreport{", "type = {Consultation paper}", "[Consultation paper]. "),
-    ("statistics", "RPRT", "@techreport{", "type = {Statistical release}", "[Statistical release]. "),
-    ("letter", "PCOMM", "@misc{", "howpublished = {Letter}", "Waterfront strike [Letter]. "),
-    ("briefing note", "GEN", "@misc{", "howpublished = {Briefing note}", "Waterfront strike [Briefing note]. "),
-])
+@pytest.mark.parametrize(
+    "kind, ris_type, entry, bib_field, apa_part",
+    [
+        (
+            "media release",
+            "PRESS",
+            "@misc{",
+            "howpublished = {Press release}",
+            "Waterfront strike [Press release]. ",
+        ),
+        ("speech", "GEN", "@misc{", "howpublished = {Speech}", "Waterfront strike [Speech]. "),
+        (
+            "transcript",
+            "GEN",
+            "@misc{",
+            "howpublished = {Transcript}",
+            "Waterfront strike [Transcript]. ",
+        ),
+        (
+            "policy paper",
+            "GOVDOC",
+            "@techreport{",
+            "type = {Policy paper}",
+            "Waterfront strike [Policy paper]. ",
+        ),
+        (
+            "consultation",
+            "GOVDOC",
+            "@techreport{",
+            "type = {Consultation paper}",
+            "[Consultation paper]. ",
+        ),
+        (
+            "statistics",
+            "RPRT",
+            "@techreport{",
+            "type = {Statistical release}",
+            "[Statistical release]. ",
+        ),
+        ("letter", "PCOMM", "@misc{", "howpublished = {Letter}", "Waterfront strike [Letter]. "),
+        (
+            "briefing note",
+            "GEN",
+            "@misc{",
+            "howpublished = {Briefing note}",
+            "Waterfront strike [Briefing note]. ",
+        ),
+    ],
+)
 def test_each_kind_is_cited_as_its_kind_not_as_news(kind, ris_type, entry, bib_field, apa_part):
     document = doc(type=kind, author="Robert Menzies")
     record = cite.ris(document, "u", ACCESSED).split("\r\n")
     assert record[0] == f"TY  - {ris_type}"
-    assert not any(line.startswith("T2  - ") for line in record)  # no periodical: it is not an article
+    assert not any(
+        line.startswith("T2  - ") for line in record
+    )  # no periodical: it is not an article
     bib = cite.bibtex(document, "u", ACCESSED)
     assert bib.startswith(entry) and bib_field in bib and "journal" not in bib
     found = styles(document)
@@ -76,10 +140,14 @@ def test_each_kind_is_cited_as_its_kind_not_as_news(kind, ris_type, entry, bib_f
 
 def test_a_speech_in_harvard_and_oscola_names_its_kind():
     found = styles(doc(type="speech", author="Robert Menzies"))
-    assert found["harvard"] == ("Menzies, R. (1956) Waterfront strike. Speech. 23 January. "
-                                "Available at: https://example.org/a (Accessed: 23 November 2026).")
-    assert found["oscola"] == ("Robert Menzies, 'Waterfront strike' (Speech, 23 January 1956) "
-                               "<https://example.org/a> accessed 23 November 2026")
+    assert found["harvard"] == (
+        "Menzies, R. (1956) Waterfront strike. Speech. 23 January. "
+        "Available at: https://example.org/a (Accessed: 23 November 2026)."
+    )
+    assert found["oscola"] == (
+        "Robert Menzies, 'Waterfront strike' (Speech, 23 January 1956) "
+        "<https://example.org/a> accessed 23 November 2026"
+    )
 
 
 def test_a_media_release_in_the_corpus_is_a_press_release(corpus_dir, tmp_path):
@@ -110,15 +178,25 @@ def test_archive_check_warns_of_an_unknown_type(corpus_dir, runner):
 
 
 def test_unsigned_news_opens_with_its_title_in_apa():
-    found = styles(doc(title="Innovative social work projects get £36m funding boost", source="Community Care",
-                       date="2017-03-20", year=2017))
-    assert found["apa"] == ("Innovative social work projects get £36m funding boost. (2017, March 20). "
-                            "Community Care. https://example.org/a")
+    found = styles(
+        doc(
+            title="Innovative social work projects get £36m funding boost",
+            source="Community Care",
+            date="2017-03-20",
+            year=2017,
+        )
+    )
+    assert found["apa"] == (
+        "Innovative social work projects get £36m funding boost. (2017, March 20). "
+        "Community Care. https://example.org/a"
+    )
 
 
 def test_a_title_that_asks_takes_no_full_stop_after_it():
     found = styles(doc(title="Who pays for the waterfront?"))
-    assert found["apa"].startswith("Who pays for the waterfront? (1956, January 23). PM Transcripts. ")
+    assert found["apa"].startswith(
+        "Who pays for the waterfront? (1956, January 23). PM Transcripts. "
+    )
     report = styles(doc(title="Who pays?", type="report"))
     assert "PM Transcripts (1956) Who pays? Available at:" in report["harvard"]
 
@@ -126,22 +204,35 @@ def test_a_title_that_asks_takes_no_full_stop_after_it():
 def test_a_title_in_capitals_is_not_shouted_in_a_citation():
     shouted = doc(title="WATERFRONT STRIKE: PM ANNOUNCES $10M FOR NSW PORTS", type="media release")
     found = styles(shouted)
-    assert found["apa"].startswith("PM Transcripts. (1956, January 23). Waterfront strike: PM announces $10m for NSW ports [Press release].")
+    assert found["apa"].startswith(
+        "PM Transcripts. (1956, January 23). Waterfront strike: PM announces $10m for NSW ports [Press release]."
+    )
     assert "Waterfront strike: PM announces $10m for NSW ports. Press release." in found["harvard"]
     assert "'Waterfront Strike: PM Announces $10m for NSW Ports' (Press release," in found["oscola"]
-    assert "title = {{Waterfront Strike: PM Announces \\$10m for NSW Ports}}" in cite.bibtex(shouted, "u", ACCESSED)
-    assert "TI  - Waterfront Strike: PM Announces $10m for NSW Ports\r\n" in cite.ris(shouted, "u", ACCESSED)
+    assert "title = {{Waterfront Strike: PM Announces \\$10m for NSW Ports}}" in cite.bibtex(
+        shouted, "u", ACCESSED
+    )
+    assert "TI  - Waterfront Strike: PM Announces $10m for NSW Ports\r\n" in cite.ris(
+        shouted, "u", ACCESSED
+    )
     # A title in mixed case is kept as written: proper nouns cannot be told apart.
     assert "Ministers Set Out Funding" in styles(doc(title="Ministers Set Out Funding"))["apa"]
 
 
 def test_a_citation_of_the_archives_own_copy_names_the_archive():
     found = styles(doc(), "http://archive.test/doc/x", archive="Australian Releases")
-    assert found["apa"] == "Waterfront strike. (1956, January 23). PM Transcripts. Australian Releases. http://archive.test/doc/x"
+    assert (
+        found["apa"]
+        == "Waterfront strike. (1956, January 23). PM Transcripts. Australian Releases. http://archive.test/doc/x"
+    )
     assert "Available at: Australian Releases, http://archive.test/doc/x" in found["harvard"]
     assert ", archived in Australian Releases <http://archive.test/doc/x>" in found["oscola"]
-    assert "DB  - Australian Releases\r\n" in cite.ris(doc(), "u", ACCESSED, archive="Australian Releases")
-    assert "note = {Archived in Australian Releases." in cite.bibtex(doc(), "u", ACCESSED, archive="Australian Releases")
+    assert "DB  - Australian Releases\r\n" in cite.ris(
+        doc(), "u", ACCESSED, archive="Australian Releases"
+    )
+    assert "note = {Archived in Australian Releases." in cite.bibtex(
+        doc(), "u", ACCESSED, archive="Australian Releases"
+    )
 
 
 # -- BibTeX keys and keywords (items 7 and 10) --------------------------------
@@ -154,9 +245,17 @@ def test_a_bibtex_key_is_the_same_in_every_export_and_on_the_documents_own_bib(c
         keys = [entry.key for entry in library.entries]
         assert len(keys) == len(set(keys)) > 0
         for entry in library.entries:
-            doc_id = re.search(r"/doc/([a-z0-9-]+)$", entry["url"]).group(1) if "/doc/" in entry["url"] else entry.key
+            doc_id = (
+                re.search(r"/doc/([a-z0-9-]+)$", entry["url"]).group(1)
+                if "/doc/" in entry["url"]
+                else entry.key
+            )
             if doc_id not in own:
-                own[doc_id] = parse_bib(client.get(f"/doc/{doc_id}.bib").get_data(as_text=True)).entries[0].key
+                own[doc_id] = (
+                    parse_bib(client.get(f"/doc/{doc_id}.bib").get_data(as_text=True))
+                    .entries[0]
+                    .key
+                )
             assert entry.key == own[doc_id] == doc_id
 
 
@@ -172,7 +271,9 @@ def test_two_documents_alike_in_source_year_and_first_word_keep_their_own_keys(c
 def test_bibtex_keywords_keep_a_department_name_with_a_comma_whole(client):
     entry = parse_bib(client.get(f"/doc/{LIGHTHOUSE}.bib").get_data(as_text=True)).entries[0]
     assert [k.strip() for k in entry["keywords"].split(";")] == [
-        "Department for Children, Schools and Families", "Department of Health"]
+        "Department for Children, Schools and Families",
+        "Department of Health",
+    ]
 
 
 # -- how a date was worked out (item 11) -------------------------------------
@@ -180,8 +281,14 @@ def test_bibtex_keywords_keep_a_department_name_with_a_comma_whole(client):
 
 def test_date_evidence_is_on_the_document_page_and_in_the_api(client):
     html = client.get(f"/doc/{LIGHTHOUSE}").get_data(as_text=True)
-    assert '<dt>Dated from</dt><dd class="date-evidence">Made-up test document, dated to the month only.</dd>' in html
-    assert client.get(f"/api/doc/{LIGHTHOUSE}").get_json()["date_evidence"] == "Made-up test document, dated to the month only."
+    assert (
+        '<dt>Dated from</dt><dd class="date-evidence">Made-up test document, dated to the month only.</dd>'
+        in html
+    )
+    assert (
+        client.get(f"/api/doc/{LIGHTHOUSE}").get_json()["date_evidence"]
+        == "Made-up test document, dated to the month only."
+    )
 
 
 def test_a_citation_of_a_month_dated_document_invents_no_day(client):
@@ -199,9 +306,14 @@ def test_the_feed_says_when_a_date_is_known_only_to_the_month_or_year(client):
     entries = {e.find(f"{atom}id").text.rsplit("/", 1)[1]: e for e in root.iter(f"{atom}entry")}
     month = entries[LIGHTHOUSE]
     assert month.find(f"{dc}date").text == "2009-11"
-    assert month.find(f"{atom}summary").text.startswith("Dated November 2009: only the month is known.")
+    assert month.find(f"{atom}summary").text.startswith(
+        "Dated November 2009: only the month is known."
+    )
     year = entries["2013-pooled-budget-for-health-and-social-care-agreed"]
     assert year.find(f"{dc}date").text == "2013"
     assert "only the year is known" in year.find(f"{atom}summary").text
     day = entries["2009-04-23-recruitment-campaign-for-childrens-social-workers"]
-    assert day.find(f"{dc}date").text == "2009-04-23" and "is known" not in day.find(f"{atom}summary").text
+    assert (
+        day.find(f"{dc}date").text == "2009-04-23"
+        and "is known" not in day.find(f"{atom}summary").text
+    )

@@ -264,11 +264,15 @@ def test_an_australian_archive_puts_aud_in_real_terms_by_the_abs_deflator(au, au
     [hit] = au.search(au.request({"q": ["drought"]})).hits
     [amount] = au_client.get(f"/api/doc/{hit['id']}").get_json()["amounts"]
     assert amount["real_terms"] == {
-        "value": expected, "prices": "2019-20", "series": prices.AUD_SERIES, "from_year": "1979-80"
+        "value": expected,
+        "prices": "2019-20",
+        "series": prices.AUD_SERIES,
+        "from_year": "1979-80",
     }
     page = au_client.get(f"/doc/{hit['id']}").get_data(as_text=True)
     assert "A$53,772,396 in 2019-20 prices" in page and prices.AUD_SERIES in page
     assert "A$ of the document's financial year (1979-80) in 2019-20 prices" in page
+
     # The search filters in real terms: the nominal $12m is found only at its real value.
     def ids(**params: str) -> list[str]:
         request = au.request({k: [v] for k, v in params.items()})
@@ -545,7 +549,11 @@ def test_a_country_without_shipped_registries_starts_empty_and_follows_its_own_f
 def test_the_amount_facet_lists_the_archives_own_currency_first(tmp_path):
     """Sterling a release reports (after 1966, so £ is the pound sterling) comes after AUD."""
     records = [
-        {"date": "1975-05-02", "title": "AID TO BRITAIN", "text": "Britain will spend £5 million on it."},
+        {
+            "date": "1975-05-02",
+            "title": "AID TO BRITAIN",
+            "text": "Britain will spend £5 million on it.",
+        },
         {"date": "1975-05-09", "title": "ROADS", "text": "The Commonwealth will give $3 million."},
     ]
     au = Archive(au_folder(tmp_path, records) / "index")

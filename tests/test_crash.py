@@ -15,8 +15,15 @@ from archive.index.build import build
 from archive.search.core import Archive
 
 KILLS = 24
-QUERIES = ({"q": ["care"]}, {"q": ["mockingbird"]}, {"year": ["2010-2017"]}, {"department": ["dfe"], "predecessors": ["1"]})
-BULK_WORDS = "social work children care funding council programme pilot grant review safeguarding".split()
+QUERIES = (
+    {"q": ["care"]},
+    {"q": ["mockingbird"]},
+    {"year": ["2010-2017"]},
+    {"department": ["dfe"], "predecessors": ["1"]},
+)
+BULK_WORDS = (
+    "social work children care funding council programme pilot grant review safeguarding".split()
+)
 
 
 def write_bulk(corpus_dir: Path, n: int, tag: str = "") -> None:
@@ -37,7 +44,17 @@ def answers(index_dir: Path) -> list[tuple[int, list[str]]]:
 
 
 def start_build(corpus_dir: Path, index_dir: Path, *args: str) -> subprocess.Popen:
-    command = [sys.executable, "-m", "archive.cli", "--corpus", str(corpus_dir), "--index", str(index_dir), "build", *args]
+    command = [
+        sys.executable,
+        "-m",
+        "archive.cli",
+        "--corpus",
+        str(corpus_dir),
+        "--index",
+        str(index_dir),
+        "build",
+        *args,
+    ]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -71,8 +88,13 @@ def test_builds_killed_at_many_points_never_lose_the_index(built, corpus_dir, in
             outcomes.append("old")
         else:
             # The build finished before the kill: the new index must be whole.
-            assert now[0][0] == Archive(index_dir).search(Archive(index_dir).request({"q": ["care"]})).total
-            assert Archive(index_dir).search(Archive(index_dir).request({})).total == new_total, f"kill {n}"
+            assert (
+                now[0][0]
+                == Archive(index_dir).search(Archive(index_dir).request({"q": ["care"]})).total
+            )
+            assert Archive(index_dir).search(Archive(index_dir).request({})).total == new_total, (
+                f"kill {n}"
+            )
             outcomes.append("new")
         if n % 6 == 5:
             # The next build after a kill completes and cleans up what the killed one left.

@@ -24,7 +24,9 @@ leaky_whoosh = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExcept
 
 def damage(index_dir: Path, how: str) -> None:
     generation = generations.current(index_dir)
-    if how == "truncated segment":  # the postings: Whoosh alone would fail only when a search reads them
+    if (
+        how == "truncated segment"
+    ):  # the postings: Whoosh alone would fail only when a search reads them
         segment = next(generation.glob("*.pst"))
         segment.write_bytes(segment.read_bytes()[:1000])
     elif how == "deleted segment":
@@ -34,8 +36,12 @@ def damage(index_dir: Path, how: str) -> None:
 
 
 @leaky_whoosh
-@pytest.mark.parametrize("how", ["truncated segment", "deleted segment", "deleted table of contents"])
-def test_a_damaged_index_says_to_rebuild_and_the_build_repairs_it(built, corpus_dir, index_dir, runner, how):
+@pytest.mark.parametrize(
+    "how", ["truncated segment", "deleted segment", "deleted table of contents"]
+)
+def test_a_damaged_index_says_to_rebuild_and_the_build_repairs_it(
+    built, corpus_dir, index_dir, runner, how
+):
     expected = answers(index_dir)
     damage(index_dir, how)
     searched = runner.invoke(main, ["--index", str(index_dir), "search", "care"])
@@ -48,7 +54,9 @@ def test_a_damaged_index_says_to_rebuild_and_the_build_repairs_it(built, corpus_
     assert "run `archive build --full`" in unescape(page.get_data(as_text=True))
 
     report = build(corpus_dir, index_dir)
-    assert report.repaired and "the index was damaged, so it was rebuilt in full" in report.summary()
+    assert (
+        report.repaired and "the index was damaged, so it was rebuilt in full" in report.summary()
+    )
     assert answers(index_dir) == expected
     gc.collect()  # let the leaked handles' warnings surface here, where they are expected
 
@@ -58,7 +66,9 @@ def small_disk(tmp_path: Path):
     """A 3 MB tmpfs: big enough for the test corpus's index, too small for much more."""
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)], capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)], capture_output=True
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
     yield mount_point
@@ -72,7 +82,10 @@ def test_a_disk_that_fills_mid_build_leaves_the_old_index_serving(corpus_dir, sm
     assert not build(corpus_dir, index_dir).errors
     before = answers(index_dir)
     write_bulk(corpus_dir, 1500)
-    with pytest.raises(ArchiveError, match="the build failed and the previous index is still serving: No space left"):
+    with pytest.raises(
+        ArchiveError,
+        match="the build failed and the previous index is still serving: No space left",
+    ):
         build(corpus_dir, index_dir)
     assert answers(index_dir) == before
     assert not list(index_dir.glob("tmp-*"))

@@ -35,7 +35,9 @@ def fetch(url: str) -> Answer:
 
 
 @pytest.mark.slow
-def test_the_most_expensive_requests_are_answered_on_the_au_releases_under_gunicorn(au_archive, gunicorn):
+def test_the_most_expensive_requests_are_answered_on_the_au_releases_under_gunicorn(
+    au_archive, gunicorn
+):
     url = gunicorn(au_archive / "index", workers=2)
     times = []
     for name, params in EXPENSIVE:
@@ -43,7 +45,11 @@ def test_the_most_expensive_requests_are_answered_on_the_au_releases_under_gunic
             started = time.perf_counter()
             answer = fetch(f"{url}{path}?{urlencode(params)}")
             times.append((time.perf_counter() - started, name, path, answer.status_code))
-            assert answer.status_code == (400 if name in BAD else 200), (name, path, answer.get_data(True)[:300])
+            assert answer.status_code == (400 if name in BAD else 200), (
+                name,
+                path,
+                answer.get_data(True)[:300],
+            )
             well_formed(path, answer)
             if path == "/api/search" and name not in BAD:
                 notice = json.loads(answer.get_data(True))["query"]["notice"] or ""

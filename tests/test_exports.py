@@ -41,45 +41,75 @@ def test_the_csv_of_an_empty_query_has_one_row_per_document(client):
 
 def test_the_csv_holds_the_whole_result_set_in_the_search_order(client):
     # Page 1 of 10 on screen, but the export is all of it, in the same order as the pages.
-    assert [row["id"] for row in rows(client, "/search.csv?q=care&page=2&per_page=3")] == api_ids(client, "q=care")
-    assert [row["id"] for row in rows(client, "/search.csv?sort=largest")] == api_ids(client, "sort=largest")
+    assert [row["id"] for row in rows(client, "/search.csv?q=care&page=2&per_page=3")] == api_ids(
+        client, "q=care"
+    )
+    assert [row["id"] for row in rows(client, "/search.csv?sort=largest")] == api_ids(
+        client, "sort=largest"
+    )
     assert len(rows(client, "/search.csv?year=2017&department=dfe")) == 2
 
 
 def test_a_csv_row_has_every_field_readably(client):
-    row = {r["id"]: r for r in rows(client, "/search.csv")}["2017-03-20-eleven-projects-share-new-round-of-innovation-funding"]
+    row = {r["id"]: r for r in rows(client, "/search.csv")}[
+        "2017-03-20-eleven-projects-share-new-round-of-innovation-funding"
+    ]
     assert row["title"] == "Eleven projects share new round of innovation funding"
     assert row["date"] == "2017-03-20" and row["date_precision"] == "day" and row["year"] == "2017"
     assert row["source"] == "Children's Services Weekly" and row["type"] == "news"
     assert row["departments"] == "Department for Education" and row["department_keys"] == "dfe"
     assert row["programmes"] == "Children's Social Care Innovation Programme"
     assert row["organisations"] == "Family Rights Group"
-    assert row["amounts"] == "£36m (36,000,000 GBP); £4.5 million (4,500,000 GBP); £100,000 (100,000 GBP)"
+    assert (
+        row["amounts"]
+        == "£36m (36,000,000 GBP); £4.5 million (4,500,000 GBP); £100,000 (100,000 GBP)"
+    )
     assert row["amount_values"] == "36000000 GBP; 4500000 GBP; 100000 GBP"
     assert row["largest_amount_gbp"] == "36000000"
-    assert row["permalink"] == "http://localhost/doc/2017-03-20-eleven-projects-share-new-round-of-innovation-funding"
+    assert (
+        row["permalink"]
+        == "http://localhost/doc/2017-03-20-eleven-projects-share-new-round-of-innovation-funding"
+    )
 
 
 def test_a_csv_row_for_a_month_dated_document_with_two_departments(client):
-    row = {r["id"]: r for r in rows(client, "/search.csv")}["2009-11-lighthouse-family-centres-to-open-in-coastal-towns"]
+    row = {r["id"]: r for r in rows(client, "/search.csv")}[
+        "2009-11-lighthouse-family-centres-to-open-in-coastal-towns"
+    ]
     assert row["date"] == "2009-11" and row["date_precision"] == "month"
-    assert row["departments"] == "Department for Children, Schools and Families; Department of Health"
+    assert (
+        row["departments"] == "Department for Children, Schools and Families; Department of Health"
+    )
     assert row["department_keys"] == "dcsf dh"
 
 
 def test_exports_are_streamed_and_named(client):
     response = client.get("/search.csv?q=social+work")
     assert response.is_streamed
-    assert response.headers["Content-Disposition"] == 'attachment; filename="policy-archive-social-work.csv"'
-    hostile = client.get('/search.csv?q=%22%3B%0D%0Aevil%3D1%20..%2F..%2F')
-    assert hostile.headers["Content-Disposition"] == 'attachment; filename="policy-archive-evil-1.csv"'
+    assert (
+        response.headers["Content-Disposition"]
+        == 'attachment; filename="policy-archive-social-work.csv"'
+    )
+    hostile = client.get("/search.csv?q=%22%3B%0D%0Aevil%3D1%20..%2F..%2F")
+    assert (
+        hostile.headers["Content-Disposition"] == 'attachment; filename="policy-archive-evil-1.csv"'
+    )
 
 
-@pytest.mark.parametrize("cell, safe", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("+1", "'+1"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-    ("£5m", "£5m"), ("", ""), (None, ""), (2017, "2017"),
-])
+@pytest.mark.parametrize(
+    "cell, safe",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-5", "'-5"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("£5m", "£5m"),
+        ("", ""),
+        (None, ""),
+        (2017, "2017"),
+    ],
+)
 def test_cells_that_a_spreadsheet_would_run_are_neutralised(cell, safe):
     assert neutralise(cell) == safe
 
@@ -141,7 +171,9 @@ def test_the_feed_lists_matching_documents_newest_first(client):
     assert published == sorted(published, reverse=True)
     assert root.findtext(f"{ATOM}updated") == published[0]
     first = entries[0]
-    assert first.find(f"{ATOM}link[@rel='alternate']").get("href").startswith("http://localhost/doc/")
+    assert (
+        first.find(f"{ATOM}link[@rel='alternate']").get("href").startswith("http://localhost/doc/")
+    )
     assert first.findtext(f"{ATOM}id") == first.find(f"{ATOM}link[@rel='alternate']").get("href")
     self_link = root.find(f"{ATOM}link[@rel='self']").get("href")
     assert "q=care" in self_link and "sort=newest" in self_link
@@ -153,7 +185,10 @@ def test_the_feed_follows_the_filters(client):
         "What works centre for children's social care launched",
         "Eleven projects share new round of innovation funding",
     ]
-    assert root.findtext(f"{ATOM}title") == "Policy Archive: all announcements (Year: 2017; Department: DfE)"
+    assert (
+        root.findtext(f"{ATOM}title")
+        == "Policy Archive: all announcements (Year: 2017; Department: DfE)"
+    )
     entry = root.find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}category").get("term") == "dfe"
     assert entry.findtext(f"{ATOM}summary").endswith("Amounts: £20m, $190 million.")
@@ -161,7 +196,9 @@ def test_the_feed_follows_the_filters(client):
 
 def test_the_search_page_announces_its_feed(client):
     html = client.get("/?q=care&department=dfe").get_data(as_text=True)
-    link = re.search(r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">', html)
+    link = re.search(
+        r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">', html
+    )
     assert link, "no feed link in the head"
     assert unescape(link.group(2)) == "/feed.atom?q=care&department=dfe&sort=newest&per_page=50"
     assert len(feed(client, unescape(link.group(2))).findall(f"{ATOM}entry")) == 6
@@ -169,14 +206,27 @@ def test_the_search_page_announces_its_feed(client):
 
 def test_hostile_text_in_a_feed_is_escaped(client):
     root = feed(client, "/feed.atom?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%01%26")
-    assert root.findtext(f"{ATOM}title") == "Policy Archive: <script>alert(1)</script>&"  # text, not markup
+    assert (
+        root.findtext(f"{ATOM}title") == "Policy Archive: <script>alert(1)</script>&"
+    )  # text, not markup
 
 
 # -- errors in the form that was asked for ----------------------------------
 
 
-@pytest.mark.parametrize("query", ["year=abc", "page=1000000000", "amount=-5", "min_amount=-5", "department=%3Cscript%3E",
-                                   "sort=%3Cscript%3E", "per_page=0", "year=2015-2010"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year=abc",
+        "page=1000000000",
+        "amount=-5",
+        "min_amount=-5",
+        "department=%3Cscript%3E",
+        "sort=%3Cscript%3E",
+        "per_page=0",
+        "year=2015-2010",
+    ],
+)
 def test_bad_parameters_answer_400_in_each_format(client, query):
     csv_answer = client.get(f"/search.csv?{query}")
     assert csv_answer.status_code == 400 and csv_answer.mimetype == "text/csv"

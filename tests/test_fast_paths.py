@@ -32,8 +32,10 @@ from archive.search.request import SearchRequest, year_text
 from archive.search.snippets import find, snippet
 
 TEST_CORPUS = Path(__file__).parent / "corpus"
-WORDS = ("funding care social council school grant children health minister budget pilot centre "
-         "review housing transport training families workers programme innovation").split()
+WORDS = (
+    "funding care social council school grant children health minister budget pilot centre "
+    "review housing transport training families workers programme innovation"
+).split()
 DEPARTMENTS = ("dcsf", "dfe", "dh", "dhsc", "hm-treasury")
 PROGRAMMES = ("social-work-reform", "innovation-programme", "better-care-fund", "what-works-centre")
 AMOUNTS = ("£750,000", "£3.2m", "£12m", "£48m", "£200m", "£1.5bn", "$190 million", "€5m")
@@ -42,7 +44,13 @@ BANDS = ("under-1m", "1m-10m", "10m-100m", "100m-1bn", "1bn-plus", "usd:100m-1bn
 
 def _document(rng: random.Random, n: int) -> tuple[str, str]:
     year = rng.randint(2005, 2024)
-    date = rng.choice((f"{year}", f"{year}-{rng.randint(1, 12):02d}", f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"))
+    date = rng.choice(
+        (
+            f"{year}",
+            f"{year}-{rng.randint(1, 12):02d}",
+            f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        )
+    )
     title = " ".join(rng.choices(WORDS, k=rng.randint(2, 6)))
     body = []
     for _ in range(rng.randint(2, 6)):
@@ -52,8 +60,12 @@ def _document(rng: random.Random, n: int) -> tuple[str, str]:
         body.append(" ".join(sentence).capitalize() + ".")
     departments = rng.sample(DEPARTMENTS, rng.choice((0, 1, 1, 2)))
     programmes = rng.sample(PROGRAMMES, rng.choice((0, 1, 1, 2)))
-    text = (f"---\ntitle: {title.capitalize()}\ndate: \"{date}\"\nsource: Test\n"
-            f"departments: [{', '.join(departments)}]\nprogrammes: [{', '.join(programmes)}]\n---\n\n" + "\n\n".join(body) + "\n")
+    text = (
+        f'---\ntitle: {title.capitalize()}\ndate: "{date}"\nsource: Test\n'
+        f"departments: [{', '.join(departments)}]\nprogrammes: [{', '.join(programmes)}]\n---\n\n"
+        + "\n\n".join(body)
+        + "\n"
+    )
     return f"{date}-doc-{n}", text
 
 
@@ -74,14 +86,18 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Archive:
     assert not build(corpus, index).errors
     for name in rng.sample(names, 60)[:40]:
         path = corpus / f"{name}.md"
-        path.write_text(path.read_text("utf-8") + "\nA changed paragraph about care funding.\n", "utf-8")
+        path.write_text(
+            path.read_text("utf-8") + "\nA changed paragraph about care funding.\n", "utf-8"
+        )
     for name in rng.sample(names, 20):
         (corpus / f"{name}.md").unlink()
     report = build(corpus, index)
     assert not report.errors and report.removed == 20
     archive = Archive(index)
     reader = archive._current().searcher.reader()
-    assert len(list(reader.leaf_readers())) > 1 and reader.has_deletions(), "the index should have segments and deletions"
+    assert len(list(reader.leaf_readers())) > 1 and reader.has_deletions(), (
+        "the index should have segments and deletions"
+    )
     return archive
 
 
@@ -96,13 +112,18 @@ def _largest_facet(searcher, money="announced"):
     """Largest amount without weighing currencies against each other, from each document's stored amounts:
     the main currency (most documents) first by its largest, then each other currency by code, then none.
     With money="announced", only money announced counts (roles announced, total and part)."""
-    every = {d: searcher.stored_fields(d)["meta"]["amounts"] for d in searcher.reader().all_doc_ids()}
+    every = {
+        d: searcher.stored_fields(d)["meta"]["amounts"] for d in searcher.reader().all_doc_ids()
+    }
     holders = {}
     for found in every.values():
         for currency in {a["currency"] for a in found}:
             holders[currency] = holders.get(currency, 0) + 1
     main = max(holders, key=lambda c: (holders[c], c == "GBP")) if holders else "GBP"
-    amounts = {d: [a for a in found if money == "all" or a["role"] in COUNTED] for d, found in every.items()}
+    amounts = {
+        d: [a for a in found if money == "all" or a["role"] in COUNTED]
+        for d, found in every.items()
+    }
     others = sorted({a["currency"] for found in amounts.values() for a in found} - {main})
 
     def key(searcher, docnum):
@@ -125,11 +146,17 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
     matched = set(searcher.docs_for_query(parsed.query)) & set(searcher.reader().all_doc_ids())
 
     def departments(keys):
-        return {k for key in keys for k in (registry.with_predecessors(key) if request.predecessors else {key})}
+        return {
+            k
+            for key in keys
+            for k in (registry.with_predecessors(key) if request.predecessors else {key})
+        }
 
     filters = {}
     if request.years:
-        filters["year"] = _any_of("year", {str(y) for low, high in request.years for y in range(low, high + 1)})
+        filters["year"] = _any_of(
+            "year", {str(y) for low, high in request.years for y in range(low, high + 1)}
+        )
     if request.departments:
         filters["department"] = _any_of("department", departments(request.departments))
     if request.programmes:
@@ -137,7 +164,9 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
     if request.amounts:
         filters["amount"] = _any_of(request.money_field("amount"), request.amounts)
     if request.min_amount is not None or request.max_amount is not None:
-        filters["range"] = query.NumericRange(request.money_field("value"), request.min_amount, request.max_amount)
+        filters["range"] = query.NumericRange(
+            request.money_field("value"), request.min_amount, request.max_amount
+        )
     allowed = {name: set(searcher.docs_for_query(q)) for name, q in filters.items()}
     docs = set(matched)
     for found in allowed.values():
@@ -152,44 +181,95 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
         counts = {}
         if others:
             field = request.money_field("amount") if facet == "amount" else facet
-            results = searcher.search(parsed.query, filter=others, groupedby=sorting.FieldFacet(field, allow_overlap=True), limit=None)
-            counts = {(k.decode() if isinstance(k, bytes) else k): len(v)
-                      for k, v in results.groups(field).items() if k is not None}
+            results = searcher.search(
+                parsed.query,
+                filter=others,
+                groupedby=sorting.FieldFacet(field, allow_overlap=True),
+                limit=None,
+            )
+            counts = {
+                (k.decode() if isinstance(k, bytes) else k): len(v)
+                for k, v in results.groups(field).items()
+                if k is not None
+            }
         if facet == "department" and request.predecessors:
             # A department counts its predecessors' documents, so one absent here may still count.
-            for value in {*(t.decode() for t in searcher.lexicon("department")), *request.departments}:
-                counts[value] = len(others & set(searcher.docs_for_query(_any_of("department", departments([value])))))
+            for value in {
+                *(t.decode() for t in searcher.lexicon("department")),
+                *request.departments,
+            }:
+                counts[value] = len(
+                    others
+                    & set(searcher.docs_for_query(_any_of("department", departments([value]))))
+                )
         if facet == "year":
             for low, high in request.years:
                 if low != high:
                     span = _any_of("year", [str(y) for y in range(low, high + 1)])
-                    counts[year_text((low, high))] = len(others & set(searcher.docs_for_query(span)))
+                    counts[year_text((low, high))] = len(
+                        others & set(searcher.docs_for_query(span))
+                    )
         selected = request.selected(facet)
-        values = [(v, counts.get(v, 0), v in selected) for v in {*counts, *selected} if counts.get(v, 0) or v in selected]
-        facets[facet] = sorted(values, key=lambda t: _facet_order(facet)(_Value(t[0], gen.registry.label(facet, t[0]) if facet in ("department", "programme") else t[0], t[1])))
+        values = [
+            (v, counts.get(v, 0), v in selected)
+            for v in {*counts, *selected}
+            if counts.get(v, 0) or v in selected
+        ]
+        facets[facet] = sorted(
+            values,
+            key=lambda t: _facet_order(facet)(
+                _Value(
+                    t[0],
+                    gen.registry.label(facet, t[0])
+                    if facet in ("department", "programme")
+                    else t[0],
+                    t[1],
+                )
+            ),
+        )
 
     hits, found, bonus = [], [], None
     end = request.page * request.per_page
     sort = request.effective_sort
-    sortedby = {"newest": "sortdate", "oldest": "sortdate", "largest": _largest_facet(searcher, request.money)}.get(sort)
+    sortedby = {
+        "newest": "sortdate",
+        "oldest": "sortdate",
+        "largest": _largest_facet(searcher, request.money),
+    }.get(sort)
     if docs and sort == "relevance" and rankable(parsed.query):
         # Each document scored by Whoosh on its own: over many documents at once, its matchers
         # can drop a term's share of a score (see archive/ranking.py).
         # Plain words are then rescored (archive/search/rescoring.py): add what that adds to Whoosh's scores.
         bonus = gen.ranker.ranked(parsed.query) - gen.ranker.scores(parsed.query)
         scored = sorted((-(_alone(searcher, parsed.query, d).score + bonus[d]), d) for d in docs)
-        found = [_alone(searcher, parsed.query, d) for _, d in scored[end - request.per_page:end]]
+        found = [_alone(searcher, parsed.query, d) for _, d in scored[end - request.per_page : end]]
     elif docs:
-        found = list(searcher.search(parsed.query, filter=docs, limit=end, sortedby=sortedby,
-                                     reverse=sort in ("newest", "largest"), terms=True)[end - request.per_page:end])
+        found = list(
+            searcher.search(
+                parsed.query,
+                filter=docs,
+                limit=end,
+                sortedby=sortedby,
+                reverse=sort in ("newest", "largest"),
+                terms=True,
+            )[end - request.per_page : end]
+        )
     for hit in found:
         # The words Whoosh says the hit matched, found by running the analyzer over its text; a
         # phrase's words are marked even where the phrase matched only the title.
         words = {text.decode() for field, text in hit.matched_terms() if field == "body"}
-        words |= {w for leaf in parsed.query.leaves() if isinstance(leaf, query.Phrase) and leaf.fieldname == "body"
-                  for w in leaf.words}
+        words |= {
+            w
+            for leaf in parsed.query.leaves()
+            if isinstance(leaf, query.Phrase) and leaf.fieldname == "body"
+            for w in leaf.words
+        }
         marked = "" if parsed.empty else snippet(hit["body"], analysed_spans(hit["body"], words))
-        score = None if sortedby or parsed.empty else round(hit.score + (0 if bonus is None else bonus[hit.docnum]), 4)
+        score = (
+            None
+            if sortedby or parsed.empty
+            else round(hit.score + (0 if bonus is None else bonus[hit.docnum]), 4)
+        )
         hits.append((hit["id"], marked or _opening(hit["body"]), score))
     return len(docs), facets, hits
 
@@ -197,7 +277,11 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
 def analysed_spans(text: str, words) -> list[tuple[int, int, str]]:
     """Find the words in a text the slow way: the body analyzer's own tokens, with their characters."""
     analyzer = DocumentSchema()["body"].analyzer
-    return [(t.startchar, t.endchar, t.text) for t in analyzer(text, chars=True, mode="index") if t.text in words]
+    return [
+        (t.startchar, t.endchar, t.text)
+        for t in analyzer(text, chars=True, mode="index")
+        if t.text in words
+    ]
 
 
 def _alone(searcher, q: query.Query, docnum: int):
@@ -213,8 +297,11 @@ class _Value:
 def fast(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
     result = archive.search(request)
     # The facets worked out from dates have no plain-Whoosh twin: test_search.py checks them against their clicks.
-    facets = {facet: [(v.value, v.count, v.selected) for v in values] for facet, values in result.facets.items()
-              if facet in ("year", "department", "programme", "amount")}
+    facets = {
+        facet: [(v.value, v.count, v.selected) for v in values]
+        for facet, values in result.facets.items()
+        if facet in ("year", "department", "programme", "amount")
+    }
     return result.total, facets, [(hit["id"], hit["snippet"], hit["score"]) for hit in result.hits]
 
 
@@ -233,9 +320,15 @@ queries = st.one_of(
     st.sampled_from(WORDS).map(lambda w: f"NOT {w}"),
     st.just("zzzunknownword"),
 )
-years = st.lists(st.one_of(st.integers(2005, 2024).map(str),
-                           st.tuples(st.integers(2005, 2024), st.integers(0, 6)).map(lambda t: f"{t[0]}-{t[0] + t[1]}")),
-                 max_size=2)
+years = st.lists(
+    st.one_of(
+        st.integers(2005, 2024).map(str),
+        st.tuples(st.integers(2005, 2024), st.integers(0, 6)).map(
+            lambda t: f"{t[0]}-{t[0] + t[1]}"
+        ),
+    ),
+    max_size=2,
+)
 requests = st.fixed_dictionaries(
     {"q": queries},
     optional={
@@ -254,7 +347,9 @@ requests = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(params=requests)
 def test_fast_and_plain_paths_give_the_same_results_and_counts(generated, params):
     as_lists = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
@@ -265,14 +360,34 @@ def test_fast_and_plain_paths_give_the_same_results_and_counts(generated, params
     assert fast(generated, request) == plain(generated, request)
 
 
-@pytest.mark.parametrize("q", ["", "care", "care funding", "care OR housing", "care NOT funding", '"social care"',
-                               '"care funding training"', '"care care"', '"social the care"', '"care funding"~3', "fund*", "title:care", "department:dfe", "NOT care", "zzzunknownword"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "",
+        "care",
+        "care funding",
+        "care OR housing",
+        "care NOT funding",
+        '"social care"',
+        '"care funding training"',
+        '"care care"',
+        '"social the care"',
+        '"care funding"~3',
+        "fund*",
+        "title:care",
+        "department:dfe",
+        "NOT care",
+        "zzzunknownword",
+    ],
+)
 def test_query_masks_match_docs_for_query(generated, q):
     gen = generated._current()
     parsed = gen.reader.read(q)
     sets = DocSets(gen.searcher)
     live = set(gen.searcher.reader().all_doc_ids())
-    assert sorted(map(int, sets.matches(parsed.query).nonzero()[0])) == sorted(set(gen.searcher.docs_for_query(parsed.query)) & live)
+    assert sorted(map(int, sets.matches(parsed.query).nonzero()[0])) == sorted(
+        set(gen.searcher.docs_for_query(parsed.query)) & live
+    )
 
 
 def test_browsing_sorts_ties_as_whoosh_does(generated):
@@ -280,7 +395,9 @@ def test_browsing_sorts_ties_as_whoosh_does(generated):
     for sort in ("newest", "oldest", "largest"):
         request = generated.request({"sort": [sort], "per_page": ["100"]})
         assert fast(generated, request) == plain(generated, request)
-        request = generated.request({"sort": [sort], "per_page": ["25"], "page": ["3"], "q": ["care"]})
+        request = generated.request(
+            {"sort": [sort], "per_page": ["25"], "page": ["3"], "q": ["care"]}
+        )
         assert fast(generated, request) == plain(generated, request)
 
 
@@ -299,8 +416,14 @@ def test_a_new_generation_is_read_afresh(tmp_path, corpus_dir):
     assert everything.total == sum(v.count for v in everything.facets["year"]) == 12
 
 
-TOKEN_TEXT = st.lists(st.sampled_from(list("abcdeé fgTHE and of1234567890.,'’-*_\n") + ["İ"] + ["funding", "Care", "U.K.", "children's"]),
-                      max_size=120).map("".join)
+TOKEN_TEXT = st.lists(
+    st.sampled_from(
+        list("abcdeé fgTHE and of1234567890.,'’-*_\n")
+        + ["İ"]
+        + ["funding", "Care", "U.K.", "children's"]
+    ),
+    max_size=120,
+).map("".join)
 
 
 def test_the_forms_pattern_is_the_analyzers_tokenizer():
@@ -308,22 +431,34 @@ def test_the_forms_pattern_is_the_analyzers_tokenizer():
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=TOKEN_TEXT, other=TOKEN_TEXT,
-       words=st.sets(st.sampled_from(["fund", "care", "the", "children", "uk", "u.k", "a", "abc", "ab", "e"])))
+@given(
+    text=TOKEN_TEXT,
+    other=TOKEN_TEXT,
+    words=st.sets(
+        st.sampled_from(["fund", "care", "the", "children", "uk", "u.k", "a", "abc", "ab", "e"])
+    ),
+)
 def test_forms_find_exactly_the_tokens_the_analyzer_matches(text, other, words):
     table = FormsTable(DocumentSchema()["body"].analyzer)
     table.add([other, text])  # the forms of the whole index, this text's among them
     assert find(text, words, table.forms) == analysed_spans(text, words)
 
 
-SPARSE_TEXT = st.lists(st.one_of(st.sampled_from(["funding", "care", "the", "Care.", "a", "of", "U.K.", "million", "\n"]),
-                                 st.text("abcdefgh", min_size=1, max_size=12),
-                                 st.text(" .,-\n", min_size=1, max_size=300)),
-                       max_size=400).map(" ".join)
+SPARSE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["funding", "care", "the", "Care.", "a", "of", "U.K.", "million", "\n"]),
+        st.text("abcdefgh", min_size=1, max_size=12),
+        st.text(" .,-\n", min_size=1, max_size=300),
+    ),
+    max_size=400,
+).map(" ".join)
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=SPARSE_TEXT, words=st.sets(st.sampled_from(["fund", "care", "million", "u.k", "abc"]), min_size=1))
+@given(
+    text=SPARSE_TEXT,
+    words=st.sets(st.sampled_from(["fund", "care", "million", "u.k", "abc"]), min_size=1),
+)
 def test_a_snippet_holds_the_passage_with_most_query_words_within_one_block(text, words):
     spans = analysed_spans(text, words)
     shown = snippet(text, spans)
@@ -339,20 +474,30 @@ def test_a_snippet_holds_the_passage_with_most_query_words_within_one_block(text
     if all(len(line) <= 240 for line in lines):
         # Short blocks are shown whole: the marks hold every word of the block with the most of them.
         starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
-        most = max(len({w for s, _, w in spans if low <= s < low + len(line)}) for low, line in zip(starts, lines))
+        most = max(
+            len({w for s, _, w in spans if low <= s < low + len(line)})
+            for low, line in zip(starts, lines)
+        )
         marked = {w for s, e, w in spans if f"<mark>{html.escape(text[s:e])}</mark>" in shown}
         assert len(marked) >= most
 
 
 def test_a_snippet_never_runs_across_a_heading_and_prefers_the_passage_with_more_words():
-    text = ("Life-changing\nThe DfE has also awarded £2m to the life chances fund.\n"
-            "Short list item about funding\nA paragraph about life chances and the fund for social care funding.")
+    text = (
+        "Life-changing\nThe DfE has also awarded £2m to the life chances fund.\n"
+        "Short list item about funding\nA paragraph about life chances and the fund for social care funding."
+    )
     shown = snippet(text, analysed_spans(text, {"dfe", "life", "chanc"}))
-    assert shown == "The <mark>DfE</mark> has also awarded £2m to the <mark>life</mark> <mark>chances</mark> fund."
+    assert (
+        shown
+        == "The <mark>DfE</mark> has also awarded £2m to the <mark>life</mark> <mark>chances</mark> fund."
+    )
     assert "Life-changing The" not in shown.replace("<mark>", "").replace("</mark>", "")
     only = snippet(text, analysed_spans(text, {"social", "care", "fund"}))
-    assert only == ("A paragraph about life chances and the <mark>fund</mark> for <mark>social</mark> <mark>care</mark> "
-                    "<mark>funding</mark>.")
+    assert only == (
+        "A paragraph about life chances and the <mark>fund</mark> for <mark>social</mark> <mark>care</mark> "
+        "<mark>funding</mark>."
+    )
 
 
 def test_a_long_block_is_cut_at_spaces_around_its_best_run_of_matches():
@@ -363,9 +508,22 @@ def test_a_long_block_is_cut_at_spaces_around_its_best_run_of_matches():
     assert len(shown.replace("<mark>", "").replace("</mark>", "")) <= 240 + 4
 
 
-@pytest.mark.parametrize("q", ["care", "care funding", "care OR housing", "title:care budget", "department:dfe care",
-                               "social care workers training", "zzzunknownword",
-                               '"social care"', '"care funding" OR housing', 'title:"care funding"', '"care care"'])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "care",
+        "care funding",
+        "care OR housing",
+        "title:care budget",
+        "department:dfe care",
+        "social care workers training",
+        "zzzunknownword",
+        '"social care"',
+        '"care funding" OR housing',
+        'title:"care funding"',
+        '"care care"',
+    ],
+)
 def test_ranked_scores_are_whooshs_for_every_document(generated, q):
     gen = generated._current()
     parsed = gen.reader.read(q)
@@ -373,12 +531,21 @@ def test_ranked_scores_are_whooshs_for_every_document(generated, q):
     scores = gen.ranker.scores(parsed.query)
     matched = np.flatnonzero(gen.sets.matches(parsed.query)).tolist()
     # Equal up to the order of additions: Whoosh sums an OR's parts in a tree or a running total, by index size.
-    assert [scores[d] for d in matched] == pytest.approx([_alone(gen.searcher, parsed.query, d).score for d in matched],
-                                                         rel=1e-12)
+    assert [scores[d] for d in matched] == pytest.approx(
+        [_alone(gen.searcher, parsed.query, d).score for d in matched], rel=1e-12
+    )
 
 
-@pytest.mark.parametrize("params", [{"q": ["care funding"]}, {"q": ["care OR housing"], "sort": ["largest"]},
-                                    {"q": ['"social care"']}, {"sort": ["oldest"]}, {"q": ["care"], "sort": ["newest"]}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": ["care funding"]},
+        {"q": ["care OR housing"], "sort": ["largest"]},
+        {"q": ['"social care"']},
+        {"sort": ["oldest"]},
+        {"q": ["care"], "sort": ["newest"]},
+    ],
+)
 def test_exports_list_documents_in_the_pages_order(generated, params):
     request = generated.request({**params, "per_page": ["100"]})
     paged = [hit["id"] for hit in generated.search(request).hits]
@@ -397,12 +564,17 @@ def test_postings_arrays_beside_the_segments_are_the_postings_whoosh_reads(gener
         for btext in reader.lexicon(field):
             ids, weights = with_arrays.postings(field, btext)
             expected_ids, expected_weights = postings(reader, field, btext)
-            assert ids.tolist() == expected_ids.tolist() and weights.tolist() == expected_weights.tolist()
+            assert (
+                ids.tolist() == expected_ids.tolist()
+                and weights.tolist() == expected_weights.tolist()
+            )
     # And each segment's positions, where phrases read them.
     everything = np.ones(reader.doc_count_all(), dtype=bool)
     for (segment, offset), (leaf, _) in zip(with_arrays._arrays, reader.leaf_readers()):
         for btext in list(leaf.lexicon("body"))[:200]:
             docs, poses = segment.positions("body", btext)
             pairs = sorted(zip((docs.astype(int) + offset).tolist(), poses.tolist()))
-            expected = positions(leaf, "body", btext, everything[:leaf.doc_count_all()])
-            assert pairs == sorted((doc + offset, p) for doc, found in expected.items() for p in found)
+            expected = positions(leaf, "body", btext, everything[: leaf.doc_count_all()])
+            assert pairs == sorted(
+                (doc + offset, p) for doc, found in expected.items() for p in found
+            )

@@ -103,27 +103,42 @@ def _options(**kwargs) -> Options:
     return Options(timeout=1.0, pause=0.05, allow_hosts=("127.0.0.1",), **kwargs)
 
 
-def test_an_article_by_address_gets_its_declared_title_date_address_and_day_fetched(site, corpus_dir: Path) -> None:
+def test_an_article_by_address_gets_its_declared_title_date_address_and_day_fetched(
+    site, corpus_dir: Path
+) -> None:
     report = ingest([f"{site}/article.html"], corpus_dir, _options())
     assert not report.skipped, [o.skipped for o in report.skipped]
     (outcome,) = report.written
     assert outcome.title == "Councils share £302m to open family hubs"
     assert outcome.title_evidence == "the page's <meta og:title>"
     assert outcome.date.date.iso == "2022-06-14"
-    assert outcome.date.evidence == "The page's JSON-LD NewsArticle datePublished gives the date 14 June 2022."
+    assert (
+        outcome.date.evidence
+        == "The page's JSON-LD NewsArticle datePublished gives the date 14 June 2022."
+    )
     document = parse_file(outcome.path, Registry.load(corpus_dir))
-    assert document.url == "https://news.example.org/2022/06/14/family-hubs-funding"  # the canonical link
+    assert (
+        document.url == "https://news.example.org/2022/06/14/family-hubs-funding"
+    )  # the canonical link
     assert document.fetched == dt.date.today().isoformat()
     assert document.source == "Example News" and document.author == "Ann Example"
     assert document.licence == "https://creativecommons.org/licenses/by/4.0/"
     assert document.departments == ("dfe",)
-    assert "Home" not in document.text and "Seventy-five councils will share £302 million" in document.text
+    assert (
+        "Home" not in document.text
+        and "Seventy-five councils will share £302 million" in document.text
+    )
 
 
-def test_the_archive_names_itself_asks_robots_txt_first_and_pauses_between_requests(site, corpus_dir: Path) -> None:
+def test_the_archive_names_itself_asks_robots_txt_first_and_pauses_between_requests(
+    site, corpus_dir: Path
+) -> None:
     _Handler.seen.clear()
-    ingest([f"{site}/article.html", f"{site}/moved.html"], corpus_dir,
-           Options(timeout=1.0, pause=0.3, allow_hosts=("127.0.0.1",)))
+    ingest(
+        [f"{site}/article.html", f"{site}/moved.html"],
+        corpus_dir,
+        Options(timeout=1.0, pause=0.3, allow_hosts=("127.0.0.1",)),
+    )
     paths = [path for path, _, _ in _Handler.seen]
     assert paths == ["/robots.txt", "/article.html", "/moved.html", "/article.html"]
     assert {agent for _, agent, _ in _Handler.seen} == {USER_AGENT}
@@ -132,7 +147,9 @@ def test_the_archive_names_itself_asks_robots_txt_first_and_pauses_between_reque
     assert all(later - earlier >= 0.29 for earlier, later in zip(times, times[1:]))
 
 
-def test_a_paper_by_address_is_ingested_with_its_pages(site, corpus_dir: Path, tmp_path: Path) -> None:
+def test_a_paper_by_address_is_ingested_with_its_pages(
+    site, corpus_dir: Path, tmp_path: Path
+) -> None:
     report = ingest([f"{site}/paper.pdf"], corpus_dir, _options())
     (outcome,) = report.written
     document = parse_file(outcome.path, Registry.load(corpus_dir))
@@ -141,23 +158,34 @@ def test_a_paper_by_address_is_ingested_with_its_pages(site, corpus_dir: Path, t
     assert (corpus_dir / "files" / f"{document.id}.pdf").read_bytes() == _Handler.pdf
 
 
-def test_harvard_and_oscola_give_the_day_fetched_as_accessed(site, corpus_dir: Path, tmp_path: Path) -> None:
+def test_harvard_and_oscola_give_the_day_fetched_as_accessed(
+    site, corpus_dir: Path, tmp_path: Path
+) -> None:
     report = ingest([f"{site}/article.html"], corpus_dir, _options())
     (outcome,) = report.written
     # Pretend it was fetched on another day, to tell it from today.
-    content = outcome.path.read_text("utf-8").replace(f'fetched: "{dt.date.today().isoformat()}"',
-                                                       'fetched: "2023-01-09"')
+    content = outcome.path.read_text("utf-8").replace(
+        f'fetched: "{dt.date.today().isoformat()}"', 'fetched: "2023-01-09"'
+    )
     outcome.path.write_text(content, "utf-8")
     build(corpus_dir, tmp_path / "index")
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
     html = client.get(f"/doc/{outcome.path.stem}").get_data(as_text=True)
     assert "(Accessed: 9 January 2023)." in html
-    assert "&lt;https://news.example.org/2022/06/14/family-hubs-funding&gt; accessed 9 January 2023" in html
+    assert (
+        "&lt;https://news.example.org/2022/06/14/family-hubs-funding&gt; accessed 9 January 2023"
+        in html
+    )
     api = client.get(f"/api/doc/{outcome.path.stem}").get_json()
-    assert api["fetched"] == "2023-01-09" and api["licence"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert (
+        api["fetched"] == "2023-01-09"
+        and api["licence"] == "https://creativecommons.org/licenses/by/4.0/"
+    )
 
 
-def test_each_bad_address_is_named_and_explained_and_the_batch_goes_on(site, corpus_dir: Path) -> None:
+def test_each_bad_address_is_named_and_explained_and_the_batch_goes_on(
+    site, corpus_dir: Path
+) -> None:
     bad = {
         f"{site}/missing.html": "the server answered 404 Not Found",
         f"{site}/broken.html": "the server answered 500 Internal Server Error",
@@ -182,7 +210,9 @@ def test_each_bad_address_is_named_and_explained_and_the_batch_goes_on(site, cor
     assert sorted(corpus_dir.rglob("*")) == sorted([*before, report.written[0].path])
 
 
-def test_a_file_of_addresses_through_the_cli_exits_1_when_one_fails(site, corpus_dir: Path, tmp_path: Path, runner) -> None:
+def test_a_file_of_addresses_through_the_cli_exits_1_when_one_fails(
+    site, corpus_dir: Path, tmp_path: Path, runner
+) -> None:
     from archive.cli import main
 
     listing = tmp_path / "to-fetch.txt"
@@ -191,8 +221,13 @@ def test_a_file_of_addresses_through_the_cli_exits_1_when_one_fails(site, corpus
     folders = ["--root", str(tmp_path), "--corpus", str(corpus_dir)]
     result = runner.invoke(main, [*folders, "ingest", str(listing)])
     assert result.exit_code == 1
-    assert f"skipped {site}/missing.html: unreadable: the server answered 404 Not Found" in result.output
+    assert (
+        f"skipped {site}/missing.html: unreadable: the server answered 404 Not Found"
+        in result.output
+    )
     assert "wrote 1 document(s)" in result.output
     result = runner.invoke(main, [*folders, "ingest", "--dry-run", f"{site}/article.html"])
     assert "duplicate" in result.output  # the same article again: safe to run twice
-    assert json.dumps("Example News") in (next(corpus_dir.glob("2022-06-14-*.md")).read_text("utf-8"))
+    assert json.dumps("Example News") in (
+        next(corpus_dir.glob("2022-06-14-*.md")).read_text("utf-8")
+    )

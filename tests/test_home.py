@@ -38,10 +38,19 @@ def test_init_then_ingest_build_search_in_the_folder_you_stand_in(runner, tmp_pa
     assert started.exit_code == 0, started.output
     root = tmp_path / "my-archive"
     assert sorted(p.name for p in (root / "corpus").iterdir()) == [
-        "README.md", "departments.yaml", "governments.yaml", "people.yaml", "programmes.yaml"]
+        "README.md",
+        "departments.yaml",
+        "governments.yaml",
+        "people.yaml",
+        "programmes.yaml",
+    ]
     assert (root / ".gitignore").read_text().splitlines()[-1] == "/index/"
     assert "BASE_URL" in (root / "archive.toml").read_text()
-    assert "archive ingest" in started.output and "archive build" in started.output and "archive serve" in started.output
+    assert (
+        "archive ingest" in started.output
+        and "archive build" in started.output
+        and "archive serve" in started.output
+    )
 
     monkeypatch.chdir(root)
     assert run(runner, "ingest", SEEDS / "003_43a77a5735a79a7b.txt").exit_code == 0
@@ -74,7 +83,10 @@ def test_init_refuses_an_existing_archive_and_changes_nothing(runner, tmp_path):
 def test_init_keeps_an_existing_gitignore(runner, tmp_path):
     (tmp_path / ".gitignore").write_text("*.pyc")
     assert run(runner, "init", tmp_path).exit_code == 0
-    assert (tmp_path / ".gitignore").read_text().splitlines()[:2] == ["*.pyc", "# Built by `archive build`: never committed."]
+    assert (tmp_path / ".gitignore").read_text().splitlines()[:2] == [
+        "*.pyc",
+        "# Built by `archive build`: never committed.",
+    ]
 
 
 @pytest.fixture
@@ -110,13 +122,21 @@ def test_shipped_templates_and_static_files_are_found_through_the_package(own_ar
     client = create_app({"TESTING": True, "ROOT": str(own_archive)}).test_client()
     assert client.get("/").status_code == 200
     with client.get("/static/style.css") as css:
-        assert css.status_code == 200 and css.mimetype == "text/css" and b"rebeccapurple" not in css.data
+        assert (
+            css.status_code == 200
+            and css.mimetype == "text/css"
+            and b"rebeccapurple" not in css.data
+        )
 
 
 def test_settings_file_sets_the_base_url(own_archive):
     (own_archive / "archive.toml").write_text('BASE_URL = "https://archive.example.org/policy"\n')
     app = create_app({"TESTING": True, "ROOT": str(own_archive)})
-    links = app.test_client().get("/api/search?q=lighthouse", headers={"Host": "evil.example"}).get_json()["links"]
+    links = (
+        app.test_client()
+        .get("/api/search?q=lighthouse", headers={"Host": "evil.example"})
+        .get_json()["links"]
+    )
     assert links["html"] == "https://archive.example.org/policy/?q=lighthouse"
 
 
@@ -136,8 +156,16 @@ def _everything_absolute(client, host: str) -> dict[str, str]:
     doc_id = api["results"][0]["id"]
     found = {f"api {name}": link for name, link in api["links"].items()}
     found |= {f"api result {name}": link for name, link in api["results"][0]["links"].items()}
-    for path in ("/feed.atom?q=lighthouse", "/opensearch.xml", "/search.csv?q=lighthouse", "/search.ris?q=lighthouse",
-                 "/search.bib?q=lighthouse", f"/doc/{doc_id}", f"/doc/{doc_id}.ris", "/feed.atom?year=nope"):
+    for path in (
+        "/feed.atom?q=lighthouse",
+        "/opensearch.xml",
+        "/search.csv?q=lighthouse",
+        "/search.ris?q=lighthouse",
+        "/search.bib?q=lighthouse",
+        f"/doc/{doc_id}",
+        f"/doc/{doc_id}.ris",
+        "/feed.atom?year=nope",
+    ):
         found[path] = client.get(path, headers=headers).get_data(as_text=True)
     return found
 
@@ -146,18 +174,33 @@ def test_with_a_base_url_another_host_gets_links_to_the_base_url_only(own_archiv
     client = create_app({"TESTING": True, "ROOT": str(own_archive), "BASE_URL": BASE}).test_client()
     written = _everything_absolute(client, "attacker.example")
     assert [name for name, text in written.items() if "attacker.example" in text] == []
-    assert all(link.startswith(BASE + "/") for name, link in written.items() if name.startswith("api"))
-    assert f'rel="self" type="application/atom+xml" href="{BASE}/feed.atom?q=lighthouse' in written["/feed.atom?q=lighthouse"]
+    assert all(
+        link.startswith(BASE + "/") for name, link in written.items() if name.startswith("api")
+    )
+    assert (
+        f'rel="self" type="application/atom+xml" href="{BASE}/feed.atom?q=lighthouse'
+        in written["/feed.atom?q=lighthouse"]
+    )
     assert f'template="{BASE}/?q={{searchTerms}}' in written["/opensearch.xml"]
     assert f"{BASE}/doc/" in written["/search.csv?q=lighthouse"]
-    page = next(text for name, text in written.items() if name.startswith("/doc/") and not name.endswith(".ris"))
+    page = next(
+        text
+        for name, text in written.items()
+        if name.startswith("/doc/") and not name.endswith(".ris")
+    )
     assert f'<link rel="canonical" href="{BASE}/doc/' in page
     assert f"{BASE}/feed.atom?year=nope" in written["/feed.atom?year=nope"]
 
 
-def test_without_a_base_url_forwarded_headers_are_ignored_unless_proxies_are_configured(own_archive):
+def test_without_a_base_url_forwarded_headers_are_ignored_unless_proxies_are_configured(
+    own_archive,
+):
     plain = create_app({"TESTING": True, "ROOT": str(own_archive)}).test_client()
-    headers = {"Host": "archive.local", "X-Forwarded-Host": "forged.example", "X-Forwarded-Proto": "https"}
+    headers = {
+        "Host": "archive.local",
+        "X-Forwarded-Host": "forged.example",
+        "X-Forwarded-Proto": "https",
+    }
     links = plain.get("/api/search?q=lighthouse", headers=headers).get_json()["links"]
     assert links["html"] == "http://archive.local/?q=lighthouse"
 

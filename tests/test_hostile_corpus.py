@@ -15,20 +15,25 @@ from archive.web.app import create_app
 SCRIPTY = "<script>alert('x')</script>"
 HOSTILE = {
     "script-title.md": f'---\ntitle: "{SCRIPTY} Funding <img src=x onerror=alert(1)>"\ndate: "2020"\n'
-                       f'source: "<b onmouseover=alert(2)>Evil News</b>"\nsummary: "{SCRIPTY}"\n'
-                       f'author: "\\"><svg onload=alert(3)>"\n---\n'
-                       f"Hostile <script>alert(5)</script> body with £5m and <iframe src=//evil></iframe>.\n\n"
-                       f"[click me](javascript:alert(6)) <a href=\"javascript:alert(7)\">raw</a> "
-                       f"<div style=\"background:url(javascript:alert(8))\" onclick=\"alert(9)\">styled</div>\n",
+    f'source: "<b onmouseover=alert(2)>Evil News</b>"\nsummary: "{SCRIPTY}"\n'
+    f'author: "\\"><svg onload=alert(3)>"\n---\n'
+    f"Hostile <script>alert(5)</script> body with £5m and <iframe src=//evil></iframe>.\n\n"
+    f'[click me](javascript:alert(6)) <a href="javascript:alert(7)">raw</a> '
+    f'<div style="background:url(javascript:alert(8))" onclick="alert(9)">styled</div>\n',
     "invisible-chars.md": '---\ntitle: "Zero\u200bwidth \u202eright-to-left\u202c funding"\ndate: "2021"\nsource: X\n---\n'
-                          "Money \u200b£3m\u200b with \u2067isolates\u2069 and \ufeffBOM.\n",
+    "Money \u200b£3m\u200b with \u2067isolates\u2069 and \ufeffBOM.\n",
 }
 REJECTED = {
     "python-object.md": '---\ntitle: !!python/object/apply:os.system ["touch /tmp/pwned"]\ndate: "2020"\nsource: X\n---\nB.\n',
     "javascript-url.md": '---\ntitle: T\ndate: "2020"\nsource: X\nurl: "javascript:alert(4)"\n---\nB.\n',
-    "deep-lists.md": '---\ntitle: T\ndate: "2020"\nsource: X\n---\n' + "".join("  " * i + "- item\n" for i in range(300)),
+    "deep-lists.md": '---\ntitle: T\ndate: "2020"\nsource: X\n---\n'
+    + "".join("  " * i + "- item\n" for i in range(300)),
     "deep-quotes.md": '---\ntitle: T\ndate: "2020"\nsource: X\n---\n' + ">" * 3000 + " deep\n",
-    "deep-brackets.md": '---\ntitle: T\ndate: "2020"\nsource: X\n---\n' + "[" * 5000 + "x" + "]" * 5000 + "\n",
+    "deep-brackets.md": '---\ntitle: T\ndate: "2020"\nsource: X\n---\n'
+    + "[" * 5000
+    + "x"
+    + "]" * 5000
+    + "\n",
 }
 
 
@@ -53,7 +58,11 @@ def dangers(text: str) -> list[str]:
         if tag == "script" and not attrs.get("src", "").startswith("/static/"):
             found.append("inline script")
         found += [f"{tag} {name}" for name in attrs if name.startswith("on")]
-        found += [f"{tag} {name}" for name, value in attrs.items() if value.strip().lower().startswith("javascript:")]
+        found += [
+            f"{tag} {name}"
+            for name, value in attrs.items()
+            if value.strip().lower().startswith("javascript:")
+        ]
     return found
 
 
@@ -61,8 +70,12 @@ def dangers(text: str) -> list[str]:
 def hostile(corpus_dir: Path, index_dir: Path):
     for name, text in {**HOSTILE, **REJECTED}.items():
         (corpus_dir / name).write_text(text, encoding="utf-8")
-    (corpus_dir / "huge.md").write_bytes(b'---\ntitle: T\ndate: "2020"\nsource: X\n---\n' + b"word " * 10_000_000)
-    (corpus_dir / "latin1.md").write_bytes('---\ntitle: Café\ndate: "2020"\nsource: X\n---\nB.\n'.encode("latin-1"))
+    (corpus_dir / "huge.md").write_bytes(
+        b'---\ntitle: T\ndate: "2020"\nsource: X\n---\n' + b"word " * 10_000_000
+    )
+    (corpus_dir / "latin1.md").write_bytes(
+        '---\ntitle: Café\ndate: "2020"\nsource: X\n---\nB.\n'.encode("latin-1")
+    )
     started = time.perf_counter()
     report = build(corpus_dir, index_dir)
     report.elapsed = time.perf_counter() - started
@@ -86,16 +99,30 @@ def test_the_build_names_what_it_rejected_and_builds_the_rest(hostile, corpus_di
 
 
 def pages(client) -> dict[str, str]:
-    urls = ["/?q=funding", "/?q=hostile", "/?q=" + SCRIPTY, "/doc/script-title", "/doc/invisible-chars",
-            "/api/search?q=hostile", "/api/doc/script-title", "/search.csv?q=hostile", "/search.ris?q=hostile",
-            "/search.bib?q=hostile", "/feed.atom?q=hostile", "/doc/script-title.bib", "/doc/script-title.ris"]
+    urls = [
+        "/?q=funding",
+        "/?q=hostile",
+        "/?q=" + SCRIPTY,
+        "/doc/script-title",
+        "/doc/invisible-chars",
+        "/api/search?q=hostile",
+        "/api/doc/script-title",
+        "/search.csv?q=hostile",
+        "/search.ris?q=hostile",
+        "/search.bib?q=hostile",
+        "/feed.atom?q=hostile",
+        "/doc/script-title.bib",
+        "/doc/script-title.ris",
+    ]
     return {url: client.get(url).get_data(as_text=True) for url in urls}
 
 
 def test_nothing_hostile_reaches_a_page_feed_or_export_unescaped(hostile):
     _, client = hostile
     for url, text in pages(client).items():
-        if url.startswith(("/api/", "/search.csv", "/search.ris", "/search.bib", "/doc/script-title.")):
+        if url.startswith(
+            ("/api/", "/search.csv", "/search.ris", "/search.bib", "/doc/script-title.")
+        ):
             # Data formats carry the text as data; what matters is that no HTML page renders it.
             continue
         assert dangers(text) == [], url

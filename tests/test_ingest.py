@@ -27,12 +27,30 @@ CURATED = {
 }
 # What the pages around the seeds' articles say; none of it may reach a body.
 BOILERPLATE = [
-    "Related articles", "Read More", "More from Community Care", "Comments are closed", "Responses to",
-    "Michaela Rogers", "Any money coming up North", "Briefing Signup", "Quick Contact", "0333 332 1991",
-    "info@supportsolutions", "Knowledge & Resources", "Read Full Story", "Respect4SocialWork",
-    "Make an Enquiry", "Contact Us", "Photo: pressmaster", "(pic: Rex Features)", "Mackman",
-    "Scottish Welfare Fund", "Reform plans: the full picture", "Special report on outsourcing",
-    "Cost-of-living", "Tim Loughton",
+    "Related articles",
+    "Read More",
+    "More from Community Care",
+    "Comments are closed",
+    "Responses to",
+    "Michaela Rogers",
+    "Any money coming up North",
+    "Briefing Signup",
+    "Quick Contact",
+    "0333 332 1991",
+    "info@supportsolutions",
+    "Knowledge & Resources",
+    "Read Full Story",
+    "Respect4SocialWork",
+    "Make an Enquiry",
+    "Contact Us",
+    "Photo: pressmaster",
+    "(pic: Rex Features)",
+    "Mackman",
+    "Scottish Welfare Fund",
+    "Reform plans: the full picture",
+    "Special report on outsourcing",
+    "Cost-of-living",
+    "Tim Loughton",
 ]
 
 
@@ -87,7 +105,9 @@ def test_seed_becomes_its_curated_document(runner, corpus, registry, seed):
     text = " ".join(ingested.text.split())
     for paragraph in (paragraphs[0], paragraphs[len(paragraphs) // 2], paragraphs[-1]):
         assert paragraph in text
-    same = difflib.SequenceMatcher(None, words(ingested.text), words(curated.text), autojunk=False).ratio()
+    same = difflib.SequenceMatcher(
+        None, words(ingested.text), words(curated.text), autojunk=False
+    ).ratio()
     assert same > 0.99
 
 
@@ -97,24 +117,39 @@ def test_a_seed_without_a_year_is_dated_from_its_url_or_flagged(runner, corpus, 
     flagged = run(runner, "--corpus", corpus, "ingest", "--dry-run", seed)
     assert "review: no date was found in the text: set the date by hand" in flagged.output
 
-    result = run(runner, "--corpus", corpus, "ingest", "--url", url, "--source", "Community Care", seed)
+    result = run(
+        runner, "--corpus", corpus, "ingest", "--url", url, "--source", "Community Care", seed
+    )
     assert result.exit_code == 0, result.output
     [path] = written(corpus)
     assert path.name == "2011-05-03-councils-shun-social-work-practice-pilots.md"
     document = parse_file(path, registry)
-    assert document.date.iso == "2011-05-03" and document.url == url and document.source == "Community Care"
+    assert (
+        document.date.iso == "2011-05-03"
+        and document.url == url
+        and document.source == "Community Care"
+    )
     assert "date" not in " ".join(document.review)
     # The one unsure programme is listed for review, with its reason.
     assert any("adult-social-work-practices-pilots" in point for point in document.review)
 
 
-@pytest.mark.parametrize("seed, iso, evidence", [
-    ("000_6ce4e12021eb4815.txt", "2013-04", "a week into the new financial year"),
-    ("001_3f79cd9f5a8b1ac2.txt", "2010", "financial year 2010-11"),
-    ("003_43a77a5735a79a7b.txt", "2017-03", "Reader comments are dated 22 March 2017 to 23 March 2017"),
-    ("004_502c8441059f2e0b.txt", "2019", "due March 2020"),
-])
-def test_seed_dates_carry_their_precision_and_evidence(runner, corpus, registry, seed, iso, evidence):
+@pytest.mark.parametrize(
+    "seed, iso, evidence",
+    [
+        ("000_6ce4e12021eb4815.txt", "2013-04", "a week into the new financial year"),
+        ("001_3f79cd9f5a8b1ac2.txt", "2010", "financial year 2010-11"),
+        (
+            "003_43a77a5735a79a7b.txt",
+            "2017-03",
+            "Reader comments are dated 22 March 2017 to 23 March 2017",
+        ),
+        ("004_502c8441059f2e0b.txt", "2019", "due March 2020"),
+    ],
+)
+def test_seed_dates_carry_their_precision_and_evidence(
+    runner, corpus, registry, seed, iso, evidence
+):
     result = run(runner, "--corpus", corpus, "ingest", SEEDS / seed)
     assert result.exit_code == 0
     [path] = written(corpus)
@@ -122,20 +157,33 @@ def test_seed_dates_carry_their_precision_and_evidence(runner, corpus, registry,
     assert document.date.iso == iso
     assert path.name.startswith(f"{iso}-")
     meta = path.read_text("utf-8").split("---")[1]
-    assert evidence in meta  # in date_evidence, and in review: an inferred date is checked by a person
-    assert any(point.startswith("the date is inferred") and evidence in point for point in document.review)
+    assert (
+        evidence in meta
+    )  # in date_evidence, and in review: an inferred date is checked by a person
+    assert any(
+        point.startswith("the date is inferred") and evidence in point for point in document.review
+    )
     assert evidence in result.output
 
 
 def test_seed_prints_its_evidence(runner, corpus):
     result = run(runner, "--corpus", corpus, "ingest", SEEDS / "000_6ce4e12021eb4815.txt")
     out = result.output
-    assert "title: Funding to improve social work practice is removed  [the headline, line 1 of the page]" in out
+    assert (
+        "title: Funding to improve social work practice is removed  [the headline, line 1 of the page]"
+        in out
+    )
     assert "department: dfe as The Department for Education, DfE" in out
     assert "programme: swap as Social Work Associate Practice (SWAP), SWAP" in out
     assert "amounts: 3: £3.2 million = 3,200,000 GBP, £8.5 million = 8,500,000 GBP" in out
     assert "organisation: Local Government Association" in out
-    assert out.strip().splitlines()[-1].startswith("1 record(s): wrote 1 document(s), 1 with points to review; skipped 0; 3 amount(s) found")
+    assert (
+        out.strip()
+        .splitlines()[-1]
+        .startswith(
+            "1 record(s): wrote 1 document(s), 1 with points to review; skipped 0; 3 amount(s) found"
+        )
+    )
 
 
 def test_review_list_makes_check_warn_until_it_is_cleared(runner, corpus):
@@ -151,7 +199,10 @@ def test_review_list_makes_check_warn_until_it_is_cleared(runner, corpus):
     assert cleared != content
     path.write_text(cleared, "utf-8")
     check = run(runner, "--corpus", corpus, "check")
-    assert "warning:" not in check.output and "checked 1 documents: no errors, 0 warning(s)" in check.output
+    assert (
+        "warning:" not in check.output
+        and "checked 1 documents: no errors, 0 warning(s)" in check.output
+    )
 
 
 def test_ingested_seeds_build_and_search(runner, corpus, tmp_path):
@@ -160,10 +211,15 @@ def test_ingested_seeds_build_and_search(runner, corpus, tmp_path):
     assert run(runner, "--corpus", corpus, "check").exit_code == 0
     build = run(runner, "--corpus", corpus, "--index", tmp_path / "index", "build")
     assert build.exit_code == 0 and "indexed 5 documents" in build.output
-    found = json.loads(run(runner, "--index", tmp_path / "index", "search", "--json", "mockingbird").output)
-    assert [hit["title"] for hit in found["results"]] == ["Innovative social work projects get £36m funding boost"]
-    by_programme = json.loads(run(runner, "--index", tmp_path / "index", "search", "--json",
-                                  "--programme", "swap").output)
+    found = json.loads(
+        run(runner, "--index", tmp_path / "index", "search", "--json", "mockingbird").output
+    )
+    assert [hit["title"] for hit in found["results"]] == [
+        "Innovative social work projects get £36m funding boost"
+    ]
+    by_programme = json.loads(
+        run(runner, "--index", tmp_path / "index", "search", "--json", "--programme", "swap").output
+    )
     assert by_programme["total"] == 1
 
 
@@ -174,8 +230,10 @@ def test_an_article_already_in_the_corpus_is_skipped_and_named(runner, tmp_path)
     result = run(runner, "--corpus", corpus, "ingest", SEEDS / "003_43a77a5735a79a7b.txt")
     assert result.exit_code == 1
     curated = corpus / "2017-03-20-innovative-social-work-projects-get-36m-funding-boost.md"
-    assert re.search(rf"skipped .*003_43a77a5735a79a7b.txt: duplicate: \d+% of its text is already in {curated}",
-                     result.output)
+    assert re.search(
+        rf"skipped .*003_43a77a5735a79a7b.txt: duplicate: \d+% of its text is already in {curated}",
+        result.output,
+    )
     assert "skipped 1 (1 duplicate)" in result.output
     assert sorted(p.name for p in corpus.iterdir()) == before
 
@@ -200,12 +258,17 @@ def test_never_overwrites_without_force(runner, corpus, tmp_path):
     # A different text under the same date and headline: the same file name.
     other = tmp_path / "rewritten.txt"
     story = "An entirely different story about the same headline, told again with other words for the record."
-    other.write_text(f"Bristol and Bath share £4.5m to keep children out of care\n\n7 September 2021\n\n{story}\n", "utf-8")
+    other.write_text(
+        f"Bristol and Bath share £4.5m to keep children out of care\n\n7 September 2021\n\n{story}\n",
+        "utf-8",
+    )
     path.write_text(path.read_text("utf-8") + "\nA note the maintainer added by hand.\n", "utf-8")
     kept = path.read_text("utf-8")
     refused = run(runner, "--corpus", corpus, "ingest", other)
     assert refused.exit_code == 1
-    assert f"exists: {path} is already in the corpus (use --force to overwrite it)" in refused.output
+    assert (
+        f"exists: {path} is already in the corpus (use --force to overwrite it)" in refused.output
+    )
     assert path.read_text("utf-8") == kept
 
     forced = run(runner, "--corpus", corpus, "ingest", "--force", other)
@@ -221,7 +284,10 @@ def test_dry_run_prints_the_file_and_writes_nothing(runner, corpus):
     assert result.exit_code == 0
     assert written(corpus) == []
     assert "would write" in result.output
-    assert "  ---- the file ----" in result.output and '  title: "Bristol and Bath share £4.5m' in result.output
+    assert (
+        "  ---- the file ----" in result.output
+        and '  title: "Bristol and Bath share £4.5m' in result.output
+    )
     assert "would write 1 document(s)" in result.output.splitlines()[-1]
 
 
@@ -237,8 +303,16 @@ def test_plain_text_page_keeps_the_article(runner, corpus, registry):
     assert document.programmes == ("childrens-social-care-innovation-programme",)
     assert "Bristol City Council" in document.organisations
     assert [a.text for a in document.amounts] == ["£4.5m", "£2.5m", "£2m"]
-    for gone in ("Skip to content", "Most read", "Council tax rises", "Comments (3)", "great news", "Share this",
-                 "7 September 2021", "By Pat Example"):
+    for gone in (
+        "Skip to content",
+        "Most read",
+        "Council tax rises",
+        "Comments (3)",
+        "great news",
+        "Share this",
+        "7 September 2021",
+        "By Pat Example",
+    ):
         assert gone not in document.body, gone
     assert "## What the money buys" in document.body
     assert "- Family group conferences for every family referred twice." in document.body
@@ -257,8 +331,16 @@ def test_html_page_keeps_the_article_and_reads_its_metadata(runner, corpus, regi
     assert "Fostering Network" in document.organisations
     assert document.text.startswith("Twenty councils in the north of England will share £12m")
     assert document.text.endswith("to close the gap of 7,000 carers across England.")
-    for gone in ("Home", "Related articles", "Adoption agencies", "Jo Reader", "allowances", "newsletter",
-                 "news@example.org", "By Sam Writer"):
+    for gone in (
+        "Home",
+        "Related articles",
+        "Adoption agencies",
+        "Jo Reader",
+        "allowances",
+        "newsletter",
+        "news@example.org",
+        "By Sam Writer",
+    ):
         assert gone not in document.body, gone
 
 
@@ -272,7 +354,10 @@ def test_the_same_department_however_written(runner, corpus, tmp_path, registry)
         "utf-8",
     )
     result = run(runner, "--corpus", corpus, "ingest", page)
-    assert "department: dfe as The Department for Education, DfE, the department for education" in result.output
+    assert (
+        "department: dfe as The Department for Education, DfE, the department for education"
+        in result.output
+    )
     [path] = written(corpus)
     document = parse_file(path, registry)
     assert document.departments == ("dfe",)
@@ -281,16 +366,23 @@ def test_the_same_department_however_written(runner, corpus, tmp_path, registry)
 
 def test_currency_is_written_and_read_by_the_build(runner, corpus, tmp_path, registry):
     records = tmp_path / "releases.jsonl"
-    record = {"title": "Hospital upgrade", "date": "2014-05-13",
-              "text": "The Government will provide $190 million over five years to upgrade the hospital."}
+    record = {
+        "title": "Hospital upgrade",
+        "date": "2014-05-13",
+        "text": "The Government will provide $190 million over five years to upgrade the hospital.",
+    }
     records.write_text(json.dumps(record) + "\n", "utf-8")
     result = run(runner, "--corpus", corpus, "ingest", "--currency", "aud", records)
     assert result.exit_code == 0, result.output
     [path] = written(corpus)
     assert 'currency: "AUD"' in path.read_text("utf-8")
-    assert [(a.value, a.currency) for a in parse_file(path, registry).amounts] == [(190_000_000, "AUD")]
+    assert [(a.value, a.currency) for a in parse_file(path, registry).amounts] == [
+        (190_000_000, "AUD")
+    ]
     run(runner, "--corpus", corpus, "--index", tmp_path / "index", "build")
-    found = json.loads(run(runner, "--index", tmp_path / "index", "search", "--json", "hospital").output)
+    found = json.loads(
+        run(runner, "--index", tmp_path / "index", "search", "--json", "hospital").output
+    )
     assert found["results"][0]["amounts"][0]["currency"] == "AUD"
 
     # Without --currency a bare $ stays USD, and the document says to check it.
@@ -307,8 +399,17 @@ def test_currency_is_written_and_read_by_the_build(runner, corpus, tmp_path, reg
 
 
 def test_json_lines_with_a_field_map(runner, corpus, registry):
-    result = run(runner, "--corpus", corpus, "ingest", "--map", "title=headline,text=body,date=published,url=link",
-                 "--source", "Example Wire", SAMPLES / "mapped.jsonl")
+    result = run(
+        runner,
+        "--corpus",
+        corpus,
+        "ingest",
+        "--map",
+        "title=headline,text=body,date=published,url=link",
+        "--source",
+        "Example Wire",
+        SAMPLES / "mapped.jsonl",
+    )
     assert result.exit_code == 0, result.output
     documents = [parse_file(p, registry) for p in written(corpus)]
     assert [d.id for d in documents] == [
@@ -322,23 +423,41 @@ def test_json_lines_with_a_field_map(runner, corpus, registry):
 
 def test_unreadable_records_are_named_and_the_rest_ingested(runner, corpus, tmp_path):
     batch = tmp_path / "batch.jsonl"
-    good = {"title": "A good record", "date": "2019-01-02", "text": "A good record with a sentence of text in it."}
+    good = {
+        "title": "A good record",
+        "date": "2019-01-02",
+        "text": "A good record with a sentence of text in it.",
+    }
     lines = [
         json.dumps(good).encode(),
         b'{"title": "broken", "text": "no closing brace"',
-        "{\"title\": \"Latin-1\", \"text\": \"caf\u00e9\"}".encode("latin-1"),
+        '{"title": "Latin-1", "text": "caf\u00e9"}'.encode("latin-1"),
         json.dumps({"title": "Empty", "text": "   "}).encode(),
         b"[1, 2, 3]",
         b"",
-        json.dumps({**good, "title": "Another good one", "text": "Quite another text, about other things."}).encode(),
+        json.dumps(
+            {**good, "title": "Another good one", "text": "Quite another text, about other things."}
+        ).encode(),
     ]
     batch.write_bytes(b"\n".join(lines) + b"\n")
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Caf\u00e9 society funding headline\n\nSome text.".encode("latin-1"))
-    result = run(runner, "--corpus", corpus, "ingest", "--source", "Test", batch, latin, tmp_path / "missing.txt")
+    result = run(
+        runner,
+        "--corpus",
+        corpus,
+        "ingest",
+        "--source",
+        "Test",
+        batch,
+        latin,
+        tmp_path / "missing.txt",
+    )
     assert result.exit_code == 1
     out = result.output
-    assert f"skipped {batch}:2: unreadable: broken JSON: Expecting ',' delimiter at column 47" in out
+    assert (
+        f"skipped {batch}:2: unreadable: broken JSON: Expecting ',' delimiter at column 47" in out
+    )
     assert f"skipped {batch}:3: unreadable: not UTF-8 (byte 33 of the line cannot be read)" in out
     assert f"skipped {batch}:4: unreadable: no text (field 'text' is missing or empty)" in out
     assert f"skipped {batch}:5: unreadable: not a JSON object" in out
@@ -346,13 +465,25 @@ def test_unreadable_records_are_named_and_the_rest_ingested(runner, corpus, tmp_
     assert f"skipped {tmp_path / 'missing.txt'}: unreadable: no such file or folder" in out
     assert "Traceback" not in out
     assert len(written(corpus)) == 2
-    assert out.strip().splitlines()[-1].startswith(
-        "8 record(s): wrote 2 document(s), 0 with points to review; skipped 6 (6 unreadable)"
+    assert (
+        out.strip()
+        .splitlines()[-1]
+        .startswith(
+            "8 record(s): wrote 2 document(s), 0 with points to review; skipped 6 (6 unreadable)"
+        )
     )
 
 
 def test_a_folder_of_mixed_files(runner, corpus):
-    result = run(runner, "--corpus", corpus, "ingest", "--map", "title=headline,text=body,date=published", SAMPLES)
+    result = run(
+        runner,
+        "--corpus",
+        corpus,
+        "ingest",
+        "--map",
+        "title=headline,text=body,date=published",
+        SAMPLES,
+    )
     assert result.exit_code == 0, result.output
     assert len(written(corpus)) == 4  # the HTML page, the text page and the two JSON lines records
     assert "4 record(s): wrote 4 document(s)" in result.output
@@ -360,21 +491,33 @@ def test_a_folder_of_mixed_files(runner, corpus):
 
 def test_same_headline_and_date_in_one_batch_get_numbered(runner, corpus, tmp_path):
     batch = tmp_path / "twins.jsonl"
-    batch.write_text("".join(json.dumps({"title": "Statement", "date": "1999-07-01", "text": text}) + "\n" for text in (
-        "The first statement of the day was about roads and bridges in the north.",
-        "The second statement of the day was about schools and teachers in the south.",
-    )), "utf-8")
+    batch.write_text(
+        "".join(
+            json.dumps({"title": "Statement", "date": "1999-07-01", "text": text}) + "\n"
+            for text in (
+                "The first statement of the day was about roads and bridges in the north.",
+                "The second statement of the day was about schools and teachers in the south.",
+            )
+        ),
+        "utf-8",
+    )
     result = run(runner, "--corpus", corpus, "ingest", batch)
     assert result.exit_code == 0
-    assert sorted(p.name for p in written(corpus)) == ["1999-07-01-statement-2.md", "1999-07-01-statement.md"]
+    assert sorted(p.name for p in written(corpus)) == [
+        "1999-07-01-statement-2.md",
+        "1999-07-01-statement.md",
+    ]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--map", "title"], "--map: 'title' is not FIELD=NAME"),
-    (["--map", "colour=red"], "--map: unknown field 'colour'"),
-    (["--currency", "dollars"], "--currency: 'DOLLARS' is not a three-letter ISO code"),
-    (["--date", "2019-13"], "--date: bad date '2019-13': no month 13"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--map", "title"], "--map: 'title' is not FIELD=NAME"),
+        (["--map", "colour=red"], "--map: unknown field 'colour'"),
+        (["--currency", "dollars"], "--currency: 'DOLLARS' is not a three-letter ISO code"),
+        (["--date", "2019-13"], "--date: bad date '2019-13': no month 13"),
+    ],
+)
 def test_bad_options_are_one_clear_line(runner, corpus, args, message):
     result = run(runner, "--corpus", corpus, "ingest", *args, SAMPLES / "scraped-page.txt")
     assert result.exit_code == 1
@@ -393,21 +536,34 @@ def test_ingest_has_help(runner):
     assert result.exit_code == 0 and "--currency" in result.output and "--dry-run" in result.output
 
 
-def test_html_in_a_declared_charset_is_read_and_an_undeclared_one_is_named(runner, corpus, tmp_path, registry):
-    body = ("<p>Le conseil a reçu £2m pour un café des familles, dit le ministère, qui paiera aussi "
-            "la formation des bénévoles pendant deux ans.</p>")
+def test_html_in_a_declared_charset_is_read_and_an_undeclared_one_is_named(
+    runner, corpus, tmp_path, registry
+):
+    body = (
+        "<p>Le conseil a reçu £2m pour un café des familles, dit le ministère, qui paiera aussi "
+        "la formation des bénévoles pendant deux ans.</p>"
+    )
     declared = tmp_path / "declared.html"
-    declared.write_bytes(f'<html><head><meta charset="iso-8859-1"><title>Café des familles</title>'
-                         f'<meta name="date" content="2018-10-01"></head><body>{body}</body></html>'.encode("latin-1"))
+    declared.write_bytes(
+        f'<html><head><meta charset="iso-8859-1"><title>Café des familles</title>'
+        f'<meta name="date" content="2018-10-01"></head><body>{body}</body></html>'.encode(
+            "latin-1"
+        )
+    )
     undeclared = tmp_path / "undeclared.html"
     undeclared.write_bytes(f"<html><body>{body}</body></html>".encode("latin-1"))
     empty = tmp_path / "empty.html"
     empty.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", "utf-8")
-    result = run(runner, "--corpus", corpus, "ingest", "--source", "Test", declared, undeclared, empty)
+    result = run(
+        runner, "--corpus", corpus, "ingest", "--source", "Test", declared, undeclared, empty
+    )
     assert result.exit_code == 1
     [path] = written(corpus)
     document = parse_file(path, registry)
     assert document.title == "Café des familles" and document.date.iso == "2018-10-01"
     assert "reçu £2m pour un café" in document.text
-    assert f"skipped {undeclared}: unreadable: not UTF-8, and it declares no charset that can be read" in result.output
+    assert (
+        f"skipped {undeclared}: unreadable: not UTF-8, and it declares no charset that can be read"
+        in result.output
+    )
     assert f"skipped {empty}: no text" in result.output

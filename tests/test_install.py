@@ -20,7 +20,9 @@ pytestmark = pytest.mark.slow
 
 
 def _run(*command, cwd: Path, env: dict[str, str]) -> str:
-    done = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, f"{command} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout + done.stderr
 
@@ -34,8 +36,24 @@ def _get(url: str) -> tuple[int, str, bytes]:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """Build the wheel and install it, with its dependencies, in a venv of its own."""
     work = tmp_path_factory.mktemp("install")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "ARCHIVE_ROOT")}
-    _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", work / "dist", CHECKOUT, cwd=work, env=env)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "VIRTUAL_ENV", "ARCHIVE_ROOT")
+    }
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "-q",
+        "--no-deps",
+        "-w",
+        work / "dist",
+        CHECKOUT,
+        cwd=work,
+        env=env,
+    )
     wheel = next((work / "dist").glob("policy_archive-*.whl"))
     _run(sys.executable, "-m", "venv", work / "venv", cwd=work, env=env)
     _run(work / "venv" / "bin" / "python", "-m", "pip", "install", "-q", wheel, cwd=work, env=env)
@@ -46,12 +64,18 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
 def test_the_wheel_ships_templates_static_files_and_registries(installed):
     work, _ = installed
     names = zipfile.ZipFile(next((work / "dist").glob("*.whl"))).namelist()
-    for expected in ("archive/web/templates/search.html", "archive/web/templates/error.html",
-                     "archive/web/static/style.css", "archive/web/static/app.js",
-                     "archive/corpus/starter/departments.yaml", "archive/corpus/starter/README.md",
-                     "archive/corpus/starter/governments.yaml", "archive/corpus/deflators.csv",
-                     "archive/corpus/deflators-aud.csv",
-                     "archive/py.typed"):
+    for expected in (
+        "archive/web/templates/search.html",
+        "archive/web/templates/error.html",
+        "archive/web/static/style.css",
+        "archive/web/static/app.js",
+        "archive/corpus/starter/departments.yaml",
+        "archive/corpus/starter/README.md",
+        "archive/corpus/starter/governments.yaml",
+        "archive/corpus/deflators.csv",
+        "archive/corpus/deflators-aud.csv",
+        "archive/py.typed",
+    ):
         assert expected in names
     assert not [n for n in names if n.startswith(("corpus/", "index/", "tests/"))]
 
@@ -62,18 +86,28 @@ def test_an_installed_archive_starts_builds_and_serves_outside_the_checkout(inst
     before = _files(site)
     empty = work / "empty"
     empty.mkdir()
-    refused = subprocess.run(["archive", "build"], cwd=empty, env=env, capture_output=True, text=True)
+    refused = subprocess.run(
+        ["archive", "build"], cwd=empty, env=env, capture_output=True, text=True
+    )
     assert refused.returncode == 1 and "archive init" in refused.stderr
 
     from archive import __version__
 
-    assert _run("archive", "--version", cwd=empty, env=env).strip() == f"archive, version {__version__}"
+    assert (
+        _run("archive", "--version", cwd=empty, env=env).strip()
+        == f"archive, version {__version__}"
+    )
     _run("archive", "init", "my-archive", cwd=work, env=env)
     root = work / "my-archive"
     _run("archive", "ingest", SEED, cwd=root, env=env)
     _run("archive", "build", cwd=root, env=env)
-    server = subprocess.Popen(["archive", "serve", "--port", str(port), "--workers", "1"], cwd=root, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["archive", "serve", "--port", str(port), "--workers", "1"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30

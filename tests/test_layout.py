@@ -34,7 +34,9 @@ def _imports(path: Path) -> set[str]:
 
 
 def _modules() -> list[Path]:
-    return sorted(p for p in PACKAGE.rglob("*.py") if p.name != "cli.py" and p != PACKAGE / "__init__.py")
+    return sorted(
+        p for p in PACKAGE.rglob("*.py") if p.name != "cli.py" and p != PACKAGE / "__init__.py"
+    )
 
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
@@ -45,7 +47,9 @@ def test_imports_run_the_data_s_way(path: Path) -> None:
     assert used <= allowed, f"{path.name} imports {sorted(used - allowed)} from a later step"
     if wing in ("corpus", "ingest", "index", "search"):
         libraries = {name.split(".")[0] for name in _imports(path)}
-        assert not libraries & WEB_LIBRARIES, f"{path.name} imports {sorted(libraries & WEB_LIBRARIES)}"
+        assert not libraries & WEB_LIBRARIES, (
+            f"{path.name} imports {sorted(libraries & WEB_LIBRARIES)}"
+        )
 
 
 def _module_name(path: Path) -> str:

@@ -21,14 +21,20 @@ def test_the_most_expensive_requests_get_200_or_400_on_every_endpoint(client, pa
     assert response.status_code == (400 if name in BAD else 200)
     well_formed(path, response)
     if path == "/api/search" and name in REFUSED:
-        assert "left out: a word with * or ? needs at least 2 letters" in response.get_json()["query"]["notice"]
+        assert (
+            "left out: a word with * or ? needs at least 2 letters"
+            in response.get_json()["query"]["notice"]
+        )
 
 
 def test_a_short_wildcard_word_is_left_out_and_the_rest_searched(search):
     care = search(q="care")
     result = search(q="care a*")
     assert (result.total, result.reading) == (care.total, "care")
-    assert result.notice == "'a*' was left out: a word with * or ? needs at least 2 letters before them."
+    assert (
+        result.notice
+        == "'a*' was left out: a word with * or ? needs at least 2 letters before them."
+    )
     nothing = search(q="a* ?")
     assert (nothing.total, nothing.reading) == (0, "nothing")
     assert nothing.notice.startswith("'a*' and '?' were left out")
@@ -36,21 +42,30 @@ def test_a_short_wildcard_word_is_left_out_and_the_rest_searched(search):
 
 def test_a_lone_star_is_every_document_and_adds_nothing_to_words(search):
     assert search(q="*").total == 13 and search(q="*").reading == "everything"
-    assert {h["id"] for h in search(q="care *", per_page=100).hits} == {h["id"] for h in search(q="care", per_page=100).hits}
+    assert {h["id"] for h in search(q="care *", per_page=100).hits} == {
+        h["id"] for h in search(q="care", per_page=100).hits
+    }
     assert search(q="care OR *").total == 13
 
 
 def test_a_wildcard_stands_for_its_commonest_words_up_to_the_limit(archive, search, monkeypatch):
     reader = archive._current().searcher.reader()
-    words = {w.decode(): reader.doc_frequency("body", w) for w in reader.expand_prefix("body", "fu")}
+    words = {
+        w.decode(): reader.doc_frequency("body", w) for w in reader.expand_prefix("body", "fu")
+    }
     assert len(words) > 2, words
     commonest = max(words, key=words.get)
     whole = search(q="body:fu*")
     assert whole.notice is None
     monkeypatch.setattr(limits, "MAX_EXPANSIONS", 1)
-    monkeypatch.setattr(archive._current().reader, "_expansions", limits.Expansions())  # forget the whole one
+    monkeypatch.setattr(
+        archive._current().reader, "_expansions", limits.Expansions()
+    )  # forget the whole one
     limited = search(q="body:fu*")
-    assert limited.notice == f"'fu*' stands for {len(words)} words; the 1 in most documents were searched."
+    assert (
+        limited.notice
+        == f"'fu*' stands for {len(words)} words; the 1 in most documents were searched."
+    )
     assert limited.total == search(q=f"body:{commonest}").total < whole.total
 
 
@@ -59,15 +74,20 @@ def test_the_expansions_of_a_whole_query_share_one_limit(search, monkeypatch):
     # Three words in title and body: six wildcards, four of them expanded (one word each), two left out.
     result = search(q="ca* OR fu* OR so*")
     assert result.total > 0
-    assert result.notice.endswith("'so*' was left out: the words with * or ? in one query stand for at most 4 "
-                                  "words together.")
+    assert result.notice.endswith(
+        "'so*' was left out: the words with * or ? in one query stand for at most 4 words together."
+    )
 
 
 def test_a_query_of_many_wildcard_words_reads_a_bounded_part_of_the_index(archive):
-    words = " OR ".join(f"{a}{b}*" for a in "abcdefghij" for b in "aeiou")  # 50 words, 100 wildcards
+    words = " OR ".join(
+        f"{a}{b}*" for a in "abcdefghij" for b in "aeiou"
+    )  # 50 words, 100 wildcards
     gen = archive._current()
     parsed, notices = limits.bound(gen.reader._parser.parse(words), gen.searcher.reader())
-    assert sum(1 for leaf in parsed.leaves() if type(leaf).__name__ == "Term") <= limits.MAX_EXPANDED
+    assert (
+        sum(1 for leaf in parsed.leaves() if type(leaf).__name__ == "Term") <= limits.MAX_EXPANDED
+    )
     assert any("at most 60 words together" in notice for notice in notices)
 
 
@@ -80,8 +100,10 @@ def test_a_search_past_its_time_budget_answers_what_it_found_and_is_not_kept(bui
     fresh = Archive(built)  # nothing cached
     monkeypatch.setattr(limits, "SEARCH_SECONDS", 0.0)
     cut = fresh.search(request)
-    assert cut.notice == ("This search took too long and was stopped after 0 s: the results and their count are "
-                          "those found by then.")
+    assert cut.notice == (
+        "This search took too long and was stopped after 0 s: the results and their count are "
+        "those found by then."
+    )
     assert 0 < cut.total < whole.total and len(cut.hits) <= cut.total
     monkeypatch.setattr(limits, "SEARCH_SECONDS", 5.0)
     again = fresh.search(request)

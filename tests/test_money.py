@@ -416,6 +416,7 @@ def test_a_programmes_entity_page_carries_its_ledger(web):
     assert f'href="/programme/{FUND}/ledger.csv"' in page
     entity = web.get(f"/api/programme/{FUND}").get_json()
     alone = web.get(f"/api/programme/{FUND}/ledger").get_json()
+
     def kinds(ledger):
         return [(line["text"], line["kind"]) for line in ledger["lines"]]
 

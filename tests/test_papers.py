@@ -71,7 +71,11 @@ def test_hyphenation_is_joined_and_lines_reflowed_into_numbered_paragraphs(inges
     assert "were sustainable once" in body
     assert "## 1\\. Introduction" in body and "## 3\\. Next steps" in body
     # A numbered paragraph is one line: its wrapped lines are joined.
-    assert re.search(r"^1\.1 The Children's Social Care Innovation Programme supports .* October 2013\.$", body, re.M)
+    assert re.search(
+        r"^1\.1 The Children's Social Care Innovation Programme supports .* October 2013\.$",
+        body,
+        re.M,
+    )
     # The paragraph that runs over a page stays one paragraph, with the page's marker inside it.
     assert "Among the councils that <!-- page 4 --> took part in both rounds" in body
     assert "- councils that want to adopt a tested model;" in body
@@ -98,12 +102,20 @@ def test_every_amount_has_the_page_it_is_printed_on(ingested, paper_client) -> N
 
 def test_the_document_page_links_each_amount_to_its_page_of_the_original(paper_client) -> None:
     html = paper_client.get(f"/doc/{PAPER_ID}").get_data(as_text=True)
-    assert f'href="/doc/{PAPER_ID}/original.pdf#page=4" aria-label="p. 4 of the original PDF">p. 4</a>' in html
-    assert f'href="/doc/{PAPER_ID}/original.pdf#page=3" aria-label="p. 3 of the original PDF">p. 3</a>' in html
+    assert (
+        f'href="/doc/{PAPER_ID}/original.pdf#page=4" aria-label="p. 4 of the original PDF">p. 4</a>'
+        in html
+    )
+    assert (
+        f'href="/doc/{PAPER_ID}/original.pdf#page=3" aria-label="p. 3 of the original PDF">p. 3</a>'
+        in html
+    )
     assert f'<a href="/doc/{PAPER_ID}/original.pdf" type="application/pdf">PDF, 4 pages</a>' in html
 
 
-def test_the_original_is_stored_beside_the_document_and_served(ingested, paper_pdf, paper_client) -> None:
+def test_the_original_is_stored_beside_the_document_and_served(
+    ingested, paper_pdf, paper_client
+) -> None:
     corpus, index, _ = ingested
     kept = corpus / "files" / f"{PAPER_ID}.pdf"
     assert kept.read_bytes() == paper_pdf.read_bytes()
@@ -117,9 +129,14 @@ def test_the_original_is_stored_beside_the_document_and_served(ingested, paper_p
 
 
 def test_no_path_from_the_url_reaches_the_disk(paper_client) -> None:
-    for path in (f"/doc/{PAPER_ID}/original.docx", "/doc/2013-pooled-budget-for-health-and-social-care-agreed/original.pdf",
-                 "/doc/..%2F..%2Fetc%2Fpasswd/original.pdf", f"/doc/{PAPER_ID}/../original.pdf",
-                 "/doc/%2e%2e/original.pdf", "/doc/x/original.exe"):
+    for path in (
+        f"/doc/{PAPER_ID}/original.docx",
+        "/doc/2013-pooled-budget-for-health-and-social-care-agreed/original.pdf",
+        "/doc/..%2F..%2Fetc%2Fpasswd/original.pdf",
+        f"/doc/{PAPER_ID}/../original.pdf",
+        "/doc/%2e%2e/original.pdf",
+        "/doc/x/original.exe",
+    ):
         response = paper_client.get(path)
         assert response.status_code == 404, path
         assert response.mimetype == "text/html"
@@ -127,15 +144,23 @@ def test_no_path_from_the_url_reaches_the_disk(paper_client) -> None:
 
 def test_a_page_gives_pinpoint_citations(paper_client) -> None:
     html = paper_client.get(f"/doc/{PAPER_ID}?page=4").get_data(as_text=True)
-    assert 'id="cite-page-apa-in-text" data-copy-label="Copy the APA 7th edition in-text citation">' \
-           "(Department for Education, 2017, p. 4)</span>" in html
-    assert "(Department for Education, 2017, p. 4)</span>" in html.split('id="cite-page-harvard"')[1]
+    assert (
+        'id="cite-page-apa-in-text" data-copy-label="Copy the APA 7th edition in-text citation">'
+        "(Department for Education, 2017, p. 4)</span>" in html
+    )
+    assert (
+        "(Department for Education, 2017, p. 4)</span>" in html.split('id="cite-page-harvard"')[1]
+    )
     apa = re.search(r'id="cite-page-apa-text"[^>]*>(.*?)</p>', html).group(1)
-    assert apa == ("Department for Education. (2017). <i>Children&#x27;s Social Care Innovation Programme: "
-                   f"evaluation of the second round</i>. http://localhost/doc/{PAPER_ID}")
+    assert apa == (
+        "Department for Education. (2017). <i>Children&#x27;s Social Care Innovation Programme: "
+        f"evaluation of the second round</i>. http://localhost/doc/{PAPER_ID}"
+    )
     oscola = re.search(r'id="cite-page-oscola-text"[^>]*>(.*?)</p>', html).group(1)
-    assert oscola.startswith("Department for Education, <i>Children&#x27;s Social Care Innovation Programme: "
-                             "evaluation of the second round</i> (March 2017) 4 &lt;http://localhost/doc/")
+    assert oscola.startswith(
+        "Department for Education, <i>Children&#x27;s Social Care Innovation Programme: "
+        "evaluation of the second round</i> (March 2017) 4 &lt;http://localhost/doc/"
+    )
     assert f'href="/doc/{PAPER_ID}/original.pdf#page=4">see it in the original</a>' in html
 
 
@@ -158,7 +183,9 @@ def test_csv_exports_give_each_amounts_page(paper_client) -> None:
     assert row["amount_pages"] == "3; 4; 4; 4; 4; 5"
 
 
-def test_a_word_file_with_headings_and_amounts_is_ingested(corpus_dir: Path, tmp_path: Path, runner) -> None:
+def test_a_word_file_with_headings_and_amounts_is_ingested(
+    corpus_dir: Path, tmp_path: Path, runner
+) -> None:
     import docx
 
     document = docx.Document()
@@ -167,12 +194,18 @@ def test_a_word_file_with_headings_and_amounts_is_ingested(corpus_dir: Path, tmp
     document.add_paragraph("Family hubs: guidance for local authorities", style="Title")
     document.add_paragraph("14 June 2022")
     document.add_heading("Funding", level=1)
-    document.add_paragraph("The Department for Education will give £302 million to 75 councils to open family hubs.")
+    document.add_paragraph(
+        "The Department for Education will give £302 million to 75 councils to open family hubs."
+    )
     document.add_heading("How to bid", level=2)
     document.add_paragraph("Councils send their plans by the autumn.", style="List Bullet")
-    document.add_paragraph("A further £12 million supports the councils that start first.", style="List Bullet")
+    document.add_paragraph(
+        "A further £12 million supports the councils that start first.", style="List Bullet"
+    )
     table = document.add_table(rows=2, cols=2)
-    for cell, text in zip(table.rows[0].cells + table.rows[1].cells, ["Council", "Award", "Leeds", "£4 million"]):
+    for cell, text in zip(
+        table.rows[0].cells + table.rows[1].cells, ["Council", "Award", "Leeds", "£4 million"]
+    ):
         cell.text = text
     path = tmp_path / "family-hubs.docx"
     document.save(path)
@@ -182,16 +215,24 @@ def test_a_word_file_with_headings_and_amounts_is_ingested(corpus_dir: Path, tmp
     written = corpus_dir / "2022-06-14-family-hubs-guidance-for-local-authorities.md"
     content = written.read_text("utf-8")
     assert "## Funding\n\nThe Department for Education will give £302 million" in content
-    assert "### How to bid\n\n- Councils send their plans by the autumn.\n- A further £12 million" in content
+    assert (
+        "### How to bid\n\n- Councils send their plans by the autumn.\n- A further £12 million"
+        in content
+    )
     assert "- Leeds — Award: £4 million." in content
     assert (corpus_dir / "files" / f"{written.stem}.docx").read_bytes() == path.read_bytes()
     parsed = parse_file(written, Registry.load(corpus_dir))
     assert parsed.source == "Department for Education" and parsed.departments == ("dfe",)
-    assert [(a.text, a.page) for a in parsed.amounts] == [("£302 million", None), ("£12 million", None),
-                                                          ("£4 million", None)]
+    assert [(a.text, a.page) for a in parsed.amounts] == [
+        ("£302 million", None),
+        ("£12 million", None),
+        ("£4 million", None),
+    ]
     index = tmp_path / "index"
     build(corpus_dir, index)
     client = create_app({"TESTING": True, "INDEX_DIR": str(index)}).test_client()
     with client.get(f"/doc/{written.stem}/original.docx") as response:
         assert response.status_code == 200 and response.data == path.read_bytes()
-        assert response.headers["Content-Disposition"] == f"attachment; filename={written.stem}.docx"
+        assert (
+            response.headers["Content-Disposition"] == f"attachment; filename={written.stem}.docx"
+        )

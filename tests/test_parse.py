@@ -39,39 +39,63 @@ def test_a_good_document(registry):
     assert doc.title == "A good document"
     assert doc.date == PartialDate(2013, 4)
     assert doc.departments == ("dfe",)
-    assert [(a.value, a.currency, a.text) for a in doc.amounts] == [(3_200_000, "GBP", "£3.2 million")]
+    assert [(a.value, a.currency, a.text) for a in doc.amounts] == [
+        (3_200_000, "GBP", "£3.2 million")
+    ]
 
 
-@pytest.mark.parametrize("value, iso, precision, display", [
-    ("2013", "2013", "year", "2013"),
-    ("2013-04", "2013-04", "month", "April 2013"),
-    ("2013-04-08", "2013-04-08", "day", "8 April 2013"),
-])
+@pytest.mark.parametrize(
+    "value, iso, precision, display",
+    [
+        ("2013", "2013", "year", "2013"),
+        ("2013-04", "2013-04", "month", "April 2013"),
+        ("2013-04-08", "2013-04-08", "day", "8 April 2013"),
+    ],
+)
 def test_dates_keep_their_precision(value, iso, precision, display):
     date = PartialDate.parse(value)
     assert (date.iso, date.precision, date.display) == (iso, precision, display)
 
 
 def test_partial_dates_sort_before_full_dates_of_the_same_period():
-    assert PartialDate.parse("2013").sort_key < PartialDate.parse("2013-04").sort_key < PartialDate.parse("2013-04-08").sort_key
+    assert (
+        PartialDate.parse("2013").sort_key
+        < PartialDate.parse("2013-04").sort_key
+        < PartialDate.parse("2013-04-08").sort_key
+    )
 
 
-@pytest.mark.parametrize("front, message", [
-    # The front matter's third line is the file's fourth.
-    ('title: T\ndate: "2013"\nsource: X: Y', "YAML error at line 4: mapping values are not allowed"),
-    ('date: "2013"\nsource: X', "missing title"),
-    ('title: T\nsource: X', "missing date"),
-    ('title: T\ndate: "2013"', "missing source"),
-    ('title: T\ndate: 13/04/2013\nsource: X', "bad date '13/04/2013'"),
-    ('title: T\ndate: "2013-02-30"\nsource: X', "no day 30"),
-    ('title: T\ndate: "2013-13"\nsource: X', "no month 13"),
-    ('title: T\ndate: "2013"\nsource: X\ndepartments: [dfee]', "unknown department 'dfee'; did you mean 'dfe'?"),
-    ('title: T\ndate: "2013"\nsource: X\nprogrammes: [better-care]', "unknown programme 'better-care'; did you mean 'better-care-fund'?"),
-    ('title: T\ndate: "2013"\nsource: X\ncolour: red', "unknown front-matter key 'colour'"),
-    ('title: T\ndate: "2013"\nsource: X\namounts: [{text: "£5"}]', "needs a numeric value"),
-    ("- a list", "must be a mapping"),
-    ('title: !!python/object/apply:os.system ["echo hacked"]\ndate: "2013"\nsource: X', "YAML error"),
-])
+@pytest.mark.parametrize(
+    "front, message",
+    [
+        # The front matter's third line is the file's fourth.
+        (
+            'title: T\ndate: "2013"\nsource: X: Y',
+            "YAML error at line 4: mapping values are not allowed",
+        ),
+        ('date: "2013"\nsource: X', "missing title"),
+        ("title: T\nsource: X", "missing date"),
+        ('title: T\ndate: "2013"', "missing source"),
+        ("title: T\ndate: 13/04/2013\nsource: X", "bad date '13/04/2013'"),
+        ('title: T\ndate: "2013-02-30"\nsource: X', "no day 30"),
+        ('title: T\ndate: "2013-13"\nsource: X', "no month 13"),
+        (
+            'title: T\ndate: "2013"\nsource: X\ndepartments: [dfee]',
+            "unknown department 'dfee'; did you mean 'dfe'?",
+        ),
+        (
+            'title: T\ndate: "2013"\nsource: X\nprogrammes: [better-care]',
+            "unknown programme 'better-care'; did you mean 'better-care-fund'?",
+        ),
+        ('title: T\ndate: "2013"\nsource: X\ncolour: red', "unknown front-matter key 'colour'"),
+        ('title: T\ndate: "2013"\nsource: X\namounts: [{text: "£5"}]', "needs a numeric value"),
+        ("- a list", "must be a mapping"),
+        (
+            'title: !!python/object/apply:os.system ["echo hacked"]\ndate: "2013"\nsource: X',
+            "YAML error",
+        ),
+    ],
+)
 def test_bad_front_matter_names_the_file_and_the_problem(registry, front, message):
     with pytest.raises(CorpusError) as raised:
         parse(f"---\n{front}\n---\nBody.\n", registry)
@@ -95,16 +119,28 @@ def test_a_bad_file_name_is_refused(registry):
 
 
 def test_front_matter_amounts_add_correct_and_drop(registry):
-    text = GOOD.replace("programmes:", 'amounts:\n  - {text: "£3.2 million", value: 3300000}\n'
-                        '  - {text: five million pounds, value: 5000000, currency: GBP}\nprogrammes:')
+    text = GOOD.replace(
+        "programmes:",
+        'amounts:\n  - {text: "£3.2 million", value: 3300000}\n'
+        "  - {text: five million pounds, value: 5000000, currency: GBP}\nprogrammes:",
+    )
     doc = parse(text, registry)
-    assert [(a.value, a.text) for a in doc.amounts] == [(3_300_000, "£3.2 million"), (5_000_000, "five million pounds")]
-    dropped = parse(GOOD.replace("programmes:", 'amounts: [{text: "£3.2 million", ignore: true}]\nprogrammes:'), registry)
+    assert [(a.value, a.text) for a in doc.amounts] == [
+        (3_300_000, "£3.2 million"),
+        (5_000_000, "five million pounds"),
+    ]
+    dropped = parse(
+        GOOD.replace("programmes:", 'amounts: [{text: "£3.2 million", ignore: true}]\nprogrammes:'),
+        registry,
+    )
     assert dropped.amounts == ()
 
 
 def test_a_bare_dollar_takes_the_documents_currency(registry):
-    doc = parse(GOOD.replace("£3.2 million", "$40 million").replace("source:", "currency: AUD\nsource:"), registry)
+    doc = parse(
+        GOOD.replace("£3.2 million", "$40 million").replace("source:", "currency: AUD\nsource:"),
+        registry,
+    )
     assert [(a.value, a.currency) for a in doc.amounts] == [(40_000_000, "AUD")]
 
 
@@ -122,8 +158,12 @@ def test_registry_suggests_and_follows_predecessors(registry):
 
 
 def test_a_registry_link_to_an_unknown_department_is_an_error(tmp_path):
-    (tmp_path / "departments.yaml").write_text("dfe:\n  name: Department for Education\n  predecessors: [dcfs]\n")
-    with pytest.raises(CorpusError, match=r"departments.yaml: department 'dfe' links to unknown department 'dcfs'"):
+    (tmp_path / "departments.yaml").write_text(
+        "dfe:\n  name: Department for Education\n  predecessors: [dcfs]\n"
+    )
+    with pytest.raises(
+        CorpusError, match=r"departments.yaml: department 'dfe' links to unknown department 'dcfs'"
+    ):
         Registry.load(tmp_path)
 
 
@@ -135,7 +175,9 @@ def test_notes_in_capitals_are_not_documents():
 def test_check_reports_every_bad_file_and_counts_the_rest(corpus_dir):
     (corpus_dir / "no-date.md").write_text("---\ntitle: T\nsource: X\n---\nBody.\n")
     (corpus_dir / "bad-yaml.md").write_text("---\ntitle: T\n  date: : x\n---\nBody.\n")
-    (corpus_dir / "to-review.md").write_text('---\ntitle: T\ndate: "2020"\nsource: X\nreview: [check the date]\n---\nB.\n')
+    (corpus_dir / "to-review.md").write_text(
+        '---\ntitle: T\ndate: "2020"\nsource: X\nreview: [check the date]\n---\nB.\n'
+    )
     report = check(corpus_dir)
     assert report.documents == 14
     assert sorted(e.path.name for e in report.errors) == ["bad-yaml.md", "no-date.md"]

@@ -39,10 +39,19 @@ def run(archive: Archive, q: str, **params):
 # -- one or two words: every word, as before ------------------------------------
 
 
-@pytest.mark.parametrize("q, total", [
-    ("care", 9), ("social care", 9), ("lighthouse", 1), ("family centres", 2), ("budget", 3),
-    ("budget prevention", 1), ("social workers", 2), ("mockingbird lighthouse", 0),
-])
+@pytest.mark.parametrize(
+    "q, total",
+    [
+        ("care", 9),
+        ("social care", 9),
+        ("lighthouse", 1),
+        ("family centres", 2),
+        ("budget", 3),
+        ("budget prevention", 1),
+        ("social workers", 2),
+        ("mockingbird lighthouse", 0),
+    ],
+)
 def test_one_or_two_words_find_exactly_the_documents_holding_all_of_them(archive, q, total):
     result = run(archive, q)
     assert result.total == total
@@ -77,10 +86,19 @@ def test_question_words_are_left_out_of_long_queries(archive):
     assert run(archive, "what works").reading == "what AND works"
 
 
-@pytest.mark.parametrize("q, plain", [
-    ("devolved budgets pilot evaluation", True), ("how much? (roughly)", True), ("social AND care", False),
-    ('"social care"', False), ("title:care", False), ("fund*", False), ("wom?n", False), ("care^2", False),
-])
+@pytest.mark.parametrize(
+    "q, plain",
+    [
+        ("devolved budgets pilot evaluation", True),
+        ("how much? (roughly)", True),
+        ("social AND care", False),
+        ('"social care"', False),
+        ("title:care", False),
+        ("fund*", False),
+        ("wom?n", False),
+        ("care^2", False),
+    ],
+)
 def test_only_plain_words_are_read_as_plain_words(q, plain):
     assert is_syntax(q) is not plain
 
@@ -94,8 +112,14 @@ def test_the_seed_questions_find_their_documents_first(shipped):
     assert money.most_words is not None
 
 
-@pytest.mark.parametrize("typed, meant", [("innovaton", "innovation"), ("socail wrok", "social work"),
-                                           ("devolvd budgest", "devolved budgets")])
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("innovaton", "innovation"),
+        ("socail wrok", "social work"),
+        ("devolvd budgest", "devolved budgets"),
+    ],
+)
 def test_did_you_mean_on_the_shipped_corpus(shipped, typed, meant):
     # "innov" stands for innovative and innovation: the written form nearest the typo is chosen.
     assert shipped.suggest(typed).text == meant
@@ -111,8 +135,10 @@ def with_dfe_only(tmp_path_factory) -> Archive:
     corpus = root / "corpus"
     shutil.copytree(TEST_CORPUS, corpus)
     (corpus / "2018-02-01-dfe-backs-innovation-in-adoption.md").write_text(
-        "---\ntitle: Adoption agencies try new ideas\ndate: \"2018-02-01\"\nsource: Test\ndepartments: [dfe]\n---\n\n"
-        "The DfE has backed an innovation round for regional adoption agencies.\n", "utf-8")
+        '---\ntitle: Adoption agencies try new ideas\ndate: "2018-02-01"\nsource: Test\ndepartments: [dfe]\n---\n\n'
+        "The DfE has backed an innovation round for regional adoption agencies.\n",
+        "utf-8",
+    )
     assert not build(corpus, root / "index").errors
     return Archive(root / "index")
 
@@ -122,19 +148,27 @@ def test_a_department_named_in_the_query_finds_documents_filed_under_it(with_dfe
     assert "2018-02-01-dfe-backs-innovation-in-adoption" in ids(result)
     assert "department:dfe counts for department education" in result.reading
     # The name alone: its two words, each held by the document through its filing.
-    assert "2018-02-01-dfe-backs-innovation-in-adoption" in ids(run(with_dfe_only, "Department for Education"))
+    assert "2018-02-01-dfe-backs-innovation-in-adoption" in ids(
+        run(with_dfe_only, "Department for Education")
+    )
     # Two words: both required, the department by name or by filing.
-    assert "2018-02-01-dfe-backs-innovation-in-adoption" in ids(run(with_dfe_only, "dfe innovation"))
+    assert "2018-02-01-dfe-backs-innovation-in-adoption" in ids(
+        run(with_dfe_only, "dfe innovation")
+    )
     # Without the registry's help the words alone would not find it: it never says "education".
-    assert "2018-02-01-dfe-backs-innovation-in-adoption" not in ids(run(with_dfe_only, "education innovation"))
+    assert "2018-02-01-dfe-backs-innovation-in-adoption" not in ids(
+        run(with_dfe_only, "education innovation")
+    )
 
 
 def test_a_programme_alias_in_the_query_finds_documents_filed_under_it(archive):
     result = run(archive, "the innovation fund")
     # innovation-programme's alias "innovation fund": its three documents, though one never says "fund".
-    assert {"2013-10-22-childrens-social-care-innovation-programme-opens-for-bids",
-            "2015-06-30-mockingbird-fostering-model-wins-european-backing",
-            "2017-03-20-eleven-projects-share-new-round-of-innovation-funding"} <= set(ids(result))
+    assert {
+        "2013-10-22-childrens-social-care-innovation-programme-opens-for-bids",
+        "2015-06-30-mockingbird-fostering-model-wins-european-backing",
+        "2017-03-20-eleven-projects-share-new-round-of-innovation-funding",
+    } <= set(ids(result))
 
 
 # -- ranking ------------------------------------------------------------------------
@@ -150,7 +184,7 @@ def test_words_together_rank_above_words_scattered(tmp_path):
         "2020-partly": f"Training alone is here. {filler} Nothing more here at all, truly.",
     }
     for name, body in texts.items():
-        front = f"---\ntitle: {name}\ndate: \"2020\"\nsource: Test\n---\n\n"
+        front = f'---\ntitle: {name}\ndate: "2020"\nsource: Test\n---\n\n'
         (corpus / f"{name}.md").write_text(front + body + "\n", "utf-8")
     assert not build(corpus, tmp_path / "index").errors
     archive = Archive(tmp_path / "index")
@@ -166,8 +200,11 @@ def test_the_page_and_the_api_say_when_not_every_word_was_required(client):
     html = client.get("/?q=lighthouse+coastal+spaceship").get_data(as_text=True)
     assert "Showing documents with any of your 3 words." in html
     answer = client.get("/api/search?q=lighthouse+coastal+spaceship").get_json()
-    assert answer["query"]["most_words"] == {"required": 1, "words": 3,
-                                             "text": "documents with any of your 3 words"}
+    assert answer["query"]["most_words"] == {
+        "required": 1,
+        "words": 3,
+        "text": "documents with any of your 3 words",
+    }
     assert client.get("/api/search?q=lighthouse+coastal").get_json()["query"]["most_words"] is None
     assert "at least" not in client.get("/?q=lighthouse+coastal").get_data(as_text=True)
 
@@ -182,12 +219,21 @@ def test_the_api_offers_did_you_mean(client):
 
 # -- facet counts stay exact ----------------------------------------------------------
 
-VOCABULARY = ("social care children funding council budget innovation programme workers families review "
-              "centre health grant lighthouse mockingbird prevention zzzunknown what the").split()
-FACETS = {"year": "years", "department": "departments", "programme": "programmes", "amount": "amounts"}
+VOCABULARY = (
+    "social care children funding council budget innovation programme workers families review "
+    "centre health grant lighthouse mockingbird prevention zzzunknown what the"
+).split()
+FACETS = {
+    "year": "years",
+    "department": "departments",
+    "programme": "programmes",
+    "amount": "amounts",
+}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(words=st.lists(st.sampled_from(VOCABULARY), min_size=3, max_size=9))
 def test_facet_counts_equal_click_results_for_most_words_queries(archive, words):
     q = " ".join(words)
@@ -222,7 +268,9 @@ def natural_text(draw) -> str:
     return "".join(parts).strip()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(q=natural_text())
 def test_facet_counts_equal_click_results_for_questions_with_punctuation_and_phrases(archive, q):
     result = archive.search(archive.request({"q": [q]}))

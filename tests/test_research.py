@@ -44,7 +44,9 @@ def web(shipped_index):
 
 
 def found(archive: Archive, **params) -> list[str]:
-    result = archive.search(archive.request({k: v if isinstance(v, list) else [v] for k, v in params.items()}))
+    result = archive.search(
+        archive.request({k: v if isinstance(v, list) else [v] for k, v in params.items()})
+    )
     return sorted(hit["id"] for hit in result.hits)
 
 
@@ -55,9 +57,16 @@ def facet(archive: Archive, name: str, **params) -> dict[str, int]:
 
 # -- financial years and governments ------------------------------------------------------------
 
-@pytest.mark.parametrize("year, expected", [
-    ("2009-10", [A2010]), ("2011-12", [A2011]), ("2013-14", [A2013]), ("2016-17", [A2017]),
-])
+
+@pytest.mark.parametrize(
+    "year, expected",
+    [
+        ("2009-10", [A2010]),
+        ("2011-12", [A2011]),
+        ("2013-14", [A2013]),
+        ("2016-17", [A2017]),
+    ],
+)
 def test_financial_years_place_the_shipped_articles(shipped, year, expected):
     assert found(shipped, financial_year=year) == expected
 
@@ -65,14 +74,23 @@ def test_financial_years_place_the_shipped_articles(shipped, year, expected):
 def test_a_date_known_only_to_the_year_has_no_financial_year_and_the_facet_says_so(shipped):
     result = shipped.search(shipped.request({}))
     assert {v.value: v.count for v in result.facets["financial_year"]} == {
-        "2009-10": 1, "2011-12": 1, "2013-14": 1, "2016-17": 1}
+        "2009-10": 1,
+        "2011-12": 1,
+        "2013-14": 1,
+        "2016-17": 1,
+    }
     assert result.unplaced["financial_year"] == 1
     assert A2019 not in found(shipped, financial_year=["2018-19", "2019-20"])
 
 
-@pytest.mark.parametrize("government, expected", [
-    ("uk-brown", [A2010]), ("uk-cameron-clegg", [A2011, A2013]), ("uk-may", [A2017]),
-])
+@pytest.mark.parametrize(
+    "government, expected",
+    [
+        ("uk-brown", [A2010]),
+        ("uk-cameron-clegg", [A2011, A2013]),
+        ("uk-may", [A2017]),
+    ],
+)
 def test_governments_place_the_shipped_articles(shipped, government, expected):
     assert found(shipped, government=government) == expected
 
@@ -84,7 +102,10 @@ def test_the_2019_article_spans_may_and_johnson_so_has_no_government(shipped):
     assert result.unplaced["government"] == 1
     labels = {v.value: v.label for v in result.facets["government"]}
     assert labels["uk-brown"] == "Brown (Labour), 2007–2010"
-    assert labels["uk-cameron-clegg"] == "Cameron–Clegg coalition (Conservative–Liberal Democrat), 2010–2015"
+    assert (
+        labels["uk-cameron-clegg"]
+        == "Cameron–Clegg coalition (Conservative–Liberal Democrat), 2010–2015"
+    )
 
 
 def test_an_unknown_government_or_financial_year_is_a_clear_bad_request(shipped):
@@ -96,13 +117,16 @@ def test_an_unknown_government_or_financial_year_is_a_clear_bad_request(shipped)
 
 # -- date ranges --------------------------------------------------------------------------------
 
+
 def test_a_date_range_gives_the_documents_wholly_inside_it(shipped):
     assert found(shipped, **{"from": "2011-01-01", "to": "2013-12-31"}) == [A2011, A2013]
     assert found(shipped, **{"from": "2013"}) == [A2013, A2017, A2019]
     assert found(shipped, to="2010-03-17") == [A2010]
 
 
-def test_a_month_is_inside_a_range_only_if_all_of_it_is_and_the_page_says_what_was_left_out(shipped, web):
+def test_a_month_is_inside_a_range_only_if_all_of_it_is_and_the_page_says_what_was_left_out(
+    shipped, web
+):
     result = shipped.search(shipped.request({"from": ["2013-04-15"], "to": ["2013-05-31"]}))
     assert result.total == 0 and result.left_out == 1
     assert found(shipped, **{"from": "2013-04-01", "to": "2013-04-30"}) == [A2013]
@@ -111,12 +135,15 @@ def test_a_month_is_inside_a_range_only_if_all_of_it_is_and_the_page_says_what_w
     assert web.get("/api/search?from=2013-04-15&to=2013-05-31").get_json()["left_out"] == 1
 
 
-@pytest.mark.parametrize("params, message", [
-    ("from=2013-13-01", "from '2013-13-01' has no month 13"),
-    ("to=2013-02-30", "to '2013-02-30' has no day 30: February 2013 has 28 days"),
-    ("from=13th+May", "from must be a date such as 2013, 2013-04 or 2013-04-15"),
-    ("from=2014&to=2013", "from (2014) is after to (2013)"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ("from=2013-13-01", "from '2013-13-01' has no month 13"),
+        ("to=2013-02-30", "to '2013-02-30' has no day 30: February 2013 has 28 days"),
+        ("from=13th+May", "from must be a date such as 2013, 2013-04 or 2013-04-15"),
+        ("from=2014&to=2013", "from (2014) is after to (2013)"),
+    ],
+)
 def test_a_bad_date_is_a_400_that_says_what_is_wrong(web, params, message):
     for url in (f"/?{params}", f"/api/search?{params}", f"/search.csv?{params}"):
         response = web.get(url)
@@ -125,20 +152,47 @@ def test_a_bad_date_is_a_400_that_says_what_is_wrong(web, params, message):
 
 
 def test_the_exports_and_the_cli_take_the_range(web, shipped_index, runner):
-    rows = list(csv.DictReader(io.StringIO(web.get("/search.csv?from=2011-01-01&to=2013-12-31").get_data(as_text=True))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(web.get("/search.csv?from=2011-01-01&to=2013-12-31").get_data(as_text=True))
+        )
+    )
     assert sorted(r["id"] for r in rows) == [A2011, A2013]
-    out = runner.invoke(main, ["--index", str(shipped_index), "search", "--from", "2011-01-01", "--to", "2013-12-31",
-                               "--json"])
+    out = runner.invoke(
+        main,
+        [
+            "--index",
+            str(shipped_index),
+            "search",
+            "--from",
+            "2011-01-01",
+            "--to",
+            "2013-12-31",
+            "--json",
+        ],
+    )
     assert out.exit_code == 0, out.output
     assert sorted(h["id"] for h in json.loads(out.stdout)["results"]) == [A2011, A2013]
-    out = runner.invoke(main, ["--index", str(shipped_index), "search", "--government", "uk-may", "--financial-year",
-                               "2016-17", "--json"])
+    out = runner.invoke(
+        main,
+        [
+            "--index",
+            str(shipped_index),
+            "search",
+            "--government",
+            "uk-may",
+            "--financial-year",
+            "2016-17",
+            "--json",
+        ],
+    )
     assert [h["id"] for h in json.loads(out.stdout)["results"]] == [A2017]
     bad = runner.invoke(main, ["--index", str(shipped_index), "search", "--from", "2013-13-01"])
     assert bad.exit_code != 0 and "no month 13" in bad.output
 
 
 # -- real terms ---------------------------------------------------------------------------------
+
 
 def deflator_ratio() -> float:
     """The ratio straight from the shipped data file: 2024-25's deflator over 2009-10's."""
@@ -153,7 +207,12 @@ def test_the_48m_of_2010_in_the_latest_years_prices(web):
     assert first["text"] == "£48m"
     expected = int(48_000_000 * deflator_ratio() + 0.5)
     assert expected == 70_896_636  # 48m × 100 / 67.7042
-    assert first["real_terms"] == {"value": expected, "prices": "2024-25", "series": prices.SERIES, "from_year": "2009-10"}
+    assert first["real_terms"] == {
+        "value": expected,
+        "prices": "2024-25",
+        "series": prices.SERIES,
+        "from_year": "2009-10",
+    }
     page = web.get(f"/doc/{A2010}").get_data(as_text=True)
     assert "£70,896,636 in 2024-25 prices" in page and prices.SERIES in page
     rows = list(csv.DictReader(io.StringIO(web.get("/search.csv").get_data(as_text=True))))
@@ -194,6 +253,7 @@ def test_the_timeline_in_real_terms(shipped):
 
 # -- money that belongs to other money ----------------------------------------------------------
 
+
 def test_the_36m_is_part_of_the_200m_fund(web):
     amounts = web.get(f"/api/doc/{A2017}").get_json()["amounts"]
     assert amounts[0]["text"] == "£36m" and amounts[1]["text"] == "£200m"
@@ -204,14 +264,20 @@ def test_the_36m_is_part_of_the_200m_fund(web):
 
 def test_the_23m_15m_and_10m_are_parts_of_the_48m(web):
     amounts = web.get(f"/api/doc/{A2010}").get_json()["amounts"]
-    parts = {a["text"]: amounts[a["part_of"]]["text"] for a in amounts[:4] if a["part_of"] is not None}
+    parts = {
+        a["text"]: amounts[a["part_of"]]["text"] for a in amounts[:4] if a["part_of"] is not None
+    }
     # and the £48m for children's social work is inside the "total of £200m" pledged for adult and
     # children's social work, two sentences on
     assert parts == {"£23m": "£48m", "£15m": "£48m", "£10m": "£48m", "£48m": "£200m"}
     assert "The funding includes £23m" in amounts[1]["evidence"]
     page = web.get(f"/doc/{A2010}").get_data(as_text=True)
     assert "Part of £48m" in page
-    row = next(r for r in csv.DictReader(io.StringIO(web.get("/search.csv").get_data(as_text=True))) if r["id"] == A2010)
+    row = next(
+        r
+        for r in csv.DictReader(io.StringIO(web.get("/search.csv").get_data(as_text=True)))
+        if r["id"] == A2010
+    )
     assert "£23m of £48m; £15m of £48m; £10m of £48m" in row["amount_parts"]
 
 
@@ -228,16 +294,24 @@ def _fund_archive(tmp_path: Path, documents: list[tuple[str, str, str]]) -> Arch
     (corpus / "programmes.yaml").write_text("fund:\n  name: The Fund\n")
     for name, date, body in documents:
         (corpus / f"{name}.md").write_text(
-            f'---\ntitle: {name}\ndate: "{date}"\nsource: Test\nprogrammes: [fund]\n---\n\n{body}\n')
+            f'---\ntitle: {name}\ndate: "{date}"\nsource: Test\nprogrammes: [fund]\n---\n\n{body}\n'
+        )
     build(corpus, tmp_path / "index")
     return Archive(tmp_path / "index")
 
 
 def test_documents_announcing_the_same_programme_and_amount_are_linked(tmp_path):
-    archive = _fund_archive(tmp_path, [("2013-10-01-fund-opens", "2013-10-01", "The £30m fund is open."),
-                                       ("2014-02-01-fund-again", "2014-02-01", "The £30m fund is open.")])
+    archive = _fund_archive(
+        tmp_path,
+        [
+            ("2013-10-01-fund-opens", "2013-10-01", "The £30m fund is open."),
+            ("2014-02-01-fund-again", "2014-02-01", "The £30m fund is open."),
+        ],
+    )
     links = archive.document("2014-02-01-fund-again")["also_announced_in"]
-    assert [(d["id"], [a["text"] for a in d["amounts"]]) for d in links] == [("2013-10-01-fund-opens", ["£30m"])]
+    assert [(d["id"], [a["text"] for a in d["amounts"]]) for d in links] == [
+        ("2013-10-01-fund-opens", ["£30m"])
+    ]
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
     page = client.get("/doc/2013-10-01-fund-opens").get_data(as_text=True)
     assert "Also announced in" in page and "2014-02-01-fund-again" in page
@@ -245,14 +319,20 @@ def test_documents_announcing_the_same_programme_and_amount_are_linked(tmp_path)
 
 # -- Australia ----------------------------------------------------------------------------------
 
+
 def test_australian_documents_use_july_to_june_and_australias_governments(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "governments.yaml").write_text((SHIPPED / "governments.yaml").read_text())
-    docs = {"2010-05-10-budget": ("2010-05-10", "A$10 million"), "2010-08-01-grant": ("2010-08-01", "A$5 million"),
-            "2010-08-02-uk-grant": ("2010-08-02", "£5 million")}
+    docs = {
+        "2010-05-10-budget": ("2010-05-10", "A$10 million"),
+        "2010-08-01-grant": ("2010-08-01", "A$5 million"),
+        "2010-08-02-uk-grant": ("2010-08-02", "£5 million"),
+    }
     for name, (date, money) in docs.items():
-        (corpus / f"{name}.md").write_text(f'---\ntitle: {name}\ndate: "{date}"\nsource: Test\n---\n\n{money} for it.\n')
+        (corpus / f"{name}.md").write_text(
+            f'---\ntitle: {name}\ndate: "{date}"\nsource: Test\n---\n\n{money} for it.\n'
+        )
     build(corpus, tmp_path / "index")
     archive = Archive(tmp_path / "index")
     assert found(archive, financial_year="2009-10") == ["2010-05-10-budget"]
@@ -267,15 +347,22 @@ def test_governments_must_follow_one_another(tmp_path):
 
     (tmp_path / "governments.yaml").write_text(
         'a:\n  name: A\n  party: P\n  from: "2000-01-01"\n  until: "2001-01-01"\n  sources: [x]\n'
-        'b:\n  name: B\n  party: P\n  from: "2001-02-01"\n  sources: [x]\n')
-    with pytest.raises(CorpusError, match="government 'a' ends on 2001-01-01, but the next, 'b', starts on 2001-02-01"):
+        'b:\n  name: B\n  party: P\n  from: "2001-02-01"\n  sources: [x]\n'
+    )
+    with pytest.raises(
+        CorpusError,
+        match="government 'a' ends on 2001-01-01, but the next, 'b', starts on 2001-02-01",
+    ):
         Registry.load(tmp_path)
-    (tmp_path / "governments.yaml").write_text('a:\n  name: A\n  party: P\n  from: "2000-13-01"\n  sources: [x]\n')
+    (tmp_path / "governments.yaml").write_text(
+        'a:\n  name: A\n  party: P\n  from: "2000-13-01"\n  sources: [x]\n'
+    )
     with pytest.raises(CorpusError, match="write it as"):
         Registry.load(tmp_path)
 
 
 # -- the department registry --------------------------------------------------------------------
+
 
 def test_the_shipped_department_registry_records_reorganisations_both_ways_with_sources():
     from archive.corpus.registry import Registry
@@ -285,8 +372,21 @@ def test_the_shipped_department_registry_records_reorganisations_both_ways_with_
     assert departments["dfes"].successors == ("dcsf", "dius")
     assert departments["beis"].successors == ("desnz", "dsit", "dbt")
     assert set(departments["fcdo"].predecessors) == {"fco", "dfid"}
-    assert registry.with_predecessors("dbt") >= {"dbt", "beis", "dit", "bis", "decc", "berr", "dius", "dti", "dfes", "dfee"}
-    assert all(d.sources for d in departments.values()), [k for k, d in departments.items() if not d.sources]
+    assert registry.with_predecessors("dbt") >= {
+        "dbt",
+        "beis",
+        "dit",
+        "bis",
+        "decc",
+        "berr",
+        "dius",
+        "dti",
+        "dfes",
+        "dfee",
+    }
+    assert all(d.sources for d in departments.values()), [
+        k for k, d in departments.items() if not d.sources
+    ]
     # Every department that ended into another names it, and every department that began from one is named by it.
     for key, department in departments.items():
         for other in department.successors:
@@ -297,9 +397,12 @@ def test_the_shipped_department_registry_records_reorganisations_both_ways_with_
 def test_a_reorganisation_recorded_on_one_side_only_is_an_error(tmp_path):
     from archive.corpus.registry import Registry
 
-    (tmp_path / "departments.yaml").write_text("a:\n  name: A\n  successor: [b, c]\nb:\n  name: B\n  predecessors: [a]\n"
-                                               "c:\n  name: C\n")
-    with pytest.raises(CorpusError, match="department 'a' has successor 'c', but 'c' does not list it"):
+    (tmp_path / "departments.yaml").write_text(
+        "a:\n  name: A\n  successor: [b, c]\nb:\n  name: B\n  predecessors: [a]\nc:\n  name: C\n"
+    )
+    with pytest.raises(
+        CorpusError, match="department 'a' has successor 'c', but 'c' does not list it"
+    ):
         Registry.load(tmp_path)
 
 
@@ -318,6 +421,11 @@ def test_editing_the_governments_re_indexes_nothing_and_the_facet_follows(tmp_pa
 
 
 def test_the_same_number_in_another_currency_is_not_a_re_announcement(tmp_path):
-    archive = _fund_archive(tmp_path, [("2013-10-01-pounds", "2013-10-01", "The £30m fund."),
-                                       ("2014-02-01-euros", "2013-10-01", "The €30m fund.")])
+    archive = _fund_archive(
+        tmp_path,
+        [
+            ("2013-10-01-pounds", "2013-10-01", "The £30m fund."),
+            ("2014-02-01-euros", "2013-10-01", "The €30m fund."),
+        ],
+    )
     assert archive.document("2013-10-01-pounds")["also_announced_in"] == []

@@ -33,18 +33,48 @@ def test_empty_query_browses_everything_newest_first(search):
 
 def test_facet_counts_over_everything(search):
     result = search()
-    assert counts(result, "year") == {"2009": 2, "2010": 2, "2013": 2, "2015": 1, "2017": 2, "2019": 1, "2020": 2, "2024": 1}
-    assert counts(result, "department") == {"dfe": 7, "dcsf": 3, "dh": 2, "hm-treasury": 3, "dhsc": 1}
+    assert counts(result, "year") == {
+        "2009": 2,
+        "2010": 2,
+        "2013": 2,
+        "2015": 1,
+        "2017": 2,
+        "2019": 1,
+        "2020": 2,
+        "2024": 1,
+    }
+    assert counts(result, "department") == {
+        "dfe": 7,
+        "dcsf": 3,
+        "dh": 2,
+        "hm-treasury": 3,
+        "dhsc": 1,
+    }
     assert counts(result, "programme") == {
-        "social-work-reform": 3, "innovation-programme": 3, "better-care-fund": 2, "what-works-centre": 3,
+        "social-work-reform": 3,
+        "innovation-programme": 3,
+        "better-care-fund": 2,
+        "what-works-centre": 3,
     }
     # Money announced by default: doc 2's £3.2m cost, doc 5's "£1m each", doc 10's £1.5bn councils
     # spend a year and doc 12's £600,000 raised by an appeal are not (EXPECTED.md, roles).
     assert counts(result, "amount") == {
-        "under-1m": 4, "1m-10m": 2, "10m-100m": 4, "100m-1bn": 4, "1bn-plus": 3, "eur:1m-10m": 1, "usd:100m-1bn": 1,
+        "under-1m": 4,
+        "1m-10m": 2,
+        "10m-100m": 4,
+        "100m-1bn": 4,
+        "1bn-plus": 3,
+        "eur:1m-10m": 1,
+        "usd:100m-1bn": 1,
     }
     assert counts(search(money="all"), "amount") == {
-        "under-1m": 5, "1m-10m": 4, "10m-100m": 4, "100m-1bn": 4, "1bn-plus": 4, "eur:1m-10m": 1, "usd:100m-1bn": 1,
+        "under-1m": 5,
+        "1m-10m": 4,
+        "10m-100m": 4,
+        "100m-1bn": 4,
+        "1bn-plus": 4,
+        "eur:1m-10m": 1,
+        "usd:100m-1bn": 1,
     }
 
 
@@ -52,12 +82,20 @@ def test_facet_values_are_ordered_and_labelled(search):
     result = search()
     assert [v.value for v in result.facets["year"]][:2] == ["2024", "2020"]
     assert [v.label for v in result.facets["amount"]] == [
-        "under £1m", "£1m–£10m", "£10m–£100m", "£100m–£1bn", "£1bn and over", "€1m–€10m", "$100m–$1bn",
+        "under £1m",
+        "£1m–£10m",
+        "£10m–£100m",
+        "£100m–£1bn",
+        "£1bn and over",
+        "€1m–€10m",
+        "$100m–$1bn",
     ]
     assert {v.value: v.label for v in result.facets["department"]}["dfe"] == "DfE"
 
 
-@pytest.mark.parametrize("word, expected", [("mockingbird", [DOC_MOCKINGBIRD]), ("lighthouse", [DOC_LIGHTHOUSE])])
+@pytest.mark.parametrize(
+    "word, expected", [("mockingbird", [DOC_MOCKINGBIRD]), ("lighthouse", [DOC_LIGHTHOUSE])]
+)
 def test_a_distinctive_word_finds_its_document(search, word, expected):
     assert ids(search(q=word)) == expected
 
@@ -85,7 +123,9 @@ def test_a_phrase_needs_its_words_together(search):
     assert search(q='"centres family"').total == 0
 
 
-@pytest.mark.parametrize("text", ['"unclosed phrase', "(mockingbird OR", "mockingbird AND", "a^2 ((", "OR OR", "::", "*"])
+@pytest.mark.parametrize(
+    "text", ['"unclosed phrase', "(mockingbird OR", "mockingbird AND", "a^2 ((", "OR OR", "::", "*"]
+)
 def test_a_query_that_does_not_parse_never_raises(search, text):
     result = search(q=text)
     assert result.total >= 0
@@ -128,13 +168,17 @@ def test_department_filter_with_and_without_predecessors(search):
     assert search(department="dfe").total == 7
     # DfE took over from DCSF: with predecessors its 3 documents join.
     assert search(department="dfe", predecessors="1").total == 10
-    assert search(department="dhsc", predecessors="1").total == 3  # dhsc's one document and dh's two
+    assert (
+        search(department="dhsc", predecessors="1").total == 3
+    )  # dhsc's one document and dh's two
     assert search(department=["dh", "dhsc"]).total == 3
 
 
 def test_programme_and_amount_filters(search):
     assert search(programme="better-care-fund").total == 2
-    assert search(amount="1bn-plus").total == 3  # doc 10's £1.5bn is what councils spend, not money announced
+    assert (
+        search(amount="1bn-plus").total == 3
+    )  # doc 10's £1.5bn is what councils spend, not money announced
     assert search(amount="1bn-plus", money="all").total == 4
     assert search(amount=["1bn-plus", "under-1m"]).total == 7
     assert search(amount=["1bn-plus", "under-1m"], money="all").total == 8
@@ -155,15 +199,29 @@ def test_facets_combine_or_within_and_across(search):
     result = search(year=["2017", "2020"], department="dfe")
     assert result.total == 3  # 2017: docs 8, 9; 2020: doc 12
     # Within the year facet counts ignore the year selection, but respect the department.
-    assert counts(result, "year") == {"2010": 1, "2013": 1, "2017": 2, "2019": 1, "2020": 1, "2024": 1}
+    assert counts(result, "year") == {
+        "2010": 1,
+        "2013": 1,
+        "2017": 2,
+        "2019": 1,
+        "2020": 1,
+        "2024": 1,
+    }
     assert counts(result, "department")["dfe"] == 3
     assert counts(result, "department")["hm-treasury"] == 1
 
 
 def test_every_facet_count_equals_the_results_selecting_it_gives(archive):
-    for base in ({}, {"q": ["care"]}, {"year": ["2017"]}, {"department": ["dfe"], "amount": ["under-1m"]},
-                 {"department": ["dfe"], "predecessors": ["1"]}, {"min_amount": ["1m"]}, {"money": ["all"]},
-                 {"money": ["all"], "amount": ["1m-10m"], "min_amount": ["1m"]}):
+    for base in (
+        {},
+        {"q": ["care"]},
+        {"year": ["2017"]},
+        {"department": ["dfe"], "amount": ["under-1m"]},
+        {"department": ["dfe"], "predecessors": ["1"]},
+        {"min_amount": ["1m"]},
+        {"money": ["all"]},
+        {"money": ["all"], "amount": ["1m-10m"], "min_amount": ["1m"]},
+    ):
         request = archive.request(base)
         result = archive.search(request)
         for facet, values in result.facets.items():
@@ -173,7 +231,9 @@ def test_every_facet_count_equals_the_results_selecting_it_gives(archive):
                 toggled = archive.search(request.toggled(facet, value.value))
                 single = request.toggled(facet, value.value)
                 # Selecting a value in a facet that already has a selection widens (OR); alone it gives the count.
-                alone = archive.search(type(request)(**{**single.__dict__, **_only(facet, value.value, request)}))
+                alone = archive.search(
+                    type(request)(**{**single.__dict__, **_only(facet, value.value, request)})
+                )
                 assert alone.total == value.count, (base, facet, value)
                 assert toggled.total >= value.count
 
@@ -193,11 +253,14 @@ def test_values_without_results_are_hidden_unless_selected(search):
     assert years == {"2015": (1, False), "2009": (0, True)}
 
 
-@pytest.mark.parametrize("sort, first", [
-    ("newest", "2024-10-30-budget-funds-prevention-in-childrens-social-care"),
-    ("oldest", "2009-04-23-recruitment-campaign-for-childrens-social-workers"),
-    ("largest", "2013-pooled-budget-for-health-and-social-care-agreed"),
-])
+@pytest.mark.parametrize(
+    "sort, first",
+    [
+        ("newest", "2024-10-30-budget-funds-prevention-in-childrens-social-care"),
+        ("oldest", "2009-04-23-recruitment-campaign-for-childrens-social-workers"),
+        ("largest", "2013-pooled-budget-for-health-and-social-care-agreed"),
+    ],
+)
 def test_sort_orders(search, sort, first):
     result = search(sort=sort)
     assert result.hits[0]["id"] == first
@@ -210,20 +273,30 @@ def test_largest_sort_is_descending_by_largest_amount(search, money):
     roles = {"announced", "total", "part"} if money == "announced" else set(ROLES)
 
     def largest(hit, currency):
-        return max((a["value"] for a in hit["amounts"] if a["currency"] == currency and a["role"] in roles),
-                   default=None)
+        return max(
+            (
+                a["value"]
+                for a in hit["amounts"]
+                if a["currency"] == currency and a["role"] in roles
+            ),
+            default=None,
+        )
 
     def counted(hit):
         return [a for a in hit["amounts"] if a["role"] in roles]
 
-    groups = ["GBP" if largest(h, "GBP") is not None else "other" if counted(h) else "none" for h in result.hits]
+    groups = [
+        "GBP" if largest(h, "GBP") is not None else "other" if counted(h) else "none"
+        for h in result.hits
+    ]
     assert groups == sorted(groups, key=["GBP", "other", "none"].index)
     pounds = [largest(h, "GBP") for h in result.hits if largest(h, "GBP") is not None]
     assert pounds == sorted(pounds, reverse=True) and len(pounds) >= 5
     order = [h["id"] for h in result.hits]
     # £20m and $190 million: placed by its £20m, below £36m, not by 190 million of another currency
-    assert order.index("2017-11-14-what-works-centre-for-childrens-social-care-launched") > order.index(
-        "2017-03-20-eleven-projects-share-new-round-of-innovation-funding")
+    assert order.index(
+        "2017-11-14-what-works-centre-for-childrens-social-care-launched"
+    ) > order.index("2017-03-20-eleven-projects-share-new-round-of-innovation-funding")
 
 
 def test_relevance_is_the_default_with_a_query(search):
@@ -232,7 +305,11 @@ def test_relevance_is_the_default_with_a_query(search):
 
 
 def test_pages(search):
-    first, second, fifth = search(per_page=5), search(per_page=5, page=2), search(per_page=5, page=5)
+    first, second, fifth = (
+        search(per_page=5),
+        search(per_page=5, page=2),
+        search(per_page=5, page=5),
+    )
     assert len(first.hits) == 5 and len(second.hits) == 5
     assert first.pages == 3
     assert not set(ids(first)) & set(ids(second))
@@ -252,27 +329,32 @@ def test_snippet_falls_back_to_the_start_of_the_body(search):
     assert hit["snippet"]
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"year": "abc"}, "year must be"),
-    ({"year": "2013-2010"}, "runs backwards"),
-    ({"page": "-1"}, "page must be"),
-    ({"page": "0"}, "page must be"),
-    ({"page": str(10**9)}, "page must be"),
-    ({"per_page": "1000"}, "per_page must be"),
-    ({"amount": "lots"}, "amount must be a band"),
-    ({"min_amount": "-5"}, "min_amount must be"),
-    ({"min_amount": "9m", "max_amount": "1m"}, "larger than"),
-    ({"sort": "random"}, "sort must be one of"),
-    ({"department": "dfee"}, "did you mean 'dfe'"),
-    ({"programme": "nope"}, "unknown programme"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"year": "abc"}, "year must be"),
+        ({"year": "2013-2010"}, "runs backwards"),
+        ({"page": "-1"}, "page must be"),
+        ({"page": "0"}, "page must be"),
+        ({"page": str(10**9)}, "page must be"),
+        ({"per_page": "1000"}, "per_page must be"),
+        ({"amount": "lots"}, "amount must be a band"),
+        ({"min_amount": "-5"}, "min_amount must be"),
+        ({"min_amount": "9m", "max_amount": "1m"}, "larger than"),
+        ({"sort": "random"}, "sort must be one of"),
+        ({"department": "dfee"}, "did you mean 'dfe'"),
+        ({"programme": "nope"}, "unknown programme"),
+    ],
+)
 def test_bad_parameters_raise_a_clear_bad_request(search, params, message):
     with pytest.raises(BadRequest, match=message):
         search(**params)
 
 
 def test_departments_accept_short_names_and_names(search):
-    assert search(department="DfE").total == search(department="Department for Education").total == 7
+    assert (
+        search(department="DfE").total == search(department="Department for Education").total == 7
+    )
 
 
 def test_document_lookup(archive):
@@ -283,27 +365,54 @@ def test_document_lookup(archive):
 
 
 # Requests built from the date facets and ranges, on top of the others: every count must be its click.
-DATES = ["2009", "2009-11", "2010-03-17", "2013", "2013-10", "2015-06-30", "2017-03-20", "2019-05", "2020", "2024-10-30"]
-date_requests = st.fixed_dictionaries({}, optional={
-    "q": st.sampled_from(["care", "funding", "social", "budget"]).map(lambda w: [w]),
-    "year": st.lists(st.sampled_from(["2009", "2010", "2013", "2017", "2020"]), min_size=1, max_size=2),
-    "department": st.sampled_from(["dfe", "dh", "hm-treasury"]).map(lambda d: [d]),
-    "financial_year": st.lists(st.sampled_from(["2009-10", "2010-11", "2013-14", "2016-17", "2019-20", "2024-25"]),
-                               min_size=1, max_size=2),
-    "government": st.lists(st.sampled_from(["uk-brown", "uk-cameron-clegg", "uk-may", "uk-johnson", "uk-starmer"]),
-                           min_size=1, max_size=2),
-    "from": st.sampled_from(DATES).map(lambda d: [d]),
-    "to": st.sampled_from(DATES).map(lambda d: [d]),
-    "min_amount": st.sampled_from(["1m", "50m"]).map(lambda v: [v]),
-    "real": st.just(["1"]),
-    "money": st.sampled_from(["announced", "all"]).map(lambda v: [v]),
-    # Any name form of the registry's people, as a link or a user would write it.
-    "announced_by": st.lists(st.sampled_from(["ed-balls", "Edward Timpson", "Mr Sunak", "justine-greening"]),
-                             min_size=1, max_size=2),
-})
+DATES = [
+    "2009",
+    "2009-11",
+    "2010-03-17",
+    "2013",
+    "2013-10",
+    "2015-06-30",
+    "2017-03-20",
+    "2019-05",
+    "2020",
+    "2024-10-30",
+]
+date_requests = st.fixed_dictionaries(
+    {},
+    optional={
+        "q": st.sampled_from(["care", "funding", "social", "budget"]).map(lambda w: [w]),
+        "year": st.lists(
+            st.sampled_from(["2009", "2010", "2013", "2017", "2020"]), min_size=1, max_size=2
+        ),
+        "department": st.sampled_from(["dfe", "dh", "hm-treasury"]).map(lambda d: [d]),
+        "financial_year": st.lists(
+            st.sampled_from(["2009-10", "2010-11", "2013-14", "2016-17", "2019-20", "2024-25"]),
+            min_size=1,
+            max_size=2,
+        ),
+        "government": st.lists(
+            st.sampled_from(["uk-brown", "uk-cameron-clegg", "uk-may", "uk-johnson", "uk-starmer"]),
+            min_size=1,
+            max_size=2,
+        ),
+        "from": st.sampled_from(DATES).map(lambda d: [d]),
+        "to": st.sampled_from(DATES).map(lambda d: [d]),
+        "min_amount": st.sampled_from(["1m", "50m"]).map(lambda v: [v]),
+        "real": st.just(["1"]),
+        "money": st.sampled_from(["announced", "all"]).map(lambda v: [v]),
+        # Any name form of the registry's people, as a link or a user would write it.
+        "announced_by": st.lists(
+            st.sampled_from(["ed-balls", "Edward Timpson", "Mr Sunak", "justine-greening"]),
+            min_size=1,
+            max_size=2,
+        ),
+    },
+)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(params=date_requests)
 def test_date_and_announcer_facet_counts_equal_the_results_of_their_clicks(archive, params):
     try:
@@ -313,7 +422,9 @@ def test_date_and_announcer_facet_counts_equal_the_results_of_their_clicks(archi
     result = archive.search(request)
     for facet in ("financial_year", "government", "year", "announced_by"):
         for value in result.facets[facet]:
-            alone = archive.search(type(request)(**{**request.__dict__, **_only(facet, value.value, request)}))
+            alone = archive.search(
+                type(request)(**{**request.__dict__, **_only(facet, value.value, request)})
+            )
             assert alone.total == value.count, (params, facet, value)
             if not value.selected:
                 assert archive.search(request.toggled(facet, value.value)).total >= value.count

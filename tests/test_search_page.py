@@ -15,8 +15,11 @@ from archive.web.app import create_app
 
 def facet_item(html: str, facet: str, value: str) -> str:
     """The <a> of one facet value: its box, label, count and link."""
-    match = re.search(rf'<a href="([^"]*)"[^>]*>\s*<span class="box" aria-hidden="true" data-key="{facet}:{value}">(.*?)</a>',
-                      html, re.DOTALL)
+    match = re.search(
+        rf'<a href="([^"]*)"[^>]*>\s*<span class="box" aria-hidden="true" data-key="{facet}:{value}">(.*?)</a>',
+        html,
+        re.DOTALL,
+    )
     assert match, f"no facet value {facet}:{value}"
     return match.group(0)
 
@@ -73,7 +76,9 @@ def test_with_a_year_selected_another_year_shows_what_it_adds(client):
     item = facet_item(html, "financial_year", "2019-20")
     assert '<span class="count">+2<span' in item
     assert total(client.get(link_of(item)).get_data(as_text=True)) == total(html) + 2
-    assert '<span class="count">+' in facet_item(client.get("/?government=uk-brown").get_data(as_text=True), "government", "uk-may")
+    assert '<span class="count">+' in facet_item(
+        client.get("/?government=uk-brown").get_data(as_text=True), "government", "uk-may"
+    )
     assert '<span class="count">+' not in client.get("/?department=dfe").get_data(as_text=True)
     # Without a year selected a count is what clicking gives: no "+".
     plain = facet_item(client.get("/").get_data(as_text=True), "year", "2020")
@@ -83,8 +88,15 @@ def test_with_a_year_selected_another_year_shows_what_it_adds(client):
 # -- boxes that keep the search (item 6) -------------------------------------------
 
 
-@pytest.mark.parametrize("url", ["/?q=care&page=", "/api/search?q=care&page=", "/search.csv?page=&per_page=",
-                                 "/feed.atom?q=care&page="])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/?q=care&page=",
+        "/api/search?q=care&page=",
+        "/search.csv?page=&per_page=",
+        "/feed.atom?q=care&page=",
+    ],
+)
 def test_an_empty_page_is_ignored_like_other_empty_parameters(client, url):
     assert client.get(url).status_code == 200
 
@@ -124,7 +136,10 @@ def test_an_unreadable_year_keeps_the_search(client):
     html = response.get_data(as_text=True)
     assert total(html) == client.get("/api/search?q=care&department=dfe").get_json()["total"]
     assert "Department: DfE" in html
-    assert "year must be a year such as 2013 or a range such as 2010-2013, not 'abc'. These results are without it." in unescape(html)
+    assert (
+        "year must be a year such as 2013 or a range such as 2010-2013, not 'abc'. These results are without it."
+        in unescape(html)
+    )
     box = re.search(r'<input id="year-range"[^>]*>', html).group(0)
     assert 'value="abc"' in box and 'aria-invalid="true"' in box and 'href="#year-range"' in html
 
@@ -135,13 +150,15 @@ def test_an_impossible_date_keeps_the_search_and_marks_its_box(client):
     html = response.get_data(as_text=True)
     assert total(html) == client.get("/api/search?q=care&from=2010-01-01").get_json()["total"]
     assert 'aria-invalid="true"' in re.search(r'<input id="to"[^>]*>', html).group(0)
-    assert 'aria-invalid' not in re.search(r'<input id="from"[^>]*>', html).group(0)
+    assert "aria-invalid" not in re.search(r'<input id="from"[^>]*>', html).group(0)
     assert "to &#39;2013-02-30&#39; has no day 30" in html and 'href="#to"' in html
 
 
 def test_a_narrow_screen_has_a_link_to_the_filters(client):
     html = client.get("/?q=care&year=2017").get_data(as_text=True)
-    assert '<p class="to-filters"><a href="#filters-title">Filter results (1 applied)</a></p>' in html
+    assert (
+        '<p class="to-filters"><a href="#filters-title">Filter results (1 applied)</a></p>' in html
+    )
     assert html.index('class="to-filters"') < html.index('class="hits"')
 
 
@@ -159,7 +176,8 @@ def test_an_archive_of_another_country_speaks_of_itself(tmp_path, corpus_dir):
     shutil.move(str(corpus_dir), root / "corpus")
     # A registry without predecessors: the option would do nothing, so it is not offered.
     (root / "corpus" / "departments.yaml").write_text(
-        "pmc:\n  name: Department of the Prime Minister and Cabinet\n  short: PM&C\n")
+        "pmc:\n  name: Department of the Prime Minister and Cabinet\n  short: PM&C\n"
+    )
     (root / "corpus" / "programmes.yaml").write_text("{}\n")
     (root / "corpus" / "people.yaml").write_text("{}\n")
     for path in (root / "corpus").glob("*.md"):
@@ -167,21 +185,32 @@ def test_an_archive_of_another_country_speaks_of_itself(tmp_path, corpus_dir):
         path.write_text(re.sub(r"programmes: \[[^\]]*\]", "programmes: []", text))
     (root / "archive.toml").write_text(
         'SITE_NAME = "Australian Releases"\nTAGLINE = "Prime ministers\' media releases since 1956"\n'
-        'SUBJECT = "Australian prime ministers\' media releases"\n')
+        'SUBJECT = "Australian prime ministers\' media releases"\n'
+    )
     report = build(root / "corpus", root / "index")
     assert not report.errors, report.errors
     client = create_app({"TESTING": True, "ROOT": str(root)}).test_client()
     html = unescape(client.get("/").get_data(as_text=True))
-    assert "<h1 class=\"page-title\">Search Australian prime ministers' media releases</h1>" in html
+    assert '<h1 class="page-title">Search Australian prime ministers\' media releases</h1>' in html
     assert '<a class="brand" href="/">Australian Releases</a>' in html
     assert "Prime ministers' media releases since 1956" in html
     assert "UK" not in html and "Policy Archive" not in html and "predecessor" not in html
-    assert "Policy Archive" not in unescape(client.get("/doc/2013-pooled-budget-for-health-and-social-care-agreed").get_data(as_text=True))
+    assert "Policy Archive" not in unescape(
+        client.get("/doc/2013-pooled-budget-for-health-and-social-care-agreed").get_data(
+            as_text=True
+        )
+    )
     feed = ET.fromstring(client.get("/feed.atom").get_data())
-    assert feed.find("{http://www.w3.org/2005/Atom}title").text == "Australian Releases: all announcements"
+    assert (
+        feed.find("{http://www.w3.org/2005/Atom}title").text
+        == "Australian Releases: all announcements"
+    )
     bib = client.get("/search.bib?q=budget")
     assert bib.get_data(as_text=True).startswith("% Exported from Australian Releases on ")
-    assert bib.headers["Content-Disposition"] == 'attachment; filename="australian-releases-budget.bib"'
+    assert (
+        bib.headers["Content-Disposition"]
+        == 'attachment; filename="australian-releases-budget.bib"'
+    )
     assert "department:pmc" in html and "department:dfe" not in html
     opensearch = client.get("/opensearch.xml").get_data(as_text=True)
     assert "<ShortName>Australian</ShortName>" in opensearch and "UK" not in opensearch

@@ -21,19 +21,53 @@ from archive.web.security import HEADERS
 DOC = "2015-06-30-mockingbird-fostering-model-wins-european-backing"
 ENDPOINTS = ["/", "/api/search", "/search.csv", "/search.ris", "/search.bib", "/feed.atom"]
 DOC_ENDPOINTS = ["/doc/{}", "/doc/{}.bib", "/doc/{}.ris", "/api/doc/{}"]
-NAMES = ["q", "year", "department", "programme", "amount", "min_amount", "max_amount", "predecessors",
-         "sort", "page", "per_page", "format", "x"]
+NAMES = [
+    "q",
+    "year",
+    "department",
+    "programme",
+    "amount",
+    "min_amount",
+    "max_amount",
+    "predecessors",
+    "sort",
+    "page",
+    "per_page",
+    "format",
+    "x",
+]
 # Text that looks like what attackers and typos send: unicode, controls, markup, numbers, separators.
 VALUES = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["<script>alert(1)</script>", "2010-2013", "-5", "10**9", "1e400", "abc", "dfe", "usd:1m-10m",
-                     "1bn-plus", '"', "(", "*", "\x00", "../../etc/passwd", "%00", "2013,,2014", "9" * 30]),
-    st.integers(-10**12, 10**12).map(str),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "2010-2013",
+            "-5",
+            "10**9",
+            "1e400",
+            "abc",
+            "dfe",
+            "usd:1m-10m",
+            "1bn-plus",
+            '"',
+            "(",
+            "*",
+            "\x00",
+            "../../etc/passwd",
+            "%00",
+            "2013,,2014",
+            "9" * 30,
+        ]
+    ),
+    st.integers(-(10**12), 10**12).map(str),
     # The costliest queries and pages (issue 12).
     st.sampled_from([value for _, params in EXPENSIVE for value in params.values()]),
 )
 PARAMS = st.lists(st.tuples(st.sampled_from(NAMES), VALUES), max_size=6)
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 class Page(HTMLParser):
@@ -65,7 +99,11 @@ def well_formed(path: str, response) -> None:
     elif path.endswith((".ris", ".bib")):
         # An export of no results is empty; an error always says what was wrong.
         assert text.strip() or response.status_code == 200
-        assert response.status_code != 200 or text.count("ER  -") == text.count("TY  -") or path.endswith(".bib")
+        assert (
+            response.status_code != 200
+            or text.count("ER  -") == text.count("TY  -")
+            or path.endswith(".bib")
+        )
     else:
         page = Page(text)
         assert "html" in page.tags and ("h1" in page.tags or "h2" in page.tags)
@@ -83,7 +121,11 @@ def test_any_parameters_get_200_400_or_404_in_their_own_format(client, path, par
 
 @pytest.mark.parametrize("template", DOC_ENDPOINTS)
 @FUZZ
-@given(doc_id=st.one_of(st.text(min_size=1, max_size=60), st.sampled_from(["..", "../..", DOC, DOC.upper(), "-"])))
+@given(
+    doc_id=st.one_of(
+        st.text(min_size=1, max_size=60), st.sampled_from(["..", "../..", DOC, DOC.upper(), "-"])
+    )
+)
 def test_any_document_id_gets_200_or_404(client, template, doc_id):
     path = template.format(quote(doc_id, safe=""))
     response = client.get(path)
@@ -100,8 +142,18 @@ def test_the_query_reader_never_raises(archive, text):
     assert result.total >= 0
 
 
-HOSTILE_IDS = ["../../../../etc/passwd", "..%2f..%2fetc%2fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-               "%2Fetc%2Fpasswd", "/etc/passwd", "etc%00passwd", "%00", "..", "corpus%2f" + DOC, "C:%5Cwindows"]
+HOSTILE_IDS = [
+    "../../../../etc/passwd",
+    "..%2f..%2fetc%2fpasswd",
+    "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "%2Fetc%2Fpasswd",
+    "/etc/passwd",
+    "etc%00passwd",
+    "%00",
+    "..",
+    "corpus%2f" + DOC,
+    "C:%5Cwindows",
+]
 
 
 @pytest.mark.parametrize("hostile", HOSTILE_IDS)
@@ -114,7 +166,9 @@ def test_hostile_ids_never_reach_the_file_system(client, template, hostile):
         if watching and event == "open" and isinstance(args[0], (str, bytes)):
             opened.append(str(args[0]))
 
-    sys.addaudithook(audit)  # hooks stay for the process: the flag switches this one off after the test
+    sys.addaudithook(
+        audit
+    )  # hooks stay for the process: the flag switches this one off after the test
     try:
         response = client.get(template.format(hostile))
     finally:
@@ -123,8 +177,21 @@ def test_hostile_ids_never_reach_the_file_system(client, template, hostile):
     assert not [p for p in opened if "passwd" in p or "windows" in p or "corpus/" in p]
 
 
-@pytest.mark.parametrize("path", ["/", "/?q=care", f"/doc/{DOC}", "/api/search", "/search.csv", "/feed.atom",
-                                  "/?year=abc", "/doc/missing", "/api/doc/missing", "/static/style.css"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/?q=care",
+        f"/doc/{DOC}",
+        "/api/search",
+        "/search.csv",
+        "/feed.atom",
+        "/?year=abc",
+        "/doc/missing",
+        "/api/doc/missing",
+        "/static/style.css",
+    ],
+)
 def test_every_answer_carries_the_security_headers(client, path):
     response = client.get(path)
     response.close()  # a static file is streamed from an open file

@@ -21,14 +21,49 @@ from archive.index.schema import DocumentSchema, fields
 TEST_CORPUS = Path(__file__).parent / "corpus"
 # Words, stop words, one-letter words, numbers, dotted and starred words, capitals, and
 # letters whose lower case is longer than they are (the dotted capital I).
-PIECES = ["the", "a", "I", "of", "Funding", "funded", "fund", "children's", "U.S.A.", "e.g", "3.2m",
-          "£48m", "2017", "wild*card", "İstanbul", "STRASSE", "straße", "naïve", "ΣΊΣΥΦΟΣ", "x", "--", "...",
-          "social-work", "co-operation", "\n\n", "  ", "_", "9", "ǅemal"]
+PIECES = [
+    "the",
+    "a",
+    "I",
+    "of",
+    "Funding",
+    "funded",
+    "fund",
+    "children's",
+    "U.S.A.",
+    "e.g",
+    "3.2m",
+    "£48m",
+    "2017",
+    "wild*card",
+    "İstanbul",
+    "STRASSE",
+    "straße",
+    "naïve",
+    "ΣΊΣΥΦΟΣ",
+    "x",
+    "--",
+    "...",
+    "social-work",
+    "co-operation",
+    "\n\n",
+    "  ",
+    "_",
+    "9",
+    "ǅemal",
+]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map(" ".join),
-                min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map(
+            " ".join
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_text_terms_are_the_analyzers(texts):
     field = TEXT(analyzer=StemmingAnalyzer())
     indexer = segments.TextIndexer(field.analyzer)
@@ -36,23 +71,38 @@ def test_text_terms_are_the_analyzers(texts):
     found = indexer.tokens.postings()
     encoded = found.encoded()
     starts = found.term_starts.tolist()
-    postings = {(term.encode("utf-8"), int(doc)): (int(freq), encoded[i])
-                for t, term in enumerate(found.terms) for i in range(starts[t], starts[t + 1])
-                for doc, freq in [(found.docs[i], found.freqs[i])]}
-    expected = {(term, docnum): (freq, value) for docnum, text in enumerate(texts)
-                for term, freq, weight, value in field.index(text)}
+    postings = {
+        (term.encode("utf-8"), int(doc)): (int(freq), encoded[i])
+        for t, term in enumerate(found.terms)
+        for i in range(starts[t], starts[t + 1])
+        for doc, freq in [(found.docs[i], found.freqs[i])]
+    }
+    expected = {
+        (term, docnum): (freq, value)
+        for docnum, text in enumerate(texts)
+        for term, freq, weight, value in field.index(text)
+    }
     assert postings == expected
     assert lengths == [sum(freq for _, freq, _, _ in field.index(text)) for text in texts]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.integers(0, 2**31 - 1), min_size=1, max_size=1200).map(sorted).map(
-    lambda p: sorted(set(p))), min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.lists(st.integers(0, 2**31 - 1), min_size=1, max_size=1200)
+        .map(sorted)
+        .map(lambda p: sorted(set(p))),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_positions_are_encoded_as_whoosh_encodes_them(postings):
     from whoosh.formats import Positions
 
-    encoded = inversion.encode(np.array([p for posting in postings for p in posting], dtype=np.uint32),
-                               np.array([len(p) for p in postings], dtype=np.uint32))
+    encoded = inversion.encode(
+        np.array([p for posting in postings for p in posting], dtype=np.uint32),
+        np.array([len(p) for p in postings], dtype=np.uint32),
+    )
     assert encoded == [Positions().encode(p) for p in postings]
 
 
@@ -61,7 +111,9 @@ def test_only_the_stemming_analyzer_is_taken_over():
     assert not segments.TextIndexer.handles(StandardAnalyzer())
     assert not segments.TextIndexer.handles(StemmingAnalyzer(expression=r"\w+"))
     assert not segments.TextIndexer.handles(StemmingAnalyzer(maxsize=10))  # drops long words
-    assert not segments.TextIndexer.handles(StemmingAnalyzer(ignore=["funding"]))  # leaves a word unstemmed
+    assert not segments.TextIndexer.handles(
+        StemmingAnalyzer(ignore=["funding"])
+    )  # leaves a word unstemmed
 
 
 @settings(max_examples=100, deadline=None)
@@ -79,15 +131,26 @@ def test_forms_are_the_forms_tables(text):
 
 def _values() -> list[dict]:
     registry = Registry.load(TEST_CORPUS)
-    docs = [d for _, d, _ in read_documents(document_files(TEST_CORPUS).values(), registry) if d is not None]
+    docs = [
+        d
+        for _, d, _ in read_documents(document_files(TEST_CORPUS).values(), registry)
+        if d is not None
+    ]
     found = [fields(d) for d in docs]
     # More documents than a block holds, so that terms span blocks, with repeated words.
     rng = random.Random(7)
     words = "social work funding children care innovation the of a programme council £3m".split()
     for n in range(300):
         body = " ".join(rng.choices(words, k=rng.randint(0, 60)))
-        found.append({**found[n % len(found)], "id": f"extra-{n}", "body": body,
-                      "title": " ".join(rng.choices(words, k=rng.randint(1, 5))), "year": str(2000 + n % 25)})
+        found.append(
+            {
+                **found[n % len(found)],
+                "id": f"extra-{n}",
+                "body": body,
+                "title": " ".join(rng.choices(words, k=rng.randint(1, 5))),
+                "year": str(2000 + n % 25),
+            }
+        )
     return found
 
 
@@ -96,19 +159,35 @@ def _contents(folder: Path) -> dict:
     ix = whoosh_index.open_dir(str(folder))
     with ix.reader() as reader:
         schema = ix.schema
-        found: dict = {"docs": reader.doc_count_all(), "terms": {}, "stored": list(reader.iter_docs())}
+        found: dict = {
+            "docs": reader.doc_count_all(),
+            "terms": {},
+            "stored": list(reader.iter_docs()),
+        }
         for field, btext in reader.all_terms():
             info = reader.term_info(field, btext)
             matcher = reader.postings(field, btext)
             found["terms"][field, btext] = (
                 _postings(matcher),
-                info.weight(), info.doc_frequency(), info.max_weight(), info.min_length(), info.max_length(),
-                info.min_id(), info.max_id())
+                info.weight(),
+                info.doc_frequency(),
+                info.max_weight(),
+                info.min_length(),
+                info.max_length(),
+                info.min_id(),
+                info.max_id(),
+            )
         names = [n for n in schema.names() if schema[n].scorable]
-        found["lengths"] = {n: [reader.doc_field_length(d, n) for d in range(reader.doc_count_all())] for n in names}
+        found["lengths"] = {
+            n: [reader.doc_field_length(d, n) for d in range(reader.doc_count_all())] for n in names
+        }
         found["totals"] = {n: reader.field_length(n) for n in names}
-        found["minmax"] = {n: (reader.min_field_length(n), reader.max_field_length(n)) for n in names}
-        found["columns"] = {n: list(reader.column_reader(n)) for n in schema.names() if schema[n].column_type}
+        found["minmax"] = {
+            n: (reader.min_field_length(n), reader.max_field_length(n)) for n in names
+        }
+        found["columns"] = {
+            n: list(reader.column_reader(n)) for n in schema.names() if schema[n].column_type
+        }
     ix.close()
     return found
 
@@ -153,10 +232,12 @@ def test_a_segments_arrays_are_what_they_are_read_from(both, tmp_path):
     _, ours = both
     ix = whoosh_index.open_dir(str(ours))
     with ix.reader() as reader:
-        (leaf, _), = reader.leaf_readers()
+        ((leaf, _),) = reader.leaf_readers()
         segment_id = leaf.segment().segment_id()
         written = arrays.SegmentArrays(ours, segment_id)
-        arrays._write_segment(tmp_path, segment_id, leaf)  # the arrays made by reading the segment back
+        arrays._write_segment(
+            tmp_path, segment_id, leaf
+        )  # the arrays made by reading the segment back
         read = arrays.SegmentArrays(tmp_path, segment_id)
     ix.close()
     assert written.terms.keys() == read.terms.keys()
@@ -168,8 +249,16 @@ def test_a_segments_arrays_are_what_they_are_read_from(both, tmp_path):
                 assert np.array_equal(a, b)
 
 
-QUERIES = ("social work", "innovation", "funding children", '"social work"', "title:care", "department:dfe",
-           "innovat*", "")
+QUERIES = (
+    "social work",
+    "innovation",
+    "funding children",
+    '"social work"',
+    "title:care",
+    "department:dfe",
+    "innovat*",
+    "",
+)
 
 
 def _everything(index_dir: Path, scores: bool = True) -> dict:
@@ -182,7 +271,9 @@ def _everything(index_dir: Path, scores: bool = True) -> dict:
         result = archive.search(archive.request({"q": [q], "per_page": ["100"]}))
         found[q] = (sorted(hit["id"] for hit in result.hits), result.total, result.facets)
         if scores:
-            found[q, "scores"] = [(hit["id"], hit["score"] and round(hit["score"], 9)) for hit in result.hits]
+            found[q, "scores"] = [
+                (hit["id"], hit["score"] and round(hit["score"], 9)) for hit in result.hits
+            ]
     ix = whoosh_index.open_dir(str(generations.current(index_dir)))
     with ix.searcher() as searcher:
         found["documents"] = sorted((d["id"], d["meta"]["checksum"]) for d in searcher.documents())
@@ -214,7 +305,9 @@ def test_a_build_in_worker_processes_and_segments_reads_as_one(corpus_dir, tmp_p
     assert _everything(tmp_path / "many") == _everything(tmp_path / "one")
 
 
-def test_many_changed_files_are_written_as_new_segments_and_nothing_is_lost(corpus_dir, tmp_path, parallel_small):
+def test_many_changed_files_are_written_as_new_segments_and_nothing_is_lost(
+    corpus_dir, tmp_path, parallel_small
+):
     from archive.index.build import build
 
     index_dir = tmp_path / "index"
@@ -227,7 +320,8 @@ def test_many_changed_files_are_written_as_new_segments_and_nothing_is_lost(corp
     broken.write_text("---\ntitle: [unclosed\n---\nBody.\n")
     files[4].unlink()
     (corpus_dir / "2024-01-01-new-kingfisher-fund.md").write_text(
-        '---\ntitle: New kingfisher fund\ndate: "2024-01-01"\nsource: Test\n---\nA kingfisher fund of £2m.\n')
+        '---\ntitle: New kingfisher fund\ndate: "2024-01-01"\nsource: Test\n---\nA kingfisher fund of £2m.\n'
+    )
     report = build(corpus_dir, index_dir)
     assert (report.added, report.changed, report.removed, len(report.errors)) == (1, 3, 1, 1)
     assert str(broken) in str(report.errors[0])
@@ -236,9 +330,13 @@ def test_many_changed_files_are_written_as_new_segments_and_nothing_is_lost(corp
 
     archive = Archive(index_dir)
     kingfisher = archive.search(archive.request({"q": ["kingfisher"], "per_page": ["100"]}))
-    assert sorted(hit["id"] for hit in kingfisher.hits) == sorted([p.stem for p in files[:3]] + ["2024-01-01-new-kingfisher-fund"])
+    assert sorted(hit["id"] for hit in kingfisher.hits) == sorted(
+        [p.stem for p in files[:3]] + ["2024-01-01-new-kingfisher-fund"]
+    )
     ids = [doc_id for doc_id, _ in seen["documents"]]
-    assert broken.stem in ids and files[4].stem not in ids and len(ids) == 13  # the broken file keeps its last version
+    assert (
+        broken.stem in ids and files[4].stem not in ids and len(ids) == 13
+    )  # the broken file keeps its last version
     # Put back as it was, the broken file is what the index holds already; and built from nothing, the
     # same corpus finds the same. (Not with the same scores: as in Whoosh and Lucene, a replaced
     # document counts in its old segment's statistics until that segment is rewritten.)
@@ -270,4 +368,6 @@ def test_one_processor_still_writes_segments_of_bounded_size(corpus_dir, tmp_pat
     assert sorted(s.doc_count_all() for s in ix._segments()) == [1, 4, 4, 4]
     ix.close()
     build(corpus_dir, tmp_path / "single")
-    assert _everything(tmp_path / "one-processor", scores=False) == _everything(tmp_path / "single", scores=False)
+    assert _everything(tmp_path / "one-processor", scores=False) == _everything(
+        tmp_path / "single", scores=False
+    )

@@ -31,18 +31,25 @@ def test_a_query_finds_its_document_with_a_marked_snippet(client):
 
 
 def test_state_lives_in_the_url(client):
-    html = client.get("/?q=care&year=2017&department=dfe&amount=10m-100m&sort=newest").get_data(as_text=True)
+    html = client.get("/?q=care&year=2017&department=dfe&amount=10m-100m&sort=newest").get_data(
+        as_text=True
+    )
     assert "2 results" in html or "1 result" in html
     # The applied filters are shown, each with a link that removes it.
     assert "Year: 2017" in html and "Department: DfE" in html and "Amount: £10m–£100m" in html
     remove_year = unescape(re.search(r'<a class="chip" href="([^"]+)">Year: 2017', html).group(1))
-    assert "year=" not in remove_year and "department=dfe" in remove_year and "q=care" in remove_year
+    assert (
+        "year=" not in remove_year and "department=dfe" in remove_year and "q=care" in remove_year
+    )
 
 
 def test_every_facet_link_toggles_and_its_count_is_what_it_gives(client):
     html = client.get("/?q=care").get_data(as_text=True)
-    links = re.findall(r'<li(?: class="with-page")?>\s*<a href="([^"]+)">\s*<span class="box"[^>]*>[^<]*</span>\s*'
-                       r'<span class="label">[^<]*</span>\s*<span class="count">(\d+)', html)
+    links = re.findall(
+        r'<li(?: class="with-page")?>\s*<a href="([^"]+)">\s*<span class="box"[^>]*>[^<]*</span>\s*'
+        r'<span class="label">[^<]*</span>\s*<span class="count">(\d+)',
+        html,
+    )
     assert len(links) > 10
     assert any("announced_by=" in url for url, _ in links)
     for url, count in links:
@@ -67,16 +74,19 @@ def test_the_document_page(client):
     assert "5,000,000 EUR" in html
 
 
-@pytest.mark.parametrize("url, status, message", [
-    ("/doc/no-such-thing", 404, "There is no document"),
-    ("/doc/..%2f..%2fetc%2fpasswd", 404, "Not found"),
-    ("/nowhere", 404, "Not found"),
-    ("/?year=abc", 400, "year must be a year such as 2013"),
-    ("/?page=-1", 400, "page must be a whole number"),
-    ("/?amount=lots", 400, "amount must be a band"),
-    ("/?department=dfee", 400, "did you mean"),
-    ("/?sort=sideways", 400, "sort must be one of"),
-])
+@pytest.mark.parametrize(
+    "url, status, message",
+    [
+        ("/doc/no-such-thing", 404, "There is no document"),
+        ("/doc/..%2f..%2fetc%2fpasswd", 404, "Not found"),
+        ("/nowhere", 404, "Not found"),
+        ("/?year=abc", 400, "year must be a year such as 2013"),
+        ("/?page=-1", 400, "page must be a whole number"),
+        ("/?amount=lots", 400, "amount must be a band"),
+        ("/?department=dfee", 400, "did you mean"),
+        ("/?sort=sideways", 400, "sort must be one of"),
+    ],
+)
 def test_bad_input_gets_a_friendly_page(client, url, status, message):
     response = client.get(url)
     assert response.status_code == status

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-__all__ = ["Amount", "extract_amounts", "doubtful_amounts", "sentences", "band_key", "split_band", "band_label", "band_order"]
+__all__ = [
+    "Amount",
+    "extract_amounts",
+    "doubtful_amounts",
+    "sentences",
+    "band_key",
+    "split_band",
+    "band_label",
+    "band_order",
+]
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,15 @@ _WORDS_AMOUNT = re.compile(
 )
 _MULTIPLIER_WORDS = ("thousand", "million", "billion", "trillion")
 _CURRENCY_AFTER = re.compile(r"\s+(?:(?i:pounds?|euros?)|(?:US\s)?(?i:dollars?))\b")
-_COUNTS = {"a": Decimal(1), "one": Decimal(1), "half a": Decimal("0.5"), "a half": Decimal("0.5"),
-           "a quarter": Decimal("0.25"), "a quarter of a": Decimal("0.25"), "quarter of a": Decimal("0.25")}
+_COUNTS = {
+    "a": Decimal(1),
+    "one": Decimal(1),
+    "half a": Decimal("0.5"),
+    "a half": Decimal("0.5"),
+    "a quarter": Decimal("0.25"),
+    "a quarter of a": Decimal("0.25"),
+    "quarter of a": Decimal("0.25"),
+}
 _CODES = "GBP|USD|EUR|AUD|NZD|CAD|CHF|JPY|HKD|SGD|INR|ZAR|CNY"
 _PREFIX = re.compile(
     rf"""
@@ -119,8 +135,10 @@ def extract_amounts(text: str, dollar: str = "USD") -> list[Amount]:
         return []
     spans = sentences(text)
     starts = [start for start, _ in spans]
-    return [Amount(value, currency, text[first:last], _sentence_of(text, spans, starts, first, last))
-            for first, last, value, currency, _ in read]
+    return [
+        Amount(value, currency, text[first:last], _sentence_of(text, spans, starts, first, last))
+        for first, last, value, currency, _ in read
+    ]
 
 
 def doubtful_amounts(text: str) -> list[str]:
@@ -133,7 +151,11 @@ def _scan(text: str, dollar: str):
     pound = dollar if dollar in _POUND_CODES else "GBP"
     dollar = "USD" if dollar in _POUND_CODES else dollar
     figures = _figures(text, dollar, pound)
-    words = _words(text, dollar, pound) if ("illion" in text or "thousand" in text) and _may_have_words(text) else iter(())
+    words = (
+        _words(text, dollar, pound)
+        if ("illion" in text or "thousand" in text) and _may_have_words(text)
+        else iter(())
+    )
     yield from sorted((*figures, *words), key=lambda found: found[0])
 
 
@@ -189,8 +211,13 @@ def _may_have_words(text: str) -> bool:
 def _words(text: str, dollar: str, pound: str):
     for match in _WORDS_AMOUNT.finditer(text):
         word = match["word"].lower()
-        currency = pound if word.startswith("pound") else "EUR" if word.startswith("euro") else (
-            "USD" if word.startswith("us") else dollar)
+        currency = (
+            pound
+            if word.startswith("pound")
+            else "EUR"
+            if word.startswith("euro")
+            else ("USD" if word.startswith("us") else dollar)
+        )
         count = _COUNTS[" ".join(match["count"].lower().split())]
         value = _value(str(count), _MULTIPLIERS[match["multiplier"].lower()])
         yield match.start(), match.end(), value, currency, False
@@ -199,12 +226,19 @@ def _words(text: str, dollar: str, pound: str):
 def _year_of_prices(text: str, match: re.Match[str]) -> bool:
     """Tell "in terms of 1994 dollars" (a price base year) from "1994 dollars" paid."""
     number = match["number"]
-    return (len(number) == 4 and number[:2] in ("19", "20") and not match["multiplier"]
-            and not match["multiplier_word"] and bool(match["word"])
-            and _PRICE_BASE.search(text, max(0, match.start() - 20), match.start()) is not None)
+    return (
+        len(number) == 4
+        and number[:2] in ("19", "20")
+        and not match["multiplier"]
+        and not match["multiplier_word"]
+        and bool(match["word"])
+        and _PRICE_BASE.search(text, max(0, match.start() - 20), match.start()) is not None
+    )
 
 
-@lru_cache(maxsize=4)  # a build splits a text for its amounts, then again for the money they belong to
+@lru_cache(
+    maxsize=4
+)  # a build splits a text for its amounts, then again for the money they belong to
 def sentences(text: str) -> list[tuple[int, int]]:
     """Split text into (start, end) spans of sentences, without surrounding space or bullets (do not change the list)."""
     spans: list[tuple[int, int]] = []
@@ -221,7 +255,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _currency(prefix: re.Match[str] | None, match: re.Match[str], dollar: str, pound: str) -> str | None:
+def _currency(
+    prefix: re.Match[str] | None, match: re.Match[str], dollar: str, pound: str
+) -> str | None:
     """Return the ISO code an amount is written in, or None for a bare number."""
     if prefix and (prefix["code"] or prefix["glued_code"]):
         return prefix["code"] or prefix["glued_code"]
@@ -317,7 +353,16 @@ BAND_LABELS = {
     "100m-1bn": "{s}100m–{s}1bn",
     "1bn-plus": "{s}1bn and over",
 }
-SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "AUD": "A$", "NZD": "NZ$", "CAD": "C$", "AUP": "A£", "NZP": "NZ£"}
+SYMBOLS = {
+    "GBP": "£",
+    "USD": "$",
+    "EUR": "€",
+    "AUD": "A$",
+    "NZD": "NZ$",
+    "CAD": "C$",
+    "AUP": "A£",
+    "NZP": "NZ£",
+}
 HOME_CURRENCY = "GBP"
 
 
@@ -347,4 +392,8 @@ def band_label(key: str) -> str:
 def band_order(key: str) -> tuple[int, str, int]:
     """Sort pounds first, then other currencies by code, each band from small to large."""
     currency, name = split_band(key) or (HOME_CURRENCY, key)
-    return (currency != HOME_CURRENCY, currency, BAND_NAMES.index(name) if name in BAND_NAMES else 99)
+    return (
+        currency != HOME_CURRENCY,
+        currency,
+        BAND_NAMES.index(name) if name in BAND_NAMES else 99,
+    )

@@ -35,7 +35,9 @@ def parse_country(value: str | None) -> str | None:
     code = ALIASES.get(code, code)
     if not _CODE.match(code) or code not in CURRENCIES:
         known = ", ".join(sorted(CURRENCIES))
-        raise ValueError(f"'{value}' is not a country this archive knows; use an ISO 3166 code: {known}")
+        raise ValueError(
+            f"'{value}' is not a country this archive knows; use an ISO 3166 code: {known}"
+        )
     return code
 
 
@@ -54,8 +56,13 @@ def is_uk(country: str | None) -> bool:
     return country in (None, "GB")
 
 
-NAMES = {"GB": "the United Kingdom", "AU": "Australia", "US": "the United States", "CA": "Canada",
-         "JP": "Japan"}
+NAMES = {
+    "GB": "the United Kingdom",
+    "AU": "Australia",
+    "US": "the United States",
+    "CA": "Canada",
+    "JP": "Japan",
+}
 
 
 @dataclass(frozen=True)
@@ -70,18 +77,33 @@ class FiscalYear:
 # Only rules a statute or the government's own publication confirms; a country not listed has
 # no financial-year facet (its documents are counted as unplaced, with that reason).
 FISCAL_YEARS = {
-    "GB": FiscalYear(4, "Interpretation Act 1978, Schedule 1: financial year means, for the "
-                        "Consolidated Fund and moneys provided by Parliament, the twelve months "
-                        "ending with 31st March"),
-    "AU": FiscalYear(7, "Acts Interpretation Act 1901 (Cth), s 2B: financial year means a period "
-                        "of 12 months beginning on 1 July"),
-    "US": FiscalYear(10, "31 U.S.C. § 1102: the fiscal year of the Treasury begins on October 1; "
-                         "so since the Congressional Budget Act of 1974 took effect for FY1977",
-                     since="1976-10-01"),
-    "CA": FiscalYear(4, "Financial Administration Act (R.S.C. 1985, c. F-11), s 2: fiscal year "
-                        "means the period beginning on April 1 and ending on March 31"),
-    "JP": FiscalYear(4, "Public Finance Act (Act No. 34 of 1947), art. 11: the fiscal year of the "
-                        "State begins on 1 April and ends on 31 March"),
+    "GB": FiscalYear(
+        4,
+        "Interpretation Act 1978, Schedule 1: financial year means, for the "
+        "Consolidated Fund and moneys provided by Parliament, the twelve months "
+        "ending with 31st March",
+    ),
+    "AU": FiscalYear(
+        7,
+        "Acts Interpretation Act 1901 (Cth), s 2B: financial year means a period "
+        "of 12 months beginning on 1 July",
+    ),
+    "US": FiscalYear(
+        10,
+        "31 U.S.C. § 1102: the fiscal year of the Treasury begins on October 1; "
+        "so since the Congressional Budget Act of 1974 took effect for FY1977",
+        since="1976-10-01",
+    ),
+    "CA": FiscalYear(
+        4,
+        "Financial Administration Act (R.S.C. 1985, c. F-11), s 2: fiscal year "
+        "means the period beginning on April 1 and ending on March 31",
+    ),
+    "JP": FiscalYear(
+        4,
+        "Public Finance Act (Act No. 34 of 1947), art. 11: the fiscal year of the "
+        "State begins on 1 April and ends on 31 March",
+    ),
 }
 
 

@@ -22,8 +22,11 @@ def document_files(corpus_dir: Path) -> dict[str, Path]:
 
 def document_stats(corpus_dir: Path) -> dict[str, list[int]]:
     """Map each document id to its file's size and modification time in nanoseconds, in id order."""
-    return {entry.name[:-3]: [found.st_size, found.st_mtime_ns]
-            for entry in _documents(corpus_dir) for found in [entry.stat()]}
+    return {
+        entry.name[:-3]: [found.st_size, found.st_mtime_ns]
+        for entry in _documents(corpus_dir)
+        for found in [entry.stat()]
+    }
 
 
 def _documents(corpus_dir: Path) -> list[os.DirEntry[str]]:
@@ -33,8 +36,11 @@ def _documents(corpus_dir: Path) -> list[os.DirEntry[str]]:
     # and sorted by name: at 100,000 files, globbing, sorting and stat-ing Paths took seconds.
     with os.scandir(corpus_dir) as entries:
         found = [
-            entry for entry in entries
-            if entry.name.endswith(".md") and not entry.name.startswith(".") and not entry.name[:-3].isupper()
+            entry
+            for entry in entries
+            if entry.name.endswith(".md")
+            and not entry.name.startswith(".")
+            and not entry.name[:-3].isupper()
             and entry.is_file()
         ]
     return sorted(found, key=lambda entry: entry.name)
@@ -97,8 +103,10 @@ class CheckReport:
         shown = self.of_kinds(wanted)
         parts = ", ".join(f"{kind} {n:,}" for kind, n in counts.items())
         only = f"; shown: {', '.join(sorted(review.parse_kinds(wanted)))}" if wanted else ""
-        return (f"points to review by kind: {parts} ({sum(counts.values()):,} in "
-                f"{len(self.warnings):,} documents{only}; {len(shown):,} shown)")
+        return (
+            f"points to review by kind: {parts} ({sum(counts.values()):,} in "
+            f"{len(self.warnings):,} documents{only}; {len(shown):,} shown)"
+        )
 
 
 def check(corpus_dir: Path, country: str | None = None) -> CheckReport:
@@ -118,7 +126,9 @@ def check(corpus_dir: Path, country: str | None = None) -> CheckReport:
         if unknown:
             report.warnings.append(CheckWarning(path, tuple(("registry", p) for p in unknown)))
         if kind_of(document.type) is None:
-            message = (f"unknown type '{document.type}' (cited as a document of that name); "
-                       f"the types are {', '.join(KINDS)}")
+            message = (
+                f"unknown type '{document.type}' (cited as a document of that name); "
+                f"the types are {', '.join(KINDS)}"
+            )
             report.warnings.append(CheckWarning(path, (("type", message),)))
     return report

@@ -5,7 +5,13 @@ from __future__ import annotations
 # Each kind, then the names it is also written as (matched without case or extra spaces).
 KINDS: dict[str, tuple[str, ...]] = {
     "news": ("news article", "article", "news story", "newspaper article"),
-    "press release": ("media release", "news release", "media statement", "press statement", "press notice"),
+    "press release": (
+        "media release",
+        "news release",
+        "media statement",
+        "press statement",
+        "press notice",
+    ),
     "report": ("research report", "evaluation", "review report"),
     "speech": ("address", "lecture", "speech transcript"),
     "transcript": ("interview", "interview transcript", "doorstop", "press conference"),

@@ -22,7 +22,9 @@ from typing import Any
 
 from archive.corpus.amounts import Amount, sentences
 
-INCLUDES = re.compile(r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consists? of|of which|split between)\b", re.I)
+INCLUDES = re.compile(
+    r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consists? of|of which|split between)\b", re.I
+)
 PART_OF = re.compile(
     r"\b(?:(?:comes?|came|drawn|taken|funded|paid for|allocated|is|are|was|were|will be)\s+(?:\w+\s+)?from"
     r"|(?:is|are|forms?|was|were)\s+(?:a\s+|the\s+)?part\s+of|out\s+of|a\s+share\s+of|share\s+of"
@@ -42,9 +44,23 @@ POINTS_BACK = re.compile(
 
 # A word each way of joining above needs (their own `\s+` can join words across lines), looked
 # for with `in` before the expressions run, which cost about 0.1 ms over a whole text.
-_JOINING = ("includ", "compris", "made", "consist", "which", "split", "from", "part", "share",
-            "toward", " to the ", " to a ", "of this", "of that",
-            "total")
+_JOINING = (
+    "includ",
+    "compris",
+    "made",
+    "consist",
+    "which",
+    "split",
+    "from",
+    "part",
+    "share",
+    "toward",
+    " to the ",
+    " to a ",
+    "of this",
+    "of that",
+    "total",
+)
 OF_THIS = re.compile(
     r"\s*Of\s+(?:this|that|these|those|which|the\s+(?:total|package|funding|amount|money))\b", re.I
 )
@@ -108,12 +124,16 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             if not wholes and POINTS_BACK.match(sentence) and (earlier := before(n)):
                 previous_n, previous = earlier
                 wholes = [max(previous, key=lambda f: amounts[f.index].value)]
-                evidence = _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … " + evidence
+                evidence = (
+                    _collapse(text[spans[previous_n][0] : spans[previous_n][1]]) + " … " + evidence
+                )
                 if not parts and sentence.rstrip().endswith(":"):
                     parts = _list_after(text, end, found)
                     if parts:
-                        evidence += " " + " ".join(_collapse(text[spans[p.sentence][0]:spans[p.sentence][1]])
-                                                   for p in parts)
+                        evidence += " " + " ".join(
+                            _collapse(text[spans[p.sentence][0] : spans[p.sentence][1]])
+                            for p in parts
+                        )
             if wholes and not parts and sentence.rstrip().endswith(":"):
                 parts = _list_after(text, end, found)  # "… committed $1.1 billion, including:"
             if wholes and parts:
@@ -129,7 +149,9 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             if wholes and not parts and POINTS_BACK.match(sentence) and (earlier := before(n)):
                 previous_n, previous = earlier
                 parts = [max(previous, key=lambda f: amounts[f.index].value)]
-                evidence = _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … " + evidence
+                evidence = (
+                    _collapse(text[spans[previous_n][0] : spans[previous_n][1]]) + " … " + evidence
+                )
             if wholes and parts:
                 for part in parts:
                     link(part, wholes[0], evidence)
@@ -145,12 +167,17 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
                 for f in mine:
                     link(f, whole, evidence)
     for f in found:
-        after = text[f.start + len(amounts[f.index].text):]
+        after = text[f.start + len(amounts[f.index].text) :]
         if f.index not in links and OF_TOTAL.match(after) and (earlier := before(f.sentence)):
             previous_n, previous = earlier
             whole = max(previous, key=lambda p: amounts[p.index].value)
-            link(f, whole, _collapse(text[spans[previous_n][0]:spans[previous_n][1]]) + " … "
-                 + _collapse(text[spans[f.sentence][0]:spans[f.sentence][1]]))
+            link(
+                f,
+                whole,
+                _collapse(text[spans[previous_n][0] : spans[previous_n][1]])
+                + " … "
+                + _collapse(text[spans[f.sentence][0] : spans[f.sentence][1]]),
+            )
     _link_total(text, amounts, found, spans, links)
     # The same sum written again is the same money: a restated part belongs where the first did.
     for f in found:
@@ -158,8 +185,13 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             continue
         for restated, (owner, said) in list(links.items()):
             same = amounts[restated]
-            if restated != f.index and owner != f.index and amounts[f.index].value == same.value \
-                    and amounts[f.index].currency == same.currency and restated < f.index:
+            if (
+                restated != f.index
+                and owner != f.index
+                and amounts[f.index].value == same.value
+                and amounts[f.index].currency == same.currency
+                and restated < f.index
+            ):
                 links[f.index] = (owner, said)
                 break
     for linked, (owner, said) in links.items():
@@ -169,7 +201,10 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
 
 def headline(rows: Sequence[dict[str, Any]], currency: str = "GBP") -> int | None:
     """Return the largest amount of a currency that is not part of another, or None."""
-    return max((r["value"] for r in rows if r["currency"] == currency and r.get("part_of") is None), default=None)
+    return max(
+        (r["value"] for r in rows if r["currency"] == currency and r.get("part_of") is None),
+        default=None,
+    )
 
 
 def _locate(text: str, amounts: Sequence[Amount], spans: list[tuple[int, int]]) -> list[_Found]:
@@ -224,8 +259,12 @@ def _link_sums(
             running, parts = 0, []
             for f in run:
                 a = amounts[f.index]
-                if a.currency != total.currency or a.value >= total.value or f.index in links \
-                        or a.value == 0:
+                if (
+                    a.currency != total.currency
+                    or a.value >= total.value
+                    or f.index in links
+                    or a.value == 0
+                ):
                     break
                 running += a.value
                 parts.append(f)
@@ -233,8 +272,13 @@ def _link_sums(
                     break
             # Listed: after a colon, or written together in one sentence ("$19 million … with a
             # further $8.8 million"), not sums of separate sentences that happen to add up.
-            listed = summed_up or (parts and (":" in text[whole.start : parts[0].start]
-                                              or len({p.sentence for p in parts}) == 1))
+            listed = summed_up or (
+                parts
+                and (
+                    ":" in text[whole.start : parts[0].start]
+                    or len({p.sentence for p in parts}) == 1
+                )
+            )
             if len(parts) >= 2 and running == total.value and listed:
                 ordered = sorted(parts, key=lambda p: p.start)
                 words = " + ".join(amounts[p.index].text for p in ordered)
@@ -267,13 +311,17 @@ def _link_total(
         total = amounts[whole.index]
         # What a total sums up is written before it; a breakdown after it says "including".
         near = [
-            f for f in found
-            if f.index != whole.index and f.index not in links and f.start < whole.start
+            f
+            for f in found
+            if f.index != whole.index
+            and f.index not in links
+            and f.start < whole.start
             and 0 <= whole.sentence - f.sentence <= _TOTAL_REACH
-            and amounts[f.index].currency == total.currency and amounts[f.index].value < total.value
+            and amounts[f.index].currency == total.currency
+            and amounts[f.index].value < total.value
         ]
         # Only sums that are wholes or stand alone: a whole's parts are inside it already.
         if near and sum(amounts[f.index].value for f in near) <= total.value:
-            evidence = _collapse(text[spans[whole.sentence][0]:spans[whole.sentence][1]])
+            evidence = _collapse(text[spans[whole.sentence][0] : spans[whole.sentence][1]])
             for f in near:
                 links[f.index] = (whole.index, evidence)

@@ -35,11 +35,31 @@ MAX_QUOTE_DEPTH = 16
 MAX_BRACKET_DEPTH = 16
 BRACKETS = re.compile(r"[\[\]]")
 DEEP_LINE = re.compile(r"^(?:>|[^\S\n]){16,}", re.MULTILINE)
-OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where splitlines() also breaks
+OTHER_BREAKS = re.compile(
+    "[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+)  # where splitlines() also breaks
 KNOWN_KEYS = {
-    "title", "date", "source", "url", "author", "type", "departments", "programmes",
-    "organisations", "amounts", "summary", "currency", "review", "date_evidence", "licence",
-    "files", "fetched", "announced_by", "prime_minister", "numbers", "numbers_evidence",
+    "title",
+    "date",
+    "source",
+    "url",
+    "author",
+    "type",
+    "departments",
+    "programmes",
+    "organisations",
+    "amounts",
+    "summary",
+    "currency",
+    "review",
+    "date_evidence",
+    "licence",
+    "files",
+    "fetched",
+    "announced_by",
+    "prime_minister",
+    "numbers",
+    "numbers_evidence",
 }
 # What `archive follow` keeps of a GOV.UK item: its withdrawal notice and Command paper number.
 KNOWN_KEYS |= {"withdrawn", "withdrawn_date", "command_paper"}
@@ -72,7 +92,11 @@ class PartialDate:
         month, day = (int(part) if part else None for part in match.groups()[1:])
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"bad date '{value}': no month {month}")
-        if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        if (
+            day is not None
+            and month is not None
+            and not 1 <= day <= calendar.monthrange(year, month)[1]
+        ):
             raise ValueError(f"bad date '{value}': no day {day} in that month")
         return cls(year, month, day)
 
@@ -88,7 +112,11 @@ class PartialDate:
     def iso(self) -> str:
         if self.undated:
             return UNDATED
-        parts = [f"{self.year:04d}", self.month and f"{self.month:02d}", self.day and f"{self.day:02d}"]
+        parts = [
+            f"{self.year:04d}",
+            self.month and f"{self.month:02d}",
+            self.day and f"{self.day:02d}",
+        ]
         return "-".join(p for p in parts if p)
 
     @property
@@ -156,9 +184,13 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
     """Validate a corpus file's content; the path names it in errors and gives its id."""
     doc_id = path.stem
     if len(data) > MAX_BYTES:
-        raise CorpusError(path, f"too large: {len(data):,} bytes, the limit is {MAX_BYTES:,}; split or trim it")
+        raise CorpusError(
+            path, f"too large: {len(data):,} bytes, the limit is {MAX_BYTES:,}; split or trim it"
+        )
     if not ID_PATTERN.match(doc_id):
-        raise CorpusError(path, "bad file name: use lower-case letters, digits and hyphens (it becomes the id)")
+        raise CorpusError(
+            path, "bad file name: use lower-case letters, digits and hyphens (it becomes the id)"
+        )
     try:
         content = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -209,8 +241,11 @@ def parse_bytes(data: bytes, path: Path, registry: Registry) -> Document:
             raise fail(f"fetched: {error}") from None
     announced_by = _optional(meta.get("announced_by"))
     prime_minister = _optional(meta.get("prime_minister"))
-    australian = prime_minister or currency in ("AUD", "AUP") or any(
-        registry.departments[key].country == "AU" for key in departments)
+    australian = (
+        prime_minister
+        or currency in ("AUD", "AUP")
+        or any(registry.departments[key].country == "AU" for key in departments)
+    )
     country = "AU" if australian else "GB"
     people = speakers_of(text, date.iso, registry, announced_by, prime_minister, country)
     return Document(
@@ -309,7 +344,9 @@ def _check_nesting(body: str, path: Path) -> None:
         elif char == "]" and depth:
             depth -= 1
     if deepest > MAX_BRACKET_DEPTH:
-        raise CorpusError(path, f"Markdown brackets nested {deepest} deep; the limit is {MAX_BRACKET_DEPTH}")
+        raise CorpusError(
+            path, f"Markdown brackets nested {deepest} deep; the limit is {MAX_BRACKET_DEPTH}"
+        )
 
 
 def _deep_lines(body: str) -> Iterator[tuple[int, str]]:
@@ -320,13 +357,15 @@ def _deep_lines(body: str) -> Iterator[tuple[int, str]]:
     # Only a line starting with 16 or more white space or '>' characters can be nested too deeply
     # (a tab is at most 4 columns): check those alone, not every line in Python.
     for deep in DEEP_LINE.finditer(body):
-        yield body.count("\n", 0, deep.start()) + 1, body[deep.start():].split("\n", 1)[0]
+        yield body.count("\n", 0, deep.start()) + 1, body[deep.start() :].split("\n", 1)[0]
 
 
 def _split(content: str, path: Path) -> tuple[dict[str, Any], str]:
     match = FRONT_MATTER.match(content.lstrip("\ufeff"))
     if not match:
-        raise CorpusError(path, "no front matter: the file must start with a '---' line and close it with another")
+        raise CorpusError(
+            path, "no front matter: the file must start with a '---' line and close it with another"
+        )
     try:
         meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
@@ -334,7 +373,7 @@ def _split(content: str, path: Path) -> tuple[dict[str, Any], str]:
         raise CorpusError(path, f"YAML error {_yaml_where(error, line_offset=1)}") from None
     if not isinstance(meta, dict):
         raise CorpusError(path, "the front matter must be a mapping of keys to values")
-    return meta, content[match.end():]
+    return meta, content[match.end() :]
 
 
 def _text(value: Any) -> str:
@@ -383,8 +422,13 @@ def _merge_amounts(found: list[Amount], given: Any, path: Path) -> tuple[Amount,
             raise CorpusError(path, f"amounts entry {n} ('{text}') has a negative value")
         currency = str(entry.get("currency") or (same[0].currency if same else "GBP")).upper()
         sentence = str(entry.get("sentence") or (same[0].sentence if same else text))
-        corrected = Amount(value=value, currency=currency, text=text, sentence=sentence,
-                           page=same[0].page if same else None)
+        corrected = Amount(
+            value=value,
+            currency=currency,
+            text=text,
+            sentence=sentence,
+            page=same[0].page if same else None,
+        )
         if same:
             amounts = [corrected if a.text == text else a for a in amounts]
         else:

@@ -19,12 +19,16 @@ AUD_SERIES_FILE = "deflators-aud.csv"
 # Currency -> the file of its series in the package. A currency with no series has no real terms.
 SERIES_FILES = {"GBP": SERIES_FILE, "AUD": AUD_SERIES_FILE}
 SERIES = "HM Treasury GDP deflators at market prices, March 2026 (Quarterly National Accounts)"
-AUD_SERIES = ("ABS GDP implicit price deflator by financial year (Australian National Accounts, "
-              "cat. 5206.0, June quarter 2020)")
+AUD_SERIES = (
+    "ABS GDP implicit price deflator by financial year (Australian National Accounts, "
+    "cat. 5206.0, June quarter 2020)"
+)
 # Currency -> the name the pages and the API give its series.
 SERIES_NAMES = {"GBP": SERIES, "AUD": AUD_SERIES}
-SOURCE = ("https://www.gov.uk/government/statistics/"
-          "gdp-deflators-at-market-prices-and-money-gdp-march-2026-quarterly-national-accounts")
+SOURCE = (
+    "https://www.gov.uk/government/statistics/"
+    "gdp-deflators-at-market-prices-and-money-gdp-march-2026-quarterly-national-accounts"
+)
 
 
 def financial_year(year: int, month: int | None, first_month: int = 4) -> str | None:
@@ -61,8 +65,9 @@ class Deflator:
         factor = self.factor(year)
         return None if factor is None else real_value(value, factor)
 
-    def real_terms(self, value: int, currency: str, year: str | None,
-                   home: str = "GBP") -> dict[str, Any] | None:
+    def real_terms(
+        self, value: int, currency: str, year: str | None, home: str = "GBP"
+    ) -> dict[str, Any] | None:
         """Describe an amount of the series' currency in real terms, for the API, or None."""
         real = self.real(value, year) if currency == home else None
         if real is None:
@@ -75,7 +80,9 @@ def real_value(value: int, factor: float) -> int:
     return math.floor(value * factor + 0.5)
 
 
-def nominal_range(low: int | None, high: int | None, factor: float) -> tuple[int | None, int | None]:
+def nominal_range(
+    low: int | None, high: int | None, factor: float
+) -> tuple[int | None, int | None]:
     """Return the nominal amounts whose real value, as real_value rounds it, lies within [low, high]."""
     lo = hi = None
     if low is not None:
@@ -97,8 +104,9 @@ def deflator(currency: str = "GBP") -> Deflator | None:
         return None
     text = resources.files("archive.corpus").joinpath(name).read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return Deflator({row["financial_year"]: float(row["deflator"]) for row in rows},
-                    SERIES_NAMES[currency])
+    return Deflator(
+        {row["financial_year"]: float(row["deflator"]) for row in rows}, SERIES_NAMES[currency]
+    )
 
 
 def document_year(meta: dict[str, Any], first_month: int = 4) -> str | None:
@@ -116,8 +124,12 @@ def with_real_terms(
     series = deflator(currency)
     year = document_year(meta, first_month)
     meta["amounts"] = [
-        {**a, "real_terms": series.real_terms(a["value"], a["currency"], year, currency)
-         if series else None}
+        {
+            **a,
+            "real_terms": series.real_terms(a["value"], a["currency"], year, currency)
+            if series
+            else None,
+        }
         for a in meta.get("amounts", [])
     ]
     return meta

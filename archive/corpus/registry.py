@@ -35,7 +35,9 @@ class Department:
     end: str | None = None
     predecessors: tuple[str, ...] = ()
     successor: str | None = None
-    country: str = "GB"  # ISO 3166 code; entries that give none are UK departments, as all shipped ones are
+    country: str = (
+        "GB"  # ISO 3166 code; entries that give none are UK departments, as all shipped ones are
+    )
     sources: tuple[str, ...] = ()
     successors: tuple[str, ...] = ()  # all of them where it was split; `successor` is the first
     history: str | None = None  # how it began and ended: created, renamed, merged, split
@@ -110,15 +112,25 @@ class Registry:
                     shipped = _load_mapping(corpus_dir / name, data)
                     raw[name] = {**shipped, **raw[name]}
         registry = cls(
-            departments={k: _department(k, v, corpus_dir / DEPARTMENTS_FILE) for k, v in raw[DEPARTMENTS_FILE].items()},
-            programmes={k: _programme(k, v, corpus_dir / PROGRAMMES_FILE) for k, v in raw[PROGRAMMES_FILE].items()},
+            departments={
+                k: _department(k, v, corpus_dir / DEPARTMENTS_FILE)
+                for k, v in raw[DEPARTMENTS_FILE].items()
+            },
+            programmes={
+                k: _programme(k, v, corpus_dir / PROGRAMMES_FILE)
+                for k, v in raw[PROGRAMMES_FILE].items()
+            },
             checksum=digest.hexdigest(),
-            governments={k: _government(k, v, corpus_dir / GOVERNMENTS_FILE) for k, v in raw[GOVERNMENTS_FILE].items()},
+            governments={
+                k: _government(k, v, corpus_dir / GOVERNMENTS_FILE)
+                for k, v in raw[GOVERNMENTS_FILE].items()
+            },
             country=country if country != "GB" else None,
         )
         registry._check_links(corpus_dir)
-        registry.people = people_registry.load_people(corpus_dir, raw[people_registry.PEOPLE_FILE],
-                                                      registry.departments)
+        registry.people = people_registry.load_people(
+            corpus_dir, raw[people_registry.PEOPLE_FILE], registry.departments
+        )
         return registry
 
     @property
@@ -151,7 +163,9 @@ class Registry:
             departments={k: Department(**_tuples(v)) for k, v in data["departments"].items()},
             programmes={k: Programme(**_tuples(v)) for k, v in data["programmes"].items()},
             checksum=data.get("checksum", ""),
-            governments={k: Government(**_tuples(v)) for k, v in data.get("governments", {}).items()},
+            governments={
+                k: Government(**_tuples(v)) for k, v in data.get("governments", {}).items()
+            },
             people={k: people_registry.from_plain(v) for k, v in data.get("people", {}).items()},
             country=data.get("country"),
         )
@@ -200,8 +214,11 @@ class Registry:
             return key
         names = {_normal(department.name), *(_normal(a) for a in department.aliases)}
         for other in self.departments.values():
-            if (other.country == department.country and _alive(other, day)
-                    and _normal(other.name) in names):
+            if (
+                other.country == department.country
+                and _alive(other, day)
+                and _normal(other.name) in names
+            ):
                 return other.key
         return key
 
@@ -223,17 +240,26 @@ class Registry:
         for department in self.departments.values():
             for other in (*department.predecessors, department.successor, *department.successors):
                 if other and other not in self.departments:
-                    raise CorpusError(path, f"department '{department.key}' links to {self.unknown('department', other)}")
+                    raise CorpusError(
+                        path,
+                        f"department '{department.key}' links to {self.unknown('department', other)}",
+                    )
         # A reorganisation is recorded on both sides: A's successors list B exactly when B's predecessors list A.
         for department in self.departments.values():
             for other in department.successors:
                 if department.key not in self.departments[other].predecessors:
-                    raise CorpusError(path, f"department '{department.key}' has successor '{other}', "
-                                            f"but '{other}' does not list it among its predecessors")
+                    raise CorpusError(
+                        path,
+                        f"department '{department.key}' has successor '{other}', "
+                        f"but '{other}' does not list it among its predecessors",
+                    )
             for other in department.predecessors:
                 if department.key not in self.departments[other].successors:
-                    raise CorpusError(path, f"department '{department.key}' has predecessor '{other}', "
-                                            f"but '{other}' does not name it as a successor")
+                    raise CorpusError(
+                        path,
+                        f"department '{department.key}' has predecessor '{other}', "
+                        f"but '{other}' does not name it as a successor",
+                    )
         self._check_governments(corpus_dir / GOVERNMENTS_FILE)
         for programme in self.programmes.values():
             if programme.department and programme.department not in self.departments:
@@ -242,17 +268,25 @@ class Registry:
                     f"programme '{programme.key}' names {self.unknown('department', programme.department)}",
                 )
 
-
     def _check_governments(self, path: Path) -> None:
         # Each country's governments follow one another: one leaves office the day the next arrives.
         for country in sorted({g.country for g in self.governments.values()}):
-            mine = sorted((g for g in self.governments.values() if g.country == country), key=lambda g: g.start)
+            mine = sorted(
+                (g for g in self.governments.values() if g.country == country),
+                key=lambda g: g.start,
+            )
             for before, after in zip(mine, mine[1:]):
                 if before.end != after.start:
-                    raise CorpusError(path, f"government '{before.key}' ends on {before.end}, but the next, "
-                                            f"'{after.key}', starts on {after.start}: they must meet")
+                    raise CorpusError(
+                        path,
+                        f"government '{before.key}' ends on {before.end}, but the next, "
+                        f"'{after.key}', starts on {after.start}: they must meet",
+                    )
             if mine and mine[-1].end is not None:
-                raise CorpusError(path, f"government '{mine[-1].key}' is the last for {country} but has an end date")
+                raise CorpusError(
+                    path,
+                    f"government '{mine[-1].key}' is the last for {country} but has an end date",
+                )
 
 
 def _alive(department: Department, day: str) -> bool:
@@ -323,8 +357,10 @@ def _country_code(value: Any) -> str:
 def _country(key: str, entry: dict[str, Any], path: Path) -> str:
     country = _country_code(entry.get("country"))
     if country not in CURRENCIES:
-        raise CorpusError(path, f"'{key}' has country '{country}': use an ISO 3166 code such as "
-                                f"{', '.join(COUNTRIES)}")
+        raise CorpusError(
+            path,
+            f"'{key}' has country '{country}': use an ISO 3166 code such as {', '.join(COUNTRIES)}",
+        )
     return country
 
 
@@ -343,15 +379,24 @@ def _government(key: str, entry: dict[str, Any], path: Path) -> Government:
     end = None if end is None else _iso_day(key, end, path)
     if end is not None and end <= start:
         raise CorpusError(path, f"government '{key}' ends ({end}) before it starts ({start})")
-    return Government(key=key, country=_country(key, entry, path), name=str(entry["name"]), party=str(entry["party"]),
-                      start=start, end=end, sources=_strings(entry.get("sources")))
+    return Government(
+        key=key,
+        country=_country(key, entry, path),
+        name=str(entry["name"]),
+        party=str(entry["party"]),
+        start=start,
+        end=end,
+        sources=_strings(entry.get("sources")),
+    )
 
 
 def _iso_day(key: str, value: Any, path: Path) -> str:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise CorpusError(path, f"'{key}' has the date '{value}': write it as \"YYYY-MM-DD\"") from None
+        raise CorpusError(
+            path, f"'{key}' has the date '{value}': write it as \"YYYY-MM-DD\""
+        ) from None
 
 
 def _programme(key: str, entry: dict[str, Any], path: Path) -> Programme:

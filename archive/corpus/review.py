@@ -12,8 +12,12 @@ KINDS = (
     ("title", re.compile(r"\btitle\b|\bheadline\b")),
     ("date", re.compile(r"\bdate\b|\bdated\b")),
     ("source", re.compile(r"\bsource\b|\bpublisher")),
-    ("registry", re.compile(
-        r"departments\.yaml|programmes\.yaml|people\.yaml|\bexisted\b|^check [a-z0-9-]+:")),
+    (
+        "registry",
+        re.compile(
+            r"departments\.yaml|programmes\.yaml|people\.yaml|\bexisted\b|^check [a-z0-9-]+:"
+        ),
+    ),
 )
 OTHER = "other"
 NAMES = (*(name for name, _ in KINDS), OTHER)

@@ -54,8 +54,13 @@ def listed(corpus_dir: Path, doc_id: str) -> list[dict[str, Any]]:
         except (OSError, UnicodeDecodeError):
             continue
         match = FRONT_MATTER.match(content)
-        found.append({"name": path.stem, "date": path.stem[:10],
-                      "body": content[match.end():] if match else content})
+        found.append(
+            {
+                "name": path.stem,
+                "date": path.stem[:10],
+                "body": content[match.end() :] if match else content,
+            }
+        )
     return found
 
 

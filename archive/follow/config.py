@@ -13,8 +13,20 @@ KINDS = ("feed", "sitemap", "govuk")
 GOVUK = "https://www.gov.uk"
 MAX_ITEMS = 50  # new items read from one source in one run
 MAX_SECONDS = 600.0  # a source still being read after this is left for the next run
-_KEYS = {"name", "kind", "url", "organisations", "document_types", "source", "type", "country",
-         "licence", "map", "max_items", "max_seconds"}
+_KEYS = {
+    "name",
+    "kind",
+    "url",
+    "organisations",
+    "document_types",
+    "source",
+    "type",
+    "country",
+    "licence",
+    "map",
+    "max_items",
+    "max_seconds",
+}
 
 
 @dataclass(frozen=True)
@@ -52,8 +64,9 @@ def read_sources(value: Any, where: str) -> list[Source]:
 def _source(entry: dict[str, Any], where: str) -> Source:
     unknown = sorted(set(entry) - _KEYS)
     if unknown:
-        raise ArchiveError(f"{where}: unknown key {unknown[0]!r}; "
-                           f"the keys are {', '.join(sorted(_KEYS))}")
+        raise ArchiveError(
+            f"{where}: unknown key {unknown[0]!r}; the keys are {', '.join(sorted(_KEYS))}"
+        )
     name = _string(entry, "name", where)
     kind = entry.get("kind")
     if kind is not None and kind not in KINDS:
@@ -70,13 +83,19 @@ def _source(entry: dict[str, Any], where: str) -> Source:
             if not isinstance(number, int | float) or isinstance(number, bool) or number <= 0:
                 raise ArchiveError(f"{where} ({name}): {key} must be a positive number")
             limits[key] = kind_of(number)
-    return Source(name=name, url=url.rstrip("/") if kind == "govuk" else url, kind=kind,
-                  organisations=_strings(entry, "organisations", where),
-                  document_types=_strings(entry, "document_types", where),
-                  source=_optional(entry, "source", where), type=_optional(entry, "type", where),
-                  country=_optional(entry, "country", where),
-                  licence=_optional(entry, "licence", where),
-                  field_map=_optional(entry, "map", where), **limits)  # type: ignore[arg-type]
+    return Source(
+        name=name,
+        url=url.rstrip("/") if kind == "govuk" else url,
+        kind=kind,
+        organisations=_strings(entry, "organisations", where),
+        document_types=_strings(entry, "document_types", where),
+        source=_optional(entry, "source", where),
+        type=_optional(entry, "type", where),
+        country=_optional(entry, "country", where),
+        licence=_optional(entry, "licence", where),
+        field_map=_optional(entry, "map", where),
+        **limits,
+    )  # type: ignore[arg-type]
 
 
 def _string(entry: dict[str, Any], key: str, where: str) -> str:

@@ -13,14 +13,26 @@ from archive.ingest.sources import Record, Unreadable, paper_record
 
 # GOV.UK's document_type, as the archive's kinds (archive/corpus/kinds.py) name them.
 KINDS = {
-    "press_release": "press release", "news_story": "news", "government_response": "news",
-    "world_news_story": "news", "speech": "speech", "oral_statement": "speech",
-    "written_statement": "speech", "authored_article": "news", "policy_paper": "policy paper",
-    "consultation": "consultation", "open_consultation": "consultation",
-    "closed_consultation": "consultation", "consultation_outcome": "consultation",
-    "independent_report": "report", "research": "report", "corporate_report": "report",
-    "impact_assessment": "report", "national_statistics": "statistics",
-    "official_statistics": "statistics", "correspondence": "letter",
+    "press_release": "press release",
+    "news_story": "news",
+    "government_response": "news",
+    "world_news_story": "news",
+    "speech": "speech",
+    "oral_statement": "speech",
+    "written_statement": "speech",
+    "authored_article": "news",
+    "policy_paper": "policy paper",
+    "consultation": "consultation",
+    "open_consultation": "consultation",
+    "closed_consultation": "consultation",
+    "consultation_outcome": "consultation",
+    "independent_report": "report",
+    "research": "report",
+    "corporate_report": "report",
+    "impact_assessment": "report",
+    "national_statistics": "statistics",
+    "official_statistics": "statistics",
+    "correspondence": "letter",
 }
 MAX_ATTACHMENTS = 10  # PDFs read from one item
 _TAG = re.compile(r"<[^>]+>")
@@ -33,8 +45,14 @@ def kind_of(document_type: str | None) -> str | None:
     return KINDS.get(document_type, document_type.replace("_", " "))
 
 
-def records(item: dict[str, Any], web_url: str, date: str | None, fetcher: Fetcher,
-            registry: Registry, today: str) -> list[Record | Unreadable]:
+def records(
+    item: dict[str, Any],
+    web_url: str,
+    date: str | None,
+    fetcher: Fetcher,
+    registry: Registry,
+    today: str,
+) -> list[Record | Unreadable]:
     """Read one content item: a page with a body, or each of its PDF attachments as a paper."""
     title = _plain(item.get("title")) or web_url
     details = item.get("details") if isinstance(item.get("details"), dict) else {}
@@ -44,8 +62,12 @@ def records(item: dict[str, Any], web_url: str, date: str | None, fetcher: Fetch
     organisations = [o for o in links.get("organisations") or [] if isinstance(o, dict)]
     names = [_plain(o.get("title")) for o in organisations]
     departments = [key for key in (registry.resolve("department", n) for n in names if n) if key]
-    day = date or _day(item.get("public_timestamp")) or _day(item.get("first_published_at")) \
+    day = (
+        date
+        or _day(item.get("public_timestamp"))
+        or _day(item.get("first_published_at"))
         or _day(item.get("public_updated_at"))
+    )
     extra: dict[str, str] = {}
     notice = item.get("withdrawn_notice")
     if isinstance(notice, dict) and notice.get("explanation"):
@@ -58,16 +80,19 @@ def records(item: dict[str, Any], web_url: str, date: str | None, fetcher: Fetch
 
     def fill(record: Record, name: str) -> Record:
         record.title, record.date, record.url, record.fetched = name, day, web_url, today
-        record.by = {"title": "the GOV.UK content API's title",
-                      "date": "The GOV.UK search API's public_timestamp gives"}
+        record.by = {
+            "title": "the GOV.UK content API's title",
+            "date": "The GOV.UK search API's public_timestamp gives",
+        }
         record.source = next((n for n in names if n), None)
         record.type = kind_of(item.get("document_type"))
         record.departments = departments
         record.extra = dict(extra)
         return record
 
-    attachments = [a for a in details.get("attachments") or []
-                   if isinstance(a, dict) and _is_pdf(a)]
+    attachments = [
+        a for a in details.get("attachments") or [] if isinstance(a, dict) and _is_pdf(a)
+    ]
     found: list[Record | Unreadable] = []
     for attachment in attachments[:MAX_ATTACHMENTS]:
         address = urljoin(web_url, str(attachment.get("url") or ""))
@@ -90,12 +115,20 @@ def records(item: dict[str, Any], web_url: str, date: str | None, fetcher: Fetch
         return found
     body = details.get("body")
     if isinstance(body, list):  # some schemas give the body in several content types
-        body = next((b.get("content") for b in body if isinstance(b, dict)
-                     and b.get("content_type") == "text/html"), "")
+        body = next(
+            (
+                b.get("content")
+                for b in body
+                if isinstance(b, dict) and b.get("content_type") == "text/html"
+            ),
+            "",
+        )
     if not isinstance(body, str) or not _plain(body):
         return [Unreadable(web_url, "the GOV.UK item has no body and no PDF attachment")]
-    page = (f"<!doctype html><html><head><title>{html.escape(title)}</title></head><body>"
-            f"<article><h1>{html.escape(title)}</h1>{body}</article></body></html>")
+    page = (
+        f"<!doctype html><html><head><title>{html.escape(title)}</title></head><body>"
+        f"<article><h1>{html.escape(title)}</h1>{body}</article></body></html>"
+    )
     return [fill(Record(web_url, page, html=True), title)]
 
 

@@ -18,7 +18,8 @@ SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAX_SITEMAPS = 5  # child sitemaps of an index read in one run
 SEARCH_FIELDS = ("title", "link", "public_timestamp", "content_store_document_type", "description")
 _ALTERNATE = re.compile(
-    r"""<link\b[^>]*\btype=["']application/(?:atom|rss)\+xml["'][^>]*>""", re.IGNORECASE)
+    r"""<link\b[^>]*\btype=["']application/(?:atom|rss)\+xml["'][^>]*>""", re.IGNORECASE
+)
 _HREF = re.compile(r"""\bhref=["']([^"']+)["']""", re.IGNORECASE)
 
 
@@ -61,8 +62,9 @@ def read_listing(url: str, content_type: str, data: bytes, kind: str | None = No
     return _feed(data)
 
 
-def search_address(base: str, organisations: tuple[str, ...], types: tuple[str, ...],
-                   start: int, count: int) -> str:
+def search_address(
+    base: str, organisations: tuple[str, ...], types: tuple[str, ...], start: int, count: int
+) -> str:
     """The GOV.UK search API's address for an organisation's newest documents."""
     params: list[tuple[str, str | int]] = [("filter_organisations", o) for o in organisations]
     params += [("filter_content_store_document_type", t) for t in types]
@@ -90,13 +92,22 @@ def _json(url: str, data: bytes) -> Listing:
             link = result.get("link") if isinstance(result, dict) else None
             if not isinstance(link, str) or not link:
                 continue
-            items.append(Item(urljoin(base + "/", link), _text(result.get("title")),
-                              _day(result.get("public_timestamp")), content_address(base, link)))
+            items.append(
+                Item(
+                    urljoin(base + "/", link),
+                    _text(result.get("title")),
+                    _day(result.get("public_timestamp")),
+                    content_address(base, link),
+                )
+            )
         return Listing("govuk", items, [])
     if isinstance(found, dict) and "base_path" in found and "document_type" in found:
         link = str(found["base_path"])
-        return Listing("govuk-item", [Item(urljoin(base + "/", link), _text(found.get("title")),
-                                           None, url)], [])
+        return Listing(
+            "govuk-item",
+            [Item(urljoin(base + "/", link), _text(found.get("title")), None, url)],
+            [],
+        )
     raise ListProblem("JSON, but neither a GOV.UK search answer nor a GOV.UK content item")
 
 
@@ -110,8 +121,9 @@ def _sitemap(data: bytes) -> Listing:
     try:
         root = fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
-        raise ListProblem("refused XML sitemap: it declares a DTD or entities, which are never "
-                          "expanded") from None
+        raise ListProblem(
+            "refused XML sitemap: it declares a DTD or entities, which are never expanded"
+        ) from None
     except ParseError as error:
         raise ListProblem(f"malformed XML sitemap: {error}") from None
     if root.tag == SITEMAP_NS + "sitemapindex":

@@ -40,10 +40,12 @@ class Summary:
     read: int = 0  # sources read
 
     def line(self) -> str:
-        return (f"followed {self.read} source(s): {len(self.new)} new, "
-                f"{len(self.changed)} changed, "
-                f"{len(self.withdrawn)} withdrawn, {len(self.failed)} failed; "
-                f"{len(self.unchanged)} unchanged since the last run")
+        return (
+            f"followed {self.read} source(s): {len(self.new)} new, "
+            f"{len(self.changed)} changed, "
+            f"{len(self.withdrawn)} withdrawn, {len(self.failed)} failed; "
+            f"{len(self.unchanged)} unchanged since the last run"
+        )
 
 
 @dataclass
@@ -60,8 +62,14 @@ class Follower:
 
     def __init__(self, corpus_dir: Path, settings: Settings) -> None:
         self.corpus_dir, self.settings = corpus_dir, settings
-        self.fetcher = Fetcher(Limits(timeout=settings.timeout, max_bytes=settings.max_bytes,
-                                      pause=settings.pause, allow_hosts=settings.allow_hosts))
+        self.fetcher = Fetcher(
+            Limits(
+                timeout=settings.timeout,
+                max_bytes=settings.max_bytes,
+                pause=settings.pause,
+                allow_hosts=settings.allow_hosts,
+            )
+        )
         self.registry = Registry.load(corpus_dir)
         self.held = held(corpus_dir)
         self.state_path = corpus_dir / STATE_FILE
@@ -80,8 +88,13 @@ class Follower:
         deadline = time.monotonic() + source.max_seconds
         address = source.url
         if source.kind == "govuk":
-            address = search_address(source.url, source.organisations, source.document_types, 0,
-                                     min(source.max_items, 100))
+            address = search_address(
+                source.url,
+                source.organisations,
+                source.document_types,
+                0,
+                min(source.max_items, 100),
+            )
         failures = len(self.summary.failed)
         try:
             answer = self.fetcher.answer(address, state.get("etag"), state.get("modified"))
@@ -94,36 +107,64 @@ class Follower:
                 listing = read_listing(feed.url, feed.content_type, feed.data)
             for child in listing.children:
                 part = self.fetcher.answer(child)
-                listing.items += read_listing(part.url, part.content_type, part.data,
-                                              "sitemap").items
+                listing.items += read_listing(
+                    part.url, part.content_type, part.data, "sitemap"
+                ).items
         except (FetchProblem, ListProblem) as problem:
             self.summary.failed.append((source.name, str(problem)))
             return
         seen = set(state.get("seen", []))
         # A page or content item named on its own is fetched again even if held: it may have
         # changed.
-        self._take(listing.items, source, deadline, seen,
-                   always=listing.kind in ("page", "govuk-item"))
+        self._take(
+            listing.items, source, deadline, seen, always=listing.kind in ("page", "govuk-item")
+        )
         if remember and len(self.summary.failed) == failures:
             # Kept only when all was read, so a failed item is tried again next time.
-            self.state[source.name] = {"etag": answer.etag, "modified": answer.last_modified,
-                                       "read": self.today, "seen": sorted(seen)[-MAX_SEEN:]}
+            self.state[source.name] = {
+                "etag": answer.etag,
+                "modified": answer.last_modified,
+                "read": self.today,
+                "seen": sorted(seen)[-MAX_SEEN:],
+            }
 
     def refetch(self, older_than: dt.timedelta, sources: list[Source]) -> None:
         """Re-check the documents the archive fetched itself longer ago than older_than."""
         cutoff = (dt.date.today() - older_than).isoformat()
         # Only what was fetched: a document written or pasted by hand is never overwritten.
-        due = sorted((fetched, url) for url, (_, fetched) in self.held.items()
-                     if fetched and fetched < cutoff)
-        apis = {url: s.url for s in sources if s.kind == "govuk"
-                for url in self.state.get(s.name, {}).get("seen", [])}
-        items = [Item(url, api=content_address(apis[url], url[len(apis[url]):])
-                      if url in apis else None) for _, url in due[:MAX_REFETCH]]
-        self._take(items, Source("re-checked", "https://re.check", max_items=MAX_REFETCH,
-                                 max_seconds=3600.0), time.monotonic() + 3600.0, set(), always=True)
+        due = sorted(
+            (fetched, url)
+            for url, (_, fetched) in self.held.items()
+            if fetched and fetched < cutoff
+        )
+        apis = {
+            url: s.url
+            for s in sources
+            if s.kind == "govuk"
+            for url in self.state.get(s.name, {}).get("seen", [])
+        }
+        items = [
+            Item(
+                url, api=content_address(apis[url], url[len(apis[url]) :]) if url in apis else None
+            )
+            for _, url in due[:MAX_REFETCH]
+        ]
+        self._take(
+            items,
+            Source("re-checked", "https://re.check", max_items=MAX_REFETCH, max_seconds=3600.0),
+            time.monotonic() + 3600.0,
+            set(),
+            always=True,
+        )
 
-    def _take(self, items: list[Item], source: Source, deadline: float, seen: set[str],
-              always: bool = False) -> None:
+    def _take(
+        self,
+        items: list[Item],
+        source: Source,
+        deadline: float,
+        seen: set[str],
+        always: bool = False,
+    ) -> None:
         fresh: list[Record | Unreadable] = []
         taken = 0
         for item in items:
@@ -135,8 +176,12 @@ class Follower:
                 break
             if time.monotonic() > deadline:
                 self.summary.failed.append(
-                    (source.name, f"out of time after {source.max_seconds:g} s: the rest waits "
-                                  "for the next run"))
+                    (
+                        source.name,
+                        f"out of time after {source.max_seconds:g} s: the rest waits "
+                        "for the next run",
+                    )
+                )
                 break
             taken += 1
             found = self._records(item)
@@ -167,10 +212,16 @@ class Follower:
         return govuk.records(content, item.url, item.date, self.fetcher, self.registry, self.today)
 
     def _options(self, source: Source, **changes: Any) -> Options:
-        return Options(source=source.source, type=source.type, licence=source.licence,
-                       country=source.country or self.settings.country,
-                       timeout=self.settings.timeout, pause=self.settings.pause,
-                       allow_hosts=self.settings.allow_hosts, **changes)
+        return Options(
+            source=source.source,
+            type=source.type,
+            licence=source.licence,
+            country=source.country or self.settings.country,
+            timeout=self.settings.timeout,
+            pause=self.settings.pause,
+            allow_hosts=self.settings.allow_hosts,
+            **changes,
+        )
 
     def _ingest(self, records: list[Record | Unreadable], source: Source) -> None:
         report = ingest(list(records), self.corpus_dir, self._options(source))
@@ -202,8 +253,9 @@ class Follower:
         old, new = body_of(path), outcome.content.split("\n---\n", 1)[-1]
         if " ".join(old.split()) == " ".join(new.split()):
             content = path.read_text("utf-8")
-            stamped = re.sub(r'(?m)^fetched: "[^"\n]*"$', f'fetched: "{self.today}"', content,
-                             count=1)
+            stamped = re.sub(
+                r'(?m)^fetched: "[^"\n]*"$', f'fetched: "{self.today}"', content, count=1
+            )
             if stamped != content:
                 write_atomically(path, stamped)
             return
@@ -241,8 +293,13 @@ def _read_state(path: Path) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def follow(corpus_dir: Path, sources: list[Source], addresses: list[str], settings: Settings,
-           refetch_older_than: dt.timedelta | None = None) -> Summary:
+def follow(
+    corpus_dir: Path,
+    sources: list[Source],
+    addresses: list[str],
+    settings: Settings,
+    refetch_older_than: dt.timedelta | None = None,
+) -> Summary:
     """Read the sources (or only the addresses given), ingest what is new; say what happened."""
     follower = Follower(corpus_dir, settings)
     try:

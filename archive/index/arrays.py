@@ -82,7 +82,9 @@ def covers(schema: Any, field: str) -> bool:
     return field in schema and field not in SKIPPED and not isinstance(schema[field], NUMERIC)
 
 
-def positions(reader: IndexReader, field: str, btext: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
+def positions(
+    reader: IndexReader, field: str, btext: bytes, wanted: np.ndarray
+) -> dict[int, list[int]]:
     """Return a term's positions in each document where wanted (a mask over all document numbers) is true."""
     found: dict[int, list[int]] = {}
     for leaf, offset in reader.leaf_readers():
@@ -113,7 +115,9 @@ def positions(reader: IndexReader, field: str, btext: bytes, wanted: np.ndarray)
 def _positions(value: bytes) -> list[int]:
     # Whoosh's Positions.decode_positions, with the deltas summed in C: a count, then a pickled
     # list of deltas whose final STOP opcode may have been cut off.
-    return list(itertools.accumulate(pickle.loads(value[4:] if value.endswith(b".") else value[4:] + b".")))
+    return list(
+        itertools.accumulate(pickle.loads(value[4:] if value.endswith(b".") else value[4:] + b"."))
+    )
 
 
 class SegmentArrays:
@@ -121,7 +125,9 @@ class SegmentArrays:
 
     def __init__(self, folder: Path, segment_id: str):
         with open(folder / f"{segment_id}.pterms", "rb") as handle:
-            self.terms: dict[tuple[str, bytes], tuple[int, int]] = pickle.load(handle)  # our build wrote it
+            self.terms: dict[tuple[str, bytes], tuple[int, int]] = pickle.load(
+                handle
+            )  # our build wrote it
         self.ids = np.load(folder / f"{segment_id}.pids.npy", mmap_mode="r")
         self.weights = np.load(folder / f"{segment_id}.pwts.npy", mmap_mode="r")
         self.has_positions = (folder / f"{segment_id}.ppos.npy").exists()
@@ -143,7 +149,7 @@ class SegmentArrays:
             return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.uint32)
         start, stop = span
         low, high = int(self.starts[start]), int(self.starts[stop])
-        counts = np.diff(self.starts[start:stop + 1])
+        counts = np.diff(self.starts[start : stop + 1])
         return np.repeat(self.ids[start:stop], counts), self.poses[low:high]
 
 
@@ -210,7 +216,9 @@ class SpanWriter:
         self.poses: list[np.ndarray] = []
         self.at = 0
 
-    def add(self, field: str, btext: bytes, ids: Any, weights: Any, places: list[list[int]] | None) -> None:
+    def add(
+        self, field: str, btext: bytes, ids: Any, weights: Any, places: list[list[int]] | None
+    ) -> None:
         """Add one term's document numbers, weights and (None for a field without them) positions."""
         ids = np.asarray(ids, dtype=np.uint32)
         self.terms[field, btext] = (self.at, self.at + len(ids))
@@ -226,8 +234,15 @@ class SpanWriter:
             self.counts.append(np.fromiter(map(len, places), dtype=np.uint32, count=len(places)))
             self.poses.append(np.fromiter(itertools.chain.from_iterable(places), dtype=np.uint32))
 
-    def add_run(self, field: str, btexts: list[bytes], starts: np.ndarray, ids: np.ndarray, freqs: np.ndarray,
-                poses: np.ndarray) -> None:
+    def add_run(
+        self,
+        field: str,
+        btexts: list[bytes],
+        starts: np.ndarray,
+        ids: np.ndarray,
+        freqs: np.ndarray,
+        poses: np.ndarray,
+    ) -> None:
         """Add many terms of a positional field at once: term i's postings are starts[i] to starts[i + 1]."""
         at = self.at
         bounds = (starts + at).tolist()
@@ -240,17 +255,28 @@ class SpanWriter:
 
     def save(self, folder: Path, segment_id: str) -> None:
         """Write the arrays, one at a time, each list dropped once joined, to keep the peak to about one array."""
-        _save(folder / f"{segment_id}.pids.npy", np.concatenate(self.ids) if self.ids else np.zeros(0, dtype=np.uint32))
+        _save(
+            folder / f"{segment_id}.pids.npy",
+            np.concatenate(self.ids) if self.ids else np.zeros(0, dtype=np.uint32),
+        )
         self.ids = []
         # One float64 term makes the segment's weights float64 (concatenate widens), else float32.
-        _save(folder / f"{segment_id}.pwts.npy",
-              np.concatenate(self.weights) if self.weights else np.zeros(0, dtype=np.float32))
+        _save(
+            folder / f"{segment_id}.pwts.npy",
+            np.concatenate(self.weights) if self.weights else np.zeros(0, dtype=np.float32),
+        )
         self.weights = []
         offsets = np.zeros(self.at + 1, dtype=np.int64)
-        np.cumsum(np.concatenate(self.counts) if self.counts else np.zeros(0, dtype=np.uint32), out=offsets[1:])
+        np.cumsum(
+            np.concatenate(self.counts) if self.counts else np.zeros(0, dtype=np.uint32),
+            out=offsets[1:],
+        )
         self.counts = []
         _save(folder / f"{segment_id}.poff.npy", offsets)
-        _save(folder / f"{segment_id}.ppos.npy", np.concatenate(self.poses) if self.poses else np.zeros(0, dtype=np.uint32))
+        _save(
+            folder / f"{segment_id}.ppos.npy",
+            np.concatenate(self.poses) if self.poses else np.zeros(0, dtype=np.uint32),
+        )
         self.poses = []
         temporary = folder / f"{segment_id}.pterms.partial"
         temporary.write_bytes(pickle.dumps(self.terms, protocol=pickle.HIGHEST_PROTOCOL))

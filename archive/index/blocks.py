@@ -33,8 +33,16 @@ LENGTH_BYTES = np.asarray(_length_byte_cache, dtype=np.int64)
 LENGTH_CAP = 106374  # from this length on, length_to_byte gives 255
 
 
-def write_field(writer: Any, btexts: list[bytes], term_starts: np.ndarray, docs: np.ndarray, weights: np.ndarray,
-                encoded: list[bytes], by_doc: np.ndarray, fixed: int | None) -> None:
+def write_field(
+    writer: Any,
+    btexts: list[bytes],
+    term_starts: np.ndarray,
+    docs: np.ndarray,
+    weights: np.ndarray,
+    encoded: list[bytes],
+    by_doc: np.ndarray,
+    fixed: int | None,
+) -> None:
     """Write a field's posting blocks and its rows of the term table, in Whoosh's block format.
 
     Term i has postings term_starts[i] to term_starts[i + 1] (documents, weights, encoded values);
@@ -70,9 +78,17 @@ def write_field(writer: Any, btexts: list[bytes], term_starts: np.ndarray, docs:
     term_heaviest = np.maximum.reduceat(heaviest, first_block).tolist()
     firsts, lasts = docs[term_starts[:-1]].tolist(), docs[term_starts[1:] - 1].tolist()
 
-    shortest, longest = _length_bytes(shortest, none).tolist(), _length_bytes(longest, none).tolist()
+    shortest, longest = (
+        _length_bytes(shortest, none).tolist(),
+        _length_bytes(longest, none).tolist(),
+    )
     gaps, narrow, blocks, sizes = gaps.tolist(), narrow.tolist(), per_term.tolist(), sizes.tolist()
-    starts, stops, lowest, highest = starts.tolist(), stops.tolist(), lowest.tolist(), highest.tolist()
+    starts, stops, lowest, highest = (
+        starts.tolist(),
+        stops.tolist(),
+        lowest.tolist(),
+        highest.tolist(),
+    )
     heaviest = heaviest.tolist()
     last_of = docs[np.asarray(stops) - 1].tolist()
     postfile = writer._postfile
@@ -91,19 +107,39 @@ def write_field(writer: Any, btexts: list[bytes], term_starts: np.ndarray, docs:
             else:
                 block_weights = tuple(narrow[at:stop])
             run = encoded[at:stop]
-            values = tuple(run) if fixed is None or fixed < 0 else None if fixed == 0 else b"".join(run)
+            values = (
+                tuple(run) if fixed is None or fixed < 0 else None if fixed == 0 else b"".join(run)
+            )
             data = dumps((tuple(gaps[at:stop]), block_weights, values), DATA_PROTOCOL)
             compression = COMPRESSION if len(data) >= COMPRESS_FROM else 0
             if compression:
                 data = zlib.compress(data, compression)
-            header = dumps((stop - at, last_of[b], heaviest[b], compression, shortest[b], longest[b]), 2)
+            header = dumps(
+                (stop - at, last_of[b], heaviest[b], compression, shortest[b], longest[b]), 2
+            )
             total = len(header) + len(data)
-            chunks += (pack_int(-total if left == 1 else total), header, data)  # the last block's size is negative
+            chunks += (
+                pack_int(-total if left == 1 else total),
+                header,
+                data,
+            )  # the last block's size is negative
             position += 4 + total
             b += 1
         # W3TermInfo.to_bytes: not inlined, the statistics, then where the postings are.
-        rows.append(TERM_INFO.pack(0, term_weight[t], sizes[t], term_shortest[t], term_longest[t], term_heaviest[t],
-                                   firsts[t], lasts[t]) + pack_long(offset) + pack_int(position - offset))
+        rows.append(
+            TERM_INFO.pack(
+                0,
+                term_weight[t],
+                sizes[t],
+                term_shortest[t],
+                term_longest[t],
+                term_heaviest[t],
+                firsts[t],
+                lasts[t],
+            )
+            + pack_long(offset)
+            + pack_int(position - offset)
+        )
     postfile.write(b"".join(chunks))
     _add_rows(writer._tindex, [pack_ushort(writer._fieldid) + btext for btext in btexts], rows)
 
@@ -122,7 +158,9 @@ def _add_rows(table: Any, keys: list[bytes], values: list[bytes]) -> None:
         return
     if keys[0] <= table.lastkey:
         raise ValueError(f"keys must increase: {table.lastkey!r}..{keys[0]!r}")
-    records = [ROW_LENGTHS.pack(len(key), len(value)) + key + value for key, value in zip(keys, values)]
+    records = [
+        ROW_LENGTHS.pack(len(key), len(value)) + key + value for key, value in zip(keys, values)
+    ]
     position = table.dbfile.tell()
     hashfn, buckets, index = table.hashfn, table.buckets, table.index
     for key, record in zip(keys, records):

@@ -48,8 +48,16 @@ class BuildReport:
         """Say in one line what the build did."""
         rejected = f", {len(self.errors)} rejected" if self.errors else ""
         if not self.touched:
-            return f"nothing changed: {self.total} documents indexed{rejected} ({self.seconds:.1f} s)"
-        kind = "the index was damaged, so it was rebuilt in full: " if self.repaired else "full build: " if self.full else ""
+            return (
+                f"nothing changed: {self.total} documents indexed{rejected} ({self.seconds:.1f} s)"
+            )
+        kind = (
+            "the index was damaged, so it was rebuilt in full: "
+            if self.repaired
+            else "full build: "
+            if self.full
+            else ""
+        )
         if self.outdated:
             kind = f"the index {self.outdated}, so it was rebuilt in full: "
         return (
@@ -58,8 +66,14 @@ class BuildReport:
         )
 
 
-def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool = False,
-          country: str | None = None, keep: int = generations.KEEP) -> BuildReport:
+def build(
+    corpus_dir: Path,
+    index_dir: Path,
+    full: bool = False,
+    progress: bool = False,
+    country: str | None = None,
+    keep: int = generations.KEEP,
+) -> BuildReport:
     """Bring the index up to date with the corpus and publish it as a new generation.
 
     `country` is the archive's (COUNTRY in archive.toml): it is kept with the registry, and
@@ -91,7 +105,9 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
                 # nothing, and only documents filed under a removed (or re-keyed) entry are read again.
                 if manifest.get("registry", {}).get("checksum") != registry.checksum:
                     relabelled = True
-                    forced = forced | _filed_under(base, _removed_keys(Registry.from_dict(manifest["registry"]), registry))
+                    forced = forced | _filed_under(
+                        base, _removed_keys(Registry.from_dict(manifest["registry"]), registry)
+                    )
         if base is not None and (not _has_every_field(base) or _people_changed(manifest, registry)):
             # Indexed before a field was added (such as source): every document needs it. Who
             # announced a document is found with people.yaml when parsed: an edit reads every one.
@@ -101,13 +117,25 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
         # A file whose size and modification time are as last recorded is not read again; the rest
         # are compared by content. At 100,000 documents this is what keeps a small build under a second.
         # A full build reads every file anyway: each one's checksum comes from its parse.
-        sums = None if base is None else {
-            doc_id: indexed[doc_id] if doc_id in indexed and known.get(doc_id) == stat
-            else checksum((corpus_dir / f"{doc_id}.md").read_bytes())
-            for doc_id, stat in stats.items()
-        }
-        stale = list(stats) if sums is None else [
-            doc_id for doc_id, digest in sums.items() if indexed.get(doc_id) != digest or doc_id in forced]
+        sums = (
+            None
+            if base is None
+            else {
+                doc_id: indexed[doc_id]
+                if doc_id in indexed and known.get(doc_id) == stat
+                else checksum((corpus_dir / f"{doc_id}.md").read_bytes())
+                for doc_id, stat in stats.items()
+            }
+        )
+        stale = (
+            list(stats)
+            if sums is None
+            else [
+                doc_id
+                for doc_id, digest in sums.items()
+                if indexed.get(doc_id) != digest or doc_id in forced
+            ]
+        )
         removed = [doc_id for doc_id in indexed if doc_id not in stats]
         paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
         # All documents, or many: parsed and written as new segments by worker processes. A few: parsed
@@ -142,18 +170,26 @@ def build(corpus_dir: Path, index_dir: Path, full: bool = False, progress: bool 
             # time; and not one changed in the last seconds, which a later change could leave with the same time.
             recent = time.time_ns() - RACY_NS
             rejected = {error.path.stem for error in report.errors if error.path is not None}
-            recorded = {doc_id: stats[doc_id] for doc_id, digest in documents.items()
-                        if sums.get(doc_id) == digest and stats[doc_id][1] < recent and doc_id not in rejected}
+            recorded = {
+                doc_id: stats[doc_id]
+                for doc_id, digest in documents.items()
+                if sums.get(doc_id) == digest
+                and stats[doc_id][1] < recent
+                and doc_id not in rejected
+            }
             # A document rejected under the new registry but unchanged is read again next time too.
             reread = sorted(forced & rejected)
             manifest = {"registry": registry.to_dict(), "reread": reread}
             record = {"documents": documents, "stats": recorded}
-            needed = report.touched or base is None or relabelled or forced & rejected != reread_before
+            needed = (
+                report.touched or base is None or relabelled or forced & rejected != reread_before
+            )
             if folder is not None:
                 if needed:
                     replaced = [doc_id for doc_id, _ in parsed if doc_id in indexed] + removed
-                    _publish_segments(index_dir, folder, base, written, replaced, manifest, record,
-                                      keep)
+                    _publish_segments(
+                        index_dir, folder, base, written, replaced, manifest, record, keep
+                    )
                     folder = None  # published: no longer ours to discard
             elif needed:
                 _write(index_dir, base, documents_parsed, removed, manifest, record, keep)
@@ -174,8 +210,10 @@ def _people_changed(manifest: dict[str, Any] | None, registry: Registry) -> bool
 
 
 def _removed_keys(old: Registry, new: Registry) -> dict[str, set[str]]:
-    return {"department": set(old.departments) - set(new.departments),
-            "programme": set(old.programmes) - set(new.programmes)}
+    return {
+        "department": set(old.departments) - set(new.departments),
+        "programme": set(old.programmes) - set(new.programmes),
+    }
 
 
 def _filed_under(generation: Path, keys: dict[str, set[str]]) -> set[str]:
@@ -186,7 +224,9 @@ def _filed_under(generation: Path, keys: dict[str, set[str]]) -> set[str]:
     try:
         with ix.searcher() as searcher:
             wanted = Or([Term(field, key) for field, found in keys.items() for key in found])
-            return {searcher.stored_fields(docnum)["id"] for docnum in searcher.docs_for_query(wanted)}
+            return {
+                searcher.stored_fields(docnum)["id"] for docnum in searcher.docs_for_query(wanted)
+            }
     finally:
         ix.close()
 
@@ -212,12 +252,21 @@ def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
 
 
 def _has_every_field(generation: Path) -> bool:
-    return set(DocumentSchema().names()) <= set(whoosh_index.open_dir(str(generation)).schema.names())
+    return set(DocumentSchema().names()) <= set(
+        whoosh_index.open_dir(str(generation)).schema.names()
+    )
 
 
-def _publish_segments(index_dir: Path, folder: Path, base: Path | None, written: parallel.Written,
-                      replaced: list[str], manifest: dict[str, Any], record: dict[str, Any],
-                      keep: int = generations.KEEP) -> None:
+def _publish_segments(
+    index_dir: Path,
+    folder: Path,
+    base: Path | None,
+    written: parallel.Written,
+    replaced: list[str],
+    manifest: dict[str, Any],
+    record: dict[str, Any],
+    keep: int = generations.KEEP,
+) -> None:
     """Publish the folder's index (the base's, if any, less the replaced documents) with the new segments in it."""
     if base is None:
         schema, kept, generation = DocumentSchema(), [], 0
@@ -232,7 +281,9 @@ def _publish_segments(index_dir: Path, folder: Path, base: Path | None, written:
     segments.write_toc(folder, schema, kept + written.segments, generation)
     arrays.write(folder)
     # Surface forms only grow: a word no document holds any more is simply never found.
-    table = FormsTable(schema["body"].analyzer, None if base is None else forms_table.read_stems(base))
+    table = FormsTable(
+        schema["body"].analyzer, None if base is None else forms_table.read_stems(base)
+    )
     table.update(written.stems)
     if base is None or table.added:  # else the base's file, linked, is already this table
         table.write(folder)
@@ -273,8 +324,15 @@ def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
     return [s for s in kept if s.doc_count_all() >= SMALL_SEGMENT]
 
 
-def _write(index_dir: Path, base: Path, parsed: list[Document], removed: list[str],
-           manifest: dict[str, Any], record: dict[str, Any], keep: int = generations.KEEP) -> None:
+def _write(
+    index_dir: Path,
+    base: Path,
+    parsed: list[Document],
+    removed: list[str],
+    manifest: dict[str, Any],
+    record: dict[str, Any],
+    keep: int = generations.KEEP,
+) -> None:
     """Publish the base's index with a few documents added, changed or removed by Whoosh's own writer."""
     folder = generations.start(index_dir, base)
     try:

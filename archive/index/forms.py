@@ -34,7 +34,9 @@ class FormsTable:
         """Add each new word of the texts, stemmed as the analyzer indexes it."""
         stems, analyzer = self.stems, self.analyzer
         for text in texts:
-            for word in {match.group().lower() for match in _TOKEN.finditer(text)}.difference(stems):
+            for word in {match.group().lower() for match in _TOKEN.finditer(text)}.difference(
+                stems
+            ):
                 found = [token.text for token in analyzer(word)]
                 # A word the analyzer drops (a stop word, one letter) is never a query's stem.
                 stems[word] = found[0] if len(found) == 1 else None
@@ -67,7 +69,9 @@ def read_stems(generation: Path) -> dict[str, str | None]:
     """Read a generation's word -> stem table; raise OSError or ValueError when it is missing or damaged."""
     with open(generation / FORMS_FILE, "rb") as handle:
         try:
-            found = pickle.load(handle)  # written by our own build, beside index files Whoosh pickles too
+            found = pickle.load(
+                handle
+            )  # written by our own build, beside index files Whoosh pickles too
         except (pickle.UnpicklingError, EOFError) as error:
             raise ValueError(f"{FORMS_FILE} is damaged: {error}") from None
     if not isinstance(found, dict):

@@ -67,8 +67,10 @@ def format_problem(manifest: dict[str, Any]) -> str | None:
         return None
     built = manifest.get("version")
     by = f"Policy Archive {built}" if built else "a version from before versions were recorded"
-    return (f"was built by {by} (index format {found}); "
-            f"this is {__version__}, which reads index format {INDEX_FORMAT}")
+    return (
+        f"was built by {by} (index format {found}); "
+        f"this is {__version__}, which reads index format {INDEX_FORMAT}"
+    )
 
 
 def require_format(index_dir: Path, manifest: dict[str, Any]) -> None:
@@ -76,7 +78,8 @@ def require_format(index_dir: Path, manifest: dict[str, Any]) -> None:
     problem = format_problem(manifest)
     if problem:
         raise IndexOutdated(
-            f"the index in {index_dir} {problem}: run `archive build --full` to rebuild it")
+            f"the index in {index_dir} {problem}: run `archive build --full` to rebuild it"
+        )
 
 
 def read_documents(generation: Path) -> dict[str, Any]:
@@ -98,7 +101,9 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise ArchiveError(f"another build is running on {index_dir}; wait for it to finish") from None
+            raise ArchiveError(
+                f"another build is running on {index_dir}; wait for it to finish"
+            ) from None
         yield
 
 
@@ -125,20 +130,33 @@ def check_files(generation: Path, manifest: dict[str, Any]) -> None:
         except FileNotFoundError:
             raise ValueError(f"its file {name} is missing") from None
         if found != size:
-            raise ValueError(f"its file {name} has {found:,} bytes, not the {size:,} it was written with")
+            raise ValueError(
+                f"its file {name} has {found:,} bytes, not the {size:,} it was written with"
+            )
 
 
 def _index_file(path: Path) -> bool:
-    return path.is_file() and path.name not in (MANIFEST, DOCUMENTS) and "LOCK" not in path.name.upper()
+    return (
+        path.is_file()
+        and path.name not in (MANIFEST, DOCUMENTS)
+        and "LOCK" not in path.name.upper()
+    )
 
 
-def publish(index_dir: Path, folder: Path, manifest: dict[str, Any],
-            documents: dict[str, Any] | None = None, keep: int = KEEP) -> Path:
+def publish(
+    index_dir: Path,
+    folder: Path,
+    manifest: dict[str, Any],
+    documents: dict[str, Any] | None = None,
+    keep: int = KEEP,
+) -> Path:
     """Write the manifest (and the build's record of documents), then make the folder current in one rename."""
     count = len(documents["documents"]) if documents is not None else None
     manifest = {**manifest, "build": _new_build(index_dir, count)}
     if documents is not None:
-        _write_atomic_bytes(folder / DOCUMENTS, pickle.dumps(documents, protocol=pickle.HIGHEST_PROTOCOL))
+        _write_atomic_bytes(
+            folder / DOCUMENTS, pickle.dumps(documents, protocol=pickle.HIGHEST_PROTOCOL)
+        )
     # Each index file's size, so that a file later truncated or deleted is found at opening.
     files = {p.name: p.stat().st_size for p in folder.iterdir() if _index_file(p)}
     written = {**manifest, "format": INDEX_FORMAT, "version": __version__, "files": files}

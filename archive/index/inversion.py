@@ -63,14 +63,30 @@ class Tokens:
 
     def postings(self) -> Postings:
         """Return the field's postings, sorted by term (in code point order, which is UTF-8 byte order)."""
-        tokens = np.frombuffer(self.tokens, dtype=np.int32) if len(self.tokens) else np.zeros(0, dtype=np.int32)
-        starts = np.frombuffer(self.starts, dtype=np.int64) if len(self.starts) else np.zeros(0, dtype=np.int64)
-        docs = np.frombuffer(self.docs, dtype=np.uint32) if len(self.docs) else np.zeros(0, dtype=np.uint32)
+        tokens = (
+            np.frombuffer(self.tokens, dtype=np.int32)
+            if len(self.tokens)
+            else np.zeros(0, dtype=np.int32)
+        )
+        starts = (
+            np.frombuffer(self.starts, dtype=np.int64)
+            if len(self.starts)
+            else np.zeros(0, dtype=np.int64)
+        )
+        docs = (
+            np.frombuffer(self.docs, dtype=np.uint32)
+            if len(self.docs)
+            else np.zeros(0, dtype=np.uint32)
+        )
         kept = np.flatnonzero(tokens >= 0)
-        run = np.searchsorted(starts, kept, side="right") - 1  # which document's run each kept token is in
+        run = (
+            np.searchsorted(starts, kept, side="right") - 1
+        )  # which document's run each kept token is in
         # The stop filter renumbers: the first word kept keeps its place, each after it is one more.
         first = np.searchsorted(kept, starts)  # each run's first kept token, among the kept
-        first_place = kept[np.minimum(first, max(len(kept) - 1, 0))] - starts if len(kept) else first
+        first_place = (
+            kept[np.minimum(first, max(len(kept) - 1, 0))] - starts if len(kept) else first
+        )
         places = (first_place[run] + (np.arange(len(kept)) - first[run])).astype(np.uint32)
         order = sorted(range(len(self.terms)), key=self.terms.__getitem__)
         rank = np.empty(len(self.terms), dtype=np.int64)
@@ -132,7 +148,9 @@ def _encode_all(positions: np.ndarray, freqs: np.ndarray) -> list[bytes]:
     gaps[firsts] = positions[firsts]
     sizes = np.where(gaps < 0x100, 2, np.where(gaps < 0x10000, 3, 5))
     single = freqs == 1
-    head = 4 + len(_HEAD) + (~single)  # the count, pickle's header, and MARK for a list of more than one
+    head = (
+        4 + len(_HEAD) + (~single)
+    )  # the count, pickle's header, and MARK for a list of more than one
     item_bytes = np.bincount(posting, weights=sizes, minlength=count).astype(np.int64)
     lengths = head + item_bytes + 2  # APPEND or APPENDS, then STOP
     ends = np.cumsum(lengths)
@@ -157,7 +175,7 @@ def _encode_all(positions: np.ndarray, freqs: np.ndarray) -> list[bytes]:
     encoded = [data[a:b] for a, b in zip(offsets.tolist(), ends.tolist())]
     for i in np.flatnonzero(freqs > _BATCH).tolist():  # lists that pickle in several batches
         start = int(firsts[i])
-        encoded[i] = encode_one(positions[start:start + int(freqs[i])].tolist())
+        encoded[i] = encode_one(positions[start : start + int(freqs[i])].tolist())
     return encoded
 
 

@@ -15,8 +15,10 @@ from typing import Any
 
 from archive.corpus.parse import Document
 
-TYPES = {".pdf": "application/pdf",
-         ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 HASH = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -44,8 +46,14 @@ def store(index_dir: Path, document: Document) -> list[dict[str, Any]]:
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
-        kept.append({"suffix": suffix, "type": TYPES.get(suffix, "application/octet-stream"),
-                     "sha256": digest, "bytes": len(data)})
+        kept.append(
+            {
+                "suffix": suffix,
+                "type": TYPES.get(suffix, "application/octet-stream"),
+                "sha256": digest,
+                "bytes": len(data),
+            }
+        )
     return kept
 
 

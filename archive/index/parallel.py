@@ -43,14 +43,19 @@ class Written:
     stems: dict[str, str | None] = field(default_factory=dict)  # for the forms table
 
 
-def write(folder: Path, index_dir: Path, paths: list[Path], registry: Registry, progress: bool = False) -> Written:
+def write(
+    folder: Path, index_dir: Path, paths: list[Path], registry: Registry, progress: bool = False
+) -> Written:
     """Parse the files and write the documents that parse as new segments in folder (none are added to its index)."""
     many = len(paths) >= PARALLEL_FROM
     procs = min(os.cpu_count() or 1, MAX_PROCS) if many else 1
     # Segments of SEGMENT_DOCS even with one process: a whole corpus in one would not fit in memory.
     count = min(max(procs, math.ceil(len(paths) / SEGMENT_DOCS)), MAX_SEGMENTS) if many else 1
     size = max(1, math.ceil(len(paths) / count))
-    jobs = [(folder, index_dir, paths[start:start + size], registry) for start in range(0, len(paths), size)]
+    jobs = [
+        (folder, index_dir, paths[start : start + size], registry)
+        for start in range(0, len(paths), size)
+    ]
     written = Written()
     with tqdm(total=len(paths), desc="indexing", unit="doc", disable=not progress) as bar:
         for segment, parsed, errors, stems in _run(jobs, procs):
@@ -86,7 +91,9 @@ def _segment(job: tuple[Any, ...]) -> tuple[Any, ...]:
         gc.collect()
 
 
-def _write_segment(folder: Path, index_dir: Path, paths: list[Path], registry: Registry) -> tuple[Any, ...]:
+def _write_segment(
+    folder: Path, index_dir: Path, paths: list[Path], registry: Registry
+) -> tuple[Any, ...]:
     writer = SegmentWriter(folder, DocumentSchema())
     parsed, errors = [], []
     # A batch at a time, each step over the whole batch: parsing and indexing one document after
@@ -94,7 +101,7 @@ def _write_segment(folder: Path, index_dir: Path, paths: list[Path], registry: R
     # the processor's caches.
     for at in range(0, len(paths), BATCH):
         documents: list[Document] = []
-        for _path, document, error in read_documents(paths[at:at + BATCH], registry):
+        for _path, document, error in read_documents(paths[at : at + BATCH], registry):
             if error is not None:
                 # Sent back as text: an exception with its own arguments does not pickle whole.
                 errors.append((str(error.path), error.message))

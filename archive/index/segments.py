@@ -66,11 +66,21 @@ class TextIndexer:
         """Say whether an analyzer is the stemming one this reproduces (Whoosh's StemmingAnalyzer)."""
         items: Any = getattr(analyzer, "items", None)
         if not isinstance(analyzer, CompositeAnalyzer) or [type(i) for i in items or ()] != [
-                RegexTokenizer, LowercaseFilter, StopFilter, StemFilter]:
+            RegexTokenizer,
+            LowercaseFilter,
+            StopFilter,
+            StemFilter,
+        ]:
             return False
         tokenizer, _, stop, stem = items
-        return (tokenizer.expression.pattern == default_pattern.pattern and not tokenizer.gaps
-                and stop.renumber and stop.max is None and not stem.ignore and stem.lang is None)
+        return (
+            tokenizer.expression.pattern == default_pattern.pattern
+            and not tokenizer.gaps
+            and stop.renumber
+            and stop.max is None
+            and not stem.ignore
+            and stem.lang is None
+        )
 
     def _stem(self, word: str) -> str | None:
         word = word.lower()
@@ -117,15 +127,27 @@ class SegmentWriter:
         self.segment: W3Segment = self.codec.new_segment(self.storage, INDEX_NAME)
         # Columns are gathered in a temporary folder of the segment's own, so writers side by side
         # (one a process) never share one.
-        self.perdoc = self.codec.per_document_writer(_OwnTemporary(str(folder), self.segment.segid), self.segment)
+        self.perdoc = self.codec.per_document_writer(
+            _OwnTemporary(str(folder), self.segment.segid), self.segment
+        )
         for name, field in schema.items():
             if field.vector or field.separate_spelling():
-                raise ValueError(f"field {name!r} has vectors or spelling, which this writer does not write")
+                raise ValueError(
+                    f"field {name!r} has vectors or spelling, which this writer does not write"
+                )
         self.texts: dict[str, TextIndexer] = {}
-        stems: list[tuple[Any, dict[str, str | None]]] = []  # a title's words are mostly its body's: stemmed once for both
+        stems: list[
+            tuple[Any, dict[str, str | None]]
+        ] = []  # a title's words are mostly its body's: stemmed once for both
         for name, field in schema.items():
-            if field.indexed and isinstance(field.format, Positions) and TextIndexer.handles(field.analyzer):
-                shared = next((table for analyzer, table in stems if analyzer == field.analyzer), None)
+            if (
+                field.indexed
+                and isinstance(field.format, Positions)
+                and TextIndexer.handles(field.analyzer)
+            ):
+                shared = next(
+                    (table for analyzer, table in stems if analyzer == field.analyzer), None
+                )
                 if shared is None:
                     stems.append((field.analyzer, shared := {}))
                 self.texts[name] = TextIndexer(field.analyzer, shared)
@@ -204,10 +226,14 @@ class SegmentWriter:
             if number is None or isinstance(number, bytes):
                 found = list(field.index(number))
             else:
-                sortable = to_sortable(field.numtype, field.bits, field.signed, field.prepare_number(number))
+                sortable = to_sortable(
+                    field.numtype, field.bits, field.signed, field.prepare_number(number)
+                )
                 pack = field._struct.pack
-                found = [(pack_byte(shift) + pack(sortable >> shift), 1, 1.0, b"")
-                         for shift in range(0, field.bits, field.shift_step)]
+                found = [
+                    (pack_byte(shift) + pack(sortable >> shift), 1, 1.0, b"")
+                    for shift in range(0, field.bits, field.shift_step)
+                ]
             self.terms_of[name, number] = found
         return found
 
@@ -227,24 +253,50 @@ class SegmentWriter:
             if name in self.texts:
                 found = self.texts[name].tokens.postings()
                 btexts = [term.encode("utf-8") for term in found.terms]
-                blocks.write_field(writer, btexts, found.term_starts, found.docs, found.freqs.astype(np.float64),
-                             found.encoded(), by_doc, None)
-                spans.add_run(name, btexts, found.term_starts, found.docs, found.freqs, found.positions)
+                blocks.write_field(
+                    writer,
+                    btexts,
+                    found.term_starts,
+                    found.docs,
+                    found.freqs.astype(np.float64),
+                    found.encoded(),
+                    by_doc,
+                    None,
+                )
+                spans.add_run(
+                    name, btexts, found.term_starts, found.docs, found.freqs, found.positions
+                )
                 writer.finish_field()
                 continue
             keys = sorted(key for key in self.postings if key[0] == name)
             runs = [self.postings[key] for key in keys]
             starts = np.zeros(len(runs) + 1, dtype=np.int64)
             np.cumsum([len(docs) for docs, _, _ in runs], out=starts[1:])
-            docs = np.fromiter(itertools.chain.from_iterable(r[0] for r in runs), dtype=np.int64, count=int(starts[-1]))
-            weights = np.fromiter(itertools.chain.from_iterable(r[1] for r in runs), dtype=np.float64, count=len(docs))
+            docs = np.fromiter(
+                itertools.chain.from_iterable(r[0] for r in runs),
+                dtype=np.int64,
+                count=int(starts[-1]),
+            )
+            weights = np.fromiter(
+                itertools.chain.from_iterable(r[1] for r in runs), dtype=np.float64, count=len(docs)
+            )
             encoded = list(itertools.chain.from_iterable(r[2] for r in runs))
-            blocks.write_field(writer, [key[1] for key in keys], starts, docs, weights, encoded, by_doc,
-                         field.format.fixed_value_size())
+            blocks.write_field(
+                writer,
+                [key[1] for key in keys],
+                starts,
+                docs,
+                weights,
+                encoded,
+                by_doc,
+                field.format.fixed_value_size(),
+            )
             if arrays.covers(self.schema, name):
                 positional = field.format.supports("positions")
                 for (_, btext), (term_docs, term_weights, values) in zip(keys, runs):
-                    places = [field.format.decode_positions(v) for v in values] if positional else None
+                    places = (
+                        [field.format.decode_positions(v) for v in values] if positional else None
+                    )
                     spans.add(name, btext, term_docs, term_weights, places)
             writer.finish_field()
         writer.close()
@@ -290,7 +342,6 @@ def write(folder: Path, schema: Schema, documents: Iterable[dict[str, Any]]) -> 
     for values in documents:
         segment.add(values)
     return segment.finish()
-
 
 
 def write_toc(folder: Path, schema: Schema, segments: list[W3Segment], generation: int = 0) -> None:

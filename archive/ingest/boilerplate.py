@@ -40,10 +40,20 @@ _NAV = re.compile(
     r"|contact(?:\s+us)?|about(?:\s+us)?|news|subscribe|advertisement|close|share)$",
     re.IGNORECASE,
 )
-_PUBLISHER = re.compile(r"^(?:more\s+from|©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&' .-]{1,60}?)[.]?$", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:by|words\s+by|written\s+by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$", re.IGNORECASE)
-_CREDIT_LINE = re.compile(r"^(?:photo(?:graph)?|picture|pic|image|credit|illustration)s?\s*(?::|by\b)", re.IGNORECASE)
-_CREDIT_TAIL = re.compile(r"\s*\((?:photo(?:graph)?|picture|pic|image|credit)s?\s*:[^)]*\)\s*$", re.IGNORECASE)
+_PUBLISHER = re.compile(
+    r"^(?:more\s+from|©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&' .-]{1,60}?)[.]?$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|words\s+by|written\s+by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:photo(?:graph)?|picture|pic|image|credit|illustration)s?\s*(?::|by\b)", re.IGNORECASE
+)
+_CREDIT_TAIL = re.compile(
+    r"\s*\((?:photo(?:graph)?|picture|pic|image|credit)s?\s*:[^)]*\)\s*$", re.IGNORECASE
+)
 _BULLET = re.compile(r"^(?:[•·▪◦‣*]|[-–—](?=\s))\s*")
 _SENTENCE_END = re.compile(r"[.!?:;,\"”’')\]…]$")
 _FINAL = re.compile(r"[.!?:;][\"”’')\]]*$")  # a sentence or clause ends here
@@ -61,7 +71,9 @@ class Article:
     publisher: str | None = None  # as the page names itself: "More from Community Care"
     publisher_line: str | None = None
     author: str | None = None  # from a byline above the article
-    lead: list[str] = field(default_factory=list)  # lines above the article: a dateline may be among them
+    lead: list[str] = field(
+        default_factory=list
+    )  # lines above the article: a dateline may be among them
     dropped: list[str] = field(default_factory=list)  # the first line of each dropped block
 
     @property
@@ -83,7 +95,9 @@ def normalise(text: str) -> str:
 
 
 _C1 = re.compile("[\x80\x82-\x8c\x8e\x91-\x9c\x9e\x9f]")  # those cp1252 gives a character
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+)
 
 
 def extract_article(raw: str, title: str | None = None) -> Article:
@@ -114,8 +128,12 @@ def extract_article(raw: str, title: str | None = None) -> Article:
         publisher=publisher["name"].strip() if publisher else None,
         publisher_line=publisher.group() if publisher else None,
         author=byline["name"] if byline else None,
-        lead=[line for line in lines[: title_at or 0] if line] + [line for line in dropped if line in lines[start:end]
-                                                                and line not in tail and line not in markers],
+        lead=[line for line in lines[: title_at or 0] if line]
+        + [
+            line
+            for line in dropped
+            if line in lines[start:end] and line not in tail and line not in markers
+        ],
         paragraphs=_markdown(_reflow(units)),
         title_line=None if title_at is None else title_at + 1,
         comments=comments,
@@ -162,7 +180,7 @@ def _find_end(lines: list[str], start: int) -> tuple[int, list[str]]:
         if not line:
             continue
         if prose_seen and words(line) <= _MARKER_WORDS and _END_MARKER.match(line):
-            dropped = [line] + [f"{sum(1 for rest in lines[i + 1:] if rest)} more line(s)"]
+            dropped = [line] + [f"{sum(1 for rest in lines[i + 1 :] if rest)} more line(s)"]
             return i, dropped
         if words(line) >= 12 or (words(line) >= 6 and _SENTENCE_END.search(line)):
             prose_seen = True
@@ -190,9 +208,17 @@ def _lead_cleaned(lines: list[str], dropped: list[str], stubs: bool = True) -> l
         if stripped != line and (stripped == nxt or not stripped):
             dropped.append(line)  # the standfirst repeated with its picture credit
             continue
-        continues = line[:1].islower() and kept and not _FINAL.search(kept[-1])  # "stated that": a wrapped sentence
-        if (stubs and not prose_seen and words(line) <= 3 and not _SENTENCE_END.search(line)
-                and not _BULLET.match(line) and not continues):
+        continues = (
+            line[:1].islower() and kept and not _FINAL.search(kept[-1])
+        )  # "stated that": a wrapped sentence
+        if (
+            stubs
+            and not prose_seen
+            and words(line) <= 3
+            and not _SENTENCE_END.search(line)
+            and not _BULLET.match(line)
+            and not continues
+        ):
             dropped.append(line)  # an image's alt text or a navigation stub before the article
             continue
         if not prose_seen and kept and line == kept[-1]:
@@ -200,7 +226,11 @@ def _lead_cleaned(lines: list[str], dropped: list[str], stubs: bool = True) -> l
         kept.append(stripped)
         # A standfirst has no full stop; the article's prose does. A hard-wrapped scan has no
         # line of twelve words, but its lines of running text show that the article has begun.
-        prose_seen = prose_seen or (words(line) >= 12 and bool(_SENTENCE_END.search(line))) or _wrapped_prose(line)
+        prose_seen = (
+            prose_seen
+            or (words(line) >= 12 and bool(_SENTENCE_END.search(line)))
+            or _wrapped_prose(line)
+        )
     return kept
 
 
@@ -215,7 +245,9 @@ def _reflow(lines: list[str]) -> list[str]:
     # Text hard-wrapped at a fixed width (scans, e-mails) leaves most long lines open-ended;
     # there a capital letter on the next line is no sign of a new paragraph.
     long = [line for line in lines if words(line) >= 5 and not _BULLET.match(line)]
-    wrapped = len(long) >= 4 and sum(1 for line in long if not _FINAL.search(line)) >= 0.4 * len(long)
+    wrapped = len(long) >= 4 and sum(1 for line in long if not _FINAL.search(line)) >= 0.4 * len(
+        long
+    )
     units: list[str] = []
     last = ""  # the line before, as it stood: a short one ends its paragraph
     for line in lines:
@@ -227,8 +259,11 @@ def _reflow(lines: list[str]) -> list[str]:
             and not LIST_ITEM.match(line)
             and not list_entry(last, line)
             and not _FINAL.search(previous)
-            and (line[:1].islower() or line[:1] in "(,;"
-                 or (wrapped and words(last) >= 5 and _full(last, long)))
+            and (
+                line[:1].islower()
+                or line[:1] in "(,;"
+                or (wrapped and words(last) >= 5 and _full(last, long))
+            )
         ) or continues(previous, line)
         if joins:
             units[-1] = f"{previous} {line}"

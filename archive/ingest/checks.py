@@ -7,19 +7,27 @@ from archive.corpus.parse import PartialDate
 from archive.ingest.dating import DateGuess, full_dates
 from archive.ingest.titles import furniture_like
 
-SUSPICIOUS_FROM = 10**12  # a trillion or more in one announcement is more often a misreading than money
-_DATELINE_WORDS = 12  # a closing "CANBERRA, 9th January, 1963" is short; a sentence naming a date is not
+SUSPICIOUS_FROM = (
+    10**12
+)  # a trillion or more in one announcement is more often a misreading than money
+_DATELINE_WORDS = (
+    12  # a closing "CANBERRA, 9th January, 1963" is short; a sentence naming a date is not
+)
 
 
-def date_points(given: str | None, given_by: str, guess: DateGuess, text: str, lead: list[str]) -> list[str]:
+def date_points(
+    given: str | None, given_by: str, guess: DateGuess, text: str, lead: list[str]
+) -> list[str]:
     """Say when a given date cannot be read, or a dateline in the text gives another date."""
     points = []
     if given:
         try:
             PartialDate.parse(given)
         except ValueError:
-            points.append(f"{given_by.removeprefix('The ').removesuffix(' gives')} gives the date '{given}', "
-                          f"which cannot be read: {guess.date.iso} is used instead, check it")
+            points.append(
+                f"{given_by.removeprefix('The ').removesuffix(' gives')} gives the date '{given}', "
+                f"which cannot be read: {guess.date.iso} is used instead, check it"
+            )
             return points
     if not guess.sure:
         return points
@@ -30,24 +38,34 @@ def date_points(given: str | None, given_by: str, guess: DateGuess, text: str, l
             continue
         for date, _ in full_dates(line):
             if not _agrees(date, guess.date):
-                points.append(f'the text is dated {date.display} ("{line}") but the date given is '
-                              f"{guess.date.display}: check which is right")
+                points.append(
+                    f'the text is dated {date.display} ("{line}") but the date given is '
+                    f"{guess.date.display}: check which is right"
+                )
                 return points
     return points
 
 
 def _agrees(found: PartialDate, given: PartialDate) -> bool:
-    return (found.year == given.year and (given.month is None or found.month == given.month)
-            and (given.day is None or found.day == given.day))
+    return (
+        found.year == given.year
+        and (given.month is None or found.month == given.month)
+        and (given.day is None or found.day == given.day)
+    )
 
 
 def amount_points(text: str, amounts: tuple[Amount, ...]) -> list[str]:
     """Point out money glued to letters (not read) and amounts too large to be likely."""
-    points = [f'"{doubt}" looks like money with a scanning error and is not read as an amount: add it by hand '
-              f"under amounts: if it is one" for doubt in dict.fromkeys(doubtful_amounts(text))]
+    points = [
+        f'"{doubt}" looks like money with a scanning error and is not read as an amount: add it by hand '
+        f"under amounts: if it is one"
+        for doubt in dict.fromkeys(doubtful_amounts(text))
+    ]
     for amount in amounts:
         if amount.value >= SUSPICIOUS_FROM:
-            points.append(f'"{amount.text}" is read as {amount.value:,} {amount.currency}: check it ("{amount.sentence}")')
+            points.append(
+                f'"{amount.text}" is read as {amount.value:,} {amount.currency}: check it ("{amount.sentence}")'
+            )
     return points
 
 

@@ -23,16 +23,22 @@ _FULL_DATES = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}[/.](?P<m>[01]?\d)[/.]{_YEAR}\b"),
 ]
-_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<m>[01]\d)(?:[/-](?P<day>[0-3]\d))?(?=[/-]|$)")
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)[/-](?P<m>[01]\d)(?:[/-](?P<day>[0-3]\d))?(?=[/-]|$)"
+)
 _DATELINE = re.compile(r"^(?:published|posted|updated|date|first published)\b", re.IGNORECASE)
 _FINANCIAL_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-–/](?P<next>\d\d)\b(?![-–/]\d)")
-_NEW_FINANCIAL_YEAR = re.compile(r"\b(?:start|beginning|week|weeks|days?|month)\b[^.]{0,30}\bnew financial year\b", re.IGNORECASE)
+_NEW_FINANCIAL_YEAR = re.compile(
+    r"\b(?:start|beginning|week|weeks|days?|month)\b[^.]{0,30}\bnew financial year\b", re.IGNORECASE
+)
 _DUE = re.compile(
     rf"\b(?:due|expected|scheduled|planned|to be published|will be published|by)\s+(?:in\s+|by\s+)?"
     rf"(?:{_MONTH}\s+)?{_YEAR}\b",
     re.IGNORECASE,
 )
-_ANY_YEAR = re.compile(r"(?<![\d£$€/-])(?P<year>(?:19|20)\d\d)(?![\d/-]|\s*(?:m|bn|million|billion)\b)")
+_ANY_YEAR = re.compile(
+    r"(?<![\d£$€/-])(?P<year>(?:19|20)\d\d)(?![\d/-]|\s*(?:m|bn|million|billion)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -60,12 +66,24 @@ def infer_date(
         except ValueError:
             kept = _partly(str(given))
             if kept:  # 2019-02-31 keeps February 2019, flagged: never a date from elsewhere instead
-                return DateGuess(kept, f"{given_by} \"{given}\", which is no date: {kept.display} is "
-                                 "what can be read of it.", False)
+                return DateGuess(
+                    kept,
+                    f'{given_by} "{given}", which is no date: {kept.display} is '
+                    "what can be read of it.",
+                    False,
+                )
         else:
             return DateGuess(date, f"{given_by} the date {date.display}.", True)
-    for guess in (_from_url(url), _dateline(lead, anywhere=True), _dateline(text), _from_comments(comments), _new_financial_year(text),
-                  _financial_year(text), _due(text), _latest_year(text)):
+    for guess in (
+        _from_url(url),
+        _dateline(lead, anywhere=True),
+        _dateline(text),
+        _from_comments(comments),
+        _new_financial_year(text),
+        _financial_year(text),
+        _due(text),
+        _latest_year(text),
+    ):
         if guess:
             return guess
     return None
@@ -151,7 +169,9 @@ def _financial_year(text: str) -> DateGuess | None:
         return None
     year = max(counts, key=lambda y: (len(counts[y]), -y))  # the most named, then the earliest
     sentence = sentence_at(text, counts[year][0].start())
-    return DateGuess(PartialDate(year), f'It concerns the financial year {_fy(year)}: "{sentence}"', False)
+    return DateGuess(
+        PartialDate(year), f'It concerns the financial year {_fy(year)}: "{sentence}"', False
+    )
 
 
 def _due(text: str) -> DateGuess | None:
@@ -163,7 +183,11 @@ def _due(text: str) -> DateGuess | None:
     guess = year - 1 if month and month <= 3 else year
     due = f"{calendar.month_name[month]} {year}" if month else str(year)
     sentence = sentence_at(text, match.start())
-    return DateGuess(PartialDate(guess), f'It was written before {due}, which was still to come: "{sentence}"', False)
+    return DateGuess(
+        PartialDate(guess),
+        f'It was written before {due}, which was still to come: "{sentence}"',
+        False,
+    )
 
 
 def _latest_year(text: str) -> DateGuess | None:
@@ -172,7 +196,9 @@ def _latest_year(text: str) -> DateGuess | None:
         return None
     year, match = max(years, key=lambda pair: pair[0])
     sentence = sentence_at(text, match.start())
-    return DateGuess(PartialDate(year), f'{year} is the latest year the text names: "{sentence}"', False)
+    return DateGuess(
+        PartialDate(year), f'{year} is the latest year the text names: "{sentence}"', False
+    )
 
 
 def _fy(year: int) -> str:
@@ -184,7 +210,7 @@ def sentence_at(text: str, position: int, limit: int = 300) -> str:
     spans = sentences(text)
     index = bisect_right([start for start, _ in spans], position) - 1
     start, end = spans[index] if index >= 0 else (position, position)
-    sentence = " ".join(text[start:max(end, position)].split())
+    sentence = " ".join(text[start : max(end, position)].split())
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -216,9 +242,12 @@ def bounds(lifetimes: list[tuple[str, str | None, str | None]]) -> tuple[str, st
         span = f"after {low[0].display}"
     else:
         span = f"before {high[0].display}"
+
     def when(value: str | None, missing: str) -> str:
         return PartialDate.parse(value).display if value else missing
 
-    named = "; ".join(f"{name} existed from {when(start, 'an unknown date')} to {when(end, 'now')}"
-                      for name, start, end in lifetimes)
+    named = "; ".join(
+        f"{name} existed from {when(start, 'an unknown date')} to {when(end, 'now')}"
+        for name, start, end in lifetimes
+    )
     return span, named

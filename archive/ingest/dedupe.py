@@ -40,8 +40,9 @@ class NearDuplicates:
         for sample in _samples(found):
             self._postings.setdefault(sample, []).append(key)
 
-    def find(self, text: str | set[int], exclude: str | None = None,
-             among: set[str] | None = None) -> tuple[str, float] | None:
+    def find(
+        self, text: str | set[int], exclude: str | None = None, among: set[str] | None = None
+    ) -> tuple[str, float] | None:
         """Return the key holding the largest share (at least the threshold) of text's wording.
 
         `among`, where given, is the only keys looked at."""

@@ -21,7 +21,9 @@ class DocxProblem(Exception):
 class DocxText:
     blocks: list[str]
     title: str | None = None  # the paragraph in the Title style, else the core properties' title
-    properties: dict[str, str] = field(default_factory=dict)  # title, author, created (YYYY-MM-DD), ...
+    properties: dict[str, str] = field(
+        default_factory=dict
+    )  # title, author, created (YYYY-MM-DD), ...
     front: list[str] = field(default_factory=list)  # the first paragraphs, for dates and publishers
 
 
@@ -33,12 +35,19 @@ def read_docx(data: bytes) -> DocxText:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an OLE file: old .doc, or an encrypted .docx
-            raise DocxProblem("encrypted or an old .doc: save it as a .docx without a password") from None
+        if (
+            data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        ):  # an OLE file: old .doc, or an encrypted .docx
+            raise DocxProblem(
+                "encrypted or an old .doc: save it as a .docx without a password"
+            ) from None
         raise DocxProblem(f"damaged or not a Word file: {type(error).__name__}") from None
     core = document.core_properties
-    properties = {"title": (core.title or "").strip(), "author": (core.author or "").strip(),
-                  "created": core.created.date().isoformat() if core.created else ""}
+    properties = {
+        "title": (core.title or "").strip(),
+        "author": (core.author or "").strip(),
+        "created": core.created.date().isoformat() if core.created else "",
+    }
     blocks: list[str] = []
     title = None
     front: list[str] = []
@@ -48,10 +57,16 @@ def read_docx(data: bytes) -> DocxText:
     paragraphs = {paragraph._p: paragraph for paragraph in document.paragraphs}
     for child in body.iterchildren():
         if child in tables:
-            rows = [[" ".join(cell.text.split()) for cell in row.cells] for row in tables[child].rows]
+            rows = [
+                [" ".join(cell.text.split()) for cell in row.cells] for row in tables[child].rows
+            ]
             rows = [_unmerged(row) for row in rows if any(row)]
             if rows:
-                blocks.append(table_rows(rows) if len(rows) > 1 else "- " + "; ".join(escape(c) for c in rows[0] if c))
+                blocks.append(
+                    table_rows(rows)
+                    if len(rows) > 1
+                    else "- " + "; ".join(escape(c) for c in rows[0] if c)
+                )
             in_list = False
             continue
         paragraph = paragraphs.get(child)
@@ -69,7 +84,11 @@ def read_docx(data: bytes) -> DocxText:
             continue
         if heading:
             blocks.append("#" * min(int(heading.group(1)) + 1, 4) + " " + escape(text))
-        elif _LIST.search(style) or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
+        elif (
+            _LIST.search(style)
+            or paragraph._p.pPr is not None
+            and paragraph._p.pPr.numPr is not None
+        ):
             item = "- " + escape(text)
             if in_list:
                 blocks[-1] += "\n" + item

@@ -67,9 +67,13 @@ class Fetcher:
         self._httpx = httpx
         from archive.ingest.guard import guarded_transport
 
-        self._client = httpx.Client(timeout=httpx.Timeout(self.limits.timeout), follow_redirects=False,
-                                    headers={"User-Agent": USER_AGENT}, trust_env=False,
-                                    transport=guarded_transport(self.limits.allow_hosts))
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(self.limits.timeout),
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT},
+            trust_env=False,
+            transport=guarded_transport(self.limits.allow_hosts),
+        )
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
 
@@ -95,7 +99,9 @@ class Fetcher:
         for _ in range(self.limits.max_redirects + 1):
             _check_scheme(url)
             if not self._allowed(url):
-                raise FetchProblem(f"robots.txt of {_origin(url)} does not allow {ROBOTS_AGENT} to fetch it")
+                raise FetchProblem(
+                    f"robots.txt of {_origin(url)} does not allow {ROBOTS_AGENT} to fetch it"
+                )
             with self._request(url, headers) as response:
                 if response.has_redirect_location:
                     target = urljoin(url, response.headers.get("location", ""))
@@ -105,16 +111,27 @@ class Fetcher:
                     url = target
                     continue
                 if response.status_code >= 400:
-                    raise FetchProblem(f"the server answered {response.status_code} {response.reason_phrase}".rstrip())
+                    raise FetchProblem(
+                        f"the server answered {response.status_code} {response.reason_phrase}".rstrip()
+                    )
                 known = response.status_code == 304 and bool(headers)
                 if response.status_code != 200 and not known:
-                    raise FetchProblem(f"the server answered {response.status_code} {response.reason_phrase}, not a page")
+                    raise FetchProblem(
+                        f"the server answered {response.status_code} {response.reason_phrase}, not a page"
+                    )
                 data = b"" if known else self._body(response)
-                return Answer(str(response.url), response.status_code,
-                              response.headers.get("content-type", ""), data,
-                              response.headers.get("etag"), response.headers.get("last-modified"),
-                              response.charset_encoding)
-        raise FetchProblem(f"too many redirects: more than {self.limits.max_redirects}, from {seen[0]}")
+                return Answer(
+                    str(response.url),
+                    response.status_code,
+                    response.headers.get("content-type", ""),
+                    data,
+                    response.headers.get("etag"),
+                    response.headers.get("last-modified"),
+                    response.charset_encoding,
+                )
+        raise FetchProblem(
+            f"too many redirects: more than {self.limits.max_redirects}, from {seen[0]}"
+        )
 
     def _request(self, url: str, headers: dict[str, str] | None = None):
         from archive.ingest.guard import Refused
@@ -146,7 +163,9 @@ class Fetcher:
                     raise FetchProblem(f"too large: more than the limit of {limit:,} bytes")
                 chunks.append(chunk)
         except self._httpx.TimeoutException:
-            raise FetchProblem(f"timed out: the answer stalled for {self.limits.timeout:g} s") from None
+            raise FetchProblem(
+                f"timed out: the answer stalled for {self.limits.timeout:g} s"
+            ) from None
         except self._httpx.HTTPError as error:
             raise FetchProblem(f"the answer was cut off: {error}") from None
         return b"".join(chunks)
@@ -207,7 +226,9 @@ def is_address(text: str) -> bool:
 def _check_scheme(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
-        raise FetchProblem(f"not an http(s) address: only http:// and https:// are fetched, not {parts.scheme}://")
+        raise FetchProblem(
+            f"not an http(s) address: only http:// and https:// are fetched, not {parts.scheme}://"
+        )
     if not parts.hostname:
         raise FetchProblem("not an address: it names no host")
 

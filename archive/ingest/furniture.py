@@ -7,11 +7,15 @@ import re
 
 # Scans spell these with stray spaces, tildes and misread letters ("FOR P~ RESS", "STATEUENT").
 _S = r"[\s~]*"
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-DATE = _DATE = (rf"(?:{_WEEKDAY}[,.]?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}[,.]?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?"
-         r"(?:19|20)\d\d\b")
+DATE = _DATE = (
+    rf"(?:{_WEEKDAY}[,.]?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}[,.]?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?"
+    r"(?:19|20)\d\d\b"
+)
 _STATEMENT = r"(?:joint\s+)?(?:press\s+)?(?:st\w{2,4}ent|comment|message|speech|address|remarks)"
 # A phrase that is furniture wherever it stands in the lines above the article.
 _LEAD_PHRASE = re.compile(
@@ -45,27 +49,38 @@ _LEAD_PHRASE = re.compile(
 # "Statement by the Prime Minister, Mr. Harold Holt": a byline that may run onto two lines.
 _BYLINE = re.compile(
     rf"^\(?\s*(?:{_STATEMENT}|tribute)\s+(?:by|from)\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
-    rf"[^()]{{0,60}}\bprime\s+minister\b).{{0,80}}$", re.IGNORECASE)
+    rf"[^()]{{0,60}}\bprime\s+minister\b).{{0,80}}$",
+    re.IGNORECASE,
+)
 _BYLINE_MORE = re.compile(
     r"^(?:the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
     re.IGNORECASE,
 )
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -".
 _PAGE_LINE = re.compile(
-    r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$")
+    r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$"
+)
 # A bare number is a page's only where running text goes on around it, never in a table of figures.
 _BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
 _LONE_MARK = re.compile(r"^[A-Za-z|!]$")  # a letter alone between paragraphs: a mark the scan read
 # A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
-_PAGE_TAIL = re.compile(r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$")
-_PAGE_HEAD = re.compile(r"^\d{1,2}\.{2,}\s+(?=[A-Z])")  # "4.. REVIEW OF ..." opens a page with the header
+_PAGE_TAIL = re.compile(
+    r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$"
+)
+_PAGE_HEAD = re.compile(
+    r"^\d{1,2}\.{2,}\s+(?=[A-Z])"
+)  # "4.. REVIEW OF ..." opens a page with the header
 # End marks: "ENDS", "[ENDS]", "- ends -", "000000", "oooO OOooo---", "* * *".
-_END_LINE = re.compile(r"^(?:[\[(\-–—\s]*ends?[\])\s.\-–—]*|[oO0]{3,}[\s0oO\-–—.]*|[-–—_*#=\s]{3,}|(?:\*\s*){3,})$",
-                       re.IGNORECASE)
-_END_TAIL = re.compile(r"(?<=[.!?\"”)])\s+(?:[oO0]{3,}[-–—]+[\s0oO\-–—]*|[oO0]{4,}[\s0oO\-–—]*|[oO0]{3}\s*[0oO]{3,}[\s0oO\-–—]*"
-                       # "... Industry. 22/ 67T.": its release number; '... last..." F77/ 290 .4': its file's
-                       r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?"
-                       r"|[A-Z]\d{2}\s?/\s?\d{1,4}(?:\s+\S{1,3})?)$")
+_END_LINE = re.compile(
+    r"^(?:[\[(\-–—\s]*ends?[\])\s.\-–—]*|[oO0]{3,}[\s0oO\-–—.]*|[-–—_*#=\s]{3,}|(?:\*\s*){3,})$",
+    re.IGNORECASE,
+)
+_END_TAIL = re.compile(
+    r"(?<=[.!?\"”)])\s+(?:[oO0]{3,}[-–—]+[\s0oO\-–—]*|[oO0]{4,}[\s0oO\-–—]*|[oO0]{3}\s*[0oO]{3,}[\s0oO\-–—]*"
+    # "... Industry. 22/ 67T.": its release number; '... last..." F77/ 290 .4': its file's
+    r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?"
+    r"|[A-Z]\d{2}\s?/\s?\d{1,4}(?:\s+\S{1,3})?)$"
+)
 # What a reader gets in touch with, not the article: "Media contact: ...", "Contact: Jane Smith 02 6277 7744".
 _CONTACT = re.compile(
     r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]"
@@ -73,14 +88,22 @@ _CONTACT = re.compile(
     r"|for\s+more\s+(?:information|details)\b)",
     re.IGNORECASE,
 )
-_PHONE = re.compile(r"^(?:(?:tel|ph|phone|fax|mob(?:ile)?)\b[.:]?\s*)?[\d ()+-]{8,}(?:\s*\(\s*[whm]\s*\))?$", re.IGNORECASE)
-_CAPTION = re.compile(r"^(?:photo(?:graph)?|picture|pic|image|caption)s?\s*(?::|by\b|[-–]\s)", re.IGNORECASE)
+_PHONE = re.compile(
+    r"^(?:(?:tel|ph|phone|fax|mob(?:ile)?)\b[.:]?\s*)?[\d ()+-]{8,}(?:\s*\(\s*[whm]\s*\))?$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^(?:photo(?:graph)?|picture|pic|image|caption)s?\s*(?::|by\b|[-–]\s)", re.IGNORECASE
+)
 # A note pointing at what is not in the text: "See attachment-overleaf", "(See attached PDF ...)".
-_ATTACHED = re.compile(r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)[^()]{0,100}\)?\s*$",
-                       re.IGNORECASE)
+_ATTACHED = re.compile(
+    r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)[^()]{0,100}\)?\s*$", re.IGNORECASE
+)
 # A place line above the article: "Brisbane", "Shanghai, People's Republic of China".
 _PLACE_WORD = r"(?:[A-Z][\w'’]*|of|the)"
-_PLACE_LINE = re.compile(rf"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,4}})?$")
+_PLACE_LINE = re.compile(
+    rf"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,4}})?$"
+)
 _JUNK_TOKENS = 12
 _GARBLED_REPEAT = 0.55  # letter by letter, a headline scanned badly is this close to the title
 _UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo goes on
@@ -99,7 +122,8 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
     for i, line in enumerate(lines):
         bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
-            line == announced or _in_prose(lines, nonblank, where[i]))
+            line == announced or _in_prose(lines, nonblank, where[i])
+        )
         if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
             dropped.append(line)
             continue
@@ -123,8 +147,11 @@ def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:
     kept = []
     for line in lines:
         note = _ATTACHED.search(line)
-        if (note and len(note.group().split()) <= _NOTE_WORDS
-                and (note.start() == 0 or re.search(r"[.!?\"”)]\s*$", line[: note.start()]))):
+        if (
+            note
+            and len(note.group().split()) <= _NOTE_WORDS
+            and (note.start() == 0 or re.search(r"[.!?\"”)]\s*$", line[: note.start()]))
+        ):
             dropped.append(note.group().strip())
             line = line[: note.start()].rstrip()
             if not line:
@@ -143,8 +170,13 @@ def place_line(lines: list[str]) -> int | None:
 
 def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
     """Tell whether the non-blank line n stands between two lines of running text (marks aside)."""
-    near = [lines[i] for i in nonblank[max(0, n - 3):n]][::-1], [lines[i] for i in nonblank[n + 1:n + 4]]
-    before, after = (next((line for line in side if not _PAGE_LINE.match(line)), "") for side in near)
+    near = (
+        [lines[i] for i in nonblank[max(0, n - 3) : n]][::-1],
+        [lines[i] for i in nonblank[n + 1 : n + 4]],
+    )
+    before, after = (
+        next((line for line in side if not _PAGE_LINE.match(line)), "") for side in near
+    )
     return len(before.split()) >= 5 and len(after.split()) >= 5
 
 
@@ -179,8 +211,20 @@ def junk(text: str) -> bool:
     return sum(c.isalnum() for c in chars) < 0.6 * len(chars)
 
 
-_FURNITURE_WORDS = ("press", "statement", "release", "media", "prime", "minister", "australia", "canberra",
-                    "embargo", "embargoed", "office", "transcript")
+_FURNITURE_WORDS = (
+    "press",
+    "statement",
+    "release",
+    "media",
+    "prime",
+    "minister",
+    "australia",
+    "canberra",
+    "embargo",
+    "embargoed",
+    "office",
+    "transcript",
+)
 
 
 def _scanned_furniture(rest: str) -> bool:
@@ -189,8 +233,11 @@ def _scanned_furniture(rest: str) -> bool:
     words = [w for w in words if w]
     if not words or len(words) > 8:
         return False
-    close = [bool(difflib.get_close_matches(w, _FURNITURE_WORDS, 1, 0.75))
-             or any(len(w) >= 5 and (w in f or f in w) for f in _FURNITURE_WORDS) for w in words]
+    close = [
+        bool(difflib.get_close_matches(w, _FURNITURE_WORDS, 1, 0.75))
+        or any(len(w) >= 5 and (w in f or f in w) for f in _FURNITURE_WORDS)
+        for w in words
+    ]
     noise = [len(w) <= 3 or any(c.isdigit() for c in w) for w in words]
     return any(close) and all(c or n for c, n in zip(close, noise))
 
@@ -202,7 +249,7 @@ def furniture_rest(line: str) -> str:
         match = _LEAD_PHRASE.match(rest)
         if not match or not match.group():
             break
-        rest = rest[match.end():]
+        rest = rest[match.end() :]
     return rest.strip()
 
 
@@ -220,15 +267,22 @@ def repeats_title(line: str, title: str | None, strict: bool = True) -> bool:
     # "CBIONWEEAlTB EAILAXS 00 WQIN JUBItfl" is "COMMONWEALTH RAILWAYS GOLDEN JUBILEE" scanned: too
     # garbled for its words to match, close letter by letter.
     match = difflib.SequenceMatcher(None, line.casefold(), title.casefold())
-    if match.real_quick_ratio() >= _GARBLED_REPEAT and match.quick_ratio() >= _GARBLED_REPEAT \
-            and match.ratio() >= _GARBLED_REPEAT:
+    if (
+        match.real_quick_ratio() >= _GARBLED_REPEAT
+        and match.quick_ratio() >= _GARBLED_REPEAT
+        and match.ratio() >= _GARBLED_REPEAT
+    ):
         return True
     mine = [w.casefold() for w in _LETTERS.findall(line) if len(w) >= 2]
     theirs = [w.casefold() for w in _LETTERS.findall(title)]
     if not mine:
         return False
     glued = "".join(theirs)
-    close = sum(1 for w in mine if w in theirs or w in glued or difflib.get_close_matches(w, theirs, 1, 0.75))
+    close = sum(
+        1
+        for w in mine
+        if w in theirs or w in glued or difflib.get_close_matches(w, theirs, 1, 0.75)
+    )
     if not strict:
         return close >= 0.5 * len(mine)
     # One word the title lacks is a scanning error; two are a sentence of the article.
@@ -240,7 +294,9 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
     kept: list[str] = []
     dropped: list[str] = []
     byline = False
-    open_byline = False  # "( Statement by Mr. J. McEwen, Acting Prime Minister and" goes on to its ")"
+    open_byline = (
+        False  # "( Statement by Mr. J. McEwen, Acting Prime Minister and" goes on to its ")"
+    )
     strict = in_capitals("\n".join(lines))
     headline = False
     seen = 0
@@ -250,26 +306,45 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             continue
         seen += 1
         rest = furniture_rest(line)
-        if seen > _LEAD_LINES or (prose(line) and not _CONTACT.match(line) and rest and not junk(rest)):
+        if seen > _LEAD_LINES or (
+            prose(line) and not _CONTACT.match(line) and rest and not junk(rest)
+        ):
             kept.extend(lines[i:])
             break
         if dropped and _UNTIL.search(dropped[-1]) and len(line.split()) <= 8 and not prose(line):
             dropped.append(line)  # "NOT FOR RELEASE BEFORE" / "MIDNIGHT 7 FEBRUARY 1969", scanned
             continue
         # "Statement by the Prime Minister, the Rt. Hon. Sir Robert" / "Menzie s": a name goes on
-        name_goes_on = (bool(dropped) and not dropped[-1].rstrip().endswith((".", ")"))
-                        and len(line.split()) <= 3 and line[:1].isupper() and not prose(line))
-        more = byline and (open_byline or name_goes_on
-                           or (_BYLINE_MORE.match(line) and len(line.split()) <= 10))
+        name_goes_on = (
+            bool(dropped)
+            and not dropped[-1].rstrip().endswith((".", ")"))
+            and len(line.split()) <= 3
+            and line[:1].isupper()
+            and not prose(line)
+        )
+        more = byline and (
+            open_byline or name_goes_on or (_BYLINE_MORE.match(line) and len(line.split()) <= 10)
+        )
         byline = bool(_BYLINE.match(line) or more)
         if byline:
             open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
         repeat = repeats_title(rest, title, strict) or (
-            headline and not strict and len(rest.split()) <= 5 and repeats_title(rest, title, False))
+            headline and not strict and len(rest.split()) <= 5 and repeats_title(rest, title, False)
+        )
         # "FOR PRESS lctl": a release line with one stray word left over
-        leftover = len(rest.split()) <= 1 and sum(c.isalpha() for c in rest) < sum(c.isalpha() for c in line)
-        if (byline or not rest or junk(rest) or junk(line) or repeat or leftover or _CAPTION.match(line)
-                or _scanned_furniture(rest)):
+        leftover = len(rest.split()) <= 1 and sum(c.isalpha() for c in rest) < sum(
+            c.isalpha() for c in line
+        )
+        if (
+            byline
+            or not rest
+            or junk(rest)
+            or junk(line)
+            or repeat
+            or leftover
+            or _CAPTION.match(line)
+            or _scanned_furniture(rest)
+        ):
             dropped.append(line)
         else:
             kept.append(line)
@@ -293,8 +368,13 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         noise += bool(_NOISE.match(line))
         # "FOR PPESS:" closing a scan; "See also:" and a bare address closing a page
         release = bool(_RELEASE_LINE.match(line) or _SEE_ALSO.match(line))
-        if (_PHONE.match(line) or _CAPTION.match(line) or _END_LINE.match(line) or _NOISE.match(line)
-                or release) and noise <= 2:
+        if (
+            _PHONE.match(line)
+            or _CAPTION.match(line)
+            or _END_LINE.match(line)
+            or _NOISE.match(line)
+            or release
+        ) and noise <= 2:
             end = i
             continue
         break
@@ -302,7 +382,9 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         end = max(end, next((j + 1 for j in reversed(nonblank) if not _NOISE.match(lines[j])), end))
     kept, dropped = lines[:end], [line for line in lines[end:] if line]
     last = max((i for i, line in enumerate(kept) if line), default=None)
-    if last is not None and _LAST_PAGE.search(kept[last]):  # "... action plans. 1": the page's number
+    if last is not None and _LAST_PAGE.search(
+        kept[last]
+    ):  # "... action plans. 1": the page's number
         dropped.append(kept[last])
         kept[last] = _LAST_PAGE.sub("", kept[last])
     while last is not None and _scan_noise(kept[last]):
@@ -320,9 +402,14 @@ def _scan_noise(text: str) -> bool:
     """Tell the noise a scan leaves after a release's last words: junk with letters, no real word."""
     # A closing dateline, however misread ("C ITB 1,. g. T.", "12th May, 1961."), is the release's:
     # noise shows itself by marks no dateline has, or is one stray letter.
-    return (junk(text) and len(text.split()) <= _JUNK_TAIL and not re.search(r"[A-Za-z]{4,}", text)
-            and (bool(re.search(r"[~|/\\<>{}^*#@=]", text))
-                 or bool(re.fullmatch(r"[a-z]", text.strip()))))
+    return (
+        junk(text)
+        and len(text.split()) <= _JUNK_TAIL
+        and not re.search(r"[A-Za-z]{4,}", text)
+        and (
+            bool(re.search(r"[~|/\\<>{}^*#@=]", text)) or bool(re.fullmatch(r"[a-z]", text.strip()))
+        )
+    )
 
 
 # Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.

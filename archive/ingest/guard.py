@@ -64,9 +64,14 @@ class GuardedBackend(httpcore.SyncBackend):
     def __init__(self, allow: Iterable[str] = ()) -> None:
         self.allow = normal_hosts(list(allow))
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None,
-                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
         name = host.strip("[]").lower()
         allowed = name in self.allow  # by the name the address writes, not by what it resolves to
         reasons = []
@@ -75,11 +80,14 @@ class GuardedBackend(httpcore.SyncBackend):
             if reason is None:
                 # Connect to the address just checked, never to the name resolved again.
                 return super().connect_tcp(str(ip), port, timeout, local_address, socket_options)
-            reasons.append(f"{ip} is {reason}" if str(ip) == name
-                           else f"{name} resolves to {ip}, {reason}")
+            reasons.append(
+                f"{ip} is {reason}" if str(ip) == name else f"{name} resolves to {ip}, {reason}"
+            )
         first = reasons[0] if reasons else f"{name} resolves to no address"
-        raise Refused(f"refused: {first}; allow the host with FETCH_ALLOW_HOSTS in archive.toml "
-                      "if it is meant")
+        raise Refused(
+            f"refused: {first}; allow the host with FETCH_ALLOW_HOSTS in archive.toml "
+            "if it is meant"
+        )
 
 
 def _resolve(host: str, port: int) -> list[IPAddress]:
@@ -106,5 +114,6 @@ def guarded_transport(allow: Iterable[str] = ()) -> httpx.HTTPTransport:
     # everything else is as httpx sets it up (TLS still checks the certificate against the name).
     old = transport._pool
     transport._pool = httpcore.ConnectionPool(
-        ssl_context=old._ssl_context, network_backend=GuardedBackend(allow))
+        ssl_context=old._ssl_context, network_backend=GuardedBackend(allow)
+    )
     return transport

@@ -16,13 +16,46 @@ from readability.readability import Unparseable
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "dd", "dt",
-           "section", "article", "figure", "ul", "ol", "table", "header", "footer"}
+_BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "dd",
+    "dt",
+    "section",
+    "article",
+    "figure",
+    "ul",
+    "ol",
+    "table",
+    "header",
+    "footer",
+}
 _SKIP = {"script", "style", "noscript", "template", "figcaption"}
 _DATE_META = (
-    "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
-    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "citation_publication_date",
-    "parsely-pub-date", "sailthru.date", "og:published_time",
+    "article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "citation_publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "og:published_time",
 )
 _ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d-\d\d-\d\d)")
 
@@ -95,7 +128,9 @@ def _lines(element: lxml.html.HtmlElement) -> list[str]:
 def _meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for node in tree.iter("meta"):
-        name = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        name = (
+            (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        )
         content = (node.get("content") or "").strip()
         if name and content:
             found.setdefault(name, content)
@@ -120,8 +155,18 @@ def _json_ld_dates(script: str) -> list[str]:
         data = json.loads(script)
     except ValueError:
         return []
-    items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-    return [str(item["datePublished"]) for item in items if isinstance(item, dict) and item.get("datePublished")]
+    items = (
+        data
+        if isinstance(data, list)
+        else data.get("@graph", [data])
+        if isinstance(data, dict)
+        else []
+    )
+    return [
+        str(item["datePublished"])
+        for item in items
+        if isinstance(item, dict) and item.get("datePublished")
+    ]
 
 
 def _comment_texts(tree: lxml.html.HtmlElement) -> list[str]:

@@ -12,12 +12,30 @@ import lxml.etree
 import lxml.html
 
 _ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)(?:[-/](\d\d)(?:[-/](\d\d))?)?")
-_LD_TYPES = {"newsarticle", "article", "report", "reportagenewsarticle", "blogposting", "webpage",
-             "governmentpublication", "scholarlyarticle", "pressrelease", "creativework"}
+_LD_TYPES = {
+    "newsarticle",
+    "article",
+    "report",
+    "reportagenewsarticle",
+    "blogposting",
+    "webpage",
+    "governmentpublication",
+    "scholarlyarticle",
+    "pressrelease",
+    "creativework",
+}
 # In order of trust: what a page declares for citation first, then what it declares for sharing.
 TITLE_TAGS = ("citation_title", "dc.title", "dcterms.title", "og:title")
-DATE_TAGS = ("citation_publication_date", "citation_date", "article:published_time", "dcterms.issued",
-             "dc.date.issued", "dcterms.date", "dc.date", "og:published_time")
+DATE_TAGS = (
+    "citation_publication_date",
+    "citation_date",
+    "article:published_time",
+    "dcterms.issued",
+    "dc.date.issued",
+    "dcterms.date",
+    "dc.date",
+    "og:published_time",
+)
 AUTHOR_TAGS = ("citation_author", "author", "dc.creator", "dcterms.creator", "article:author")
 PUBLISHER_TAGS = ("citation_publisher", "dc.publisher", "dcterms.publisher", "og:site_name")
 LICENCE_TAGS = ("dcterms.license", "dc.rights", "dcterms.rights", "license", "copyright")
@@ -25,7 +43,9 @@ LICENCE_TAGS = ("dcterms.license", "dc.rights", "dcterms.rights", "license", "co
 
 @dataclass
 class PageMeta:
-    values: dict[str, str] = field(default_factory=dict)  # title, date, author, source, url, licence
+    values: dict[str, str] = field(
+        default_factory=dict
+    )  # title, date, author, source, url, licence
     by: dict[str, str] = field(default_factory=dict)  # the same keys: where each was found
 
 
@@ -51,9 +71,15 @@ def read_metadata(html: str, base_url: str | None = None) -> PageMeta:
 
     for tag in TITLE_TAGS:
         take("title", meta.get(tag), f"the page's <meta {tag}>")
-    take("title", ld.get("headline") or ld.get("name"), f"the page's JSON-LD {ld.get('@type', '')} headline")
+    take(
+        "title",
+        ld.get("headline") or ld.get("name"),
+        f"the page's JSON-LD {ld.get('@type', '')} headline",
+    )
     date_sources = [(meta.get(tag), f"the page's <meta {tag}>") for tag in DATE_TAGS]
-    date_sources.insert(0, (ld.get("datePublished"), f"the page's JSON-LD {ld.get('@type', '')} datePublished"))
+    date_sources.insert(
+        0, (ld.get("datePublished"), f"the page's JSON-LD {ld.get('@type', '')} datePublished")
+    )
     for value, by in date_sources:
         date = _date(value)
         if date:
@@ -67,18 +93,30 @@ def read_metadata(html: str, base_url: str | None = None) -> PageMeta:
         take("source", meta.get(tag), f"the page's <meta {tag}>")
     take("source", _name(ld.get("publisher")), "the page's JSON-LD publisher")
     canonical = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
-    for value, by in ((canonical[0] if canonical else None, "the page's canonical link"),
-                      (meta.get("citation_public_url") or meta.get("citation_abstract_html_url"), "the page's citation URL"),
-                      (meta.get("og:url"), "the page's <meta og:url>"), (ld.get("url"), "the page's JSON-LD url")):
+    for value, by in (
+        (canonical[0] if canonical else None, "the page's canonical link"),
+        (
+            meta.get("citation_public_url") or meta.get("citation_abstract_html_url"),
+            "the page's citation URL",
+        ),
+        (meta.get("og:url"), "the page's <meta og:url>"),
+        (ld.get("url"), "the page's JSON-LD url"),
+    ):
         if isinstance(value, str) and re.match(r"^https?://[^\s/]+", value.strip(), re.IGNORECASE):
             take("url", value.strip(), by)
-    licence_link = tree.xpath("//link[translate(@rel,'LICENSE','license')='license']/@href | "
-                              "//a[translate(@rel,'LICENSE','license')='license']/@href")
-    take("licence", licence_link[0] if licence_link else None, "the page's rel=\"license\" link")
+    licence_link = tree.xpath(
+        "//link[translate(@rel,'LICENSE','license')='license']/@href | "
+        "//a[translate(@rel,'LICENSE','license')='license']/@href"
+    )
+    take("licence", licence_link[0] if licence_link else None, 'the page\'s rel="license" link')
     for tag in LICENCE_TAGS:
         take("licence", meta.get(tag), f"the page's <meta {tag}>")
-    take("licence", _name(ld.get("license")) or (ld.get("license") if isinstance(ld.get("license"), str) else None),
-         "the page's JSON-LD license")
+    take(
+        "licence",
+        _name(ld.get("license"))
+        or (ld.get("license") if isinstance(ld.get("license"), str) else None),
+        "the page's JSON-LD license",
+    )
     return found
 
 

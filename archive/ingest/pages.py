@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
 from archive.ingest.marks import escape
 
-_PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.?)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.?)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
+)
 _LEADER = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$|\s{2,}\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣●*]|[-–—](?=\s))\s*")
@@ -54,11 +56,17 @@ class Paper:
     blocks: list[str]
     title: str | None = None  # the largest line of the first page
     title_page: int | None = None
-    front: list[str] = field(default_factory=list)  # the first pages' lines, for dates and publishers
+    front: list[str] = field(
+        default_factory=list
+    )  # the first pages' lines, for dates and publishers
     pages: list[int] = field(default_factory=list)  # the pages whose text is kept
     dropped: list[str] = field(default_factory=list)  # what was left out, one note each
-    front_blocks: list[str] = field(default_factory=list)  # the first two pages' paragraphs, for dates
-    imprint: list[str] = field(default_factory=list)  # the first and last pages' lines: official numbers
+    front_blocks: list[str] = field(
+        default_factory=list
+    )  # the first two pages' paragraphs, for dates
+    imprint: list[str] = field(
+        default_factory=list
+    )  # the first and last pages' lines: official numbers
 
     @property
     def markdown(self) -> str:
@@ -67,7 +75,9 @@ class Paper:
     @property
     def text(self) -> str:
         """The text without page markers, for dating, matching and duplicate checks."""
-        return "\n\n".join(_MARKERS.sub(" ", b).strip() for b in self.blocks if not _MARKERS.fullmatch(b))
+        return "\n\n".join(
+            _MARKERS.sub(" ", b).strip() for b in self.blocks if not _MARKERS.fullmatch(b)
+        )
 
 
 _MARKERS = re.compile(r"\s*<!-- page \d{1,5} -->\s*")
@@ -84,19 +94,29 @@ def to_paper(pages: list[PageText]) -> Paper:
                 sizes[ln.size] += len(ln.text)
     type_size = sizes.most_common(1)[0][0] if sizes else 0.0
     if running:
-        paper.dropped.append("running headers and footers: " + "; ".join(f"\"{t}\"" for t in sorted(running)[:4]))
+        paper.dropped.append(
+            "running headers and footers: " + "; ".join(f'"{t}"' for t in sorted(running)[:4])
+        )
     kept_pages: list[tuple[int, list[Line | list[list[str]]]]] = []
     for page in pages:
         lines = [ln for ln in page.lines if not _is_running(ln, page, running, type_size)]
         if _is_contents([ln for ln in lines if ln.role != "table"]):
             paper.dropped.append(f"the contents on page {page.number}")
             continue
-        lines = [ln for ln in lines if not (_LEADER.search(ln.text) and len(ln.text.split()) <= HEADING_WORDS)]
+        lines = [
+            ln
+            for ln in lines
+            if not (_LEADER.search(ln.text) and len(ln.text.split()) <= HEADING_WORDS)
+        ]
         items: list[Line | list[list[str]]] = [
-            page.tables[int(ln.text[1:])][1] if ln.role == "table" else ln for ln in lines]
+            page.tables[int(ln.text[1:])][1] if ln.role == "table" else ln for ln in lines
+        ]
         if not any(ln.role == "table" for ln in lines):
             for top, rows in page.tables:  # a table stands where it stands on the page
-                at = next((i for i, ln in enumerate(items) if isinstance(ln, Line) and ln.top > top), len(items))
+                at = next(
+                    (i for i, ln in enumerate(items) if isinstance(ln, Line) and ln.top > top),
+                    len(items),
+                )
                 items.insert(at, rows)
         if items:
             kept_pages.append((page.number, items))
@@ -114,16 +134,22 @@ def to_paper(pages: list[PageText]) -> Paper:
         paper.title, paper.title_page = " ".join(ln.text for ln in title_lines), kept_pages[0][0]
     step = _line_step(kept_pages, body_size)
     levels = _heading_levels(kept_pages, body_size, title_lines)
-    paper.front = [item.text for _, items in kept_pages[:2] for item in items if isinstance(item, Line)]
-    paper.imprint = paper.front + [item.text for _, items in kept_pages[2:][-2:]
-                                   for item in items if isinstance(item, Line)]
+    paper.front = [
+        item.text for _, items in kept_pages[:2] for item in items if isinstance(item, Line)
+    ]
+    paper.imprint = paper.front + [
+        item.text for _, items in kept_pages[2:][-2:] for item in items if isinstance(item, Line)
+    ]
     from archive.ingest.pagewriter import write_pages  # it writes with this module's helpers
 
-    write_pages(paper, kept_pages, lambda items: _units(items, body_size, levels, title_lines, step))
+    write_pages(
+        paper, kept_pages, lambda items: _units(items, body_size, levels, title_lines, step)
+    )
     early = [b for b in paper.blocks if _MARKERS.fullmatch(b)][2:3]  # the third page's marker
     cut = paper.blocks.index(early[0]) if early else len(paper.blocks)
     paper.front_blocks = [(title_lines and paper.title) or ""] + [
-        _MARKERS.sub(" ", b).strip().lstrip("#").strip() for b in paper.blocks[:cut]]
+        _MARKERS.sub(" ", b).strip().lstrip("#").strip() for b in paper.blocks[:cut]
+    ]
     return paper
 
 
@@ -137,7 +163,9 @@ def _running_lines(pages: list[PageText]) -> set[str]:
     # Furniture repeats: on most pages of a short paper, on three or more of a long one (a chapter's
     # running head stands only on that chapter's pages).
     needed = min(max(2, (len(pages) + 1) // 2), 3)
-    return {shape for shape, count in seen.items() if count >= needed and not _PAGE_NUMBER.match(shape)}
+    return {
+        shape for shape, count in seen.items() if count >= needed and not _PAGE_NUMBER.match(shape)
+    }
 
 
 def _margin(page: PageText) -> list[Line]:
@@ -159,8 +187,15 @@ def _is_running(line: Line, page: PageText, running: set[str], body: float = 0.0
     words = line.text.split()
     tops = [ln.top for ln in page.lines]
     outermost = line.top in (min(tops), max(tops))  # not a footnote numbered as its page is
-    return bool(body and line.size and line.size < 0.95 * body and len(words) <= 12 and outermost
-                and line.role != "note" and str(page.number) in (words[0], words[-1]))
+    return bool(
+        body
+        and line.size
+        and line.size < 0.95 * body
+        and len(words) <= 12
+        and outermost
+        and line.role != "note"
+        and str(page.number) in (words[0], words[-1])
+    )
 
 
 def _in_margin(line: Line, page: PageText) -> bool:
@@ -168,9 +203,13 @@ def _in_margin(line: Line, page: PageText) -> bool:
     if not line.edge:
         return False
     at = page.lines.index(line)
-    for other in page.lines[max(0, at - 1):at + 2]:
-        if other is not line and abs(other.x0 - line.x0) < 6 and abs(other.size - line.size) < 1 and \
-                0 < abs(other.top - line.top) <= 1.6 * max(line.size, 1.0):
+    for other in page.lines[max(0, at - 1) : at + 2]:
+        if (
+            other is not line
+            and abs(other.x0 - line.x0) < 6
+            and abs(other.size - line.size) < 1
+            and 0 < abs(other.top - line.top) <= 1.6 * max(line.size, 1.0)
+        ):
             return False
     return True
 
@@ -206,9 +245,13 @@ def _title_lines(pages: list[tuple[int, list]], body_size: float) -> list[Line]:
     start = next(i for i, ln in enumerate(lines) if ln.size == largest)
     end = start
     # A title set over several lines: each line in the same type, give or take rounding.
-    while end + 1 < len(lines) and abs(lines[end + 1].size - largest) <= 0.05 * largest and end - start < 5:
+    while (
+        end + 1 < len(lines)
+        and abs(lines[end + 1].size - largest) <= 0.05 * largest
+        and end - start < 5
+    ):
         end += 1
-    return lines[start:end + 1]
+    return lines[start : end + 1]
 
 
 def _line_step(pages: list[tuple[int, list]], body_size: float) -> float:
@@ -220,11 +263,20 @@ def _line_step(pages: list[tuple[int, list]], body_size: float) -> float:
     return sorted(gaps)[len(gaps) // 2] if gaps else 0.0
 
 
-def _heading_levels(pages: list[tuple[int, list]], body_size: float, title: list[Line]) -> dict[float, int]:
+def _heading_levels(
+    pages: list[tuple[int, list]], body_size: float, title: list[Line]
+) -> dict[float, int]:
     """Give each size of heading a level: the largest after the title is ##."""
-    sizes = {item.size for _, items in pages for item in items
-             if isinstance(item, Line) and item not in title and body_size and item.size >= 1.15 * body_size
-             and len(item.text.split()) <= HEADING_WORDS}
+    sizes = {
+        item.size
+        for _, items in pages
+        for item in items
+        if isinstance(item, Line)
+        and item not in title
+        and body_size
+        and item.size >= 1.15 * body_size
+        and len(item.text.split()) <= HEADING_WORDS
+    }
     return {size: min(2 + rank, 4) for rank, size in enumerate(sorted(sizes, reverse=True))}
 
 
@@ -250,11 +302,18 @@ def _units(
             previous = None
             continue
         bullet = _BULLET.match(text) or line.bullet
-        gap = previous is not None and (step and line.top - previous.top > 1.4 * step
-                                        or abs(line.size - previous.size) > 0.06 * max(line.size, 1.0))
-        new_block = previous is None or gap or bool(bullet) or (
-            _NUMBERED.match(text) and _SENTENCE_END.search(previous.text)) or (
-            not step and _SENTENCE_END.search(previous.text) and not text[:1].islower())
+        gap = previous is not None and (
+            step
+            and line.top - previous.top > 1.4 * step
+            or abs(line.size - previous.size) > 0.06 * max(line.size, 1.0)
+        )
+        new_block = (
+            previous is None
+            or gap
+            or bool(bullet)
+            or (_NUMBERED.match(text) and _SENTENCE_END.search(previous.text))
+            or (not step and _SENTENCE_END.search(previous.text) and not text[:1].islower())
+        )
         if bullet:
             item_text = "- " + escape(_BULLET.sub("", text, count=1) if not line.bullet else text)
             if units and units[-1][0] == "list" and not gap:

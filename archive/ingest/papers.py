@@ -12,10 +12,14 @@ from archive.ingest.pages import to_paper
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
 PAPER_SUFFIXES = PDF_SUFFIXES | DOCX_SUFFIXES
-MIME = {".pdf": "application/pdf",
-        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+MIME = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
-_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
 _DATE_LINE = re.compile(
     r"^(?:(?:published|issued|date(?:d)?|updated)\s*:?\s*)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)$",
@@ -26,7 +30,9 @@ _PUBLISHER_LINE = re.compile(
     r"^(?:(?:[Tt]he\s+)?(?:Department|Ministry|Office)\s+(?:for|of)\s+[A-Z][\w ,&'-]{2,80}|HM Treasury|Cabinet Office"
     r"|Home Office|[A-Z][\w&' -]{2,60}\s(?:Council|Agency|Authority|Commission|Executive))$"
 )
-_AUTHOR_JUNK = re.compile(r"^(?:user|admin|administrator|owner|author|unknown|microsoft.*|[a-z]{1,3}\d*)$", re.IGNORECASE)
+_AUTHOR_JUNK = re.compile(
+    r"^(?:user|admin|administrator|owner|author|unknown|microsoft.*|[a-z]{1,3}\d*)$", re.IGNORECASE
+)
 
 
 class PaperArticle(Article):
@@ -53,7 +59,9 @@ class Suggested:
     author: str | None = None
     ocr: list[int] = field(default_factory=list)  # pages read by OCR
     review: list[str] = field(default_factory=list)  # what to check by hand
-    numbers: list[tuple[str, str]] = field(default_factory=list)  # official numbers and their evidence
+    numbers: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # official numbers and their evidence
 
 
 def paper_article(blocks: list[str], title: str | None) -> PaperArticle:
@@ -76,18 +84,27 @@ def _read_by_ocr(article: PaperArticle, found: Suggested, pages: list[int]) -> N
     from archive.corpus.amounts import extract_amounts
 
     span = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]}"
-    article.paragraphs.insert(0, f"*Read by OCR from the scanned images of {span}: the text may differ "
-                                 "from the printed page.*")
+    article.paragraphs.insert(
+        0,
+        f"*Read by OCR from the scanned images of {span}: the text may differ "
+        "from the printed page.*",
+    )
     found.ocr = pages
-    found.review.append(f"the text was read by OCR from the scanned images of {span}: check it against "
-                        "the original")
+    found.review.append(
+        f"the text was read by OCR from the scanned images of {span}: check it against the original"
+    )
     amounts = list(dict.fromkeys(a.text for a in extract_amounts(article.text)))
     if amounts:
-        found.review.append("amounts read by OCR, check each against the page: " + ", ".join(amounts[:12])
-                            + (f" and {len(amounts) - 12} more" if len(amounts) > 12 else ""))
+        found.review.append(
+            "amounts read by OCR, check each against the page: "
+            + ", ".join(amounts[:12])
+            + (f" and {len(amounts) - 12} more" if len(amounts) > 12 else "")
+        )
 
 
-def from_pages(pages: list, info: dict[str, str], info_title: str | None) -> tuple[PaperArticle, Suggested]:
+def from_pages(
+    pages: list, info: dict[str, str], info_title: str | None
+) -> tuple[PaperArticle, Suggested]:
     """Clean a PDF's pages into an article and suggestions, from the pages and the file's properties."""
     from archive.ingest.numbers import official_numbers
     from archive.ingest.pdf import info_date
@@ -96,7 +113,9 @@ def from_pages(pages: list, info: dict[str, str], info_title: str | None) -> tup
     if not paper.text.strip():
         from archive.ingest.pdf import PdfProblem
 
-        raise PdfProblem("no text: once running headers, footers and contents are left out, nothing remains")
+        raise PdfProblem(
+            "no text: once running headers, footers and contents are left out, nothing remains"
+        )
     found = Suggested()
     found.numbers = official_numbers(paper.imprint)
     if paper.title:
@@ -107,11 +126,14 @@ def from_pages(pages: list, info: dict[str, str], info_title: str | None) -> tup
     # A date printed on the first pages, in any common form, wins over a line that is only a date.
     printed = printed_date(paper.front_blocks)
     if printed:
-        found.date, found.date_by = printed[0], f"The line \"{printed[1]}\" in the first pages gives"
+        found.date, found.date_by = printed[0], f'The line "{printed[1]}" in the first pages gives'
     if not found.date:
         created = info_date(info.get("CreationDate"))
         if created:
-            found.date, found.date_by = created, "The PDF's properties (CreationDate, the day the file was made) give"
+            found.date, found.date_by = (
+                created,
+                "The PDF's properties (CreationDate, the day the file was made) give",
+            )
     author = info.get("Author", "").strip()
     if author and not _AUTHOR_JUNK.match(author):
         if _PUBLISHER_LINE.match(author):
@@ -134,7 +156,10 @@ def from_docx(data: bytes) -> tuple[PaperArticle, Suggested]:
     author = document.properties.get("author", "")
     if author and not _AUTHOR_JUNK.match(author):
         if _PUBLISHER_LINE.match(author):
-            found.source, found.source_by = found.source or author, found.source_by or "the document's properties (Author)"
+            found.source, found.source_by = (
+                found.source or author,
+                found.source_by or "the document's properties (Author)",
+            )
         else:
             found.author = author
     return paper_article(document.blocks, found.title), found
@@ -147,10 +172,15 @@ def _front(found: Suggested, lines: list[str], where: str) -> None:
         match = _DATE_LINE.match(line)
         if match and not found.date:
             month = _MONTHS.index(match["month"].lower()) + 1
-            found.date = f"{match['year']}-{month:02d}" + (f"-{int(match['day']):02d}" if match["day"] else "")
-            found.date_by = f"The line \"{line}\" in {where} gives"
+            found.date = f"{match['year']}-{month:02d}" + (
+                f"-{int(match['day']):02d}" if match["day"] else ""
+            )
+            found.date_by = f'The line "{line}" in {where} gives'
         if not found.source and _PUBLISHER_LINE.match(line):
-            found.source, found.source_by = line.removeprefix("the ").removeprefix("The "), f"the line \"{line}\" in {where}"
+            found.source, found.source_by = (
+                line.removeprefix("the ").removeprefix("The "),
+                f'the line "{line}" in {where}',
+            )
 
 
 _MONTH = r"(?P<month>" + "|".join(_MONTHS) + r"|" + "|".join(m[:3] for m in _MONTHS) + r")\.?"
@@ -161,9 +191,14 @@ _PRINTED = [  # (precision, pattern): the most precise date printed wins, then t
     (2, re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
     (1, re.compile(rf"\b(?P<season>spring|summer|autumn|winter|fall)\s+{_YEAR}\b", re.I)),
     (0, re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d\d)[/–-](?P<next>\d\d)(?![\d/-])")),
-    (1, re.compile(r"^(?:[A-Z][\w ]{0,30}\s)?(?P<year>(?:19|20)\d\d)$")),  # a cover's "2015", "Report 2015"
+    (
+        1,
+        re.compile(r"^(?:[A-Z][\w ]{0,30}\s)?(?P<year>(?:19|20)\d\d)$"),
+    ),  # a cover's "2015", "Report 2015"
 ]
-_LABEL = re.compile(r"\b(?:published|issued|dated?|updated|briefing|presented|ordered|report)\b", re.I)
+_LABEL = re.compile(
+    r"\b(?:published|issued|dated?|updated|briefing|presented|ordered|report)\b", re.I
+)
 
 
 def printed_date(blocks: list[str]) -> tuple[str, str] | None:
@@ -178,7 +213,9 @@ def printed_date(blocks: list[str]) -> tuple[str, str] | None:
                 # A date in a line of its own, or after "Published", "Briefing": not one in a sentence of text.
                 # A sentence of text (a full stop at its end) names dates it is about, not its own.
                 sentence = words > 14 or (words > 6 and block.rstrip().endswith("."))
-                if sentence and not _LABEL.search(block[max(0, match.start() - 40) : match.start()]):
+                if sentence and not _LABEL.search(
+                    block[max(0, match.start() - 40) : match.start()]
+                ):
                     continue
                 iso = _iso(match, precision)
                 if iso and (best is None or precision > best[0]):
@@ -194,10 +231,14 @@ def _iso(match: re.Match[str], precision: int) -> str | None:
         return None  # "2019/20" is a financial year; "2019-07" is not
     if precision < 2:
         return str(year)
-    month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(match["month"].lower().rstrip(".")))
+    month = next(
+        i for i, m in enumerate(_MONTHS, 1) if m.startswith(match["month"].lower().rstrip("."))
+    )
     if precision == 2:
         return f"{year}-{month:02d}"
     import calendar
 
     day = int(match["day"])
-    return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= calendar.monthrange(year, month)[1] else None
+    return (
+        f"{year}-{month:02d}-{day:02d}" if 1 <= day <= calendar.monthrange(year, month)[1] else None
+    )

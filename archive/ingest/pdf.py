@@ -15,7 +15,9 @@ from archive.ingest.pages import Line, PageText
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 EDGE = 0.1  # of the page's height: a line this near the top or bottom may be a running header or footer
-_JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\b|document\d*$|.*\.(?:docx?|pdf|indd|rtf)$)", re.IGNORECASE)
+_JUNK_TITLE = re.compile(
+    r"^(?:untitled|microsoft word\b|document\d*$|.*\.(?:docx?|pdf|indd|rtf)$)", re.IGNORECASE
+)
 
 
 class PdfProblem(Exception):
@@ -55,23 +57,48 @@ def read_pdf(data: bytes) -> PdfText:
                 images += len(page.images)
     except PdfProblem:
         raise
-    except (PdfminerException, PSException, PDFEncryptionError, PDFPasswordIncorrect, ValueError, KeyError,
-            TypeError, AttributeError, IndexError, AssertionError, RecursionError, EOFError) as error:
+    except (
+        PdfminerException,
+        PSException,
+        PDFEncryptionError,
+        PDFPasswordIncorrect,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        RecursionError,
+        EOFError,
+    ) as error:
         cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(cause).lower():
-            raise PdfProblem("encrypted: it needs a password to open; ingest a copy saved without one") from None
+        if (
+            isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError))
+            or "password" in str(cause).lower()
+        ):
+            raise PdfProblem(
+                "encrypted: it needs a password to open; ingest a copy saved without one"
+            ) from None
         raise PdfProblem(f"damaged or truncated: {_describe(cause)}") from None
-    scanned = [] if any(page[1] for page in raw) or any(page[3] for page in raw) else [n for n, *_ in raw]
+    scanned = (
+        [] if any(page[1] for page in raw) or any(page[3] for page in raw) else [n for n, *_ in raw]
+    )
     if scanned and images:
         raw = _ocr(data, raw)
     body = body_size([w for page in raw for w in page[1]])
-    pages = [page_text(number, words, height, body, tables, boxes, dots)
-             for number, words, height, tables, boxes, dots in raw]
+    pages = [
+        page_text(number, words, height, body, tables, boxes, dots)
+        for number, words, height, tables, boxes, dots in raw
+    ]
     if not pages:
         raise PdfProblem("damaged or truncated: it has no pages")
-    if not any(line.text for page in pages for line in page.lines) and not any(page.tables for page in pages):
+    if not any(line.text for page in pages for line in page.lines) and not any(
+        page.tables for page in pages
+    ):
         if images:
-            raise PdfProblem(f"no text layer: its {len(pages)} page(s) are images, and OCR found no words on them")
+            raise PdfProblem(
+                f"no text layer: its {len(pages)} page(s) are images, and OCR found no words on them"
+            )
         raise PdfProblem("no text: its pages hold no text and no images")
     return PdfText(pages, info, scanned if scanned and images else [])
 
@@ -107,33 +134,60 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list]:
     for box in ruled:
         text_page = text_page.outside_bbox(box)
     # A list's bullets are often drawn as small filled shapes, not written as characters.
-    dots = [(float(c["x1"]), (float(c["top"]) + float(c["bottom"])) / 2) for c in (*page.curves, *page.rects)
-            if float(c["width"]) <= 6 and float(c["height"]) <= 6 and c.get("fill")]
+    dots = [
+        (float(c["x1"]), (float(c["top"]) + float(c["bottom"])) / 2)
+        for c in (*page.curves, *page.rects)
+        if float(c["width"]) <= 6 and float(c["height"]) <= 6 and c.get("fill")
+    ]
     # A box drawn round text (a sidebar, a panel) sets it apart; a frame round the page does not.
     area = float(page.width) * height
-    boxes = [(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])) for r in page.rects
-             if float(r["width"]) > 60 and float(r["height"]) > 24
-             and float(r["width"]) * float(r["height"]) < 0.5 * area
-             and not any(_inside(r, box) for box in ruled)]
+    boxes = [
+        (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        for r in page.rects
+        if float(r["width"]) > 60
+        and float(r["height"]) > 24
+        and float(r["width"]) * float(r["height"]) < 0.5 * area
+        and not any(_inside(r, box) for box in ruled)
+    ]
     # Words split where the size changes (a raised footnote mark); bold is read from the characters,
     # so a word is not split where only the font changes.
-    words = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-                  round(float(w["size"]), 1),
-                  sum("bold" in str(c.get("fontname", "")).lower() for c in w["chars"]) * 2
-                  > len(w["chars"]))
-             for w in text_page.extract_words(extra_attrs=["size"], use_text_flow=False,
-                                              return_chars=True)
-             if w["text"].strip()]
+    words = [
+        Word(
+            w["text"],
+            float(w["x0"]),
+            float(w["x1"]),
+            float(w["top"]),
+            float(w["bottom"]),
+            round(float(w["size"]), 1),
+            sum("bold" in str(c.get("fontname", "")).lower() for c in w["chars"]) * 2
+            > len(w["chars"]),
+        )
+        for w in text_page.extract_words(
+            extra_attrs=["size"], use_text_flow=False, return_chars=True
+        )
+        if w["text"].strip()
+    ]
     return words, height, tables, boxes, dots
 
 
 def _inside(rect: dict, box: tuple) -> bool:
-    return float(rect["x0"]) >= box[0] - 2 and float(rect["x1"]) <= box[2] + 2 and \
-        float(rect["top"]) >= box[1] - 2 and float(rect["bottom"]) <= box[3] + 2
+    return (
+        float(rect["x0"]) >= box[0] - 2
+        and float(rect["x1"]) <= box[2] + 2
+        and float(rect["top"]) >= box[1] - 2
+        and float(rect["bottom"]) <= box[3] + 2
+    )
 
 
-def page_text(number: int, words: list[Word], height: float, body: float, tables: list | None = None,
-              boxes: list | None = None, dots: list | None = None) -> PageText:
+def page_text(
+    number: int,
+    words: list[Word],
+    height: float,
+    body: float,
+    tables: list | None = None,
+    boxes: list | None = None,
+    dots: list | None = None,
+) -> PageText:
     """Lay a page's words out in reading order as lines with size, place and role, and its tables."""
     laid = lay_out(words, height, body, boxes or [], tables or [])
     lines, found = [], []

@@ -71,7 +71,9 @@ class Options:
         if self.currency is not None:
             self.currency = self.currency.strip().upper()
             if not _CURRENCY.match(self.currency):
-                raise ArchiveError(f"--currency: '{self.currency}' is not a three-letter ISO code such as AUD")
+                raise ArchiveError(
+                    f"--currency: '{self.currency}' is not a three-letter ISO code such as AUD"
+                )
         try:
             self.country = parse_country(self.country)
         except ValueError as error:
@@ -119,15 +121,26 @@ def ingest(
     total = sum(count_records(f) if isinstance(f, Path) else 1 for f in files)
     fetcher = Addresses(options.timeout, options.max_bytes, options.pause, options.allow_hosts)
     if total > 1 and (options.url or options.date):
-        raise ArchiveError("--url and --date describe a single article: give one file, or the dates and URLs in its records")
+        raise ArchiveError(
+            "--url and --date describe a single article: give one file, or the dates and URLs in its records"
+        )
     context = _Context(corpus_dir, registry, Matcher(registry, options.country), options)
-    items = (record for item in files
-             for record in ([item] if isinstance(item, Unreadable | Record)
-                            else fetcher.records(item) if isinstance(item, Address)
-                            else read_file(item, field_map, options.max_bytes)))
+    items = (
+        record
+        for item in files
+        for record in (
+            [item]
+            if isinstance(item, Unreadable | Record)
+            else fetcher.records(item)
+            if isinstance(item, Address)
+            else read_file(item, field_map, options.max_bytes)
+        )
+    )
     if workers is None:
         workers = min(os.cpu_count() or 1, MAX_WORKERS) if total >= PARALLEL_FROM else 1
-    bar = tqdm(total=total, unit="record", desc="ingesting", disable=not progress or total < PROGRESS_FROM)
+    bar = tqdm(
+        total=total, unit="record", desc="ingesting", disable=not progress or total < PROGRESS_FROM
+    )
     pool = None
     try:
         if workers > 1:
@@ -163,7 +176,10 @@ def _prepare(record: Record | Unreadable) -> Outcome:
     """Find the article and suggest its metadata; compose and validate its file (in a worker)."""
     assert _context is not None
     corpus_dir, registry, matcher, options = (
-        _context.corpus_dir, _context.registry, _context.matcher, _context.options
+        _context.corpus_dir,
+        _context.registry,
+        _context.matcher,
+        _context.options,
     )
     if isinstance(record, Unreadable):
         return Outcome(record.origin, skipped=f"unreadable: {record.reason}")
@@ -178,11 +194,26 @@ def _prepare(record: Record | Unreadable) -> Outcome:
     review.extend(review_points(record, bool(options.source), bool(options.date)))
 
     outcome.title, outcome.title_evidence = _title(record, article, review)
-    given, given_by = next(((d, by) for d, by in ((options.date, "The --date option gives"),
-                                                  (record.date, record.by.get("date") or "The record gives"),
-                                                  (page_date, "The page's metadata gives")) if d), (None, ""))
-    date = infer_date(text, given=given, given_by=given_by, url=record.url,
-                      comments=comments or article.comments, lead="\n".join(article.lead))
+    given, given_by = next(
+        (
+            (d, by)
+            for d, by in (
+                (options.date, "The --date option gives"),
+                (record.date, record.by.get("date") or "The record gives"),
+                (page_date, "The page's metadata gives"),
+            )
+            if d
+        ),
+        (None, ""),
+    )
+    date = infer_date(
+        text,
+        given=given,
+        given_by=given_by,
+        url=record.url,
+        comments=comments or article.comments,
+        lead="\n".join(article.lead),
+    )
     if date is None:  # undated: never the day it was ingested
         date = DateGuess(PartialDate.parse(UNDATED), "No date was found in the text.", False)
         review.append("no date was found in the text: set the date by hand")
@@ -215,13 +246,21 @@ def _prepare(record: Record | Unreadable) -> Outcome:
     for candidate in unknown_departments(text, matcher):
         if any(name.startswith(f"{candidate.key},") for name in named):
             continue  # a registered name cut at its first comma ("Department of Broadband")
-        review.append(f"the text names the {candidate.key}, which is not in departments.yaml: add it if "
-                      f"documents should be found by it")
+        review.append(
+            f"the text names the {candidate.key}, which is not in departments.yaml: add it if "
+            f"documents should be found by it"
+        )
     outcome.organisations = organisations(text, matcher)
-    day = dt.date.today() if date.date.undated else dt.date(date.date.year, date.date.month or 1, date.date.day or 1)
+    day = (
+        dt.date.today()
+        if date.date.undated
+        else dt.date(date.date.year, date.date.month or 1, date.date.day or 1)
+    )
     currency = options.currency or currency_of(options.country, day)
     if currency is None and _BARE_DOLLAR.search(text):
-        review.append("a bare $ is read as USD: ingest with --currency if the source means another dollar")
+        review.append(
+            "a bare $ is read as USD: ingest with --currency if the source means another dollar"
+        )
 
     stem = record.doc_id or slug(date.date, whole_phrases(outcome.title))
     meta = {
@@ -264,7 +303,11 @@ def _prepare(record: Record | Unreadable) -> Outcome:
 
 
 def _commit(
-    outcome: Outcome, context: _Context, seen: NearDuplicates, existing: dict[str, Path], planned: set[str]
+    outcome: Outcome,
+    context: _Context,
+    seen: NearDuplicates,
+    existing: dict[str, Path],
+    planned: set[str],
 ) -> None:
     """Choose the file name, skip a duplicate or an existing file, and write (here, in input order)."""
     if outcome.skipped or outcome.path is None:
@@ -272,16 +315,20 @@ def _commit(
     text, outcome.text = outcome.text, ""
     doc_id = unique_id(outcome.path.stem, planned)
     if outcome.original is not None and doc_id != outcome.path.stem:
-        outcome.content = outcome.content.replace(f'"files/{outcome.path.stem}{outcome.suffix}"',
-                                                  f'"files/{doc_id}{outcome.suffix}"', 1)
+        outcome.content = outcome.content.replace(
+            f'"files/{outcome.path.stem}{outcome.suffix}"', f'"files/{doc_id}{outcome.suffix}"', 1
+        )
     path = outcome.path = context.corpus_dir / f"{doc_id}.md"
     fingerprint = shingles(text)
     # With --force, a record whose document an earlier run wrote is that document's new version: it
     # is compared only with what this run has written, never with the earlier run's other documents
     # (one of which may hold most of its text, and would leave the earlier version stale).
     rewrite = context.options.force and doc_id in existing
-    duplicate = seen.find(fingerprint, exclude=doc_id if context.options.force else None,
-                          among=planned if rewrite else None)
+    duplicate = seen.find(
+        fingerprint,
+        exclude=doc_id if context.options.force else None,
+        among=planned if rewrite else None,
+    )
     if duplicate:
         key, share = duplicate
         where = existing.get(key, context.corpus_dir / f"{key}.md")
@@ -348,7 +395,9 @@ def _source(record: Record, options: Options, article: Article, review: list[str
     if options.source or record.source:
         return options.source or record.source or ""
     if article.publisher:
-        review.append(f"the source is guessed from the page's \"{article.publisher_line}\": check it")
+        review.append(
+            f'the source is guessed from the page\'s "{article.publisher_line}": check it'
+        )
         return article.publisher
     host = urlsplit(record.url or "").hostname
     if host:
@@ -359,7 +408,9 @@ def _source(record: Record, options: Options, article: Article, review: list[str
     return "unknown"
 
 
-def _bounded(registry: Registry, departments: list[Match], date: DateGuess, review: list[str]) -> DateGuess:
+def _bounded(
+    registry: Registry, departments: list[Match], date: DateGuess, review: list[str]
+) -> DateGuess:
     """An undated document's bounds: the lifetimes of the departments it names."""
     entries = [registry.departments[m.key] for m in departments]
     found = bounds([(e.label, e.start, e.end) for e in entries if e.start or e.end])
@@ -367,7 +418,9 @@ def _bounded(registry: Registry, departments: list[Match], date: DateGuess, revi
         return date
     span, named = found
     review.append(f"undated; the departments it names bound it {span}: {named}")
-    return DateGuess(date.date, f"No date was found in the text; it was written {span} ({named}).", False)
+    return DateGuess(
+        date.date, f"No date was found in the text; it was written {span} ({named}).", False
+    )
 
 
 def _lifetimes(registry: Registry, departments: list[Match], date: PartialDate) -> list[str]:

@@ -28,7 +28,9 @@ class Outcome:
     amounts: tuple[Amount, ...] = ()
     review: list[str] = field(default_factory=list)
     text: str = ""  # the article's plain text, until it is checked for duplicates
-    original: bytes | None = None  # a PDF or Word file, kept beside the document as files/<id><suffix>
+    original: bytes | None = (
+        None  # a PDF or Word file, kept beside the document as files/<id><suffix>
+    )
     suffix: str = ""
 
     def describe(self, dry_run: bool = False, full: bool = False) -> list[str]:
@@ -42,21 +44,32 @@ class Outcome:
             return lines
         lines.append(f"  title: {self.title}  [{self.title_evidence}]")
         if self.date:
-            lines.append(f"  date: {self.date.date.iso} ({self.date.date.precision})  [{self.date.evidence}]")
+            lines.append(
+                f"  date: {self.date.date.iso} ({self.date.date.precision})  [{self.date.evidence}]"
+            )
         lines.append(f"  source: {self.source}")
-        for label, matches in (("departments", self.departments), ("programmes", self.programmes),
-                               ("organisations", self.organisations)):
+        for label, matches in (
+            ("departments", self.departments),
+            ("programmes", self.programmes),
+            ("organisations", self.organisations),
+        ):
             if not matches:
                 lines.append(f"  {label}: none found")
             for match in matches:
-                written = f" as {', '.join(match.spellings)}" if match.spellings and match.spellings != (match.key,) else ""
-                lines.append(f"  {label[:-1]}: {match.key}{written}  [\"{match.evidence}\"]")
+                written = (
+                    f" as {', '.join(match.spellings)}"
+                    if match.spellings and match.spellings != (match.key,)
+                    else ""
+                )
+                lines.append(f'  {label[:-1]}: {match.key}{written}  ["{match.evidence}"]')
         money = ", ".join(f"{a.text} = {a.value:,} {a.currency}" for a in self.amounts)
         lines.append(f"  amounts: {len(self.amounts)}" + (f": {money}" if money else ""))
         for point in self.review:
             lines.append(f"  review: {point}")
         if dry_run:
-            lines.extend(["  ---- the file ----", *("  " + line for line in self.content.splitlines())])
+            lines.extend(
+                ["  ---- the file ----", *("  " + line for line in self.content.splitlines())]
+            )
         return lines
 
 

@@ -47,7 +47,9 @@ class Record:
     extra: dict[str, str] = field(default_factory=dict)
     doc_id: str | None = None
     prime_minister: str | None = None  # a record's own field (the AU releases'): who announced it
-    numbers: list[tuple[str, str]] = field(default_factory=list)  # official numbers, each with its line
+    numbers: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # official numbers, each with its line
 
 
 @dataclass
@@ -67,7 +69,9 @@ def parse_map(spec: str | None) -> dict[str, str]:
         ours, sep, theirs = part.partition("=")
         ours, theirs = ours.strip(), theirs.strip()
         if not sep or not ours or not theirs:
-            raise ArchiveError(f"--map: '{part.strip()}' is not FIELD=NAME (e.g. --map title=headline,text=body)")
+            raise ArchiveError(
+                f"--map: '{part.strip()}' is not FIELD=NAME (e.g. --map title=headline,text=body)"
+            )
         if ours not in FIELDS:
             raise ArchiveError(f"--map: unknown field '{ours}'; the fields are {', '.join(FIELDS)}")
         mapping[ours] = theirs
@@ -84,8 +88,9 @@ class Address:
 URL_LIST_SUFFIXES = {".urls"}
 
 
-def input_files(paths: list[Path | str | Record | Unreadable]
-                ) -> Iterator[Path | Address | Record | Unreadable]:
+def input_files(
+    paths: list[Path | str | Record | Unreadable],
+) -> Iterator[Path | Address | Record | Unreadable]:
     """Expand folders into the files they hold that can be ingested, in name order; addresses stay addresses."""
     from archive.ingest.fetch import is_address
 
@@ -99,14 +104,21 @@ def input_files(paths: list[Path | str | Record | Unreadable]
         path = Path(path)
         addresses = _address_list(path)
         if addresses is not None:
-            yield from (Address(url) if is_address(url) else Unreadable(f"{path}:{n}", "not an address")
-                        for n, url in addresses)
+            yield from (
+                Address(url) if is_address(url) else Unreadable(f"{path}:{n}", "not an address")
+                for n, url in addresses
+            )
         elif path.is_dir():
             suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PAPER_SUFFIXES
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
-                           and not p.name.startswith("."))
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")
+            )
             if not found:
-                yield Unreadable(str(path), "the folder holds no .txt, .html, .jsonl, .pdf or .docx files")
+                yield Unreadable(
+                    str(path), "the folder holds no .txt, .html, .jsonl, .pdf or .docx files"
+                )
             yield from found
         elif path.is_file():
             yield path
@@ -119,14 +131,22 @@ def _address_list(path: Path) -> list[tuple[int, str]] | None:
     from archive.ingest.fetch import is_address
 
     suffix = path.suffix.lower()
-    if suffix not in URL_LIST_SUFFIXES | {".txt"} or not path.is_file() or path.stat().st_size > 1_000_000:
+    if (
+        suffix not in URL_LIST_SUFFIXES | {".txt"}
+        or not path.is_file()
+        or path.stat().st_size > 1_000_000
+    ):
         return None
     try:
-        lines = [(n, line.strip()) for n, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1)]
+        lines = [
+            (n, line.strip()) for n, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1)
+        ]
     except (OSError, UnicodeDecodeError):
         return None
     lines = [(n, line) for n, line in lines if line and not line.startswith("#")]
-    if suffix in URL_LIST_SUFFIXES or (lines and all(is_address(line) and " " not in line for _, line in lines)):
+    if suffix in URL_LIST_SUFFIXES or (
+        lines and all(is_address(line) and " " not in line for _, line in lines)
+    ):
         return lines
     return None
 
@@ -147,16 +167,34 @@ def fetch_records(address: Address, fetcher, today: str) -> Iterator[Record | Un
             record.url, record.fetched = fetched.url, today
         yield record
         return
-    text = _decode_html(fetched.data) if not fetched.charset else fetched.data.decode(fetched.charset, "replace")
+    text = (
+        _decode_html(fetched.data)
+        if not fetched.charset
+        else fetched.data.decode(fetched.charset, "replace")
+    )
     if text is None or not text.strip():
-        yield Unreadable(address.url, "no text: the page is empty or in a charset that cannot be read")
+        yield Unreadable(
+            address.url, "no text: the page is empty or in a charset that cannot be read"
+        )
         return
     meta = read_metadata(text, fetched.url)
     values = meta.values
-    record = Record(address.url, text, html=True, title=values.get("title"), date=values.get("date"),
-                    url=values.get("url") or fetched.url, source=values.get("source"), author=values.get("author"),
-                    licence=values.get("licence"), fetched=today)
-    record.by = {key: by[0].upper() + by[1:] + " gives" if key == "date" else by for key, by in meta.by.items()}
+    record = Record(
+        address.url,
+        text,
+        html=True,
+        title=values.get("title"),
+        date=values.get("date"),
+        url=values.get("url") or fetched.url,
+        source=values.get("source"),
+        author=values.get("author"),
+        licence=values.get("licence"),
+        fetched=today,
+    )
+    record.by = {
+        key: by[0].upper() + by[1:] + " gives" if key == "date" else by
+        for key, by in meta.by.items()
+    }
     record.by.pop("source", None)  # a publisher the page names for itself is not in doubt
     yield record
 
@@ -164,8 +202,9 @@ def fetch_records(address: Address, fetcher, today: str) -> Iterator[Record | Un
 class Addresses:
     """Fetch a batch's addresses in input order through one client, started when the first address comes."""
 
-    def __init__(self, timeout: float, max_bytes: int, pause: float,
-                 allow_hosts: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, timeout: float, max_bytes: int, pause: float, allow_hosts: tuple[str, ...] = ()
+    ) -> None:
         self.limits = (timeout, max_bytes, pause)
         self.allow_hosts = allow_hosts
         self.fetcher = None
@@ -175,8 +214,11 @@ class Addresses:
 
         if self.fetcher is None:
             timeout, max_bytes, pause = self.limits
-            self.fetcher = Fetcher(Limits(timeout=timeout, max_bytes=max_bytes, pause=pause,
-                                          allow_hosts=self.allow_hosts))
+            self.fetcher = Fetcher(
+                Limits(
+                    timeout=timeout, max_bytes=max_bytes, pause=pause, allow_hosts=self.allow_hosts
+                )
+            )
         return fetch_records(address, self.fetcher, dt.date.today().isoformat())
 
     def close(self) -> None:
@@ -192,7 +234,9 @@ def count_records(path: Path) -> int:
     return 1
 
 
-def read_file(path: Path, field_map: dict[str, str], max_bytes: int = MAX_FILE_BYTES) -> Iterator[Record | Unreadable]:
+def read_file(
+    path: Path, field_map: dict[str, str], max_bytes: int = MAX_FILE_BYTES
+) -> Iterator[Record | Unreadable]:
     """Yield the records in one file, or what makes each unreadable."""
     suffix = path.suffix.lower()
     try:
@@ -241,9 +285,21 @@ def paper_record(origin: str, data: bytes, suffix: str) -> Record | Unreadable:
     return _paper(origin, data, suffix, article, found)
 
 
-def _paper(origin: str, data: bytes, suffix: str, article: PaperArticle, found: Suggested) -> Record:
-    record = Record(origin, article.text, title=found.title, date=found.date, source=found.source,
-                    author=found.author, type="report", paper=article, original=data, suffix=suffix)
+def _paper(
+    origin: str, data: bytes, suffix: str, article: PaperArticle, found: Suggested
+) -> Record:
+    record = Record(
+        origin,
+        article.text,
+        title=found.title,
+        date=found.date,
+        source=found.source,
+        author=found.author,
+        type="report",
+        paper=article,
+        original=data,
+        suffix=suffix,
+    )
     record.by = {"title": found.title_by, "date": found.date_by, "source": found.source_by}
     record.review.extend(found.review)
     record.numbers = found.numbers
@@ -269,7 +325,9 @@ def _jsonl(path: Path, field_map: dict[str, str]) -> Iterator[Record | Unreadabl
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as error:
-                yield Unreadable(origin, f"not UTF-8 (byte {error.start} of the line cannot be read)")
+                yield Unreadable(
+                    origin, f"not UTF-8 (byte {error.start} of the line cannot be read)"
+                )
                 continue
             try:
                 data = json.loads(line.strip())
@@ -281,7 +339,9 @@ def _jsonl(path: Path, field_map: dict[str, str]) -> Iterator[Record | Unreadabl
                 continue
             text = data.get(field_map["text"])
             if not isinstance(text, str) or not text.strip():
-                yield Unreadable(origin, f"no text (field '{field_map['text']}' is missing or empty)")
+                yield Unreadable(
+                    origin, f"no text (field '{field_map['text']}' is missing or empty)"
+                )
                 continue
             values = {name: _string(data.get(field_map[name])) for name in FIELDS if name != "text"}
             yield Record(origin, text, **values)

@@ -8,7 +8,8 @@ from archive.ingest.furniture import _BYLINE, _MONTH, _STATEMENT, _WEEKDAY, furn
 
 _TITLE_STATEMENT = re.compile(
     rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b.*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _TITLE_LEAD = re.compile(
     r"^(?:(?:for\s+(?:press|media|release)|media\s+release|press\s+release|embargoed\b[^:-]*)\s*[:;,.-]?\s*"
     r"|(?:p\.?\s*m\.?\s*(?:\.?no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
@@ -16,29 +17,35 @@ _TITLE_LEAD = re.compile(
     r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w))+",
     re.IGNORECASE,
 )
-_TITLE_ANYWHERE = re.compile(r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1,4}\s*/\s*\d{2,4}\b\s*[:;,.-]?",
-                             re.IGNORECASE)
+_TITLE_ANYWHERE = re.compile(
+    r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1,4}\s*/\s*\d{2,4}\b\s*[:;,.-]?",
+    re.IGNORECASE,
+)
 
 
 # "STATEMENT BY THE PRIME MINISTER, MR WILLIAM MCMAHON - RELEASE OF ...": a byline first
 _TITLE_BYLINE_FIRST = re.compile(
     rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b[^-–—]{{0,60}}\s[-–—]\s+",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _TITLE_OPENING = re.compile(
     rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 # A closing dateline: "APPOINTMENTS - 23 JANUARY 1973", "STATE ELECTIONS, 13 NOVEMBER 1977".
 _TITLE_DATELINE = re.compile(
     rf"\s*[-–—,:]\s*(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "No. 789 - ISSUE OF ...": a release number before the headline
 _TITLE_NUMBER = re.compile(r"^(?:p\.?\s*m\.?\s*)?no\.?\s*\d{1,4}\s+[-–—:]\s+", re.IGNORECASE)
 # A title that is only a byline: "Joint statement with the Hon Ros Kelly, Minister for Arts, ...".
 _TITLE_BYLINE = re.compile(
     r"^joint\s+(?:press\s+|media\s+)?(?:statement|release)\s+(?:with|by)\b(?!.*(?:\s[-–—]\s|:\s))",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def clean_title(title: str) -> str:

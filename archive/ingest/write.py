@@ -68,7 +68,7 @@ def body_of(path: Path) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     match = FRONT_MATTER.match(content)
-    return content[match.end():] if match else content
+    return content[match.end() :] if match else content
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -83,7 +83,9 @@ def write_atomically(path: Path, content: str) -> None:
         raise
 
 
-def write_document(path: Path, content: str, original: bytes | None = None, suffix: str = "") -> None:
+def write_document(
+    path: Path, content: str, original: bytes | None = None, suffix: str = ""
+) -> None:
     """Write a document and the original it came from (files/<id><suffix> beside it), both or neither."""
     if original is None:
         write_atomically(path, content)

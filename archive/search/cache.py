@@ -32,7 +32,9 @@ class ArrayCache:
             self.bytes -= self._arrays.pop(key).nbytes
         self._arrays[key] = array
         self.bytes += array.nbytes
-        while len(self._arrays) > 1 and (self.bytes > self.max_bytes or len(self._arrays) > self.max_items):
+        while len(self._arrays) > 1 and (
+            self.bytes > self.max_bytes or len(self._arrays) > self.max_items
+        ):
             self.bytes -= self._arrays.popitem(last=False)[1].nbytes
 
     def clear(self) -> None:

@@ -34,7 +34,13 @@ from archive.search.scores import top
 
 # The facets, in the order they are shown: the indexed ones, then those worked out from dates.
 FACETS = (
-    "year", "financial_year", "government", "department", "programme", "announced_by", "amount"
+    "year",
+    "financial_year",
+    "government",
+    "department",
+    "programme",
+    "announced_by",
+    "amount",
 )
 
 
@@ -63,6 +69,7 @@ class SearchResult:
 
 class Archive:
     """The searchable archive: follows the index's current generation, reopening when a build publishes."""
+
     _closer: Any  # closes the open generation's searcher with the archive
 
     def __init__(self, index_dir: Path, pinned: Path | None = None):
@@ -97,7 +104,9 @@ class Archive:
             sets = DocSets(searcher, path)
             facets = FacetTable(searcher.reader(), sets.live)
             sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
-            sets.derived["largest_all"] = lambda: discover.largest_keys(searcher, facets, sets.size, "all")
+            sets.derived["largest_all"] = lambda: discover.largest_keys(
+                searcher, facets, sets.size, "all"
+            )
             forms = forms_table.read(path)
         except IndexMissing:  # an index of another format: its message already says what to do
             raise
@@ -108,12 +117,24 @@ class Archive:
             ) from error
         reader = QueryReader(searcher.schema, registry, searcher.reader())
         periods = Periods(sets, facets, registry)
-        facets.computed.update(financial_year=lambda: periods.financial_year, government=lambda: periods.government)
+        facets.computed.update(
+            financial_year=lambda: periods.financial_year, government=lambda: periods.government
+        )
         sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
         sets.derived["real_largest_all"] = lambda: _real_largest(searcher, facets, periods, "all")
         build = manifest.get("build") or generations.build_info(path)
-        return Generation(path, searcher, registry, reader, facets, sets, Ranker(searcher, sets), periods,
-                          forms, build)
+        return Generation(
+            path,
+            searcher,
+            registry,
+            reader,
+            facets,
+            sets,
+            Ranker(searcher, sets),
+            periods,
+            forms,
+            build,
+        )
 
     @property
     def registry(self) -> Registry:
@@ -160,8 +181,10 @@ class Archive:
         """Validate URL-style parameters (each name to a list of values) into a request."""
         found = read_request(params, self.registry)
         if found.real and not self.real_terms:
-            raise BadRequest(f"real terms are not offered in this archive: no deflator series for "
-                             f"{self.currency} is shipped (see docs/country.md); leave out real=1")
+            raise BadRequest(
+                f"real terms are not offered in this archive: no deflator series for "
+                f"{self.currency} is shipped (see docs/country.md); leave out real=1"
+            )
         return found
 
     # -- searching ---------------------------------------------------------
@@ -175,35 +198,56 @@ class Archive:
             with limits.budget() as matching:
                 matched = gen.sets.matches(parsed.query)
                 filters = self._filter_masks(gen, request)
-            docs = _all_of(matched, filters.values())  # as _result_mask, keeping the parts for the facets
-            facets = {
-                facet: self._facet(gen, request, facet, matched, filters)
-                for facet in FACETS
-            }
+            docs = _all_of(
+                matched, filters.values()
+            )  # as _result_mask, keeping the parts for the facets
+            facets = {facet: self._facet(gen, request, facet, matched, filters) for facet in FACETS}
             unplaced = {
-                facet: int(np.count_nonzero(_all_of(matched, (m for n, m in filters.items() if n != facet))
-                                            & getattr(gen.periods, facet).unplaced))
+                facet: int(
+                    np.count_nonzero(
+                        _all_of(matched, (m for n, m in filters.items() if n != facet))
+                        & getattr(gen.periods, facet).unplaced
+                    )
+                )
                 for facet in ("financial_year", "government")
             }
-            unplaced_why = {facet: self._why(gen, facet, matched, filters)
-                            for facet in ("financial_year", "government")}
+            unplaced_why = {
+                facet: self._why(gen, facet, matched, filters)
+                for facet in ("financial_year", "government")
+            }
             left_out = 0
             if "date" in filters:
                 overlap = gen.periods.in_range(*request.date_range)[1]
-                left_out = int(np.count_nonzero(_all_of(matched, (m for n, m in filters.items() if n != "date")) & overlap))
+                left_out = int(
+                    np.count_nonzero(
+                        _all_of(matched, (m for n, m in filters.items() if n != "date")) & overlap
+                    )
+                )
             with limits.budget() as placing:
                 hits = page_of_hits(gen, request, parsed, docs, filtered=bool(filters))
-        return SearchResult(request, int(docs.sum()), hits, facets, parsed.reading,
-                            limits.notice(parsed.notice, matching, placing), request.effective_sort, unplaced, left_out,
-                            unplaced_why, parsed.most_words)
+        return SearchResult(
+            request,
+            int(docs.sum()),
+            hits,
+            facets,
+            parsed.reading,
+            limits.notice(parsed.notice, matching, placing),
+            request.effective_sort,
+            unplaced,
+            left_out,
+            unplaced_why,
+            parsed.most_words,
+        )
 
     def _why(
         self, gen: Generation, facet: str, matched: Mask, filters: dict[str, Mask]
     ) -> dict[str, int]:
         """Count, for each reason a facet cannot place documents, the results it holds."""
         results = _all_of(matched, (m for k, m in filters.items() if k != facet))
-        counts = {reason: int(np.count_nonzero(results & mask))
-                  for reason, mask in getattr(gen.periods, facet).why.items()}
+        counts = {
+            reason: int(np.count_nonzero(results & mask))
+            for reason, mask in getattr(gen.periods, facet).why.items()
+        }
         return {reason: n for reason, n in counts.items() if n}
 
     def _filter_masks(self, gen: Generation, request: SearchRequest) -> dict[str, Mask]:
@@ -213,7 +257,9 @@ class Archive:
         if request.years:
             found["year"] = table.mask("year", _years(request.years))
         if request.departments:
-            found["department"] = table.mask("department", self._departments(gen, request.departments, request))
+            found["department"] = table.mask(
+                "department", self._departments(gen, request.departments, request)
+            )
         if request.programmes:
             found["programme"] = table.mask("programme", request.programmes)
         if request.amounts:
@@ -227,12 +273,19 @@ class Archive:
         if request.date_from or request.date_to:
             found["date"] = gen.periods.in_range(*request.date_range)[0]
         if request.real and (request.min_amount is not None or request.max_amount is not None):
-            found["range"] = gen.sets.cached(("real", request.money, request.min_amount, request.max_amount),
-                                             lambda: self._real_range(gen, request))
+            found["range"] = gen.sets.cached(
+                ("real", request.money, request.min_amount, request.max_amount),
+                lambda: self._real_range(gen, request),
+            )
         elif request.min_amount is not None or request.max_amount is not None:
             # The value field holds signed 64-bit numbers; Whoosh raises on anything beyond them.
-            low, high = (None if v is None else min(v, 2**63 - 1) for v in (request.min_amount, request.max_amount))
-            found["range"] = gen.sets.matches(query.NumericRange(request.money_field("value"), low, high))
+            low, high = (
+                None if v is None else min(v, 2**63 - 1)
+                for v in (request.min_amount, request.max_amount)
+            )
+            found["range"] = gen.sets.matches(
+                query.NumericRange(request.money_field("value"), low, high)
+            )
         return found
 
     def _real_range(self, gen: Generation, request: SearchRequest) -> Mask:
@@ -241,8 +294,9 @@ class Archive:
         factors = gen.periods.real_factor
         home = currency_of(gen.registry.home) or "GBP"
         bands = request.money_field("amount")
-        pounds = gen.facets.mask(bands, [v for v in gen.facets.values(bands)
-                                         if (split_band(v) or ("",))[0] == home])
+        pounds = gen.facets.mask(
+            bands, [v for v in gen.facets.values(bands) if (split_band(v) or ("",))[0] == home]
+        )
         # Every amount's value at once, rather than one range query per financial year: a series of
         # sixty years made that slower than the search's time budget allows.
         docs, values = _amount_values(gen.searcher, request.money_field("value"))
@@ -260,7 +314,9 @@ class Archive:
         found &= pounds
         return found
 
-    def _departments(self, gen: Generation, keys: Sequence[str], request: SearchRequest) -> set[str]:
+    def _departments(
+        self, gen: Generation, keys: Sequence[str], request: SearchRequest
+    ) -> set[str]:
         if not request.predecessors:
             return set(keys)
         return {k for key in keys for k in gen.registry.with_predecessors(key)}
@@ -279,15 +335,23 @@ class Archive:
         table = gen.facets
         if facet == "department" and request.predecessors:
             counts = {
-                v: int(np.count_nonzero(docs & table.mask("department", self._departments(gen, [v], request))))
+                v: int(
+                    np.count_nonzero(
+                        docs & table.mask("department", self._departments(gen, [v], request))
+                    )
+                )
                 for v in {*table.values("department"), *selected}
             }
         else:
-            counts = table.counts(request.money_field("amount") if facet == "amount" else facet, docs)
+            counts = table.counts(
+                request.money_field("amount") if facet == "amount" else facet, docs
+            )
         if facet == "year":
             for low, high in request.years:
                 if low != high:
-                    counts[year_text((low, high))] = int(np.count_nonzero(docs & table.mask("year", _years([(low, high)]))))
+                    counts[year_text((low, high))] = int(
+                        np.count_nonzero(docs & table.mask("year", _years([(low, high)])))
+                    )
         values = [
             FacetValue(v, self._label(gen, facet, v), counts.get(v, 0), v in selected)
             for v in {*counts, *selected}
@@ -326,25 +390,51 @@ class Archive:
         """Find the other documents announcing one of this one's programmes with the same amount."""
         found: dict[str, dict[str, Any]] = {}
         home = currency_of(gen.registry.home) or "GBP"
-        values = sorted({a["value"] for a in meta.get("amounts", [])
-                         if a["currency"] == home and a["value"]}, reverse=True)
+        values = sorted(
+            {a["value"] for a in meta.get("amounts", []) if a["currency"] == home and a["value"]},
+            reverse=True,
+        )
         for programme in meta.get("programmes", []):
             for value in values:
-                q = query.And([query.Term("programme", programme["key"]), query.NumericRange("value", value, value)])
+                q = query.And(
+                    [
+                        query.Term("programme", programme["key"]),
+                        query.NumericRange("value", value, value),
+                    ]
+                )
                 for docnum in np.flatnonzero(gen.sets.matches(q)).tolist():
                     other = gen.searcher.stored_fields(docnum)["meta"]
                     if other["id"] == meta["id"]:
                         continue
                     # The value field holds every currency: the match must be in the same one too.
-                    text = next((a["text"] for a in other["amounts"]
-                                 if a["value"] == value and a["currency"] == home), None)
+                    text = next(
+                        (
+                            a["text"]
+                            for a in other["amounts"]
+                            if a["value"] == value and a["currency"] == home
+                        ),
+                        None,
+                    )
                     if text is None:
                         continue
-                    entry = found.setdefault(other["id"], {"id": other["id"], "title": other["title"],
-                                                          "date": other["date"], "date_display": other.get("date_display"),
-                                                          "amounts": []})
-                    entry["amounts"].append({"text": text, "value": value, "programme": programme["key"],
-                                             "programme_name": programme["name"]})
+                    entry = found.setdefault(
+                        other["id"],
+                        {
+                            "id": other["id"],
+                            "title": other["title"],
+                            "date": other["date"],
+                            "date_display": other.get("date_display"),
+                            "amounts": [],
+                        },
+                    )
+                    entry["amounts"].append(
+                        {
+                            "text": text,
+                            "value": value,
+                            "programme": programme["key"],
+                            "programme_name": programme["name"],
+                        }
+                    )
         return sorted(found.values(), key=lambda d: d["date"])
 
     def metas(self, q: query.Query) -> list[dict[str, Any]]:
@@ -352,7 +442,9 @@ class Archive:
         with self._lock:
             gen = self._current()
             docnums = np.flatnonzero(gen.sets.matches(q))
-            order = docnums[np.argsort(gen.sets.column("sortdate")[docnums], kind="stable")].tolist()
+            order = docnums[
+                np.argsort(gen.sets.column("sortdate")[docnums], kind="stable")
+            ].tolist()
             found = []
             for docnum in order:
                 meta = dict(gen.searcher.stored_fields(docnum)["meta"])
@@ -368,7 +460,9 @@ class Archive:
             gen = self._current()
             parsed = gen.reader.read(request.q)
             with limits.budget():
-                order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))[:MAX_EXPORT]
+                order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))[
+                    :MAX_EXPORT
+                ]
 
         def rows() -> Iterator[dict[str, Any]]:
             own = None
@@ -414,13 +508,21 @@ class Archive:
             with limits.budget():
                 docs = self._result_mask(gen, request, gen.reader.read(request.q))
             if not request.real:
-                return discover.timeline(gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()), request.money)
+                return discover.timeline(
+                    gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()), request.money
+                )
             # In real terms: each document's largest pound amount in the latest year's prices.
             real = gen.sets.column(request.money_field("real_largest"))
             # Each sum once, as in cash: a headline an earlier document had is not added again.
             pounds = discover.largest_by_currency(gen.searcher, gen.facets, money=request.money)
             first = np.zeros(gen.sets.size, dtype=bool)
-            first[list(discover.first_headlines(gen.searcher, gen.facets, pounds, set(np.flatnonzero(docs).tolist())))] = True
+            first[
+                list(
+                    discover.first_headlines(
+                        gen.searcher, gen.facets, pounds, set(np.flatnonzero(docs).tolist())
+                    )
+                )
+            ] = True
             found = []
             for value, holders in gen.facets.postings("year").items():
                 if value == "0":
@@ -429,25 +531,36 @@ class Archive:
                 mine = mine[docs[mine]]
                 if len(mine):
                     counted = mine[first[mine]]
-                    found.append(discover.YearTotal(int(value), len(mine), int(np.maximum(real[counted], 0).sum())))
+                    found.append(
+                        discover.YearTotal(
+                            int(value), len(mine), int(np.maximum(real[counted], 0).sum())
+                        )
+                    )
             return sorted(found, key=lambda y: y.year)
 
     def _result_mask(self, gen: Generation, request: SearchRequest, parsed: ParsedQuery) -> Mask:
         return _all_of(gen.sets.matches(parsed.query), self._filter_masks(gen, request).values())
 
-    def _order(self, gen: Generation, request: SearchRequest, parsed: ParsedQuery, docs: Mask) -> list[int]:
+    def _order(
+        self, gen: Generation, request: SearchRequest, parsed: ParsedQuery, docs: Mask
+    ) -> list[int]:
         count = int(docs.sum())
         if not count:
             return []
         # The order the pages show: from the same arrays where the pages use them.
         sort = request.effective_sort
         if sort != "relevance":
-            field = request.money_field("real_largest" if request.real else "largest") if sort == "largest" \
+            field = (
+                request.money_field("real_largest" if request.real else "largest")
+                if sort == "largest"
                 else "sortdate"
+            )
             return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
         if rankable(parsed.query):
             return top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
-        results = limits.search(gen.searcher, parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None)
+        results = limits.search(
+            gen.searcher, parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None
+        )
         return [docnum for _, docnum in results.top_n]
 
 

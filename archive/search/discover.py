@@ -65,8 +65,10 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
     changed: list[tuple[str, str]] = []
     last = 0
     # The query's well-held words, rarest first (the most telling, and the cheapest to intersect).
-    context = sorted({t.text for t in analyzer(text) if _frequency(reader, t.text) > RARE},
-                     key=lambda stem: _frequency(reader, stem))[:CONTEXT]
+    context = sorted(
+        {t.text for t in analyzer(text) if _frequency(reader, t.text) > RARE},
+        key=lambda stem: _frequency(reader, stem),
+    )[:CONTEXT]
     for match in TOKEN.finditer(text):
         field, token = match.group(1), match.group(2)
         if field and field[:-1].lower() not in TEXT_FIELDS:
@@ -105,7 +107,9 @@ def _candidates(reader: Any, stem: str, distance: int) -> set[str]:
     # Whoosh compares every term that shares the prefix: the first letter for one edit, two
     # letters for two, keeps a 100,000-term lexicon to tens of milliseconds (bench/front_end.py).
     found = {
-        term for field in TEXT_FIELDS for term in reader.terms_within(field, stem, distance, prefix=distance)
+        term
+        for field in TEXT_FIELDS
+        for term in reader.terms_within(field, stem, distance, prefix=distance)
         if WORD.fullmatch(term) and term != stem
     }
     if distance == 1:
@@ -125,8 +129,16 @@ def _best(searcher: Searcher, found: set[str], context: list[str]) -> str:
 
     def beside(term: str) -> int:
         pairs = [pair for other in context for pair in ((other, term), (term, other))]
-        return sum(len(set(searcher.docs_for_query(query.Or([query.Phrase(f, list(pair)) for f in TEXT_FIELDS]))))
-                   for pair in pairs)
+        return sum(
+            len(
+                set(
+                    searcher.docs_for_query(
+                        query.Or([query.Phrase(f, list(pair)) for f in TEXT_FIELDS])
+                    )
+                )
+            )
+            for pair in pairs
+        )
 
     def together(term: str) -> int:
         held = _holders(reader, term)
@@ -136,11 +148,17 @@ def _best(searcher: Searcher, found: set[str], context: list[str]) -> str:
 
 
 def _holders(reader: Any, stem: str) -> set[int]:
-    return {doc for field in TEXT_FIELDS if reader.doc_frequency(field, stem)
-            for doc in reader.postings(field, stem).all_ids()}
+    return {
+        doc
+        for field in TEXT_FIELDS
+        if reader.doc_frequency(field, stem)
+        for doc in reader.postings(field, stem).all_ids()
+    }
 
 
-def _commoner(searcher: Searcher, word: str, stem: str, held: int, context: list[str]) -> str | None:
+def _commoner(
+    searcher: Searcher, word: str, stem: str, held: int, context: list[str]
+) -> str | None:
     """Return a far commoner word one slip from a rare one, or None: the rare one may be OCR damage."""
     reader = searcher.reader()
     found = {t for t in _candidates(reader, stem, 1) if _frequency(reader, t) >= COMMONER * held}
@@ -183,7 +201,7 @@ def _surface(searcher: Searcher, stem: str, word: str) -> str | None:
         for docnum in itertools.islice(reader.postings(field, stem).all_ids(), SURFACE_DOCS):
             text = searcher.stored_fields(docnum).get(field) or ""
             forms.update(
-                text[token.startchar:token.endchar].lower()
+                text[token.startchar : token.endchar].lower()
                 for token in analyzer(text, chars=True, mode="index")
                 if token.text == stem
             )
@@ -193,7 +211,11 @@ def _surface(searcher: Searcher, stem: str, word: str) -> str | None:
 
 
 def _swaps(word: str) -> set[str]:
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+    return {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    }
 
 
 def _distance(a: str, b: str) -> int:
@@ -278,7 +300,11 @@ def first_headlines(
 def main_currency(facets: FacetTable) -> str:
     """Return the currency most documents with amounts count in: pounds in a UK archive, AUD in an Australian one."""
     holders = _holders_by_currency(facets, "amount_all")
-    return max(holders, key=lambda c: (len(holders[c]), c == HOME_CURRENCY)) if holders else HOME_CURRENCY
+    return (
+        max(holders, key=lambda c: (len(holders[c]), c == HOME_CURRENCY))
+        if holders
+        else HOME_CURRENCY
+    )
 
 
 def _holders_by_currency(facets: FacetTable, field: str = "amount") -> dict[str, set[int]]:
@@ -289,8 +315,9 @@ def _holders_by_currency(facets: FacetTable, field: str = "amount") -> dict[str,
     return found
 
 
-def largest_by_currency(searcher: Searcher, facets: FacetTable, currency: str | None = None,
-                        money: str = "announced") -> dict[int, int]:
+def largest_by_currency(
+    searcher: Searcher, facets: FacetTable, currency: str | None = None, money: str = "announced"
+) -> dict[int, int]:
     """Map each document to its largest amount in one currency (the main one), read once per searcher.
 
     money="announced" counts only money announced (roles announced, total and part); "all" any
@@ -313,8 +340,12 @@ def largest_by_currency(searcher: Searcher, facets: FacetTable, currency: str | 
     pounds = {d: column[d] for d in with_pounds - foreign} if column is not None else {}
     for docnum in with_pounds & foreign:
         amounts = searcher.stored_fields(docnum)["meta"]["amounts"]
-        pounds[docnum] = max(a["value"] for a in amounts if a["currency"] == currency
-                             and (money == "all" or a.get("role", "announced") in COUNTED))
+        pounds[docnum] = max(
+            a["value"]
+            for a in amounts
+            if a["currency"] == currency
+            and (money == "all" or a.get("role", "announced") in COUNTED)
+        )
     if main:
         _pounds_cache.setdefault(searcher, {})[money] = pounds
     return pounds
@@ -324,8 +355,11 @@ def largest_cuts(searcher: Searcher, facets: FacetTable, currency: str) -> dict[
     """Map each document with money cut in a currency to its largest cut."""
     found = {}
     for docnum in facets.postings("roles").get("cut", frozenset()):
-        cuts = [a["value"] for a in searcher.stored_fields(docnum)["meta"]["amounts"]
-                if a.get("role") == "cut" and a["currency"] == currency]
+        cuts = [
+            a["value"]
+            for a in searcher.stored_fields(docnum)["meta"]["amounts"]
+            if a.get("role") == "cut" and a["currency"] == currency
+        ]
         if cuts:
             found[docnum] = max(cuts)
     return found

@@ -40,7 +40,9 @@ class DocSets:
         self.live = np.zeros(self.size, dtype=bool)
         self.live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
         self._cache = ArrayCache(CACHED_MASK_BYTES, CACHED_MASKS)
-        self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = (
+            OrderedDict()
+        )
         self._columns: dict[str, np.ndarray] = {}
         # Columns worked out on first use rather than read: "largest" without mixing currencies,
         # amounts in real terms.
@@ -81,7 +83,11 @@ class DocSets:
             return postings(self.reader, field, btext)
         ids, weights = [], []
         for (leaf, offset), (segment, _) in zip(self.reader.leaf_readers(), self._arrays):
-            found = segment.postings(field, btext) if segment is not None else postings(leaf, field, btext)
+            found = (
+                segment.postings(field, btext)
+                if segment is not None
+                else postings(leaf, field, btext)
+            )
             if found is not None and len(found[0]):
                 ids.append(found[0].astype(np.int64) + offset)
                 weights.append(found[1].astype(np.float64))
@@ -115,7 +121,9 @@ class DocSets:
             return np.logical_or.reduce([self._evaluate(sub) for sub in q.subqueries])
         if type(q) is AtLeast:
             held = np.sum([self._evaluate(sub) for sub in q.subqueries], axis=0, dtype=np.int32)
-            return np.logical_or.reduce([held >= q.minimum, *(self._evaluate(p) for p in q.phrases)])
+            return np.logical_or.reduce(
+                [held >= q.minimum, *(self._evaluate(p) for p in q.phrases)]
+            )
         if type(q) is query.AndNot:
             return self._evaluate(q.a) & ~self._evaluate(q.b)
         if type(q) is query.Not:
@@ -124,7 +132,12 @@ class DocSets:
             return self._evaluate(q.a)
         if type(q) is query.Require:
             return self._evaluate(q.a) & self._evaluate(q.b)
-        if type(q) is query.Phrase and q.slop == 1 and q.words and q.fieldname in self.searcher.schema:
+        if (
+            type(q) is query.Phrase
+            and q.slop == 1
+            and q.words
+            and q.fieldname in self.searcher.schema
+        ):
             return self._phrase(q)
         return self.from_ids(self.searcher.docs_for_query(limits.budgeted(q)))
 
@@ -140,7 +153,9 @@ class DocSets:
         wanted = np.logical_and.reduce(masks)
         if len(btexts) == 1 or not wanted.any():
             return wanted
-        if self._arrays is not None and all(seg is not None and seg.has_positions for seg, _ in self._arrays):
+        if self._arrays is not None and all(
+            seg is not None and seg.has_positions for seg, _ in self._arrays
+        ):
             return self._phrase_from_arrays(q.fieldname, btexts, wanted)
         # Where the phrase could start in each document, narrowed word by word, rarest word first.
         starts: dict[int, set[int]] | None = None
@@ -149,8 +164,11 @@ class DocSets:
             if starts is None:
                 starts = {doc: {p - shift for p in poses} for doc, poses in found.items()}
             else:
-                starts = {doc: kept for doc, at in starts.items()
-                          if (kept := at.intersection([p - shift for p in found.get(doc, ())]))}
+                starts = {
+                    doc: kept
+                    for doc, at in starts.items()
+                    if (kept := at.intersection([p - shift for p in found.get(doc, ())]))
+                }
             if not starts:
                 break
             wanted = self.from_ids(list(starts))
@@ -170,7 +188,11 @@ class DocSets:
                 keep = wanted[docs] & (poses >= shift)
                 # Sorted and distinct already: postings come in document order, positions rising.
                 word_keys = (docs[keep] << 32) | (poses[keep].astype(np.int64) - shift)
-                keys = word_keys if keys is None else np.intersect1d(keys, word_keys, assume_unique=True)
+                keys = (
+                    word_keys
+                    if keys is None
+                    else np.intersect1d(keys, word_keys, assume_unique=True)
+                )
                 if not len(keys):
                     break
             if keys is not None and len(keys):

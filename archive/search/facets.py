@@ -37,7 +37,9 @@ class FacetTable:
             live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
         self._live = live
         self._columns: dict[str, _Column] = {}
-        self._masks = ArrayCache(32 * 2**20, 256)  # a facet value's mask: 1 MB at 1,000,000 documents
+        self._masks = ArrayCache(
+            32 * 2**20, 256
+        )  # a facet value's mask: 1 MB at 1,000,000 documents
         # Facets not indexed but worked out from other columns (archive/search/periods.py): each
         # gives, on first use, its values and a value code per document number, -1 for none.
         self.computed: dict[str, Callable[[], Any]] = {}
@@ -61,8 +63,10 @@ class FacetTable:
                 values.append(term.decode("utf-8"))
             empty = np.zeros(0, dtype=np.int64)
             self._columns[field] = _Column(
-                values, {v: n for n, v in enumerate(values)},
-                np.concatenate(docs) if docs else empty, np.concatenate(codes) if codes else empty.astype(np.int32),
+                values,
+                {v: n for n, v in enumerate(values)},
+                np.concatenate(docs) if docs else empty,
+                np.concatenate(codes) if codes else empty.astype(np.int32),
                 [np.sort(d) for d in docs],
             )
         return self._columns[field]

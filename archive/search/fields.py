@@ -27,8 +27,12 @@ TEXT_FIELDS = ("title", "body")
 # Every field the syntax knows, in the order a notice lists them; the index's other fields
 # (id, value, meta, ...) are not for typing, and a query naming one is read as words.
 FIELDS = (*TEXT_FIELDS, "department", "programme", "source", "year", "amount", "person")
-ALIASES = {"department": ["dept", "departments"], "programme": ["program", "programmes"],
-           "source": ["publisher"], "person": ["people", "speaker"]}
+ALIASES = {
+    "department": ["dept", "departments"],
+    "programme": ["program", "programmes"],
+    "source": ["publisher"],
+    "person": ["people", "speaker"],
+}
 YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|\.\.|to)\s*(\d{4}))?$", re.IGNORECASE)
 WORDS = re.compile(r"[\w']+")
 MAX_SUGGESTED = 100  # characters of a value compared with names for a suggestion
@@ -42,8 +46,12 @@ def aliases() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for field in FIELDS:
         names = [field, *ALIASES.get(field, [])]
-        found[field] = [form for name in names for form in dict.fromkeys((name, name.capitalize(), name.upper()))
-                        if form != field]
+        found[field] = [
+            form
+            for name in names
+            for form in dict.fromkeys((name, name.capitalize(), name.upper()))
+            if form != field
+        ]
     return found
 
 
@@ -64,11 +72,15 @@ def syntax_notices(text: str, schema: Schema) -> list[str]:
     unknown = [m.group(1) for m in FIELD_LIKE.finditer(text) if m.group(1) not in names]
     for name in dict.fromkeys(unknown):
         known = ", ".join(f"{field}:" for field in FIELDS if field in schema)
-        notices.append(f"There is no field '{name}:', so '{name}' was searched as a word (the fields are {known}).")
+        notices.append(
+            f"There is no field '{name}:', so '{name}' was searched as a word (the fields are {known})."
+        )
     for match in EMPTY_FIELD.finditer(text):
         field = names.get(match.group(1))
         if field:
-            notices.append(f"'{match.group(0)}' has no value after it, so it was not read as a field.")
+            notices.append(
+                f"'{match.group(0)}' has no value after it, so it was not read as a field."
+            )
     return list(dict.fromkeys(notices))
 
 
@@ -79,7 +91,10 @@ class Nothing(query.Query):
         self.fieldname, self.text = fieldname, text
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is Nothing and (other.fieldname, other.text) == (self.fieldname, self.text)
+        return type(other) is Nothing and (other.fieldname, other.text) == (
+            self.fieldname,
+            self.text,
+        )
 
     def __hash__(self) -> int:
         return hash((Nothing, self.fieldname, self.text))
@@ -130,12 +145,20 @@ class FieldReader:
 
         def fix(node: query.Query) -> query.Query:
             field = getattr(node, "fieldname", None)
-            if field not in FIELDS or field in TEXT_FIELDS or type(node) not in (query.Term, query.Phrase):
+            if (
+                field not in FIELDS
+                or field in TEXT_FIELDS
+                or type(node) not in (query.Term, query.Phrase)
+            ):
                 return node
             typed = node.text if type(node) is query.Term else " ".join(node.words)
             figure = exact_figure(typed) if field == "amount" else None
             if figure is not None:  # amount:"£200m": documents holding that very figure (issue 22)
-                return Shown(f'amount:"{typed}"') if shown else query.NumericRange("value_all", figure, figure)
+                return (
+                    Shown(f'amount:"{typed}"')
+                    if shown
+                    else query.NumericRange("value_all", figure, figure)
+                )
             keys, reading, problem = self._keys(field, typed)
             if problem:
                 notices.append(problem)
@@ -193,7 +216,9 @@ class FieldReader:
         wanted = _normal(value)[:MAX_SUGGESTED]
         # A word of a name ("education") or a near spelling ("Department of Education").
         close = [k for n, k in names.items() if wanted and f" {wanted} " in f" {n} "]
-        close += [names[n] for n in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.75)]
+        close += [
+            names[n] for n in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.75)
+        ]
         hints = [f"{kind}:{k} ({entries[k].name})" for k in dict.fromkeys(close)][:3]
         hint = f"; did you mean {_either(hints)}?" if hints else ""
         return [], "", f"There is no {kind} called '{value}', so it matches nothing{hint}"
@@ -210,18 +235,29 @@ class FieldReader:
         close = difflib.get_close_matches(wanted[:MAX_SUGGESTED], known, n=3, cutoff=0.6)
         if not close and len(known) <= 5:
             close = known  # a handful of publishers: name them all
-        hint = f"; did you mean {_either([f'source:{_quoted(k)}' for k in close])}?" if close else ""
+        hint = (
+            f"; did you mean {_either([f'source:{_quoted(k)}' for k in close])}?" if close else ""
+        )
         return [], "", f"No document's source is called '{value}', so it matches nothing{hint}"
 
     def _year(self, value: str) -> tuple[list[str], str, str | None]:
         match = YEAR.match(value)
         if not match:
-            return [], "", (f"year:{_quoted(value)} is not a year, so it matches nothing: "
-                            "write a year such as year:2013 or a range such as year:2010-2013.")
+            return (
+                [],
+                "",
+                (
+                    f"year:{_quoted(value)} is not a year, so it matches nothing: "
+                    "write a year such as year:2013 or a range such as year:2010-2013."
+                ),
+            )
         low, high = sorted((int(match.group(1)), int(match.group(2) or match.group(1))))
         # Only the years some document has: a range such as 1000-9999 stays a handful of terms.
-        years = [year for year in self._lexicon("year") if low <= int(year) <= high] if self._reader else \
-            [str(y) for y in range(low, min(high, low + 200) + 1)]
+        years = (
+            [year for year in self._lexicon("year") if low <= int(year) <= high]
+            if self._reader
+            else [str(y) for y in range(low, min(high, low + 200) + 1)]
+        )
         reading = f"year:{low}" if low == high else f"year:{low}-{high}"
         return years, reading, None
 
@@ -232,8 +268,14 @@ class FieldReader:
         key = wanted if split_band(wanted) else labels.get(wanted)
         if key:
             return [key], f"amount:{key}", None
-        return [], "", (f"amount:{_quoted(value)} is not an amount band, so it matches nothing; the bands are "
-                        f"{', '.join(BAND_NAMES)} (usd:1m-10m in another currency).")
+        return (
+            [],
+            "",
+            (
+                f"amount:{_quoted(value)} is not an amount band, so it matches nothing; the bands are "
+                f"{', '.join(BAND_NAMES)} (usd:1m-10m in another currency)."
+            ),
+        )
 
     def _lexicon(self, field: str) -> list[str]:
         # Small fields (a few hundred values at most), read once per index generation.

@@ -48,8 +48,14 @@ def page_of_hits(
         else:
             allow = None
         results = limits.search(searcher, parsed.query, filter=allow, limit=end)[start:end]
-        return _snippeted(gen, parsed, [hit.docnum for hit in results], [round(hit.score, 4) for hit in results])
-    field = request.money_field("real_largest" if request.real else "largest") if sort == "largest" else "sortdate"
+        return _snippeted(
+            gen, parsed, [hit.docnum for hit in results], [round(hit.score, 4) for hit in results]
+        )
+    field = (
+        request.money_field("real_largest" if request.real else "largest")
+        if sort == "largest"
+        else "sortdate"
+    )
     # The same order as Whoosh's sortedby, from the column arrays instead of a Python sort.
     order = gen.sets.top(docs, field, reverse=sort != "oldest", limit=end)[start:end].tolist()
     if not order:
@@ -59,8 +65,9 @@ def page_of_hits(
     return _snippeted(gen, parsed, order, [None] * len(order))
 
 
-def _snippeted(gen: Generation, parsed: ParsedQuery, order: list[int],
-               scores: list[float] | list[None]) -> list[dict[str, Any]]:
+def _snippeted(
+    gen: Generation, parsed: ParsedQuery, order: list[int], scores: list[float] | list[None]
+) -> list[dict[str, Any]]:
     """Return hits with snippets of the query's words, found in the stored text without matching again."""
     words = snippet_words(parsed.query, gen.searcher.reader())
     hits = []
@@ -100,12 +107,16 @@ def snippet_words(q: query.Query, reader: IndexReader, field: str = "body") -> t
     walk(q)
     return tuple(found)
 
-def as_hit(gen: Generation, stored: Mapping[str, Any], snippet: str, score: float | None) -> dict[str, Any]:
+
+def as_hit(
+    gen: Generation, stored: Mapping[str, Any], snippet: str, score: float | None
+) -> dict[str, Any]:
     meta = dict(stored["meta"])
     meta.pop("body", None)
     meta["snippet"] = snippet or _opening(stored["body"])
     meta["score"] = score
     return labelled(gen, meta)
+
 
 def labelled(gen: Generation, meta: dict[str, Any]) -> dict[str, Any]:
     for kind, name in (("department", "departments"), ("programme", "programmes")):

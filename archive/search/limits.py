@@ -32,7 +32,9 @@ from archive.search.fields import TEXT_FIELDS, Nothing, rewrite
 
 MIN_PREFIX = 2  # letters before a text word's first * or ?
 MAX_EXPANSIONS = 30  # words one wildcard word stands for in a field, the commonest first
-MAX_EXPANDED = 60  # words all of a query's wildcards stand for together (within docsets' postings cache)
+MAX_EXPANDED = (
+    60  # words all of a query's wildcards stand for together (within docsets' postings cache)
+)
 MAX_SCANNED = 20_000  # index words read to expand all of one query's wildcard words
 SEARCH_SECONDS = 0.5  # for the matching Whoosh does itself, per search
 CHECK_EVERY = 256  # documents matched between looks at the clock
@@ -40,14 +42,18 @@ CHECK_EVERY = 256  # documents matched between looks at the clock
 EXPANDABLE = (query.Prefix, query.Wildcard, query.TermRange, query.Regex, query.FuzzyTerm)
 
 
-def bound(q: query.Query, reader: IndexReader | None, cache: Expansions | None = None) -> tuple[query.Query, list[str]]:
+def bound(
+    q: query.Query, reader: IndexReader | None, cache: Expansions | None = None
+) -> tuple[query.Query, list[str]]:
     """Return the query with its wildcard words expanded within the limits, and what was limited.
 
     Without a reader (for describing a query) the wildcard words are kept as typed; words too
     short to expand are left out either way, and `*` stands for every document. The cache keeps
     the last expansions for one reader: a researcher's facet clicks repeat the same query.
     """
-    expandable = [leaf for leaf in q.leaves() if isinstance(leaf, EXPANDABLE) and not _too_short(leaf)]
+    expandable = [
+        leaf for leaf in q.leaves() if isinstance(leaf, EXPANDABLE) and not _too_short(leaf)
+    ]
     # Each wildcard in each field gets an equal part of the query's words and of its reading;
     # past MAX_EXPANDED wildcards (a 1,000-character query of them) the rest are left out.
     share = max(1, min(MAX_EXPANSIONS, MAX_EXPANDED // max(1, len(expandable))))
@@ -77,8 +83,10 @@ def bound(q: query.Query, reader: IndexReader | None, cache: Expansions | None =
                 cache.put(key, (terms, total, unread))
             if total > len(terms) or unread:
                 more = f"more than {total:,}" if unread else f"{total:,}"
-                capped[_typed(node)] = (f"'{_typed(node)}' stands for {more} words; the {len(terms)} in most "
-                                        f"documents were searched.")
+                capped[_typed(node)] = (
+                    f"'{_typed(node)}' stands for {more} words; the {len(terms)} in most "
+                    f"documents were searched."
+                )
             if not terms:
                 return Nothing(node.fieldname, _typed(node))
             return query.Or([query.Term(node.fieldname, t, boost=node.boost) for t in terms])
@@ -88,12 +96,17 @@ def bound(q: query.Query, reader: IndexReader | None, cache: Expansions | None =
     notices = list(capped.values())
     if short:
         words = _listed([f"'{w}'" for w in dict.fromkeys(short)])
-        notices.insert(0, f"{words} {'was' if len(set(short)) == 1 else 'were'} left out: a word with * or ? needs "
-                          f"at least {MIN_PREFIX} letters before them.")
+        notices.insert(
+            0,
+            f"{words} {'was' if len(set(short)) == 1 else 'were'} left out: a word with * or ? needs "
+            f"at least {MIN_PREFIX} letters before them.",
+        )
     if over:
         words = _listed([f"'{w}'" for w in dict.fromkeys(over)])
-        notices.append(f"{words} {'was' if len(set(over)) == 1 else 'were'} left out: the words with * or ? in one "
-                       f"query stand for at most {MAX_EXPANDED} words together.")
+        notices.append(
+            f"{words} {'was' if len(set(over)) == 1 else 'were'} left out: the words with * or ? in one "
+            f"query stand for at most {MAX_EXPANDED} words together."
+        )
     return bounded, notices
 
 
@@ -142,7 +155,9 @@ def _typed(node: query.Query) -> str:
     return f"{field}{getattr(node, 'text', '')}"
 
 
-def _expansions(node: query.Query, reader: IndexReader, limit: int, scan: int) -> tuple[list[str], int, bool]:
+def _expansions(
+    node: query.Query, reader: IndexReader, limit: int, scan: int
+) -> tuple[list[str], int, bool]:
     """Return the words a wildcard stands for that the most documents hold, how many it stands for
     among the first `scan` words read, and whether there were more to read."""
     counts: Counter[bytes] = Counter()
@@ -179,7 +194,7 @@ def _candidates(node: query.Query, leaf: IndexReader) -> Iterator[tuple[bytes, i
 
 
 def _head(text: str) -> str:
-    return text[:min((text.find(c) for c in "*?" if c in text), default=len(text))]
+    return text[: min((text.find(c) for c in "*?" if c in text), default=len(text))]
 
 
 class Expansions:
@@ -219,7 +234,9 @@ class Budget:
         return self.spent
 
 
-_budget: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("search_budget", default=None)
+_budget: contextvars.ContextVar[Budget | None] = contextvars.ContextVar(
+    "search_budget", default=None
+)
 
 
 @contextmanager
@@ -243,8 +260,10 @@ def notice(earlier: str | None, *budgets: Budget) -> str | None:
     """Add to a search's notice that its budget ran out, if it did."""
     if not any(spending.spent for spending in budgets):
         return earlier
-    cut = (f"This search took too long and was stopped after {SEARCH_SECONDS:g} s: the results and their "
-           f"count are those found by then.")
+    cut = (
+        f"This search took too long and was stopped after {SEARCH_SECONDS:g} s: the results and their "
+        f"count are those found by then."
+    )
     return f"{earlier} {cut}" if earlier else cut
 
 

@@ -43,13 +43,21 @@ class Periods:
         self._sets, self._facets, self._registry = sets, facets, registry
         self.home = registry.home
         size = sets.size
-        dates = sets.column("sortdate") if size and sets.reader.has_column("sortdate") else np.zeros(size, np.int64)
+        dates = (
+            sets.column("sortdate")
+            if size and sets.reader.has_column("sortdate")
+            else np.zeros(size, np.int64)
+        )
         self.year, self.month, day = dates // 10000, dates // 100 % 100, dates % 100
         # Days as YYYYMMDD numbers, which compare in order.
         leap = (self.year % 4 == 0) & ((self.year % 100 != 0) | (self.year % 400 == 0))
         month_days = MONTH_DAYS[self.month] + ((self.month == 2) & leap)
-        self.first = np.where(self.month == 0, self.year * 10000 + 101, np.where(day == 0, dates + 1, dates))
-        self.last = np.where(self.month == 0, self.year * 10000 + 1231, np.where(day == 0, dates + month_days, dates))
+        self.first = np.where(
+            self.month == 0, self.year * 10000 + 101, np.where(day == 0, dates + 1, dates)
+        )
+        self.last = np.where(
+            self.month == 0, self.year * 10000 + 1231, np.where(day == 0, dates + month_days, dates)
+        )
         self.live = sets.live
 
     @cached_property
@@ -94,8 +102,10 @@ class Periods:
             mine = mask & (self.month > 0)
             if rule.since:
                 before = mine & (self.first < _day(rule.since))
-                why[f"dated before {NAMES.get(country, country)}'s financial year began in "
-                    f"month {rule.first_month} ({rule.since})"] = before & self.live
+                why[
+                    f"dated before {NAMES.get(country, country)}'s financial year began in "
+                    f"month {rule.first_month} ({rule.since})"
+                ] = before & self.live
                 mine &= ~before
             own = np.where(self.month >= rule.first_month, self.year, self.year - 1)
             start = np.where(mine, own, start)
@@ -112,7 +122,9 @@ class Periods:
     @cached_property
     def government(self) -> Computed:
         """Each document's government: its country's, in office on every day its date could be."""
-        governments = sorted(self._registry.governments.values(), key=lambda g: (g.country, g.start))
+        governments = sorted(
+            self._registry.governments.values(), key=lambda g: (g.country, g.start)
+        )
         size = self._sets.size
         codes = np.full(size, -1, dtype=np.int32)
         touched = np.zeros(size, dtype=np.int16)
@@ -126,9 +138,12 @@ class Periods:
             touched += overlaps
             codes[overlaps & (self.first > start) & (self.last < end)] = n
         codes[touched > 1] = -1
-        why = {SPANS_CHANGE: (touched > 1) & self.live,
-               "the date is the day a government took office":
-                   (touched == 1) & (codes < 0) & self.live}
+        why = {
+            SPANS_CHANGE: (touched > 1) & self.live,
+            "the date is the day a government took office": (touched == 1)
+            & (codes < 0)
+            & self.live,
+        }
         for country, mask in countries.items():
             name = NAMES.get(country, country)
             own = [g for g in governments if g.country == country]

@@ -54,7 +54,12 @@ def _describing_schema(schema: Schema) -> Schema:
     # The same fields, unstemmed, so a reading shows the words as typed but drops what the index drops;
     # field values keep their case, so a notice quotes them as typed.
     plain = RegexTokenizer(r"\w+(?:['’.]\w+)*") | LowercaseFilter() | StopFilter()
-    return Schema(**{name: TEXT(analyzer=plain) if name in TEXT_FIELDS else KEYWORD() for name in schema.names()})
+    return Schema(
+        **{
+            name: TEXT(analyzer=plain) if name in TEXT_FIELDS else KEYWORD()
+            for name in schema.names()
+        }
+    )
 
 
 class QueryReader:
@@ -90,13 +95,20 @@ class QueryReader:
         if (parsed is not query.NullQuery and reading) or notes:
             unmatched = text.count('"') % 2 or text.count("(") != text.count(")")
             if unmatched:
-                notes.insert(0, f"Your query has an unmatched quote or bracket; it was read as: {reading or 'nothing'}")
+                notes.insert(
+                    0,
+                    f"Your query has an unmatched quote or bracket; it was read as: {reading or 'nothing'}",
+                )
             return ParsedQuery(parsed, reading or "nothing", " ".join(notes) or None)
         words = WORD.findall(text)
         plain = self._plain.parse(" ".join(words)) if words else query.NullQuery
         reading = " ".join(words)
         if plain is query.NullQuery:
-            return ParsedQuery(plain, reading, "No searchable words: very common words such as 'the' are not indexed.")
+            return ParsedQuery(
+                plain,
+                reading,
+                "No searchable words: very common words such as 'the' are not indexed.",
+            )
         return ParsedQuery(
             plain,
             reading,
@@ -113,7 +125,11 @@ class QueryReader:
         # a value that stands for nothing is quoted as it was typed.
         described, field_notes = self._fields.read(self._describer.parse(text), shown=True)
         reading = describe(limits.bound(described, None)[0])
-        return parsed, reading, fields.syntax_notices(text, self._searchable) + field_notes + limit_notes
+        return (
+            parsed,
+            reading,
+            fields.syntax_notices(text, self._searchable) + field_notes + limit_notes,
+        )
 
 
 def describe(node: query.Query, fields: bool = True) -> str:
@@ -121,18 +137,27 @@ def describe(node: query.Query, fields: bool = True) -> str:
     if isinstance(node, query.Every):
         return "everything"
     if isinstance(node, (query.And, query.Or)):
-        parts: list[tuple[str, str, set, query.Query]] = []  # without fields, as shown, fields, query
+        parts: list[
+            tuple[str, str, set, query.Query]
+        ] = []  # without fields, as shown, fields, query
         for sub in node.subqueries:
             bare, shown, searched = describe(sub, False), describe(sub, fields), _text_fields(sub)
             # A word searched in both title and body (one word, two queries) reads once.
-            if isinstance(node, query.Or) and parts and parts[-1][0] == bare and searched <= set(TEXT_FIELDS):
+            if (
+                isinstance(node, query.Or)
+                and parts
+                and parts[-1][0] == bare
+                and searched <= set(TEXT_FIELDS)
+            ):
                 searched = parts.pop()[2] | searched
                 shown = bare if searched == set(TEXT_FIELDS) else shown
             parts.append((bare, shown, searched, sub))
         if len(parts) == 1:
             return parts[0][1]
         shown_parts = dict.fromkeys(_grouped(shown, sub, node) for _, shown, _, sub in parts)
-        return f" {'AND' if isinstance(node, query.And) else 'OR'} ".join(p for p in shown_parts if p)
+        return f" {'AND' if isinstance(node, query.And) else 'OR'} ".join(
+            p for p in shown_parts if p
+        )
     if isinstance(node, query.AndNot):
         return f"{describe(node.a, fields)} AND NOT {describe(node.b, fields)}"
     if isinstance(node, query.Not):

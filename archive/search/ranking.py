@@ -62,7 +62,11 @@ def rankable(q: query.Query) -> bool:
     if type(q) is query.Phrase:
         # Whoosh scores a phrase as the AND of its words (archive/docsets.py matches it).
         return q.slop == 1 and bool(q.words)
-    if type(q) is query.And or type(q) is AtLeast or (type(q) is query.Or and not q.minmatch and not q.scale):
+    if (
+        type(q) is query.And
+        or type(q) is AtLeast
+        or (type(q) is query.Or and not q.minmatch and not q.scale)
+    ):
         return bool(q.subqueries) and all(rankable(sub) for sub in q.subqueries)
     return False
 
@@ -74,7 +78,9 @@ class Ranker:
         if not isinstance(searcher.weighting, BM25F):
             raise TypeError("the ranker reproduces BM25F only")
         self.searcher = searcher
-        self.sets = sets  # whose postings it shares: a query's mask and its scores read the same terms
+        self.sets = (
+            sets  # whose postings it shares: a query's mask and its scores read the same terms
+        )
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
         self._lengths: dict[str, np.ndarray] = {}
@@ -106,7 +112,11 @@ class Ranker:
             found = self.term(q.fieldname, q.text)
         elif type(q) is query.Phrase:
             # Only where the phrase itself matches: an OR adds a part's score only where that part matches.
-            found = np.where(self.sets.matches(q), self._tree([self.term(q.fieldname, word) for word in q.words]), 0.0)
+            found = np.where(
+                self.sets.matches(q),
+                self._tree([self.term(q.fieldname, word) for word in q.words]),
+                0.0,
+            )
         else:
             # Whoosh adds a compound's parts as a binary tree: (a + b) + (c + d), halves first.
             found = self._tree([self.scores(sub) for sub in q.subqueries])
@@ -140,15 +150,20 @@ class Ranker:
         avgfl = self.searcher.avg_field_length(field) or 1
         lengths = self.field_lengths(field)[ids]
         # Whoosh's bm25(), term for term, so that every score is the same float.
-        scores[ids] = idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl)))
+        scores[ids] = idf * (
+            (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl))
+        )
         return scores
 
     def field_lengths(self, field: str) -> np.ndarray:
         # Whoosh keeps each document's field length as one byte, decoded on reading: read it the same way.
         if field not in self._lengths:
             parts = [
-                np.fromiter((leaf.doc_field_length(d, field, 1) for d in range(leaf.doc_count_all())),
-                            dtype=np.float64, count=leaf.doc_count_all())
+                np.fromiter(
+                    (leaf.doc_field_length(d, field, 1) for d in range(leaf.doc_count_all())),
+                    dtype=np.float64,
+                    count=leaf.doc_count_all(),
+                )
                 for leaf, _ in self.reader.leaf_readers()
             ]
             self._lengths[field] = np.concatenate(parts) if parts else np.zeros(0)

@@ -22,10 +22,21 @@ MAX_PAGE = 1000  # deeper pages cost memory and help nobody
 # second on a busy core well within a gunicorn worker's 30 s (a longer stream is killed midway).
 MAX_EXPORT = 20_000
 YEAR = re.compile(r"^(\d{4})(?:\s*(?:-|–|\.\.)\s*(\d{4}))?$")
-MONEY = re.compile(r"^[£$€]?\s*(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*(k|thousand|m|mn|million|bn|b|billion)?$",
-                   re.IGNORECASE)
-MULTIPLIERS = {None: 1, "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
-               "b": 10**9, "bn": 10**9, "billion": 10**9}
+MONEY = re.compile(
+    r"^[£$€]?\s*(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*(k|thousand|m|mn|million|bn|b|billion)?$",
+    re.IGNORECASE,
+)
+MULTIPLIERS = {
+    None: 1,
+    "k": 10**3,
+    "thousand": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "million": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "billion": 10**9,
+}
 FINANCIAL_YEAR = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{2}|\d{4})$")
 DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -70,8 +81,10 @@ class SearchRequest:
     @property
     def date_range(self) -> tuple[int | None, int | None]:
         """Return the range's first and last days as YYYYMMDD numbers, None where open."""
-        return (None if self.date_from is None else _day(self.date_from, last=False),
-                None if self.date_to is None else _day(self.date_to, last=True))
+        return (
+            None if self.date_from is None else _day(self.date_from, last=False),
+            None if self.date_to is None else _day(self.date_to, last=True),
+        )
 
     @property
     def effective_sort(self) -> str:
@@ -88,11 +101,22 @@ class SearchRequest:
     def params(self) -> list[tuple[str, str]]:
         """Write the request back as URL parameters, leaving out defaults."""
         pairs: list[tuple[str, str]] = [("q", self.q)] if self.q else []
-        facets = ("year", "department", "programme", "amount", "financial_year", "government",
-                  "announced_by")
+        facets = (
+            "year",
+            "department",
+            "programme",
+            "amount",
+            "financial_year",
+            "government",
+            "announced_by",
+        )
         for facet in facets:
             pairs += [(facet, value) for value in self.selected(facet)]
-        pairs += [(name, value) for name, value in (("from", self.date_from), ("to", self.date_to)) if value]
+        pairs += [
+            (name, value)
+            for name, value in (("from", self.date_from), ("to", self.date_to))
+            if value
+        ]
         if self.real:
             pairs.append(("real", "1"))
         if self.money != "announced":
@@ -125,9 +149,14 @@ class SearchRequest:
         return replace(self, **changes)
 
 
-FACET_FIELDS = {"department": "departments", "programme": "programmes", "amount": "amounts",
-                "financial_year": "financial_years", "government": "governments",
-                "announced_by": "announcers"}
+FACET_FIELDS = {
+    "department": "departments",
+    "programme": "programmes",
+    "amount": "amounts",
+    "financial_year": "financial_years",
+    "government": "governments",
+    "announced_by": "announcers",
+}
 
 
 def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> SearchRequest:
@@ -146,14 +175,20 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
                 f"amount must be a band such as under-1m, 1m-10m, 10m-100m, 100m-1bn or 1bn-plus "
                 f"(usd:1m-10m for another currency), not '{band}'"
             )
-    min_amount = parse_money(first("min_amount"), "min_amount") if first("min_amount").strip() else None
-    max_amount = parse_money(first("max_amount"), "max_amount") if first("max_amount").strip() else None
+    min_amount = (
+        parse_money(first("min_amount"), "min_amount") if first("min_amount").strip() else None
+    )
+    max_amount = (
+        parse_money(first("max_amount"), "max_amount") if first("max_amount").strip() else None
+    )
     if min_amount is not None and max_amount is not None and min_amount > max_amount:
         raise FieldError("max_amount", "min_amount is larger than max_amount")
     sort = first("sort").strip().lower() or None
     if sort is not None and sort not in SORTS:
         raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not '{sort}'")
-    financial_years = tuple(dict.fromkeys(parse_financial_year(v) for v in _values(params, "financial_year")))
+    financial_years = tuple(
+        dict.fromkeys(parse_financial_year(v) for v in _values(params, "financial_year"))
+    )
     governments = tuple(dict.fromkeys(v.lower() for v in _values(params, "government")))
     for key in governments:
         if key not in registry.governments:
@@ -164,7 +199,9 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
     date_from = parse_day(first("from"), "from") if first("from").strip() else None
     date_to = parse_day(first("to"), "to") if first("to").strip() else None
     if date_from and date_to and _day(date_from, last=False) > _day(date_to, last=True):
-        raise FieldError("to", f"from ({date_from}) is after to ({date_to}): write the earlier date in from")
+        raise FieldError(
+            "to", f"from ({date_from}) is after to ({date_to}): write the earlier date in from"
+        )
     return SearchRequest(
         announcers=_people(params, registry),
         financial_years=financial_years,
@@ -194,10 +231,14 @@ def parse_year(text: str) -> tuple[int, int]:
         return 0, 0
     match = YEAR.match(text.strip())
     if not match:
-        raise FieldError("year", f"year must be a year such as 2013 or a range such as 2010-2013, not '{text}'")
+        raise FieldError(
+            "year", f"year must be a year such as 2013 or a range such as 2010-2013, not '{text}'"
+        )
     low, high = int(match.group(1)), int(match.group(2) or match.group(1))
     if low > high:
-        raise FieldError("year", f"year range '{text}' runs backwards: write the earlier year first")
+        raise FieldError(
+            "year", f"year range '{text}' runs backwards: write the earlier year first"
+        )
     return low, high
 
 
@@ -215,21 +256,34 @@ def parse_day(text: str, name: str) -> str:
     """Read a date of YYYY, YYYY-MM or YYYY-MM-DD, saying what is wrong with an impossible one."""
     match = DAY.match(text.strip())
     if not match:
-        raise FieldError(name, f"{name} must be a date such as 2013, 2013-04 or 2013-04-15, not '{text}'")
+        raise FieldError(
+            name, f"{name} must be a date such as 2013, 2013-04 or 2013-04-15, not '{text}'"
+        )
     year = int(match.group(1))
     month, day = (int(part) if part else None for part in match.groups()[1:])
     if month is not None and not 1 <= month <= 12:
         raise FieldError(name, f"{name} '{text}' has no month {month}: months run from 01 to 12")
-    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise FieldError(name, f"{name} '{text}' has no day {day}: {calendar.month_name[month]} {year} "
-                         f"has {calendar.monthrange(year, month)[1]} days")
+    if (
+        day is not None
+        and month is not None
+        and not 1 <= day <= calendar.monthrange(year, month)[1]
+    ):
+        raise FieldError(
+            name,
+            f"{name} '{text}' has no day {day}: {calendar.month_name[month]} {year} "
+            f"has {calendar.monthrange(year, month)[1]} days",
+        )
     return "-".join([f"{year:04d}"] + [f"{part:02d}" for part in (month, day) if part is not None])
 
 
 def _day(text: str, last: bool) -> int:
     """Turn YYYY, YYYY-MM or YYYY-MM-DD into a YYYYMMDD number: its first day, or its last."""
     parts = [int(p) for p in text.split("-")]
-    year, month, day = parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+    year, month, day = (
+        parts[0],
+        parts[1] if len(parts) > 1 else None,
+        parts[2] if len(parts) > 2 else None,
+    )
     if month is None:
         month, day = (12, 31) if last else (1, 1)
     elif day is None:
@@ -241,7 +295,9 @@ def parse_money(text: str, name: str) -> int:
     """Read an amount such as 5000000, 5m, £2.5bn or 250k, in whole units."""
     match = MONEY.match(text.strip().replace(" ", ""))
     if not match:
-        raise FieldError(name, f"{name} must be an amount such as 500000, 250k, 5m or 1.5bn, not '{text}'")
+        raise FieldError(
+            name, f"{name} must be an amount such as 500000, 250k, 5m or 1.5bn, not '{text}'"
+        )
     number, unit = match.groups()
     return int(round(float(number.replace(",", "")) * MULTIPLIERS[unit.lower() if unit else None]))
 
@@ -259,7 +315,9 @@ def _integer(text: str, name: str, low: int, high: int) -> int:
 
 def _values(params: Mapping[str, Sequence[str]], name: str) -> list[str]:
     # Accept repeated parameters and comma-separated lists alike.
-    return [part.strip() for value in params.get(name, []) for part in value.split(",") if part.strip()]
+    return [
+        part.strip() for value in params.get(name, []) for part in value.split(",") if part.strip()
+    ]
 
 
 def _people(params: Mapping[str, Sequence[str]], registry: Registry) -> tuple[str, ...]:

@@ -75,7 +75,7 @@ def proximity(ranker: Ranker, q: AtLeast, texts: dict[int, Text], window: np.nda
         held = [(np.array(where[stem]), idfs[stem]) for stem in stems if stem in where]
         total = 0.0
         for i, (first, first_idf) in enumerate(held):
-            for second, second_idf in held[i + 1:]:
+            for second, second_idf in held[i + 1 :]:
                 gap = _nearest(first, second)
                 if 0 < gap <= PROXIMITY_SPAN:
                     total += (first_idf + second_idf) / 2 / gap
@@ -105,9 +105,13 @@ def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores)
                 holders[stem] += 1
     # Typical: shared by the best documents (a word of one alone would only promote that one),
     # frequent in them and rare in the rest. The idf is looked up only for the most frequent.
-    shared = sorted((t for t in weights if holders[t] >= FEEDBACK_SHARED), key=lambda t: (-weights[t], t))
+    shared = sorted(
+        (t for t in weights if holders[t] >= FEEDBACK_SHARED), key=lambda t: (-weights[t], t)
+    )
     idf = ranker.searcher.idf
-    terms = sorted(shared[:3 * FEEDBACK_TERMS], key=lambda t: (-weights[t] * idf("body", t), t))[:FEEDBACK_TERMS]
+    terms = sorted(shared[: 3 * FEEDBACK_TERMS], key=lambda t: (-weights[t] * idf("body", t), t))[
+        :FEEDBACK_TERMS
+    ]
     total = sum(weights[t] for t in terms)
     for term in terms:
         extra += (weights[term] / total) * _expansion(ranker, term)
@@ -119,7 +123,9 @@ def _expansion(ranker: Ranker, stem: str) -> Scores:
     # A feedback word scores as a question's words do: title and body together where they are.
     if not bm25f.COMBINED:
         return ranker.term("body", stem)
-    return bm25f.word(ranker, [query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)])
+    return bm25f.word(
+        ranker, [query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)]
+    )
 
 
 def _feeds(q: AtLeast) -> bool:
@@ -131,7 +137,9 @@ def _text(ranker: Ranker, doc: int) -> str:
     return f"{stored.get('title', '')} {stored.get('body', '')}"
 
 
-Text = tuple[list[str], dict[str, str]]  # a text's indexed words in order, before stemming; each word's stem
+Text = tuple[
+    list[str], dict[str, str]
+]  # a text's indexed words in order, before stemming; each word's stem
 _readers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -145,23 +153,38 @@ def _reader(ranker: Ranker) -> Callable[[str, tuple[str, ...] | None], Text]:
         return found
     analyzer = ranker.searcher.schema["body"].analyzer
     items = getattr(analyzer, "items", ())
-    simple = [type(item) for item in items] == [RegexTokenizer, LowercaseFilter, StopFilter, StemFilter]
+    simple = [type(item) for item in items] == [
+        RegexTokenizer,
+        LowercaseFilter,
+        StopFilter,
+        StemFilter,
+    ]
     if simple and not items[0].gaps and "\\(" not in items[0].expression.pattern:
         tokens, _, stop, stemming = items
         # The filter's own cache of stems, warm from indexing and queries, where it has one.
-        stem = getattr(stemming, "_stem", None) or functools.lru_cache(maxsize=100_000)(stemming.stemfn)
+        stem = getattr(stemming, "_stem", None) or functools.lru_cache(maxsize=100_000)(
+            stemming.stemfn
+        )
         low, high, stops = stop.min, stop.max or 10**9, stop.stops
         # findall without the pattern's groups returns whole tokens, at C speed.
-        whole = re.compile(re.sub(r"\((?!\?)", "(?:", tokens.expression.pattern), tokens.expression.flags)
+        whole = re.compile(
+            re.sub(r"\((?!\?)", "(?:", tokens.expression.pattern), tokens.expression.flags
+        )
 
         def found(text: str, starts: tuple[str, ...] | None = None) -> Text:
-            words = [w for w in whole.findall(text.lower()) if w not in stops and low <= len(w) <= high]
-            distinct = set(words) if starts is None else {w for w in set(words) if w.startswith(starts)}
+            words = [
+                w for w in whole.findall(text.lower()) if w not in stops and low <= len(w) <= high
+            ]
+            distinct = (
+                set(words) if starts is None else {w for w in set(words) if w.startswith(starts)}
+            )
             return words, {w: stem(w) for w in distinct}
     else:
+
         def found(text: str, starts: tuple[str, ...] | None = None) -> Text:
             words = [t.text for t in analyzer(text)]
             return words, {w: w for w in words}
+
     _readers[ranker] = found
     return found
 
@@ -172,8 +195,11 @@ def _best(ranker: Ranker, q: AtLeast, scores: Scores, limit: int) -> tuple[np.nd
 
 def _stems(q: AtLeast, field: str) -> list[str]:
     # Once each: a compound's joined form is an alternative of both its halves (compounds.py).
-    return list(dict.fromkeys(leaf.text for leaf in q.leaves()
-                              if type(leaf) is query.Term and leaf.fieldname == field))
+    return list(
+        dict.fromkeys(
+            leaf.text for leaf in q.leaves() if type(leaf) is query.Term and leaf.fieldname == field
+        )
+    )
 
 
 def _nearest(first: np.ndarray, second: np.ndarray) -> int:

@@ -60,10 +60,19 @@ def _token_char(char: str) -> bool:
 
 def _bounded(text: str, start: int, end: int) -> bool:
     """Say whether text[start:end] is a whole token: no token character, nor a dot joining one, either side."""
-    if start and (_token_char(text[start - 1]) or text[start - 1] == "." and start > 1 and _token_char(text[start - 2])):
+    if start and (
+        _token_char(text[start - 1])
+        or text[start - 1] == "."
+        and start > 1
+        and _token_char(text[start - 2])
+    ):
         return False
-    if end < len(text) and (_token_char(text[end]) or text[end] == "." and end + 1 < len(text)
-                            and _token_char(text[end + 1])):
+    if end < len(text) and (
+        _token_char(text[end])
+        or text[end] == "."
+        and end + 1 < len(text)
+        and _token_char(text[end + 1])
+    ):
         return False
     return True
 
@@ -71,8 +80,10 @@ def _bounded(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=64)
 def _pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(re.escape(form) for form in alternatives)
-    return re.compile(rf"(?<!{_TOKEN_CHAR})(?<!{_TOKEN_CHAR}\.)(?:{body})(?!{_TOKEN_CHAR})(?!\.{_TOKEN_CHAR})",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"(?<!{_TOKEN_CHAR})(?<!{_TOKEN_CHAR}\.)(?:{body})(?!{_TOKEN_CHAR})(?!\.{_TOKEN_CHAR})",
+        re.IGNORECASE,
+    )
 
 
 def _find_by_pattern(text: str, stem_of: dict[str, str]) -> list[Span]:

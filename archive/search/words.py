@@ -37,13 +37,17 @@ LONG = 3
 REPEATS = True
 # Words of a question that say nothing of its subject. In a query of three words or more they
 # are left out (the reading shows what was searched); a query of one or two keeps them.
-FILLER = frozenset("""
+FILLER = frozenset(
+    """
     about above after again all also am any anyone anything been before being both but could did do does
     doing done each else ever every few had has having he her here hers him his how however i i'm into its
     just me might mine more most much must my no nor now only other our ours own same shall she should so
     some such than then there these they those through too under until very was were what whatever when
     where whether which while who whom whose why would
-""".split())
+""".split()
+)
+
+
 def required(words: int) -> int:
     """Return how many of a query's distinct words a document must hold."""
     if words in REQUIRED:
@@ -64,15 +68,23 @@ class AtLeast(query.CompoundQuery):
 
     JOINT = " OR "
 
-    def __init__(self, subqueries: Sequence[query.Query], minimum: int, boost: float = 1.0,
-                 phrases: Sequence[query.Query] = ()):
+    def __init__(
+        self,
+        subqueries: Sequence[query.Query],
+        minimum: int,
+        boost: float = 1.0,
+        phrases: Sequence[query.Query] = (),
+    ):
         super().__init__(list(subqueries), boost=boost)
         self.minimum = minimum
         self.phrases = tuple(phrases)
 
     def __eq__(self, other: object) -> bool:
-        return (super().__eq__(other) and self.minimum == other.minimum  # type: ignore[attr-defined]
-                and self.phrases == other.phrases)  # type: ignore[attr-defined]
+        return (
+            super().__eq__(other)
+            and self.minimum == other.minimum  # type: ignore[attr-defined]
+            and self.phrases == other.phrases
+        )  # type: ignore[attr-defined]
 
     def __hash__(self) -> int:
         return super().__hash__() ^ hash(self.minimum) ^ hash(self.phrases)
@@ -82,12 +94,20 @@ class AtLeast(query.CompoundQuery):
         return f"AtLeast({self.subqueries!r}, {self.minimum}{more})"
 
     def apply(self, fn):  # type: ignore[no-untyped-def]
-        return AtLeast([fn(q) for q in self.subqueries], self.minimum, self.boost,
-                       [fn(q) for q in self.phrases])
+        return AtLeast(
+            [fn(q) for q in self.subqueries],
+            self.minimum,
+            self.boost,
+            [fn(q) for q in self.phrases],
+        )
 
     def normalize(self) -> query.Query:
-        return AtLeast([q.normalize() for q in self.subqueries], self.minimum, self.boost,
-                       [q.normalize() for q in self.phrases])
+        return AtLeast(
+            [q.normalize() for q in self.subqueries],
+            self.minimum,
+            self.boost,
+            [q.normalize() for q in self.phrases],
+        )
 
     def matcher(self, searcher, context=None):  # type: ignore[no-untyped-def]
         # Whoosh's Or has a `minmatch` it does not implement: count each document's matches here.
@@ -113,8 +133,11 @@ class Word:
 
     def query(self) -> query.Query:
         parts = [query.Term("title", self.stem, boost=TITLE_BOOST), query.Term("body", self.stem)]
-        parts += [q.with_boost(TITLE_BOOST) if q.field() == "title" else q
-                  for _, forms in self.also for q in forms]
+        parts += [
+            q.with_boost(TITLE_BOOST) if q.field() == "title" else q
+            for _, forms in self.also
+            for q in forms
+        ]
         parts += [query.Term(field, key, boost=REGISTRY_BOOST) for field, key in self.filed]
         return query.Or(parts, boost=float(self.times) if REPEATS else 1.0)
 
@@ -140,7 +163,9 @@ class PlainWords:
         for word in self.words:
             for entry in word.filed:
                 names.setdefault(entry, []).append(word.typed)
-        notes = [f"{field}:{key} counts for {' '.join(typed)}" for (field, key), typed in names.items()]
+        notes = [
+            f"{field}:{key} counts for {' '.join(typed)}" for (field, key), typed in names.items()
+        ]
         forms = dict.fromkeys(shown for word in self.words for shown, _ in word.also)
         if forms:
             notes.append(f"also written {', '.join(forms)}")
@@ -167,14 +192,20 @@ class WordReader:
     def read(self, text: str, phrases: Sequence[str] = ()) -> PlainWords | None:
         """Return the query of plain words, or None when none of them is indexed; quoted phrases
         rank the documents holding them first."""
-        spans = [(t.text, t.startchar, t.endchar) for t in self._analyzer(text, chars=True, mode="query")]
+        spans = [
+            (t.text, t.startchar, t.endchar) for t in self._analyzer(text, chars=True, mode="query")
+        ]
         if len({stem for stem, _, _ in spans}) >= 3 and FILLER:
-            spans = [s for s in spans if text[s[1]:s[2]].lower() not in FILLER] or spans
+            spans = [s for s in spans if text[s[1] : s[2]].lower() not in FILLER] or spans
         spans, joined = compounds.hyphenated(self._analyzer, text, spans)
         tokens = [(stem, text[start:end]) for stem, start, end in spans]
         filed = self._filed([stem for stem, _ in tokens])
-        others = [a + b for a, b in zip(joined, compounds.alternatives(self._analyzer, self._reader,
-                                                                       text, spans))]
+        others = [
+            a + b
+            for a, b in zip(
+                joined, compounds.alternatives(self._analyzer, self._reader, text, spans)
+            )
+        ]
         words: dict[str, Word] = {}
         for (stem, typed), entries, forms in zip(tokens, filed, others):
             also = tuple((shown, tuple(qs)) for shown, qs in forms)
@@ -192,7 +223,9 @@ class WordReader:
         # Two words or more: AtLeast, even when it needs them all, so that ranking knows them as words.
         ranked = [(p, q) for p in phrases if (q := self._phrase(p)) is not None]
         q = units[0] if len(units) == 1 else AtLeast(units, minimum, phrases=[q for _, q in ranked])
-        return PlainWords(q, found, minimum, tuple(p.lower() for p, _ in ranked) if len(units) > 1 else ())
+        return PlainWords(
+            q, found, minimum, tuple(p.lower() for p, _ in ranked) if len(units) > 1 else ()
+        )
 
     def _phrase(self, text: str) -> query.Query | None:
         stems = [t.text for t in self._analyzer(text, mode="query")]
@@ -217,7 +250,9 @@ class WordReader:
         return marks
 
 
-def _registry_names(analyzer: Analyzer, registry: Registry) -> dict[tuple[str, ...], tuple[tuple[str, str], ...]]:
+def _registry_names(
+    analyzer: Analyzer, registry: Registry
+) -> dict[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """Map each name, short name and alias, as indexed words, to the entries it names."""
     found: dict[tuple[str, ...], list[tuple[str, str]]] = {}
 

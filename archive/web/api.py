@@ -52,56 +52,102 @@ def api_document(doc_id: str) -> Response:
             rendered = csl.render([item], style)[0]
         except csl.UnknownStyle as error:
             raise BadRequest(str(error)) from None
-        extra["citation"] = {"style": style, "reference": rendered["reference"],
-                             "in_text": rendered["in_text"]}
-    return jsonify({**_api_hit(document), "body": document["body"], "summary": document.get("summary"),
-                    "type": document.get("type"), "author": document.get("author"),
-                    "date_evidence": document.get("date_evidence"),
-                    "organisations": document.get("organisations", []),
-                    "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"],
-                                 "sentence": a["sentence"], "page": a.get("page"), "real_terms": a.get("real_terms"),
-                                 "part_of": a.get("part_of"), "evidence": a.get("evidence"),
-                                 "role": a.get("role"), "role_evidence": a.get("role_evidence")}
-                                for a in document.get("amounts", [])],
-                    "also_announced_in": [{**other, "links": {"html": doc_url(other)}}
-                                          for other in document.get("also_announced_in", [])],
-                    **_paper(document), **extra})
+        extra["citation"] = {
+            "style": style,
+            "reference": rendered["reference"],
+            "in_text": rendered["in_text"],
+        }
+    return jsonify(
+        {
+            **_api_hit(document),
+            "body": document["body"],
+            "summary": document.get("summary"),
+            "type": document.get("type"),
+            "author": document.get("author"),
+            "date_evidence": document.get("date_evidence"),
+            "organisations": document.get("organisations", []),
+            "amounts": [
+                {
+                    "value": a["value"],
+                    "currency": a["currency"],
+                    "text": a["text"],
+                    "sentence": a["sentence"],
+                    "page": a.get("page"),
+                    "real_terms": a.get("real_terms"),
+                    "part_of": a.get("part_of"),
+                    "evidence": a.get("evidence"),
+                    "role": a.get("role"),
+                    "role_evidence": a.get("role_evidence"),
+                }
+                for a in document.get("amounts", [])
+            ],
+            "also_announced_in": [
+                {**other, "links": {"html": doc_url(other)}}
+                for other in document.get("also_announced_in", [])
+            ],
+            **_paper(document),
+            **extra,
+        }
+    )
 
 
 def _paper(document: dict[str, Any]) -> dict[str, Any]:
     """A document's pages, its original files and the day it was fetched, where it has them."""
-    found: dict[str, Any] = {"pages": document.get("pages") or [], "fetched": document.get("fetched")}
+    found: dict[str, Any] = {
+        "pages": document.get("pages") or [],
+        "fetched": document.get("fetched"),
+    }
     # What `archive follow` keeps: a withdrawal notice, a Command paper number, earlier texts.
     for key in ("withdrawn", "withdrawn_date", "command_paper"):
         found[key] = document.get(key)
     kept = document.get("versions") or []
     found["versions"] = [{"date": v["date"], "name": v["name"]} for v in kept]
     found["originals"] = [
-        {"type": f["type"], "bytes": f["bytes"],
-         "url": absolute(url_for(f"original_{f['suffix'][1:]}", doc_id=document["id"]))}
-        for f in document.get("files") or [] if f.get("suffix") in (".pdf", ".docx")
+        {
+            "type": f["type"],
+            "bytes": f["bytes"],
+            "url": absolute(url_for(f"original_{f['suffix'][1:]}", doc_id=document["id"])),
+        }
+        for f in document.get("files") or []
+        if f.get("suffix") in (".pdf", ".docx")
     ]
     return found
 
 
 def _api_result(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
-    links = {"html": absolute(search_url(search)), "csv": absolute(search_url(replace(search, page=1), "search_csv")),
-             "feed": absolute(search_url(feed_request(search), "feed"))}
+    links = {
+        "html": absolute(search_url(search)),
+        "csv": absolute(search_url(replace(search, page=1), "search_csv")),
+        "feed": absolute(search_url(feed_request(search), "feed")),
+    }
     if search.page < result.pages:
         links["next"] = absolute(search_url(replace(search, page=search.page + 1), "api_search"))
     if search.page > 1:
-        links["previous"] = absolute(search_url(replace(search, page=search.page - 1), "api_search"))
+        links["previous"] = absolute(
+            search_url(replace(search, page=search.page - 1), "api_search")
+        )
     return {
-        "query": {"q": search.q, "reading": result.reading, "notice": result.notice,
-                  "most_words": _most_words(result), "suggestion": _suggestion(search, result)},
+        "query": {
+            "q": search.q,
+            "reading": result.reading,
+            "notice": result.notice,
+            "most_words": _most_words(result),
+            "suggestion": _suggestion(search, result),
+        },
         "sort": result.sort,
         "total": result.total,
         "page": search.page,
         "page_size": search.per_page,
         "pages": result.pages,
-        "results": [{**_api_hit(hit), "snippet": hit["snippet"], "score": hit.get("score")} for hit in result.hits],
+        "results": [
+            {**_api_hit(hit), "snippet": hit["snippet"], "score": hit.get("score")}
+            for hit in result.hits
+        ],
         "facets": {
-            facet: [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected} for v in values]
+            facet: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                for v in values
+            ]
             for facet, values in result.facets.items()
         },
         "links": links,
@@ -125,8 +171,14 @@ def _suggestion(search: SearchRequest, result: SearchResult) -> dict[str, Any] |
     if found is None:
         return None
     corrected = replace(search, q=found["text"], page=1)
-    return {"q": found["text"], "total": found["total"], "links": {"html": absolute(found["url"]),
-            "json": absolute(search_url(corrected, "api_search"))}}
+    return {
+        "q": found["text"],
+        "total": found["total"],
+        "links": {
+            "html": absolute(found["url"]),
+            "json": absolute(search_url(corrected, "api_search")),
+        },
+    }
 
 
 def _api_hit(hit: dict[str, Any]) -> dict[str, Any]:
@@ -140,12 +192,22 @@ def _api_hit(hit: dict[str, Any]) -> dict[str, Any]:
         "url": hit.get("url"),
         "departments": [{"key": d["key"], "name": d["name"]} for d in hit.get("departments", [])],
         "programmes": [{"key": p["key"], "name": p["name"]} for p in hit.get("programmes", [])],
-        "amounts": [{"value": a["value"], "currency": a["currency"], "text": a["text"], "role": a.get("role")}
-                    for a in hit.get("amounts", [])],
+        "amounts": [
+            {
+                "value": a["value"],
+                "currency": a["currency"],
+                "text": a["text"],
+                "role": a.get("role"),
+            }
+            for a in hit.get("amounts", [])
+        ],
         "licence": hit.get("licence"),
         "announced_by": _speaker(hit.get("announced_by")),
         "quoted": [_speaker(q) for q in hit.get("quoted") or []],
-        "links": {"html": doc_url(hit), "json": absolute(url_for("api_document", doc_id=hit["id"]))},
+        "links": {
+            "html": doc_url(hit),
+            "json": absolute(url_for("api_document", doc_id=hit["id"])),
+        },
     }
 
 

@@ -52,8 +52,13 @@ from archive.web.security import add_security_headers
 
 # The reason the facets' hints word as "dated too loosely to place".
 SPANS = {"financial_year": SPANS_YEARS, "government": SPANS_CHANGE}
-TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 410: "Gone",
-          503: "Index unavailable"}
+TITLES = {
+    400: "Bad request",
+    404: "Not found",
+    405: "Method not allowed",
+    410: "Gone",
+    503: "Index unavailable",
+}
 log = logging.getLogger(__name__)
 
 ENTITY_KINDS = ", ".join(entities.KINDS)
@@ -92,9 +97,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     # The settings file is found through ROOT, so ROOT and INDEX_DIR are read first.
     early = test_config or {}
-    folder = ArchiveFolder.at(early.get("ROOT"), index=early.get("INDEX_DIR") or os.environ.get("ARCHIVE_INDEX_DIR"))
+    folder = ArchiveFolder.at(
+        early.get("ROOT"), index=early.get("INDEX_DIR") or os.environ.get("ARCHIVE_INDEX_DIR")
+    )
     app.config.from_mapping(
-        ROOT=str(folder.root), INDEX_DIR=str(folder.index), **settings.defaults())
+        ROOT=str(folder.root), INDEX_DIR=str(folder.index), **settings.defaults()
+    )
     app.config.from_mapping(folder.settings())
     app.config.from_prefixed_env("ARCHIVE")
     if test_config:
@@ -103,21 +111,30 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     # The archive's own templates/ and static/ come first, so a maintainer restyles without forking.
     own = Path(app.config["ROOT"])
-    app.jinja_loader = ChoiceLoader([FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))])
+    app.jinja_loader = ChoiceLoader(
+        [FileSystemLoader(own / "templates"), FileSystemLoader(_shipped("templates"))]
+    )
     app.config["STATIC_DIRS"] = [own / "static", _shipped("static")]
-    app.jinja_env.globals.update(search_url=search_url, facet_titles=FACET_TITLES, money=short_money)
+    app.jinja_env.globals.update(
+        search_url=search_url, facet_titles=FACET_TITLES, money=short_money
+    )
     app.jinja_env.globals.update(max_export=MAX_EXPORT, spans=SPANS, entity_url=entities.entity_url)
     app.jinja_env.globals.update(coins=coins_of, absolute=absolute)
-    app.jinja_env.globals.update(figure_url=money.figure_url, role_labels=money.ROLE_LABELS,
-                                 kind_labels=money.KIND_LABELS, ledger_line_url=money.line_url)
+    app.jinja_env.globals.update(
+        figure_url=money.figure_url,
+        role_labels=money.ROLE_LABELS,
+        kind_labels=money.KIND_LABELS,
+        ledger_line_url=money.line_url,
+    )
     app.context_processor(lambda: {"home": home_money()})
     app.json.sort_keys = False  # the API's keys in the order they are documented: query first
 
     proxies = int(app.config["PROXIES"] or 0)
     if proxies:
         # Forwarded headers are believed only from as many proxies as the maintainer says there are.
-        fixed = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies,
-                         x_prefix=proxies)
+        fixed = ProxyFix(
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies
+        )
         app.wsgi_app = fixed  # type: ignore[method-assign]  # Flask's way to add middleware
     app.after_request(add_security_headers)
     # /doc//x must be a 404, not a redirect to another document's address.
@@ -161,8 +178,12 @@ def error_response(status: int, message: str) -> Response | tuple[Any, int]:
     if path.endswith(".json"):
         return jsonify({"error": message, "status": status}), status
     if path.endswith((".ris", ".bib", ".xml")):
-        return Response(f"Error {status}: {message}\n", status=status, mimetype="text/plain"), status
-    page = render_template("error.html", status=status, title=TITLES.get(status, "Error"), message=message)
+        return Response(
+            f"Error {status}: {message}\n", status=status, mimetype="text/plain"
+        ), status
+    page = render_template(
+        "error.html", status=status, title=TITLES.get(status, "Error"), message=message
+    )
     return Response(page, status=status, mimetype="text/html"), status
 
 
@@ -174,8 +195,13 @@ def _expired(error: builds.BuildExpired) -> Response:
         response = error_response(410, message)
         answer = response[0] if isinstance(response, tuple) else response
     else:
-        page = render_template("error.html", status=410, title="Build no longer kept", message=message,
-                               link={"href": current, "text": "Run this search on the current build"})
+        page = render_template(
+            "error.html",
+            status=410,
+            title="Build no longer kept",
+            message=message,
+            link={"href": current, "text": "Run this search on the current build"},
+        )
         answer = Response(page, status=410, mimetype="text/html")
     answer.status_code = 410
     answer.headers["Link"] = f'<{current}>; rel="latest-version"'
@@ -186,7 +212,8 @@ def _http_error(error: HTTPException) -> Response | tuple[Any, int]:
     message = error.description or ""
     if isinstance(error, NotFound) and message == NotFound.description:
         message = f"There is nothing at {request.path}. " + (
-            "The API answers at /api/search and /api/doc/<id>." if request.path.startswith("/api/")
+            "The API answers at /api/search and /api/doc/<id>."
+            if request.path.startswith("/api/")
             else "Search the archive from its front page."
         )
     return error_response(error.code or 500, message)
@@ -194,4 +221,6 @@ def _http_error(error: HTTPException) -> Response | tuple[Any, int]:
 
 def _unexpected(error: Exception) -> Response | tuple[Any, int]:
     log.exception("unexpected error", exc_info=error)
-    return error_response(500, "Something went wrong on our side. The error has been logged; please try again.")
+    return error_response(
+        500, "Something went wrong on our side. The error has been logged; please try again."
+    )

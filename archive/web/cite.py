@@ -23,21 +23,40 @@ from archive.web.titles import sentence_case, title_case
 STYLES = {"apa": "APA 7th edition", "harvard": "Harvard (Cite Them Right)", "oscola": "OSCOLA"}
 # How each kind is described beside its title (APA's brackets, Harvard's and OSCOLA's words).
 DESCRIPTIONS = {
-    "press release": "Press release", "speech": "Speech", "transcript": "Transcript",
-    "policy paper": "Policy paper", "consultation": "Consultation paper", "statistics": "Statistical release",
+    "press release": "Press release",
+    "speech": "Speech",
+    "transcript": "Transcript",
+    "policy paper": "Policy paper",
+    "consultation": "Consultation paper",
+    "statistics": "Statistical release",
     "letter": "Letter",
 }
 # RIS has no type for a speech or a transcript: GEN with the kind in M3 ("type of work").
 RIS_TYPES = {
-    "news": "NEWS", "press release": "PRESS", "report": "RPRT", "speech": "GEN", "transcript": "GEN",
-    "policy paper": "GOVDOC", "consultation": "GOVDOC", "statistics": "RPRT", "letter": "PCOMM",
+    "news": "NEWS",
+    "press release": "PRESS",
+    "report": "RPRT",
+    "speech": "GEN",
+    "transcript": "GEN",
+    "policy paper": "GOVDOC",
+    "consultation": "GOVDOC",
+    "statistics": "RPRT",
+    "letter": "PCOMM",
 }
 # Papers an organisation issues are reports of a kind (BibTeX's type field names which);
 # what is neither an article nor a paper is @misc, described by howpublished.
 PAPERS = {"report", "policy paper", "consultation", "statistics"}
 BIBTEX_SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
 }
 MONTHS_BIBTEX = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -54,7 +73,9 @@ class Citation:
     html: str
 
 
-def citations(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> list[Citation]:
+def citations(
+    doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None
+) -> list[Citation]:
     """Cite a document in every style, as plain text and as HTML with italics.
 
     `archive` is this archive's name when `url` is its own copy, so that the citation says where it is.
@@ -64,7 +85,9 @@ def citations(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | N
     for style, label in STYLES.items():
         parts = makers[style](doc, url, accessed, archive)
         text = "".join(parts)
-        marked = "".join(f"<i>{html.escape(p)}</i>" if isinstance(p, Italic) else html.escape(p) for p in parts)
+        marked = "".join(
+            f"<i>{html.escape(p)}</i>" if isinstance(p, Italic) else html.escape(p) for p in parts
+        )
         found.append(Citation(style, label, text, marked))
     return found
 
@@ -83,7 +106,9 @@ def apa(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = 
     date = f"({_apa_date(doc, year_only=kind in PAPERS)}). "
     if kind == "news":
         # A newspaper article: the title in roman, the periodical in italics (APA 7, 10.1).
-        opening = [_end(author), " ", date, _end(title), " "] if person else [_end(title), " ", date]
+        opening = (
+            [_end(author), " ", date, _end(title), " "] if person else [_end(title), " ", date]
+        )
         return [*opening, Italic(doc["source"]), ". ", *where]
     parts: list[str] = [_end(author), " ", date, Italic(title)]
     description = _description(doc)
@@ -96,7 +121,9 @@ def apa(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = 
     return [*parts, *where]
 
 
-def harvard(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> list[str]:
+def harvard(
+    doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None
+) -> list[str]:
     """Harvard as in Cite Them Right: the publication stands in for a missing author."""
     person = _person(doc)
     kind = _kind(doc)
@@ -107,8 +134,11 @@ def harvard(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | Non
     available = f"Available at: {at} (Accessed: {_long_date(accessed)})."
     if kind == "news":
         if person:
-            parts: list[str] = [f"{_surname(person)}, {_initials(person)} ({year}) ",
-                                f"'{title}', ", Italic(doc["source"])]
+            parts: list[str] = [
+                f"{_surname(person)}, {_initials(person)} ({year}) ",
+                f"'{title}', ",
+                Italic(doc["source"]),
+            ]
         else:
             parts = [Italic(doc["source"]), f" ({year}) '{title}'"]
         parts.append(f", {day_month}. " if day_month else ". ")
@@ -122,14 +152,21 @@ def harvard(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | Non
     return parts
 
 
-def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None,
-           bibliography: bool = False) -> list[str]:
+def oscola(
+    doc: dict[str, Any],
+    url: str,
+    accessed: dt.date,
+    archive: str | None = None,
+    bibliography: bool = False,
+) -> list[str]:
     """OSCOLA 4th edition, as a footnote (or a bibliography entry): no closing full stop."""
     person = _person(doc)
     kind = _kind(doc)
     title = title_case(doc["title"])
     date = _oscola_date(doc)
-    tail = (f", archived in {archive}" if archive else "") + f" <{url}> accessed {_long_date(accessed)}"
+    tail = (
+        f", archived in {archive}" if archive else ""
+    ) + f" <{url}> accessed {_long_date(accessed)}"
     description = _description(doc)
     # A footnote names a person as written in the text, given names first (OSCOLA 1.2.1);
     # the bibliography puts the surname first, with initials (oscola_author).
@@ -146,7 +183,11 @@ def oscola(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None
     inside = ", ".join(part for part in (numbered or description, date) if part)
     within = f"({inside})" if inside else ""
     if not within:
-        return [f"{author}, ", Italic(title), tail] if kind in PAPERS else [f"{author}, '{title}'{tail}"]
+        return (
+            [f"{author}, ", Italic(title), tail]
+            if kind in PAPERS
+            else [f"{author}, '{title}'{tail}"]
+        )
     if kind in PAPERS:
         return [f"{author}, ", Italic(title), f" {within}{tail}"]
     return [f"{author}, '{title}' {within}{tail}"]
@@ -169,7 +210,9 @@ def bibtex(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None
     person = _person(doc)
     kind = _kind(doc)
     entry = "article" if kind == "news" else "techreport" if kind in PAPERS else "misc"
-    author = _bib(f"{_surname(person)}, {_given(person)}") if person else "{" + _bib(doc["source"]) + "}"
+    author = (
+        _bib(f"{_surname(person)}, {_given(person)}") if person else "{" + _bib(doc["source"]) + "}"
+    )
     fields = [("author", author), ("title", "{" + _bib(title_case(doc["title"])) + "}")]
     description = _description(doc)
     if entry == "article":
@@ -187,7 +230,11 @@ def bibtex(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None
     month = _month(doc)
     if month:
         fields.append(("month", MONTHS_BIBTEX[month - 1]))
-    note = f"Archived in {archive}. Accessed {_long_date(accessed)}" if archive else f"Accessed {_long_date(accessed)}"
+    note = (
+        f"Archived in {archive}. Accessed {_long_date(accessed)}"
+        if archive
+        else f"Accessed {_long_date(accessed)}"
+    )
     fields += [
         ("date", doc["date"]),
         ("url", _bib_url(url)),
@@ -198,11 +245,16 @@ def bibtex(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None
         fields.append(("abstract", _bib(doc["summary"])))
     if doc.get("licence"):
         fields.append(("copyright", _bib(doc["licence"])))  # Zotero reads it as Rights
-    keywords = [d["name"] for d in doc.get("departments", [])] + [p["name"] for p in doc.get("programmes", [])]
+    keywords = [d["name"] for d in doc.get("departments", [])] + [
+        p["name"] for p in doc.get("programmes", [])
+    ]
     if keywords:
         # Semicolons: a department's name may hold a comma ("Children, Schools and Families").
         fields.append(("keywords", _bib("; ".join(keywords))))
-    body = ",\n".join(f"  {name} = {{{value}}}" if name != "month" else f"  {name} = {value}" for name, value in fields)
+    body = ",\n".join(
+        f"  {name} = {{{value}}}" if name != "month" else f"  {name} = {value}"
+        for name, value in fields
+    )
     return f"@{entry}{{{bibtex_key(doc)},\n{body}\n}}\n"
 
 
@@ -212,8 +264,13 @@ def bibtex_key(doc: dict[str, Any]) -> str:
     return doc["id"]
 
 
-def ris(doc: dict[str, Any], url: str, accessed: dt.date, permalink: str | None = None,
-        archive: str | None = None) -> str:
+def ris(
+    doc: dict[str, Any],
+    url: str,
+    accessed: dt.date,
+    permalink: str | None = None,
+    archive: str | None = None,
+) -> str:
     """Write one RIS record, for Zotero, EndNote and Mendeley."""
     person = _person(doc)
     kind = _kind(doc)
@@ -231,8 +288,16 @@ def ris(doc: dict[str, Any], url: str, accessed: dt.date, permalink: str | None 
     month, day = _month(doc), _day(doc)
     if doc["year"]:
         lines.append(("PY", str(doc["year"])))
-        lines.append(("DA", f"{doc['year']:04d}/{month:02d}/{day:02d}/" if day else
-                      f"{doc['year']:04d}/{month:02d}//" if month else f"{doc['year']:04d}///"))
+        lines.append(
+            (
+                "DA",
+                f"{doc['year']:04d}/{month:02d}/{day:02d}/"
+                if day
+                else f"{doc['year']:04d}/{month:02d}//"
+                if month
+                else f"{doc['year']:04d}///",
+            )
+        )
     lines += [("UR", url), ("Y2", accessed.strftime("%Y/%m/%d"))]
     if archive:
         lines.append(("DB", archive))

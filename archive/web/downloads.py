@@ -73,15 +73,24 @@ def _searched() -> str:
 
 def document_bibtex(doc_id: str) -> Response:
     document = find_document(doc_id)
-    text = cite.bibtex(document, cite_address(document), accessed_on(document, today()), _archived_in(document))
+    text = cite.bibtex(
+        document, cite_address(document), accessed_on(document, today()), _archived_in(document)
+    )
     return _attachment(Response(text, mimetype="application/x-bibtex"), doc_id, "bib")
 
 
 def document_ris(doc_id: str) -> Response:
     document = find_document(doc_id)
-    text = cite.ris(document, cite_address(document), accessed_on(document, today()), doc_url(document),
-                    _archived_in(document))
-    return _attachment(Response(text, mimetype="application/x-research-info-systems"), doc_id, "ris")
+    text = cite.ris(
+        document,
+        cite_address(document),
+        accessed_on(document, today()),
+        doc_url(document),
+        _archived_in(document),
+    )
+    return _attachment(
+        Response(text, mimetype="application/x-research-info-systems"), doc_id, "ris"
+    )
 
 
 def feed() -> Response:
@@ -93,7 +102,7 @@ def feed() -> Response:
     info = export.Feed(
         title=f"{_site()}: {described}" + (f" ({filters})" if filters else ""),
         subtitle=f"The newest of {result.total:,} matching announcement"
-                 f"{'' if result.total == 1 else 's'}, newest first. {_searched()}.",
+        f"{'' if result.total == 1 else 's'}, newest first. {_searched()}.",
         self_url=absolute(search_url(search, "feed")),
         html_url=absolute(search_url(replace(search, per_page=10))),
         feed_id=absolute(search_url(search, "feed")),
@@ -101,7 +110,9 @@ def feed() -> Response:
         site=_site(),
     )
     permalink, _ = stream_links()
-    return Response(export.atom_stream(info, result.hits, permalink), mimetype="application/atom+xml")
+    return Response(
+        export.atom_stream(info, result.hits, permalink), mimetype="application/atom+xml"
+    )
 
 
 def _site() -> str:

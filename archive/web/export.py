@@ -15,10 +15,31 @@ from xml.sax.saxutils import escape, quoteattr
 from archive.web import cite
 
 CSV_COLUMNS = (
-    "id", "title", "date", "date_precision", "year", "source", "type", "author", "url",
-    "departments", "department_keys", "programmes", "programme_keys", "organisations",
-    "amounts", "amount_values", "largest_amount_gbp", "summary", "permalink",
-    "amount_pages", "licence", "amounts_real", "largest_amount_gbp_real", "real_terms_prices", "amount_parts",
+    "id",
+    "title",
+    "date",
+    "date_precision",
+    "year",
+    "source",
+    "type",
+    "author",
+    "url",
+    "departments",
+    "department_keys",
+    "programmes",
+    "programme_keys",
+    "organisations",
+    "amounts",
+    "amount_values",
+    "largest_amount_gbp",
+    "summary",
+    "permalink",
+    "amount_pages",
+    "licence",
+    "amounts_real",
+    "largest_amount_gbp_real",
+    "real_terms_prices",
+    "amount_parts",
     "amount_roles",
     "searched",
 )
@@ -43,17 +64,28 @@ def csv_columns(currency: str = "GBP") -> tuple[str, ...]:
     return tuple(c.replace("_gbp", f"_{own}") for c in CSV_COLUMNS)
 
 
-def csv_row(hit: dict[str, Any], permalink: str, currency: str = "GBP",
-            searched: str = "") -> list[str]:
+def csv_row(
+    hit: dict[str, Any], permalink: str, currency: str = "GBP", searched: str = ""
+) -> list[str]:
     """Turn one hit into the CSV's cells, in CSV_COLUMNS order; the largest in its own currency."""
     amounts = hit.get("amounts") or []
     pounds = max((a["value"] for a in amounts if a["currency"] == currency), default=None)
     real = [a["real_terms"] for a in amounts if a["currency"] == currency and a.get("real_terms")]
-    parts = [f"{a['text']} of {amounts[a['part_of']]['text']}" for a in amounts
-             if a.get("part_of") is not None and a["part_of"] < len(amounts)]
+    parts = [
+        f"{a['text']} of {amounts[a['part_of']]['text']}"
+        for a in amounts
+        if a.get("part_of") is not None and a["part_of"] < len(amounts)
+    ]
     cells = [
-        hit["id"], hit["title"], hit["date"], hit["precision"], hit["year"], hit["source"],
-        hit.get("type"), hit.get("author"), hit.get("url"),
+        hit["id"],
+        hit["title"],
+        hit["date"],
+        hit["precision"],
+        hit["year"],
+        hit["source"],
+        hit.get("type"),
+        hit.get("author"),
+        hit.get("url"),
         "; ".join(d["name"] for d in hit.get("departments", [])),
         " ".join(d["key"] for d in hit.get("departments", [])),
         "; ".join(p["name"] for p in hit.get("programmes", [])),
@@ -61,21 +93,35 @@ def csv_row(hit: dict[str, Any], permalink: str, currency: str = "GBP",
         "; ".join(hit.get("organisations") or []),
         "; ".join(f"{a['text']} ({a['value']:,} {a['currency']})" for a in amounts),
         "; ".join(f"{a['value']} {a['currency']}" for a in amounts),
-        pounds, hit.get("summary"), permalink,
-        "; ".join(str(a.get("page") or "") for a in amounts) if any(a.get("page") for a in amounts) else "",
+        pounds,
+        hit.get("summary"),
+        permalink,
+        "; ".join(str(a.get("page") or "") for a in amounts)
+        if any(a.get("page") for a in amounts)
+        else "",
         hit.get("licence"),
-        "; ".join(f"{a['text']} ({a['real_terms']['value']:,} {currency})"
-                  for a in amounts if a.get("real_terms")),
-        max((r["value"] for r in real), default=None), real[0]["prices"] if real else None, "; ".join(parts),
+        "; ".join(
+            f"{a['text']} ({a['real_terms']['value']:,} {currency})"
+            for a in amounts
+            if a.get("real_terms")
+        ),
+        max((r["value"] for r in real), default=None),
+        real[0]["prices"] if real else None,
+        "; ".join(parts),
         # Each amount's role and the words that decided it (archive/corpus/roles.py).
-        "; ".join(f"{a['text']}: {a['role']} ({a.get('role_evidence', '')})" for a in amounts if a.get("role")),
+        "; ".join(
+            f"{a['text']}: {a['role']} ({a.get('role_evidence', '')})"
+            for a in amounts
+            if a.get("role")
+        ),
         searched,  # which build answered: a CSV has no comment line, so each row says it
     ]
     return [neutralise(cell) for cell in cells]
 
 
-def csv_stream(hits: Hits, permalink: Link, currency: str = "GBP",
-               searched: str = "") -> Iterator[str]:
+def csv_stream(
+    hits: Hits, permalink: Link, currency: str = "GBP", searched: str = ""
+) -> Iterator[str]:
     """Yield a CSV file line by line: a header, then one row per hit."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -100,8 +146,14 @@ def csv_error(message: str) -> str:
     return buffer.getvalue()
 
 
-def ris_stream(hits: Hits, cite_url: Link, permalink: Link, accessed: dt.date,
-               site: str = "Policy Archive", searched: str = "") -> Iterator[str]:
+def ris_stream(
+    hits: Hits,
+    cite_url: Link,
+    permalink: Link,
+    accessed: dt.date,
+    site: str = "Policy Archive",
+    searched: str = "",
+) -> Iterator[str]:
     """Yield one RIS record per hit; one without an original address is cited in this archive, `site`.
 
     RIS has no comment: each record notes which build answered in an N1 line.
@@ -114,8 +166,14 @@ def ris_stream(hits: Hits, cite_url: Link, permalink: Link, accessed: dt.date,
         yield record
 
 
-def bibtex_stream(hits: Hits, cite_url: Link, accessed: dt.date, source: str = "",
-                  site: str = "Policy Archive", searched: str = "") -> Iterator[str]:
+def bibtex_stream(
+    hits: Hits,
+    cite_url: Link,
+    accessed: dt.date,
+    source: str = "",
+    site: str = "Policy Archive",
+    searched: str = "",
+) -> Iterator[str]:
     """Yield a comment saying where the file came from, then one BibTeX entry per hit, keyed by its id."""
     # BibTeX skips text outside entries, but an @ anywhere starts one, even after a %: so the
     # address is percent-encoded down to characters that cannot open an entry or a line.
@@ -124,7 +182,10 @@ def bibtex_stream(hits: Hits, cite_url: Link, accessed: dt.date, source: str = "
     yield f"% Exported from {named} on {accessed.isoformat()}{': ' + where if where else ''}\n"
     yield f"% {searched.replace('@', '')}\n\n" if searched else "\n"
     for hit in hits:
-        yield cite.bibtex(hit, cite_url(hit), accessed, archive=None if hit.get("url") else site) + "\n"
+        yield (
+            cite.bibtex(hit, cite_url(hit), accessed, archive=None if hit.get("url") else site)
+            + "\n"
+        )
 
 
 @dataclass(frozen=True)
@@ -143,8 +204,10 @@ class Feed:
 def atom_stream(feed: Feed, hits: Hits, permalink: Link) -> Iterator[str]:
     """Yield an Atom 1.0 feed, every string escaped."""
     # Dublin Core's date may be a year or a month alone, which Atom's timestamps cannot say.
-    yield ('<?xml version="1.0" encoding="utf-8"?>\n'
-           '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">\n')
+    yield (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+    )
     yield f"  <title>{_x(feed.title)}</title>\n  <subtitle>{_x(feed.subtitle)}</subtitle>\n"
     yield f"  <id>{_x(feed.feed_id)}</id>\n  <updated>{_stamp(feed.updated)}</updated>\n"
     yield f'  <link rel="self" type="application/atom+xml" href={_attr(feed.self_url)}/>\n'
@@ -161,15 +224,22 @@ def atom_stream(feed: Feed, hits: Hits, permalink: Link) -> Iterator[str]:
         if hit.get("url"):
             lines.append(f'    <link rel="related" type="text/html" href={_attr(hit["url"])}/>')
         stamp = _stamp(entry_date(hit))
-        lines += [f"    <published>{stamp}</published>", f"    <updated>{stamp}</updated>",
-                  f"    <dc:date>{_x(hit['date'])}</dc:date>"]
+        lines += [
+            f"    <published>{stamp}</published>",
+            f"    <updated>{stamp}</updated>",
+            f"    <dc:date>{_x(hit['date'])}</dc:date>",
+        ]
         lines.append(f"    <author><name>{_x(hit.get('author') or hit['source'])}</name></author>")
         for item in [*hit.get("departments", []), *hit.get("programmes", [])]:
             lines.append(f"    <category term={_attr(item['key'])} label={_attr(item['name'])}/>")
         summary = hit.get("summary") or ""
         amounts = ", ".join(a["text"] for a in hit.get("amounts", []))
-        text = " ".join(part for part in (date_note(hit), summary, f"Amounts: {amounts}." if amounts else "") if part)
-        lines.append(f"    <summary type=\"text\">{_x(text or hit['title'])}</summary>")
+        text = " ".join(
+            part
+            for part in (date_note(hit), summary, f"Amounts: {amounts}." if amounts else "")
+            if part
+        )
+        lines.append(f'    <summary type="text">{_x(text or hit["title"])}</summary>')
         if hit.get("licence"):
             lines.append(f"    <rights>{_x(hit['licence'])}</rights>")
         lines.append("  </entry>\n")

@@ -17,12 +17,22 @@ from archive.search.core import Archive
 from archive.search.request import SearchRequest
 from archive.web import export
 
-FACET_TITLES = {"year": "Year", "department": "Department", "programme": "Programme", "amount": "Amount",
-                "financial_year": "Financial year", "government": "Government",
-                "announced_by": "Announced by"}
+FACET_TITLES = {
+    "year": "Year",
+    "department": "Department",
+    "programme": "Programme",
+    "amount": "Amount",
+    "financial_year": "Financial year",
+    "government": "Government",
+    "announced_by": "Announced by",
+}
 # The facets whose values are registry entries with pages of their own: facet to entity kind.
-FACET_ENTITIES = {"department": "department", "programme": "programme", "government": "government",
-                  "announced_by": "person"}
+FACET_ENTITIES = {
+    "department": "department",
+    "programme": "programme",
+    "government": "government",
+    "announced_by": "person",
+}
 FEED_ENTRIES = 50
 
 
@@ -60,7 +70,10 @@ def find_document(doc_id: str) -> dict[str, Any]:
     # The id is looked up in the index, never used as a path; the pattern only refuses junk early.
     if not ID_PATTERN.match(doc_id):
         # Not echoed: it may be anything, and a plain-text answer is not escaped.
-        abort(404, "There is no such document: a document id is lower-case letters, digits and hyphens.")
+        abort(
+            404,
+            "There is no such document: a document id is lower-case letters, digits and hyphens.",
+        )
     found = current_archive().document(doc_id)
     if found is None:
         abort(404, f"There is no document '{doc_id}' in the archive.")
@@ -91,7 +104,7 @@ def absolute(path: str) -> str:
     base = current_app.config.get("BASE_URL")
     if base:
         # The base URL names the prefix the site is served under, so the request's own is dropped.
-        return str(base).rstrip("/") + path[len(request.script_root):]
+        return str(base).rstrip("/") + path[len(request.script_root) :]
     # url_for's paths already hold any script root, so only the scheme and host are added.
     return request.host_url.rstrip("/") + path
 
@@ -122,9 +135,13 @@ def home_money() -> dict[str, Any]:
         currency, real = archive.currency, archive.real_terms
     except ArchiveError:  # no index yet: the error page still renders, in the default words
         currency, real = "GBP", True
-    return {"currency": currency, "amounts_in": money_in(currency),
-            "largest": money_phrase(currency), "symbol": SYMBOLS.get(currency, currency + " "),
-            "real": real}
+    return {
+        "currency": currency,
+        "amounts_in": money_in(currency),
+        "largest": money_phrase(currency),
+        "symbol": SYMBOLS.get(currency, currency + " "),
+        "real": real,
+    }
 
 
 def feed_request(search: SearchRequest) -> SearchRequest:
@@ -142,15 +159,30 @@ def applied_filters(search: SearchRequest, result: Any) -> list[dict[str, str]]:
     for facet, values in result.facets.items():
         for value in values:
             if value.selected:
-                applied.append({"facet": FACET_TITLES[facet], "label": value.label,
-                                "remove_url": search_url(search.toggled(facet, value.value))})
+                applied.append(
+                    {
+                        "facet": FACET_TITLES[facet],
+                        "label": value.label,
+                        "remove_url": search_url(search.toggled(facet, value.value)),
+                    }
+                )
     for name, day in (("date_from", search.date_from), ("date_to", search.date_to)):
         if day:
-            applied.append({"facet": "Date", "label": f"{'from' if name == 'date_from' else 'to'} {day}",
-                            "remove_url": search_url(replace(search, **_cleared(name)))})
+            applied.append(
+                {
+                    "facet": "Date",
+                    "label": f"{'from' if name == 'date_from' else 'to'} {day}",
+                    "remove_url": search_url(replace(search, **_cleared(name))),
+                }
+            )
     if search.real:
-        applied.append({"facet": "Amounts", "label": "in real terms",
-                        "remove_url": search_url(replace(search, real=False, page=1))})
+        applied.append(
+            {
+                "facet": "Amounts",
+                "label": "in real terms",
+                "remove_url": search_url(replace(search, real=False, page=1)),
+            }
+        )
     for name, amount in (("min_amount", search.min_amount), ("max_amount", search.max_amount)):
         if amount is not None:
             without = replace(search, **_cleared(name))

@@ -26,5 +26,11 @@ def _original(doc_id: str, suffix: str) -> Response:
     path = path_of(Path(current_app.config["INDEX_DIR"]), entry) if entry else None
     if path is None or entry is None:
         abort(404, f"The archive holds no original {suffix[1:].upper()} file of '{doc_id}'.")
-    return send_file(path, mimetype=entry["type"], download_name=f"{doc_id}{suffix}",
-                     as_attachment=suffix != ".pdf", conditional=True, max_age=3600)
+    return send_file(
+        path,
+        mimetype=entry["type"],
+        download_name=f"{doc_id}{suffix}",
+        as_attachment=suffix != ".pdf",
+        conditional=True,
+        max_age=3600,
+    )

@@ -47,7 +47,13 @@ TIMELINE_MAX_SPAN = 60  # years; a longer span shows only the years that have do
 SINGLE_VALUED = {"year", "financial_year", "government"}
 AMOUNT_FIELDS = {"min_amount": "minimum", "max_amount": "maximum"}
 # The boxes a search page marks when what was typed in them cannot be read (parameter: input id).
-BOXES = {"year": "year-range", "from": "from", "to": "to", "min_amount": "min_amount", "max_amount": "max_amount"}
+BOXES = {
+    "year": "year-range",
+    "from": "from",
+    "to": "to",
+    "min_amount": "min_amount",
+    "max_amount": "max_amount",
+}
 
 
 def search_page() -> str | tuple[str, int]:
@@ -59,22 +65,34 @@ def search_page() -> str | tuple[str, int]:
     }
     whole = replace(search, page=1, per_page=search.per_page)
     page = render_template(
-        "search.html", search=search, result=result, facets=facets,
-        applied=applied_filters(search, result), pages=_pages(search, result.pages),
+        "search.html",
+        search=search,
+        result=result,
+        facets=facets,
+        applied=applied_filters(search, result),
+        pages=_pages(search, result.pages),
         predecessors_url=search_url(replace(search, predecessors=not search.predecessors, page=1)),
         real_url=search_url(replace(search, real=not search.real, page=1)),
-        money_url=search_url(replace(search, money="all" if search.money == "announced" else "announced", page=1)),
+        money_url=search_url(
+            replace(search, money="all" if search.money == "announced" else "announced", page=1)
+        ),
         suggestion=suggestion_for(search, result),
         figure_link=_figure_link(search.q),
         timeline=_timeline(search, current_archive().timeline(search)),
         exports={
-            "csv": search_url(whole, "search_csv"), "ris": search_url(whole, "search_ris"),
-            "bib": search_url(whole, "search_bibtex"), "json": search_url(search, "api_search"),
+            "csv": search_url(whole, "search_csv"),
+            "ris": search_url(whole, "search_ris"),
+            "bib": search_url(whole, "search_bibtex"),
+            "json": search_url(search, "api_search"),
             "csl": search_url(whole, "search_csl"),
         },
         feed_url=search_url(feed_request(search), "feed"),
-        box_problem=problem, boxes=BOXES, department_example=_department_example(),
-        predecessors_hint=_predecessors_hint([v.value for v in result.facets.get("department", [])]),
+        box_problem=problem,
+        boxes=BOXES,
+        department_example=_department_example(),
+        predecessors_hint=_predecessors_hint(
+            [v.value for v in result.facets.get("department", [])]
+        ),
         cited=search_citation(search, result),
         # A search on a kept build stays on it when a form (sort, years, dates, amounts) is sent.
         kept_build=request.args.get("build") or None,
@@ -91,14 +109,30 @@ def search_citation(search: SearchRequest, result: SearchResult) -> dict[str, An
     permalink = search_permalink(search, build["id"])
     site = current_app.config["SITE_NAME"]
     query = f"'{search.q}'" if search.q else "all documents"
-    sort = {"relevance": "by relevance", "newest": "newest first", "oldest": "oldest first",
-            "largest": "largest amount first"}.get(result.sort, result.sort)
-    text = (f"{site}, search for {query}" + (f" ({'; '.join(filters)})" if filters else "")
-            + f", sorted {sort}: {result.total:,} result{'' if result.total == 1 else 's'}. "
-            f"{searched_line(build, day)}. {permalink}")
-    return {"query": search.q, "reading": result.reading, "filters": filters, "sort": sort,
-            "build": build, "day": day, "line": searched_line(build, day), "total": result.total,
-            "permalink": permalink, "text": text}
+    sort = {
+        "relevance": "by relevance",
+        "newest": "newest first",
+        "oldest": "oldest first",
+        "largest": "largest amount first",
+    }.get(result.sort, result.sort)
+    text = (
+        f"{site}, search for {query}"
+        + (f" ({'; '.join(filters)})" if filters else "")
+        + f", sorted {sort}: {result.total:,} result{'' if result.total == 1 else 's'}. "
+        f"{searched_line(build, day)}. {permalink}"
+    )
+    return {
+        "query": search.q,
+        "reading": result.reading,
+        "filters": filters,
+        "sort": sort,
+        "build": build,
+        "day": day,
+        "line": searched_line(build, day),
+        "total": result.total,
+        "permalink": permalink,
+        "text": text,
+    }
 
 
 def _request_keeping_the_search() -> tuple[SearchRequest, dict[str, str] | None]:
@@ -110,7 +144,11 @@ def _request_keeping_the_search() -> tuple[SearchRequest, dict[str, str] | None]
             return current_archive().request(params), problem
         except FieldError as error:
             value = (params.pop(error.field, None) or [""])[0]
-            problem = problem or {"field": error.field, "value": value, "message": _box_message(error, value)}
+            problem = problem or {
+                "field": error.field,
+                "value": value,
+                "message": _box_message(error, value),
+            }
     return current_archive().request(params), problem
 
 
@@ -122,8 +160,10 @@ def _box_message(error: FieldError, value: str) -> str:
     try:
         parse_money(value, field)
     except BadRequest:
-        return (f"The {name} '{value}' is not an amount: write one such as 500000, 250k, 5m or 1.5bn. "
-                f"These results are without it.")
+        return (
+            f"The {name} '{value}' is not an amount: write one such as 500000, 250k, 5m or 1.5bn. "
+            f"These results are without it."
+        )
     return f"The {name} is smaller than the minimum. These results are without it."
 
 
@@ -132,7 +172,9 @@ def _department_example() -> str | None:
     registry = current_archive().registry
     # Only the archive's own country's: an Australian archive never offers a British example.
     departments = {k: d for k, d in registry.departments.items() if registry.is_home(d)}
-    return next((key for key, d in departments.items() if not d.successor), next(iter(departments), None))
+    return next(
+        (key for key, d in departments.items() if not d.successor), next(iter(departments), None)
+    )
 
 
 def _predecessors_hint(shown: list[str]) -> str | None:
@@ -153,33 +195,59 @@ def document_page(doc_id: str) -> str:
     document = find_document(doc_id)
     versions = versions_view(document, request.args)
     if versions["shown"]:  # an earlier text: shown, and cited, as of the day it was fetched
-        document = dict(document, body=versions["shown_body"], fetched=versions["shown_date"],
-                        title=f'{document["title"]} (version fetched {versions["shown_date"]})')
+        document = dict(
+            document,
+            body=versions["shown_body"],
+            fetched=versions["shown_date"],
+            title=f"{document['title']} (version fetched {versions['shown_date']})",
+        )
     page = page_of(document, request.args.get("page"))
     number = _para_of(request.args.get("para"))
     base = url_for("document", doc_id=doc_id, version=versions["shown"])  # an earlier text's own
     joiner = "&" if versions["shown"] else "?"
-    body, found = passages.render(document["body"],
-                                  lambda n: f"{base}{joiner}para={n}#cite-passage",
-                                  cited=number)
+    body, found = passages.render(
+        document["body"], lambda n: f"{base}{joiner}para={n}#cite-passage", cited=number
+    )
     if number is not None and number > len(found):
         raise BadRequest(f"para: give one of this document's paragraphs, 1 to {len(found)}")
     accessed = accessed_on(document, today())
     archive_name = None if document.get("url") else current_app.config["SITE_NAME"]
     return render_template(
-        "document.html", doc=document, body=body,
+        "document.html",
+        doc=document,
+        body=body,
         passage=_passage(document, found[number - 1], accessed) if number else None,
-        csl_styles=csl.COMMON, csl_citation=_csl_citation(document, accessed, archive_name),
-        coins=coins(document, cite_address(document)), report=is_report(document),
-        pdf_url=next((absolute(url_for("original_pdf", doc_id=doc_id))
-                      for f in document.get("files") or [] if f.get("suffix") == ".pdf"), None),
-        citations=cite.citations(document, cite_address(document), accessed,
-                                 None if document.get("url") else current_app.config["SITE_NAME"]),
-        page=page, pinpoints=pinpoints(document, page, cite_address(document), accessed) if page else [],
-        original={f["suffix"]: url_for(f"original_{f['suffix'][1:]}", doc_id=doc_id)
-                  for f in document.get("files") or [] if f.get("suffix") in (".pdf", ".docx")},
-        permalink=doc_url(document), cite_url=cite_address(document), accessed=accessed, kind=cite.noun(document),
-        related=current_archive().related(doc_id, RELATED), **versions,
+        csl_styles=csl.COMMON,
+        csl_citation=_csl_citation(document, accessed, archive_name),
+        coins=coins(document, cite_address(document)),
+        report=is_report(document),
+        pdf_url=next(
+            (
+                absolute(url_for("original_pdf", doc_id=doc_id))
+                for f in document.get("files") or []
+                if f.get("suffix") == ".pdf"
+            ),
+            None,
+        ),
+        citations=cite.citations(
+            document,
+            cite_address(document),
+            accessed,
+            None if document.get("url") else current_app.config["SITE_NAME"],
+        ),
+        page=page,
+        pinpoints=pinpoints(document, page, cite_address(document), accessed) if page else [],
+        original={
+            f["suffix"]: url_for(f"original_{f['suffix'][1:]}", doc_id=doc_id)
+            for f in document.get("files") or []
+            if f.get("suffix") in (".pdf", ".docx")
+        },
+        permalink=doc_url(document),
+        cite_url=cite_address(document),
+        accessed=accessed,
+        kind=cite.noun(document),
+        related=current_archive().related(doc_id, RELATED),
+        **versions,
     )
 
 
@@ -195,13 +263,18 @@ def _para_of(value: str | None) -> int | None:
 def _passage(document: dict[str, Any], found: passages.Passage, accessed: Any) -> dict[str, Any]:
     """Cite one passage: three styles with its pinpoint, and a link that finds and highlights it."""
     address = doc_url(document)
-    return {"passage": found, "link": passages.fragment_link(address, found),
-            "pinpoints": paragraph_pinpoints(document, found.number, found.page,
-                                             cite_address(document), accessed)}
+    return {
+        "passage": found,
+        "link": passages.fragment_link(address, found),
+        "pinpoints": paragraph_pinpoints(
+            document, found.number, found.page, cite_address(document), accessed
+        ),
+    }
 
 
-def _csl_citation(document: dict[str, Any], accessed: Any,
-                  archive_name: str | None) -> dict[str, Any] | None:
+def _csl_citation(
+    document: dict[str, Any], accessed: Any, archive_name: str | None
+) -> dict[str, Any] | None:
     """Render the document in the CSL style the picker asked for (?style=), if any."""
     style = request.args.get("style", "").strip()
     if not style:
@@ -212,9 +285,12 @@ def _csl_citation(document: dict[str, Any], accessed: Any,
     except csl.UnknownStyle as error:
         raise BadRequest(str(error)) from None
     # The processor's HTML holds only <em>, <i>, <b> and entities; cleaned all the same.
-    return {"style": style, "label": csl.COMMON.get(style, style),
-            "reference": Markup(nh3.clean(rendered["reference"])),
-            "in_text": Markup(nh3.clean(rendered["in_text"]))}
+    return {
+        "style": style,
+        "label": csl.COMMON.get(style, style),
+        "reference": Markup(nh3.clean(rendered["reference"])),
+        "in_text": Markup(nh3.clean(rendered["in_text"])),
+    }
 
 
 def opensearch() -> Response:
@@ -233,7 +309,9 @@ def suggestion_for(search: SearchRequest, result: SearchResult) -> dict[str, Any
     found = current_archive().search(replace(corrected, per_page=1))
     total = found.total
     # Corrected, a most-words query may need more of its words: finding them is finding more.
-    if total <= result.total and not (total and result.most_words and found.most_words != result.most_words):
+    if total <= result.total and not (
+        total and result.most_words and found.most_words != result.most_words
+    ):
         return None
     return {"text": suggestion.text, "url": search_url(corrected), "total": total}
 
@@ -249,7 +327,10 @@ def _figure_link(q: str) -> dict[str, str] | None:
     if not text or exact_figure(text) is None:
         return None
     programme = _PROGRAMME_IN_QUERY.search(q)
-    return {"text": text, "url": figure_url(text, programme and (programme.group(1) or programme.group(2)))}
+    return {
+        "text": text,
+        "url": figure_url(text, programme and (programme.group(1) or programme.group(2))),
+    }
 
 
 def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] | None:
@@ -276,32 +357,66 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
         cut_height = min(cut_panel, max(2, round(panel * year.cuts / richest))) if year.cuts else 0
         selected = (year.year, year.year) in search.years
         target = replace(search, years=((year.year, year.year),), page=1)
-        columns.append({
-            "year": year.year, "documents": year.documents, "pounds": year.pounds, "currency": currency,
-            "x": i * width, "doc_y": top + panel - doc_height, "doc_height": doc_height,
-            "money_y": 2 * top + 2 * panel - money_height, "money_height": money_height,
-            "cuts": year.cuts, "cut_y": 2 * top + 2 * panel, "cut_height": cut_height,
-            "url": search_url(target) if year.documents else None, "selected": selected,
-            "label": f"{year.year}: {year.documents} document{'s' if year.documents != 1 else ''}"
-                     + (f", {short_money(year.pounds, currency)}" if year.pounds else f", no {name} amounts")
-                     + (f" announced, {short_money(year.cuts, currency)} cut" if year.cuts else ""),
-        })
-    return {"columns": columns, "width": len(shown) * width, "height": 2 * top + 2 * panel + cut_panel + 24,
-            "cut_panel": cut_panel, "money": search.money,
-            "top": top, "panel": panel, "bar": width - 12, "years": years,
-            "currency": currency, "money_name": name, "money_phrase": money_phrase(currency),
-            "symbol": SYMBOLS.get(currency, currency + " ")}
+        columns.append(
+            {
+                "year": year.year,
+                "documents": year.documents,
+                "pounds": year.pounds,
+                "currency": currency,
+                "x": i * width,
+                "doc_y": top + panel - doc_height,
+                "doc_height": doc_height,
+                "money_y": 2 * top + 2 * panel - money_height,
+                "money_height": money_height,
+                "cuts": year.cuts,
+                "cut_y": 2 * top + 2 * panel,
+                "cut_height": cut_height,
+                "url": search_url(target) if year.documents else None,
+                "selected": selected,
+                "label": f"{year.year}: {year.documents} document{'s' if year.documents != 1 else ''}"
+                + (
+                    f", {short_money(year.pounds, currency)}"
+                    if year.pounds
+                    else f", no {name} amounts"
+                )
+                + (f" announced, {short_money(year.cuts, currency)} cut" if year.cuts else ""),
+            }
+        )
+    return {
+        "columns": columns,
+        "width": len(shown) * width,
+        "height": 2 * top + 2 * panel + cut_panel + 24,
+        "cut_panel": cut_panel,
+        "money": search.money,
+        "top": top,
+        "panel": panel,
+        "bar": width - 12,
+        "years": years,
+        "currency": currency,
+        "money_name": name,
+        "money_phrase": money_phrase(currency),
+        "symbol": SYMBOLS.get(currency, currency + " "),
+    }
 
 
 def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[str, Any]:
     """Link a facet value to the search with it switched; a year inside a selected range is ticked."""
-    link = {**value.__dict__, "toggle_url": search_url(search.toggled(facet, value.value)), "within": None}
+    link = {
+        **value.__dict__,
+        "toggle_url": search_url(search.toggled(facet, value.value)),
+        "within": None,
+    }
     if facet == "year" and value.value.isdigit():
         year = int(value.value)
         ranges = [(low, high) for low, high in search.years if low < high and low <= year <= high]
         if ranges and not value.selected:
-            link.update(selected=True, within=year_text(ranges[0]),
-                        toggle_url=search_url(replace(search, years=_without_year(search.years, year), page=1)))
+            link.update(
+                selected=True,
+                within=year_text(ranges[0]),
+                toggle_url=search_url(
+                    replace(search, years=_without_year(search.years, year), page=1)
+                ),
+            )
     # Values in one facet combine with OR: with one selected, another adds its results to those shown.
     # The count is exactly what it adds only where a document has one value at most.
     link["adds"] = facet in SINGLE_VALUED and bool(search.selected(facet)) and not link["selected"]
@@ -325,5 +440,7 @@ def _without_year(years: tuple[tuple[int, int], ...], year: int) -> tuple[tuple[
 def _pages(search: SearchRequest, last: int) -> list[dict[str, Any]]:
     """Number the pages around the current one, with first and last."""
     shown = sorted({1, last, *range(max(1, search.page - 2), min(last, search.page + 2) + 1)})
-    return [{"number": n, "url": search_url(replace(search, page=n)),
-             "current": n == search.page} for n in shown]
+    return [
+        {"number": n, "url": search_url(replace(search, page=n)), "current": n == search.page}
+        for n in shown
+    ]

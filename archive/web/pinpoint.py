@@ -33,7 +33,9 @@ def page_of(doc: dict[str, Any], value: str | None) -> int | None:
         return None
     pages = doc.get("pages") or []
     if not pages:
-        raise BadRequest("page: this document has no pages to cite (it was not ingested from a PDF)")
+        raise BadRequest(
+            "page: this document has no pages to cite (it was not ingested from a PDF)"
+        )
     if not value.isdigit() or int(value) not in pages:
         raise BadRequest(f"page: give one of this document's pages, {pages[0]} to {pages[-1]}")
     return int(value)
@@ -44,16 +46,18 @@ def pinpoints(doc: dict[str, Any], page: int, url: str, accessed: dt.date) -> li
     return located(doc, f"p. {page}", str(page), url, accessed)
 
 
-def paragraph_pinpoints(doc: dict[str, Any], number: int, page: int | None, url: str,
-                        accessed: dt.date) -> list[Pinpoint]:
+def paragraph_pinpoints(
+    doc: dict[str, Any], number: int, page: int | None, url: str, accessed: dt.date
+) -> list[Pinpoint]:
     """Cite one paragraph: by its page where there are pages, else "para. 12" (OSCOLA "para 12")."""
     if page is not None:
         return located(doc, f"p. {page}", str(page), url, accessed)
     return located(doc, f"para. {number}", f"para {number}", url, accessed)
 
 
-def located(doc: dict[str, Any], locator: str, oscola_locator: str, url: str,
-            accessed: dt.date) -> list[Pinpoint]:
+def located(
+    doc: dict[str, Any], locator: str, oscola_locator: str, url: str, accessed: dt.date
+) -> list[Pinpoint]:
     """Cite a place in a document: APA 7 and Harvard put `locator` in the text, OSCOLA in a note."""
     person = (doc.get("author") or "").strip()
     who = cite._surname(person) if person else doc["source"]
@@ -68,7 +72,7 @@ def located(doc: dict[str, Any], locator: str, oscola_locator: str, url: str,
     if where is not None:
         before, _, after = parts[where].partition(f" <{url}>")
         located_part = type(parts[where])(f"{before} {oscola_locator} <{url}>{after}")
-        parts = [*parts[:where], located_part, *parts[where + 1:]]
+        parts = [*parts[:where], located_part, *parts[where + 1 :]]
     else:
         parts = [*parts, f", {oscola_locator}"]
     footnote = _citation("oscola", parts)
@@ -78,5 +82,7 @@ def located(doc: dict[str, Any], locator: str, oscola_locator: str, url: str,
 
 def _citation(style: str, parts: list[str]) -> cite.Citation:
     text = "".join(parts)
-    marked = "".join(f"<i>{html.escape(p)}</i>" if isinstance(p, cite.Italic) else html.escape(p) for p in parts)
+    marked = "".join(
+        f"<i>{html.escape(p)}</i>" if isinstance(p, cite.Italic) else html.escape(p) for p in parts
+    )
     return cite.Citation(style, cite.STYLES[style], text, marked)

@@ -30,11 +30,20 @@ def versions_view(document: dict[str, Any], args: Mapping[str, str]) -> dict[str
 
     shown = known("version", None)
     shown = None if shown == CURRENT else shown
-    view: dict[str, Any] = {"versions": listed, "shown": shown, "diff": None,
-                            "shown_body": bodies[shown] if shown else None,
-                            "shown_date": dates.get(shown or "")}
+    view: dict[str, Any] = {
+        "versions": listed,
+        "shown": shown,
+        "diff": None,
+        "shown_body": bodies[shown] if shown else None,
+        "shown_date": dates.get(shown or ""),
+    }
     old, new = known("from", None), known("to", CURRENT)
     if old is not None and new is not None:
-        view["diff"] = {"from": old, "to": new, "from_date": dates[old], "to_date": dates[new],
-                        "parts": word_diff(bodies[old], bodies[new])}
+        view["diff"] = {
+            "from": old,
+            "to": new,
+            "from_date": dates[old],
+            "to_date": dates[new],
+            "parts": word_diff(bodies[old], bodies[new]),
+        }
     return view

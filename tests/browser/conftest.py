@@ -15,8 +15,14 @@ from archive.web.app import create_app
 
 CHROMIUM = os.environ.get("ARCHIVE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -27,7 +33,9 @@ def _missing() -> str | None:
     except ImportError:
         return "the playwright package is not installed: run `pip install -e '.[test]'` (./dev test does)"
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        return f"no Chromium at {CHROMIUM}: run `apt-get install chromium` (./dev test does, as root)"
+        return (
+            f"no Chromium at {CHROMIUM}: run `apt-get install chromium` (./dev test does, as root)"
+        )
     return None
 
 

@@ -27,7 +27,9 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 def violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+    )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
@@ -56,5 +58,7 @@ def test_focus_is_visible_on_a_focused_citation_copy_button(page):
     page.goto("/doc/2017-03-20-eleven-projects-share-new-round-of-innovation-funding")
     button = page.get_by_role("button", name="Copy the APA 7th edition citation")
     button.focus()
-    style = button.evaluate("e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth] }")
+    style = button.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth] }"
+    )
     assert style[0] != "none" and float(style[1].removesuffix("px")) >= 2

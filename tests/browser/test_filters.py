@@ -108,7 +108,11 @@ def test_on_a_narrow_screen_a_link_leads_to_the_filters(browser, server):
     link = page.get_by_role("link", name="Filter results (1 applied)")
     expect(link).to_be_visible()
     # The filters come after the results on a narrow screen: the link is above the first result.
-    assert link.bounding_box()["y"] < page.locator(".hits").bounding_box()["y"] < page.locator(".facets").bounding_box()["y"]
+    assert (
+        link.bounding_box()["y"]
+        < page.locator(".hits").bounding_box()["y"]
+        < page.locator(".facets").bounding_box()["y"]
+    )
     link.click()
     assert page.evaluate("document.activeElement.id") == "filters-title"
     context.close()

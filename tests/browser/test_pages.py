@@ -18,7 +18,11 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def count(page) -> int:
-    return int(re.match(r"([\d,]+) result", page.locator("#result-count").inner_text()).group(1).replace(",", ""))
+    return int(
+        re.match(r"([\d,]+) result", page.locator("#result-count").inner_text())
+        .group(1)
+        .replace(",", "")
+    )
 
 
 def facet_link(page, facet: str, value: str):
@@ -50,9 +54,14 @@ def test_search_then_a_facet_changes_counts_and_results_in_place(page):
     assert page.locator('[data-key="year:2009"]').count() == 0  # no DfE documents then
     assert page.locator(".applied .chip").inner_text().startswith("Department: DfE")
     expect(page.locator("#announcer")).to_contain_text("Filters: Department: DfE")
-    assert page.locator("#announcer").inner_text() == "6 results for care. Filters: Department: DfE."
+    assert (
+        page.locator("#announcer").inner_text() == "6 results for care. Filters: Department: DfE."
+    )
     # Focus stays on the facet that was used, so a keyboard user can go on from there.
-    assert page.evaluate("document.activeElement.querySelector('[data-key]').dataset.key") == "department:dfe"
+    assert (
+        page.evaluate("document.activeElement.querySelector('[data-key]').dataset.key")
+        == "department:dfe"
+    )
     page.go_back()
     expect(page.locator("#result-count")).to_have_text(re.compile(r"^9 "))
     assert "department" not in page.url
@@ -72,11 +81,18 @@ def test_the_same_search_works_with_javascript_off(page_without_js):
     page.get_by_label("Maximum").fill("50m")
     page.get_by_role("region", name="Amount").get_by_role("button", name="Apply").click()
     page.wait_for_url(re.compile(r"min_amount=25m&max_amount=50m"))
-    assert count(page) == 1 and titles(page) == ["Eleven projects share new round of innovation funding"]
+    assert count(page) == 1 and titles(page) == [
+        "Eleven projects share new round of innovation funding"
+    ]
     page.locator(".hits h3 a").first.click()
-    assert page.locator("h1").inner_text() == "Eleven projects share new round of innovation funding"
+    assert (
+        page.locator("h1").inner_text() == "Eleven projects share new round of innovation funding"
+    )
     assert page.locator(".copy").count() == 0  # no script, no copy button: the text is still there
-    assert "funding. (2017, March 20). Children's Services Weekly." in page.locator("#cite-apa-text").inner_text()
+    assert (
+        "funding. (2017, March 20). Children's Services Weekly."
+        in page.locator("#cite-apa-text").inner_text()
+    )
 
 
 def test_a_document_page_reads_and_cites(page):
@@ -89,20 +105,26 @@ def test_a_document_page_reads_and_cites(page):
         "Children's Services Weekly (2017) 'Eleven projects share new round of innovation funding', 20 March. Available at: "
     )
     assert harvard.locator("i").inner_text() == "Children's Services Weekly"
-    assert page.locator("head meta[name=citation_title]").get_attribute("content") == \
-        "Eleven projects share new round of innovation funding"
+    assert (
+        page.locator("head meta[name=citation_title]").get_attribute("content")
+        == "Eleven projects share new round of innovation funding"
+    )
     assert page.locator(".related li").count() == 5
 
 
 def test_the_copy_button_copies_a_citation(browser, server):
-    context = browser.new_context(base_url=server, permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(
+        base_url=server, permissions=["clipboard-read", "clipboard-write"]
+    )
     page = context.new_page()
     page.goto(f"/doc/{DOC}")
     page.get_by_role("button", name="Copy the OSCOLA citation").click()
     expect(page.locator("#cite-oscola-text + .copy + .copied")).to_have_text("Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.locator("#cite-oscola-text").inner_text()
-    assert copied.startswith("'Eleven projects share new round of innovation funding' Children's Services Weekly (20 March 2017)")
+    assert copied.startswith(
+        "'Eleven projects share new round of innovation funding' Children's Services Weekly (20 March 2017)"
+    )
     context.close()
 
 
@@ -120,12 +142,16 @@ def test_download_the_csv_of_a_search(page):
 
 def test_follow_the_feed_the_page_announces(page):
     page.goto("/?q=care&year=2020")
-    href = page.locator('head link[rel=alternate][type="application/atom+xml"]').get_attribute("href")
+    href = page.locator('head link[rel=alternate][type="application/atom+xml"]').get_attribute(
+        "href"
+    )
     response = page.request.get(href)
     assert response.ok and response.headers["content-type"].startswith("application/atom+xml")
     entries = ET.fromstring(response.body()).findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == [
-        "Care leavers' charity appeal matched by government", "Budget adds to social care grant for councils"]
+        "Care leavers' charity appeal matched by government",
+        "Budget adds to social care grant for councils",
+    ]
     page.goto(entries[0].find(f"{ATOM}link[@rel='alternate']").get("href"))
     assert page.locator("h1").inner_text() == "Care leavers' charity appeal matched by government"
 
@@ -154,7 +180,9 @@ def test_the_keyboard_reaches_everything_with_visible_focus(page):
     assert skip.inner_text() == "Skip to content"
     assert skip.bounding_box()["x"] >= 0  # shown when focused
     seen = set()
-    for _ in range(140):  # the facets, their forms and options (date boxes take three stops each), the results
+    for _ in range(
+        140
+    ):  # the facets, their forms and options (date boxes take three stops each), the results
         page.keyboard.press("Tab")
         focused = page.evaluate("""() => {
             const e = document.activeElement, s = getComputedStyle(e);
@@ -169,8 +197,16 @@ def test_the_keyboard_reaches_everything_with_visible_focus(page):
             continue  # focus has left the page for the browser's own controls, and comes back
         assert focused["visible"], focused
         seen.add(" ".join(focused["text"].split()))
-    for stop in ("Search", "☐ 2017 2 results", "☐ DfE 7 results", "Apply", "CSV", "2013: 2 documents, £3.9bn",
-                 "Page 2", "Sort"):
+    for stop in (
+        "Search",
+        "☐ 2017 2 results",
+        "☐ DfE 7 results",
+        "Apply",
+        "CSV",
+        "2013: 2 documents, £3.9bn",
+        "Page 2",
+        "Sort",
+    ):
         assert stop in seen, (stop, sorted(seen))
     page.keyboard.press("Shift+Tab")
     page.goto("/")
@@ -189,7 +225,10 @@ def test_no_page_scrolls_sideways(browser, server, width):
     page = context.new_page()
     for url in ("/", "/?q=care&year=2017", f"/doc/{DOC}", "/doc/nothing-here", "/?year=abc"):
         page.goto(url)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (url, width)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+            url,
+            width,
+        )
     context.close()
 
 

@@ -34,22 +34,32 @@ Work starts in the autumn and the library stays open throughout.
 def violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS},
-                                       "resultTypes": ["violations"]})
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in results.response["violations"]]
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
 
 
 @pytest.fixture
 def served(corpus_dir: Path, tmp_path: Path) -> Iterator[str]:
     path = corpus_dir / f"{DOC_ID}.md"
-    path.write_text(FRONT.format(fetched="2024-02-01", amount="£2.4 million", rooms="study rooms",
-                                 extra=""), "utf-8")
+    path.write_text(
+        FRONT.format(fetched="2024-02-01", amount="£2.4 million", rooms="study rooms", extra=""),
+        "utf-8",
+    )
     keep(corpus_dir, DOC_ID, "2024-03-01")
-    path.write_text(FRONT.format(fetched="2024-03-01", amount="£3.1 million",
-                                 rooms="quiet study rooms",
-                                 extra='withdrawn: "Replaced by the library strategy."\n'
-                                       'withdrawn_date: "2024-04-02"\n'), "utf-8")
+    path.write_text(
+        FRONT.format(
+            fetched="2024-03-01",
+            amount="£3.1 million",
+            rooms="quiet study rooms",
+            extra='withdrawn: "Replaced by the library strategy."\nwithdrawn_date: "2024-04-02"\n',
+        ),
+        "utf-8",
+    )
     report = build(corpus_dir, tmp_path / "index")
     assert not report.errors
     app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")})

@@ -10,9 +10,29 @@ from locust import HttpUser, between, task
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from expensive import EXPENSIVE  # noqa: E402
 
-WORDS = ["care", "social work", "funding", "council", "innovation", "grant", "children", "budget", '"social care"', "fund*"]
-FACETS = ["year=2010", "year=2017", "year=2009-2013", "department=dfe", "department=dfe&predecessors=1",
-          "programme=better-care-fund", "amount=10m-100m", "amount=under-1m", "min_amount=1m&max_amount=50m"]
+WORDS = [
+    "care",
+    "social work",
+    "funding",
+    "council",
+    "innovation",
+    "grant",
+    "children",
+    "budget",
+    '"social care"',
+    "fund*",
+]
+FACETS = [
+    "year=2010",
+    "year=2017",
+    "year=2009-2013",
+    "department=dfe",
+    "department=dfe&predecessors=1",
+    "programme=better-care-fund",
+    "amount=10m-100m",
+    "amount=under-1m",
+    "min_amount=1m&max_amount=50m",
+]
 
 
 class Researcher(HttpUser):
@@ -42,7 +62,9 @@ class Researcher(HttpUser):
     def expensive(self) -> None:
         # The costliest requests (issue 12): each a bounded answer, never a failure. 400 is an answer.
         _, params = random.choice(EXPENSIVE)
-        with self.client.get("/", params=params, name="/?q=[expensive]", catch_response=True) as response:
+        with self.client.get(
+            "/", params=params, name="/?q=[expensive]", catch_response=True
+        ) as response:
             if response.status_code == 400:
                 response.success()
 
