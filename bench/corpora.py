@@ -22,7 +22,8 @@ REAL_CORPUS = next(
 )
 REAL_ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
-    "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of this publication."
+    "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
+    "this publication."
 )
 
 # Common policy words sit at the head of the Zipf curve, so queries on them behave like real ones.

@@ -47,8 +47,10 @@ from archive.ingest.pipeline import Options, ingest  # noqa: E402
 SAMPLE = Path(__file__).resolve().parent / "ingest_trial_sample.yaml"
 _PUNCT = ".,;:!?\"'()[]“”‘’"
 ATTRIBUTION = (
-    "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 Australia "
-    "Licence. The Commonwealth of Australia does not necessarily endorse the content of this publication."
+    "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
+    "Australia "
+    "Licence. The Commonwealth of Australia does not necessarily endorse the content of this "
+    "publication."
 )
 SEARCHES = [
     ["hospital"],

@@ -170,12 +170,16 @@ class Reference:
         }.get(sort, "rank")
         if match:
             sql = (
-                "SELECT d.id, snippet(fts, 1, '<mark>', '</mark>', ' … ', 32), bm25(fts, 2.5, 1.0) AS rank "
+                "SELECT d.id, snippet(fts, 1, '<mark>', '</mark>', ' … ', 32), bm25(fts, 2.5, "
+                "1.0) AS rank "
                 "FROM docs d JOIN fts ON fts.rowid = d.rowid WHERE fts MATCH ?"
             )
             page_args: list = [match]
         else:
-            sql = "SELECT d.id, substr(fts.body, 1, 240), 0 FROM docs d JOIN fts ON fts.rowid = d.rowid WHERE 1"
+            sql = (
+                "SELECT d.id, substr(fts.body, 1, 240), 0 FROM docs d JOIN fts ON fts.rowid = "
+                "d.rowid WHERE 1"
+            )
             page_args = []
         for clause, values in filters.values():
             sql += " AND " + clause

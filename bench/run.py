@@ -201,7 +201,8 @@ def ratio(a: float, b: float) -> str:
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| corpus | docs | full build, docs/s (vs default writer) | parsing, docs/s | index MB | peak MB "
+        "| corpus | docs | full build, docs/s (vs default writer) | parsing, docs/s | index MB | "
+        "peak MB "
         "| incremental, s | SQLite load, docs/s |",
         "|---|---|---|---|---|---|---|---|",
     ]
@@ -219,7 +220,8 @@ def table(results: list[dict]) -> str:
         )
     lines += [
         "",
-        "| corpus | request | ours p50 / p95, ms | SQLite p50 / p95, ms | ours ÷ SQLite at p50 | ÷ our plain at p50 |",
+        "| corpus | request | ours p50 / p95, ms | SQLite p50 / p95, ms | ours ÷ SQLite at p50 | "
+        "÷ our plain at p50 |",
         "|---|---|---|---|---|---|",
     ]
     for r in results:

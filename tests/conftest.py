@@ -161,8 +161,10 @@ def au_archive(au_releases: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     runner = CliRunner()
     assert runner.invoke(main, ["init", "--country", "AU", str(root)]).exit_code == 0
     licence = (
-        "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
-        "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
+        "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution "
+        "3.0 "
+        "Australia Licence. The Commonwealth of Australia does not necessarily endorse the "
+        "content of "
         "this publication."
     )
     ingested = runner.invoke(

@@ -111,7 +111,8 @@ def test_a_registry_edit_re_indexes_nothing_and_its_labels_show_at_once(
     }
     # A document may now name the new department; nothing else is read again.
     write_doc(corpus_dir, "under-dfee", "Employment grants", "Money for jobs.").write_text(
-        '---\ntitle: Employment grants\ndate: "1999"\nsource: Test\ndepartments: [dfee]\n---\nMoney for jobs.\n'
+        '---\ntitle: Employment grants\ndate: "1999"\nsource: Test\ndepartments: '
+        "[dfee]\n---\nMoney for jobs.\n"
     )
     report = build(corpus_dir, index_dir)
     assert (report.added, report.changed, report.errors) == (1, 0, [])

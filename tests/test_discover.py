@@ -38,7 +38,8 @@ def test_the_page_offers_did_you_mean_when_nothing_is_found(client):
     html = client.get("/?q=mockinbird&year=2015").get_data(as_text=True)
     assert "0 results" in html
     suggestion = re.search(
-        r'<p class="suggestion">Did you mean <a href="([^"]+)"><strong>([^<]+)</strong></a>\? \((\d+) result',
+        r'<p class="suggestion">Did you mean <a href="([^"]+)"><strong>([^<]+)</strong></a>\? '
+        r"\((\d+) result",
         html,
     )
     assert suggestion.group(2) == "mockingbird" and suggestion.group(3) == "1"

@@ -178,7 +178,8 @@ def test_source_on_the_shipped_corpus_is_a_filter_not_a_phrase(tmp_path):
     assert result.total == 3 and {hit["source"] for hit in result.hits} == {"Community Care"}
 
 
-# amount: reads bands of money announced, as the amount facet does: the £1m–£10m band holds docs 8 and 12
+# amount: reads bands of money announced, as the amount
+# facet does: the £1m–£10m band holds docs 8 and 12
 # (doc 2's £3.2m is a cost, doc 5's £1m a sum each project gets).
 @pytest.mark.parametrize(
     ("q", "reading", "total"),

@@ -77,7 +77,8 @@ def test_plain_text_stays_plain_in_markdown():
 
 def test_wrapped_lines_are_joined_and_bullets_become_a_list():
     article = extract_article(
-        "A headline that is long enough\n\nThe Prime Minister announced the names\n\nof the new ministers today.\n\n"
+        "A headline that is long enough\n\nThe Prime Minister announced the names\n\n"
+        "of the new ministers today.\n\n"
         "• first point of the list\n• second point of the list\n"
     )
     assert article.paragraphs == [

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "archive"
-# Each wing and what it may import from the package besides itself; the CLI, at the door, may use all.
+# Each wing and what it may import from the package
+# besides itself; the CLI, at the door, may use all.
 MAY_USE = {
     "corpus": {"errors"},
     "ingest": {"errors", "corpus"},

@@ -137,8 +137,8 @@ def test_an_unreadable_year_keeps_the_search(client):
     assert total(html) == client.get("/api/search?q=care&department=dfe").get_json()["total"]
     assert "Department: DfE" in html
     assert (
-        "year must be a year such as 2013 or a range such as 2010-2013, not 'abc'. These results are without it."
-        in unescape(html)
+        "year must be a year such as 2013 or a range such as 2010-2013, not 'abc'. These results "
+        "are without it." in unescape(html)
     )
     box = re.search(r'<input id="year-range"[^>]*>', html).group(0)
     assert 'value="abc"' in box and 'aria-invalid="true"' in box and 'href="#year-range"' in html
@@ -184,7 +184,8 @@ def test_an_archive_of_another_country_speaks_of_itself(tmp_path, corpus_dir):
         text = re.sub(r"departments: \[[^\]]*\]", "departments: []", path.read_text())
         path.write_text(re.sub(r"programmes: \[[^\]]*\]", "programmes: []", text))
     (root / "archive.toml").write_text(
-        'SITE_NAME = "Australian Releases"\nTAGLINE = "Prime ministers\' media releases since 1956"\n'
+        'SITE_NAME = "Australian Releases"\nTAGLINE = "Prime ministers\' media releases since '
+        '1956"\n'
         'SUBJECT = "Australian prime ministers\' media releases"\n'
     )
     report = build(root / "corpus", root / "index")

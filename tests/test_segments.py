@@ -320,7 +320,8 @@ def test_many_changed_files_are_written_as_new_segments_and_nothing_is_lost(
     broken.write_text("---\ntitle: [unclosed\n---\nBody.\n")
     files[4].unlink()
     (corpus_dir / "2024-01-01-new-kingfisher-fund.md").write_text(
-        '---\ntitle: New kingfisher fund\ndate: "2024-01-01"\nsource: Test\n---\nA kingfisher fund of £2m.\n'
+        '---\ntitle: New kingfisher fund\ndate: "2024-01-01"\nsource: Test\n---\nA kingfisher '
+        "fund of £2m.\n"
     )
     report = build(corpus_dir, index_dir)
     assert (report.added, report.changed, report.removed, len(report.errors)) == (1, 3, 1, 1)
@@ -337,7 +338,8 @@ def test_many_changed_files_are_written_as_new_segments_and_nothing_is_lost(
     assert (
         broken.stem in ids and files[4].stem not in ids and len(ids) == 13
     )  # the broken file keeps its last version
-    # Put back as it was, the broken file is what the index holds already; and built from nothing, the
+    # Put back as it was, the broken file is what the
+    # index holds already; and built from nothing, the
     # same corpus finds the same. (Not with the same scores: as in Whoosh and Lucene, a replaced
     # document counts in its old segment's statistics until that segment is rewritten.)
     broken.write_text(good)

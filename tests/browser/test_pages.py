@@ -102,7 +102,8 @@ def test_a_document_page_reads_and_cites(page):
     assert page.title() == "Eleven projects share new round of innovation funding · Policy Archive"
     harvard = page.locator("#cite-harvard-text")
     assert harvard.inner_text().startswith(
-        "Children's Services Weekly (2017) 'Eleven projects share new round of innovation funding', 20 March. Available at: "
+        "Children's Services Weekly (2017) 'Eleven projects share new round of innovation "
+        "funding', 20 March. Available at: "
     )
     assert harvard.locator("i").inner_text() == "Children's Services Weekly"
     assert (
@@ -123,7 +124,8 @@ def test_the_copy_button_copies_a_citation(browser, server):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.locator("#cite-oscola-text").inner_text()
     assert copied.startswith(
-        "'Eleven projects share new round of innovation funding' Children's Services Weekly (20 March 2017)"
+        "'Eleven projects share new round of innovation funding' Children's Services Weekly (20 "
+        "March 2017)"
     )
     context.close()
 
