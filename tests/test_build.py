@@ -154,7 +154,8 @@ def test_bad_files_are_reported_by_path_and_the_rest_builds(corpus_dir, index_di
     report = build(corpus_dir, index_dir)
     messages = sorted(str(e) for e in report.errors)
     assert messages == [
-        f"{corpus_dir}/bad-yaml.md: YAML error at line 4: mapping values are not allowed in this context",
+        f"{corpus_dir}/bad-yaml.md: YAML error at line 4: mapping values are not allowed in this "
+        "context",
         f"{corpus_dir}/no-date.md: missing date",
         f"{corpus_dir}/not-utf8.md: not UTF-8 (byte 14 cannot be read)",
         f"{corpus_dir}/unknown-department.md: unknown department 'dfee'; did you mean 'dfe'?",

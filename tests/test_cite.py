@@ -48,7 +48,8 @@ def test_the_2017_innovation_article_in_apa_7(innovation):
 def test_the_2017_innovation_article_in_harvard(innovation):
     harvard = styles(innovation, innovation["url"])["harvard"]
     assert harvard.text == (
-        f"Community Care (2017) '{TITLE}', 20 March. Available at: {INNOVATION_URL} (Accessed: 23 November 2026)."
+        f"Community Care (2017) '{TITLE}', 20 March. Available at: {INNOVATION_URL} (Accessed: 23 "
+        "November 2026)."
     )
     assert harvard.html.startswith("<i>Community Care</i> (2017)")
 

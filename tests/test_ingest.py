@@ -263,7 +263,8 @@ def test_never_overwrites_without_force(runner, corpus, tmp_path):
         "record."
     )
     other.write_text(
-        f"Bristol and Bath share £4.5m to keep children out of care\n\n7 September 2021\n\n{story}\n",
+        "Bristol and Bath share £4.5m to keep children out of care\n\n7 September 2021\n\n"
+        f"{story}\n",
         "utf-8",
     )
     path.write_text(path.read_text("utf-8") + "\nA note the maintainer added by hand.\n", "utf-8")

@@ -620,7 +620,10 @@ def test_country_comes_from_the_option_or_archive_toml(tmp_path):
             {
                 "title": "HOSPITAL GRANTS",
                 "date": "1975-05-01",
-                "text": "The Commonwealth will provide $5 million to the hospitals of the Treasury's State.",
+                "text": (
+                    "The Commonwealth will provide $5 million to the hospitals of the Treasury's "
+                    "State."
+                ),
             }
         )
         + "\n"
@@ -757,12 +760,18 @@ def test_a_dateline_that_contradicts_the_record_is_flagged(tmp_path):
         {
             "title": "MEDIA MONOPOLIES",
             "date": "1995-03-06",
-            "text": "It is a point which both Mr Howard and Mr Packer should note.\n\nBONN 8 MARCH, 1995 5103",
+            "text": (
+                "It is a point which both Mr Howard and Mr Packer should note.\n\n"
+                "BONN 8 MARCH, 1995 5103"
+            ),
         },
         {
             "title": "RURAL CREDIT",
             "date": "1966-03-17",
-            "text": "Members of the Government are very appreciative of the contribution.\n\nCANBERRA, 17th March, 1966",
+            "text": (
+                "Members of the Government are very appreciative of the contribution.\n\n"
+                "CANBERRA, 17th March, 1966"
+            ),
         },
     )
     assert any("9 January 1963" in p and "9 January 1962" in p for p in outcomes[0].review)
@@ -790,7 +799,10 @@ def test_a_suspicious_amount_and_a_furniture_title_are_flagged(tmp_path):
         {
             "title": "G20 LEADERS' COMMUNIQUE",
             "date": "2014-11-16",
-            "text": "Leaders also agreed to a Global Infrastructure Initiative that will help address the $70 trillion gap.",
+            "text": (
+                "Leaders also agreed to a Global Infrastructure Initiative that will help address "
+                "the $70 trillion gap."
+            ),
         },
         {
             "title": "FOR PRESS: P.M. No. 75/1968",

@@ -276,7 +276,10 @@ def test_progress_bar_on_a_large_batch(tmp_path, capsys):
                 {
                     "title": f"Release {n}",
                     "date": "2001-01-01",
-                    "text": f"Release number {n} says a different thing: {' '.join(f'word{n * 7 + k}' for k in range(9))}.",
+                    "text": (
+                        f"Release number {n} says a different thing: "
+                        f"{' '.join(f'word{n * 7 + k}' for k in range(9))}."
+                    ),
                 }
             )
             + "\n"

@@ -16,7 +16,8 @@ from archive.web.app import create_app
 def facet_item(html: str, facet: str, value: str) -> str:
     """The <a> of one facet value: its box, label, count and link."""
     match = re.search(
-        rf'<a href="([^"]*)"[^>]*>\s*<span class="box" aria-hidden="true" data-key="{facet}:{value}">(.*?)</a>',
+        r'<a href="([^"]*)"[^>]*>\s*<span class="box" aria-hidden="true" '
+        rf'data-key="{facet}:{value}">(.*?)</a>',
         html,
         re.DOTALL,
     )
