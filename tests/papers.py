@@ -1,4 +1,4 @@
-"""Make real documents for the ingest tests: PDFs printed by Chromium from HTML, Word files with python-docx."""
+"""Make real documents for the ingest tests: PDFs printed by Chromium, Word files by python-docx."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 15's citation forms: kinds of document, titles in capitals, BibTeX keys and keywords, partial dates."""
+"""Issue 15's citation forms: kinds, titles in capitals, BibTeX keys and keywords, partial dates."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Citations in APA 7, Harvard and OSCOLA, BibTeX and RIS, and the document page that offers them."""
+"""Citations in APA 7, Harvard, OSCOLA, BibTeX and RIS, and the document page that offers them."""
 
 from __future__ import annotations
 

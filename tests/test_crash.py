@@ -1,4 +1,4 @@
-"""Builds killed with SIGKILL at many points: the previous index always serves, the next build completes."""
+"""Builds killed with SIGKILL at many points: the last index always serves, the next build ends."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Finding more: did-you-mean, the timeline, the amount range inputs and the export iterator, on a real index."""
+"""Finding more on a real index: did-you-mean, the timeline, amount ranges, the export iterator."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Whole result sets as CSV, RIS and BibTeX, and searches as Atom feeds, through the Flask test client."""
+"""Whole result sets as CSV, RIS and BibTeX, and searches as Atom feeds, via the Flask client."""
 
 from __future__ import annotations
 

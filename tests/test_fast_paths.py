@@ -1,4 +1,4 @@
-"""The fast search paths (numpy masks, facet columns, column sorts) give exactly what plain Whoosh gives.
+"""The fast search paths (numpy masks, facet columns, column sorts) give what plain Whoosh gives.
 
 The reference below computes every request the straightforward way, with Whoosh alone:
 `docs_for_query` for matches and filters, `groupedby` for facet counts, and `search(sortedby=...)`

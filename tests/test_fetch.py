@@ -1,4 +1,7 @@
-"""`archive ingest http://…` against a real HTTP server on 127.0.0.1: pages, papers, redirects and errors."""
+"""`archive ingest http://…` against a real HTTP server on 127.0.0.1: pages, papers, redirects.
+
+And the errors each answer gives.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Field queries (issue 15, 1 and 2): every field the syntax knows finds what its value stands for, says
-how it was read, and answers a value that stands for nothing with a notice, never a 500."""
+"""Field queries (issue 15, 1 and 2): each field finds what its value stands for, says how.
+
+A value that stands for nothing is answered with a notice, never a 500.
+"""
 
 from __future__ import annotations
 

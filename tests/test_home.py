@@ -1,4 +1,4 @@
-"""Your own archive: the folder you stand in, `archive init`, your own templates, a base URL behind a proxy."""
+"""Your own archive: the folder you stand in, `archive init`, templates, a base URL in a proxy."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A hostile corpus: nothing unescaped reaches a page, a feed or an export; the build stays bounded."""
+"""A hostile corpus: nothing unescaped reaches a page, a feed or an export; builds stay bounded."""
 
 from __future__ import annotations
 

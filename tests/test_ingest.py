@@ -1,4 +1,4 @@
-"""`archive ingest` end to end: the five seeds against their curated documents, and the command's promises."""
+"""`archive ingest` end to end: the five seeds against their curated documents, and its promises."""
 
 from __future__ import annotations
 

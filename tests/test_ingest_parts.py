@@ -1,4 +1,4 @@
-"""The parts of ingest one by one: boilerplate removal, dating, registry matching, near-duplicates, file names."""
+"""Ingest's parts one by one: boilerplate, dates, registry matching, near-duplicates, file names."""
 
 from __future__ import annotations
 

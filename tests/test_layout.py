@@ -1,4 +1,4 @@
-"""The package's layout: imports run the data's way, in no circle; the core knows nothing of the web."""
+"""The package's layout: imports run the data's way, in no circle; the core knows no web."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Plain words as people type them: most-words matching, registry names, ranking, how it was read."""
+"""Plain words as people type them: most-words matching, registry names, ranking, the reading."""
 
 from __future__ import annotations
 

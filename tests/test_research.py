@@ -1,4 +1,4 @@
-"""Research depth on the shipped corpus: financial years, governments, date ranges, real terms, money parts."""
+"""Research depth on the shipped corpus: financial years, governments, dates, real terms, parts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 15's search page: year ranges, what a count means, boxes that keep the search, the archive's own words."""
+"""Issue 15's search page: year ranges, what a count means, boxes that keep the search, wording."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The segment writer writes what Whoosh's default writer writes, read back through Whoosh itself."""
+"""The segment writer writes what Whoosh's default writer writes, as Whoosh itself reads it."""
 
 from __future__ import annotations
 

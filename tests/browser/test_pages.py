@@ -1,4 +1,7 @@
-"""What a person does in a real browser: search, filter, read, cite, download, follow; with and without JavaScript."""
+"""What a person does in a real browser: search, filter, read, cite, download, follow.
+
+With JavaScript and without.
+"""
 
 from __future__ import annotations
 
