@@ -97,7 +97,7 @@ def port() -> int:
 
 @pytest.fixture
 def gunicorn():
-    """Start `archive serve` (gunicorn, several workers) on an index; yields a function returning its base URL."""
+    """Start `archive serve` (gunicorn, several workers) on an index; yield its URL's getter."""
     processes: list[subprocess.Popen] = []
 
     def start(index_dir: Path, workers: int = 2) -> str:
@@ -138,7 +138,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 @pytest.fixture(scope="session")
 def au_releases() -> Path:
-    """The 8,686 Australian PM media releases beside the checkout; skipped without them, failed in CI."""
+    """Return the 8,686 AU PM media releases beside the checkout; skip without them, fail in CI."""
     path = SHARED / "corpora" / "au-pm-media-releases.jsonl"
     if not path.is_file():
         reason = f"the Australian releases are not at {path} (../shared beside the checkout)"

@@ -15,7 +15,9 @@ from archive.search.core import Archive
 BROKEN = {
     "bad-yaml.md": '---\ntitle: T\ndate: "2013"\nsource: X: Y\n---\nBody.\n',
     "no-date.md": "---\ntitle: T\nsource: X\n---\nBody.\n",
-    "unknown-department.md": '---\ntitle: T\ndate: "2013"\nsource: X\ndepartments: [dfee]\n---\nBody.\n',
+    "unknown-department.md": (
+        '---\ntitle: T\ndate: "2013"\nsource: X\ndepartments: [dfee]\n---\nBody.\n'
+    ),
 }
 
 

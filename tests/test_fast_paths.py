@@ -71,7 +71,7 @@ def _document(rng: random.Random, n: int) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Archive:
-    """An index of 300 generated documents, then 40 changed and 20 removed: several segments, some deletions."""
+    """Index 300 generated documents, then change 40 and remove 20: several segments, deletions."""
     root = tmp_path_factory.mktemp("fast")
     corpus, index = root / "corpus", root / "index"
     corpus.mkdir()
@@ -109,9 +109,11 @@ def _any_of(field: str, values) -> query.Query:
 
 
 def _largest_facet(searcher, money="announced"):
-    """Largest amount without weighing currencies against each other, from each document's stored amounts:
-    the main currency (most documents) first by its largest, then each other currency by code, then none.
-    With money="announced", only money announced counts (roles announced, total and part)."""
+    """Sort by largest amount from each document's stored amounts, never weighing currencies.
+
+    The main currency (most documents) first by its largest, then each other currency by code, then
+    none. With money="announced", only money announced counts (roles announced, total and part).
+    """
     every = {
         d: searcher.stored_fields(d)["meta"]["amounts"] for d in searcher.reader().all_doc_ids()
     }
@@ -276,7 +278,7 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
 
 
 def analysed_spans(text: str, words) -> list[tuple[int, int, str]]:
-    """Find the words in a text the slow way: the body analyzer's own tokens, with their characters."""
+    """Find the words in a text the slow way: the body analyzer's own tokens, with their spans."""
     analyzer = DocumentSchema()["body"].analyzer
     return [
         (t.startchar, t.endchar, t.text)

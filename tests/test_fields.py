@@ -290,7 +290,7 @@ VALUES = st.one_of(
 
 @st.composite
 def field_queries(draw) -> str:
-    """A query of one to three field clauses, quoted or not, perhaps with words and operators between."""
+    """Draw one to three field clauses, quoted or not, perhaps with words and operators between."""
     parts = []
     for _ in range(draw(st.integers(1, 3))):
         name, value = draw(st.sampled_from(NAMES)), draw(VALUES)

@@ -108,7 +108,7 @@ def test_a_heading_and_the_closing_words_are_kept_5915():
 
 
 def test_a_table_of_figures_and_a_wrapped_opening_are_kept():
-    """Record 19419 ends with a table of figures (no page numbers); record 150's second line is two words."""
+    """Record 19419 ends in a table of figures (no page numbers); 150's second line is two words."""
     table = (
         "Today the Gillard Government released new figures that confirm increases for every "
         "school.\n\n"
@@ -567,7 +567,7 @@ def test_country_sets_the_currency_and_the_pound_before_1966(tmp_path):
 
 
 def test_no_uk_department_on_an_australian_document(tmp_path):
-    """Records 10148, 23408 and 41066: the Australian Treasury, Japan's Ministry of Justice, the UK's Home Office."""
+    """Records 10148, 23408, 41066: Australia's Treasury, Japan's Justice Ministry, Home Office."""
     texts = [
         "Sir Roland was a distinguished Secretary of the Treasury between 1951 and 1966.",
         "Attended by relevant departments from the following Japanese Ministries and bodies.\n\n"
@@ -664,7 +664,7 @@ def test_country_comes_from_the_option_or_archive_toml(tmp_path):
 
 
 def test_largest_sort_and_timeline_keep_currencies_apart(tmp_path):
-    """An Australian archive: AUD documents lead the largest sort and the timeline counts AUD, not pounds."""
+    """In an Australian archive AUD leads the largest sort; the timeline counts AUD, not pounds."""
     docs = [
         ("1960-06-15", "£80 million"),
         ("1961-03-01", "£90 million"),
@@ -754,8 +754,10 @@ def test_a_dateline_that_contradicts_the_record_is_flagged(tmp_path):
         {
             "title": "CENTRE FOR ABORIGINAL STUDIES",
             "date": "1962-01-09",
-            "text": "The Prime Minister announced today that the Government had decided to establish "
-            "a centre for Aboriginal studies.\n\nCANBERRA.\n\n9th January, 1963",
+            "text": (
+                "The Prime Minister announced today that the Government had decided to establish "
+                "a centre for Aboriginal studies.\n\nCANBERRA.\n\n9th January, 1963"
+            ),
         },
         {
             "title": "MEDIA MONOPOLIES",
@@ -827,7 +829,7 @@ def test_written_documents_parse_as_the_build_reads_them(tmp_path):
 
 
 def test_a_registry_department_of_the_archives_country_is_suggested(tmp_path):
-    """A department registered with `country: AU` is found in Australian documents, and only there."""
+    """A department registered with `country: AU` is found in Australian documents, only there."""
     folder = corpus(tmp_path)
     with (folder / "departments.yaml").open("a", encoding="utf-8") as registry:
         registry.write(

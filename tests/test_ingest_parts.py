@@ -36,7 +36,8 @@ Ministers back new fostering model with £3m
 
 Photo: A family at home (posed by models)
 
-Ministers have given £3m to spread a fostering model in which experienced carers support a group of newer ones.
+Ministers have given £3m to spread a fostering model in \
+which experienced carers support a group of newer ones.
 
 Read more about how it works below, in the words of the carers who tried it first and liked it.
 
@@ -296,7 +297,7 @@ def test_progress_bar_on_a_large_batch(tmp_path, capsys):
 
 
 def test_a_batch_large_enough_for_workers_keeps_input_order(tmp_path):
-    """Worker processes prepare the records; names, duplicates and writing still follow the input."""
+    """Worker processes prepare the records; names, duplicates and writing follow the input."""
     records = tmp_path / "batch.jsonl"
     texts = [f"Release {n}: " + " ".join(f"w{n}x{k}" for k in range(12)) + "." for n in range(40)]
     rows = [{"title": "Same headline", "date": "2002-02-02", "text": t} for t in texts]

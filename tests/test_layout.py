@@ -59,7 +59,7 @@ def _module_name(path: Path) -> str:
 
 
 def _module_imports(path: Path, modules: set[str]) -> set[str]:
-    """Every module of the package this one imports: at the top, in a function, or for types only."""
+    """Return the package's modules this one imports: at the top, in a function, or for types."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.Import):

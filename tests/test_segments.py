@@ -155,7 +155,7 @@ def _values() -> list[dict]:
 
 
 def _contents(folder: Path) -> dict:
-    """Everything a reader can tell of an index: terms, postings with their statistics, stored fields, lengths, columns."""
+    """Return what a reader can tell of an index: terms, postings, fields, lengths, columns."""
     ix = whoosh_index.open_dir(str(folder))
     with ix.reader() as reader:
         schema = ix.schema
@@ -262,7 +262,7 @@ QUERIES = (
 
 
 def _everything(index_dir: Path, scores: bool = True) -> dict:
-    """What a reader of the archive sees: every query's hits (and their scores) with facet counts, and every document."""
+    """Return what an archive's reader sees: each query's hits, scores, facets; every document."""
     from archive.search.core import Archive
 
     archive = Archive(index_dir)

@@ -185,17 +185,18 @@ def test_the_keyboard_reaches_everything_with_visible_focus(page):
     assert skip.inner_text() == "Skip to content"
     assert skip.bounding_box()["x"] >= 0  # shown when focused
     seen = set()
-    for _ in range(
-        140
-    ):  # the facets, their forms and options (date boxes take three stops each), the results
+    # The facets, their forms and options (date boxes take three stops each), the results.
+    for _ in range(140):
         page.keyboard.press("Tab")
         focused = page.evaluate("""() => {
             const e = document.activeElement, s = getComputedStyle(e);
             // A timeline bar shows focus by filling its column: SVG draws no outline round a link.
             const area = e.querySelector && e.querySelector('.hit-area');
-            return {text: (e.getAttribute('aria-label') || e.textContent || e.name || '').trim().slice(0, 40),
+            const name = e.getAttribute('aria-label') || e.textContent || e.name || '';
+            return {text: name.trim().slice(0, 40),
                     visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
-                             || (area !== null && getComputedStyle(area).fill === 'rgb(255, 191, 71)'),
+                             || (area !== null
+                                 && getComputedStyle(area).fill === 'rgb(255, 191, 71)'),
                     tag: e.tagName};
         }""")
         if focused["tag"] == "BODY":
