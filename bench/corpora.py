@@ -1,4 +1,4 @@
-"""Make benchmark corpora as real corpus folders: seeded synthetic ones, and the real AU PM releases."""
+"""Make benchmark corpora as real corpus folders: seeded synthetic ones, and the AU PM releases."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ REAL_CORPUS = next(
 )
 REAL_ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
-    "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of this publication."
+    "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
+    "this publication."
 )
 
 # Common policy words sit at the head of the Zipf curve, so queries on them behave like real ones.
@@ -133,7 +134,7 @@ def write_registries(corpus: Path, departments: dict, programmes: dict) -> None:
 
 
 def synthetic(target: Path, n: int, seed: int = 5, words: int = 400) -> Path:
-    """Write n seeded news-like documents of about `words` words, with registries, into target/corpus."""
+    """Write n seeded news-like documents of about `words` words and registries to target/corpus."""
     rng = random.Random(seed)
     corpus = target / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
@@ -210,7 +211,7 @@ def _amount(rng: random.Random) -> str:
 
 
 def real(target: Path, source: Path = REAL_CORPUS, limit: int | None = None) -> Path:
-    """Write the AU PM media releases as corpus files (currency AUD, department pmc) into target/corpus."""
+    """Write the AU PM media releases as corpus files (AUD, department pmc) into target/corpus."""
     corpus = target / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     departments = {
@@ -250,7 +251,7 @@ def real(target: Path, source: Path = REAL_CORPUS, limit: int | None = None) -> 
 
 
 def queries(corpus: Path, count: int = 300, seed: int = 7) -> list[str]:
-    """Pick a fixed mix of queries from a corpus: common and rare words, two and three words, phrases, none."""
+    """Pick a fixed mix of queries: common and rare words, two and three words, phrases, none."""
     rng = random.Random(seed)
     files = sorted(p for p in corpus.glob("*.md") if not p.stem.isupper())
     sample = [
@@ -288,7 +289,7 @@ def queries(corpus: Path, count: int = 300, seed: int = 7) -> list[str]:
 
 
 def long_queries(corpus: Path, count: int = 60, seed: int = 13) -> list[str]:
-    """Pick natural queries of 8 to 15 words, as people type them: runs of a document's words, lower-cased."""
+    """Pick natural queries of 8 to 15 words, as typed: runs of a document's words, lower-cased."""
     rng = random.Random(seed)
     files = sorted(p for p in corpus.glob("*.md") if not p.stem.isupper())
     made: list[str] = []
@@ -363,7 +364,7 @@ STOP = {
 
 
 def main() -> None:
-    """Write the corpora named on the command line: synthetic sizes and/or `real`, under a folder."""
+    """Write the corpora the command line names (synthetic sizes and/or `real`) under a folder."""
     import argparse
 
     parser = argparse.ArgumentParser(description=main.__doc__)

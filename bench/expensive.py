@@ -3,11 +3,12 @@
     python bench/expensive.py [--scratch /tmp/expensive] [--limit N] [--workers 2] [--repeat 3]
 
 Ingests ../shared/corpora/au-pm-media-releases.jsonl with `archive ingest --currency AUD` into
-SCRATCH/corpus (once: an existing SCRATCH is reused and only brought up to date), builds it with `archive build`, serves it
-with `archive serve` on a free loopback port, then asks each request of every kind (the page,
-the API, the CSV export, the feed) and prints its status, its time (the best of --repeat, then
-the worst; status 0: the connection dropped), the total and the notice the API gave. Nothing is
-asserted: the figures are for the README and for issue 12's target (each under 1 s).
+SCRATCH/corpus (once: an existing SCRATCH is reused and only brought up to date), builds it with
+`archive build`, serves it with `archive serve` on a free loopback port, then asks each request
+of every kind (the page, the API, the CSV export, the feed) and prints its status, its time (the
+best of --repeat, then the worst; status 0: the connection dropped), the total and the notice the
+API gave. Nothing is asserted: the figures are for the README and for issue 12's target (each
+under 1 s).
 
 The texts are the Commonwealth of Australia's, under CC BY 3.0 AU: see ../shared/corpora/README.md.
 """
@@ -144,7 +145,8 @@ def main() -> None:
                 statuses = sorted({status for status, _, _ in runs})
                 slowest = max(slowest, times[-1])
                 cells.append(
-                    f"{'/'.join(map(str, statuses))} {1000 * times[0]:.0f}–{1000 * times[-1]:.0f} ms"
+                    f"{'/'.join(map(str, statuses))} {1000 * times[0]:.0f}–{1000 * times[-1]:.0f} "
+                    "ms"
                 )
                 if endpoint == "/api/search":
                     try:

@@ -1,4 +1,4 @@
-"""Measure the front end on a synthetic corpus: pages, API, feed, did-you-mean, and whole-set exports.
+"""Measure the front end on a synthetic corpus: pages, API, feed, did-you-mean, whole-set exports.
 
     python bench/front_end.py [N]      # N documents (default 5000); prints figures, asserts nothing
 
@@ -69,7 +69,8 @@ def main() -> None:
     first = time.perf_counter()
     client.get("/?q=fundnig")
     print(
-        f"first search page with timeline and did-you-mean: {(time.perf_counter() - first) * 1000:.0f} ms"
+        "first search page with timeline and did-you-mean: "
+        f"{(time.perf_counter() - first) * 1000:.0f} ms"
     )
     doc_id = client.get("/api/search?per_page=1").get_json()["results"][0]["id"]
     print("\nmedian of 15 runs:")

@@ -1,4 +1,4 @@
-"""Measure trafilatura, jusText and readability-lxml at keeping the article of a news page and nothing else.
+"""Measure trafilatura, jusText and readability-lxml at keeping a news page's article and no more.
 
 The pages are made at run time from our material: each curated document's body (corpus/) rendered
 to HTML, inside the navigation, story lists, comments and contact blocks of the page it was saved
@@ -6,7 +6,8 @@ from (the text after the article in ../shared/seeds/), in two layouts: one with 
 (<nav>, <article>, <aside>, <footer>) and telling class names, and one of bare <div>s with
 meaningless class names and the story list as plain paragraphs, as older sites are built.
 
-    python bench/html_extractors.py        (needs: pip install readability-lxml; jusText comes with trafilatura)
+    python bench/html_extractors.py
+        (needs: pip install readability-lxml; jusText comes with trafilatura)
 
 Recall is the share of the article's words the extractor kept; precision the share of what it kept
 that belongs to the article (counted as multisets of lower-case words); F1 combines them.
@@ -44,7 +45,7 @@ NAV = ["Home", "News", "Social work", "Children", "Adults", "Jobs", "Events", "S
 
 
 def page(title: str, body_html: str, tail: list[str], semantic: bool) -> str:
-    """Wrap an article in a site's page: navigation, a story list, comments and a footer from its seed."""
+    """Wrap an article in a site's page: nav, story list, comments and footer from its seed."""
     nav = "".join(
         f'<li><a href="/{n.lower().replace(" ", "-")}/">{html.escape(n)}</a></li>' for n in NAV
     )
@@ -60,16 +61,20 @@ def page(title: str, body_html: str, tail: list[str], semantic: bool) -> str:
     n, a, s, c, f = tags
     if not semantic:  # no telling class names, and the story list as plain paragraphs
         related = "".join(f"<p>{html.escape(line)}</p>" for line in tail[:half])
-    doc = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} | Site</title></head>
-<body><div class="top-bar">Support our campaign today. <a href="/enquiry">Make an Enquiry</a> <a href="/contact">Contact Us</a></div>
+    doc = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{html.escape(title)} | Site</title></head>
+<body><div class="top-bar">Support our campaign today. <a href="/enquiry">Make an Enquiry</a>
+<a href="/contact">Contact Us</a></div>
 <{n} class="menu"><ul>{nav}</ul></{n}>
 <div class="wrap"><{a} class="post"><h1>{html.escape(title)}</h1>
 <div class="byline">By Staff Writer</div>
 <div class="entry">{body_html}</div>
-<div class="share">Share this: <a href="#">Twitter</a> <a href="#">Facebook</a> <a href="#">LinkedIn</a></div></{a}>
+<div class="share">Share this: <a href="#">Twitter</a> <a href="#">Facebook</a>
+<a href="#">LinkedIn</a></div></{a}>
 <{s} class="sidebar"><h2>Related articles</h2><ul>{related}</ul></{s}>
 <{c} class="comments"><h2>Comments</h2>{comments}</{c}></div>
-<{f} class="site-footer"><p>Sign up for our newsletter</p><p>Contact us: T 0333 332 1991, E info@example.org</p>
+<{f} class="site-footer"><p>Sign up for our newsletter</p>
+<p>Contact us: T 0333 332 1991, E info@example.org</p>
 <p>Copyright 2024 Example Media. All rights reserved.</p></{f}></body></html>"""
     if not semantic:
         names = iter(f"b{i}" for i in range(100))

@@ -1,6 +1,7 @@
-"""The ingest trials on the Australian PM media releases: a measured sample, and the whole collection.
+"""The ingest trials on the Australian PM media releases: a measured sample, the whole collection.
 
-    python bench/ingest_trial.py                  # the annotated sample: words kept, furniture, amounts, organisations
+    python bench/ingest_trial.py                  # the annotated sample: words kept, furniture,
+                                                  # amounts, organisations
     python bench/ingest_trial.py --show 625       # the same, and the body ingested for one record
     python bench/ingest_trial.py --all [--scratch /tmp/au-trial] [--limit N] [--again]
     python bench/ingest_trial.py --quality        # the dev and sealed samples (ingest_quality.py)
@@ -47,8 +48,10 @@ from archive.ingest.pipeline import Options, ingest  # noqa: E402
 SAMPLE = Path(__file__).resolve().parent / "ingest_trial_sample.yaml"
 _PUNCT = ".,;:!?\"'()[]“”‘’"
 ATTRIBUTION = (
-    "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 Australia "
-    "Licence. The Commonwealth of Australia does not necessarily endorse the content of this publication."
+    "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
+    "Australia "
+    "Licence. The Commonwealth of Australia does not necessarily endorse the content of this "
+    "publication."
 )
 SEARCHES = [
     ["hospital"],
@@ -272,24 +275,29 @@ def sample_trial(scratch: Path, show: str | None) -> None:
         )
 
     print(
-        f"\nsample: {ours['documents']} releases (int(id) % 307 == 11), annotated in {SAMPLE.name}\n"
+        f"\nsample: {ours['documents']} releases (int(id) % 307 == 11), "
+        f"annotated in {SAMPLE.name}\n"
     )
     print("| measure | ingest | reference: the record's text as it is | target |")
     print("|---|---|---|---|")
     kept = {n: r["words"] - r["words lost"] for n, r in rows.items()}
     print(
         f"| words of the articles kept | {kept['ingest']:,} of {ours['words']:,}, "
-        f"{ours['documents losing words']} documents lose any | {kept['reference']:,} of {theirs['words']:,} | every word |"
+        f"{ours['documents losing words']} documents lose any | {kept['reference']:,} of "
+        f"{theirs['words']:,} | every word |"
     )
     print(
-        f"| documents with furniture left (body or title) | {share(ours, 'documents with furniture left', 'documents')} "
+        "| documents with furniture left (body or title) | "
+        f"{share(ours, 'documents with furniture left', 'documents')} "
         f"| {share(theirs, 'documents with furniture left', 'documents')} | <= 1 in 20 |"
     )
     print(
-        f"| amounts right | {share(ours, 'amounts right', 'amounts')} | {share(theirs, 'amounts right', 'amounts')} | >= 95% |"
+        f"| amounts right | {share(ours, 'amounts right', 'amounts')} | "
+        f"{share(theirs, 'amounts right', 'amounts')} | >= 95% |"
     )
     print(
-        f"| amounts missed | {ours['amounts'] - ours['amounts right']} | {theirs['amounts'] - theirs['amounts right']} | |"
+        f"| amounts missed | {ours['amounts'] - ours['amounts right']} | "
+        f"{theirs['amounts'] - theirs['amounts right']} | |"
     )
     print(f"| false amounts | {ours['amounts false']} | {theirs['amounts false']} | 0 |")
     print(
@@ -298,7 +306,8 @@ def sample_trial(scratch: Path, show: str | None) -> None:
     )
     print(f"| UK departments on these Australian documents | {ours['UK departments']} | | 0 |")
     print(
-        f"| furniture-only titles flagged for review | {share(ours, 'furniture titles flagged', 'furniture titles')} | | all |"
+        "| furniture-only titles flagged for review | "
+        f"{share(ours, 'furniture titles flagged', 'furniture titles')} | | all |"
     )
     print(f"\n{ATTRIBUTION}")
 
@@ -308,12 +317,12 @@ def _tokens(text: str) -> list[str]:
 
 
 def _furniture_part(entry: str) -> str:
-    """The furniture of an annotation "A [F] B" is F; an entry without brackets is furniture whole."""
+    """Return the furniture of an annotation: F of "A [F] B"; an entry without brackets whole."""
     return entry.partition("[")[2].partition("]")[0] if "[" in entry and "]" in entry else entry
 
 
 def _left(entry: str, text: str) -> bool:
-    """Tell whether an annotated piece of furniture is still in a text (spacing aside, case kept)."""
+    """Tell whether a piece of annotated furniture is still in a text (spacing aside, case kept)."""
     flat = " ".join(text.split())
     if "[" not in entry or "]" not in entry:
         return " ".join(entry.split()) in flat
@@ -345,7 +354,8 @@ def ingest_figures(report, label: str) -> None:
     currencies = Counter(a.currency for o in report.written for a in o.amounts)
     with_amounts = sum(1 for o in report.written if o.amounts)
     print(
-        f"  {report.records / report.seconds:.0f} records/s; {report.amounts} amounts in {with_amounts} documents, "
+        f"  {report.records / report.seconds:.0f} records/s; {report.amounts} amounts in "
+        f"{with_amounts} documents, "
         f"by currency: {dict(currencies.most_common())}"
     )
     reviews = Counter(point.split(":")[0] for o in report.written for point in o.review)

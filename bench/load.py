@@ -1,6 +1,7 @@
 """Serve an index with `archive serve` (gunicorn) on loopback and drive it with concurrent clients.
 
-    python bench/load.py --index /tmp/bench/synthetic-10000/index --corpus /tmp/bench/synthetic-10000/corpus
+    python bench/load.py --index /tmp/bench/synthetic-10000/index \\
+        --corpus /tmp/bench/synthetic-10000/corpus
     python bench/load.py ... --workers 2 --clients 8 --seconds 60
 
 Each client loops over a fixed list of faceted searches (`/api/search`, all four facets counted,
@@ -45,7 +46,7 @@ def free_port() -> int:
 
 
 def request_params(archive: Archive, texts: list[str], seed: int = 3) -> list[dict[str, list[str]]]:
-    """Half plain faceted searches, half with a year range and a facet value, as a researcher clicks."""
+    """Half plain faceted searches, half with a year range and a facet value, as people click."""
     rng = random.Random(seed)
     everything = archive.search(archive.request({}))
     values = {facet: [v.value for v in found] for facet, found in everything.facets.items()}

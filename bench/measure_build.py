@@ -6,8 +6,8 @@
 
 `ours` is `archive build --full`. `baseline` is the same documents parsed the same way and
 written by a single-process default Whoosh writer (`ix.writer()`), as the backbone's first
-version did. `incremental` changes one document, builds, and puts it back. `parse` only reads and parses
-(at most --limit documents), as a build does before indexing.
+version did. `incremental` changes one document, builds, and puts it back. `parse` only reads and
+parses (at most --limit documents), as a build does before indexing.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def peak_rss_mb() -> float:
 
 
 def warm(corpus: Path) -> None:
-    """Read every file once, so that no build pays for reading the corpus from disk (the next would not)."""
+    """Read every file once, so that no build pays for reading the corpus from disk."""
+    # (Only the first build would pay for it: the next finds the files cached.)
     for path in corpus.iterdir():
         if path.is_file():
             path.read_bytes()

@@ -1,17 +1,19 @@
-"""Measure pypdf, pypdfium2 and pdfplumber (pdfminer.six) at giving a paper's text back, page by page.
+"""Measure pypdf, pypdfium2 and pdfplumber (pdfminer.six) at giving a paper's text back by page.
 
 The PDFs are made at run time by Chromium's --print-to-pdf: the test paper of tests/papers.py (five
 pages, a contents page, a table, running headers and "Page N of M" footers, amounts on known pages)
 and each curated document of corpus/ set as a paper, in two columns' width of text under the same
-running header and footer. Each library's pages go through the same cleaner (archive/ingest/pages.py);
-pypdf and pypdfium2 give lines without sizes or positions, so their margins are the first and last
-two lines of a page, as the cleaner does for any such extractor.
+running header and footer. Each library's pages go through the same cleaner
+(archive/ingest/pages.py); pypdf and pypdfium2 give lines without sizes or positions, so their
+margins are the first and last two lines of a page, as the cleaner does for any such extractor.
 
-    python bench/pdf_extractors.py        (needs: pip install pypdf pypdfium2 pdfplumber; /usr/bin/chromium)
+    python bench/pdf_extractors.py
+        (needs: pip install pypdf pypdfium2 pdfplumber; /usr/bin/chromium)
     python bench/pdf_extractors.py layouts [--sealed]
-                                           the layout bench of tests/layouts.py (or the sealed sample of
-                                           tests/layouts_sealed.py): sentences intact and in order,
-                                           running heads in the body, titles and dates, per approach
+                                           the layout bench of tests/layouts.py (or the sealed
+                                           sample of tests/layouts_sealed.py): sentences intact
+                                           and in order, running heads in the body, titles and
+                                           dates, per approach
 
 F1 is over multisets of lower-case words of the body (the title is metadata) against the curated
 document's own text; "leaks" counts running header or footer lines left in any body; "titles" counts
@@ -46,7 +48,8 @@ from archive.ingest.pages import Line, PageText, to_paper  # noqa: E402
 from archive.ingest.pdf import read_pdf  # noqa: E402
 
 HEADER = "Policy Archive test papers: funding announcements"
-TEMPLATE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title><style>
+TEMPLATE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>
 @page {{ size: A5; margin: 18mm 15mm;
   @top-center {{ content: "{header}"; font: 8pt serif; }}
   @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 8pt serif; }} }}
@@ -152,7 +155,8 @@ def main() -> None:
             else:
                 scores.append(f1(paper.text, truth))
         print(
-            f"| {name} | {statistics.mean(scores):.3f} | {min(scores):.3f} | {leaks} | {titles} of {len(cases)} "
+            f"| {name} | {statistics.mean(scores):.3f} | {min(scores):.3f} | {leaks} | {titles} "
+            f"of {len(cases)} "
             f"| {headings} of 4 | {rows} of 3 | {right:.0%} | {1000 * seconds / pages:.1f} |"
         )
 
@@ -212,7 +216,7 @@ def pdfminer_pages(path: Path) -> list[PageText]:
 
 
 def plumber_lines_pages(path: Path) -> list[PageText]:
-    """pdfplumber's lines straight across the page, as ingest read PDFs before the layout reading."""
+    """Return pdfplumber's lines straight across the page, as ingest read PDFs before layouts."""
     import pdfplumber
 
     pages = []

@@ -1,4 +1,4 @@
-"""The reference: the same documents and requests through SQLite FTS5, facets counted by GROUP BY."""
+"""The reference: the same documents and requests through SQLite FTS5, facets by GROUP BY."""
 
 from __future__ import annotations
 
@@ -147,7 +147,8 @@ class Reference:
             total = self.db.execute(f"SELECT count(*) FROM ({where})", args).fetchone()[0]
             if not filters:
                 rows = self.db.execute(
-                    f"SELECT facet, value, count(*) FROM facet WHERE doc IN ({where}) GROUP BY facet, value",
+                    f"SELECT facet, value, count(*) FROM facet WHERE doc IN ({where}) GROUP BY "
+                    "facet, value",
                     args,
                 )
                 for facet, value, n in rows:
@@ -157,7 +158,8 @@ class Reference:
                     others = [f for name, f in filters.items() if name != facet]
                     sub, sub_args = self._matching(match, others)
                     rows = self.db.execute(
-                        f"SELECT value, count(*) FROM facet WHERE facet = ? AND doc IN ({sub}) GROUP BY value",
+                        f"SELECT value, count(*) FROM facet WHERE facet = ? AND doc IN ({sub}) "
+                        "GROUP BY value",
                         [facet, *sub_args],
                     )
                     counts[facet] = dict(rows.fetchall())
@@ -170,12 +172,16 @@ class Reference:
         }.get(sort, "rank")
         if match:
             sql = (
-                "SELECT d.id, snippet(fts, 1, '<mark>', '</mark>', ' … ', 32), bm25(fts, 2.5, 1.0) AS rank "
+                "SELECT d.id, snippet(fts, 1, '<mark>', '</mark>', ' … ', 32), bm25(fts, 2.5, "
+                "1.0) AS rank "
                 "FROM docs d JOIN fts ON fts.rowid = d.rowid WHERE fts MATCH ?"
             )
             page_args: list = [match]
         else:
-            sql = "SELECT d.id, substr(fts.body, 1, 240), 0 FROM docs d JOIN fts ON fts.rowid = d.rowid WHERE 1"
+            sql = (
+                "SELECT d.id, substr(fts.body, 1, 240), 0 FROM docs d JOIN fts ON fts.rowid = "
+                "d.rowid WHERE 1"
+            )
             page_args = []
         for clause, values in filters.values():
             sql += " AND " + clause

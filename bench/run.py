@@ -2,7 +2,7 @@
 
     python bench/run.py --sizes 10000,100000 --real          # everything (about an hour at 100,000)
     python bench/run.py --sizes 2000 --queries 100           # a quick look
-    python bench/run.py --sizes 100000 --reuse-builds        # queries only, on indexes already built
+    python bench/run.py --sizes 100000 --reuse-builds        # queries only, on built indexes
 
 Corpora and indexes are written under --out (default /tmp/bench), never into the project.
 The table is printed and the figures are written as JSON (bench/out/latest.json).
@@ -151,7 +151,8 @@ def bench_queries(index: Path, db: Path, texts: list[str], long: list[str]) -> d
             )
         )
         print(
-            f"  {mode:9} ours p50 {ours[mode]['p50_ms']:7.1f} ms  sqlite p50 {theirs[mode]['p50_ms']:7.1f} ms",
+            f"  {mode:9} ours p50 {ours[mode]['p50_ms']:7.1f} ms  sqlite p50 "
+            f"{theirs[mode]['p50_ms']:7.1f} ms",
             flush=True,
         )
     return {"open_s": opened, "ours": ours, "sqlite": theirs}
@@ -201,25 +202,29 @@ def ratio(a: float, b: float) -> str:
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| corpus | docs | full build, docs/s (vs default writer) | parsing, docs/s | index MB | peak MB "
+        "| corpus | docs | full build, docs/s (vs default writer) | parsing, docs/s | index MB | "
+        "peak MB "
         "| incremental, s | SQLite load, docs/s |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         b, base = r["build"], r.get("baseline")
         vs = (
-            f" ({ratio(b['docs_per_s'], base['docs_per_s'])} of {base['docs_per_s']:.0f} on {base['docs']:,})"
+            f" ({ratio(b['docs_per_s'], base['docs_per_s'])} of {base['docs_per_s']:.0f} on "
+            f"{base['docs']:,})"
             if base
             else ""
         )
         parsing = f"{r['parse']['docs_per_s']:,.0f}" if "parse" in r else "–"
         lines.append(
-            f"| {r['name']} | {b['docs']:,} | {b['docs_per_s']:.0f}{vs} | {parsing} | {b['index_mb']:.0f} | {b['peak_rss_mb']:.0f} "
+            f"| {r['name']} | {b['docs']:,} | {b['docs_per_s']:.0f}{vs} | {parsing} | "
+            f"{b['index_mb']:.0f} | {b['peak_rss_mb']:.0f} "
             f"| {r['incremental']['seconds']:.2f} | {r['sqlite_build']['docs_per_s']:.0f} |"
         )
     lines += [
         "",
-        "| corpus | request | ours p50 / p95, ms | SQLite p50 / p95, ms | ours ÷ SQLite at p50 | ÷ our plain at p50 |",
+        "| corpus | request | ours p50 / p95, ms | SQLite p50 / p95, ms | ours ÷ SQLite at p50 | "
+        "÷ our plain at p50 |",
         "|---|---|---|---|---|---|",
     ]
     for r in results:
@@ -229,8 +234,10 @@ def table(results: list[dict]) -> str:
                 continue
             o, t = ours[mode], theirs[mode]
             lines.append(
-                f"| {r['name']} | {mode} | {o['p50_ms']:.1f} / {o['p95_ms']:.1f} | {t['p50_ms']:.1f} / {t['p95_ms']:.1f} "
-                f"| {ratio(o['p50_ms'], t['p50_ms'])} | {ratio(o['p50_ms'], ours['plain']['p50_ms'])} |"
+                f"| {r['name']} | {mode} | {o['p50_ms']:.1f} / {o['p95_ms']:.1f} | "
+                f"{t['p50_ms']:.1f} / {t['p95_ms']:.1f} "
+                f"| {ratio(o['p50_ms'], t['p50_ms'])} | "
+                f"{ratio(o['p50_ms'], ours['plain']['p50_ms'])} |"
             )
     return "\n".join(lines)
 

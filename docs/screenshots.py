@@ -1,4 +1,4 @@
-"""Take the manual's screenshots: build corpus/ into a throwaway index, serve it, photograph two pages.
+"""Take the manual's screenshots: build corpus/ into a throwaway index, serve it, shoot two pages.
 
     python docs/screenshots.py          # writes docs/search.png and docs/document.png
 

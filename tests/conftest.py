@@ -97,7 +97,7 @@ def port() -> int:
 
 @pytest.fixture
 def gunicorn():
-    """Start `archive serve` (gunicorn, several workers) on an index; yields a function returning its base URL."""
+    """Start `archive serve` (gunicorn, several workers) on an index; yield its URL's getter."""
     processes: list[subprocess.Popen] = []
 
     def start(index_dir: Path, workers: int = 2) -> str:
@@ -138,7 +138,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 @pytest.fixture(scope="session")
 def au_releases() -> Path:
-    """The 8,686 Australian PM media releases beside the checkout; skipped without them, failed in CI."""
+    """Return the 8,686 AU PM media releases beside the checkout; skip without them, fail in CI."""
     path = SHARED / "corpora" / "au-pm-media-releases.jsonl"
     if not path.is_file():
         reason = f"the Australian releases are not at {path} (../shared beside the checkout)"
@@ -161,8 +161,10 @@ def au_archive(au_releases: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     runner = CliRunner()
     assert runner.invoke(main, ["init", "--country", "AU", str(root)]).exit_code == 0
     licence = (
-        "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
-        "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
+        "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution "
+        "3.0 "
+        "Australia Licence. The Commonwealth of Australia does not necessarily endorse the "
+        "content of "
         "this publication."
     )
     ingested = runner.invoke(

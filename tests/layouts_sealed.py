@@ -206,7 +206,8 @@ PROSE3 = [
         "Homes that already have a fast connection are left out of the contracts.",
     ],
     [
-        "An audit last year found that a tenth of the homes promised a connection were still waiting.",
+        "An audit last year found that a tenth of the homes promised a connection were still "
+        "waiting.",
         "The department has since added penalties for suppliers who miss their dates.",
         "Councils may now check each supplier's progress against a published list of homes.",
     ],

@@ -1,4 +1,4 @@
-"""Make real documents for the ingest tests: PDFs printed by Chromium from HTML, Word files with python-docx."""
+"""Make real documents for the ingest tests: PDFs printed by Chromium, Word files by python-docx."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ td, th {{ border: 1px solid black; padding: 3pt; text-align: left; }}
 <h2>1. Introduction</h2>
 <p>1.1 The Children's Social Care Innovation Programme supports local authorities and their partners
 to develop and test new ways of supporting children who need help from children's social care.
-The Department for Education announced £100 million for the programme's first round in October 2013.</p>
+The Department for Education announced £100 million \
+for the programme's first round in October 2013.</p>
 <p>1.2 This report looks at the second round, whose projects ran from April 2015 to March 2016. It
 draws on interviews with staff in every project and on each project's own evaluation, and it asks
 whether the new ways of working were sustain-<br>able once the programme's money had been spent.</p>
@@ -57,7 +58,8 @@ councils that</p>
 </div>
 
 <div class="page">
-<p>took part in both rounds, the twelve largest projects received £2.5 million each for their second year.</p>
+<p>took part in both rounds, the twelve largest projects \
+received £2.5 million each for their second year.</p>
 <h2>2. Awards to local authorities</h2>
 <p>2.1 The table shows the largest awards of the second round.</p>
 <table>
@@ -72,7 +74,8 @@ councils that</p>
 <h2>3. Next steps</h2>
 <p>3.1 The department will make a further £20 million available to spread the projects that worked.
 Councils can bid from the summer. The money will go to:</p>
-<ul><li>councils that want to adopt a tested model;</li><li>partnerships of councils and charities.</li></ul>
+<ul><li>councils that want to adopt a tested \
+model;</li><li>partnerships of councils and charities.</li></ul>
 <h2>Annex: method</h2>
 <p>A.1 Evaluators visited every project twice and read each project's own reports.</p>
 </div>

@@ -32,7 +32,7 @@ def text_pdf(out: Path, pages: int = 1) -> Path:
 
 
 def scan(pdf: Path, out: Path, dpi: int, skew: float = 0.0) -> Path:
-    """Render each page as a grey image at dpi, turned by skew degrees; save as an image-only PDF."""
+    """Render each page as a grey image at dpi, turned by skew degrees; save an image-only PDF."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf))

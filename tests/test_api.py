@@ -76,7 +76,8 @@ def test_api_search_facets_have_value_label_count_selected(client):
         "count": 1,
         "selected": False,
     } not in facets["amount"]
-    # dfe's £1bn and over: doc 13's £1bn announced; doc 10's £1.5bn is what councils spend (a statistic)
+    # dfe's £1bn and over: doc 13's £1bn announced; doc
+    # 10's £1.5bn is what councils spend (a statistic)
     assert {"value": "1bn-plus", "label": "£1bn and over", "count": 1, "selected": False} in facets[
         "amount"
     ]
@@ -219,8 +220,8 @@ def test_opensearch_description(client):
     assert templates["application/atom+xml"] == "http://localhost/feed.atom?q={searchTerms}"
     html = client.get("/").get_data(as_text=True)
     assert (
-        '<link rel="search" type="application/opensearchdescription+xml" title="Policy Archive" href="/opensearch.xml">'
-        in html
+        '<link rel="search" type="application/opensearchdescription+xml" title="Policy Archive" '
+        'href="/opensearch.xml">' in html
     )
 
 

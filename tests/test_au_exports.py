@@ -1,4 +1,4 @@
-"""The Australian PM media releases (the au_archive fixture): every document's BibTeX and RIS, whole."""
+"""The Australian PM releases (the au_archive fixture): each document's BibTeX and RIS, whole."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Bad PDFs and Word files are named and explained, nothing is written for them, the batch goes on, exit 1."""
+"""Bad PDFs and Word files are named and explained, nothing written, the batch goes on, exit 1."""
 
 from __future__ import annotations
 

@@ -15,7 +15,9 @@ from archive.search.core import Archive
 BROKEN = {
     "bad-yaml.md": '---\ntitle: T\ndate: "2013"\nsource: X: Y\n---\nBody.\n',
     "no-date.md": "---\ntitle: T\nsource: X\n---\nBody.\n",
-    "unknown-department.md": '---\ntitle: T\ndate: "2013"\nsource: X\ndepartments: [dfee]\n---\nBody.\n',
+    "unknown-department.md": (
+        '---\ntitle: T\ndate: "2013"\nsource: X\ndepartments: [dfee]\n---\nBody.\n'
+    ),
 }
 
 
@@ -111,7 +113,8 @@ def test_a_registry_edit_re_indexes_nothing_and_its_labels_show_at_once(
     }
     # A document may now name the new department; nothing else is read again.
     write_doc(corpus_dir, "under-dfee", "Employment grants", "Money for jobs.").write_text(
-        '---\ntitle: Employment grants\ndate: "1999"\nsource: Test\ndepartments: [dfee]\n---\nMoney for jobs.\n'
+        '---\ntitle: Employment grants\ndate: "1999"\nsource: Test\ndepartments: '
+        "[dfee]\n---\nMoney for jobs.\n"
     )
     report = build(corpus_dir, index_dir)
     assert (report.added, report.changed, report.errors) == (1, 0, [])
@@ -153,7 +156,8 @@ def test_bad_files_are_reported_by_path_and_the_rest_builds(corpus_dir, index_di
     report = build(corpus_dir, index_dir)
     messages = sorted(str(e) for e in report.errors)
     assert messages == [
-        f"{corpus_dir}/bad-yaml.md: YAML error at line 4: mapping values are not allowed in this context",
+        f"{corpus_dir}/bad-yaml.md: YAML error at line 4: mapping values are not allowed in this "
+        "context",
         f"{corpus_dir}/no-date.md: missing date",
         f"{corpus_dir}/not-utf8.md: not UTF-8 (byte 14 cannot be read)",
         f"{corpus_dir}/unknown-department.md: unknown department 'dfee'; did you mean 'dfe'?",

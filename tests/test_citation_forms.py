@@ -1,4 +1,4 @@
-"""Issue 15's citation forms: kinds of document, titles in capitals, BibTeX keys and keywords, partial dates."""
+"""Issue 15's citation forms: kinds, titles in capitals, BibTeX keys and keywords, partial dates."""
 
 from __future__ import annotations
 
@@ -205,7 +205,8 @@ def test_a_title_in_capitals_is_not_shouted_in_a_citation():
     shouted = doc(title="WATERFRONT STRIKE: PM ANNOUNCES $10M FOR NSW PORTS", type="media release")
     found = styles(shouted)
     assert found["apa"].startswith(
-        "PM Transcripts. (1956, January 23). Waterfront strike: PM announces $10m for NSW ports [Press release]."
+        "PM Transcripts. (1956, January 23). Waterfront strike: PM announces $10m for NSW ports "
+        "[Press release]."
     )
     assert "Waterfront strike: PM announces $10m for NSW ports. Press release." in found["harvard"]
     assert "'Waterfront Strike: PM Announces $10m for NSW Ports' (Press release," in found["oscola"]
@@ -221,9 +222,9 @@ def test_a_title_in_capitals_is_not_shouted_in_a_citation():
 
 def test_a_citation_of_the_archives_own_copy_names_the_archive():
     found = styles(doc(), "http://archive.test/doc/x", archive="Australian Releases")
-    assert (
-        found["apa"]
-        == "Waterfront strike. (1956, January 23). PM Transcripts. Australian Releases. http://archive.test/doc/x"
+    assert found["apa"] == (
+        "Waterfront strike. (1956, January 23). PM Transcripts. Australian Releases. "
+        "http://archive.test/doc/x"
     )
     assert "Available at: Australian Releases, http://archive.test/doc/x" in found["harvard"]
     assert ", archived in Australian Releases <http://archive.test/doc/x>" in found["oscola"]
@@ -260,7 +261,8 @@ def test_a_bibtex_key_is_the_same_in_every_export_and_on_the_documents_own_bib(c
 
 
 def test_two_documents_alike_in_source_year_and_first_word_keep_their_own_keys(client):
-    # Both 2020 documents are from one source and open with "Budget": the keys still differ, unsuffixed.
+    # Both 2020 documents are from one source and open
+    # with "Budget": the keys still differ, unsuffixed.
     library = parse_bib(client.get("/search.bib?year=2020").get_data(as_text=True))
     assert sorted(e.key for e in library.entries) == [
         "2020-03-11-budget-adds-to-social-care-grant-for-councils",
@@ -282,8 +284,8 @@ def test_bibtex_keywords_keep_a_department_name_with_a_comma_whole(client):
 def test_date_evidence_is_on_the_document_page_and_in_the_api(client):
     html = client.get(f"/doc/{LIGHTHOUSE}").get_data(as_text=True)
     assert (
-        '<dt>Dated from</dt><dd class="date-evidence">Made-up test document, dated to the month only.</dd>'
-        in html
+        '<dt>Dated from</dt><dd class="date-evidence">Made-up test document, dated to the month '
+        "only.</dd>" in html
     )
     assert (
         client.get(f"/api/doc/{LIGHTHOUSE}").get_json()["date_evidence"]

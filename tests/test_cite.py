@@ -1,4 +1,4 @@
-"""Citations in APA 7, Harvard and OSCOLA, BibTeX and RIS, and the document page that offers them."""
+"""Citations in APA 7, Harvard, OSCOLA, BibTeX and RIS, and the document page that offers them."""
 
 from __future__ import annotations
 
@@ -39,7 +39,8 @@ def styles(doc: dict, url: str) -> dict[str, cite.Citation]:
 
 def test_the_2017_innovation_article_in_apa_7(innovation):
     apa = styles(innovation, innovation["url"])["apa"]
-    # Unsigned news: the title takes the author's place and the periodical is in italics (APA 7, 9.12, 10.1).
+    # Unsigned news: the title takes the author's place and
+    # the periodical is in italics (APA 7, 9.12, 10.1).
     assert apa.text == f"{TITLE}. (2017, March 20). Community Care. {INNOVATION_URL}"
     assert apa.html.startswith(f"{TITLE}. (2017, March 20). <i>Community Care</i>. ")
 
@@ -47,7 +48,8 @@ def test_the_2017_innovation_article_in_apa_7(innovation):
 def test_the_2017_innovation_article_in_harvard(innovation):
     harvard = styles(innovation, innovation["url"])["harvard"]
     assert harvard.text == (
-        f"Community Care (2017) '{TITLE}', 20 March. Available at: {INNOVATION_URL} (Accessed: 23 November 2026)."
+        f"Community Care (2017) '{TITLE}', 20 March. Available at: {INNOVATION_URL} (Accessed: 23 "
+        "November 2026)."
     )
     assert harvard.html.startswith("<i>Community Care</i> (2017)")
 
@@ -85,7 +87,8 @@ def doc(**changes) -> dict:
 def test_a_named_person_is_the_author():
     found = styles(doc(author="Helen Marsh"), "https://example.org/a")
     assert found["apa"].text == (
-        "Marsh, H. (2009, April 23). Recruitment campaign launched. Children's Services Weekly. https://example.org/a"
+        "Marsh, H. (2009, April 23). Recruitment campaign launched. Children's Services Weekly. "
+        "https://example.org/a"
     )
     assert found["harvard"].text == (
         "Marsh, H. (2009) 'Recruitment campaign launched', Children's Services Weekly, 23 April. "
@@ -109,7 +112,8 @@ def test_a_press_release_has_its_organisation_as_corporate_author():
         "https://example.org/p",
     )
     assert found["apa"].text == (
-        "Department for Education. (2017, November 14). New centre launched [Press release]. https://example.org/p"
+        "Department for Education. (2017, November 14). New centre launched [Press release]. "
+        "https://example.org/p"
     )
     assert found["harvard"].text == (
         "Department for Education (2017) New centre launched. Press release. 14 November. "
@@ -279,8 +283,8 @@ def test_the_original_address_is_cited_when_known(tmp_path, corpus_dir):
         "/doc/2010-07-08-independent-review-of-child-protection-commissioned"
     ).get_data(as_text=True)
     assert (
-        "Public Finance Digest, &#x27;Independent review of child protection commissioned&#x27; (Press release, 8 July 2010) &lt;https://example.org/review&gt;"
-        in html
+        "Public Finance Digest, &#x27;Independent review of child protection commissioned&#x27; "
+        "(Press release, 8 July 2010) &lt;https://example.org/review&gt;" in html
     )
     assert '<meta name="citation_public_url" content="https://example.org/review">' in html
 

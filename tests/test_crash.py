@@ -1,4 +1,4 @@
-"""Builds killed with SIGKILL at many points: the previous index always serves, the next build completes."""
+"""Builds killed with SIGKILL at many points: the last index always serves, the next build ends."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ def write_bulk(corpus_dir: Path, n: int, tag: str = "") -> None:
     for i in range(n):
         body = " ".join(BULK_WORDS[(i * 7 + j) % len(BULK_WORDS)] for j in range(300))
         (corpus_dir / f"bulk-{i:05d}.md").write_text(
-            f'---\ntitle: Bulk {tag} document {i}\ndate: "{2000 + i % 25}"\nsource: Test\n---\n{body} £{i + 1}m {tag}\n'
+            f'---\ntitle: Bulk {tag} document {i}\ndate: "{2000 + i % 25}"\nsource: '
+            f"Test\n---\n{body} £{i + 1}m {tag}\n"
         )
 
 

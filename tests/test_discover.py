@@ -1,4 +1,4 @@
-"""Finding more: did-you-mean, the timeline, the amount range inputs and the export iterator, on a real index."""
+"""Finding more on a real index: did-you-mean, the timeline, amount ranges, the export iterator."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ def test_the_page_offers_did_you_mean_when_nothing_is_found(client):
     html = client.get("/?q=mockinbird&year=2015").get_data(as_text=True)
     assert "0 results" in html
     suggestion = re.search(
-        r'<p class="suggestion">Did you mean <a href="([^"]+)"><strong>([^<]+)</strong></a>\? \((\d+) result',
+        r'<p class="suggestion">Did you mean <a href="([^"]+)"><strong>([^<]+)</strong></a>\? '
+        r"\((\d+) result",
         html,
     )
     assert suggestion.group(2) == "mockingbird" and suggestion.group(3) == "1"

@@ -1,7 +1,9 @@
-"""The most expensive requests on a real corpus (issue 12, 5): all the AU releases through `archive ingest`
-(the au_archive fixture, built once a session), served by gunicorn. Each answers 200 or 400 on every
-endpoint, with a notice where a limit applied. Times are printed, not asserted: bench/expensive.py
-measures them."""
+"""The most expensive requests on a real corpus (issue 12, 5), served by gunicorn.
+
+The corpus is all the AU releases through `archive ingest` (the au_archive fixture, built once a
+session). Each request answers 200 or 400 on every endpoint, with a notice where a limit applied.
+Times are printed, not asserted: bench/expensive.py measures them.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Whole result sets as CSV, RIS and BibTeX, and searches as Atom feeds, through the Flask test client."""
+"""Whole result sets as CSV, RIS and BibTeX, and searches as Atom feeds, via the Flask client."""
 
 from __future__ import annotations
 
@@ -119,7 +119,8 @@ def test_a_hostile_document_is_neutralised_in_the_csv(tmp_path, corpus_dir):
     from archive.web.app import create_app
 
     (corpus_dir / "hostile.md").write_text(
-        '---\ntitle: "=cmd|\' /C calc\'!A0"\ndate: "2020"\nsource: "@Evil"\nsummary: "-2+3"\n---\nText.\n'
+        '---\ntitle: "=cmd|\' /C calc\'!A0"\ndate: "2020"\nsource: "@Evil"\nsummary: '
+        '"-2+3"\n---\nText.\n'
     )
     build(corpus_dir, tmp_path / "index")
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()

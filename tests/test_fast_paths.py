@@ -1,4 +1,4 @@
-"""The fast search paths (numpy masks, facet columns, column sorts) give exactly what plain Whoosh gives.
+"""The fast search paths (numpy masks, facet columns, column sorts) give what plain Whoosh gives.
 
 The reference below computes every request the straightforward way, with Whoosh alone:
 `docs_for_query` for matches and filters, `groupedby` for facet counts, and `search(sortedby=...)`
@@ -71,7 +71,7 @@ def _document(rng: random.Random, n: int) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Archive:
-    """An index of 300 generated documents, then 40 changed and 20 removed: several segments, some deletions."""
+    """Index 300 generated documents, then change 40 and remove 20: several segments, deletions."""
     root = tmp_path_factory.mktemp("fast")
     corpus, index = root / "corpus", root / "index"
     corpus.mkdir()
@@ -109,9 +109,11 @@ def _any_of(field: str, values) -> query.Query:
 
 
 def _largest_facet(searcher, money="announced"):
-    """Largest amount without weighing currencies against each other, from each document's stored amounts:
-    the main currency (most documents) first by its largest, then each other currency by code, then none.
-    With money="announced", only money announced counts (roles announced, total and part)."""
+    """Sort by largest amount from each document's stored amounts, never weighing currencies.
+
+    The main currency (most documents) first by its largest, then each other currency by code, then
+    none. With money="announced", only money announced counts (roles announced, total and part).
+    """
     every = {
         d: searcher.stored_fields(d)["meta"]["amounts"] for d in searcher.reader().all_doc_ids()
     }
@@ -239,7 +241,8 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
     if docs and sort == "relevance" and rankable(parsed.query):
         # Each document scored by Whoosh on its own: over many documents at once, its matchers
         # can drop a term's share of a score (see archive/ranking.py).
-        # Plain words are then rescored (archive/search/rescoring.py): add what that adds to Whoosh's scores.
+        # Plain words are then rescored (archive/search/rescoring.py):
+        # add what that adds to Whoosh's scores.
         bonus = gen.ranker.ranked(parsed.query) - gen.ranker.scores(parsed.query)
         scored = sorted((-(_alone(searcher, parsed.query, d).score + bonus[d]), d) for d in docs)
         found = [_alone(searcher, parsed.query, d) for _, d in scored[end - request.per_page : end]]
@@ -275,7 +278,7 @@ def plain(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
 
 
 def analysed_spans(text: str, words) -> list[tuple[int, int, str]]:
-    """Find the words in a text the slow way: the body analyzer's own tokens, with their characters."""
+    """Find the words in a text the slow way: the body analyzer's own tokens, with their spans."""
     analyzer = DocumentSchema()["body"].analyzer
     return [
         (t.startchar, t.endchar, t.text)
@@ -296,7 +299,8 @@ class _Value:
 
 def fast(archive: Archive, request: SearchRequest) -> tuple[int, dict, list]:
     result = archive.search(request)
-    # The facets worked out from dates have no plain-Whoosh twin: test_search.py checks them against their clicks.
+    # The facets worked out from dates have no plain-Whoosh
+    # twin: test_search.py checks them against their clicks.
     facets = {
         facet: [(v.value, v.count, v.selected) for v in values]
         for facet, values in result.facets.items()
@@ -472,7 +476,8 @@ def test_a_snippet_holds_the_passage_with_most_query_words_within_one_block(text
         part = part.removeprefix("… ").removesuffix(" …")
         assert any(part in block for block in blocks), part
     if all(len(line) <= 240 for line in lines):
-        # Short blocks are shown whole: the marks hold every word of the block with the most of them.
+        # Short blocks are shown whole: the marks hold
+        # every word of the block with the most of them.
         starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
         most = max(
             len({w for s, _, w in spans if low <= s < low + len(line)})
@@ -485,17 +490,19 @@ def test_a_snippet_holds_the_passage_with_most_query_words_within_one_block(text
 def test_a_snippet_never_runs_across_a_heading_and_prefers_the_passage_with_more_words():
     text = (
         "Life-changing\nThe DfE has also awarded £2m to the life chances fund.\n"
-        "Short list item about funding\nA paragraph about life chances and the fund for social care funding."
+        "Short list item about funding\nA paragraph about life chances and the fund for social "
+        "care funding."
     )
     shown = snippet(text, analysed_spans(text, {"dfe", "life", "chanc"}))
-    assert (
-        shown
-        == "The <mark>DfE</mark> has also awarded £2m to the <mark>life</mark> <mark>chances</mark> fund."
+    assert shown == (
+        "The <mark>DfE</mark> has also awarded £2m to the <mark>life</mark> "
+        "<mark>chances</mark> fund."
     )
     assert "Life-changing The" not in shown.replace("<mark>", "").replace("</mark>", "")
     only = snippet(text, analysed_spans(text, {"social", "care", "fund"}))
     assert only == (
-        "A paragraph about life chances and the <mark>fund</mark> for <mark>social</mark> <mark>care</mark> "
+        "A paragraph about life chances and the <mark>fund</mark> for <mark>social</mark> "
+        "<mark>care</mark> "
         "<mark>funding</mark>."
     )
 
@@ -530,7 +537,8 @@ def test_ranked_scores_are_whooshs_for_every_document(generated, q):
     assert rankable(parsed.query)
     scores = gen.ranker.scores(parsed.query)
     matched = np.flatnonzero(gen.sets.matches(parsed.query)).tolist()
-    # Equal up to the order of additions: Whoosh sums an OR's parts in a tree or a running total, by index size.
+    # Equal up to the order of additions: Whoosh sums an OR's
+    # parts in a tree or a running total, by index size.
     assert [scores[d] for d in matched] == pytest.approx(
         [_alone(gen.searcher, parsed.query, d).score for d in matched], rel=1e-12
     )

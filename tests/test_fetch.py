@@ -1,4 +1,7 @@
-"""`archive ingest http://…` against a real HTTP server on 127.0.0.1: pages, papers, redirects and errors."""
+"""`archive ingest http://…` against a real HTTP server on 127.0.0.1: pages, papers, redirects.
+
+And the errors each answer gives.
+"""
 
 from __future__ import annotations
 
@@ -29,14 +32,19 @@ ARTICLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta property="article:published_time" content="2022-06-14T09:30:00+01:00">
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
  "headline": "Councils share £302m to open family hubs", "datePublished": "2022-06-14",
- "author": {"@type": "Person", "name": "Ann Example"}, "publisher": {"@type": "Organization", "name": "Example News"}}</script>
+ "author": {"@type": "Person", "name": "Ann Example"}, "publisher": \
+{"@type": "Organization", "name": "Example News"}}</script>
 </head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <article><h1>Councils share £302m to open family hubs</h1>
-<p>Seventy-five councils will share £302 million from the Department for Education to open family hubs,
+<p>Seventy-five councils will share £302 million from \
+the Department for Education to open family hubs,
 the government announced on Tuesday, in the largest investment in early help for a decade.</p>
-<p>Each council will receive between £1 million and £5 million over three years to bring services for
-families with children under one roof, from health visiting to parenting classes and debt advice.</p>
-<p>Ministers said the hubs would be open in every participating area by the spring of 2024, and that the
+<p>Each council will receive between £1 million and \
+£5 million over three years to bring services for
+families with children under one roof, from health \
+visiting to parenting classes and debt advice.</p>
+<p>Ministers said the hubs would be open in every \
+participating area by the spring of 2024, and that the
 department would publish an evaluation of the first hubs before the next spending review.</p>
 </article><footer>Example News</footer></body></html>"""
 
@@ -88,7 +96,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory):
-    """A local web server with an article, a paper, redirects and errors; yields its base address."""
+    """Serve an article, a paper, redirects and errors on loopback; yield the base address."""
     _Handler.pdf = print_pdf(PAPER_HTML, tmp_path_factory.mktemp("site") / "paper.pdf").read_bytes()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

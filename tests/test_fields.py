@@ -1,5 +1,7 @@
-"""Field queries (issue 15, 1 and 2): every field the syntax knows finds what its value stands for, says
-how it was read, and answers a value that stands for nothing with a notice, never a 500."""
+"""Field queries (issue 15, 1 and 2): each field finds what its value stands for, says how.
+
+A value that stands for nothing is answered with a notice, never a 500.
+"""
 
 from __future__ import annotations
 
@@ -178,7 +180,8 @@ def test_source_on_the_shipped_corpus_is_a_filter_not_a_phrase(tmp_path):
     assert result.total == 3 and {hit["source"] for hit in result.hits} == {"Community Care"}
 
 
-# amount: reads bands of money announced, as the amount facet does: the £1m–£10m band holds docs 8 and 12
+# amount: reads bands of money announced, as the amount
+# facet does: the £1m–£10m band holds docs 8 and 12
 # (doc 2's £3.2m is a cost, doc 5's £1m a sum each project gets).
 @pytest.mark.parametrize(
     ("q", "reading", "total"),
@@ -287,7 +290,7 @@ VALUES = st.one_of(
 
 @st.composite
 def field_queries(draw) -> str:
-    """A query of one to three field clauses, quoted or not, perhaps with words and operators between."""
+    """Draw one to three field clauses, quoted or not, perhaps with words and operators between."""
     parts = []
     for _ in range(draw(st.integers(1, 3))):
         name, value = draw(st.sampled_from(NAMES)), draw(VALUES)

@@ -1,4 +1,4 @@
-"""Your own archive: the folder you stand in, `archive init`, your own templates, a base URL behind a proxy."""
+"""Your own archive: the folder you stand in, `archive init`, templates, a base URL in a proxy."""
 
 from __future__ import annotations
 
@@ -102,7 +102,8 @@ def own_archive(tmp_path: Path) -> Path:
 def test_an_archive_folder_s_own_templates_and_static_files_come_first(own_archive):
     (own_archive / "templates").mkdir()
     (own_archive / "templates" / "search.html").write_text(
-        '{% extends "base.html" %}{% block main %}<p id="own">Our own search page: {{ result.total }} documents'
+        '{% extends "base.html" %}{% block main %}<p id="own">Our own search page: {{ '
+        "result.total }} documents"
         "</p>{% endblock %}"
     )
     (own_archive / "static").mkdir()

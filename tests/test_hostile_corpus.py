@@ -1,4 +1,4 @@
-"""A hostile corpus: nothing unescaped reaches a page, a feed or an export; the build stays bounded."""
+"""A hostile corpus: nothing unescaped reaches a page, a feed or an export; builds stay bounded."""
 
 from __future__ import annotations
 
@@ -14,18 +14,23 @@ from archive.web.app import create_app
 
 SCRIPTY = "<script>alert('x')</script>"
 HOSTILE = {
-    "script-title.md": f'---\ntitle: "{SCRIPTY} Funding <img src=x onerror=alert(1)>"\ndate: "2020"\n'
+    "script-title.md": f'---\ntitle: "{SCRIPTY} Funding <img src=x onerror=alert(1)>"\n'
+    'date: "2020"\n'
     f'source: "<b onmouseover=alert(2)>Evil News</b>"\nsummary: "{SCRIPTY}"\n'
     f'author: "\\"><svg onload=alert(3)>"\n---\n'
     f"Hostile <script>alert(5)</script> body with £5m and <iframe src=//evil></iframe>.\n\n"
     f'[click me](javascript:alert(6)) <a href="javascript:alert(7)">raw</a> '
     f'<div style="background:url(javascript:alert(8))" onclick="alert(9)">styled</div>\n',
-    "invisible-chars.md": '---\ntitle: "Zero\u200bwidth \u202eright-to-left\u202c funding"\ndate: "2021"\nsource: X\n---\n'
+    "invisible-chars.md": '---\ntitle: "Zero\u200bwidth \u202eright-to-left\u202c funding"\n'
+    'date: "2021"\nsource: X\n---\n'
     "Money \u200b£3m\u200b with \u2067isolates\u2069 and \ufeffBOM.\n",
 }
 REJECTED = {
-    "python-object.md": '---\ntitle: !!python/object/apply:os.system ["touch /tmp/pwned"]\ndate: "2020"\nsource: X\n---\nB.\n',
-    "javascript-url.md": '---\ntitle: T\ndate: "2020"\nsource: X\nurl: "javascript:alert(4)"\n---\nB.\n',
+    "python-object.md": '---\ntitle: !!python/object/apply:os.system ["touch /tmp/pwned"]\n'
+    'date: "2020"\nsource: X\n---\nB.\n',
+    "javascript-url.md": (
+        '---\ntitle: T\ndate: "2020"\nsource: X\nurl: "javascript:alert(4)"\n---\nB.\n'
+    ),
     "deep-lists.md": '---\ntitle: T\ndate: "2020"\nsource: X\n---\n'
     + "".join("  " * i + "- item\n" for i in range(300)),
     "deep-quotes.md": '---\ntitle: T\ndate: "2020"\nsource: X\n---\n' + ">" * 3000 + " deep\n",

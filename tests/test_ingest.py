@@ -1,4 +1,4 @@
-"""`archive ingest` end to end: the five seeds against their curated documents, and the command's promises."""
+"""`archive ingest` end to end: the five seeds against their curated documents, and its promises."""
 
 from __future__ import annotations
 
@@ -170,8 +170,8 @@ def test_seed_prints_its_evidence(runner, corpus):
     result = run(runner, "--corpus", corpus, "ingest", SEEDS / "000_6ce4e12021eb4815.txt")
     out = result.output
     assert (
-        "title: Funding to improve social work practice is removed  [the headline, line 1 of the page]"
-        in out
+        "title: Funding to improve social work practice is removed  [the headline, line 1 of the "
+        "page]" in out
     )
     assert "department: dfe as The Department for Education, DfE" in out
     assert "programme: swap as Social Work Associate Practice (SWAP), SWAP" in out
@@ -181,7 +181,8 @@ def test_seed_prints_its_evidence(runner, corpus):
         out.strip()
         .splitlines()[-1]
         .startswith(
-            "1 record(s): wrote 1 document(s), 1 with points to review; skipped 0; 3 amount(s) found"
+            "1 record(s): wrote 1 document(s), 1 with points to review; skipped 0; 3 amount(s) "
+            "found"
         )
     )
 
@@ -257,9 +258,13 @@ def test_never_overwrites_without_force(runner, corpus, tmp_path):
     [path] = written(corpus)
     # A different text under the same date and headline: the same file name.
     other = tmp_path / "rewritten.txt"
-    story = "An entirely different story about the same headline, told again with other words for the record."
+    story = (
+        "An entirely different story about the same headline, told again with other words for the "
+        "record."
+    )
     other.write_text(
-        f"Bristol and Bath share £4.5m to keep children out of care\n\n7 September 2021\n\n{story}\n",
+        "Bristol and Bath share £4.5m to keep children out of care\n\n7 September 2021\n\n"
+        f"{story}\n",
         "utf-8",
     )
     path.write_text(path.read_text("utf-8") + "\nA note the maintainer added by hand.\n", "utf-8")
@@ -274,7 +279,8 @@ def test_never_overwrites_without_force(runner, corpus, tmp_path):
     forced = run(runner, "--corpus", corpus, "ingest", "--force", other)
     assert forced.exit_code == 0, forced.output
     assert "An entirely different story" in path.read_text("utf-8")
-    # Re-ingesting the same article with --force replaces it rather than calling it a duplicate of itself.
+    # Re-ingesting the same article with --force replaces
+    # it rather than calling it a duplicate of itself.
     again = run(runner, "--corpus", corpus, "ingest", "--force", other)
     assert again.exit_code == 0 and f"wrote {path}" in again.output
 
@@ -348,8 +354,10 @@ def test_the_same_department_however_written(runner, corpus, tmp_path, registry)
     page = tmp_path / "names.txt"
     page.write_text(
         "Three ways to write one department\n\n"
-        "The Department for Education said on 4 March 2015 that the money would be paid in April.\n\n"
-        "A DfE spokesperson confirmed it, and the department for education will publish the list.\n\n"
+        "The Department for Education said on 4 March 2015 that the money would be paid in "
+        "April.\n\n"
+        "A DfE spokesperson confirmed it, and the department for education will publish the "
+        "list.\n\n"
         "Warwickshire County Council and the Local Government Association (LGA) welcomed it.\n",
         "utf-8",
     )

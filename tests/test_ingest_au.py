@@ -61,7 +61,8 @@ def words(text: str) -> list[str]:
 
 HARD_WRAPPED_2539 = (
     "disaster expenditure this year in excess of $ 2\n\nmillion. ./ 2 \n\n"
-    "b The Queensland Government normally requires\n\nsemi-Government and local authorities to meet\n\n"
+    "b The Queensland Government normally requires\n\n"
+    "semi-Government and local authorities to meet\n\n"
     "one third of restoration costs in situations\n\nsuch as this."
 )
 
@@ -69,7 +70,8 @@ HARD_WRAPPED_2539 = (
 def test_a_hard_wrapped_scan_keeps_every_word_2539(tmp_path):
     """Record 2539: "million." on its own line was dropped, so "$ 2 … million" became 2 dollars."""
     text = (
-        "Cyclone Althea struck the Townsville region on\n\n24 December last. It will be fully reimbursed by the\n\n"
+        "Cyclone Althea struck the Townsville region on\n\n"
+        "24 December last. It will be fully reimbursed by the\n\n"
         "Commonwealth in keeping with its undertaking to meet all eligible natural\n\n"
         + HARD_WRAPPED_2539
     )
@@ -88,10 +90,13 @@ def test_a_hard_wrapped_scan_keeps_every_word_2539(tmp_path):
 def test_a_heading_and_the_closing_words_are_kept_5915():
     """Record 5915 lost the heading "TERMS OF REFERENCE" and its last three words."""
     text = (
-        "REVIEW OF COMMONWEALTH ADMINISTRATION\n\nin my statement in Parliament on 21 September 1982,\n\n"
-        "concerning the Royal Commission on the Australian Meat\n\nIndustry, I referred to breakdowns and\n\n"
+        "REVIEW OF COMMONWEALTH ADMINISTRATION\n\n"
+        "in my statement in Parliament on 21 September 1982,\n\n"
+        "concerning the Royal Commission on the Australian Meat\n\n"
+        "Industry, I referred to breakdowns and\n\n"
         "ooo 000o---\n\n4.. REVIEW OF COMMONWEALTH ADMINISTRATION\n\nTERMS OF REFERENCE\n\n"
-        "To examine, report on and make recommendations in\n\nrelation to the requirements for an efficient and\n\n"
+        "To examine, report on and make recommendations in\n\n"
+        "relation to the requirements for an efficient and\n\n"
         "merit, capable of providing effective support\n\nfor Ministers in. relation to their\n\n"
         "administrative and policy-making\n\nresponsibilities. oooO OOooo---"
     )
@@ -103,9 +108,10 @@ def test_a_heading_and_the_closing_words_are_kept_5915():
 
 
 def test_a_table_of_figures_and_a_wrapped_opening_are_kept():
-    """Record 19419 ends with a table of figures (no page numbers); record 150's second line is two words."""
+    """Record 19419 ends in a table of figures (no page numbers); 150's second line is two words."""
     table = (
-        "Today the Gillard Government released new figures that confirm increases for every school.\n\n"
+        "Today the Gillard Government released new figures that confirm increases for every "
+        "school.\n\n"
         "TOTAL\n\n 114\n\n 316\n\n 500\n\n 707\n\n 943\n\n 1,214\n\n 3,825"
     )
     kept = " ".join(
@@ -116,19 +122,25 @@ def test_a_table_of_figures_and_a_wrapped_opening_are_kept():
     assert kept.endswith("TOTAL 114 316 500 707 943 1,214 3,825")
     wrapped = (
         "On Tuesday lI'st Dr. Cameron, the Federal Health Minister,\n\nstated that\n\n"
-        "1. Certain overseas drug manufacturers were making offers\n\nfor taking over the Laboratories."
+        "1. Certain overseas drug manufacturers were making offers\n\n"
+        "for taking over the Laboratories."
     )
     kept = " ".join(extract_article(wrapped, "COMMONWEALTH SERUM LABORATORIES").text.split())
     assert "the Federal Health Minister, stated that" in kept
     # Record 12865 opens with a heading; with no headline line in the text, no short line is a stub.
-    speech = "INTRODUCTION\n\nThe Government has today released its response to the review of the health system."
+    speech = (
+        "INTRODUCTION\n\n"
+        "The Government has today released its response to the review of the health system."
+    )
     assert extract_article(speech, "Health Reform Statement").text.startswith("INTRODUCTION")
 
 
 def test_a_page_number_repeated_at_the_top_of_the_next_page_goes_4616():
     text = (
-        "in which there is social justice and equal opportunity for all Australians and which rewards initiative "
-        "and enterprise in\n\nindividuals. / 2 \n\n2\n\nYour Government is commited to working for these objectives."
+        "in which there is social justice and equal opportunity for all Australians and which "
+        "rewards initiative "
+        "and enterprise in\n\nindividuals. / 2 \n\n2\n\n"
+        "Your Government is commited to working for these objectives."
     )
     kept = " ".join(extract_article(text, "AUSTRALIA DAY MESSAGE").text.split())
     assert "in individuals. Your Government is commited" in kept
@@ -137,7 +149,8 @@ def test_a_page_number_repeated_at_the_top_of_the_next_page_goes_4616():
 def test_the_en_dash_stored_as_u0096_is_kept_11612():
     text = (
         "All Australians will be saddened by the death today of Dame Roma Mitchell.\n\n"
-        "She was Governor of South Australia from 1991 \x96 1996 becoming the\n\nfirst woman Governor in Australia."
+        "She was Governor of South Australia from 1991 \x96 1996 becoming the\n\n"
+        "first woman Governor in Australia."
     )
     article = extract_article(text, "THE HONOURABLE DAME ROMA MITCHELL")
     assert "from 1991 – 1996 becoming the first woman Governor" in " ".join(article.text.split())
@@ -145,10 +158,15 @@ def test_the_en_dash_stored_as_u0096_is_kept_11612():
 
 def test_list_dashes_are_kept_20896():
     text = (
-        "The purpose of this review would be:\n\n- to ensure optimum efficiency and effectiveness of health service "
-        "delivery for all Australians; - to ensure best use of the funding that all jurisdictions put into health; "
-        "and - to identify barriers to seamless service delivery.\n\nThe review, would be conducted within the "
-        "following context:\n\n- That states and territories sign the Australian Health Care Agreements for the next 5 years."
+        "The purpose of this review would be:\n\n"
+        "- to ensure optimum efficiency and effectiveness of health service "
+        "delivery for all Australians; - to ensure best use of the funding that all jurisdictions "
+        "put into health; "
+        "and - to identify barriers to seamless service delivery.\n\n"
+        "The review, would be conducted within the "
+        "following context:\n\n"
+        "- That states and territories sign the Australian Health Care Agreements for the next 5 "
+        "years."
     )
     article = extract_article(text, "Health Care Reform")
     kept = " ".join(article.text.split())
@@ -160,52 +178,68 @@ def test_list_dashes_are_kept_20896():
 FURNITURE = [
     (
         "1062",
-        "FOR PRESS: PM 18/1965 - VISIT BY THEIR ROYAL HIGHNESSES THE DUKE AND DUCHESS OF GLOUCESTER - STATEMENT BY "
+        "FOR PRESS: PM 18/1965 - VISIT BY THEIR ROYAL HIGHNESSES THE DUKE AND DUCHESS OF "
+        "GLOUCESTER - STATEMENT BY "
         "THE PRIME MINISTER THE RIGHT HONOURABLE SIR ROBERT MENZIES, KT, CH. QC. MP",
-        "P. M. 18/ 1965\n\nFOR PRESS VISIT BY THEIR ROYAL'HIGHNESSES THE DUKE AND\n\nDUCHESS OF GLOUCESTER\n\n"
-        "STATE4ENT BY THE PRIME MINISTER\n\nTHE RIGHT HONOURABLE SIR ROBERT MENZIES, C. H.,\n\nMP.\n\n",
-        "The Prime Minister announced today that on medical\n\nadvice, The Duke and Duchess of Gloucester have postponed their\n\n"
+        "P. M. 18/ 1965\n\nFOR PRESS VISIT BY THEIR ROYAL'HIGHNESSES THE DUKE AND\n\n"
+        "DUCHESS OF GLOUCESTER\n\n"
+        "STATE4ENT BY THE PRIME MINISTER\n\nTHE RIGHT HONOURABLE SIR ROBERT MENZIES, C. H.,\n\n"
+        "MP.\n\n",
+        "The Prime Minister announced today that on medical\n\n"
+        "advice, The Duke and Duchess of Gloucester have postponed their\n\n"
         "arrival in Australia by one week.",
         "VISIT BY THEIR ROYAL HIGHNESSES THE DUKE AND DUCHESS OF GLOUCESTER",
     ),
     (
         "1273",
         "FOR PRESS: RURAL CREDIT - STATEMENT BY THE PRIME MINISTER, MR. HAROLD HOLT.",
-        "FOR PRESS lctl\n\n. M A6' 9' 25 1966\n\nRURAL CREDIT\n\nStatement by the Prime Minister, Mr. Harold Holt\n\n",
-        "The Prime Minister announced tonight that as\n\nforeshadowed in his statement to the House of Representatives\n\n"
+        "FOR PRESS lctl\n\n. M A6' 9' 25 1966\n\nRURAL CREDIT\n\n"
+        "Statement by the Prime Minister, Mr. Harold Holt\n\n",
+        "The Prime Minister announced tonight that as\n\n"
+        "foreshadowed in his statement to the House of Representatives\n\n"
         "on 8th March he held discussions today.",
         "RURAL CREDIT",
     ),
     (
         "1906",
-        "FOR PRESS:  P.M.NO 75/1968  RETIREMENT OF MR . J.R WILLOUGHBY COMMENT BY THE  PRIME MINISTER, MR. JOHN GORTON",
-        "FOR PRESS: AUp1~ 96G8\n\nI F I' P. M. No. 75/ 1968\n\nRETIREMENT OF MR. J. R. WILLOUGHBY\n\n"
+        "FOR PRESS:  P.M.NO 75/1968  RETIREMENT OF MR . J.R WILLOUGHBY COMMENT BY THE  PRIME "
+        "MINISTER, MR. JOHN GORTON",
+        "FOR PRESS: AUp1~ 96G8\n\nI F I' P. M. No. 75/ 1968\n\n"
+        "RETIREMENT OF MR. J. R. WILLOUGHBY\n\n"
         "Comment by the Prime Minister, Mr. John Gorton\n\n",
-        "I am sure I can speak for all Members of the Parliamentary\n\nParty in paying tribute to Bob Willoughby.",
+        "I am sure I can speak for all Members of the Parliamentary\n\n"
+        "Party in paying tribute to Bob Willoughby.",
         "RETIREMENT OF MR . J.R WILLOUGHBY",
     ),
     (
         "2328",
         "VISIT BY JAPANESE PRINCE - STATEMENT BY THE PRIME MINISTER, MR JOHN GORTON",
-        "FOR PRESS: P. M. No. 111/ 1970\n\nVISIT BYJAPANESE PRINCE\n\nStatement by the Prime Minister, Mr. John Gorton\n\n",
-        "His Imperial Highness Prince Mikasa, brother of the Emperor\n\nof Japan, accompanied by Her Imperial Highness "
+        "FOR PRESS: P. M. No. 111/ 1970\n\nVISIT BYJAPANESE PRINCE\n\n"
+        "Statement by the Prime Minister, Mr. John Gorton\n\n",
+        "His Imperial Highness Prince Mikasa, brother of the Emperor\n\n"
+        "of Japan, accompanied by Her Imperial Highness "
         "Princess Mikasa, will\n\nbe visiting Australia in January.",
         "VISIT BY JAPANESE PRINCE",
     ),
     (
         "2539",
-        "CYCLONE ALTHEA - COMMONWEALTH FINANCIAL ASSISTANCE - STATEMENT BY THE PRIME MINISTER MR WILLIAM MCMAHON CH MP",
+        "CYCLONE ALTHEA - COMMONWEALTH FINANCIAL ASSISTANCE - STATEMENT BY THE PRIME MINISTER MR "
+        "WILLIAM MCMAHON CH MP",
         "FOR PRESS; PM. No. 25/ 1972.\n\nCYCLONE AL~ THEA COMMON4WEALTH FINANCIAL ASSISTANCE\n\n"
         "Statement by the Prime Minister, Mr. William McMahon, CH, MP.\n\n",
-        "Cyclone Althea struck the Townsville region on\n\n24 December last. I informed the then acting Premier of Queensland.",
+        "Cyclone Althea struck the Townsville region on\n\n"
+        "24 December last. I informed the then acting Premier of Queensland.",
         "CYCLONE ALTHEA - COMMONWEALTH FINANCIAL ASSISTANCE",
     ),
     (
         "4016",
-        "MESSAGE OF CONDOLENCE FROM PRESIDENT FORD ON THE DEATH OF AUSTRALIAN AMBASSADOR TO THE UNITED STATES",
-        "F75/ 9\n\nFOR PRESS 29 December 1975\n\nMESSAGE OF CONDOLENCE FROM PRESIDENT FORD ON THE DEATH. OF\n\n"
+        "MESSAGE OF CONDOLENCE FROM PRESIDENT FORD ON THE DEATH OF AUSTRALIAN AMBASSADOR TO THE "
+        "UNITED STATES",
+        "F75/ 9\n\nFOR PRESS 29 December 1975\n\n"
+        "MESSAGE OF CONDOLENCE FROM PRESIDENT FORD ON THE DEATH. OF\n\n"
         "AUSTRALIAN AMBASSADOR TO THE UNITED STATES\n\n",
-        "The Prime Minister, the Hon. Malcolm Fraser, today\n\nreceived the following message of condolence on the death of\n\n"
+        "The Prime Minister, the Hon. Malcolm Fraser, today\n\n"
+        "received the following message of condolence on the death of\n\n"
         "the Australian Ambassador to the United States.",
         None,
     ),
@@ -213,8 +247,10 @@ FURNITURE = [
         "4438",
         "ASEAN - POST-SUMMIT MEETING - 10 JULY 1977",
         "R LL\n\nj US T L I( A\n\nFOR PRESS 10 July 1977\n\nASEAN POST-SUMMIT MEETING\n\n",
-        "The Prime Minister announced today that he had accepted\n\nan invitation from the Prime Minister of Malaysia.\n\n"
-        "He said that a-working group of officials will leave on\n\nMonday to discuss preparations for the visit with ASEAN\n\n"
+        "The Prime Minister announced today that he had accepted\n\n"
+        "an invitation from the Prime Minister of Malaysia.\n\n"
+        "He said that a-working group of officials will leave on\n\n"
+        "Monday to discuss preparations for the visit with ASEAN\n\n"
         "and Japanese officials. 000000000",
         "ASEAN - POST-SUMMIT MEETING",
     ),
@@ -222,28 +258,34 @@ FURNITURE = [
         "4649",
         "INQUIRY INTO WHALES AND WHALING, 19 MARCH 1978",
         "FOR P~ RESS 19 IMARC!! 1978\n\nINQUIRY INTO WHALES AND WHALING\n\n",
-        "The Government's concern to preserve and conserve the many\n\nspecies of whales is w-ell known.",
+        "The Government's concern to preserve and conserve the many\n\n"
+        "species of whales is w-ell known.",
         "INQUIRY INTO WHALES AND WHALING",
     ),
     (
         "5282",
         "SUMMARY OF NEWSVOICE",
         "PRIME MINISTER FRIDAY, MARCH 1 1980\n\nfrom the Press Office -V\n\nLIBRARY J\n\n",
-        "A mass meeting of tanker drivers in Sydney this morning voted to\n\nend their strike from tomorrow.",
+        "A mass meeting of tanker drivers in Sydney this morning voted to\n\n"
+        "end their strike from tomorrow.",
         None,
     ),
     (
         "6759",
         "THE UNITED STATES WILL PARTICIPATE IN EXPO 88 IN BRISBANE",
         "-A )~ UTVA~ A~\n\nFOR MEDIA 10 OCTOBER 1985\n\n",
-        "The United States will participate in Expo 88 in Brisbane.\n\nFollowing my discussions with President Reagan.",
+        "The United States will participate in Expo 88 in Brisbane.\n\n"
+        "Following my discussions with President Reagan.",
         None,
     ),
     (
         "9502",
-        "STATEMENT BY THE PRIME MINISTER, THE HON P J KEATING MP MR OACKER, MR HOWARD AND MEDIA MONOPOLIES",
-        "1K!,\n\n1 STATEMENT BY THE PRIME MINISTER. THE HON P J KEATING MP\n\nMR PACKER, MR HOWARD AND MEDIA MONOPOLIES\n\n",
-        "My attention has been drawn to a statement issued by Mr\n\nKerry Packer, in which he has categorically denied any\n\n"
+        "STATEMENT BY THE PRIME MINISTER, THE HON P J KEATING MP MR OACKER, MR HOWARD AND MEDIA "
+        "MONOPOLIES",
+        "1K!,\n\n1 STATEMENT BY THE PRIME MINISTER. THE HON P J KEATING MP\n\n"
+        "MR PACKER, MR HOWARD AND MEDIA MONOPOLIES\n\n",
+        "My attention has been drawn to a statement issued by Mr\n\n"
+        "Kerry Packer, in which he has categorically denied any\n\n"
         "deal with Mr Howard on cross media ownership rules.",
         "MR OACKER, MR HOWARD AND MEDIA MONOPOLIES",
     ),
@@ -283,12 +325,16 @@ def test_end_marks_contact_blocks_and_embargo_lines_go(tmp_path):
     texts = [
         "SOUTHERN AFRICA REGION AS A WHOLE, IN PEACE AND STABILITY FOR ALL OF ITS PEOPLES.\n\nENDS",
         "I am not going to speculate on personalities.\n\nThanks very much, everyone.\n\n[ENDS]",
-        "The Federal Government will provide a major boost in funds to help protect Queensland's heritage.\n\n"
+        "The Federal Government will provide a major boost in funds to help protect Queensland's "
+        "heritage.\n\n"
         "B RI SBANE\n\nEnquiries: Peter Conway 062-726528 ( W)\n\n062-824304 ( H)",
-        "EMBARGO: 11 p. m. Wednesday, 15th June, 1960 P. M. No. 21/ 1960\n\nWORK AT KIMBERLEY RESEARCH STATION TO BE\n\n"
-        "DOUBLED\n\nStatement by the Actingi Prime Minister, Mr. J. McEwen\n\nThe Commonwealth Government has agreed to "
+        "EMBARGO: 11 p. m. Wednesday, 15th June, 1960 P. M. No. 21/ 1960\n\n"
+        "WORK AT KIMBERLEY RESEARCH STATION TO BE\n\n"
+        "DOUBLED\n\nStatement by the Actingi Prime Minister, Mr. J. McEwen\n\n"
+        "The Commonwealth Government has agreed to "
         "increase its assistance to the work of the Kimberley Research Station.",
-        "Photo: The Prime Minister at the opening of the new wing\n\nThe hospital's new wing will treat 4,000 patients "
+        "Photo: The Prime Minister at the opening of the new wing\n\n"
+        "The hospital's new wing will treat 4,000 patients "
         "a year.\n\nCaption: Patients and staff at the opening",
     ]
     outcomes = ingest_records(
@@ -313,7 +359,8 @@ def test_end_marks_contact_blocks_and_embargo_lines_go(tmp_path):
 
 def test_a_long_title_is_cut_at_a_phrase_not_mid_phrase(tmp_path):
     title = (
-        "TEXT OF THE AGREEMENT REACHED AT THE NASSAU CHOGM ON SOUTH AFRICA, ENTITLED' SOUTHERN AFRICA - "
+        "TEXT OF THE AGREEMENT REACHED AT THE NASSAU CHOGM ON SOUTH AFRICA, ENTITLED' SOUTHERN "
+        "AFRICA - "
         "THE COMMONWEALTH ACCORD'"
     )
     [outcome] = ingest_records(
@@ -335,52 +382,61 @@ def test_a_long_title_is_cut_at_a_phrase_not_mid_phrase(tmp_path):
 PAGE_MARKERS = [
     (
         "5071",
-        "the first time for seven or eight months. Manufacturing industry is experiencing / 2 \n\n-2\n\n"
+        "the first time for seven or eight months. Manufacturing industry is experiencing / 2 \n\n"
+        "-2\n\n"
         "a great move forward and investmnent has risen.",
         "Manufacturing industry is experiencing a great move forward",
     ),
     (
         "5071",
-        "to suggest that we the Commonwealth should spend more, as though\n\n/ 4 \n\n-4\n\nwe are some kind of cargo cult.",
+        "to suggest that we the Commonwealth should spend more, as though\n\n/ 4 \n\n-4\n\n"
+        "we are some kind of cargo cult.",
         "should spend more, as though we are some kind of cargo cult.",
     ),
     (
         "5071",
-        "Because we are a more attractive source of\n\n/ 8 \n\nS -8-\n\nsupply, and because we are reliable.",
+        "Because we are a more attractive source of\n\n/ 8 \n\nS -8-\n\n"
+        "supply, and because we are reliable.",
         "a more attractive source of supply, and because",
     ),
     (
         "5071",
-        "of welfare recipients, about 270 instead of 168, largely \n\n5\n\nbecause of an ageing Australian Population.",
+        "of welfare recipients, about 270 instead of 168, largely \n\n5\n\n"
+        "because of an ageing Australian Population.",
         "largely because of an ageing",
     ),
     (
         "1273",
-        "full details of the new arrangements\n\nas agreed will be made at an early date. ./ 2 \n\n2\n\n"
+        "full details of the new arrangements\n\n"
+        "as agreed will be made at an early date. ./ 2 \n\n2\n\n"
         "Mr. Holt added that he regarded the outcome as\n\na very successful result.",
         "at an early date. Mr. Holt added",
     ),
     (
         "3172",
-        "law and administration nave given him a familiarity with \n\n2.\n\nAustralian Government and State "
+        "law and administration nave given him a familiarity with \n\n2.\n\n"
+        "Australian Government and State "
         "Government affairs and he is,\n\nof course, well known throughout Australia.",
         "a familiarity with Australian Government and State",
     ),
     (
         "3383",
-        "to the Authority\n\nwhich would announce arrangments for public hearings shortly. / 2 \n\n-2-\n\n"
+        "to the Authority\n\n"
+        "which would announce arrangments for public hearings shortly. / 2 \n\n-2-\n\n"
         "The Prime Minister also pointed out that should\n\nthe need for restraint arise.",
         "public hearings shortly. The Prime Minister also",
     ),
     (
         "4227",
-        "sure this House would wish to place on record its sympathy for\n\nthe Chinese people in their loss. 2. \n\n"
+        "sure this House would wish to place on record its sympathy for\n\n"
+        "the Chinese people in their loss. 2. \n\n"
         "2.\n\nI therefore move that this House record its sincere\n\nregret at the death.",
         "in their loss. I therefore move",
     ),
     (
         "issue",
-        "and the Prime Ministers of Australia, New Zealand and Japan will meet\n\nI I 2.\n\nin Kuala Lumpur "
+        "and the Prime Ministers of Australia, New Zealand and Japan will meet\n\nI I 2.\n\n"
+        "in Kuala Lumpur "
         "following the ASEAN Summit.",
         "will meet in Kuala Lumpur",
     ),
@@ -393,7 +449,10 @@ PAGE_MARKERS = [
     ids=[f"{r[0]}-{n}" for n, r in enumerate(PAGE_MARKERS)],
 )
 def test_page_markers_go_and_the_sentence_is_joined(record, text, joined):
-    lead = "The Prime Minister said today that the economy was growing again in every State of Australia.\n\n"
+    lead = (
+        "The Prime Minister said today that the economy was growing again in every State of "
+        "Australia.\n\n"
+    )
     article = extract_article(lead + text, "A SPEECH")
     kept = " ".join(article.text.split())
     assert joined in kept
@@ -441,7 +500,8 @@ def test_page_markers_go_and_the_sentence_is_joined(record, text, joined):
         ("will be between $ 5h and $ 6-oillion this financial year", []),  # 2539
         ("TEL: PRIME MINISTER CAN0EUR1RA", []),  # 8897
         (
-            "continuing allocations of $ 121 million\n\nindexed in terms of 1994 dollars for a further nine. years",
+            "continuing allocations of $ 121 million\n\n"
+            "indexed in terms of 1994 dollars for a further nine. years",
             [(121_000_000, "AUD", "$ 121 million")],
         ),  # 9269
     ],
@@ -507,11 +567,13 @@ def test_country_sets_the_currency_and_the_pound_before_1966(tmp_path):
 
 
 def test_no_uk_department_on_an_australian_document(tmp_path):
-    """Records 10148, 23408 and 41066: the Australian Treasury, Japan's Ministry of Justice, the UK's Home Office."""
+    """Records 10148, 23408, 41066: Australia's Treasury, Japan's Justice Ministry, Home Office."""
     texts = [
         "Sir Roland was a distinguished Secretary of the Treasury between 1951 and 1966.",
-        "Attended by relevant departments from the following Japanese Ministries and bodies.\n\nMinistry of Justice",
-        "The new Home Affairs portfolio will be similar to the Home Office of the United Kingdom: a central department.",
+        "Attended by relevant departments from the following Japanese Ministries and bodies.\n\n"
+        "Ministry of Justice",
+        "The new Home Affairs portfolio will be similar to the Home Office of the United Kingdom: "
+        "a central department.",
     ]
     records = [
         {"title": f"RELEASE {n}", "date": "2017-07-18", "text": t} for n, t in enumerate(texts)
@@ -558,7 +620,10 @@ def test_country_comes_from_the_option_or_archive_toml(tmp_path):
             {
                 "title": "HOSPITAL GRANTS",
                 "date": "1975-05-01",
-                "text": "The Commonwealth will provide $5 million to the hospitals of the Treasury's State.",
+                "text": (
+                    "The Commonwealth will provide $5 million to the hospitals of the Treasury's "
+                    "State."
+                ),
             }
         )
         + "\n"
@@ -599,7 +664,7 @@ def test_country_comes_from_the_option_or_archive_toml(tmp_path):
 
 
 def test_largest_sort_and_timeline_keep_currencies_apart(tmp_path):
-    """An Australian archive: AUD documents lead the largest sort and the timeline counts AUD, not pounds."""
+    """In an Australian archive AUD leads the largest sort; the timeline counts AUD, not pounds."""
     docs = [
         ("1960-06-15", "£80 million"),
         ("1961-03-01", "£90 million"),
@@ -641,9 +706,12 @@ def test_largest_sort_and_timeline_keep_currencies_apart(tmp_path):
 
 def test_organisations_are_not_cut_at_their_ending_12245():
     text = (
-        "Mr Gill is Chairman of the Australian National Council on Drugs and a member of the National Advisory "
-        "Council on Suicide Prevention. She chairs the National Centre for Research into the Prevention of Drug "
-        "Abuse, and the Plunkett Centre for Ethics in Health Care. He is a member of the Australian Institute of "
+        "Mr Gill is Chairman of the Australian National Council on Drugs and a member of the "
+        "National Advisory "
+        "Council on Suicide Prevention. She chairs the National Centre for Research into the "
+        "Prevention of Drug "
+        "Abuse, and the Plunkett Centre for Ethics in Health Care. He is a member of the "
+        "Australian Institute of "
         "Management and the Law Council of Australia."
     )
     found = [m.key for m in organisations(text, Matcher(Registry.load(PROJECT_CORPUS)))]
@@ -664,9 +732,12 @@ def test_organisations_are_not_cut_at_their_ending_12245():
 
 def test_currencies_treaties_partnerships_honours_and_countries_are_not_organisations():
     text = (
-        "The Trans-Pacific Partnership (TPP) and the Comprehensive Strategic Partnership with Indonesia were signed, "
-        "as was the Closer Economic Relations Trade Agreement (CER). The Australian Dollar (AUD) rose. "
-        "Dr Smith, Officer of the Order of Australia (AO), spoke for the United States (US) and the "
+        "The Trans-Pacific Partnership (TPP) and the Comprehensive Strategic Partnership with "
+        "Indonesia were signed, "
+        "as was the Closer Economic Relations Trade Agreement (CER). The Australian Dollar (AUD) "
+        "rose. "
+        "Dr Smith, Officer of the Order of Australia (AO), spoke for the United States (US) and "
+        "the "
         "United Kingdom (UK), with the Australian Medical Association."
     )
     found = [m.key for m in organisations(text, Matcher(Registry.load(PROJECT_CORPUS)))]
@@ -683,18 +754,26 @@ def test_a_dateline_that_contradicts_the_record_is_flagged(tmp_path):
         {
             "title": "CENTRE FOR ABORIGINAL STUDIES",
             "date": "1962-01-09",
-            "text": "The Prime Minister announced today that the Government had decided to establish "
-            "a centre for Aboriginal studies.\n\nCANBERRA.\n\n9th January, 1963",
+            "text": (
+                "The Prime Minister announced today that the Government had decided to establish "
+                "a centre for Aboriginal studies.\n\nCANBERRA.\n\n9th January, 1963"
+            ),
         },
         {
             "title": "MEDIA MONOPOLIES",
             "date": "1995-03-06",
-            "text": "It is a point which both Mr Howard and Mr Packer should note.\n\nBONN 8 MARCH, 1995 5103",
+            "text": (
+                "It is a point which both Mr Howard and Mr Packer should note.\n\n"
+                "BONN 8 MARCH, 1995 5103"
+            ),
         },
         {
             "title": "RURAL CREDIT",
             "date": "1966-03-17",
-            "text": "Members of the Government are very appreciative of the contribution.\n\nCANBERRA, 17th March, 1966",
+            "text": (
+                "Members of the Government are very appreciative of the contribution.\n\n"
+                "CANBERRA, 17th March, 1966"
+            ),
         },
     )
     assert any("9 January 1963" in p and "9 January 1962" in p for p in outcomes[0].review)
@@ -722,7 +801,10 @@ def test_a_suspicious_amount_and_a_furniture_title_are_flagged(tmp_path):
         {
             "title": "G20 LEADERS' COMMUNIQUE",
             "date": "2014-11-16",
-            "text": "Leaders also agreed to a Global Infrastructure Initiative that will help address the $70 trillion gap.",
+            "text": (
+                "Leaders also agreed to a Global Infrastructure Initiative that will help address "
+                "the $70 trillion gap."
+            ),
         },
         {
             "title": "FOR PRESS: P.M. No. 75/1968",
@@ -747,11 +829,12 @@ def test_written_documents_parse_as_the_build_reads_them(tmp_path):
 
 
 def test_a_registry_department_of_the_archives_country_is_suggested(tmp_path):
-    """A department registered with `country: AU` is found in Australian documents, and only there."""
+    """A department registered with `country: AU` is found in Australian documents, only there."""
     folder = corpus(tmp_path)
     with (folder / "departments.yaml").open("a", encoding="utf-8") as registry:
         registry.write(
-            "\npmc:\n  name: Department of the Prime Minister and Cabinet\n  short: PM&C\n  country: AU\n"
+            "\npmc:\n  name: Department of the Prime Minister and Cabinet\n  short: PM&C\n  "
+            "country: AU\n"
         )
     matcher_au = Matcher(Registry.load(folder), "AU")
     matcher_uk = Matcher(Registry.load(folder))
@@ -763,9 +846,12 @@ def test_a_registry_department_of_the_archives_country_is_suggested(tmp_path):
 def test_organisations_that_open_with_their_ending_and_what_stops_a_name():
     """Records 17817, 21808, 3388, 6458, 20580 of the trial's sample."""
     text = (
-        "An agreement between Karara Mining Limited and the China Development Bank & Bank of China was signed. "
-        "He studied at the University of Queensland. That was done by the Tariff Board in October 1963. "
-        "The Governor-General in Council will appoint him. A new Memorandum of Understanding (MoU) was signed. "
+        "An agreement between Karara Mining Limited and the China Development Bank & Bank of "
+        "China was signed. "
+        "He studied at the University of Queensland. That was done by the Tariff Board in October "
+        "1963. "
+        "The Governor-General in Council will appoint him. A new Memorandum of Understanding "
+        "(MoU) was signed. "
         "He was Deputy Dean (Students), and Chancellor of Macquarie University."
     )
     found = [m.key for m in organisations(text, Matcher(Registry.load(PROJECT_CORPUS)))]

@@ -1,4 +1,4 @@
-"""The parts of ingest one by one: boilerplate removal, dating, registry matching, near-duplicates, file names."""
+"""Ingest's parts one by one: boilerplate, dates, registry matching, near-duplicates, file names."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ Ministers back new fostering model with £3m
 
 Photo: A family at home (posed by models)
 
-Ministers have given £3m to spread a fostering model in which experienced carers support a group of newer ones.
+Ministers have given £3m to spread a fostering model in \
+which experienced carers support a group of newer ones.
 
 Read more about how it works below, in the words of the carers who tried it first and liked it.
 
@@ -77,7 +78,8 @@ def test_plain_text_stays_plain_in_markdown():
 
 def test_wrapped_lines_are_joined_and_bullets_become_a_list():
     article = extract_article(
-        "A headline that is long enough\n\nThe Prime Minister announced the names\n\nof the new ministers today.\n\n"
+        "A headline that is long enough\n\nThe Prime Minister announced the names\n\n"
+        "of the new ministers today.\n\n"
         "• first point of the list\n• second point of the list\n"
     )
     assert article.paragraphs == [
@@ -275,7 +277,10 @@ def test_progress_bar_on_a_large_batch(tmp_path, capsys):
                 {
                     "title": f"Release {n}",
                     "date": "2001-01-01",
-                    "text": f"Release number {n} says a different thing: {' '.join(f'word{n * 7 + k}' for k in range(9))}.",
+                    "text": (
+                        f"Release number {n} says a different thing: "
+                        f"{' '.join(f'word{n * 7 + k}' for k in range(9))}."
+                    ),
                 }
             )
             + "\n"
@@ -292,7 +297,7 @@ def test_progress_bar_on_a_large_batch(tmp_path, capsys):
 
 
 def test_a_batch_large_enough_for_workers_keeps_input_order(tmp_path):
-    """Worker processes prepare the records; names, duplicates and writing still follow the input."""
+    """Worker processes prepare the records; names, duplicates and writing follow the input."""
     records = tmp_path / "batch.jsonl"
     texts = [f"Release {n}: " + " ".join(f"w{n}x{k}" for k in range(12)) + "." for n in range(40)]
     rows = [{"title": "Same headline", "date": "2002-02-02", "text": t} for t in texts]

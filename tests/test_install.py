@@ -1,4 +1,4 @@
-"""The package as a user installs it: a wheel in a fresh venv outside the checkout, serving its own archive."""
+"""The package as a user installs it: a wheel in a fresh venv outside the checkout, serving."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The package's layout: imports run the data's way, in no circle; the core knows nothing of the web."""
+"""The package's layout: imports run the data's way, in no circle; the core knows no web."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "archive"
-# Each wing and what it may import from the package besides itself; the CLI, at the door, may use all.
+# Each wing and what it may import from the package
+# besides itself; the CLI, at the door, may use all.
 MAY_USE = {
     "corpus": {"errors"},
     "ingest": {"errors", "corpus"},
@@ -58,7 +59,7 @@ def _module_name(path: Path) -> str:
 
 
 def _module_imports(path: Path, modules: set[str]) -> set[str]:
-    """Every module of the package this one imports: at the top, in a function, or for types only."""
+    """Return the package's modules this one imports: at the top, in a function, or for types."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.Import):

@@ -1,5 +1,7 @@
-"""Licences: a document's licence is shown on its page, in the API and in every export; the Australian
-releases carry their CC-BY attribution wherever their text is shown."""
+"""Licences: a document's licence is shown on its page, in the API and in every export.
+
+The Australian releases carry their CC-BY attribution wherever their text is shown.
+"""
 
 from __future__ import annotations
 

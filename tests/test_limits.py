@@ -71,7 +71,8 @@ def test_a_wildcard_stands_for_its_commonest_words_up_to_the_limit(archive, sear
 
 def test_the_expansions_of_a_whole_query_share_one_limit(search, monkeypatch):
     monkeypatch.setattr(limits, "MAX_EXPANDED", 4)
-    # Three words in title and body: six wildcards, four of them expanded (one word each), two left out.
+    # Three words in title and body: six wildcards, four
+    # of them expanded (one word each), two left out.
     result = search(q="ca* OR fu* OR so*")
     assert result.total > 0
     assert result.notice.endswith(

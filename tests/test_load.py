@@ -58,7 +58,8 @@ def test_a_minute_of_mixed_load_from_16_clients_has_no_errors(
     total = rows["Aggregated"]
     print(
         f"\nload: {total['Request Count']} requests, {total['Failure Count']} failures, "
-        f"{float(total['Requests/s']):.1f} req/s, p50 {total['50%']} ms, p95 {total['95%']} ms, p99 {total['99%']} ms"
+        f"{float(total['Requests/s']):.1f} req/s, p50 {total['50%']} ms, p95 {total['95%']} ms, "
+        f"p99 {total['99%']} ms"
     )
     for name, row in rows.items():
         print(

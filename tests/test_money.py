@@ -410,7 +410,7 @@ def test_the_roles_are_the_ones_documented():
 
 
 def test_a_programmes_entity_page_carries_its_ledger(web):
-    """The entity page (issue 23) shows the ledger (issue 22) and its JSON carries the same lines."""
+    """The entity page (issue 23) shows the ledger (issue 22); its JSON carries the same lines."""
     page = web.get(f"/programme/{FUND}").get_data(as_text=True)
     assert "Money announced: the ledger" in page and "part of £200m" in page
     assert f'href="/programme/{FUND}/ledger.csv"' in page

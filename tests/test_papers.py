@@ -1,4 +1,4 @@
-"""Policy papers: a real PDF printed by Chromium and a real Word file, ingested, built, served and cited."""
+"""Policy papers: a PDF printed by Chromium and a Word file, ingested, built, served and cited."""
 
 from __future__ import annotations
 

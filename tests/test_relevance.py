@@ -1,4 +1,4 @@
-"""Plain words as people type them: most-words matching, registry names, ranking, how it was read."""
+"""Plain words as people type them: most-words matching, registry names, ranking, the reading."""
 
 from __future__ import annotations
 
@@ -104,7 +104,8 @@ def test_only_plain_words_are_read_as_plain_words(q, plain):
 
 
 def test_the_seed_questions_find_their_documents_first(shipped):
-    # The 2019 pilot never says "evaluation"; the 2010 article is the £48m for frontline social work.
+    # The 2019 pilot never says "evaluation"; the 2010
+    # article is the £48m for frontline social work.
     devolved = run(shipped, "devolved budgets pilot evaluation")
     assert ids(devolved)[0] == "2019-devolved-budgets-for-social-workers-broadly-welcomed"
     money = run(shipped, "how much money did ministers give to frontline social workers")
@@ -135,7 +136,8 @@ def with_dfe_only(tmp_path_factory) -> Archive:
     corpus = root / "corpus"
     shutil.copytree(TEST_CORPUS, corpus)
     (corpus / "2018-02-01-dfe-backs-innovation-in-adoption.md").write_text(
-        '---\ntitle: Adoption agencies try new ideas\ndate: "2018-02-01"\nsource: Test\ndepartments: [dfe]\n---\n\n'
+        '---\ntitle: Adoption agencies try new ideas\ndate: "2018-02-01"\nsource: '
+        "Test\ndepartments: [dfe]\n---\n\n"
         "The DfE has backed an innovation round for regional adoption agencies.\n",
         "utf-8",
     )
@@ -163,7 +165,8 @@ def test_a_department_named_in_the_query_finds_documents_filed_under_it(with_dfe
 
 def test_a_programme_alias_in_the_query_finds_documents_filed_under_it(archive):
     result = run(archive, "the innovation fund")
-    # innovation-programme's alias "innovation fund": its three documents, though one never says "fund".
+    # innovation-programme's alias "innovation fund":
+    # its three documents, though one never says "fund".
     assert {
         "2013-10-22-childrens-social-care-innovation-programme-opens-for-bids",
         "2015-06-30-mockingbird-fostering-model-wins-european-backing",

@@ -1,4 +1,4 @@
-"""Research depth on the shipped corpus: financial years, governments, date ranges, real terms, money parts."""
+"""Research depth on the shipped corpus: financial years, governments, dates, real terms, parts."""
 
 from __future__ import annotations
 
@@ -387,7 +387,8 @@ def test_the_shipped_department_registry_records_reorganisations_both_ways_with_
     assert all(d.sources for d in departments.values()), [
         k for k, d in departments.items() if not d.sources
     ]
-    # Every department that ended into another names it, and every department that began from one is named by it.
+    # Every department that ended into another names it, and
+    # every department that began from one is named by it.
     for key, department in departments.items():
         for other in department.successors:
             assert key in departments[other].predecessors

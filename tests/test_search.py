@@ -230,7 +230,8 @@ def test_every_facet_count_equals_the_results_selecting_it_gives(archive):
                     continue
                 toggled = archive.search(request.toggled(facet, value.value))
                 single = request.toggled(facet, value.value)
-                # Selecting a value in a facet that already has a selection widens (OR); alone it gives the count.
+                # Selecting a value in a facet that already has a
+                # selection widens (OR); alone it gives the count.
                 alone = archive.search(
                     type(request)(**{**single.__dict__, **_only(facet, value.value, request)})
                 )
@@ -364,7 +365,8 @@ def test_document_lookup(archive):
     assert archive.document("no-such-document") is None
 
 
-# Requests built from the date facets and ranges, on top of the others: every count must be its click.
+# Requests built from the date facets and ranges, on
+# top of the others: every count must be its click.
 DATES = [
     "2009",
     "2009-11",
@@ -428,7 +430,8 @@ def test_date_and_announcer_facet_counts_equal_the_results_of_their_clicks(archi
             assert alone.total == value.count, (params, facet, value)
             if not value.selected:
                 assert archive.search(request.toggled(facet, value.value)).total >= value.count
-    # What the facets cannot place is exactly what their values leave out of the results without them.
+    # What the facets cannot place is exactly what their
+    # values leave out of the results without them.
     for facet in ("financial_year", "government"):
         without = archive.search(type(request)(**{**request.__dict__, FACET_FIELDS[facet]: ()}))
         placed = sum(v.count for v in archive.search(without.request).facets[facet])

@@ -1,4 +1,4 @@
-"""Issue 15's search page: year ranges, what a count means, boxes that keep the search, the archive's own words."""
+"""Issue 15's search page: year ranges, what a count means, boxes that keep the search, wording."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from archive.web.app import create_app
 def facet_item(html: str, facet: str, value: str) -> str:
     """The <a> of one facet value: its box, label, count and link."""
     match = re.search(
-        rf'<a href="([^"]*)"[^>]*>\s*<span class="box" aria-hidden="true" data-key="{facet}:{value}">(.*?)</a>',
+        r'<a href="([^"]*)"[^>]*>\s*<span class="box" aria-hidden="true" '
+        rf'data-key="{facet}:{value}">(.*?)</a>',
         html,
         re.DOTALL,
     )
@@ -137,8 +138,8 @@ def test_an_unreadable_year_keeps_the_search(client):
     assert total(html) == client.get("/api/search?q=care&department=dfe").get_json()["total"]
     assert "Department: DfE" in html
     assert (
-        "year must be a year such as 2013 or a range such as 2010-2013, not 'abc'. These results are without it."
-        in unescape(html)
+        "year must be a year such as 2013 or a range such as 2010-2013, not 'abc'. These results "
+        "are without it." in unescape(html)
     )
     box = re.search(r'<input id="year-range"[^>]*>', html).group(0)
     assert 'value="abc"' in box and 'aria-invalid="true"' in box and 'href="#year-range"' in html
@@ -184,7 +185,8 @@ def test_an_archive_of_another_country_speaks_of_itself(tmp_path, corpus_dir):
         text = re.sub(r"departments: \[[^\]]*\]", "departments: []", path.read_text())
         path.write_text(re.sub(r"programmes: \[[^\]]*\]", "programmes: []", text))
     (root / "archive.toml").write_text(
-        'SITE_NAME = "Australian Releases"\nTAGLINE = "Prime ministers\' media releases since 1956"\n'
+        'SITE_NAME = "Australian Releases"\nTAGLINE = "Prime ministers\' media releases since '
+        '1956"\n'
         'SUBJECT = "Australian prime ministers\' media releases"\n'
     )
     report = build(root / "corpus", root / "index")

@@ -36,7 +36,8 @@ NAMES = [
     "format",
     "x",
 ]
-# Text that looks like what attackers and typos send: unicode, controls, markup, numbers, separators.
+# Text that looks like what attackers and typos send:
+# unicode, controls, markup, numbers, separators.
 VALUES = st.one_of(
     st.text(max_size=40),
     st.sampled_from(

@@ -1,4 +1,4 @@
-"""The segment writer writes what Whoosh's default writer writes, read back through Whoosh itself."""
+"""The segment writer writes what Whoosh's default writer writes, as Whoosh itself reads it."""
 
 from __future__ import annotations
 
@@ -155,7 +155,7 @@ def _values() -> list[dict]:
 
 
 def _contents(folder: Path) -> dict:
-    """Everything a reader can tell of an index: terms, postings with their statistics, stored fields, lengths, columns."""
+    """Return what a reader can tell of an index: terms, postings, fields, lengths, columns."""
     ix = whoosh_index.open_dir(str(folder))
     with ix.reader() as reader:
         schema = ix.schema
@@ -262,7 +262,7 @@ QUERIES = (
 
 
 def _everything(index_dir: Path, scores: bool = True) -> dict:
-    """What a reader of the archive sees: every query's hits (and their scores) with facet counts, and every document."""
+    """Return what an archive's reader sees: each query's hits, scores, facets; every document."""
     from archive.search.core import Archive
 
     archive = Archive(index_dir)
@@ -320,7 +320,8 @@ def test_many_changed_files_are_written_as_new_segments_and_nothing_is_lost(
     broken.write_text("---\ntitle: [unclosed\n---\nBody.\n")
     files[4].unlink()
     (corpus_dir / "2024-01-01-new-kingfisher-fund.md").write_text(
-        '---\ntitle: New kingfisher fund\ndate: "2024-01-01"\nsource: Test\n---\nA kingfisher fund of £2m.\n'
+        '---\ntitle: New kingfisher fund\ndate: "2024-01-01"\nsource: Test\n---\nA kingfisher '
+        "fund of £2m.\n"
     )
     report = build(corpus_dir, index_dir)
     assert (report.added, report.changed, report.removed, len(report.errors)) == (1, 3, 1, 1)
@@ -337,7 +338,8 @@ def test_many_changed_files_are_written_as_new_segments_and_nothing_is_lost(
     assert (
         broken.stem in ids and files[4].stem not in ids and len(ids) == 13
     )  # the broken file keeps its last version
-    # Put back as it was, the broken file is what the index holds already; and built from nothing, the
+    # Put back as it was, the broken file is what the
+    # index holds already; and built from nothing, the
     # same corpus finds the same. (Not with the same scores: as in Whoosh and Lucene, a replaced
     # document counts in its old segment's statistics until that segment is rewritten.)
     broken.write_text(good)

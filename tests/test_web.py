@@ -118,7 +118,8 @@ def test_rendered_markdown_is_sanitised(tmp_path, corpus_dir):
 
     (corpus_dir / "hostile.md").write_text(
         '---\ntitle: "<script>alert(1)</script>Hostile"\ndate: "2020"\nsource: X\n---\n'
-        "Text <script>alert(2)</script> and <img src=x onerror=alert(3)> and [click](javascript:alert(4)).\n"
+        "Text <script>alert(2)</script> and <img src=x onerror=alert(3)> and "
+        "[click](javascript:alert(4)).\n"
     )
     build(corpus_dir, tmp_path / "index")
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()

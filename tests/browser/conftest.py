@@ -31,7 +31,10 @@ def _missing() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "the playwright package is not installed: run `pip install -e '.[test]'` (./dev test does)"
+        return (
+            "the playwright package is not installed: run `pip install -e '.[test]'` (./dev test "
+            "does)"
+        )
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         return (
             f"no Chromium at {CHROMIUM}: run `apt-get install chromium` (./dev test does, as root)"

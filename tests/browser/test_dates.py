@@ -1,4 +1,7 @@
-"""Dates in a real browser: the two date inputs narrow the search and say what they left out; date facets click."""
+"""Dates in a real browser: the date inputs narrow the search and say what they left out.
+
+Date facets click too.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Filters a person sets in a real browser survive the search box; year ranges tick and untick their years."""
+"""Filters set in a real browser survive the search box; year ranges tick and untick years."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""What a person does in a real browser: search, filter, read, cite, download, follow; with and without JavaScript."""
+"""What a person does in a real browser: search, filter, read, cite, download, follow.
+
+With JavaScript and without.
+"""
 
 from __future__ import annotations
 
@@ -102,7 +105,8 @@ def test_a_document_page_reads_and_cites(page):
     assert page.title() == "Eleven projects share new round of innovation funding · Policy Archive"
     harvard = page.locator("#cite-harvard-text")
     assert harvard.inner_text().startswith(
-        "Children's Services Weekly (2017) 'Eleven projects share new round of innovation funding', 20 March. Available at: "
+        "Children's Services Weekly (2017) 'Eleven projects share new round of innovation "
+        "funding', 20 March. Available at: "
     )
     assert harvard.locator("i").inner_text() == "Children's Services Weekly"
     assert (
@@ -123,7 +127,8 @@ def test_the_copy_button_copies_a_citation(browser, server):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.locator("#cite-oscola-text").inner_text()
     assert copied.startswith(
-        "'Eleven projects share new round of innovation funding' Children's Services Weekly (20 March 2017)"
+        "'Eleven projects share new round of innovation funding' Children's Services Weekly (20 "
+        "March 2017)"
     )
     context.close()
 
@@ -180,17 +185,18 @@ def test_the_keyboard_reaches_everything_with_visible_focus(page):
     assert skip.inner_text() == "Skip to content"
     assert skip.bounding_box()["x"] >= 0  # shown when focused
     seen = set()
-    for _ in range(
-        140
-    ):  # the facets, their forms and options (date boxes take three stops each), the results
+    # The facets, their forms and options (date boxes take three stops each), the results.
+    for _ in range(140):
         page.keyboard.press("Tab")
         focused = page.evaluate("""() => {
             const e = document.activeElement, s = getComputedStyle(e);
             // A timeline bar shows focus by filling its column: SVG draws no outline round a link.
             const area = e.querySelector && e.querySelector('.hit-area');
-            return {text: (e.getAttribute('aria-label') || e.textContent || e.name || '').trim().slice(0, 40),
+            const name = e.getAttribute('aria-label') || e.textContent || e.name || '';
+            return {text: name.trim().slice(0, 40),
                     visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
-                             || (area !== null && getComputedStyle(area).fill === 'rgb(255, 191, 71)'),
+                             || (area !== null
+                                 && getComputedStyle(area).fill === 'rgb(255, 191, 71)'),
                     tag: e.tagName};
         }""")
         if focused["tag"] == "BODY":

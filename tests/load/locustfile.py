@@ -60,7 +60,8 @@ class Researcher(HttpUser):
 
     @task(1)
     def expensive(self) -> None:
-        # The costliest requests (issue 12): each a bounded answer, never a failure. 400 is an answer.
+        # The costliest requests (issue 12): each a bounded
+        # answer, never a failure. 400 is an answer.
         _, params = random.choice(EXPENSIVE)
         with self.client.get(
             "/", params=params, name="/?q=[expensive]", catch_response=True
