@@ -26,7 +26,9 @@ MANIFEST = "manifest.json"
 # release writes the index in a way older releases cannot read, or reads what older indexes lack:
 # opening an index of another format then says to run `archive build --full`. An index from
 # before formats were recorded is format 1.
-INDEX_FORMAT = 1
+# Format 2 (after 0.3.0) added fields an index of format 1 lacks: amount roles, amount_all,
+# value_all and largest_all, announced_by, person, numbers, versions, withdrawn, the build id.
+INDEX_FORMAT = 2
 # What the build alone reads: each document's checksum and file stats, pickled (0.05 s at 100,000
 # documents where the same in JSON took 0.5 s to read and write).
 DOCUMENTS = "documents.pickle"
