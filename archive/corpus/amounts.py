@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -146,7 +147,11 @@ def doubtful_amounts(text: str) -> list[str]:
     return [text[first:last] for first, last, _, _, glued in _scan(text, "USD") if glued]
 
 
-def _scan(text: str, dollar: str):
+# What the scanners yield for each amount found: (start, end, value, currency, glued).
+_Found = tuple[int, int, int, str, bool]
+
+
+def _scan(text: str, dollar: str) -> Iterator[_Found]:
     """Yield (start, end, value, currency, glued) for each amount, in order, words and figures merged."""
     pound = dollar if dollar in _POUND_CODES else "GBP"
     dollar = "USD" if dollar in _POUND_CODES else dollar
@@ -159,7 +164,7 @@ def _scan(text: str, dollar: str):
     yield from sorted((*figures, *words), key=lambda found: found[0])
 
 
-def _figures(text: str, dollar: str, pound: str):
+def _figures(text: str, dollar: str, pound: str) -> Iterator[_Found]:
     for match in _AMOUNT.finditer(text):
         first, last = match.span()
         prefix = None
@@ -208,7 +213,7 @@ def _may_have_words(text: str) -> bool:
     return False
 
 
-def _words(text: str, dollar: str, pound: str):
+def _words(text: str, dollar: str, pound: str) -> Iterator[_Found]:
     for match in _WORDS_AMOUNT.finditer(text):
         word = match["word"].lower()
         currency = (

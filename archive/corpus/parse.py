@@ -123,7 +123,7 @@ class PartialDate:
     def display(self) -> str:
         if self.undated:
             return "Undated"
-        if self.day:
+        if self.day and self.month:  # a day is only ever read with its month
             return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         if self.month:
             return f"{calendar.month_name[self.month]} {self.year}"

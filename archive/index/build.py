@@ -192,6 +192,7 @@ def build(
                     )
                     folder = None  # published: no longer ours to discard
             elif needed:
+                assert base is not None  # not a batch, so there is a base to add the few to
                 _write(index_dir, base, documents_parsed, removed, manifest, record, keep)
         except OSError as error:
             # A full disk, say: the new generation is discarded and the old one still serves.

@@ -241,6 +241,7 @@ def bounds(lifetimes: list[tuple[str, str | None, str | None]]) -> tuple[str, st
     elif low:
         span = f"after {low[0].display}"
     else:
+        assert high is not None  # with no start found, an end was
         span = f"before {high[0].display}"
 
     def when(value: str | None, missing: str) -> str:

@@ -192,13 +192,14 @@ class Fetcher:
                 if 400 <= response.status_code < 500:
                     return None
                 if response.status_code != 200:
-                    parser.disallow_all = True
+                    # typeshed leaves out this attribute, which RobotFileParser sets in __init__
+                    parser.disallow_all = True  # type: ignore[attr-defined]
                     return parser
                 text = self._body(response).decode("utf-8", "replace")
         except AddressRefused:
             raise
         except FetchProblem:
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # as above: not in typeshed
             return parser
         parser.parse(text.splitlines())
         return parser

@@ -382,9 +382,8 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         end = max(end, next((j + 1 for j in reversed(nonblank) if not _NOISE.match(lines[j])), end))
     kept, dropped = lines[:end], [line for line in lines[end:] if line]
     last = max((i for i, line in enumerate(kept) if line), default=None)
-    if last is not None and _LAST_PAGE.search(
-        kept[last]
-    ):  # "... action plans. 1": the page's number
+    # "... action plans. 1": the page's number
+    if last is not None and _LAST_PAGE.search(kept[last]):
         dropped.append(kept[last])
         kept[last] = _LAST_PAGE.sub("", kept[last])
     while last is not None and _scan_noise(kept[last]):
@@ -392,7 +391,8 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         kept[last] = ""
         last = max((i for i, line in enumerate(kept) if line), default=None)
     tail = _LAST_SENTENCE.search(kept[last]) if last is not None else None
-    if tail and _scan_noise(tail.group(1)):  # "... a personal friend. t P/ I L/ V/": the scan's
+    # "... a personal friend. t P/ I L/ V/": the scan's noise after the last sentence
+    if tail and last is not None and _scan_noise(tail.group(1)):
         dropped.append(tail.group(1))
         kept[last] = kept[last][: tail.start(1)].rstrip()
     return kept, dropped

@@ -123,7 +123,7 @@ def to_paper(pages: list[PageText]) -> Paper:
     from archive.ingest.tables import carry_headers
 
     carry_headers(kept_pages)
-    body = Counter()
+    body: Counter[float] = Counter()
     for _, items in kept_pages:
         for item in items:
             if isinstance(item, Line) and item.size:

@@ -39,7 +39,7 @@ class PaperArticle(Article):
     """An article whose paragraphs are written already; its text leaves out the page markers."""
 
     @property
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return "\n\n".join(p for p in (_MARKER.sub(" ", b).strip() for b in self.paragraphs) if p)
 
 

@@ -7,6 +7,7 @@ import logging
 import re
 import statistics
 from dataclasses import dataclass, field
+from typing import cast
 
 from archive.ingest.layout import Frag, Word, body_size, lay_out
 from archive.ingest.pages import Line, PageText
@@ -112,7 +113,7 @@ def _ocr(data: bytes, raw: list[tuple]) -> list[tuple]:
     missing = ocr.available()
     if missing:
         raise PdfProblem(f"no text layer: its {len(raw)} page(s) are images (a scan?); {missing}")
-    read = []
+    read: list[tuple] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for (number, _, height, tables, boxes, dots), page in zip(raw, pdf.pages):
             words, _ = ocr.page_words(page)
@@ -190,12 +191,14 @@ def page_text(
 ) -> PageText:
     """Lay a page's words out in reading order as lines with size, place and role, and its tables."""
     laid = lay_out(words, height, body, boxes or [], tables or [])
-    lines, found = [], []
-    for row in laid.lines:
-        if row and not isinstance(row[0], Frag):  # a table, where it stands in the reading order
+    lines: list[Line] = []
+    found: list[tuple[float, list[list[str]]]] = []
+    for laid_row in laid.lines:
+        if laid_row and not isinstance(laid_row[0], Frag):  # a table, where it stands in the order
             lines.append(Line(f"\x00{len(found)}", role="table"))
-            found.append((0.0, row))
+            found.append((0.0, laid_row))
             continue
+        row = cast(list[Frag], laid_row)
         text = " ".join(" ".join(f.text for f in row).split())
         if not text:
             continue

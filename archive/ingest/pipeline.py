@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -142,6 +142,7 @@ def ingest(
         total=total, unit="record", desc="ingesting", disable=not progress or total < PROGRESS_FROM
     )
     pool = None
+    prepared: Iterator[Outcome]
     try:
         if workers > 1:
             # Suggesting and validating are the slow part and need nothing shared; choosing file

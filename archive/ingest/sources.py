@@ -9,9 +9,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archive.errors import ArchiveError
 from archive.ingest.papers import PAPER_SUFFIXES, PDF_SUFFIXES, PaperArticle, Suggested
+
+if TYPE_CHECKING:
+    from archive.ingest.fetch import Fetcher
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -207,7 +211,7 @@ class Addresses:
     ) -> None:
         self.limits = (timeout, max_bytes, pause)
         self.allow_hosts = allow_hosts
-        self.fetcher = None
+        self.fetcher: Fetcher | None = None
 
     def records(self, address: Address) -> Iterator[Record | Unreadable]:
         from archive.ingest.fetch import Fetcher, Limits
@@ -343,8 +347,11 @@ def _jsonl(path: Path, field_map: dict[str, str]) -> Iterator[Record | Unreadabl
                     origin, f"no text (field '{field_map['text']}' is missing or empty)"
                 )
                 continue
-            values = {name: _string(data.get(field_map[name])) for name in FIELDS if name != "text"}
-            yield Record(origin, text, **values)
+            record = Record(origin, text)
+            for name in FIELDS:
+                if name != "text":  # the metadata fields, all of them str | None
+                    setattr(record, name, _string(data.get(field_map[name])))
+            yield record
 
 
 def _string(value: object) -> str | None:

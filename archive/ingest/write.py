@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from archive.corpus.parse import FRONT_MATTER, ID_PATTERN, PartialDate
@@ -39,7 +40,7 @@ def unique_id(base: str, planned: set[str]) -> str:
     return doc_id
 
 
-def compose(meta: dict[str, object], body: str) -> str:
+def compose(meta: Mapping[str, object], body: str) -> str:
     """Write front matter and body as a corpus file; strings are JSON-quoted, which YAML reads as written."""
     lines = ["---"]
     for key, value in meta.items():
