@@ -85,7 +85,7 @@ def require_format(index_dir: Path, manifest: dict[str, Any]) -> None:
 
 
 def read_documents(generation: Path) -> dict[str, Any]:
-    """Read the build's record of a generation's documents: checksums ("documents") and file stats ("stats")."""
+    """Read the build's record of a generation's documents: "documents" (checksums) and "stats"."""
     path = generation / DOCUMENTS
     if not path.exists():  # a generation from before the record was split out of the manifest
         manifest = read_manifest(generation)
@@ -152,7 +152,7 @@ def publish(
     documents: dict[str, Any] | None = None,
     keep: int = KEEP,
 ) -> Path:
-    """Write the manifest (and the build's record of documents), then make the folder current in one rename."""
+    """Write the manifest and the build's record of documents, then make the folder current."""
     count = len(documents["documents"]) if documents is not None else None
     manifest = {**manifest, "build": _new_build(index_dir, count)}
     if documents is not None:
