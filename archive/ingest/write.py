@@ -1,4 +1,4 @@
-"""Writing corpus files: a document's id from its date and title, its front matter, an atomic write."""
+"""Write corpus files: a document's id from its date and title, its front matter, atomically."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def unique_id(base: str, planned: set[str]) -> str:
 
 
 def compose(meta: Mapping[str, object], body: str) -> str:
-    """Write front matter and body as a corpus file; strings are JSON-quoted, which YAML reads as written."""
+    """Write front matter and body as a corpus file; strings JSON-quoted, which YAML reads as is."""
     lines = ["---"]
     for key, value in meta.items():
         if value is None or value == "":
@@ -87,7 +87,7 @@ def write_atomically(path: Path, content: str) -> None:
 def write_document(
     path: Path, content: str, original: bytes | None = None, suffix: str = ""
 ) -> None:
-    """Write a document and the original it came from (files/<id><suffix> beside it), both or neither."""
+    """Write a document and its original (files/<id><suffix> beside it): both or neither."""
     if original is None:
         write_atomically(path, content)
         return
