@@ -203,7 +203,10 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
     type=click.Choice(["announced", "all"]),
     default="announced",
     show_default=True,
-    help="Which amounts the amount filters and --sort largest count: money announced, or all.",
+    help=(
+        "Which amounts the amount filters and --sort largest count: "
+        "money announced, or all amounts."
+    ),
 )
 @click.option("--page", default=1, show_default=True, help="Which page of results.")
 @click.option("--limit", default=10, show_default=True, help="Results per page.")
@@ -314,7 +317,9 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
     "--map",
     "field_map",
     metavar="FIELD=NAME,...",
-    help="Which JSON fields hold the text, title, date, url, source, author, type (text=body).",
+    help=(
+        "Which JSON fields hold the text, title, date, url, source, author, type (e.g. text=body)."
+    ),
 )
 @click.option(
     "--currency", help="What a bare $ means in these sources, e.g. AUD; written as `currency:`."

@@ -155,7 +155,7 @@ _Found = tuple[int, int, int, str, bool]
 
 
 def _scan(text: str, dollar: str) -> Iterator[_Found]:
-    """Yield (start, end, value, currency, glued) of each amount in order, in words or figures."""
+    """Yield (start, end, value, currency, glued) of each amount, in words or figures, in order."""
     pound = dollar if dollar in _POUND_CODES else "GBP"
     dollar = "USD" if dollar in _POUND_CODES else dollar
     figures = _figures(text, dollar, pound)

@@ -46,7 +46,7 @@ def fy_text(start: int) -> str:
 
 @dataclass(frozen=True)
 class Deflator:
-    """The GDP deflator for each financial year, and the latest year (whose prices amounts use)."""
+    """The GDP deflator for each financial year, and the latest year, whose prices amounts use."""
 
     index: dict[str, float]  # financial year -> deflator
     series: str = SERIES

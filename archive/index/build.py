@@ -272,7 +272,7 @@ def _publish_segments(
     record: dict[str, Any],
     keep: int = generations.KEEP,
 ) -> None:
-    """Publish the folder's index (the base's less the replaced documents) and new segments."""
+    """Publish the folder's index (the base's, if any, less replaced documents), new segments in."""
     if base is None:
         schema, kept, generation = DocumentSchema(), [], 0
     else:
@@ -314,7 +314,7 @@ def _delete(reader: Any, doc_ids: list[str]) -> list[Any]:
 
 
 def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
-    """Merge the small segments small builds leave, once there are several; drop empty ones.
+    """Merge the small segments that small builds leave, once there are several; drop emptied ones.
 
     Whoosh's own policy (MERGE_SMALL) merges a segment once the documents before it, smallest
     first, number fewer than a Fibonacci number of its place: with forty segments of 25,000
@@ -341,7 +341,7 @@ def _write(
     record: dict[str, Any],
     keep: int = generations.KEEP,
 ) -> None:
-    """Publish the base's index with a few documents added, changed or removed by Whoosh."""
+    """Publish the base with a few documents added, changed or removed by Whoosh's own writer."""
     folder = generations.start(index_dir, base)
     try:
         ix = whoosh_index.open_dir(folder)

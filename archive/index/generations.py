@@ -152,7 +152,7 @@ def publish(
     documents: dict[str, Any] | None = None,
     keep: int = KEEP,
 ) -> Path:
-    """Write the manifest and the build's record of documents, then make the folder current."""
+    """Write the manifest and the build's record, then make the folder current in one rename."""
     count = len(documents["documents"]) if documents is not None else None
     manifest = {**manifest, "build": _new_build(index_dir, count)}
     if documents is not None:

@@ -1,4 +1,4 @@
-"""Points a reviewer should check: dates that disagree or cannot be read, doubtful money, titles."""
+"""Review points: dates that disagree or cannot be read, doubtful money, furniture titles."""
 
 from __future__ import annotations
 

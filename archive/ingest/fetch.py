@@ -190,7 +190,10 @@ class Fetcher:
         return robots is None or robots.can_fetch(ROBOTS_AGENT, url)
 
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """Read a host's robots.txt: none (404) allows all; one that fails denies all (RFC 9309)."""
+        """Read a host's robots.txt, as RFC 9309 says.
+
+        None (404 and the like) allows everything; one that cannot be read denies everything.
+        """
         parser = urllib.robotparser.RobotFileParser()
         try:
             with self._request(origin + "/robots.txt") as response:

@@ -1,4 +1,4 @@
-"""Read a PDF's text layer page by page with pdfplumber: lines, size and place; tables as rows."""
+"""Read a PDF's text layer by page with pdfplumber: lines with size and place, tables as rows."""
 
 from __future__ import annotations
 
