@@ -147,7 +147,8 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
         click.echo(f"warning: {warning.text}", err=True)
     problems = f"{len(report.errors)} file(s) rejected" if report.errors else "no errors"
     click.echo(
-        f"checked {report.documents + len(report.errors)} documents: {problems}, {len(report.warnings)} warning(s)"
+        f"checked {report.documents + len(report.errors)} documents: {problems}, "
+        f"{len(report.warnings)} warning(s)"
     )
     if report.warnings:
         click.echo(report.kinds_line(kinds))
@@ -202,7 +203,10 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
     type=click.Choice(["announced", "all"]),
     default="announced",
     show_default=True,
-    help="Which amounts the amount filters and --sort largest count: money announced, or all amounts.",
+    help=(
+        "Which amounts the amount filters and --sort largest count: "
+        "money announced, or all amounts."
+    ),
 )
 @click.option("--page", default=1, show_default=True, help="Which page of results.")
 @click.option("--limit", default=10, show_default=True, help="Results per page.")
@@ -269,7 +273,8 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
     if result.notice:
         click.echo(result.notice, err=True)
     click.echo(
-        f"{result.total} result{'s' if result.total != 1 else ''} (read as: {result.reading}; sorted by {result.sort})"
+        f"{result.total} result{'s' if result.total != 1 else ''} "
+        f"(read as: {result.reading}; sorted by {result.sort})"
     )
     if result.left_out:
         click.echo(
@@ -312,7 +317,9 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
     "--map",
     "field_map",
     metavar="FIELD=NAME,...",
-    help="Which JSON fields hold the text, title, date, url, source, author, type (e.g. text=body).",
+    help=(
+        "Which JSON fields hold the text, title, date, url, source, author, type (e.g. text=body)."
+    ),
 )
 @click.option(
     "--currency", help="What a bare $ means in these sources, e.g. AUD; written as `currency:`."
@@ -339,7 +346,7 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
 def ingest(
     paths: ArchiveFolder, inputs: tuple[Path, ...], verbose: bool, doc_type: str | None, **options
 ) -> None:
-    """Turn text, HTML, JSON lines, PDF and Word files (or folders of them), or addresses, into corpus documents.
+    """Turn text, HTML, JSON lines, PDF and Word files, folders or addresses into corpus documents.
 
     An address (http:// or https://) is fetched; so is each line of a .urls file, or of a text file
     whose every line is an address."""

@@ -1,4 +1,4 @@
-"""The archive folder: where corpus/, index/ and the archive's own settings live, and `archive init`."""
+"""The archive folder, where corpus/, index/ and the archive's own settings live; `archive init`."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ class ArchiveFolder:
         return self.corpus
 
     def require_index(self) -> Path:
-        """Return the index folder; where there is neither an index nor a corpus, say how to start."""
+        """Return the index folder; with neither an index nor a corpus, say how to start."""
         if not self.index.exists():
             self.require_corpus()
         return self.index

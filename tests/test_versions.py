@@ -61,7 +61,7 @@ def test_an_index_records_the_version_and_format_that_built_it(built):
     "written",
     [
         {"format": generations.INDEX_FORMAT + 1, "version": "9.0.0"},  # a newer release's index
-        {"format": 0, "version": "0.0.1"},  # an older one
+        {"format": 1, "version": "0.3.0"},  # an older one: 0.3.0 wrote format 1
     ],
 )
 def test_an_index_of_another_format_says_run_a_full_build(

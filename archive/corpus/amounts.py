@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -45,8 +46,10 @@ _AMOUNT = re.compile(
     # two amounts in turn, and a spaced " - " is a dash, not a range
     (?:[-–][£€$]?(?P<number2>{_NUMBER})(?=[ \u00a0]?{_MULTIPLIER}))?
     # a scan breaks "$ 720 million" over two lines, even over a blank line
-    (?:[ \u00a0-]?(?P<multiplier>{_MULTIPLIER})|\s{{1,4}}(?P<multiplier_word>(?i:thousand|million|billion|trillion))\b)?
-    (?:[ \u00a0]+(?P<word>(?i:pounds?(?:[ ]sterling)?|sterling|euros?|cents?)|(?:US[ ])?(?i:dollars?))\b)?
+    (?:[ \u00a0-]?(?P<multiplier>{_MULTIPLIER})
+      |\s{{1,4}}(?P<multiplier_word>(?i:thousand|million|billion|trillion))\b)?
+    (?:[ \u00a0]+(?P<word>(?i:pounds?(?:[ ]sterling)?|sterling|euros?|cents?)
+      |(?:US[ ])?(?i:dollars?))\b)?
     # a number glued to letters is a scanning error ("$ 5h", "$ 6-oillion"), not money
     (?P<glued>[A-Za-z]+|-[A-Za-z]{{2,}})?
     """,
@@ -128,7 +131,8 @@ _MAX_SENTENCE = 400
 def extract_amounts(text: str, dollar: str = "USD") -> list[Amount]:
     """Find every money amount in text, in order of appearance.
 
-    dollar is what a bare $ means; a pound code (such as AUP) says instead what £ means, and $ is then USD.
+    dollar is what a bare $ means; a pound code (such as AUP) says instead what £ means, and $ is
+    then USD.
     """
     read = [found for found in _scan(text, dollar) if not found[4]]
     if not read:  # most texts have no money, so split sentences only when needed
@@ -142,12 +146,16 @@ def extract_amounts(text: str, dollar: str = "USD") -> list[Amount]:
 
 
 def doubtful_amounts(text: str) -> list[str]:
-    """Return money-like text that is not read as money: a number glued to letters, "$ 5h", "CAN0EUR1RA"."""
+    """Return money-like text not read as money: numbers glued to letters, "$ 5h", "CAN0EUR1RA"."""
     return [text[first:last] for first, last, _, _, glued in _scan(text, "USD") if glued]
 
 
-def _scan(text: str, dollar: str):
-    """Yield (start, end, value, currency, glued) for each amount, in order, words and figures merged."""
+# What the scanners yield for each amount found: (start, end, value, currency, glued).
+_Found = tuple[int, int, int, str, bool]
+
+
+def _scan(text: str, dollar: str) -> Iterator[_Found]:
+    """Yield (start, end, value, currency, glued) of each amount, in words or figures, in order."""
     pound = dollar if dollar in _POUND_CODES else "GBP"
     dollar = "USD" if dollar in _POUND_CODES else dollar
     figures = _figures(text, dollar, pound)
@@ -159,7 +167,7 @@ def _scan(text: str, dollar: str):
     yield from sorted((*figures, *words), key=lambda found: found[0])
 
 
-def _figures(text: str, dollar: str, pound: str):
+def _figures(text: str, dollar: str, pound: str) -> Iterator[_Found]:
     for match in _AMOUNT.finditer(text):
         first, last = match.span()
         prefix = None
@@ -208,7 +216,7 @@ def _may_have_words(text: str) -> bool:
     return False
 
 
-def _words(text: str, dollar: str, pound: str):
+def _words(text: str, dollar: str, pound: str) -> Iterator[_Found]:
     for match in _WORDS_AMOUNT.finditer(text):
         word = match["word"].lower()
         currency = (
@@ -240,7 +248,10 @@ def _year_of_prices(text: str, match: re.Match[str]) -> bool:
     maxsize=4
 )  # a build splits a text for its amounts, then again for the money they belong to
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Split text into (start, end) spans of sentences, without surrounding space or bullets (do not change the list)."""
+    """Split text into (start, end) spans of sentences, without surrounding space or bullets.
+
+    The list is cached and shared: do not change it.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

@@ -28,7 +28,10 @@ _CODE = re.compile(r"^[A-Z]{2}$")
 
 
 def parse_country(value: str | None) -> str | None:
-    """Return the ISO 3166 code a setting or option names, or raise ValueError saying what is allowed."""
+    """Return the ISO 3166 code a setting or option names.
+
+    Raise ValueError, saying what is allowed, for anything else.
+    """
     if value is None or not str(value).strip():
         return None
     code = str(value).strip().upper()
@@ -42,7 +45,7 @@ def parse_country(value: str | None) -> str | None:
 
 
 def currency_of(country: str | None, on: dt.date | None = None) -> str | None:
-    """Return the currency a country's documents of a date count in: AUD, or AUP before 14 February 1966."""
+    """Return the currency a country's documents of a date count in: AUD; AUP before 14 Feb 1966."""
     if country is None:
         return None
     pound = POUNDS.get(country)

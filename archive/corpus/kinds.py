@@ -25,7 +25,10 @@ _BY_NAME = {name: kind for kind, names in KINDS.items() for name in (kind, *name
 
 
 def kind_of(text: str | None) -> str | None:
-    """Return the kind a type names (media release gives press release), DEFAULT for none, None if unknown."""
+    """Return the kind a type names, DEFAULT for no type and None for an unknown one.
+
+    Other names of a kind count: "media release" gives press release.
+    """
     if text is None or not str(text).strip():
         return DEFAULT
     return _BY_NAME.get(" ".join(str(text).lower().split()))

@@ -1,4 +1,4 @@
-"""Money that belongs to other money: which amounts of a text the text itself says are parts of a larger one.
+"""Money that belongs to other money: which amounts the text itself says are parts of a larger one.
 
 Three ways of saying it are read, each within one sentence or from a sentence to the one before it:
 
@@ -26,7 +26,8 @@ INCLUDES = re.compile(
     r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consists? of|of which|split between)\b", re.I
 )
 PART_OF = re.compile(
-    r"\b(?:(?:comes?|came|drawn|taken|funded|paid for|allocated|is|are|was|were|will be)\s+(?:\w+\s+)?from"
+    r"\b(?:(?:comes?|came|drawn|taken|funded|paid for|allocated|is|are|was|were|will be)"
+    r"\s+(?:\w+\s+)?from"
     r"|(?:is|are|forms?|was|were)\s+(?:a\s+|the\s+)?part\s+of|out\s+of|a\s+share\s+of|share\s+of"
     r"|towards?\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?(?=(?:[A-Z]{1,3})?[£€$])"
     r"|to\s+(?:a|an|the)\s+(?=(?:[A-Z]{1,3})?[£€$]))",
@@ -84,7 +85,7 @@ class _Found:
 
 
 def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
-    """Return each amount as a dict, with `part_of` (the index of its whole, or None) and `evidence`."""
+    """Return each amount as a dict with `part_of` (its whole's index, or None) and `evidence`."""
     rows = [{**a.__dict__, "part_of": None, "evidence": None} for a in amounts]
     if len(amounts) < 2 or not _may_join(text):
         return rows  # no whole and part, or no words that join them
@@ -222,7 +223,7 @@ def _locate(text: str, amounts: Sequence[Amount], spans: list[tuple[int, int]]) 
 
 
 def _list_after(text: str, end: int, found: list[_Found]) -> list[_Found]:
-    """Return the amounts of the list that follows a sentence ending in a colon, up to the next blank line."""
+    """Return the amounts of the list after a sentence ending in a colon, to the next blank line."""
     rest = text[end:]
     body = rest.lstrip("\n")
     stop = body.find("\n\n")

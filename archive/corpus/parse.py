@@ -123,7 +123,7 @@ class PartialDate:
     def display(self) -> str:
         if self.undated:
             return "Undated"
-        if self.day:
+        if self.day and self.month:  # a day is only ever read with its month
             return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         if self.month:
             return f"{calendar.month_name[self.month]} {self.year}"
@@ -288,7 +288,7 @@ def checksum(data: bytes) -> str:
 
 
 def plain_text(body: str) -> str:
-    """Render Markdown and keep only its text, for indexing and snippets: each block ends in a line break."""
+    """Render Markdown to plain text, for indexing and snippets: each block ends in a line break."""
     # cmark (CommonMark, in C): 0.2 ms a release against Python-Markdown's 2.7 ms, the same text
     # but for CommonMark's own rules (a line of only "2." is an empty list item).
     rendered = cmarkgfm.markdown_to_html(body)
@@ -305,7 +305,8 @@ def _paged_text(body: str, currency: str) -> tuple[str, list[Amount], tuple[int,
     for n in range(1, len(pieces), 2):
         page, chunk = int(pieces[n]), pieces[n + 1]
         part = plain_text(chunk)
-        # A marker inside a paragraph (it runs on to the next page) joins the two halves with a space.
+        # A marker inside a paragraph (it runs on to the next page) joins the two halves with a
+        # space.
         inline = not pieces[n - 1].endswith("\n") and not chunk.startswith("\n")
         if part:
             text += (" " if inline else "\n\n") if text else ""
@@ -313,7 +314,8 @@ def _paged_text(body: str, currency: str) -> tuple[str, list[Amount], tuple[int,
         pages.append(page)
         text += part
     # Amounts are read from the whole text, so a sentence may run over a page; each is then found
-    # in turn to learn the page it stands on (a range such as "£2-3m" gives two amounts at one place).
+    # in turn to learn the page it stands on (a range such as "£2-3m" gives two amounts at one
+    # place).
     amounts, cursor = [], 0
     last: tuple[str | None, int] = (None, 0)
     for amount in extract_amounts(text, dollar=currency):
@@ -350,7 +352,7 @@ def _check_nesting(body: str, path: Path) -> None:
 
 
 def _deep_lines(body: str) -> Iterator[tuple[int, str]]:
-    """Yield (number, line) of each line that may be nested too deeply, as splitlines() numbers them."""
+    """Yield (number, line) of each line that may be nested too deeply, numbered as splitlines()."""
     if OTHER_BREAKS.search(body):
         yield from enumerate(body.splitlines(), 1)
         return

@@ -32,7 +32,7 @@ SOURCE = (
 
 
 def financial_year(year: int, month: int | None, first_month: int = 4) -> str | None:
-    """Name the financial year a month falls in, such as 2009-10; None for a date known only to the year."""
+    """Name the financial year a month falls in, such as 2009-10; None for a year alone."""
     if month is None:
         return None
     start = year if month >= first_month else year - 1
@@ -46,7 +46,7 @@ def fy_text(start: int) -> str:
 
 @dataclass(frozen=True)
 class Deflator:
-    """The GDP deflator for each financial year, and the latest year whose prices amounts are put into."""
+    """The GDP deflator for each financial year, and the latest year, whose prices amounts use."""
 
     index: dict[str, float]  # financial year -> deflator
     series: str = SERIES
@@ -56,12 +56,12 @@ class Deflator:
         return max(self.index)
 
     def factor(self, year: str | None) -> float | None:
-        """Return what one unit of a financial year is worth in the latest year's prices, or None."""
+        """Return what one unit of a financial year is worth in the latest prices, or None."""
         level = self.index.get(year) if year else None
         return None if level is None else self.index[self.prices] / level
 
     def real(self, value: int, year: str | None) -> int | None:
-        """Return an amount of a financial year in the latest year's prices, to the unit, or None."""
+        """Return an amount of a financial year in the latest prices, to the unit, or None."""
         factor = self.factor(year)
         return None if factor is None else real_value(value, factor)
 
@@ -83,7 +83,7 @@ def real_value(value: int, factor: float) -> int:
 def nominal_range(
     low: int | None, high: int | None, factor: float
 ) -> tuple[int | None, int | None]:
-    """Return the nominal amounts whose real value, as real_value rounds it, lies within [low, high]."""
+    """Return the nominal amounts whose real value (rounded as real_value) is in [low, high]."""
     lo = hi = None
     if low is not None:
         lo = max(0, math.floor((low - 0.5) / factor) - 1)

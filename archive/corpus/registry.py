@@ -171,7 +171,7 @@ class Registry:
         )
 
     def unknown(self, kind: str, key: str) -> str:
-        """Describe an unknown department, programme or government key, suggesting the closest known one."""
+        """Describe an unknown department, programme or government key; suggest the closest."""
         close = difflib.get_close_matches(key, list(self._entries(kind)), n=1, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"unknown {kind} '{key}'{hint}"
@@ -242,9 +242,11 @@ class Registry:
                 if other and other not in self.departments:
                     raise CorpusError(
                         path,
-                        f"department '{department.key}' links to {self.unknown('department', other)}",
+                        f"department '{department.key}' links to "
+                        f"{self.unknown('department', other)}",
                     )
-        # A reorganisation is recorded on both sides: A's successors list B exactly when B's predecessors list A.
+        # A reorganisation is recorded on both sides: A's successors list B exactly when B's
+        # predecessors list A.
         for department in self.departments.values():
             for other in department.successors:
                 if department.key not in self.departments[other].predecessors:
@@ -265,7 +267,8 @@ class Registry:
             if programme.department and programme.department not in self.departments:
                 raise CorpusError(
                     corpus_dir / PROGRAMMES_FILE,
-                    f"programme '{programme.key}' names {self.unknown('department', programme.department)}",
+                    f"programme '{programme.key}' names "
+                    f"{self.unknown('department', programme.department)}",
                 )
 
     def _check_governments(self, path: Path) -> None:

@@ -76,13 +76,13 @@ def _source(entry: dict[str, Any], where: str) -> Source:
         raise ArchiveError(f"{where} ({name}): url must be an http:// or https:// address")
     if kind == "govuk" and not entry.get("organisations"):
         raise ArchiveError(f"{where} ({name}): a GOV.UK source names its organisations")
-    limits = {}
-    for key, kind_of in (("max_items", int), ("max_seconds", float)):
+    limits: dict[str, float] = {}
+    for key in ("max_items", "max_seconds"):
         if key in entry:
             number = entry[key]
             if not isinstance(number, int | float) or isinstance(number, bool) or number <= 0:
                 raise ArchiveError(f"{where} ({name}): {key} must be a positive number")
-            limits[key] = kind_of(number)
+            limits[key] = number
     return Source(
         name=name,
         url=url.rstrip("/") if kind == "govuk" else url,
@@ -94,8 +94,9 @@ def _source(entry: dict[str, Any], where: str) -> Source:
         country=_optional(entry, "country", where),
         licence=_optional(entry, "licence", where),
         field_map=_optional(entry, "map", where),
-        **limits,
-    )  # type: ignore[arg-type]
+        max_items=int(limits.get("max_items", MAX_ITEMS)),
+        max_seconds=float(limits.get("max_seconds", MAX_SECONDS)),
+    )
 
 
 def _string(entry: dict[str, Any], key: str, where: str) -> str:

@@ -1,4 +1,4 @@
-"""Postings as arrays beside each segment: every term's document numbers and weights, ready to slice.
+"""Postings as arrays beside each segment: each term's document numbers and weights, to slice.
 
 Whoosh keeps a term's postings in zlib-compressed pickled blocks, positions included, and a
 query decodes them again every time: at 10,000 documents most of a word query's time. After a
@@ -35,7 +35,7 @@ def term_ids(reader: IndexReader, field: str, text: str | bytes) -> np.ndarray:
 
 
 def postings(reader: IndexReader, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
-    """Return a term's document numbers (deleted ones included) and its weights in them, as arrays."""
+    """Return a term's document numbers (deleted ones included) and weights in them, as arrays."""
     ids, weights = [], []
     for leaf, offset in reader.leaf_readers():
         try:
@@ -85,7 +85,7 @@ def covers(schema: Any, field: str) -> bool:
 def positions(
     reader: IndexReader, field: str, btext: bytes, wanted: np.ndarray
 ) -> dict[int, list[int]]:
-    """Return a term's positions in each document where wanted (a mask over all document numbers) is true."""
+    """Return a term's positions in each document where wanted (a mask over all of them) is true."""
     found: dict[int, list[int]] = {}
     for leaf, offset in reader.leaf_readers():
         try:
@@ -166,7 +166,7 @@ def open_segments(folder: Path, reader: IndexReader) -> list[tuple[SegmentArrays
 
 
 def write(folder: Path) -> None:
-    """Write the arrays of every segment of the index in folder that has none; drop those of merged-away ones."""
+    """Write the arrays of each segment in folder that has none; drop those of merged-away ones."""
     ix = whoosh_index.open_dir(str(folder))
     try:
         with ix.reader() as reader:
@@ -211,7 +211,8 @@ class SpanWriter:
         self.ids: list[np.ndarray] = []
         self.weights: list[np.ndarray] = []
         # Positions per posting, in postings order (0 where a field keeps none), and the positions:
-        # one small array a term, so that a segment's millions of positions never sit in Python lists.
+        # one small array a term, so that a segment's millions of positions never sit in Python
+        # lists.
         self.counts: list[np.ndarray] = []
         self.poses: list[np.ndarray] = []
         self.at = 0
@@ -219,7 +220,7 @@ class SpanWriter:
     def add(
         self, field: str, btext: bytes, ids: Any, weights: Any, places: list[list[int]] | None
     ) -> None:
-        """Add one term's document numbers, weights and (None for a field without them) positions."""
+        """Add one term's document numbers, weights and positions (None for a field without)."""
         ids = np.asarray(ids, dtype=np.uint32)
         self.terms[field, btext] = (self.at, self.at + len(ids))
         self.at += len(ids)
@@ -243,7 +244,7 @@ class SpanWriter:
         freqs: np.ndarray,
         poses: np.ndarray,
     ) -> None:
-        """Add many terms of a positional field at once: term i's postings are starts[i] to starts[i + 1]."""
+        """Add many terms of a positional field: term i's postings run starts[i] to starts[i+1]."""
         at = self.at
         bounds = (starts + at).tolist()
         self.terms.update(zip(((field, b) for b in btexts), zip(bounds, bounds[1:])))
@@ -254,7 +255,7 @@ class SpanWriter:
         self.poses.append(poses.astype(np.uint32, copy=False))
 
     def save(self, folder: Path, segment_id: str) -> None:
-        """Write the arrays, one at a time, each list dropped once joined, to keep the peak to about one array."""
+        """Write the arrays one at a time, each list dropped once joined: a peak of one array."""
         _save(
             folder / f"{segment_id}.pids.npy",
             np.concatenate(self.ids) if self.ids else np.zeros(0, dtype=np.uint32),

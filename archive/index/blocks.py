@@ -153,7 +153,7 @@ def _length_bytes(lengths: np.ndarray, none: int) -> np.ndarray:
 
 
 def _add_rows(table: Any, keys: list[bytes], values: list[bytes]) -> None:
-    """Add rows to Whoosh's term table (an OrderedHashWriter) at once, as its add() does one at a time."""
+    """Add rows to Whoosh's term table (an OrderedHashWriter) at once, as add() does one by one."""
     if not keys:
         return
     if keys[0] <= table.lastkey:

@@ -101,8 +101,9 @@ def build(
                 indexed = manifest["documents"]
                 known = manifest["stats"]
                 forced = reread_before = set(manifest.get("reread", ()))
-                # Labels, names and aliases are read from the registry at query time: an edit re-indexes
-                # nothing, and only documents filed under a removed (or re-keyed) entry are read again.
+                # Labels, names and aliases are read from the registry at query time: an edit
+                # re-indexes nothing, and only documents filed under a removed (or re-keyed) entry
+                # are read again.
                 if manifest.get("registry", {}).get("checksum") != registry.checksum:
                     relabelled = True
                     forced = forced | _filed_under(
@@ -115,7 +116,8 @@ def build(
         report = BuildReport(full=base is None, repaired=repaired, outdated=outdated or None)
 
         # A file whose size and modification time are as last recorded is not read again; the rest
-        # are compared by content. At 100,000 documents this is what keeps a small build under a second.
+        # are compared by content. At 100,000 documents this is what keeps a small build under a
+        # second.
         # A full build reads every file anyway: each one's checksum comes from its parse.
         sums = (
             None
@@ -138,8 +140,8 @@ def build(
         )
         removed = [doc_id for doc_id in indexed if doc_id not in stats]
         paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
-        # All documents, or many: parsed and written as new segments by worker processes. A few: parsed
-        # here and added by Whoosh's own writer, which also merges small segments.
+        # All documents, or many: parsed and written as new segments by worker processes. A few:
+        # parsed here and added by Whoosh's own writer, which also merges small segments.
         batch = base is None or len(stale) >= parallel.PARALLEL_FROM
         folder = generations.start(index_dir, base) if batch else None
         try:
@@ -166,8 +168,9 @@ def build(
             documents = {doc_id: indexed[doc_id] for doc_id in indexed if doc_id in stats}
             documents.update(parsed)
             report.total = len(documents)
-            # Only files whose indexed content is theirs are recorded, so a rejected one is read again next
-            # time; and not one changed in the last seconds, which a later change could leave with the same time.
+            # Only files whose indexed content is theirs are recorded, so a rejected one is read
+            # again next time; and not one changed in the last seconds, which a later change could
+            # leave with the same time.
             recent = time.time_ns() - RACY_NS
             rejected = {error.path.stem for error in report.errors if error.path is not None}
             recorded = {
@@ -192,11 +195,13 @@ def build(
                     )
                     folder = None  # published: no longer ours to discard
             elif needed:
+                assert base is not None  # not a batch, so there is a base to add the few to
                 _write(index_dir, base, documents_parsed, removed, manifest, record, keep)
         except OSError as error:
             # A full disk, say: the new generation is discarded and the old one still serves.
             raise ArchiveError(
-                f"the build failed and the previous index is still serving: {error.strerror or error}"
+                "the build failed and the previous index is still serving: "
+                f"{error.strerror or error}"
             ) from error
         finally:
             if folder is not None:
@@ -239,7 +244,7 @@ def _manifest(generation: Path) -> dict[str, Any] | None:
 
 
 def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
-    """Check that a generation's files are whole and it holds what its manifest says, so a damaged one is rebuilt."""
+    """Check a generation's files are whole and hold what its manifest says (else it is rebuilt)."""
     try:
         generations.check_files(generation, manifest)
         if not (generation / forms_table.FORMS_FILE).is_file():
@@ -267,7 +272,7 @@ def _publish_segments(
     record: dict[str, Any],
     keep: int = generations.KEEP,
 ) -> None:
-    """Publish the folder's index (the base's, if any, less the replaced documents) with the new segments in it."""
+    """Publish the folder's index (the base's, if any, less replaced documents), new segments in."""
     if base is None:
         schema, kept, generation = DocumentSchema(), [], 0
     else:
@@ -291,7 +296,10 @@ def _publish_segments(
 
 
 def _delete(reader: Any, doc_ids: list[str]) -> list[Any]:
-    """Mark the documents with these ids deleted in the reader's segments, as Whoosh's writer does; return them."""
+    """Mark the documents with these ids deleted in the reader's segments, as Whoosh's writer does.
+
+    Return them.
+    """
     kept = []
     for leaf, _ in reader.leaf_readers():
         segment = getattr(leaf, "segment", lambda: None)()
@@ -306,7 +314,7 @@ def _delete(reader: Any, doc_ids: list[str]) -> list[Any]:
 
 
 def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
-    """Merge the small segments that builds of a few files leave, once there are several; drop emptied ones.
+    """Merge the small segments that small builds leave, once there are several; drop emptied ones.
 
     Whoosh's own policy (MERGE_SMALL) merges a segment once the documents before it, smallest
     first, number fewer than a Fibonacci number of its place: with forty segments of 25,000
@@ -333,12 +341,13 @@ def _write(
     record: dict[str, Any],
     keep: int = generations.KEEP,
 ) -> None:
-    """Publish the base's index with a few documents added, changed or removed by Whoosh's own writer."""
+    """Publish the base with a few documents added, changed or removed by Whoosh's own writer."""
     folder = generations.start(index_dir, base)
     try:
         ix = whoosh_index.open_dir(folder)
         if not parsed and not removed:
-            # Only the registry changed: the same segments and forms (linked), published with the new registry.
+            # Only the registry changed: the same segments and forms (linked), published with the
+            # new registry.
             ix.close()
             generations.publish(index_dir, folder, manifest, record, keep)
             return

@@ -1,4 +1,4 @@
-"""The forms table: each indexed word's surface forms (stem -> the lower-case words that stem to it).
+"""The forms table: each indexed word's surface forms (stem -> the lower-case words stemmed to it).
 
 Snippets find a query's words in a hit's stored text by these forms instead of running the
 analyzer over the text again (archive/search/snippets.py). The build keeps, beside the index,
@@ -59,14 +59,14 @@ class FormsTable:
         return found
 
     def write(self, generation: Path) -> None:
-        """Write the table into a generation folder, replacing (not writing through) a linked file."""
+        """Write the table into a generation folder, replacing a linked file (not through it)."""
         temporary = generation / (FORMS_FILE + ".partial")
         temporary.write_bytes(pickle.dumps(self.stems, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, generation / FORMS_FILE)
 
 
 def read_stems(generation: Path) -> dict[str, str | None]:
-    """Read a generation's word -> stem table; raise OSError or ValueError when it is missing or damaged."""
+    """Read a generation's word -> stem table; raise OSError or ValueError if missing or damaged."""
     with open(generation / FORMS_FILE, "rb") as handle:
         try:
             found = pickle.load(

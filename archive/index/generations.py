@@ -26,7 +26,9 @@ MANIFEST = "manifest.json"
 # release writes the index in a way older releases cannot read, or reads what older indexes lack:
 # opening an index of another format then says to run `archive build --full`. An index from
 # before formats were recorded is format 1.
-INDEX_FORMAT = 1
+# Format 2 (after 0.3.0) added fields an index of format 1 lacks: amount roles, amount_all,
+# value_all and largest_all, announced_by, person, numbers, versions, withdrawn, the build id.
+INDEX_FORMAT = 2
 # What the build alone reads: each document's checksum and file stats, pickled (0.05 s at 100,000
 # documents where the same in JSON took 0.5 s to read and write).
 DOCUMENTS = "documents.pickle"
@@ -83,7 +85,7 @@ def require_format(index_dir: Path, manifest: dict[str, Any]) -> None:
 
 
 def read_documents(generation: Path) -> dict[str, Any]:
-    """Read the build's record of a generation's documents: checksums ("documents") and file stats ("stats")."""
+    """Read the build's record of a generation's documents: "documents" (checksums) and "stats"."""
     path = generation / DOCUMENTS
     if not path.exists():  # a generation from before the record was split out of the manifest
         manifest = read_manifest(generation)
@@ -150,7 +152,7 @@ def publish(
     documents: dict[str, Any] | None = None,
     keep: int = KEEP,
 ) -> Path:
-    """Write the manifest (and the build's record of documents), then make the folder current in one rename."""
+    """Write the manifest and the build's record, then make the folder current in one rename."""
     count = len(documents["documents"]) if documents is not None else None
     manifest = {**manifest, "build": _new_build(index_dir, count)}
     if documents is not None:

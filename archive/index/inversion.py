@@ -1,4 +1,4 @@
-"""Turn a segment's tokens into postings with numpy: by term, with positions encoded as Whoosh encodes them.
+"""Turn a segment's tokens into postings with numpy: by term, positions encoded as Whoosh does.
 
 A text field's tokens arrive document by document as term numbers (-1 for a word the analyzer
 drops). One stable sort by term puts them in the order Whoosh writes postings (term, document,
@@ -17,7 +17,8 @@ import numpy as np
 from whoosh.system import pack_uint
 
 # How pickle (protocol 2) writes a list: its header, then each int as K (one byte), M (two)
-# or J (four, signed), in batches of at most 1,000 between MARK and APPENDS (APPEND for a list of one).
+# or J (four, signed), in batches of at most 1,000 between MARK and APPENDS (APPEND for a list
+# of one).
 _HEAD = b"\x80\x02]q\x00"
 _MARK, _APPENDS, _APPEND, _STOP = 0x28, 0x65, 0x61, 0x2E
 _BATCH = 1000
@@ -25,7 +26,7 @@ _BATCH = 1000
 
 @dataclass
 class Postings:
-    """One field's postings in Whoosh's order: a run of postings a term, with each posting's positions."""
+    """One field's postings in Whoosh's order: a run of postings a term, each with its positions."""
 
     terms: list[str]  # in the order written
     term_starts: np.ndarray  # where each term's postings start, and one more for the end
@@ -62,7 +63,7 @@ class Tokens:
         self.tokens.extend(numbers)
 
     def postings(self) -> Postings:
-        """Return the field's postings, sorted by term (in code point order, which is UTF-8 byte order)."""
+        """Return the field's postings, sorted by term in code point order (UTF-8 byte order)."""
         tokens = (
             np.frombuffer(self.tokens, dtype=np.int32)
             if len(self.tokens)
@@ -107,7 +108,7 @@ class Tokens:
 
 
 def encode(positions: np.ndarray, freqs: np.ndarray) -> list[bytes]:
-    """Encode each posting's positions (freqs of them a posting, in order) as Positions.encode does."""
+    """Encode each posting's positions (freqs of them a posting) as Positions.encode does."""
     count = len(freqs)
     if not count:
         return []
@@ -180,7 +181,7 @@ def _encode_all(positions: np.ndarray, freqs: np.ndarray) -> list[bytes]:
 
 
 def encode_one(places: list[int]) -> bytes:
-    """Encode one posting's positions as Positions.encode does: their count, then the pickled gaps between them."""
+    """Encode one posting's positions as Positions.encode does: the count, then the pickled gaps."""
     gaps = [places[0]]
     gaps += [b - a for a, b in zip(places, places[1:])]
     return bytes(pack_uint(len(gaps))) + dumps(gaps, 2)

@@ -1,7 +1,8 @@
-"""The originals documents were ingested from (PDF, Word), kept in the index folder under their content's hash.
+"""The originals documents were ingested from (PDF, Word), kept in the index under their hash.
 
-A name made of the SHA-256 of the content is shared by every generation that holds the document and is
-never a path anyone chose: the web app finds a document's original through its stored metadata only.
+A name made of the SHA-256 of the content is shared by every generation that holds the document
+and is never a path anyone chose: the web app finds a document's original through its stored
+metadata only.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ HASH = re.compile(r"^[0-9a-f]{64}$")
 
 
 def store(index_dir: Path, document: Document) -> list[dict[str, Any]]:
-    """Copy a document's originals into index/files/ (once each) and describe them for its metadata."""
+    """Copy a document's originals into index/files/ (once each); describe them for its metadata."""
     if not document.files or document.path is None:
         return []
     kept = []
@@ -58,7 +59,7 @@ def store(index_dir: Path, document: Document) -> list[dict[str, Any]]:
 
 
 def path_of(index_dir: Path, entry: dict[str, Any]) -> Path | None:
-    """Where a stored original is, from its metadata entry; None for anything that is not a hash and a known type."""
+    """Where a stored original is, from its metadata entry; None unless a hash and a known type."""
     digest, suffix = str(entry.get("sha256", "")), str(entry.get("suffix", ""))
     if not HASH.match(digest) or suffix not in TYPES:
         return None

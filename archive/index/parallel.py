@@ -1,4 +1,4 @@
-"""Parse and index many documents at once: a segment a share, each written by a process of its own."""
+"""Parse and index many documents at once: a segment a share, each written by its own process."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ MAX_PROCS = 4  # each holds a segment of postings in memory
 
 @dataclass
 class Written:
-    """What writing the segments gave: the segments in order, the documents in them, the files rejected."""
+    """What writing the segments gave: the segments in order, their documents, files rejected."""
 
     segments: list[W3Segment] = field(default_factory=list)
     parsed: list[tuple[str, str]] = field(default_factory=list)  # (id, checksum)
@@ -46,7 +46,7 @@ class Written:
 def write(
     folder: Path, index_dir: Path, paths: list[Path], registry: Registry, progress: bool = False
 ) -> Written:
-    """Parse the files and write the documents that parse as new segments in folder (none are added to its index)."""
+    """Parse the files; write those that parse as new segments in folder, not added to its index."""
     many = len(paths) >= PARALLEL_FROM
     procs = min(os.cpu_count() or 1, MAX_PROCS) if many else 1
     # Segments of SEGMENT_DOCS even with one process: a whole corpus in one would not fit in memory.
@@ -78,7 +78,7 @@ def _run(jobs: list[tuple[Any, ...]], procs: int) -> Iterator[tuple[Any, ...]]:
 
 
 def _segment(job: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Parse one share of the files and write it as a segment; return it with what was parsed and rejected."""
+    """Parse a share of the files and write it as a segment; return it, what parsed, what failed."""
     folder, index_dir, paths, registry = job
     # The collector would walk the segment's millions of growing lists again and again for cycles
     # that are not there (about a tenth of the time); it runs once, at the end, so that a worker

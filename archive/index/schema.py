@@ -50,7 +50,7 @@ class DocumentSchema(SchemaClass):
 
 
 def source_key(name: str) -> str:
-    """Write a publisher's name as the source field holds it: its words in lower case, without a leading "the"."""
+    """Write a publisher's name as the source field holds it: lower case, no leading "the"."""
     words = re.findall(r"[\w']+", name.lower().replace("’", "'"))
     return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 

@@ -1,4 +1,4 @@
-"""Write Whoosh segments directly: what the default writer writes, without its per-token and per-posting costs.
+"""Write Whoosh segments directly: what its writer writes, without per-token and posting costs.
 
 Whoosh's writer runs every token through a chain of generators, then pickles every posting into
 a sorting pool and reads it back at commit (../shared/WHOOSH.md; most of a build's time). This
@@ -49,13 +49,14 @@ WORDS = re.compile(r"[\w*]+(?:\.[\w*]+)*")
 
 
 class TextIndexer:
-    """A text field with the stemming analyzer: its documents' words as term numbers, ready to invert."""
+    """A text field with the stemming analyzer: its documents' words as term numbers, to invert."""
 
     def __init__(self, analyzer: CompositeAnalyzer, stems: dict[str, str | None] | None = None):
         _, _, stop, stem = analyzer.items
         self.pattern = WORDS
         self.stops, self.minsize, self.stemfn = stop.stops, stop.min, stem.stemfn
-        # Each word as written -> its term, None if dropped; shared by fields with the same analyzer.
+        # Each word as written -> its term, None if dropped; shared by fields with the same
+        # analyzer.
         self.stems: dict[str, str | None] = {} if stems is None else stems
         self.lowered: dict[str, str] = {}
         self.numbers = _Numbers(self)  # each word as written -> its term's number, -1 if dropped
@@ -63,7 +64,7 @@ class TextIndexer:
 
     @staticmethod
     def handles(analyzer: Any) -> bool:
-        """Say whether an analyzer is the stemming one this reproduces (Whoosh's StemmingAnalyzer)."""
+        """Say whether an analyzer is the one this reproduces (Whoosh's StemmingAnalyzer)."""
         items: Any = getattr(analyzer, "items", None)
         if not isinstance(analyzer, CompositeAnalyzer) or [type(i) for i in items or ()] != [
             RegexTokenizer,
@@ -92,13 +93,13 @@ class TextIndexer:
         return found
 
     def add(self, docnum: int, text: str) -> int:
-        """Add a document's text to the field's tokens; return how many words are kept (the field's length)."""
+        """Add a document's text to the field's tokens; return the words kept (its length)."""
         found = [self.numbers[word] for word in self.pattern.findall(text)]
         self.tokens.add(docnum, found)
         return len(found) - found.count(-1)
 
     def term(self, word: str) -> str | None:
-        """Return the one term the analyzer makes of a word, or None if it drops it or makes several."""
+        """Return the one term the analyzer makes of a word; None if it makes none or several."""
         kept = [term for term in map(self._stem, self.pattern.findall(word)) if term is not None]
         return kept[0] if len(kept) == 1 else None
 
@@ -151,9 +152,11 @@ class SegmentWriter:
                 if shared is None:
                     stems.append((field.analyzer, shared := {}))
                 self.texts[name] = TextIndexer(field.analyzer, shared)
-        # (field, term) -> its postings, for the fields not in texts: documents, weights and encoded values.
+        # (field, term) -> its postings, for the fields not in texts: documents, weights and
+        # encoded values.
         self.postings: dict[tuple[str, bytes], tuple[list[int], list[float], list[bytes]]] = {}
-        # The length of each scorable field in each document, as Whoosh keeps it (one byte, rounded).
+        # The length of each scorable field in each document, as Whoosh keeps it (one byte,
+        # rounded).
         self.lengths: dict[str, dict[int, int]] = {}
         self.terms_of: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
         self.plans: dict[str, tuple[Any, ...]] = {}
@@ -212,7 +215,8 @@ class SegmentWriter:
         if isinstance(field, NUMERIC) and field.shift_step:
             numbers = value if isinstance(value, (list, tuple)) else [value]
             return [term for number in numbers for term in self._number_terms(name, field, number)]
-        # Years, departments and amount bands repeat from document to document: each value's terms are made once.
+        # Years, departments and amount bands repeat from document to document: each value's
+        # terms are made once.
         key = (name, tuple(value) if isinstance(value, list) else value)
         found = self.terms_of.get(key)
         if found is None:
@@ -238,7 +242,7 @@ class SegmentWriter:
         return found
 
     def finish(self) -> W3Segment:
-        """Write the segment's files and its arrays, and return the segment for the index's table of contents."""
+        """Write the segment's files and arrays; return the segment for the index's contents."""
         self.perdoc.close()
         self.perdoc._cols._tempstorage.destroy()
         writer = self.codec.field_writer(self.storage, self.segment)
@@ -312,7 +316,7 @@ class SegmentWriter:
             path.unlink()
 
     def forms(self) -> dict[str, str | None]:
-        """Return every word of the stemmed fields in lower case with its term, as the forms table keeps them."""
+        """Return each word of the stemmed fields in lower case with its term, as in forms."""
         found: dict[str, str | None] = {}
         for indexer in {id(i.stems): i for i in self.texts.values()}.values():
             for word, term in list(indexer.stems.items()):

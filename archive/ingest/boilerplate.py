@@ -1,4 +1,4 @@
-"""Keep the article of a page saved as plain text; drop navigation, story lists, comments and contact blocks."""
+"""Keep the article of a page saved as text; drop navigation, story lists, comments, contacts."""
 
 from __future__ import annotations
 
@@ -16,14 +16,17 @@ _END_MARKER = re.compile(
         related(?:\s+(?:articles?|stories|posts|content|news|links|reading))?
       | read\s+(?:more|full\s+story|next|also)
       | more\s+(?:from|on|in|stories|news|like\s+this)\b.*
-      | (?:you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed))
+      | (?:you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?
+         |most\s+(?:read|popular|viewed))
       | (?:popular|latest|recent|top)\s+(?:posts|stories|news|articles)
       | comments?(?:\s+are)?\s+closed\.?
       | \d+\s+(?:responses?|comments?|replies)\b.*
-      | (?:leave\s+a\s+(?:reply|comment)|add\s+(?:a|your)\s+comment|comments?(?:\s*\(\d+\))?|join\s+the\s+discussion)
+      | (?:leave\s+a\s+(?:reply|comment)|add\s+(?:a|your)\s+comment|comments?(?:\s*\(\d+\))?
+         |join\s+the\s+discussion)
       | share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?:?
       | tags?:.* | filed\s+under:?.* | categories:.*
-      | (?:sign\s+up|subscribe|newsletter|briefing\s+signup|quick\s+contact|contact\s+us|follow\s+us)\b.*
+      | (?:sign\s+up|subscribe|newsletter|briefing\s+signup|quick\s+contact|contact\s+us
+         |follow\s+us)\b.*
       | knowledge\s+&\s+resources | about\s+the\s+author | trending(?:\s+now)?
     )$""",
     re.IGNORECASE | re.VERBOSE,
@@ -62,7 +65,7 @@ _LONG = 25  # words: a paragraph this long is prose, not navigation
 
 @dataclass
 class Article:
-    """The article found in a page: its headline, its paragraphs as Markdown, and what was dropped."""
+    """The article found in a page: its headline, its paragraphs as Markdown, what was dropped."""
 
     title: str | None
     paragraphs: list[str]
@@ -146,7 +149,10 @@ def words(line: str) -> int:
 
 
 def _find_title(lines: list[str], given: str | None) -> tuple[str | None, int | None]:
-    """Return the headline and its line: the given one where the page repeats it, else the first headline-like line."""
+    """Return the headline and its line: the given one if the page repeats it, else a likely one.
+
+    The likely one is the first line shaped like a headline.
+    """
     limit = next((i for i, line in enumerate(lines) if words(line) >= _LONG), len(lines))
     if given:
         wanted = " ".join(given.split()).casefold()
@@ -173,7 +179,7 @@ def _headline_like(line: str) -> bool:
 
 
 def _find_end(lines: list[str], start: int) -> tuple[int, list[str]]:
-    """Return where the article ends (the first end marker after some prose) and what is dropped after it."""
+    """Return where the article ends (the first end marker after some prose) and what is dropped."""
     prose_seen = False
     for i in range(start, len(lines)):
         line = lines[i]
@@ -313,7 +319,7 @@ _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 def _escape(text: str) -> str:
-    """Keep plain text plain in Markdown: no HTML, and no accidental headings, quotes, rules or lists."""
+    """Keep plain text plain in Markdown: no HTML, no accidental headings, quotes, rules, lists."""
     text = _TAG_START.sub("&lt;", text)
     match = _MARKDOWN_START.match(text)
     if match:  # a backslash before the character that would start the construct

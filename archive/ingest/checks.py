@@ -1,4 +1,4 @@
-"""Points a reviewer should check: dates that disagree, dates that cannot be read, doubtful money, furniture titles."""
+"""Review points: dates that disagree or cannot be read, doubtful money, furniture titles."""
 
 from __future__ import annotations
 
@@ -57,14 +57,15 @@ def _agrees(found: PartialDate, given: PartialDate) -> bool:
 def amount_points(text: str, amounts: tuple[Amount, ...]) -> list[str]:
     """Point out money glued to letters (not read) and amounts too large to be likely."""
     points = [
-        f'"{doubt}" looks like money with a scanning error and is not read as an amount: add it by hand '
-        f"under amounts: if it is one"
+        f'"{doubt}" looks like money with a scanning error and is not read as an amount: '
+        f"add it by hand under amounts: if it is one"
         for doubt in dict.fromkeys(doubtful_amounts(text))
     ]
     for amount in amounts:
         if amount.value >= SUSPICIOUS_FROM:
             points.append(
-                f'"{amount.text}" is read as {amount.value:,} {amount.currency}: check it ("{amount.sentence}")'
+                f'"{amount.text}" is read as {amount.value:,} {amount.currency}: '
+                f'check it ("{amount.sentence}")'
             )
     return points
 

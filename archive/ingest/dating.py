@@ -59,7 +59,7 @@ def infer_date(
     given_by: str = "The record gives",
     lead: str = "",
 ) -> DateGuess | None:
-    """Return the best-supported publication date: given, from the URL, a dateline, else inferred from the text."""
+    """Return the best-supported publication date: given, the URL's, a dateline's, or the text's."""
     if given:
         try:
             date = PartialDate.parse(given)
@@ -122,7 +122,7 @@ def _from_url(url: str | None) -> DateGuess | None:
 
 
 def _dateline(text: str, anywhere: bool = False) -> DateGuess | None:
-    """A date standing alone at the top (anywhere above the article), or after 'Published', is the publication date."""
+    """Find the publication date: one alone at the top (above the article), or after 'Published'."""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     for n, paragraph in enumerate(paragraphs):
         dates = full_dates(paragraph)
@@ -154,7 +154,8 @@ def _new_financial_year(text: str) -> DateGuess | None:
     sentence = sentence_at(text, match.start())
     return DateGuess(
         PartialDate(year.date.year, 4),
-        f'"{sentence}" The new financial year, {_fy(year.date.year)}, began in April {year.date.year}.',
+        f'"{sentence}" The new financial year, {_fy(year.date.year)}, '
+        f"began in April {year.date.year}.",
         False,
     )
 
@@ -179,7 +180,8 @@ def _due(text: str) -> DateGuess | None:
     if not match:
         return None
     year, month = int(match["year"]), _MONTHS.get((match["month"] or "").lower())
-    # Something still due in the first months of a year was most likely written about in the year before.
+    # Something still due in the first months of a year was most likely written about in the year
+    # before.
     guess = year - 1 if month and month <= 3 else year
     due = f"{calendar.month_name[month]} {year}" if month else str(year)
     sentence = sentence_at(text, match.start())
@@ -241,6 +243,7 @@ def bounds(lifetimes: list[tuple[str, str | None, str | None]]) -> tuple[str, st
     elif low:
         span = f"after {low[0].display}"
     else:
+        assert high is not None  # with no start found, an end was
         span = f"before {high[0].display}"
 
     def when(value: str | None, missing: str) -> str:

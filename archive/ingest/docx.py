@@ -1,4 +1,4 @@
-"""Read a Word file (.docx) with python-docx: headings, paragraphs, lists and tables, as Markdown blocks."""
+"""Read a Word file (.docx) with python-docx: headings, paragraphs, lists, tables, as Markdown."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Fetch pages and papers by address with httpx: http(s) only, timeouts, a size limit, a bounded number of
-redirects, robots.txt respected, one request at a time per host with a pause between them."""
+"""Fetch pages and papers by address with httpx, politely and within limits.
+
+http(s) only, timeouts, a size limit, a bounded number of redirects, robots.txt respected, one
+request at a time per host with a pause between them."""
 
 from __future__ import annotations
 
@@ -10,7 +12,10 @@ from urllib.parse import urljoin, urlsplit
 
 from archive import __version__
 
-USER_AGENT = f"PolicyArchive/{__version__} (archive ingest; a research archive of public-policy announcements)"
+USER_AGENT = (
+    f"PolicyArchive/{__version__} "
+    "(archive ingest; a research archive of public-policy announcements)"
+)
 ROBOTS_AGENT = "PolicyArchive"
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 PDF_TYPES = {"application/pdf", "application/x-pdf"}
@@ -57,7 +62,7 @@ class Answer:
 
 @dataclass
 class Fetcher:
-    """One client for a batch: it remembers each host's robots.txt and when it last asked it anything."""
+    """One client for a batch: it remembers each host's robots.txt and when it last asked it."""
 
     limits: Limits = field(default_factory=Limits)
 
@@ -111,13 +116,13 @@ class Fetcher:
                     url = target
                     continue
                 if response.status_code >= 400:
-                    raise FetchProblem(
-                        f"the server answered {response.status_code} {response.reason_phrase}".rstrip()
-                    )
+                    answered = f"{response.status_code} {response.reason_phrase}"
+                    raise FetchProblem(f"the server answered {answered}".rstrip())
                 known = response.status_code == 304 and bool(headers)
                 if response.status_code != 200 and not known:
                     raise FetchProblem(
-                        f"the server answered {response.status_code} {response.reason_phrase}, not a page"
+                        f"the server answered {response.status_code} {response.reason_phrase}, "
+                        "not a page"
                     )
                 data = b"" if known else self._body(response)
                 return Answer(
@@ -185,20 +190,24 @@ class Fetcher:
         return robots is None or robots.can_fetch(ROBOTS_AGENT, url)
 
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """Read a host's robots.txt: none (404 and the like) allows everything; one that fails denies it (RFC 9309)."""
+        """Read a host's robots.txt, as RFC 9309 says.
+
+        None (404 and the like) allows everything; one that cannot be read denies everything.
+        """
         parser = urllib.robotparser.RobotFileParser()
         try:
             with self._request(origin + "/robots.txt") as response:
                 if 400 <= response.status_code < 500:
                     return None
                 if response.status_code != 200:
-                    parser.disallow_all = True
+                    # typeshed leaves out this attribute, which RobotFileParser sets in __init__
+                    parser.disallow_all = True  # type: ignore[attr-defined]
                     return parser
                 text = self._body(response).decode("utf-8", "replace")
         except AddressRefused:
             raise
         except FetchProblem:
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # as above: not in typeshed
             return parser
         parser.parse(text.splitlines())
         return parser

@@ -1,4 +1,4 @@
-"""Recognise press-release furniture by its shape: release lines, letterheads, page markers, end marks."""
+"""Recognise press-release furniture by shape: release lines, letterheads, page and end marks."""
 
 from __future__ import annotations
 
@@ -35,8 +35,10 @@ _LEAD_PHRASE = re.compile(
       | before\s+\d{{4}}\s+hours\b.* | issued\s+(?:from|by)\b.* | of\s+the\s+press\s+secretary\b
       | to\s+the\s+prime\s+minister\b\.?$
       | \d{{1,2}}(?:[.:]\s?\d\d)?\s*[ap]\.?\s*m\b\.? | (?:midnight|midday|noon)\b | {_WEEKDAY}\b
-      | check[\s-]+against[\s-]+delivery | (?:from\s+the\s+)?(?:prime\s+minister'?s\s+)?press\s+office\b
-      | prime\s+minister(?=for\b|\b)(?!\s*:) | of\s+australia\b | australia\b | canberra\b[.,]?(?:\s+a\.\s*c\.\s*t\.?)?
+      | check[\s-]+against[\s-]+delivery
+      | (?:from\s+the\s+)?(?:prime\s+minister'?s\s+)?press\s+office\b
+      | prime\s+minister(?=for\b|\b)(?!\s*:) | of\s+australia\b | australia\b
+      | canberra\b[.,]?(?:\s+a\.\s*c\.\s*t\.?)?
       | parliament\s+house\b | library\b | transcript\b | (?:the\s+)?hon\.?\s+\w+\s+\w+\s+m\.?p\.?\b
       | (?:p\.?\s*m\.?\s*)?(?:no\.?\s*)?\d{{1,4}}\s*/\s*\d{{2,4}}\b | p\.\s*m\.?\s*no\.?\s*\d+
       | [A-Z]\d{{1,3}}\s*/\s*\d{{1,3}}\b | no\.?'?\s*\d{{1,4}}\b | [A-Za-z](?=\s)
@@ -81,7 +83,8 @@ _END_TAIL = re.compile(
     r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?"
     r"|[A-Z]\d{2}\s?/\s?\d{1,4}(?:\s+\S{1,3})?)$"
 )
-# What a reader gets in touch with, not the article: "Media contact: ...", "Contact: Jane Smith 02 6277 7744".
+# What a reader gets in touch with, not the article: "Media contact: ...",
+# "Contact: Jane Smith 02 6277 7744".
 _CONTACT = re.compile(
     r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]"
     r"|for\s+(?:further\s+)?(?:information|details)\b[^.]{0,30}(?:contact|call|ring)\b"
@@ -113,7 +116,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Remove page markers and end marks, keeping the words around them; return the lines and what went."""
+    """Remove page markers and end marks, keeping the words around; return lines and what went."""
     kept: list[str] = []
     dropped: list[str] = []
     lines = _without_notes(lines, dropped)
@@ -228,7 +231,7 @@ _FURNITURE_WORDS = (
 
 
 def _scanned_furniture(rest: str) -> bool:
-    """Tell a release line the scan garbled ("P~ ES3 STATMIENT ITO. 36") by its words: furniture's or noise."""
+    """Tell a garbled release line ("P~ ES3 STATMIENT ITO. 36"): furniture's words or noise."""
     words = [t.strip(_PUNCTUATION).lower() for t in rest.split()]
     words = [w for w in words if w]
     if not words or len(words) > 8:
@@ -290,7 +293,7 @@ def repeats_title(line: str, title: str | None, strict: bool = True) -> bool:
 
 
 def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list[str]]:
-    """Drop the release's furniture above its first line of prose; return the lines kept and dropped."""
+    """Drop the release's furniture above its first prose line; return the lines kept, dropped."""
     kept: list[str] = []
     dropped: list[str] = []
     byline = False
@@ -353,7 +356,7 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
 
 
 def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Drop a contact block (and what follows it), captions and end marks after the last line of prose."""
+    """Drop a contact block (and what follows), captions and end marks after the last prose line."""
     nonblank = [i for i, line in enumerate(lines) if line]
     end = len(lines)
     # A contact line among the last few, with only short lines after it: the block and its tail go.
@@ -382,9 +385,8 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         end = max(end, next((j + 1 for j in reversed(nonblank) if not _NOISE.match(lines[j])), end))
     kept, dropped = lines[:end], [line for line in lines[end:] if line]
     last = max((i for i, line in enumerate(kept) if line), default=None)
-    if last is not None and _LAST_PAGE.search(
-        kept[last]
-    ):  # "... action plans. 1": the page's number
+    # "... action plans. 1": the page's number
+    if last is not None and _LAST_PAGE.search(kept[last]):
         dropped.append(kept[last])
         kept[last] = _LAST_PAGE.sub("", kept[last])
     while last is not None and _scan_noise(kept[last]):
@@ -392,14 +394,15 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         kept[last] = ""
         last = max((i for i, line in enumerate(kept) if line), default=None)
     tail = _LAST_SENTENCE.search(kept[last]) if last is not None else None
-    if tail and _scan_noise(tail.group(1)):  # "... a personal friend. t P/ I L/ V/": the scan's
+    # "... a personal friend. t P/ I L/ V/": the scan's noise after the last sentence
+    if tail and last is not None and _scan_noise(tail.group(1)):
         dropped.append(tail.group(1))
         kept[last] = kept[last][: tail.start(1)].rstrip()
     return kept, dropped
 
 
 def _scan_noise(text: str) -> bool:
-    """Tell the noise a scan leaves after a release's last words: junk with letters, no real word."""
+    """Tell the noise a scan leaves after a release's last words: letters, but no real word."""
     # A closing dateline, however misread ("C ITB 1,. g. T.", "12th May, 1961."), is the release's:
     # noise shows itself by marks no dateline has, or is one stray letter.
     return (

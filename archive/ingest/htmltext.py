@@ -1,4 +1,4 @@
-"""Take the article out of an HTML page with readability-lxml, and the metadata the page declares."""
+"""Take the article out of an HTML page with readability-lxml, and the metadata it declares."""
 
 from __future__ import annotations
 
@@ -172,7 +172,8 @@ def _json_ld_dates(script: str) -> list[str]:
 def _comment_texts(tree: lxml.html.HtmlElement) -> list[str]:
     """Text of the comment thread: the outermost elements whose id or class names comments."""
     nodes = tree.xpath(
-        "//*[contains(translate(@id,'COMENT','coment'),'comment') or contains(translate(@class,'COMENT','coment'),'comment')]"
+        "//*[contains(translate(@id,'COMENT','coment'),'comment') or "
+        "contains(translate(@class,'COMENT','coment'),'comment')]"
         "[not(ancestor::*[contains(translate(@id,'COMENT','coment'),'comment') or "
         "contains(translate(@class,'COMENT','coment'),'comment')])]"
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from archive.ingest.cells import find_tables, table
@@ -151,8 +152,8 @@ def lay_out(
     words: list[Word],
     height: float,
     body: float,
-    boxes: list[tuple[float, ...]] = (),
-    tables: list[tuple[tuple[float, ...], list[list[str]]]] = (),
+    boxes: Sequence[tuple[float, ...]] = (),
+    tables: Sequence[tuple[tuple[float, ...], list[list[str]]]] = (),
 ) -> Laid:
     """Put a page's words in reading order: tables as rows; notes, captions and boxes marked."""
     frags = fragments(words)

@@ -1,5 +1,7 @@
-"""What an HTML page says of itself, each value with the tag it came from: the canonical link, Open Graph
-and article:published_time, Highwire citation_* and Dublin Core tags, JSON-LD, and its licence."""
+"""What an HTML page says of itself, each value with the tag it came from.
+
+The canonical link, Open Graph and article:published_time, Highwire citation_* and Dublin Core
+tags, JSON-LD, and its licence."""
 
 from __future__ import annotations
 

@@ -23,7 +23,8 @@ class OcrMissing(Exception):
 def available() -> str | None:
     """Say what is missing for OCR, or None when Tesseract and pytesseract are both there."""
     try:
-        import pytesseract  # noqa: F401
+        # pytesseract ships no type hints; this import only asks whether it is installed.
+        import pytesseract  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         return INSTALL
     return None if shutil.which("tesseract") else INSTALL

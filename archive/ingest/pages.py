@@ -1,8 +1,11 @@
-"""Turn a paper's pages into Markdown: running headers, footers, page numbers and contents pages left out,
-hyphenation joined, lines reflowed into paragraphs, headings and numbered paragraphs kept, tables as rows.
+"""Turn a paper's pages into Markdown.
 
-Each page starts with a marker, `<!-- page N -->`, on a line of its own or, where a paragraph runs on
-from one page to the next, inside it; the corpus parser reads the markers to give each amount its page.
+Running headers, footers, page numbers and contents pages are left out, hyphenation joined,
+lines reflowed into paragraphs, headings and numbered paragraphs kept, tables kept as rows.
+
+Each page starts with a marker, `<!-- page N -->`, on a line of its own or, where a paragraph
+runs on from one page to the next, inside it; the corpus parser reads the markers to give each
+amount its page.
 """
 
 from __future__ import annotations
@@ -123,7 +126,7 @@ def to_paper(pages: list[PageText]) -> Paper:
     from archive.ingest.tables import carry_headers
 
     carry_headers(kept_pages)
-    body = Counter()
+    body: Counter[float] = Counter()
     for _, items in kept_pages:
         for item in items:
             if isinstance(item, Line) and item.size:
@@ -230,7 +233,7 @@ def _is_contents(lines: list[Line]) -> bool:
 
 
 def _title_lines(pages: list[tuple[int, list]], body_size: float) -> list[Line]:
-    """The first page's largest lines, one after another, if larger than the text: the paper's title."""
+    """The first page's largest lines in a row, if larger than the text: the paper's title."""
     if not pages or not body_size:
         return []
     lines = [item for item in pages[0][1] if isinstance(item, Line)]

@@ -21,7 +21,8 @@ def write_pages(
     paper: Any, pages: list[tuple[int, list]], units_of: Callable[[list], Units]
 ) -> None:
     """Append each page's blocks to the paper, keeping runs over page breaks whole."""
-    open_paragraph, tail, tail_page = False, [], 0
+    tail: list[str] = []
+    open_paragraph, tail_page = False, 0
     for number, items in pages:
         paper.pages.append(number)
         marker = PAGE_MARKER.format(number)

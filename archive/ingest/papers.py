@@ -27,7 +27,8 @@ _DATE_LINE = re.compile(
 )
 # A title page names its publisher on a line of its own: "Department for Education", "HM Treasury".
 _PUBLISHER_LINE = re.compile(
-    r"^(?:(?:[Tt]he\s+)?(?:Department|Ministry|Office)\s+(?:for|of)\s+[A-Z][\w ,&'-]{2,80}|HM Treasury|Cabinet Office"
+    r"^(?:(?:[Tt]he\s+)?(?:Department|Ministry|Office)\s+(?:for|of)\s+[A-Z][\w ,&'-]{2,80}"
+    r"|HM Treasury|Cabinet Office"
     r"|Home Office|[A-Z][\w&' -]{2,60}\s(?:Council|Agency|Authority|Commission|Executive))$"
 )
 _AUTHOR_JUNK = re.compile(
@@ -39,7 +40,7 @@ class PaperArticle(Article):
     """An article whose paragraphs are written already; its text leaves out the page markers."""
 
     @property
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return "\n\n".join(p for p in (_MARKER.sub(" ", b).strip() for b in self.paragraphs) if p)
 
 
@@ -105,7 +106,7 @@ def _read_by_ocr(article: PaperArticle, found: Suggested, pages: list[int]) -> N
 def from_pages(
     pages: list, info: dict[str, str], info_title: str | None
 ) -> tuple[PaperArticle, Suggested]:
-    """Clean a PDF's pages into an article and suggestions, from the pages and the file's properties."""
+    """Clean a PDF's pages into an article and suggestions, from its pages and file properties."""
     from archive.ingest.numbers import official_numbers
     from archive.ingest.pdf import info_date
 
@@ -202,7 +203,7 @@ _LABEL = re.compile(
 
 
 def printed_date(blocks: list[str]) -> tuple[str, str] | None:
-    """Find the date printed on a paper's first pages: ISO date (as precise as printed) and the words."""
+    """Find the date printed on a paper's first pages: ISO date (as precise as printed), words."""
     best: tuple[int, int, str, str] | None = None
     for order, block in enumerate(blocks):
         words = len(block.split())
@@ -210,7 +211,8 @@ def printed_date(blocks: list[str]) -> tuple[str, str] | None:
             continue
         for precision, pattern in _PRINTED:
             for match in pattern.finditer(block):
-                # A date in a line of its own, or after "Published", "Briefing": not one in a sentence of text.
+                # A date in a line of its own, or after "Published", "Briefing": not one in a
+                # sentence of text.
                 # A sentence of text (a full stop at its end) names dates it is about, not its own.
                 sentence = words > 14 or (words > 6 and block.rstrip().endswith("."))
                 if sentence and not _LABEL.search(

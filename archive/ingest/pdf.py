@@ -1,4 +1,4 @@
-"""Read a PDF's text layer page by page with pdfplumber: lines with their size and place, tables as rows."""
+"""Read a PDF's text layer by page with pdfplumber: lines with size and place, tables as rows."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import logging
 import re
 import statistics
 from dataclasses import dataclass, field
+from typing import cast
 
 from archive.ingest.layout import Frag, Word, body_size, lay_out
 from archive.ingest.pages import Line, PageText
@@ -14,7 +15,8 @@ from archive.ingest.pages import Line, PageText
 # pdfminer warns about every odd but readable construct; what cannot be read is raised and reported.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-EDGE = 0.1  # of the page's height: a line this near the top or bottom may be a running header or footer
+# Of the page's height: a line this near the top or bottom may be a running header or footer.
+EDGE = 0.1
 _JUNK_TITLE = re.compile(
     r"^(?:untitled|microsoft word\b|document\d*$|.*\.(?:docx?|pdf|indd|rtf)$)", re.IGNORECASE
 )
@@ -39,7 +41,7 @@ class PdfText:
 
 
 def read_pdf(data: bytes) -> PdfText:
-    """Extract every page's lines and tables; raise PdfProblem saying what is wrong with the file."""
+    """Extract every page's lines and tables; raise PdfProblem saying what is wrong with it."""
     import pdfplumber  # loads only when a PDF comes
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psparser import PSException
@@ -97,14 +99,15 @@ def read_pdf(data: bytes) -> PdfText:
     ):
         if images:
             raise PdfProblem(
-                f"no text layer: its {len(pages)} page(s) are images, and OCR found no words on them"
+                f"no text layer: its {len(pages)} page(s) are images, "
+                "and OCR found no words on them"
             )
         raise PdfProblem("no text: its pages hold no text and no images")
     return PdfText(pages, info, scanned if scanned and images else [])
 
 
 def _ocr(data: bytes, raw: list[tuple]) -> list[tuple]:
-    """Read every page of a scan by OCR, keeping each page's number; say what to install if we cannot."""
+    """Read every page of a scan by OCR, keeping page numbers; say what to install if we cannot."""
     import pdfplumber
 
     from archive.ingest import ocr
@@ -112,16 +115,16 @@ def _ocr(data: bytes, raw: list[tuple]) -> list[tuple]:
     missing = ocr.available()
     if missing:
         raise PdfProblem(f"no text layer: its {len(raw)} page(s) are images (a scan?); {missing}")
-    read = []
+    read: list[tuple] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for (number, _, height, tables, boxes, dots), page in zip(raw, pdf.pages):
+        for (number, _, height, tables, _boxes, _dots), page in zip(raw, pdf.pages):
             words, _ = ocr.page_words(page)
             read.append((number, words, height, tables, [], []))
     return read
 
 
 def _read_page(page) -> tuple[list[Word], float, list, list, list]:
-    """One page's words outside its ruled tables, its tables as rows, its boxes and drawn bullets."""
+    """One page's words outside its ruled tables, its tables as rows, boxes and drawn bullets."""
     height = float(page.height) or 1.0
     tables, ruled = [], []
     for table in page.find_tables():
@@ -188,14 +191,16 @@ def page_text(
     boxes: list | None = None,
     dots: list | None = None,
 ) -> PageText:
-    """Lay a page's words out in reading order as lines with size, place and role, and its tables."""
+    """Lay a page's words out in reading order as lines with size, place and role; its tables."""
     laid = lay_out(words, height, body, boxes or [], tables or [])
-    lines, found = [], []
-    for row in laid.lines:
-        if row and not isinstance(row[0], Frag):  # a table, where it stands in the reading order
+    lines: list[Line] = []
+    found: list[tuple[float, list[list[str]]]] = []
+    for laid_row in laid.lines:
+        if laid_row and not isinstance(laid_row[0], Frag):  # a table, where it stands in the order
             lines.append(Line(f"\x00{len(found)}", role="table"))
-            found.append((0.0, row))
+            found.append((0.0, laid_row))
             continue
+        row = cast(list[Frag], laid_row)
         text = " ".join(" ".join(f.text for f in row).split())
         if not text:
             continue

@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -106,7 +106,7 @@ def ingest(
     report_to: Callable[[Outcome, int], None] | None = None,
     workers: int | None = None,
 ) -> IngestReport:
-    """Ingest files, folders and JSON lines into corpus documents; call report_to with each outcome."""
+    """Ingest files, folders and JSON lines into corpus documents; report_to gets each outcome."""
     started = time.perf_counter()
     field_map = parse_map(options.field_map)
     registry = Registry.load(corpus_dir, options.country)
@@ -122,7 +122,8 @@ def ingest(
     fetcher = Addresses(options.timeout, options.max_bytes, options.pause, options.allow_hosts)
     if total > 1 and (options.url or options.date):
         raise ArchiveError(
-            "--url and --date describe a single article: give one file, or the dates and URLs in its records"
+            "--url and --date describe a single article: "
+            "give one file, or the dates and URLs in its records"
         )
     context = _Context(corpus_dir, registry, Matcher(registry, options.country), options)
     items = (
@@ -142,6 +143,7 @@ def ingest(
         total=total, unit="record", desc="ingesting", disable=not progress or total < PROGRESS_FROM
     )
     pool = None
+    prepared: Iterator[Outcome]
     try:
         if workers > 1:
             # Suggesting and validating are the slow part and need nothing shared; choosing file
@@ -309,7 +311,7 @@ def _commit(
     existing: dict[str, Path],
     planned: set[str],
 ) -> None:
-    """Choose the file name, skip a duplicate or an existing file, and write (here, in input order)."""
+    """Choose the file name, skip a duplicate or existing file, and write (here, in input order)."""
     if outcome.skipped or outcome.path is None:
         return
     text, outcome.text = outcome.text, ""

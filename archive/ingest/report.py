@@ -96,7 +96,8 @@ class IngestReport:
         why = f" ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})" if kinds else ""
         rate = self.records / self.seconds if self.seconds else 0.0
         return (
-            f"{self.records} record(s): {verb} {len(self.written)} document(s), {reviews} with points to review; "
+            f"{self.records} record(s): {verb} {len(self.written)} document(s), "
+            f"{reviews} with points to review; "
             f"skipped {len(self.skipped)}{why}; {self.amounts} amount(s) found; "
             f"{self.seconds:.1f} s, {rate:.0f} records/s"
         )

@@ -9,9 +9,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archive.errors import ArchiveError
 from archive.ingest.papers import PAPER_SUFFIXES, PDF_SUFFIXES, PaperArticle, Suggested
+
+if TYPE_CHECKING:
+    from archive.ingest.fetch import Fetcher
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -91,7 +95,7 @@ URL_LIST_SUFFIXES = {".urls"}
 def input_files(
     paths: list[Path | str | Record | Unreadable],
 ) -> Iterator[Path | Address | Record | Unreadable]:
-    """Expand folders into the files they hold that can be ingested, in name order; addresses stay addresses."""
+    """Expand folders into the files in them that can be ingested, in name order; keep addresses."""
     from archive.ingest.fetch import is_address
 
     for path in paths:
@@ -127,7 +131,7 @@ def input_files(
 
 
 def _address_list(path: Path) -> list[tuple[int, str]] | None:
-    """A .urls file, or a small text file whose every line is an address: the addresses, with line numbers."""
+    """The addresses, with line numbers, of a .urls file or a small text file of addresses alone."""
     from archive.ingest.fetch import is_address
 
     suffix = path.suffix.lower()
@@ -152,7 +156,7 @@ def _address_list(path: Path) -> list[tuple[int, str]] | None:
 
 
 def fetch_records(address: Address, fetcher, today: str) -> Iterator[Record | Unreadable]:
-    """Fetch an address and read what came back: a page through article extraction, a paper as a paper."""
+    """Fetch an address and read it: a page through article extraction, a paper as a paper."""
     from archive.ingest.fetch import FetchProblem
     from archive.ingest.metadata import read_metadata
 
@@ -200,14 +204,14 @@ def fetch_records(address: Address, fetcher, today: str) -> Iterator[Record | Un
 
 
 class Addresses:
-    """Fetch a batch's addresses in input order through one client, started when the first address comes."""
+    """Fetch a batch's addresses in input order through one client, started at the first address."""
 
     def __init__(
         self, timeout: float, max_bytes: int, pause: float, allow_hosts: tuple[str, ...] = ()
     ) -> None:
         self.limits = (timeout, max_bytes, pause)
         self.allow_hosts = allow_hosts
-        self.fetcher = None
+        self.fetcher: Fetcher | None = None
 
     def records(self, address: Address) -> Iterator[Record | Unreadable]:
         from archive.ingest.fetch import Fetcher, Limits
@@ -273,7 +277,7 @@ def read_file(
 
 
 def paper_record(origin: str, data: bytes, suffix: str) -> Record | Unreadable:
-    """Read a PDF or Word file into a record with its Markdown body, or say what is wrong with it."""
+    """Read a PDF or Word file into a record with its Markdown body, or say what is wrong."""
     from archive.ingest.docx import DocxProblem
     from archive.ingest.papers import from_docx, from_pdf
     from archive.ingest.pdf import PdfProblem
@@ -343,8 +347,11 @@ def _jsonl(path: Path, field_map: dict[str, str]) -> Iterator[Record | Unreadabl
                     origin, f"no text (field '{field_map['text']}' is missing or empty)"
                 )
                 continue
-            values = {name: _string(data.get(field_map[name])) for name in FIELDS if name != "text"}
-            yield Record(origin, text, **values)
+            record = Record(origin, text)
+            for name in FIELDS:
+                if name != "text":  # the metadata fields, all of them str | None
+                    setattr(record, name, _string(data.get(field_map[name])))
+            yield record
 
 
 def _string(value: object) -> str | None:

@@ -1,4 +1,4 @@
-"""Suggest an article's departments, programmes and organisations from the registries, each with its evidence."""
+"""Suggest an article's departments, programmes and organisations from the registries, and why."""
 
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ class Match:
 
 
 class Matcher:
-    """Find the departments and programmes a text names, through their names, short names and aliases."""
+    """Find the departments and programmes a text names, by their names, short names and aliases."""
 
     def __init__(self, registry: Registry, country: str | None = None):
         self.registry = registry
@@ -184,7 +184,7 @@ class Matcher:
     def related_programmes(
         self, text: str, departments: list[Match], programmes: list[Match]
     ) -> list[Match]:
-        """Suggest, as unsure, a named department's programme whose every name word the text uses."""
+        """Suggest, as unsure, a named department's programme all of whose name words are used."""
         have = {m.key for m in programmes}
         words = set(_stems(text))
         related = []
@@ -195,7 +195,8 @@ class Matcher:
                 needed = set(_stems(programme.name))
                 if needed and needed <= words:
                     why = (
-                        f"{programme.name} is run by {self.registry.label('department', department.key)}, "
+                        f"{programme.name} is run by "
+                        f"{self.registry.label('department', department.key)}, "
                         f"which the text names, and every word of its name is in the text"
                     )
                     related.append(Match(programme.key, (), department.evidence, False, why))
@@ -354,7 +355,10 @@ def _add_organisation(
 
 
 def _trim_to(name: str, short: str) -> str:
-    """Cut a name before "(LGA)" back to the words the initials stand for: Local Government Association."""
+    """Cut a name before "(LGA)" back to the words its initials stand for.
+
+    "Talks with the Local Government Association" becomes Local Government Association.
+    """
     words = name.split()
     while len(words) > 1 and words[0][:1].upper() != short[:1].upper():
         words.pop(0)

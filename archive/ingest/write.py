@@ -1,4 +1,4 @@
-"""Writing corpus files: a document's id from its date and title, its front matter, an atomic write."""
+"""Write corpus files: a document's id from its date and title, its front matter, atomically."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from archive.corpus.parse import FRONT_MATTER, ID_PATTERN, PartialDate
@@ -39,8 +40,8 @@ def unique_id(base: str, planned: set[str]) -> str:
     return doc_id
 
 
-def compose(meta: dict[str, object], body: str) -> str:
-    """Write front matter and body as a corpus file; strings are JSON-quoted, which YAML reads as written."""
+def compose(meta: Mapping[str, object], body: str) -> str:
+    """Write front matter and body as a corpus file; strings JSON-quoted, which YAML reads as is."""
     lines = ["---"]
     for key, value in meta.items():
         if value is None or value == "":
@@ -86,7 +87,7 @@ def write_atomically(path: Path, content: str) -> None:
 def write_document(
     path: Path, content: str, original: bytes | None = None, suffix: str = ""
 ) -> None:
-    """Write a document and the original it came from (files/<id><suffix> beside it), both or neither."""
+    """Write a document and its original (files/<id><suffix> beside it): both or neither."""
     if original is None:
         write_atomically(path, content)
         return
