@@ -1,4 +1,4 @@
-"""Search the index: filters, facet counts, sorting, pages and snippets. Knows nothing of the web."""
+"""Search the index: filters, facet counts, sorting, pages and snippets. Knows no web."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ class SearchResult:
 
 
 class Archive:
-    """The searchable archive: follows the index's current generation, reopening when a build publishes."""
+    """The searchable archive: follows the index's current generation, reopening on a publish."""
 
     _closer: Any  # closes the open generation's searcher with the archive
 
@@ -89,7 +89,8 @@ class Archive:
                 self._closer.detach()
                 self._generation.searcher.close()
             self._generation = opened
-            # The index's segment files stay open while the searcher lives: close them with the archive.
+            # The index's segment files stay open while the searcher lives: close them with the
+            # archive.
             self._closer = weakref.finalize(self, opened.searcher.close)
         return self._generation
 
@@ -194,7 +195,8 @@ class Archive:
         with self._lock:
             gen = self._current()
             parsed = gen.reader.read(request.q)
-            # What Whoosh matches itself (phrases, ranges) has a time budget: matching, then ranking.
+            # What Whoosh matches itself (phrases, ranges) has a time budget: matching, then
+            # ranking.
             with limits.budget() as matching:
                 matched = gen.sets.matches(parsed.query)
                 filters = self._filter_masks(gen, request)
@@ -438,7 +440,7 @@ class Archive:
         return sorted(found.values(), key=lambda d: d["date"])
 
     def metas(self, q: query.Query) -> list[dict[str, Any]]:
-        """Return every document a query matches, oldest first, without bodies (ledgers, figures)."""
+        """Return every document a query matches, oldest first, without bodies (for ledgers)."""
         with self._lock:
             gen = self._current()
             docnums = np.flatnonzero(gen.sets.matches(q))
@@ -455,7 +457,7 @@ class Archive:
     # -- discovery and export (issue 3) --
 
     def iter_hits(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
-        """Yield every hit of a request in its order, without bodies, reading one document at a time."""
+        """Yield every hit of a request in order, without bodies, one document at a time."""
         with self._lock:
             gen = self._current()
             parsed = gen.reader.read(request.q)
@@ -470,8 +472,9 @@ class Archive:
                 for docnum in order:
                     with self._lock:
                         if own is None and self._generation is not gen:
-                            # A build was published mid-export and the shared searcher closed: finish
-                            # on the generation we started on, whose files are kept for a while.
+                            # A build was published mid-export and the shared searcher closed:
+                            # finish on the generation we started on, whose files are kept for
+                            # a while.
                             own = whoosh_index.open_dir(str(gen.path)).searcher()
                         meta = dict((own or gen.searcher).stored_fields(docnum)["meta"])
                     meta.pop("body", None)
