@@ -111,6 +111,23 @@ def test_a_search_past_its_time_budget_answers_what_it_found_and_is_not_kept(bui
     assert again.total == whole.total and again.notice is None
 
 
+def test_a_cut_search_run_again_is_cut_again_with_its_notice(built, monkeypatch):
+    # Reported: a cut search's partial matches were kept, so the same search run again gave
+    # another total without the notice. Run it twice, with the page's timeline in between (the
+    # same query's matches under a budget of its own), and then with time enough.
+    request = Archive(built).request({"q": ['"social care"~2'], "per_page": ["100"]})
+    whole = Archive(built).search(request)
+    fresh = Archive(built)
+    monkeypatch.setattr(limits, "SEARCH_SECONDS", 0.0)
+    first = fresh.search(request)
+    fresh.timeline(request)
+    second = fresh.search(request)
+    assert first.notice is not None and first.total < whole.total
+    assert (second.total, second.notice) == (first.total, first.notice)
+    monkeypatch.setattr(limits, "SEARCH_SECONDS", 5.0)
+    assert fresh.search(request).total == whole.total
+
+
 def test_a_cut_search_still_answers_on_every_endpoint(app, monkeypatch):
     monkeypatch.setattr(limits, "SEARCH_SECONDS", 0.0)
     client = app.test_client()

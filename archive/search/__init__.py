@@ -1,1 +1,1 @@
-"""The search core: query reading, document sets, ranking, facets and snippets. Knows nothing of the web."""
+"""The search core: query reading, document sets, ranking, facets, snippets. Knows no web."""

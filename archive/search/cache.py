@@ -1,4 +1,7 @@
-"""A cache of arrays bounded by their size: masks and scores grow with the index, so a count alone is no limit."""
+"""A cache of arrays bounded by their size in bytes, not only their count.
+
+Masks and scores grow with the index, so a count alone is no limit.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import numpy as np
 
 
 class ArrayCache:
-    """The arrays used last, at most max_items of them and max_bytes in all; the least recently used go first."""
+    """The arrays used last, at most max_items and max_bytes in all; oldest use goes first."""
 
     def __init__(self, max_bytes: int, max_items: int):
         self.max_bytes, self.max_items = max_bytes, max_items

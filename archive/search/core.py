@@ -1,4 +1,4 @@
-"""Search the index: filters, facet counts, sorting, pages and snippets. Knows nothing of the web."""
+"""Search the index: filters, facet counts, sorting, pages and snippets. Knows no web."""
 
 from __future__ import annotations
 
@@ -12,23 +12,21 @@ from typing import Any
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query
-from whoosh.searching import Searcher
 
 from archive.corpus import prices
 from archive.corpus.amounts import band_label, band_order, split_band
 from archive.corpus.country import currency_of
 from archive.corpus.registry import Registry
-from archive.errors import BadRequest, IndexMissing
-from archive.index import forms as forms_table
+from archive.errors import BadRequest
 from archive.index import generations
-from archive.search import discover, limits, ranking
-from archive.search.docsets import DocSets, Mask
-from archive.search.facets import FacetTable, FacetValue
+from archive.search import discover, limits, realterms
+from archive.search.docsets import Mask
+from archive.search.facets import FacetValue
 from archive.search.generation import Generation
 from archive.search.hits import labelled, page_of_hits
-from archive.search.periods import FIRST_MONTH, Periods
-from archive.search.query import ParsedQuery, QueryReader
-from archive.search.ranking import Ranker, rankable
+from archive.search.opening import open_generation
+from archive.search.query import ParsedQuery
+from archive.search.ranking import rankable
 from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year_text
 from archive.search.scores import top
 
@@ -68,7 +66,7 @@ class SearchResult:
 
 
 class Archive:
-    """The searchable archive: follows the index's current generation, reopening when a build publishes."""
+    """The searchable archive: follows the index's current generation, reopening on a publish."""
 
     _closer: Any  # closes the open generation's searcher with the archive
 
@@ -84,57 +82,15 @@ class Archive:
     def _current(self) -> Generation:
         path = self._pinned or generations.require_current(self.index_dir)
         if self._generation is None or self._generation.path != path:
-            opened = self._open(path)
+            opened = open_generation(self.index_dir, path)
             if self._generation is not None:
                 self._closer.detach()
                 self._generation.searcher.close()
             self._generation = opened
-            # The index's segment files stay open while the searcher lives: close them with the archive.
+            # The index's segment files stay open while the searcher lives: close them with the
+            # archive.
             self._closer = weakref.finalize(self, opened.searcher.close)
         return self._generation
-
-    def _open(self, path: Path) -> Generation:
-        try:
-            manifest = generations.read_manifest(path)
-            generations.require_format(self.index_dir, manifest)
-            generations.check_files(path, manifest)
-            registry = Registry.from_dict(manifest["registry"])
-            ix = whoosh_index.open_dir(str(path))
-            searcher = ix.searcher(weighting=ranking.weighting())
-            sets = DocSets(searcher, path)
-            facets = FacetTable(searcher.reader(), sets.live)
-            sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
-            sets.derived["largest_all"] = lambda: discover.largest_keys(
-                searcher, facets, sets.size, "all"
-            )
-            forms = forms_table.read(path)
-        except IndexMissing:  # an index of another format: its message already says what to do
-            raise
-        except Exception as error:  # Whoosh raises many kinds of error on damaged files.
-            raise IndexMissing(
-                f"the index in {self.index_dir} is damaged ({type(error).__name__}: {error}); "
-                "run `archive build --full` to rebuild it"
-            ) from error
-        reader = QueryReader(searcher.schema, registry, searcher.reader())
-        periods = Periods(sets, facets, registry)
-        facets.computed.update(
-            financial_year=lambda: periods.financial_year, government=lambda: periods.government
-        )
-        sets.derived["real_largest"] = lambda: _real_largest(searcher, facets, periods)
-        sets.derived["real_largest_all"] = lambda: _real_largest(searcher, facets, periods, "all")
-        build = manifest.get("build") or generations.build_info(path)
-        return Generation(
-            path,
-            searcher,
-            registry,
-            reader,
-            facets,
-            sets,
-            Ranker(searcher, sets),
-            periods,
-            forms,
-            build,
-        )
 
     @property
     def registry(self) -> Registry:
@@ -194,7 +150,8 @@ class Archive:
         with self._lock:
             gen = self._current()
             parsed = gen.reader.read(request.q)
-            # What Whoosh matches itself (phrases, ranges) has a time budget: matching, then ranking.
+            # What Whoosh matches itself (phrases, ranges) has a time budget: matching, then
+            # ranking.
             with limits.budget() as matching:
                 matched = gen.sets.matches(parsed.query)
                 filters = self._filter_masks(gen, request)
@@ -275,7 +232,7 @@ class Archive:
         if request.real and (request.min_amount is not None or request.max_amount is not None):
             found["range"] = gen.sets.cached(
                 ("real", request.money, request.min_amount, request.max_amount),
-                lambda: self._real_range(gen, request),
+                lambda: realterms.real_range(gen, request),
             )
         elif request.min_amount is not None or request.max_amount is not None:
             # The value field holds signed 64-bit numbers; Whoosh raises on anything beyond them.
@@ -286,32 +243,6 @@ class Archive:
             found["range"] = gen.sets.matches(
                 query.NumericRange(request.money_field("value"), low, high)
             )
-        return found
-
-    def _real_range(self, gen: Generation, request: SearchRequest) -> Mask:
-        """Return the documents with a home-currency amount whose real value is in [low, high]."""
-        low, high = request.min_amount, request.max_amount
-        factors = gen.periods.real_factor
-        home = currency_of(gen.registry.home) or "GBP"
-        bands = request.money_field("amount")
-        pounds = gen.facets.mask(
-            bands, [v for v in gen.facets.values(bands) if (split_band(v) or ("",))[0] == home]
-        )
-        # Every amount's value at once, rather than one range query per financial year: a series of
-        # sixty years made that slower than the search's time budget allows.
-        docs, values = _amount_values(gen.searcher, request.money_field("value"))
-        factor = factors[docs]
-        kept = pounds[docs] & (factor > 0)
-        # The same float arithmetic as prices.real_value, so a value found here is the one shown.
-        real = np.floor(values[kept] * factor[kept] + 0.5)
-        inside = np.ones(real.shape, dtype=bool)
-        if low is not None:
-            inside &= real >= low
-        if high is not None:
-            inside &= real <= high
-        found: Mask = np.zeros(gen.sets.size, dtype=bool)
-        found[docs[kept][inside]] = True
-        found &= pounds
         return found
 
     def _departments(
@@ -382,7 +313,7 @@ class Archive:
             stored = gen.searcher.document(id=doc_id)
             if not stored:
                 return None
-            meta = _with_real_terms(gen, labelled(gen, dict(stored["meta"])))
+            meta = realterms.with_real_terms(gen, labelled(gen, dict(stored["meta"])))
             meta["also_announced_in"] = self._reannounced(gen, meta)
             return meta
 
@@ -438,7 +369,7 @@ class Archive:
         return sorted(found.values(), key=lambda d: d["date"])
 
     def metas(self, q: query.Query) -> list[dict[str, Any]]:
-        """Return every document a query matches, oldest first, without bodies (ledgers, figures)."""
+        """Return every document a query matches, oldest first, without bodies (for ledgers)."""
         with self._lock:
             gen = self._current()
             docnums = np.flatnonzero(gen.sets.matches(q))
@@ -449,13 +380,13 @@ class Archive:
             for docnum in order:
                 meta = dict(gen.searcher.stored_fields(docnum)["meta"])
                 meta.pop("body", None)
-                found.append(_with_real_terms(gen, labelled(gen, meta)))
+                found.append(realterms.with_real_terms(gen, labelled(gen, meta)))
             return found
 
     # -- discovery and export (issue 3) --
 
     def iter_hits(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
-        """Yield every hit of a request in its order, without bodies, reading one document at a time."""
+        """Yield every hit of a request in order, without bodies, one document at a time."""
         with self._lock:
             gen = self._current()
             parsed = gen.reader.read(request.q)
@@ -470,12 +401,13 @@ class Archive:
                 for docnum in order:
                     with self._lock:
                         if own is None and self._generation is not gen:
-                            # A build was published mid-export and the shared searcher closed: finish
-                            # on the generation we started on, whose files are kept for a while.
+                            # A build was published mid-export and the shared searcher closed:
+                            # finish on the generation we started on, whose files are kept for
+                            # a while.
                             own = whoosh_index.open_dir(str(gen.path)).searcher()
                         meta = dict((own or gen.searcher).stored_fields(docnum)["meta"])
                     meta.pop("body", None)
-                    yield _with_real_terms(gen, labelled(gen, meta))
+                    yield realterms.with_real_terms(gen, labelled(gen, meta))
             finally:
                 if own is not None:
                     own.close()
@@ -573,45 +505,6 @@ def _all_of(first: Mask, others: Iterable[Mask]) -> Mask:
 
 def _years(ranges: Iterable[tuple[int, int]]) -> set[str]:
     return {str(y) for low, high in ranges for y in range(low, high + 1)}
-
-
-def _with_real_terms(gen: Generation, meta: dict[str, Any]) -> dict[str, Any]:
-    home = gen.registry.home
-    return prices.with_real_terms(meta, currency_of(home) or "GBP", FIRST_MONTH.get(home, 4))
-
-
-_values_cache: weakref.WeakKeyDictionary[Searcher, dict[str, tuple[np.ndarray, np.ndarray]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _amount_values(searcher: Searcher, name: str = "value") -> tuple[np.ndarray, np.ndarray]:
-    """Return (document, value) for every amount a value field holds, read once per searcher."""
-    cached = _values_cache.setdefault(searcher, {})
-    if name in cached:
-        return cached[name]
-    reader, field = searcher.reader(), searcher.schema[name]
-    docs: list[int] = []
-    values: list[int] = []
-    for term in field.sortable_terms(reader, name):
-        holders = list(reader.postings(name, term).all_ids())
-        docs += holders
-        values += [field.from_bytes(term)] * len(holders)
-    cached[name] = (np.array(docs, dtype=np.int64), np.array(values, dtype=np.int64))
-    return cached[name]
-
-
-def _real_largest(
-    searcher: Searcher, facets: FacetTable, periods: Periods, money: str = "announced"
-) -> np.ndarray:
-    """Each document's largest home-currency amount in the latest year's prices; else -1."""
-    keys = np.full(periods.live.shape[0], -1, dtype=np.int64)
-    factors = periods.real_factor
-    home = currency_of(periods.home) or "GBP"
-    for docnum, pounds in discover.largest_by_currency(searcher, facets, home, money=money).items():
-        if factors[docnum] > 0:
-            keys[docnum] = prices.real_value(pounds, float(factors[docnum]))
-    return keys
 
 
 def _facet_order(facet: str, home: str = "GBP") -> Callable[[FacetValue], Any]:

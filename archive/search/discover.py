@@ -1,4 +1,4 @@
-"""Help a reader find more: spelling suggestions, similar documents and money per year. No Flask here."""
+"""Help a reader find more: spelling suggestions, similar documents, money per year. No Flask."""
 
 from __future__ import annotations
 
@@ -159,7 +159,7 @@ def _holders(reader: Any, stem: str) -> set[int]:
 def _commoner(
     searcher: Searcher, word: str, stem: str, held: int, context: list[str]
 ) -> str | None:
-    """Return a far commoner word one slip from a rare one, or None: the rare one may be OCR damage."""
+    """Return a far commoner word one slip from a rare one (maybe OCR damage), or None."""
     reader = searcher.reader()
     found = {t for t in _candidates(reader, stem, 1) if _frequency(reader, t) >= COMMONER * held}
     if not found:
@@ -298,7 +298,7 @@ def first_headlines(
 
 
 def main_currency(facets: FacetTable) -> str:
-    """Return the currency most documents with amounts count in: pounds in a UK archive, AUD in an Australian one."""
+    """Return the currency most documents with amounts count in: GBP in a UK archive, say."""
     holders = _holders_by_currency(facets, "amount_all")
     return (
         max(holders, key=lambda c: (len(holders[c]), c == HOME_CURRENCY))
@@ -318,7 +318,7 @@ def _holders_by_currency(facets: FacetTable, field: str = "amount") -> dict[str,
 def largest_by_currency(
     searcher: Searcher, facets: FacetTable, currency: str | None = None, money: str = "announced"
 ) -> dict[int, int]:
-    """Map each document to its largest amount in one currency (the main one), read once per searcher.
+    """Map each document to its largest amount in the main currency, read once per searcher.
 
     money="announced" counts only money announced (roles announced, total and part); "all" any
     amount. The index's `largest` column mixes currencies, so it is right only for documents

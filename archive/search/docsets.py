@@ -34,7 +34,8 @@ class DocSets:
     def __init__(self, searcher: Searcher, folder: Path | None = None):
         self.searcher = searcher
         self.reader = searcher.reader()
-        # The build's postings arrays beside each segment (archive/index/arrays.py), where there are any.
+        # The build's postings arrays beside each segment (archive/index/arrays.py), where there
+        # are any.
         self._arrays = arrays.open_segments(folder, self.reader) if folder is not None else None
         self.size = self.reader.doc_count_all()
         self.live = np.zeros(self.size, dtype=bool)
@@ -67,7 +68,7 @@ class DocSets:
         return mask & self.live
 
     def postings(self, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
-        """Return a term's documents and weights, kept for the next few terms: ranking reads them too."""
+        """Return a term's documents and weights, kept for the next few terms (ranking too)."""
         key = (field, self.searcher.schema[field].to_bytes(text) if isinstance(text, str) else text)
         found = self._postings.get(key)
         if found is None:
@@ -210,7 +211,7 @@ class DocSets:
         return self._columns[field]
 
     def top(self, docs: Mask, field: str, reverse: bool, limit: int) -> np.ndarray:
-        """Return the first `limit` documents of docs sorted by a column, ties as Whoosh breaks them."""
+        """Return the first `limit` of docs sorted by a column, ties broken as Whoosh does."""
         ids = np.flatnonzero(docs)
         keys = self.column(field)[ids]
         if len(ids) > limit:

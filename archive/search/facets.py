@@ -1,4 +1,7 @@
-"""Facet values and their counts: years, departments, programmes, amount bands, and facets worked out per document."""
+"""Facet values and their counts: years, departments, programmes, amount bands, and the rest.
+
+The rest are facets worked out per document.
+"""
 
 from __future__ import annotations
 
@@ -77,7 +80,7 @@ class FacetTable:
         return list(computed[0]) if computed else self._column(field).values
 
     def counts(self, field: str, docs: np.ndarray) -> dict[str, int]:
-        """Count, for each value, the documents of a mask that hold it; values with none are left out."""
+        """Count, for each value, the documents of a mask holding it; leave out values with none."""
         computed = self._codes(field)
         if computed:
             values, codes = computed

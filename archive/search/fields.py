@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from whoosh import matching, query
 from whoosh.fields import Schema
 from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
 
 from archive.corpus.amounts import BAND_NAMES, band_label, extract_amounts, split_band
 from archive.corpus.directory import directory_of
@@ -42,7 +43,7 @@ EMPTY_FIELD = re.compile(r"(?<![\w:/.])([^\W\d_]\w*):(?:\"\s*\")?(?=\s|\)|$)")
 
 
 def aliases() -> dict[str, list[str]]:
-    """Return the names each field may be typed as: its aliases, and every name capitalised or in capitals."""
+    """Return the names each field may be typed as: aliases, each also capitalised or in caps."""
     found: dict[str, list[str]] = {}
     for field in FIELDS:
         names = [field, *ALIASES.get(field, [])]
@@ -66,14 +67,15 @@ def searchable(schema: Schema) -> Schema:
 
 
 def syntax_notices(text: str, schema: Schema) -> list[str]:
-    """Say what the text's field-like words were read as when they are not fields or have no value."""
+    """Say what the text's field-like words were read as when not fields or without a value."""
     names = _field_names()
     notices = []
     unknown = [m.group(1) for m in FIELD_LIKE.finditer(text) if m.group(1) not in names]
     for name in dict.fromkeys(unknown):
         known = ", ".join(f"{field}:" for field in FIELDS if field in schema)
         notices.append(
-            f"There is no field '{name}:', so '{name}' was searched as a word (the fields are {known})."
+            f"There is no field '{name}:', so '{name}' was searched as a word "
+            f"(the fields are {known})."
         )
     for match in EMPTY_FIELD.finditer(text):
         field = names.get(match.group(1))
@@ -111,7 +113,7 @@ class Nothing(query.Query):
     def estimate_size(self, ixreader: IndexReader) -> int:
         return 0
 
-    def matcher(self, searcher, context=None) -> matching.Matcher:
+    def matcher(self, searcher: Searcher, context: object = None) -> matching.Matcher:
         return matching.NullMatcher()
 
 
@@ -140,7 +142,7 @@ class FieldReader:
         self._lexicons: dict[str, list[str]] = {}
 
     def read(self, q: query.Query, shown: bool = False) -> tuple[query.Query, list[str]]:
-        """Replace each keyed field's Term or Phrase by the keys it stands for; shown: for describing."""
+        """Replace each keyed field's Term or Phrase by the keys it stands for (shown: to show)."""
         notices: list[str] = []
 
         def fix(node: query.Query) -> query.Query:
@@ -201,7 +203,7 @@ class FieldReader:
 
     def _named(self, kind: str, value: str) -> tuple[list[str], str, str | None]:
         entries = self._registry.departments if kind == "department" else self._registry.programmes
-        names = {}  # every way of writing an entry, as words, to its key
+        names: dict[str, str] = {}  # every way of writing an entry, as words, to its key
         for entry in entries.values():
             # Another country's entry answers to its key alone: dept:treasury in an Australian
             # archive is Australia's Treasury, never HM Treasury by its alias "the Treasury".
@@ -272,8 +274,8 @@ class FieldReader:
             [],
             "",
             (
-                f"amount:{_quoted(value)} is not an amount band, so it matches nothing; the bands are "
-                f"{', '.join(BAND_NAMES)} (usd:1m-10m in another currency)."
+                f"amount:{_quoted(value)} is not an amount band, so it matches nothing; "
+                f"the bands are {', '.join(BAND_NAMES)} (usd:1m-10m in another currency)."
             ),
         )
 
@@ -288,7 +290,7 @@ class FieldReader:
 
 
 def exact_figure(typed: str) -> int | None:
-    """Return the value of a figure such as "£200m" or "$1.5 billion" (one amount, not a band), else None."""
+    """Return the value of a figure such as "£200m" or "$1.5 billion" (not a band), else None."""
     if split_band(_band_form(typed)):
         return None
     found = extract_amounts(" ".join(typed.split()))

@@ -27,7 +27,7 @@ MAX_SNIPPET_WORDS = 64  # of a prefix's or wildcard's expansions, the first ones
 def page_of_hits(
     gen: Generation, request: SearchRequest, parsed: ParsedQuery, docs: Mask, filtered: bool = True
 ) -> list[dict[str, Any]]:
-    """Return one page of hits with snippets; filtered says whether docs is narrower than the query's matches."""
+    """Return one page of hits with snippets; filtered: docs is narrower than the matches."""
     if not docs.any():
         return []
     end = request.page * request.per_page
@@ -68,7 +68,7 @@ def page_of_hits(
 def _snippeted(
     gen: Generation, parsed: ParsedQuery, order: list[int], scores: list[float] | list[None]
 ) -> list[dict[str, Any]]:
-    """Return hits with snippets of the query's words, found in the stored text without matching again."""
+    """Return hits with snippets of the query's words, found in stored text without re-matching."""
     words = snippet_words(parsed.query, gen.searcher.reader())
     hits = []
     for docnum, score in zip(order, scores):
@@ -79,7 +79,7 @@ def _snippeted(
 
 
 def snippet_words(q: query.Query, reader: IndexReader, field: str = "body") -> tuple[str, ...]:
-    """Return the words of the field a query looks for, prefixes and wildcards expanded; not those it negates."""
+    """Return the words a query seeks in a field, wildcards expanded, but not those it negates."""
     found: dict[str, None] = {}
 
     def walk(node: query.Query) -> None:

@@ -98,14 +98,14 @@ def bound(
         words = _listed([f"'{w}'" for w in dict.fromkeys(short)])
         notices.insert(
             0,
-            f"{words} {'was' if len(set(short)) == 1 else 'were'} left out: a word with * or ? needs "
-            f"at least {MIN_PREFIX} letters before them.",
+            f"{words} {'was' if len(set(short)) == 1 else 'were'} left out: "
+            f"a word with * or ? needs at least {MIN_PREFIX} letters before them.",
         )
     if over:
         words = _listed([f"'{w}'" for w in dict.fromkeys(over)])
         notices.append(
-            f"{words} {'was' if len(set(over)) == 1 else 'were'} left out: the words with * or ? in one "
-            f"query stand for at most {MAX_EXPANDED} words together."
+            f"{words} {'was' if len(set(over)) == 1 else 'were'} left out: "
+            f"the words with * or ? in one query stand for at most {MAX_EXPANDED} words together."
         )
     return bounded, notices
 
@@ -179,7 +179,7 @@ def _expansions(
 
 
 def _candidates(node: query.Query, leaf: IndexReader) -> Iterator[tuple[bytes, int]]:
-    """Yield the words a wildcard's literal head leads to, each with its document count (0: no match)."""
+    """Yield the words a wildcard's literal head leads to, with their document counts (0: none)."""
     field = node.fieldname
     if isinstance(node, query.Prefix):
         for btext, info in leaf.iter_prefix(field, node.text):
@@ -261,14 +261,14 @@ def notice(earlier: str | None, *budgets: Budget) -> str | None:
     if not any(spending.spent for spending in budgets):
         return earlier
     cut = (
-        f"This search took too long and was stopped after {SEARCH_SECONDS:g} s: the results and their "
-        f"count are those found by then."
+        f"This search took too long and was stopped after {SEARCH_SECONDS:g} s: "
+        f"the results and their count are those found by then."
     )
     return f"{earlier} {cut}" if earlier else cut
 
 
 def budgeted(q: query.Query) -> query.Query:
-    """Wrap a query so that matching it stops, as if it had no more matches, when the budget runs out."""
+    """Wrap a query so that its matching stops, as if out of matches, when the budget runs out."""
     return _Budgeted(q) if _budget.get() is not None else q
 
 
@@ -278,7 +278,8 @@ class _Budgeted(WrappingQuery):
 
 
 class _BudgetMatcher(matching.WrappingMatcher):
-    # Every collector (filters, sorting, matched terms) sees the matches end: they stay Whoosh's own.
+    # Every collector (filters, sorting, matched terms) sees the matches end: they stay
+    # Whoosh's own.
     def __init__(self, child: matching.Matcher, boost: float = 1.0):
         super().__init__(child, boost)
         self._spending = _budget.get()

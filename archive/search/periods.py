@@ -1,4 +1,4 @@
-"""Dates as spans of days over one index generation: financial years, governments, date ranges, real terms.
+"""Dates as spans of days over one generation: financial years, governments, ranges, real terms.
 
 Everything here is worked out when a generation is opened, from the `sortdate` column
 (YYYYMMDD, an unknown month or day as 0) and the facet columns: nothing is indexed for it, so an
@@ -28,7 +28,7 @@ SPANS_CHANGE = "the date spans a change of government"
 
 @dataclass(frozen=True)
 class Computed:
-    """A facet worked out per document: a value code for each document number (-1: none), and why not."""
+    """A facet worked out per document: a value code per document number (-1: none), and why not."""
 
     values: list[str]
     codes: np.ndarray
@@ -133,7 +133,8 @@ class Periods:
             mine = countries.get(government.country, np.zeros(size, dtype=bool))
             start = _day(government.start)
             end = _day(government.end) if government.end else 99991231
-            # The days of a change belong to both governments, so a date on one is placed under neither.
+            # The days of a change belong to both governments, so a date on one is placed under
+            # neither.
             overlaps = mine & (self.last >= start) & (self.first <= end) & self.live
             touched += overlaps
             codes[overlaps & (self.first > start) & (self.last < end)] = n
@@ -156,7 +157,7 @@ class Periods:
         return _computed([g.key for g in governments], codes, self.live, why)
 
     def in_range(self, low: int | None, high: int | None) -> tuple[Mask, Mask]:
-        """Return the documents dated wholly inside a range of days, and those that only overlap it."""
+        """Return the documents dated wholly inside a range of days, and those overlapping it."""
         low = low if low is not None else 0
         high = high if high is not None else 99991231
         inside = (self.first >= low) & (self.last <= high) & self.live

@@ -51,8 +51,8 @@ def make_parser(schema: Schema, syntax: bool = True) -> MultifieldParser:
 
 
 def _describing_schema(schema: Schema) -> Schema:
-    # The same fields, unstemmed, so a reading shows the words as typed but drops what the index drops;
-    # field values keep their case, so a notice quotes them as typed.
+    # The same fields, unstemmed, so a reading shows the words as typed but drops what the index
+    # drops; field values keep their case, so a notice quotes them as typed.
     plain = RegexTokenizer(r"\w+(?:['’.]\w+)*") | LowercaseFilter() | StopFilter()
     return Schema(
         **{
@@ -97,7 +97,8 @@ class QueryReader:
             if unmatched:
                 notes.insert(
                     0,
-                    f"Your query has an unmatched quote or bracket; it was read as: {reading or 'nothing'}",
+                    "Your query has an unmatched quote or bracket; "
+                    f"it was read as: {reading or 'nothing'}",
                 )
             return ParsedQuery(parsed, reading or "nothing", " ".join(notes) or None)
         words = WORD.findall(text)
@@ -121,8 +122,8 @@ class QueryReader:
         how it reads, and what to say about it."""
         parsed, _ = self._fields.read(self._parser.parse(text))
         parsed, limit_notes = limits.bound(parsed, self._reader, self._expansions)
-        # department:"Department for Education" reads as department:dfe; a word left out is not shown;
-        # a value that stands for nothing is quoted as it was typed.
+        # department:"Department for Education" reads as department:dfe; a word left out is not
+        # shown; a value that stands for nothing is quoted as it was typed.
         described, field_notes = self._fields.read(self._describer.parse(text), shown=True)
         reading = describe(limits.bound(described, None)[0])
         return (
@@ -137,9 +138,8 @@ def describe(node: query.Query, fields: bool = True) -> str:
     if isinstance(node, query.Every):
         return "everything"
     if isinstance(node, (query.And, query.Or)):
-        parts: list[
-            tuple[str, str, set, query.Query]
-        ] = []  # without fields, as shown, fields, query
+        # Each part without fields, as shown, its fields, its query.
+        parts: list[tuple[str, str, set[str | None], query.Query]] = []
         for sub in node.subqueries:
             bare, shown, searched = describe(sub, False), describe(sub, fields), _text_fields(sub)
             # A word searched in both title and body (one word, two queries) reads once.
@@ -175,7 +175,7 @@ def describe(node: query.Query, fields: bool = True) -> str:
     return str(node)
 
 
-def _text_fields(node: query.Query) -> set[str]:
+def _text_fields(node: query.Query) -> set[str | None]:
     return {getattr(leaf, "fieldname", None) for leaf in node.leaves()}
 
 

@@ -44,7 +44,7 @@ class RobertsonBM25F(BM25F):
     long question full of common words needs (bench/relevance.py).
     """
 
-    def idf(self, searcher, fieldname, text):
+    def idf(self, searcher: Searcher, fieldname: str, text: str) -> float:
         parent = searcher.get_parent()
         df = parent.doc_frequency(fieldname, text)
         return log(1 + (parent.doc_count_all() - df + 0.5) / (df + 0.5))
@@ -87,7 +87,7 @@ class Ranker:
         self._cache = ArrayCache(CACHED_SCORE_BYTES, CACHED_SCORES)
 
     def cached(self, q: query.Query) -> Scores:
-        """Return a query's scores, kept for the next few queries: a facet click repeats its query."""
+        """Return a query's scores, kept for the next few (a facet click repeats a query)."""
         found = self._cache.get(q)
         if found is None:
             found = self.ranked(q)
@@ -95,7 +95,7 @@ class Ranker:
         return found
 
     def ranked(self, q: query.Query) -> Scores:
-        """Return the scores that order a rankable query's results: BM25F, rescored for plain words."""
+        """Return the scores ordering a rankable query's results: BM25F, rescored for words."""
         if type(q) is not AtLeast:
             return self.scores(q)
         found = bm25f.scores(self, q) if bm25f.COMBINED else self.scores(q)
@@ -111,7 +111,8 @@ class Ranker:
         if type(q) is query.Term:
             found = self.term(q.fieldname, q.text)
         elif type(q) is query.Phrase:
-            # Only where the phrase itself matches: an OR adds a part's score only where that part matches.
+            # Only where the phrase itself matches: an OR adds a part's score only where that part
+            # matches.
             found = np.where(
                 self.sets.matches(q),
                 self._tree([self.term(q.fieldname, word) for word in q.words]),
@@ -156,7 +157,8 @@ class Ranker:
         return scores
 
     def field_lengths(self, field: str) -> np.ndarray:
-        # Whoosh keeps each document's field length as one byte, decoded on reading: read it the same way.
+        # Whoosh keeps each document's field length as one byte, decoded on reading: read it the
+        # same way.
         if field not in self._lengths:
             parts = [
                 np.fromiter(

@@ -75,7 +75,7 @@ class SearchRequest:
     money: str = "announced"
 
     def money_field(self, name: str) -> str:
-        """Name the index field (amount, value, largest, real_largest) of the money this request counts."""
+        """Name the index field (amount, value, largest, real_largest) of the money counted."""
         return name if self.money == "announced" else f"{name}_all"
 
     @property
@@ -219,14 +219,15 @@ def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> Sea
         max_amount=max_amount,
         predecessors=first("predecessors").strip().lower() in ("1", "true", "yes", "on"),
         sort=sort,
-        # An empty page= (an OpenSearch client's {startPage?}) is ignored, as other empty parameters are.
+        # An empty page= (an OpenSearch client's {startPage?}) is ignored, as other empty
+        # parameters are.
         page=_integer(first("page").strip() or "1", "page", 1, MAX_PAGE),
         per_page=_integer(first("per_page").strip() or str(PER_PAGE), "per_page", 1, MAX_PER_PAGE),
     )
 
 
 def parse_year(text: str) -> tuple[int, int]:
-    """Read a year or a range of years such as 2010-2013; "undated" (the index's year 0) is no year."""
+    """Read a year or a range of years such as 2010-2013; "undated" (year 0) is no year."""
     if text.strip().lower() in ("undated", "0"):
         return 0, 0
     match = YEAR.match(text.strip())

@@ -15,8 +15,8 @@ import functools
 import re
 import weakref
 from collections import Counter
-from collections.abc import Callable
-from typing import TypeAlias
+from collections.abc import Sequence
+from typing import Any, Protocol, TypeAlias
 
 import numpy as np
 from whoosh import query
@@ -84,7 +84,10 @@ def proximity(ranker: Ranker, q: AtLeast, texts: dict[int, Text], window: np.nda
 
 
 def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores) -> Scores:
-    """Score matching documents for the words most typical of the best few (pseudo-relevance feedback)."""
+    """Score matching documents for the words most typical of the best few.
+
+    This is pseudo-relevance feedback.
+    """
     extra = np.zeros(ranker.size)
     if not _feeds(q):
         return extra
@@ -115,7 +118,8 @@ def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores)
     total = sum(weights[t] for t in terms)
     for term in terms:
         extra += (weights[term] / total) * _expansion(ranker, term)
-    # Weighed against the query's own words, so that feedback is the same share of a short query and a long one.
+    # Weighed against the query's own words, so that feedback is the same share of a short query
+    # and a long one.
     return FEEDBACK * len(q.subqueries) * extra * ranker.sets.matches(q)
 
 
@@ -137,13 +141,20 @@ def _text(ranker: Ranker, doc: int) -> str:
     return f"{stored.get('title', '')} {stored.get('body', '')}"
 
 
-Text = tuple[
-    list[str], dict[str, str]
-]  # a text's indexed words in order, before stemming; each word's stem
-_readers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# A text's indexed words in order, before stemming; each word's stem.
+Text = tuple[list[str], dict[str, str]]
 
 
-def _reader(ranker: Ranker) -> Callable[[str, tuple[str, ...] | None], Text]:
+class Reader(Protocol):
+    """Read a text's words, stemming those that start with one of starts (all, if None)."""
+
+    def __call__(self, text: str, starts: tuple[str, ...] | None = None) -> Text: ...
+
+
+_readers: weakref.WeakKeyDictionary[Ranker, Reader] = weakref.WeakKeyDictionary()
+
+
+def _reader(ranker: Ranker) -> Reader:
     """Return a reader of texts as the body analyzer reads them, stemming each distinct word once.
 
     Whoosh's analyzer makes an object of every token (10 µs a word): most of a rescoring's time.
@@ -152,7 +163,7 @@ def _reader(ranker: Ranker) -> Callable[[str, tuple[str, ...] | None], Text]:
     if found is not None:
         return found
     analyzer = ranker.searcher.schema["body"].analyzer
-    items = getattr(analyzer, "items", ())
+    items: Sequence[Any] = getattr(analyzer, "items", ())
     simple = [type(item) for item in items] == [
         RegexTokenizer,
         LowercaseFilter,

@@ -1,4 +1,4 @@
-"""Snippets: the passage of a hit's text with the most query words, found without re-analysing the text.
+"""Snippets: the passage of a hit's text with the most query words, found without re-analysing.
 
 Profiles put 85% of a query in Whoosh's highlighter, which runs the analyzer (tokenizer,
 lower-case, stop words, stemmer) over each hit's whole body in Python. Here the build keeps a
@@ -59,7 +59,7 @@ def _token_char(char: str) -> bool:
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
-    """Say whether text[start:end] is a whole token: no token character, nor a dot joining one, either side."""
+    """Say whether text[start:end] is a whole token: no token character or joining dot beside it."""
     if start and (
         _token_char(text[start - 1])
         or text[start - 1] == "."
@@ -96,7 +96,7 @@ def _find_by_pattern(text: str, stem_of: dict[str, str]) -> list[Span]:
 
 
 def snippet(text: str, spans: list[Span], chars: int = SNIPPET_CHARS) -> str:
-    """Return the best passage (and a second with words it lacks) as HTML, matches in <mark>; '' if none."""
+    """Return the best passage (and one with words it lacks) as HTML, matches in <mark>; else ''."""
     if not spans:
         return ""
     blocks = _blocks(text)

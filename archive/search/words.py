@@ -39,11 +39,12 @@ REPEATS = True
 # are left out (the reading shows what was searched); a query of one or two keeps them.
 FILLER = frozenset(
     """
-    about above after again all also am any anyone anything been before being both but could did do does
-    doing done each else ever every few had has having he her here hers him his how however i i'm into its
-    just me might mine more most much must my no nor now only other our ours own same shall she should so
-    some such than then there these they those through too under until very was were what whatever when
-    where whether which while who whom whose why would
+    about above after again all also am any anyone anything been before being both but could
+    did do does doing done each else ever every few had has having he her here hers him his how
+    however i i'm into its just me might mine more most much must my no nor now only other our
+    ours own same shall she should so some such than then there these they those through too
+    under until very was were what whatever when where whether which while who whom whose why
+    would
 """.split()
 )
 
@@ -82,9 +83,10 @@ class AtLeast(query.CompoundQuery):
     def __eq__(self, other: object) -> bool:
         return (
             super().__eq__(other)
-            and self.minimum == other.minimum  # type: ignore[attr-defined]
+            and isinstance(other, AtLeast)
+            and self.minimum == other.minimum
             and self.phrases == other.phrases
-        )  # type: ignore[attr-defined]
+        )
 
     def __hash__(self) -> int:
         return super().__hash__() ^ hash(self.minimum) ^ hash(self.phrases)
@@ -123,7 +125,7 @@ class AtLeast(query.CompoundQuery):
 
 @dataclass(frozen=True)
 class Word:
-    """One distinct word of a query: its indexed form, as typed, and the registry entries it names."""
+    """One distinct word of a query: its indexed form, as typed, and the registry entries named."""
 
     stem: str
     typed: str
@@ -220,7 +222,8 @@ class WordReader:
         found = tuple(words.values())
         minimum = required(len(found))
         units = [word.query() for word in found]
-        # Two words or more: AtLeast, even when it needs them all, so that ranking knows them as words.
+        # Two words or more: AtLeast, even when it needs them all, so that ranking knows them as
+        # words.
         ranked = [(p, q) for p in phrases if (q := self._phrase(p)) is not None]
         q = units[0] if len(units) == 1 else AtLeast(units, minimum, phrases=[q for _, q in ranked])
         return PlainWords(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flask import (
     Flask,
@@ -16,6 +16,7 @@ from flask import (
     request,
     send_from_directory,
 )
+from flask.json.provider import DefaultJSONProvider
 from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -93,7 +94,7 @@ ROUTES = (
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    """Create the app: defaults, then the archive's archive.toml, then ARCHIVE_* variables, then test config."""
+    """Create the app: defaults, then archive.toml, then ARCHIVE_* variables, then test config."""
     app = Flask(__name__, static_folder=None)
     # The settings file is found through ROOT, so ROOT and INDEX_DIR are read first.
     early = test_config or {}
@@ -127,7 +128,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         ledger_line_url=money.line_url,
     )
     app.context_processor(lambda: {"home": home_money()})
-    app.json.sort_keys = False  # the API's keys in the order they are documented: query first
+    # The API's keys in the order they are documented: query first.
+    cast(DefaultJSONProvider, app.json).sort_keys = False
 
     proxies = int(app.config["PROXIES"] or 0)
     if proxies:

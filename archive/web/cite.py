@@ -1,4 +1,6 @@
-"""Cite a document: APA 7, Harvard (Cite Them Right), OSCOLA, BibTeX and RIS. Pure functions of a document dict.
+"""Cite a document: APA 7, Harvard (Cite Them Right), OSCOLA, BibTeX and RIS.
+
+Pure functions of a document dict.
 
 A document dict is what `Archive.document` returns. `url` is the address to cite: the original
 publication's when it is known, else the archive's permalink. With no person named as author,
@@ -78,7 +80,8 @@ def citations(
 ) -> list[Citation]:
     """Cite a document in every style, as plain text and as HTML with italics.
 
-    `archive` is this archive's name when `url` is its own copy, so that the citation says where it is.
+    `archive` is this archive's name when `url` is its own copy, so that the citation says where
+    it is.
     """
     makers = {"apa": apa, "harvard": harvard, "oscola": oscola}
     found = []
@@ -96,7 +99,7 @@ def citations(
 
 
 def apa(doc: dict[str, Any], url: str, accessed: dt.date, archive: str | None = None) -> list[str]:
-    """APA 7: a news article, or a work of its kind; with no author a news title moves to the front (9.12)."""
+    """APA 7: a news article, or a work of its kind; an authorless news title goes first (9.12)."""
     person = _person(doc)
     kind = _kind(doc)
     title = sentence_case(doc["title"])
@@ -319,7 +322,7 @@ def ris(
 
 
 def noun(doc: dict[str, Any]) -> str:
-    """Name what a document is, for "Cite this ...": article, press release, speech; else document."""
+    """Name what a document is, for "Cite this ...": article, press release, speech, or document."""
     kind = _kind(doc)
     return "article" if kind == "news" else "document" if kind == "other" else kind
 
@@ -330,7 +333,7 @@ def _kind(doc: dict[str, Any]) -> str:
 
 
 def _description(doc: dict[str, Any]) -> str:
-    """Describe a kind for a citation: Press release, Speech; a type the format does not know, as written."""
+    """Describe a kind for a citation: Press release, Speech; a type not known, as written."""
     kind = _kind(doc)
     if kind == "other":
         written = " ".join(str(doc["type"]).split())
@@ -388,7 +391,7 @@ def _apa_date(doc: dict[str, Any], year_only: bool = False) -> str:
     if not doc["year"]:
         return "n.d."  # undated (APA 7, 9.17)
     month, day = (None, None) if year_only else (_month(doc), _day(doc))
-    if day:
+    if day and month is not None:  # a day comes with its month
         return f"{doc['year']}, {calendar.month_name[month]} {day}"
     if month:
         return f"{doc['year']}, {calendar.month_name[month]}"
@@ -397,7 +400,7 @@ def _apa_date(doc: dict[str, Any], year_only: bool = False) -> str:
 
 def _day_month(doc: dict[str, Any]) -> str:
     month, day = _month(doc), _day(doc)
-    if day:
+    if day and month is not None:  # a day comes with its month
         return f"{day} {calendar.month_name[month]}"
     return calendar.month_name[month] if month else ""
 

@@ -1,4 +1,4 @@
-"""Downloads: the whole result set as CSV, RIS and BibTeX, a document's BibTeX and RIS, the Atom feed."""
+"""Downloads: results as CSV, RIS and BibTeX, a document's BibTeX and RIS, the Atom feed."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def _site() -> str:
 
 
 def _archived_in(document: dict) -> str | None:
-    """Name this archive when a document is cited in its copy here, the original's address not known."""
+    """Name this archive when a document is cited in its copy here, with no original's address."""
     return None if document.get("url") else _site()
 
 

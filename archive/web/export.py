@@ -154,7 +154,7 @@ def ris_stream(
     site: str = "Policy Archive",
     searched: str = "",
 ) -> Iterator[str]:
-    """Yield one RIS record per hit; one without an original address is cited in this archive, `site`.
+    """Yield one RIS record per hit; one with no original address is cited in this archive, `site`.
 
     RIS has no comment: each record notes which build answered in an N1 line.
     """
@@ -174,7 +174,7 @@ def bibtex_stream(
     site: str = "Policy Archive",
     searched: str = "",
 ) -> Iterator[str]:
-    """Yield a comment saying where the file came from, then one BibTeX entry per hit, keyed by its id."""
+    """Yield a comment saying where the file came from, then a BibTeX entry per hit, keyed by id."""
     # BibTeX skips text outside entries, but an @ anywhere starts one, even after a %: so the
     # address is percent-encoded down to characters that cannot open an entry or a line.
     where = quote(source, safe=":/?&=%+,;#") if source else ""
@@ -212,7 +212,10 @@ def atom_stream(feed: Feed, hits: Hits, permalink: Link) -> Iterator[str]:
     yield f"  <id>{_x(feed.feed_id)}</id>\n  <updated>{_stamp(feed.updated)}</updated>\n"
     yield f'  <link rel="self" type="application/atom+xml" href={_attr(feed.self_url)}/>\n'
     yield f'  <link rel="alternate" type="text/html" href={_attr(feed.html_url)}/>\n'
-    yield f"  <author><name>{_x(feed.site)}</name></author>\n  <generator>{_x(feed.site)}</generator>\n"
+    yield (
+        f"  <author><name>{_x(feed.site)}</name></author>\n"
+        f"  <generator>{_x(feed.site)}</generator>\n"
+    )
     for hit in hits:
         link = permalink(hit)
         lines = [
@@ -252,14 +255,18 @@ def atom_error(message: str, self_url: str, site: str = "Policy Archive") -> str
     now = _stamp(dt.datetime.now(dt.UTC))
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
-        f"  <title>{_x(site)}: this feed could not be made</title>\n  <subtitle>{_x(message)}</subtitle>\n"
+        f"  <title>{_x(site)}: this feed could not be made</title>\n"
+        f"  <subtitle>{_x(message)}</subtitle>\n"
         f"  <id>{_x(self_url)}</id>\n  <updated>{now}</updated>\n"
         f"  <author><name>{_x(site)}</name></author>\n</feed>\n"
     )
 
 
 def date_note(hit: dict[str, Any]) -> str:
-    """Say when a date is known only to the month or the year: Atom's timestamp then counts from its first day."""
+    """Say when a date is known only to the month or the year.
+
+    Atom's timestamp then counts from its first day.
+    """
     precision = hit.get("precision", "day")
     if not hit.get("year", 1):
         return "Undated: no date could be found."

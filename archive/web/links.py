@@ -90,7 +90,7 @@ def cite_address(doc: dict[str, Any]) -> str:
 
 
 def stream_links() -> tuple[export.Link, export.Link]:
-    """Make permalink and citation-address functions that work after the request, while a stream runs."""
+    """Make permalink and citation-address functions that still work as a stream runs."""
     base = absolute(url_for("document", doc_id="x"))[:-1]
 
     def permalink(doc: dict[str, Any]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from flask import Response, jsonify, render_template, request, url_for
 
@@ -39,7 +40,7 @@ def line_url(line: LedgerLine) -> str:
 
 def figure_url(text: str, programme: str | None = None) -> str:
     """Link an amount to "this figure elsewhere"."""
-    params = {"amount": text, **({"programme": programme} if programme else {})}
+    params: dict[str, Any] = {"amount": text, **({"programme": programme} if programme else {})}
     return url_for("figure", **params)
 
 

@@ -1,4 +1,4 @@
-"""Serve the original a document was ingested from: /doc/<id>/original.pdf and /doc/<id>/original.docx."""
+"""Serve the original a document was ingested from: /doc/<id>/original.pdf or original.docx."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ def original_docx(doc_id: str) -> Response:
 
 
 def _original(doc_id: str, suffix: str) -> Response:
-    # The id is looked up in the index and the file found by the hash stored with it: nothing from the
-    # URL is used as a path, and the download is named after the id alone.
+    # The id is looked up in the index and the file found by the hash stored with it: nothing from
+    # the URL is used as a path, and the download is named after the id alone.
     document = find_document(doc_id)
     entry = next((f for f in document.get("files") or [] if f.get("suffix") == suffix), None)
     path = path_of(Path(current_app.config["INDEX_DIR"]), entry) if entry else None

@@ -102,7 +102,7 @@ def search_page() -> str | tuple[str, int]:
 
 
 def search_citation(search: SearchRequest, result: SearchResult) -> dict[str, Any]:
-    """Say exactly how a search was run: query, filters, sort, build, day, a permalink to rerun it."""
+    """Say exactly how a search was run: query, filters, sort, build, day, a permalink to rerun."""
     build = current_archive().build
     day = today()
     filters = [f"{a['facet']}: {a['label']}" for a in applied_filters(search, result)]
@@ -178,9 +178,10 @@ def _department_example() -> str | None:
 
 
 def _predecessors_hint(shown: list[str]) -> str | None:
-    """Give an example of a department taking in its predecessors, from the registry; None if none has any.
+    """Give an example of a department taking in its predecessors, from the registry, or None.
 
-    The example is the first department in the facet that has predecessors, else the registry's first.
+    The example is the first department in the facet that has predecessors, else the registry's
+    first; None if no department has any.
     """
     registry = current_archive().registry
     for key in [*shown, *registry.departments]:
@@ -299,7 +300,7 @@ def opensearch() -> Response:
 
 
 def suggestion_for(search: SearchRequest, result: SearchResult) -> dict[str, Any] | None:
-    """Offer a corrected query when this one finds little, or not all its words, and the correction finds more."""
+    """Offer a corrected query that finds more when this one finds little or misses words."""
     if not search.q.strip() or (result.total >= FEW_RESULTS and not result.most_words):
         return None
     suggestion = current_archive().suggest(search.q)
@@ -373,7 +374,8 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
                 "cut_height": cut_height,
                 "url": search_url(target) if year.documents else None,
                 "selected": selected,
-                "label": f"{year.year}: {year.documents} document{'s' if year.documents != 1 else ''}"
+                "label": f"{year.year}: {year.documents} "
+                f"document{'s' if year.documents != 1 else ''}"
                 + (
                     f", {short_money(year.pounds, currency)}"
                     if year.pounds
@@ -400,7 +402,7 @@ def _timeline(search: SearchRequest, years: list[YearTotal]) -> dict[str, Any] |
 
 
 def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[str, Any]:
-    """Link a facet value to the search with it switched; a year inside a selected range is ticked."""
+    """Link a facet value to the search with it switched; a year in a selected range is ticked."""
     link = {
         **value.__dict__,
         "toggle_url": search_url(search.toggled(facet, value.value)),
@@ -417,7 +419,8 @@ def _facet_link(search: SearchRequest, facet: str, value: FacetValue) -> dict[st
                     replace(search, years=_without_year(search.years, year), page=1)
                 ),
             )
-    # Values in one facet combine with OR: with one selected, another adds its results to those shown.
+    # Values in one facet combine with OR: with one selected, another adds its results to those
+    # shown.
     # The count is exactly what it adds only where a document has one value at most.
     link["adds"] = facet in SINGLE_VALUED and bool(search.selected(facet)) and not link["selected"]
     # A department, programme, government or person has a page of its own.

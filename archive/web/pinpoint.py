@@ -1,4 +1,4 @@
-"""Pinpoint citations of one page of a paper (APA, Harvard, OSCOLA), and the day a fetched page was accessed."""
+"""Pinpoint citations of one page of a paper (APA, Harvard, OSCOLA), and a page's access day."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def page_of(doc: dict[str, Any], value: str | None) -> int | None:
 
 
 def pinpoints(doc: dict[str, Any], page: int, url: str, accessed: dt.date) -> list[Pinpoint]:
-    """Cite one page in APA 7 and Harvard (in-text and reference) and in OSCOLA (a footnote with the page)."""
+    """Cite one page in APA 7 and Harvard (in-text and reference) and OSCOLA (a footnote)."""
     return located(doc, f"p. {page}", str(page), url, accessed)
 
 
