@@ -215,22 +215,14 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
 def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **options) -> None:
     """Search the index, e.g. archive search "social work" --year 2013."""
     from archive.search.core import Archive
+    from archive.search.request import FACET_PARAMS
 
     params = {
         "q": [" ".join(query)],
         "page": [str(options["page"])],
         "per_page": [str(options["limit"])],
     }
-    facets = (
-        "year",
-        "department",
-        "programme",
-        "amount",
-        "financial_year",
-        "government",
-        "announced_by",
-    )
-    for name in facets:
+    for name in FACET_PARAMS:
         params[name] = list(options[name])
     for name in ("min_amount", "max_amount", "sort", "money"):
         if options[name]:

@@ -101,16 +101,7 @@ class SearchRequest:
     def params(self) -> list[tuple[str, str]]:
         """Write the request back as URL parameters, leaving out defaults."""
         pairs: list[tuple[str, str]] = [("q", self.q)] if self.q else []
-        facets = (
-            "year",
-            "department",
-            "programme",
-            "amount",
-            "financial_year",
-            "government",
-            "announced_by",
-        )
-        for facet in facets:
+        for facet in FACET_PARAMS:
             pairs += [(facet, value) for value in self.selected(facet)]
         pairs += [
             (name, value)
@@ -157,6 +148,8 @@ FACET_FIELDS = {
     "government": "governments",
     "announced_by": "announcers",
 }
+# The facets a request may select values of, in the order a URL writes them.
+FACET_PARAMS = ("year", *FACET_FIELDS)
 
 
 def read_request(params: Mapping[str, Sequence[str]], registry: Registry) -> SearchRequest:
