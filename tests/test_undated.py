@@ -112,3 +112,17 @@ def test_a_date_partly_read_keeps_what_it_can(tmp_path: Path) -> None:
     document = parse_file(path, Registry.load(corpus))
     assert document.date.iso == "2019-02" and document.date.precision == "month"
     assert any("2019-02-31" in point and "February 2019" in point for point in document.review)
+
+
+def test_an_undated_document_in_the_feed_publishes_no_date(archive) -> None:
+    """Atom needs <updated>: an undated entry takes the feed's own and has no <published>."""
+    import xml.etree.ElementTree as ET
+
+    document, client, _ = archive
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.fromstring(client.get("/feed.atom?year=0").data)
+    [entry] = feed.findall("a:entry", ns)
+    assert entry.find("a:title", ns).text == document.title
+    assert entry.find("a:published", ns) is None
+    assert entry.find("a:updated", ns).text == feed.find("a:updated", ns).text
+    assert "1970" not in entry.find("a:updated", ns).text

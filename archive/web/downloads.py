@@ -98,7 +98,8 @@ def feed() -> Response:
     result = current_archive().search(search)
     described = search.q or "all announcements"
     filters = "; ".join(f"{a['facet']}: {a['label']}" for a in applied_filters(search, result))
-    newest = max((export.entry_date(hit) for hit in result.hits), default=dt.datetime.now(dt.UTC))
+    dates = (export.entry_date(hit) for hit in result.hits)
+    newest = max((d for d in dates if d is not None), default=dt.datetime.now(dt.UTC))
     info = export.Feed(
         title=f"{_site()}: {described}" + (f" ({filters})" if filters else ""),
         subtitle=f"The newest of {result.total:,} matching announcement"

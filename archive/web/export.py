@@ -226,10 +226,12 @@ def atom_stream(feed: Feed, hits: Hits, permalink: Link) -> Iterator[str]:
         ]
         if hit.get("url"):
             lines.append(f'    <link rel="related" type="text/html" href={_attr(hit["url"])}/>')
-        stamp = _stamp(entry_date(hit))
+        dated = entry_date(hit)
+        if dated is not None:
+            lines.append(f"    <published>{_stamp(dated)}</published>")
+        # Atom requires <updated>: an undated entry takes the feed's own, and publishes no date.
         lines += [
-            f"    <published>{stamp}</published>",
-            f"    <updated>{stamp}</updated>",
+            f"    <updated>{_stamp(dated or feed.updated)}</updated>",
             f"    <dc:date>{_x(hit['date'])}</dc:date>",
         ]
         lines.append(f"    <author><name>{_x(hit.get('author') or hit['source'])}</name></author>")
@@ -275,10 +277,10 @@ def date_note(hit: dict[str, Any]) -> str:
     return f"Dated {hit.get('date_display') or hit['date']}: only the {precision} is known."
 
 
-def entry_date(hit: dict[str, Any]) -> dt.datetime:
-    """Date an entry: a date known only to the month or year counts from its first day."""
-    if not hit.get("year"):  # undated: Atom needs a timestamp, so the epoch, and the note says so
-        return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+def entry_date(hit: dict[str, Any]) -> dt.datetime | None:
+    """Date an entry (None when undated): a month or year counts from its first day."""
+    if not hit.get("year"):
+        return None
     parts = [int(p) for p in hit["date"].split("-")] + [1, 1]
     return dt.datetime(parts[0], parts[1], parts[2], tzinfo=dt.UTC)
 
