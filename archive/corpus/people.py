@@ -152,10 +152,10 @@ def _person(key: str, entry: Any, path: Path, departments: dict[str, Any]) -> Pe
     return Person(
         key=key,
         name=str(entry["name"]),
-        names=_strings(entry.get("names")),
+        names=strings_of(entry.get("names")),
         roles=tuple(_role(key, n, r, path, departments, country) for n, r in enumerate(roles, 1)),
         country=country,
-        sources=_strings(entry.get("sources")),
+        sources=strings_of(entry.get("sources")),
     )
 
 
@@ -214,7 +214,8 @@ def _country(value: Any, key: str, path: Path) -> str:
     return country
 
 
-def _strings(value: Any) -> tuple[str, ...]:
+def strings_of(value: Any) -> tuple[str, ...]:
+    """Read a registry value written as nothing, one string or a list, as a tuple of strings."""
     if value is None:
         return ()
     if isinstance(value, str):

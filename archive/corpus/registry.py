@@ -15,6 +15,7 @@ import yaml
 
 from archive.corpus import people as people_registry
 from archive.corpus.country import CURRENCIES
+from archive.corpus.people import strings_of
 from archive.errors import CorpusError
 
 DEPARTMENTS_FILE = "departments.yaml"
@@ -325,14 +326,6 @@ def _yaml_where(error: yaml.YAMLError, line_offset: int = 0) -> str:
     return f"at line {mark.line + 1 + line_offset}: {problem}"
 
 
-def _strings(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(v) for v in value)
-
-
 def _department(key: str, entry: dict[str, Any], path: Path) -> Department:
     if "name" not in entry:
         raise CorpusError(path, f"department '{key}' has no name")
@@ -340,14 +333,14 @@ def _department(key: str, entry: dict[str, Any], path: Path) -> Department:
         key=key,
         name=str(entry["name"]),
         short=str(entry.get("short") or ""),
-        aliases=_strings(entry.get("aliases")),
+        aliases=strings_of(entry.get("aliases")),
         start=_optional(entry.get("from")),
         end=_optional(entry.get("until")),
-        predecessors=_strings(entry.get("predecessors")),
-        successor=_strings(entry.get("successor"))[0] if entry.get("successor") else None,
+        predecessors=strings_of(entry.get("predecessors")),
+        successor=strings_of(entry.get("successor"))[0] if entry.get("successor") else None,
         country=_country(key, entry, path),
-        sources=_strings(entry.get("sources")),
-        successors=_strings(entry.get("successor")),
+        sources=strings_of(entry.get("sources")),
+        successors=strings_of(entry.get("successor")),
         history=_optional(entry.get("history")),
     )
 
@@ -389,7 +382,7 @@ def _government(key: str, entry: dict[str, Any], path: Path) -> Government:
         party=str(entry["party"]),
         start=start,
         end=end,
-        sources=_strings(entry.get("sources")),
+        sources=strings_of(entry.get("sources")),
     )
 
 
@@ -408,7 +401,7 @@ def _programme(key: str, entry: dict[str, Any], path: Path) -> Programme:
     return Programme(
         key=key,
         name=str(entry["name"]),
-        aliases=_strings(entry.get("aliases")),
+        aliases=strings_of(entry.get("aliases")),
         department=_optional(entry.get("department")),
     )
 
