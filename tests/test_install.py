@@ -72,6 +72,10 @@ def test_the_wheel_ships_templates_static_files_and_registries(installed):
         "archive/corpus/starter/departments.yaml",
         "archive/corpus/starter/README.md",
         "archive/corpus/starter/governments.yaml",
+        "archive/corpus/starter/people.yaml",
+        "archive/corpus/starter/AU/departments.yaml",
+        "archive/corpus/starter/AU/governments.yaml",
+        "archive/corpus/starter/AU/people.yaml",
         "archive/corpus/deflators.csv",
         "archive/corpus/deflators-aud.csv",
         "archive/py.typed",
@@ -97,6 +101,12 @@ def test_an_installed_archive_starts_builds_and_serves_outside_the_checkout(inst
         _run("archive", "--version", cwd=empty, env=env).strip()
         == f"archive, version {__version__}"
     )
+    # Another country's archive starts with that country's registries, from the wheel.
+    _run("archive", "init", "--country", "AU", "au-archive", cwd=work, env=env)
+    shipped = Path(__file__).parent.parent / "archive" / "corpus" / "starter" / "AU"
+    for name in ("departments.yaml", "governments.yaml", "people.yaml"):
+        started = (work / "au-archive" / "corpus" / name).read_text("utf-8")
+        assert started == (shipped / name).read_text("utf-8"), name
     _run("archive", "init", "my-archive", cwd=work, env=env)
     root = work / "my-archive"
     _run("archive", "ingest", SEED, cwd=root, env=env)
