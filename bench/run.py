@@ -27,6 +27,8 @@ sys.path.insert(0, str(HERE))
 
 import corpora  # noqa: E402
 import reference  # noqa: E402
+import tantivy_reference  # noqa: E402
+from tables import table  # noqa: E402
 
 from archive.search.core import Archive  # noqa: E402
 from archive.search.hits import page_of_hits  # noqa: E402
@@ -127,35 +129,59 @@ def warm(*paths: Path) -> None:
                     pass
 
 
-def bench_queries(index: Path, db: Path, texts: list[str], long: list[str]) -> dict:
+def median_of_runs(runs: list[dict]) -> dict:
+    """Summarise several runs of one mode: the median of their p50s, p95s and means."""
+    return {
+        key: float(statistics.median(r[key] for r in runs))
+        for key in ("p50_ms", "p95_ms", "mean_ms")
+    } | {"n": runs[0]["n"], "runs": len(runs)}
+
+
+def bench_queries(
+    index: Path, db: Path, engine: Path | None, texts: list[str], long: list[str], runs: int = 1
+) -> dict:
+    """Time every mode on our index, SQLite and Tantivy, in turn, runs times; report medians."""
     from archive.index import generations
 
-    warm(generations.current(index), db)
+    warm(generations.current(index), db, *([engine] if engine else []))
     archive = Archive(index)
     started = time.perf_counter()
     archive.search(SearchRequest())  # opens the generation: reads facet columns and sort keys
     archive.search(SearchRequest(sort="largest"))
     opened = time.perf_counter() - started
-    ref = reference.Reference(db, archive.registry)
+    engines = {"sqlite": reference.Reference(db, archive.registry)}
+    if engine is not None:
+        engines["tantivy"] = tantivy_reference.TantivyReference(engine, archive.registry)
     modes = requests_for(archive, texts, long)
-    ours, theirs = {}, {}
-    for mode, requests in modes.items():
-        if mode != "filtered":  # a filter click follows its faceted search: that query is warm
-            forget(archive)
-        run = (lambda r: plain_top10(archive, r)) if mode == "plain" else archive.search
-        ours[mode] = summary(latencies(run, requests))
-        theirs[mode] = summary(
-            latencies(
-                lambda r, mode=mode: ref.search(r, facets=mode != "plain", any_word=mode == "long"),
-                requests,
+    found: dict[str, dict[str, list[dict]]] = {"ours": {}} | {name: {} for name in engines}
+    for _ in range(runs):
+        for mode, requests in modes.items():
+            if mode != "filtered":  # a filter click follows its faceted search: that query is warm
+                forget(archive)
+            run = (lambda r: plain_top10(archive, r)) if mode == "plain" else archive.search
+            found["ours"].setdefault(mode, []).append(summary(latencies(run, requests)))
+            for name, ref in engines.items():
+                found[name].setdefault(mode, []).append(
+                    summary(
+                        latencies(
+                            lambda r, mode=mode, ref=ref: ref.search(
+                                r, facets=mode != "plain", any_word=mode == "long"
+                            ),
+                            requests,
+                        )
+                    )
+                )
+            print(
+                f"  {mode:9} "
+                + "  ".join(
+                    f"{name} p50 {found[name][mode][-1]['p50_ms']:7.2f} ms" for name in found
+                ),
+                flush=True,
             )
-        )
-        print(
-            f"  {mode:9} ours p50 {ours[mode]['p50_ms']:7.1f} ms  sqlite p50 "
-            f"{theirs[mode]['p50_ms']:7.1f} ms",
-            flush=True,
-        )
-    return {"open_s": opened, "ours": ours, "sqlite": theirs}
+    result: dict = {"open_s": opened, "runs": runs}
+    for name, modes_found in found.items():
+        result[name] = {mode: median_of_runs(r) for mode, r in modes_found.items()}
+    return result
 
 
 def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) -> dict:
@@ -165,7 +191,7 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
     result["build"] = measure_build(
         "ours", corpus, index, work / "build-ours.json", args.reuse_builds
     )
-    if args.baseline_limit != 0:
+    if args.baseline_limit != 0 and not (args.queries_only and not args.reuse_builds):
         result["baseline"] = measure_build(
             "baseline",
             corpus,
@@ -174,11 +200,13 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
             args.reuse_builds,
             args.baseline_limit,
         )
+    # --queries-only: the incremental build and parsing figures of an earlier run, if any.
+    again = not args.queries_only
     result["incremental"] = measure_build(
-        "incremental", corpus, index, work / "build-incremental.json", False
+        "incremental", corpus, index, work / "build-incremental.json", not again
     )
     result["parse"] = measure_build(
-        "parse", corpus, index, work / "parse.json", False, args.baseline_limit or None
+        "parse", corpus, index, work / "parse.json", not again, args.baseline_limit or None
     )
     archive = Archive(index)
     db = work / "reference.sqlite"
@@ -189,57 +217,28 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
         with archive._lock:
             result["sqlite_build"] = reference.build(db, archive._current().searcher)
         saved.write_text(json.dumps(result["sqlite_build"]))
+    engine = None
+    if not args.no_tantivy:
+        engine = work / "tantivy"
+        saved = work / "build-tantivy.json"
+        if args.reuse_builds and saved.exists() and engine.exists():
+            result["tantivy_build"] = json.loads(saved.read_text())
+        else:
+            with archive._lock:
+                result["tantivy_build"] = tantivy_reference.build(
+                    engine, archive._current().searcher
+                )
+            saved.write_text(json.dumps(result["tantivy_build"]))
     texts = corpora.queries(corpus, args.queries)
     result["queries"] = bench_queries(
-        index, db, texts, corpora.long_queries(corpus, max(10, args.queries // 5))
+        index,
+        db,
+        engine,
+        texts,
+        corpora.long_queries(corpus, max(10, args.queries // 5)),
+        args.runs,
     )
     return result
-
-
-def ratio(a: float, b: float) -> str:
-    return f"{a / b:.2f}×" if b else "–"
-
-
-def table(results: list[dict]) -> str:
-    lines = [
-        "| corpus | docs | full build, docs/s (vs default writer) | parsing, docs/s | index MB | "
-        "peak MB "
-        "| incremental, s | SQLite load, docs/s |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for r in results:
-        b, base = r["build"], r.get("baseline")
-        vs = (
-            f" ({ratio(b['docs_per_s'], base['docs_per_s'])} of {base['docs_per_s']:.0f} on "
-            f"{base['docs']:,})"
-            if base
-            else ""
-        )
-        parsing = f"{r['parse']['docs_per_s']:,.0f}" if "parse" in r else "–"
-        lines.append(
-            f"| {r['name']} | {b['docs']:,} | {b['docs_per_s']:.0f}{vs} | {parsing} | "
-            f"{b['index_mb']:.0f} | {b['peak_rss_mb']:.0f} "
-            f"| {r['incremental']['seconds']:.2f} | {r['sqlite_build']['docs_per_s']:.0f} |"
-        )
-    lines += [
-        "",
-        "| corpus | request | ours p50 / p95, ms | SQLite p50 / p95, ms | ours ÷ SQLite at p50 | "
-        "÷ our plain at p50 |",
-        "|---|---|---|---|---|---|",
-    ]
-    for r in results:
-        ours, theirs = r["queries"]["ours"], r["queries"]["sqlite"]
-        for mode in MODES:
-            if mode not in ours:  # a run from before the mode was measured
-                continue
-            o, t = ours[mode], theirs[mode]
-            lines.append(
-                f"| {r['name']} | {mode} | {o['p50_ms']:.1f} / {o['p95_ms']:.1f} | "
-                f"{t['p50_ms']:.1f} / {t['p95_ms']:.1f} "
-                f"| {ratio(o['p50_ms'], t['p50_ms'])} | "
-                f"{ratio(o['p50_ms'], ours['plain']['p50_ms'])} |"
-            )
-    return "\n".join(lines)
 
 
 def main() -> None:
@@ -261,6 +260,18 @@ def main() -> None:
         type=int,
         default=10000,
         help="default-writer baseline on at most this many documents (0: skip it)",
+    )
+    parser.add_argument(
+        "--queries-only",
+        action="store_true",
+        help="with --reuse-builds: time only the queries (earlier build figures where saved)",
+    )
+    parser.add_argument("--no-tantivy", action="store_true", help="leave Tantivy out")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="time every mode this many times in turn; report the median of the runs' figures",
     )
     parser.add_argument(
         "--table",
