@@ -100,6 +100,7 @@ def forget(archive: Archive) -> None:
     gen.facets._masks.clear()
     gen.ranker._cache.clear()
     gen.sets._postings.clear()
+    gen.sets.documents.clear()
 
 
 def latencies(run, requests: list[SearchRequest]) -> list[float]:

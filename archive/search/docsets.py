@@ -20,6 +20,7 @@ from archive.index import arrays
 from archive.index.arrays import positions, postings
 from archive.search import limits
 from archive.search.cache import ArrayCache
+from archive.search.documents import DocumentCache
 from archive.search.words import AtLeast
 
 Mask = np.ndarray  # one bool per document number of the generation
@@ -41,6 +42,8 @@ class DocSets:
         self.live = np.zeros(self.size, dtype=bool)
         self.live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
         self._cache = ArrayCache(CACHED_MASK_BYTES, CACHED_MASKS)
+        # The stored fields (and words) of the documents read last: pages and rescoring share them.
+        self.documents = DocumentCache(searcher)
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = (
             OrderedDict()
         )

@@ -61,7 +61,7 @@ def page_of_hits(
     if not order:
         return []
     if parsed.empty:
-        return [as_hit(gen, searcher.stored_fields(docnum), "", None) for docnum in order]
+        return [as_hit(gen, gen.sets.documents.stored(docnum), "", None) for docnum in order]
     return _snippeted(gen, parsed, order, [None] * len(order))
 
 
@@ -72,7 +72,7 @@ def _snippeted(
     words = snippet_words(parsed.query, gen.searcher.reader())
     hits = []
     for docnum, score in zip(order, scores):
-        stored = gen.searcher.stored_fields(docnum)
+        stored = gen.sets.documents.stored(docnum)
         text = stored["body"]
         hits.append(as_hit(gen, stored, snippet(text, find(text, words, gen.forms)), score))
     return hits

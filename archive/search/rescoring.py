@@ -15,7 +15,7 @@ import functools
 import re
 import weakref
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeAlias
 
 import numpy as np
@@ -49,11 +49,10 @@ def rescored(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
     if not (PROXIMITY or FEEDBACK):
         return scores
     window, _ = _best(ranker, q, scores, max(PROXIMITY_WINDOW, FEEDBACK_DOCS))
-    read = _reader(ranker)
     # Without feedback only the query's words are needed: stem only the words that could be
     # one of them (Porter's stems change a word's ending, never its first three letters).
     starts = None if _feeds(q) else tuple({stem[:3] for stem in _stems(q, "body")})
-    texts = {doc: read(_text(ranker, doc), starts) for doc in window.tolist()}
+    texts = {doc: _read(ranker, doc, starts) for doc in window.tolist()}
     found = scores + proximity(ranker, q, texts, window[:PROXIMITY_WINDOW])
     return found + feedback(ranker, q, texts, found)
 
@@ -98,13 +97,10 @@ def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores)
     weights: Counter[str] = Counter()
     holders: Counter[str] = Counter()
     for doc, share in zip(best.tolist(), (best_scores / best_scores.sum()).tolist()):
-        words, stem_of = texts[doc] if doc in texts else _reader(ranker)(_text(ranker, doc))
-        counts: Counter[str] = Counter()
-        for word, n in Counter(words).items():
-            counts[stem_of[word]] += n
+        counts, length = _stem_counts(ranker, doc)
         for stem, n in counts.items():
             if stem not in asked and stem.isalpha():
-                weights[stem] += share * n / len(words)
+                weights[stem] += share * n / length
                 holders[stem] += 1
     # Typical: shared by the best documents (a word of one alone would only promote that one),
     # frequent in them and rare in the rest. The idf is looked up only for the most frequent.
@@ -136,8 +132,7 @@ def _feeds(q: AtLeast) -> bool:
     return bool(FEEDBACK) and len(q.subqueries) >= FEEDBACK_WORDS
 
 
-def _text(ranker: Ranker, doc: int) -> str:
-    stored = ranker.searcher.stored_fields(doc)
+def _text(stored: dict[str, Any]) -> str:
     return f"{stored.get('title', '')} {stored.get('body', '')}"
 
 
@@ -151,7 +146,68 @@ class Reader(Protocol):
     def __call__(self, text: str, starts: tuple[str, ...] | None = None) -> Text: ...
 
 
+class Words:
+    """A document's indexed words in order, and its distinct words by their first three letters."""
+
+    def __init__(self, words: list[str]):
+        self.words = words
+        self.by_start: dict[str, list[str]] = {}
+        for word in set(words):
+            self.by_start.setdefault(word[:3], []).append(word)
+
+    def starting(self, starts: tuple[str, ...]) -> set[str]:
+        """Return the distinct words that start with one of starts, as str.startswith would."""
+        found: set[str] = set()
+        for start in set(starts):
+            if len(start) == 3:  # a word's first three letters: one group
+                found.update(self.by_start.get(start, ()))
+            else:  # a shorter start (a short stem), or a longer one: every group it may hold
+                found.update(
+                    w for k, ws in self.by_start.items() for w in ws if w.startswith(start)
+                )
+        return found
+
+
+def _read(ranker: Ranker, doc: int, starts: tuple[str, ...] | None) -> Text:
+    """Return a document's words and their stems (only those of words starting with starts)."""
+    documents = ranker.sets.documents
+    if starts is None:
+        found: Text = documents.derived(doc, "text", lambda s: _reader(ranker)(_text(s)))
+        return found
+    tokens = _tokens(ranker)
+    if tokens is None:  # an analyzer of another shape: read it the slow way
+        return _reader(ranker)(_text(documents.stored(doc)), starts)
+    split, stem = tokens
+    words: Words = documents.derived(doc, "words", lambda s: Words(split(_text(s))))
+    return words.words, {w: stem(w) for w in words.starting(starts)}
+
+
+def _stem_counts(ranker: Ranker, doc: int) -> tuple[Counter[str], int]:
+    """Return how many times a document holds each stem, and its number of words."""
+
+    def count(stored: dict[str, Any]) -> tuple[Counter[str], int]:
+        words, stem_of = _read(ranker, doc, None)
+        counts: Counter[str] = Counter()
+        for word, n in Counter(words).items():
+            counts[stem_of[word]] += n
+        return counts, len(words)
+
+    found: tuple[Counter[str], int] = ranker.sets.documents.derived(doc, "stem_counts", count)
+    return found
+
+
+Split = Callable[[str], list[str]]
 _readers: weakref.WeakKeyDictionary[Ranker, Reader] = weakref.WeakKeyDictionary()
+_splitters: weakref.WeakKeyDictionary[Ranker, tuple[Split, Callable[[str], str]] | None] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _tokens(ranker: Ranker) -> tuple[Split, Callable[[str], str]] | None:
+    """Return the body analyzer's words of a text and its stemmer, where it is the usual chain."""
+    if ranker not in _splitters:
+        _reader(ranker)
+    return _splitters[ranker]
 
 
 def _reader(ranker: Ranker) -> Reader:
@@ -182,15 +238,21 @@ def _reader(ranker: Ranker) -> Reader:
             re.sub(r"\((?!\?)", "(?:", tokens.expression.pattern), tokens.expression.flags
         )
 
-        def found(text: str, starts: tuple[str, ...] | None = None) -> Text:
-            words = [
+        def split(text: str) -> list[str]:
+            return [
                 w for w in whole.findall(text.lower()) if w not in stops and low <= len(w) <= high
             ]
+
+        def found(text: str, starts: tuple[str, ...] | None = None) -> Text:
+            words = split(text)
             distinct = (
                 set(words) if starts is None else {w for w in set(words) if w.startswith(starts)}
             )
             return words, {w: stem(w) for w in distinct}
+
+        _splitters[ranker] = (split, stem)
     else:
+        _splitters[ranker] = None
 
         def found(text: str, starts: tuple[str, ...] | None = None) -> Text:
             words = [t.text for t in analyzer(text)]
