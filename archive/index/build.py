@@ -17,7 +17,7 @@ from archive.corpus.folder import document_stats, read_documents
 from archive.corpus.parse import Document, checksum
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
-from archive.index import arrays, generations, originals, parallel, segments
+from archive.index import arrays, columns, generations, originals, parallel, segments
 from archive.index import forms as forms_table
 from archive.index.forms import FormsTable
 from archive.index.schema import DocumentSchema, fields
@@ -285,6 +285,7 @@ def _publish_segments(
             ix.close()
     segments.write_toc(folder, schema, kept + written.segments, generation)
     arrays.write(folder)
+    columns.write(folder)
     # Surface forms only grow: a word no document holds any more is simply never found.
     table = FormsTable(
         schema["body"].analyzer, None if base is None else forms_table.read_stems(base)
@@ -368,6 +369,7 @@ def _write(
         writer.commit(mergetype=_merge_small)
         ix.close()
         arrays.write(folder)
+        columns.write(folder)
         table = FormsTable(ix.schema["body"].analyzer, forms_table.read_stems(base))
         table.add(document.text for document in parsed)
         if table.added:  # else the base's file, linked, is already this table

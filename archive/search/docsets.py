@@ -16,7 +16,7 @@ import numpy as np
 from whoosh import query
 from whoosh.searching import Searcher
 
-from archive.index import arrays
+from archive.index import arrays, columns
 from archive.index.arrays import positions, postings
 from archive.search import limits
 from archive.search.cache import ArrayCache
@@ -39,8 +39,12 @@ class DocSets:
         # are any.
         self._arrays = arrays.open_segments(folder, self.reader) if folder is not None else None
         self.size = self.reader.doc_count_all()
-        self.live = np.zeros(self.size, dtype=bool)
-        self.live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
+        self.live = columns.live_mask(self.reader)
+        # Facet and sort columns the build wrote beside the generation, mapped (None for an index
+        # built before they were, or of another state: then worked out here as before).
+        self.mapped = (
+            columns.open_columns(folder, self.reader, self.live) if folder is not None else None
+        )
         self._cache = ArrayCache(CACHED_MASK_BYTES, CACHED_MASKS)
         # The stored fields (and words) of the documents read last: pages and rescoring share them.
         self.documents = DocumentCache(searcher)
@@ -209,8 +213,10 @@ class DocSets:
         if field not in self._columns and field in self.derived:
             self._columns[field] = self.derived[field]()
         if field not in self._columns:
-            reader = self.reader.column_reader(field)
-            self._columns[field] = np.fromiter(iter(reader), dtype=np.int64, count=self.size)
+            mapped = self.mapped.sort(field) if self.mapped is not None else None
+            self._columns[field] = (
+                mapped if mapped is not None else columns.sort_column(self.reader, field)
+            )
         return self._columns[field]
 
     def top(self, docs: Mask, field: str, reverse: bool, limit: int) -> np.ndarray:

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 from whoosh.reading import IndexReader
 
-from archive.index.arrays import term_ids
+from archive.index import columns
 from archive.search.cache import ArrayCache
 
 
@@ -32,12 +32,17 @@ class FacetTable:
     the pairs whose document is in the set, instead of one set intersection per value.
     """
 
-    def __init__(self, reader: IndexReader, live: np.ndarray | None = None):
+    def __init__(
+        self,
+        reader: IndexReader,
+        live: np.ndarray | None = None,
+        mapped: columns.MappedColumns | None = None,
+    ):
         self._reader = reader
+        self._mapped = mapped  # the build's columns (archive/index/columns.py), where there are
         self.size = reader.doc_count_all()
         if live is None:
-            live = np.zeros(self.size, dtype=bool)
-            live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+            live = columns.live_mask(reader)
         self._live = live
         self._columns: dict[str, _Column] = {}
         self._masks = ArrayCache(
@@ -55,22 +60,15 @@ class FacetTable:
 
     def _column(self, field: str) -> _Column:
         if field not in self._columns:
-            values: list[str] = []
-            docs: list[np.ndarray] = []
-            codes: list[np.ndarray] = []
-            for term in self._reader.lexicon(field):
-                ids = term_ids(self._reader, field, term)
-                ids = ids[self._live[ids]]
-                docs.append(ids)
-                codes.append(np.full(len(ids), len(values), dtype=np.int32))
-                values.append(term.decode("utf-8"))
-            empty = np.zeros(0, dtype=np.int64)
+            found = self._mapped.facet(field) if self._mapped is not None else None
+            if found is None:
+                found = columns.facet_column(self._reader, field, self._live)
             self._columns[field] = _Column(
-                values,
-                {v: n for n, v in enumerate(values)},
-                np.concatenate(docs) if docs else empty,
-                np.concatenate(codes) if codes else empty.astype(np.int32),
-                [np.sort(d) for d in docs],
+                found.values,
+                {v: n for n, v in enumerate(found.values)},
+                found.docs,
+                found.codes,
+                found.ids(),
             )
         return self._columns[field]
 

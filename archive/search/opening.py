@@ -29,7 +29,7 @@ def open_generation(index_dir: Path, path: Path) -> Generation:
         ix = whoosh_index.open_dir(str(path))
         searcher = ix.searcher(weighting=ranking.weighting())
         sets = DocSets(searcher, path)
-        facets = FacetTable(searcher.reader(), sets.live)
+        facets = FacetTable(searcher.reader(), sets.live, sets.mapped)
         sets.derived["largest"] = lambda: discover.largest_keys(searcher, facets, sets.size)
         sets.derived["largest_all"] = lambda: discover.largest_keys(
             searcher, facets, sets.size, "all"
