@@ -7,7 +7,9 @@
 Each client loops over a fixed list of faceted searches (`/api/search`, all four facets counted,
 top 10 with snippets), some with filters, until the time is up. It reports errors, end-to-end
 p50 / p95, the same requests' latency in the search core alone (in this process, for the
-ratio), and each gunicorn worker's peak resident memory read from /proc.
+ratio), each gunicorn worker's peak resident memory read from /proc, and each worker's own
+memory (USS: pages no other process shares, read by psutil) after opening the index and
+after the query mix: mapped index files count in a worker's resident memory but not in its own.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import numpy as np
+import psutil
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -71,6 +74,23 @@ def rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def uss_mb(pid: int) -> float:
+    """Return a process's own memory: the pages that no other process maps (USS)."""
+    try:
+        return float(psutil.Process(pid).memory_full_info().uss) / 2**20
+    except (psutil.Error, OSError):
+        return 0.0
+
+
+def opened(port: int, workers: int) -> None:
+    """Ask for every document's facets until each worker has likely opened the index."""
+    for _ in range(4 * workers):
+        connection = http.client.HTTPConnection(HOST, port, timeout=120)
+        connection.request("GET", "/api/search?q=")
+        connection.getresponse().read()
+        connection.close()
 
 
 def workers_of(master: int) -> list[int]:
@@ -164,6 +184,8 @@ def main() -> None:
     peak: dict[int, float] = {}
     try:
         wait_ready(port, time.monotonic() + 120)
+        opened(port, args.workers)
+        own_opened = {pid: round(uss_mb(pid), 1) for pid in workers_of(server.pid)}
         stop_at = time.monotonic() + args.seconds
         done = threading.Event()
 
@@ -180,6 +202,7 @@ def main() -> None:
             )
         done.set()
         sampler.join()
+        own_after = {pid: round(uss_mb(pid), 1) for pid in workers_of(server.pid)}
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server we started, and only it
         server.wait(timeout=30)
@@ -199,6 +222,8 @@ def main() -> None:
         "core_p50_ms": float(np.percentile(core, 50)),
         "core_p95_ms": float(np.percentile(core, 95)),
         "worker_peak_rss_mb": sorted(round(v, 1) for v in peak.values()),
+        "worker_uss_opened_mb": sorted(own_opened.values()),
+        "worker_uss_after_mix_mb": sorted(own_after.values()),
     }
     figures["e2e_over_core_p50"] = figures["e2e_p50_ms"] / figures["core_p50_ms"] if times else None
     print(json.dumps(figures, indent=2))
