@@ -24,7 +24,7 @@ from whoosh import index as whoosh_index
 from whoosh.fields import KEYWORD, NUMERIC
 from whoosh.reading import IndexReader
 
-from archive.index.arrays import term_ids
+from archive.index.arrays import mapped, term_ids
 
 CONTENTS = "columns.json"
 PREFIX = "columns."
@@ -151,7 +151,7 @@ class MappedColumns:
         if field not in self._facets:
             return None
         parts = [
-            np.load(self.folder / f"{PREFIX}{field}.{part}.npy", mmap_mode="r")
+            mapped(self.folder / f"{PREFIX}{field}.{part}.npy")
             for part in ("docs", "codes", "starts")
         ]
         return FacetColumn(list(self._facets[field]), *parts)
@@ -160,8 +160,7 @@ class MappedColumns:
         """Return a sort field's column, or None if it was not written."""
         if field not in self._sorts:
             return None
-        found: np.ndarray = np.load(self.folder / f"{PREFIX}{field}.sort.npy", mmap_mode="r")
-        return found
+        return mapped(self.folder / f"{PREFIX}{field}.sort.npy")
 
 
 def open_columns(

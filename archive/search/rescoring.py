@@ -42,6 +42,7 @@ FEEDBACK_WORDS = 3
 FEEDBACK_DOCS = 10
 FEEDBACK_TERMS = 20
 FEEDBACK_SHARED = 2
+STEM_MEMO = 200_000  # words whose stems are kept (about 30 MB at most)
 
 
 def rescored(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
@@ -71,7 +72,7 @@ def proximity(ranker: Ranker, q: AtLeast, texts: dict[int, Text], window: np.nda
         for position, word in enumerate(words):
             if word in wanted:
                 where.setdefault(stem_of[word], []).append(position)
-        held = [(np.array(where[stem]), idfs[stem]) for stem in stems if stem in where]
+        held = [(where[stem], idfs[stem]) for stem in stems if stem in where]
         total = 0.0
         for i, (first, first_idf) in enumerate(held):
             for second, second_idf in held[i + 1 :]:
@@ -94,14 +95,14 @@ def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores)
     if not len(best) or best_scores.sum() <= 0:
         return extra
     asked = {leaf.text for leaf in q.leaves() if type(leaf) is query.Term}
-    weights: Counter[str] = Counter()
-    holders: Counter[str] = Counter()
+    weights: dict[str, float] = {}
+    holders: dict[str, int] = {}
     for doc, share in zip(best.tolist(), (best_scores / best_scores.sum()).tolist()):
         counts, length = _stem_counts(ranker, doc)
-        for stem, n in counts.items():
-            if stem not in asked and stem.isalpha():
-                weights[stem] += share * n / length
-                holders[stem] += 1
+        for stem, n in counts:
+            if stem not in asked:
+                weights[stem] = weights.get(stem, 0.0) + share * n / length
+                holders[stem] = holders.get(stem, 0) + 1
     # Typical: shared by the best documents (a word of one alone would only promote that one),
     # frequent in them and rare in the rest. The idf is looked up only for the most frequent.
     shared = sorted(
@@ -182,17 +183,19 @@ def _read(ranker: Ranker, doc: int, starts: tuple[str, ...] | None) -> Text:
     return words.words, {w: stem(w) for w in words.starting(starts)}
 
 
-def _stem_counts(ranker: Ranker, doc: int) -> tuple[Counter[str], int]:
-    """Return how many times a document holds each stem, and its number of words."""
+def _stem_counts(ranker: Ranker, doc: int) -> tuple[list[tuple[str, int]], int]:
+    """Return how many times a document holds each stem of letters only, and its word count."""
 
-    def count(stored: dict[str, Any]) -> tuple[Counter[str], int]:
+    def count(stored: dict[str, Any]) -> tuple[list[tuple[str, int]], int]:
         words, stem_of = _read(ranker, doc, None)
         counts: Counter[str] = Counter()
         for word, n in Counter(words).items():
             counts[stem_of[word]] += n
-        return counts, len(words)
+        return [(stem, n) for stem, n in counts.items() if stem.isalpha()], len(words)
 
-    found: tuple[Counter[str], int] = ranker.sets.documents.derived(doc, "stem_counts", count)
+    found: tuple[list[tuple[str, int]], int] = ranker.sets.documents.derived(
+        doc, "stem_counts", count
+    )
     return found
 
 
@@ -229,9 +232,21 @@ def _reader(ranker: Ranker) -> Reader:
     if simple and not items[0].gaps and "\\(" not in items[0].expression.pattern:
         tokens, _, stop, stemming = items
         # The filter's own cache of stems, warm from indexing and queries, where it has one.
-        stem = getattr(stemming, "_stem", None) or functools.lru_cache(maxsize=100_000)(
+        cached_stem = getattr(stemming, "_stem", None) or functools.lru_cache(maxsize=100_000)(
             stemming.stemfn
         )
+        # A plain dict in front of the stemmer's own cache (a Python-level LRU: a few µs a
+        # word, and a document brings hundreds), bounded by emptying it.
+        memo: dict[str, str] = {}
+
+        def stem(word: str) -> str:
+            found = memo.get(word)
+            if found is None:
+                if len(memo) > STEM_MEMO:
+                    memo.clear()
+                found = memo[word] = cached_stem(word)
+            return found
+
         low, high, stops = stop.min, stop.max or 10**9, stop.stops
         # findall without the pattern's groups returns whole tokens, at C speed.
         whole = re.compile(
@@ -275,9 +290,18 @@ def _stems(q: AtLeast, field: str) -> list[str]:
     )
 
 
-def _nearest(first: np.ndarray, second: np.ndarray) -> int:
-    """Return the smallest distance between a position in one sorted array and one in the other."""
-    at = np.searchsorted(second, first)
-    before = np.abs(first - second[np.clip(at - 1, 0, len(second) - 1)])
-    after = np.abs(second[np.clip(at, 0, len(second) - 1)] - first)
-    return int(min(before.min(), after.min()))
+def _nearest(first: list[int], second: list[int]) -> int:
+    """Return the smallest distance between a position in one sorted list and one in the other."""
+    # A merge of the two lists: a document's places of a word are few, and numpy's calls on arrays
+    # of a few items cost more than the loop.
+    best = abs(first[0] - second[0])
+    i = j = 0
+    while i < len(first) and j < len(second):
+        gap = first[i] - second[j]
+        if gap < 0:
+            best = min(best, -gap)
+            i += 1
+        else:
+            best = min(best, gap)
+            j += 1
+    return best
