@@ -39,7 +39,8 @@ def scores(ranker: Ranker, q: AtLeast) -> Scores:
         leaves = list(unit.leaves())
         terms = [leaf for leaf in leaves if type(leaf) is query.Term]
         text = [t for t in leaves if type(t) in (query.Term, query.Phrase) and t.fieldname in TEXT]
-        total += word(ranker, text) * unit.boost
+        ids, values = word_at(ranker, text)
+        total[ids] += values * unit.boost
         for other in terms:
             if other.fieldname not in TEXT:  # registry filings: Whoosh's keyword score, boosted
                 total += ranker.term(other.fieldname, other.text) * other.boost
@@ -48,8 +49,19 @@ def scores(ranker: Ranker, q: AtLeast) -> Scores:
 
 def word(ranker: Ranker, terms: list[query.Query]) -> Scores:
     """Score one word held in several text fields (and forms): pseudo-frequency, then saturation."""
-    pseudo = np.zeros(ranker.size)
-    held: list[np.ndarray] = []
+    ids, values = word_at(ranker, terms)
+    found = np.zeros(ranker.size)
+    found[ids] = values
+    return found
+
+
+def word_at(ranker: Ranker, terms: list[query.Query]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the documents holding a word (in order) and its BM25F score in each.
+
+    Only the documents holding it are worked on, not an array of every document: a rare word
+    costs what its postings do, at any size of index.
+    """
+    parts: list[tuple[np.ndarray, np.ndarray]] = []
     for term in terms:
         if type(term) is query.Phrase:  # a compound written as two words: counted once a document
             ids = np.flatnonzero(ranker.sets.matches(term))
@@ -61,12 +73,25 @@ def word(ranker: Ranker, terms: list[query.Query]) -> Scores:
         b = B_FIELDS.get(term.fieldname, 0.75)
         mean = ranker.searcher.avg_field_length(term.fieldname) or 1.0
         lengths = ranker.field_lengths(term.fieldname)[ids]
+        parts.append((ids, term.boost * weights / ((1 - b) + b * lengths / mean)))
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    if len(parts) == 1:
+        held, pseudo = parts[0]  # in any order: callers place each value at its document
+    else:
+        total = sum(len(ids) for ids, _ in parts)
+        if total * 64 > ranker.size:  # many: one pass over a byte per document is quicker
+            mask = np.zeros(ranker.size, dtype=bool)
+            for ids, _ in parts:
+                mask[ids] = True
+            held = np.flatnonzero(mask)
+        else:
+            held = np.unique(np.concatenate([ids for ids, _ in parts]))
+        pseudo = np.zeros(len(held))
         # A term's postings name each document once, so += adds every one of them.
-        pseudo[ids] += term.boost * weights / ((1 - b) + b * lengths / mean)
-        held.append(ids)
-    if not held:
-        return pseudo
+        for ids, found in parts:
+            pseudo[np.searchsorted(held, ids)] += found
     # One idf per word, from the documents holding it in any field (Robertson and Sparck Jones').
-    df = np.count_nonzero(pseudo) if len(held) > 1 else len(held[0])
+    df = np.count_nonzero(pseudo) if len(parts) > 1 else len(parts[0][0])
     idf = log(1 + (ranker.size - df + 0.5) / (df + 0.5))
-    return idf * pseudo * (K1 + 1) / (pseudo + K1)
+    return held, idf * pseudo * (K1 + 1) / (pseudo + K1)

@@ -114,17 +114,21 @@ def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores)
     ]
     total = sum(weights[t] for t in terms)
     for term in terms:
-        extra += (weights[term] / total) * _expansion(ranker, term)
+        ids, values = _expansion(ranker, term)
+        extra[ids] += (weights[term] / total) * values
     # Weighed against the query's own words, so that feedback is the same share of a short query
     # and a long one.
     return FEEDBACK * len(q.subqueries) * extra * ranker.sets.matches(q)
 
 
-def _expansion(ranker: Ranker, stem: str) -> Scores:
+def _expansion(ranker: Ranker, stem: str) -> tuple[np.ndarray, np.ndarray]:
     # A feedback word scores as a question's words do: title and body together where they are.
+    # Only where it is held (its documents and scores): the rest add nothing.
     if not bm25f.COMBINED:
-        return ranker.term("body", stem)
-    return bm25f.word(
+        scores = ranker.term("body", stem)
+        ids = np.flatnonzero(scores)
+        return ids, scores[ids]
+    return bm25f.word_at(
         ranker, [query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)]
     )
 
