@@ -430,7 +430,9 @@ def test_an_australian_pound_is_shown_as_such(au, au_client):
 def test_the_uk_archives_wording_is_unchanged(client):
     page = client.get("/").get_data(as_text=True)
     assert "Money is each document's largest pound amount" in page
-    assert "Amounts in real terms (pounds at the latest year's prices)" in page
+    latest = prices.deflator("GBP")
+    assert latest is not None  # the series' latest financial year, named on the page
+    assert f"Amounts in real terms (pounds at {latest.prices} prices)" in page
     assert "largest pound amount of each, added up" in page
     assert csv_columns("GBP") == CSV_COLUMNS
     header = client.get("/search.csv").get_data(as_text=True).splitlines()[0].split(",")

@@ -12,6 +12,7 @@ from flask import abort, current_app, g, has_request_context, request, url_for
 from archive.corpus.amounts import SYMBOLS
 from archive.corpus.country import money_in, money_phrase
 from archive.corpus.parse import ID_PATTERN
+from archive.corpus.prices import deflator
 from archive.errors import ArchiveError
 from archive.search.core import Archive
 from archive.search.request import SearchRequest
@@ -155,6 +156,8 @@ def home_money() -> dict[str, Any]:
         "largest": money_phrase(currency),
         "symbol": SYMBOLS.get(currency, currency + " "),
         "real": real,
+        # The financial year whose prices real terms use, named wherever they are offered.
+        "prices": (series.prices if real and (series := deflator(currency)) else None),
     }
 
 
