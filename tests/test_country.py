@@ -538,6 +538,8 @@ def test_a_country_without_shipped_registries_starts_empty_and_follows_its_own_f
     us = Archive(root / "index")
     result = us.search(us.request({}))
     assert {v.value: v.count for v in result.facets["financial_year"]} == {"1976-77": 2}
+    # Washington names a fiscal year for the year it ends in: October 1976 is in FY1977.
+    assert [v.label for v in result.facets["financial_year"]] == ["FY1977"]
     assert result.unplaced_why["financial_year"] == {
         "dated before the United States's financial year began in month 10 (1976-10-01)": 1
     }
