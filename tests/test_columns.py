@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import mmap
+import pickle
 
 import numpy as np
 import pytest
 
 from archive.errors import ArchiveError
-from archive.index import columns, generations
+from archive.index import columns, generations, termtable
 from archive.index.build import build
 from archive.search.core import Archive
 from archive.search.facets import FacetTable
@@ -111,3 +112,37 @@ def test_a_build_failing_while_writing_columns_leaves_the_previous_index_serving
     assert generations.current(index_dir) == before
     assert not list(index_dir.glob("tmp-*"))
     assert answers(Archive(index_dir)) == served
+
+
+def test_the_mapped_term_table_finds_every_term_the_pickled_one_does_and_no_other(
+    corpus_dir, index_dir
+):
+    build(corpus_dir, index_dir)
+    folder = generations.current(index_dir)
+    segments = [p.name[: -len(".pterms")] for p in folder.glob("*.pterms")]
+    assert segments
+    for segment in segments:
+        assert termtable.exists(folder, segment)
+        table = termtable.TermTable(folder, segment)
+        terms = pickle.loads((folder / f"{segment}.pterms").read_bytes())
+        assert len(table) == len(terms) > 0
+        assert all(table.get(key) == span for key, span in terms.items())
+        for field, text in list(terms)[:500]:
+            for other in ((field, text + b"x"), (field, text[:-1]), (field + "x", text)):
+                assert table.get(other) == terms.get(other)
+        assert table.get(("", b"")) is None
+
+
+def test_segments_without_the_mapped_term_table_are_served_the_same(corpus_dir, index_dir):
+    build(corpus_dir, index_dir)
+    mapped = answers(Archive(index_dir))
+    folder = generations.current(index_dir)
+    manifest = json.loads((folder / generations.MANIFEST).read_text())
+    for suffix in termtable.SUFFIXES:
+        for path in folder.glob("*" + suffix):
+            path.unlink()
+            manifest["files"].pop(path.name, None)
+    (folder / generations.MANIFEST).write_text(json.dumps(manifest))
+    archive = Archive(index_dir)
+    assert all(isinstance(segment.terms, dict) for segment, _ in archive._current().sets._arrays)
+    assert answers(archive) == mapped

@@ -25,7 +25,10 @@ from whoosh.fields import NUMERIC
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 
-SUFFIXES = (".pids.npy", ".pwts.npy", ".poff.npy", ".ppos.npy", ".pterms")
+from archive.index import termtable
+from archive.index.termtable import TermTable
+
+SUFFIXES = (".pids.npy", ".pwts.npy", ".poff.npy", ".ppos.npy", ".pterms", *termtable.SUFFIXES)
 SKIPPED = {"id"}  # looked up one document at a time, never as a set
 
 
@@ -134,10 +137,12 @@ class SegmentArrays:
     """One segment's postings arrays, mapped from its files."""
 
     def __init__(self, folder: Path, segment_id: str):
-        with open(folder / f"{segment_id}.pterms", "rb") as handle:
-            self.terms: dict[tuple[str, bytes], tuple[int, int]] = pickle.load(
-                handle
-            )  # our build wrote it
+        self.terms: TermTable | dict[tuple[str, bytes], tuple[int, int]]
+        if termtable.exists(folder, segment_id):
+            self.terms = TermTable(folder, segment_id)  # mapped: shared by every worker
+        else:  # a segment written before the table was mapped: its pickled dict
+            with open(folder / f"{segment_id}.pterms", "rb") as handle:
+                self.terms = pickle.load(handle)  # our build wrote it
         self.ids = mapped(folder / f"{segment_id}.pids.npy")
         self.weights = mapped(folder / f"{segment_id}.pwts.npy")
         self.has_positions = (folder / f"{segment_id}.ppos.npy").exists()
@@ -289,6 +294,8 @@ class SpanWriter:
             np.concatenate(self.poses) if self.poses else np.zeros(0, dtype=np.uint32),
         )
         self.poses = []
+        termtable.write(folder, segment_id, self.terms)
+        # The pickled table last: its file says the segment's arrays are complete.
         temporary = folder / f"{segment_id}.pterms.partial"
         temporary.write_bytes(pickle.dumps(self.terms, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, folder / f"{segment_id}.pterms")

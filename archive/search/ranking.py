@@ -27,8 +27,10 @@ from archive.search.docsets import DocSets
 from archive.search.scores import Scores
 from archive.search.words import AtLeast
 
-CACHED_SCORES = 256  # bound by bytes first above 260,000 documents (24 KB each at 3,000)
-CACHED_SCORE_BYTES = 64 * 2**20  # 8 scores at 1,000,000 documents
+CACHED_SCORES = 256  # bound by bytes first above 130,000 documents (24 KB each at 3,000)
+CACHED_SCORE_BYTES = (
+    32 * 2**20
+)  # 4 scores at 1,000,000 documents, 40 at 100,000: a worker's own memory
 # BM25F's term-frequency saturation and length normalisation, chosen by bench/relevance.py.
 K1 = 1.2
 B = 0.75
