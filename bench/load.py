@@ -8,8 +8,9 @@ Each client loops over a fixed list of faceted searches (`/api/search`, all four
 top 10 with snippets), some with filters, until the time is up. It reports errors, end-to-end
 p50 / p95, the same requests' latency in the search core alone (in this process, for the
 ratio), each gunicorn worker's peak resident memory read from /proc, and each worker's own
-memory (USS: pages no other process shares, read by psutil) after opening the index and
-after the query mix: mapped index files count in a worker's resident memory but not in its own.
+memory after opening the index and after the query mix: its USS (pages no other process maps,
+read by psutil; mapped index pages only this worker has touched count too) and its anonymous
+memory (its heap, from /proc's smaps_rollup, which no other process can share).
 """
 
 from __future__ import annotations
@@ -82,6 +83,25 @@ def uss_mb(pid: int) -> float:
         return float(psutil.Process(pid).memory_full_info().uss) / 2**20
     except (psutil.Error, OSError):
         return 0.0
+
+
+def anonymous_mb(pid: int) -> float:
+    """Return a process's anonymous memory (its heap: never shared, unlike mapped file pages)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Anonymous:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def own(pids: list[int]) -> list[dict[str, float]]:
+    """Return each worker's own memory: USS and anonymous, in MB."""
+    return sorted(
+        ({"uss": round(uss_mb(pid), 1), "anonymous": round(anonymous_mb(pid), 1)} for pid in pids),
+        key=lambda found: found["uss"],
+    )
 
 
 def opened(port: int, workers: int) -> None:
@@ -185,7 +205,7 @@ def main() -> None:
     try:
         wait_ready(port, time.monotonic() + 120)
         opened(port, args.workers)
-        own_opened = {pid: round(uss_mb(pid), 1) for pid in workers_of(server.pid)}
+        own_opened = own(workers_of(server.pid))
         stop_at = time.monotonic() + args.seconds
         done = threading.Event()
 
@@ -202,7 +222,7 @@ def main() -> None:
             )
         done.set()
         sampler.join()
-        own_after = {pid: round(uss_mb(pid), 1) for pid in workers_of(server.pid)}
+        own_after = own(workers_of(server.pid))
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server we started, and only it
         server.wait(timeout=30)
@@ -222,8 +242,8 @@ def main() -> None:
         "core_p50_ms": float(np.percentile(core, 50)),
         "core_p95_ms": float(np.percentile(core, 95)),
         "worker_peak_rss_mb": sorted(round(v, 1) for v in peak.values()),
-        "worker_uss_opened_mb": sorted(own_opened.values()),
-        "worker_uss_after_mix_mb": sorted(own_after.values()),
+        "worker_own_opened_mb": own_opened,
+        "worker_own_after_mix_mb": own_after,
     }
     figures["e2e_over_core_p50"] = figures["e2e_p50_ms"] / figures["core_p50_ms"] if times else None
     print(json.dumps(figures, indent=2))
