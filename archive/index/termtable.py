@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -66,6 +67,15 @@ class TermTable:
 
     def __len__(self) -> int:
         return self._size
+
+    def __iter__(self) -> Iterator[Key]:
+        for i in range(self._size):
+            field, _, text = self._key(i).partition(b"\x00")
+            yield field.decode("utf-8"), text
+
+    def keys(self) -> set[Key]:
+        """Return every term the segment holds, as (field, text) pairs."""
+        return set(self)
 
     def get(self, key: Key) -> tuple[int, int] | None:
         """Return where a term's postings run, or None if the segment does not hold it."""
