@@ -42,7 +42,8 @@ SAMPLES = {
     "dev": (HERE / "ingest_trial_dev.yaml", 199, 3),
     "sealed": (HERE / "ingest_trial_sealed.yaml", 181, 17),  # read once, then used to develop
     "sealed2": (HERE / "ingest_trial_sealed2.yaml", 191, 29),  # read once, then used to develop
-    "sealed3": (HERE / "ingest_trial_sealed3.yaml", 223, 19),
+    "sealed3": (HERE / "ingest_trial_sealed3.yaml", 223, 19),  # read once, then used to develop
+    "sealed4": (HERE / "ingest_trial_sealed4.yaml", 227, 56),  # no organisations annotated
 }
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
@@ -140,7 +141,7 @@ def measure(
         row["amounts"] += sum(want.values())
         row["amounts right"] += sum((want & got).values())
         row["amounts false"] += sum((got - want).values())
-        if not note.get("organisations_skip"):
+        if "organisations" in note and not note.get("organisations_skip"):
             wanted = [_names(n) for n in note.get("organisations", [])]
             found = [_normal(m.key) for m in outcome.organisations]
             hits = [any(f in w for f in found) for w in wanted]
@@ -171,6 +172,8 @@ def measure(
         if show == record_id:
             print(f"---- {record_id}: {outcome.title}\n{body}\n----")
     n = row["documents"]
+    if not row["organisations"]:
+        row["organisations given"] = row["organisations given right"] = 0  # none annotated
     return {
         "documents": n,
         "furniture": row["furniture docs"] / n,

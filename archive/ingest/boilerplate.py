@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
 from archive.ingest.furniture import clean_markers, lead_furniture, place_line, tail_furniture
+from archive.ingest.stamps import fax_stamps, lead_stamps, tail_stamps
 from archive.ingest.letters import attached_letters
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
@@ -106,16 +107,20 @@ _UNPRINTABLE = re.compile(
 def extract_article(raw: str, title: str | None = None) -> Article:
     """Find the headline and the article in scraped text, dropping the page around them."""
     lines, markers = clean_markers([line.strip() for line in normalise(raw).split("\n")])
+    lines = fax_stamps(lines, markers)
     given_title = bool(title)
     title, title_at = _find_title(lines, title)
     start = title_at + 1 if title_at is not None else 0
     end, dropped = _find_end(lines, start)
     comments = _comments(lines[end:])
-    body, furniture = lead_furniture(lines[start:end], title)
+    stamps: list[str] = []
+    body, furniture = lead_furniture(lead_stamps(lines[start:end], stamps), title)
+    furniture[:0] = stamps
     place = place_line(body) if given_title else None
     if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
         furniture.append(body.pop(place))
     body, tail = tail_furniture(body)
+    body = tail_stamps(body, tail)
     body, letters = attached_letters(body)
     tail += letters
     body = join_blocks(body)

@@ -67,7 +67,7 @@ _BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
 _LONE_MARK = re.compile(r"^[A-Za-z|!]$")  # a letter alone between paragraphs: a mark the scan read
 # A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
 _PAGE_TAIL = re.compile(
-    r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\s*$|\s+\.?/\s*\d{1,2}\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$"
+    r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\.?\s*$|\s+\.?/\s*\d{1,2}\.?\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$"
 )
 _PAGE_HEAD = re.compile(
     r"^\d{1,2}\.{2,}\s+(?=[A-Z])"
@@ -126,6 +126,12 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     for i, line in enumerate(lines):
         bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
             line == announced or _in_prose(lines, nonblank, where[i])
+        )
+        # "... February 28, 1974." / "I" / "Holders of Series B Bonds will ...": a letter alone
+        # before running text is a mark the scan read, never a sentence
+        following = nonblank[where[i] + 1] if line and where[i] + 1 < len(nonblank) else None
+        bare = bare or bool(
+            _LONE_MARK.match(line) and following is not None and prose(lines[following])
         )
         if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
             dropped.append(line)

@@ -1,0 +1,92 @@
+"""Recognise what a scan or a fax stamped on a release: dated release lines, letterheads, fax heads."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from archive.ingest.furniture import DATE, prose
+
+# "FOR MEDIA THURDAY, MAY 28 1981", "iF MEDTA WED) NESDAY, 2 MARCH 1983", "FOR PR~ LESS: PM. No 3/ 1972."
+_DATED = re.compile(rf"{DATE}|\b\d{{1,4}}\s*/\s*\d{{2,4}}\b", re.IGNORECASE)
+_DATED_WORDS = 6  # words besides the date: a release line's few, never a sentence's
+# A fax machine's head or foot: "TEL 25. Feb. 94 8: 54 No. 001 P. 01/ Q4", "9. Nov. 95 2: 29 No. 00?"
+_FAX = re.compile(
+    r"(?:\bTEL\b[:.]?\s*)?\b\d{1,2}\.\s?[A-Z][a-z]{2}\.?\s?\d{2}\s+\d{1,2}:\s?\d\d\s+No\.\s?\S+"
+    r"(?:\s+P\.\s?\S+)?"
+)
+# Letterheads as a scan spells them: "AUS= TRALIA", "4-AUSTRALIA,, L", "PRIME MINISTEP"
+_LETTERHEADS = ("AUSTRALIA", "PRIMEMINISTER", "PRIMEMINISTERAUSTRALIA", "AUSTRALIAPRIMEMINISTER")
+_LETTERHEAD_LIKE = 0.85
+_LETTERHEAD_TOKENS = 4
+_LEAD_LINES = 10
+# A joint release's line of offices: "Prime Minister, Minister for Agriculture, Fisheries and Forestry"
+_PORTFOLIO = r"[A-Z][\w'’-]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w'’-]*)*"
+_OFFICE = (
+    r"(?:the\s+)?(?:acting\s+)?(?:(?:deputy\s+)?prime\s+minister|treasurer|attorney-general"
+    rf"|minister(?:\s+(?:for|of)\s+(?:the\s+)?{_PORTFOLIO})?"
+    rf"|parliamentary\s+secretary(?:\s+(?:to|for)\s+(?:the\s+)?{_PORTFOLIO})?)"
+)
+_OFFICES = re.compile(rf"^{_OFFICE}(?:\s*[,;&]\s*(?:and\s+)?{_OFFICE}|\s+and\s+{_OFFICE})*$", re.I)
+
+
+def dated_line(line: str) -> bool:
+    """Tell a release line by its date or number, however its words were scanned."""
+    match = _DATED.search(line)
+    if not match or prose(line):
+        return False
+    rest = (line[: match.start()] + " " + line[match.end() :]).split()
+    # a word in lower case is a sentence's ("until 5 May 1983 the"); a release line has none
+    return len(rest) <= _DATED_WORDS and not any(
+        w[:1].islower() and len(w) > 2 and w.isalpha() for w in rest
+    )
+
+
+def letterhead(line: str) -> bool:
+    """Tell a letterhead ("AUSTRALIA", "PRIME MINISTER") however the scan spaced and misread it."""
+    if len(line.split()) > _LETTERHEAD_TOKENS or any(c.islower() for c in line if c.isalpha()):
+        return False
+    letters = "".join(c for c in line if c.isalpha())
+    return len(letters) >= 6 and any(
+        difflib.SequenceMatcher(None, letters, head).ratio() >= _LETTERHEAD_LIKE
+        for head in _LETTERHEADS
+    )
+
+
+def lead_stamps(lines: list[str], dropped: list[str]) -> list[str]:
+    """Drop dated release lines, letterheads and lines of offices above the first line of prose."""
+    kept: list[str] = []
+    seen = 0
+    for i, line in enumerate(lines):
+        if line:
+            seen += 1
+            if seen > _LEAD_LINES or prose(line):
+                return kept + lines[i:]
+            if dated_line(line) or letterhead(line) or _OFFICES.match(line):
+                dropped.append(line)
+                continue
+        kept.append(line)
+    return kept
+
+
+def tail_stamps(lines: list[str], dropped: list[str]) -> list[str]:
+    """Drop a letterhead the scan read after the last line (the next page's head)."""
+    last = max((i for i, line in enumerate(lines) if line), default=None)
+    if last is not None and letterhead(lines[last]):
+        dropped.append(lines[last])
+        return lines[:last]
+    return lines
+
+
+def fax_stamps(lines: list[str], dropped: list[str]) -> list[str]:
+    """Take a fax machine's head or foot off any line; a line left empty goes."""
+    kept = []
+    for line in lines:
+        stamp = _FAX.search(line)
+        if stamp:
+            dropped.append(stamp.group())
+            line = (line[: stamp.start()] + line[stamp.end() :]).strip()
+            if not line:
+                continue
+        kept.append(line)
+    return kept
