@@ -108,7 +108,15 @@ def measure(
     row: Counter[str] = Counter()
     for outcome, body, note in outcomes(name, scratch):
         record_id, raw = note["id"], note["text"]
-        paragraphs = [" ".join(plain_text(p).split()) for p in body.split("\n\n") if p.strip()]
+        # each item of a list stands as a paragraph of its own
+        blocks = [
+            b
+            for p in body.split("\n\n")
+            for b in re.split(r"\n(?=[-*+] |\d{1,2}[.)] )", p)
+            if b.strip()
+        ]
+        paragraphs = [" ".join(plain_text(p).split()) for p in blocks]
+        items = [bool(re.match(r"[-*+] |\d{1,2}[.)] ", b)) for b in blocks]
         text = "\n".join(paragraphs)
         misses = []
         row["documents"] += 1
@@ -128,8 +136,9 @@ def measure(
         # and the breaks that are wrong by their shape wherever they fall, annotated or not
         wrong += [
             f"{a[-30:]} | {b[:30]}"
-            for a, b in zip(paragraphs, paragraphs[1:])
-            if _split_sentence(a, b)
+            for a, b, item in zip(paragraphs, paragraphs[1:], items[1:])
+            if not item
+            and _split_sentence(a, b)
             and not any(_flat(j.partition("|")[0]).endswith(a[-15:]) for j in note.get("joins", []))
         ]
         row["wrong breaks"] += len(wrong)

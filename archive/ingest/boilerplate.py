@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
 from archive.ingest.furniture import clean_markers, lead_furniture, place_line, tail_furniture
 from archive.ingest.stamps import fax_stamps, lead_stamps, tail_stamps
-from archive.ingest.letters import attached_letters
+from archive.ingest.letters import address_blocks, attached_letters
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
 # threads, sign-up and contact blocks. Only short lines count, so prose never matches.
@@ -122,6 +122,8 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     body, tail = tail_furniture(body)
     body = tail_stamps(body, tail)
     body, letters = attached_letters(body)
+    tail += letters
+    body, letters = address_blocks(body)
     tail += letters
     body = join_blocks(body)
     # Stubs are dropped only below a headline found in the page: they are what a layout puts

@@ -15,8 +15,17 @@ LIST_ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•·▪◦‣
 # "Mr W. L. C. Davies": an entry of a list, not a wrapped sentence.
 _NAME_ENTRY = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator|Justice)\.?\s+\S+(?:\s+\S+){0,10}$"
+    # or a name however long its description: "Mr W. L. C. Davies, manager of Southern T. V. ..."
+    r"|^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,4}"
+    r"[A-Z][\w'’-]*(?:,|\s+\()"
 )
 _ENDS_NAME = re.compile(r"(?:\b[A-Z][\w.'’-]*|\))$")
+# A sentence does not end on an article, a preposition or a hyphen: "placed upon." / "us. We",
+# "unreasonable -ar e those-." / "who refused": the stop is a misread mark.
+_OPEN_END = re.compile(
+    r"(?:\b(?:the|a|an|of|to|upon|and|or|for|with|from|by|at|into|those|these|whose|than)|-)\.$",
+    re.IGNORECASE,
+)
 _OCR_STOP = (
     3  # words: a "sentence" this short before a line going on in lower case is a misread mark
 )
@@ -30,6 +39,8 @@ def continues(previous: str, line: str) -> bool:
     if _ABBREVIATION.search(previous) and line[:1].isalpha():
         return True
     if line[:1].islower() and previous.endswith((";", ",")):
+        return True
+    if line[:1].islower() and _OPEN_END.search(previous):
         return True
     if line[:1].islower() and previous.endswith("."):
         last = re.split(r"(?<=[.!?])\s+", previous.rstrip("."))[-1]
