@@ -66,13 +66,18 @@ def _lower_case(line: str) -> bool:
 # An address's marks: a state and its postcode ("CANBERRA ACT 2600", "Mdboumo, ViC, 3( It("),
 # Parliament House, "the Rt Hon" of the addressee.
 _ADDRESS_MARK = re.compile(
-    r"\b(?:A\.?\s?C\.?\s?T|N\.?\s?S\.?\s?W|VIC|QLD|TAS|N\.?\s?T|S\.?\s?A|W\.?\s?A)\b\W{0,3}\d"
-    r"|\bparliament\s+house\b|\brt\.?\s+hon\b",
+    r"\bparliament\s+house\b|\brt\.?\s+hon\b",
     re.IGNORECASE,
 )
-_POSTCODE = re.compile(r"\b(?:A\.?\s?C\.?\s?T|N\.?\s?S\.?\s?W|VIC|QLD|TAS)\b\W{0,3}\d", re.IGNORECASE)
+_POSTCODE = re.compile(
+    r"\b(?:A\.?\s?C\.?\s?T|N\.?\s?S\.?\s?W|VIC|QLD|TAS)\b[\s,.-]{0,3}(?:\d{4}\b(?![.,]\d)|\d\()",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(r"[$£]|\bmillion\b|\d[.,]\d", re.IGNORECASE)  # a table of figures, not an address
 _DATE_LINE = re.compile(rf"^\W*{DATE}\W*$", re.IGNORECASE)
-_SALUTATION = re.compile(r"^\W{0,3}d\w{1,3}r\s+\S", re.IGNORECASE)  # "Dear", "Ower" scanned
+# The letter's own words: "Dear Sir," ("Ower Prime Minotern" scanned), "My Dear Prime Minister,",
+# "Yours sincerely,"
+_SALUTATION = re.compile(r"^\W{0,3}(?:my\s+)?d\w{1,3}r\s+\S|^\W{0,3}yours\b", re.IGNORECASE)
 _BLOCK_WORDS = 8
 
 
@@ -109,6 +114,8 @@ def address_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _addressed(block: list[str], saluted: object) -> bool:
+    if any(_AMOUNT.search(line) for line in block):
+        return False
     if any(_POSTCODE.search(line) for line in block):
         return True
     marked = any(_ADDRESS_MARK.search(line) for line in block)

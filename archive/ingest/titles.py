@@ -41,7 +41,7 @@ _PLACE = (
 )
 # A closing dateline: "APPOINTMENTS - 23 JANUARY 1973", "STATE ELECTIONS, 13 NOVEMBER 1977".
 _TITLE_DATELINE = re.compile(
-    rf"(?:\s*[-–—,:]\s*(?:{_PLACE}[,.]?\s+)?|\s+{_PLACE}[,.]?\s+)(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
+    rf"(?:\s*[-–—,:]\s*(?:{_PLACE}[,.]?\s+)*|(?:\s+{_PLACE}[,.]?)+\s+)(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
     re.IGNORECASE,
 )
 # "No. 789 - ISSUE OF ...": a release number before the headline
