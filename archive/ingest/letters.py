@@ -69,9 +69,9 @@ _ADDRESS_MARK = re.compile(
     r"\bparliament\s+house\b|\brt\.?\s+hon\b",
     re.IGNORECASE,
 )
-_POSTCODE = re.compile(
-    r"\b(?:A\.?\s?C\.?\s?T|N\.?\s?S\.?\s?W|VIC|QLD|TAS)\b[\s,.-]{0,3}(?:\d{4}\b(?![.,]\d)|\d\()",
-    re.IGNORECASE,
+_POSTCODE = re.compile(  # in capitals: "Act 1986" is a law's year
+    r"\b(?:A\.?\s?C\.?\s?T|N\.?\s?S\.?\s?W|V[Ii][Cc]|Q[Ll][Dd]|T[Aa][Ss])\b[\s,.-]{0,3}"
+    r"(?:\d{4}\b(?![.,]\d)|\d\()"
 )
 _AMOUNT = re.compile(r"[$£]|\bmillion\b|\d[.,]\d", re.IGNORECASE)  # a table of figures, not an address
 _DATE_LINE = re.compile(rf"^\W*{DATE}\W*$", re.IGNORECASE)
@@ -79,6 +79,7 @@ _DATE_LINE = re.compile(rf"^\W*{DATE}\W*$", re.IGNORECASE)
 # "Yours sincerely,"
 _SALUTATION = re.compile(r"^\W{0,3}(?:my\s+)?d\w{1,3}r\s+\S|^\W{0,3}yours\b", re.IGNORECASE)
 _BLOCK_WORDS = 8
+_ENDED = re.compile(r"[.!?:\"”)]\s*$")
 
 
 def address_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -104,6 +105,10 @@ def address_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
             len(run) >= 2
             and n > 0
             and prose(lines[nonblank[n - 1]])
+            # the prose before has ended its sentence, and no line goes on with one
+            and _ENDED.search(lines[nonblank[n - 1]])
+            and not any(lines[i][:1].islower() for i in run)
+            and not (after is not None and lines[after][:1].islower())
             and _addressed(
                 [lines[i] for i in run], after is not None and _SALUTATION.match(lines[after])
             )

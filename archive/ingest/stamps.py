@@ -12,11 +12,15 @@ _DATED = re.compile(rf"{DATE}|\b\d{{1,4}}\s*/\s*\d{{2,4}}\b", re.IGNORECASE)
 _DATED_WORDS = 6  # words besides the date: a release line's few, never a sentence's
 # A fax machine's head or foot: "TEL 25. Feb. 94 8: 54 No. 001 P. 01/ Q4", "9. Nov. 95 2: 29 No. 00?"
 _FAX = re.compile(
-    r"(?:\bTEL\b[:.]?\s*)?\b\d{1,2}\.\s?[A-Z][a-z]{2}\.?\s?\d{2}\s+\d{1,2}:\s?\d\d\s+No\.\s?\S+"
-    r"(?:\s+P\.\s?\S+)?"
+    r"(?:\bT?EL\b[:.]?\s*)?\b\d{1,2}\.\s?[A-Z][a-z]{2}\.?\s?\d{2}\s+\d{1,2}:\s?\d\d\s+No\.\s?\S+"
+    # its page, "P. 01/ Q4", "P. U4/ U4": figures, or letters a scan took for them
+    r"(?:\s+P\.(?:\s?[0-9OoQUu?]{1,3}(?![A-Za-z])(?:[/,']{1,3}\s?[0-9OoQUu?]{1,3}(?![A-Za-z]))?)?)?"
 )
+# A fax head the scan garbled past reading: "TEL: 18fov. 16 U4 NO. U1 F 0/ U."
+_FAX_LINE = re.compile(r"^T?EL\s*:.{0,30}\bno\.\s?\S+.{0,20}$", re.IGNORECASE)
 # Letterheads as a scan spells them: "AUS= TRALIA", "4-AUSTRALIA,, L", "PRIME MINISTEP"
 _LETTERHEADS = ("AUSTRALIA", "PRIMEMINISTER", "PRIMEMINISTERAUSTRALIA", "AUSTRALIAPRIMEMINISTER")
+_FAX_WORDS = 10
 _LETTERHEAD_LIKE = 0.85
 _LETTERHEAD_TOKENS = 4
 _LEAD_LINES = 10
@@ -82,6 +86,9 @@ def fax_stamps(lines: list[str], dropped: list[str]) -> list[str]:
     """Take a fax machine's head or foot off any line; a line left empty goes."""
     kept = []
     for line in lines:
+        if _FAX_LINE.match(line) and not _FAX.search(line) and len(line.split()) <= _FAX_WORDS:
+            dropped.append(line)
+            continue
         stamp = _FAX.search(line)
         if stamp:
             dropped.append(stamp.group())
