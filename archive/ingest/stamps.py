@@ -22,6 +22,7 @@ _FAX_LINE = re.compile(r"^T?EL\s*:.{0,30}\bno\.\s?\S+.{0,20}$", re.IGNORECASE)
 _LETTERHEADS = ("AUSTRALIA", "PRIMEMINISTER", "PRIMEMINISTERAUSTRALIA", "AUSTRALIAPRIMEMINISTER")
 _FAX_WORDS = 10
 _LETTERHEAD_LIKE = 0.85
+_LETTERHEAD_SLACK = 2
 _LETTERHEAD_TOKENS = 4
 _LEAD_LINES = 10
 # A joint release's line of offices: "Prime Minister, Minister for Agriculture, Fisheries and Forestry"
@@ -51,8 +52,10 @@ def letterhead(line: str) -> bool:
     if len(line.split()) > _LETTERHEAD_TOKENS or any(c.islower() for c in line if c.isalpha()):
         return False
     letters = "".join(c for c in line if c.isalpha())
+    # as long as the letterhead, give or take a letter or two: "PRIME MINISTER'S XI" is a team
     return len(letters) >= 6 and any(
-        difflib.SequenceMatcher(None, letters, head).ratio() >= _LETTERHEAD_LIKE
+        abs(len(letters) - len(head)) <= _LETTERHEAD_SLACK
+        and difflib.SequenceMatcher(None, letters, head).ratio() >= _LETTERHEAD_LIKE
         for head in _LETTERHEADS
     )
 
