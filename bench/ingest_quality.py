@@ -3,6 +3,7 @@
     python bench/ingest_quality.py              # the development samples (% 199 == 3, % 181 == 17)
     python bench/ingest_quality.py --samples dev,sealed,sealed2   # the sealed ones too
     python bench/ingest_quality.py --show 2789  # the body ingested for one record
+    python bench/ingest_quality.py --samples dev,sealed,sealed2,sealed3 --pool dev,sealed,sealed2,sealed3
 
 Each record is ingested as `archive ingest --country AU` would, without writing, and compared with
 its annotation (bench/ingest_trial_dev.yaml, bench/ingest_trial_sealed.yaml; the annotation format
@@ -181,8 +182,6 @@ def measure(
         if show == record_id:
             print(f"---- {record_id}: {outcome.title}\n{body}\n----")
     n = row["documents"]
-    if not row["organisations"]:
-        row["organisations given"] = row["organisations given right"] = 0  # none annotated
     return {
         "documents": n,
         "furniture": row["furniture docs"] / n,
@@ -192,6 +191,12 @@ def measure(
         "precision": row["organisations given right"] / max(row["organisations given"], 1),
         "recall": row["organisations found"] / max(row["organisations"], 1),
         "organisations": row["organisations"],
+        "organisations found": row["organisations found"],
+        "organisations given": row["organisations given"],
+        "organisations given right": row["organisations given right"],
+        "furniture docs": row["furniture docs"],
+        "break docs": row["break docs"],
+        "titles right": row["titles right"],
         "words": row["words"],
         "words lost": row["words lost"],
         "amounts": row["amounts"],
@@ -202,11 +207,45 @@ def measure(
     }
 
 
+_COUNTS = (
+    "documents",
+    "wrong breaks",
+    "organisations",
+    "organisations found",
+    "organisations given",
+    "organisations given right",
+    "furniture docs",
+    "break docs",
+    "titles right",
+    "words",
+    "words lost",
+    "amounts",
+    "amounts right",
+    "amounts false",
+)
+
+
+def pooled(figures: list[dict[str, float]], label: str) -> dict[str, float]:
+    """Pool samples' figures as one sample of all their records (each record counts once)."""
+    total = {key: sum(f[key] for f in figures) for key in _COUNTS}
+    n = total["documents"]
+    return total | {
+        "furniture": total["furniture docs"] / n,
+        "breaks": total["break docs"] / n,
+        "titles": total["titles right"] / n,
+        "precision": total["organisations given right"] / max(total["organisations given"], 1),
+        "recall": total["organisations found"] / max(total["organisations"], 1),
+        "label": label,
+    }
+
+
 def table(figures: dict[str, dict[str, float]]) -> str:
     """Render the figures of one or more samples side by side, with the targets."""
     names = list(figures)
     heads = [
-        f"{n} (int(id) % {figures[n]['k']} == {figures[n]['r']}, "
+        f"{figures[n]['label']} ({figures[n]['documents']} releases)"
+        if "label" in figures[n]
+        else f"{n} (int(id) % {figures[n]['k']} == {figures[n]['r']}, "
         f"{figures[n]['documents']} releases)"
         for n in names
     ]
@@ -226,11 +265,17 @@ def table(figures: dict[str, dict[str, float]]) -> str:
         lambda f: f"{f['breaks']:.1%} ({f['wrong breaks']} breaks)",
     )
     add("titles right", "titles", lambda f: f"{f['titles']:.1%}")
-    add("organisations: precision", "precision", lambda f: f"{f['precision']:.2f}")
+    add(
+        "organisations: precision",
+        "precision",
+        lambda f: f"{f['precision']:.2f}" if f["organisations"] else "not annotated",
+    )
     add(
         "organisations: recall of a reader's full list",
         "recall",
-        lambda f: f"{f['recall']:.2f} (of {f['organisations']})",
+        lambda f: f"{f['recall']:.2f} (of {f['organisations']})"
+        if f["organisations"]
+        else "not annotated",
     )
     add("prose words lost", "words", lambda f: f"{f['words lost']} of {f['words']:,}")
     add(
@@ -343,8 +388,12 @@ def main() -> None:
     parser.add_argument(
         "--samples",
         default="dev,sealed",
-        help="which samples, comma-separated: dev, sealed (read once, then developed "
-        "on), sealed2 (the sealed one now; read it last)",
+        help="which samples, comma-separated: dev, sealed, sealed2, sealed3 (each read once, "
+        "then developed on), sealed4 (the sealed one now: read it last, once)",
+    )
+    parser.add_argument(
+        "--pool",
+        help="samples to pool into one more column, comma-separated (the development union)",
     )
     parser.add_argument("--show", help="print the ingested body of this record id")
     parser.add_argument("--quiet", action="store_true", help="only the table")
@@ -361,14 +410,22 @@ def main() -> None:
     for name in names:
         print(f"{name}:")
         figures[name] = measure(name, args.scratch / name, args.show, not args.quiet)
+    if args.pool:
+        pool = [name.strip() for name in args.pool.split(",") if name.strip()]
+        missing = [name for name in pool if name not in figures]
+        if missing:
+            sys.exit(f"--pool: {', '.join(missing)} not among --samples")
+        figures["union"] = pooled([figures[name] for name in pool], f"union of {', '.join(pool)}")
     print()
     print(table(figures))
-    for name in names[1:]:
+    base = "union" if args.pool else names[0]
+    for name in [n for n in figures if n != base]:
         gaps = ", ".join(
-            f"{key} {figures[name][key] - figures[names[0]][key]:+.2f}"
+            f"{key} {figures[name][key] - figures[base][key]:+.2f}"
             for key in ("furniture", "breaks", "titles", "precision", "recall")
+            if key in ("furniture", "breaks", "titles") or figures[name]["organisations"]
         )
-        print(f"\n{name} less {names[0]}: {gaps}")
+        print(f"\n{name} less {base}: {gaps}")
     print(f"\n{ATTRIBUTION}")
 
 
