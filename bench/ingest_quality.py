@@ -306,6 +306,8 @@ def _left(entry: str, text: str) -> bool:
     before, _, rest = entry.partition("[")
     furniture, _, after = rest.partition("]")
     furniture, before, after = _flat(furniture), _flat(before), _flat(after)
+    if not before and not after:
+        return furniture in flat
     if before and not after:
         return f"{before} {furniture}" in flat
     if after and not before:
@@ -323,9 +325,9 @@ def _prose(raw: str) -> str:
     return "\n".join(lines)
 
 
-def _lost_words(raw: str, furniture: list[str], kept: str) -> list[str]:
-    """Return the words of the original's prose, less its furniture, missing from the kept text."""
-    want = Counter(_tokens(_prose(raw))) - Counter(
+def _lost_words(raw: str, furniture: list[str], kept: str, prose_only: bool = True) -> list[str]:
+    """Return the words of the original's prose (or all its words), less its furniture, not kept."""
+    want = Counter(_tokens(_prose(raw) if prose_only else raw)) - Counter(
         t for f in furniture for t in _tokens(_furniture_part(f))
     )
     return sorted((want - Counter(_tokens(kept))).elements())
