@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from archive.ingest.boilerplate import extract_article
-from archive.ingest.stamps import letterhead
+from archive.ingest.stamps import garbled_stamp, letterhead
 from archive.ingest.titles import clean_title
 
 PROSE = "The Government has decided to provide further assistance to the farmers of the region."
@@ -47,7 +47,17 @@ def test_a_dated_line_with_words_of_a_sentence_stays():
     assert text == f"On 5 May 1983 the Government decided {PROSE}"
 
 
-@pytest.mark.parametrize("letterhead", ["AUS= TRALIA", "4AUS RLIA", "PRIME _ MI STER"])
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "AUS= TRALIA",
+        "4AUS RLIA",
+        "PRIME _ MI STER",
+        "OrFICE OF THE PRIwt½ MINISTER",
+        "COMMONWEALTH OF AUSTRALIA",
+        "ACTING PRVIE MIN STER",
+    ],
+)
 def test_a_letterhead_the_scan_spaced_or_misread_goes(letterhead):
     assert flat(f"{letterhead}\n\n{PROSE}\n\n{MORE}") == f"{PROSE} {MORE}"
     assert flat(f"{PROSE}\n\n{MORE}\n\n{letterhead}") == f"{PROSE} {MORE}"
@@ -56,6 +66,29 @@ def test_a_letterhead_the_scan_spaced_or_misread_goes(letterhead):
 @pytest.mark.parametrize("heading", ["AUSTRALIAN WOOL", "PRIME MINISTER'S XI", "Australia"])
 def test_a_heading_in_capitals_or_a_word_in_lower_case_is_no_letterhead(heading):
     assert not letterhead(heading)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "FOR MMIA",  # "FOR MEDIA"
+        "FOR PRESSCA pi4 Miij.",
+        "Embarzoed until 6. O0am. 1 January 1997",
+        "E~ BAI~ GO:",
+        "OwSRLI",  # tokens no word has
+        "JoQ lu",
+    ],
+)
+def test_a_release_line_or_embargo_misread_or_a_line_of_noise_goes(stamp):
+    assert flat(f"{stamp}\n\n{PROSE}\n\n{MORE}") == f"{PROSE} {MORE}"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["FORESTRY POLICY", "FORMER PRIME MINISTER", "McMAHON", "G20 SUMMIT", "iPhone", "4th JULY"],
+)
+def test_a_heading_is_no_misread_stamp(heading):
+    assert not garbled_stamp(heading)
 
 
 def test_a_fax_head_or_foot_goes_and_the_words_around_it_stay():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from archive.ingest.furniture import DATE, prose
+from archive.ingest.furniture import DATE, furniture_rest, prose
 
 # "FOR MEDIA THURDAY, MAY 28 1981", "iF MEDTA WED) NESDAY, 2 MARCH 1983", "FOR PR~ LESS: PM. No 3/ 1972."
 _DATED = re.compile(rf"{DATE}|\b\d{{1,4}}\s*/\s*\d{{2,4}}\b", re.IGNORECASE)
@@ -19,11 +19,28 @@ _FAX = re.compile(
 # A fax head the scan garbled past reading: "TEL: 18fov. 16 U4 NO. U1 F 0/ U."
 _FAX_LINE = re.compile(r"^T?EL\s*:.{0,30}\bno\.\s?\S+.{0,20}$", re.IGNORECASE)
 # Letterheads as a scan spells them: "AUS= TRALIA", "4-AUSTRALIA,, L", "PRIME MINISTEP"
-_LETTERHEADS = ("AUSTRALIA", "PRIMEMINISTER", "PRIMEMINISTERAUSTRALIA", "AUSTRALIAPRIMEMINISTER")
+_LETTERHEADS = (
+    "AUSTRALIA",
+    "PRIMEMINISTER",
+    "ACTINGPRIMEMINISTER",
+    "PRIMEMINISTERAUSTRALIA",
+    "AUSTRALIAPRIMEMINISTER",
+    "OFFICEOFTHEPRIMEMINISTER",
+    "COMMONWEALTHOFAUSTRALIA",
+)
+# What a release line or an embargo opens with, as a scan spells it: "FOR MMIA", "Embarzoed until"
+_OPENINGS = ("FORPRESS", "FORMEDIA", "EMBARGO", "EMBARGOED")
+_OPENING_LIKE = 0.75
+_OPENING_TOKENS = 3
+_STAMP_WORDS = 12
+# A token no word has: "OwSRLI", "JoQ", "1wI", "pi4" (never "McMAHON", "4th", "G20", "iPhone")
+_ODD = re.compile(r"(?<!^M)(?<!^Ma)(?<=\w)[a-z][A-Z]|[a-z]\d|\d(?!(?:st|nd|rd|th|s)\b)[a-z]")
+_NOISE_TOKENS = 4
 _FAX_WORDS = 10
 _LETTERHEAD_LIKE = 0.85
 _LETTERHEAD_SLACK = 2
-_LETTERHEAD_TOKENS = 4
+_LETTERHEAD_TOKENS = 6
+_CAPITALS = 0.6  # of a letterhead's letters, however misread
 _LEAD_LINES = 10
 # A joint release's line of offices: "Prime Minister, Minister for Agriculture, Fisheries and Forestry"
 _PORTFOLIO = r"[A-Z][\w'’-]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w'’-]*)*"
@@ -49,15 +66,42 @@ def dated_line(line: str) -> bool:
 
 def letterhead(line: str) -> bool:
     """Tell a letterhead ("AUSTRALIA", "PRIME MINISTER") however the scan spaced and misread it."""
-    if len(line.split()) > _LETTERHEAD_TOKENS or any(c.islower() for c in line if c.isalpha()):
-        return False
     letters = "".join(c for c in line if c.isalpha())
+    if (
+        len(line.split()) > _LETTERHEAD_TOKENS
+        or len(letters) < 6
+        or sum(c.isupper() for c in letters) < _CAPITALS * len(letters)
+    ):
+        return False
+    letters = letters.upper()
     # as long as the letterhead, give or take a letter or two: "PRIME MINISTER'S XI" is a team
-    return len(letters) >= 6 and any(
-        abs(len(letters) - len(head)) <= _LETTERHEAD_SLACK
+    return any(
+        abs(len(letters) - len(head)) <= max(_LETTERHEAD_SLACK, len(head) // 8)
         and difflib.SequenceMatcher(None, letters, head).ratio() >= _LETTERHEAD_LIKE
         for head in _LETTERHEADS
     )
+
+
+def garbled_stamp(line: str) -> bool:
+    """Tell a release line or embargo misread ("FOR MMIA", "E~ BAI~ GO:"), or a line of noise."""
+    tokens = line.split()
+    if len(tokens) > _STAMP_WORDS or prose(line):
+        return False
+    for n in range(1, _OPENING_TOKENS + 1):
+        opening = "".join(c for c in "".join(tokens[:n]) if c.isalpha()).upper()
+        like = [
+            head
+            for head in _OPENINGS
+            if len(opening) >= 5
+            and difflib.SequenceMatcher(None, opening, head).ratio() >= _OPENING_LIKE
+        ]
+        if like:
+            # an embargo says until when in words; the rest of a release line has no sentence's
+            return like[0].startswith("EMBARGO") or not any(
+                t[:1].islower() and t.isalpha() and len(t) > 3 for t in tokens[n:]
+            )
+    odd = sum(1 for t in tokens if _ODD.search(t))
+    return len(tokens) <= _NOISE_TOKENS and odd >= max(1, len(tokens) / 2)
 
 
 def lead_stamps(lines: list[str], dropped: list[str]) -> list[str]:
@@ -69,7 +113,11 @@ def lead_stamps(lines: list[str], dropped: list[str]) -> list[str]:
             seen += 1
             if seen > _LEAD_LINES or prose(line):
                 return kept + lines[i:]
-            if dated_line(line) or letterhead(line) or _OFFICES.match(line):
+            # what the release-line rules read whole is theirs ("EMBARGO: ... BEFORE" goes on)
+            read = not furniture_rest(line)
+            if not read and (
+                dated_line(line) or letterhead(line) or garbled_stamp(line) or _OFFICES.match(line)
+            ):
                 dropped.append(line)
                 continue
         kept.append(line)
