@@ -3,7 +3,8 @@
     python bench/ingest_quality.py              # the development samples (% 199 == 3, % 181 == 17)
     python bench/ingest_quality.py --samples dev,sealed,sealed2   # the sealed ones too
     python bench/ingest_quality.py --show 2789  # the body ingested for one record
-    python bench/ingest_quality.py --samples dev,sealed,sealed2,sealed3 --pool dev,sealed,sealed2,sealed3
+    python bench/ingest_quality.py --samples dev,sealed,sealed2,sealed3 \\
+        --pool dev,sealed,sealed2,sealed3       # and the four pooled: the development union
 
 Each record is ingested as `archive ingest --country AU` would, without writing, and compared with
 its annotation (bench/ingest_trial_dev.yaml, bench/ingest_trial_sealed.yaml; the annotation format
@@ -273,9 +274,11 @@ def table(figures: dict[str, dict[str, float]]) -> str:
     add(
         "organisations: recall of a reader's full list",
         "recall",
-        lambda f: f"{f['recall']:.2f} (of {f['organisations']})"
-        if f["organisations"]
-        else "not annotated",
+        lambda f: (
+            f"{f['recall']:.2f} (of {f['organisations']})"
+            if f["organisations"]
+            else "not annotated"
+        ),
     )
     add("prose words lost", "words", lambda f: f"{f['words lost']} of {f['words']:,}")
     add(

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
 from archive.ingest.furniture import clean_markers, lead_furniture, place_line, tail_furniture
-from archive.ingest.stamps import fax_stamps, lead_stamps, tail_stamps
 from archive.ingest.letters import address_blocks, attached_letters
+from archive.ingest.stamps import fax_stamps, lead_stamps, tail_stamps
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
 # threads, sign-up and contact blocks. Only short lines count, so prose never matches.

@@ -61,7 +61,8 @@ _BYLINE_MORE = re.compile(
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -", "Page 3".
 _PAGE_LINE = re.compile(
     r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$"
-    r"|^[-–(\s]*[Pp](?:age|AGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?[-–)\s]*$"  # "Page 3", "- Page 2 of 4 -"
+    # "Page 3", "- Page 2 of 4 -"
+    r"|^[-–(\s]*[Pp](?:age|AGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?[-–)\s]*$"
 )
 # A bare number is a page's only where running text goes on around it, never in a table of figures.
 _BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")

@@ -73,7 +73,9 @@ _POSTCODE = re.compile(  # in capitals: "Act 1986" is a law's year
     r"\b(?:A\.?\s?C\.?\s?T|N\.?\s?S\.?\s?W|V[Ii][Cc]|Q[Ll][Dd]|T[Aa][Ss])\b[\s,.-]{0,3}"
     r"(?:\d{4}\b(?![.,]\d)|\d\()"
 )
-_AMOUNT = re.compile(r"[$£]|\bmillion\b|\d[.,]\d", re.IGNORECASE)  # a table of figures, not an address
+_AMOUNT = re.compile(
+    r"[$£]|\bmillion\b|\d[.,]\d", re.IGNORECASE
+)  # a table of figures, not an address
 _DATE_LINE = re.compile(rf"^\W*{DATE}\W*$", re.IGNORECASE)
 # The letter's own words: "Dear Sir," ("Ower Prime Minotern" scanned), "My Dear Prime Minister,",
 # "Yours sincerely,"
@@ -93,7 +95,7 @@ def address_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
     drop: set[int] = set()
     n = 0
     while n < len(nonblank):
-        run = []
+        run: list[int] = []
         while (
             n + len(run) < len(nonblank)
             and len(lines[nonblank[n + len(run)]].split()) <= _BLOCK_WORDS

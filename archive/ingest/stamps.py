@@ -1,4 +1,4 @@
-"""Recognise what a scan or a fax stamped on a release: dated release lines, letterheads, fax heads."""
+"""Recognise what a scan or a fax stamped on a release: release lines, letterheads, fax heads."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import re
 
 from archive.ingest.furniture import DATE, furniture_rest, prose
 
-# "FOR MEDIA THURDAY, MAY 28 1981", "iF MEDTA WED) NESDAY, 2 MARCH 1983", "FOR PR~ LESS: PM. No 3/ 1972."
+# "FOR MEDIA THURDAY, MAY 28 1981", "iF MEDTA WED) NESDAY, 2 MARCH 1983",
+# "FOR PR~ LESS: PM. No 3/ 1972."
 _DATED = re.compile(rf"{DATE}|\b\d{{1,4}}\s*/\s*\d{{2,4}}\b", re.IGNORECASE)
 _DATED_WORDS = 6  # words besides the date: a release line's few, never a sentence's
-# A fax machine's head or foot: "TEL 25. Feb. 94 8: 54 No. 001 P. 01/ Q4", "9. Nov. 95 2: 29 No. 00?"
+# A fax machine's head or foot: "TEL 25. Feb. 94 8: 54 No. 001 P. 01/ Q4",
+# "9. Nov. 95 2: 29 No. 00?"
 _FAX = re.compile(
     r"(?:\bT?EL\b[:.]?\s*)?\b\d{1,2}\.\s?[A-Z][a-z]{2}\.?\s?\d{2}\s+\d{1,2}:\s?\d\d\s+No\.\s?\S+"
     # its page, "P. 01/ Q4", "P. U4/ U4": figures, or letters a scan took for them
@@ -42,7 +44,8 @@ _LETTERHEAD_SLACK = 2
 _LETTERHEAD_TOKENS = 6
 _CAPITALS = 0.6  # of a letterhead's letters, however misread
 _LEAD_LINES = 10
-# A joint release's line of offices: "Prime Minister, Minister for Agriculture, Fisheries and Forestry"
+# A joint release's line of offices:
+# "Prime Minister, Minister for Agriculture, Fisheries and Forestry"
 _PORTFOLIO = r"[A-Z][\w'’-]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w'’-]*)*"
 _OFFICE = (
     r"(?:the\s+)?(?:acting\s+)?(?:(?:deputy\s+)?prime\s+minister|treasurer|attorney-general"
