@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
-from archive.ingest.furniture import clean_markers, lead_furniture, place_line, tail_furniture
+from archive.ingest.furniture import clean_markers, lead_furniture, place_line
 from archive.ingest.letters import address_blocks, attached_letters
 from archive.ingest.stamps import fax_stamps, lead_stamps, tail_stamps
+from archive.ingest.tails import tail_furniture
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
 # threads, sign-up and contact blocks. Only short lines count, so prose never matches.
