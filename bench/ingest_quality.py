@@ -357,8 +357,8 @@ def _split_sentence(before: str, after: str) -> bool:
 
 
 def _broken(entry: str, paragraphs: list[str]) -> bool:
-    """Tell whether B of "A | B" opens a paragraph."""
-    after = _flat(entry.partition("|")[2])
+    """Tell whether B of "A | B" opens a paragraph (a list item's bullet is the list's, not B's)."""
+    after = re.sub(r"^[*•·-]\s+", "", _flat(entry.partition("|")[2]))
     return any(p.lstrip("#\\ ").startswith(after) for p in paragraphs)
 
 
