@@ -45,7 +45,8 @@ SAMPLES = {
     "sealed": (HERE / "ingest_trial_sealed.yaml", 181, 17),  # read once, then used to develop
     "sealed2": (HERE / "ingest_trial_sealed2.yaml", 191, 29),  # read once, then used to develop
     "sealed3": (HERE / "ingest_trial_sealed3.yaml", 223, 19),  # read once, then used to develop
-    "sealed4": (HERE / "ingest_trial_sealed4.yaml", 227, 56),  # no organisations annotated
+    "sealed4": (HERE / "ingest_trial_sealed4.yaml", 227, 56),  # read once, then used to develop
+    "sealed5": (HERE / "ingest_trial_sealed5.yaml", 233, 29),  # no organisations annotated
 }
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
@@ -393,8 +394,8 @@ def main() -> None:
     parser.add_argument(
         "--samples",
         default="dev,sealed",
-        help="which samples, comma-separated: dev, sealed, sealed2, sealed3 (each read once, "
-        "then developed on), sealed4 (the sealed one now: read it last, once)",
+        help="which samples, comma-separated: dev, sealed, sealed2, sealed3, sealed4 (each read "
+        "once, then developed on), sealed5 (the sealed one now: read it last, once)",
     )
     parser.add_argument(
         "--pool",
