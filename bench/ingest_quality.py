@@ -353,7 +353,9 @@ def _split_sentence(before: str, after: str) -> bool:
     ):
         return True
     return bool(
-        after[:1].islower() and not re.search(r"[.!?:;\"”')\]]$", before)
+        after[:1].islower()
+        and not re.search(r"[.!?:;\"”')\]]$", before)
+        and not re.search(r";\s+(?:and|or)$", before)  # a list's item ends "; and"
     ) and not before.startswith("#")
 
 

@@ -219,3 +219,62 @@ def test_a_name_going_on_with_a_long_sentence_opens_no_entry():
 )
 def test_a_title_keeps_no_byline_without_the_nor_a_dateline_with_its_place(title, clean):
     assert clean_title(title) == clean
+
+
+# Round 5 --------------------------------------------------------------------------------------
+
+
+def test_marks_glued_to_running_text_go_and_the_words_stay():
+    text = flat(
+        f"{PROSE} It includes tin-plate, machinery, chemicals\n\n0 and pharmaceuticals.\n\n"
+        f"{MORE} The full terms of reference for the review are attached. I\n\n"
+        f"{PROSE} It would not be viable at lower crude oil prices. 2\n\n2\n\n"
+        f"{MORE} Bob Hawke 0063354"
+    )
+    assert text == (
+        f"{PROSE} It includes tin-plate, machinery, chemicals and pharmaceuticals. {MORE} The "
+        f"full terms of reference for the review are attached. {PROSE} It would not be viable "
+        f"at lower crude oil prices. {MORE} Bob Hawke"
+    )
+
+
+def test_a_pronoun_ending_a_line_before_lower_case_stays():
+    text = flat(f"{PROSE} On the question of the drought relief I\n\nhave decided to act. {MORE}")
+    assert "relief I have decided to act." in text
+
+
+def test_a_compliments_slip_goes_and_the_closing_dateline_stays():
+    text = flat(
+        f"{PROSE}\n\n{MORE}\n\nWith the compn~ iirv-nts of Robert Kennedy,\n\n"
+        "Public Relations Direc. tor, Royal Visit 1959.\n\nCANBERRA. 16th March, 1959."
+    )
+    assert text == f"{PROSE} {MORE} CANBERRA. 16th March, 1959."
+
+
+def test_items_ending_in_semicolons_after_a_colon_stay_a_list():
+    lines = [
+        "The aircraft have been integral to recent operations of the Force, including:",
+        "delivery of equipment and more than 175 pallets of aid to Vanuatu;",
+        "the provision of much-needed humanitarian aid in Iraq;",
+        "the recovery of victims from Eastern Ukraine; and",
+        "relief assistance to those affected by the floods.",
+        MORE,
+    ]
+    kept = paragraphs("\n\n".join(lines))
+    assert kept[1:5] == lines[1:5]
+
+
+def test_a_wrapped_sentence_naming_offices_is_no_line_of_offices():
+    text = flat(
+        "The Prime Minister and Minister for Foreign\n\nAffairs said today that the Government "
+        f"had informed the Registrar of the Court.\n\n{MORE}"
+    )
+    assert text.startswith("The Prime Minister and Minister for Foreign Affairs said today")
+
+
+def test_a_title_loses_its_byline_before_its_dateline():
+    title = (
+        "STATEMENT BY THE PRIME MINISTER, THE HON P. J. KEATING MP ECONOMIC PLANNING ADVISORY "
+        "COMMITTEE CANBERRA, 28 MAY 1993"
+    )
+    assert clean_title(title) == "ECONOMIC PLANNING ADVISORY COMMITTEE"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
 from archive.ingest.furniture import clean_markers, lead_furniture, place_line
 from archive.ingest.letters import address_blocks, attached_letters
-from archive.ingest.stamps import fax_stamps, lead_stamps, tail_stamps
+from archive.ingest.stamps import compliments, fax_stamps, lead_stamps, stray_marks, tail_stamps
 from archive.ingest.tails import tail_furniture
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
@@ -107,7 +107,10 @@ _UNPRINTABLE = re.compile(
 
 def extract_article(raw: str, title: str | None = None) -> Article:
     """Find the headline and the article in scraped text, dropping the page around them."""
-    lines, markers = clean_markers([line.strip() for line in normalise(raw).split("\n")])
+    marks: list[str] = []
+    lines = stray_marks([line.strip() for line in normalise(raw).split("\n")], marks)
+    lines, markers = clean_markers(lines)
+    markers[:0] = marks
     lines = fax_stamps(lines, markers)
     given_title = bool(title)
     title, title_at = _find_title(lines, title)
@@ -121,7 +124,7 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
         furniture.append(body.pop(place))
     body, tail = tail_furniture(body)
-    body = tail_stamps(body, tail)
+    body = compliments(tail_stamps(body, tail), tail)
     body, letters = attached_letters(body)
     tail += letters
     body, letters = address_blocks(body)
@@ -264,27 +267,39 @@ def _reflow(lines: list[str]) -> list[str]:
     )
     units: list[str] = []
     last = ""  # the line before, as it stood: a short one ends its paragraph
+    # after a line ending in ":", items ending in ";" ("; and") each open a paragraph of their own,
+    # however the next begins: "including:" / "delivery of equipment ...;" / "the provision of ..."
+    listing = False
     for line in lines:
         previous = units[-1] if units else ""
-        joins = (
-            previous
-            and not _BULLET.match(line)
-            and not _BULLET.match(previous)
-            and not LIST_ITEM.match(line)
-            and not list_entry(last, line)
-            and not _FINAL.search(previous)
-            and (
-                line[:1].islower()
-                or line[:1] in "(,;"
-                or (wrapped and words(last) >= 5 and _full(last, long))
+        listing = listing and not previous.endswith((".", "!", "?"))
+        item = listing and bool(_ITEM_END.search(previous))
+        joins = not item and bool(
+            (
+                previous
+                and not _BULLET.match(line)
+                and not _BULLET.match(previous)
+                and not LIST_ITEM.match(line)
+                and not list_entry(last, line)
+                and not _FINAL.search(previous)
+                and (
+                    line[:1].islower()
+                    or line[:1] in "(,;"
+                    or (wrapped and words(last) >= 5 and _full(last, long))
+                )
             )
-        ) or continues(previous, line)
+            or continues(previous, line)
+        )
         if joins:
             units[-1] = f"{previous} {line}"
         else:
             units.append(line)
+        listing = listing or units[-1].endswith(":")
         last = line
     return units
+
+
+_ITEM_END = re.compile(r";(?:\s+(?:and|or))?$")
 
 
 def _full(line: str, long: list[str]) -> bool:

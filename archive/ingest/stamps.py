@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from archive.ingest.furniture import DATE, furniture_rest, prose
+from archive.ingest.furniture import _PAGE_LINE, DATE, furniture_rest, prose
 
 # "FOR MEDIA THURDAY, MAY 28 1981", "iF MEDTA WED) NESDAY, 2 MARCH 1983",
 # "FOR PR~ LESS: PM. No 3/ 1972."
@@ -33,6 +33,7 @@ _LETTERHEADS = (
 # What a release line or an embargo opens with, as a scan spells it: "FOR MMIA", "Embarzoed until"
 _OPENINGS = ("FORPRESS", "FORMEDIA", "EMBARGO", "EMBARGOED")
 _OPENING_LIKE = 0.75
+_EMBARGO_WORDS = {"until", "before", "after", "till", "release", "media", "published", "broadcast"}
 _OPENING_TOKENS = 3
 _STAMP_WORDS = 12
 # A token no word has: "OwSRLI", "JoQ", "1wI", "pi4" (never "McMAHON", "4th", "G20", "iPhone")
@@ -52,7 +53,9 @@ _OFFICE = (
     rf"|minister(?:\s+(?:for|of)\s+(?:the\s+)?{_PORTFOLIO})?"
     rf"|parliamentary\s+secretary(?:\s+(?:to|for)\s+(?:the\s+)?{_PORTFOLIO})?)"
 )
-_OFFICES = re.compile(rf"^{_OFFICE}(?:\s*[,;&]\s*(?:and\s+)?{_OFFICE}|\s+and\s+{_OFFICE})*$", re.I)
+# two or more, parted by commas or semicolons, and no sentence's "The": "The Prime Minister and
+# Minister for Foreign" / "Affairs said today ..." is a sentence wrapped
+_OFFICES = re.compile(rf"^(?!the\b){_OFFICE}(?:\s*[,;&]\s*(?:and\s+)?{_OFFICE})+$", re.I)
 
 
 def dated_line(line: str) -> bool:
@@ -99,9 +102,10 @@ def garbled_stamp(line: str) -> bool:
             and difflib.SequenceMatcher(None, opening, head).ratio() >= _OPENING_LIKE
         ]
         if like:
-            # an embargo says until when in words; the rest of a release line has no sentence's
-            return like[0].startswith("EMBARGO") or not any(
-                t[:1].islower() and t.isalpha() and len(t) > 3 for t in tokens[n:]
+            # the rest has no sentence's words ("Embargoes on trade will ..."), an embargo's aside
+            return not any(
+                t[:1].islower() and t.isalpha() and len(t) > 3 and t not in _EMBARGO_WORDS
+                for t in tokens[n:]
             )
     odd = sum(1 for t in tokens if _ODD.search(t))
     return len(tokens) <= _NOISE_TOKENS and odd >= max(1, len(tokens) / 2)
@@ -151,3 +155,52 @@ def fax_stamps(lines: list[str], dropped: list[str]) -> list[str]:
                 continue
         kept.append(line)
     return kept
+
+
+# Marks a scan glued to running text, not standing alone: "chemicals" / "0 and pharmaceuticals",
+# "... its establishment. I" / "The full terms ...", "... crude oil prices. 2" / "2" (the next
+# page's number), "... despatches. 12" / "-2-", "Bob Hawke 0063354" (a file's number, zero-padded).
+_LEADING_ZERO = re.compile(r"^0\s+(?=[A-Za-z]{2})")  # a digit: "O" may be a word
+_TRAILING_I = re.compile(r"(?<=[.!?\"”])\s+I(?=\s+[oO0]{3,}[-–—]*\s*$|\s*$)")
+_TRAILING_PAGE = re.compile(r"(?<=[.!?\"”])\s+(\d{1,2})-?\s*$")
+_FILE_NUMBER = re.compile(r"(?<=\S)\s+0{2}\d{3,6}\s*$")
+
+
+def stray_marks(lines: list[str], dropped: list[str]) -> list[str]:
+    """Take off the marks a scan glued to the start or end of a line of running text."""
+    nonblank = [i for i, line in enumerate(lines) if line]
+    after = {i: lines[j] for i, j in zip(nonblank, nonblank[1:])}
+    kept = []
+    for i, line in enumerate(lines):
+        following = after.get(i, "")
+        cleaned = _LEADING_ZERO.sub("", line)
+        # a pronoun opening a sentence goes on in lower case: "... today. I" / "have decided"
+        if not following[:1].islower():
+            cleaned = _TRAILING_I.sub("", cleaned)
+        page = _TRAILING_PAGE.search(cleaned)
+        if page and (following == page.group(1) or _PAGE_LINE.match(following)):
+            cleaned = cleaned[: page.start()]
+        cleaned = _FILE_NUMBER.sub("", cleaned)
+        if cleaned != line:
+            dropped.append(line)
+        kept.append(cleaned)
+    return kept
+
+
+# A compliments slip after the last words: "With the compliments of Robert Kennedy," / "Public
+# Relations Director, Royal Visit 1959." (scanned "With the compn~ iirv-nts of ...")
+_COMPLIMENTS = re.compile(r"^with\s+(?:the\s+)?comp\S*(?:\s+\S+){0,2}?\s+of\b", re.IGNORECASE)
+# what follows it that is the release's own: a closing dateline, "CANBERRA. 16th March, 1959."
+_DATELINE = re.compile(rf"^(?:[A-Z]{{4,}}[.,]?(?:\s|$)|\W*{DATE})")
+_SLIP_LINES = 6
+
+
+def compliments(lines: list[str], dropped: list[str]) -> list[str]:
+    """Drop a compliments slip among the last lines, keeping a closing dateline after it."""
+    nonblank = [i for i, line in enumerate(lines) if line]
+    start = next((i for i in nonblank[-_SLIP_LINES:] if _COMPLIMENTS.match(lines[i])), None)
+    if start is None:
+        return lines
+    end = next((i for i in nonblank if i > start and _DATELINE.match(lines[i])), len(lines))
+    dropped.extend(line for line in lines[start:end] if line)
+    return lines[:start] + lines[end:]

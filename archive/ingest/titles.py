@@ -56,10 +56,11 @@ _TITLE_BYLINE = re.compile(
 def clean_title(title: str) -> str:
     """Take release lines and numbers, datelines and a closing "Statement by …" out of a title."""
     cleaned = _TITLE_BYLINE_FIRST.sub("", _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title)))
+    # the byline first, so that what is left is judged as a headline, not as a byline
+    cleaned = _TITLE_OPENING.sub("", cleaned)
     undated = _TITLE_DATELINE.sub("", cleaned)
     if len(undated.split()) >= 1 and undated != cleaned and not furniture_like(undated):
         cleaned = undated
-    cleaned = _TITLE_OPENING.sub("", cleaned)
     cleaned = _TITLE_ANYWHERE.sub(" ", cleaned)
     without = _TITLE_STATEMENT.sub("", cleaned)
     if len(without.split()) >= 2:
