@@ -14,7 +14,7 @@ _ORG_ENDINGS = (
     "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
     "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Museum|Gallery|Library"
     "|Memorial|Church|Bureau|Forces?|League|Club|Academy|Army|Navy|Air\\s+Force|Police|Secretariat"
-    "|Consulate(?:-General)?|Embassy|Inquiry|Publishers|Publishing|Airlines"
+    "|Consulate(?:-\\s?General)?|Embassy|Inquiry|Publishers|Publishing|Airlines"
     # "Maurice Blackburn & Co", "NBN Co": a company's ending, never "Co." closing a sentence
     r"|Co(?![\w'’-])(?!\.\s+[a-z])"
     # weak endings: "Community Services and Health Industry Skills Council" goes on past them
@@ -74,6 +74,8 @@ _NOT_ORGANISATION = re.compile(
     # the civil service of a country or a state, not a body of it
     r"|^(?:(?:Australian|Commonwealth|Federal|State|Tasmanian|Victorian|Queensland|NSW|British)\s+)?"
     r"(?:Public|Civil|State|Commonwealth)\s+Service$"
+    # a parliament's room: "House of Representatives Chamber"
+    r"|^(?:House\s+of\s+Representatives|Senate|Parliament)\s+Chamber$"
 )
 _HONOURS = frozenset(
     "AO AC AM OAM AK AD MBE OBE CBE KBE DBE CMG KCMG GCMG QC SC KC MP VC GC".split()
@@ -86,7 +88,7 @@ _ENDING = re.compile(rf"\b(?:{_ORG_ENDINGS})s?\b")
 # "Community Services and Health Industry Skills Council" is one name: services, offices and
 # missions are too often plain words to end a name before "and".
 _AND_SPLIT = re.compile(
-    rf"\b((?!Services?\b|Office\b|Mission\b)(?:{_ORG_ENDINGS}))\s+(?:and|&)\s+"
+    rf"\b((?!Services?\b|Office\b|Mission\b|Police\b)(?:{_ORG_ENDINGS}))\s+(?:and|&)\s+"
     # "University of New England and University of Queensland": two
     rf"|(?<=[a-z])()\s+and\s+(?:the\s+)?(?=(?:{_OPENING})\s+of\b)"
 )
@@ -147,7 +149,7 @@ _GENERIC = re.compile(
     r"|Authority|Agency|Office|Group|Forum|Network)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
     r"|(?:the\s+)?Defence\s+Force|Federal\s+Police|Research\s+Institute)$"
 )
-_DEPARTMENT_LIKE = re.compile(r"\b(?:Department|Ministry)\s+(?:of|for)\b|^(?:Minister|Secretary)\b")
+_DEPARTMENT_LIKE = re.compile(r"\b(?:Departments?|Ministry)\s+(?:of|for)\b|^(?:Minister|Secretary)\b")
 # Initials in brackets that are places, not organisations: "Western Sydney (NSW)".
 _PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".split())
 # What goes before a name without being part of it: "Canberra-based", "Board of Directors of the".
@@ -179,6 +181,8 @@ def find_names(
     departments, or a programme, which are suggested apart."""
     found: dict[str, int] = {}
     ends: dict[str, int] = {}
+    # a name never runs from one paragraph into the next: a bar holds the break's place
+    text = re.sub(r"\n(?=\n)", "|", text)
 
     def add(name: str, at: int, end: int, expansion: bool = False) -> None:
         kept = _kept(name, expansion, department, programme)
@@ -207,6 +211,8 @@ def find_names(
                 at = max(m.start(), text.find(words[0], m.start()))
                 if len(words) <= 2 and _INDEFINITE_BEFORE.search(text[max(0, at - 16) : at]):
                     continue  # "a Research Institute": a kind
+                if re.search(r"\d\s+$", text[max(0, at - 6) : at]):
+                    continue  # "6 Southam Court": an address
                 add(" ".join(words), at, at + len(name), pattern is _EXPANSION)
     capitals = in_capitals(text)
     for m in () if capitals else _X_AUSTRALIA.finditer(text):
@@ -227,8 +233,18 @@ def find_names(
             letters = re.sub(r"[.\s]", "", m.group(1))
             if re.fullmatch(_INITIALS, letters):
                 found.setdefault(letters, m.start())
-    # A shorter name inside a longer one found too is the same organisation, cut short.
-    names = [n for n in found if not any(n != other and n in other for other in found)]
+    # A shorter name inside a longer one found too is the same organisation, cut short, unless
+    # the text names it alone as well: "the Australian Federal Police" beside "the Australian
+    # Federal Police Association".
+    flat = " ".join(text.split())
+    names = [
+        n
+        for n in found
+        if not any(
+            n != other and n in other and flat.count(n) <= flat.count(other) * other.count(n)
+            for other in found
+        )
+    ]
     return sorted(((n, found[n]) for n in names), key=lambda item: item[1])
 
 
@@ -245,6 +261,8 @@ def _kept(
     name = _TRAILING.sub("", _QUALIFIER.sub("", name))
     name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
     name = _ROLE_OPENING.sub("", name)
+    # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
+    name = re.sub(rf"\s+(?:and|&)\s+(?:{_ORG_ENDINGS})$", "", name)
     if _ADVERB.match(name):
         return None  # "Nationally Consistent Collection of Data on School ...": a phrase
     split = _OF_INITIALS.match(name)
