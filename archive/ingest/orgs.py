@@ -14,7 +14,9 @@ _ORG_ENDINGS = (
     "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
     "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Museum|Gallery|Library"
     "|Memorial|Church|Bureau|Forces?|League|Club|Academy|Army|Navy|Air\\s+Force|Police|Secretariat"
-    "|Consulate(?:-\\s?General)?|Embassy|Inquiry|Publishers|Publishing|Airlines"
+    "|Consulate(?:-\\s?General)?|Embassy|Inquiry|Publishers|Publishing|Airlines|Books"
+    # a fund or a community that is a body, not a programme or the people of a place
+    r"|(?<=Research\s)Fund|(?<=Monetary\s)Fund|(?<=Economic\s)Community"
     # "Maurice Blackburn & Co", "NBN Co": a company's ending, never "Co." closing a sentence
     r"|Co(?![\w'’-])(?!\.\s+[a-z])"
     # weak endings: "Community Services and Health Industry Skills Council" goes on past them
@@ -49,7 +51,7 @@ _OF_PART = (
     rf"(?!{_ROLE}){_CAPITAL}){{0,6}})"
 )
 # A mission or an office abroad goes on with its place: "United Nations Mission in South Sudan".
-_ABROAD = r"(?:(?<=Mission)|(?<=Consulate)|(?<=Embassy))\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_ABROAD = r"(?:(?<=Mission)|(?<=Consulate)|(?<=General)|(?<=Embassy))\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 _ORGANISATION = re.compile(
     rf"\b(?:The\s+)?(?P<name>(?:St\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
     rf"\s+(?:{_ORG_ENDINGS}|Colleges)\b"
@@ -113,7 +115,7 @@ _DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){2,5})(?!\w)")
 _X_AUSTRALIA = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][a-zA-Z]+(?<!ing)"
     r"(?:\s+[A-Z][a-z]+(?<!ing)(?<!Western)(?<!South)(?<!Northern)){0,2}"
-    r"\s+Australia)\b(?![-’']|\s+(?:and|or)\s)"
+    r"\s+Australia)\b(?!-)"
 )
 _NOT_X = re.compile(
     r"(?:South|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
@@ -161,7 +163,7 @@ _QUALIFIER = re.compile(
     r"|(?:Meetings?|Terms\s+of\s+Reference|Reports?|Review)\s+of\s+(?:the\s+)?)"
 )
 _ROLE_OPENING = re.compile(
-    rf"^(?:{_ROLE_WORDS}{_ROLE}(?:\s+and\s+{_ROLE_WORDS}{_ROLE})?(?:\s+(?:and\s+)?\w+)?"
+    rf"^(?:{_ROLE_WORDS}{_ROLE}(?:\s+and\s+{_ROLE_WORDS}{_ROLE})?(?:\s+(?:and\s+)?\w+){{0,2}}"
     rf"\s+(?:of|on|at|to)\s+(?:the\s+)?)+"
 )
 _ADVERB = re.compile(r"^[A-Z][a-z]+(?:ally|tly|ely|rly|sly)\s")
@@ -234,17 +236,10 @@ def find_names(
             if re.fullmatch(_INITIALS, letters):
                 found.setdefault(letters, m.start())
     # A shorter name inside a longer one found too is the same organisation, cut short, unless
-    # the text names it alone as well: "the Australian Federal Police" beside "the Australian
-    # Federal Police Association".
+    # the longer one is another body named after it and the text names it alone as well: "the
+    # Australian Federal Police" beside "the Australian Federal Police Association".
     flat = " ".join(text.split())
-    names = [
-        n
-        for n in found
-        if not any(
-            n != other and n in other and flat.count(n) <= flat.count(other) * other.count(n)
-            for other in found
-        )
-    ]
+    names = [n for n in found if not any(_cut_short(n, other, flat) for other in found)]
     return sorted(((n, found[n]) for n in names), key=lambda item: item[1])
 
 
@@ -262,7 +257,7 @@ def _kept(
     name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
     name = _ROLE_OPENING.sub("", name)
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
-    name = re.sub(rf"\s+(?:and|&)\s+(?:{_ORG_ENDINGS})$", "", name)
+    name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):
         return None  # "Nationally Consistent Collection of Data on School ...": a phrase
     split = _OF_INITIALS.match(name)
@@ -285,6 +280,15 @@ def _kept(
     if programme(name) and not re.search(rf"(?:{_ORG_ENDINGS})$", name):
         return None  # a scheme's name, such as Social Work Associate Practice (SWAP)
     return name
+
+
+def _cut_short(name: str, other: str, flat: str) -> bool:
+    """Tell whether a name found is a longer one's, cut short (not a body of its own)."""
+    if name == other or name not in other:
+        return False
+    rest = other[len(name) :].split() if other.startswith(name + " ") else []
+    alone = flat.count(name) > flat.count(other)
+    return not (alone and len(rest) == 1 and _ENDING.fullmatch(rest[0]))
 
 
 def _join_adjacent(text: str, found: dict[str, int], ends: dict[str, int]) -> None:
