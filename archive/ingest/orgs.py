@@ -33,8 +33,9 @@ _OPENING = (
     "|Organisation|Organization|League|Shire|Academy"
 )
 _ROLE = (
-    r"(?:Chair(?:man|woman|person)?|President|Director|Member|Mayor|Alderman|Councillor|Manager|Secretary"
-    r"|Head|Minister|Premier|Chief|Emeritus|Governor|Commissioner|Officer|Adviser|Advisor"
+    r"(?:Chair(?:man|woman|person)?|President|(?:Director|Coordinator|Auditor|Solicitor|Attorney)(?:-General)?"
+    r"|CEO|Member|Mayor|Alderman|Councillor|Manager|Secretary"
+    r"|Head|Minister|Premier|Chief|Emeritus|Governor(?:-General)?|Commissioner|Officer|Adviser|Advisor"
     r"|(?:Vice-)?Chancellor|Master|Dean|Professor|Fellow|Principal)\b"
 )
 _ROLE_WORDS = r"(?:(?:Former|Deputy|Acting|Vice|General|Managing|Executive|Senior|Assistant|Under-?)\s*)*"
@@ -76,6 +77,13 @@ _NOT_ORGANISATION = re.compile(
     # the civil service of a country or a state, not a body of it
     r"|^(?:(?:Australian|Commonwealth|Federal|State|Tasmanian|Victorian|Queensland|NSW|British)\s+)?"
     r"(?:Public|Civil|State|Commonwealth)\s+Service$"
+    # the nation's founding, an alliance between countries, a status, a board's members
+    r"|^(?:Since|Centenary\s+of|Australia['’]s|Australian)\s+Federation$|^Federation\s+for\b"
+    r"|(?:United\s+States|US|ANZUS|American|Australia['’]s)\s+Alliance$|\bStatus\s+of\s+Forces\b"
+    r"|\bBoard\s+of\s+Directors$|\bProgramme$"
+    r"|^(?:Australian|Administrative|Remote|War|National|Government|Public)\s+Services?$"
+    # a person whose name ends in an ending: "Sir Charles Court"
+    r"|^(?:Sir|Mr|Mrs|Ms|Dr|Premier|Was|Is)\s+(?:[A-Z]\w+\s+)?Court$"
     # a parliament's room: "House of Representatives Chamber"
     r"|^(?:House\s+of\s+Representatives|Senate|Parliament)\s+Chamber$"
 )
@@ -124,6 +132,8 @@ _NOT_X = re.compile(
     r"|Commissioner|Chief|Governor|In|The|For|While|But|Across|Around|Throughout|As|If|How|Why"
     r"|What|When|Both|Although|Since|Because|So|And|Like|Each|This|That|On|See|Keep|Today|Of|To|From|With"
     r"|Within|Without|Outside|Inside|Beyond|Into|Under|Over|Against|About|Between|Towards|Via|By|At"
+    r"|Should|Whether|Will|Can|Could|Would|Must|May|Does|Did|Is|Was|Has|Have|Let|Visit"
+    r"|January|February|March|April|June|July|August|September|October|November|December"
     r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia"
     r"|Territory|Future|Fair|Great|Better|Stronger|Building|Skilling|Working|Moving|Making)\b"
 )
@@ -147,11 +157,16 @@ _FORCES = re.compile(
     r"|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces)|United\s+Nations)\b(?!\s+[A-Z])"
 )
 _GENERIC = re.compile(
-    r"^(?:(?:Royal|National|State|Federal|Joint)\s+(?:Commission|Council|Committee|Board"
-    r"|Authority|Agency|Office|Group|Forum|Network)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
+    r"^(?:(?:Royal|National|State|Federal|Joint|Advisory|Planning|Review|Ministerial"
+    r"|Statutory|Industry|Development|Steering|Interim|Expert|Select|Australian|Commonwealth)"
+    r"\s+(?:Commission|Council|Committee|Board|Authority|Agency|Office|Group|Forum|Network"
+    r"|Corporation|Tribunal)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
     r"|(?:the\s+)?Defence\s+Force|Federal\s+Police|Research\s+Institute)$"
 )
-_DEPARTMENT_LIKE = re.compile(r"\b(?:Departments?|Ministry)\s+(?:of|for)\b|^(?:Minister|Secretary)\b")
+_DEPARTMENT_LIKE = re.compile(
+    r"\b(?:Departments?|Ministry)\s+(?:of|for)\b"
+    r"|^(?:(?:Prime|Parliamentary|Assistant)\s+)?(?:Minister|Secretary)\b(?!['’]s)|^State\s+for\b"
+)
 # Initials in brackets that are places, not organisations: "Western Sydney (NSW)".
 _PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".split())
 # What goes before a name without being part of it: "Canberra-based", "Board of Directors of the".
@@ -250,7 +265,12 @@ def _kept(
     programme: Callable[[str], bool],
 ) -> str | None:
     """Return a candidate trimmed to the organisation's name, or None where it names none."""
-    name = re.sub(r"^(?:The|A|An|But|And|However|While)\s+", "", name)
+    name = re.sub(r"^(?:(?:[Tt]he|A|An|But|[Aa]nd|However|While)\s+)+", "", name)
+    # what a government or a place owns, or a government beside a body: "Tasmanian Government
+    # and Launceston City Council", "China's Thermal Power Research Institute"
+    name = re.sub(rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain)['’]s)\s+", "", name)
+    # "Council of Australian Governments’", "Liberal Party of Australia I", "... and UNHCR"
+    name = re.sub(r"(?:['’]|\s+[A-Z]|\s+and\s+[A-Z]{2,})$", "", name)
     if re.match(r"(?:This|That|These|Those|Its|Their|Our|Each|Every|Any)\b", name):
         return None  # "This Committee": the one just named, not a name
     name = _TRAILING.sub("", _QUALIFIER.sub("", name))
