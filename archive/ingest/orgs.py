@@ -100,7 +100,7 @@ _ENDING = re.compile(rf"\b(?:{_ORG_ENDINGS})s?\b")
 _AND_SPLIT = re.compile(
     rf"\b((?!Services?\b|Office\b|Mission\b|Police\b)(?:{_ORG_ENDINGS}))\s+(?:and|&)\s+"
     # "University of New England and University of Queensland": two
-    rf"|(?<=[a-z])()\s+and\s+(?:the\s+)?(?=(?:{_OPENING})\s+of\b)"
+    rf"|(?<=[a-z])()\s+and\s+(?:the\s+)?(?=(?:(?:Supreme|High|Federal|District|State|Royal|National)\s+)?(?:{_OPENING})\s+of\b)"
 )
 # "(AIAL)", "(MoU)": initials have a second capital; "(Students)" is a word, not a short name.
 _EXPANSION = re.compile(
@@ -265,12 +265,17 @@ def _kept(
     programme: Callable[[str], bool],
 ) -> str | None:
     """Return a candidate trimmed to the organisation's name, or None where it names none."""
-    name = re.sub(r"^(?:(?:[Tt]he|A|An|But|[Aa]nd|However|While)\s+)+", "", name)
+    name = re.sub(
+        r"^(?:(?:[Tt]he|A|An|But|[Aa]nd|However|While|Within|From|At|With|By|Under|Through|During"
+        r"|Attended|Joined|Served|Studied|Visited|Founded)\s+)+",
+        "",
+        name,
+    )
     # what a government or a place owns, or a government beside a body: "Tasmanian Government
     # and Launceston City Council", "China's Thermal Power Research Institute"
     name = re.sub(rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain)['’]s)\s+", "", name)
     # "Council of Australian Governments’", "Liberal Party of Australia I", "... and UNHCR"
-    name = re.sub(r"(?:['’]|\s+[A-Z]|\s+and\s+[A-Z]{2,})$", "", name)
+    name = re.sub(r"(?:\s+and\s+\S+['’]s|['’]s?|\s+[A-Z]|\s+and\s+[A-Z]{2,}|\s+on\s+[A-Z][a-z]+day)$", "", name)
     if re.match(r"(?:This|That|These|Those|Its|Their|Our|Each|Every|Any)\b", name):
         return None  # "This Committee": the one just named, not a name
     name = _TRAILING.sub("", _QUALIFIER.sub("", name))
