@@ -38,7 +38,9 @@ _ROLE = (
     r"|Head|Minister|Premier|Chief|Emeritus|Governor(?:-General)?|Commissioner|Officer|Adviser|Advisor"
     r"|(?:Vice-)?Chancellor|Master|Dean|Professor|Fellow|Principal)\b"
 )
-_ROLE_WORDS = r"(?:(?:Former|Deputy|Acting|Vice|General|Managing|Executive|Senior|Assistant|Under-?)\s*)*"
+_ROLE_WORDS = (
+    r"(?:(?:Former|Deputy|Acting|Vice|General|Managing|Executive|Senior|Assistant|Under-?)\s*)*"
+)
 # "in" goes on with a name ("Centre for Ethics in Health Care") but not into a place: "Menzies
 # School of Health Research in Darwin" is the school, in Darwin.
 _CITY = (
@@ -52,7 +54,10 @@ _OF_PART = (
     rf"(?!{_ROLE}){_CAPITAL}){{0,6}})"
 )
 # A mission or an office abroad goes on with its place: "United Nations Mission in South Sudan".
-_ABROAD = r"(?:(?<=Mission)|(?<=Consulate)|(?<=General)|(?<=Embassy))\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_ABROAD = (
+    r"(?:(?<=Mission)|(?<=Consulate)|(?<=General)|(?<=Embassy))"
+    r"\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+)
 _ORGANISATION = re.compile(
     rf"\b(?:The\s+)?(?P<name>(?:St\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
     rf"\s+(?:{_ORG_ENDINGS}|Colleges)\b"
@@ -125,18 +130,25 @@ _X_AUSTRALIA = re.compile(
     r"(?:\s+[A-Z][a-z]+(?<!ing)(?<!Western)(?<!South)(?<!Northern)){0,2}"
     r"\s+Australia)\b(?!-)"
 )
+# An "X Australia" that is a part of the country or a quality of it: "Regional Australia".
+_X_PLACE = (
+    r"South|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
+    r"|Outback|Greater|Modern|All|National|Multicultural|Indigenous|Aboriginal|Remote|Far"
+    r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia|Territory"
+)
 _NOT_X = re.compile(
-    r"(?:South|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
-    r"|Outback|Greater|Modern|All|National|Multicultural|Indigenous|Aboriginal|Advance|Active|Creative"
+    rf"(?:{_X_PLACE}|Advance|Active|Creative"
     r"|Competitive|Sustainable|Team|Brand|Made|Officer|Executive|Minister|Director|Manager|Ambassador"
     r"|Commissioner|Chief|Governor|In|The|For|While|But|Across|Around|Throughout|As|If|How|Why"
     r"|What|When|Both|Although|Since|Because|So|And|Like|Each|This|That|On|See|Keep|Today|Of|To|From|With"
     r"|Within|Without|Outside|Inside|Beyond|Into|Under|Over|Against|About|Between|Towards|Via|By|At"
     r"|Should|Whether|Will|Can|Could|Would|Must|May|Does|Did|Is|Was|Has|Have|Let|Visit"
     r"|January|February|March|April|June|July|August|September|October|November|December"
-    r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia"
-    r"|Territory|Future|Fair|Great|Better|Stronger|Building|Skilling|Working|Moving|Making)\b"
+    r"|Future|Fair|Great|Better|Stronger|Building|Skilling|Working|Moving|Making)\b"
 )
+# In a name of three words a place word opens a body's name ("Regional Development Australia")
+# unless the next word is one too ("South East Australia").
+_NOT_X3 = re.compile(rf"^(?!(?:{_X_PLACE})\s+(?!(?:{_X_PLACE})\b))")
 # A word inside an "X Australia" name that makes it a phrase: "How Aborigines Made Australia".
 _NOT_X_INSIDE = re.compile(r"\s(?:Made|Make|Makes|Built|Build|Help|Helps|Keep|Keeps|For|In|Of)\s")
 _POSSESSIVE = re.compile(r"['’]s\s+")
@@ -146,9 +158,7 @@ _LAW_AFTER = re.compile(
 )
 # "Local Hospital Networks", "Central Bank Governors", "the Primary Health Network regions": the
 # name qualifies a plural that follows; it names no one body.
-_PLURAL_AFTER = re.compile(
-    r"\s+(?:Networks|Governors|Ministers|Boards|regions)\b"
-)
+_PLURAL_AFTER = re.compile(r"\s+(?:Networks|Governors|Ministers|Boards|regions)\b")
 # A kind, not a name, where the text speaks of one: "a Research Institute", "a Rural Bank".
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|each|every|another)\s+(?:new\s+)?$", re.IGNORECASE)
 # The armed forces and the United Nations by name.
@@ -233,7 +243,8 @@ def find_names(
                 add(" ".join(words), at, at + len(name), pattern is _EXPANSION)
     capitals = in_capitals(text)
     for m in () if capitals else _X_AUSTRALIA.finditer(text):
-        if not _NOT_X.match(m["name"]) and not _NOT_X_INSIDE.search(m["name"]):
+        three = len(m["name"].split()) == 3 and not _NOT_X3.match(m["name"])
+        if (three or not _NOT_X.match(m["name"])) and not _NOT_X_INSIDE.search(m["name"]):
             add(" ".join(m["name"].split()), m.start(), m.end())
     # "Tourism Australia's Greater China Travel Mission": what a body found owns is named after it
     for name in list(found):
@@ -273,9 +284,15 @@ def _kept(
     )
     # what a government or a place owns, or a government beside a body: "Tasmanian Government
     # and Launceston City Council", "China's Thermal Power Research Institute"
-    name = re.sub(rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain)['’]s)\s+", "", name)
+    name = re.sub(
+        rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain)['’]s)\s+", "", name
+    )
     # "Council of Australian Governments’", "Liberal Party of Australia I", "... and UNHCR"
-    name = re.sub(r"(?:\s+and\s+\S+['’]s|['’]s?|\s+[A-Z]|\s+and\s+[A-Z]{2,}|\s+on\s+[A-Z][a-z]+day)$", "", name)
+    name = re.sub(
+        r"(?:\s+and\s+\S+['’]s|['’]s?|\s+[A-Z]|\s+and\s+[A-Z]{2,}|\s+on\s+[A-Z][a-z]+day)$",
+        "",
+        name,
+    )
     if re.match(r"(?:This|That|These|Those|Its|Their|Our|Each|Every|Any)\b", name):
         return None  # "This Committee": the one just named, not a name
     name = _TRAILING.sub("", _QUALIFIER.sub("", name))

@@ -82,7 +82,11 @@ class Matcher:
                 ("programme", self.registry.programmes),
             ):
                 for entry in entries.values():
-                    home = entry.key if table_kind == "department" else getattr(entry, "department", None)
+                    home = (
+                        entry.key
+                        if table_kind == "department"
+                        else getattr(entry, "department", None)
+                    )
                     if home is not None and home not in own:
                         continue
                     short = getattr(entry, "short", "")
