@@ -92,6 +92,20 @@ def names(text: str, matcher: Matcher) -> list[str]:
             "Grants go through Regional Development Australia committees.",
             ["Regional Development Australia"],
         ),
+        # the second round: a name before its initials, plural endings inside a name, determiners
+        (
+            "Mr Jones, Deputy Head of Mission in Tokyo, will head the Office of National "
+            "Assessments (ONA).",
+            ["Office of National Assessments"],
+        ),
+        (
+            "He is President of the Council of Commonwealth Public Service Organisations now.",
+            ["Council of Commonwealth Public Service Organisations"],
+        ),
+        (
+            "These Liberal and National Party members will report to me.",
+            ["Liberal and National Party"],
+        ),
     ],
 )
 def test_names_are_found_by_their_shapes(matcher, text, expected):
@@ -114,6 +128,10 @@ def test_names_are_found_by_their_shapes(matcher, text, expected):
         "Members filled the House of Representatives Chamber.",  # a room
         "Meetings of Finance Ministers and Central Bank Governors were held.",  # a role
         "Whether Australia joins is for the Cabinet. Should Australia wait?",
+        "Naval, Air and Army Forces will stay; the Press Office will say so.",
+        "The Joint Party Meeting today agreed; a Veterans' Affairs Service Pension is paid.",
+        "The Joint Declaration on the Australia-Japan Partnership was signed.",
+        "Industry Skills Councils will be consulted.",
     ],
 )
 def test_kinds_places_events_and_persons_are_not_organisations(matcher, text):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from archive.ingest.furniture import in_capitals
+from archive.ingest.orgshort import initials, x_australia
 
 # Words that end the name of an organisation that is not a government department.
 _ORG_ENDINGS = (
@@ -63,7 +64,7 @@ _ORGANISATION = re.compile(
     rf"\s+(?:{_ORG_ENDINGS}|Colleges)\b"
     # "Alfred Hospital Foundation", "Health and Hospitals Reform Commission": a name may go on to a
     # further ending
-    rf"(?:\s+(?:{_ORG_ENDINGS})\b)*(?:{_ABROAD}|{_OF_PART}*)"
+    rf"(?:\s+(?:{_ORG_ENDINGS})s?\b)*(?:{_ABROAD}|{_OF_PART}*)"
     # or open with its ending: "Bank of China", "Office of National Assessments"
     rf"|(?:{_OPENING}){_OF_PART}+)"
 )
@@ -85,7 +86,7 @@ _NOT_ORGANISATION = re.compile(
     # the nation's founding, an alliance between countries, a status, a board's members
     r"|^(?:Since|Centenary\s+of|Australia['’]s|Australian)\s+Federation$|^Federation\s+for\b"
     r"|(?:United\s+States|US|ANZUS|American|Australia['’]s)\s+Alliance$|\bStatus\s+of\s+Forces\b"
-    r"|\bBoard\s+of\s+Directors$|\bProgramme$"
+    r"|\bBoard\s+of\s+Directors$|\bProgramme$|^[A-Z][a-z]+-[A-Z][a-z]+\s+Partnership$"
     r"|^(?:Australian|Administrative|Remote|War|National|Government|Public)\s+Services?$"
     # a person whose name ends in an ending: "Sir Charles Court"
     r"|^(?:Sir|Mr|Mrs|Ms|Dr|Premier|Was|Is)\s+(?:[A-Z]\w+\s+)?Court$"
@@ -111,54 +112,16 @@ _AND_SPLIT = re.compile(
 _EXPANSION = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)*){1,9})\((?P<short>[A-Z](?=[a-z]*[A-Z])[A-Za-z]{1,7})\)"
 )
-# Organisations named by their initials alone, as often as not: broadcasters, the armed forces,
-# intelligence and research bodies, unions and international bodies. Matched with their case, and
-# not in a text in capitals throughout, where any word looks like initials.
-_INITIALS = (
-    r"ABC|SBS|CSIRO|ASIO|ASIS|ACCC|ACTU|AMA|AFP|ADF|RAAF|RAN|AMF|OECD|APEC|ASEAN|UNICEF|UNESCO|NATO"
-    r"|IMF|WTO|UNSW|ANU|ALP|LNP|ASIC|APRA|RBA|COAG|ATO|UN|UNCTAD|IAEA|OPEC|ACOSS|EEC|EU|G20"
-)
-_KNOWN_INITIALS = re.compile(rf"(?<![\w-])(?:{_INITIALS})(?![\w-])")
-# The same written with full stops, as older releases do: "A. B. C.", "O. E. C. D."
-_DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){2,5})(?!\w)")
-# Bodies named "X Australia", as Australian agencies, companies and charities often are:
-# "Infrastructure Australia", "Tourism Australia", "Regional Development Australia", "CARE
-# Australia". Not places, directions, sentence openings, programmes in -ing, or "Australia"
-# qualified.
-_X_AUSTRALIA = re.compile(
-    r"(?<![\w’'-])(?P<name>[A-Z][a-zA-Z]+(?<!ing)"
-    r"(?:\s+[A-Z][a-z]+(?<!ing)(?<!Western)(?<!South)(?<!Northern)){0,2}"
-    r"\s+Australia)\b(?!-)"
-)
-# An "X Australia" that is a part of the country or a quality of it: "Regional Australia".
-_X_PLACE = (
-    r"South|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
-    r"|Outback|Greater|Modern|All|National|Multicultural|Indigenous|Aboriginal|Remote|Far"
-    r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia|Territory"
-)
-_NOT_X = re.compile(
-    rf"(?:{_X_PLACE}|Advance|Active|Creative"
-    r"|Competitive|Sustainable|Team|Brand|Made|Officer|Executive|Minister|Director|Manager|Ambassador"
-    r"|Commissioner|Chief|Governor|In|The|For|While|But|Across|Around|Throughout|As|If|How|Why"
-    r"|What|When|Both|Although|Since|Because|So|And|Like|Each|This|That|On|See|Keep|Today|Of|To|From|With"
-    r"|Within|Without|Outside|Inside|Beyond|Into|Under|Over|Against|About|Between|Towards|Via|By|At"
-    r"|Should|Whether|Will|Can|Could|Would|Must|May|Does|Did|Is|Was|Has|Have|Let|Visit"
-    r"|January|February|March|April|June|July|August|September|October|November|December"
-    r"|Future|Fair|Great|Better|Stronger|Building|Skilling|Working|Moving|Making)\b"
-)
-# In a name of three words a place word opens a body's name ("Regional Development Australia")
-# unless the next word is one too ("South East Australia").
-_NOT_X3 = re.compile(rf"^(?!(?:{_X_PLACE})\s+(?!(?:{_X_PLACE})\b))")
-# A word inside an "X Australia" name that makes it a phrase: "How Aborigines Made Australia".
-_NOT_X_INSIDE = re.compile(r"\s(?:Made|Make|Makes|Built|Build|Help|Helps|Keep|Keeps|For|In|Of)\s")
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # "National Service Act", "the National Service scheme": a law's or a programme's name, not a body's
 _LAW_AFTER = re.compile(
-    r"\s+(?:Act|Bill|Laws?|Regulations?|Amendment|[Ss]cheme|[Pp]rogram(?:me)?|[Pp]lan|[Gg]rants?)\b"
+    r"\s+(?:Act|Bill|Laws?|Regulations?|Amendment|[Ss]cheme|[Pp]rogram(?:me)?|[Pp]lan|[Gg]rants?"
+    r"|Pension|Payment|Allowance|Card|Meeting|Building)\b"
 )
 # "Local Hospital Networks", "Central Bank Governors", "the Primary Health Network regions": the
 # name qualifies a plural that follows; it names no one body.
 _PLURAL_AFTER = re.compile(r"\s+(?:Networks|Governors|Ministers|Boards|regions)\b")
+_PLURAL_KIND = re.compile(rf"\b(?!Forces|Services|Colleges)(?:{_ORG_ENDINGS})s$")
 # A kind, not a name, where the text speaks of one: "a Research Institute", "a Rural Bank".
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|each|every|another)\s+(?:new\s+)?$", re.IGNORECASE)
 # The armed forces and the United Nations by name.
@@ -171,7 +134,10 @@ _GENERIC = re.compile(
     r"|Statutory|Industry|Development|Steering|Interim|Expert|Select|Australian|Commonwealth)"
     r"\s+(?:Commission|Council|Committee|Board|Authority|Agency|Office|Group|Forum|Network"
     r"|Corporation|Tribunal)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
-    r"|(?:the\s+)?Defence\s+Force|Federal\s+Police|Research\s+Institute)$"
+    r"|(?:the\s+)?Defence\s+Force|Federal\s+Police|Research\s+Institute|Press\s+Office"
+    r"|(?:Naval|Air|Army|Land|Sea)(?:,?\s+(?:and\s+)?(?:Naval|Air|Army|Land|Sea))*\s+Forces?"
+    # a mission's place without the mission's name: "Head of Mission in Tokyo"
+    r"|(?:Mission|Embassy|Consulate)\s+(?:in|to)\b.*)$"
 )
 _DEPARTMENT_LIKE = re.compile(
     r"\b(?:Departments?|Ministry)\s+(?:of|for)\b"
@@ -242,10 +208,8 @@ def find_names(
                     continue  # "6 Southam Court": an address
                 add(" ".join(words), at, at + len(name), pattern is _EXPANSION)
     capitals = in_capitals(text)
-    for m in () if capitals else _X_AUSTRALIA.finditer(text):
-        three = len(m["name"].split()) == 3 and not _NOT_X3.match(m["name"])
-        if (three or not _NOT_X.match(m["name"])) and not _NOT_X_INSIDE.search(m["name"]):
-            add(" ".join(m["name"].split()), m.start(), m.end())
+    for name, start, end in () if capitals else x_australia(text):
+        add(name, start, end)
     # "Tourism Australia's Greater China Travel Mission": what a body found owns is named after it
     for name in list(found):
         mark = _POSSESSIVE.search(name)
@@ -253,14 +217,10 @@ def find_names(
         if owner in found and owned:
             found.setdefault(owned, found.pop(name))
     _join_adjacent(text, found, ends)
-    for pattern in (_FORCES,) if capitals else (_FORCES, _KNOWN_INITIALS):
-        for m in pattern.finditer(text):
-            found.setdefault(" ".join(m.group().split()), m.start())
-    if not capitals:
-        for m in _DOTTED.finditer(text):
-            letters = re.sub(r"[.\s]", "", m.group(1))
-            if re.fullmatch(_INITIALS, letters):
-                found.setdefault(letters, m.start())
+    for m in _FORCES.finditer(text):
+        found.setdefault(" ".join(m.group().split()), m.start())
+    for name, at in () if capitals else initials(text):
+        found.setdefault(name, at)
     # A shorter name inside a longer one found too is the same organisation, cut short, unless
     # the longer one is another body named after it and the text names it alone as well: "the
     # Australian Federal Police" beside "the Australian Federal Police Association".
@@ -285,17 +245,21 @@ def _kept(
     # what a government or a place owns, or a government beside a body: "Tasmanian Government
     # and Launceston City Council", "China's Thermal Power Research Institute"
     name = re.sub(
-        rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain)['’]s)\s+", "", name
-    )
-    # "Council of Australian Governments’", "Liberal Party of Australia I", "... and UNHCR"
-    name = re.sub(
-        r"(?:\s+and\s+\S+['’]s|['’]s?|\s+[A-Z]|\s+and\s+[A-Z]{2,}|\s+on\s+[A-Z][a-z]+day)$",
+        rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain|Indonesia|India|Malaysia|Singapore|America|Canada)['’]s)\s+",
         "",
         name,
     )
-    if re.match(r"(?:This|That|These|Those|Its|Their|Our|Each|Every|Any)\b", name):
-        return None  # "This Committee": the one just named, not a name
+    # "Council of Australian Governments’", "Liberal Party of Australia I", "... and UNHCR"
+    name = re.sub(
+        r"(?:\s+and\s+\S+['’]s|['’]s?|\s+[A-Z]|\s+and\s+[A-Z]{2,}|\s+on\s+[A-Z][a-z]+day|\s+(?:of|for|on|in|and|the))$",
+        "",
+        name,
+    )
+    # "This Committee" is the one just named, left as a kind; "These Liberal and National
+    # Party members" name the party
+    name = re.sub(r"^(?:This|That|These|Those|Its|Their|Our|Each|Every|Any)\s+", "", name)
     name = _TRAILING.sub("", _QUALIFIER.sub("", name))
+    name = re.sub(r"\s+(?:of|for|on|in|and|the)$", "", name)  # "Royal Commission of Mr."
     name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
     name = _ROLE_OPENING.sub("", name)
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
@@ -313,6 +277,8 @@ def _kept(
         return None
     if _PLACE.search(name) and not _ENDING.search(name):
         return None
+    if _PLURAL_KIND.search(name) and not re.search(r"\s(?:of|for|on)\s", name):
+        return None  # "Local Hospital Networks", "Industry Skills Councils": a kind of body
     if _GENERIC.match(name):  # "the Royal Commission", "a National Council": a kind, not a name
         return None
     if _DEPARTMENT_LIKE.search(name):  # a department of state (counted as one), a minister's title
@@ -352,7 +318,7 @@ def _trim_to(name: str, short: str) -> str:
     "Talks with the Local Government Association" becomes Local Government Association.
     """
     words = name.split()
-    while len(words) > 1 and words[0][:1].upper() != short[:1].upper():
+    while len(words) > 1 and words[0][:1] != short[:1].upper():
         words.pop(0)
     return " ".join(words)
 
