@@ -73,9 +73,17 @@ def test_the_shipped_registry_passes_its_own_checks_but_for_the_one_day_of_1904(
     assert since and all(m.government in registry.governments for m in since)
 
 
-def test_a_uk_archive_has_no_ministries_and_never_takes_australias():
+def test_a_uk_archive_has_no_ministries_and_never_takes_australias(tmp_path):
     assert Registry.load(Path("/nonexistent-corpus")).ministries == {}
     assert shipped_file("GB", ministries.MINISTRIES_FILE) == b""
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "uk")]).exit_code == 0
+    assert not (tmp_path / "uk" / "corpus" / ministries.MINISTRIES_FILE).exists()
+    assert Registry.load(tmp_path / "uk" / "corpus").ministries == {}
+
+
+def test_init_with_au_copies_the_ministries_for_a_maintainer_to_correct(fresh):
+    own = fresh / "corpus" / ministries.MINISTRIES_FILE
+    assert own.read_bytes() == shipped_file("AU", ministries.MINISTRIES_FILE)
 
 
 def test_a_date_on_the_day_of_a_change_is_placed_under_neither_ministry():
