@@ -15,7 +15,7 @@ from whoosh import query
 
 from archive.corpus import prices
 from archive.corpus.amounts import band_label, band_order, split_band
-from archive.corpus.country import currency_of
+from archive.corpus.country import currency_of, fiscal_year
 from archive.corpus.registry import Registry
 from archive.errors import BadRequest
 from archive.index import generations
@@ -308,6 +308,8 @@ class Archive:
             return gen.registry.label("person", value)
         if facet == "year" and value == "0":
             return "Undated"  # year 0 is the index's mark for a document with no date
+        if facet == "financial_year" and (rule := fiscal_year(gen.registry.home)):
+            return rule.label(value)
         return value
 
     # -- documents ---------------------------------------------------------
