@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from archive.corpus.people import strings_of
 from archive.errors import CorpusError
-
-if TYPE_CHECKING:
-    from archive.corpus.registry import Government
 
 MINISTRIES_FILE = "ministries.yaml"
 NEEDED = ("name", "prime_minister", "from", "sources")
@@ -36,6 +34,21 @@ class Ministry:
     @property
     def label(self) -> str:
         return f"{self.name}, {self.start[:4]}–{self.end[:4] if self.end else ''}"
+
+
+class Government(Protocol):
+    """What a ministry needs of its government (archive/corpus/registry.py's Government)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def country(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def start(self) -> str: ...
+    @property
+    def end(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -75,7 +88,9 @@ def read(path: Path, raw: dict[str, Any], country_of: Any) -> dict[str, Ministry
     return found
 
 
-def problems(ministries: dict[str, Ministry], governments: dict[str, Government]) -> list[Problem]:
+def problems(
+    ministries: Mapping[str, Ministry], governments: Mapping[str, Government]
+) -> list[Problem]:
     """Find overlaps, gaps, unknown governments and Prime Ministers not their government's."""
     found: list[Problem] = []
     for country in sorted({m.country for m in ministries.values()}):
@@ -108,7 +123,7 @@ def problems(ministries: dict[str, Ministry], governments: dict[str, Government]
 
 
 def ministry_on(
-    ministries: dict[str, Ministry], government: str, first: str, last: str
+    ministries: Mapping[str, Ministry], government: str, first: str, last: str
 ) -> Ministry | None:
     """Return the ministry of a government in office on every day from first to last, or None.
 
@@ -126,12 +141,12 @@ def ministry_on(
     return ministry if ministry.start < first and ends_after else None
 
 
-def of_government(ministries: dict[str, Ministry], government: str) -> list[Ministry]:
+def of_government(ministries: Mapping[str, Ministry], government: str) -> list[Ministry]:
     """Return a government's ministries in order."""
     return sorted((m for m in ministries.values() if m.government == government), key=_order)
 
 
-def _against_government(ministry: Ministry, governments: dict[str, Government]) -> list[Problem]:
+def _against_government(ministry: Ministry, governments: Mapping[str, Government]) -> list[Problem]:
     if ministry.government is None:
         return []
     government = governments.get(ministry.government)
@@ -163,7 +178,7 @@ def _against_government(ministry: Ministry, governments: dict[str, Government]) 
     return found
 
 
-def _uncovered(government: Government, ministries: dict[str, Ministry]) -> list[Problem]:
+def _uncovered(government: Government, ministries: Mapping[str, Ministry]) -> list[Problem]:
     mine = of_government(ministries, government.key)
     if not mine:
         return []
