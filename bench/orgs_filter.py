@@ -123,7 +123,7 @@ def pick(results: dict) -> tuple[float, float]:
     return max(results, key=lambda ts: mean("precision", ts) + mean("recall", ts))
 
 
-def table(title: str, rows: dict[str, dict]) -> None:
+def table(title: str, rows: dict[str, dict], mean: bool = True) -> None:
     print(
         f"\n{title}\n\n| sample | precision | recall | found | annotated |\n|---|---|---|---|---|"
     )
@@ -133,6 +133,8 @@ def table(title: str, rows: dict[str, dict]) -> None:
             f"| {row['named']} |"
         )
     n = len(rows)
+    if not mean:
+        return
     print(
         f"| mean | {sum(r['precision'] for r in rows.values()) / n:.3f} "
         f"| {sum(r['recall'] for r in rows.values()) / n:.3f} | | |"
@@ -186,6 +188,7 @@ def main() -> None:
                     names(sealed, model, *best), want, print
                 ),
             },
+            mean=False,
         )
     print(f"\n{oq.quality.ATTRIBUTION}")
 
