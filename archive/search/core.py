@@ -25,6 +25,7 @@ from archive.search.facets import FacetValue
 from archive.search.generation import Generation
 from archive.search.hits import labelled, page_of_hits
 from archive.search.opening import open_generation
+from archive.search.placed import placed
 from archive.search.query import ParsedQuery
 from archive.search.ranking import rankable
 from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year_text
@@ -106,6 +107,11 @@ class Archive:
     def currency(self) -> str:
         """The currency the archive's own words count in: GBP, AUD."""
         return currency_of(self.country) or "GBP"
+
+    @property
+    def ministries(self) -> bool:
+        """Tell whether ministries are registered, so documents and exports can name theirs."""
+        return bool(self.registry.ministries)
 
     @property
     def real_terms(self) -> bool:
@@ -312,11 +318,13 @@ class Archive:
         """Return one document's metadata and Markdown body, or None if there is none."""
         with self._lock:
             gen = self._current()
-            stored = gen.searcher.document(id=doc_id)
-            if not stored:
+            docnum = gen.searcher.document_number(id=doc_id)
+            if docnum is None:
                 return None
+            stored = gen.searcher.stored_fields(docnum)
             meta = realterms.with_real_terms(gen, labelled(gen, dict(stored["meta"])))
             meta["also_announced_in"] = self._reannounced(gen, meta)
+            meta.update(placed(gen, docnum))
             return meta
 
     def _reannounced(self, gen: Generation, meta: dict[str, Any]) -> list[dict[str, Any]]:
@@ -409,6 +417,7 @@ class Archive:
                             own = whoosh_index.open_dir(str(gen.path)).searcher()
                         meta = dict((own or gen.searcher).stored_fields(docnum)["meta"])
                     meta.pop("body", None)
+                    meta.update(placed(gen, docnum))
                     yield realterms.with_real_terms(gen, labelled(gen, meta))
             finally:
                 if own is not None:
