@@ -90,6 +90,8 @@ def facet_column(reader: IndexReader, field: str, live: np.ndarray) -> FacetColu
 
 def sort_column(reader: IndexReader, field: str) -> np.ndarray:
     """Return a sortable field's value for every document number."""
+    if not reader.doc_count_all():  # an empty index's reader has no columns
+        return np.zeros(0, dtype=np.int64)
     return np.fromiter(
         iter(reader.column_reader(field)), dtype=np.int64, count=reader.doc_count_all()
     )
