@@ -397,8 +397,8 @@ def main() -> None:
     parser.add_argument(
         "--samples",
         default="dev,sealed",
-        help="which samples, comma-separated: dev, sealed, sealed2, sealed3, sealed4, sealed5 (each "
-        "read once, then developed on), sealed6 (the sealed one now: read it last, once)",
+        help="which samples, comma-separated: dev, sealed, sealed2 ... sealed5 (each read once, "
+        "then developed on), sealed6 (the sealed one now: read it last, once)",
     )
     parser.add_argument(
         "--pool",

@@ -1,17 +1,17 @@
 """Train the line model (furniture lines, paragraph breaks) and judge it leaving one sample out.
 
-    python bench/line_model.py --loso      # rules vs model+rules, each spent sample held out in turn
+    python bench/line_model.py --loso      # rules vs model+rules, each spent sample held out
     python bench/line_model.py --train     # train on all six spent samples, write the weights
     python bench/line_model.py --sealed sealed6   # the sealed sample, read once, with the weights
 
-The labels come from the annotated samples (bench/ingest_trial_*.yaml): a line of the page (taken by
-the rules or not: the model learns furniture's shapes from all of it, and acts only on what the
-rules left) is furniture where it is an annotated piece of furniture; a seam between two lines is a join where
-an annotation joins them ("A | B"), a break where one breaks there ("| B"), and elsewhere what the
-rules decided (a weak label, weighted less). Features are of shape only (archive/ingest/
-linemodel.py). scikit-learn fits a logistic regression here; ingest applies its weights in pure
-Python. Thresholds are chosen on the mean over the held-out samples, never on one. The texts are the
-Commonwealth of Australia's, under CC BY 3.0 AU.
+The labels come from the annotated samples (bench/ingest_trial_*.yaml): a line of the page (taken
+by the rules or not: the model learns furniture's shapes from all of it, and acts only on what the
+rules left) is furniture where it is an annotated piece of furniture; a seam between two lines is a
+join where an annotation joins them ("A | B"), a break where one breaks there ("| B"), and
+elsewhere what the rules decided (a weak label, weighted less). Features are of shape only
+(archive/ingest/linemodel.py). scikit-learn fits a logistic regression here; ingest applies its
+weights in pure Python. Thresholds are chosen on the mean over the held-out samples, never on one.
+The texts are the Commonwealth of Australia's, under CC BY 3.0 AU.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def vocabulary(exclude: set[str]) -> list[str]:
 
 
 def observe(name: str, scratch: Path) -> list[dict[str, Any]]:
-    """Ingest a sample with the model off; return each record's lines, those the rules kept, seams."""
+    """Ingest a sample with the model off; return each record's lines, those kept, its seams."""
     seen: list[dict[str, Any]] = []
     real_drop, real_seam = boilerplate.drop_furniture, boilerplate.seam
 

@@ -50,6 +50,8 @@ PAGE = "\n\n".join(
         "regions, and the work will begin in the spring of next year.",
         "SUPPLY OF $ 5 MILLION",
         "TOTAL 131,500",
+        "PRIME MINISTER:",
+        "The Treasurer will not say how much it will be.",
         "THE PEOPLE OF THE STATES WILL NOT BE FOOLED",
         "The Treasurer will report on the programme to the Parliament.",
     ]
@@ -73,6 +75,7 @@ def test_the_model_never_takes_an_amount_or_a_sentence(model: None) -> None:
     assert "The Treasurer will report on the programme to the Parliament." in text
     assert "$ 40 million" in text
     assert "TOTAL 131,500" in text  # a table's figure
+    assert "PRIME MINISTER:" in text  # a transcript's speaker
     assert "THE PEOPLE OF THE STATES WILL NOT BE FOOLED" in text  # a sentence in capitals
     assert "ZQXW VRTLK" not in text
 

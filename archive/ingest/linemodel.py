@@ -112,8 +112,14 @@ def prose(line: str, vocab: frozenset[str] = frozenset()) -> bool:
     """Tell a line the model must never take: a sentence's words, an amount, a table's figure."""
     lower = sum(1 for w in line.split() if w[:1].islower())  # as the bench counts prose
     known = sum(1 for t in _TOKEN.findall(line) if len(t) > 1 and t.casefold() in vocab)
-    # known > 3: a sentence typed in capitals ("THE PEOPLE OF AUSTRALIA SHOULD NOT BE FOOLED")
-    return lower >= 3 or known > 3 or bool(_AMOUNT.search(line) or _FIGURE.search(line))
+    # known > 3: a sentence typed in capitals ("THE PEOPLE OF AUSTRALIA SHOULD NOT BE FOOLED");
+    # a line ending in ":" or "," is a transcript's speaker ("PRIME MINISTER:") or a salutation
+    return (
+        lower >= 3
+        or known > 3
+        or line.endswith((":", ","))
+        or bool(_AMOUNT.search(line) or _FIGURE.search(line))
+    )
 
 
 def drop_furniture(page: list[str], units: list[str], dropped: list[str]) -> list[str]:
