@@ -110,3 +110,13 @@ def test_the_shipped_weights_fit_the_features() -> None:
     assert shipped["vocab"] and all(w == w.lower() for w in shipped["vocab"])
     for part in ("furniture", "breaks"):
         assert 0 < shipped[part]["threshold"] <= 2
+
+
+def test_a_number_in_a_column_of_figures_stays_a_page_number_alone_goes(model: None) -> None:
+    linemodel.use(_capitals_model(threshold=0.0))  # sure of every line it may judge
+    prose_line = "The Government released new figures that confirm increases for every school."
+    page = f"{prose_line}\n\nTOTAL\n\n114\n\n316\n\n500\n\n707\n\n1,214"
+    table = extract_article(page, title="Schools")
+    assert " ".join(table.text.split()).endswith("114 316 500 707 1,214")
+    alone = extract_article(f"{prose_line}\n\n114\n\n{prose_line}", title="Schools")
+    assert "114" not in alone.text

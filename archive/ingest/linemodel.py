@@ -139,10 +139,19 @@ def drop_furniture(page: list[str], units: list[str], dropped: list[str]) -> lis
         for i, line in enumerate(page)
         if line in left
         and not prose(line, vocab)
+        and not _in_column(page, i)
         and _score(part, furniture_features(page, i, vocab)) >= part["threshold"]
     }
     dropped.extend(line for line in units if line in sure)
     return [line for line in units if line not in sure]
+
+
+def _in_column(page: list[str], i: int) -> bool:
+    """Tell a number standing in a column of figures (a table's), not a page's number alone."""
+    figure = re.compile(r"[\d.,%]+")
+    return bool(figure.fullmatch(page[i])) and any(
+        0 <= j < len(page) and figure.fullmatch(page[j]) for j in (i - 1, i + 1)
+    )
 
 
 def seam(before: str, line: str, joins: bool) -> bool:
