@@ -28,9 +28,11 @@ from archive.web.pinpoint import accessed_on
 
 
 def search_csv() -> Response:
-    hits = current_archive().iter_hits(current_request())
+    search = current_request()
+    hits = current_archive().iter_hits(search)
     permalink, _ = stream_links()
-    stream = export.csv_stream(hits, permalink, current_archive().currency, _searched())
+    archive = current_archive()
+    stream = export.csv_stream(hits, permalink, archive.currency, _searched(), search.money)
     return _download(stream, "text/csv", "csv")
 
 
