@@ -174,9 +174,11 @@ def fresh(doc_id: str) -> bool:
     return not _au_sampled(doc_id) and hashlib.sha256(f"fresh:{doc_id}".encode()).digest()[0] < 4
 
 
-def rows(text: str, dollar: str) -> list[dict]:
-    """Return the amounts of a text with their roles, as the build reads them."""
-    return assign_roles(text, link_parts(text, extract_amounts(text, dollar=dollar)))
+def rows(text: str, dollar: str, model: bool = True) -> list[dict]:
+    """Return the amounts of a text with their roles, as the build reads them (model: with the
+    trained model's revision, where its weights ship; without, the rules alone)."""
+    found = link_parts(text, extract_amounts(text, dollar=dollar))
+    return assign_roles(text, found, model=model)
 
 
 def keyed(found: list[dict]) -> Iterator[tuple[int, dict]]:
@@ -208,14 +210,14 @@ def part_of(source: str, doc_id: str) -> str:
 
 
 def amounts(
-    parts: set[str],
+    parts: set[str], model: bool = True
 ) -> Iterator[tuple[str, tuple[str, str, str, int], str, list[dict], int]]:
     """Yield (part, key, text, found, index) for every amount of the parts that is labelled."""
     for source, doc_id, text, dollar in documents():
         part = part_of(source, doc_id)
         if part not in parts:
             continue
-        found = rows(text, dollar)
+        found = rows(text, dollar, model)
         picked = {id(row) for row in chosen(source, doc_id, found)}
         for index, (n, row) in enumerate(keyed(found)):
             if id(row) in picked:
