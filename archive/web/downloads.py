@@ -32,7 +32,9 @@ def search_csv() -> Response:
     hits = current_archive().iter_hits(search)
     permalink, _ = stream_links()
     archive = current_archive()
-    stream = export.csv_stream(hits, permalink, archive.currency, _searched(), search.money)
+    stream = export.csv_stream(
+        hits, permalink, archive.currency, _searched(), archive.ministries, search.money
+    )
     return _download(stream, "text/csv", "csv")
 
 

@@ -59,10 +59,15 @@ def neutralise(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def csv_columns(currency: str = "GBP") -> tuple[str, ...]:
+# Where ministries are registered (an AU archive), each row also says its government and ministry.
+MINISTRY_COLUMNS = ("government", "ministry")
+
+
+def csv_columns(currency: str = "GBP", ministries: bool = False) -> tuple[str, ...]:
     """Name the CSV's columns; the largest amount's are named after the archive's currency."""
     own = currency.lower()
-    return tuple(c.replace("_gbp", f"_{own}") for c in CSV_COLUMNS)
+    named = tuple(c.replace("_gbp", f"_{own}") for c in CSV_COLUMNS)
+    return named + MINISTRY_COLUMNS if ministries else named
 
 
 def csv_row(
@@ -70,6 +75,7 @@ def csv_row(
     permalink: str,
     currency: str = "GBP",
     searched: str = "",
+    ministries: bool = False,
     money: str = "announced",
 ) -> list[str]:
     """Turn one hit into the CSV's cells, in CSV_COLUMNS order; the largest in its own currency.
@@ -130,6 +136,8 @@ def csv_row(
         ),
         searched,  # which build answered: a CSV has no comment line, so each row says it
     ]
+    if ministries:
+        cells += [(hit.get(k) or {}).get("name") for k in MINISTRY_COLUMNS]
     return [neutralise(cell) for cell in cells]
 
 
@@ -138,6 +146,7 @@ def csv_stream(
     permalink: Link,
     currency: str = "GBP",
     searched: str = "",
+    ministries: bool = False,
     money: str = "announced",
 ) -> Iterator[str]:
     """Yield a CSV file line by line: a header, then one row per hit."""
@@ -150,10 +159,10 @@ def csv_stream(
         buffer.truncate()
         return text
 
-    writer.writerow(csv_columns(currency))
+    writer.writerow(csv_columns(currency, ministries))
     yield flush()
     for hit in hits:
-        writer.writerow(csv_row(hit, permalink(hit), currency, searched, money))
+        writer.writerow(csv_row(hit, permalink(hit), currency, searched, ministries, money))
         yield flush()
 
 
