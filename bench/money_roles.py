@@ -1,8 +1,8 @@
 """Score the amount roles against the hand-labelled set (bench/money_roles.csv).
 
-    python bench/money_roles.py score            # the dev part: figures per role
-    python bench/money_roles.py score --sealed   # the sealed part, read only at the end
-    python bench/money_roles.py list [--sealed]  # each amount with its sentence, for labelling
+    python bench/money_roles.py score [--part P ...] [--rules]  # figures per role (default dev)
+    python bench/money_roles.py score --part au7                # the sealed part: once, at the end
+    python bench/money_roles.py blind --part P                  # amounts in context, to label
 
 The labels name an amount by source, document id, the amount's text and its occurrence among
 amounts of that text in the document; the sentences are read again from the sources at run
@@ -111,7 +111,7 @@ def more(doc_id: str) -> bool:
 
 
 def sealed6(doc_id: str) -> bool:
-    """Tell whether a release is in the sixth sealed part: labelled blind, scored once at the end."""
+    """Tell whether a release is in the sixth sealed part: labelled blind, scored once, last."""
     return (
         not _earlier(doc_id)
         and not more(doc_id)
@@ -248,17 +248,19 @@ def main() -> None:
         choices=PARTS,
         help="which labelled part (default: dev); blind lists a part without the rules' reading",
     )
+    parser.add_argument(
+        "--rules", action="store_true", help="the rules alone, without the trained model"
+    )
     args = parser.parse_args()
     wanted = set(args.part or ["dev"])
     labels = labels_by_key()
     pairs = []
-    for _, key, text, found, index in amounts(wanted):
+    for _, key, text, found, index in amounts(wanted, model=not args.rules):
         row = found[index]
         if args.command == "blind":
             # Listed without the rules' reading, for labelling from the text alone.
-            print(
-                f"{key[0]},{key[1]},{key[2]!r},{key[3]},{labels.get(key, '?')}\t{context(text, row)}"
-            )
+            mark = labels.get(key, "?")
+            print(f"{key[0]},{key[1]},{key[2]!r},{key[3]},{mark}\t{context(text, row)}")
         elif args.command == "list":
             mark = labels.get(key, "?")
             print(f"{key[0]},{key[1]},{key[2]!r},{key[3]},{mark},{row['role']}\t{row['sentence']}")

@@ -66,8 +66,11 @@ def features(rows: Sequence[dict[str, Any]], index: int, before: str, after: str
 
 
 def _standing(rows: Sequence[dict[str, Any]], index: int, before: str) -> list[str]:
-    """Say where an amount stands among its document's amounts: a whole is the largest sum with
-    smaller ones after it that fit inside it; a part, one of a run of smaller sums after a larger."""
+    """Say where an amount stands among its document's amounts.
+
+    A whole is often the largest sum, with smaller ones after it that fit inside it; a part, one
+    of a run of smaller sums after a larger one.
+    """
     row = rows[index]
     value = float(row.get("value") or 0)
     same = [r for r in rows if r.get("currency") == row.get("currency")]
@@ -133,11 +136,17 @@ def refine(
     weights = _weights()
     if weights is None:
         return list(rows)
+    keep = set(weights.get("keep", ()))  # roles the rules read that the model never overrules
     out = []
     for index, row in enumerate(rows):
         before, after = contexts[index]
         role, probability = predict(features(rows, index, before, after), weights)
-        if role != row["role"] and probability >= float(weights.get("threshold", 0.0)):
+        if (
+            role != row["role"]
+            and probability >= float(weights.get("threshold", 0.0))
+            and row["role"] not in keep
+            and role not in keep
+        ):
             row = {
                 **row,
                 "role": role,
