@@ -17,6 +17,8 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # Of the page's height: a line this near the top or bottom may be a running header or footer.
 EDGE = 0.1
+# Of the type's size: a wider gap between two letters parts two words.
+WORD_GAP = 0.15
 _JUNK_TITLE = re.compile(
     r"^(?:untitled|microsoft word\b|document\d*$|.*\.(?:docx?|pdf|indd|rtf)$)", re.IGNORECASE
 )
@@ -154,6 +156,19 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list]:
     ]
     # Words split where the size changes (a raised footnote mark); bold is read from the characters,
     # so a word is not split where only the font changes.
+    # A gap between letters is read against the type's size, not in points: justified lines
+    # set by TeX have word spaces under 3 pt, which a fixed tolerance glues into one word.
+    read = text_page.extract_words(
+        extra_attrs=["size"],
+        use_text_flow=False,
+        return_chars=True,
+        x_tolerance_ratio=WORD_GAP,
+    )
+    # Text set sideways in a margin (an arXiv stamp, a print shop's slug) is no part of the
+    # running text, unless most of the page is set that way (a page turned as a whole).
+    upright = [w for w in read if w.get("upright", True)]
+    if len(upright) >= 0.8 * len(read):
+        read = upright
     words = [
         Word(
             w["text"],
@@ -165,9 +180,7 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list]:
             sum("bold" in str(c.get("fontname", "")).lower() for c in w["chars"]) * 2
             > len(w["chars"]),
         )
-        for w in text_page.extract_words(
-            extra_attrs=["size"], use_text_flow=False, return_chars=True
-        )
+        for w in read
         if w["text"].strip()
     ]
     return words, height, tables, boxes, dots
