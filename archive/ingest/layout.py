@@ -115,8 +115,18 @@ def _run(strips: list[list[Frag]], start: int, span: tuple[float, float], gap: f
     )
     # Columns of running text: text on both sides of strips (two will do: a column may be short
     # beside a long one) in a run of three or more, and several words a line on each side.
-    if sided < 2 or last - first < 2 or _median(left) < 3 or _median(right) < 3:
+    if sided < 2 or last - first < 2 or _median(right) < 3:
         return None
+    if _median(left) < 3:
+        # Side headings: a narrow column of labels of a word or two a line beside running text
+        # (a manual's margin headings, a term beside its definition). Each label is read before
+        # the text it stands beside, not all labels first.
+        lefts = [f for s in run for f in s if f.x1 <= x]
+        rights = [f for s in run for f in s if f.x0 >= x]
+        text_width = max(f.x1 for f in rights) - min(f.x0 for f in rights)
+        if not lefts or max(f.x1 - f.x0 for f in lefts) > 0.5 * text_width:
+            return None
+        return first, last, sided, -x
     return first, last, sided, x
 
 
@@ -129,15 +139,37 @@ def order(frags: list[Frag], gap: float) -> list[list[Frag]]:
     if not found:
         return strips
     first, last, x = found
+    labels = x < 0  # a column of side headings, marked by _run with a negative x
+    x = abs(x)
     middle = [f for s in strips[first : last + 1] for f in s]
     before = [f for s in strips[:first] for f in s]
     after = [f for s in strips[last + 1 :] for f in s]
-    return (
-        order(before, gap)
-        + order([f for f in middle if f.x1 <= x], gap)
-        + order([f for f in middle if f.x1 > x], gap)
-        + order(after, gap)
-    )
+    left = order([f for f in middle if f.x1 <= x], gap)
+    right = order([f for f in middle if f.x1 > x], gap)
+    return order(before, gap) + (_beside(left, right) if labels else left + right) + order(after, gap)
+
+
+def _beside(labels: list[list[Frag]], text: list[list[Frag]]) -> list[list[Frag]]:
+    """Read each block of side headings just before the text beside its first line."""
+    blocks: list[list[list[Frag]]] = []
+    for strip in labels:
+        top = min(f.top for f in strip)
+        if blocks:
+            above = blocks[-1][-1]
+            height = max(f.bottom for f in above) - min(f.top for f in above)
+            if top - max(f.bottom for f in above) < 0.8 * height:
+                blocks[-1].append(strip)
+                continue
+        blocks.append([strip])
+    out: list[list[Frag]] = []
+    for strip in text:
+        top = min(f.top for f in strip)
+        while blocks and min(f.top for f in blocks[0][0]) <= top + 2:
+            out.extend(blocks.pop(0))
+        out.append(strip)
+    for block in blocks:
+        out.extend(block)
+    return out
 
 
 def body_size(words: list[Word]) -> float:
@@ -164,6 +196,7 @@ def lay_out(
     if not frags:
         return Laid()
     gap = max(0.8 * (body or 10.0), 6.0)
+    heads, frags, feet = _margins(frags, height)
     frags = find_tables(frags, ruled, body)
     _mark_notes(frags, height, body)
     for frag in frags:
@@ -177,13 +210,42 @@ def lay_out(
         ):
             frag.role = ROLE_ASIDE
     laid = Laid()
+    laid.lines.extend(row for strip in heads for row in _rows(strip))
     # The page is cut with every fragment in place, so a box or a caption across the columns parts
     # the columns above it from those below; each role's text is then written in that order.
     ordered = order(frags, gap)
     for role in (ROLE_BODY, ROLE_ASIDE, ROLE_NOTE):
         strips = [kept for strip in ordered if (kept := [f for f in strip if f.role == role])]
         _emit(strips, laid, gap, ruled)
+    laid.lines.extend(row for strip in feet for row in _rows(strip))
     return laid
+
+
+def _margins(
+    frags: list[Frag], height: float
+) -> tuple[list[list[Frag]], list[Frag], list[list[Frag]]]:
+    """Set apart the lines standing alone in the top and bottom tenth of the page (running heads
+    and feet), so they are never read as a table's row or a column's line."""
+    strips = _strips(frags)
+    band = 0.1 * height
+    heads: list[list[Frag]] = []
+    feet: list[list[Frag]] = []
+
+    def apart(strip: list[Frag], other: list[Frag]) -> bool:
+        tall = max(f.bottom for f in strip) - min(f.top for f in strip)
+        gaps = (min(f.top for f in other) - max(f.bottom for f in strip),
+                min(f.top for f in strip) - max(f.bottom for f in other))
+        return max(gaps) >= 0.8 * tall
+
+    while len(strips) > 2 and max(f.bottom for f in strips[0]) < band and apart(strips[0], strips[1]):
+        heads.append(strips.pop(0))
+    while (
+        len(strips) > 2
+        and min(f.top for f in strips[-1]) > height - band
+        and apart(strips[-1], strips[-2])
+    ):
+        feet.insert(0, strips.pop())
+    return heads, [f for s in strips for f in s], feet
 
 
 def _mark_notes(frags: list[Frag], height: float, body: float) -> None:

@@ -166,9 +166,33 @@ def _running_lines(pages: list[PageText]) -> set[str]:
     # Furniture repeats: on most pages of a short paper, on three or more of a long one (a chapter's
     # running head stands only on that chapter's pages).
     needed = min(max(2, (len(pages) + 1) // 2), 3)
-    return {
+    running = {
         shape for shape, count in seen.items() if count >= needed and not _PAGE_NUMBER.match(shape)
     }
+    # A short line closing (or opening) the text of many pages word for word is furniture too,
+    # even above the margin: "Continued on next page", "(continued)".
+    # So is a line standing outermost on many pages, though set a little inside the margin band.
+    ends: Counter[str] = Counter()
+    for page in pages:
+        ends.update({_shape(ln.text) for ln in _ends(page) if len(ln.text.split()) <= 12})
+    return running | {
+        shape
+        for shape, count in ends.items()
+        if count >= max(3, len(pages) // 10) and re.search(r"[a-z]{3}", shape)
+    }
+
+
+def _ends(page: PageText) -> list[Line]:
+    """The page's outermost lines, and the first and last lines of its running text and boxes."""
+    lines = [ln for ln in page.lines if ln.role != "table" and ln.text]
+    if not lines:
+        return []
+    tops = [ln.top for ln in lines]
+    ends = [ln for ln in lines if ln.top <= min(tops) + 2 or ln.top >= max(tops) - 2]
+    for role in ("", "aside"):
+        kept = [ln for ln in lines if ln.role == role]
+        ends += kept[:1] + kept[-1:]
+    return ends
 
 
 def _margin(page: PageText) -> list[Line]:
@@ -183,7 +207,7 @@ def _is_running(line: Line, page: PageText, running: set[str], body: float = 0.0
     else:
         in_margin = line in page.lines[:2] or line in page.lines[-2:]
     if not in_margin:
-        return False
+        return any(line is ln for ln in _ends(page)) and _shape(line.text) in running
     if _shape(line.text) in running or _PAGE_NUMBER.match(line.text):
         return True
     # A head or foot in small type carrying the page's own number, even on a page of its own.
