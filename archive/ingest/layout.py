@@ -22,7 +22,7 @@ from archive.ingest.frags import strips as _strips
 
 ROLE_ASIDE, ROLE_NOTE = "aside", "note"
 SMALL = 0.88  # of the body's type size: smaller type is a footnote, caption or chart note
-_NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§]|\[\d{1,3}\])\s*\S")
+_NOTE_START = re.compile(r"^(?:\d{1,3}|[*∗†‡§]|\[\d{1,3}\])\s*\S")
 
 
 @dataclass
@@ -199,6 +199,8 @@ def lay_out(
     heads, frags, feet = _margins(frags, height)
     frags = find_tables(frags, ruled, body)
     _mark_notes(frags, height, body)
+    if body:
+        _column_notes(frags, height, body)
     for frag in frags:
         cx, cy = (frag.x0 + frag.x1) / 2, (frag.top + frag.bottom) / 2
         if (
@@ -270,6 +272,46 @@ def _mark_notes(frags: list[Frag], height: float, body: float) -> None:
         for strip in notes:
             for frag in strip:
                 frag.role = ROLE_NOTE
+
+
+def _column_notes(frags: list[Frag], height: float, body: float) -> None:
+    """Footnotes at the foot of one column, beside the other column's running text: small type
+    with no running text under it in its own column, numbered."""
+    small = [
+        f
+        for f in frags
+        if f.role == ROLE_BODY
+        and f.size < SMALL * body
+        and f.top > 0.5 * height
+        and not any(
+            g.size >= SMALL * body and g.top > f.bottom and g.x0 < f.x1 and g.x1 > f.x0
+            for g in frags
+        )
+    ]
+    for block in _stacks(small, body):
+        over = [
+            g
+            for g in frags
+            if g.size >= SMALL * body and g.bottom <= block[0].top and g.x0 < block[0].x1
+            and g.x1 > block[0].x0
+        ]
+        if over and any(_NOTE_START.match(f.text) for f in block):
+            for frag in block:
+                frag.role = ROLE_NOTE
+
+
+def _stacks(frags: list[Frag], body: float) -> list[list[Frag]]:
+    """Group fragments into blocks of lines set one under another, each top to bottom."""
+    blocks: list[list[Frag]] = []
+    for frag in sorted(frags, key=lambda f: f.top):
+        for block in blocks:
+            last = block[-1]
+            if frag.x0 < last.x1 and frag.x1 > last.x0 and frag.top - last.bottom < 1.5 * body:
+                block.append(frag)
+                break
+        else:
+            blocks.append([frag])
+    return blocks
 
 
 def _emit(
