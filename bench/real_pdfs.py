@@ -126,8 +126,10 @@ def main(argv: list[str]) -> None:
         sys.exit(f"not in {folder}: {', '.join(missing)} (python bench/real_pdfs.py fetch)")
     documents = ingest([folder / e["file"] for e in entries])
     print(f"{wanted} set, {len(entries)} PDFs in {folder}, read by `archive ingest`\n")
-    print("| document | sentences intact, in order | whole anywhere | running heads left "
-          "| title | date | amounts on their page | s |")
+    print(
+        "| document | sentences intact, in order | whole anywhere | running heads left "
+        "| title | date | amounts on their page | s |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     total: Counter[str] = Counter()
     for entry in entries:
@@ -181,8 +183,10 @@ def approaches(entries: list[dict], folder: Path) -> None:
     from archive.ingest.papers import from_pages
     from archive.ingest.pdf import read_pdf
 
-    print("\n| approach | sentences intact, in order | running heads left | titles | dates "
-          "| ms a page |")
+    print(
+        "\n| approach | sentences intact, in order | running heads left | titles | dates "
+        "| ms a page |"
+    )
     print("|---|---|---|---|---|---|")
     for name, extract in APPROACHES.items():
         total: Counter[str] = Counter()
@@ -219,7 +223,11 @@ def fetch(entries: list[dict], clones: Path, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for entry in entries:
         owner, name = entry["repo"].split("/")
-        for clone in (clones / f"{owner}+{name}" / "repo", clones / f"{owner}+{name}", clones / name):
+        for clone in (
+            clones / f"{owner}+{name}" / "repo",
+            clones / f"{owner}+{name}",
+            clones / name,
+        ):
             if clone.is_dir():
                 break
         else:

@@ -22,7 +22,7 @@ from archive.ingest.frags import strips as _strips
 
 ROLE_ASIDE, ROLE_NOTE = "aside", "note"
 SMALL = 0.88  # of the body's type size: smaller type is a footnote, caption or chart note
-_NOTE_START = re.compile(r"^(?:\d{1,3}|[*∗†‡§]|\[\d{1,3}\])\s*\S")
+_NOTE_START = re.compile(r"^(?:\d{1,3}|[*∗†‡§]|\[\d{1,3}\])(?:\s*\S|$)")
 
 
 @dataclass
@@ -146,7 +146,9 @@ def order(frags: list[Frag], gap: float) -> list[list[Frag]]:
     after = [f for s in strips[last + 1 :] for f in s]
     left = order([f for f in middle if f.x1 <= x], gap)
     right = order([f for f in middle if f.x1 > x], gap)
-    return order(before, gap) + (_beside(left, right) if labels else left + right) + order(after, gap)
+    return (
+        order(before, gap) + (_beside(left, right) if labels else left + right) + order(after, gap)
+    )
 
 
 def _beside(labels: list[list[Frag]], text: list[list[Frag]]) -> list[list[Frag]]:
@@ -186,6 +188,7 @@ def lay_out(
     body: float,
     boxes: Sequence[tuple[float, ...]] = (),
     tables: Sequence[tuple[tuple[float, ...], list[list[str]]]] = (),
+    rules: Sequence[float] = (),
 ) -> Laid:
     """Put a page's words in reading order: tables as rows; notes, captions and boxes marked."""
     frags = fragments(words)
@@ -209,13 +212,16 @@ def lay_out(
             or frag.role == ROLE_BODY
             and body
             and frag.size < SMALL * body
+            and not any(w.size >= SMALL * body for w in frag.words if len(w.text) >= 2)
+            # a run-in heading set in small capitals is a heading, not a caption
+            and not (frag.text.isupper() and len(frag.words) <= 6)
         ):
             frag.role = ROLE_ASIDE
     laid = Laid()
     laid.lines.extend(row for strip in heads for row in _rows(strip))
     # The page is cut with every fragment in place, so a box or a caption across the columns parts
     # the columns above it from those below; each role's text is then written in that order.
-    ordered = order(frags, gap)
+    ordered = [s for band in _bands(frags, rules) for s in order(band, gap)]
     for role in (ROLE_BODY, ROLE_ASIDE, ROLE_NOTE):
         strips = [kept for strip in ordered if (kept := [f for f in strip if f.role == role])]
         _emit(strips, laid, gap, ruled)
@@ -235,11 +241,15 @@ def _margins(
 
     def apart(strip: list[Frag], other: list[Frag]) -> bool:
         tall = max(f.bottom for f in strip) - min(f.top for f in strip)
-        gaps = (min(f.top for f in other) - max(f.bottom for f in strip),
-                min(f.top for f in strip) - max(f.bottom for f in other))
+        gaps = (
+            min(f.top for f in other) - max(f.bottom for f in strip),
+            min(f.top for f in strip) - max(f.bottom for f in other),
+        )
         return max(gaps) >= 0.8 * tall
 
-    while len(strips) > 2 and max(f.bottom for f in strips[0]) < band and apart(strips[0], strips[1]):
+    while (
+        len(strips) > 2 and max(f.bottom for f in strips[0]) < band and apart(strips[0], strips[1])
+    ):
         heads.append(strips.pop(0))
     while (
         len(strips) > 2
@@ -274,6 +284,15 @@ def _mark_notes(frags: list[Frag], height: float, body: float) -> None:
                 frag.role = ROLE_NOTE
 
 
+def _bands(frags: list[Frag], rules: Sequence[float]) -> list[list[Frag]]:
+    """Part the page at rules drawn across it; each band is read on its own, top to bottom."""
+    bands: list[list[Frag]] = [[] for _ in range(len(rules) + 1)]
+    for frag in frags:
+        middle = (frag.top + frag.bottom) / 2
+        bands[sum(1 for y in rules if y < middle)].append(frag)
+    return [band for band in bands if band]
+
+
 def _column_notes(frags: list[Frag], height: float, body: float) -> None:
     """Footnotes at the foot of one column, beside the other column's running text: small type
     with no running text under it in its own column, numbered."""
@@ -292,10 +311,16 @@ def _column_notes(frags: list[Frag], height: float, body: float) -> None:
         over = [
             g
             for g in frags
-            if g.size >= SMALL * body and g.bottom <= block[0].top and g.x0 < block[0].x1
+            if g.size >= SMALL * body
+            and g.bottom <= block[0].top
+            and g.x0 < block[0].x1
             and g.x1 > block[0].x0
         ]
-        if over and any(_NOTE_START.match(f.text) for f in block):
+        if (
+            over
+            and any(_NOTE_START.match(f.text) for f in block)
+            and any(re.search(r"[a-z]{2}", f.text) for f in block)
+        ):
             for frag in block:
                 frag.role = ROLE_NOTE
 
@@ -303,10 +328,13 @@ def _column_notes(frags: list[Frag], height: float, body: float) -> None:
 def _stacks(frags: list[Frag], body: float) -> list[list[Frag]]:
     """Group fragments into blocks of lines set one under another, each top to bottom."""
     blocks: list[list[Frag]] = []
-    for frag in sorted(frags, key=lambda f: f.top):
+    for frag in sorted(frags, key=lambda f: (round(f.top), f.x0)):
         for block in blocks:
             last = block[-1]
-            if frag.x0 < last.x1 and frag.x1 > last.x0 and frag.top - last.bottom < 1.5 * body:
+            x0, x1 = min(f.x0 for f in block), max(f.x1 for f in block)
+            beside = abs(frag.top - last.top) < 2 and 0 <= frag.x0 - last.x1 < 2 * body
+            under = frag.x0 < x1 and frag.x1 > x0 and frag.top - last.bottom < 1.5 * body
+            if beside or under:
                 block.append(frag)
                 break
         else:

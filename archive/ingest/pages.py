@@ -10,11 +10,11 @@ amount its page.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from archive.ingest.hyphens import join_lines
 from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
 from archive.ingest.marks import escape
 
@@ -26,7 +26,6 @@ _CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣●*]|[-–—](?=\s))\s*")
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>[A-Z].*)$")
-_HYPHENATED = re.compile(r"(?<=[A-Za-z])[-\u00ad]$")
 _DIGITS = re.compile(r"\d+")
 _END_NUMBER = re.compile(r"^(?:page\s+)?#\s*[|·•–-]?\s*|\s*[|·•–-]?\s*(?:page\s+)?#$")
 HEADING_WORDS = 14
@@ -350,7 +349,7 @@ def _units(
                 units.append(("list", item_text))
         elif not new_block and units and units[-1][0] in ("p", "list"):
             kind, last = units[-1]
-            units[-1] = (kind, _join(last, text))
+            units[-1] = (kind, join_lines(last, text))
         else:
             units.append(("p", text))
         previous = line
@@ -367,43 +366,6 @@ def _heading_level(line: Line, body_size: float, levels: dict[float, int]) -> in
     if line.bold and (not body_size or line.size <= 1.15 * body_size) and words <= 10:
         return min(2 + numbered["number"].count("."), 4) if numbered else 3
     return 0
-
-
-def _join(before: str, after: str) -> str:
-    """Join a wrapped line to the one before, mending a word hyphenated at the line's end."""
-    if _HYPHENATED.search(before) and after[:1].islower():
-        head = re.findall(r"[A-Za-z]+(?=-$)", before)
-        tail = re.match(r"[a-z]+", after)
-        # A compound broken at its own hyphen keeps it: "dual-" + "encoder", not "dualencoder".
-        if head and tail and _compound(head[0].lower(), tail.group()):
-            return before + after
-        return before[:-1] + after
-    if _HYPHENATED.search(before) and after[:1].isupper():
-        return before + after  # "Soekarno-" + "Hatta"
-    return f"{before} {after}"
-
-
-def _compound(head: str, tail: str) -> bool:
-    """Both halves are words and their join is not: the hyphen is the compound's own."""
-    return min(len(head), len(tail)) >= 3 and _known(head) and _known(tail) and not _known(head + tail)
-
-
-def _known(word: str) -> bool:
-    """A word of the list, or one with a common ending added ("using", "encoder", "mented")."""
-    words = _english()
-    stems = [word]
-    for end, back in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("er", ""), ("er", "e"),
-                      ("ing", ""), ("ing", "e"), ("ly", ""), ("al", "")):
-        if word.endswith(end) and len(word) > len(end) + 2:
-            stems.append(word[: -len(end)] + back)
-    return any(stem in words for stem in stems)
-
-
-@functools.cache
-def _english() -> frozenset[str]:
-    from english_words import get_english_words_set
-
-    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
 def table_rows(rows: list[list[str]]) -> str:

@@ -91,8 +91,8 @@ def read_pdf(data: bytes) -> PdfText:
         raw = _ocr(data, raw)
     body = body_size([w for page in raw for w in page[1]])
     pages = [
-        page_text(number, words, height, body, tables, boxes, dots)
-        for number, words, height, tables, boxes, dots in raw
+        page_text(number, words, height, body, tables, boxes, dots, rules)
+        for number, words, height, tables, boxes, dots, rules in raw
     ]
     if not pages:
         raise PdfProblem("damaged or truncated: it has no pages")
@@ -119,14 +119,15 @@ def _ocr(data: bytes, raw: list[tuple]) -> list[tuple]:
         raise PdfProblem(f"no text layer: its {len(raw)} page(s) are images (a scan?); {missing}")
     read: list[tuple] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for (number, _, height, tables, _boxes, _dots), page in zip(raw, pdf.pages):
+        for (number, _, height, tables, _boxes, _dots, _rules), page in zip(raw, pdf.pages):
             words, _ = ocr.page_words(page)
-            read.append((number, words, height, tables, [], []))
+            read.append((number, words, height, tables, [], [], []))
     return read
 
 
-def _read_page(page) -> tuple[list[Word], float, list, list, list]:
-    """One page's words outside its ruled tables, its tables as rows, boxes and drawn bullets."""
+def _read_page(page) -> tuple[list[Word], float, list, list, list, list]:
+    """One page's words outside its ruled tables, its tables as rows, boxes, drawn bullets and
+    the heights of rules drawn across most of the page."""
     height = float(page.height) or 1.0
     tables, ruled = [], []
     for table in page.find_tables():
@@ -183,7 +184,19 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list]:
         for w in read
         if w["text"].strip()
     ]
-    return words, height, tables, boxes, dots
+    # A rule drawn across most of the page parts what is above it from what is below (a
+    # masthead from the columns under it); a footnote's short rule does not.
+    width = float(page.width) or 1.0
+    rules = sorted(
+        {
+            round((float(e["top"]) + float(e["bottom"])) / 2, 1)
+            for e in page.edges
+            if e.get("orientation") == "h"
+            and float(e["x1"]) - float(e["x0"]) > 0.6 * width
+            and not any(_inside(e, box) for box in ruled)
+        }
+    )
+    return words, height, tables, boxes, dots, rules
 
 
 def _inside(rect: dict, box: tuple) -> bool:
@@ -203,9 +216,10 @@ def page_text(
     tables: list | None = None,
     boxes: list | None = None,
     dots: list | None = None,
+    rules: list | None = None,
 ) -> PageText:
     """Lay a page's words out in reading order as lines with size, place and role; its tables."""
-    laid = lay_out(words, height, body, boxes or [], tables or [])
+    laid = lay_out(words, height, body, boxes or [], tables or [], rules or [])
     lines: list[Line] = []
     found: list[tuple[float, list[list[str]]]] = []
     for laid_row in laid.lines:
