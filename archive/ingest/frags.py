@@ -81,6 +81,7 @@ def fragments(words: list[Word]) -> list[Frag]:
                 break
         else:
             rows.append([word])
+    rows = _raised(rows)
     frags = []
     for row in rows:
         row = _without_marks(row)
@@ -102,6 +103,30 @@ def type_size(words: list[Word]) -> float:
     for word in words:
         letters[word.size] = letters.get(word.size, 0) + len(word.text)
     return max(letters, key=letters.__getitem__) if letters else 0.0
+
+
+def _raised(rows: list[list[Word]]) -> list[list[Word]]:
+    """Put a raised letter in small type ("3rd", "1st") back on the line of the word it ends."""
+    largest = max((w.size for row in rows for w in row), default=0.0)
+    for row in rows:
+        for word in [w for w in row if w.size < 0.8 * largest]:
+            home = next(
+                (
+                    other
+                    for other in rows
+                    if other is not row
+                    and other
+                    and word.size < 0.8 * other[0].size
+                    and other[0].top - 0.6 * word.size <= word.top
+                    and other[0].top < word.bottom < other[0].bottom
+                    and any(abs(w.x1 - word.x0) < 1 for w in other)
+                ),
+                None,
+            )
+            if home is not None:
+                row.remove(word)
+                home.append(word)
+    return [row for row in rows if row]
 
 
 def _without_marks(row: list[Word]) -> list[Word]:

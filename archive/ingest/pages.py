@@ -19,8 +19,11 @@ from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
 from archive.ingest.marks import escape
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.?)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
+    # a year alone ("2003" on a cover) is not a page number
+    r"^(?:(?:page|p\.?)\s*)?(?:(?!(?:19|20)\d\d$)\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$",
+    re.IGNORECASE,
 )
+_RULE = re.compile(r"[\s_\-–—.·=*]{5,}")  # a rule typed as characters, no text
 _LEADER = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$|\s{2,}\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣●*]|[-–—](?=\s))\s*")
@@ -102,7 +105,11 @@ def to_paper(pages: list[PageText]) -> Paper:
         )
     kept_pages: list[tuple[int, list[Line | list[list[str]]]]] = []
     for page in pages:
-        lines = [ln for ln in page.lines if not _is_running(ln, page, running, type_size)]
+        lines = [
+            ln
+            for ln in page.lines
+            if not _is_running(ln, page, running, type_size) and not _RULE.fullmatch(ln.text)
+        ]
         if _is_contents([ln for ln in lines if ln.role != "table"]):
             paper.dropped.append(f"the contents on page {page.number}")
             continue
@@ -269,6 +276,8 @@ def _title_lines(pages: list[tuple[int, list]], body_size: float) -> list[Line]:
     largest = max(ln.size for ln in lines)
     if largest < 1.3 * body_size:
         return []
+    if len(lines) <= 6 and all(ln.size >= 1.5 * body_size for ln in lines):
+        return lines  # a cover of display type only: its lines are the title, in any sizes
     start = next(i for i, ln in enumerate(lines) if ln.size == largest)
     end = start
     # A title set over several lines: each line in the same type, give or take rounding.
