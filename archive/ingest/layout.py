@@ -80,9 +80,7 @@ def _spanning(strips: list[list[Frag]], at: int, x: float) -> bool:
     # In clearly larger type, a line with nothing beside it across the gutter is set across the
     # columns (a heading spanning them, short as it may be): a column's own heading has the other
     # column's lines beside it.
-    if min(f.size for f in strip) >= 1.2 * statistics.median(sizes) and all(
-        f.bold for f in strip
-    ):
+    if min(f.size for f in strip) >= 1.2 * statistics.median(sizes) and all(f.bold for f in strip):
         return True
     near = strips[max(0, at - 1) : at] + strips[at + 1 : at + 2]
     return not any((f.x1 <= x) == other for s in near for f in s)

@@ -157,9 +157,12 @@ def to_paper(pages: list[PageText]) -> Paper:
     )
     early = [b for b in paper.blocks if _MARKERS.fullmatch(b)][2:3]  # the third page's marker
     cut = paper.blocks.index(early[0]) if early else len(paper.blocks)
-    paper.front_blocks = [(title_lines and paper.title) or ""] + [
-        _MARKERS.sub(" ", b).strip().lstrip("#").strip() for b in paper.blocks[:cut]
-    ]
+    # A cover's lines are read one by one too: a year set on a line of its own dates the paper.
+    paper.front_blocks = (
+        [(title_lines and paper.title) or ""]
+        + [ln.text for ln in title_lines if len(title_lines) > 1]
+        + [_MARKERS.sub(" ", b).strip().lstrip("#").strip() for b in paper.blocks[:cut]]
+    )
     return paper
 
 
@@ -240,6 +243,7 @@ def _in_margin(line: Line, page: PageText) -> bool:
     for other in page.lines[max(0, at - 1) : at + 2]:
         if (
             other is not line
+            and not _RULE.fullmatch(other.text)  # a typed rule under a head is no paragraph
             and abs(other.x0 - line.x0) < 6
             and abs(other.size - line.size) < 1
             and 0 < abs(other.top - line.top) <= 1.6 * max(line.size, 1.0)
