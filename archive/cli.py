@@ -145,6 +145,8 @@ def check(paths: ArchiveFolder, kinds: tuple[str, ...]) -> None:
         click.echo(str(rejected), err=True)
     for warning in shown:
         click.echo(f"warning: {warning.text}", err=True)
+    for note in report.notes:
+        click.echo(f"registry: {note}", err=True)
     problems = f"{len(report.errors)} file(s) rejected" if report.errors else "no errors"
     click.echo(
         f"checked {report.documents + len(report.errors)} documents: {problems}, "

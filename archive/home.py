@@ -14,6 +14,7 @@ from archive.errors import ArchiveError
 from archive.settings import SETTINGS_FILE, example_toml
 
 # What `archive init` copies from the package into a new archive's corpus/.
+COUNTRY_ONLY_FILE = "ministries.yaml"  # archive/corpus/ministries.py
 STARTER_FILES = (
     "README.md",
     "departments.yaml",
@@ -117,6 +118,12 @@ def init(target: Path, country: str | None = None) -> list[Path]:
         else:  # no registry of this country is shipped: an empty one, never the UK's
             path.write_text(EMPTY_REGISTRY.format(country=country), encoding="utf-8")
         written.append(path)
+    # A country's own ministries, where the package ships them (none for the UK, whose archive
+    # starts as it always did).
+    if own != starter and (own / COUNTRY_ONLY_FILE).is_file():
+        with resources.as_file(own / COUNTRY_ONLY_FILE) as source:
+            shutil.copyfile(source, target / "corpus" / COUNTRY_ONLY_FILE)
+        written.append(target / "corpus" / COUNTRY_ONLY_FILE)
     settings = EXAMPLE_SETTINGS
     if country:
         settings = settings.replace('# COUNTRY = "AU"\n', f'COUNTRY = "{country}"\n')

@@ -430,7 +430,9 @@ def test_an_australian_pound_is_shown_as_such(au, au_client):
 def test_the_uk_archives_wording_is_unchanged(client):
     page = client.get("/").get_data(as_text=True)
     assert "Money is each document's largest pound amount" in page
-    assert "Amounts in real terms (pounds at the latest year's prices)" in page
+    latest = prices.deflator("GBP")
+    assert latest is not None  # the series' latest financial year, named on the page
+    assert f"Amounts in real terms (pounds at {latest.prices} prices)" in page
     assert "largest pound amount of each, added up" in page
     assert csv_columns("GBP") == CSV_COLUMNS
     header = client.get("/search.csv").get_data(as_text=True).splitlines()[0].split(",")
@@ -536,6 +538,8 @@ def test_a_country_without_shipped_registries_starts_empty_and_follows_its_own_f
     us = Archive(root / "index")
     result = us.search(us.request({}))
     assert {v.value: v.count for v in result.facets["financial_year"]} == {"1976-77": 2}
+    # Washington names a fiscal year for the year it ends in: October 1976 is in FY1977.
+    assert [v.label for v in result.facets["financial_year"]] == ["FY1977"]
     assert result.unplaced_why["financial_year"] == {
         "dated before the United States's financial year began in month 10 (1976-10-01)": 1
     }

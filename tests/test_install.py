@@ -76,6 +76,7 @@ def test_the_wheel_ships_templates_static_files_and_registries(installed):
         "archive/corpus/starter/AU/departments.yaml",
         "archive/corpus/starter/AU/governments.yaml",
         "archive/corpus/starter/AU/people.yaml",
+        "archive/corpus/starter/AU/ministries.yaml",
         "archive/corpus/deflators.csv",
         "archive/corpus/deflators-aud.csv",
         "archive/py.typed",

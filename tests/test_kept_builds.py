@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 from click.testing import CliRunner
@@ -55,8 +56,19 @@ def test_a_search_on_a_replaced_build_answers_from_it_as_before(built, corpus_di
     assert rerun_page.cssselect('form.sort input[name="build"]')[0].get("value") == old
     facet_link = rerun_page.cssselect("section.facet a")[0].get("href")
     assert f"build={old.replace(':', '%3A')}" in facet_link
-    hits = rerun_page.cssselect("li.hit h3 a")
-    assert [a.get("href").rsplit("/", 1)[1] for a in hits] == before["ids"]
+    hits = [urlsplit(a.get("href")) for a in rerun_page.cssselect("li.hit h3 a")]
+    assert [h.path.rsplit("/", 1)[1] for h in hits] == before["ids"]
+    # A hit read from the kept build opens as that build holds it, even one since removed.
+    assert all(parse_qs(h.query)["build"] == [old] for h in hits)
+    removed = "2013-pooled-budget-for-health-and-social-care-agreed"
+    gone = next(h for h in hits if h.path.endswith(removed))
+    assert client.get(gone.path).status_code == 404
+    assert client.get(f"{gone.path}?{gone.query}").status_code == 200
+    filtered = lxml.html.fromstring(
+        client.get(f"/?q=social+care&year=2013&build={old}").get_data(as_text=True)
+    )
+    clear = filtered.xpath("//a[text()='Clear all filters']")[0].get("href")
+    assert parse_qs(urlsplit(clear).query) == {"q": ["social care"], "build": [old]}
     assert f"on archive build {old} (13 documents)" in rerun.get_data(as_text=True)
 
 

@@ -75,6 +75,13 @@ class FiscalYear:
     first_month: int
     source: str
     since: str | None = None  # YYYY-MM-DD: documents dated before it are not placed by this rule
+    by_end_year: bool = False  # named for the year it ends in (FY2024), as Washington does
+
+    def label(self, value: str) -> str:
+        """Name a financial year (kept as its starting year, 2023-24) as the country does."""
+        if self.by_end_year and value[:4].isdigit():
+            return f"FY{int(value[:4]) + 1}"
+        return value
 
 
 # Only rules a statute or the government's own publication confirms; a country not listed has
@@ -96,6 +103,7 @@ FISCAL_YEARS = {
         "31 U.S.C. § 1102: the fiscal year of the Treasury begins on October 1; "
         "so since the Congressional Budget Act of 1974 took effect for FY1977",
         since="1976-10-01",
+        by_end_year=True,
     ),
     "CA": FiscalYear(
         4,

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.corpus import review
+from archive.corpus import ministries, review
 from archive.corpus.kinds import KINDS, kind_of
 from archive.corpus.parse import Document, parse_bytes
 from archive.corpus.registry import Registry
@@ -86,6 +86,9 @@ class CheckReport:
     documents: int = 0
     errors: list[CorpusError] = field(default_factory=list)
     warnings: list[CheckWarning] = field(default_factory=list)
+    # Things to look at in a registry, not in a document (a day no ministry covers): kept apart
+    # from the documents' points to review, which are counted by kind and document.
+    notes: list[str] = field(default_factory=list)
 
     def of_kinds(self, wanted: tuple[str, ...] = ()) -> list[CheckWarning]:
         """Return the warnings holding points of the kinds wanted (all, if none are named)."""
@@ -113,6 +116,7 @@ def check(corpus_dir: Path, country: str | None = None) -> CheckReport:
     """Validate every file without building, collecting all errors."""
     report = CheckReport()
     registry = Registry.load(corpus_dir, country)
+    _check_ministries(corpus_dir, registry, report)
     for path, document, error in read_documents(document_files(corpus_dir).values(), registry):
         if error or document is None:
             report.errors.extend([error] if error else [])
@@ -132,3 +136,15 @@ def check(corpus_dir: Path, country: str | None = None) -> CheckReport:
             )
             report.warnings.append(CheckWarning(path, (("type", message),)))
     return report
+
+
+def _check_ministries(corpus_dir: Path, registry: Registry, report: CheckReport) -> None:
+    """Report the ministries registry's overlaps and unknown PMs (errors) and gaps (notes)."""
+    path = corpus_dir / ministries.MINISTRIES_FILE
+    if not path.exists():
+        path = Path(f"{ministries.MINISTRIES_FILE} (shipped for {registry.home})")
+    for problem in ministries.problems(registry.ministries, registry.governments):
+        if problem.error:
+            report.errors.append(CorpusError(path, problem.text))
+        else:
+            report.notes.append(f"{path}: {problem.text}")

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from archive.corpus import ministries as ministry_registry
 from archive.corpus import people as people_registry
 from archive.corpus.country import CURRENCIES
 from archive.corpus.people import strings_of
@@ -86,6 +87,8 @@ class Registry:
     # People in office (archive/corpus/people.py).
     people: dict[str, people_registry.Person] = field(default_factory=dict)
     country: str | None = None  # the archive's country (ISO 3166); None is a UK archive, as always
+    # Each government's ministries, by date (archive/corpus/ministries.py).
+    ministries: dict[str, ministry_registry.Ministry] = field(default_factory=dict)
 
     @classmethod
     def load(cls, corpus_dir: Path, country: str | None = None) -> Registry:
@@ -95,7 +98,13 @@ class Registry:
         registries of that country as well (see shipped_files)."""
         digest = hashlib.sha256()
         raw = {}
-        files = (DEPARTMENTS_FILE, PROGRAMMES_FILE, GOVERNMENTS_FILE, people_registry.PEOPLE_FILE)
+        files = (
+            DEPARTMENTS_FILE,
+            PROGRAMMES_FILE,
+            GOVERNMENTS_FILE,
+            people_registry.PEOPLE_FILE,
+            ministry_registry.MINISTRIES_FILE,
+        )
         for name in files:
             path = corpus_dir / name
             data = path.read_bytes() if path.exists() else b""
@@ -106,7 +115,13 @@ class Registry:
             raw[name] = _load_mapping(path, data)
         if country and country != "GB":
             digest.update(f"country={country}\0".encode())
-            for name in (DEPARTMENTS_FILE, GOVERNMENTS_FILE, people_registry.PEOPLE_FILE):
+            shipped_names = (
+                DEPARTMENTS_FILE,
+                GOVERNMENTS_FILE,
+                people_registry.PEOPLE_FILE,
+                ministry_registry.MINISTRIES_FILE,
+            )
+            for name in shipped_names:
                 if not any(_country_code(v.get("country")) == country for v in raw[name].values()):
                     data = shipped_file(country, name)
                     digest.update(data + b"\0")
@@ -127,6 +142,11 @@ class Registry:
                 for k, v in raw[GOVERNMENTS_FILE].items()
             },
             country=country if country != "GB" else None,
+            ministries=ministry_registry.read(
+                corpus_dir / ministry_registry.MINISTRIES_FILE,
+                raw[ministry_registry.MINISTRIES_FILE],
+                _country,
+            ),
         )
         registry._check_links(corpus_dir)
         registry.people = people_registry.load_people(
@@ -155,6 +175,7 @@ class Registry:
             "governments": {k: _plain(g) for k, g in self.governments.items()},
             "people": {k: people_registry.plain(p) for k, p in self.people.items()},
             "country": self.country,
+            "ministries": {k: _plain(m) for k, m in self.ministries.items()},
         }
 
     @classmethod
@@ -169,6 +190,10 @@ class Registry:
             },
             people={k: people_registry.from_plain(v) for k, v in data.get("people", {}).items()},
             country=data.get("country"),
+            ministries={
+                k: ministry_registry.Ministry(**_tuples(v))
+                for k, v in data.get("ministries", {}).items()
+            },
         )
 
     def unknown(self, kind: str, key: str) -> str:
@@ -410,7 +435,9 @@ def _optional(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _plain(entry: Department | Programme | Government) -> dict[str, Any]:
+def _plain(
+    entry: Department | Programme | Government | ministry_registry.Ministry,
+) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in entry.__dict__.items()}
 
 

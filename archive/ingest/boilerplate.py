@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
-from archive.ingest.furniture import clean_markers, lead_furniture, place_line, tail_furniture
-from archive.ingest.letters import attached_letters
+from archive.ingest.furniture import clean_markers, lead_furniture, place_line
+from archive.ingest.letters import address_blocks, attached_letters
+from archive.ingest.stamps import compliments, fax_stamps, lead_stamps, stray_marks, tail_stamps
+from archive.ingest.tails import tail_furniture
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
 # threads, sign-up and contact blocks. Only short lines count, so prose never matches.
@@ -105,18 +107,27 @@ _UNPRINTABLE = re.compile(
 
 def extract_article(raw: str, title: str | None = None) -> Article:
     """Find the headline and the article in scraped text, dropping the page around them."""
-    lines, markers = clean_markers([line.strip() for line in normalise(raw).split("\n")])
+    marks: list[str] = []
+    lines = stray_marks([line.strip() for line in normalise(raw).split("\n")], marks)
+    lines, markers = clean_markers(lines)
+    markers[:0] = marks
+    lines = fax_stamps(lines, markers)
     given_title = bool(title)
     title, title_at = _find_title(lines, title)
     start = title_at + 1 if title_at is not None else 0
     end, dropped = _find_end(lines, start)
     comments = _comments(lines[end:])
-    body, furniture = lead_furniture(lines[start:end], title)
+    stamps: list[str] = []
+    body, furniture = lead_furniture(lead_stamps(lines[start:end], stamps), title)
+    furniture[:0] = stamps
     place = place_line(body) if given_title else None
     if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
         furniture.append(body.pop(place))
     body, tail = tail_furniture(body)
+    body = compliments(tail_stamps(body, tail), tail)
     body, letters = attached_letters(body)
+    tail += letters
+    body, letters = address_blocks(body)
     tail += letters
     body = join_blocks(body)
     # Stubs are dropped only below a headline found in the page: they are what a layout puts
@@ -256,27 +267,39 @@ def _reflow(lines: list[str]) -> list[str]:
     )
     units: list[str] = []
     last = ""  # the line before, as it stood: a short one ends its paragraph
+    # after a line ending in ":", items ending in ";" ("; and") each open a paragraph of their own,
+    # however the next begins: "including:" / "delivery of equipment ...;" / "the provision of ..."
+    listing = False
     for line in lines:
         previous = units[-1] if units else ""
-        joins = (
-            previous
-            and not _BULLET.match(line)
-            and not _BULLET.match(previous)
-            and not LIST_ITEM.match(line)
-            and not list_entry(last, line)
-            and not _FINAL.search(previous)
-            and (
-                line[:1].islower()
-                or line[:1] in "(,;"
-                or (wrapped and words(last) >= 5 and _full(last, long))
+        listing = listing and not previous.endswith((".", "!", "?"))
+        item = listing and bool(_ITEM_END.search(previous))
+        joins = not item and bool(
+            (
+                previous
+                and not _BULLET.match(line)
+                and not _BULLET.match(previous)
+                and not LIST_ITEM.match(line)
+                and not list_entry(last, line)
+                and not _FINAL.search(previous)
+                and (
+                    line[:1].islower()
+                    or line[:1] in "(,;"
+                    or (wrapped and words(last) >= 5 and _full(last, long))
+                )
             )
-        ) or continues(previous, line)
+            or continues(previous, line)
+        )
         if joins:
             units[-1] = f"{previous} {line}"
         else:
             units.append(line)
+        listing = listing or units[-1].endswith(":")
         last = line
     return units
+
+
+_ITEM_END = re.compile(r";(?:\s+(?:and|or))?$")
 
 
 def _full(line: str, long: list[str]) -> bool:

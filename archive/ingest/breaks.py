@@ -16,7 +16,20 @@ LIST_ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•·▪◦‣
 _NAME_ENTRY = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator|Justice)\.?\s+\S+(?:\s+\S+){0,10}$"
 )
+# A name however long its description, "Mr W. L. C. Davies, manager of Southern T. V. ...", under
+# a short heading or another entry
+_LONG_ENTRY = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,4}"
+    r"[A-Z][\w'’-]*(?:,|\s+\()"
+)
+_HEADING_WORDS = 8
 _ENDS_NAME = re.compile(r"(?:\b[A-Z][\w.'’-]*|\))$")
+# A sentence does not end on an article, a preposition or a hyphen: "placed upon." / "us. We",
+# "unreasonable -ar e those-." / "who refused": the stop is a misread mark.
+_OPEN_END = re.compile(
+    r"(?:\b(?:the|a|an|of|to|upon|for|with|from|by|at|into|those|these|whose|than)|-)\.$",
+    re.IGNORECASE,
+)
 _OCR_STOP = (
     3  # words: a "sentence" this short before a line going on in lower case is a misread mark
 )
@@ -30,6 +43,8 @@ def continues(previous: str, line: str) -> bool:
     if _ABBREVIATION.search(previous) and line[:1].isalpha():
         return True
     if line[:1].islower() and previous.endswith((";", ",")):
+        return True
+    if line[:1].islower() and _OPEN_END.search(previous):
         return True
     if line[:1].islower() and previous.endswith("."):
         last = re.split(r"(?<=[.!?])\s+", previous.rstrip("."))[-1]
@@ -82,4 +97,7 @@ def _join(block: list[str]) -> list[str]:
 
 def list_entry(previous: str, line: str) -> bool:
     """Tell a line that opens an entry of a list of people from the rest of a wrapped sentence."""
-    return bool(_NAME_ENTRY.match(line) and _ENDS_NAME.search(previous))
+    if not _ENDS_NAME.search(previous):
+        return False
+    short = len(previous.split()) <= _HEADING_WORDS or bool(_NAME_ENTRY.match(previous))
+    return bool(_NAME_ENTRY.match(line) or (short and _LONG_ENTRY.match(line)))

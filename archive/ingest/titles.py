@@ -7,7 +7,7 @@ import re
 from archive.ingest.furniture import _BYLINE, _MONTH, _STATEMENT, _WEEKDAY, furniture_rest, junk
 
 _TITLE_STATEMENT = re.compile(
-    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b.*$",
+    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+(?:the\s+)?(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b.*$",
     re.IGNORECASE,
 )
 _TITLE_LEAD = re.compile(
@@ -25,18 +25,23 @@ _TITLE_ANYWHERE = re.compile(
 
 # "STATEMENT BY THE PRIME MINISTER, MR WILLIAM MCMAHON - RELEASE OF ...": a byline first
 _TITLE_BYLINE_FIRST = re.compile(
-    rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b[^-–—]{{0,60}}\s[-–—]\s+",
+    rf"^{_STATEMENT}\s+by\s+(?:the\s+)?(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b[^-–—]{{0,60}}\s[-–—]\s+",
     re.IGNORECASE,
 )
 _TITLE_OPENING = re.compile(
-    rf"^{_STATEMENT}\s+by\s+the\s+(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
+    rf"^{_STATEMENT}\s+by\s+(?:the\s+)?(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
     re.IGNORECASE,
 )
 
 
+# "... CENTRES PARLIAMENT HOUSE 19 APRIL 1994": a dateline's place, where no mark parts it off
+_PLACE = (
+    r"(?:parliament\s+house|canberra|sydney|melbourne|brisbane|perth|adelaide|hobart|darwin)"
+    r"(?:,?\s+a\.?\s?c\.?\s?t\.?)?"
+)
 # A closing dateline: "APPOINTMENTS - 23 JANUARY 1973", "STATE ELECTIONS, 13 NOVEMBER 1977".
 _TITLE_DATELINE = re.compile(
-    rf"\s*[-–—,:]\s*(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
+    rf"(?:\s*[-–—,:]\s*(?:{_PLACE}[,.]?\s+)*|(?:\s+{_PLACE}[,.]?)+\s+)(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
     re.IGNORECASE,
 )
 # "No. 789 - ISSUE OF ...": a release number before the headline
@@ -51,10 +56,11 @@ _TITLE_BYLINE = re.compile(
 def clean_title(title: str) -> str:
     """Take release lines and numbers, datelines and a closing "Statement by …" out of a title."""
     cleaned = _TITLE_BYLINE_FIRST.sub("", _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title)))
+    # the byline first, so that what is left is judged as a headline, not as a byline
+    cleaned = _TITLE_OPENING.sub("", cleaned)
     undated = _TITLE_DATELINE.sub("", cleaned)
     if len(undated.split()) >= 1 and undated != cleaned and not furniture_like(undated):
         cleaned = undated
-    cleaned = _TITLE_OPENING.sub("", cleaned)
     cleaned = _TITLE_ANYWHERE.sub(" ", cleaned)
     without = _TITLE_STATEMENT.sub("", cleaned)
     if len(without.split()) >= 2:

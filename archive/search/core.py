@@ -15,7 +15,7 @@ from whoosh import query
 
 from archive.corpus import prices
 from archive.corpus.amounts import band_label, band_order, split_band
-from archive.corpus.country import currency_of
+from archive.corpus.country import currency_of, fiscal_year
 from archive.corpus.registry import Registry
 from archive.errors import BadRequest
 from archive.index import generations
@@ -25,6 +25,7 @@ from archive.search.facets import FacetValue
 from archive.search.generation import Generation
 from archive.search.hits import labelled, page_of_hits
 from archive.search.opening import open_generation
+from archive.search.placed import placed
 from archive.search.query import ParsedQuery
 from archive.search.ranking import rankable
 from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year_text
@@ -106,6 +107,11 @@ class Archive:
     def currency(self) -> str:
         """The currency the archive's own words count in: GBP, AUD."""
         return currency_of(self.country) or "GBP"
+
+    @property
+    def ministries(self) -> bool:
+        """Tell whether ministries are registered, so documents and exports can name theirs."""
+        return bool(self.registry.ministries)
 
     @property
     def real_terms(self) -> bool:
@@ -302,6 +308,8 @@ class Archive:
             return gen.registry.label("person", value)
         if facet == "year" and value == "0":
             return "Undated"  # year 0 is the index's mark for a document with no date
+        if facet == "financial_year" and (rule := fiscal_year(gen.registry.home)):
+            return rule.label(value)
         return value
 
     # -- documents ---------------------------------------------------------
@@ -310,11 +318,13 @@ class Archive:
         """Return one document's metadata and Markdown body, or None if there is none."""
         with self._lock:
             gen = self._current()
-            stored = gen.searcher.document(id=doc_id)
-            if not stored:
+            docnum = gen.searcher.document_number(id=doc_id)
+            if docnum is None:
                 return None
+            stored = gen.searcher.stored_fields(docnum)
             meta = realterms.with_real_terms(gen, labelled(gen, dict(stored["meta"])))
             meta["also_announced_in"] = self._reannounced(gen, meta)
+            meta.update(placed(gen, docnum))
             return meta
 
     def _reannounced(self, gen: Generation, meta: dict[str, Any]) -> list[dict[str, Any]]:
@@ -407,6 +417,7 @@ class Archive:
                             own = whoosh_index.open_dir(str(gen.path)).searcher()
                         meta = dict((own or gen.searcher).stored_fields(docnum)["meta"])
                     meta.pop("body", None)
+                    meta.update(placed(gen, docnum))
                     yield realterms.with_real_terms(gen, labelled(gen, meta))
             finally:
                 if own is not None:

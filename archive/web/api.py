@@ -65,6 +65,9 @@ def api_document(doc_id: str) -> Response:
             "type": document.get("type"),
             "author": document.get("author"),
             "date_evidence": document.get("date_evidence"),
+            # Where ministries are registered (an AU archive): the government and ministry in
+            # office on every day the date could be, or None.
+            **{k: document[k] for k in ("government", "ministry") if k in document},
             "organisations": document.get("organisations", []),
             "amounts": [
                 {

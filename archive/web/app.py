@@ -44,7 +44,9 @@ from archive.web.links import (
     FACET_TITLES,
     absolute,
     coins_of,
+    document_link,
     home_money,
+    kept_build,
     search_url,
     short_money,
     this_url,
@@ -120,6 +122,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         search_url=search_url, facet_titles=FACET_TITLES, money=short_money
     )
     app.jinja_env.globals.update(max_export=MAX_EXPORT, spans=SPANS, entity_url=entities.entity_url)
+    app.jinja_env.globals.update(document_link=document_link)
     app.jinja_env.globals.update(coins=coins_of, absolute=absolute)
     app.jinja_env.globals.update(
         figure_url=money.figure_url,
@@ -127,7 +130,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         kind_labels=money.KIND_LABELS,
         ledger_line_url=money.line_url,
     )
-    app.context_processor(lambda: {"home": home_money()})
+    # A page read on a kept build keeps it in its forms and links (search, sort, a document).
+    app.context_processor(lambda: {"home": home_money(), "kept_build": kept_build()})
     # The API's keys in the order they are documented: query first.
     cast(DefaultJSONProvider, app.json).sort_keys = False
 

@@ -30,7 +30,8 @@ from archive.web.pinpoint import accessed_on
 def search_csv() -> Response:
     hits = current_archive().iter_hits(current_request())
     permalink, _ = stream_links()
-    stream = export.csv_stream(hits, permalink, current_archive().currency, _searched())
+    archive = current_archive()
+    stream = export.csv_stream(hits, permalink, archive.currency, _searched(), archive.ministries)
     return _download(stream, "text/csv", "csv")
 
 

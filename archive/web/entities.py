@@ -7,11 +7,14 @@ searches they come from), the money they announce per year, and links to its sea
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
 from flask import abort, jsonify, render_template, url_for
 
+from archive.corpus import ministries
+from archive.corpus.ministries import Ministry
 from archive.corpus.people import Person, Role
 from archive.corpus.registry import Registry
 from archive.search.ledger import KINDS as LEDGER_KINDS
@@ -220,8 +223,38 @@ def _government(registry: Registry, key: str) -> dict[str, Any]:
             if at + 1 < len(mine)
             else [],
             "prime_ministers": leaders,
+            "ministries": [
+                _ministry(key, m) for m in ministries.of_government(registry.ministries, key)
+            ],
         },
     }
+
+
+def _ministry(government: str, ministry: Ministry) -> dict[str, Any]:
+    # Its documents: the government's, dated from the day after it began to the day before it ended
+    # (a day of change belongs to neither ministry, as in archive/corpus/ministries.py).
+    search = SearchRequest(
+        governments=(government,),
+        date_from=_next_day(ministry.start, 1),
+        date_to=_next_day(ministry.end, -1) if ministry.end else None,
+        sort="oldest",
+    )
+    return {
+        "key": ministry.key,
+        "name": ministry.name,
+        "number": ministry.number,
+        "prime_minister": ministry.prime_minister,
+        "party": ministry.party,
+        "start": ministry.start,
+        "end": ministry.end,
+        "sources": list(ministry.sources),
+        "note": ministry.note,
+        "search": absolute(search_url(search)),
+    }
+
+
+def _next_day(day: str, step: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=step)).isoformat()
 
 
 def _person(registry: Registry, key: str) -> dict[str, Any]:

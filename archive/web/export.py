@@ -58,14 +58,23 @@ def neutralise(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def csv_columns(currency: str = "GBP") -> tuple[str, ...]:
+# Where ministries are registered (an AU archive), each row also says its government and ministry.
+MINISTRY_COLUMNS = ("government", "ministry")
+
+
+def csv_columns(currency: str = "GBP", ministries: bool = False) -> tuple[str, ...]:
     """Name the CSV's columns; the largest amount's are named after the archive's currency."""
     own = currency.lower()
-    return tuple(c.replace("_gbp", f"_{own}") for c in CSV_COLUMNS)
+    named = tuple(c.replace("_gbp", f"_{own}") for c in CSV_COLUMNS)
+    return named + MINISTRY_COLUMNS if ministries else named
 
 
 def csv_row(
-    hit: dict[str, Any], permalink: str, currency: str = "GBP", searched: str = ""
+    hit: dict[str, Any],
+    permalink: str,
+    currency: str = "GBP",
+    searched: str = "",
+    ministries: bool = False,
 ) -> list[str]:
     """Turn one hit into the CSV's cells, in CSV_COLUMNS order; the largest in its own currency."""
     amounts = hit.get("amounts") or []
@@ -116,11 +125,17 @@ def csv_row(
         ),
         searched,  # which build answered: a CSV has no comment line, so each row says it
     ]
+    if ministries:
+        cells += [(hit.get(k) or {}).get("name") for k in MINISTRY_COLUMNS]
     return [neutralise(cell) for cell in cells]
 
 
 def csv_stream(
-    hits: Hits, permalink: Link, currency: str = "GBP", searched: str = ""
+    hits: Hits,
+    permalink: Link,
+    currency: str = "GBP",
+    searched: str = "",
+    ministries: bool = False,
 ) -> Iterator[str]:
     """Yield a CSV file line by line: a header, then one row per hit."""
     buffer = io.StringIO()
@@ -132,10 +147,10 @@ def csv_stream(
         buffer.truncate()
         return text
 
-    writer.writerow(csv_columns(currency))
+    writer.writerow(csv_columns(currency, ministries))
     yield flush()
     for hit in hits:
-        writer.writerow(csv_row(hit, permalink(hit), currency, searched))
+        writer.writerow(csv_row(hit, permalink(hit), currency, searched, ministries))
         yield flush()
 
 

@@ -12,6 +12,7 @@ from flask import abort, current_app, g, has_request_context, request, url_for
 from archive.corpus.amounts import SYMBOLS
 from archive.corpus.country import money_in, money_phrase
 from archive.corpus.parse import ID_PATTERN
+from archive.corpus.prices import deflator
 from archive.errors import ArchiveError
 from archive.search.core import Archive
 from archive.search.request import SearchRequest
@@ -36,10 +37,17 @@ FACET_ENTITIES = {
 FEED_ENTRIES = 50
 
 
+def kept_build() -> str | None:
+    """Return the kept build this request names (?build=), unless it was refused."""
+    if has_request_context() and request.args.get("build") and not g.get("build_refused"):
+        return request.args["build"]
+    return None
+
+
 def current_archive() -> Archive:
     """Return the archive that answers this request: a kept build's when it names one (?build=)."""
     archive = current_app.extensions["archive"]
-    if has_request_context() and request.args.get("build") and not g.get("build_refused"):
+    if kept_build():
         from archive.web.builds import answering
 
         return answering(archive)
@@ -49,11 +57,18 @@ def current_archive() -> Archive:
 def search_url(search: SearchRequest, endpoint: str = "search") -> str:
     """Link to a view of a request; every search is a permalink."""
     params = search.params()
-    if has_request_context() and request.args.get("build") and not g.get("build_refused"):
+    build = kept_build()
+    if build:
         # A search on a kept build stays on it, page after page and filter after filter.
-        params.append(("build", request.args["build"]))
+        params.append(("build", build))
     base = url_for(endpoint)
     return base + "?" + urlencode(params) if params else base
+
+
+def document_link(doc_id: str, **params: Any) -> str:
+    """Link to a document as the build answering this request holds it (for templates)."""
+    # A document read from a kept build's results may be gone from the current one.
+    return url_for("document", doc_id=doc_id, build=kept_build(), **params)
 
 
 def search_permalink(search: SearchRequest, build_id: str) -> str:
@@ -141,6 +156,8 @@ def home_money() -> dict[str, Any]:
         "largest": money_phrase(currency),
         "symbol": SYMBOLS.get(currency, currency + " "),
         "real": real,
+        # The financial year whose prices real terms use, named wherever they are offered.
+        "prices": (series.prices if real and (series := deflator(currency)) else None),
     }
 
 

@@ -94,8 +94,6 @@ def search_page() -> str | tuple[str, int]:
             [v.value for v in result.facets.get("department", [])]
         ),
         cited=search_citation(search, result),
-        # A search on a kept build stays on it when a form (sort, years, dates, amounts) is sent.
-        kept_build=request.args.get("build") or None,
     )
     # The search is answered, without the value it could not read, and that box marked.
     return (page, 400) if problem else page

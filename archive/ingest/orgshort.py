@@ -1,0 +1,65 @@
+"""Find organisations named short: by their initials alone, or as "X Australia"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Organisations named by their initials alone, as often as not: broadcasters, the armed forces,
+# intelligence and research bodies, unions and international bodies. Matched with their case, and
+# not in a text in capitals throughout, where any word looks like initials.
+_INITIALS = (
+    r"ABC|SBS|CSIRO|ASIO|ASIS|ACCC|ACTU|AMA|AFP|ADF|RAAF|RAN|AMF|OECD|APEC|ASEAN|UNICEF|UNESCO|NATO"
+    r"|IMF|WTO|UNSW|ANU|ALP|LNP|ASIC|APRA|RBA|COAG|ATO|UN|UNCTAD|IAEA|OPEC|ACOSS|EEC|EU|G20"
+)
+_KNOWN_INITIALS = re.compile(rf"(?<![\w-])(?:{_INITIALS})(?![\w-])")
+# The same written with full stops, as older releases do: "A. B. C.", "O. E. C. D."
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){2,5})(?!\w)")
+# Bodies named "X Australia", as Australian agencies, companies and charities often are:
+# "Infrastructure Australia", "Tourism Australia", "Regional Development Australia", "CARE
+# Australia". Not places, directions, sentence openings, programmes in -ing, or "Australia"
+# qualified.
+_X_AUSTRALIA = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][a-zA-Z]+(?<!ing)"
+    r"(?:\s+[A-Z][a-z]+(?<!ing)(?<!Western)(?<!South)(?<!Northern)){0,2}"
+    r"\s+Australia)\b(?!-)"
+)
+# An "X Australia" that is a part of the country or a quality of it: "Regional Australia".
+_X_PLACE = (
+    r"South|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
+    r"|Outback|Greater|Modern|All|National|Multicultural|Indigenous|Aboriginal|Remote|Far"
+    r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia|Territory"
+)
+_NOT_X = re.compile(
+    rf"(?:{_X_PLACE}|Advance|Active|Creative"
+    r"|Competitive|Sustainable|Team|Brand|Made|Officer|Executive|Minister|Director|Manager|Ambassador"
+    r"|Commissioner|Chief|Governor|In|The|For|While|But|Across|Around|Throughout|As|If|How|Why"
+    r"|What|When|Both|Although|Since|Because|So|And|Like|Each|This|That|On|See|Keep|Today|Of|To|From|With"
+    r"|Within|Without|Outside|Inside|Beyond|Into|Under|Over|Against|About|Between|Towards|Via|By|At"
+    r"|Should|Whether|Will|Can|Could|Would|Must|May|Does|Did|Is|Was|Has|Have|Let|Visit"
+    r"|January|February|March|April|June|July|August|September|October|November|December"
+    r"|Future|Fair|Great|Better|Stronger|Building|Skilling|Working|Moving|Making)\b"
+)
+# In a name of three words a place word opens a body's name ("Regional Development Australia")
+# unless the next word is one too ("South East Australia").
+_NOT_X3 = re.compile(rf"^(?!(?:{_X_PLACE})\s+(?!(?:{_X_PLACE})\b))")
+# A word inside an "X Australia" name that makes it a phrase: "How Aborigines Made Australia".
+_NOT_X_INSIDE = re.compile(r"\s(?:Made|Make|Makes|Built|Build|Help|Helps|Keep|Keeps|For|In|Of)\s")
+
+
+def x_australia(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yield the bodies named "X Australia" in a text, with where each starts and ends."""
+    for m in _X_AUSTRALIA.finditer(text):
+        three = len(m["name"].split()) == 3 and not _NOT_X3.match(m["name"])
+        if (three or not _NOT_X.match(m["name"])) and not _NOT_X_INSIDE.search(m["name"]):
+            yield " ".join(m["name"].split()), m.start(), m.end()
+
+
+def initials(text: str) -> Iterator[tuple[str, int]]:
+    """Yield the organisations a text names by initials it knows, however punctuated."""
+    for m in _KNOWN_INITIALS.finditer(text):
+        yield m.group(), m.start()
+    for m in _DOTTED.finditer(text):
+        letters = re.sub(r"[.\s]", "", m.group(1))
+        if re.fullmatch(_INITIALS, letters):
+            yield letters, m.start()

@@ -1,0 +1,81 @@
+"""Drop what follows a release's last words: contact blocks, captions, end marks, scanning noise."""
+
+from __future__ import annotations
+
+import re
+
+from archive.ingest.furniture import _CAPTION, _CONTACT, _END_LINE, _PHONE, junk
+
+
+def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Drop a contact block (and what follows), captions and end marks after the last prose line."""
+    nonblank = [i for i, line in enumerate(lines) if line]
+    end = len(lines)
+    # A contact line among the last few, with only short lines after it: the block and its tail go.
+    for i in nonblank[-_TAIL_LINES:]:
+        after = [lines[j] for j in nonblank if j > i]
+        if _CONTACT.match(lines[i]) and all(len(line.split()) <= _TAIL_WORDS for line in after):
+            end = i
+            break
+    noise = 0
+    for i in reversed([j for j in nonblank if j < end]):
+        line = lines[i]
+        noise += bool(_NOISE.match(line))
+        # "FOR PPESS:" closing a scan; "See also:" and a bare address closing a page
+        release = bool(_RELEASE_LINE.match(line) or _SEE_ALSO.match(line))
+        if (
+            _PHONE.match(line)
+            or _CAPTION.match(line)
+            or _END_LINE.match(line)
+            or _NOISE.match(line)
+            or release
+        ) and noise <= 2:
+            end = i
+            continue
+        break
+    if noise > 2:  # a run of short figures is a table's last column, not noise
+        end = max(end, next((j + 1 for j in reversed(nonblank) if not _NOISE.match(lines[j])), end))
+    kept, dropped = lines[:end], [line for line in lines[end:] if line]
+    last = max((i for i, line in enumerate(kept) if line), default=None)
+    # "... action plans. 1": the page's number
+    if last is not None and _LAST_PAGE.search(kept[last]):
+        dropped.append(kept[last])
+        kept[last] = _LAST_PAGE.sub("", kept[last])
+    while last is not None and _scan_noise(kept[last]):
+        dropped.append(kept[last])  # a last line of scanning noise: "P/ I L/ V/ Nq 5 r-frt"
+        kept[last] = ""
+        last = max((i for i, line in enumerate(kept) if line), default=None)
+    tail = _LAST_SENTENCE.search(kept[last]) if last is not None else None
+    # "... a personal friend. t P/ I L/ V/": the scan's noise after the last sentence
+    if tail and last is not None and _scan_noise(tail.group(1)):
+        dropped.append(tail.group(1))
+        kept[last] = kept[last][: tail.start(1)].rstrip()
+    return kept, dropped
+
+
+def _scan_noise(text: str) -> bool:
+    """Tell the noise a scan leaves after a release's last words: letters, but no real word."""
+    # A closing dateline, however misread ("C ITB 1,. g. T.", "12th May, 1961."), is the release's:
+    # noise shows itself by marks no dateline has, or is one stray letter.
+    return (
+        junk(text)
+        and len(text.split()) <= _JUNK_TAIL
+        and not re.search(r"[A-Za-z]{4,}", text)
+        and (
+            bool(re.search(r"[~|/\\<>{}^*#@=]", text)) or bool(re.fullmatch(r"[a-z]", text.strip()))
+        )
+    )
+
+
+# Scanning noise closing a release: "rK uA", "C.", "0", "1222": no word of three letters.
+_NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,5}$")
+_RELEASE_LINE = re.compile(r"^f\W*o\W*r\s+(?:p\W*\w{3,4}|n?media)\W*$", re.IGNORECASE)
+_SEE_ALSO = re.compile(r"^(?:see\s+also\b.{0,80}|https?://\S+|www\.\S+)$", re.IGNORECASE)
+_JUNK_TAIL = 8  # words: a longer last line is text, however strange
+_LAST_SENTENCE = re.compile(r"[.!?\"”]\s+((?:\S+\s+){0,7}\S+)$")
+# a page number, or a scanned file's number; never a year ("ADELAIDE, 20th Sept. 1959")
+_LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+(?!(?:1[89]|20)\d\d$)\d{1,6}$")
+
+
+_TAIL_LINES = 6
+_TAIL_WORDS = 20
