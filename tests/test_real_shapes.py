@@ -55,7 +55,6 @@ def _manual(path: Path) -> Path:
             for i, part in enumerate(label):
                 c.drawString(90, y - 11 * i, part.replace("4.1", f"4.{page}"))
             c.setFont(BODY, 11)
-            lines = [text[i : i + 60] for i in range(0, len(text), 60)]
             words = text.split()
             lines, line = [], ""
             for word in words:
@@ -108,7 +107,7 @@ def _paper(path: Path) -> Path:
 
     c = pdfcanvas.Canvas(str(path), pagesize=A4)
     width, height = A4
-    left, right, col = 60.0, 310.0, 225.0
+    left, right = 60.0, 310.0
     # Page 1: a masthead over a drawn rule, two columns, notes at the foot of the left one only.
     c.setFont(BOLD, 20)
     c.drawString(left, height - 80, "Flood defence spending review")
