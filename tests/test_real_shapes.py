@@ -186,3 +186,35 @@ def test_a_two_column_paper_as_real_ones_are_set(tmp_path: Path) -> None:
     # The right column's last paragraph runs on to the next page, though it starts with a capital.
     assert "the programme began in England in the spring of 2015." in text
     assert "______" not in text
+
+
+def test_a_date_beside_an_address_dates_the_agenda(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "agenda.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    c.setFont(BOLD, 16)
+    c.drawCentredString(width / 2, height - 80, "Board of Education")
+    c.drawCentredString(width / 2, height - 100, "Special Meeting Agenda")
+    c.setFont(BODY, 11)
+    for n, (left, right) in enumerate(
+        [
+            ("Union School District", "April 6, 2016"),
+            ("1309 S. Mary Avenue", "7:30 a.m."),
+            ("Sunnyvale, CA 94087", ""),
+        ]
+    ):
+        c.drawString(70, height - 150 - 13 * n, left)
+        c.drawRightString(width - 70, height - 150 - 13 * n, right)
+    for n in range(6):
+        c.drawString(
+            70,
+            height - 230 - 13 * n,
+            f"Item {n + 1} will be discussed by the board in open session.",
+        )
+    c.showPage()
+    c.save()
+    _, found = from_pdf(path.read_bytes())
+    assert found.date == "2016-04-06", found.date_by
