@@ -20,7 +20,8 @@ from archive.ingest.marks import escape
 
 _PAGE_NUMBER = re.compile(
     # a year alone ("2003" on a cover) is not a page number
-    r"^(?:(?:page|p\.?)\s*)?(?:(?!(?:19|20)\d\d$)\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$",
+    r"^[-–—]?\s*(?:(?:page|p\.?)\s*)?(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlc]{1,6})"
+    r"(?:\s*(?:of|/)\s*\d{1,4})?\s*[-–—]?$",
     re.IGNORECASE,
 )
 _RULE = re.compile(r"[\s_\-–—.·=*]{5,}")  # a rule typed as characters, no text
@@ -282,6 +283,13 @@ def _title_lines(pages: list[tuple[int, list]], body_size: float) -> list[Line]:
         return []
     if len(lines) <= 6 and all(ln.size >= 1.5 * body_size for ln in lines):
         return lines  # a cover of display type only: its lines are the title, in any sizes
+    # A year or a number set large ("2007" over "Instructions for Form 1040NR") is not the title.
+    lines = [ln for ln in lines if not re.fullmatch(r"\W*\d[\d\W]*", ln.text)]
+    if not lines:
+        return []
+    largest = max(ln.size for ln in lines)
+    if largest < 1.3 * body_size:
+        return []
     start = next(i for i, ln in enumerate(lines) if ln.size == largest)
     end = start
     # A title set over several lines: each line in the same type, give or take rounding.

@@ -128,27 +128,33 @@ def _ocr(data: bytes, raw: list[tuple]) -> list[tuple]:
 def _read_page(page) -> tuple[list[Word], float, list, list, list, list]:
     """One page's words outside its ruled tables, its tables as rows, boxes, drawn bullets and
     the heights of rules drawn across most of the page."""
+    # Only what is inside the crop box is printed: a print shop's slug above it is not the paper's.
+    box = tuple(float(v) for v in page.cropbox)
+    if box != tuple(float(v) for v in page.bbox) and box[2] > box[0] and box[3] > box[1]:
+        page = page.crop(box)
+    dy = float(page.bbox[1])  # page coordinates from the top of what is printed
     height = float(page.height) or 1.0
     tables, ruled = [], []
     for table in page.find_tables():
         rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
         rows = [row for row in rows if any(row)]
         if len(rows) >= 2:
-            tables.append((tuple(float(v) for v in table.bbox), rows))
+            x0, top, x1, bottom = (float(v) for v in table.bbox)
+            tables.append(((x0, top - dy, x1, bottom - dy), rows))
             ruled.append(table.bbox)
     text_page = page
     for box in ruled:
         text_page = text_page.outside_bbox(box)
     # A list's bullets are often drawn as small filled shapes, not written as characters.
     dots = [
-        (float(c["x1"]), (float(c["top"]) + float(c["bottom"])) / 2)
+        (float(c["x1"]), (float(c["top"]) + float(c["bottom"])) / 2 - dy)
         for c in (*page.curves, *page.rects)
         if float(c["width"]) <= 6 and float(c["height"]) <= 6 and c.get("fill")
     ]
     # A box drawn round text (a sidebar, a panel) sets it apart; a frame round the page does not.
     area = float(page.width) * height
     boxes = [
-        (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        (float(r["x0"]), float(r["top"]) - dy, float(r["x1"]), float(r["bottom"]) - dy)
         for r in page.rects
         if float(r["width"]) > 60
         and float(r["height"]) > 24
@@ -175,8 +181,8 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list]:
             w["text"],
             float(w["x0"]),
             float(w["x1"]),
-            float(w["top"]),
-            float(w["bottom"]),
+            float(w["top"]) - dy,
+            float(w["bottom"]) - dy,
             round(float(w["size"]), 1),
             sum("bold" in str(c.get("fontname", "")).lower() for c in w["chars"]) * 2
             > len(w["chars"]),
@@ -189,7 +195,7 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list]:
     width = float(page.width) or 1.0
     rules = sorted(
         {
-            round((float(e["top"]) + float(e["bottom"])) / 2, 1)
+            round((float(e["top"]) + float(e["bottom"])) / 2 - dy, 1)
             for e in page.edges
             if e.get("orientation") == "h"
             and float(e["x1"]) - float(e["x0"]) > 0.6 * width
