@@ -218,3 +218,26 @@ def test_a_date_beside_an_address_dates_the_agenda(tmp_path: Path) -> None:
     c.save()
     _, found = from_pdf(path.read_bytes())
     assert found.date == "2016-04-06", found.date_by
+
+
+def test_a_print_shops_slug_outside_the_crop_box_is_not_read(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "slug.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=(612, 1008))
+    for page in range(1, 4):
+        c.setCropBox((0, 0, 612, 792))
+        c.setFont(BODY, 9)  # the slug, set above the printed page on every proof
+        c.drawString(40, 900, f"Page {page} of 3 Userid: proofs MUST be removed before printing")
+        if page == 1:
+            c.setFont(BOLD, 22)
+            c.drawString(60, 720, "Instructions for the grant form")
+        c.setFont(BODY, 11)
+        for n in range(8):
+            c.drawString(60, 650 - 14 * n, f"Step {n + 1} of page {page} is read in its place.")
+        c.showPage()
+    c.save()
+    article, found = from_pdf(path.read_bytes())
+    assert found.title == "Instructions for the grant form"
+    assert "Userid" not in article.text and "MUST be removed" not in article.text
+    assert "Step 8 of page 3 is read in its place." in article.text
