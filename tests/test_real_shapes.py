@@ -233,11 +233,22 @@ def test_a_print_shops_slug_outside_the_crop_box_is_not_read(tmp_path: Path) -> 
             c.setFont(BOLD, 22)
             c.drawString(60, 720, "Instructions for the grant form")
         c.setFont(BODY, 11)
-        for n in range(8):
-            c.drawString(60, 650 - 14 * n, f"Step {n + 1} of page {page} is read in its place.")
+        steps = [
+            "Read the guidance",
+            "Fill in part A",
+            "Ask your council",
+            "Attach the costs",
+            "Sign the form",
+            "Keep a copy",
+            "Post it to us",
+            "Wait for our letter",
+        ]
+        steps = steps[page:] + steps[:page]  # each page says something else
+        for n, step in enumerate(steps):
+            c.drawString(60, 650 - 14 * n, f"{step} before step {n + 2} of page {page}.")
         c.showPage()
     c.save()
     article, found = from_pdf(path.read_bytes())
     assert found.title == "Instructions for the grant form"
     assert "Userid" not in article.text and "MUST be removed" not in article.text
-    assert "Step 8 of page 3 is read in its place." in article.text
+    assert "Read the guidance before step 7 of page 3." in article.text

@@ -185,7 +185,14 @@ def _running_lines(pages: list[PageText]) -> set[str]:
     # So is a line standing outermost on many pages, though set a little inside the margin band.
     ends: Counter[str] = Counter()
     for page in pages:
-        ends.update({_shape(ln.text) for ln in _ends(page) if len(ln.text.split()) <= 12})
+        # not a sentence: furniture does not end in a full stop
+        ends.update(
+            {
+                _shape(ln.text)
+                for ln in _ends(page)
+                if len(ln.text.split()) <= 12 and not ln.text.rstrip().endswith(".")
+            }
+        )
     return running | {
         shape
         for shape, count in ends.items()
