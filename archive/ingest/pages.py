@@ -17,43 +17,15 @@ from dataclasses import dataclass, field
 from archive.ingest.hyphens import join_lines
 from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
 from archive.ingest.marks import escape
+from archive.ingest.pagetext import Line, PageText
+from archive.ingest.running import RULE, is_running, running_lines
 
-_PAGE_NUMBER = re.compile(
-    # a year alone ("2003" on a cover) is not a page number
-    r"^[-–—]?\s*(?:(?:page|p\.?)\s*)?(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlc]{1,6})"
-    r"(?:\s*(?:of|/)\s*\d{1,4})?\s*[-–—]?$",
-    re.IGNORECASE,
-)
-_RULE = re.compile(r"[\s_\-–—.·=*]{5,}")  # a rule typed as characters, no text
 _LEADER = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$|\s{2,}\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣●*]|[-–—](?=\s))\s*")
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>[A-Z].*)$")
-_DIGITS = re.compile(r"\d+")
-_END_NUMBER = re.compile(r"^(?:page\s+)?#\s*[|·•–-]?\s*|\s*[|·•–-]?\s*(?:page\s+)?#$")
 HEADING_WORDS = 14
-
-
-@dataclass(frozen=True)
-class Line:
-    """A line of text on a page; size, position and edge are known when the extractor gives them."""
-
-    text: str
-    size: float = 0.0
-    bold: bool = False
-    edge: bool = False  # in the top or bottom margin band
-    top: float = 0.0
-    x0: float = 0.0
-    bullet: bool = False  # a bullet was drawn before it
-    role: str = ""  # "" running text, "aside" caption, chart note or box, "note" footnote, "table"
-
-
-@dataclass
-class PageText:
-    number: int
-    lines: list[Line]
-    tables: list[tuple[float, list[list[str]]]] = field(default_factory=list)  # (top, rows)
 
 
 @dataclass
@@ -93,7 +65,7 @@ _MARKERS = re.compile(r"\s*<!-- page \d{1,5} -->\s*")
 def to_paper(pages: list[PageText]) -> Paper:
     """Clean a paper's pages and write them as Markdown with page markers."""
     paper = Paper([])
-    running = _running_lines(pages)
+    running = running_lines(pages)
     sizes: Counter[float] = Counter()
     for page in pages:
         for ln in page.lines:
@@ -109,7 +81,7 @@ def to_paper(pages: list[PageText]) -> Paper:
         lines = [
             ln
             for ln in page.lines
-            if not _is_running(ln, page, running, type_size) and not _RULE.fullmatch(ln.text)
+            if not is_running(ln, page, running, type_size) and not RULE.fullmatch(ln.text)
         ]
         if _is_contents([ln for ln in lines if ln.role != "table"]):
             paper.dropped.append(f"the contents on page {page.number}")
@@ -165,106 +137,6 @@ def to_paper(pages: list[PageText]) -> Paper:
         + [_MARKERS.sub(" ", b).strip().lstrip("#").strip() for b in paper.blocks[:cut]]
     )
     return paper
-
-
-def _running_lines(pages: list[PageText]) -> set[str]:
-    """Find the lines that repeat in the margins of most pages: running headers and footers."""
-    if len(pages) < 2:
-        return set()
-    seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({_shape(ln.text) for ln in _margin(page)})
-    # Furniture repeats: on most pages of a short paper, on three or more of a long one (a chapter's
-    # running head stands only on that chapter's pages).
-    needed = min(max(2, (len(pages) + 1) // 2), 3)
-    running = {
-        shape for shape, count in seen.items() if count >= needed and not _PAGE_NUMBER.match(shape)
-    }
-    # A short line closing (or opening) the text of many pages word for word is furniture too,
-    # even above the margin: "Continued on next page", "(continued)".
-    # So is a line standing outermost on many pages, though set a little inside the margin band.
-    ends: Counter[str] = Counter()
-    for page in pages:
-        # not a sentence: furniture does not end in a full stop
-        ends.update(
-            {
-                _shape(ln.text)
-                for ln in _ends(page)
-                if len(ln.text.split()) <= 12 and not ln.text.rstrip().endswith(".")
-            }
-        )
-    return running | {
-        shape
-        for shape, count in ends.items()
-        if count >= max(3, len(pages) // 10) and re.search(r"[a-z]{3}", shape)
-    }
-
-
-def _ends(page: PageText) -> list[Line]:
-    """The page's outermost lines, and the first and last lines of its running text and boxes."""
-    lines = [ln for ln in page.lines if ln.role != "table" and ln.text]
-    if not lines:
-        return []
-    tops = [ln.top for ln in lines]
-    ends = [ln for ln in lines if ln.top <= min(tops) + 2 or ln.top >= max(tops) - 2]
-    for role in ("", "aside"):
-        kept = [ln for ln in lines if ln.role == role]
-        ends += kept[:1] + kept[-1:]
-    return ends
-
-
-def _margin(page: PageText) -> list[Line]:
-    if any(ln.edge for ln in page.lines):
-        return [ln for ln in page.lines if _in_margin(ln, page)]
-    return page.lines[:2] + page.lines[-2:]  # no positions: the first and last lines
-
-
-def _is_running(line: Line, page: PageText, running: set[str], body: float = 0.0) -> bool:
-    if any(ln.edge for ln in page.lines):
-        in_margin = _in_margin(line, page)
-    else:
-        in_margin = line in page.lines[:2] or line in page.lines[-2:]
-    if not in_margin:
-        return any(line is ln for ln in _ends(page)) and _shape(line.text) in running
-    if _shape(line.text) in running or _PAGE_NUMBER.match(line.text):
-        return True
-    # A head or foot in small type carrying the page's own number, even on a page of its own.
-    words = line.text.split()
-    tops = [ln.top for ln in page.lines]
-    outermost = line.top in (min(tops), max(tops))  # not a footnote numbered as its page is
-    return bool(
-        body
-        and line.size
-        and line.size < 0.95 * body
-        and len(words) <= 12
-        and outermost
-        and line.role != "note"
-        and str(page.number) in (words[0], words[-1])
-    )
-
-
-def _in_margin(line: Line, page: PageText) -> bool:
-    """In the margin band and standing apart: not the first or last line of a column's paragraph."""
-    if not line.edge:
-        return False
-    at = page.lines.index(line)
-    for other in page.lines[max(0, at - 1) : at + 2]:
-        if (
-            other is not line
-            and not _RULE.fullmatch(other.text)  # a typed rule under a head is no paragraph
-            and abs(other.x0 - line.x0) < 6
-            and abs(other.size - line.size) < 1
-            and 0 < abs(other.top - line.top) <= 1.6 * max(line.size, 1.0)
-        ):
-            return False
-    return True
-
-
-def _shape(text: str) -> str:
-    """Compare lines with their numbers blanked: "Page 3 of 12" and "Page 4 of 12" are one footer,
-    "12 Title of the report" on an even page and "Title of the report 13" on an odd one one head."""
-    shape = _DIGITS.sub("#", " ".join(text.lower().split()))
-    return _END_NUMBER.sub("", shape) or shape
 
 
 def _is_contents(lines: list[Line]) -> bool:
