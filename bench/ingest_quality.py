@@ -46,7 +46,8 @@ SAMPLES = {
     "sealed2": (HERE / "ingest_trial_sealed2.yaml", 191, 29),  # read once, then used to develop
     "sealed3": (HERE / "ingest_trial_sealed3.yaml", 223, 19),  # read once, then used to develop
     "sealed4": (HERE / "ingest_trial_sealed4.yaml", 227, 56),  # read once, then used to develop
-    "sealed5": (HERE / "ingest_trial_sealed5.yaml", 233, 29),  # no organisations annotated
+    "sealed5": (HERE / "ingest_trial_sealed5.yaml", 233, 29),  # read once, then used to develop
+    "sealed6": (HERE / "ingest_trial_sealed6.yaml", 239, 21),  # round 6's sealed one: read last
 }
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
@@ -396,8 +397,8 @@ def main() -> None:
     parser.add_argument(
         "--samples",
         default="dev,sealed",
-        help="which samples, comma-separated: dev, sealed, sealed2, sealed3, sealed4 (each read "
-        "once, then developed on), sealed5 (the sealed one now: read it last, once)",
+        help="which samples, comma-separated: dev, sealed, sealed2 ... sealed5 (each read once, "
+        "then developed on), sealed6 (the sealed one now: read it last, once)",
     )
     parser.add_argument(
         "--pool",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
 from archive.ingest.furniture import clean_markers, lead_furniture, place_line
 from archive.ingest.letters import address_blocks, attached_letters
+from archive.ingest.linemodel import drop_furniture, seam
 from archive.ingest.stamps import compliments, fax_stamps, lead_stamps, stray_marks, tail_stamps
 from archive.ingest.tails import tail_furniture
 
@@ -134,6 +135,8 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     # between a headline and its article. Where the text has no headline line (a record whose
     # title is given apart), a short first line is the article's own.
     units = _lead_cleaned(body, dropped, stubs=title_at is not None or not given_title)
+    page = [line.strip() for line in normalise(raw).split("\n") if line.strip()]
+    units = drop_furniture(page, units, tail)  # the learned line model, where it is sure
     dropped[:0] = furniture + tail + markers
     byline = next((m for m in map(_BYLINE.match, dropped) if m), None)
     publisher = next((m for m in map(_PUBLISHER.match, lines[end:]) if m), None)
@@ -290,6 +293,7 @@ def _reflow(lines: list[str]) -> list[str]:
             )
             or continues(previous, line)
         )
+        joins = seam(last, line, joins) if previous and not item else joins
         if joins:
             units[-1] = f"{previous} {line}"
         else:
