@@ -1,8 +1,8 @@
 """Score the amount roles against the hand-labelled set (bench/money_roles.csv).
 
-    python bench/money_roles.py score            # the dev part: figures per role
-    python bench/money_roles.py score --sealed   # the sealed part, read only at the end
-    python bench/money_roles.py list [--sealed]  # each amount with its sentence, for labelling
+    python bench/money_roles.py score [--part P ...] [--rules]  # figures per role (default dev)
+    python bench/money_roles.py score --part au7                # the sealed part: once, at the end
+    python bench/money_roles.py blind --part P                  # amounts in context, to label
 
 The labels name an amount by source, document id, the amount's text and its occurrence among
 amounts of that text in the document; the sentences are read again from the sources at run
@@ -12,6 +12,7 @@ time (the AU releases from ../shared/corpora, never copied into the project).
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import hashlib
 import html
@@ -83,6 +84,55 @@ def documents() -> Iterator[tuple[str, str, str, str]]:
                     yield "au4", record["id"], record["text"], "AUD"
                 elif fifth(record["id"]):
                     yield "au5", record["id"], record["text"], "AUD"
+                elif more(record["id"]):
+                    yield "au6", record["id"], record["text"], "AUD"
+                elif sealed6(record["id"]):
+                    yield "au7", record["id"], record["text"], "AUD"
+    yield from layout_papers()
+
+
+def layout_papers() -> Iterator[tuple[str, str, str, str]]:
+    """Yield the sentences of the PDF test papers the layout tests print (tests/layouts*.py)."""
+    for path in sorted((ROOT / "tests").glob("layouts*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if re.search(r"[£$€]\s?\d", node.value):
+                    yield "layouts", f"{path.stem}:{node.lineno}", node.value, "USD"
+
+
+def _earlier(doc_id: str) -> bool:
+    return any(part(doc_id) for part in (_au_sampled, fresh, third, fourth, fifth))
+
+
+def more(doc_id: str) -> bool:
+    """Tell whether a release is in the second labelled (cross-validated) part, drawn for issue 22's
+    second round by a hash no earlier part used."""
+    return not _earlier(doc_id) and hashlib.sha256(f"more:{doc_id}".encode()).digest()[0] < 26
+
+
+def sealed6(doc_id: str) -> bool:
+    """Tell whether a release is in the sixth sealed part: labelled blind, scored once, last."""
+    return (
+        not _earlier(doc_id)
+        and not more(doc_id)
+        and hashlib.sha256(f"seal6:{doc_id}".encode()).digest()[0] < 10
+    )
+
+
+def chosen(source: str, doc_id: str, found: list[dict]) -> list[dict]:
+    """Return the amounts of a document that its part labels, in text order."""
+    if source == "au":
+        return found[:6]
+    if source in ("au2", "au3", "au4", "au5"):
+        return found[:2]
+    if source in ("au6", "au7"):  # a few amounts anywhere in the release, not only its headline
+        most = 3 if source == "au6" else 2
+        ranked = sorted(
+            range(len(found)),
+            key=lambda i: hashlib.sha256(f"{doc_id}:{i}".encode()).digest(),
+        )
+        return [found[i] for i in sorted(ranked[:most])]
+    return found
 
 
 def _au_sampled(doc_id: str) -> bool:
@@ -124,9 +174,11 @@ def fresh(doc_id: str) -> bool:
     return not _au_sampled(doc_id) and hashlib.sha256(f"fresh:{doc_id}".encode()).digest()[0] < 4
 
 
-def rows(text: str, dollar: str) -> list[dict]:
-    """Return the amounts of a text with their roles, as the build reads them."""
-    return assign_roles(text, link_parts(text, extract_amounts(text, dollar=dollar)))
+def rows(text: str, dollar: str, model: bool = True) -> list[dict]:
+    """Return the amounts of a text with their roles, as the build reads them (model: with the
+    trained model's revision, where its weights ship; without, the rules alone)."""
+    found = link_parts(text, extract_amounts(text, dollar=dollar))
+    return assign_roles(text, found, model=model)
 
 
 def keyed(found: list[dict]) -> Iterator[tuple[int, dict]]:
@@ -146,51 +198,74 @@ def labels_by_key() -> dict[tuple[str, str, str, int], str]:
     return labels
 
 
+PARTS = ("dev", "sealed1", "au2", "au3", "au4", "au5", "au6", "layouts", "au7")
+SEALED = "au7"  # the part read once, at the end: never cross-validated, never tuned on
+
+
+def part_of(source: str, doc_id: str) -> str:
+    """Name the part of the labelled set a document's amounts belong to."""
+    if source in ("seeds", "testcorpus", "papers", "au"):
+        return "sealed1" if sealed(source, doc_id) else "dev"
+    return source
+
+
+def amounts(
+    parts: set[str], model: bool = True
+) -> Iterator[tuple[str, tuple[str, str, str, int], str, list[dict], int]]:
+    """Yield (part, key, text, found, index) for every amount of the parts that is labelled."""
+    for source, doc_id, text, dollar in documents():
+        part = part_of(source, doc_id)
+        if part not in parts:
+            continue
+        found = rows(text, dollar, model)
+        picked = {id(row) for row in chosen(source, doc_id, found)}
+        for index, (n, row) in enumerate(keyed(found)):
+            if id(row) in picked:
+                yield part, (source, doc_id, row["text"], n), text, found, index
+
+
+def context(text: str, row: dict, width: int = 260) -> str:
+    """Show an amount in its paragraph, marked, for labelling from the text alone."""
+    at = text.find(row["text"])
+    sentence = row.get("sentence") or ""
+    if sentence and sentence in text:
+        at = text.find(row["text"], text.find(sentence))
+    if at < 0:
+        return sentence
+    low = max(0, at - width)
+    high = min(len(text), at + len(row["text"]) + width // 2)
+    return " ".join(
+        (text[low:at] + "[[" + row["text"] + "]]" + text[at + len(row["text"]) : high]).split()
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=("score", "list"))
+    parser.add_argument("command", choices=("score", "list", "blind"))
     parser.add_argument(
-        "--sealed", action="store_true", help="the first sealed part (a third of the documents)"
+        "--part",
+        action="append",
+        choices=PARTS,
+        help="which labelled part (default: dev); blind lists a part without the rules' reading",
     )
     parser.add_argument(
-        "--fresh",
-        action="store_true",
-        help="the second sealed part, drawn after the first was read",
-    )
-    parser.add_argument(
-        "--third",
-        action="store_true",
-        help="the third sealed part, drawn after the second was read",
-    )
-    parser.add_argument(
-        "--fourth",
-        action="store_true",
-        help="the fourth sealed part, drawn after the third was read",
-    )
-    parser.add_argument(
-        "--fifth", action="store_true", help="the last sealed part, drawn after the fourth was read"
+        "--rules", action="store_true", help="the rules alone, without the trained model"
     )
     args = parser.parse_args()
+    wanted = set(args.part or ["dev"])
     labels = labels_by_key()
     pairs = []
-    later = {"au2": args.fresh, "au3": args.third, "au4": args.fourth, "au5": args.fifth}
-    for source, doc_id, text, dollar in documents():
-        if any(wanted != (source == part) for part, wanted in later.items()):
-            continue
-        if source not in later and sealed(source, doc_id) != args.sealed:
-            continue
-        found = rows(text, dollar)
-        for n, row in keyed(
-            found[:6] if source == "au" else found[:2] if source in later else found
-        ):
-            key = (source, doc_id, row["text"], n)
-            if args.command == "list":
-                mark = labels.get(key, "?")
-                # The later parts are listed without the rules' reading: labelled blind.
-                read = "" if any(later.values()) else f",{row['role']}"
-                print(f"{source},{doc_id},{row['text']!r},{n},{mark}{read}\t{row['sentence']}")
-            elif key in labels:
-                pairs.append((labels[key], row["role"], key, row["sentence"], row["role_evidence"]))
+    for _, key, text, found, index in amounts(wanted, model=not args.rules):
+        row = found[index]
+        if args.command == "blind":
+            # Listed without the rules' reading, for labelling from the text alone.
+            mark = labels.get(key, "?")
+            print(f"{key[0]},{key[1]},{key[2]!r},{key[3]},{mark}\t{context(text, row)}")
+        elif args.command == "list":
+            mark = labels.get(key, "?")
+            print(f"{key[0]},{key[1]},{key[2]!r},{key[3]},{mark},{row['role']}\t{row['sentence']}")
+        elif key in labels:
+            pairs.append((labels[key], row["role"], key, row["sentence"], row["role_evidence"]))
     if args.command == "score":
         report(pairs)
 

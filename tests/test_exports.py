@@ -252,3 +252,21 @@ def test_the_bibtex_header_cannot_open_an_entry(client):
     assert header.startswith("% Exported from Policy Archive on ")
     assert "@" not in header and "{" not in header and "\r" not in header
     assert re.findall(r"^@", bib, re.MULTILINE) == []  # and the query matched nothing
+
+
+def test_the_csv_largest_amount_counts_money_announced_unless_all_amounts_are_asked(client):
+    # The 2019 release quotes a £1.5bn statistic (what residential care costs councils) and
+    # announces £900,000: the page, the filters and the timeline count the £900,000 by default.
+    doc = "2019-05-14-evidence-centre-to-study-the-cost-of-residential-care"
+    announced = {r["id"]: r for r in rows(client, "/search.csv")}[doc]
+    assert announced["largest_amount_gbp"] == "900000"
+    every = {r["id"]: r for r in rows(client, "/search.csv?money=all")}[doc]
+    assert every["largest_amount_gbp"] == "1500000000"
+    # A document with no money announced has no largest amount announced, but one of all amounts.
+    cuts = "2009-11-lighthouse-family-centres-to-open-in-coastal-towns"
+    assert {r["id"]: r for r in rows(client, "/search.csv")}[cuts]["largest_amount_gbp"] == ""
+    assert {r["id"]: r for r in rows(client, "/search.csv?money=all")}[cuts][
+        "largest_amount_gbp"
+    ] == "3200000"
+    # The real-terms column follows the same choice.
+    assert announced["largest_amount_gbp_real"] != every["largest_amount_gbp_real"]

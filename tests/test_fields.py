@@ -189,7 +189,9 @@ def test_source_on_the_shipped_corpus_is_a_filter_not_a_phrase(tmp_path):
         ("amount:1m-10m", "amount:1m-10m", 2),
         ('amount:"1m 10m"', "amount:1m-10m", 2),
         ('amount:"£1m–£10m"', "amount:1m-10m", 2),
-        ("amount:USD:100m-1bn", "amount:usd:100m-1bn", 1),
+        # The test corpus's one dollar sum in the band is an American clearinghouse's money,
+        # which the roles read as other (tests/test_role_model.py): no money announced.
+        ("amount:USD:100m-1bn", "amount:usd:100m-1bn", 0),
         ("year:2013", "year:2013", 2),
         ("year:2010-2013", "year:2010-2013", 4),
         ('year:"2013 - 2010"', "year:2010-2013", 4),

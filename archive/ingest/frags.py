@@ -48,7 +48,7 @@ class Frag:
 
     @property
     def size(self) -> float:
-        return statistics.median(w.size for w in self.words)
+        return type_size(self.words)
 
     @property
     def bold(self) -> bool:
@@ -59,7 +59,10 @@ class Frag:
         # Words split where the type changes inside them ("£1.5" and a bold "m") are one word again.
         text = self.words[0].text
         for before, word in zip(self.words, self.words[1:]):
-            glued = word.x0 - before.x1 < 0.1 * max(word.size, 1.0)
+            # A comma left behind a footnote mark taken out ("practice2,") closes up to its word.
+            glued = word.x0 - before.x1 < 0.1 * max(word.size, 1.0) or (
+                word.text[:1] in ",.;:)" and word.x0 - before.x1 < 0.6 * max(word.size, 1.0)
+            )
             text += word.text if glued else " " + word.text
         return text
 
@@ -78,6 +81,7 @@ def fragments(words: list[Word]) -> list[Frag]:
                 break
         else:
             rows.append([word])
+    rows = _raised(rows)
     frags = []
     for row in rows:
         row = _without_marks(row)
@@ -93,10 +97,42 @@ def fragments(words: list[Word]) -> list[Frag]:
     return frags
 
 
+def type_size(words: list[Word]) -> float:
+    """The size most of the words' letters are set in (a raised mark beside one word is not)."""
+    letters: dict[float, int] = {}
+    for word in words:
+        letters[word.size] = letters.get(word.size, 0) + len(word.text)
+    return max(letters, key=letters.__getitem__) if letters else 0.0
+
+
+def _raised(rows: list[list[Word]]) -> list[list[Word]]:
+    """Put a raised letter in small type ("3rd", "1st") back on the line of the word it ends."""
+    largest = max((w.size for row in rows for w in row), default=0.0)
+    for row in rows:
+        for word in [w for w in row if w.size < 0.8 * largest]:
+            home = next(
+                (
+                    other
+                    for other in rows
+                    if other is not row
+                    and other
+                    and word.size < 0.8 * other[0].size
+                    and other[0].top - 0.6 * word.size <= word.top
+                    and other[0].top < word.bottom < other[0].bottom
+                    and any(abs(w.x1 - word.x0) < 1 for w in other)
+                ),
+                None,
+            )
+            if home is not None:
+                row.remove(word)
+                home.append(word)
+    return [row for row in rows if row]
+
+
 def _without_marks(row: list[Word]) -> list[Word]:
     """Leave out footnote marks: figures in small type raised above the line."""
-    size = statistics.median(w.size for w in row)
-    base = statistics.median(w.bottom for w in row)
+    size = type_size(row)
+    base = statistics.median(w.bottom for w in row if w.size == size)
     kept = [
         w
         for w in row

@@ -10,7 +10,6 @@ order. Works on any source of positioned words: a PDF's text layer or OCR.
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,10 +18,15 @@ from archive.ingest.cells import find_tables, table
 from archive.ingest.frags import ROLE_BODY, Frag, Word, fragments
 from archive.ingest.frags import rows as _rows
 from archive.ingest.frags import strips as _strips
-
-ROLE_ASIDE, ROLE_NOTE = "aside", "note"
-SMALL = 0.88  # of the body's type size: smaller type is a footnote, caption or chart note
-_NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§]|\[\d{1,3}\])\s*\S")
+from archive.ingest.regions import (
+    ROLE_ASIDE,
+    ROLE_NOTE,
+    SMALL,
+    bands,
+    column_notes,
+    margins,
+    mark_notes,
+)
 
 
 @dataclass
@@ -77,6 +81,11 @@ def _spanning(strips: list[list[Frag]], at: int, x: float) -> bool:
     if len(sides) != 1:
         return False
     other = not sides.pop()
+    # In clearly larger type, a line with nothing beside it across the gutter is set across the
+    # columns (a heading spanning them, short as it may be): a column's own heading has the other
+    # column's lines beside it.
+    if min(f.size for f in strip) >= 1.2 * statistics.median(sizes) and all(f.bold for f in strip):
+        return True
     near = strips[max(0, at - 1) : at] + strips[at + 1 : at + 2]
     return not any((f.x1 <= x) == other for s in near for f in s)
 
@@ -115,8 +124,18 @@ def _run(strips: list[list[Frag]], start: int, span: tuple[float, float], gap: f
     )
     # Columns of running text: text on both sides of strips (two will do: a column may be short
     # beside a long one) in a run of three or more, and several words a line on each side.
-    if sided < 2 or last - first < 2 or _median(left) < 3 or _median(right) < 3:
+    if sided < 2 or last - first < 2 or _median(right) < 3:
         return None
+    if _median(left) < 3:
+        # Side headings: a narrow column of labels of a word or two a line beside running text
+        # (a manual's margin headings, a term beside its definition). Each label is read before
+        # the text it stands beside, not all labels first.
+        lefts = [f for s in run for f in s if f.x1 <= x]
+        rights = [f for s in run for f in s if f.x0 >= x]
+        text_width = max(f.x1 for f in rights) - min(f.x0 for f in rights)
+        if not lefts or max(f.x1 - f.x0 for f in lefts) > 0.5 * text_width:
+            return None
+        return first, last, sided, -x
     return first, last, sided, x
 
 
@@ -129,15 +148,39 @@ def order(frags: list[Frag], gap: float) -> list[list[Frag]]:
     if not found:
         return strips
     first, last, x = found
+    labels = x < 0  # a column of side headings, marked by _run with a negative x
+    x = abs(x)
     middle = [f for s in strips[first : last + 1] for f in s]
     before = [f for s in strips[:first] for f in s]
     after = [f for s in strips[last + 1 :] for f in s]
+    left = order([f for f in middle if f.x1 <= x], gap)
+    right = order([f for f in middle if f.x1 > x], gap)
     return (
-        order(before, gap)
-        + order([f for f in middle if f.x1 <= x], gap)
-        + order([f for f in middle if f.x1 > x], gap)
-        + order(after, gap)
+        order(before, gap) + (_beside(left, right) if labels else left + right) + order(after, gap)
     )
+
+
+def _beside(labels: list[list[Frag]], text: list[list[Frag]]) -> list[list[Frag]]:
+    """Read each block of side headings just before the text beside its first line."""
+    blocks: list[list[list[Frag]]] = []
+    for strip in labels:
+        top = min(f.top for f in strip)
+        if blocks:
+            above = blocks[-1][-1]
+            height = max(f.bottom for f in above) - min(f.top for f in above)
+            if top - max(f.bottom for f in above) < 0.8 * height:
+                blocks[-1].append(strip)
+                continue
+        blocks.append([strip])
+    out: list[list[Frag]] = []
+    for strip in text:
+        top = min(f.top for f in strip)
+        while blocks and min(f.top for f in blocks[0][0]) <= top + 2:
+            out.extend(blocks.pop(0))
+        out.append(strip)
+    for block in blocks:
+        out.extend(block)
+    return out
 
 
 def body_size(words: list[Word]) -> float:
@@ -154,6 +197,7 @@ def lay_out(
     body: float,
     boxes: Sequence[tuple[float, ...]] = (),
     tables: Sequence[tuple[tuple[float, ...], list[list[str]]]] = (),
+    rules: Sequence[float] = (),
 ) -> Laid:
     """Put a page's words in reading order: tables as rows; notes, captions and boxes marked."""
     frags = fragments(words)
@@ -164,8 +208,11 @@ def lay_out(
     if not frags:
         return Laid()
     gap = max(0.8 * (body or 10.0), 6.0)
+    heads, frags, feet = margins(frags, height)
     frags = find_tables(frags, ruled, body)
-    _mark_notes(frags, height, body)
+    mark_notes(frags, height, body)
+    if body:
+        column_notes(frags, height, body)
     for frag in frags:
         cx, cy = (frag.x0 + frag.x1) / 2, (frag.top + frag.bottom) / 2
         if (
@@ -174,40 +221,21 @@ def lay_out(
             or frag.role == ROLE_BODY
             and body
             and frag.size < SMALL * body
+            and not any(w.size >= SMALL * body for w in frag.words if len(w.text) >= 2)
+            # a run-in heading set in small capitals is a heading, not a caption
+            and not (frag.text.isupper() and len(frag.words) <= 6)
         ):
             frag.role = ROLE_ASIDE
     laid = Laid()
+    laid.lines.extend(row for strip in heads for row in _rows(strip))
     # The page is cut with every fragment in place, so a box or a caption across the columns parts
     # the columns above it from those below; each role's text is then written in that order.
-    ordered = order(frags, gap)
+    ordered = [s for band in bands(frags, rules) for s in order(band, gap)]
     for role in (ROLE_BODY, ROLE_ASIDE, ROLE_NOTE):
         strips = [kept for strip in ordered if (kept := [f for f in strip if f.role == role])]
         _emit(strips, laid, gap, ruled)
+    laid.lines.extend(row for strip in feet for row in _rows(strip))
     return laid
-
-
-def _mark_notes(frags: list[Frag], height: float, body: float) -> None:
-    """Footnotes: the block of small type at the foot of the page, under the running text."""
-    if not body:
-        return
-    strips = _strips(frags)
-    notes: list[list[Frag]] = []
-    for strip in reversed(strips):
-        if all(f.size < SMALL * body for f in strip) and strip[0].top > 0.45 * height:
-            notes.append(strip)
-        elif notes or strip[0].top < 0.88 * height:
-            break  # a page number or running foot below the notes is passed over
-    notes.reverse()
-    while notes and len(notes[-1]) == 1 and re.fullmatch(r"\d{1,4}", notes[-1][0].text):
-        notes.pop()  # a page number in small type
-    if not notes:
-        return
-    numbered = any(_NOTE_START.match(s[0].text) for s in notes)
-    starts_line = notes[0][0].x0 <= min(f.x0 for f in frags) + 2 * body
-    if numbered or starts_line:
-        for strip in notes:
-            for frag in strip:
-                frag.role = ROLE_NOTE
 
 
 def _emit(

@@ -14,42 +14,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from archive.ingest.hyphens import join_lines
 from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
 from archive.ingest.marks import escape
+from archive.ingest.pagetext import Line, PageText
+from archive.ingest.running import RULE, is_running, running_lines
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.?)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
-)
 _LEADER = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$|\s{2,}\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣●*]|[-–—](?=\s))\s*")
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>[A-Z].*)$")
-_HYPHENATED = re.compile(r"(?<=[A-Za-z])[-\u00ad]$")
-_DIGITS = re.compile(r"\d+")
-_END_NUMBER = re.compile(r"^(?:page\s+)?#\s*[|·•–-]?\s*|\s*[|·•–-]?\s*(?:page\s+)?#$")
 HEADING_WORDS = 14
-
-
-@dataclass(frozen=True)
-class Line:
-    """A line of text on a page; size, position and edge are known when the extractor gives them."""
-
-    text: str
-    size: float = 0.0
-    bold: bool = False
-    edge: bool = False  # in the top or bottom margin band
-    top: float = 0.0
-    x0: float = 0.0
-    bullet: bool = False  # a bullet was drawn before it
-    role: str = ""  # "" running text, "aside" caption, chart note or box, "note" footnote, "table"
-
-
-@dataclass
-class PageText:
-    number: int
-    lines: list[Line]
-    tables: list[tuple[float, list[list[str]]]] = field(default_factory=list)  # (top, rows)
 
 
 @dataclass
@@ -89,7 +65,7 @@ _MARKERS = re.compile(r"\s*<!-- page \d{1,5} -->\s*")
 def to_paper(pages: list[PageText]) -> Paper:
     """Clean a paper's pages and write them as Markdown with page markers."""
     paper = Paper([])
-    running = _running_lines(pages)
+    running = running_lines(pages)
     sizes: Counter[float] = Counter()
     for page in pages:
         for ln in page.lines:
@@ -102,7 +78,11 @@ def to_paper(pages: list[PageText]) -> Paper:
         )
     kept_pages: list[tuple[int, list[Line | list[list[str]]]]] = []
     for page in pages:
-        lines = [ln for ln in page.lines if not _is_running(ln, page, running, type_size)]
+        lines = [
+            ln
+            for ln in page.lines
+            if not is_running(ln, page, running, type_size) and not RULE.fullmatch(ln.text)
+        ]
         if _is_contents([ln for ln in lines if ln.role != "table"]):
             paper.dropped.append(f"the contents on page {page.number}")
             continue
@@ -150,78 +130,13 @@ def to_paper(pages: list[PageText]) -> Paper:
     )
     early = [b for b in paper.blocks if _MARKERS.fullmatch(b)][2:3]  # the third page's marker
     cut = paper.blocks.index(early[0]) if early else len(paper.blocks)
-    paper.front_blocks = [(title_lines and paper.title) or ""] + [
-        _MARKERS.sub(" ", b).strip().lstrip("#").strip() for b in paper.blocks[:cut]
-    ]
-    return paper
-
-
-def _running_lines(pages: list[PageText]) -> set[str]:
-    """Find the lines that repeat in the margins of most pages: running headers and footers."""
-    if len(pages) < 2:
-        return set()
-    seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({_shape(ln.text) for ln in _margin(page)})
-    # Furniture repeats: on most pages of a short paper, on three or more of a long one (a chapter's
-    # running head stands only on that chapter's pages).
-    needed = min(max(2, (len(pages) + 1) // 2), 3)
-    return {
-        shape for shape, count in seen.items() if count >= needed and not _PAGE_NUMBER.match(shape)
-    }
-
-
-def _margin(page: PageText) -> list[Line]:
-    if any(ln.edge for ln in page.lines):
-        return [ln for ln in page.lines if _in_margin(ln, page)]
-    return page.lines[:2] + page.lines[-2:]  # no positions: the first and last lines
-
-
-def _is_running(line: Line, page: PageText, running: set[str], body: float = 0.0) -> bool:
-    if any(ln.edge for ln in page.lines):
-        in_margin = _in_margin(line, page)
-    else:
-        in_margin = line in page.lines[:2] or line in page.lines[-2:]
-    if not in_margin:
-        return False
-    if _shape(line.text) in running or _PAGE_NUMBER.match(line.text):
-        return True
-    # A head or foot in small type carrying the page's own number, even on a page of its own.
-    words = line.text.split()
-    tops = [ln.top for ln in page.lines]
-    outermost = line.top in (min(tops), max(tops))  # not a footnote numbered as its page is
-    return bool(
-        body
-        and line.size
-        and line.size < 0.95 * body
-        and len(words) <= 12
-        and outermost
-        and line.role != "note"
-        and str(page.number) in (words[0], words[-1])
+    # A cover's lines are read one by one too: a year set on a line of its own dates the paper.
+    paper.front_blocks = (
+        [(title_lines and paper.title) or ""]
+        + [ln.text for ln in title_lines if len(title_lines) > 1]
+        + [_MARKERS.sub(" ", b).strip().lstrip("#").strip() for b in paper.blocks[:cut]]
     )
-
-
-def _in_margin(line: Line, page: PageText) -> bool:
-    """In the margin band and standing apart: not the first or last line of a column's paragraph."""
-    if not line.edge:
-        return False
-    at = page.lines.index(line)
-    for other in page.lines[max(0, at - 1) : at + 2]:
-        if (
-            other is not line
-            and abs(other.x0 - line.x0) < 6
-            and abs(other.size - line.size) < 1
-            and 0 < abs(other.top - line.top) <= 1.6 * max(line.size, 1.0)
-        ):
-            return False
-    return True
-
-
-def _shape(text: str) -> str:
-    """Compare lines with their numbers blanked: "Page 3 of 12" and "Page 4 of 12" are one footer,
-    "12 Title of the report" on an even page and "Title of the report 13" on an odd one one head."""
-    shape = _DIGITS.sub("#", " ".join(text.lower().split()))
-    return _END_NUMBER.sub("", shape) or shape
+    return paper
 
 
 def _is_contents(lines: list[Line]) -> bool:
@@ -240,6 +155,15 @@ def _title_lines(pages: list[tuple[int, list]], body_size: float) -> list[Line]:
     if not lines:
         return []
     lines = [ln for ln in lines if ln.role == ""]
+    if not lines:
+        return []
+    largest = max(ln.size for ln in lines)
+    if largest < 1.3 * body_size:
+        return []
+    if len(lines) <= 6 and all(ln.size >= 1.5 * body_size for ln in lines):
+        return lines  # a cover of display type only: its lines are the title, in any sizes
+    # A year or a number set large ("2007" over "Instructions for Form 1040NR") is not the title.
+    lines = [ln for ln in lines if not re.fullmatch(r"\W*\d[\d\W]*", ln.text)]
     if not lines:
         return []
     largest = max(ln.size for ln in lines)
@@ -325,7 +249,7 @@ def _units(
                 units.append(("list", item_text))
         elif not new_block and units and units[-1][0] in ("p", "list"):
             kind, last = units[-1]
-            units[-1] = (kind, _join(last, text))
+            units[-1] = (kind, join_lines(last, text))
         else:
             units.append(("p", text))
         previous = line
@@ -342,13 +266,6 @@ def _heading_level(line: Line, body_size: float, levels: dict[float, int]) -> in
     if line.bold and (not body_size or line.size <= 1.15 * body_size) and words <= 10:
         return min(2 + numbered["number"].count("."), 4) if numbered else 3
     return 0
-
-
-def _join(before: str, after: str) -> str:
-    """Join a wrapped line to the one before, mending a word hyphenated at the line's end."""
-    if _HYPHENATED.search(before) and after[:1].islower():
-        return before[:-1] + after
-    return f"{before} {after}"
 
 
 def table_rows(rows: list[list[str]]) -> str:

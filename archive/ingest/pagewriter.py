@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from archive.ingest.hyphens import join_lines
 from archive.ingest.marks import PAGE_MARKER, escape
 from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
 
@@ -34,8 +35,16 @@ def write_pages(
                 f" {marker} {escape(notes[0][1])}"  # a footnote runs on from the page before
             )
             notes = notes[1:]
-        if open_paragraph and body and body[0][0] == "p" and body[0][1][:1].islower():
-            paper.blocks[-1] += f" {marker} {escape(body[0][1])}"  # the paragraph runs on
+        # The paragraph runs on: the page ended inside a sentence, and the next begins in lower
+        # case, or the page ended on a word or a hyphen, not on a heading's or a label's colon.
+        runs_on = (
+            open_paragraph
+            and body
+            and body[0][0] == "p"
+            and (body[0][1][:1].islower() or re.search(r"[a-z,;\-–]$", paper.blocks[-1]))
+        )
+        if runs_on:
+            paper.blocks[-1] = _run_on(paper.blocks[-1], marker, escape(body[0][1]))
             body = body[1:]
             if tail:  # the page before's notes follow the paragraph they belong to
                 paper.blocks += [PAGE_MARKER.format(tail_page), *tail, marker]
@@ -49,6 +58,14 @@ def write_pages(
         tail += [_note(text) for kind, text in notes]
         tail_page = number
     paper.blocks += tail
+
+
+def _run_on(before: str, marker: str, after: str) -> str:
+    """Join a paragraph's next page to it; a word broken over the break is mended first."""
+    if before.endswith("-") and before[-2:-1].isalpha():
+        first, _, rest = after.partition(" ")
+        return f"{join_lines(before, first)} {marker} {rest}".rstrip()
+    return f"{before} {marker} {after}"
 
 
 def _role(item: object) -> str | None:

@@ -205,7 +205,22 @@ _LABEL = re.compile(
 def printed_date(blocks: list[str]) -> tuple[str, str] | None:
     """Find the date printed on a paper's first pages: ISO date (as precise as printed), words."""
     best: tuple[int, int, str, str] | None = None
-    for order, block in enumerate(blocks):
+    # A table's row ("- 1309 S. Mary Avenue — April 6, 2016: 7:30 a.m.") is read cell by cell:
+    # a date standing in a cell of its own is printed as the paper's date, as on a line.
+    # Only a day or a month counts so: a year or "2024-25" in a cell is a column's heading.
+    cells = [
+        [(block, False)]
+        + [
+            (cell, True)
+            for cell in (
+                re.split(r" — |; |: ", block[2:])
+                if block.startswith("- ") and " — " in block
+                else []
+            )
+        ]
+        for block in blocks
+    ]
+    for order, (block, cell) in enumerate(b for row in cells for b in row):
         words = len(block.split())
         if not block or words > 40:
             continue
@@ -220,6 +235,8 @@ def printed_date(blocks: list[str]) -> tuple[str, str] | None:
                 ):
                     continue
                 iso = _iso(match, precision)
+                if cell and precision < 2:
+                    continue
                 if iso and (best is None or precision > best[0]):
                     best = (precision, order, iso, block if len(block) <= 120 else match.group())
             if best and best[0] == precision:

@@ -17,6 +17,8 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # Of the page's height: a line this near the top or bottom may be a running header or footer.
 EDGE = 0.1
+# Of the type's size: a wider gap between two letters parts two words.
+WORD_GAP = 0.15
 _JUNK_TITLE = re.compile(
     r"^(?:untitled|microsoft word\b|document\d*$|.*\.(?:docx?|pdf|indd|rtf)$)", re.IGNORECASE
 )
@@ -89,8 +91,8 @@ def read_pdf(data: bytes) -> PdfText:
         raw = _ocr(data, raw)
     body = body_size([w for page in raw for w in page[1]])
     pages = [
-        page_text(number, words, height, body, tables, boxes, dots)
-        for number, words, height, tables, boxes, dots in raw
+        page_text(number, words, height, body, tables, boxes, dots, rules)
+        for number, words, height, tables, boxes, dots, rules in raw
     ]
     if not pages:
         raise PdfProblem("damaged or truncated: it has no pages")
@@ -117,35 +119,42 @@ def _ocr(data: bytes, raw: list[tuple]) -> list[tuple]:
         raise PdfProblem(f"no text layer: its {len(raw)} page(s) are images (a scan?); {missing}")
     read: list[tuple] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for (number, _, height, tables, _boxes, _dots), page in zip(raw, pdf.pages):
+        for (number, _, height, tables, _boxes, _dots, _rules), page in zip(raw, pdf.pages):
             words, _ = ocr.page_words(page)
-            read.append((number, words, height, tables, [], []))
+            read.append((number, words, height, tables, [], [], []))
     return read
 
 
-def _read_page(page) -> tuple[list[Word], float, list, list, list]:
-    """One page's words outside its ruled tables, its tables as rows, boxes and drawn bullets."""
+def _read_page(page) -> tuple[list[Word], float, list, list, list, list]:
+    """One page's words outside its ruled tables, its tables as rows, boxes, drawn bullets and
+    the heights of rules drawn across most of the page."""
+    # Only what is inside the crop box is printed: a print shop's slug above it is not the paper's.
+    box = tuple(float(v) for v in page.cropbox)
+    if box != tuple(float(v) for v in page.bbox) and box[2] > box[0] and box[3] > box[1]:
+        page = page.crop(box)
+    dy = float(page.bbox[1])  # page coordinates from the top of what is printed
     height = float(page.height) or 1.0
     tables, ruled = [], []
     for table in page.find_tables():
         rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
         rows = [row for row in rows if any(row)]
         if len(rows) >= 2:
-            tables.append((tuple(float(v) for v in table.bbox), rows))
+            x0, top, x1, bottom = (float(v) for v in table.bbox)
+            tables.append(((x0, top - dy, x1, bottom - dy), rows))
             ruled.append(table.bbox)
     text_page = page
     for box in ruled:
         text_page = text_page.outside_bbox(box)
     # A list's bullets are often drawn as small filled shapes, not written as characters.
     dots = [
-        (float(c["x1"]), (float(c["top"]) + float(c["bottom"])) / 2)
+        (float(c["x1"]), (float(c["top"]) + float(c["bottom"])) / 2 - dy)
         for c in (*page.curves, *page.rects)
         if float(c["width"]) <= 6 and float(c["height"]) <= 6 and c.get("fill")
     ]
     # A box drawn round text (a sidebar, a panel) sets it apart; a frame round the page does not.
     area = float(page.width) * height
     boxes = [
-        (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        (float(r["x0"]), float(r["top"]) - dy, float(r["x1"]), float(r["bottom"]) - dy)
         for r in page.rects
         if float(r["width"]) > 60
         and float(r["height"]) > 24
@@ -154,23 +163,46 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list]:
     ]
     # Words split where the size changes (a raised footnote mark); bold is read from the characters,
     # so a word is not split where only the font changes.
+    # A gap between letters is read against the type's size, not in points: justified lines
+    # set by TeX have word spaces under 3 pt, which a fixed tolerance glues into one word.
+    read = text_page.extract_words(
+        extra_attrs=["size"],
+        use_text_flow=False,
+        return_chars=True,
+        x_tolerance_ratio=WORD_GAP,
+    )
+    # Text set sideways in a margin (an arXiv stamp, a print shop's slug) is no part of the
+    # running text, unless most of the page is set that way (a page turned as a whole).
+    upright = [w for w in read if w.get("upright", True)]
+    if len(upright) >= 0.8 * len(read):
+        read = upright
     words = [
         Word(
             w["text"],
             float(w["x0"]),
             float(w["x1"]),
-            float(w["top"]),
-            float(w["bottom"]),
+            float(w["top"]) - dy,
+            float(w["bottom"]) - dy,
             round(float(w["size"]), 1),
             sum("bold" in str(c.get("fontname", "")).lower() for c in w["chars"]) * 2
             > len(w["chars"]),
         )
-        for w in text_page.extract_words(
-            extra_attrs=["size"], use_text_flow=False, return_chars=True
-        )
+        for w in read
         if w["text"].strip()
     ]
-    return words, height, tables, boxes, dots
+    # A rule drawn across most of the page parts what is above it from what is below (a
+    # masthead from the columns under it); a footnote's short rule does not.
+    width = float(page.width) or 1.0
+    rules = sorted(
+        {
+            round((float(e["top"]) + float(e["bottom"])) / 2 - dy, 1)
+            for e in page.edges
+            if e.get("orientation") == "h"
+            and float(e["x1"]) - float(e["x0"]) > 0.6 * width
+            and not any(_inside(e, box) for box in ruled)
+        }
+    )
+    return words, height, tables, boxes, dots, rules
 
 
 def _inside(rect: dict, box: tuple) -> bool:
@@ -190,9 +222,10 @@ def page_text(
     tables: list | None = None,
     boxes: list | None = None,
     dots: list | None = None,
+    rules: list | None = None,
 ) -> PageText:
     """Lay a page's words out in reading order as lines with size, place and role; its tables."""
-    laid = lay_out(words, height, body, boxes or [], tables or [])
+    laid = lay_out(words, height, body, boxes or [], tables or [], rules or [])
     lines: list[Line] = []
     found: list[tuple[float, list[list[str]]]] = []
     for laid_row in laid.lines:

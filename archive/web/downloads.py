@@ -28,10 +28,13 @@ from archive.web.pinpoint import accessed_on
 
 
 def search_csv() -> Response:
-    hits = current_archive().iter_hits(current_request())
+    search = current_request()
+    hits = current_archive().iter_hits(search)
     permalink, _ = stream_links()
     archive = current_archive()
-    stream = export.csv_stream(hits, permalink, archive.currency, _searched(), archive.ministries)
+    stream = export.csv_stream(
+        hits, permalink, archive.currency, _searched(), archive.ministries, search.money
+    )
     return _download(stream, "text/csv", "csv")
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
+from archive.corpus.roles import COUNTED
 from archive.web import cite
 
 CSV_COLUMNS = (
@@ -75,11 +76,21 @@ def csv_row(
     currency: str = "GBP",
     searched: str = "",
     ministries: bool = False,
+    money: str = "announced",
 ) -> list[str]:
-    """Turn one hit into the CSV's cells, in CSV_COLUMNS order; the largest in its own currency."""
+    """Turn one hit into the CSV's cells, in CSV_COLUMNS order; the largest in its own currency.
+
+    The largest amount's columns count the money the search counts: money announced by default,
+    every amount with money="all", as the page, the filters and the timeline do.
+    """
     amounts = hit.get("amounts") or []
-    pounds = max((a["value"] for a in amounts if a["currency"] == currency), default=None)
-    real = [a["real_terms"] for a in amounts if a["currency"] == currency and a.get("real_terms")]
+    counted = [
+        a
+        for a in amounts
+        if a["currency"] == currency and (money == "all" or a.get("role", "announced") in COUNTED)
+    ]
+    pounds = max((a["value"] for a in counted), default=None)
+    real = [a["real_terms"] for a in counted if a.get("real_terms")]
     parts = [
         f"{a['text']} of {amounts[a['part_of']]['text']}"
         for a in amounts
@@ -136,6 +147,7 @@ def csv_stream(
     currency: str = "GBP",
     searched: str = "",
     ministries: bool = False,
+    money: str = "announced",
 ) -> Iterator[str]:
     """Yield a CSV file line by line: a header, then one row per hit."""
     buffer = io.StringIO()
@@ -150,7 +162,7 @@ def csv_stream(
     writer.writerow(csv_columns(currency, ministries))
     yield flush()
     for hit in hits:
-        writer.writerow(csv_row(hit, permalink(hit), currency, searched, ministries))
+        writer.writerow(csv_row(hit, permalink(hit), currency, searched, ministries, money))
         yield flush()
 
 

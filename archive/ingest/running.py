@@ -1,0 +1,119 @@
+"""Running heads and feet: lines that repeat, numbers blanked, in the margins of many pages, or
+standing outermost or closing the text of many pages ("Continued on next page")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from archive.ingest.pagetext import Line, PageText
+
+_PAGE_NUMBER = re.compile(
+    # a year alone ("2003" on a cover) is not a page number
+    r"^[-–—]?\s*(?:(?:page|p\.?)\s*)?(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlc]{1,6})"
+    r"(?:\s*(?:of|/)\s*\d{1,4})?\s*[-–—]?$",
+    re.IGNORECASE,
+)
+RULE = re.compile(r"[\s_\-–—.·=*]{5,}")  # a rule typed as characters, no text
+_DIGITS = re.compile(r"\d+")
+_END_NUMBER = re.compile(r"^(?:page\s+)?#\s*[|·•–-]?\s*|\s*[|·•–-]?\s*(?:page\s+)?#$")
+
+
+def running_lines(pages: list[PageText]) -> set[str]:
+    """Find the lines that repeat in the margins of most pages: running headers and footers."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_shape(ln.text) for ln in _margin(page)})
+    # Furniture repeats: on most pages of a short paper, on three or more of a long one (a chapter's
+    # running head stands only on that chapter's pages).
+    needed = min(max(2, (len(pages) + 1) // 2), 3)
+    running = {
+        shape for shape, count in seen.items() if count >= needed and not _PAGE_NUMBER.match(shape)
+    }
+    # A short line closing (or opening) the text of many pages word for word is furniture too,
+    # even above the margin: "Continued on next page", "(continued)".
+    # So is a line standing outermost on many pages, though set a little inside the margin band.
+    ends: Counter[str] = Counter()
+    for page in pages:
+        # not a sentence: furniture does not end in a full stop
+        ends.update(
+            {
+                _shape(ln.text)
+                for ln in _ends(page)
+                if len(ln.text.split()) <= 12 and not ln.text.rstrip().endswith(".")
+            }
+        )
+    return running | {
+        shape
+        for shape, count in ends.items()
+        if count >= max(3, len(pages) // 10) and re.search(r"[a-z]{3}", shape)
+    }
+
+
+def _ends(page: PageText) -> list[Line]:
+    """The page's outermost lines, and the first and last lines of its running text and boxes."""
+    lines = [ln for ln in page.lines if ln.role != "table" and ln.text]
+    if not lines:
+        return []
+    tops = [ln.top for ln in lines]
+    ends = [ln for ln in lines if ln.top <= min(tops) + 2 or ln.top >= max(tops) - 2]
+    for role in ("", "aside"):
+        kept = [ln for ln in lines if ln.role == role]
+        ends += kept[:1] + kept[-1:]
+    return ends
+
+
+def _margin(page: PageText) -> list[Line]:
+    if any(ln.edge for ln in page.lines):
+        return [ln for ln in page.lines if _in_margin(ln, page)]
+    return page.lines[:2] + page.lines[-2:]  # no positions: the first and last lines
+
+
+def is_running(line: Line, page: PageText, running: set[str], body: float = 0.0) -> bool:
+    if any(ln.edge for ln in page.lines):
+        in_margin = _in_margin(line, page)
+    else:
+        in_margin = line in page.lines[:2] or line in page.lines[-2:]
+    if not in_margin:
+        return any(line is ln for ln in _ends(page)) and _shape(line.text) in running
+    if _shape(line.text) in running or _PAGE_NUMBER.match(line.text):
+        return True
+    # A head or foot in small type carrying the page's own number, even on a page of its own.
+    words = line.text.split()
+    tops = [ln.top for ln in page.lines]
+    outermost = line.top in (min(tops), max(tops))  # not a footnote numbered as its page is
+    return bool(
+        body
+        and line.size
+        and line.size < 0.95 * body
+        and len(words) <= 12
+        and outermost
+        and line.role != "note"
+        and str(page.number) in (words[0], words[-1])
+    )
+
+
+def _in_margin(line: Line, page: PageText) -> bool:
+    """In the margin band and standing apart: not the first or last line of a column's paragraph."""
+    if not line.edge:
+        return False
+    at = page.lines.index(line)
+    for other in page.lines[max(0, at - 1) : at + 2]:
+        if (
+            other is not line
+            and not RULE.fullmatch(other.text)  # a typed rule under a head is no paragraph
+            and abs(other.x0 - line.x0) < 6
+            and abs(other.size - line.size) < 1
+            and 0 < abs(other.top - line.top) <= 1.6 * max(line.size, 1.0)
+        ):
+            return False
+    return True
+
+
+def _shape(text: str) -> str:
+    """Compare lines with their numbers blanked: "Page 3 of 12" and "Page 4 of 12" are one footer,
+    "12 Title of the report" on an even page and "Title of the report 13" on an odd one one head."""
+    shape = _DIGITS.sub("#", " ".join(text.lower().split()))
+    return _END_NUMBER.sub("", shape) or shape
