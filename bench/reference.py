@@ -11,6 +11,22 @@ from archive.corpus.amounts import band_key
 from archive.corpus.parse import PartialDate
 from archive.search.request import SearchRequest
 
+
+def chosen_values(request: SearchRequest, registry) -> dict[str, list[str]]:
+    """Return the facet values a request selects, predecessors and year ranges spelt out."""
+    departments = {
+        k
+        for key in request.departments
+        for k in (registry.with_predecessors(key) if request.predecessors else {key})
+    }
+    return {
+        "year": [str(y) for low, high in request.years for y in range(low, high + 1)],
+        "department": sorted(departments),
+        "programme": list(request.programmes),
+        "amount": list(request.amounts),
+    }
+
+
 FACET_NAMES = ("year", "department", "programme", "amount")
 WORD = re.compile(r"\w+")
 
@@ -95,20 +111,7 @@ class Reference:
 
     def _filters(self, request: SearchRequest) -> dict[str, tuple[str, list]]:
         found: dict[str, tuple[str, list]] = {}
-        selections = {
-            "year": [str(y) for low, high in request.years for y in range(low, high + 1)],
-            "department": sorted(
-                {
-                    k
-                    for key in request.departments
-                    for k in (
-                        self.registry.with_predecessors(key) if request.predecessors else {key}
-                    )
-                }
-            ),
-            "programme": list(request.programmes),
-            "amount": list(request.amounts),
-        }
+        selections = chosen_values(request, self.registry)
         for name, values in selections.items():
             if values:
                 marks = ",".join("?" * len(values))

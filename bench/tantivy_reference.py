@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import tantivy
+from reference import chosen_values  # the SQLite reference's reading of the same request
 
 from archive.corpus.amounts import band_key
 from archive.corpus.parse import PartialDate
@@ -99,20 +100,7 @@ class TantivyReference:
         self.registry = registry
 
     def _selections(self, request: SearchRequest) -> dict[str, tantivy.Query]:
-        chosen = {
-            "year": [str(y) for low, high in request.years for y in range(low, high + 1)],
-            "department": sorted(
-                {
-                    k
-                    for key in request.departments
-                    for k in (
-                        self.registry.with_predecessors(key) if request.predecessors else {key}
-                    )
-                }
-            ),
-            "programme": list(request.programmes),
-            "amount": list(request.amounts),
-        }
+        chosen = chosen_values(request, self.registry)
         found = {
             name: tantivy.Query.term_set_query(self.schema, name, values)
             for name, values in chosen.items()

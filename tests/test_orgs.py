@@ -16,16 +16,9 @@ from archive.corpus.registry import Registry
 from archive.ingest.pipeline import Options, ingest
 from archive.ingest.report import Outcome
 from archive.ingest.suggest import Matcher, organisations
+from tests.test_ingest_shapes import SHARED  # the AU releases, where they are
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = next(
-    (
-        p / "shared" / "corpora" / "au-pm-media-releases.jsonl"
-        for p in (ROOT.parent, ROOT.parent.parent)
-        if (p / "shared" / "corpora" / "au-pm-media-releases.jsonl").exists()
-    ),
-    ROOT.parent / "shared" / "corpora" / "au-pm-media-releases.jsonl",
-)
 
 
 @pytest.fixture(scope="module")

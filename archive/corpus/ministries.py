@@ -67,8 +67,8 @@ def read(path: Path, raw: dict[str, Any], country_of: Any) -> dict[str, Ministry
         for needed in NEEDED:
             if not entry.get(needed):
                 raise CorpusError(path, f"ministry '{key}' has no {needed.replace('_', ' ')}")
-        start = _day(path, key, entry["from"])
-        end = None if entry.get("until") is None else _day(path, key, entry["until"])
+        start = iso_day(path, key, entry["from"])
+        end = None if entry.get("until") is None else iso_day(path, key, entry["until"])
         if end is not None and end <= start:
             raise CorpusError(path, f"ministry '{key}' ends ({end}) before it starts ({start})")
         number = entry.get("number")
@@ -206,7 +206,8 @@ def _days(first: str, last: str) -> int:
     return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
 
 
-def _day(path: Path, key: str, value: Any) -> str:
+def iso_day(path: Path, key: str, value: Any) -> str:
+    """Read a registry date written as YYYY-MM-DD, or say which entry holds what."""
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:

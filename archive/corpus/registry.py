@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import hashlib
 from collections.abc import Mapping
@@ -396,8 +395,8 @@ def _government(key: str, entry: dict[str, Any], path: Path) -> Government:
     for needed in ("name", "party", "from", "sources"):
         if not entry.get(needed):
             raise CorpusError(path, f"government '{key}' has no {needed}")
-    start, end = _iso_day(key, entry.get("from"), path), entry.get("until")
-    end = None if end is None else _iso_day(key, end, path)
+    start, end = ministry_registry.iso_day(path, key, entry.get("from")), entry.get("until")
+    end = None if end is None else ministry_registry.iso_day(path, key, end)
     if end is not None and end <= start:
         raise CorpusError(path, f"government '{key}' ends ({end}) before it starts ({start})")
     return Government(
@@ -409,15 +408,6 @@ def _government(key: str, entry: dict[str, Any], path: Path) -> Government:
         end=end,
         sources=strings_of(entry.get("sources")),
     )
-
-
-def _iso_day(key: str, value: Any, path: Path) -> str:
-    try:
-        return dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise CorpusError(
-            path, f"'{key}' has the date '{value}': write it as \"YYYY-MM-DD\""
-        ) from None
 
 
 def _programme(key: str, entry: dict[str, Any], path: Path) -> Programme:
