@@ -242,6 +242,16 @@ def _reader(ranker: Ranker) -> Reader:
                 found = memo[word] = cached_stem(word)
             return found
 
+        def stems(distinct: set[str]) -> dict[str, str]:
+            # Only the words not yet stemmed go through Python; the rest are looked up in C.
+            missing = distinct.difference(memo)
+            if len(memo) + len(missing) > STEM_MEMO:
+                memo.clear()
+                missing = distinct
+            for word in missing:
+                memo[word] = cached_stem(word)
+            return dict(zip(distinct, map(memo.__getitem__, distinct)))
+
         low, high, stops = stop.min, stop.max or 10**9, stop.stops
         # findall without the pattern's groups returns whole tokens, at C speed.
         whole = re.compile(
@@ -259,7 +269,7 @@ def _reader(ranker: Ranker) -> Reader:
             distinct = (
                 set(words) if starts is None else {w for w in set(words) if w.startswith(starts)}
             )
-            return words, {w: stem(w) for w in distinct}
+            return words, stems(distinct)
 
         _splitters[ranker] = (split, stem)
     else:
