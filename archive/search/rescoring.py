@@ -96,13 +96,15 @@ def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores)
         return extra
     asked = {leaf.text for leaf in q.leaves() if type(leaf) is query.Term}
     weights: dict[str, float] = {}
-    holders: dict[str, int] = {}
+    holders: Counter[str] = Counter()
+    held = weights.get
     for doc, share in zip(best.tolist(), (best_scores / best_scores.sum()).tolist()):
         counts, length = _stem_counts(ranker, doc)
-        for stem, n in counts:
-            if stem not in asked:
-                weights[stem] = weights.get(stem, 0.0) + share * n / length
-                holders[stem] = holders.get(stem, 0) + 1
+        for stem, n in counts.items():
+            weights[stem] = held(stem, 0.0) + share * n / length
+        holders.update(counts.keys())  # counted in C
+    for stem in asked:  # the query's own words are not feedback
+        weights.pop(stem, None)
     # Typical: shared by the best documents (a word of one alone would only promote that one),
     # frequent in them and rare in the rest. The idf is looked up only for the most frequent.
     shared = sorted(
@@ -179,16 +181,16 @@ def _read(ranker: Ranker, doc: int, starts: tuple[str, ...] | None) -> Text:
     return words.words, {w: stem(w) for w in words.starting(starts)}
 
 
-def _stem_counts(ranker: Ranker, doc: int) -> tuple[list[tuple[str, int]], int]:
+def _stem_counts(ranker: Ranker, doc: int) -> tuple[dict[str, int], int]:
     """Return how many times a document holds each stem of letters only, and its word count."""
 
-    def count(stored: dict[str, Any]) -> tuple[list[tuple[str, int]], int]:
+    def count(stored: dict[str, Any]) -> tuple[dict[str, int], int]:
         words, stem_of = _read(ranker, doc, None)
-        # Counted in C, a word at a time, in the order each stem first appears, as before.
+        # Counted in C, a word at a time, in the order each stem first appears.
         counts: Counter[str] = Counter(map(stem_of.__getitem__, words))
-        return [(stem, n) for stem, n in counts.items() if stem.isalpha()], len(words)
+        return {stem: n for stem, n in counts.items() if stem.isalpha()}, len(words)
 
-    found: tuple[list[tuple[str, int]], int] = ranker.sets.documents.derived(
+    found: tuple[dict[str, int], int] = ranker.sets.documents.derived(
         doc, "stem_counts", count
     )
     return found
