@@ -190,9 +190,7 @@ def _stem_counts(ranker: Ranker, doc: int) -> tuple[dict[str, int], int]:
         counts: Counter[str] = Counter(map(stem_of.__getitem__, words))
         return {stem: n for stem, n in counts.items() if stem.isalpha()}, len(words)
 
-    found: tuple[dict[str, int], int] = ranker.sets.documents.derived(
-        doc, "stem_counts", count
-    )
+    found: tuple[dict[str, int], int] = ranker.sets.documents.derived(doc, "stem_counts", count)
     return found
 
 
