@@ -66,16 +66,22 @@ TARGETS = {
 }
 
 
-def outcomes(name: str, scratch: Path) -> list[tuple[Outcome, str, dict]]:
-    """Ingest a sample without writing; return each record's outcome, body and annotation."""
-    path = SAMPLES[name][0]
-    expected = yaml.safe_load(path.read_text("utf-8"))
+def annotated_records(expected: dict) -> dict[str, dict]:
+    """Read the releases an annotation names from the shared collection, by id."""
     records = {}
     with SOURCE.open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
             if record["id"] in expected:
                 records[record["id"]] = record
+    return records
+
+
+def outcomes(name: str, scratch: Path) -> list[tuple[Outcome, str, dict]]:
+    """Ingest a sample without writing; return each record's outcome, body and annotation."""
+    path = SAMPLES[name][0]
+    expected = yaml.safe_load(path.read_text("utf-8"))
+    records = annotated_records(expected)
     order = sorted(expected, key=int)
     if scratch.exists():
         shutil.rmtree(scratch)

@@ -44,6 +44,7 @@ from ingest_quality import (  # noqa: E402
     _left,
     _lost_words,
     _tokens,
+    annotated_records,
     measure,
     pooled,
     table,
@@ -195,12 +196,7 @@ def main() -> None:
 def sample_trial(scratch: Path, show: str | None) -> None:
     """Ingest the annotated sample and print how far each measure is from its annotation."""
     expected = yaml.safe_load(SAMPLE.read_text("utf-8"))
-    records = {}
-    with SOURCE.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record["id"] in expected:
-                records[record["id"]] = record
+    records = annotated_records(expected)
     assert set(records) == set(expected), set(expected) - set(records)
     if scratch.exists():
         shutil.rmtree(scratch)
