@@ -1,7 +1,8 @@
 """Measure PDF reading on real published PDFs, listed with what a reader must get back in
 bench/real_pdfs.yaml; the PDFs themselves are kept outside the repository.
 
-    python bench/real_pdfs.py [--sealed] [--approaches] [--folder DIR] [--only NAME]
+    python bench/real_pdfs.py [--sealed | --set NAME[,NAME]] [--approaches] [--folder DIR]
+        [--only NAME]
         REAL_PDFS (or --folder) names the folder holding the PDFs (default /work/realpdfs).
         Each PDF is ingested as a user would (`archive init`, `archive ingest FILE` in a
         temporary archive) and its written document scored: hand-picked sentences whole and in
@@ -12,7 +13,8 @@ bench/real_pdfs.yaml; the PDFs themselves are kept outside the repository.
         copy each PDF out of local git clones (DIR/<owner>+<name>/repo or DIR/<name>) at the
         manifest's commit: git -C CLONE show COMMIT:PATH > FOLDER/FILE
 
-The development set (`set: dev`) is what rules were chosen on; the sealed set is run once.
+The development set (`set: dev`) is what rules were chosen on; a sealed set is run once
+(`--sealed` is `--set sealed`; `--set sealed3` the third; `--set dev,sealed` both).
 """
 
 from __future__ import annotations
@@ -118,7 +120,9 @@ def main(argv: list[str]) -> None:
         fetch(entries, Path(argv[argv.index("--clones") + 1]), folder)
         return
     wanted = "sealed" if "--sealed" in argv else "dev"
-    entries = [e for e in entries if e["set"] == wanted]
+    if "--set" in argv:
+        wanted = argv[argv.index("--set") + 1]
+    entries = [e for e in entries if e["set"] in wanted.split(",")]
     if "--only" in argv:
         entries = [e for e in entries if e["file"] == argv[argv.index("--only") + 1]]
     missing = [e["file"] for e in entries if not (folder / e["file"]).is_file()]
