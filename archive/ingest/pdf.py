@@ -9,6 +9,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import cast
 
+from archive.ingest.fonts import MendedFonts
 from archive.ingest.layout import Frag, Word, body_size, lay_out
 from archive.ingest.pages import Line, PageText
 
@@ -55,6 +56,7 @@ def read_pdf(data: bytes) -> PdfText:
     images = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pdf.rsrcmgr = MendedFonts()  # capitals a ToUnicode map gives in lower case
             info = {str(k): _info_text(v) for k, v in (pdf.metadata or {}).items()}
             for number, page in enumerate(pdf.pages, 1):
                 raw.append((number, *_read_page(page)))

@@ -1,0 +1,67 @@
+"""More shapes met in real published PDFs (bench/real_pdfs.py), made here so the tests prove the
+reading without the real files: a font whose ToUnicode map gives its capitals in lower case."""
+
+from __future__ import annotations
+
+from archive.ingest.papers import from_pdf
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """Write numbered objects (1, 2, ...) as a PDF with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def test_capitals_a_tounicode_map_gives_in_lower_case_are_read_as_printed() -> None:
+    # The map sends the codes of I, M and N to i, m and n, as an EFSA journal's font does; the
+    # font's own encoding (WinAnsi) names the glyphs I, M and N, which is what is printed.
+    cmap = b"\n".join(
+        [
+            b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+            b"1 begincodespacerange <00> <FF> endcodespacerange",
+            b"1 beginbfrange <20> <7E> <0020> endbfrange",
+            b"3 beginbfchar <49> <0069> <4D> <006D> <4E> <006E> endbfchar",
+            b"endcmap CMapName currentdict /CMap defineresource pop end end",
+        ]
+    )
+    lines = [
+        "In 2007, Norway and Iceland reported the highest rates of imported cases.",
+        "Most Member States reported fewer cases In the summer months than before.",
+        "No cases were reported by Malta, which reported None in 2006 either.",
+    ]
+    text = b"BT /F1 11 Tf 72 720 Td 14 TL " + b" ".join(
+        b"(" + line.encode() + b") Tj T*" for line in lines
+    )
+    data = _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            _stream(text + b" ET"),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica"
+            b" /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>",
+            _stream(cmap),
+        ]
+    )
+    article, _ = from_pdf(data)
+    body = " ".join(article.text.split())
+    for line in lines:
+        assert line in body, body
