@@ -65,3 +65,38 @@ def test_capitals_a_tounicode_map_gives_in_lower_case_are_read_as_printed() -> N
     body = " ".join(article.text.split())
     for line in lines:
         assert line in body, body
+
+
+def test_a_caution_sign_set_round_the_text_stays_out_of_its_lines(tmp_path) -> None:
+    # A warning sign (a large "!" over a tiny "CAUTION") with the note's first three lines set
+    # beside it and the rest under it at the column's edge, in a column of ordinary text.
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "caution.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=(612, 792))
+    lines = [
+        (42, "Grants for flood defences are paid to councils once a year in arrears."),
+        (42, "Each council must send its claim to the department by the end of May."),
+        (73, "At the time this guide went"),
+        (73, "to print, Parliament was"),
+        (73, "considering a bill that would"),
+        (42, "raise the grants above. See the department's website for news."),
+        (42, "A council that misses the date may claim in the following year instead."),
+    ]
+    y = 700.0
+    for x, text in lines:
+        c.setFont("Helvetica", 9.5)
+        c.drawString(x, y, text)
+        y -= 10
+    c.setFont("Helvetica-Bold", 16.9)
+    c.drawString(53, 700 - 20 - 4, "!")
+    c.setFont("Helvetica", 4.8)
+    c.drawString(44, 700 - 40 + 1, "CAUTION")
+    c.showPage()
+    c.save()
+    article, _ = from_pdf(path.read_bytes())
+    body = " ".join(article.text.split())
+    assert (
+        "At the time this guide went to print, Parliament was considering a bill that would "
+        "raise the grants above." in body
+    ), body

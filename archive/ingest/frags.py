@@ -89,12 +89,19 @@ def fragments(words: list[Word]) -> list[Frag]:
         current = [row[0]]
         for word in row[1:]:
             size = max(statistics.median(w.size for w in current), 4.0)
-            if word.x0 - current[-1].x1 > size:
+            if word.x0 - current[-1].x1 > size or _apart(current[-1], word):
                 frags.append(Frag(current))
                 current = []
             current.append(word)
         frags.append(Frag(current))
     return frags
+
+
+def _apart(before: Word, word: Word) -> bool:
+    """Type of very different sizes with a space between: an icon's label beside a line ("!",
+    "CAUTION" in a warning sign set round the text), not one line's words."""
+    small, large = sorted((before.size, word.size))
+    return large >= 1.7 * max(small, 1.0) and word.x0 - before.x1 > 0.4 * large
 
 
 def type_size(words: list[Word]) -> float:

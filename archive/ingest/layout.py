@@ -222,8 +222,14 @@ def lay_out(
             and body
             and frag.size < SMALL * body
             and not any(w.size >= SMALL * body for w in frag.words if len(w.text) >= 2)
-            # a run-in heading set in small capitals is a heading, not a caption
-            and not (frag.text.isupper() and len(frag.words) <= 6)
+            # a run-in heading set in small capitals is a heading, not a caption (small capitals
+            # are two-thirds of the body's size or more; an icon's label is far smaller)
+            and not (frag.text.isupper() and len(frag.words) <= 6 and frag.size >= 0.65 * body)
+            # an icon's glyph ("!" in a warning sign): large type holding no letter or figure
+            or frag.role == ROLE_BODY
+            and body
+            and frag.size >= 1.5 * body
+            and not any(c.isalnum() for c in frag.text)
         ):
             frag.role = ROLE_ASIDE
     laid = Laid()
