@@ -100,3 +100,79 @@ def test_a_caution_sign_set_round_the_text_stays_out_of_its_lines(tmp_path) -> N
         "At the time this guide went to print, Parliament was considering a bill that would "
         "raise the grants above." in body
     ), body
+
+
+def test_a_caption_at_the_head_of_a_column_does_not_part_a_broken_word(tmp_path) -> None:
+    # Two columns of a paper: the left one ends on "arti-", the right one opens with a figure and
+    # its caption (two lines), then "cles ..." goes on; a sentence naming a figure stays in the text.
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "paper.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=(612, 792))
+    left = [
+        "Most research on extraction asks a user to say",
+        "in advance what kind of event is wanted and then",
+        "to collect articles that report such events. We",
+        "take another way and collect every article first.",
+        "The articles come from the web sites of several",
+        "newspapers, which publish their stories each day.",
+        "We ran the crawler on several news sites every",
+        "day for a year. Figure 3 shows how many pages",
+        "it read from each site in that time. Then we",
+        "applied a simple clustering algorithm to the",
+        "articles to find a set of articles that are about the",
+        "same news. Each cluster was read by two people",
+        "who marked the ones about the same event. The",
+        "clusters were then merged into larger sets of arti-",
+    ]
+    right = [
+        "cles that talk about exactly the same news and form",
+        "a basic cluster. We eliminate stop words and stem",
+        "all the other words in each of the articles we kept.",
+        "The similarity of two articles is then computed by",
+        "a bag-of-words approach over the words left.",
+    ]
+    c.setFont("Times-Roman", 10)
+    for n, line in enumerate(left):
+        c.drawString(72, 700 - 12 * n, line)
+    c.rect(320, 600, 220, 100)
+    c.drawString(320, 585, "Figure 4: System overview of the crawler and the")
+    c.drawString(320, 573, "clustering of its articles.")
+    for n, line in enumerate(right):
+        c.drawString(320, 548 - 12 * n, line)
+    c.showPage()
+    c.save()
+    article, _ = from_pdf(path.read_bytes())
+    body = " ".join(article.text.split())
+    assert (
+        "The clusters were then merged into larger sets of articles that talk about exactly the "
+        "same news and form a basic cluster." in body
+    ), body
+    assert "Figure 3 shows how many pages it read from each site in that time." in body
+    assert "Figure 4: System overview of the crawler and the clustering of its articles." in body
+
+
+def test_a_word_broken_at_a_columns_foot_runs_on_below_a_figure(tmp_path) -> None:
+    # The left column ends on "arti-"; the right column's text starts only under a figure that
+    # stands beside the left column, so there is no gutter and a wide space before "cles".
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "paper.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=(612, 792))
+    c.setFont("Times-Roman", 10)
+    left = [
+        "Each cluster was read by two people who marked",
+        "the ones about the same event, and those the two",
+        "agreed on were kept. The clusters were then",
+        "merged into larger sets of arti-",
+    ]
+    for n, line in enumerate(left):
+        c.drawString(72, 700 - 12 * n, line)
+    c.rect(320, 610, 220, 90)
+    for n, line in enumerate(["cles that talk about the same news.", "We then stem the words."]):
+        c.drawString(320, 560 - 12 * n, line)
+    c.showPage()
+    c.save()
+    article, _ = from_pdf(path.read_bytes())
+    body = " ".join(article.text.split())
+    assert "The clusters were then merged into larger sets of articles that talk" in body, body

@@ -23,6 +23,7 @@ from archive.ingest.regions import (
     ROLE_NOTE,
     SMALL,
     bands,
+    captions,
     column_notes,
     margins,
     mark_notes,
@@ -211,6 +212,7 @@ def lay_out(
     heads, frags, feet = margins(frags, height)
     frags = find_tables(frags, ruled, body)
     mark_notes(frags, height, body)
+    captions(frags)
     if body:
         column_notes(frags, height, body)
     for frag in frags:

@@ -229,9 +229,15 @@ def _units(
             previous = None
             continue
         bullet = _BULLET.match(text) or line.bullet
+        # A word broken at a line's end runs on, whatever space lies between (a column's foot
+        # and the next column's first line under a figure).
+        broken = previous is not None and bool(
+            re.search(r"[a-z]-$", previous.text) and text[:1].islower()
+        )
         gap = previous is not None and (
             step
             and line.top - previous.top > 1.4 * step
+            and not broken
             or abs(line.size - previous.size) > 0.06 * max(line.size, 1.0)
         )
         new_block = (

@@ -125,3 +125,40 @@ def _stacks(frags: list[Frag], body: float) -> list[list[Frag]]:
         else:
             blocks.append([frag])
     return blocks
+
+
+_CAPTION = re.compile(
+    r"^(?:Figure|Fig\.|Chart|Graph|Map)\s+"
+    r"[A-Z]{0,3}\d+(?:[.\-–]\d+)*[a-z]?(?:[.:|]|\s*$)"
+)
+
+
+def captions(frags: list[Frag]) -> None:
+    """A figure's caption ("Figure 4: System overview.") is set apart from the running text, with
+    the lines of it set close under its first; a sentence naming a figure ("Figure 3.9 shows
+    ...") is not a caption. A table's caption stays where it is, read with its table (its unit,
+    "£ million", is read from it)."""
+    for frag in frags:
+        if frag.role != ROLE_BODY or not _CAPTION.match(frag.text):
+            continue
+        frag.role = ROLE_ASIDE
+        last = frag
+        for _ in range(6):
+            # Only a label ("Table 1.") or a line not closing a sentence runs on to the next line.
+            if re.search(r"[.!?)]$", last.text) and not _CAPTION.fullmatch(last.text.strip()):
+                break
+            under = [
+                g
+                for g in frags
+                if g.role == ROLE_BODY
+                and not g.text.startswith("\x00")
+                and 0 <= g.top - last.bottom < 0.5 * last.size
+                and g.x0 < last.x1
+                and g.x1 > last.x0
+                and g.x0 >= frag.x0 - last.size
+                and abs(g.size - frag.size) <= 0.15 * frag.size
+            ]
+            if len(under) != 1:
+                break
+            last = under[0]
+            last.role = ROLE_ASIDE
