@@ -176,3 +176,27 @@ def test_a_word_broken_at_a_columns_foot_runs_on_below_a_figure(tmp_path) -> Non
     article, _ = from_pdf(path.read_bytes())
     body = " ".join(article.text.split())
     assert "The clusters were then merged into larger sets of articles that talk" in body, body
+
+
+def test_a_foot_with_a_page_of_pages_and_the_number_on_alternating_sides_goes(tmp_path) -> None:
+    # "114 The Flood Journal 2009 – 223 114/312" on even pages, "The Flood Journal 2009 – 223
+    # 115/312 115" on odd ones: one foot, whichever side its number stands.
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "journal.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=(595, 842))
+    for page in (114, 115, 116):
+        c.setFont("Helvetica", 10)
+        for n in range(20):
+            c.drawString(85, 760 - 13 * n, f"Line {n + 1} of page {page} says that councils spent more.")
+        c.setFont("Helvetica", 7.5)
+        foot = f"The Flood Journal 2009 – 223 {page}/312"
+        if page % 2:
+            c.drawRightString(527, 30, f"{foot}  {page}")
+        else:
+            c.drawString(68, 30, f"{page}  {foot}")
+        c.showPage()
+    c.save()
+    article, _ = from_pdf(path.read_bytes())
+    assert "Flood Journal" not in article.text, article.text
+    assert "Line 20 of page 116 says that councils spent more." in article.text

@@ -16,7 +16,11 @@ _PAGE_NUMBER = re.compile(
 )
 RULE = re.compile(r"[\s_\-–—.·=*]{5,}")  # a rule typed as characters, no text
 _DIGITS = re.compile(r"\d+")
-_END_NUMBER = re.compile(r"^(?:page\s+)?#\s*[|·•–-]?\s*|\s*[|·•–-]?\s*(?:page\s+)?#$")
+# A page number standing at either end, apart from the words ("114/312" is one figure, not "114/"
+# and a page number).
+_END_NUMBER = re.compile(
+    r"^(?:page\s+)?#(?:\s+|\s*[|·•–-]\s*)|(?:\s+|\s*[|·•–-]\s*)(?:page\s+)?#$"
+)
 
 
 def running_lines(pages: list[PageText]) -> set[str]:
