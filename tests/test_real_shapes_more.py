@@ -200,3 +200,28 @@ def test_a_foot_with_a_page_of_pages_and_the_number_on_alternating_sides_goes(tm
     article, _ = from_pdf(path.read_bytes())
     assert "Flood Journal" not in article.text, article.text
     assert "Line 20 of page 116 says that councils spent more." in article.text
+
+
+def test_a_date_in_a_stamp_set_sideways_in_the_margin_dates_the_paper(tmp_path) -> None:
+    # A preprint's only date is its archive's stamp, set upwards in the left margin; the file's
+    # own CreationDate (reportlab's invariant 2000) is not the paper's.
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "preprint.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=(612, 792), invariant=1)
+    c.setFont("Times-Bold", 16)
+    c.drawCentredString(306, 720, "Dense Retrieval of Spending Reviews")
+    c.setFont("Times-Roman", 10)
+    for n in range(20):
+        c.drawString(90, 680 - 12 * n, f"Sentence {n + 1} of the paper says how reviews are found.")
+    c.saveState()
+    c.translate(30, 300)
+    c.rotate(90)
+    c.setFont("Times-Roman", 20)
+    c.drawString(0, 0, "arXiv:2004.04906v3 [cs.CL] 30 Sep 2020")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    article, found = from_pdf(path.read_bytes())
+    assert found.date == "2020-09-30", found.date_by
+    assert "arXiv" not in article.text

@@ -24,3 +24,4 @@ class PageText:
     number: int
     lines: list[Line]
     tables: list[tuple[float, list[list[str]]]] = field(default_factory=list)  # (top, rows)
+    sideways: list[str] = field(default_factory=list)  # lines set sideways in a margin

@@ -129,6 +129,14 @@ def from_pages(
     if printed:
         found.date, found.date_by = printed[0], f'The line "{printed[1]}" in the first pages gives'
     if not found.date:
+        # A date set sideways in the first pages' margin (an arXiv stamp) before the file's own.
+        stamped = printed_date([line for page in pages[:2] for line in page.sideways])
+        if stamped:
+            found.date, found.date_by = (
+                stamped[0],
+                f'The line "{stamped[1]}" set sideways in the margin gives',
+            )
+    if not found.date:
         created = info_date(info.get("CreationDate"))
         if created:
             found.date, found.date_by = (

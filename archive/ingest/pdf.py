@@ -93,8 +93,8 @@ def read_pdf(data: bytes) -> PdfText:
         raw = _ocr(data, raw)
     body = body_size([w for page in raw for w in page[1]])
     pages = [
-        page_text(number, words, height, body, tables, boxes, dots, rules)
-        for number, words, height, tables, boxes, dots, rules in raw
+        page_text(number, words, height, body, tables, boxes, dots, rules, sideways)
+        for number, words, height, tables, boxes, dots, rules, sideways in raw
     ]
     if not pages:
         raise PdfProblem("damaged or truncated: it has no pages")
@@ -121,15 +121,15 @@ def _ocr(data: bytes, raw: list[tuple]) -> list[tuple]:
         raise PdfProblem(f"no text layer: its {len(raw)} page(s) are images (a scan?); {missing}")
     read: list[tuple] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for (number, _, height, tables, _boxes, _dots, _rules), page in zip(raw, pdf.pages):
+        for (number, _, height, tables, *_), page in zip(raw, pdf.pages):
             words, _ = ocr.page_words(page)
-            read.append((number, words, height, tables, [], [], []))
+            read.append((number, words, height, tables, [], [], [], []))
     return read
 
 
-def _read_page(page) -> tuple[list[Word], float, list, list, list, list]:
-    """One page's words outside its ruled tables, its tables as rows, boxes, drawn bullets and
-    the heights of rules drawn across most of the page."""
+def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[str]]:
+    """One page's words outside its ruled tables, its tables as rows, boxes, drawn bullets, the
+    heights of rules drawn across most of the page, and its lines set sideways."""
     # Only what is inside the crop box is printed: a print shop's slug above it is not the paper's.
     box = tuple(float(v) for v in page.cropbox)
     if box != tuple(float(v) for v in page.bbox) and box[2] > box[0] and box[3] > box[1]:
@@ -176,7 +176,9 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list]:
     # Text set sideways in a margin (an arXiv stamp, a print shop's slug) is no part of the
     # running text, unless most of the page is set that way (a page turned as a whole).
     upright = [w for w in read if w.get("upright", True)]
+    sideways: list[str] = []
     if len(upright) >= 0.8 * len(read):
+        sideways = _sideways([c for c in text_page.chars if not c.get("upright", True)])
         read = upright
     words = [
         Word(
@@ -204,7 +206,25 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list]:
             and not any(_inside(e, box) for box in ruled)
         }
     )
-    return words, height, tables, boxes, dots, rules
+    return words, height, tables, boxes, dots, rules, sideways
+
+
+def _sideways(chars: list[dict]) -> list[str]:
+    """Lines set sideways in a margin (an arXiv stamp with its date), each read both ways up
+    (letters turned to read upwards come top first, so their line is read back to front)."""
+    lines: dict[int, list[dict]] = {}
+    for char in chars:
+        lines.setdefault(round(float(char["x0"]) / 4), []).append(char)
+    read = []
+    for line in lines.values():
+        line.sort(key=lambda c: float(c["top"]))
+        text = line[0]["text"]
+        for before, char in zip(line, line[1:]):
+            space = float(char["top"]) - float(before["bottom"]) > 0.2 * float(char["size"])
+            text += (" " if space else "") + char["text"]
+        text = " ".join(text.split())
+        read += [text, text[::-1]]
+    return read
 
 
 def _inside(rect: dict, box: tuple) -> bool:
@@ -225,6 +245,7 @@ def page_text(
     boxes: list | None = None,
     dots: list | None = None,
     rules: list | None = None,
+    sideways: list[str] | None = None,
 ) -> PageText:
     """Lay a page's words out in reading order as lines with size, place and role; its tables."""
     laid = lay_out(words, height, body, boxes or [], tables or [], rules or [])
@@ -246,7 +267,7 @@ def page_text(
         size = statistics.median(w.size for f in row for w in f.words)
         bold = sum(w.bold for f in row for w in f.words) > sum(len(f.words) for f in row) / 2
         lines.append(Line(text, round(size, 1), bold, edge, top, first.x0, bullet, first.role))
-    return PageText(number, lines, found)
+    return PageText(number, lines, found, sideways or [])
 
 
 def _info_text(value: object) -> str:
