@@ -225,3 +225,23 @@ def test_a_date_in_a_stamp_set_sideways_in_the_margin_dates_the_paper(tmp_path) 
     article, found = from_pdf(path.read_bytes())
     assert found.date == "2020-09-30", found.date_by
     assert "arXiv" not in article.text
+
+
+def test_a_title_naming_a_span_of_years_does_not_date_the_paper(tmp_path) -> None:
+    # "Budget 2016 to 2017" on a title's first line is a span, not a year standing alone on the
+    # cover; "published Autumn 2016" under it is the paper's date.
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "budget.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Helvetica-Bold", 30)
+    c.drawString(60, 760, "Budget 2016 to 2017")
+    c.drawString(60, 726, "and council tax setting")
+    c.setFont("Times-Roman", 11)
+    c.drawString(60, 690, "Report to full council, published Autumn 2016")
+    for n in range(20):
+        c.drawString(60, 650 - 14 * n, f"Paragraph {n + 1} explains a part of the budget.")
+    c.showPage()
+    c.save()
+    _, found = from_pdf(path.read_bytes())
+    assert found.date == "2016", found.date_by

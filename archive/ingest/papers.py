@@ -202,8 +202,8 @@ _PRINTED = [  # (precision, pattern): the most precise date printed wins, then t
     (0, re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d\d)[/–-](?P<next>\d\d)(?![\d/-])")),
     (
         1,
-        re.compile(r"^(?:[A-Z][\w ]{0,30}\s)?(?P<year>(?:19|20)\d\d)$"),
-    ),  # a cover's "2015", "Report 2015"
+        re.compile(r"^(?:[A-Z][^\W\d]*(?: [^\W\d]+){0,4}\s)?(?P<year>(?:19|20)\d\d)$"),
+    ),  # a cover's "2015", "Report 2015"; not the end of a span, "Budget 2016 to 2017"
 ]
 _LABEL = re.compile(
     r"\b(?:published|issued|dated?|updated|briefing|presented|ordered|report)\b", re.I
