@@ -54,9 +54,10 @@ def _median(counts: list[int]) -> float:
     return statistics.median(counts) if counts else 0.0
 
 
-def _gutter(strips: list[list[Frag]], gap: float) -> tuple[int, int, float] | None:
-    """Find the column gutter running down the most strips: (first strip, last strip, x)."""
-    best: tuple[int, int, int, float] | None = None
+def _gutter(strips: list[list[Frag]], gap: float) -> tuple[int, int, float, bool] | None:
+    """Find the column gutter running down the most strips: (first strip, last strip, x, whether
+    its left side is a column of side headings)."""
+    best: tuple[int, int, int, float, bool] | None = None
     tried: set[tuple[int, int]] = set()
     for start, strip in enumerate(strips):
         ordered = sorted(strip, key=lambda f: f.x0)
@@ -67,7 +68,7 @@ def _gutter(strips: list[list[Frag]], gap: float) -> tuple[int, int, float] | No
             span = _run(strips, start, (a.x1, b.x0), gap)
             if span and (best is None or span[2] > best[2]):
                 best = span
-    return (best[0], best[1], best[3]) if best else None
+    return (best[0], best[1], best[3], best[4]) if best else None
 
 
 def _spanning(strips: list[list[Frag]], at: int, x: float) -> bool:
@@ -136,8 +137,8 @@ def _run(strips: list[list[Frag]], start: int, span: tuple[float, float], gap: f
         text_width = max(f.x1 for f in rights) - min(f.x0 for f in rights)
         if not lefts or max(f.x1 - f.x0 for f in lefts) > 0.5 * text_width:
             return None
-        return first, last, sided, -x
-    return first, last, sided, x
+        return first, last, sided, x, True
+    return first, last, sided, x, False
 
 
 def order(frags: list[Frag], gap: float) -> list[list[Frag]]:
@@ -148,14 +149,14 @@ def order(frags: list[Frag], gap: float) -> list[list[Frag]]:
     found = _gutter(strips, gap)
     if not found:
         return strips
-    first, last, x = found
-    labels = x < 0  # a column of side headings, marked by _run with a negative x
-    x = abs(x)
+    first, last, x, labels = found
     middle = [f for s in strips[first : last + 1] for f in s]
     before = [f for s in strips[:first] for f in s]
     after = [f for s in strips[last + 1 :] for f in s]
-    left = order([f for f in middle if f.x1 <= x], gap)
-    right = order([f for f in middle if f.x1 > x], gap)
+    lefts, rights = [f for f in middle if f.x1 <= x], [f for f in middle if f.x1 > x]
+    if not lefts or not rights:
+        return strips  # nothing on one side: no cut to make (and no end to cutting again)
+    left, right = order(lefts, gap), order(rights, gap)
     return (
         order(before, gap) + (_beside(left, right) if labels else left + right) + order(after, gap)
     )

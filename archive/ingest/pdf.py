@@ -180,6 +180,7 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
     if len(upright) >= 0.8 * len(read):
         sideways = _sideways([c for c in text_page.chars if not c.get("upright", True)])
         read = upright
+    left, right = float(page.bbox[0]), float(page.bbox[2])
     words = [
         Word(
             w["text"],
@@ -193,6 +194,11 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
         )
         for w in read
         if w["text"].strip()
+        # text set wholly off the page (at a negative x, beyond its edge) is never printed
+        and float(w["x1"]) > left
+        and float(w["x0"]) < right
+        and float(w["bottom"]) > float(page.bbox[1])
+        and float(w["top"]) < float(page.bbox[3])
     ]
     # A rule drawn across most of the page parts what is above it from what is below (a
     # masthead from the columns under it); a footnote's short rule does not.
