@@ -120,4 +120,5 @@ def _shape(text: str) -> str:
     """Compare lines with their numbers blanked: "Page 3 of 12" and "Page 4 of 12" are one footer,
     "12 Title of the report" on an even page and "Title of the report 13" on an odd one one head."""
     shape = _DIGITS.sub("#", " ".join(text.lower().split()))
-    return _END_NUMBER.sub("", shape) or shape
+    bare = _END_NUMBER.sub("", shape)
+    return bare if re.search(r"[a-z]", bare) else shape  # "Page 4-1" is "page #-#", not "#"
