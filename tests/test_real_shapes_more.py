@@ -285,3 +285,23 @@ def test_columns_at_negative_places_are_cut_without_end() -> None:
     laid = lay_out(words, 842, 10)
     text = [" ".join(f.text for f in row) for row in laid.lines]
     assert text.index("The left column lima says") < text.index("The right column alpha says")
+
+
+def test_continued_on_next_page_over_a_foot_above_the_margin_band_goes(tmp_path) -> None:
+    # "Continued on next page" at the text's size closes each page's text, with the foot (set
+    # above the bottom tenth, as a real manual's was) still under it.
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "manual.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=(595, 842))
+    for page in range(1, 7):
+        c.setFont("Times-Roman", 12)
+        for n in range(18):
+            c.drawString(90, 760 - 15 * n, f"Rule {n + 1} of section {page} says who may claim.")
+        c.drawRightString(505, 470, "Continued on next page")
+        c.drawString(90, 842 * 0.115, f"Issued January 2003 GRANTS 2003 Page 7-{page}")
+        c.showPage()
+    c.save()
+    article, _ = from_pdf(path.read_bytes())
+    assert "Rule 18 of section 6 says who may claim." in article.text
+    assert "Continued on next page" not in article.text, article.text

@@ -65,7 +65,8 @@ def _ends(page: PageText) -> list[Line]:
     ends = [ln for ln in lines if ln.top <= min(tops) + 2 or ln.top >= max(tops) - 2]
     for role in ("", "aside"):
         kept = [ln for ln in lines if ln.role == role]
-        ends += kept[:1] + kept[-1:]
+        # the last two: "Continued on next page" stands over a foot set above the margin band
+        ends += kept[:1] + kept[-2:]
     return ends
 
 
