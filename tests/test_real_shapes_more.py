@@ -104,7 +104,7 @@ def test_a_caution_sign_set_round_the_text_stays_out_of_its_lines(tmp_path) -> N
 
 def test_a_caption_at_the_head_of_a_column_does_not_part_a_broken_word(tmp_path) -> None:
     # Two columns of a paper: the left one ends on "arti-", the right one opens with a figure and
-    # its caption (two lines), then "cles ..." goes on; a sentence naming a figure stays in the text.
+    # its caption (two lines), then "cles ..." goes on; a sentence naming a figure stays put.
     from reportlab.pdfgen import canvas as pdfcanvas
 
     path = tmp_path / "paper.pdf"

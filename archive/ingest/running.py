@@ -18,9 +18,7 @@ RULE = re.compile(r"[\s_\-–—.·=*]{5,}")  # a rule typed as characters, no t
 _DIGITS = re.compile(r"\d+")
 # A page number standing at either end, apart from the words ("114/312" is one figure, not "114/"
 # and a page number).
-_END_NUMBER = re.compile(
-    r"^(?:page\s+)?#(?:\s+|\s*[|·•–-]\s*)|(?:\s+|\s*[|·•–-]\s*)(?:page\s+)?#$"
-)
+_END_NUMBER = re.compile(r"^(?:page\s+)?#(?:\s+|\s*[|·•–-]\s*)|(?:\s+|\s*[|·•–-]\s*)(?:page\s+)?#$")
 
 
 def running_lines(pages: list[PageText]) -> set[str]:
