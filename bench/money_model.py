@@ -56,7 +56,7 @@ def dataset(cache: Path | None = None) -> list[dict]:
         read = pickle.loads(cache.read_bytes())
     else:
         read = []
-        for part, key, text, found, index in amounts(set(PARTS) - {SEALED}, model=False):
+        for part, key, text, found, index in amounts(set(PARTS) - set(SEALED), model=False):
             places = roles._places(text, found)
             context = roles._context(text, found, places, index, *places[index])
             read.append((part, key, found, index, context))
@@ -183,7 +183,7 @@ VARIANTS = {
 
 def report(summary: dict[str, dict], count: int) -> None:
     print(
-        f"{count} labelled amounts (every part but {SEALED}); {FOLDS}-fold by document, "
+        f"{count} labelled amounts (every part but {', '.join(SEALED)}); {FOLDS}-fold by document, "
         f"{len(SPLITS)} splits; mean over {FOLDS * len(SPLITS)} folds; precision / recall"
     )
     print(f"{'':<36}{'accuracy':>9}" + "".join(f"{r:>13}" for r in ROLES))
