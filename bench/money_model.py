@@ -66,6 +66,7 @@ def dataset(cache: Path | None = None) -> list[dict]:
     return [
         {
             "part": part,
+            "source": source_of(key[0]),
             "doc": f"{key[0]}:{key[1]}",
             "truth": labels[key],
             "rules": found[index]["role"],
@@ -74,6 +75,18 @@ def dataset(cache: Path | None = None) -> list[dict]:
         for part, key, found, index, context in read
         if key in labels
     ]
+
+
+def source_of(source: str) -> str:
+    """Group a label's source into the three kinds of text the roles are checked on."""
+    if source.startswith("au"):
+        return "AU"
+    if source in ("seeds", "testcorpus"):
+        return "seeds"
+    return "PDFs"  # the real PDFs, the PDF test papers and the layout tests' sentences
+
+
+SOURCES = ("AU", "seeds", "PDFs")
 
 
 def fit(items: list[dict], with_rules: bool = True, c: float = C) -> dict:
@@ -134,8 +147,14 @@ def mean(values: list[float]) -> float:
 
 
 def cross_validate(items: list[dict], variants: dict) -> dict[str, dict]:
-    """Score each variant on every fold of every split; return mean P/R per role and accuracy."""
+    """Score each variant on every fold of every split.
+
+    Return, per variant: the mean over folds of precision and recall per role and of accuracy,
+    and, pooled over the folds, the accuracy and macro-F1 of each source and their mean over
+    sources (what a variant is chosen by: no one kind of text outweighs the others).
+    """
     scores: dict[str, list] = {name: [] for name in variants}
+    pooled: dict[str, list] = {name: [] for name in variants}
     for split in SPLITS:
         for k in range(FOLDS):
             train = [i for i in items if fold_of(i["doc"], split) != k]
@@ -146,20 +165,31 @@ def cross_validate(items: list[dict], variants: dict) -> dict[str, dict]:
             }
             for name, variant in variants.items():
                 if variant is None:
-                    pairs = [(i["truth"], i["rules"]) for i in test]
+                    said = [i["rules"] for i in test]
                 else:
                     with_rules, c, threshold, *keep = variant
                     weights = models[(with_rules, c)]
-                    pairs = [
-                        (i["truth"], guess(i, weights, threshold, with_rules, tuple(keep)))
-                        for i in test
-                    ]
-                scores[name].append(pairs)
+                    said = [guess(i, weights, threshold, with_rules, tuple(keep)) for i in test]
+                scores[name].append([(i["truth"], p) for i, p in zip(test, said)])
+                pooled[name] += [(i["source"], i["truth"], p) for i, p in zip(test, said)]
     summary = {}
     for name, folds in scores.items():
         roles_by_fold = [per_role(p) for p in folds]
+        by_source = {}
+        for source in SOURCES:
+            pairs = [(t, p) for s, t, p in pooled[name] if s == source]
+            if pairs:
+                by_source[source] = (
+                    sum(t == p for t, p in pairs) / len(pairs),
+                    macro_f1(pairs),
+                    len(pairs) // len(SPLITS),
+                )
         summary[name] = {
             "accuracy": mean([sum(t == p for t, p in f) / len(f) for f in folds]),
+            "sources": by_source,
+            "mean_accuracy": mean([a for a, _, _ in by_source.values()]),
+            "mean_f1": mean([f for _, f, _ in by_source.values()]),
+            "pooled": per_role([(t, p) for _, t, p in pooled[name]]),
             **{
                 role: (
                     mean([r[role][0] for r in roles_by_fold]),
@@ -169,6 +199,16 @@ def cross_validate(items: list[dict], variants: dict) -> dict[str, dict]:
             },
         }
     return summary
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    """Return the mean F1 over the roles labelled in pairs (a role never labelled is left out)."""
+    f1 = []
+    for role, (p, r) in per_role(pairs).items():
+        if any(t == role for t, _ in pairs):
+            p, r = (0.0 if math.isnan(p) else p), r
+            f1.append(2 * p * r / (p + r) if p + r else 0.0)
+    return sum(f1) / len(f1) if f1 else math.nan
 
 
 VARIANTS = {
@@ -183,13 +223,22 @@ VARIANTS = {
 
 def report(summary: dict[str, dict], count: int) -> None:
     print(
-        f"{count} labelled amounts (every part but {', '.join(SEALED)}); {FOLDS}-fold by document, "
-        f"{len(SPLITS)} splits; mean over {FOLDS * len(SPLITS)} folds; precision / recall"
+        f"{count} labelled amounts (every part but {', '.join(SEALED)}); {FOLDS}-fold by "
+        f"document, {len(SPLITS)} splits; precision / recall: mean over "
+        f"{FOLDS * len(SPLITS)} folds"
     )
-    print(f"{'':<36}{'accuracy':>9}" + "".join(f"{r:>13}" for r in ROLES))
+    print(f"{'':<44}{'mean acc':>9}{'mean F1':>8}{'acc':>7}" + "".join(f"{r:>13}" for r in ROLES))
     for name, s in summary.items():
         cells = "".join(f"{s[r][0]:>6.2f}/{s[r][1]:<6.2f}" for r in ROLES)
-        print(f"{name:<36}{s['accuracy']:>9.3f} {cells}")
+        print(
+            f"{name:<44}{s['mean_accuracy']:>9.3f}{s['mean_f1']:>8.3f}{s['accuracy']:>7.3f} {cells}"
+        )
+    print("by source (accuracy / macro-F1, pooled over the folds; amounts):")
+    for name, s in summary.items():
+        cells = "  ".join(
+            f"{src} {a:.3f}/{f:.3f} ({n})" for src, (a, f, n) in s["sources"].items()
+        )
+        print(f"  {name:<42}{cells}")
 
 
 def main() -> None:
