@@ -174,11 +174,10 @@ def _ranked(key: str, found: list[dict], most: int) -> list[dict]:
 
 def chosen(source: str, doc_id: str, found: list[dict]) -> list[dict]:
     """Return the amounts of a document that its part labels, in text order."""
-    if source == "pdfs":  # a few of each paper: sealed ones by one hash, the rest by another
-        sealed_ones = _ranked(f"seal8:{doc_id}", found, 3)
+    if source == "pdfs":  # a few of each paper: three of a sealed one, ten of the others
         if part_of(source, doc_id) == "pdfs8":
-            return sealed_ones
-        return [r for r in _ranked(f"dev:{doc_id}", found, 10) if r not in sealed_ones]
+            return _ranked(f"seal8:{doc_id}", found, 3)
+        return _ranked(f"dev:{doc_id}", found, 10)
     if source == "au8":
         return _ranked(doc_id, found, 2)
     if source == "au9":  # amounts near words of the rarer roles first, to learn them better
