@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import json
 import math
+import os
 import pickle
 import sys
 from collections import Counter

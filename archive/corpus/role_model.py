@@ -47,7 +47,9 @@ def features(rows: Sequence[dict[str, Any]], index: int, before: str, after: str
     found = shapes(before, after, sentence)
     # "up to" a sum is a cap on each grant when small, the most a programme gives when large.
     if "sh_up_to" in found:
-        found.append("sh_up_to_large" if float(row.get("value") or 0) >= 100_000 else "sh_up_to_small")
+        found.append(
+            "sh_up_to_large" if float(row.get("value") or 0) >= 100_000 else "sh_up_to_small"
+        )
     out += found
     value = float(row.get("value") or 0)
     out.append(f"size_{int(math.log10(value)) if value >= 1 else 0}")
