@@ -33,8 +33,8 @@ from archive.corpus.registry import Registry  # noqa: E402
 from archive.ingest.orgs import find_names  # noqa: E402
 from archive.ingest.suggest import Matcher  # noqa: E402
 
-SAMPLES = oq.DEVELOPMENT | oq.SEALED
-SEALED3 = {"orgs_sealed3": (HERE / "orgs_sealed3.yaml", 241, 9)}
+SAMPLES = oq.DEVELOPMENT
+SEALED4 = oq.SEALED
 RULES_GRID = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]
 LOOSE_GRID = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01]
 C = 0.5  # the regression's inverse regularisation: few hundred records, many sparse features
@@ -42,7 +42,7 @@ C = 0.5  # the regression's inverse regularisation: few hundred records, many sp
 
 def load(name: str, scratch: Path) -> dict[str, str]:
     """Return each record's text as ingest looks for organisations in it (ingested once, cached)."""
-    path, k, r = (SAMPLES | SEALED3)[name]
+    path, k, r = (SAMPLES | SEALED4)[name]
     cache = scratch / f"{name}.json"
     if cache.exists():
         kept = json.loads(cache.read_text("utf-8"))

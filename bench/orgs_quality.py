@@ -42,8 +42,12 @@ DEVELOPMENT = {
     "sample": (HERE / "ingest_trial_sample.yaml", 307, 11),
     # the first sealed sample of organisations: read once (docs/ingest-quality.md), then developed
     "orgs_sealed": (HERE / "orgs_sealed.yaml", 233, 111),
+    # the second and third: read once each (rounds 2 and 3), then developed on in round 4
+    "orgs_sealed2": (HERE / "orgs_sealed2.yaml", 233, 29),
+    "orgs_sealed3": (HERE / "orgs_sealed3.yaml", 241, 9),
 }
-SEALED = {"orgs_sealed2": (HERE / "orgs_sealed2.yaml", 233, 29)}
+# round 4's sealed sample: annotated before its rules, read once at the end
+SEALED = {"orgs_sealed4": (HERE / "orgs_sealed4.yaml", 269, 2)}
 CORRECTIONS = HERE / "orgs_corrections.yaml"
 
 
