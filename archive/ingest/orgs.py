@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable
 
 from archive.ingest.furniture import in_capitals
-from archive.ingest.orgshort import initials, x_australia
+from archive.ingest.orgshort import _SHORT, initials, x_australia
+from archive.ingest.orgwords import at_opening, names_no_body, strip_lead
 
 # Words that end the name of an organisation that is not a government department.
 _ORG_ENDINGS = (
@@ -106,6 +107,8 @@ _ENDING = re.compile(rf"\b(?:{_ORG_ENDINGS})s?\b")
 _AND_SPLIT = re.compile(
     rf"\b((?!Services?\b|Office\b|Mission\b|Police\b)(?:{_ORG_ENDINGS}))\s+(?:and|&)\s+"
     # "University of New England and University of Queensland": two
+    # "Telstra and NBN Co": a body known by one word, then another
+    rf"|(?<![\w-])((?:{_SHORT}))\s+and\s+"
     rf"|(?<=[a-z])()\s+and\s+(?:the\s+)?(?=(?:(?:Supreme|High|Federal|District|State|Royal|National)\s+)?(?:{_OPENING})\s+of\b)"
 )
 # "(AIAL)", "(MoU)": initials have a second capital; "(Students)" is a word, not a short name.
@@ -162,7 +165,7 @@ _TRAILING = re.compile(
     r"\s+(?:Prof|Professor|Mr|Mrs|Ms|Dr|Sir|Dame|Senator|Since|Until|From|With|Author)\.?$"
 )
 # "Development Assistance Committee of the OECD": the committee and the OECD, two bodies.
-_OF_INITIALS = re.compile(r"^(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<short>[A-Z]{2,6})$")
+_OF_INITIALS = re.compile(rf"^(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<short>[A-Z]{{2,6}}|{_SHORT})$")
 
 
 def find_names(
@@ -178,7 +181,7 @@ def find_names(
     text = re.sub(r"\n(?=\n)", "|", text)
 
     def add(name: str, at: int, end: int, expansion: bool = False) -> None:
-        kept = _kept(name, expansion, department, programme)
+        kept = _kept(name, expansion, at_opening(text, at), department, programme)
         if kept and kept not in found:
             found[kept] = at
             ends[kept] = end
@@ -193,7 +196,7 @@ def find_names(
                     continue
             else:
                 # "Wigan Council and Bolton Council" are two names
-                names = _AND_SPLIT.sub(r"\1\n", m["name"]).split("\n")
+                names = _AND_SPLIT.sub(lambda s: f"{s[1] or s[2] or ''}\n", m["name"]).split("\n")
             after = text[m.end() :]
             if _LAW_AFTER.match(after) or _PLURAL_AFTER.match(after):
                 continue  # "National Service Act", "Local Hospital Networks"
@@ -232,6 +235,7 @@ def find_names(
 def _kept(
     name: str,
     expansion: bool,
+    opening: bool,
     department: Callable[[str], bool],
     programme: Callable[[str], bool],
 ) -> str | None:
@@ -245,7 +249,8 @@ def _kept(
     # what a government or a place owns, or a government beside a body: "Tasmanian Government
     # and Launceston City Council", "China's Thermal Power Research Institute"
     name = re.sub(
-        rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain|Indonesia|India|Malaysia|Singapore|America|Canada)['’]s)\s+",
+        rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain|Indonesia|India|Malaysia|Singapore|America|Canada"
+        rf"|{_SHORT})['’]s)\s+",
         "",
         name,
     )
@@ -266,6 +271,8 @@ def _kept(
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):
         return None  # "Nationally Consistent Collection of Data on School ...": a phrase
+    if opening:
+        name = strip_lead(name)  # "Morning Visit Australian War Memorial", "Neither Australia"
     split = _OF_INITIALS.match(name)
     if split and split["short"] not in _PLACE_INITIALS:
         name = split["body"]  # the initials are found on their own
@@ -273,7 +280,7 @@ def _kept(
         return None
     if len(name.split()) < 2 and not expansion:
         return None
-    if _NOT_ORGANISATION.search(name) or _COUNTRY.match(name):
+    if _NOT_ORGANISATION.search(name) or _COUNTRY.match(name) or names_no_body(name):
         return None
     if _PLACE.search(name) and not _ENDING.search(name):
         return None
