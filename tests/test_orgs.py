@@ -163,6 +163,14 @@ def test_a_name_never_runs_into_the_next_paragraph(matcher):
         # a body named by one word owns what follows it; a longer name it opens is another's
         ("Telstra's Universal Service will stay.", ["Telstra"]),
         ("Jobs at BHP Billiton in Esperance grow.", []),
+        # a person's name opening a phrase: what the person holds, or nothing
+        (
+            "Mr Jack Johnston APM Deputy Commissioner of Tasmania Police spoke.",
+            ["Tasmania Police"],
+        ),
+        ("The report of Mr Justice Stewart's Commission is out.", []),
+        # places and countries with a head word
+        ("Settlements on the West Bank and the Swiss Confederation's view.", []),
     ],
 )
 def test_round_4_shapes(matcher, text, expected):

@@ -100,7 +100,9 @@ _HONOURS = frozenset(
 _PLACE = re.compile(
     r"\b(?:Kingdom|States|Republic|Commonwealth\s+of|Zealand|Guinea|Islands?|Territory|Emirates)\b"
 )
-_COUNTRY = re.compile(r"^(?:Soviet\s+Union|Russian\s+Federation)$")
+_COUNTRY = re.compile(
+    r"^(?:Soviet\s+Union|Russian\s+Federation|Swiss\s+Confederation|(?:West|East|Left)\s+Bank)$"
+)
 _ENDING = re.compile(rf"\b(?:{_ORG_ENDINGS})s?\b")
 # "Community Services and Health Industry Skills Council" is one name: services, offices and
 # missions are too often plain words to end a name before "and".
@@ -159,6 +161,11 @@ _QUALIFIER = re.compile(
 _ROLE_OPENING = re.compile(
     rf"^(?:{_ROLE_WORDS}{_ROLE}(?:\s+and\s+{_ROLE_WORDS}{_ROLE})?(?:\s+(?:and\s+)?\w+){{0,2}}"
     rf"\s+(?:of|on|at|to)\s+(?:the\s+)?)+"
+)
+# A person's name opening a phrase: the body is what follows a role or a possessive, if anything.
+_PERSON = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s")
+_PERSON_HOLDS = re.compile(
+    rf"['’]s\s+|\b{_ROLE_WORDS}{_ROLE}(?:\s+and\s+\w+)?\s+(?:of|on|at|to)\s+(?:the\s+)?"
 )
 _ADVERB = re.compile(r"^[A-Z][a-z]+(?:ally|tly|ely|rly|sly)\s")
 _TRAILING = re.compile(
@@ -256,7 +263,7 @@ def _kept(
     )
     # "Council of Australian Governments’", "Liberal Party of Australia I", "... and UNHCR"
     name = re.sub(
-        r"(?:\s+and\s+\S+['’]s|['’]s?|\s+[A-Z]|\s+and\s+[A-Z]{2,}|\s+on\s+[A-Z][a-z]+day|\s+(?:of|for|on|in|and|the))$",
+        r"(?:\s+and\s+\S+['’]s|['’]s?|\s+[A-Z]\.?|\s+and\s+[A-Z]{2,}|\s+on\s+[A-Z][a-z]+day|\s+(?:of|for|on|in|and|the))$",
         "",
         name,
     )
@@ -266,6 +273,10 @@ def _kept(
     name = _TRAILING.sub("", _QUALIFIER.sub("", name))
     name = re.sub(r"\s+(?:of|for|on|in|and|the)$", "", name)  # "Royal Commission of Mr."
     name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
+    person = _PERSON.match(name)  # "Mr Justice Stewart's Commission", "Mr Jack Johnston APM
+    if person:  # Deputy Commissioner of Tasmania Police": what the person holds or owns, if any
+        held = _PERSON_HOLDS.search(name, person.end())
+        name = name[held.end() :] if held else ""
     name = _ROLE_OPENING.sub("", name)
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)

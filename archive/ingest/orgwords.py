@@ -40,7 +40,7 @@ def at_opening(text: str, at: int) -> bool:
 
 
 def strip_lead(name: str) -> str:
-    """Take off the opening words of a phrase, at a line's or a sentence's start, that are not a name's.
+    """Take off the opening words of a phrase opening a line or a sentence that no name opens with.
 
     "Morning Visit Australian War Memorial" (a line of a programme) is the Australian War
     Memorial; "Neither Australia", "- Require NBN Co to ..." open with words the releases write in
