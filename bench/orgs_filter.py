@@ -144,7 +144,7 @@ def table(title: str, rows: dict[str, dict], mean: bool = True) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trees", action="store_true", help="boosted trees, not the regression")
-    parser.add_argument("--sealed3", action="store_true", help="score the third sealed sample")
+    parser.add_argument("--sealed", action="store_true", help="score the sealed sample (% 269 == 2)")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/au-orgs"))
     args = parser.parse_args()
     if not oq.quality.SOURCE.exists():
@@ -176,15 +176,15 @@ def main() -> None:
         dict(zip(SAMPLES, results[drop], strict=True)),
     )
     model = train([c for name in SAMPLES for _, cs in data[name].values() for c in cs], args.trees)
-    if args.sealed3:
-        path = SEALED3["orgs_sealed3"][0]
+    if args.sealed:
+        path = SEALED4["orgs_sealed4"][0]
         want = oq.annotations(path)
-        sealed = build(load("orgs_sealed3", args.scratch), want, matcher)
+        sealed = build(load("orgs_sealed4", args.scratch), want, matcher)
         table(
-            "Third sealed sample (% 241 == 9), read once:",
+            "Fourth sealed sample (% 269 == 2), read once:",
             {
                 "rules alone": oq.score(names(sealed, None, 0, 0), want, None),
-                "rules + filter (trained on all seven)": oq.score(
+                "rules + filter (trained on all eight)": oq.score(
                     names(sealed, model, *best), want, print
                 ),
             },

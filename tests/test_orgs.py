@@ -169,6 +169,17 @@ def test_a_name_never_runs_into_the_next_paragraph(matcher):
             ["Tasmania Police"],
         ),
         ("The report of Mr Justice Stewart's Commission is out.", []),
+        # a body named short is named alone too, not only inside a longer name
+        (
+            "Trade with ASEAN grows; the ASEAN-CER Integration Forum meets in May.",
+            ["ASEAN", "ASEAN-CER Integration Forum"],
+        ),
+        (
+            "He met the United Nations Secretary-General and the United Nations Human Rights "
+            "Council in Geneva.",
+            ["United Nations", "United Nations Human Rights Council"],
+        ),
+        ("It is a member of the Commonwealth of Nations.", ["Commonwealth of Nations"]),
         # places and countries with a head word
         ("Settlements on the West Bank and the Swiss Confederation's view.", []),
     ],

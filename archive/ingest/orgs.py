@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 
 from archive.ingest.furniture import in_capitals
-from archive.ingest.orgshort import _SHORT, initials, x_australia
-from archive.ingest.orgwords import at_opening, names_no_body, strip_lead
+from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
+from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, strip_lead, trim_to
 
 # Words that end the name of an organisation that is not a government department.
 _ORG_ENDINGS = (
@@ -129,10 +129,13 @@ _PLURAL_AFTER = re.compile(r"\s+(?:Networks|Governors|Ministers|Boards|regions)\
 _PLURAL_KIND = re.compile(rf"\b(?!Forces|Services|Colleges)(?:{_ORG_ENDINGS})s$")
 # A kind, not a name, where the text speaks of one: "a Research Institute", "a Rural Bank".
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|each|every|another)\s+(?:new\s+)?$", re.IGNORECASE)
-# The armed forces and the United Nations by name.
+# The armed forces, the United Nations and the Commonwealth of Nations by name.
 _FORCES = re.compile(
     r"\b(?:Royal\s+Australian\s+(?:Navy|Air\s+Force)"
-    r"|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces)|United\s+Nations)\b(?!\s+[A-Z])"
+    r"|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces)|United\s+Nations"
+    r"|Commonwealth\s+of\s+Nations)\b"
+    # not the opening of a longer name, but before a role: "United Nations Secretary-General"
+    rf"(?!\s+(?!{_ROLE_WORDS}{_ROLE})[A-Z])"
 )
 _GENERIC = re.compile(
     r"^(?:(?:Royal|National|State|Federal|Joint|Advisory|Planning|Review|Ministerial"
@@ -196,7 +199,7 @@ def find_names(
     for pattern in (_EXPANSION, _ORGANISATION):
         for m in pattern.finditer(text):
             if pattern is _EXPANSION:
-                names = [_trim_to(m["name"], m["short"])]
+                names = [trim_to(m["name"], m["short"])]
                 # "Western Sydney (NSW)", "Order of Australia (AC)", "Joint Strike Fighter (JSF)": a
                 # name with initials is an organisation's only where its words say it is one.
                 if m["short"].upper() in _PLACE_INITIALS | _HONOURS or not _ENDING.search(names[0]):
@@ -226,7 +229,7 @@ def find_names(
         owner, owned = (name[: mark.start()], name[mark.end() :]) if mark else (name, "")
         if owner in found and owned:
             found.setdefault(owned, found.pop(name))
-    _join_adjacent(text, found, ends)
+    join_adjacent(text, found, ends)
     for m in _FORCES.finditer(text):
         found.setdefault(" ".join(m.group().split()), m.start())
     for name, at in () if capitals else initials(text):
@@ -235,7 +238,12 @@ def find_names(
     # the longer one is another body named after it and the text names it alone as well: "the
     # Australian Federal Police" beside "the Australian Federal Police Association".
     flat = " ".join(text.split())
-    names = [n for n in found if not any(_cut_short(n, other, flat) for other in found)]
+    names = [
+        n
+        for n in found
+        if named_alone(n, found, flat, _FORCES)
+        or not any(_cut_short(n, other, flat) for other in found)
+    ]
     return sorted(((n, found[n]) for n in names), key=lambda item: item[1])
 
 
@@ -315,30 +323,6 @@ def _cut_short(name: str, other: str, flat: str) -> bool:
     rest = other[len(name) :].split() if other.startswith(name + " ") else []
     alone = flat.count(name) > flat.count(other)
     return not (alone and len(rest) == 1 and _ENDING.fullmatch(rest[0]))
-
-
-def _join_adjacent(text: str, found: dict[str, int], ends: dict[str, int]) -> None:
-    """Make one name of two found side by side: "Joint Services" + "Staff College"."""
-    by_start = {at: name for name, at in found.items()}
-    for name, end in list(ends.items()):
-        if name not in found:
-            continue
-        gap = re.match(r"[ \t]+", text[end:])
-        following = by_start.get(end + len(gap.group())) if gap else None
-        if following and following in found and following != name:
-            found[f"{name} {following}"] = found.pop(name)
-            found.pop(following)
-
-
-def _trim_to(name: str, short: str) -> str:
-    """Cut a name before "(LGA)" back to the words its initials stand for.
-
-    "Talks with the Local Government Association" becomes Local Government Association.
-    """
-    words = name.split()
-    while len(words) > 1 and words[0][:1] != short[:1].upper():
-        words.pop(0)
-    return " ".join(words)
 
 
 def _mostly_lower(name: str) -> bool:

@@ -73,3 +73,15 @@ def initials(text: str) -> Iterator[tuple[str, int]]:
         letters = re.sub(r"[.\s]", "", m.group(1))
         if re.fullmatch(_INITIALS, letters):
             yield letters, m.start()
+
+
+def named_alone(name: str, found: dict[str, int], flat: str, also: re.Pattern[str]) -> bool:
+    """Tell whether a body named short is named alone too, not only inside longer names found.
+
+    "integration with ASEAN at the ASEAN-CER Integration Partnership Forum" names ASEAN; "the
+    United Nations Human Rights Council" and "United Nations Secretary-General" the UN."""
+    if not (re.fullmatch(_SHORT, name) or also.fullmatch(name)):
+        return False
+    alone = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    inside = sum(len(alone.findall(o)) * flat.count(o) for o in found if o != name)
+    return len(alone.findall(flat)) > inside

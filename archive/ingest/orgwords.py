@@ -62,3 +62,27 @@ def names_no_body(name: str) -> bool:
         or _PARTNERSHIP.search(name)
         or _FACILITY.search(name)
     )
+
+
+def join_adjacent(text: str, found: dict[str, int], ends: dict[str, int]) -> None:
+    """Make one name of two found side by side: "Joint Services" + "Staff College"."""
+    by_start = {at: name for name, at in found.items()}
+    for name, end in list(ends.items()):
+        if name not in found:
+            continue
+        gap = re.match(r"[ \t]+", text[end:])
+        following = by_start.get(end + len(gap.group())) if gap else None
+        if following and following in found and following != name:
+            found[f"{name} {following}"] = found.pop(name)
+            found.pop(following)
+
+
+def trim_to(name: str, short: str) -> str:
+    """Cut a name before "(LGA)" back to the words its initials stand for.
+
+    "Talks with the Local Government Association" becomes Local Government Association.
+    """
+    words = name.split()
+    while len(words) > 1 and words[0][:1] != short[:1].upper():
+        words.pop(0)
+    return " ".join(words)
