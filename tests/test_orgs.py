@@ -180,6 +180,12 @@ def test_a_name_never_runs_into_the_next_paragraph(matcher):
             ["United Nations", "United Nations Human Rights Council"],
         ),
         ("It is a member of the Commonwealth of Nations.", ["Commonwealth of Nations"]),
+        # a body's council beside the body named alone
+        (
+            "Members of the Council of the National Library of Australia met; the National "
+            "Library was given the book.",
+            ["Council of the National Library of Australia", "National Library"],
+        ),
         # places and countries with a head word
         ("Settlements on the West Bank and the Swiss Confederation's view.", []),
     ],

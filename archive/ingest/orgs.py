@@ -322,7 +322,9 @@ def _cut_short(name: str, other: str, flat: str) -> bool:
         return False
     rest = other[len(name) :].split() if other.startswith(name + " ") else []
     alone = flat.count(name) > flat.count(other)
-    return not (alone and len(rest) == 1 and _ENDING.fullmatch(rest[0]))
+    # "the Council of the National Library of Australia" is the library's council
+    part = re.match(rf"(?:{_OPENING})\s+of\s+(?:the\s+)?{re.escape(name)}\b", other)
+    return not (alone and (part or len(rest) == 1 and _ENDING.fullmatch(rest[0])))
 
 
 def _mostly_lower(name: str) -> bool:
