@@ -153,8 +153,8 @@ def main() -> None:
     dev = [rows[n] for n in DEVELOPMENT]
     print(
         f"| mean of the development samples | {sum(r['records'] for r in dev)} | "
-        f"{sum(r['precision'] for r in dev) / len(dev):.2f} | "
-        f"{sum(r['recall'] for r in dev) / len(dev):.2f} | "
+        f"{sum(r['precision'] for r in dev) / len(dev):.3f} | "
+        f"{sum(r['recall'] for r in dev) / len(dev):.3f} | "
         f"{sum(r['given'] for r in dev)} | {sum(r['named'] for r in dev)} |"
     )
     print(f"\n{quality.ATTRIBUTION}")

@@ -144,8 +144,27 @@ def test_a_name_never_runs_into_the_next_paragraph(matcher):
     [
         # a line of a programme or a list opens with a verb or a time, not with the name
         (
-            "Tuesday 5 May\n\nMorning Visit Australian War Memorial\n\nAfternoon Lunch.",
-            ["Australian War Memorial"],
+            "The Government has:\n\nEstablished National Crime Authority offices in Perth.",
+            ["National Crime Authority"],
+        ),
+        # a noun opening a name stays: "Expenditure" is capitalised inside sentences often enough
+        (
+            "The Expenditure Review Committee met. Good Shepherd Catholic Church opened.",
+            ["Expenditure Review Committee", "Good Shepherd Catholic Church"],
+        ),
+        # a person's name opening a name that is a body's
+        (
+            "A grant to the Sir William Dobell Art Foundation is made.",
+            ["Sir William Dobell Art Foundation"],
+        ),
+        (
+            "Mr Mackay of Electrolytic Zinc Company of Australasia met us.",
+            ["Electrolytic Zinc Company of Australasia"],
+        ),
+        ("Was Richard Court not telling the truth?", []),
+        (
+            "The Radiological and Nuclear Data Centre will advise.",
+            ["Radiological and Nuclear Data Centre"],
         ),
         ("The Government will:\n- Require NBN Co to sell to all.", ["NBN Co"]),
         ("Neither Australia nor Japan will agree to that.", []),

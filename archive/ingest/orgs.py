@@ -170,6 +170,7 @@ _PERSON = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s")
 _PERSON_HOLDS = re.compile(
     rf"['’]s\s+|\b{_ROLE_WORDS}{_ROLE}(?:\s+and\s+\w+)?\s+(?:of|on|at|to)\s+(?:the\s+)?"
 )
+_PERSON_OF = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}of\s+(?:the\s+)?")  # "Mr Mackay of ..."
 _ADVERB = re.compile(r"^[A-Z][a-z]+(?:ally|tly|ely|rly|sly)\s")
 _TRAILING = re.compile(
     r"\s+(?:Prof|Professor|Mr|Mrs|Ms|Dr|Sir|Dame|Senator|Since|Until|From|With|Author)\.?$"
@@ -282,16 +283,16 @@ def _kept(
     name = re.sub(r"\s+(?:of|for|on|in|and|the)$", "", name)  # "Royal Commission of Mr."
     name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
     person = _PERSON.match(name)  # "Mr Justice Stewart's Commission", "Mr Jack Johnston APM
-    if person:  # Deputy Commissioner of Tasmania Police": what the person holds or owns, if any
-        held = _PERSON_HOLDS.search(name, person.end())
-        name = name[held.end() :] if held else ""
+    if person:  # Deputy Commissioner of Tasmania Police": what the person holds or owns
+        held = _PERSON_HOLDS.search(name, person.end()) or _PERSON_OF.match(name, person.end())
+        name = name[held.end() :] if held else name  # "Sir William Dobell Art Foundation"
     name = _ROLE_OPENING.sub("", name)
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):
         return None  # "Nationally Consistent Collection of Data on School ...": a phrase
-    if opening:
-        name = strip_lead(name)  # "Morning Visit Australian War Memorial", "Neither Australia"
+    if opening and not _NOT_ORGANISATION.search(name):  # "Was Richard Court": a person still
+        name = strip_lead(name)  # "- Require NBN Co to ...", "Neither Australia"
     split = _OF_INITIALS.match(name)
     if split and split["short"] not in _PLACE_INITIALS:
         name = split["body"]  # the initials are found on their own

@@ -18,7 +18,7 @@ _PARTNERSHIP = re.compile(r"\bPartnership$")
 # A centre that is a building or a place, not a body: "Ravensthorpe Entertainment Centre".
 _FACILITY = re.compile(
     r"\b(?:Entertainment|Shopping|Commercial|Transaction|Convention|Exhibition|Civic|Aquatic"
-    r"|Leisure|Visitors?['’]?|Call|Detention|Processing|Operations|Data|Distribution|Function"
+    r"|Leisure|Visitors?['’]?|Call|Detention|Processing|Operations|Distribution|Function"
     r"|Conference|Sports?|Recreation|Service|Town|City)\s+Centre$"
 )
 
