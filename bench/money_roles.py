@@ -243,6 +243,18 @@ def rows(text: str, dollar: str, model: bool = True) -> list[dict]:
     return assign_roles(text, found, model=model)
 
 
+def corpus_rows(source: str, doc_id: str, model: bool = True) -> tuple[str, list[dict]]:
+    """Return a corpus document's text and amounts with their roles, as the build reads them
+    (the amounts its front matter lists, which ingest wrote, not only those of its body)."""
+    from archive.corpus.parse import parse_file
+    from archive.corpus.registry import Registry
+
+    folder = ROOT / ("corpus" if source == "seeds" else "tests/corpus")
+    document = parse_file(folder / f"{doc_id}.md", Registry.load(folder))
+    found = link_parts(document.text, document.amounts)
+    return document.text, assign_roles(document.text, found, model=model)
+
+
 def keyed(found: list[dict]) -> Iterator[tuple[int, dict]]:
     seen: Counter[str] = Counter()
     for row in found:
@@ -303,7 +315,10 @@ def amounts(
         part = part_of(source, doc_id)
         if part not in parts:
             continue
-        found = rows(text, dollar, model)
+        if source in ("seeds", "testcorpus"):  # as the build reads them: their own amounts
+            text, found = corpus_rows(source, doc_id, model)
+        else:
+            found = rows(text, dollar, model)
         picked = {id(row) for row in chosen(source, doc_id, found)}
         for index, (n, row) in enumerate(keyed(found)):
             if id(row) in picked:
