@@ -110,9 +110,10 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     """Find the headline and the article in scraped text, dropping the page around them."""
     marks: list[str] = []
     lines = stray_marks([line.strip() for line in normalise(raw).split("\n")], marks)
+    # a fax head first: the page number under it ("TEL: ... 03/ 03" / "3") then stands in prose
+    lines = fax_stamps(lines, marks)
     lines, markers = clean_markers(lines)
     markers[:0] = marks
-    lines = fax_stamps(lines, markers)
     given_title = bool(title)
     title, title_at = _find_title(lines, title)
     start = title_at + 1 if title_at is not None else 0

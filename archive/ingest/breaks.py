@@ -22,6 +22,8 @@ _LONG_ENTRY = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,4}"
     r"[A-Z][\w'’-]*(?:,|\s+\()"
 )
+# the same without the stop, as later releases spell them: "and Dr" / "Mervyn Probine"
+_STYLE_OPEN = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|Hon|Rt)$")
 _HEADING_WORDS = 8
 _ENDS_NAME = re.compile(r"(?:\b[A-Z][\w.'’-]*|\))$")
 # A sentence does not end on an article, a preposition or a hyphen: "placed upon." / "us. We",
@@ -41,6 +43,8 @@ def continues(previous: str, line: str) -> bool:
     if not previous or not line or LIST_ITEM.match(line):
         return False
     if _ABBREVIATION.search(previous) and line[:1].isalpha():
+        return True
+    if _STYLE_OPEN.search(previous) and line[:1].isupper():
         return True
     if line[:1].islower() and previous.endswith((";", ",")):
         return True

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from archive.ingest.bylines import scanned_byline
+
 # Scans spell these with stray spaces, tildes and misread letters ("FOR P~ RESS", "STATEUENT").
 _S = r"[\s~]*"
 _MONTH = (
@@ -55,7 +57,7 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_MORE = re.compile(
-    r"^(?:the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
+    r"^(?:(?:senator\s+)?the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
     re.IGNORECASE,
 )
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -", "Page 3".
@@ -69,7 +71,7 @@ _BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
 _LONE_MARK = re.compile(r"^[A-Za-z|!]$")  # a letter alone between paragraphs: a mark the scan read
 # A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
 _PAGE_TAIL = re.compile(
-    r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\.?\s*$|\s+\.?/\s*\d{1,2}\.?\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$"
+    r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\.?\s*$|\s+\.?/\s*\d{1,2}\.?\s*$|(?<=[.!?\"”])\s+\d{1,2}[.-]\s*$"
 )
 _PAGE_HEAD = re.compile(
     r"^\d{1,2}\.{2,}\s+(?=[A-Z])"
@@ -125,9 +127,12 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     nonblank = [i for i, line in enumerate(lines) if line]
     where = {i: n for n, i in enumerate(nonblank)}
     announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
+    glue = None  # the line a catch-word was taken off goes on in the next page's first line
     for i, line in enumerate(lines):
         bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
-            line == announced or _in_prose(lines, nonblank, where[i])
+            line == announced
+            or _in_prose(lines, nonblank, where[i])
+            or bool(_BARE_PAGE.match(line) and _catchword(lines, nonblank, where[i]))
         )
         # "... February 28, 1974." / "I" / "Holders of Series B Bonds will ...": a letter alone
         # before running text is a mark the scan read, never a sentence
@@ -137,15 +142,26 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
         )
         if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
             dropped.append(line)
+            if _BARE_PAGE.match(line) and _catchword(lines, nonblank, where[i]):
+                glue = _drop_catchword(kept, dropped)
             continue
         if line:
             tail = _PAGE_TAIL.search(line)
             announced = re.sub(r"\D", "", tail.group()) if tail else None
+            catch = _CATCH_TAIL.search(line)
+            if catch and _next_page_opens(lines, nonblank, where[i], catch.group(1)):
+                dropped.append(catch.group().strip())  # "... bushfire. / Background" / "2"
+                line = line[: catch.start()]
+                announced = lines[nonblank[where[i] + 1]]  # its page's number, if it is one
         cleaned = _END_TAIL.sub("", _PAGE_HEAD.sub("", _PAGE_TAIL.sub("", line))).rstrip()
         if cleaned != line:
             dropped.append(line)
             if not cleaned:
                 continue
+        if glue is not None and cleaned:
+            kept[glue] = f"{kept[glue]} {cleaned}"  # "account of them. We" / "2" / "We propose"
+            glue = None
+            continue
         kept.append(cleaned)
     return kept, dropped
 
@@ -169,6 +185,45 @@ def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:
                 continue
         kept.append(line)
     return kept
+
+
+# The next page's first word typed at the foot of a page: "... the bushfire. / Background"
+_CATCH_TAIL = re.compile(r"(?<=[.!?\"”])\s+\.?/\s*([A-Z][\w'’-]*)\s*$")
+
+
+def _catchword(lines: list[str], nonblank: list[int], n: int) -> bool:
+    """Tell a page number between a page's last word and the next page opening with it again.
+
+    "... account of them. We" / "2" / "We propose therefore ...": a typist's catch-word.
+    """
+    if n == 0 or n + 1 >= len(nonblank):
+        return False
+    last = lines[nonblank[n - 1]].split()[-1].strip(_PUNCTUATION)
+    first = lines[nonblank[n + 1]].split()[0].strip(_PUNCTUATION)
+    return len(last) >= 2 and last.isalpha() and last == first
+
+
+def _drop_catchword(kept: list[str], dropped: list[str]) -> int | None:
+    """Take the catch-word off the last line kept (the next page says it again); return where.
+
+    A catch-word sharing its line with the sentence before it ("... of them. We") shows the
+    paragraph going on over the page: the caller joins the next page's first line to that line.
+    """
+    last = max((j for j, line in enumerate(kept) if line), default=None)
+    if last is None:
+        return None
+    words = kept[last].split()
+    dropped.append(words[-1])
+    kept[last] = " ".join(words[:-1])
+    return last if kept[last] else None
+
+
+def _next_page_opens(lines: list[str], nonblank: list[int], n: int, word: str) -> bool:
+    """Tell whether the next page (past its number) opens with this word."""
+    ahead = [lines[i] for i in nonblank[n + 1 : n + 3]]
+    if ahead and _BARE_PAGE.match(ahead[0]):
+        ahead = ahead[1:]
+    return bool(ahead) and ahead[0].split()[0].strip(_PUNCTUATION) == word
 
 
 def place_line(lines: list[str]) -> int | None:
@@ -205,7 +260,9 @@ def prose(line: str) -> bool:
     """Tell a line of running text (or a hard-wrapped part of one) from a heading or a stamp."""
     words = line.split()
     lower = sum(1 for w in words if w[:1].islower() and w.isalpha())
-    return len(words) >= 5 and lower >= 3 and not _BYLINE.match(line)
+    return (
+        len(words) >= 5 and lower >= 3 and not _BYLINE.match(line) and not scanned_byline(line)
+    )
 
 
 def junk(text: str) -> bool:
@@ -336,7 +393,7 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         more = byline and (
             open_byline or name_goes_on or (_BYLINE_MORE.match(line) and len(line.split()) <= 10)
         )
-        byline = bool(_BYLINE.match(line) or more)
+        byline = bool(_BYLINE.match(line) or scanned_byline(line) or more)
         if byline:
             open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
         repeat = repeats_title(rest, title, strict) or (

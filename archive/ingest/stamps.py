@@ -164,6 +164,9 @@ _LEADING_ZERO = re.compile(r"^0\s+(?=[A-Za-z]{2})")  # a digit: "O" may be a wor
 _TRAILING_I = re.compile(r"(?<=[.!?\"”])\s+I(?=\s+[oO0]{3,}[-–—]*\s*$|\s*$)")
 _TRAILING_PAGE = re.compile(r"(?<=[.!?\"”])\s+(\d{1,2})-?\s*$")
 _FILE_NUMBER = re.compile(r"(?<=\S)\s+0{2}\d{3,6}\s*$")
+# "... first step to prosperity that Australians 0" / "be honest ...": a "0" after a word or a stop
+# closing a line of running text is the scan's mark (a table's row is no running text)
+_TRAILING_ZERO = re.compile(r"(?<=[A-Za-z.!?\"”])\s+0\s*$")
 
 
 def stray_marks(lines: list[str], dropped: list[str]) -> list[str]:
@@ -181,6 +184,8 @@ def stray_marks(lines: list[str], dropped: list[str]) -> list[str]:
         if page and (following == page.group(1) or _PAGE_LINE.match(following)):
             cleaned = cleaned[: page.start()]
         cleaned = _FILE_NUMBER.sub("", cleaned)
+        if prose(cleaned):
+            cleaned = _TRAILING_ZERO.sub("", cleaned)
         if cleaned != line:
             dropped.append(line)
         kept.append(cleaned)

@@ -57,6 +57,10 @@ def _scan_noise(text: str) -> bool:
     """Tell the noise a scan leaves after a release's last words: letters, but no real word."""
     # A closing dateline, however misread ("C ITB 1,. g. T.", "12th May, 1961."), is the release's:
     # noise shows itself by marks no dateline has, or is one stray letter.
+    # "... future development. I. r": stray letters, one of them in lower case (an initial is not)
+    tokens = [t.strip(".,;:'") for t in text.split()]
+    if 0 < len(tokens) <= _STRAY_LETTERS and all(len(t) == 1 and t.isalpha() for t in tokens):
+        return any(t.islower() for t in tokens)
     return (
         junk(text)
         and len(text.split()) <= _JUNK_TAIL
@@ -71,7 +75,8 @@ def _scan_noise(text: str) -> bool:
 _NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,5}$")
 _RELEASE_LINE = re.compile(r"^f\W*o\W*r\s+(?:p\W*\w{3,4}|n?media)\W*$", re.IGNORECASE)
 _SEE_ALSO = re.compile(r"^(?:see\s+also\b.{0,80}|https?://\S+|www\.\S+)$", re.IGNORECASE)
-_JUNK_TAIL = 8  # words: a longer last line is text, however strange
+_JUNK_TAIL = 12  # words: a longer last line is text, however strange
+_STRAY_LETTERS = 3
 _LAST_SENTENCE = re.compile(r"[.!?\"”]\s+((?:\S+\s+){0,7}\S+)$")
 # a page number, or a scanned file's number; never a year ("ADELAIDE, 20th Sept. 1959")
 _LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+(?!(?:1[89]|20)\d\d$)\d{1,6}$")

@@ -13,6 +13,7 @@ _TITLE_STATEMENT = re.compile(
 _TITLE_LEAD = re.compile(
     r"^(?:(?:for\s+(?:press|media|release)|media\s+release|press\s+release|embargoed\b[^:-]*)\s*[:;,.-]?\s*"
     r"|(?:p\.?\s*m\.?\s*(?:\.?no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
+    r"|p\.?\s*m\.?\s*(?:\.?no\.?\s*)?/\s*\d{2,4}\s*[:;,.-]?\s*"  # "PM /1965 - ": its figures lost
     r"|joint\s+(?:press\s+statement|media\s+release|statement)(?:\s+with\s+.{0,120}?)?(?:\s*:\s+|\s+[-–]\s+)"
     r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w))+",
     re.IGNORECASE,
@@ -29,7 +30,7 @@ _TITLE_BYLINE_FIRST = re.compile(
     re.IGNORECASE,
 )
 _TITLE_OPENING = re.compile(
-    rf"^{_STATEMENT}\s+by\s+(?:the\s+)?(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
+    rf"^(?:{_STATEMENT}\s+by|transcript\s+of)\s+(?:the\s+)?(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
     re.IGNORECASE,
 )
 
@@ -44,6 +45,9 @@ _TITLE_DATELINE = re.compile(
     rf"(?:\s*[-–—,:]\s*(?:{_PLACE}[,.]?\s+)*|(?:\s+{_PLACE}[,.]?)+\s+)(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
     re.IGNORECASE,
 )
+# A piece named with no mark before its byline: "AUSTRALIA DAY MESSAGE BY THE PRIME MINISTER, ..."
+# ("... RESULT COMMENT BY THE PRIME MINISTER": a comment is the byline's own word)
+_TITLE_PIECE = re.compile(r"\s+(message|address|speech)\s+by\b", re.IGNORECASE)
 # "No. 789 - ISSUE OF ...": a release number before the headline
 _TITLE_NUMBER = re.compile(r"^(?:p\.?\s*m\.?\s*)?no\.?\s*\d{1,4}\s+[-–—:]\s+", re.IGNORECASE)
 # A title that is only a byline: "Joint statement with the Hon Ros Kelly, Minister for Arts, ...".
@@ -55,14 +59,18 @@ _TITLE_BYLINE = re.compile(
 
 def clean_title(title: str) -> str:
     """Take release lines and numbers, datelines and a closing "Statement by …" out of a title."""
-    cleaned = _TITLE_BYLINE_FIRST.sub("", _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title)))
-    # the byline first, so that what is left is judged as a headline, not as a byline
-    cleaned = _TITLE_OPENING.sub("", cleaned)
+    cleaned = _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title))
+    # the byline first, so that what is left is judged as a headline, not as a byline; one ending
+    # "MP" before one ending at a dash, which would take a headline's words up to its own dash
+    cleaned = _TITLE_BYLINE_FIRST.sub("", _TITLE_OPENING.sub("", cleaned))
     undated = _TITLE_DATELINE.sub("", cleaned)
     if len(undated.split()) >= 1 and undated != cleaned and not furniture_like(undated):
         cleaned = undated
     cleaned = _TITLE_ANYWHERE.sub(" ", cleaned)
     without = _TITLE_STATEMENT.sub("", cleaned)
+    piece = _TITLE_PIECE.match(cleaned[len(without) :])
+    if piece:  # "AUSTRALIA DAY MESSAGE BY THE PRIME MINISTER": the message is the headline's
+        without = f"{without} {piece.group(1)}"
     if len(without.split()) >= 2:
         cleaned = without
     cleaned = " ".join(cleaned.split()).strip(" -–—:;,")
