@@ -11,6 +11,7 @@ from archive.ingest.letters import address_blocks, attached_letters
 from archive.ingest.linemodel import drop_furniture, seam
 from archive.ingest.stamps import compliments, fax_stamps, lead_stamps, stray_marks, tail_stamps
 from archive.ingest.tails import tail_furniture
+from archive.ingest.titles import clean_title
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
 # threads, sign-up and contact blocks. Only short lines count, so prose never matches.
@@ -170,9 +171,10 @@ def _find_title(lines: list[str], given: str | None) -> tuple[str | None, int | 
     """
     limit = next((i for i, line in enumerate(lines) if words(line) >= _LONG), len(lines))
     if given:
-        wanted = " ".join(given.split()).casefold()
+        # the record's title, or its headline once release lines and bylines are off it
+        wanted = {" ".join(t.split()).casefold() for t in (given, clean_title(given))}
         for i, line in enumerate(lines[: max(limit, 1) + 1]):
-            if " ".join(line.split()).casefold() == wanted:
+            if " ".join(line.split()).casefold() in wanted:
                 return given, i
         return given, None
     for i, line in enumerate(lines[:limit]):

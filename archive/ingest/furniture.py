@@ -113,6 +113,8 @@ _PLACE_LINE = re.compile(
 )
 _JUNK_TOKENS = 12
 _GARBLED_REPEAT = 0.55  # letter by letter, a headline scanned badly is this close to the title
+_EMBARGO = re.compile(r"\W*e\w?m\w?b\w?argo", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[.:]\s?\d\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo goes on
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
 _PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
@@ -379,7 +381,14 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         ):
             kept.extend(lines[i:])
             break
-        if dropped and _UNTIL.search(dropped[-1]) and len(line.split()) <= 8 and not prose(line):
+        # an embargo's second line, or its time elsewhere: "i. i LONDON: 11.00 pm BST"
+        embargo = bool(dropped and _EMBARGO.match(dropped[-1]) and _TIME.search(line))
+        if (
+            dropped
+            and (_UNTIL.search(dropped[-1]) or embargo)
+            and len(line.split()) <= 8
+            and not prose(line)
+        ):
             dropped.append(line)  # "NOT FOR RELEASE BEFORE" / "MIDNIGHT 7 FEBRUARY 1969", scanned
             continue
         # "Statement by the Prime Minister, the Rt. Hon. Sir Robert" / "Menzie s": a name goes on

@@ -19,7 +19,11 @@ _FAX = re.compile(
     r"(?:\s+P\.(?:\s?[0-9OoQUu?]{1,3}(?![A-Za-z])(?:[/,']{1,3}\s?[0-9OoQUu?]{1,3}(?![A-Za-z]))?)?)?"
 )
 # A fax head the scan garbled past reading: "TEL: 18fov. 16 U4 NO. U1 F 0/ U."
-_FAX_LINE = re.compile(r"^T?EL\s*:.{0,30}\bno\.\s?\S+.{0,20}$", re.IGNORECASE)
+_FAX_LINE = re.compile(
+    r"^T?EL\s*:(?:.{0,30}\bno\.\s?\S+.{0,20}|\s*\S{0,12}\s*\.?\d\d\s?/\s?\d\d)$", re.IGNORECASE
+)  # and its page alone: "TEL: bW36 .03/ 03"
+# A fax's foot glued to the last line: "... March 1997 Farft2 S/ 831A97 18: 52 Pg:"
+_FAX_TAIL = re.compile(r"(?:\s+\S*[\d/]\S*){1,3}\s+\d{1,2}:\s?\d\d\s+Pg\.?:?(?:\s*\d+)?\s*$")
 # Letterheads as a scan spells them: "AUS= TRALIA", "4-AUSTRALIA,, L", "PRIME MINISTEP"
 _LETTERHEADS = (
     "AUSTRALIA",
@@ -147,7 +151,7 @@ def fax_stamps(lines: list[str], dropped: list[str]) -> list[str]:
         if _FAX_LINE.match(line) and not _FAX.search(line) and len(line.split()) <= _FAX_WORDS:
             dropped.append(line)
             continue
-        stamp = _FAX.search(line)
+        stamp = _FAX.search(line) or _FAX_TAIL.search(line)
         if stamp:
             dropped.append(stamp.group())
             line = (line[: stamp.start()] + line[stamp.end() :]).strip()
