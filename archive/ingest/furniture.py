@@ -113,6 +113,7 @@ _PLACE_LINE = re.compile(
 )
 _JUNK_TOKENS = 12
 _GARBLED_REPEAT = 0.55  # letter by letter, a headline scanned badly is this close to the title
+_OPEN_WORD = re.compile(r"\b(?:and|of|for|the|to|in|with|on|at|by)$", re.IGNORECASE)
 _EMBARGO = re.compile(r"\W*e\w?m\w?b\w?argo", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[.:]\s?\d\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo goes on
@@ -200,6 +201,8 @@ def _catchword(lines: list[str], nonblank: list[int], n: int) -> bool:
     """
     if n == 0 or n + 1 >= len(nonblank):
         return False
+    if _CATCH_TAIL.search(lines[nonblank[n - 1]]):
+        return False  # "... increases. / Everyone": the catch-word with its mark, taken already
     last = lines[nonblank[n - 1]].split()[-1].strip(_PUNCTUATION)
     first = lines[nonblank[n + 1]].split()[0].strip(_PUNCTUATION)
     return len(last) >= 2 and last.isalpha() and last == first
@@ -399,8 +402,15 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             and line[:1].isupper()
             and not prose(line)
         )
+        # "The Honourable Gordon Freeth, Minister for Shiring and" goes on: a sentence's, not a name's
         more = byline and (
-            open_byline or name_goes_on or (_BYLINE_MORE.match(line) and len(line.split()) <= 10)
+            open_byline
+            or name_goes_on
+            or (
+                _BYLINE_MORE.match(line)
+                and len(line.split()) <= 10
+                and not _OPEN_WORD.search(line)
+            )
         )
         byline = bool(_BYLINE.match(line) or scanned_byline(line) or more)
         if byline:

@@ -86,6 +86,7 @@ _SALUTATION = re.compile(
 # An address's line may have a sentence's length: "Governor-General of the Commonwealth of Australia"
 _SMALL_WORDS = {"of", "the", "and", "for", "to", "in", "on", "at"}
 _BLOCK_WORDS = 8
+_BLOCK_LINES = 9
 _ENDED = re.compile(r"[.!?:\"”)]\s*$")
 
 
@@ -113,7 +114,7 @@ def address_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
             run.append(nonblank[n + len(run)])
         after = nonblank[n + len(run)] if n + len(run) < len(nonblank) else None
         if (
-            len(run) >= 2
+            2 <= len(run) <= _BLOCK_LINES  # a letterhead and an address; a longer run is a program
             and n > 0
             # prose before, its sentence ended (on a short last line: "... the Governor-General's" /
             # "reply."), and no line goes on with one

@@ -23,7 +23,7 @@ _FAX_LINE = re.compile(
     r"^T?EL\s*:(?:.{0,30}\bno\.\s?\S+.{0,20}|\s*\S{0,12}\s*\.?\d\d\s?/\s?\d\d)$", re.IGNORECASE
 )  # and its page alone: "TEL: bW36 .03/ 03"
 # A fax's foot glued to the last line: "... March 1997 Farft2 S/ 831A97 18: 52 Pg:"
-_FAX_TAIL = re.compile(r"(?:\s+\S*[\d/]\S*){1,3}\s+\d{1,2}:\s?\d\d\s+Pg\.?:?(?:\s*\d+)?\s*$")
+_FAX_TAIL = re.compile(r"(?:(?:^|\s+)(?!(?:19|20)\d\d\b)\S*[\d/]\S*){1,4}\s+\d{1,2}:\s?\d\d\s+Pg\.?:?(?:\s*\d+)?\s*$")
 # Letterheads as a scan spells them: "AUS= TRALIA", "4-AUSTRALIA,, L", "PRIME MINISTEP"
 _LETTERHEADS = (
     "AUSTRALIA",
@@ -43,7 +43,7 @@ _STAMP_WORDS = 12
 # A token no word has: "OwSRLI", "JoQ", "1wI", "pi4" (never "McMAHON", "4th", "G20", "iPhone")
 _ODD = re.compile(r"(?<!^M)(?<!^Ma)(?<=\w)[a-z][A-Z]|[a-z]\d|\d(?!(?:st|nd|rd|th|s)\b)[a-z]")
 _NOISE_TOKENS = 4
-_FAX_WORDS = 10
+_FAX_WORDS = 12  # "TEL: 29. Jan. 9 12: 52 No. 011 P. 02/ 02" is eleven
 _LETTERHEAD_LIKE = 0.85
 _LETTERHEAD_SLACK = 2
 _LETTERHEAD_TOKENS = 6
@@ -146,16 +146,28 @@ def tail_stamps(lines: list[str], dropped: list[str]) -> list[str]:
 
 def fax_stamps(lines: list[str], dropped: list[str]) -> list[str]:
     """Take a fax machine's head or foot off any line; a line left empty goes."""
-    kept = []
+    kept: list[str] = []
+    page = False  # a fax's page comes with its page number under it: "TEL: ... P. 02" / "2"
     for line in lines:
+        if page and line and re.fullmatch(r"\d{1,2}\.?", line):
+            dropped.append(line)
+            page = False
+            continue
+        page = page and not line
         if _FAX_LINE.match(line) and not _FAX.search(line) and len(line.split()) <= _FAX_WORDS:
             dropped.append(line)
+            page = True
             continue
         stamp = _FAX.search(line) or _FAX_TAIL.search(line)
         if stamp:
             dropped.append(stamp.group())
             line = (line[: stamp.start()] + line[stamp.end() :]).strip()
-            if not line:
+            # what is left is the stamp's too: "14/" (its date, cut), "/ k" (its page, misread)
+            rest = re.sub(r"^T?EL\W*", "", line)
+            if not re.search(r"[A-Za-z]{3}", rest) and len(rest.split()) <= 4:
+                if line:
+                    dropped.append(line)
+                page = True
                 continue
         kept.append(line)
     return kept

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ingest.furniture import _CAPTION, _CONTACT, _END_LINE, _PHONE, junk
+from archive.ingest.furniture import _CAPTION, _CONTACT, _END_LINE, _PHONE, DATE, junk
 
 
 def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -63,6 +63,7 @@ def _scan_noise(text: str) -> bool:
         return any(t.islower() for t in tokens)
     return (
         junk(text)
+        and not re.search(DATE, text, re.IGNORECASE)  # "7 May 1997 08/ BS/ 97 08: 30 P9: I"
         and len(text.split()) <= _JUNK_TAIL
         and not re.search(r"[A-Za-z]{4,}", text)
         and (
