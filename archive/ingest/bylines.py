@@ -32,19 +32,24 @@ def scanned_byline(line: str) -> bool:
     ):
         return False
     words = [re.sub(r"[^A-Za-z]", "", t) for t in tokens[1:]]
-    who = any(
-        w.lower() in _STYLES or _like(w.lower(), _OFFICES, _OFFICE_LIKE) for w in words if w
-    )
-    # a sentence's own words ("Statement by the Minister was welcomed ...") make it prose
-    sentence = [
-        w
+    who = any(w.lower() in _STYLES or _like(w.lower(), _OFFICES, _OFFICE_LIKE) for w in words if w)
+    return who and sentence_words(line) <= 1
+
+
+def sentence_words(line: str) -> int:
+    """Count a sentence's own words in a line: in lower case, neither small nor an office's.
+
+    "Statement by the Minister was welcomed by growers ..." has five: a sentence, not a byline.
+    """
+    words = [re.sub(r"[^A-Za-z]", "", t) for t in line.split()[1:]]
+    return sum(
+        1
         for w in words
         if len(w) >= 3
         and w[:1].islower()
         and w.lower() not in _SMALL
         and not _like(w.lower(), _OFFICES, _OFFICE_LIKE)
-    ]
-    return who and len(sentence) <= 1
+    )
 
 
 def _like(word: str, choices: tuple[str, ...], cutoff: float) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from archive.ingest.bylines import scanned_byline
+from archive.ingest.bylines import scanned_byline, sentence_words
 
 # Scans spell these with stray spaces, tildes and misread letters ("FOR P~ RESS", "STATEUENT").
 _S = r"[\s~]*"
@@ -113,6 +113,7 @@ _PLACE_LINE = re.compile(
 )
 _JUNK_TOKENS = 12
 _GARBLED_REPEAT = 0.55  # letter by letter, a headline scanned badly is this close to the title
+_SENTENCE_WORDS = 3  # a sentence's own words: a line with this many is no byline
 _OPEN_WORD = re.compile(r"\b(?:and|of|for|the|to|in|with|on|at|by)$", re.IGNORECASE)
 _EMBARGO = re.compile(r"\W*e\w?m\w?b\w?argo", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[.:]\s?\d\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
@@ -265,9 +266,13 @@ def prose(line: str) -> bool:
     """Tell a line of running text (or a hard-wrapped part of one) from a heading or a stamp."""
     words = line.split()
     lower = sum(1 for w in words if w[:1].islower() and w.isalpha())
-    return (
-        len(words) >= 5 and lower >= 3 and not _BYLINE.match(line) and not scanned_byline(line)
-    )
+    return len(words) >= 5 and lower >= 3 and not byline_shaped(line)
+
+
+def byline_shaped(line: str) -> bool:
+    """Tell a byline, as typed or as scanned, from a sentence that opens like one."""
+    typed = bool(_BYLINE.match(line)) and sentence_words(line) < _SENTENCE_WORDS
+    return typed or scanned_byline(line)
 
 
 def junk(text: str) -> bool:
@@ -407,12 +412,10 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             open_byline
             or name_goes_on
             or (
-                _BYLINE_MORE.match(line)
-                and len(line.split()) <= 10
-                and not _OPEN_WORD.search(line)
+                _BYLINE_MORE.match(line) and len(line.split()) <= 10 and not _OPEN_WORD.search(line)
             )
         )
-        byline = bool(_BYLINE.match(line) or scanned_byline(line) or more)
+        byline = bool(byline_shaped(line) or more)
         if byline:
             open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
         repeat = repeats_title(rest, title, strict) or (

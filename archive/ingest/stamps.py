@@ -23,7 +23,9 @@ _FAX_LINE = re.compile(
     r"^T?EL\s*:(?:.{0,30}\bno\.\s?\S+.{0,20}|\s*\S{0,12}\s*\.?\d\d\s?/\s?\d\d)$", re.IGNORECASE
 )  # and its page alone: "TEL: bW36 .03/ 03"
 # A fax's foot glued to the last line: "... March 1997 Farft2 S/ 831A97 18: 52 Pg:"
-_FAX_TAIL = re.compile(r"(?:(?:^|\s+)(?!(?:19|20)\d\d\b)\S*[\d/]\S*){1,4}\s+\d{1,2}:\s?\d\d\s+Pg\.?:?(?:\s*\d+)?\s*$")
+_FAX_TAIL = re.compile(
+    r"(?:(?:^|\s+)(?!(?:19|20)\d\d\b)\S*[\d/]\S*){1,4}\s+\d{1,2}:\s?\d\d\s+Pg\.?:?(?:\s*\d+)?\s*$"
+)
 # Letterheads as a scan spells them: "AUS= TRALIA", "4-AUSTRALIA,, L", "PRIME MINISTEP"
 _LETTERHEADS = (
     "AUSTRALIA",

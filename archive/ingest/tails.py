@@ -62,7 +62,7 @@ def _scan_noise(text: str) -> bool:
     if 0 < len(tokens) <= _STRAY_LETTERS and all(len(t) == 1 and t.isalpha() for t in tokens):
         return any(t.islower() for t in tokens)
     return (
-        junk(text)
+        (junk(text) or not re.search(r"[A-Za-z]{3}", text))  # thirteen tokens, not one word
         and not re.search(DATE, text, re.IGNORECASE)  # "7 May 1997 08/ BS/ 97 08: 30 P9: I"
         and len(text.split()) <= _JUNK_TAIL
         and not re.search(r"[A-Za-z]{4,}", text)
@@ -76,7 +76,7 @@ def _scan_noise(text: str) -> bool:
 _NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,5}$")
 _RELEASE_LINE = re.compile(r"^f\W*o\W*r\s+(?:p\W*\w{3,4}|n?media)\W*$", re.IGNORECASE)
 _SEE_ALSO = re.compile(r"^(?:see\s+also\b.{0,80}|https?://\S+|www\.\S+)$", re.IGNORECASE)
-_JUNK_TAIL = 12  # words: a longer last line is text, however strange
+_JUNK_TAIL = 16  # words: a longer last line is text, however strange
 _STRAY_LETTERS = 3
 _LAST_SENTENCE = re.compile(r"[.!?\"”]\s+((?:\S+\s+){0,7}\S+)$")
 # a page number, or a scanned file's number; never a year ("ADELAIDE, 20th Sept. 1959")
