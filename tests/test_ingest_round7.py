@@ -91,7 +91,8 @@ def test_a_page_number_between_a_catch_word_and_its_repeat_goes_and_the_paragrap
 def test_a_catch_word_with_its_mark_goes_with_the_page_number():
     text = (
         f"{WRAP}\n\nI pay tribute to the firefighters who fought the fires. / Background\n\n2\n\n"
-        f"Background The Commonwealth has a major role in the relief of natural disasters.\n\n{MORE}"
+        "Background The Commonwealth has a major role in the relief of natural disasters.\n\n"
+        f"{MORE}"
     )
     got = flat(text)
     assert "/ Background" not in got and " 2 " not in got
@@ -99,9 +100,9 @@ def test_a_catch_word_with_its_mark_goes_with_the_page_number():
 
 
 def test_a_page_number_with_a_dash_after_a_stop_goes():
-    text = f"{WRAP}\n\nHe graduated with first class honours. 9-\n\nHe was admitted to the Bar in 1939."
+    text = f"{WRAP}\n\nHe graduated with first class honours. 9-\n\nHe was admitted in 1939."
     got = flat(text)
-    assert "honours. He was admitted" in got and "9-" not in got
+    assert "honours. He was admitted in 1939." in got and "9-" not in got
 
 
 # Marks glued to running text -----------------------------------------------------------------
@@ -151,7 +152,8 @@ def test_a_fax_head_with_its_page_alone_goes_with_the_page_number_under_it():
 
 def test_a_fax_head_of_eleven_tokens_goes_and_its_page_number():
     text = (
-        f"{WRAP}\n\nThey will not be increased.\n\nTEL: 29. Jan. 9 12: 52 No. 011 P. 02/ 02\n\n2\n\n"
+        f"{WRAP}\n\nThey will not be increased.\n\n"
+        "TEL: 29. Jan. 9 12: 52 No. 011 P. 02/ 02\n\n2\n\n"
         f"{MORE}"
     )
     got = flat(text)
@@ -173,14 +175,15 @@ def test_an_embargos_time_elsewhere_goes():
 
 def test_an_attached_letters_address_after_a_short_last_line_goes_its_salutation_stays():
     text = (
-        f"{WRAP}\n\nI release the text of my letter to the Governor-General and of his\n\nreply.\n\n"
+        f"{WRAP}\n\nI release the text of my letter to the Governor-General and of\n\n"
+        "his reply.\n\n"
         "PRIME MINISTER CANBERRA\n\n16 FEB 1990\n\n"
         "His Excellency the Honourable John Smith, AC\n\n"
         "Governor-General of the Commonwealth of Australia\n\nGovernment House\n\n"
         f"CANBERRA ACT 2600\n\nYour Excellency\n\n{PROSE}"
     )
     got = flat(text)
-    assert "of his reply. Your Excellency The Government" in got
+    assert "and of his reply. Your Excellency The Government" in got
     assert "Government House" not in got and "ACT 2600" not in got
 
 
@@ -248,8 +251,8 @@ def test_a_style_without_its_stop_ending_a_line_goes_on_to_the_name():
         # a release number whose figures the record lost
         ("FOR PRESS: PM /1965 - REPLY TO AN INVITATION", "REPLY TO AN INVITATION"),
         (
-            "TRANSCRIPT OF THE PRIME MINISTER, THE HON J SMITH MP OPENING REMARKS, PRESS CONFERENCE",
-            "OPENING REMARKS, PRESS CONFERENCE",
+            "TRANSCRIPT OF THE PRIME MINISTER, THE HON J SMITH MP OPENING REMARKS, PRESS MEETING",
+            "OPENING REMARKS, PRESS MEETING",
         ),
     ],
 )

@@ -407,7 +407,7 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             and line[:1].isupper()
             and not prose(line)
         )
-        # "The Honourable Gordon Freeth, Minister for Shiring and" goes on: a sentence's, not a name's
+        # "The Honourable Gordon Freeth, Minister for Shiring and" goes on: a sentence's line
         more = byline and (
             open_byline
             or name_goes_on

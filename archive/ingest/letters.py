@@ -83,7 +83,7 @@ _SALUTATION = re.compile(
     r"^\W{0,3}(?:my\s+)?d\w{1,3}r\s+\S|^\W{0,3}(?:yours\b|your\s+(?:excellency|honour)\b)",
     re.IGNORECASE,
 )
-# An address's line may have a sentence's length: "Governor-General of the Commonwealth of Australia"
+# An address's line may be as long as a sentence's: "Governor-General of the Commonwealth of ..."
 _SMALL_WORDS = {"of", "the", "and", "for", "to", "in", "on", "at"}
 _BLOCK_WORDS = 8
 _BLOCK_LINES = 9
