@@ -258,3 +258,57 @@ def test_a_style_without_its_stop_ending_a_line_goes_on_to_the_name():
 )
 def test_a_title_keeps_its_headline_and_loses_its_byline(title, clean):
     assert clean_title(title) == clean
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        # offices run into the headline, a date after it
+        (
+            "Prime Minister Minister for Health Minister for Ageing More support for older "
+            "people 12 April 2010",
+            "More support for older people",
+        ),
+        (
+            "Prime Minister Minister for Families, Housing and Community Services Member for "
+            "Eastwood New homes for families in Eastwood 3 May 2010",
+            "New homes for families in Eastwood",
+        ),
+        (
+            "Prime Minister Premier of New South Wales Blacktown Hospital - more beds",
+            "Blacktown Hospital - more beds",
+        ),
+        # a joint release's ministers and their names, the headline in capitals
+        (
+            "Joint Media Release with the Minister for Sport, Jane Doe, Australian Team set "
+            "for Beijing",
+            "Australian Team set for Beijing",
+        ),
+        (
+            "Joint Media Release with the Treasurer, John Roe and the Minister for Climate "
+            "Change and Water, Jane Doe, A New Target for Reducing Pollution",
+            "A New Target for Reducing Pollution",
+        ),
+        (
+            "Joint Media Release with the Minister for Infrastructure Rudd Government to Act",
+            "Rudd Government to Act",
+        ),
+        (
+            "Joint Media Release with Jane Doe MP Naval Fuel Upgrade, Darwin",
+            "Naval Fuel Upgrade, Darwin",
+        ),
+        # a mark parting them: the lead's own rule, as before
+        (
+            "Joint Press Release with Minister for Industry, The Hon John Roe, MP - The Textile "
+            "Industries",
+            "The Textile Industries",
+        ),
+    ],
+)
+def test_a_joint_releases_offices_come_off_its_title(title, clean):
+    assert clean_title(title) == clean
+
+
+def test_a_title_naming_the_prime_minister_in_its_headline_keeps_it():
+    title = "Prime Minister to visit Japan and Korea"
+    assert clean_title(title) == title
