@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
-from archive.ingest.furniture import clean_markers, lead_furniture, place_line
+from archive.ingest.furniture import lead_furniture, place_line
 from archive.ingest.letters import address_blocks, attached_letters
 from archive.ingest.linemodel import drop_furniture, seam
+from archive.ingest.pagemarks import clean_markers
 from archive.ingest.stamps import compliments, fax_stamps, lead_stamps, stray_marks, tail_stamps
 from archive.ingest.tails import tail_furniture
 from archive.ingest.titles import clean_title

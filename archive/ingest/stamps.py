@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from archive.ingest.furniture import _PAGE_LINE, DATE, furniture_rest, prose
+from archive.ingest.furniture import DATE, furniture_rest, prose
+from archive.ingest.pagemarks import _PAGE_LINE
 
 # "FOR MEDIA THURDAY, MAY 28 1981", "iF MEDTA WED) NESDAY, 2 MARCH 1983",
 # "FOR PR~ LESS: PM. No 3/ 1972."
