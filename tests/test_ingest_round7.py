@@ -312,3 +312,44 @@ def test_a_joint_releases_offices_come_off_its_title(title, clean):
 def test_a_title_naming_the_prime_minister_in_its_headline_keeps_it():
     title = "Prime Minister to visit Japan and Korea"
     assert clean_title(title) == title
+
+
+def test_a_line_ending_on_an_article_goes_on_whatever_opens_the_next():
+    # a web release: each paragraph one line, blank lines between; one wrapped after "The"
+    text = (
+        "Australia welcomes Korea's return to growth after the Asian economic crisis. The\n\n"
+        "Republic of Korea acknowledges the help of its partners in the region.\n\n"
+        "For both countries, prosperity depends on open markets and on stability in the region."
+    )
+    got = paragraphs(text, "KOREA")
+    assert got[0].endswith(
+        "crisis. The Republic of Korea acknowledges the help of its partners in the region."
+    )
+    assert got[1].startswith("For both countries")
+
+
+def test_list_items_ending_and_after_a_mark_stay_items():
+    text = (
+        "The agreement provides that:\n\n"
+        "There will be no change to current arrangements on water issues; and\n\n"
+        "The transaction will not affect allocations of grants for any State."
+    )
+    got = paragraphs(text, "AGREEMENT")
+    assert any(p.startswith("The transaction will not affect") for p in got)
+
+
+def test_a_bullet_the_scan_read_inside_a_sentence_goes():
+    text = (
+        f"{WRAP}\n\nThe objective is to revive the economy so that Australians could once again\n\n"
+        "* look ahead with confidence and security, confident in themselves\n\n"
+        "and in their country.\n\nThe measures are listed below:\n\n"
+        "* rail and road subsidies on the transport of fodder;\n\n* carry-on finance for farmers."
+    )
+    got = paragraphs(text)
+    assert (
+        "so that Australians could once again look ahead with confidence and security, "
+        "confident in themselves and in their country." in " ".join(got)
+    )
+    items = [line for p in extract_article(text, "DROUGHT").paragraphs for line in p.split("\n")]
+    assert "- rail and road subsidies on the transport of fodder;" in items
+    assert "- carry-on finance for farmers." in items

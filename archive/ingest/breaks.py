@@ -22,6 +22,13 @@ _LONG_ENTRY = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,4}"
     r"[A-Z][\w'’-]*(?:,|\s+\()"
 )
+# A line ending on an article, a preposition or a conjunction has not ended its sentence, however
+# the next opens: "... after the crisis. The" / "Republic of Korea acknowledges ..."
+# (not a list's item ending "; and" or ", and"; not noise: "Gonrb~ r r a")
+_DANGLING = re.compile(
+    r"(?:(?<=[a-z]{2})['’)]?\s(?:the|a|an|of|to|for|with|from|by|at|into|in|on)"
+    r"|(?<=[a-z]{2})['’)]?\s(?:and|or)|[.!?]\s+(?:The|A|An))$"
+)
 # the same without the stop, as later releases spell them: "and Dr" / "Mervyn Probine"
 _STYLE_OPEN = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|Hon|Rt)$")
 _HEADING_WORDS = 8
@@ -45,6 +52,8 @@ def continues(previous: str, line: str) -> bool:
     if _ABBREVIATION.search(previous) and line[:1].isalpha():
         return True
     if _STYLE_OPEN.search(previous) and line[:1].isupper():
+        return True
+    if _DANGLING.search(previous) and line[:1].isalpha():
         return True
     if line[:1].islower() and previous.endswith((";", ",")):
         return True

@@ -183,6 +183,9 @@ _LEADING_ZERO = re.compile(r"^0\s+(?=[A-Za-z]{2})")  # a digit: "O" may be a wor
 _TRAILING_I = re.compile(r"(?<=[.!?\"”])\s+I(?=\s+[oO0]{3,}[-–—]*\s*$|\s*$)")
 _TRAILING_PAGE = re.compile(r"(?<=[.!?\"”])\s+(\d{1,2})-?\s*$")
 _FILE_NUMBER = re.compile(r"(?<=\S)\s+0{2}\d{3,6}\s*$")
+# "... so that Australians could once again" / "* look ahead with confidence": a bullet the scan
+# read before a sentence going on in lower case (after a stop, a colon or another item, a list's)
+_STRAY_BULLET = re.compile(r"^[*•·]\s+(?=[a-z])")
 # "... first step to prosperity that Australians 0" / "be honest ...": a "0" after a word or a stop
 # closing a line of running text is the scan's mark (a table's row is no running text)
 _TRAILING_ZERO = re.compile(r"(?<=[A-Za-z.!?\"”])\s+0\s*$")
@@ -192,10 +195,14 @@ def stray_marks(lines: list[str], dropped: list[str]) -> list[str]:
     """Take off the marks a scan glued to the start or end of a line of running text."""
     nonblank = [i for i, line in enumerate(lines) if line]
     after = {i: lines[j] for i, j in zip(nonblank, nonblank[1:])}
+    before = {j: lines[i] for i, j in zip(nonblank, nonblank[1:])}
     kept = []
     for i, line in enumerate(lines):
         following = after.get(i, "")
         cleaned = _LEADING_ZERO.sub("", line)
+        earlier = before.get(i, "")
+        if earlier and not re.search(r"[.:;!?]\W*$", earlier) and not re.match(r"[*•·]", earlier):
+            cleaned = _STRAY_BULLET.sub("", cleaned)
         # a pronoun opening a sentence goes on in lower case: "... today. I" / "have decided"
         if not following[:1].islower():
             cleaned = _TRAILING_I.sub("", cleaned)
