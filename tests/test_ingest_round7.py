@@ -355,3 +355,9 @@ def test_a_bullet_the_scan_read_inside_a_sentence_goes():
     items = [line for p in extract_article(text, "DROUGHT").paragraphs for line in p.split("\n")]
     assert "- rail and road subsidies on the transport of fodder;" in items
     assert "- carry-on finance for farmers." in items
+
+
+def test_a_last_line_of_noise_with_tokens_no_word_has_goes_a_dateline_stays():
+    noise = "A ' flfc'~ r5-~ thc-ne-ei spD3C 2?"
+    assert flat(f"{PROSE}\n\n{MORE}\n\n{noise}") == f"{PROSE} {MORE}"
+    assert flat(f"{PROSE}\n\n{MORE}\n\nCANBERRA, 22nd February, 1967.").endswith("1967.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from archive.ingest.furniture import _CAPTION, _CONTACT, _END_LINE, _PHONE, DATE, junk
+from archive.ingest.stamps import _ODD
 
 
 def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -61,6 +62,10 @@ def _scan_noise(text: str) -> bool:
     tokens = [t.strip(".,;:'") for t in text.split()]
     if 0 < len(tokens) <= _STRAY_LETTERS and all(len(t) == 1 and t.isalpha() for t in tokens):
         return any(t.islower() for t in tokens)
+    # "A ' flfc'~ r5-~ thc-ne-ei spD3C 2?": noise with a run of letters, but tokens no word has
+    odd = sum(1 for t in text.split() if _ODD.search(t))
+    if junk(text) and odd >= _ODD_TOKENS and len(text.split()) <= _JUNK_TAIL:
+        return not re.search(DATE, text, re.IGNORECASE)
     return (
         (junk(text) or not re.search(r"[A-Za-z]{3}", text))  # thirteen tokens, not one word
         and not re.search(DATE, text, re.IGNORECASE)  # "7 May 1997 08/ BS/ 97 08: 30 P9: I"
@@ -78,6 +83,7 @@ _RELEASE_LINE = re.compile(r"^f\W*o\W*r\s+(?:p\W*\w{3,4}|n?media)\W*$", re.IGNOR
 _SEE_ALSO = re.compile(r"^(?:see\s+also\b.{0,80}|https?://\S+|www\.\S+)$", re.IGNORECASE)
 _JUNK_TAIL = 16  # words: a longer last line is text, however strange
 _STRAY_LETTERS = 3
+_ODD_TOKENS = 2
 _LAST_SENTENCE = re.compile(r"[.!?\"”]\s+((?:\S+\s+){0,7}\S+)$")
 # a page number, or a scanned file's number; never a year ("ADELAIDE, 20th Sept. 1959")
 _LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+(?!(?:1[89]|20)\d\d$)\d{1,6}$")
