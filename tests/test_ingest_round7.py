@@ -361,3 +361,28 @@ def test_a_last_line_of_noise_with_tokens_no_word_has_goes_a_dateline_stays():
     noise = "A ' flfc'~ r5-~ thc-ne-ei spD3C 2?"
     assert flat(f"{PROSE}\n\n{MORE}\n\n{noise}") == f"{PROSE} {MORE}"
     assert flat(f"{PROSE}\n\n{MORE}\n\nCANBERRA, 22nd February, 1967.").endswith("1967.")
+
+
+def test_a_stop_before_a_line_opening_with_a_small_word_is_a_misread_mark():
+    text = (
+        "The late Minister served his country for many years and made a major contribution.\n\n"
+        "to Australian political life and to the people of his electorate.\n\n"
+        f"{PROSE}"
+    )
+    assert paragraphs(text)[0].endswith(
+        "major contribution. to Australian political life and to the people of his electorate."
+    )
+
+
+def test_an_entry_opening_m_s_opens_an_entry():
+    entries = [
+        "Mr John Smith Deputy Commissioner of Police and Chairman of the Committee on Drugs",
+        "M/s Anne Brown Founder of the Drug Treatment and Rehabilitation Programme, Adelaide",
+        "Mr David Green Executive Director of the Odyssey House Foundation, Melbourne",
+        "Mr Nick Gray Manager, Drug and Alcohol Services Association, Alice Springs",
+        "M/s Julie White Parent Drug Information Service, Western Australia",
+        "Mr Garth Black Executive Director, We Help Ourselves Association",
+    ]
+    text = "The members of the Council are:\n\n" + "\n\n".join(entries)
+    got = [line for p in extract_article(text, "COUNCIL").paragraphs for line in p.split("\n")]
+    assert entries[4] in got
