@@ -386,3 +386,7 @@ def test_an_entry_opening_m_s_opens_an_entry():
     text = "The members of the Council are:\n\n" + "\n\n".join(entries)
     got = [line for p in extract_article(text, "COUNCIL").paragraphs for line in p.split("\n")]
     assert entries[4] in got
+
+
+def test_a_closing_dateline_misread_keeps_its_letters():
+    assert flat(f"{PROSE}\n\n{MORE}\n\nC ITB 1,. g. T.").endswith("C ITB 1,. g. T.")

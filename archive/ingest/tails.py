@@ -48,7 +48,13 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         last = max((i for i, line in enumerate(kept) if line), default=None)
     tail = _LAST_SENTENCE.search(kept[last]) if last is not None else None
     # "... a personal friend. t P/ I L/ V/": the scan's noise after the last sentence
-    if tail and last is not None and _scan_noise(tail.group(1)):
+    # (after a sentence's last word: "C ITB 1,. g. T." is a dateline misread, the release's own)
+    if (
+        tail
+        and last is not None
+        and _scan_noise(tail.group(1))
+        and re.search(r"[A-Za-z]{3}\W?[.!?\"”]\s*$", kept[last][: tail.start(1)])
+    ):
         dropped.append(tail.group(1))
         kept[last] = kept[last][: tail.start(1)].rstrip()
     return kept, dropped
