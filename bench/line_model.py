@@ -223,7 +223,9 @@ def _row(label: str, figures: dict[str, dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loso", action="store_true", help="leave one sample out: rules vs model")
-    parser.add_argument("--train", action="store_true", help="train on all seven, write the weights")
+    parser.add_argument(
+        "--train", action="store_true", help="train on all seven, write the weights"
+    )
     parser.add_argument("--furniture-threshold", type=float, help="with --train (else from --loso)")
     parser.add_argument("--breaks-threshold", type=float, help="with --train (else from --loso)")
     parser.add_argument("--sealed", help="measure this sample once with the shipped weights")
