@@ -404,8 +404,8 @@ def main() -> None:
     parser.add_argument(
         "--samples",
         default="dev,sealed",
-        help="which samples, comma-separated: dev, sealed, sealed2 ... sealed5 (each read once, "
-        "then developed on), sealed6 (the sealed one now: read it last, once)",
+        help="which samples, comma-separated: dev, sealed, sealed2 ... sealed6 (each read once, "
+        "then developed on), sealed7 (round 7's sealed one, read once at its end)",
     )
     parser.add_argument(
         "--pool",
