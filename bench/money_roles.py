@@ -1,7 +1,7 @@
 """Score the amount roles against the hand-labelled set (bench/money_roles.csv).
 
     python bench/money_roles.py score [--part P ...] [--rules]  # figures per role (default dev)
-    python bench/money_roles.py score --part au7                # the sealed part: once, at the end
+    python bench/money_roles.py score --part au8 --part pdfs8   # the sealed part: once, at the end
     python bench/money_roles.py blind --part P                  # amounts in context, to label
 
 The labels name an amount by source, document id, the amount's text and its occurrence among
