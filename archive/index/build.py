@@ -285,7 +285,7 @@ def _publish_segments(
             ix.close()
     segments.write_toc(folder, schema, kept + written.segments, generation)
     arrays.write(folder)
-    columns.write(folder)
+    columns.write(folder, base)
     # Surface forms only grow: a word no document holds any more is simply never found.
     table = FormsTable(
         schema["body"].analyzer, None if base is None else forms_table.read_stems(base)
@@ -369,7 +369,7 @@ def _write(
         writer.commit(mergetype=_merge_small)
         ix.close()
         arrays.write(folder)
-        columns.write(folder)
+        columns.write(folder, base)
         table = FormsTable(ix.schema["body"].analyzer, forms_table.read_stems(base))
         table.add(document.text for document in parsed)
         if table.added:  # else the base's file, linked, is already this table
