@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,11 +14,11 @@ from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 from whoosh.reading import SegmentReader
 
-from archive.corpus.folder import document_stats, read_documents
+from archive.corpus.folder import FolderScan, read_documents, scan
 from archive.corpus.parse import Document, checksum
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
-from archive.index import arrays, columns, generations, originals, parallel, segments
+from archive.index import arrays, columns, generations, originals, parallel, record, segments
 from archive.index import forms as forms_table
 from archive.index.forms import FormsTable
 from archive.index.schema import DocumentSchema, fields
@@ -82,24 +83,22 @@ def build(
     started = time.perf_counter()
     with generations.build_lock(index_dir):
         registry = Registry.load(corpus_dir, country)
-        stats = document_stats(corpus_dir)
         base = None if full else generations.current(index_dir)
-        indexed: dict[str, str] = {}
-        known: dict[str, list[int]] = {}
+        known = record.empty()
         forced: set[str] = set()
         reread_before: set[str] = set()
         repaired = relabelled = False
         outdated = None
+        manifest = None
         if base is not None:
-            manifest = _manifest(base)
+            manifest, found = _manifest(base)
             outdated = manifest and generations.format_problem(manifest)
             if outdated:
                 base = None
-            elif manifest is None or not _usable(base, manifest):
+            elif manifest is None or found is None or not _usable(base, manifest, found.count):
                 base, repaired = None, True
             else:
-                indexed = manifest["documents"]
-                known = manifest["stats"]
+                known = found
                 forced = reread_before = set(manifest.get("reread", ()))
                 # Labels, names and aliases are read from the registry at query time: an edit
                 # re-indexes nothing, and only documents filed under a removed (or re-keyed) entry
@@ -112,33 +111,15 @@ def build(
         if base is not None and (not _has_every_field(base) or _people_changed(manifest, registry)):
             # Indexed before a field was added (such as source): every document needs it. Who
             # announced a document is found with people.yaml when parsed: an edit reads every one.
-            base, indexed, known, forced, reread_before = None, {}, {}, set(), set()
+            base, known, forced, reread_before = None, record.empty(), set(), set()
         report = BuildReport(full=base is None, repaired=repaired, outdated=outdated or None)
 
-        # A file whose size and modification time are as last recorded is not read again; the rest
-        # are compared by content. At 100,000 documents this is what keeps a small build under a
-        # second.
-        # A full build reads every file anyway: each one's checksum comes from its parse.
-        sums = (
-            None
-            if base is None
-            else {
-                doc_id: indexed[doc_id]
-                if doc_id in indexed and known.get(doc_id) == stat
-                else checksum((corpus_dir / f"{doc_id}.md").read_bytes())
-                for doc_id, stat in stats.items()
-            }
-        )
-        stale = (
-            list(stats)
-            if sums is None
-            else [
-                doc_id
-                for doc_id, digest in sums.items()
-                if indexed.get(doc_id) != digest or doc_id in forced
-            ]
-        )
-        removed = [doc_id for doc_id in indexed if doc_id not in stats]
+        # Only the files changed since the last build's scan are read (by their change times), and
+        # of those only the ones whose content is not as recorded are indexed again.
+        found_scan = scan(corpus_dir, known.scan.stamp, known.stats if base else None)
+        stale, removed, old = found_scan.names, list[str](), dict[str, str]()
+        if base is not None:
+            stale, removed, old = _stale(corpus_dir, found_scan, known, forced)
         paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
         # All documents, or many: parsed and written as new segments by worker processes. A few:
         # parsed here and added by Whoosh's own writer, which also merges small segments.
@@ -158,45 +139,41 @@ def build(
                     elif document is not None:
                         documents_parsed.append(document)
                 parsed = [(d.id, d.checksum) for d in documents_parsed]
-            if sums is None:
-                sums = dict(parsed)
-            report.added = sum(1 for doc_id, _ in parsed if doc_id not in indexed)
+            report.added = sum(1 for doc_id, _ in parsed if doc_id not in old)
             report.changed = len(parsed) - report.added
             report.removed = len(removed)
-
-            # A rejected file keeps its last good version in the index: nothing is lost.
-            documents = {doc_id: indexed[doc_id] for doc_id in indexed if doc_id in stats}
-            documents.update(parsed)
-            report.total = len(documents)
-            # Only files whose indexed content is theirs are recorded, so a rejected one is read
-            # again next time; and not one changed in the last seconds, which a later change could
-            # leave with the same time.
-            recent = time.time_ns() - RACY_NS
+            # A rejected file keeps its last good version in the index: nothing is lost. It is
+            # read again by every build until it is fixed (and reported again).
+            report.total = known.count - len(removed) + report.added
             rejected = {error.path.stem for error in report.errors if error.path is not None}
-            recorded = {
-                doc_id: stats[doc_id]
-                for doc_id, digest in documents.items()
-                if sums.get(doc_id) == digest
-                and stats[doc_id][1] < recent
-                and doc_id not in rejected
-            }
             # A document rejected under the new registry but unchanged is read again next time too.
             reread = sorted(forced & rejected)
             manifest = {"registry": registry.to_dict(), "reread": reread}
-            record = {"documents": documents, "stats": recorded}
+            # Changes from a little before the scan began on are the next build's to look at: a
+            # file changed as it was read, or within the file system's clock's step, is read again.
+            since = found_scan.started - RACY_NS
+            scanned = record.Scan(
+                since, found_scan.folder if found_scan.folder[0] < since else None
+            )
+            changes: dict[str, str | None] = dict(parsed)
+            changes.update((doc_id, None) for doc_id in removed)
+
+            def keep_record(target: Path) -> None:
+                record.write(target, known, changes, report.total, scanned, rejected)
+
             needed = (
                 report.touched or base is None or relabelled or forced & rejected != reread_before
             )
             if folder is not None:
                 if needed:
-                    replaced = [doc_id for doc_id, _ in parsed if doc_id in indexed] + removed
+                    replaced = [doc_id for doc_id, _ in parsed if doc_id in old] + removed
                     _publish_segments(
-                        index_dir, folder, base, written, replaced, manifest, record, keep
+                        index_dir, folder, base, written, replaced, manifest, keep_record, keep
                     )
                     folder = None  # published: no longer ours to discard
             elif needed:
                 assert base is not None  # not a batch, so there is a base to add the few to
-                _write(index_dir, base, documents_parsed, removed, manifest, record, keep)
+                _write(index_dir, base, documents_parsed, removed, manifest, keep_record, keep)
         except OSError as error:
             # A full disk, say: the new generation is discarded and the old one still serves.
             raise ArchiveError(
@@ -208,6 +185,43 @@ def build(
                 generations.discard(folder)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stale(
+    corpus_dir: Path, found: FolderScan, known: record.Record, forced: set[str]
+) -> tuple[list[str], list[str], dict[str, str]]:
+    """Return the documents to read again, those removed, and the recorded checksums looked up."""
+    candidates = set(found.changed) | set(known.rejected) | forced
+    removed: list[str] = []
+    listed: set[str] | None = None
+    if found.folder != known.scan.folder:
+        # Files were added, removed or renamed (the folder's own time moved): listing and record
+        # compared name by name.
+        listed, recorded = set(found.names), known.names()
+        removed = sorted(recorded - listed)
+        candidates |= listed - recorded
+    old = known.checksums(candidates)
+    if listed is None and len(found.names) != known.count + sum(
+        1 for i in candidates if i not in old
+    ):
+        # The folder's time said nothing moved, yet the count differs (a clock set back, a file
+        # system that keeps no folder times): compared name by name after all.
+        listed, recorded = set(found.names), known.names()
+        removed = sorted(recorded - listed)
+        candidates |= listed - recorded
+        old = known.checksums(candidates)
+    sums = {}
+    for doc_id in sorted(candidates):
+        if listed is not None and doc_id not in listed:
+            continue
+        try:
+            sums[doc_id] = checksum((corpus_dir / f"{doc_id}.md").read_bytes())
+        except OSError:  # removed since the scan, or a rejected file gone: not a document now
+            continue
+    stale = [
+        doc_id for doc_id, digest in sums.items() if old.get(doc_id) != digest or doc_id in forced
+    ]
+    return stale, removed, old
 
 
 def _people_changed(manifest: dict[str, Any] | None, registry: Registry) -> bool:
@@ -236,14 +250,19 @@ def _filed_under(generation: Path, keys: dict[str, set[str]]) -> set[str]:
         ix.close()
 
 
-def _manifest(generation: Path) -> dict[str, Any] | None:
+def _manifest(generation: Path) -> tuple[dict[str, Any] | None, record.Record | None]:
+    """Read a generation's manifest and the build's record; None for either that cannot be read."""
     try:
-        return generations.read_manifest(generation) | generations.read_documents(generation)
-    except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError):
-        return None
+        manifest = generations.read_manifest(generation)
+    except (OSError, ValueError):
+        return None, None
+    try:
+        return manifest, record.read(generation)
+    except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.UnpicklingError):
+        return manifest, None
 
 
-def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
+def _usable(generation: Path, manifest: dict[str, Any], count: int) -> bool:
     """Check a generation's files are whole and hold what its manifest says (else it is rebuilt)."""
     try:
         generations.check_files(generation, manifest)
@@ -251,7 +270,7 @@ def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
             return False
         ix = whoosh_index.open_dir(str(generation))
         with ix.searcher() as searcher:
-            return bool(searcher.doc_count() == len(manifest["documents"]))
+            return bool(searcher.doc_count() == count)
     except Exception:  # Whoosh raises many kinds of error on damaged files.
         return False
 
@@ -269,7 +288,7 @@ def _publish_segments(
     written: parallel.Written,
     replaced: list[str],
     manifest: dict[str, Any],
-    record: dict[str, Any],
+    keep_record: Callable[[Path], None],
     keep: int = generations.KEEP,
 ) -> None:
     """Publish the folder's index (the base's, if any, less replaced documents), new segments in."""
@@ -293,7 +312,18 @@ def _publish_segments(
     table.update(written.stems)
     if base is None or table.added:  # else the base's file, linked, is already this table
         table.write(folder)
-    generations.publish(index_dir, folder, manifest, record, keep)
+    _publish(index_dir, folder, manifest, keep_record, keep)
+
+
+def _publish(
+    index_dir: Path,
+    folder: Path,
+    manifest: dict[str, Any],
+    keep_record: Callable[[Path], None],
+    keep: int,
+) -> None:
+    keep_record(folder)
+    generations.publish(index_dir, folder, manifest, keep=keep, count=record.read(folder).count)
 
 
 def _delete(reader: Any, doc_ids: list[str]) -> list[Any]:
@@ -339,7 +369,7 @@ def _write(
     parsed: list[Document],
     removed: list[str],
     manifest: dict[str, Any],
-    record: dict[str, Any],
+    keep_record: Callable[[Path], None],
     keep: int = generations.KEEP,
 ) -> None:
     """Publish the base with a few documents added, changed or removed by Whoosh's own writer."""
@@ -350,7 +380,7 @@ def _write(
             # Only the registry changed: the same segments and forms (linked), published with the
             # new registry.
             ix.close()
-            generations.publish(index_dir, folder, manifest, record, keep)
+            _publish(index_dir, folder, manifest, keep_record, keep)
             return
         # Separate segment files, not one compound file: a worker that maps a compound file counts
         # all of it as resident (861 MB against 25 MB at 100,000 documents, ../shared/WHOOSH.md).
@@ -374,7 +404,7 @@ def _write(
         table.add(document.text for document in parsed)
         if table.added:  # else the base's file, linked, is already this table
             table.write(folder)
-        generations.publish(index_dir, folder, manifest, record, keep)
+        _publish(index_dir, folder, manifest, keep_record, keep)
     except BaseException:
         generations.discard(folder)
         raise

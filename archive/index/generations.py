@@ -151,9 +151,14 @@ def publish(
     manifest: dict[str, Any],
     documents: dict[str, Any] | None = None,
     keep: int = KEEP,
+    count: int | None = None,
 ) -> Path:
-    """Write the manifest and the build's record, then make the folder current in one rename."""
-    count = len(documents["documents"]) if documents is not None else None
+    """Write the manifest and the build's record, then make the folder current in one rename.
+
+    The record may be written beforehand by the build (archive/index/record.py), naming `count`.
+    """
+    if documents is not None:
+        count = len(documents["documents"])
     manifest = {**manifest, "build": _new_build(index_dir, count)}
     if documents is not None:
         _write_atomic_bytes(
