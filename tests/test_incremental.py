@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import shutil
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from archive.errors import ArchiveError
 from archive.index import build as build_module
-from archive.index import columns, generations, parallel
-from archive.index.build import build
+from archive.index import columns, generations, parallel, record
+from archive.index.build import RACY_NS, build
 from archive.search.core import Archive
+
+RACY_S = RACY_NS / 1e9 + 0.1
 
 REQUESTS = [
     {},
@@ -42,6 +48,11 @@ def answers(index_dir: Path) -> list:
         facets = {f: sorted((v.value, v.count) for v in vs) for f, vs in result.facets.items()}
         found.append((params, result.total, facets, sorted(h["id"] for h in result.hits)))
     return found
+
+
+def ids_of(index_dir: Path, q: str) -> list[str]:
+    archive = Archive(index_dir)
+    return sorted(h["id"] for h in archive.search(archive.request({"q": [q]})).hits)
 
 
 def full_answers(corpus_dir: Path, tmp_path: Path) -> list:
@@ -122,4 +133,154 @@ def test_columns_carried_over_when_small_segments_merge(
         build(corpus_dir, index_dir)
         assert_columns_as_written_from_nothing(index_dir, tmp_path)
     assert carried == [True] * 4
+    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list:
+    """Record the ids of the files whose content a build reads to compare with its record."""
+    found: list = []
+    summed = build_module.checksum
+
+    def spy(data: bytes) -> str:
+        found.append(data)
+        return summed(data)
+
+    monkeypatch.setattr(build_module, "checksum", spy)
+    return found
+
+
+def test_a_file_edited_in_place_with_its_size_and_time_kept_is_found(
+    built, corpus_dir, index_dir, tmp_path, reads
+):
+    time.sleep(RACY_S)  # files written by the fixture's build are past the margin
+    build(corpus_dir, index_dir)
+    reads.clear()
+    path = next(corpus_dir.glob("2015-*.md"))
+    stat = path.stat()
+    text = path.read_text()
+    assert "Mockingbird" in text
+    # The same length, and its modification time put back, as `cp -p` or rsync leave a file.
+    path.write_text(text.replace("Mockingbird", "Kingfishers"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    report = build(corpus_dir, index_dir)
+    assert (report.added, report.changed, report.removed, report.total) == (0, 1, 0, 13)
+    assert len(reads) == 1  # only the changed file was read, not the thirteen
+    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert ids_of(index_dir, "kingfishers") == [path.stem]
+
+
+def test_nothing_changed_reads_no_file(built, corpus_dir, index_dir, reads):
+    time.sleep(RACY_S)  # files written by the fixture's build are past the margin
+    build(corpus_dir, index_dir)  # the first build after: files within the margin read once more
+    reads.clear()
+    before = generations.current(index_dir)
+    assert build(corpus_dir, index_dir).touched == 0
+    assert reads == []
+    assert generations.current(index_dir) == before
+
+
+def test_an_added_and_a_removed_file(built, corpus_dir, index_dir, tmp_path):
+    write_doc(corpus_dir, "2022-01-05-zephyr", "A zephyr of funding", "The zephyr fund gives £2m.")
+    next(corpus_dir.glob("2009-11-*.md")).unlink()
+    report = build(corpus_dir, index_dir)
+    assert (report.added, report.changed, report.removed, report.total) == (1, 0, 1, 13)
+    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+
+
+def test_a_renamed_file(built, corpus_dir, index_dir, tmp_path):
+    path = next(corpus_dir.glob("2015-*.md"))
+    path.rename(corpus_dir / "2015-06-30-renamed.md")
+    report = build(corpus_dir, index_dir)
+    assert (report.added, report.changed, report.removed, report.total) == (1, 0, 1, 13)
+    assert ids_of(index_dir, "mockingbird") == ["2015-06-30-renamed"]
+    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+
+
+def test_a_file_in_a_new_subfolder_is_not_a_document_as_in_a_full_build(
+    built, corpus_dir, index_dir, tmp_path
+):
+    (corpus_dir / "drafts").mkdir()
+    write_doc(corpus_dir / "drafts", "2022-01-06-draft", "A zephyr draft", "Zephyr.")
+    report = build(corpus_dir, index_dir)
+    assert (report.touched, report.total) == (0, 13)
+    assert ids_of(index_dir, "zephyr") == []
+    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+
+
+def test_a_removal_is_found_even_where_the_folder_time_was_put_back(
+    built, corpus_dir, index_dir, tmp_path
+):
+    time.sleep(RACY_S)  # the folder's time recorded only once it is past the margin
+    build(corpus_dir, index_dir)
+    folder = corpus_dir.stat()
+    next(corpus_dir.glob("2009-11-*.md")).unlink()
+    os.utime(corpus_dir, ns=(folder.st_atime_ns, folder.st_mtime_ns))
+    report = build(corpus_dir, index_dir)
+    assert (report.removed, report.total) == (1, 12)
+    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+
+
+def test_a_build_failing_as_it_writes_its_record_leaves_the_previous_index_serving(
+    built, corpus_dir, index_dir, monkeypatch
+):
+    before = generations.current(index_dir)
+    served = answers(index_dir)
+    path = next(corpus_dir.glob("2015-*.md"))
+    path.write_text(path.read_text().replace("Mockingbird", "Kingfisher"))
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(record, "write", fail)
+        with pytest.raises(ArchiveError, match="previous index is still serving"):
+            build(corpus_dir, index_dir)
+    assert generations.current(index_dir) == before
+    assert not list(index_dir.glob("tmp-*"))
+    assert answers(index_dir) == served
+    # The change was not recorded as seen: the next build finds it.
+    report = build(corpus_dir, index_dir)
+    assert report.changed == 1
+    assert ids_of(index_dir, "kingfisher") == [path.stem]
+
+
+def test_the_records_base_is_shared_until_the_changes_grow_then_folded_in(
+    built, corpus_dir, index_dir, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(record, "COMPACT_AT", 2)
+    first = generations.current(index_dir)
+    base_inode = (first / record.BASE).stat().st_ino
+    write_doc(corpus_dir, "2022-01-01-one", "One", "The first.")
+    build(corpus_dir, index_dir)
+    second = generations.current(index_dir)
+    assert (second / record.BASE).stat().st_ino == base_inode  # linked, not written again
+    assert record.read(second).changes.keys() == {"2022-01-01-one"}
+    for n in (2, 3):
+        write_doc(corpus_dir, f"2022-01-0{n}-more", "More", "More.")
+        build(corpus_dir, index_dir)
+    last = generations.current(index_dir)
+    assert (last / record.BASE).stat().st_ino != base_inode  # folded into a new base
+    found = record.read(last)
+    assert found.changes == {} and found.count == 16
+    assert found.names() == {p.stem for p in corpus_dir.glob("*.md") if not p.stem.isupper()}
+    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+
+
+def test_an_index_with_the_record_of_before_is_brought_over(built, corpus_dir, index_dir, tmp_path):
+    current = generations.current(index_dir)
+    found = record.read(current)
+    everything = {doc_id: found.checksums([doc_id])[doc_id] for doc_id in found.names()}
+    stats = {p.stem: [p.stat().st_size, p.stat().st_mtime_ns] for p in corpus_dir.glob("*.md")}
+    (current / record.CHANGES).write_bytes(pickle.dumps({"documents": everything, "stats": stats}))
+    (current / record.BASE).unlink()
+    manifest = json.loads((current / generations.MANIFEST).read_text())
+    del manifest["files"][record.BASE]
+    (current / generations.MANIFEST).write_text(json.dumps(manifest))
+    path = next(corpus_dir.glob("2015-*.md"))
+    path.write_text(path.read_text().replace("Mockingbird", "Kingfisher"))
+    report = build(corpus_dir, index_dir)
+    assert (report.full, report.repaired, report.changed, report.total) == (False, False, 1, 13)
+    assert record.read(generations.current(index_dir)).count == 13
     assert answers(index_dir) == full_answers(corpus_dir, tmp_path)

@@ -115,15 +115,17 @@ def write(
     count: int,
     scan: Scan,
     rejected: Iterable[str] = (),
+    fold: bool = True,
 ) -> None:
     """Write the record of a new generation: the base's, with these changes over it.
 
     The base's table is the new one's too (linked into the folder by generations.start) until the
-    changes grow large; then, or where there is none, a new table is written with them folded in.
+    changes grow large; then, or where there is none, a new table is written with them folded in
+    (unless `fold` is false: the record of a published generation, whose base is its own).
     """
     merged = dict(base.changes)
     merged.update(changes)
-    if base.legacy is not None or base.generation is None or len(merged) > _limit(count):
+    if fold and (base.legacy is not None or base.generation is None or len(merged) > _limit(count)):
         everything: dict[str, str] = {}
         if base.legacy is not None:
             everything = dict(base.legacy)
