@@ -14,7 +14,7 @@ import pytest
 
 from archive.errors import ArchiveError
 from archive.index import build as build_module
-from archive.index import columns, generations, parallel, record
+from archive.index import columns, forms, generations, parallel, record
 from archive.index.build import RACY_NS, build
 from archive.search.core import Archive
 
@@ -284,3 +284,27 @@ def test_an_index_with_the_record_of_before_is_brought_over(built, corpus_dir, i
     assert (report.full, report.repaired, report.changed, report.total) == (False, False, 1, 13)
     assert record.read(generations.current(index_dir)).count == 13
     assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+
+
+def test_new_words_go_to_a_small_file_beside_the_shared_table_then_are_folded_in(
+    built, corpus_dir, index_dir, tmp_path, monkeypatch
+):
+    first = generations.current(index_dir)
+    table_inode = (first / forms.FORMS_FILE).stat().st_ino
+    write_doc(corpus_dir, "2022-01-05-zephyr", "Zephyrs", "The zephyrs' quixotic fund gives £2m.")
+    build(corpus_dir, index_dir)
+    second = generations.current(index_dir)
+    assert (second / forms.FORMS_FILE).stat().st_ino == table_inode  # linked, not read or written
+    assert forms.read(second)["zephyr"] == ["zephyrs"]
+    # The whole table is a full build's, the word new to it among the rest.
+    fresh = tmp_path / "fresh-index"
+    build(corpus_dir, fresh, full=True)
+    assert forms.read_stems(second) == forms.read_stems(generations.current(fresh))
+    monkeypatch.setattr(forms, "FOLD_AT", 10**6)  # any added words are a quarter of the table
+    write_doc(corpus_dir, "2022-01-06-quasar", "Quasars", "Quasars fund a quasar.")
+    build(corpus_dir, index_dir)
+    third = generations.current(index_dir)
+    assert (third / forms.FORMS_FILE).stat().st_ino != table_inode
+    assert not (third / forms.ADDED_FILE).exists()
+    assert {"zephyrs", "quasars"} <= set(forms.read_stems(third))
+    assert sorted(forms.read(third)["quasar"]) == ["quasar", "quasars"]

@@ -310,12 +310,12 @@ def _publish_segments(
     arrays.write(folder)
     columns.write(folder, base)
     # Surface forms only grow: a word no document holds any more is simply never found.
-    table = FormsTable(
-        schema["body"].analyzer, None if base is None else forms_table.read_stems(base)
-    )
-    table.update(written.stems)
-    if base is None or table.added:  # else the base's file, linked, is already this table
+    if base is None:
+        table = FormsTable(schema["body"].analyzer)
+        table.update(written.stems)
         table.write(folder)
+    else:
+        forms_table.write_added(folder, base, schema["body"].analyzer, stems=written.stems)
     _publish(index_dir, folder, manifest, keep_record, keep)
 
 
@@ -404,10 +404,9 @@ def _write(
         ix.close()
         arrays.write(folder)
         columns.write(folder, base)
-        table = FormsTable(ix.schema["body"].analyzer, forms_table.read_stems(base))
-        table.add(document.text for document in parsed)
-        if table.added:  # else the base's file, linked, is already this table
-            table.write(folder)
+        forms_table.write_added(
+            folder, base, ix.schema["body"].analyzer, (document.text for document in parsed)
+        )
         _publish(index_dir, folder, manifest, keep_record, keep)
     except BaseException:
         generations.discard(folder)

@@ -252,20 +252,25 @@ class _Update:
         )
         code_of = {value: code for code, value in enumerate(values)}
         recode = np.array([code_of.get(v, -1) for v in base.values], dtype=base.codes.dtype)
-        new_docs = [docs[keep]]
-        new_codes = [recode[base.codes[keep]]]
+        kept_docs = docs[keep]
+        kept_codes = recode[base.codes[keep]]
+        new_docs, new_codes = [], []
         for value in sorted(added):
             found = np.concatenate(added[value])
             new_docs.append(found.astype(base.docs.dtype))
             new_codes.append(np.full(len(found), code_of[value], dtype=base.codes.dtype))
-        all_docs, all_codes = np.concatenate(new_docs), np.concatenate(new_codes)
-        # The base's pairs are in code order and so are the new ones: a merge of two runs. Within
-        # a code the base's documents come first, all numbered before the new segments'.
-        order = np.argsort(all_codes, kind="stable")
-        sizes = np.bincount(all_codes, minlength=len(values)).astype(np.int64)
+        if new_docs:
+            # The base's pairs are in code order, and within a code its documents are numbered
+            # before every new segment's: each new pair goes in after its code's last base pair
+            # (a copy, not a sort of millions of pairs).
+            more_docs, more_codes = np.concatenate(new_docs), np.concatenate(new_codes)
+            at = np.searchsorted(kept_codes, more_codes, side="right")
+            kept_docs = np.insert(kept_docs, at, more_docs)
+            kept_codes = np.insert(kept_codes, at, more_codes)
+        sizes = np.bincount(kept_codes, minlength=len(values)).astype(np.int64)
         starts = np.zeros(len(values) + 1, dtype=base.starts.dtype)
         np.cumsum(sizes, out=starts[1:])
-        return FacetColumn(values, all_docs[order], all_codes[order], starts)
+        return FacetColumn(values, kept_docs, kept_codes, starts)
 
     def sort_column(self, field: str) -> np.ndarray:
         """Return a sort field's column: the base's values of the kept segments, then the new."""
