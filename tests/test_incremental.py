@@ -14,7 +14,7 @@ import pytest
 
 from archive.errors import ArchiveError
 from archive.index import build as build_module
-from archive.index import columns, forms, generations, parallel, record
+from archive.index import changes, columns, forms, generations, parallel, record
 from archive.index.build import RACY_NS, build
 from archive.search.core import Archive
 
@@ -140,13 +140,13 @@ def test_columns_carried_over_when_small_segments_merge(
 def reads(monkeypatch) -> list:
     """Record the ids of the files whose content a build reads to compare with its record."""
     found: list = []
-    summed = build_module.checksum
+    summed = changes.checksum
 
     def spy(data: bytes) -> str:
         found.append(data)
         return summed(data)
 
-    monkeypatch.setattr(build_module, "checksum", spy)
+    monkeypatch.setattr(changes, "checksum", spy)
     return found
 
 

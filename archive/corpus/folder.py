@@ -21,15 +21,6 @@ def document_files(corpus_dir: Path) -> dict[str, Path]:
     return {entry.name[:-3]: corpus_dir / entry.name for entry in _documents(corpus_dir)}
 
 
-def document_stats(corpus_dir: Path) -> dict[str, list[int]]:
-    """Map each document id to its file's size and modification time in nanoseconds, in id order."""
-    return {
-        entry.name[:-3]: [found.st_size, found.st_mtime_ns]
-        for entry in _documents(corpus_dir)
-        for found in [entry.stat()]
-    }
-
-
 @dataclass
 class FolderScan:
     """The corpus folder as a build finds it: which files changed since the last build's scan."""

@@ -11,14 +11,22 @@ from typing import Any
 
 from tqdm import tqdm
 from whoosh import index as whoosh_index
-from whoosh.query import Or, Term
 from whoosh.reading import SegmentReader
 
-from archive.corpus.folder import FolderScan, read_documents, scan
-from archive.corpus.parse import Document, checksum
+from archive.corpus.folder import read_documents, scan
+from archive.corpus.parse import Document
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
-from archive.index import arrays, columns, generations, originals, parallel, record, segments
+from archive.index import (
+    arrays,
+    changes,
+    columns,
+    generations,
+    originals,
+    parallel,
+    record,
+    segments,
+)
 from archive.index import forms as forms_table
 from archive.index.forms import FormsTable
 from archive.index.schema import DocumentSchema, fields
@@ -105,10 +113,13 @@ def build(
                 # are read again.
                 if manifest.get("registry", {}).get("checksum") != registry.checksum:
                     relabelled = True
-                    forced = forced | _filed_under(
-                        base, _removed_keys(Registry.from_dict(manifest["registry"]), registry)
+                    forced = forced | changes.filed_under(
+                        base,
+                        changes.removed_keys(Registry.from_dict(manifest["registry"]), registry),
                     )
-        if base is not None and (not _has_every_field(base) or _people_changed(manifest, registry)):
+        if base is not None and (
+            not _has_every_field(base) or changes.people_changed(manifest, registry)
+        ):
             # Indexed before a field was added (such as source): every document needs it. Who
             # announced a document is found with people.yaml when parsed: an edit reads every one.
             base, known, forced, reread_before = None, record.empty(), set(), set()
@@ -119,7 +130,7 @@ def build(
         found_scan = scan(corpus_dir, known.scan.stamp, known.stats if base else None)
         stale, removed, old = found_scan.names, list[str](), dict[str, str]()
         if base is not None:
-            stale, removed, old = _stale(corpus_dir, found_scan, known, forced)
+            stale, removed, old = changes.stale(corpus_dir, found_scan, known, forced)
         paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
         # All documents, or many: parsed and written as new segments by worker processes. A few:
         # parsed here and added by Whoosh's own writer, which also merges small segments.
@@ -155,11 +166,11 @@ def build(
             scanned = record.Scan(
                 since, found_scan.folder if found_scan.folder[0] < since else None
             )
-            changes: dict[str, str | None] = dict(parsed)
-            changes.update((doc_id, None) for doc_id in removed)
+            news: dict[str, str | None] = dict(parsed)
+            news.update((doc_id, None) for doc_id in removed)
 
             def keep_record(target: Path) -> None:
-                record.write(target, known, changes, report.total, scanned, rejected)
+                record.write(target, known, news, report.total, scanned, rejected)
 
             needed = (
                 report.touched or base is None or relabelled or forced & rejected != reread_before
@@ -189,69 +200,6 @@ def build(
                 generations.discard(folder)
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _stale(
-    corpus_dir: Path, found: FolderScan, known: record.Record, forced: set[str]
-) -> tuple[list[str], list[str], dict[str, str]]:
-    """Return the documents to read again, those removed, and the recorded checksums looked up."""
-    candidates = set(found.changed) | set(known.rejected) | forced
-    removed: list[str] = []
-    listed: set[str] | None = None
-    if found.folder != known.scan.folder:
-        # Files were added, removed or renamed (the folder's own time moved): listing and record
-        # compared name by name.
-        listed, recorded = set(found.names), known.names()
-        removed = sorted(recorded - listed)
-        candidates |= listed - recorded
-    old = known.checksums(candidates)
-    if listed is None and len(found.names) != known.count + sum(
-        1 for i in candidates if i not in old
-    ):
-        # The folder's time said nothing moved, yet the count differs (a clock set back, a file
-        # system that keeps no folder times): compared name by name after all.
-        listed, recorded = set(found.names), known.names()
-        removed = sorted(recorded - listed)
-        candidates |= listed - recorded
-        old = known.checksums(candidates)
-    sums = {}
-    for doc_id in sorted(candidates):
-        if listed is not None and doc_id not in listed:
-            continue
-        try:
-            sums[doc_id] = checksum((corpus_dir / f"{doc_id}.md").read_bytes())
-        except OSError:  # removed since the scan, or a rejected file gone: not a document now
-            continue
-    stale = [
-        doc_id for doc_id, digest in sums.items() if old.get(doc_id) != digest or doc_id in forced
-    ]
-    return stale, removed, old
-
-
-def _people_changed(manifest: dict[str, Any] | None, registry: Registry) -> bool:
-    return (manifest or {}).get("registry", {}).get("people", {}) != registry.to_dict()["people"]
-
-
-def _removed_keys(old: Registry, new: Registry) -> dict[str, set[str]]:
-    return {
-        "department": set(old.departments) - set(new.departments),
-        "programme": set(old.programmes) - set(new.programmes),
-    }
-
-
-def _filed_under(generation: Path, keys: dict[str, set[str]]) -> set[str]:
-    """Return the ids of the documents of a generation filed under any of the keys."""
-    if not any(keys.values()):
-        return set()
-    ix = whoosh_index.open_dir(str(generation))
-    try:
-        with ix.searcher() as searcher:
-            wanted = Or([Term(field, key) for field, found in keys.items() for key in found])
-            return {
-                searcher.stored_fields(docnum)["id"] for docnum in searcher.docs_for_query(wanted)
-            }
-    finally:
-        ix.close()
 
 
 def _manifest(generation: Path) -> tuple[dict[str, Any] | None, record.Record | None]:

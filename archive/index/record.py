@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-CHANGES = "documents.pickle"  # as generations.DOCUMENTS: written by each build, never linked
+from archive.index.generations import DOCUMENTS
+
+CHANGES = DOCUMENTS  # written by each build, never linked
 BASE = "documents.sqlite"
 VERSION = 2
 COMPACT_AT = 20_000
