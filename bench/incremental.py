@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -39,6 +40,7 @@ TIMED = [
     ("archive.index.build", "scan", "scan"),
     ("archive.index.build", "_manifest", "record"),
     ("archive.index.record", "read", "record"),
+    ("archive.index.changes", "stale", "record"),
     ("archive.index.record", "Record.checksums", "record"),
     ("archive.index.record", "Record.names", "record"),
     ("archive.index.record", "write", "record"),
@@ -129,12 +131,19 @@ def one_build(corpus: Path, index: Path) -> dict[str, Any]:
 
     timer = Timer()
     with timing(timer):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         report = build(corpus, index)
         total = time.perf_counter() - started
+        cpu = time.process_time() - cpu
     parts = {part: timer.spent.get(part, 0.0) for part in PARTS}
     parts["other"] = total - sum(parts.values())
-    return {"total": total, "parts": parts, "summary": report.summary(), "report": report}
+    return {
+        "total": total,
+        "cpu": cpu,
+        "parts": parts,
+        "summary": report.summary(),
+        "report": report,
+    }
 
 
 def middle_document(corpus: Path) -> Path:
@@ -181,6 +190,9 @@ def summarise(found: list[dict[str, Any]]) -> dict[str, Any]:
         "builds": len(found),
         "median_s": statistics.median(b["total"] for b in found),
         "max_s": max(b["total"] for b in found),
+        # The process's own processor time: on a machine shared with other work, nearer what the
+        # build takes on a quiet one than the time it waited.
+        "median_cpu_s": statistics.median(b["cpu"] for b in found),
         "parts_median_s": {p: statistics.median(b["parts"][p] for b in found) for p in PARTS},
     }
 
@@ -221,12 +233,13 @@ def main() -> None:
     print("before:", one_build(corpus, index)["summary"], flush=True)
     found = run(corpus, index, args.runs, args.add)
     figures = summarise(found)
-    figures.update(corpus=str(corpus), index=str(index), add=args.add)
+    figures.update(corpus=str(corpus), index=str(index), add=args.add, load=os.getloadavg())
     for b in found:
         parts = ", ".join(f"{p} {b['parts'][p]:.3f}" for p in PARTS)
-        print(f"{b['total']:.3f} s: {parts}  [{b['summary']}]")
+        print(f"{b['total']:.3f} s ({b['cpu']:.3f} s processor): {parts}  [{b['summary']}]")
     print(
-        f"median {figures['median_s']:.3f} s, max {figures['max_s']:.3f} s; median parts: "
+        f"median {figures['median_s']:.3f} s ({figures['median_cpu_s']:.3f} s processor), "
+        f"max {figures['max_s']:.3f} s; median parts: "
         + ", ".join(f"{p} {s:.3f}" for p, s in figures["parts_median_s"].items())
     )
     if args.json:

@@ -38,14 +38,16 @@ def stale(
         removed = sorted(recorded - listed)
         candidates |= listed - recorded
         old = known.checksums(candidates)
-    sums = {}
+    sums: dict[str, str | None] = {}
     for doc_id in sorted(candidates):
         if listed is not None and doc_id not in listed:
             continue
         try:
             sums[doc_id] = checksum((corpus_dir / f"{doc_id}.md").read_bytes())
-        except OSError:  # removed since the scan, or a rejected file gone: not a document now
+        except FileNotFoundError:  # removed since the scan (the next build finds the folder moved)
             continue
+        except OSError:  # unreadable: parsed, so that it is reported with its path, and kept
+            sums[doc_id] = None
     stale = [
         doc_id for doc_id, digest in sums.items() if old.get(doc_id) != digest or doc_id in forced
     ]
