@@ -278,6 +278,10 @@ def test_an_index_with_the_record_of_before_is_brought_over(built, corpus_dir, i
     manifest = json.loads((current / generations.MANIFEST).read_text())
     del manifest["files"][record.BASE]
     (current / generations.MANIFEST).write_text(json.dumps(manifest))
+    # A build with nothing to index gives the serving generation a record of today's kind.
+    assert build(corpus_dir, index_dir).touched == 0
+    assert generations.current(index_dir) == current
+    assert record.read(current).legacy is None and (current / record.BASE).is_file()
     path = next(corpus_dir.glob("2015-*.md"))
     path.write_text(path.read_text().replace("Mockingbird", "Kingfisher"))
     report = build(corpus_dir, index_dir)

@@ -185,7 +185,7 @@ def build(
             elif needed:
                 assert base is not None  # not a batch, so there is a base to add the few to
                 _write(index_dir, base, documents_parsed, removed, manifest, keep_record, keep)
-            if not needed and base is not None and known.legacy is None:
+            if not needed and base is not None:
                 # Nothing to publish: the serving generation's record (read by builds alone) is
                 # told of this scan, so files found unchanged are not read again next time.
                 record.write(base, known, {}, known.count, scanned, rejected, fold=False)

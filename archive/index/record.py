@@ -123,11 +123,14 @@ def write(
 
     The base's table is the new one's too (linked into the folder by generations.start) until the
     changes grow large; then, or where there is none, a new table is written with them folded in
-    (unless `fold` is false: the record of a published generation, whose base is its own).
+    (unless `fold` is false: the record of a published generation, whose base is its own; a
+    record of before, which has none, is given one even so).
     """
     merged = dict(base.changes)
     merged.update(changes)
-    if fold and (base.legacy is not None or base.generation is None or len(merged) > _limit(count)):
+    if base.legacy is not None or (
+        fold and (base.generation is None or len(merged) > _limit(count))
+    ):
         everything: dict[str, str] = {}
         if base.legacy is not None:
             everything = dict(base.legacy)
