@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from archive.corpus import folder
 from archive.errors import ArchiveError
 from archive.index import build as build_module
 from archive.index import changes, columns, forms, generations, parallel, record
@@ -154,6 +155,8 @@ def test_a_file_edited_in_place_with_its_size_and_time_kept_is_found(
     built, corpus_dir, index_dir, tmp_path, reads
 ):
     time.sleep(RACY_S)  # files written by the fixture's build are past the margin
+    newest = next(corpus_dir.glob("2013-10-*.md"))
+    os.utime(newest)  # the latest change time, alone: read again by each build (see below)
     build(corpus_dir, index_dir)
     reads.clear()
     path = next(corpus_dir.glob("2015-*.md"))
@@ -166,19 +169,42 @@ def test_a_file_edited_in_place_with_its_size_and_time_kept_is_found(
     assert path.stat().st_size == stat.st_size
     report = build(corpus_dir, index_dir)
     assert (report.added, report.changed, report.removed, report.total) == (0, 1, 0, 13)
-    assert len(reads) == 1  # only the changed file was read, not the thirteen
+    # Only the changed file was read (and the newest before it), not the thirteen.
+    assert sorted(reads) == sorted([path.read_bytes(), newest.read_bytes()])
     assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
     assert ids_of(index_dir, "kingfishers") == [path.stem]
 
 
-def test_nothing_changed_reads_no_file(built, corpus_dir, index_dir, reads):
+def test_nothing_changed_reads_only_the_newest_file(built, corpus_dir, index_dir, reads):
     time.sleep(RACY_S)  # files written by the fixture's build are past the margin
+    newest = next(corpus_dir.glob("2015-*.md"))
+    os.utime(newest)  # its change time now the latest, alone
     build(corpus_dir, index_dir)  # the first build after: files within the margin read once more
     reads.clear()
     before = generations.current(index_dir)
     assert build(corpus_dir, index_dir).touched == 0
-    assert reads == []
+    # The stamp is never later than the newest file: that one is read again, no other.
+    assert reads == [newest.read_bytes()]
     assert generations.current(index_dir) == before
+
+
+def test_a_file_server_whose_clock_runs_behind_ours_loses_no_change(
+    built, corpus_dir, index_dir, monkeypatch
+):
+    ahead = 60 * 10**9  # our clock a minute ahead of the one that stamps the files
+
+    class Clock:
+        @staticmethod
+        def time_ns() -> int:
+            return time.time_ns() + ahead
+
+    monkeypatch.setattr(folder, "time", Clock)
+    write_doc(corpus_dir, "2022-01-05-zephyr", "A zephyr of funding", "The zephyr fund gives £2m.")
+    assert build(corpus_dir, index_dir).added == 1
+    path = next(corpus_dir.glob("2015-*.md"))
+    path.write_text(path.read_text().replace("Mockingbird", "Kingfisher"))
+    assert build(corpus_dir, index_dir).changed == 1
+    assert ids_of(index_dir, "kingfisher") == [path.stem]
 
 
 def test_an_added_and_a_removed_file(built, corpus_dir, index_dir, tmp_path):

@@ -29,6 +29,7 @@ class FolderScan:
     names: list[str]  # every document's id, as listed
     folder: list[int]  # the folder's (mtime, inode) before it was listed
     started: int  # time.time_ns() as the scan began
+    newest: int  # the latest change time of any document file, by the file system's clock
 
 
 def scan(
@@ -54,7 +55,7 @@ def scan(
     descriptor = os.open(corpus_dir, os.O_RDONLY)
     try:
         found = os.fstat(descriptor)
-        changed, names = [], []
+        changed, names, newest = [], [], 0
         with os.scandir(descriptor) as entries:
             for entry in entries:
                 name = entry.name
@@ -69,6 +70,8 @@ def scan(
                     continue
                 doc_id = name[:-3]
                 names.append(doc_id)
+                if stat.st_ctime_ns > newest:
+                    newest = stat.st_ctime_ns
                 if since is not None:
                     if stat.st_ctime_ns >= since:
                         changed.append(doc_id)
@@ -76,7 +79,7 @@ def scan(
                     changed.append(doc_id)
     finally:
         os.close(descriptor)
-    return FolderScan(sorted(changed), names, [found.st_mtime_ns, found.st_ino], started)
+    return FolderScan(sorted(changed), names, [found.st_mtime_ns, found.st_ino], started, newest)
 
 
 def _is_document_name(name: str) -> bool:

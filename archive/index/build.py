@@ -162,9 +162,12 @@ def build(
             manifest = {"registry": registry.to_dict(), "reread": reread}
             # Changes from a little before the scan began on are the next build's to look at: a
             # file changed as it was read, or within the file system's clock's step, is read again.
-            since = found_scan.started - RACY_NS
+            # Nor later than the newest file seen: a file server's clock behind ours would
+            # otherwise give a file changed after the scan an earlier time than the stamp.
+            recent = found_scan.started - RACY_NS
+            since = min(recent, found_scan.newest) if found_scan.names else recent
             scanned = record.Scan(
-                since, found_scan.folder if found_scan.folder[0] < since else None
+                since, found_scan.folder if found_scan.folder[0] < recent else None
             )
             news: dict[str, str | None] = dict(parsed)
             news.update((doc_id, None) for doc_id in removed)
