@@ -338,3 +338,34 @@ def test_new_words_go_to_a_small_file_beside_the_shared_table_then_are_folded_in
     assert not (third / forms.ADDED_FILE).exists()
     assert {"zephyrs", "quasars"} <= set(forms.read_stems(third))
     assert sorted(forms.read(third)["quasar"]) == ["quasar", "quasars"]
+
+
+def test_columns_carried_over_when_a_merged_segment_lay_before_a_kept_one(
+    corpus_dir, index_dir, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(build_module, "SMALL_SEGMENT", 5)
+    monkeypatch.setattr(build_module, "MERGE_SMALL_AT", 2)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 6)
+    moved: list = []
+    matched = columns._Update.of
+
+    def spy(base, reader, live):
+        update = matched(base, reader, live)
+        moved.append(update is not None and not update.unmoved)
+        return update
+
+    monkeypatch.setattr(columns._Update, "of", spy)
+    build(corpus_dir, index_dir)  # one segment of 13
+    write_doc(corpus_dir, "2022-01-01-one", "One", "A note on funding.")
+    build(corpus_dir, index_dir)  # a small segment after it
+    for n in range(20):  # segments of at least 5 with up to 4 processes: large ones
+        write_doc(corpus_dir, f"2022-02-{n + 1:02d}-batch", f"Batch {n}", "Funding for care.", 2023)
+    build(corpus_dir, index_dir)  # large ones after that
+    write_doc(corpus_dir, "2022-03-01-two", "Two", "Another note on funding.")
+    build(corpus_dir, index_dir)  # a second small one
+    next(corpus_dir.glob("2009-11-*.md")).unlink()
+    write_doc(corpus_dir, "2022-03-02-three", "Three", "A third note.")
+    build(corpus_dir, index_dir)  # the small ones merged: the large one moves down
+    assert moved[-1] and not any(moved[:-1])
+    assert_columns_as_written_from_nothing(index_dir, tmp_path)
+    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)

@@ -176,6 +176,8 @@ class _Update:
     ):
         self.base, self.reader = base, reader
         self.remap = remap  # each base document's number in the new index, -1 if gone
+        self.valid = remap >= 0
+        self.unmoved = all(start == offset for start, offset, _ in reused)
         self.reused = reused  # (base offset, new offset, count) of each segment both hold
         self.fresh = fresh  # (leaf, offset, live mask) of each segment the base did not hold
 
@@ -237,14 +239,19 @@ class _Update:
             for term in leaf.lexicon(field):
                 ids = term_ids(leaf, field, term)
                 added.setdefault(term.decode("utf-8"), []).append(np.sort(ids[mine[ids]]) + offset)
-        docs = self.remap[base.docs]
-        keep = docs >= 0
+        if self.unmoved:
+            # Every kept segment where it was (new ones after them): the base's numbers stand,
+            # and only the pairs of documents gone are dropped.
+            keep = self.valid[base.docs]
+            docs = base.docs if keep.all() else base.docs[keep]
+        else:
+            moved = self.remap[base.docs]
+            keep = moved >= 0
+            docs = moved[keep]
+        codes = base.codes if keep.all() else base.codes[keep]
+        counts = np.bincount(codes, minlength=len(base.values))
         empty = {
-            value
-            for value, n in zip(
-                base.values, np.bincount(base.codes[keep], minlength=len(base.values))
-            )
-            if not n and value not in added
+            value for value, n in zip(base.values, counts.tolist()) if not n and value not in added
         }
         # A value whose documents were all deleted stays while its term does, as in a full write.
         values = sorted(
@@ -252,25 +259,28 @@ class _Update:
         )
         code_of = {value: code for code, value in enumerate(values)}
         recode = np.array([code_of.get(v, -1) for v in base.values], dtype=base.codes.dtype)
-        kept_docs = docs[keep]
-        kept_codes = recode[base.codes[keep]]
+        if values != base.values:
+            codes = recode[codes]
+        sizes = np.zeros(len(values), dtype=np.int64)
+        known = recode >= 0
+        sizes[recode[known]] = counts[known]
         new_docs, new_codes = [], []
         for value in sorted(added):
             found = np.concatenate(added[value])
             new_docs.append(found.astype(base.docs.dtype))
             new_codes.append(np.full(len(found), code_of[value], dtype=base.codes.dtype))
+            sizes[code_of[value]] += len(found)
         if new_docs:
             # The base's pairs are in code order, and within a code its documents are numbered
             # before every new segment's: each new pair goes in after its code's last base pair
             # (a copy, not a sort of millions of pairs).
             more_docs, more_codes = np.concatenate(new_docs), np.concatenate(new_codes)
-            at = np.searchsorted(kept_codes, more_codes, side="right")
-            kept_docs = np.insert(kept_docs, at, more_docs)
-            kept_codes = np.insert(kept_codes, at, more_codes)
-        sizes = np.bincount(kept_codes, minlength=len(values)).astype(np.int64)
+            at = np.searchsorted(codes, more_codes, side="right")
+            docs = np.insert(docs, at, more_docs)
+            codes = np.insert(codes, at, more_codes)
         starts = np.zeros(len(values) + 1, dtype=base.starts.dtype)
         np.cumsum(sizes, out=starts[1:])
-        return FacetColumn(values, kept_docs, kept_codes, starts)
+        return FacetColumn(values, docs, codes, starts)
 
     def sort_column(self, field: str) -> np.ndarray:
         """Return a sort field's column: the base's values of the kept segments, then the new."""
