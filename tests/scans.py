@@ -12,8 +12,8 @@ SCAN_PAGES = [[" ".join(p) for p in PROSE[:4]], [" ".join(p) for p in PROSE[4:8]
 SCAN_TEXT = [text for page in SCAN_PAGES for text in page]
 
 
-def text_pdf(out: Path, pages: int = 1) -> Path:
-    """A plain page or two of text with a title, as printed."""
+def text_pdf(out: Path, pages: int = 1, titled: bool = True) -> Path:
+    """A plain page or two of text with a title (in body type unless titled), as printed."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
@@ -22,7 +22,7 @@ def text_pdf(out: Path, pages: int = 1) -> Path:
     title = ParagraphStyle(
         "title", fontName="Helvetica-Bold", fontSize=20, leading=24, spaceAfter=14
     )
-    story = [Paragraph(SCAN_TITLE, title), Paragraph("March 2009", body)]
+    story = [Paragraph(SCAN_TITLE, title if titled else body), Paragraph("March 2009", body)]
     for n in range(pages):
         if n:
             story.append(PageBreak())
@@ -45,7 +45,8 @@ def scan(pdf: Path, out: Path, dpi: int, skew: float = 0.0) -> Path:
             images.append(image)
     finally:
         document.close()
-    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    # No Title property: Pillow would otherwise write the file's name there, as no scanner does.
+    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:], title="")
     return out
 
 

@@ -8,8 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from click.testing import CliRunner
 from scans import SCAN_TEXT, SCAN_TITLE, scan, text_pdf, word_accuracy
 
+from archive.cli import main
+from archive.corpus.folder import document_files
 from archive.ingest.papers import from_pdf
 from archive.ingest.pdf import PdfProblem
 
@@ -61,3 +65,18 @@ def test_without_tesseract_ingest_says_what_to_install(
     monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on the path
     with pytest.raises(PdfProblem, match="apt-get install tesseract-ocr tesseract-ocr-eng"):
         from_pdf(scan(printed, tmp_path / "scan.pdf", 200).read_bytes())
+
+
+def test_a_scan_without_a_printed_title_is_not_titled_by_our_ocr_notice(tmp_path: Path) -> None:
+    plain = text_pdf(tmp_path / "plain.pdf", titled=False)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    result = CliRunner().invoke(
+        main, ["--corpus", str(corpus), "ingest", str(scan(plain, tmp_path / "scan.pdf", 300))]
+    )
+    assert result.exit_code == 0, result.output
+    (path,) = document_files(corpus).values()
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    assert "OCR" not in front["title"]
+    assert front["title"].startswith(" ".join(SCAN_TITLE.split()[:3]))
+    assert "Read by OCR" in path.read_text(encoding="utf-8")  # the notice itself stays on the page

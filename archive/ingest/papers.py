@@ -45,6 +45,8 @@ class PaperArticle(Article):
 
 
 _MARKER = re.compile(r"\s*<!-- page \d{1,5} -->\s*")
+# The paragraph a scan's text opens with: ours, so never its title or its first words.
+OCR_NOTICE = "*Read by OCR from the scanned images of "
 
 
 @dataclass
@@ -87,8 +89,7 @@ def _read_by_ocr(article: PaperArticle, found: Suggested, pages: list[int]) -> N
     span = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]}"
     article.paragraphs.insert(
         0,
-        f"*Read by OCR from the scanned images of {span}: the text may differ "
-        "from the printed page.*",
+        f"{OCR_NOTICE}{span}: the text may differ from the printed page.*",
     )
     found.ocr = pages
     found.review.append(

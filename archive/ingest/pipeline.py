@@ -23,6 +23,7 @@ from archive.ingest.boilerplate import Article, extract_article, normalise
 from archive.ingest.checks import amount_points, date_points, title_points
 from archive.ingest.dating import DateGuess, bounds, infer_date
 from archive.ingest.dedupe import NearDuplicates, shingles
+from archive.ingest.papers import OCR_NOTICE
 from archive.ingest.report import IngestReport, Outcome
 from archive.ingest.sources import (
     MAX_FILE_BYTES,
@@ -389,7 +390,10 @@ def _title(record: Record, article: Article, review: list[str]) -> tuple[str, st
 
 
 def _first_words(article: Article) -> str:
-    words = article.text.split()
+    text = article.text
+    if text.startswith(OCR_NOTICE):  # our own notice on a scan: its text starts after it
+        text = text.partition("\n\n")[2]
+    words = text.split()
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
