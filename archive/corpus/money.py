@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from archive.corpus.amounts import Amount, sentences
+from archive.corpus.money_shapes import Found as _Found
+from archive.corpus.money_shapes import link_shapes
 
 INCLUDES = re.compile(
     r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consists? of|of which|split between)\b", re.I
@@ -61,6 +62,11 @@ _JOINING = (
     "of this",
     "of that",
     "total",
+    "further",
+    "with",
+    " a ",
+    " an ",
+    ":\n",
 )
 OF_THIS = re.compile(
     r"\s*Of\s+(?:this|that|these|those|which|the\s+(?:total|package|funding|amount|money))\b", re.I
@@ -75,13 +81,6 @@ _OUT_OF = re.compile(r"out\s+of")
 def _may_join(text: str) -> bool:
     lower = text.lower()
     return any(word in lower for word in _JOINING) or _OUT_OF.search(lower) is not None
-
-
-@dataclass(frozen=True)
-class _Found:
-    index: int  # the amount's place in the document's list
-    start: int  # where it is in the text
-    sentence: int  # which sentence holds it
 
 
 def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
@@ -180,6 +179,7 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
                 + _collapse(text[spans[f.sentence][0] : spans[f.sentence][1]]),
             )
     _link_total(text, amounts, found, spans, links)
+    link_shapes(text, amounts, found, spans, lambda index: index in links, link)
     # The same sum written again is the same money: a restated part belongs where the first did.
     for f in found:
         if f.index in links:
