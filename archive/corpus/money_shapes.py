@@ -67,19 +67,19 @@ WHOLE_BEFORE = re.compile(
 )
 WHOLE_AFTER = re.compile(
     r"^\s*(?:in\s+total|altogether|overall|in\s+all"
-    r"|(?:[\w-]+\s+){0,2}?(?:package|fund|program(?:me)?|plan|strategy|initiative|boost))\b",
+    r"|(?:[\w-]+\s+){0,2}?(?:package|fund))\b",
     re.I,
 )
 # Sums given, the parts of a whole: "will receive $Y", "awarded $Y", "$Y will go to".
 GIVEN_BEFORE = re.compile(
     r"\b(?:receiv(?:e|es|ed|ing)|award(?:s|ed)?|given|get|gets|provid(?:e|es|ed|ing)|allocat(?:e|es|ed)"
-    r"|grants?|backed\s+with|includ(?:e|es|ed|ing)|with|and|further|additional|largest\s+grant,?"
+    r"|grants?|backed\s+with|includ(?:e|es|ed|ing)|with|further|additional|largest\s+grant,?"
     r"|(?:is|are|will\s+be)\s+(?:spent|used|invested)\s+on)\s+(?:of\s+|a\s+|an\s+|up\s+to\s+|almost\s+|about\s+|nearly\s+)*$",
     re.I,
 )
 GIVEN_AFTER = re.compile(
     r"^\s*(?:will\s+(?:go|fund|support|help|be\s+(?:spent|used|provided|allocated|invested))"
-    r"|goes|is\s+(?:for|to)|for\s+(?:the\s+)?\w+)",
+    r"|goes|is\s+(?:for|to))",
     re.I,
 )
 _REACH = 3  # sentences after a named whole its parts may stand in
