@@ -8,6 +8,7 @@ else (phrases, prefixes, ranges) is left to Whoosh's own `docs_for_query`.
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
@@ -38,6 +39,7 @@ class DocSets:
         # The build's postings arrays beside each segment (archive/index/arrays.py), where there
         # are any.
         self._arrays = arrays.open_segments(folder, self.reader) if folder is not None else None
+        self._starts: list[int] | None = None  # each segment's first document number
         self.size = self.reader.doc_count_all()
         self.live = columns.live_mask(self.reader)
         # Facet and sort columns the build wrote beside the generation, mapped (None for an index
@@ -102,6 +104,15 @@ class DocSets:
         if not ids:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         return np.concatenate(ids), np.concatenate(weights)
+
+    def segment(self, doc: int) -> tuple[arrays.SegmentArrays | None, int]:
+        """Return the arrays of a document's segment (None if it has none) and its number there."""
+        if self._arrays is None:
+            return None, doc
+        if self._starts is None:
+            self._starts = [offset for _, offset in self._arrays]
+        segment, offset = self._arrays[bisect.bisect_right(self._starts, doc) - 1]
+        return segment, doc - offset
 
     def term(self, field: str, text: str | bytes) -> Mask:
         """Return the live documents holding one term."""
