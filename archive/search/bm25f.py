@@ -15,6 +15,7 @@ Every number here was chosen by bench/relevance.py on the mean of several judged
 
 from __future__ import annotations
 
+import weakref
 from math import log
 
 import numpy as np
@@ -47,6 +48,17 @@ def scores(ranker: Ranker, q: AtLeast) -> Scores:
     return total * q.boost
 
 
+_means: weakref.WeakKeyDictionary[Ranker, dict[str, float]] = weakref.WeakKeyDictionary()
+
+
+def _mean_length(ranker: Ranker, field: str) -> float:
+    """Return a field's mean length, kept (Whoosh sums every segment's lengths each time)."""
+    means = _means.setdefault(ranker, {})
+    if field not in means:
+        means[field] = ranker.searcher.avg_field_length(field) or 1.0
+    return means[field]
+
+
 def word(ranker: Ranker, terms: list[query.Query]) -> Scores:
     """Score one word held in several text fields (and forms): pseudo-frequency, then saturation."""
     ids, values = word_at(ranker, terms)
@@ -71,7 +83,7 @@ def word_at(ranker: Ranker, terms: list[query.Query]) -> tuple[np.ndarray, np.nd
         if not len(ids):
             continue
         b = B_FIELDS.get(term.fieldname, 0.75)
-        mean = ranker.searcher.avg_field_length(term.fieldname) or 1.0
+        mean = _mean_length(ranker, term.fieldname)
         lengths = ranker.field_lengths(term.fieldname)[ids]
         parts.append((ids, term.boost * weights / ((1 - b) + b * lengths / mean)))
     if not parts:
