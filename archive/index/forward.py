@@ -88,7 +88,12 @@ def write(
     keep = alpha[stem] if len(vocab) else np.zeros(0, dtype=bool)
     key, inverse = np.unique(doc[keep] * max(len(vocab), 1) + stem[keep], return_inverse=True)
     entry_counts = np.bincount(inverse.ravel(), weights=n[keep], minlength=len(key)).astype(
-        np.uint32
+        np.int64
+    )
+    # Most counts are small: a byte each where every one fits (a quarter of the size).
+    most = int(entry_counts.max()) if len(entry_counts) else 0
+    entry_counts = entry_counts.astype(
+        np.uint8 if most < 2**8 else np.uint16 if most < 2**16 else np.uint32
     )
     entry_doc, entry_stem = np.divmod(key, max(len(vocab), 1))
     count_offsets = np.searchsorted(entry_doc, np.arange(doc_count + 1)).astype(np.int64)
