@@ -92,17 +92,21 @@ def word_at(ranker: Ranker, terms: list[query.Query]) -> tuple[np.ndarray, np.nd
         held, pseudo = parts[0]  # in any order: callers place each value at its document
     else:
         total = sum(len(ids) for ids, _ in parts)
-        if total * 64 > ranker.size:  # many: one pass over a byte per document is quicker
+        # A term's postings name each document once, so += adds every one of them: each
+        # document's parts are added to 0.0 in the order of the parts, either way.
+        if total * 64 > ranker.size:  # many: a pass over an array of every document is quicker
             mask = np.zeros(ranker.size, dtype=bool)
-            for ids, _ in parts:
+            every = np.zeros(ranker.size)
+            for ids, found in parts:
                 mask[ids] = True
+                every[ids] += found
             held = np.flatnonzero(mask)
+            pseudo = every[held]
         else:
             held = np.unique(np.concatenate([ids for ids, _ in parts]))
-        pseudo = np.zeros(len(held))
-        # A term's postings name each document once, so += adds every one of them.
-        for ids, found in parts:
-            pseudo[np.searchsorted(held, ids)] += found
+            pseudo = np.zeros(len(held))
+            for ids, found in parts:
+                pseudo[np.searchsorted(held, ids)] += found
     # One idf per word, from the documents holding it in any field (Robertson and Sparck Jones').
     df = np.count_nonzero(pseudo) if len(parts) > 1 else len(parts[0][0])
     idf = log(1 + (ranker.size - df + 0.5) / (df + 0.5))

@@ -207,11 +207,7 @@ class DocSets:
                 keep = wanted[docs] & (poses >= shift)
                 # Sorted and distinct already: postings come in document order, positions rising.
                 word_keys = (docs[keep] << 32) | (poses[keep].astype(np.int64) - shift)
-                keys = (
-                    word_keys
-                    if keys is None
-                    else np.intersect1d(keys, word_keys, assume_unique=True)
-                )
+                keys = word_keys if keys is None else _common(keys, word_keys)
                 if not len(keys):
                     break
             if keys is not None and len(keys):
@@ -248,3 +244,18 @@ class DocSets:
         if reverse:
             order = order[::-1]
         return ids[order[:limit]]
+
+
+def _common(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Return the keys in both of two sorted arrays of distinct keys, sorted.
+
+    A binary search of the shorter in the longer: intersect1d sorts both joined, and a common
+    word's keys at 100,000 documents are millions.
+    """
+    if len(first) > len(second):
+        first, second = second, first
+    if not len(first):
+        return first
+    at = np.minimum(np.searchsorted(second, first), len(second) - 1)
+    found: np.ndarray = first[second[at] == first]
+    return found
