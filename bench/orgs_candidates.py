@@ -6,7 +6,7 @@ precedes and follows, whether it is a department or programme of the registry, h
 names it, whether the text is in capitals or noisy. bench/orgs_filter.py trains a logistic
 regression over those features and applies it here in pure Python (a sum of feature weights), as
 ingest would have. Measured leave-one-sample-out it did not beat the rules alone, so nothing of
-it ships in the package (docs/ingest-quality.md, "round 3").
+it ships in the package (docs/ingest-quality.md, "round 3"; docs/organisations.md, round 4).
 """
 
 from __future__ import annotations

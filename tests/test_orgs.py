@@ -136,6 +136,100 @@ def test_a_name_never_runs_into_the_next_paragraph(matcher):
     assert names(text, matcher) == ["Airds Bradbury Community Centre"]
 
 
+# Round 4: opening words, portfolios, kinds of service, partnerships, facilities, names by one word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line of a programme or a list opens with a verb or a time, not with the name
+        (
+            "The Government has:\n\nEstablished National Crime Authority offices in Perth.",
+            ["National Crime Authority"],
+        ),
+        # a noun opening a name stays: "Expenditure" is capitalised inside sentences often enough
+        (
+            "The Expenditure Review Committee met. Good Shepherd Catholic Church opened.",
+            ["Expenditure Review Committee", "Good Shepherd Catholic Church"],
+        ),
+        # a person's name opening a name that is a body's
+        (
+            "A grant to the Sir William Dobell Art Foundation is made.",
+            ["Sir William Dobell Art Foundation"],
+        ),
+        (
+            "Mr Mackay of Electrolytic Zinc Company of Australasia met us.",
+            ["Electrolytic Zinc Company of Australasia"],
+        ),
+        ("Was Richard Court not telling the truth?", []),
+        (
+            "The Radiological and Nuclear Data Centre will advise.",
+            ["Radiological and Nuclear Data Centre"],
+        ),
+        ("The Government will:\n- Require NBN Co to sell to all.", ["NBN Co"]),
+        ("Neither Australia nor Japan will agree to that.", []),
+        # inside a sentence the capital is the name's own
+        (
+            "Funds go to the next Beef Australia expo in Rockhampton.",
+            ["Beef Australia"],
+        ),
+        # bodies the releases name by one word, alone or before "and"
+        (
+            "Clients of Centrelink and Telstra and NBN Co will be told.",
+            ["Centrelink", "Telstra", "NBN Co"],
+        ),
+        ("Leaders met at the East Asia Summit in Bali.", ["East Asia Summit"]),
+        # a body named by one word owns what follows it; a longer name it opens is another's
+        ("Telstra's Universal Service will stay.", ["Telstra"]),
+        ("Jobs at BHP Billiton in Esperance grow.", []),
+        # a person's name opening a phrase: what the person holds, or nothing
+        (
+            "Mr Jack Johnston APM Deputy Commissioner of Tasmania Police spoke.",
+            ["Tasmania Police"],
+        ),
+        ("The report of Mr Justice Stewart's Commission is out.", []),
+        # a body named short is named alone too, not only inside a longer name
+        (
+            "Trade with ASEAN grows; the ASEAN-CER Integration Forum meets in May.",
+            ["ASEAN", "ASEAN-CER Integration Forum"],
+        ),
+        (
+            "He met the United Nations Secretary-General and the United Nations Human Rights "
+            "Council in Geneva.",
+            ["United Nations", "United Nations Human Rights Council"],
+        ),
+        ("It is a member of the Commonwealth of Nations.", ["Commonwealth of Nations"]),
+        # a body's council beside the body named alone
+        (
+            "Members of the Council of the National Library of Australia met; the National "
+            "Library was given the book.",
+            ["Council of the National Library of Australia", "National Library"],
+        ),
+        # places and countries with a head word
+        ("Settlements on the West Bank and the Swiss Confederation's view.", []),
+    ],
+)
+def test_round_4_shapes(matcher, text, expected):
+    assert names(text, matcher) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a minister's portfolio, not a body
+        "Senator Cook Minister for Administrative Services opened it.",
+        # a kind of service in two words
+        "He saw Active Service in Korea and won the General Service medal.",
+        # a partnership is a programme or a relationship
+        "The Equal Futures Partnership and the Forest Carbon Partnership were launched.",
+        # a centre that is a building or a place
+        "It opened at the Ravensthorpe Entertainment Centre and the Rural Transaction Centre.",
+    ],
+)
+def test_round_4_phrases_with_a_head_word_that_name_no_body(matcher, text):
+    assert names(text, matcher) == []
+
+
 # Departments of another country ----------------------------------------------------------------
 
 UK_HEALTH_AND_AU_TREASURY = """\

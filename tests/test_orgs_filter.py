@@ -19,7 +19,7 @@ from archive.ingest.orgs import find_names  # noqa: E402
 from archive.ingest.suggest import Matcher  # noqa: E402
 
 TEXT = (
-    "The Prime Minister said the Visual Arts Board and Telstra would meet.\n\n"
+    "The Prime Minister said the Visual Arts Board and Ampol would meet.\n\n"
     "Mr Smith, Chairman of the Australian Agricultural Council, agreed."
 )
 
@@ -32,7 +32,7 @@ def _candidates(text: str) -> list[oc.Candidate]:
 
 def test_phrases_are_runs_of_capitalised_words_and_their_parts():
     names = {name for name, _, _ in oc.spans(TEXT.replace("\n\n", "|\n"))}
-    assert {"Visual Arts Board", "Telstra", "Australian Agricultural Council"} <= names
+    assert {"Visual Arts Board", "Ampol", "Australian Agricultural Council"} <= names
     assert "Prime Minister" in names
     # a phrase never opens with "The" nor runs across a paragraph break
     assert not any(n.startswith("The ") for n in names)
@@ -44,7 +44,7 @@ def test_a_candidate_is_described_by_its_shape_and_whether_the_rules_found_it():
     board = by_name["Visual Arts Board"]
     assert board.rules and "ending" in board.features and "head=board" in board.features
     assert "prev=the" in board.features and "next=and" in board.features
-    assert not by_name["Telstra"].rules and "one=title" in by_name["Telstra"].features
+    assert not by_name["Ampol"].rules and "one=title" in by_name["Ampol"].features
     assert "role_first" in by_name["Chairman of the Australian Agricultural Council"].features
 
 

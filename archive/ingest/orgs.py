@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable
 
 from archive.ingest.furniture import in_capitals
-from archive.ingest.orgshort import initials, x_australia
+from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
+from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, strip_lead, trim_to
 
 # Words that end the name of an organisation that is not a government department.
 _ORG_ENDINGS = (
@@ -99,13 +100,17 @@ _HONOURS = frozenset(
 _PLACE = re.compile(
     r"\b(?:Kingdom|States|Republic|Commonwealth\s+of|Zealand|Guinea|Islands?|Territory|Emirates)\b"
 )
-_COUNTRY = re.compile(r"^(?:Soviet\s+Union|Russian\s+Federation)$")
+_COUNTRY = re.compile(
+    r"^(?:Soviet\s+Union|Russian\s+Federation|Swiss\s+Confederation|(?:West|East|Left)\s+Bank)$"
+)
 _ENDING = re.compile(rf"\b(?:{_ORG_ENDINGS})s?\b")
 # "Community Services and Health Industry Skills Council" is one name: services, offices and
 # missions are too often plain words to end a name before "and".
 _AND_SPLIT = re.compile(
     rf"\b((?!Services?\b|Office\b|Mission\b|Police\b)(?:{_ORG_ENDINGS}))\s+(?:and|&)\s+"
     # "University of New England and University of Queensland": two
+    # "Telstra and NBN Co": a body known by one word, then another
+    rf"|(?<![\w-])((?:{_SHORT}))\s+and\s+"
     rf"|(?<=[a-z])()\s+and\s+(?:the\s+)?(?=(?:(?:Supreme|High|Federal|District|State|Royal|National)\s+)?(?:{_OPENING})\s+of\b)"
 )
 # "(AIAL)", "(MoU)": initials have a second capital; "(Students)" is a word, not a short name.
@@ -124,10 +129,13 @@ _PLURAL_AFTER = re.compile(r"\s+(?:Networks|Governors|Ministers|Boards|regions)\
 _PLURAL_KIND = re.compile(rf"\b(?!Forces|Services|Colleges)(?:{_ORG_ENDINGS})s$")
 # A kind, not a name, where the text speaks of one: "a Research Institute", "a Rural Bank".
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|each|every|another)\s+(?:new\s+)?$", re.IGNORECASE)
-# The armed forces and the United Nations by name.
+# The armed forces, the United Nations and the Commonwealth of Nations by name.
 _FORCES = re.compile(
     r"\b(?:Royal\s+Australian\s+(?:Navy|Air\s+Force)"
-    r"|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces)|United\s+Nations)\b(?!\s+[A-Z])"
+    r"|Australian\s+(?:Army|Defence\s+Force|Military\s+Forces)|United\s+Nations"
+    r"|Commonwealth\s+of\s+Nations)\b"
+    # not the opening of a longer name, but before a role: "United Nations Secretary-General"
+    rf"(?!\s+(?!{_ROLE_WORDS}{_ROLE})[A-Z])"
 )
 _GENERIC = re.compile(
     r"^(?:(?:Royal|National|State|Federal|Joint|Advisory|Planning|Review|Ministerial"
@@ -157,12 +165,18 @@ _ROLE_OPENING = re.compile(
     rf"^(?:{_ROLE_WORDS}{_ROLE}(?:\s+and\s+{_ROLE_WORDS}{_ROLE})?(?:\s+(?:and\s+)?\w+){{0,2}}"
     rf"\s+(?:of|on|at|to)\s+(?:the\s+)?)+"
 )
+# A person's name opening a phrase: the body is what follows a role or a possessive, if anything.
+_PERSON = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s")
+_PERSON_HOLDS = re.compile(
+    rf"['’]s\s+|\b{_ROLE_WORDS}{_ROLE}(?:\s+and\s+\w+)?\s+(?:of|on|at|to)\s+(?:the\s+)?"
+)
+_PERSON_OF = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}of\s+(?:the\s+)?")  # "Mr Mackay of ..."
 _ADVERB = re.compile(r"^[A-Z][a-z]+(?:ally|tly|ely|rly|sly)\s")
 _TRAILING = re.compile(
     r"\s+(?:Prof|Professor|Mr|Mrs|Ms|Dr|Sir|Dame|Senator|Since|Until|From|With|Author)\.?$"
 )
 # "Development Assistance Committee of the OECD": the committee and the OECD, two bodies.
-_OF_INITIALS = re.compile(r"^(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<short>[A-Z]{2,6})$")
+_OF_INITIALS = re.compile(rf"^(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<short>[A-Z]{{2,6}}|{_SHORT})$")
 
 
 def find_names(
@@ -178,7 +192,7 @@ def find_names(
     text = re.sub(r"\n(?=\n)", "|", text)
 
     def add(name: str, at: int, end: int, expansion: bool = False) -> None:
-        kept = _kept(name, expansion, department, programme)
+        kept = _kept(name, expansion, at_opening(text, at), department, programme)
         if kept and kept not in found:
             found[kept] = at
             ends[kept] = end
@@ -186,14 +200,14 @@ def find_names(
     for pattern in (_EXPANSION, _ORGANISATION):
         for m in pattern.finditer(text):
             if pattern is _EXPANSION:
-                names = [_trim_to(m["name"], m["short"])]
+                names = [trim_to(m["name"], m["short"])]
                 # "Western Sydney (NSW)", "Order of Australia (AC)", "Joint Strike Fighter (JSF)": a
                 # name with initials is an organisation's only where its words say it is one.
                 if m["short"].upper() in _PLACE_INITIALS | _HONOURS or not _ENDING.search(names[0]):
                     continue
             else:
                 # "Wigan Council and Bolton Council" are two names
-                names = _AND_SPLIT.sub(r"\1\n", m["name"]).split("\n")
+                names = _AND_SPLIT.sub(lambda s: f"{s[1] or s[2] or ''}\n", m["name"]).split("\n")
             after = text[m.end() :]
             if _LAW_AFTER.match(after) or _PLURAL_AFTER.match(after):
                 continue  # "National Service Act", "Local Hospital Networks"
@@ -216,7 +230,7 @@ def find_names(
         owner, owned = (name[: mark.start()], name[mark.end() :]) if mark else (name, "")
         if owner in found and owned:
             found.setdefault(owned, found.pop(name))
-    _join_adjacent(text, found, ends)
+    join_adjacent(text, found, ends)
     for m in _FORCES.finditer(text):
         found.setdefault(" ".join(m.group().split()), m.start())
     for name, at in () if capitals else initials(text):
@@ -225,13 +239,19 @@ def find_names(
     # the longer one is another body named after it and the text names it alone as well: "the
     # Australian Federal Police" beside "the Australian Federal Police Association".
     flat = " ".join(text.split())
-    names = [n for n in found if not any(_cut_short(n, other, flat) for other in found)]
+    names = [
+        n
+        for n in found
+        if named_alone(n, found, flat, _FORCES)
+        or not any(_cut_short(n, other, flat) for other in found)
+    ]
     return sorted(((n, found[n]) for n in names), key=lambda item: item[1])
 
 
 def _kept(
     name: str,
     expansion: bool,
+    opening: bool,
     department: Callable[[str], bool],
     programme: Callable[[str], bool],
 ) -> str | None:
@@ -245,13 +265,14 @@ def _kept(
     # what a government or a place owns, or a government beside a body: "Tasmanian Government
     # and Launceston City Council", "China's Thermal Power Research Institute"
     name = re.sub(
-        rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain|Indonesia|India|Malaysia|Singapore|America|Canada)['’]s)\s+",
+        rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain|Indonesia|India|Malaysia|Singapore|America|Canada"
+        rf"|{_SHORT})['’]s)\s+",
         "",
         name,
     )
     # "Council of Australian Governments’", "Liberal Party of Australia I", "... and UNHCR"
     name = re.sub(
-        r"(?:\s+and\s+\S+['’]s|['’]s?|\s+[A-Z]|\s+and\s+[A-Z]{2,}|\s+on\s+[A-Z][a-z]+day|\s+(?:of|for|on|in|and|the))$",
+        r"(?:\s+and\s+\S+['’]s|['’]s?|\s+[A-Z]\.?|\s+and\s+[A-Z]{2,}|\s+on\s+[A-Z][a-z]+day|\s+(?:of|for|on|in|and|the))$",
         "",
         name,
     )
@@ -261,11 +282,17 @@ def _kept(
     name = _TRAILING.sub("", _QUALIFIER.sub("", name))
     name = re.sub(r"\s+(?:of|for|on|in|and|the)$", "", name)  # "Royal Commission of Mr."
     name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
+    person = _PERSON.match(name)  # "Mr Justice Stewart's Commission", "Mr Jack Johnston APM
+    if person:  # Deputy Commissioner of Tasmania Police": what the person holds or owns
+        held = _PERSON_HOLDS.search(name, person.end()) or _PERSON_OF.match(name, person.end())
+        name = name[held.end() :] if held else name  # "Sir William Dobell Art Foundation"
     name = _ROLE_OPENING.sub("", name)
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):
         return None  # "Nationally Consistent Collection of Data on School ...": a phrase
+    if opening and not _NOT_ORGANISATION.search(name):  # "Was Richard Court": a person still
+        name = strip_lead(name)  # "- Require NBN Co to ...", "Neither Australia"
     split = _OF_INITIALS.match(name)
     if split and split["short"] not in _PLACE_INITIALS:
         name = split["body"]  # the initials are found on their own
@@ -273,7 +300,7 @@ def _kept(
         return None
     if len(name.split()) < 2 and not expansion:
         return None
-    if _NOT_ORGANISATION.search(name) or _COUNTRY.match(name):
+    if _NOT_ORGANISATION.search(name) or _COUNTRY.match(name) or names_no_body(name):
         return None
     if _PLACE.search(name) and not _ENDING.search(name):
         return None
@@ -296,31 +323,9 @@ def _cut_short(name: str, other: str, flat: str) -> bool:
         return False
     rest = other[len(name) :].split() if other.startswith(name + " ") else []
     alone = flat.count(name) > flat.count(other)
-    return not (alone and len(rest) == 1 and _ENDING.fullmatch(rest[0]))
-
-
-def _join_adjacent(text: str, found: dict[str, int], ends: dict[str, int]) -> None:
-    """Make one name of two found side by side: "Joint Services" + "Staff College"."""
-    by_start = {at: name for name, at in found.items()}
-    for name, end in list(ends.items()):
-        if name not in found:
-            continue
-        gap = re.match(r"[ \t]+", text[end:])
-        following = by_start.get(end + len(gap.group())) if gap else None
-        if following and following in found and following != name:
-            found[f"{name} {following}"] = found.pop(name)
-            found.pop(following)
-
-
-def _trim_to(name: str, short: str) -> str:
-    """Cut a name before "(LGA)" back to the words its initials stand for.
-
-    "Talks with the Local Government Association" becomes Local Government Association.
-    """
-    words = name.split()
-    while len(words) > 1 and words[0][:1] != short[:1].upper():
-        words.pop(0)
-    return " ".join(words)
+    # "the Council of the National Library of Australia" is the library's council
+    part = re.match(rf"(?:{_OPENING})\s+of\s+(?:the\s+)?{re.escape(name)}\b", other)
+    return not (alone and (part or len(rest) == 1 and _ENDING.fullmatch(rest[0])))
 
 
 def _mostly_lower(name: str) -> bool:

@@ -1,0 +1,88 @@
+"""Tell by its words whether a phrase ending in an organisation's head word names no body."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+# A minister's portfolio inside a phrase: "Senator Cook Minister for Administrative Services".
+_PORTFOLIO = re.compile(r"\bMinister\s+(?:for|of|assisting)\b")
+# A kind of service in two words: "Active Service", "General Service", "Divine Service"; initials
+# in capitals name a body's ("ACTU Service"), and a plural may open a longer name ("Joint
+# Services Staff College").
+_SERVICE_KIND = re.compile(r"^(?![A-Z]{2,}\s)\S+\s+Service$")
+# A partnership ends a programme's or a relationship's name far more often than a body's
+# ("Equal Futures Partnership", "Forest Carbon Partnership"); one "for" or "of" something goes on.
+_PARTNERSHIP = re.compile(r"\bPartnership$")
+# A centre that is a building or a place, not a body: "Ravensthorpe Entertainment Centre".
+_FACILITY = re.compile(
+    r"\b(?:Entertainment|Shopping|Commercial|Transaction|Convention|Exhibition|Civic|Aquatic"
+    r"|Leisure|Visitors?['’]?|Call|Detention|Processing|Operations|Distribution|Function"
+    r"|Conference|Sports?|Recreation|Service|Town|City)\s+Centre$"
+)
+
+
+@cache
+def lower_words() -> frozenset[str]:
+    """Return the words the releases write in lower case far more often than capitalised."""
+    text = resources.files("archive.ingest").joinpath("lowercase_words.txt").read_text("utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+# Where a capital is no sign of a name: a line's opening (after a bullet) or a sentence's.
+_OPENING = re.compile(r"(?:^|\n|\||[.!?:;][\"”’')]?\s)\s*(?:[-•*–·]\s*)?$")
+
+
+def at_opening(text: str, at: int) -> bool:
+    """Tell whether a phrase starting at `at` opens a line or a sentence of the text."""
+    return bool(_OPENING.search(text, max(0, at - 8), at))
+
+
+def strip_lead(name: str) -> str:
+    """Take off the opening words of a phrase opening a line or a sentence that no name opens with.
+
+    "Morning Visit Australian War Memorial" (a line of a programme) is the Australian War
+    Memorial; "Neither Australia", "- Require NBN Co to ..." open with words the releases write in
+    lower case; inside a sentence a capital is the name's own ("the next Beef Australia expo").
+    """
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in lower_words() and words[0][:1].isupper():
+        words.pop(0)
+        while len(words) > 1 and words[0] in ("and", "of", "for", "the", "&"):
+            words.pop(0)  # "Advise and Assist Mission"
+    return " ".join(words)
+
+
+def names_no_body(name: str) -> bool:
+    """Tell whether a phrase with an organisation's head word still names no body."""
+    return bool(
+        _PORTFOLIO.search(name)
+        or _SERVICE_KIND.match(name)
+        or _PARTNERSHIP.search(name)
+        or _FACILITY.search(name)
+    )
+
+
+def join_adjacent(text: str, found: dict[str, int], ends: dict[str, int]) -> None:
+    """Make one name of two found side by side: "Joint Services" + "Staff College"."""
+    by_start = {at: name for name, at in found.items()}
+    for name, end in list(ends.items()):
+        if name not in found:
+            continue
+        gap = re.match(r"[ \t]+", text[end:])
+        following = by_start.get(end + len(gap.group())) if gap else None
+        if following and following in found and following != name:
+            found[f"{name} {following}"] = found.pop(name)
+            found.pop(following)
+
+
+def trim_to(name: str, short: str) -> str:
+    """Cut a name before "(LGA)" back to the words its initials stand for.
+
+    "Talks with the Local Government Association" becomes Local Government Association.
+    """
+    words = name.split()
+    while len(words) > 1 and words[0][:1] != short[:1].upper():
+        words.pop(0)
+    return " ".join(words)
