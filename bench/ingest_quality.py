@@ -47,7 +47,8 @@ SAMPLES = {
     "sealed3": (HERE / "ingest_trial_sealed3.yaml", 223, 19),  # read once, then used to develop
     "sealed4": (HERE / "ingest_trial_sealed4.yaml", 227, 56),  # read once, then used to develop
     "sealed5": (HERE / "ingest_trial_sealed5.yaml", 233, 29),  # read once, then used to develop
-    "sealed6": (HERE / "ingest_trial_sealed6.yaml", 239, 21),  # round 6's sealed one: read last
+    "sealed6": (HERE / "ingest_trial_sealed6.yaml", 239, 21),  # read once, then used to develop
+    "sealed7": (HERE / "ingest_trial_sealed7.yaml", 251, 7),  # round 7's sealed one: read last
 }
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
@@ -403,8 +404,8 @@ def main() -> None:
     parser.add_argument(
         "--samples",
         default="dev,sealed",
-        help="which samples, comma-separated: dev, sealed, sealed2 ... sealed5 (each read once, "
-        "then developed on), sealed6 (the sealed one now: read it last, once)",
+        help="which samples, comma-separated: dev, sealed, sealed2 ... sealed6 (each read once, "
+        "then developed on), sealed7 (round 7's sealed one, read once at its end)",
     )
     parser.add_argument(
         "--pool",

@@ -120,3 +120,16 @@ def test_a_number_in_a_column_of_figures_stays_a_page_number_alone_goes(model: N
     assert " ".join(table.text.split()).endswith("114 316 500 707 1,214")
     alone = extract_article(f"{prose_line}\n\n114\n\n{prose_line}", title="Schools")
     assert "114" not in alone.text
+
+
+def test_the_model_never_takes_a_heading_of_common_words_nor_a_row_of_decimal_figures(
+    model: None,
+) -> None:
+    linemodel.use(_capitals_model(threshold=0.0))  # sure of every line it may judge
+    vocab = frozenset(VOCAB) | {"introduction"}
+    assert linemodel.prose("INTRODUCTION", vocab)  # a heading: every word a common one
+    assert not linemodel.prose("PRIME MINISTER", vocab | {"prime", "minister"})  # a letterhead
+    rows = ["8.7 ( 4.2)", "12.6 13.9 ( 4.4)", "26.9 ( 10.3)"]
+    table = "\n\n".join([PAGE, "TABLE", *rows, "The Treasurer will report on the table."])
+    text = extract_article(table, title="Roads").text
+    assert all(row in text for row in rows)

@@ -231,6 +231,26 @@ def test_this_figure_elsewhere_finds_the_200m_in_date_order(seeds, web):
     assert figure_page.index(A2010) < figure_page.index(A2017)
 
 
+def test_the_amount_field_counts_the_money_chosen_as_the_amount_filters_do(web):
+    # The 2013 release's only sums are the SWAP £3.2 million and the CIB £8.5 million cuts: not
+    # money announced, so amount: leaves it out by default and finds it with money=all, as the
+    # amount box and the amount facet do.
+    def found(query: str) -> set[str]:
+        answer = web.get(f"/api/search?per_page=100&{query}")
+        assert answer.status_code == 200
+        return {hit["id"] for hit in answer.get_json()["results"]}
+
+    band, box = "q=amount:1m-10m", "min_amount=1000000&max_amount=10000000"
+    assert A2013 not in found(band) and A2013 not in found(box)
+    assert A2013 in found(f"{band}&money=all") and A2013 in found(f"{box}&money=all")
+    # A figure written with its currency follows the same choice.
+    assert A2013 not in found('q=amount:"£3.2 million"')
+    assert found('q=amount:"£3.2 million"&money=all') == {A2013}
+    # The page says how it read the query, and lists the release with money=all.
+    page = web.get("/?q=amount:1m-10m&money=all").get_data(as_text=True)
+    assert "amount:1m-10m" in page and A2013 in page
+
+
 def test_a_figure_cut_later_in_its_programme_says_so(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

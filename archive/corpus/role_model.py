@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from archive.corpus.role_shapes import shapes
+
 WEIGHTS = Path(__file__).with_name("role_weights.json")
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
 
@@ -40,7 +42,15 @@ def features(rows: Sequence[dict[str, Any]], index: int, before: str, after: str
         out.append(f"bb_{left[-2]}_{left[-1]}")
     if len(right) >= 2:
         out.append(f"aa_{right[0]}_{right[1]}")
-    out += sorted({f"s_{w}" for w in _words(str(row.get("sentence", "")))})
+    sentence = str(row.get("sentence", ""))
+    out += sorted({f"s_{w}" for w in _words(sentence)})
+    found = shapes(before, after, sentence)
+    # "up to" a sum is a cap on each grant when small, the most a programme gives when large.
+    if "sh_up_to" in found:
+        found.append(
+            "sh_up_to_large" if float(row.get("value") or 0) >= 100_000 else "sh_up_to_small"
+        )
+    out += found
     value = float(row.get("value") or 0)
     out.append(f"size_{int(math.log10(value)) if value >= 1 else 0}")
     out.append(f"cur_{row.get('currency', '')}")
@@ -48,6 +58,10 @@ def features(rows: Sequence[dict[str, Any]], index: int, before: str, after: str
         out.append("linked_part")
     if linked_whole:
         out.append("linked_whole")
+        parts = sum(1 for r in rows if r.get("part_of") == index)
+        out.append(f"parts_{min(parts, 3)}")
+    if index == 0:
+        out.append("first_amount")
     out += _standing(rows, index, before)
     role = str(row.get("role", ""))
     evidence = str(row.get("role_evidence", ""))
@@ -92,11 +106,42 @@ def _standing(rows: Sequence[dict[str, Any]], index: int, before: str) -> list[s
         float(r.get("value") or 0) == value for r in rows[:index]
     ):
         out.append("said_before")
+    out += _sums(rows, index)
     sentence = row.get("sentence")
     together = sum(1 for r in rows if sentence and r.get("sentence") == sentence)
     out.append(f"in_sentence_{min(together, 3)}")
     if not before.strip():
         out.append("opens_clause")
+    return out
+
+
+def _sums(rows: Sequence[dict[str, Any]], index: int) -> list[str]:
+    """Say whether a run of the document's amounts adds up to this one (a whole written with its
+    parts, within 2%), or this one is in a run that adds up to an amount written before it."""
+
+    def value(r: dict[str, Any]) -> float:
+        return float(r.get("value") or 0)
+
+    def adds_up(whole: int, first: int) -> int | None:
+        total, target = 0.0, value(rows[whole])
+        for last in range(first, min(len(rows), first + 8)):
+            if rows[last].get("currency") != rows[whole].get("currency") or last == whole:
+                return None
+            total += value(rows[last])
+            if last > first and target and abs(total - target) <= 0.02 * target:
+                return last
+            if total > target * 1.02:
+                return None
+        return None
+
+    out = []
+    if index + 2 < len(rows) and any(adds_up(index, f) for f in range(index + 1, index + 3)):
+        out.append("sum_of_later")
+    for whole in range(max(0, index - 10), index):
+        for first in range(whole + 1, index + 1):
+            last = adds_up(whole, first)
+            if last is not None and first <= index <= last:
+                return [*out, "in_sum_of_earlier"]
     return out
 
 

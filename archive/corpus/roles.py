@@ -23,6 +23,7 @@ from archive.corpus.role_words import (
     _CUES,
     _CUES_ORDER,
     _ECONOMY_AFTER,
+    _ECONOMY_SENTENCE,
     _FROM_LEVEL,
     _FUNDING_NOUNS,
     _GIVING_VERB,
@@ -81,6 +82,13 @@ def assign_roles(
             if evidence.startswith("the level it moves from") and before.strip() == "to":
                 earlier = _context(text, rows, places, previous, *places[previous])[0]
                 role, evidence = read_role(earlier, after, int(row["value"]), moved=True)
+        if role == "other" and evidence == _NO_CUE:
+            # No words of its own, in a sentence about the economy, a market or a yearly level:
+            # a figure quoted, not money given ("two-way trade ... $13.5 billion in 1991").
+            said = str(row.get("sentence") or text[sentence[0] : sentence[1]])
+            economy = _ECONOMY_SENTENCE.search(said)
+            if economy:
+                role, evidence = "statistic", f"a figure of the economy: “{economy.group(0)}”"
         if role in ("announced", "cut", "cost") and row["value"] >= _IMPLAUSIBLE:
             role, evidence = "other", _TOO_LARGE
         read.append((role, evidence))

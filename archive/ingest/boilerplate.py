@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
-from archive.ingest.furniture import clean_markers, lead_furniture, place_line
+from archive.ingest.furniture import lead_furniture, place_line
 from archive.ingest.letters import address_blocks, attached_letters
 from archive.ingest.linemodel import drop_furniture, seam
+from archive.ingest.pagemarks import clean_markers
 from archive.ingest.stamps import compliments, fax_stamps, lead_stamps, stray_marks, tail_stamps
 from archive.ingest.tails import tail_furniture
+from archive.ingest.titles import clean_title
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
 # threads, sign-up and contact blocks. Only short lines count, so prose never matches.
@@ -110,9 +112,10 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     """Find the headline and the article in scraped text, dropping the page around them."""
     marks: list[str] = []
     lines = stray_marks([line.strip() for line in normalise(raw).split("\n")], marks)
+    # a fax head first: the page number under it ("TEL: ... 03/ 03" / "3") then stands in prose
+    lines = fax_stamps(lines, marks)
     lines, markers = clean_markers(lines)
     markers[:0] = marks
-    lines = fax_stamps(lines, markers)
     given_title = bool(title)
     title, title_at = _find_title(lines, title)
     start = title_at + 1 if title_at is not None else 0
@@ -169,9 +172,10 @@ def _find_title(lines: list[str], given: str | None) -> tuple[str | None, int | 
     """
     limit = next((i for i, line in enumerate(lines) if words(line) >= _LONG), len(lines))
     if given:
-        wanted = " ".join(given.split()).casefold()
+        # the record's title, or its headline once release lines and bylines are off it
+        wanted = {" ".join(t.split()).casefold() for t in (given, clean_title(given))}
         for i, line in enumerate(lines[: max(limit, 1) + 1]):
-            if " ".join(line.split()).casefold() == wanted:
+            if " ".join(line.split()).casefold() in wanted:
                 return given, i
         return given, None
     for i, line in enumerate(lines[:limit]):

@@ -14,14 +14,23 @@ LIST_ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•·▪◦‣
 # A line naming one person, under a line that ends with a name: "Appointed to the Control Board" /
 # "Mr W. L. C. Davies": an entry of a list, not a wrapped sentence.
 _NAME_ENTRY = re.compile(
-    r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator|Justice)\.?\s+\S+(?:\s+\S+){0,10}$"
+    r"^(?:Mr|Mrs|Ms|M/s|Dr|Prof|Professor|Sir|Dame|Senator|Justice)\.?\s+\S+(?:\s+\S+){0,10}$"
 )
 # A name however long its description, "Mr W. L. C. Davies, manager of Southern T. V. ...", under
 # a short heading or another entry
 _LONG_ENTRY = re.compile(
-    r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Senator)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,4}"
+    r"^(?:Mr|Mrs|Ms|M/s|Dr|Prof|Professor|Sir|Dame|Senator)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,4}"
     r"[A-Z][\w'’-]*(?:,|\s+\()"
 )
+# A line ending on an article, a preposition or a conjunction has not ended its sentence, however
+# the next opens: "... after the crisis. The" / "Republic of Korea acknowledges ..."
+# (not a list's item ending "; and" or ", and"; not noise: "Gonrb~ r r a")
+_DANGLING = re.compile(
+    r"(?:(?<=[a-z]{2})['’)]?\s(?:the|a|an|of|to|for|with|from|by|at|into|in|on)"
+    r"|(?<=[a-z]{2})['’)]?\s(?:and|or)|[.!?]\s+(?:The|A|An))$"
+)
+# the same without the stop, as later releases spell them: "and Dr" / "Mervyn Probine"
+_STYLE_OPEN = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|Hon|Rt)$")
 _HEADING_WORDS = 8
 _ENDS_NAME = re.compile(r"(?:\b[A-Z][\w.'’-]*|\))$")
 # A sentence does not end on an article, a preposition or a hyphen: "placed upon." / "us. We",
@@ -30,6 +39,7 @@ _OPEN_END = re.compile(
     r"(?:\b(?:the|a|an|of|to|upon|for|with|from|by|at|into|those|these|whose|than)|-)\.$",
     re.IGNORECASE,
 )
+_SMALL_OPENING = re.compile(r"(?:to|of|and|or|in|for|with|from|by|at|on|into|than)\s")
 _OCR_STOP = (
     3  # words: a "sentence" this short before a line going on in lower case is a misread mark
 )
@@ -42,11 +52,17 @@ def continues(previous: str, line: str) -> bool:
         return False
     if _ABBREVIATION.search(previous) and line[:1].isalpha():
         return True
+    if _STYLE_OPEN.search(previous) and line[:1].isupper():
+        return True
+    if _DANGLING.search(previous) and line[:1].isalpha():
+        return True
     if line[:1].islower() and previous.endswith((";", ",")):
         return True
     if line[:1].islower() and _OPEN_END.search(previous):
         return True
     if line[:1].islower() and previous.endswith("."):
+        if _SMALL_OPENING.match(line):
+            return True  # "... a major contribution." / "to Australian life.": no sentence opens so
         last = re.split(r"(?<=[.!?])\s+", previous.rstrip("."))[-1]
         return len(last.split()) <= _OCR_STOP  # "Regionalism." / "also opens ...": a misread mark
     return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from archive.ingest.bylines import scanned_byline, sentence_words
+
 # Scans spell these with stray spaces, tildes and misread letters ("FOR P~ RESS", "STATEUENT").
 _S = r"[\s~]*"
 _MONTH = (
@@ -55,35 +57,13 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_MORE = re.compile(
-    r"^(?:the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
+    r"^(?:(?:senator\s+)?the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
     re.IGNORECASE,
 )
-# A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -", "Page 3".
-_PAGE_LINE = re.compile(
-    r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$"
-    # "Page 3", "- Page 2 of 4 -"
-    r"|^[-–(\s]*[Pp](?:age|AGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?[-–)\s]*$"
-)
-# A bare number is a page's only where running text goes on around it, never in a table of figures.
-_BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
-_LONE_MARK = re.compile(r"^[A-Za-z|!]$")  # a letter alone between paragraphs: a mark the scan read
-# A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
-_PAGE_TAIL = re.compile(
-    r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\.?\s*$|\s+\.?/\s*\d{1,2}\.?\s*$|(?<=[.!?\"”])\s+\d{1,2}\.\s*$"
-)
-_PAGE_HEAD = re.compile(
-    r"^\d{1,2}\.{2,}\s+(?=[A-Z])"
-)  # "4.. REVIEW OF ..." opens a page with the header
 # End marks: "ENDS", "[ENDS]", "- ends -", "000000", "oooO OOooo---", "* * *".
 _END_LINE = re.compile(
     r"^(?:[\[(\-–—\s]*ends?[\])\s.\-–—]*|[oO0]{3,}[\s0oO\-–—.]*|[-–—_*#=\s]{3,}|(?:\*\s*){3,})$",
     re.IGNORECASE,
-)
-_END_TAIL = re.compile(
-    r"(?<=[.!?\"”)])\s+(?:[oO0]{3,}[-–—]+[\s0oO\-–—]*|[oO0]{4,}[\s0oO\-–—]*|[oO0]{3}\s*[0oO]{3,}[\s0oO\-–—]*"
-    # "... Industry. 22/ 67T.": its release number; '... last..." F77/ 290 .4': its file's
-    r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?"
-    r"|[A-Z]\d{2}\s?/\s?\d{1,4}(?:\s+\S{1,3})?)$"
 )
 # What a reader gets in touch with, not the article: "Media contact: ...",
 # "Contact: Jane Smith 02 6277 7744".
@@ -100,10 +80,6 @@ _PHONE = re.compile(
 _CAPTION = re.compile(
     r"^(?:photo(?:graph)?|picture|pic|image|caption)s?\s*(?::|by\b|[-–]\s)", re.IGNORECASE
 )
-# A note pointing at what is not in the text: "See attachment-overleaf", "(See attached PDF ...)".
-_ATTACHED = re.compile(
-    r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)[^()]{0,100}\)?\s*$", re.IGNORECASE
-)
 # A place line above the article: "Brisbane", "Shanghai, People's Republic of China".
 _PLACE_WORD = r"(?:[A-Z][\w'’]*|of|the)"
 _PLACE_LINE = re.compile(
@@ -111,64 +87,14 @@ _PLACE_LINE = re.compile(
 )
 _JUNK_TOKENS = 12
 _GARBLED_REPEAT = 0.55  # letter by letter, a headline scanned badly is this close to the title
+_SENTENCE_WORDS = 3  # a sentence's own words: a line with this many is no byline
+_OPEN_WORD = re.compile(r"\b(?:and|of|for|the|to|in|with|on|at|by)$", re.IGNORECASE)
+_EMBARGO = re.compile(r"\W*e\w?m\w?b\w?argo", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[.:]\s?\d\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo goes on
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
 _PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
 _LETTERS = re.compile(r"[A-Za-z]+")
-
-
-def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Remove page markers and end marks, keeping the words around; return lines and what went."""
-    kept: list[str] = []
-    dropped: list[str] = []
-    lines = _without_notes(lines, dropped)
-    nonblank = [i for i, line in enumerate(lines) if line]
-    where = {i: n for n, i in enumerate(nonblank)}
-    announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
-    for i, line in enumerate(lines):
-        bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
-            line == announced or _in_prose(lines, nonblank, where[i])
-        )
-        # "... February 28, 1974." / "I" / "Holders of Series B Bonds will ...": a letter alone
-        # before running text is a mark the scan read, never a sentence
-        following = nonblank[where[i] + 1] if line and where[i] + 1 < len(nonblank) else None
-        bare = bare or bool(
-            _LONE_MARK.match(line) and following is not None and prose(lines[following])
-        )
-        if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
-            dropped.append(line)
-            continue
-        if line:
-            tail = _PAGE_TAIL.search(line)
-            announced = re.sub(r"\D", "", tail.group()) if tail else None
-        cleaned = _END_TAIL.sub("", _PAGE_HEAD.sub("", _PAGE_TAIL.sub("", line))).rstrip()
-        if cleaned != line:
-            dropped.append(line)
-            if not cleaned:
-                continue
-        kept.append(cleaned)
-    return kept, dropped
-
-
-def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:
-    """Take "See attached ..." notes off the lines: a line of its own, or one closing a paragraph.
-
-    "... and the Senate see Attachment" is a sentence that points at the attachment: it stays.
-    """
-    kept = []
-    for line in lines:
-        note = _ATTACHED.search(line)
-        if (
-            note
-            and len(note.group().split()) <= _NOTE_WORDS
-            and (note.start() == 0 or re.search(r"[.!?\"”)]\s*$", line[: note.start()]))
-        ):
-            dropped.append(note.group().strip())
-            line = line[: note.start()].rstrip()
-            if not line:
-                continue
-        kept.append(line)
-    return kept
 
 
 def place_line(lines: list[str]) -> int | None:
@@ -177,18 +103,6 @@ def place_line(lines: list[str]) -> int | None:
     if len(nonblank) >= 2 and _PLACE_LINE.match(lines[nonblank[0]]) and prose(lines[nonblank[1]]):
         return nonblank[0]
     return None
-
-
-def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
-    """Tell whether the non-blank line n stands between two lines of running text (marks aside)."""
-    near = (
-        [lines[i] for i in nonblank[max(0, n - 3) : n]][::-1],
-        [lines[i] for i in nonblank[n + 1 : n + 4]],
-    )
-    before, after = (
-        next((line for line in side if not _PAGE_LINE.match(line)), "") for side in near
-    )
-    return len(before.split()) >= 5 and len(after.split()) >= 5
 
 
 _UPPER = re.compile(r"[A-Z]")
@@ -205,7 +119,13 @@ def prose(line: str) -> bool:
     """Tell a line of running text (or a hard-wrapped part of one) from a heading or a stamp."""
     words = line.split()
     lower = sum(1 for w in words if w[:1].islower() and w.isalpha())
-    return len(words) >= 5 and lower >= 3 and not _BYLINE.match(line)
+    return len(words) >= 5 and lower >= 3 and not byline_shaped(line)
+
+
+def byline_shaped(line: str) -> bool:
+    """Tell a byline, as typed or as scanned, from a sentence that opens like one."""
+    typed = bool(_BYLINE.match(line)) and sentence_words(line) < _SENTENCE_WORDS
+    return typed or scanned_byline(line)
 
 
 def junk(text: str) -> bool:
@@ -322,7 +242,14 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         ):
             kept.extend(lines[i:])
             break
-        if dropped and _UNTIL.search(dropped[-1]) and len(line.split()) <= 8 and not prose(line):
+        # an embargo's second line, or its time elsewhere: "i. i LONDON: 11.00 pm BST"
+        embargo = bool(dropped and _EMBARGO.match(dropped[-1]) and _TIME.search(line))
+        if (
+            dropped
+            and (_UNTIL.search(dropped[-1]) or embargo)
+            and len(line.split()) <= 8
+            and not prose(line)
+        ):
             dropped.append(line)  # "NOT FOR RELEASE BEFORE" / "MIDNIGHT 7 FEBRUARY 1969", scanned
             continue
         # "Statement by the Prime Minister, the Rt. Hon. Sir Robert" / "Menzie s": a name goes on
@@ -333,10 +260,15 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             and line[:1].isupper()
             and not prose(line)
         )
+        # "The Honourable Gordon Freeth, Minister for Shiring and" goes on: a sentence's line
         more = byline and (
-            open_byline or name_goes_on or (_BYLINE_MORE.match(line) and len(line.split()) <= 10)
+            open_byline
+            or name_goes_on
+            or (
+                _BYLINE_MORE.match(line) and len(line.split()) <= 10 and not _OPEN_WORD.search(line)
+            )
         )
-        byline = bool(_BYLINE.match(line) or more)
+        byline = bool(byline_shaped(line) or more)
         if byline:
             open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
         repeat = repeats_title(rest, title, strict) or (
@@ -361,6 +293,3 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             kept.append(line)
         headline = bool(repeat)
     return kept, dropped
-
-
-_NOTE_WORDS = 14

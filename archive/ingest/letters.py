@@ -79,8 +79,14 @@ _AMOUNT = re.compile(
 _DATE_LINE = re.compile(rf"^\W*{DATE}\W*$", re.IGNORECASE)
 # The letter's own words: "Dear Sir," ("Ower Prime Minotern" scanned), "My Dear Prime Minister,",
 # "Yours sincerely,"
-_SALUTATION = re.compile(r"^\W{0,3}(?:my\s+)?d\w{1,3}r\s+\S|^\W{0,3}yours\b", re.IGNORECASE)
+_SALUTATION = re.compile(
+    r"^\W{0,3}(?:my\s+)?d\w{1,3}r\s+\S|^\W{0,3}(?:yours\b|your\s+(?:excellency|honour)\b)",
+    re.IGNORECASE,
+)
+# An address's line may be as long as a sentence's: "Governor-General of the Commonwealth of ..."
+_SMALL_WORDS = {"of", "the", "and", "for", "to", "in", "on", "at"}
 _BLOCK_WORDS = 8
+_BLOCK_LINES = 9
 _ENDED = re.compile(r"[.!?:\"”)]\s*$")
 
 
@@ -95,19 +101,24 @@ def address_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
     drop: set[int] = set()
     n = 0
     while n < len(nonblank):
+        first = lines[nonblank[n]]
+        if first[:1].islower() and _ENDED.search(first):
+            n += 1  # "reply.": a sentence's last words, wrapped; an address may follow
+            continue
         run: list[int] = []
         while (
             n + len(run) < len(nonblank)
             and len(lines[nonblank[n + len(run)]].split()) <= _BLOCK_WORDS
-            and not prose(lines[nonblank[n + len(run)]])
+            and not _running(lines[nonblank[n + len(run)]])
         ):
             run.append(nonblank[n + len(run)])
         after = nonblank[n + len(run)] if n + len(run) < len(nonblank) else None
         if (
-            len(run) >= 2
+            2 <= len(run) <= _BLOCK_LINES  # a letterhead and an address; a longer run is a program
             and n > 0
-            and prose(lines[nonblank[n - 1]])
-            # the prose before has ended its sentence, and no line goes on with one
+            # prose before, its sentence ended (on a short last line: "... the Governor-General's" /
+            # "reply."), and no line goes on with one
+            and (prose(lines[nonblank[n - 1]]) or (n > 1 and prose(lines[nonblank[n - 2]])))
             and _ENDED.search(lines[nonblank[n - 1]])
             and not any(lines[i][:1].islower() for i in run)
             and not (after is not None and lines[after][:1].islower())
@@ -118,6 +129,13 @@ def address_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
             drop.update(i for i in run if not _SALUTATION.match(lines[i]))
         n += len(run) or 1
     return [line for i, line in enumerate(lines) if i not in drop], [lines[i] for i in sorted(drop)]
+
+
+def _running(line: str) -> bool:
+    """Tell running text from an address's line: three words in lower case beside the small ones."""
+    words = line.split()
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _SMALL_WORDS]
+    return prose(line) and len(lower) >= 3
 
 
 def _addressed(block: list[str], saluted: object) -> bool:

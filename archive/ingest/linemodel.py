@@ -97,6 +97,10 @@ def break_features(before: str, line: str, vocab: frozenset[str]) -> list[float]
     )
 
 
+_FURNITURE_WORDS = frozenset(
+    "for press statement release media prime minister australia canberra embargo embargoed "
+    "office transcript no page date acting".split()
+)
 _SMALL = frozenset("a an the of to in on at by for and or with from as that".split())
 
 
@@ -114,9 +118,14 @@ def prose(line: str, vocab: frozenset[str] = frozenset()) -> bool:
     known = sum(1 for t in _TOKEN.findall(line) if len(t) > 1 and t.casefold() in vocab)
     # known > 3: a sentence typed in capitals ("THE PEOPLE OF AUSTRALIA SHOULD NOT BE FOOLED");
     # a line ending in ":" or "," is a transcript's speaker ("PRIME MINISTER:") or a salutation
+    # every word a common one and none furniture's: a heading ("INTRODUCTION", "TERMS OF
+    # REFERENCE"), not a letterhead ("PRIME MINISTER") nor noise ("PROAE MINSTE~ R")
+    words = [t.casefold() for t in _TOKEN.findall(line) if len(t) > 1]
+    heading = bool(words) and all(w in vocab and w not in _FURNITURE_WORDS for w in words)
     return (
         lower >= 3
         or known > 3
+        or heading
         or line.endswith((":", ","))
         or bool(_AMOUNT.search(line) or _FIGURE.search(line))
     )
@@ -148,7 +157,7 @@ def drop_furniture(page: list[str], units: list[str], dropped: list[str]) -> lis
 
 def _in_column(page: list[str], i: int) -> bool:
     """Tell a number standing in a column of figures (a table's), not a page's number alone."""
-    figure = re.compile(r"[\d.,%]+")
+    figure = re.compile(r"(?=.*\d)[\d.,%()\s]+")  # "114", "8.7 ( 4.2)"
     return bool(figure.fullmatch(page[i])) and any(
         0 <= j < len(page) and figure.fullmatch(page[j]) for j in (i - 1, i + 1)
     )

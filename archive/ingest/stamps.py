@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from archive.ingest.furniture import _PAGE_LINE, DATE, furniture_rest, prose
+from archive.ingest.furniture import DATE, furniture_rest, prose
+from archive.ingest.pagemarks import _PAGE_LINE
 
 # "FOR MEDIA THURDAY, MAY 28 1981", "iF MEDTA WED) NESDAY, 2 MARCH 1983",
 # "FOR PR~ LESS: PM. No 3/ 1972."
@@ -19,7 +20,13 @@ _FAX = re.compile(
     r"(?:\s+P\.(?:\s?[0-9OoQUu?]{1,3}(?![A-Za-z])(?:[/,']{1,3}\s?[0-9OoQUu?]{1,3}(?![A-Za-z]))?)?)?"
 )
 # A fax head the scan garbled past reading: "TEL: 18fov. 16 U4 NO. U1 F 0/ U."
-_FAX_LINE = re.compile(r"^T?EL\s*:.{0,30}\bno\.\s?\S+.{0,20}$", re.IGNORECASE)
+_FAX_LINE = re.compile(
+    r"^T?EL\s*:(?:.{0,30}\bno\.\s?\S+.{0,20}|\s*\S{0,12}\s*\.?\d\d\s?/\s?\d\d)$", re.IGNORECASE
+)  # and its page alone: "TEL: bW36 .03/ 03"
+# A fax's foot glued to the last line: "... March 1997 Farft2 S/ 831A97 18: 52 Pg:"
+_FAX_TAIL = re.compile(
+    r"(?:(?:^|\s+)(?!(?:19|20)\d\d\b)\S*[\d/]\S*){1,4}\s+\d{1,2}:\s?\d\d\s+Pg\.?:?(?:\s*\d+)?\s*$"
+)
 # Letterheads as a scan spells them: "AUS= TRALIA", "4-AUSTRALIA,, L", "PRIME MINISTEP"
 _LETTERHEADS = (
     "AUSTRALIA",
@@ -39,7 +46,7 @@ _STAMP_WORDS = 12
 # A token no word has: "OwSRLI", "JoQ", "1wI", "pi4" (never "McMAHON", "4th", "G20", "iPhone")
 _ODD = re.compile(r"(?<!^M)(?<!^Ma)(?<=\w)[a-z][A-Z]|[a-z]\d|\d(?!(?:st|nd|rd|th|s)\b)[a-z]")
 _NOISE_TOKENS = 4
-_FAX_WORDS = 10
+_FAX_WORDS = 12  # "TEL: 29. Jan. 9 12: 52 No. 011 P. 02/ 02" is eleven
 _LETTERHEAD_LIKE = 0.85
 _LETTERHEAD_SLACK = 2
 _LETTERHEAD_TOKENS = 6
@@ -142,16 +149,28 @@ def tail_stamps(lines: list[str], dropped: list[str]) -> list[str]:
 
 def fax_stamps(lines: list[str], dropped: list[str]) -> list[str]:
     """Take a fax machine's head or foot off any line; a line left empty goes."""
-    kept = []
+    kept: list[str] = []
+    page = False  # a fax's page comes with its page number under it: "TEL: ... P. 02" / "2"
     for line in lines:
+        if page and line and re.fullmatch(r"\d{1,2}\.?", line):
+            dropped.append(line)
+            page = False
+            continue
+        page = page and not line
         if _FAX_LINE.match(line) and not _FAX.search(line) and len(line.split()) <= _FAX_WORDS:
             dropped.append(line)
+            page = True
             continue
-        stamp = _FAX.search(line)
+        stamp = _FAX.search(line) or _FAX_TAIL.search(line)
         if stamp:
             dropped.append(stamp.group())
             line = (line[: stamp.start()] + line[stamp.end() :]).strip()
-            if not line:
+            # what is left is the stamp's too: "14/" (its date, cut), "/ k" (its page, misread)
+            rest = re.sub(r"^T?EL\W*", "", line)
+            if not re.search(r"[A-Za-z]{3}", rest) and len(rest.split()) <= 4:
+                if line:
+                    dropped.append(line)
+                page = True
                 continue
         kept.append(line)
     return kept
@@ -164,16 +183,26 @@ _LEADING_ZERO = re.compile(r"^0\s+(?=[A-Za-z]{2})")  # a digit: "O" may be a wor
 _TRAILING_I = re.compile(r"(?<=[.!?\"”])\s+I(?=\s+[oO0]{3,}[-–—]*\s*$|\s*$)")
 _TRAILING_PAGE = re.compile(r"(?<=[.!?\"”])\s+(\d{1,2})-?\s*$")
 _FILE_NUMBER = re.compile(r"(?<=\S)\s+0{2}\d{3,6}\s*$")
+# "... so that Australians could once again" / "* look ahead with confidence": a bullet the scan
+# read before a sentence going on in lower case (after a stop, a colon or another item, a list's)
+_STRAY_BULLET = re.compile(r"^[*•·]\s+(?=[a-z])")
+# "... first step to prosperity that Australians 0" / "be honest ...": a "0" after a word or a stop
+# closing a line of running text is the scan's mark (a table's row is no running text)
+_TRAILING_ZERO = re.compile(r"(?<=[A-Za-z.!?\"”])\s+0\s*$")
 
 
 def stray_marks(lines: list[str], dropped: list[str]) -> list[str]:
     """Take off the marks a scan glued to the start or end of a line of running text."""
     nonblank = [i for i, line in enumerate(lines) if line]
     after = {i: lines[j] for i, j in zip(nonblank, nonblank[1:])}
+    before = {j: lines[i] for i, j in zip(nonblank, nonblank[1:])}
     kept = []
     for i, line in enumerate(lines):
         following = after.get(i, "")
         cleaned = _LEADING_ZERO.sub("", line)
+        earlier = before.get(i, "")
+        if earlier and not re.search(r"[.:;!?]\W*$", earlier) and not re.match(r"[*•·]", earlier):
+            cleaned = _STRAY_BULLET.sub("", cleaned)
         # a pronoun opening a sentence goes on in lower case: "... today. I" / "have decided"
         if not following[:1].islower():
             cleaned = _TRAILING_I.sub("", cleaned)
@@ -181,6 +210,8 @@ def stray_marks(lines: list[str], dropped: list[str]) -> list[str]:
         if page and (following == page.group(1) or _PAGE_LINE.match(following)):
             cleaned = cleaned[: page.start()]
         cleaned = _FILE_NUMBER.sub("", cleaned)
+        if prose(cleaned):
+            cleaned = _TRAILING_ZERO.sub("", cleaned)
         if cleaned != line:
             dropped.append(line)
         kept.append(cleaned)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from archive.ingest.furniture import _CAPTION, _CONTACT, _END_LINE, _PHONE, junk
+from archive.ingest.furniture import _CAPTION, _CONTACT, _END_LINE, _PHONE, DATE, junk
+from archive.ingest.stamps import _ODD
 
 
 def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -47,7 +48,13 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
         last = max((i for i, line in enumerate(kept) if line), default=None)
     tail = _LAST_SENTENCE.search(kept[last]) if last is not None else None
     # "... a personal friend. t P/ I L/ V/": the scan's noise after the last sentence
-    if tail and last is not None and _scan_noise(tail.group(1)):
+    # (after a sentence's last word: "C ITB 1,. g. T." is a dateline misread, the release's own)
+    if (
+        tail
+        and last is not None
+        and _scan_noise(tail.group(1))
+        and re.search(r"[A-Za-z]{3}\W?[.!?\"”]\s*$", kept[last][: tail.start(1)])
+    ):
         dropped.append(tail.group(1))
         kept[last] = kept[last][: tail.start(1)].rstrip()
     return kept, dropped
@@ -57,8 +64,17 @@ def _scan_noise(text: str) -> bool:
     """Tell the noise a scan leaves after a release's last words: letters, but no real word."""
     # A closing dateline, however misread ("C ITB 1,. g. T.", "12th May, 1961."), is the release's:
     # noise shows itself by marks no dateline has, or is one stray letter.
+    # "... future development. I. r": stray letters, one of them in lower case (an initial is not)
+    tokens = [t.strip(".,;:'") for t in text.split()]
+    if 0 < len(tokens) <= _STRAY_LETTERS and all(len(t) == 1 and t.isalpha() for t in tokens):
+        return any(t.islower() for t in tokens)
+    # "A ' flfc'~ r5-~ thc-ne-ei spD3C 2?": noise with a run of letters, but tokens no word has
+    odd = sum(1 for t in text.split() if _ODD.search(t))
+    if junk(text) and odd >= _ODD_TOKENS and len(text.split()) <= _JUNK_TAIL:
+        return not re.search(DATE, text, re.IGNORECASE)
     return (
-        junk(text)
+        (junk(text) or not re.search(r"[A-Za-z]{3}", text))  # thirteen tokens, not one word
+        and not re.search(DATE, text, re.IGNORECASE)  # "7 May 1997 08/ BS/ 97 08: 30 P9: I"
         and len(text.split()) <= _JUNK_TAIL
         and not re.search(r"[A-Za-z]{4,}", text)
         and (
@@ -71,7 +87,9 @@ def _scan_noise(text: str) -> bool:
 _NOISE = re.compile(r"^(?!.*[A-Za-z]{3})(?!\d{1,3}(?:,\d{3})+$)\S{1,6}(?:\s\S{1,6}){0,5}$")
 _RELEASE_LINE = re.compile(r"^f\W*o\W*r\s+(?:p\W*\w{3,4}|n?media)\W*$", re.IGNORECASE)
 _SEE_ALSO = re.compile(r"^(?:see\s+also\b.{0,80}|https?://\S+|www\.\S+)$", re.IGNORECASE)
-_JUNK_TAIL = 8  # words: a longer last line is text, however strange
+_JUNK_TAIL = 16  # words: a longer last line is text, however strange
+_STRAY_LETTERS = 3
+_ODD_TOKENS = 2
 _LAST_SENTENCE = re.compile(r"[.!?\"”]\s+((?:\S+\s+){0,7}\S+)$")
 # a page number, or a scanned file's number; never a year ("ADELAIDE, 20th Sept. 1959")
 _LAST_PAGE = re.compile(r"(?<=[.!?\"”])\s+(?!(?:1[89]|20)\d\d$)\d{1,6}$")

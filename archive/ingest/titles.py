@@ -13,7 +13,8 @@ _TITLE_STATEMENT = re.compile(
 _TITLE_LEAD = re.compile(
     r"^(?:(?:for\s+(?:press|media|release)|media\s+release|press\s+release|embargoed\b[^:-]*)\s*[:;,.-]?\s*"
     r"|(?:p\.?\s*m\.?\s*(?:\.?no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
-    r"|joint\s+(?:press\s+statement|media\s+release|statement)(?:\s+with\s+.{0,120}?)?(?:\s*:\s+|\s+[-–]\s+)"
+    r"|p\.?\s*m\.?\s*(?:\.?no\.?\s*)?/\s*\d{2,4}\s*[:;,.-]?\s*"  # "PM /1965 - ": its figures lost
+    r"|joint\s+(?:(?:press|media)\s+)?(?:statement|release)(?:\s+with\s+.{0,120}?)?(?:\s*:\s+|\s+[-–]\s+)"
     r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w))+",
     re.IGNORECASE,
 )
@@ -29,7 +30,7 @@ _TITLE_BYLINE_FIRST = re.compile(
     re.IGNORECASE,
 )
 _TITLE_OPENING = re.compile(
-    rf"^{_STATEMENT}\s+by\s+(?:the\s+)?(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
+    rf"^(?:{_STATEMENT}\s+by|transcript\s+of)\s+(?:the\s+)?(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
     re.IGNORECASE,
 )
 
@@ -44,6 +45,9 @@ _TITLE_DATELINE = re.compile(
     rf"(?:\s*[-–—,:]\s*(?:{_PLACE}[,.]?\s+)*|(?:\s+{_PLACE}[,.]?)+\s+)(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
     re.IGNORECASE,
 )
+# A piece named with no mark before its byline: "AUSTRALIA DAY MESSAGE BY THE PRIME MINISTER, ..."
+# ("... RESULT COMMENT BY THE PRIME MINISTER": a comment is the byline's own word)
+_TITLE_PIECE = re.compile(r"\s+(message|address|speech)\s+by\b", re.IGNORECASE)
 # "No. 789 - ISSUE OF ...": a release number before the headline
 _TITLE_NUMBER = re.compile(r"^(?:p\.?\s*m\.?\s*)?no\.?\s*\d{1,4}\s+[-–—:]\s+", re.IGNORECASE)
 # A title that is only a byline: "Joint statement with the Hon Ros Kelly, Minister for Arts, ...".
@@ -53,16 +57,153 @@ _TITLE_BYLINE = re.compile(
 )
 
 
+# A joint release's offices before its headline: "Prime Minister Minister for Health Member for
+# Longman New affordable homes ...", "Joint Media Release with the Minister for Sport, Jane Doe,
+# Australian Team set for ..."
+_OFFICES_OPEN = re.compile(
+    r"^(?:joint\s+(?:media|press)\s+(?:release|statement)\s+with\b,?|prime\s+minister\b)",
+    re.IGNORECASE,
+)
+_OFFICE_HEAD = re.compile(
+    r"^(?:(?:deputy\s+)?prime\s+minister\b|(?:assistant\s+)?treasurer\b|attorney-general\b"
+    r"|special\s+minister\s+of\s+state\b|minister\s+(?:for|of)\b|premier\s+of\b"
+    r"|parliamentary\s+secretary\s+(?:for|to)(?:\s+the)?(?:\s+minister\s+for)?\b"
+    r"|member\s+for\b|senator\b|chief\s+minister\s+of\b"
+    r"|minister\s+assisting\s+(?:the\s+)?(?:prime\s+|finance\s+)?minister(?:\s+(?:for|on))?\b)",
+    re.IGNORECASE,
+)
+_STYLES_BEFORE = {"Dr", "Hon", "Senator"}
+_STATE = re.compile(
+    r"^\s*(?:the\s+)?(?:New\s+South\s+Wales|Victoria|Queensland|South\s+Australia|Western\s+Australia"
+    r"|Tasmania|Northern\s+Territory|Australian\s+Capital\s+Territory)\b,?"
+)
+_PARTED = re.compile(r"\s[-–]\s|:\s")
+_JOINERS = {",", ";", "-", "–", "and", "&", "the", "with"}
+_LINKS = {"and", "&", "of", "the"}  # inside a portfolio: "Families, Housing and Community Services"
+_BARE_DATE = re.compile(rf"\s+\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d\s*$", re.IGNORECASE)
+
+
+def offices_off(title: str) -> str:
+    """Take a joint release's offices (and their holders' names) off the front of its title."""
+    opening = _OFFICES_OPEN.match(title)
+    # a mark parting the offices from the headline ("... MP - The Textile ...") is the lead's rule's
+    if not opening or (opening.group()[:1] in "Jj" and _PARTED.search(title)):
+        return title
+    rest = title[opening.end() :]
+    taken = False
+    while True:
+        trimmed = rest.lstrip(" ,;-–")
+        word = trimmed.split(" ", 1)[0].lower() if trimmed else ""
+        if word in _JOINERS:
+            rest = trimmed[len(word) :]
+            continue
+        head = _OFFICE_HEAD.match(trimmed)
+        if not head:
+            holder = _HOLDER.match(trimmed)  # "Damian Hale MP ...", "the Hon Jane Doe MP ..."
+            if holder and re.search(r"\b(?:MP|MLA|MHA|MLC)\b", holder.group()):
+                rest, taken = trimmed[holder.end() :], True
+                continue
+            break
+        rest, taken = _holder_off(trimmed[head.end() :], head.group().lower()), True
+    headline = rest.strip(" ,;-–")
+    if not taken or len(headline.split()) < 2 or headline[:1].islower():
+        return title
+    return _BARE_DATE.sub("", _TITLE_DATELINE.sub("", headline))
+
+
+def _holder_off(rest: str, head: str) -> str:
+    """Take an office's portfolio or place, and its holder's name, off the front of the rest."""
+    state = _STATE.match(rest)
+    if head.endswith(" of") and state:  # "Premier of New South Wales Blacktown Hospital ..."
+        rest = rest[state.end() :]
+        head = "premier"
+    tokens = rest.split()
+    n = 0
+    if head.endswith(("for", "of", "to")) or head == "senator":
+        # "Infrastructure, Transport and Regional Development", "the Status of Women", "Longman"
+        while n < len(tokens) and (tokens[n][:1].isupper() or tokens[n] in ("&", "the")):
+            if n and _OFFICE_HEAD.match(" ".join(tokens[n : n + 4])):
+                break  # the next office: "Employment Participation Senator Jane Doe; ..."
+            n += 1
+            if tokens[n - 1].endswith((",", ";")):
+                if _name_at(tokens, n):  # "Forestry, Tony Burke Visit to ...": its holder
+                    n = _past_name(tokens, n)
+                    break
+                continue
+            if n < len(tokens) and tokens[n].lower() in _LINKS:
+                n += 1
+                continue
+            if not _goes_on(tokens, n):
+                break
+    elif rest.startswith(",") and _name_at(tokens[0:1] and [tokens[0].lstrip(",")] + tokens[1:], 0):
+        n = _past_name(
+            [tokens[0].lstrip(",")] + tokens[1:], 0
+        )  # "Treasurer, Wayne Swan Additional"
+    rest = " ".join(tokens[n:])
+    # the holder: ", Jane Doe," or "Jane Doe" before "and" another office, "Jane Doe MP"
+    name = _HOLDER.match(rest)
+    return rest[name.end() :] if name else rest
+
+
+def _past_name(tokens: list[str], n: int) -> int:
+    """Return where a holder's name ends: its style, two words, a member's letters."""
+    if tokens[n].rstrip(".") in _STYLES_BEFORE:
+        n += 1
+    n += 2
+    if n < len(tokens) and tokens[n].strip(",") in ("MP", "MLA", "MHA", "MLC"):
+        n += 1
+    return n
+
+
+def _goes_on(tokens: list[str], n: int) -> bool:
+    """Tell a portfolio of several words: words in capitals up to a comma, a link or an office."""
+    for i in range(n, min(n + 3, len(tokens))):
+        if not tokens[i][:1].isupper():
+            return False
+        if (
+            tokens[i].endswith((",", ";"))
+            or (i + 1 < len(tokens) and tokens[i + 1].lower() in _LINKS)
+            # "Regional Health $70.1 million for ...": the headline opens with an amount
+            or (i + 1 < len(tokens) and tokens[i + 1][:1] in "$0123456789")
+            or _OFFICE_HEAD.match(" ".join(tokens[i + 1 : i + 4]))
+        ):
+            return True
+    return False
+
+
+def _name_at(tokens: list[str], n: int) -> bool:
+    """Tell a holder's name, two words in capitals, at this place ("Industry, Science" is none)."""
+    if n < len(tokens) and tokens[n].rstrip(".") in _STYLES_BEFORE:
+        n += 1
+    pair = tokens[n : n + 2]
+    return (
+        len(pair) == 2
+        and not pair[0].endswith((",", ";"))
+        and all(t[:1].isupper() and t.strip(",;").replace("'", "").isalpha() for t in pair)
+    )
+
+
+_HOLDER = re.compile(
+    r"^,?\s*(?:the\s+hon\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+"
+    r"(?:\s+(?:MP|MLA|MHA|MLC)\b,?|\s*,|(?=\s+and\b))"
+)
+
+
 def clean_title(title: str) -> str:
     """Take release lines and numbers, datelines and a closing "Statement by …" out of a title."""
-    cleaned = _TITLE_BYLINE_FIRST.sub("", _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title)))
-    # the byline first, so that what is left is judged as a headline, not as a byline
-    cleaned = _TITLE_OPENING.sub("", cleaned)
+    title = offices_off(title)
+    cleaned = _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title))
+    # the byline first, so that what is left is judged as a headline, not as a byline; one ending
+    # "MP" before one ending at a dash, which would take a headline's words up to its own dash
+    cleaned = _TITLE_BYLINE_FIRST.sub("", _TITLE_OPENING.sub("", cleaned))
     undated = _TITLE_DATELINE.sub("", cleaned)
     if len(undated.split()) >= 1 and undated != cleaned and not furniture_like(undated):
         cleaned = undated
     cleaned = _TITLE_ANYWHERE.sub(" ", cleaned)
     without = _TITLE_STATEMENT.sub("", cleaned)
+    piece = _TITLE_PIECE.match(cleaned[len(without) :])
+    if piece:  # "AUSTRALIA DAY MESSAGE BY THE PRIME MINISTER": the message is the headline's
+        without = f"{without} {piece.group(1)}"
     if len(without.split()) >= 2:
         cleaned = without
     cleaned = " ".join(cleaned.split()).strip(" -–—:;,")

@@ -155,7 +155,7 @@ class Archive:
         """Answer a request: the page of hits, the total and every facet's counts."""
         with self._lock:
             gen = self._current()
-            parsed = gen.reader.read(request.q)
+            parsed = gen.reader.read(request.q, request.money)
             # What Whoosh matches itself (phrases, ranges) has a time budget: matching, then
             # ranking.
             with limits.budget() as matching:
@@ -399,7 +399,7 @@ class Archive:
         """Yield every hit of a request in order, without bodies, one document at a time."""
         with self._lock:
             gen = self._current()
-            parsed = gen.reader.read(request.q)
+            parsed = gen.reader.read(request.q, request.money)
             with limits.budget():
                 order = self._order(gen, request, parsed, self._result_mask(gen, request, parsed))[
                     :MAX_EXPORT
@@ -449,7 +449,7 @@ class Archive:
         with self._lock:
             gen = self._current()
             with limits.budget():
-                docs = self._result_mask(gen, request, gen.reader.read(request.q))
+                docs = self._result_mask(gen, request, gen.reader.read(request.q, request.money))
             if not request.real:
                 return discover.timeline(
                     gen.searcher, gen.facets, set(np.flatnonzero(docs).tolist()), request.money

@@ -141,9 +141,16 @@ class FieldReader:
         self._reader = reader
         self._lexicons: dict[str, list[str]] = {}
 
-    def read(self, q: query.Query, shown: bool = False) -> tuple[query.Query, list[str]]:
-        """Replace each keyed field's Term or Phrase by the keys it stands for (shown: to show)."""
+    def read(
+        self, q: query.Query, shown: bool = False, money: str = "announced"
+    ) -> tuple[query.Query, list[str]]:
+        """Replace each keyed field's Term or Phrase by the keys it stands for (shown: to show).
+
+        money: which amounts amount: counts, as the amount filters do: "announced" (money
+        announced) or "all" (every amount).
+        """
         notices: list[str] = []
+        suffix = "" if money == "announced" else "_all"
 
         def fix(node: query.Query) -> query.Query:
             field = getattr(node, "fieldname", None)
@@ -159,7 +166,7 @@ class FieldReader:
                 return (
                     Shown(f'amount:"{typed}"')
                     if shown
-                    else query.NumericRange("value_all", figure, figure)
+                    else query.NumericRange(f"value{suffix}", figure, figure)
                 )
             keys, reading, problem = self._keys(field, typed)
             if problem:
@@ -168,7 +175,9 @@ class FieldReader:
                 return Shown(reading) if keys else Nothing(field, typed)
             if not keys:
                 return Nothing(field, typed)
-            terms = [query.Term(field, key, boost=node.boost) for key in keys]
+            # An amount band counts the money chosen: amount (announced) or amount_all.
+            named = f"amount{suffix}" if field == "amount" else field
+            terms = [query.Term(named, key, boost=node.boost) for key in keys]
             return terms[0] if len(terms) == 1 else query.Or(terms)
 
         return rewrite(q, fix), list(dict.fromkeys(notices))
@@ -266,7 +275,10 @@ class FieldReader:
     def _amount(self, value: str) -> tuple[list[str], str, str | None]:
         # A band's key or label, however its dash and spaces are typed: "1m 10m" is 1m-10m.
         wanted = _band_form(value)
-        labels = {_band_form(band_label(key)): key for key in self._lexicon("amount")}
+        labels = {
+            _band_form(band_label(key)): key
+            for key in (*self._lexicon("amount"), *self._lexicon("amount_all"))
+        }
         key = wanted if split_band(wanted) else labels.get(wanted)
         if key:
             return [key], f"amount:{key}", None

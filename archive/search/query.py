@@ -78,8 +78,11 @@ class QueryReader:
         self._searchable = searchable
         self._words = WordReader(schema["body"].analyzer, registry, reader)
 
-    def read(self, text: str) -> ParsedQuery:
-        """Parse text; a query that does not parse is read as plain words, never raised."""
+    def read(self, text: str, money: str = "announced") -> ParsedQuery:
+        """Parse text; a query that does not parse is read as plain words, never raised.
+
+        money: which amounts an amount: value counts, "announced" or "all" (fields.FieldReader).
+        """
         text = " ".join(text.split())
         if not text:
             return ParsedQuery(query.Every(), "everything")
@@ -89,7 +92,7 @@ class QueryReader:
                 return ParsedQuery(plain.query, plain.reading, most_words=plain.most_words)
         notes: list[str] = []
         try:
-            parsed, reading, notes = self._searched(text)
+            parsed, reading, notes = self._searched(text, money)
         except Exception:  # Whoosh's parser raises assorted errors on odd input.
             parsed = query.NullQuery
         if (parsed is not query.NullQuery and reading) or notes:
@@ -117,10 +120,10 @@ class QueryReader:
             f"so it was searched as the plain words: {reading}",
         )
 
-    def _searched(self, text: str) -> tuple[query.Query, str, list[str]]:
+    def _searched(self, text: str, money: str = "announced") -> tuple[query.Query, str, list[str]]:
         """Parse text into the query to search (field values as keys, wildcards within the limits),
         how it reads, and what to say about it."""
-        parsed, _ = self._fields.read(self._parser.parse(text))
+        parsed, _ = self._fields.read(self._parser.parse(text), money=money)
         parsed, limit_notes = limits.bound(parsed, self._reader, self._expansions)
         # department:"Department for Education" reads as department:dfe; a word left out is not
         # shown; a value that stands for nothing is quoted as it was typed.

@@ -1,0 +1,56 @@
+"""Tell a byline the scan misread: "Stateirent by the Prime ?-Tinister", "Statem~ ent b~ y the"."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+# What a release calls itself before "by" or "from": "Statement by ...", "Tribute from ..."
+_KINDS = ("statement", "comment", "message", "tribute", "address", "remarks", "speech")
+_LINKS = ("by", "from")
+# Who: an office or a style, however misread ("Prinic", "Minisfex", "?-Tinister")
+_OFFICES = ("prime", "minister", "treasurer", "senator")
+_STYLES = {"mr", "mrs", "ms", "sir", "dr", "hon", "rt", "thon", "senator"}
+# The small words a byline has between its kind and its name
+_SMALL = {"by", "from", "the", "for", "of", "and", "on", "to", "acting", "deputy"}
+_KIND_LIKE = 0.8
+_OFFICE_LIKE = 0.7
+_MOST_TOKENS = 14  # a byline is a line; a longer one is a sentence
+_SHORTEST_KIND, _LONGEST_KIND = 5, 12  # letters the kind word may have as scanned
+
+
+def scanned_byline(line: str) -> bool:
+    """Tell "Statement by the Prime Minister, Mr. Harold Holt" however the scan spelled it."""
+    tokens = line.split()
+    if not 3 <= len(tokens) <= _MOST_TOKENS:
+        return False
+    letters = re.sub(r"[^a-z]", "", line.lower())  # "Statem~ ent b~ y" reads "statementby"
+    if not any(
+        letters.startswith(link, cut) and _like(letters[:cut], _KINDS, _KIND_LIKE)
+        for cut in range(_SHORTEST_KIND, _LONGEST_KIND + 1)
+        for link in _LINKS
+    ):
+        return False
+    words = [re.sub(r"[^A-Za-z]", "", t) for t in tokens[1:]]
+    who = any(w.lower() in _STYLES or _like(w.lower(), _OFFICES, _OFFICE_LIKE) for w in words if w)
+    return who and sentence_words(line) <= 1
+
+
+def sentence_words(line: str) -> int:
+    """Count a sentence's own words in a line: in lower case, neither small nor an office's.
+
+    "Statement by the Minister was welcomed by growers ..." has five: a sentence, not a byline.
+    """
+    words = [re.sub(r"[^A-Za-z]", "", t) for t in line.split()[1:]]
+    return sum(
+        1
+        for w in words
+        if len(w) >= 3
+        and w[:1].islower()
+        and w.lower() not in _SMALL
+        and not _like(w.lower(), _OFFICES, _OFFICE_LIKE)
+    )
+
+
+def _like(word: str, choices: tuple[str, ...], cutoff: float) -> bool:
+    return bool(difflib.get_close_matches(word, choices, 1, cutoff))

@@ -1,0 +1,156 @@
+"""Take page marks, end marks and notes off the lines: "-3-", "/ 2", a catch-word, "ENDS"."""
+
+from __future__ import annotations
+
+import re
+
+from archive.ingest.furniture import _END_LINE, _PUNCTUATION, prose
+
+# A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -", "Page 3".
+_PAGE_LINE = re.compile(
+    r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$"
+    # "Page 3", "- Page 2 of 4 -"
+    r"|^[-–(\s]*[Pp](?:age|AGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?[-–)\s]*$"
+)
+# A bare number is a page's only where running text goes on around it, never in a table of figures.
+_BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
+_LONE_MARK = re.compile(r"^[A-Za-z|!]$")  # a letter alone between paragraphs: a mark the scan read
+# A page marker ending a line that the next page continues: "... million. ./ 2", "experiencing / 2".
+_PAGE_TAIL = re.compile(
+    r"(?:(?<=\s)|(?<=\.))\.?/\s*\d{1,2}\.?\s*$|\s+\.?/\s*\d{1,2}\.?\s*$|(?<=[.!?\"”])\s+\d{1,2}[.-]\s*$"
+)
+_PAGE_HEAD = re.compile(
+    r"^\d{1,2}\.{2,}\s+(?=[A-Z])"
+)  # "4.. REVIEW OF ..." opens a page with the header
+_END_TAIL = re.compile(
+    r"(?<=[.!?\"”)])\s+(?:[oO0]{3,}[-–—]+[\s0oO\-–—]*|[oO0]{4,}[\s0oO\-–—]*|[oO0]{3}\s*[0oO]{3,}[\s0oO\-–—]*"
+    # "... Industry. 22/ 67T.": its release number; '... last..." F77/ 290 .4': its file's
+    r"|\[?ENDS\]?|\d{1,3}\s?/\s?\d{2,4}[A-Z]?\.?"
+    r"|[A-Z]\d{2}\s?/\s?\d{1,4}(?:\s+\S{1,3})?)$"
+)
+# A note pointing at what is not in the text: "See attachment-overleaf", "(See attached PDF ...)".
+_ATTACHED = re.compile(
+    r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)[^()]{0,100}\)?\s*$", re.IGNORECASE
+)
+_NOTE_WORDS = 14
+
+
+def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Remove page markers and end marks, keeping the words around; return lines and what went."""
+    kept: list[str] = []
+    dropped: list[str] = []
+    lines = _without_notes(lines, dropped)
+    nonblank = [i for i, line in enumerate(lines) if line]
+    where = {i: n for n, i in enumerate(nonblank)}
+    announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
+    glue = None  # the line a catch-word was taken off goes on in the next page's first line
+    for i, line in enumerate(lines):
+        bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
+            line == announced
+            or _in_prose(lines, nonblank, where[i])
+            or bool(_BARE_PAGE.match(line) and _catchword(lines, nonblank, where[i]))
+        )
+        # "... February 28, 1974." / "I" / "Holders of Series B Bonds will ...": a letter alone
+        # before running text is a mark the scan read, never a sentence
+        following = nonblank[where[i] + 1] if line and where[i] + 1 < len(nonblank) else None
+        bare = bare or bool(
+            _LONE_MARK.match(line) and following is not None and prose(lines[following])
+        )
+        if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
+            dropped.append(line)
+            if _BARE_PAGE.match(line) and _catchword(lines, nonblank, where[i]):
+                glue = _drop_catchword(kept, dropped)
+            continue
+        if line:
+            tail = _PAGE_TAIL.search(line)
+            announced = re.sub(r"\D", "", tail.group()) if tail else None
+            catch = _CATCH_TAIL.search(line)
+            if catch and _next_page_opens(lines, nonblank, where[i], catch.group(1)):
+                dropped.append(catch.group().strip())  # "... bushfire. / Background" / "2"
+                line = line[: catch.start()]
+                announced = lines[nonblank[where[i] + 1]]  # its page's number, if it is one
+        cleaned = _END_TAIL.sub("", _PAGE_HEAD.sub("", _PAGE_TAIL.sub("", line))).rstrip()
+        if cleaned != line:
+            dropped.append(line)
+            if not cleaned:
+                continue
+        if glue is not None and cleaned:
+            kept[glue] = f"{kept[glue]} {cleaned}"  # "account of them. We" / "2" / "We propose"
+            glue = None
+            continue
+        kept.append(cleaned)
+    return kept, dropped
+
+
+def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:
+    """Take "See attached ..." notes off the lines: a line of its own, or one closing a paragraph.
+
+    "... and the Senate see Attachment" is a sentence that points at the attachment: it stays.
+    """
+    kept = []
+    for line in lines:
+        note = _ATTACHED.search(line)
+        if (
+            note
+            and len(note.group().split()) <= _NOTE_WORDS
+            and (note.start() == 0 or re.search(r"[.!?\"”)]\s*$", line[: note.start()]))
+        ):
+            dropped.append(note.group().strip())
+            line = line[: note.start()].rstrip()
+            if not line:
+                continue
+        kept.append(line)
+    return kept
+
+
+# The next page's first word typed at the foot of a page: "... the bushfire. / Background"
+_CATCH_TAIL = re.compile(r"(?<=[.!?\"”])\s+\.?/\s*([A-Z][\w'’-]*)\s*$")
+
+
+def _catchword(lines: list[str], nonblank: list[int], n: int) -> bool:
+    """Tell a page number between a page's last word and the next page opening with it again.
+
+    "... account of them. We" / "2" / "We propose therefore ...": a typist's catch-word.
+    """
+    if n == 0 or n + 1 >= len(nonblank):
+        return False
+    if _CATCH_TAIL.search(lines[nonblank[n - 1]]):
+        return False  # "... increases. / Everyone": the catch-word with its mark, taken already
+    last = lines[nonblank[n - 1]].split()[-1].strip(_PUNCTUATION)
+    first = lines[nonblank[n + 1]].split()[0].strip(_PUNCTUATION)
+    return len(last) >= 2 and last.isalpha() and last == first
+
+
+def _drop_catchword(kept: list[str], dropped: list[str]) -> int | None:
+    """Take the catch-word off the last line kept (the next page says it again); return where.
+
+    A catch-word sharing its line with the sentence before it ("... of them. We") shows the
+    paragraph going on over the page: the caller joins the next page's first line to that line.
+    """
+    last = max((j for j, line in enumerate(kept) if line), default=None)
+    if last is None:
+        return None
+    words = kept[last].split()
+    dropped.append(words[-1])
+    kept[last] = " ".join(words[:-1])
+    return last if kept[last] else None
+
+
+def _next_page_opens(lines: list[str], nonblank: list[int], n: int, word: str) -> bool:
+    """Tell whether the next page (past its number) opens with this word."""
+    ahead = [lines[i] for i in nonblank[n + 1 : n + 3]]
+    if ahead and _BARE_PAGE.match(ahead[0]):
+        ahead = ahead[1:]
+    return bool(ahead) and ahead[0].split()[0].strip(_PUNCTUATION) == word
+
+
+def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
+    """Tell whether the non-blank line n stands between two lines of running text (marks aside)."""
+    near = (
+        [lines[i] for i in nonblank[max(0, n - 3) : n]][::-1],
+        [lines[i] for i in nonblank[n + 1 : n + 4]],
+    )
+    before, after = (
+        next((line for line in side if not _PAGE_LINE.match(line)), "") for side in near
+    )
+    return len(before.split()) >= 5 and len(after.split()) >= 5
