@@ -101,8 +101,8 @@ def test_a_build_failing_while_writing_columns_leaves_the_previous_index_serving
     served = answers(Archive(index_dir))
     written = columns.write
 
-    def fail(folder):
-        written(folder)
+    def fail(folder, base=None):
+        written(folder, base)
         raise OSError("disk full")
 
     monkeypatch.setattr(columns, "write", fail)

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import pickle
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 from whoosh import index as whoosh_index
-from whoosh.query import Or, Term
 from whoosh.reading import SegmentReader
 
-from archive.corpus.folder import document_stats, read_documents
-from archive.corpus.parse import Document, checksum
+from archive.corpus.folder import read_documents, scan
+from archive.corpus.parse import Document
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
-from archive.index import arrays, columns, generations, originals, parallel, segments
+from archive.index import (
+    arrays,
+    changes,
+    columns,
+    generations,
+    originals,
+    parallel,
+    record,
+    segments,
+)
 from archive.index import forms as forms_table
 from archive.index.forms import FormsTable
 from archive.index.schema import DocumentSchema, fields
@@ -82,63 +91,46 @@ def build(
     started = time.perf_counter()
     with generations.build_lock(index_dir):
         registry = Registry.load(corpus_dir, country)
-        stats = document_stats(corpus_dir)
         base = None if full else generations.current(index_dir)
-        indexed: dict[str, str] = {}
-        known: dict[str, list[int]] = {}
+        known = record.empty()
         forced: set[str] = set()
         reread_before: set[str] = set()
         repaired = relabelled = False
         outdated = None
+        manifest = None
         if base is not None:
-            manifest = _manifest(base)
+            manifest, found = _manifest(base)
             outdated = manifest and generations.format_problem(manifest)
             if outdated:
                 base = None
-            elif manifest is None or not _usable(base, manifest):
+            elif manifest is None or found is None or not _usable(base, manifest, found.count):
                 base, repaired = None, True
             else:
-                indexed = manifest["documents"]
-                known = manifest["stats"]
+                known = found
                 forced = reread_before = set(manifest.get("reread", ()))
                 # Labels, names and aliases are read from the registry at query time: an edit
                 # re-indexes nothing, and only documents filed under a removed (or re-keyed) entry
                 # are read again.
                 if manifest.get("registry", {}).get("checksum") != registry.checksum:
                     relabelled = True
-                    forced = forced | _filed_under(
-                        base, _removed_keys(Registry.from_dict(manifest["registry"]), registry)
+                    forced = forced | changes.filed_under(
+                        base,
+                        changes.removed_keys(Registry.from_dict(manifest["registry"]), registry),
                     )
-        if base is not None and (not _has_every_field(base) or _people_changed(manifest, registry)):
+        if base is not None and (
+            not _has_every_field(base) or changes.people_changed(manifest, registry)
+        ):
             # Indexed before a field was added (such as source): every document needs it. Who
             # announced a document is found with people.yaml when parsed: an edit reads every one.
-            base, indexed, known, forced, reread_before = None, {}, {}, set(), set()
+            base, known, forced, reread_before = None, record.empty(), set(), set()
         report = BuildReport(full=base is None, repaired=repaired, outdated=outdated or None)
 
-        # A file whose size and modification time are as last recorded is not read again; the rest
-        # are compared by content. At 100,000 documents this is what keeps a small build under a
-        # second.
-        # A full build reads every file anyway: each one's checksum comes from its parse.
-        sums = (
-            None
-            if base is None
-            else {
-                doc_id: indexed[doc_id]
-                if doc_id in indexed and known.get(doc_id) == stat
-                else checksum((corpus_dir / f"{doc_id}.md").read_bytes())
-                for doc_id, stat in stats.items()
-            }
-        )
-        stale = (
-            list(stats)
-            if sums is None
-            else [
-                doc_id
-                for doc_id, digest in sums.items()
-                if indexed.get(doc_id) != digest or doc_id in forced
-            ]
-        )
-        removed = [doc_id for doc_id in indexed if doc_id not in stats]
+        # Only the files changed since the last build's scan are read (by their change times), and
+        # of those only the ones whose content is not as recorded are indexed again.
+        found_scan = scan(corpus_dir, known.scan.stamp, known.stats if base else None)
+        stale, removed, old = found_scan.names, list[str](), dict[str, str]()
+        if base is not None:
+            stale, removed, old = changes.stale(corpus_dir, found_scan, known, forced)
         paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
         # All documents, or many: parsed and written as new segments by worker processes. A few:
         # parsed here and added by Whoosh's own writer, which also merges small segments.
@@ -158,45 +150,48 @@ def build(
                     elif document is not None:
                         documents_parsed.append(document)
                 parsed = [(d.id, d.checksum) for d in documents_parsed]
-            if sums is None:
-                sums = dict(parsed)
-            report.added = sum(1 for doc_id, _ in parsed if doc_id not in indexed)
+            report.added = sum(1 for doc_id, _ in parsed if doc_id not in old)
             report.changed = len(parsed) - report.added
             report.removed = len(removed)
-
-            # A rejected file keeps its last good version in the index: nothing is lost.
-            documents = {doc_id: indexed[doc_id] for doc_id in indexed if doc_id in stats}
-            documents.update(parsed)
-            report.total = len(documents)
-            # Only files whose indexed content is theirs are recorded, so a rejected one is read
-            # again next time; and not one changed in the last seconds, which a later change could
-            # leave with the same time.
-            recent = time.time_ns() - RACY_NS
+            # A rejected file keeps its last good version in the index: nothing is lost. It is
+            # read again by every build until it is fixed (and reported again).
+            report.total = known.count - len(removed) + report.added
             rejected = {error.path.stem for error in report.errors if error.path is not None}
-            recorded = {
-                doc_id: stats[doc_id]
-                for doc_id, digest in documents.items()
-                if sums.get(doc_id) == digest
-                and stats[doc_id][1] < recent
-                and doc_id not in rejected
-            }
             # A document rejected under the new registry but unchanged is read again next time too.
             reread = sorted(forced & rejected)
             manifest = {"registry": registry.to_dict(), "reread": reread}
-            record = {"documents": documents, "stats": recorded}
+            # Changes from a little before the scan began on are the next build's to look at: a
+            # file changed as it was read, or within the file system's clock's step, is read again.
+            # Nor later than the newest file seen: a file server's clock behind ours would
+            # otherwise give a file changed after the scan an earlier time than the stamp.
+            recent = found_scan.started - RACY_NS
+            since = min(recent, found_scan.newest) if found_scan.names else recent
+            scanned = record.Scan(
+                since, found_scan.folder if found_scan.folder[0] < recent else None
+            )
+            news: dict[str, str | None] = dict(parsed)
+            news.update((doc_id, None) for doc_id in removed)
+
+            def keep_record(target: Path) -> None:
+                record.write(target, known, news, report.total, scanned, rejected)
+
             needed = (
                 report.touched or base is None or relabelled or forced & rejected != reread_before
             )
             if folder is not None:
                 if needed:
-                    replaced = [doc_id for doc_id, _ in parsed if doc_id in indexed] + removed
+                    replaced = [doc_id for doc_id, _ in parsed if doc_id in old] + removed
                     _publish_segments(
-                        index_dir, folder, base, written, replaced, manifest, record, keep
+                        index_dir, folder, base, written, replaced, manifest, keep_record, keep
                     )
                     folder = None  # published: no longer ours to discard
             elif needed:
                 assert base is not None  # not a batch, so there is a base to add the few to
-                _write(index_dir, base, documents_parsed, removed, manifest, record, keep)
+                _write(index_dir, base, documents_parsed, removed, manifest, keep_record, keep)
+            if not needed and base is not None:
+                # Nothing to publish: the serving generation's record (read by builds alone) is
+                # told of this scan, so files found unchanged are not read again next time.
+                record.write(base, known, {}, known.count, scanned, rejected, fold=False)
         except OSError as error:
             # A full disk, say: the new generation is discarded and the old one still serves.
             raise ArchiveError(
@@ -210,40 +205,19 @@ def build(
     return report
 
 
-def _people_changed(manifest: dict[str, Any] | None, registry: Registry) -> bool:
-    return (manifest or {}).get("registry", {}).get("people", {}) != registry.to_dict()["people"]
-
-
-def _removed_keys(old: Registry, new: Registry) -> dict[str, set[str]]:
-    return {
-        "department": set(old.departments) - set(new.departments),
-        "programme": set(old.programmes) - set(new.programmes),
-    }
-
-
-def _filed_under(generation: Path, keys: dict[str, set[str]]) -> set[str]:
-    """Return the ids of the documents of a generation filed under any of the keys."""
-    if not any(keys.values()):
-        return set()
-    ix = whoosh_index.open_dir(str(generation))
+def _manifest(generation: Path) -> tuple[dict[str, Any] | None, record.Record | None]:
+    """Read a generation's manifest and the build's record; None for either that cannot be read."""
     try:
-        with ix.searcher() as searcher:
-            wanted = Or([Term(field, key) for field, found in keys.items() for key in found])
-            return {
-                searcher.stored_fields(docnum)["id"] for docnum in searcher.docs_for_query(wanted)
-            }
-    finally:
-        ix.close()
-
-
-def _manifest(generation: Path) -> dict[str, Any] | None:
+        manifest = generations.read_manifest(generation)
+    except (OSError, ValueError):
+        return None, None
     try:
-        return generations.read_manifest(generation) | generations.read_documents(generation)
-    except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError):
-        return None
+        return manifest, record.read(generation)
+    except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.UnpicklingError):
+        return manifest, None
 
 
-def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
+def _usable(generation: Path, manifest: dict[str, Any], count: int) -> bool:
     """Check a generation's files are whole and hold what its manifest says (else it is rebuilt)."""
     try:
         generations.check_files(generation, manifest)
@@ -251,7 +225,7 @@ def _usable(generation: Path, manifest: dict[str, Any]) -> bool:
             return False
         ix = whoosh_index.open_dir(str(generation))
         with ix.searcher() as searcher:
-            return bool(searcher.doc_count() == len(manifest["documents"]))
+            return bool(searcher.doc_count() == count)
     except Exception:  # Whoosh raises many kinds of error on damaged files.
         return False
 
@@ -269,7 +243,7 @@ def _publish_segments(
     written: parallel.Written,
     replaced: list[str],
     manifest: dict[str, Any],
-    record: dict[str, Any],
+    keep_record: Callable[[Path], None],
     keep: int = generations.KEEP,
 ) -> None:
     """Publish the folder's index (the base's, if any, less replaced documents), new segments in."""
@@ -285,15 +259,26 @@ def _publish_segments(
             ix.close()
     segments.write_toc(folder, schema, kept + written.segments, generation)
     arrays.write(folder)
-    columns.write(folder)
+    columns.write(folder, base)
     # Surface forms only grow: a word no document holds any more is simply never found.
-    table = FormsTable(
-        schema["body"].analyzer, None if base is None else forms_table.read_stems(base)
-    )
-    table.update(written.stems)
-    if base is None or table.added:  # else the base's file, linked, is already this table
+    if base is None:
+        table = FormsTable(schema["body"].analyzer)
+        table.update(written.stems)
         table.write(folder)
-    generations.publish(index_dir, folder, manifest, record, keep)
+    else:
+        forms_table.write_added(folder, base, schema["body"].analyzer, stems=written.stems)
+    _publish(index_dir, folder, manifest, keep_record, keep)
+
+
+def _publish(
+    index_dir: Path,
+    folder: Path,
+    manifest: dict[str, Any],
+    keep_record: Callable[[Path], None],
+    keep: int,
+) -> None:
+    keep_record(folder)
+    generations.publish(index_dir, folder, manifest, keep=keep, count=record.read(folder).count)
 
 
 def _delete(reader: Any, doc_ids: list[str]) -> list[Any]:
@@ -339,7 +324,7 @@ def _write(
     parsed: list[Document],
     removed: list[str],
     manifest: dict[str, Any],
-    record: dict[str, Any],
+    keep_record: Callable[[Path], None],
     keep: int = generations.KEEP,
 ) -> None:
     """Publish the base with a few documents added, changed or removed by Whoosh's own writer."""
@@ -350,7 +335,7 @@ def _write(
             # Only the registry changed: the same segments and forms (linked), published with the
             # new registry.
             ix.close()
-            generations.publish(index_dir, folder, manifest, record, keep)
+            _publish(index_dir, folder, manifest, keep_record, keep)
             return
         # Separate segment files, not one compound file: a worker that maps a compound file counts
         # all of it as resident (861 MB against 25 MB at 100,000 documents, ../shared/WHOOSH.md).
@@ -369,12 +354,11 @@ def _write(
         writer.commit(mergetype=_merge_small)
         ix.close()
         arrays.write(folder)
-        columns.write(folder)
-        table = FormsTable(ix.schema["body"].analyzer, forms_table.read_stems(base))
-        table.add(document.text for document in parsed)
-        if table.added:  # else the base's file, linked, is already this table
-            table.write(folder)
-        generations.publish(index_dir, folder, manifest, record, keep)
+        columns.write(folder, base)
+        forms_table.write_added(
+            folder, base, ix.schema["body"].analyzer, (document.text for document in parsed)
+        )
+        _publish(index_dir, folder, manifest, keep_record, keep)
     except BaseException:
         generations.discard(folder)
         raise

@@ -64,8 +64,16 @@ def state(reader: IndexReader, live: np.ndarray | None = None) -> dict[str, Any]
 
 def live_mask(reader: IndexReader) -> np.ndarray:
     """Return one bool per document number: true where the document is not deleted."""
-    live = np.zeros(reader.doc_count_all(), dtype=bool)
-    live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+    # From each segment's deleted set, not by walking every live document (a second at 1,000,000).
+    live = np.ones(reader.doc_count_all(), dtype=bool)
+    for leaf, offset in reader.leaf_readers():
+        segment = getattr(leaf, "segment", lambda: None)()
+        if segment is None:  # not a segment's reader (an empty index's): asked document by document
+            for docnum in range(leaf.doc_count_all()):
+                live[offset + docnum] = not leaf.is_deleted(docnum)
+            continue
+        deleted = np.fromiter(segment.deleted_docs(), dtype=np.int64)
+        live[deleted + offset] = False
     return live
 
 
@@ -111,10 +119,13 @@ def sort_fields(schema: Any) -> list[str]:
     ]
 
 
-def write(folder: Path) -> None:
-    """Write the columns of the index in folder, then their table of contents."""
-    for path in folder.glob(PREFIX + "*"):  # linked from the generation before: not this one's
-        path.unlink()
+def write(folder: Path, base: Path | None = None) -> None:
+    """Write the columns of the index in folder, then their table of contents.
+
+    With `base`, the generation the folder's index was made from, the segments both hold are
+    taken from the base's columns (renumbered, deletions dropped) and only new segments are read:
+    the same arrays, without reading a million documents' values for one changed file.
+    """
     ix = whoosh_index.open_dir(str(folder))
     try:
         with ix.reader() as reader:
@@ -123,21 +134,166 @@ def write(folder: Path) -> None:
                 "version": VERSION,
                 "state": state(reader, live),
                 "facets": {},
+                "sorts": [],
             }
+            update = None if base is None else _Update.of(base, reader, live)
+            arrays: dict[str, np.ndarray] = {}
             for field in facet_fields(reader.schema):
-                column = facet_column(reader, field, live)
+                column = (
+                    facet_column(reader, field, live)
+                    if update is None
+                    else update.facet_column(field)
+                )
                 for part in ("docs", "codes", "starts"):
-                    _save(folder / f"{PREFIX}{field}.{part}.npy", getattr(column, part))
+                    arrays[f"{field}.{part}"] = getattr(column, part)
                 contents["facets"][field] = column.values
-            contents["sorts"] = []
             for field in sort_fields(reader.schema):
-                _save(folder / f"{PREFIX}{field}.sort.npy", sort_column(reader, field))
+                arrays[f"{field}.sort"] = (
+                    sort_column(reader, field) if update is None else update.sort_column(field)
+                )
                 contents["sorts"].append(field)
     finally:
         ix.close()
+    for path in folder.glob(PREFIX + "*"):  # linked from the generation before: not this one's
+        path.unlink()
+    for name, array in arrays.items():
+        _save(folder / f"{PREFIX}{name}.npy", array)
     temporary = folder / (CONTENTS + ".partial")
     temporary.write_text(json.dumps(contents, separators=(",", ":")))
     os.replace(temporary, folder / CONTENTS)
+
+
+class _Update:
+    """The base generation's columns carried over to the new index: its segments, renumbered."""
+
+    def __init__(
+        self,
+        base: MappedColumns,
+        reader: IndexReader,
+        remap: np.ndarray,
+        reused: list[tuple[int, int, int]],
+        fresh: list[tuple[Any, int, np.ndarray]],
+    ):
+        self.base, self.reader = base, reader
+        self.remap = remap  # each base document's number in the new index, -1 if gone
+        self.valid = remap >= 0
+        self.unmoved = all(start == offset for start, offset, _ in reused)
+        self.reused = reused  # (base offset, new offset, count) of each segment both hold
+        self.fresh = fresh  # (leaf, offset, live mask) of each segment the base did not hold
+
+    @classmethod
+    def of(cls, base: Path, reader: IndexReader, live: np.ndarray) -> _Update | None:
+        """Match the new index's segments with the base's; None where a full write is needed."""
+        try:
+            contents = json.loads((base / CONTENTS).read_text())
+        except (OSError, ValueError):
+            return None
+        if contents.get("version") != VERSION:
+            return None
+        ix = whoosh_index.open_dir(str(base))
+        try:
+            with ix.reader() as base_reader:
+                if contents.get("state") != state(base_reader):
+                    return None  # not the base's own columns: nothing to carry over
+                old: dict[str, tuple[int, int]] = {}
+                for leaf, offset in base_reader.leaf_readers():
+                    segment = getattr(leaf, "segment", lambda: None)()
+                    if segment is not None:
+                        old[segment.segment_id()] = (offset, leaf.doc_count_all())
+                base_all = base_reader.doc_count_all()
+        finally:
+            ix.close()
+        remap = np.full(base_all, -1, dtype=np.int64)
+        reused: list[tuple[int, int, int]] = []
+        fresh: list[tuple[Any, int, np.ndarray]] = []
+        for leaf, offset in reader.leaf_readers():
+            segment = getattr(leaf, "segment", lambda: None)()
+            count = leaf.doc_count_all()
+            if segment is None:
+                if count:
+                    return None
+                continue
+            mine = live[offset : offset + count]
+            found = old.get(segment.segment_id())
+            if found is not None and found[1] == count:
+                if fresh:
+                    return None  # a base segment after a new one: numbers would not stay in order
+                start = found[0]
+                kept = remap[start : start + count]
+                kept[:] = np.arange(offset, offset + count)
+                kept[~mine] = -1
+                reused.append((start, offset, count))
+            else:
+                fresh.append((leaf, offset, mine))
+        if any(b[0] >= a[0] for a, b in zip(reused[1:], reused)):
+            return None  # the base's segments out of their order
+        return cls(MappedColumns(base, contents), reader, remap, reused, fresh)
+
+    def facet_column(self, field: str) -> FacetColumn:
+        """Return a facet field's column: the base's pairs renumbered, then the new segments'."""
+        base = self.base.facet(field)
+        if base is None:
+            return facet_column(self.reader, field, live_mask(self.reader))
+        added: dict[str, list[np.ndarray]] = {}
+        for leaf, offset, mine in self.fresh:
+            for term in leaf.lexicon(field):
+                ids = term_ids(leaf, field, term)
+                added.setdefault(term.decode("utf-8"), []).append(np.sort(ids[mine[ids]]) + offset)
+        if self.unmoved:
+            # Every kept segment where it was (new ones after them): the base's numbers stand,
+            # and only the pairs of documents gone are dropped.
+            keep = self.valid[base.docs]
+            docs = base.docs if keep.all() else base.docs[keep]
+        else:
+            moved = self.remap[base.docs]
+            keep = moved >= 0
+            docs = moved[keep]
+        codes = base.codes if keep.all() else base.codes[keep]
+        counts = np.bincount(codes, minlength=len(base.values))
+        empty = {
+            value for value, n in zip(base.values, counts.tolist()) if not n and value not in added
+        }
+        # A value whose documents were all deleted stays while its term does, as in a full write.
+        values = sorted(
+            {v for v in base.values if v not in empty or (field, v) in self.reader} | set(added)
+        )
+        code_of = {value: code for code, value in enumerate(values)}
+        recode = np.array([code_of.get(v, -1) for v in base.values], dtype=base.codes.dtype)
+        if values != base.values:
+            codes = recode[codes]
+        sizes = np.zeros(len(values), dtype=np.int64)
+        known = recode >= 0
+        sizes[recode[known]] = counts[known]
+        new_docs, new_codes = [], []
+        for value in sorted(added):
+            found = np.concatenate(added[value])
+            new_docs.append(found.astype(base.docs.dtype))
+            new_codes.append(np.full(len(found), code_of[value], dtype=base.codes.dtype))
+            sizes[code_of[value]] += len(found)
+        if new_docs:
+            # The base's pairs are in code order, and within a code its documents are numbered
+            # before every new segment's: each new pair goes in after its code's last base pair
+            # (a copy, not a sort of millions of pairs).
+            more_docs, more_codes = np.concatenate(new_docs), np.concatenate(new_codes)
+            at = np.searchsorted(codes, more_codes, side="right")
+            docs = np.insert(docs, at, more_docs)
+            codes = np.insert(codes, at, more_codes)
+        starts = np.zeros(len(values) + 1, dtype=base.starts.dtype)
+        np.cumsum(sizes, out=starts[1:])
+        return FacetColumn(values, docs, codes, starts)
+
+    def sort_column(self, field: str) -> np.ndarray:
+        """Return a sort field's column: the base's values of the kept segments, then the new."""
+        base = self.base.sort(field)
+        if base is None:
+            return sort_column(self.reader, field)
+        parts = [(offset, base[start : start + count]) for start, offset, count in self.reused]
+        for leaf, offset, _ in self.fresh:
+            parts.append((offset, sort_column(leaf, field)))
+        parts.sort(key=lambda part: part[0])
+        if not parts:
+            return np.zeros(0, dtype=np.int64)
+        return np.concatenate([array for _, array in parts]).astype(base.dtype)
 
 
 class MappedColumns:

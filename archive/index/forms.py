@@ -2,8 +2,10 @@
 
 Snippets find a query's words in a hit's stored text by these forms instead of running the
 analyzer over the text again (archive/search/snippets.py). The build keeps, beside the index,
-every lower-case word it has seen with its stem (None for a word the analyzer drops), pickled;
-a later build adds only new words, and rewrites the file only when there are some.
+every lower-case word it has seen with its stem (None for a word the analyzer drops), pickled.
+A later build does not read the whole table (at a million documents of real text, millions of
+words): it writes the words of the documents it indexed into a small second file, the words
+added since the table, and folds them into a new table only once that file is a quarter of it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from pathlib import Path
 from whoosh.analysis import CompositeAnalyzer
 
 FORMS_FILE = "forms.pickle"
+ADDED_FILE = "forms-added.pickle"  # words added since FORMS_FILE was written (perhaps some in it)
+FOLD_AT = 4  # the added words are folded in once their file is a quarter of the table's
 # The body analyzer's tokenizer: Whoosh's default pattern (checked in tests/test_fast_paths.py).
 TOKEN_PATTERN = r"[\w\*]+(\.?[\w\*]+)*"
 _TOKEN = re.compile(TOKEN_PATTERN)
@@ -58,24 +62,59 @@ class FormsTable:
                 found.setdefault(stem, []).append(word)
         return found
 
-    def write(self, generation: Path) -> None:
+    def write(self, generation: Path, name: str = FORMS_FILE) -> None:
         """Write the table into a generation folder, replacing a linked file (not through it)."""
-        temporary = generation / (FORMS_FILE + ".partial")
+        temporary = generation / (name + ".partial")
         temporary.write_bytes(pickle.dumps(self.stems, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, generation / FORMS_FILE)
+        os.replace(temporary, generation / name)
+        if name == FORMS_FILE:  # every word is in it: none added since
+            (generation / ADDED_FILE).unlink(missing_ok=True)
+
+
+def write_added(
+    folder: Path,
+    base: Path,
+    analyzer: CompositeAnalyzer,
+    texts: Iterable[str] = (),
+    stems: dict[str, str | None] | None = None,
+) -> None:
+    """Add the words of newly indexed texts (or a word -> stem table) to the base's table.
+
+    Only the base's added words are read: a word already in the whole table is written again, to
+    the small file, rather than the whole table read to find it there.
+    """
+    added = FormsTable(analyzer, _read(base / ADDED_FILE) if (base / ADDED_FILE).exists() else {})
+    added.add(texts)
+    added.update(stems or {})
+    if not added.added:  # the base's files, linked, are already the table
+        return
+    whole = (folder / FORMS_FILE).stat().st_size
+    if (folder / ADDED_FILE).exists() and FOLD_AT * (folder / ADDED_FILE).stat().st_size > whole:
+        table = FormsTable(analyzer, read_stems(base))
+        table.update(added.stems)
+        table.write(folder)
+    else:
+        added.write(folder, ADDED_FILE)
 
 
 def read_stems(generation: Path) -> dict[str, str | None]:
     """Read a generation's word -> stem table; raise OSError or ValueError if missing or damaged."""
-    with open(generation / FORMS_FILE, "rb") as handle:
+    found = _read(generation / FORMS_FILE)
+    if (generation / ADDED_FILE).exists():
+        found.update(_read(generation / ADDED_FILE))
+    return found
+
+
+def _read(path: Path) -> dict[str, str | None]:
+    with open(path, "rb") as handle:
         try:
             found = pickle.load(
                 handle
             )  # written by our own build, beside index files Whoosh pickles too
         except (pickle.UnpicklingError, EOFError) as error:
-            raise ValueError(f"{FORMS_FILE} is damaged: {error}") from None
+            raise ValueError(f"{path.name} is damaged: {error}") from None
     if not isinstance(found, dict):
-        raise ValueError(f"{FORMS_FILE} is not a table")
+        raise ValueError(f"{path.name} is not a table")
     return found
 
 

@@ -29,8 +29,8 @@ MANIFEST = "manifest.json"
 # Format 2 (after 0.3.0) added fields an index of format 1 lacks: amount roles, amount_all,
 # value_all and largest_all, announced_by, person, numbers, versions, withdrawn, the build id.
 INDEX_FORMAT = 2
-# What the build alone reads: each document's checksum and file stats, pickled (0.05 s at 100,000
-# documents where the same in JSON took 0.5 s to read and write).
+# What the build alone reads: its record of the documents (archive/index/record.py), written anew by
+# each build and so never linked from the generation before.
 DOCUMENTS = "documents.pickle"
 # Builds kept searchable (KEEP_BUILDS in archive.toml): a reader still on an older one finishes its
 # request, and a search cited with its build can be run again on that build.
@@ -82,17 +82,6 @@ def require_format(index_dir: Path, manifest: dict[str, Any]) -> None:
         raise IndexOutdated(
             f"the index in {index_dir} {problem}: run `archive build --full` to rebuild it"
         )
-
-
-def read_documents(generation: Path) -> dict[str, Any]:
-    """Read the build's record of a generation's documents: "documents" (checksums) and "stats"."""
-    path = generation / DOCUMENTS
-    if not path.exists():  # a generation from before the record was split out of the manifest
-        manifest = read_manifest(generation)
-        return {"documents": manifest["documents"], "stats": manifest.get("stats", {})}
-    with open(path, "rb") as handle:
-        record: dict[str, Any] = pickle.load(handle)  # our own build's, beside Whoosh's own pickles
-        return record
 
 
 @contextmanager
@@ -151,9 +140,14 @@ def publish(
     manifest: dict[str, Any],
     documents: dict[str, Any] | None = None,
     keep: int = KEEP,
+    count: int | None = None,
 ) -> Path:
-    """Write the manifest and the build's record, then make the folder current in one rename."""
-    count = len(documents["documents"]) if documents is not None else None
+    """Write the manifest and the build's record, then make the folder current in one rename.
+
+    The record may be written beforehand by the build (archive/index/record.py), naming `count`.
+    """
+    if documents is not None:
+        count = len(documents["documents"])
     manifest = {**manifest, "build": _new_build(index_dir, count)}
     if documents is not None:
         _write_atomic_bytes(
