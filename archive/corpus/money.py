@@ -9,6 +9,10 @@ Three ways of saying it are read, each within one sentence or from a sentence to
   from X" taking A from the sentence before;
 - an amount equal to a part, written again later (a list restating the sentence), is that part.
 
+More shapes ("$Y of the $X", "bringing the total to $X", a sum over years and its years, sums
+given after a named total, a list under a sentence naming its whole) are read after these, by
+archive/corpus/money_shapes.py.
+
 A part must be smaller than its whole and the parts of one whole may not add up to more than it.
 Each link keeps the sentence it was read from as its evidence.
 """
