@@ -40,3 +40,56 @@ def test_lines_shaded_in_white_are_running_text_not_a_table(tmp_path: Path) -> N
     article, _ = from_pdf(path.read_bytes())
     body = " ".join(article.text.split())
     assert " ".join(LINES) in body, body
+
+
+BODY = [
+    "Councils may claim the grant for each approved flood scheme once a year.",
+    "The department pays each claim within six weeks of receiving the audited return.",
+    "A scheme that overruns its budget may ask for a second payment in the next year.",
+    "Claims not made by the end of May are carried over to the following year.",
+]
+
+
+def _chapter_pages(path: Path, heads: bool) -> None:
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    c = pdfcanvas.Canvas(str(path), pagesize=(612, 792))
+    for n, page in enumerate((45, 46, 47)):
+        number = f"7-{page}" if n != 2 else "A-3"
+        if heads:
+            # The chapter's page at the outer edge: left on even pages, right on odd ones.
+            c.setFont("Helvetica", 8)
+            head = "Grants to councils"
+            c.drawString(72, 750, f"{number}  {head}" if page % 2 == 0 else head)
+            if page % 2:
+                c.drawRightString(540, 750, number)
+        else:
+            c.setFont("Helvetica", 9)
+            c.drawCentredString(306, 40, number)
+        c.setFont("Helvetica", 11)
+        y = 700
+        for line in BODY:
+            c.drawString(72, y, line.replace("grant", f"grant {n + 1}", 1))
+            y -= 15
+        c.showPage()
+    c.save()
+
+
+def test_a_chapter_page_number_in_the_foot_is_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "feet.pdf"
+    _chapter_pages(path, heads=False)
+    article, _ = from_pdf(path.read_bytes())
+    body = " ".join(article.text.split())
+    assert "Councils may claim the grant 3 for each" in body, body
+    for number in ("7-45", "7-46", "A-3"):
+        assert number not in body, body
+
+
+def test_a_running_head_with_chapter_pages_on_alternating_sides_is_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "heads.pdf"
+    _chapter_pages(path, heads=True)
+    article, _ = from_pdf(path.read_bytes())
+    body = " ".join(article.text.split())
+    assert "Councils may claim the grant 2 for each" in body, body
+    assert "Grants to councils" not in body, body
+    assert "7-4" not in body, body
