@@ -93,3 +93,54 @@ def test_a_running_head_with_chapter_pages_on_alternating_sides_is_no_text(tmp_p
     assert "Councils may claim the grant 2 for each" in body, body
     assert "Grants to councils" not in body, body
     assert "7-4" not in body, body
+
+
+def _plain_cover(path: Path, cover: list[tuple[float, str]]) -> None:
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    c = pdfcanvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Times-Roman", 11)
+    for top, line in cover:
+        c.drawCentredString(297, 842 - top, line)
+    c.showPage()
+    c.setFont("Times-Roman", 11)
+    y = 760
+    for _ in range(6):
+        for line in BODY:
+            c.drawString(72, y, line)
+            y -= 14
+        y -= 10
+    c.showPage()
+    c.save()
+
+
+def test_a_cover_set_in_the_texts_own_type_gives_its_lines_as_the_title(tmp_path: Path) -> None:
+    # A parliamentary paper's cover: every line in the body's type, spread down the page, the
+    # sittings' years above and a note of who circulated it below.
+    path = tmp_path / "cover.pdf"
+    _plain_cover(
+        path,
+        [
+            (131, "2013-2014-2015"),
+            (180, "THE PARLIAMENT OF THE COMMONWEALTH"),
+            (279, "HOUSE OF REPRESENTATIVES"),
+            (390, "FLOOD DEFENCE GRANTS AMENDMENT BILL 2015"),
+            (526, "EXPLANATORY MEMORANDUM"),
+            (649, "(Circulated by the authority of the"),
+            (662, "Minister for the Environment)"),
+        ],
+    )
+    article, found = from_pdf(path.read_bytes())
+    assert found.title == (
+        "THE PARLIAMENT OF THE COMMONWEALTH HOUSE OF REPRESENTATIVES "
+        "FLOOD DEFENCE GRANTS AMENDMENT BILL 2015 EXPLANATORY MEMORANDUM"
+    ), found.title
+    assert "Councils may claim the grant" in article.text
+
+
+def test_a_first_page_of_text_in_one_type_gives_no_cover_title(tmp_path: Path) -> None:
+    # Lines set close are a page of text, not a cover: no title is made of them.
+    path = tmp_path / "text.pdf"
+    _plain_cover(path, [(100 + 14 * i, line) for i, line in enumerate(BODY)])
+    _, found = from_pdf(path.read_bytes())
+    assert not found.title or "Councils may claim" not in found.title, found.title
