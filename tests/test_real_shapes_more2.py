@@ -144,3 +144,52 @@ def test_a_first_page_of_text_in_one_type_gives_no_cover_title(tmp_path: Path) -
     _plain_cover(path, [(100 + 14 * i, line) for i, line in enumerate(BODY)])
     _, found = from_pdf(path.read_bytes())
     assert not found.title or "Councils may claim" not in found.title, found.title
+
+
+def test_a_symbol_font_bullet_set_below_its_line_stays_before_that_line() -> None:
+    # A word processor's bullet: a Symbol glyph mapped to U+F0B7 (private use), its box a few
+    # points lower than its item's first line, the item's text indented past it.
+    from test_real_shapes_more import _pdf, _stream
+
+    items = [
+        ("The first programme gives councils a grant for each flood scheme they build,", "paid"),
+        ("The second programme pays for the upkeep of defences built before 2010,", "on a"),
+        ("The third programme helps households protect their homes from flooding,", "with"),
+        ("The fourth programme pays for sandbags and pumps kept by each council,", "for"),
+        ("The fifth programme pays for warnings sent to homes at risk of flooding,", "by"),
+    ]
+    rest = "a claim made once a year by the council to the department."
+    cmap = b"\n".join(
+        [
+            b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+            b"1 begincodespacerange <00> <FF> endcodespacerange",
+            b"1 beginbfchar <B7> <F0B7> endbfchar",
+            b"endcmap CMapName currentdict /CMap defineresource pop end end",
+        ]
+    )
+    ops = [b"BT /F1 12 Tf 72 732 Td (Our programmes in the year were these five.) Tj ET"]
+    y = 700.0
+    for first, then in items:
+        ops.append(b"BT /F2 12 Tf 90 %.1f Td <B7> Tj ET" % (y - 5.4))
+        for line in (first, f"{then} {rest}"):
+            ops.append(b"BT /F1 12 Tf 108 %.1f Td (%s) Tj ET" % (y, line.encode()))
+            y -= 15.9
+        y -= 16
+    data = _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+            _stream(b"\n".join(ops)),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Symbol /FirstChar 183 /LastChar 183"
+            b" /Widths [460] /ToUnicode 7 0 R >>",
+            _stream(cmap),
+        ]
+    )
+    article, _ = from_pdf(data)
+    body = " ".join(article.text.split())
+    for first, then in items:
+        assert f"{first} {then} {rest}" in body, body
