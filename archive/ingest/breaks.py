@@ -43,6 +43,7 @@ _SMALL_OPENING = re.compile(r"(?:to|of|and|or|in|for|with|from|by|at|on|into|tha
 _OCR_STOP = (
     3  # words: a "sentence" this short before a line going on in lower case is a misread mark
 )
+_ITEM_CLOSED = (".", "!", "?", ":", ";")  # an item ending so is whole
 _FULL = 0.7  # of the block's longest line: a shorter line ends its paragraph
 
 
@@ -58,6 +59,8 @@ def continues(previous: str, line: str) -> bool:
         return True
     if line[:1].islower() and previous.endswith((";", ",")):
         return True
+    if line[:1].islower() and LIST_ITEM.match(previous) and not previous.endswith(_ITEM_CLOSED):
+        return True  # "* Rail and road subsidies on the transport of fodder" / "and the movement"
     if line[:1].islower() and _OPEN_END.search(previous):
         return True
     if line[:1].islower() and previous.endswith("."):
