@@ -225,7 +225,8 @@ def furniture_like(title: str) -> bool:
         or junk(rest)
         or bool(_BYLINE.match(title))
         or bool(_TITLE_BYLINE.match(title))
-        or issuer_only(title)  # "FROM THE ACTING PRIME MINISTER, MR LIONEL BOWEN"
+        # "FROM THE ACTING PRIME MINISTER, MR LIONEL BOWEN", with or without its closing date
+        or issuer_only(_TITLE_DATELINE.sub("", title))
     )
 
 

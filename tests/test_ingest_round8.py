@@ -1,0 +1,142 @@
+"""Titles and breaks: the eighth round of shapes (titles that only say who issued them, list items).
+
+Every text here is written for the test, in the shapes the Australian releases take (issue 21).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archive.ingest.boilerplate import extract_article
+from archive.ingest.checks import title_points
+from archive.ingest.pipeline import Options, ingest
+from archive.ingest.titles import clean_title
+
+ROOT = Path(__file__).resolve().parent.parent
+PROSE = "The Government has decided to provide further assistance to the farmers of the region."
+
+
+# A title that is only who issued the release is no title ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "FROM THE ACTING PRIME MINISTER, MR JOHN SMITH",
+        "JOINT STATEMENT FROM THE PRIME MINISTER AND THE MINISTER FOR TRADE AND RESOURCES, "
+        "THE HON JANE DOE",
+        "Statement by the Treasurer, the Hon John Smith MP",
+        "Joint statement by the Prime Minister and the Minister for the Arts, Senator the Hon Jane Doe",
+        "MESSAGE FROM THE DEPUTY PRIME MINISTER",
+    ],
+)
+def test_a_title_naming_only_its_issuer_is_flagged(title: str) -> None:
+    assert title_points(clean_title(title)), title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "From the Minister for Health to every hospital in the state",
+        "FROM THE PRIME MINISTER: NEW ROADS FOR VICTORIA",
+        "From the Outback to the City",
+        "By the numbers: jobs growth in the regions",
+        "MESSAGE FROM SIR JOHN SMITH TO THE NATION",
+    ],
+)
+def test_a_title_saying_more_than_who_issued_it_stays(title: str) -> None:
+    assert not title_points(clean_title(title)), title
+
+
+def test_an_issuer_only_title_gives_way_to_the_first_words_in_ingest(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for registry in ("departments.yaml", "programmes.yaml"):
+        shutil.copy(ROOT / "corpus" / registry, corpus / registry)
+    source = tmp_path / "records.jsonl"
+    record = {
+        "id": "1",
+        "title": "FROM THE ACTING PRIME MINISTER, MR JOHN SMITH",
+        "date": "1983-03-04",
+        "text": f"{PROSE}\n\nIt will be paid from the first of next month to every family.",
+    }
+    source.write_text(json.dumps(record) + "\n", "utf-8")
+    report = ingest([source], corpus, Options(country="AU", source="PM", dry_run=True), workers=1)
+    (outcome,) = report.written
+    assert outcome.title.startswith("The Government has decided")
+    assert any("title" in point for point in outcome.review)
+
+
+# A link before words in lower case ends a portfolio ------------------------------------------
+
+
+def test_a_seat_before_a_headline_in_sentence_case_is_not_a_portfolio() -> None:
+    title = (
+        "Prime Minister Parliamentary Secretary for Employment Member for Bowman "
+        "Jobs and training on offer at the Redcliffe Careers Expo 4 June 2010"
+    )
+    assert clean_title(title) == "Jobs and training on offer at the Redcliffe Careers Expo"
+
+
+def test_a_portfolio_with_a_link_between_capitals_is_still_taken() -> None:
+    title = (
+        "Prime Minister Minister for Families, Housing and Community Services Jane Doe MP "
+        "Homes for families in need"
+    )
+    assert clean_title(title) == "Homes for families in need"
+
+
+# A line in lower case after a list item goes on with the item ---------------------------------
+
+ITEMS = (
+    f"{PROSE}\n\nThese measures will include:-\n\n"
+    "* Rail and road subsidies on the transport of fodder\n\n"
+    "and the movement of livestock to agistment:\n\n"
+    "* Carry-on finance for farmers\n\n"
+    "who are unable to obtain credit from normal\n\n"
+    "commercial sources:\n\n"
+    "* Grants to local councils in rural areas\n\n"
+    f"{PROSE}"
+)
+
+
+def _lines(text: str) -> list[str]:
+    return [
+        " ".join(line.split())
+        for p in extract_article(text, "DROUGHT").paragraphs
+        for line in p.split("\n")
+    ]
+
+
+def test_a_lower_case_line_after_a_list_item_joins_it() -> None:
+    lines = _lines(ITEMS)
+    assert any(
+        line.endswith(
+            "Rail and road subsidies on the transport of fodder and the movement of "
+            "livestock to agistment:"
+        )
+        for line in lines
+    ), lines
+    assert any(
+        line.endswith(
+            "Carry-on finance for farmers who are unable to obtain credit from normal "
+            "commercial sources:"
+        )
+        for line in lines
+    ), lines
+
+
+def test_a_closed_list_item_keeps_the_next_line_apart() -> None:
+    text = (
+        f"{PROSE}\n\nThe Government will:\n\n"
+        "* provide loans to farmers;\n\n"
+        "* extend the freight subsidy.\n\n"
+        f"{PROSE}"
+    )
+    lines = _lines(text)
+    assert any(line.endswith("provide loans to farmers;") for line in lines), lines
+    assert any(line.endswith("extend the freight subsidy.") for line in lines), lines
