@@ -27,11 +27,15 @@ PROSE = "The Government has decided to provide further assistance to the farmers
     "title",
     [
         "FROM THE ACTING PRIME MINISTER, MR JOHN SMITH",
-        "JOINT STATEMENT FROM THE PRIME MINISTER AND THE MINISTER FOR TRADE AND RESOURCES, "
-        "THE HON JANE DOE",
-        "Statement by the Treasurer, the Hon John Smith MP",
-        "Joint statement by the Prime Minister and the Minister for the Arts, Senator the Hon Jane Doe",
-        "MESSAGE FROM THE DEPUTY PRIME MINISTER",
+        # offices and names too long for the byline rule's line
+        "JOINT STATEMENT FROM THE PRIME MINISTER AND THE MINISTER FOR PRIMARY INDUSTRIES AND ENERGY, "
+        "SENATOR THE HON JANE DOE",
+        "STATEMENT BY MR JOHN SMITH QC",  # a person, no office
+        "Statement by Mrs Jane Smith",
+        "Statement from Prime Minister",  # no article
+        # with its closing date, which the title's cleaning leaves on a title that is furniture
+        "MEDIA STATEMENT BY THE RT HON JOHN SMITH CH MP, PRIME MINISTER OF AUSTRALIA, "
+        "FRIDAY 25 NOVEMBER 1977",
     ],
 )
 def test_a_title_naming_only_its_issuer_is_flagged(title: str) -> None:
