@@ -144,3 +144,23 @@ def test_a_closed_list_item_keeps_the_next_line_apart() -> None:
     lines = _lines(text)
     assert any(line.endswith("provide loans to farmers;") for line in lines), lines
     assert any(line.endswith("extend the freight subsidy.") for line in lines), lines
+
+
+# A heading in capitals glued after a bracketed signature stands apart --------------------------
+
+
+def test_a_heading_glued_after_a_signature_stands_apart() -> None:
+    text = (
+        f"{PROSE}\n\nYours sincerely,\n\n( John Smith) TERMS OF REFERENCE\n\n"
+        "The inquiry is to report upon the structure of industry in the state\n\n"
+        "and its relation to employment there."
+    )
+    paragraphs = [" ".join(p.split()) for p in extract_article(text, "INQUIRY").paragraphs]
+    assert any(p.endswith("( John Smith)") for p in paragraphs), paragraphs
+    assert any(p.lstrip("# ") == "TERMS OF REFERENCE" for p in paragraphs), paragraphs
+
+
+def test_a_bracketed_list_mark_before_capitals_is_no_signature() -> None:
+    text = f"{PROSE}\n\nThe inquiry will consider:\n\n(A) GENERAL LEVEL OF ASSISTANCE\n\n{PROSE}"
+    paragraphs = [" ".join(p.split()) for p in extract_article(text, "INQUIRY").paragraphs]
+    assert any("(A) GENERAL LEVEL OF ASSISTANCE" in p for p in paragraphs), paragraphs

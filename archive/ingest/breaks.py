@@ -120,3 +120,19 @@ def list_entry(previous: str, line: str) -> bool:
         return False
     short = len(previous.split()) <= _HEADING_WORDS or bool(_NAME_ENTRY.match(previous))
     return bool(_NAME_ENTRY.match(line) or (short and _LONG_ENTRY.match(line)))
+
+
+# A signature in brackets with a heading in capitals after it on the same line, as a scan joins
+# a letter's end to what follows it: "( Malcolm Fraser) TERMS OF REFERENCE"
+_SIGNED_HEADING = re.compile(
+    r"^(\(\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*\))\s+((?:[A-Z][A-Z'’&-]*\s+)+[A-Z][A-Z'’-]+)$"
+)
+
+
+def headings_apart(lines: list[str]) -> list[str]:
+    """Part a heading in capitals from the bracketed signature a scan glued it to."""
+    out: list[str] = []
+    for line in lines:
+        glued = _SIGNED_HEADING.match(line)
+        out.extend([glued[1], glued[2]] if glued else [line])
+    return out
