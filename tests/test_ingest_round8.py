@@ -28,8 +28,8 @@ PROSE = "The Government has decided to provide further assistance to the farmers
     [
         "FROM THE ACTING PRIME MINISTER, MR JOHN SMITH",
         # offices and names too long for the byline rule's line
-        "JOINT STATEMENT FROM THE PRIME MINISTER AND THE MINISTER FOR PRIMARY INDUSTRIES AND ENERGY, "
-        "SENATOR THE HON JANE DOE",
+        "JOINT STATEMENT FROM THE PRIME MINISTER AND THE MINISTER FOR PRIMARY INDUSTRIES "
+        "AND ENERGY, SENATOR THE HON JANE DOE",
         "STATEMENT BY MR JOHN SMITH QC",  # a person, no office
         "Statement by Mrs Jane Smith",
         "Statement from Prime Minister",  # no article
