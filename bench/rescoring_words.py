@@ -5,7 +5,9 @@
 
 With --stored, rescoring's reading of a document's words and stems (archive/search/rescoring.py)
 is answered from a table made before timing: the most a store of each document's words written
-at build time could save (the counts are still made at query time).
+at build time could save (the counts are still made at query time). An index built since the
+build writes each document's stems (archive/index/forward.py) is rescored without reading any
+text, so --stored changes nothing there: it measures an index built before.
 """
 
 from __future__ import annotations

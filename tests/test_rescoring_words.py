@@ -41,7 +41,7 @@ def test_words_and_stems_are_the_analyzers(archive, monkeypatch, text, starts):
     assert all(some[w] == stem_of[w] for w in some)
 
 
-def test_feedback_counts_each_stem_of_a_document_as_the_analyzer_gives_it(archive):
+def test_feedback_counts_each_stem_of_a_document_as_the_analyzer_gives_it(archive, monkeypatch):
     ranker = _ranker(archive)
     analyzer = ranker.searcher.schema["body"].analyzer
     documents = ranker.sets.documents
@@ -49,10 +49,17 @@ def test_feedback_counts_each_stem_of_a_document_as_the_analyzer_gives_it(archiv
     for doc in range(min(ranker.size, 20)):
         stored = documents.stored(doc)
         tokens = [t.text for t in analyzer(rescoring._text(stored))]
+        # From the arrays the build wrote (archive/index/forward.py), in the vocabulary's order.
+        from_arrays = rescoring._stem_counts(ranker, doc)
+        # From the text, in the order each stem first appears.
+        monkeypatch.setattr(rescoring, "_from_arrays", lambda ranker: False)
         counts, length = rescoring._stem_counts(ranker, doc)
+        monkeypatch.undo()
         assert length == len(tokens)
         assert counts == {s: n for s, n in Counter(tokens).items() if s.isalpha()}
         assert list(counts) == list(dict.fromkeys(s for s in tokens if s.isalpha()))
+        # Feedback adds each stem's shares document by document, whatever their order in one.
+        assert from_arrays == (counts, length)
         checked += bool(counts)
     assert checked > 0
 

@@ -25,10 +25,18 @@ from whoosh.fields import NUMERIC
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 
-from archive.index import termtable
+from archive.index import forward, termtable
 from archive.index.termtable import TermTable
 
-SUFFIXES = (".pids.npy", ".pwts.npy", ".poff.npy", ".ppos.npy", ".pterms", *termtable.SUFFIXES)
+SUFFIXES = (
+    ".pids.npy",
+    ".pwts.npy",
+    ".poff.npy",
+    ".ppos.npy",
+    ".pterms",
+    *termtable.SUFFIXES,
+    *forward.SUFFIXES,
+)
 SKIPPED = {"id"}  # looked up one document at a time, never as a set
 
 
@@ -145,6 +153,10 @@ class SegmentArrays:
                 self.terms = pickle.load(handle)  # our build wrote it
         self.ids = mapped(folder / f"{segment_id}.pids.npy")
         self.weights = mapped(folder / f"{segment_id}.pwts.npy")
+        # Each document's stems for rescoring (archive/index/forward.py), where written.
+        self.forward = (
+            forward.Forward(folder, segment_id) if forward.exists(folder, segment_id) else None
+        )
         self.has_positions = (folder / f"{segment_id}.ppos.npy").exists()
         if self.has_positions:
             self.starts = mapped(folder / f"{segment_id}.poff.npy")
@@ -215,7 +227,7 @@ def _write_segment(folder: Path, segment_id: str, leaf: IndexReader) -> None:
                 found = positions(leaf, field, btext, everything)
                 places = [found[doc] for doc in term_ids.tolist()]
             spans.add(field, btext, term_ids, term_weights, places)
-    spans.save(folder, segment_id)
+    spans.save(folder, segment_id, leaf.doc_count_all())
 
 
 class SpanWriter:
@@ -269,12 +281,11 @@ class SpanWriter:
         self.counts.append(freqs.astype(np.uint32, copy=False))
         self.poses.append(poses.astype(np.uint32, copy=False))
 
-    def save(self, folder: Path, segment_id: str) -> None:
-        """Write the arrays one at a time, each list dropped once joined: a peak of one array."""
-        _save(
-            folder / f"{segment_id}.pids.npy",
-            np.concatenate(self.ids) if self.ids else np.zeros(0, dtype=np.uint32),
-        )
+    def save(self, folder: Path, segment_id: str, doc_count: int | None = None) -> None:
+        """Write the arrays one at a time, each list dropped once joined; then the stems per
+        document (archive/index/forward.py) from the same arrays."""
+        ids = np.concatenate(self.ids) if self.ids else np.zeros(0, dtype=np.uint32)
+        _save(folder / f"{segment_id}.pids.npy", ids)
         self.ids = []
         # One float64 term makes the segment's weights float64 (concatenate widens), else float32.
         _save(
@@ -282,18 +293,18 @@ class SpanWriter:
             np.concatenate(self.weights) if self.weights else np.zeros(0, dtype=np.float32),
         )
         self.weights = []
+        counts = np.concatenate(self.counts) if self.counts else np.zeros(0, dtype=np.uint32)
         offsets = np.zeros(self.at + 1, dtype=np.int64)
-        np.cumsum(
-            np.concatenate(self.counts) if self.counts else np.zeros(0, dtype=np.uint32),
-            out=offsets[1:],
-        )
+        np.cumsum(counts, out=offsets[1:])
         self.counts = []
         _save(folder / f"{segment_id}.poff.npy", offsets)
-        _save(
-            folder / f"{segment_id}.ppos.npy",
-            np.concatenate(self.poses) if self.poses else np.zeros(0, dtype=np.uint32),
-        )
+        poses = np.concatenate(self.poses) if self.poses else np.zeros(0, dtype=np.uint32)
+        _save(folder / f"{segment_id}.ppos.npy", poses)
         self.poses = []
+        if doc_count is None:
+            doc_count = int(ids.max()) + 1 if len(ids) else 0
+        forward.write(folder, segment_id, self.terms, ids, counts, offsets, poses, doc_count)
+        del ids, counts, offsets, poses
         termtable.write(folder, segment_id, self.terms)
         # The pickled table last: its file says the segment's arrays are complete.
         temporary = folder / f"{segment_id}.pterms.partial"

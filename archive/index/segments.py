@@ -305,7 +305,7 @@ class SegmentWriter:
             writer.finish_field()
         writer.close()
         self.segment.set_doc_count(self.docnum)
-        spans.save(self.folder, self.segment.segment_id())
+        spans.save(self.folder, self.segment.segment_id(), self.docnum)
         return self.segment
 
     def cancel(self) -> None:

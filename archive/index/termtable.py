@@ -18,6 +18,9 @@ import numpy as np
 
 SUFFIXES = (".ptkeys.npy", ".ptoffs.npy", ".ptspan.npy")
 SAMPLE = 64  # every 64th key in memory: 1/64 of the keys, a binary search of 6 steps on disk
+# Terms looked up last, kept with where they run (or None): a query's words, and the 20 words
+# feedback adds, come again in the next queries; each binary search is a few Python-level steps.
+MEMO = 8192
 Key = tuple[str, bytes]
 
 
@@ -61,6 +64,7 @@ class TermTable:
         self._blob, self._offsets, self._spans = blob, offsets, spans
         self._size = len(offsets) - 1
         self._sample = [self._key(i) for i in range(0, self._size, SAMPLE)]
+        self._memo: dict[Key, tuple[int, int] | None] = {}
 
     def _key(self, i: int) -> bytes:
         return self._blob[int(self._offsets[i]) : int(self._offsets[i + 1])].tobytes()
@@ -79,6 +83,16 @@ class TermTable:
 
     def get(self, key: Key) -> tuple[int, int] | None:
         """Return where a term's postings run, or None if the segment does not hold it."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        if len(self._memo) >= MEMO:
+            self._memo.clear()
+        found = self._memo[key] = self._search(key)
+        return found
+
+    def _search(self, key: Key) -> tuple[int, int] | None:
         wanted = _encoded(key)
         block = bisect.bisect_right(self._sample, wanted) - 1
         if block < 0:

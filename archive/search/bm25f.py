@@ -15,6 +15,7 @@ Every number here was chosen by bench/relevance.py on the mean of several judged
 
 from __future__ import annotations
 
+import weakref
 from math import log
 
 import numpy as np
@@ -47,6 +48,23 @@ def scores(ranker: Ranker, q: AtLeast) -> Scores:
     return total * q.boost
 
 
+_norms_of: weakref.WeakKeyDictionary[Ranker, dict[str, np.ndarray]] = weakref.WeakKeyDictionary()
+
+
+def _norms(ranker: Ranker, field: str) -> np.ndarray:
+    """Return every document's length normalisation in a field, worked out once per searcher.
+
+    Each posting's is the same float as worked out posting by posting: the same operations on
+    the same numbers. Kept, a common word's postings need one look-up each, not four passes.
+    """
+    norms = _norms_of.setdefault(ranker, {})
+    if field not in norms:
+        b = B_FIELDS.get(field, 0.75)
+        mean = ranker.searcher.avg_field_length(field) or 1.0
+        norms[field] = (1 - b) + b * ranker.field_lengths(field) / mean
+    return norms[field]
+
+
 def word(ranker: Ranker, terms: list[query.Query]) -> Scores:
     """Score one word held in several text fields (and forms): pseudo-frequency, then saturation."""
     ids, values = word_at(ranker, terms)
@@ -70,27 +88,28 @@ def word_at(ranker: Ranker, terms: list[query.Query]) -> tuple[np.ndarray, np.nd
             ids, weights = ranker.sets.postings(term.fieldname, term.text)
         if not len(ids):
             continue
-        b = B_FIELDS.get(term.fieldname, 0.75)
-        mean = ranker.searcher.avg_field_length(term.fieldname) or 1.0
-        lengths = ranker.field_lengths(term.fieldname)[ids]
-        parts.append((ids, term.boost * weights / ((1 - b) + b * lengths / mean)))
+        parts.append((ids, term.boost * weights / _norms(ranker, term.fieldname)[ids]))
     if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     if len(parts) == 1:
         held, pseudo = parts[0]  # in any order: callers place each value at its document
     else:
         total = sum(len(ids) for ids, _ in parts)
-        if total * 64 > ranker.size:  # many: one pass over a byte per document is quicker
+        # A term's postings name each document once, so += adds every one of them: each
+        # document's parts are added to 0.0 in the order of the parts, either way.
+        if total * 64 > ranker.size:  # many: a pass over an array of every document is quicker
             mask = np.zeros(ranker.size, dtype=bool)
-            for ids, _ in parts:
+            every = np.zeros(ranker.size)
+            for ids, found in parts:
                 mask[ids] = True
+                every[ids] += found
             held = np.flatnonzero(mask)
+            pseudo = every[held]
         else:
             held = np.unique(np.concatenate([ids for ids, _ in parts]))
-        pseudo = np.zeros(len(held))
-        # A term's postings name each document once, so += adds every one of them.
-        for ids, found in parts:
-            pseudo[np.searchsorted(held, ids)] += found
+            pseudo = np.zeros(len(held))
+            for ids, found in parts:
+                pseudo[np.searchsorted(held, ids)] += found
     # One idf per word, from the documents holding it in any field (Robertson and Sparck Jones').
     df = np.count_nonzero(pseudo) if len(parts) > 1 else len(parts[0][0])
     idf = log(1 + (ranker.size - df + 0.5) / (df + 0.5))

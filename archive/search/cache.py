@@ -11,18 +11,41 @@ from collections.abc import Hashable
 import numpy as np
 
 
+class _Key:
+    """A key hashed by its text, compared as itself.
+
+    Whoosh hashes a compound query by XOR of its parts' hashes, and a term by XOR of its field's,
+    text's and boost's: a word's title and body terms cancel each other's text, so every query of
+    one word hashes alike, and so does every query of two. In a cache of hundreds of queries a
+    lookup then compared the query with each of them.
+    """
+
+    __slots__ = ("key", "hash")
+
+    def __init__(self, key: Hashable):
+        self.key = key
+        self.hash = hash(repr(key))
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and self.hash == other.hash and self.key == other.key
+
+
 class ArrayCache:
     """The arrays used last, at most max_items and max_bytes in all; oldest use goes first."""
 
     def __init__(self, max_bytes: int, max_items: int):
         self.max_bytes, self.max_items = max_bytes, max_items
-        self._arrays: OrderedDict[Hashable, np.ndarray] = OrderedDict()
+        self._arrays: OrderedDict[_Key, np.ndarray] = OrderedDict()
         self.bytes = 0
 
     def __len__(self) -> int:
         return len(self._arrays)
 
     def get(self, key: Hashable) -> np.ndarray | None:
+        key = _Key(key)
         found = self._arrays.get(key)
         if found is not None:
             self._arrays.move_to_end(key)
@@ -31,6 +54,7 @@ class ArrayCache:
     def put(self, key: Hashable, array: np.ndarray) -> None:
         """Keep an array (read-only from now on: it is shared between requests)."""
         array.flags.writeable = False
+        key = _Key(key)
         if key in self._arrays:
             self.bytes -= self._arrays.pop(key).nbytes
         self._arrays[key] = array

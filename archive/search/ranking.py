@@ -86,6 +86,7 @@ class Ranker:
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
         self._lengths: dict[str, np.ndarray] = {}
+        self._means: dict[str, float] = {}
         self._cache = ArrayCache(CACHED_SCORE_BYTES, CACHED_SCORES)
 
     def cached(self, q: query.Query) -> Scores:
@@ -150,7 +151,9 @@ class Ranker:
         b = weighting._field_B.get(field, weighting.B)
         k1 = weighting.K1
         idf = self.searcher.idf(field, btext)
-        avgfl = self.searcher.avg_field_length(field) or 1
+        if field not in self._means:  # Whoosh sums every segment's lengths on each call
+            self._means[field] = self.searcher.avg_field_length(field) or 1
+        avgfl = self._means[field]
         lengths = self.field_lengths(field)[ids]
         # Whoosh's bm25(), term for term, so that every score is the same float.
         scores[ids] = idf * (

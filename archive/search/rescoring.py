@@ -22,7 +22,7 @@ import numpy as np
 from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
-from archive.search import bm25f, words
+from archive.search import bm25f, docwords, words
 from archive.search.scores import Scores, ScoringIndex, top
 from archive.search.words import AtLeast
 
@@ -50,28 +50,26 @@ def rescored(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
     if not (PROXIMITY or FEEDBACK):
         return scores
     window, _ = _best(ranker, q, scores, max(PROXIMITY_WINDOW, FEEDBACK_DOCS))
-    # Without feedback only the query's words are needed: stem only the words that could be
-    # one of them (Porter's stems change a word's ending, never its first three letters).
-    starts = None if _feeds(q) else tuple({stem[:3] for stem in _stems(q, "body")})
-    texts = {doc: _read(ranker, doc, starts) for doc in window.tolist()}
-    found = scores + proximity(ranker, q, texts, window[:PROXIMITY_WINDOW])
-    return found + feedback(ranker, q, texts, found)
+    found = scores + proximity(ranker, q, window[:PROXIMITY_WINDOW])
+    return found + feedback(ranker, q, found)
 
 
-def proximity(ranker: Ranker, q: AtLeast, texts: dict[int, Text], window: np.ndarray) -> Scores:
+def proximity(ranker: Ranker, q: AtLeast, window: np.ndarray) -> Scores:
     """Score a few documents for how close together they hold the query's words."""
     bonus = np.zeros(ranker.size)
     stems = _stems(q, "body")
     if not PROXIMITY or len(stems) < 2:
         return bonus
     idfs = {stem: ranker.searcher.idf("body", stem) for stem in stems}
+    # Without feedback only the query's words are needed: stem only the words that could be
+    # one of them (Porter's stems change a word's ending, never its first three letters).
+    starts = None if _feeds(q) else tuple({stem[:3] for stem in stems})
+    spans: docwords.Spans = {}
     for doc in window.tolist():
-        words, stem_of = texts[doc]
-        where: dict[str, list[int]] = {}
-        wanted = {word for word, stem in stem_of.items() if stem in idfs}
-        for position, word in enumerate(words):
-            if word in wanted:
-                where.setdefault(stem_of[word], []).append(position)
+        # From the arrays beside the segment where they can say, else from the document's text.
+        where = docwords.places(ranker.sets, doc, stems, spans) if _from_arrays(ranker) else None
+        if where is None:
+            where = _places(ranker, doc, starts, idfs)
         held = [(where[stem], idfs[stem]) for stem in stems if stem in where]
         total = 0.0
         for i, (first, first_idf) in enumerate(held):
@@ -83,7 +81,20 @@ def proximity(ranker: Ranker, q: AtLeast, texts: dict[int, Text], window: np.nda
     return bonus
 
 
-def feedback(ranker: Ranker, q: AtLeast, texts: dict[int, Text], scores: Scores) -> Scores:
+def _places(
+    ranker: Ranker, doc: int, starts: tuple[str, ...] | None, stems: dict[str, float]
+) -> dict[str, list[int]]:
+    """Return where each of stems is in a document's text, read from its stored fields."""
+    words, stem_of = _read(ranker, doc, starts)
+    where: dict[str, list[int]] = {}
+    wanted = {word for word, stem in stem_of.items() if stem in stems}
+    for position, word in enumerate(words):
+        if word in wanted:
+            where.setdefault(stem_of[word], []).append(position)
+    return where
+
+
+def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
     """Score matching documents for the words most typical of the best few.
 
     This is pseudo-relevance feedback.
@@ -183,6 +194,9 @@ def _read(ranker: Ranker, doc: int, starts: tuple[str, ...] | None) -> Text:
 
 def _stem_counts(ranker: Ranker, doc: int) -> tuple[dict[str, int], int]:
     """Return how many times a document holds each stem of letters only, and its word count."""
+    stored = docwords.stem_counts(ranker.sets, doc) if _from_arrays(ranker) else None
+    if stored is not None:  # written by the build
+        return stored
 
     def count(stored: dict[str, Any]) -> tuple[dict[str, int], int]:
         words, stem_of = _read(ranker, doc, None)
@@ -199,6 +213,26 @@ _readers: weakref.WeakKeyDictionary[Ranker, Reader] = weakref.WeakKeyDictionary(
 _splitters: weakref.WeakKeyDictionary[Ranker, tuple[Split, Callable[[str], str]] | None] = (
     weakref.WeakKeyDictionary()
 )
+
+
+_arrays_read: weakref.WeakKeyDictionary[Ranker, bool] = weakref.WeakKeyDictionary()
+
+
+def _from_arrays(ranker: Ranker) -> bool:
+    """Say whether the arrays beside the segments read a text as this module does (docwords.py).
+
+    They were made by the title's and the body's analyzers; this module reads both with the
+    body's, split as `_tokens` does.
+    """
+    found = _arrays_read.get(ranker)
+    if found is None:
+        schema = ranker.searcher.schema
+        found = _arrays_read[ranker] = (
+            _tokens(ranker) is not None
+            and "title" in schema
+            and schema["title"].analyzer == schema["body"].analyzer
+        )
+    return found
 
 
 def _tokens(ranker: Ranker) -> tuple[Split, Callable[[str], str]] | None:

@@ -29,7 +29,12 @@ class ScoringIndex(Protocol):
 
 def top(scores: Scores, docs: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
     """Return the first `limit` of docs by score, ties by document number, as Whoosh orders them."""
-    ids = np.flatnonzero(docs)
+    # Where `limit` of docs score above zero, the first `limit` are among them: each scores
+    # above every other document. A rare word's page is then sorted from its few documents,
+    # not from every document of the index.
+    ids = np.flatnonzero((scores > 0) & docs)
+    if len(ids) < limit:
+        ids = np.flatnonzero(docs)
     found = scores[ids]
     if len(ids) > limit:
         # Keep only what can reach the top: every score at or above the limit-th, ties included.
