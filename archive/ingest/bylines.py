@@ -1,4 +1,4 @@
-"""Tell a byline the scan misread: "Stateirent by the Prime ?-Tinister", "Statem~ ent b~ y the"."""
+"""Tell a byline however scanned ("Stateirent by the Prime ?-Tinister"); a title of bylines."""
 
 from __future__ import annotations
 
