@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.ingest.breaks import LIST_ITEM, continues, join_blocks, list_entry
+from archive.ingest.breaks import LIST_ITEM, continues, headings_apart, join_blocks, list_entry
 from archive.ingest.furniture import lead_furniture, place_line
 from archive.ingest.letters import address_blocks, attached_letters
 from archive.ingest.linemodel import drop_furniture, seam
@@ -133,7 +133,7 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     tail += letters
     body, letters = address_blocks(body)
     tail += letters
-    body = join_blocks(body)
+    body = join_blocks(headings_apart(body))
     # Stubs are dropped only below a headline found in the page: they are what a layout puts
     # between a headline and its article. Where the text has no headline line (a record whose
     # title is given apart), a short first line is the article's own.

@@ -43,6 +43,7 @@ _SMALL_OPENING = re.compile(r"(?:to|of|and|or|in|for|with|from|by|at|on|into|tha
 _OCR_STOP = (
     3  # words: a "sentence" this short before a line going on in lower case is a misread mark
 )
+_ITEM_CLOSED = (".", "!", "?", ":", ";")  # an item ending so is whole
 _FULL = 0.7  # of the block's longest line: a shorter line ends its paragraph
 
 
@@ -58,6 +59,8 @@ def continues(previous: str, line: str) -> bool:
         return True
     if line[:1].islower() and previous.endswith((";", ",")):
         return True
+    if line[:1].islower() and LIST_ITEM.match(previous) and not previous.endswith(_ITEM_CLOSED):
+        return True  # "* Rail and road subsidies on the transport of fodder" / "and the movement"
     if line[:1].islower() and _OPEN_END.search(previous):
         return True
     if line[:1].islower() and previous.endswith("."):
@@ -117,3 +120,19 @@ def list_entry(previous: str, line: str) -> bool:
         return False
     short = len(previous.split()) <= _HEADING_WORDS or bool(_NAME_ENTRY.match(previous))
     return bool(_NAME_ENTRY.match(line) or (short and _LONG_ENTRY.match(line)))
+
+
+# A signature in brackets with a heading in capitals after it on the same line, as a scan joins
+# a letter's end to what follows it: "( Malcolm Fraser) TERMS OF REFERENCE"
+_SIGNED_HEADING = re.compile(
+    r"^(\(\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*\))\s+((?:[A-Z][A-Z'’&-]*\s+)+[A-Z][A-Z'’-]+)$"
+)
+
+
+def headings_apart(lines: list[str]) -> list[str]:
+    """Part a heading in capitals from the bracketed signature a scan glued it to."""
+    out: list[str] = []
+    for line in lines:
+        glued = _SIGNED_HEADING.match(line)
+        out.extend([glued[1], glued[2]] if glued else [line])
+    return out

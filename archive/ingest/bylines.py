@@ -1,4 +1,4 @@
-"""Tell a byline the scan misread: "Stateirent by the Prime ?-Tinister", "Statem~ ent b~ y the"."""
+"""Tell a byline however scanned ("Stateirent by the Prime ?-Tinister"); a title of bylines."""
 
 from __future__ import annotations
 
@@ -54,3 +54,42 @@ def sentence_words(line: str) -> int:
 
 def _like(word: str, choices: tuple[str, ...], cutoff: float) -> bool:
     return bool(difflib.get_close_matches(word, choices, 1, cutoff))
+
+
+# A title that names only who issued the release: "FROM THE ACTING PRIME MINISTER, MR LIONEL
+# BOWEN", "JOINT STATEMENT FROM THE PRIME MINISTER AND THE MINISTER FOR TRANSPORT AND
+# COMMUNICATIONS, THE HON RALPH WILLIS", "STATEMENT BY THE DEPUTY PRIME MINISTER"
+_ISSUED = re.compile(
+    r"^(?:(?:joint\s+)?(?:press\s+|media\s+)?(?:statement|release|message|comment|tribute|remarks)\s+)?"
+    r"(?:issued\s+)?(?:by|from)\s+",
+    re.IGNORECASE,
+)
+# A word of a name or a portfolio: in capitals or a link, never a headline's "on", "to", "at"
+_NAMED = (
+    r"(?!(?:on|to|at|in|about|re|over|with|after|before|concerning|regarding|visits?)\b)"
+    r"(?:(?-i:[A-Z][\w'’.-]*)|and|of|the|&)"
+)
+_WHO_PART = re.compile(
+    r"^(?:[,;&]|and\b|the\b|acting\b|deputy\b|assistant\b|prime\s+minister\b|treasurer\b"
+    r"|attorney-general\b|leader\s+of\s+the\s+\w+\b|m\.?\s?p\b\.?|of\s+australia\b"
+    rf"|(?:senator|mrs?|ms|sir|dr|(?:the\s+)?(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?)\.?(?:\s+{_NAMED}){{1,4}}?(?=\s*(?:$|,|;|\band\b|\bm\.?\s?p\b))"
+    rf"|(?:minister|secretary|premier)(?:\s+(?:for|of|to|assisting)\b(?:\s+(?!and\s+the\b|the\s+hon\b){_NAMED}){{1,6}}?(?=\s*(?:$|,|;|\band\s+the\b)))?)\s*",
+    re.IGNORECASE,
+)
+_MOST_WHO = 30  # words: a title this long says more than who issued it
+
+
+def issuer_only(title: str) -> bool:
+    """Tell a title that is only who issued the release, however many offices and names it holds."""
+    lead = _ISSUED.match(title)
+    if not lead or len(title.split()) > _MOST_WHO:
+        return False
+    rest = title[lead.end() :].strip()
+    if not rest:
+        return False
+    while rest:
+        part = _WHO_PART.match(rest)
+        if not part or not part.group():
+            return False
+        rest = rest[part.end() :]
+    return True

@@ -176,8 +176,11 @@ def _beside(labels: list[list[Frag]], text: list[list[Frag]]) -> list[list[Frag]
         blocks.append([strip])
     out: list[list[Frag]] = []
     for strip in text:
+        # A label set a little lower than the line it stands beside (a bullet from a symbol font
+        # off the baseline) is still beside that line, down to half the line's height.
         top = min(f.top for f in strip)
-        while blocks and min(f.top for f in blocks[0][0]) <= top + 2:
+        reach = max(2.0, 0.5 * min(f.bottom - f.top for f in strip))
+        while blocks and min(f.top for f in blocks[0][0]) <= top + reach:
             out.extend(blocks.pop(0))
         out.append(strip)
     for block in blocks:

@@ -35,6 +35,7 @@ class Paper:
     blocks: list[str]
     title: str | None = None  # the largest line of the first page
     title_page: int | None = None
+    cover_title: str | None = None  # a cover's lines set in the text's own type
     front: list[str] = field(
         default_factory=list
     )  # the first pages' lines, for dates and publishers
@@ -115,6 +116,8 @@ def to_paper(pages: list[PageText]) -> Paper:
     title_lines = _title_lines(kept_pages, body_size)
     if title_lines:
         paper.title, paper.title_page = " ".join(ln.text for ln in title_lines), kept_pages[0][0]
+    elif len(kept_pages) > 1:
+        paper.cover_title = cover_title(kept_pages[0][1])
     step = _line_step(kept_pages, body_size)
     levels = _heading_levels(kept_pages, body_size, title_lines)
     paper.front = [
@@ -179,6 +182,31 @@ def _title_lines(pages: list[tuple[int, list]], body_size: float) -> list[Line]:
     ):
         end += 1
     return lines[start : end + 1]
+
+
+_COVER_END = re.compile(r"^(?:\(|(?:circulated|presented|prepared|published|issued)\b|by\s)", re.I)
+
+
+def cover_title(items: list) -> str | None:
+    """A cover set in one type, as large as the text's (a parliamentary paper): its lines spread
+    down the page, few and short. The title is its lines up to the first note of who issued it
+    ("(Circulated by ...)", "Presented to ..."), leaving out lines of figures only (the sittings'
+    years "2013-2014-2015"); a short run of lines, never a page of text."""
+    lines = [ln for ln in items if isinstance(ln, Line) and ln.role == ""]
+    if not 2 <= len(lines) <= 10 or any(len(ln.text.split()) > HEADING_WORDS for ln in lines):
+        return None
+    gaps = sorted(b.top - a.top for a, b in zip(lines, lines[1:]))
+    size = max(ln.size for ln in lines) or 1.0
+    if gaps[len(gaps) // 2] < 2.5 * size or len({round(ln.size) for ln in lines}) > 1:
+        return None  # lines set close: a page of text, not a cover spread down its page
+    kept = []
+    for ln in lines:
+        if _COVER_END.match(ln.text.strip()):
+            break
+        if not re.fullmatch(r"\W*\d[\d\W]*", ln.text):
+            kept.append(ln.text.strip())
+    words = sum(len(t.split()) for t in kept)
+    return " ".join(kept) if kept and words <= 30 and len(kept) <= 6 else None
 
 
 def _line_step(pages: list[tuple[int, list]], body_size: float) -> float:

@@ -124,6 +124,8 @@ def from_pages(
         found.title, found.title_by = paper.title, f"the largest type on page {paper.title_page}"
     elif info_title:
         found.title, found.title_by = info_title, "the PDF's document properties (Title)"
+    elif paper.cover_title:
+        found.title, found.title_by = paper.cover_title, "the cover's lines on page 1"
     _front(found, paper.front, "the first pages")
     # A date printed on the first pages, in any common form, wins over a line that is only a date.
     printed = printed_date(paper.front_blocks)

@@ -136,6 +136,9 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
         page = page.crop(box)
     dy = float(page.bbox[1])  # page coordinates from the top of what is printed
     height = float(page.height) or 1.0
+    # A box filled in white with no stroke (a word processor's shading behind each line) is not
+    # seen on the page: it rules no table and sets no text apart.
+    page = page.filter(lambda obj: not _unseen(obj))
     tables, ruled = [], []
     for table in page.find_tables():
         rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
@@ -231,6 +234,19 @@ def _sideways(chars: list[dict]) -> list[str]:
         text = " ".join(text.split())
         read += [text, text[::-1]]
     return read
+
+
+def _unseen(obj: dict) -> bool:
+    """A rectangle filled in white and not stroked: drawn, but not to be seen on a white page."""
+    if obj.get("object_type") != "rect" or not obj.get("fill") or obj.get("stroke"):
+        return False
+    colour = obj.get("non_stroking_color")
+    values = colour if isinstance(colour, (tuple, list)) else (colour,)
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return False
+    if len(values) == 4:  # CMYK: white is no ink
+        return all(float(v) <= 0.01 for v in values)
+    return all(float(v) >= 0.99 for v in values)
 
 
 def _inside(rect: dict, box: tuple) -> bool:

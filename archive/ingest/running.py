@@ -10,7 +10,9 @@ from archive.ingest.pagetext import Line, PageText
 
 _PAGE_NUMBER = re.compile(
     # a year alone ("2003" on a cover) is not a page number
-    r"^[-–—]?\s*(?:(?:page|p\.?)\s*)?(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlc]{1,6})"
+    # a chapter's page ("7-45", "A-3") is one
+    r"^[-–—]?\s*(?:(?:page|p\.?)\s*)?(?:(?:\d{1,2}|[a-z])[-–]\d{1,4}"
+    r"|(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlc]{1,6})"
     r"(?:\s*(?:of|/)\s*\d{1,4})?\s*[-–—]?$",
     re.IGNORECASE,
 )
@@ -18,7 +20,9 @@ RULE = re.compile(r"[\s_\-–—.·=*]{5,}")  # a rule typed as characters, no t
 _DIGITS = re.compile(r"\d+")
 # A page number standing at either end, apart from the words ("114/312" is one figure, not "114/"
 # and a page number).
-_END_NUMBER = re.compile(r"^(?:page\s+)?#(?:\s+|\s*[|·•–-]\s*)|(?:\s+|\s*[|·•–-]\s*)(?:page\s+)?#$")
+# A chapter's page ("7-45", "A-3") is one number too.
+_NUM = r"(?:page\s+)?(?:(?:#|[a-z])[-–])?#"
+_END_NUMBER = re.compile(rf"^{_NUM}(?:\s+|\s*[|·•–-]\s*)|(?:\s+|\s*[|·•–-]\s*){_NUM}$")
 
 
 def running_lines(pages: list[PageText]) -> set[str]:

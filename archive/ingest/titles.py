@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive.ingest.bylines import issuer_only
 from archive.ingest.furniture import _BYLINE, _MONTH, _STATEMENT, _WEEKDAY, furniture_rest, junk
 
 _TITLE_STATEMENT = re.compile(
@@ -131,6 +132,12 @@ def _holder_off(rest: str, head: str) -> str:
                     break
                 continue
             if n < len(tokens) and tokens[n].lower() in _LINKS:
+                after = tokens[n + 1] if n + 1 < len(tokens) else ""
+                if n >= 2 and after[:1].islower() and after.lower() not in _LINKS:
+                    # "Member for Longman Jobs and apprenticeships on offer ...": a portfolio's
+                    # words after its link are in capitals; these are the headline's
+                    n -= 1
+                    break
                 n += 1
                 continue
             if not _goes_on(tokens, n):
@@ -213,7 +220,14 @@ def clean_title(title: str) -> str:
 def furniture_like(title: str) -> bool:
     """Tell whether a title still reads as furniture rather than a headline."""
     rest = furniture_rest(title)
-    return not rest or junk(rest) or bool(_BYLINE.match(title)) or bool(_TITLE_BYLINE.match(title))
+    return (
+        not rest
+        or junk(rest)
+        or bool(_BYLINE.match(title))
+        or bool(_TITLE_BYLINE.match(title))
+        # "FROM THE ACTING PRIME MINISTER, MR LIONEL BOWEN", with or without its closing date
+        or issuer_only(_TITLE_DATELINE.sub("", title))
+    )
 
 
 _PHRASE_BREAK = re.compile(r"\s+[-–—]\s+|[:;]\s+|,\s+")
