@@ -45,6 +45,7 @@ TIMED = [
     ("archive.index.record", "Record.names", "record"),
     ("archive.index.record", "write", "record"),
     ("archive.index.generations", "_write_atomic_bytes", "record"),
+    ("archive.index.generations", "write_atomic_bytes", "record"),
     ("archive.index.build", "_usable", "check"),
     ("archive.index.build", "_has_every_field", "check"),
     ("archive.corpus.folder", "parse_bytes", "parse"),

@@ -18,11 +18,12 @@ body's first words have, and whether these stand for its text).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
+
+from archive.index import npfiles
 
 SUFFIXES = (".fstems.npy", ".fsoffs.npy", ".fcounts.npy", ".fcoffs.npy", ".fdocs.npy")
 FIELDS = ("title", "body")  # read by rescoring as one text, the title's words first
@@ -115,17 +116,12 @@ def write(
         count_offsets,
         docs,
     )
-    for suffix, array in zip(SUFFIXES, written):
-        path = folder / f"{segment_id}{suffix}"
-        temporary = path.with_name(path.name + ".partial")
-        with open(temporary, "wb") as handle:
-            np.save(handle, array)
-        os.replace(temporary, path)
+    npfiles.save(folder, segment_id, SUFFIXES, written)
 
 
 def exists(folder: Path, segment_id: str) -> bool:
     """Say whether a segment's stems per document were written."""
-    return all((folder / f"{segment_id}{suffix}").exists() for suffix in SUFFIXES)
+    return npfiles.saved(folder, segment_id, SUFFIXES)
 
 
 class Forward:

@@ -150,7 +150,7 @@ def publish(
         count = len(documents["documents"])
     manifest = {**manifest, "build": _new_build(index_dir, count)}
     if documents is not None:
-        _write_atomic_bytes(
+        write_atomic_bytes(
             folder / DOCUMENTS, pickle.dumps(documents, protocol=pickle.HIGHEST_PROTOCOL)
         )
     # Each index file's size, so that a file later truncated or deleted is found at opening.
@@ -238,10 +238,10 @@ def _prune(index_dir: Path, newest: Path, keep: int = KEEP) -> None:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    _write_atomic_bytes(path, text.encode("utf-8"))
+    write_atomic_bytes(path, text.encode("utf-8"))
 
 
-def _write_atomic_bytes(path: Path, data: bytes) -> None:
+def write_atomic_bytes(path: Path, data: bytes) -> None:
     temporary = path.with_suffix(".partial")
     with open(temporary, "wb") as handle:
         handle.write(data)

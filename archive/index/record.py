@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archive.index.generations import DOCUMENTS
+from archive.index.generations import DOCUMENTS, write_atomic_bytes
 
 CHANGES = DOCUMENTS  # written by each build, never linked
 BASE = "documents.sqlite"
@@ -150,7 +150,7 @@ def write(
         "scan": {"stamp": scan.stamp, "folder": scan.folder},
         "rejected": sorted(rejected),
     }
-    _write_atomic(folder / CHANGES, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    write_atomic_bytes(folder / CHANGES, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _limit(count: int) -> int:
@@ -194,12 +194,3 @@ class _connect:
 
     def __exit__(self, *_: object) -> None:
         self.db.close()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    temporary = path.with_suffix(".partial")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)

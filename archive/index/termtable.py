@@ -10,11 +10,12 @@ binary search in the mapped arrays, narrowed first by every 64th key held in mem
 from __future__ import annotations
 
 import bisect
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+
+from archive.index import npfiles
 
 SUFFIXES = (".ptkeys.npy", ".ptoffs.npy", ".ptspan.npy")
 SAMPLE = 64  # every 64th key in memory: 1/64 of the keys, a binary search of 6 steps on disk
@@ -40,17 +41,12 @@ def write(folder: Path, segment_id: str, terms: dict[Key, tuple[int, int]]) -> N
         offsets,
         spans,
     )
-    for suffix, array in zip(SUFFIXES, arrays):
-        path = folder / f"{segment_id}{suffix}"
-        temporary = path.with_name(path.name + ".partial")
-        with open(temporary, "wb") as handle:
-            np.save(handle, array)
-        os.replace(temporary, path)
+    npfiles.save(folder, segment_id, SUFFIXES, arrays)
 
 
 def exists(folder: Path, segment_id: str) -> bool:
     """Say whether a segment's term table was written as arrays."""
-    return all((folder / f"{segment_id}{suffix}").exists() for suffix in SUFFIXES)
+    return npfiles.saved(folder, segment_id, SUFFIXES)
 
 
 class TermTable:
