@@ -586,3 +586,24 @@ def test_postings_arrays_beside_the_segments_are_the_postings_whoosh_reads(gener
             assert pairs == sorted(
                 (doc + offset, p) for doc, found in expected.items() for p in found
             )
+
+
+def test_cached_postings_stay_within_their_bytes_and_change_no_result(built, monkeypatch):
+    queries = ["social work", "funding innovation", "councils", "frontline social workers"]
+
+    def results() -> list:
+        archive = Archive(built)
+        found = []
+        for q in queries:
+            result = archive.search(SearchRequest(q=q))
+            found.append([(hit["id"], hit["score"]) for hit in result.hits])
+        return found, archive._current().sets
+
+    whole, sets = results()
+    assert len(sets._postings) > 1
+    smallest = min(ids.nbytes + weights.nbytes for ids, weights in sets._postings.values())
+    monkeypatch.setattr("archive.search.docsets.CACHED_POSTINGS_BYTES", smallest)
+    bounded, sets = results()
+    assert bounded == whole
+    assert len(sets._postings) == 1 or sets._postings_bytes <= smallest
+    assert sets._postings_bytes == sum(a.nbytes + b.nbytes for a, b in sets._postings.values())

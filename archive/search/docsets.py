@@ -28,6 +28,9 @@ Mask = np.ndarray  # one bool per document number of the generation
 CACHED_MASKS = 256  # about 25 MB at 100,000 documents
 CACHED_MASK_BYTES = 64 * 2**20  # and at most 64 MB: 64 masks at 1,000,000 documents
 CACHED_POSTINGS = 64  # the terms of the last few queries
+# and at most 32 MB of them: at 1,000,000 documents a common word's postings alone are 8 MB, and
+# 64 of them made most of a worker's own memory.
+CACHED_POSTINGS_BYTES = 32 * 2**20
 
 
 class DocSets:
@@ -53,6 +56,7 @@ class DocSets:
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = (
             OrderedDict()
         )
+        self._postings_bytes = 0
         self._columns: dict[str, np.ndarray] = {}
         # Columns worked out on first use rather than read: "largest" without mixing currencies,
         # amounts in real terms.
@@ -82,8 +86,13 @@ class DocSets:
         found = self._postings.get(key)
         if found is None:
             found = self._postings[key] = self._read_postings(*key)
-            if len(self._postings) > CACHED_POSTINGS:
-                self._postings.popitem(last=False)
+            self._postings_bytes += found[0].nbytes + found[1].nbytes
+            while len(self._postings) > 1 and (
+                len(self._postings) > CACHED_POSTINGS
+                or self._postings_bytes > CACHED_POSTINGS_BYTES
+            ):
+                ids, weights = self._postings.popitem(last=False)[1]
+                self._postings_bytes -= ids.nbytes + weights.nbytes
         else:
             self._postings.move_to_end(key)
         return found
