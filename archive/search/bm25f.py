@@ -21,6 +21,7 @@ from math import log
 import numpy as np
 from whoosh import query
 
+from archive.index import lengths
 from archive.search.scores import Scores
 from archive.search.scores import ScoringIndex as Ranker
 from archive.search.words import AtLeast
@@ -51,18 +52,20 @@ def scores(ranker: Ranker, q: AtLeast) -> Scores:
 _norms_of: weakref.WeakKeyDictionary[Ranker, dict[str, np.ndarray]] = weakref.WeakKeyDictionary()
 
 
-def _norms(ranker: Ranker, field: str) -> np.ndarray:
-    """Return every document's length normalisation in a field, worked out once per searcher.
+def _norms(ranker: Ranker, field: str, ids: np.ndarray) -> np.ndarray:
+    """Return some documents' length normalisation in a field.
 
-    Each posting's is the same float as worked out posting by posting: the same operations on
-    the same numbers. Kept, a common word's postings need one look-up each, not four passes.
+    Whoosh keeps a length as one of 256 steps (archive/index/lengths.py): the normalisation of
+    each step is worked out once per searcher, and a document's is looked up by its length byte,
+    the same float as worked out document by document (the same operations on the same numbers).
     """
     norms = _norms_of.setdefault(ranker, {})
     if field not in norms:
         b = B_FIELDS.get(field, 0.75)
         mean = ranker.searcher.avg_field_length(field) or 1.0
-        norms[field] = (1 - b) + b * ranker.field_lengths(field) / mean
-    return norms[field]
+        norms[field] = (1 - b) + b * lengths.LENGTHS / mean
+    found: np.ndarray = norms[field][ranker.length_codes(field)[ids]]
+    return found
 
 
 def word(ranker: Ranker, terms: list[query.Query]) -> Scores:
@@ -88,7 +91,7 @@ def word_at(ranker: Ranker, terms: list[query.Query]) -> tuple[np.ndarray, np.nd
             ids, weights = ranker.sets.postings(term.fieldname, term.text)
         if not len(ids):
             continue
-        parts.append((ids, term.boost * weights / _norms(ranker, term.fieldname)[ids]))
+        parts.append((ids, term.boost * weights / _norms(ranker, term.fieldname, ids)))
     if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     if len(parts) == 1:

@@ -38,6 +38,7 @@ class DocSets:
 
     def __init__(self, searcher: Searcher, folder: Path | None = None):
         self.searcher = searcher
+        self.folder = folder
         self.reader = searcher.reader()
         # The build's postings arrays beside each segment (archive/index/arrays.py), where there
         # are any.
