@@ -25,8 +25,8 @@ from archive.search.documents import DocumentCache
 from archive.search.words import AtLeast
 
 Mask = np.ndarray  # one bool per document number of the generation
-CACHED_MASKS = 256  # about 25 MB at 100,000 documents
-CACHED_MASK_BYTES = 64 * 2**20  # and at most 64 MB: 64 masks at 1,000,000 documents
+CACHED_MASKS = 256  # about 3 MB at 100,000 documents, kept as bits (archive/search/cache.py)
+CACHED_MASK_BYTES = 16 * 2**20  # and at most 16 MB: 128 masks at 1,000,000 documents
 CACHED_POSTINGS = 64  # the terms of the last few queries
 # and at most 32 MB of them: at 1,000,000 documents a common word's postings alone are 8 MB, and
 # 64 of them made most of a worker's own memory.

@@ -28,10 +28,10 @@ from archive.search.docsets import DocSets
 from archive.search.scores import Scores
 from archive.search.words import AtLeast
 
-CACHED_SCORES = 256  # bound by bytes first above 130,000 documents (24 KB each at 3,000)
-CACHED_SCORE_BYTES = (
-    32 * 2**20
-)  # 4 scores at 1,000,000 documents, 40 at 100,000: a worker's own memory
+CACHED_SCORES = 256
+# A worker's own memory: kept as the documents that score and their scores (archive/search/
+# cache.py), 12 bytes a matching document; 8 bytes a document where most match.
+CACHED_SCORE_BYTES = 24 * 2**20
 # BM25F's term-frequency saturation and length normalisation, chosen by bench/relevance.py.
 K1 = 1.2
 B = 0.75
