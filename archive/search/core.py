@@ -19,7 +19,7 @@ from archive.corpus.country import currency_of, fiscal_year
 from archive.corpus.registry import Registry
 from archive.errors import BadRequest
 from archive.index import generations
-from archive.search import discover, limits, realterms
+from archive.search import discover, heap, limits, realterms
 from archive.search.docsets import Mask
 from archive.search.facets import FacetValue
 from archive.search.generation import Generation
@@ -72,6 +72,7 @@ class Archive:
     _closer: Any  # closes the open generation's searcher with the archive
 
     def __init__(self, index_dir: Path, pinned: Path | None = None):
+        heap.return_large_arrays()  # a worker's own memory: a query's scratch arrays go back
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._generation: Generation | None = None
