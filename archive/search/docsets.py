@@ -213,9 +213,10 @@ class DocSets:
         ends = [offset for _, offset in self._arrays][1:] + [self.size]
         for (segment, offset), end in zip(self._arrays, ends):
             assert segment is not None
-            spans = [segment.terms.get((field, btext)) for btext in btexts]
-            if any(span is None for span in spans):
-                continue
+            found_spans = [segment.terms.get((field, btext)) for btext in btexts]
+            spans = [span for span in found_spans if span is not None]
+            if len(spans) < len(btexts):
+                continue  # a word this segment does not hold
             running = wanted[offset:end]  # this segment's documents, by their numbers in it
             keys = None
             for shift in sorted(

@@ -58,7 +58,7 @@ class Periods:
         )
         # Kept in the narrowest type that holds them: every worker keeps its own (a YYYYMMDD day
         # fits 32 bits), 11 bytes a document instead of 32.
-        wide = bool(len(dates)) and not (0 <= int(dates.min()) and int(last.max()) < 2**31)
+        wide = bool(len(dates)) and not (int(dates.min()) >= 0 and int(last.max()) < 2**31)
         self.year = year if wide else year.astype(np.int16)
         self.month = month.astype(np.int8)
         self.first = first if wide else first.astype(np.int32)

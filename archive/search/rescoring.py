@@ -136,16 +136,19 @@ def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> tuple[np.ndarray, np
     ]
     total = sum(weights[t] for t in terms)
     extra = np.zeros(ranker.size)
+    # Only where the query matches (a document it does not match gains nothing): a word's
+    # scores are worked out for those documents alone.
+    matched = ranker.sets.matches(q)
     for term in terms:
-        ids, values = _expansion(ranker, term)
+        ids, values = _expansion(ranker, term, matched)
         extra[ids] += (weights[term] / total) * values
     # Weighed against the query's own words, so that feedback is the same share of a short query
-    # and a long one; only where the query matches (a document it does not match gains nothing).
-    held = np.flatnonzero(extra)
-    return held, FEEDBACK * len(q.subqueries) * extra[held] * ranker.sets.matches(q)[held]
+    # and a long one.
+    gain = np.flatnonzero(extra)
+    return gain, FEEDBACK * len(q.subqueries) * extra[gain] * matched[gain]
 
 
-def _expansion(ranker: Ranker, stem: str) -> tuple[np.ndarray, np.ndarray]:
+def _expansion(ranker: Ranker, stem: str, within: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     # A feedback word scores as a question's words do: title and body together where they are.
     # Only where it is held (its documents and scores): the rest add nothing.
     if not bm25f.COMBINED:
@@ -153,7 +156,9 @@ def _expansion(ranker: Ranker, stem: str) -> tuple[np.ndarray, np.ndarray]:
         ids = np.flatnonzero(scores)
         return ids, scores[ids]
     return bm25f.word_at(
-        ranker, [query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)]
+        ranker,
+        [query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)],
+        within,
     )
 
 
