@@ -28,9 +28,9 @@ Mask = np.ndarray  # one bool per document number of the generation
 CACHED_MASKS = 256  # about 3 MB at 100,000 documents, kept as bits (archive/search/cache.py)
 CACHED_MASK_BYTES = 16 * 2**20  # and at most 16 MB: 128 masks at 1,000,000 documents
 CACHED_POSTINGS = 64  # the terms of the last few queries
-# and at most 32 MB of them: at 1,000,000 documents a common word's postings alone are 8 MB, and
-# 64 of them made most of a worker's own memory.
-CACHED_POSTINGS_BYTES = 32 * 2**20
+# and at most 24 MB of them (8 bytes a posting): at 1,000,000 documents a common word's postings
+# alone are 4 MB, and 64 of them made most of a worker's own memory.
+CACHED_POSTINGS_BYTES = 24 * 2**20
 
 
 class DocSets:
@@ -83,6 +83,11 @@ class DocSets:
 
     def postings(self, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         """Return a term's documents and weights, kept for the next few terms (ranking too)."""
+        ids, weights = self._kept_postings(field, text)
+        # Kept in the narrowest type that holds them exactly; every score is worked in float64.
+        return ids, weights.astype(np.float64, copy=False)
+
+    def _kept_postings(self, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         key = (field, self.searcher.schema[field].to_bytes(text) if isinstance(text, str) else text)
         found = self._postings.get(key)
         if found is None:
@@ -99,9 +104,13 @@ class DocSets:
         return found
 
     def _read_postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        # Document numbers in 32 bits where they fit, weights as the arrays hold them (float32,
+        # term frequencies, exact): 8 bytes a posting kept instead of 16.
+        narrow = np.int32 if self.size < 2**31 else np.int64
         if self._arrays is None or not arrays.covers(self.searcher.schema, field):
-            return postings(self.reader, field, btext)
-        ids, weights = [], []
+            ids, weights = postings(self.reader, field, btext)
+            return ids.astype(narrow), _narrowed(weights)
+        parts, scores = [], []
         for (leaf, offset), (segment, _) in zip(self.reader.leaf_readers(), self._arrays):
             found = (
                 segment.postings(field, btext)
@@ -109,11 +118,11 @@ class DocSets:
                 else postings(leaf, field, btext)
             )
             if found is not None and len(found[0]):
-                ids.append(found[0].astype(np.int64) + offset)
-                weights.append(found[1].astype(np.float64))
-        if not ids:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        return np.concatenate(ids), np.concatenate(weights)
+                parts.append(found[0].astype(narrow) + offset)
+                scores.append(found[1])
+        if not parts:
+            return np.zeros(0, dtype=narrow), np.zeros(0, dtype=np.float32)
+        return np.concatenate(parts), _narrowed(np.concatenate(scores))
 
     def segment(self, doc: int) -> tuple[arrays.SegmentArrays | None, int]:
         """Return the arrays of a document's segment (None if it has none) and its number there."""
@@ -129,7 +138,7 @@ class DocSets:
         if field not in self.searcher.schema:
             return np.zeros(self.size, dtype=bool)
         try:
-            return self.from_ids(self.postings(field, text)[0])
+            return self.from_ids(self._kept_postings(field, text)[0])
         except ValueError:  # text the field cannot hold, such as a word in a numeric field
             return np.zeros(self.size, dtype=bool)
 
@@ -267,6 +276,14 @@ class DocSets:
         if reverse:
             order = order[::-1]
         return ids[order[:limit]]
+
+
+def _narrowed(weights: np.ndarray) -> np.ndarray:
+    """Return weights as float32 where that holds every one exactly, else as float64."""
+    if weights.dtype == np.float32:
+        return weights
+    narrow = weights.astype(np.float32)
+    return narrow if np.array_equal(narrow, weights) else weights.astype(np.float64)
 
 
 def _common(first: np.ndarray, second: np.ndarray) -> np.ndarray:
