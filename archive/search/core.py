@@ -41,6 +41,7 @@ FACETS = (
     "announced_by",
     "amount",
 )
+LABELS_KEPT = 50_000  # facet values' labels kept per generation
 
 
 @dataclass
@@ -301,6 +302,16 @@ class Archive:
         return sorted(values, key=_facet_order(facet, currency_of(gen.registry.home) or "GBP"))
 
     def _label(self, gen: Generation, facet: str, value: str) -> str:
+        # A generation's labels do not change: each worked out once, not per value per query
+        # (bounded: a selected value comes from the URL, and could be anything).
+        found = gen.labels.get((facet, value))
+        if found is None:
+            found = self._labelled(gen, facet, value)
+            if len(gen.labels) < LABELS_KEPT:
+                gen.labels[(facet, value)] = found
+        return found
+
+    def _labelled(self, gen: Generation, facet: str, value: str) -> str:
         if facet == "amount":
             return band_label(value)
         if facet in ("department", "programme", "government"):
