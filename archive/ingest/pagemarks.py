@@ -8,7 +8,7 @@ from archive.ingest.furniture import _END_LINE, _PUNCTUATION, prose
 
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -", "Page 3".
 _PAGE_LINE = re.compile(
-    r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$"
+    r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!][.,]?\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$"
     # "Page 3", "- Page 2 of 4 -"
     r"|^[-–(\s]*[Pp](?:age|AGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?[-–)\s]*$"
 )
@@ -33,6 +33,11 @@ _ATTACHED = re.compile(
     r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)[^()]{0,100}\)?\s*$", re.IGNORECASE
 )
 _NOTE_WORDS = 14
+# Scanning noise before a page's mark at the foot of its last line: "... distributed o. o 9/ 2"
+# (the next page opening "2"), "... and employment. , a . t4_" (the next line "-2-"). No run of
+# two letters, and a figure or a mark no word has among its few tokens.
+_NOISY_MARK = re.compile(r"(?<=\S)\s+((?:\S{1,3}\s+){0,4}\S{0,3}/\s*(\d{1,2})\.?)\s*$")
+_NOISE_BEFORE_PAGE = re.compile(r"(?<=[.!?\"”])\s+((?:\S{1,3}\s+){0,4}\S{1,4})\s*$")
 
 
 def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -44,26 +49,34 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     where = {i: n for n, i in enumerate(nonblank)}
     announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
     glue = None  # the line a catch-word was taken off goes on in the next page's first line
+    pages: set[int] = set()  # the numbers of the page marks taken so far
     for i, line in enumerate(lines):
+        following = nonblank[where[i] + 1] if line and where[i] + 1 < len(nonblank) else None
+        if following is not None:
+            line = _noise_before_mark(line, lines[following], dropped)
         bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
             line == announced
+            or _next_page(line, pages, lines[following] if following is not None else "")
             or _in_prose(lines, nonblank, where[i])
             or bool(_BARE_PAGE.match(line) and _catchword(lines, nonblank, where[i]))
         )
         # "... February 28, 1974." / "I" / "Holders of Series B Bonds will ...": a letter alone
         # before running text is a mark the scan read, never a sentence
-        following = nonblank[where[i] + 1] if line and where[i] + 1 < len(nonblank) else None
         bare = bare or bool(
             _LONE_MARK.match(line) and following is not None and prose(lines[following])
         )
         if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
             dropped.append(line)
+            if not _END_LINE.match(line) and re.search(r"\d", line):
+                pages.add(int(re.findall(r"\d+", line)[-1]))
             if _BARE_PAGE.match(line) and _catchword(lines, nonblank, where[i]):
                 glue = _drop_catchword(kept, dropped)
             continue
         if line:
             tail = _PAGE_TAIL.search(line)
             announced = re.sub(r"\D", "", tail.group()) if tail else None
+            if tail and announced:
+                pages.add(int(announced))
             catch = _CATCH_TAIL.search(line)
             if catch and _next_page_opens(lines, nonblank, where[i], catch.group(1)):
                 dropped.append(catch.group().strip())  # "... bushfire. / Background" / "2"
@@ -80,6 +93,38 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
             continue
         kept.append(cleaned)
     return kept, dropped
+
+
+def _noise_before_mark(line: str, following: str, dropped: list[str]) -> str:
+    """Take scanning noise and its page mark off a line whose page the next line numbers.
+
+    "... should be distributed o. o 9/ 2" / "2": the mark and its noise go, the words stay;
+    "... and employment. , a . t4_" / "-2-": the noise after the last sentence goes.
+    """
+    mark = _NOISY_MARK.search(line)
+    if mark and following.strip(" -–.") == mark.group(2) and _noise(mark.group(1)[:-1]):
+        dropped.append(mark.group(1))
+        return line[: mark.start()]
+    tail = _NOISE_BEFORE_PAGE.search(line)
+    if tail and _PAGE_LINE.match(following) and _noise(tail.group(1)) and re.search(
+        r"[\d_~|/\\<>{}]", tail.group(1)
+    ):
+        dropped.append(tail.group(1))
+        return line[: tail.start()]
+    return line
+
+
+def _noise(text: str) -> bool:
+    """Tell a few tokens of scanning noise: no two letters running, never a word."""
+    return not re.search(r"[A-Za-z]{2}", text)
+
+
+def _next_page(line: str, pages: set[int], following: str) -> bool:
+    """Tell a bare number that goes on from the page marks already taken: "-3-", later "4"."""
+    if not (_BARE_PAGE.match(line) and line.isdigit()):
+        return False
+    number = int(line)
+    return number - 1 in pages and number not in pages and bool(re.match(r"[\"“'A-Z]", following))
 
 
 def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:
