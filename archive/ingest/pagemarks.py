@@ -44,7 +44,7 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove page markers and end marks, keeping the words around; return lines and what went."""
     kept: list[str] = []
     dropped: list[str] = []
-    lines = _without_notes(lines, dropped)
+    lines = _without_stamps(_without_notes(lines, dropped), dropped)
     nonblank = [i for i, line in enumerate(lines) if line]
     where = {i: n for n, i in enumerate(nonblank)}
     announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
@@ -52,8 +52,11 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     pages: set[int] = set()  # the numbers of the page marks taken so far
     for i, line in enumerate(lines):
         following = nonblank[where[i] + 1] if line and where[i] + 1 < len(nonblank) else None
+        page = None
         if following is not None:
-            line = _noise_before_mark(line, lines[following], dropped)
+            line, page = _noise_before_mark(line, lines[following], dropped)
+            if page:  # the next line is this page's number, said again: "2"
+                pages.add(int(page))
         bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
             line == announced
             or _next_page(line, pages, lines[following] if following is not None else "")
@@ -74,7 +77,7 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
             continue
         if line:
             tail = _PAGE_TAIL.search(line)
-            announced = re.sub(r"\D", "", tail.group()) if tail else None
+            announced = re.sub(r"\D", "", tail.group()) if tail else page
             if tail and announced:
                 pages.add(int(announced))
             catch = _CATCH_TAIL.search(line)
@@ -95,7 +98,42 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, dropped
 
 
-def _noise_before_mark(line: str, following: str, dropped: list[str]) -> str:
+# An archive's page stamp at a page's foot: "... governments. 003671", "2732" alone, "... 1995 0195".
+_STAMP = re.compile(r"(?:^|(?<=[.!?\"”)])\s+|(?<=\d{4})\s+)(\d{4,6})[A-Za-z]?$")
+_STAMP_STEP = 3  # pages: the stamps of one release run on, a page or two apart
+
+
+def _without_stamps(lines: list[str], dropped: list[str]) -> list[str]:
+    """Take an archive's page stamps off: numbers at pages' feet that run on (3928, 3929, ...).
+
+    A number after a sentence's end or alone on its line is a stamp where another such number
+    runs on from it, in order, a few apart, or where it opens with a nought ("0195"), as no year,
+    amount or postcode does. A postcode or a table's figure follows a word, not a full stop.
+    """
+    found = [(i, _STAMP.search(line)) for i, line in enumerate(lines)]
+    numbers = [(i, m) for i, m in found if m and not re.fullmatch(r"(?:1[89]|20)\d\d", m.group(1))]
+    values = [int(m.group(1)) for _, m in numbers]
+    stamps = set()
+    for n, (i, m) in enumerate(numbers):
+        run_on = any(0 < values[n] - values[k] <= _STAMP_STEP for k in range(n)) or any(
+            0 < values[k] - values[n] <= _STAMP_STEP for k in range(n + 1, len(numbers))
+        )
+        if run_on or m.group(1).startswith("0"):
+            stamps.add(i)
+    kept = []
+    for i, line in enumerate(lines):
+        if i in stamps:
+            match = _STAMP.search(line)
+            assert match is not None
+            dropped.append(line[match.start() :].strip())
+            line = line[: match.start()].rstrip()
+            if not line:
+                continue
+        kept.append(line)
+    return kept
+
+
+def _noise_before_mark(line: str, following: str, dropped: list[str]) -> tuple[str, str | None]:
     """Take scanning noise and its page mark off a line whose page the next line numbers.
 
     "... should be distributed o. o 9/ 2" / "2": the mark and its noise go, the words stay;
@@ -104,14 +142,14 @@ def _noise_before_mark(line: str, following: str, dropped: list[str]) -> str:
     mark = _NOISY_MARK.search(line)
     if mark and following.strip(" -–.") == mark.group(2) and _noise(mark.group(1)[:-1]):
         dropped.append(mark.group(1))
-        return line[: mark.start()]
+        return line[: mark.start()], mark.group(2)
     tail = _NOISE_BEFORE_PAGE.search(line)
     if tail and _PAGE_LINE.match(following) and _noise(tail.group(1)) and re.search(
         r"[\d_~|/\\<>{}]", tail.group(1)
     ):
         dropped.append(tail.group(1))
-        return line[: tail.start()]
-    return line
+        return line[: tail.start()], None
+    return line, None
 
 
 def _noise(text: str) -> bool:
