@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.ingest.breaks import LIST_ITEM, continues, headings_apart, join_blocks, list_entry
+from archive.ingest.breaks import (
+    LIST_ITEM,
+    comma_stop,
+    continues,
+    headings_apart,
+    join_blocks,
+    list_entry,
+)
 from archive.ingest.furniture import lead_furniture, place_line
 from archive.ingest.letters import address_blocks, attached_letters
 from archive.ingest.linemodel import drop_furniture, seam
@@ -298,6 +305,7 @@ def _reflow(lines: list[str]) -> list[str]:
             or continues(previous, line)
         )
         joins = seam(last, line, joins) if previous and not item else joins
+        joins = joins and not (wrapped and comma_stop(last, line))
         if joins:
             units[-1] = f"{previous} {line}"
         else:

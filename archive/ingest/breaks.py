@@ -71,6 +71,25 @@ def continues(previous: str, line: str) -> bool:
     return False
 
 
+# A sentence's opening word, in capitals, with a word in lower case after it: "That, of course",
+# "There has been", "It is". After a comma it shows the comma was a full stop the scan misread:
+# "... employment opportunities were not coming forward very readily," / "That, of course, ...".
+_OPENING = re.compile(
+    r"^(?:It|That|There|This|These|Those|The|We|Our|They|He|She|But|However|Nothing|What|When|If)"
+    r",?\s+[a-z]"
+)
+_CLAUSE_WORDS = 5  # a comma closing a line this long closes a clause, not a name in a list
+
+
+def comma_stop(previous: str, line: str) -> bool:
+    """Tell a paragraph's end at a full stop a scan read as a comma, by the sentence after it."""
+    return (
+        previous.rstrip().endswith(",")
+        and len(previous.split()) >= _CLAUSE_WORDS
+        and bool(_OPENING.match(line))
+    )
+
+
 def join_blocks(lines: list[str]) -> list[str]:
     """Join the lines of a block wrapped at a fixed width where blank lines part the paragraphs.
 
