@@ -121,7 +121,7 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     lines = stray_marks([line.strip() for line in normalise(raw).split("\n")], marks)
     # a fax head first: the page number under it ("TEL: ... 03/ 03" / "3") then stands in prose
     lines = fax_stamps(lines, marks)
-    lines, markers = clean_markers(lines)
+    lines, markers = clean_markers(lines, marks)
     markers[:0] = marks
     given_title = bool(title)
     title, title_at = _find_title(lines, title)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from archive.ingest.furniture import _END_LINE, _PUNCTUATION, prose
 
@@ -40,8 +41,11 @@ _NOISY_MARK = re.compile(r"(?<=\S)\s+((?:\S{1,3}\s+){0,4}\S{0,3}/\s*(\d{1,2})\.?
 _NOISE_BEFORE_PAGE = re.compile(r"(?<=[.!?\"”])\s+((?:\S{1,3}\s+){0,4}\S{1,4})\s*$")
 
 
-def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Remove page markers and end marks, keeping the words around; return lines and what went."""
+def clean_markers(lines: list[str], taken: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """Remove page markers and end marks, keeping the words around; return lines and what went.
+
+    taken: what went before (a fax head's page number under it, "2"), so the next page is known.
+    """
     kept: list[str] = []
     dropped: list[str] = []
     lines = _without_stamps(_without_notes(lines, dropped), dropped)
@@ -49,7 +53,8 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
     where = {i: n for n, i in enumerate(nonblank)}
     announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
     glue = None  # the line a catch-word was taken off goes on in the next page's first line
-    pages: set[int] = set()  # the numbers of the page marks taken so far
+    # the numbers of the page marks taken so far
+    pages = {int(mark.rstrip(".")) for mark in taken if re.fullmatch(r"\d{1,2}\.?", mark)}
     for i, line in enumerate(lines):
         following = nonblank[where[i] + 1] if line and where[i] + 1 < len(nonblank) else None
         page = None

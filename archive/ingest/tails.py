@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from archive.ingest.furniture import _CAPTION, _CONTACT, _END_LINE, _PHONE, DATE, junk, prose
+from archive.ingest.furniture import (
+    _CAPTION,
+    _CONTACT,
+    _END_LINE,
+    _MONTH,
+    _PHONE,
+    DATE,
+    junk,
+    prose,
+)
 from archive.ingest.stamps import _ODD
 
 
@@ -64,6 +73,19 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     ):
         dropped.append(tail.group(1))
         kept[last] = kept[last][: tail.start(1)].rstrip()
+    last = max((i for i, line in enumerate(kept) if line), default=None)
+    closing = _CLOSING.match(kept[last]) if last is not None else None
+    # "Canberra I_", "CANBERRA 27 March 1992 c F 1\"": the scan's marks after the closing dateline
+    if (
+        last is not None
+        and closing
+        and closing["keep"].strip()
+        and not re.search(r"[A-Za-z]{2}", closing["noise"])
+        # "February 18, 1-.": a date's figures misread are the date's, not marks after it
+        and not re.fullmatch(rf"(?i:{_MONTH})", closing["keep"].split()[-1].strip(",."))
+    ):
+        dropped.append(closing["noise"])
+        kept[last] = closing["keep"]
     return kept, dropped
 
 
@@ -140,6 +162,12 @@ _REACHED = re.compile(
     r"(?:https?://|www\.)\S+|\(0\d\)\s?\d{4}\s?\d{4}\b|\b0\d\s\d{4}\s\d{4}\b"
     r"|\b1[38]00\s?\d{3}\s?\d{3}\b|\b13\s\d\d\s\d\d\b|\(04\d\d\s\d{3}\s\d{3}\)",
     re.IGNORECASE,
+)
+# A closing dateline, a place or a date or both, and a few marks after it
+_CLOSING = re.compile(
+    rf"^(?P<keep>(?:[A-Z][A-Za-z]+(?:[ /][A-Z][A-Za-z]+)?[,.]?(?:\s*A\.?\s?C\.?\s?T\.?,?)?)?"
+    rf"\s*(?i:{DATE})?)\s+(?!A\.?\s?C\.?\s?T\b)"
+    rf"(?P<noise>[^\s\w]*\w{{0,2}}\W*(?:\s+\S{{1,3}}){{0,2}})$"
 )
 _DATE_LINE = re.compile(rf"^(?:{DATE})\.?$", re.IGNORECASE)
 _TAIL_LINES = 6
