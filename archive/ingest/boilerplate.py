@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from archive.ingest.breaks import (
     LIST_ITEM,
     comma_stop,
+    list_line,
     continues,
     headings_apart,
     join_blocks,
@@ -288,6 +289,9 @@ def _reflow(lines: list[str]) -> list[str]:
         previous = units[-1] if units else ""
         listing = listing and not previous.endswith((".", "!", "?"))
         item = listing and bool(_ITEM_END.search(previous))
+        # after "the following issues:", lines each opening in capitals and closing on no mark are
+        # the list's items: "A ban on all automatic ... firearms" / "Strict licensing of ..."
+        item = item or (listing and list_line(previous, line))
         joins = not item and bool(
             (
                 previous
