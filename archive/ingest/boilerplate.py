@@ -19,7 +19,7 @@ from archive.ingest.letters import address_blocks, attached_letters
 from archive.ingest.linemodel import drop_furniture, seam
 from archive.ingest.pagemarks import clean_markers
 from archive.ingest.stamps import compliments, fax_stamps, lead_stamps, stray_marks, tail_stamps
-from archive.ingest.tails import tail_furniture
+from archive.ingest.tails import phone_lines, tail_furniture
 from archive.ingest.titles import clean_title
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
@@ -136,6 +136,7 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
         furniture.append(body.pop(place))
     body, tail = tail_furniture(body)
+    body = phone_lines(body, tail)
     body = compliments(tail_stamps(body, tail), tail)
     body, letters = attached_letters(body)
     tail += letters

@@ -89,6 +89,17 @@ def tail_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, dropped
 
 
+def phone_lines(lines: list[str], dropped: list[str]) -> list[str]:
+    """Drop a telephone number standing alone on its line, wherever it stands: "(02) 6277 7744"."""
+    kept = []
+    for line in lines:
+        if _PHONE_ALONE.match(line):
+            dropped.append(line)
+            continue
+        kept.append(line)
+    return kept
+
+
 def pointer(line: str) -> bool:
     """Tell a line that sends the reader elsewhere: "More information is available at www...".
 
@@ -168,6 +179,12 @@ _CLOSING = re.compile(
     rf"^(?P<keep>(?:[A-Z][A-Za-z]+(?:[ /][A-Z][A-Za-z]+)?[,.]?(?:\s*A\.?\s?C\.?\s?T\.?,?)?)?"
     rf"\s*(?i:{DATE})?)\s+(?!A\.?\s?C\.?\s?T\b)"
     rf"(?P<noise>[^\s\w]*\w{{0,2}}\W*(?:\s+\S{{1,3}}){{0,2}})$"
+)
+# An Australian telephone number, alone: "(02) 6277 7744", "02 6277 7744", "1800 007 757", "13 11 58"
+_PHONE_ALONE = re.compile(
+    r"^(?:(?:tel|ph|phone|telephone)\b[.:]?\s*)?(?:\(0\d\)\s?\d{4}\s?\d{4}|0\d\s\d{4}\s\d{4}"
+    r"|1[38]00\s\d{3}\s\d{3}|13\s\d\d\s\d\d)$",
+    re.IGNORECASE,
 )
 _DATE_LINE = re.compile(rf"^(?:{DATE})\.?$", re.IGNORECASE)
 _TAIL_LINES = 6
