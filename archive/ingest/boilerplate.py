@@ -286,13 +286,15 @@ def _reflow(lines: list[str]) -> list[str]:
     # after a line ending in ":", items ending in ";" ("; and") each open a paragraph of their own,
     # however the next begins: "including:" / "delivery of equipment ...;" / "the provision of ..."
     listing = False
+    # whether each unit opened a list's item, or right after the line ending in ":"
+    itemised: list[bool] = []
     for line in lines:
         previous = units[-1] if units else ""
         listing = listing and not previous.endswith((".", "!", "?"))
         item = listing and bool(_ITEM_END.search(previous))
         # after "the following issues:", lines each opening in capitals and closing on no mark are
         # the list's items: "A ban on all automatic ... firearms" / "Strict licensing of ..."
-        item = item or (listing and list_line(previous, line))
+        item = item or (listing and bool(itemised) and itemised[-1] and list_line(previous, line))
         joins = not item and bool(
             (
                 previous
@@ -314,6 +316,7 @@ def _reflow(lines: list[str]) -> list[str]:
         if joins:
             units[-1] = f"{previous} {line}"
         else:
+            itemised.append(item or previous.endswith(":"))
             units.append(line)
         listing = listing or units[-1].endswith(":")
         last = line

@@ -101,9 +101,10 @@ def list_line(last: str, line: str) -> bool:
     return (
         bool(_ITEM_OPENING.match(line))
         and last[:1].isupper()
-        and bool(re.search(r"\b[a-z][a-z'’-]*$", last))
+        and bool(re.search(r"\b[a-z][a-z'’]*$", last))
         and not _NO_END.search(last)
         and len(line.split()) <= _ITEM_WORDS
+        and len(last.split()) <= 2 * _ITEM_WORDS  # an item, not a paragraph after "EMBARGO:"
         and not continues(last, line)
         and not list_entry(last, line)
     )

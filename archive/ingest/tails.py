@@ -118,8 +118,9 @@ def _contact_like(line: str) -> bool:
         or _CONTACT.match(line)
         or _PHONE.match(line)
         or _DATE_LINE.match(line)
-        or (_REACHED.search(line) and not re.search(r"[.!?]\s+[A-Z]", line))
-        and not re.match(r"(?:further|more)\s+(?:information|details)\b", line, re.IGNORECASE)
+        # "Press Office (02) 6277 7744", "Jane Doe, Media Adviser, ... (0438 690 305)."
+        or bool(_REACHED.search(line))
+        and (len(line.split()) <= _CONTACT_WORDS or bool(_PERSON_ROLE.match(line)))
         or (len(line.split()) <= _TAIL_WORDS and not prose(line))
     )
 
@@ -177,7 +178,7 @@ _REACHED = re.compile(
 # A closing dateline, a place or a date or both, and a few marks after it
 _CLOSING = re.compile(
     rf"^(?P<keep>(?:[A-Z][A-Za-z]+(?:[ /][A-Z][A-Za-z]+)?[,.]?(?:\s*A\.?\s?C\.?\s?T\.?,?)?)?"
-    rf"\s*(?i:{DATE})?)\s+(?!A\.?\s?C\.?\s?T\b)"
+    rf"\s*(?i:{DATE})?)\s+(?!A\.?\s?C\.?\s?T(?![A-Za-z]))"
     rf"(?P<noise>[^\s\w]*\w{{0,2}}\W*(?:\s+\S{{1,3}}){{0,2}})$"
 )
 # An Australian telephone number, alone: "(02) 6277 7744", "02 6277 7744", "1800 007 757", "13 11 58"
@@ -186,6 +187,8 @@ _PHONE_ALONE = re.compile(
     r"|1[38]00\s\d{3}\s\d{3}|13\s\d\d\s\d\d)$",
     re.IGNORECASE,
 )
+_CONTACT_WORDS = 8
+_PERSON_ROLE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+,\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z]")
 _DATE_LINE = re.compile(rf"^(?:{DATE})\.?$", re.IGNORECASE)
 _TAIL_LINES = 6
 _TAIL_WORDS = 20
