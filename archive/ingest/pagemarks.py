@@ -103,7 +103,7 @@ def clean_markers(lines: list[str], taken: Iterable[str] = ()) -> tuple[list[str
     return kept, dropped
 
 
-# An archive's page stamp at a page's foot: "... governments. 003671", "2732" alone, "... 1995 0195".
+# An archive's page stamp at a page's foot: "... governments. 003671", "2732", "... 1995 0195".
 _STAMP = re.compile(r"(?:^|(?<=[.!?\"”)])\s+|(?<=\d{4})\s+)(\d{4,6})[A-Za-z]?$")
 _STAMP_STEP = 3  # pages: the stamps of one release run on, a page or two apart
 
@@ -149,8 +149,11 @@ def _noise_before_mark(line: str, following: str, dropped: list[str]) -> tuple[s
         dropped.append(mark.group(1))
         return line[: mark.start()], mark.group(2)
     tail = _NOISE_BEFORE_PAGE.search(line)
-    if tail and _PAGE_LINE.match(following) and _noise(tail.group(1)) and re.search(
-        r"[\d_~|/\\<>{}]", tail.group(1)
+    if (
+        tail
+        and _PAGE_LINE.match(following)
+        and _noise(tail.group(1))
+        and re.search(r"[\d_~|/\\<>{}]", tail.group(1))
     ):
         dropped.append(tail.group(1))
         return line[: tail.start()], None

@@ -181,14 +181,16 @@ _CLOSING = re.compile(
     rf"\s*(?i:{DATE})?)\s+(?!A\.?\s?C\.?\s?T(?![A-Za-z]))"
     rf"(?P<noise>[^\s\w]*\w{{0,2}}\W*(?:\s+\S{{1,3}}){{0,2}})$"
 )
-# An Australian telephone number, alone: "(02) 6277 7744", "02 6277 7744", "1800 007 757", "13 11 58"
+# An Australian telephone number alone: "(02) 6277 7744", "02 6277 7744", "1800 007 757", "13 11 58"
 _PHONE_ALONE = re.compile(
     r"^(?:(?:tel|ph|phone|telephone)\b[.:]?\s*)?(?:\(0\d\)\s?\d{4}\s?\d{4}|0\d\s\d{4}\s\d{4}"
     r"|1[38]00\s\d{3}\s\d{3}|13\s\d\d\s\d\d)$",
     re.IGNORECASE,
 )
 _CONTACT_WORDS = 8
-_PERSON_ROLE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+,\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z]")
+_PERSON_ROLE = re.compile(
+    r"^(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+,\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z]"
+)
 _DATE_LINE = re.compile(rf"^(?:{DATE})\.?$", re.IGNORECASE)
 _TAIL_LINES = 6
 _TAIL_WORDS = 20

@@ -18,7 +18,8 @@ from archive.ingest.furniture import (
 _TITLE_STATEMENT = re.compile(
     rf"\s*(?:[-–—:;,]\s*|\b)(?:{_STATEMENT}|sta?t[a-z]{{0,2}}m[a-z]{{1,4}})\s+by\s+(?:t[he]{{2}}\s+)?(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b.*$"
     # another minister's, after a dash: "... - STATEMENT BY THE MINISTER FOR EXTERNAL AFFAIRS"
-    rf"|\s*[-–—:]\s*{_STATEMENT}\s+by\s+the\s+(?:acting\s+)?minister\s+for\s+[A-Z][A-Za-z ,&'-]{{2,60}}$",
+    rf"|\s*[-–—:]\s*{_STATEMENT}\s+by\s+the\s+(?:acting\s+)?minister\s+for\s+"
+    r"[A-Z][A-Za-z ,&'-]{2,60}$",
     re.IGNORECASE,
 )
 # A date before the headline: "8TH DECEMBER 1961 - AUSTRALIAN REPRESENTATION AT ..."
