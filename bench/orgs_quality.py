@@ -9,10 +9,11 @@ The development samples are bench/ingest_trial_{dev,sealed,sealed2,sealed3,sampl
 first four sealed samples of organisations, bench/orgs_sealed{,2,3,4}.yaml (each read once, then
 developed on), and round 5's own bench/orgs_dev5.yaml, their organisation lists corrected where a
 reader's full list was not full (bench/orgs_corrections.yaml, each correction with its reason);
-the sealed sample is bench/orgs_sealed5.yaml. A name found is right when it is, as written (case, "the" and a closing
-full stop aside), one of the spellings of an annotated name; a name annotated is found when one of
-its spellings is. Each record is ingested as `archive ingest --country AU` would, without writing
-(bench/ingest_quality.py). The texts are the Commonwealth of Australia's, under CC BY 3.0 AU.
+the sealed sample is bench/orgs_sealed5.yaml. A name found is right when it is, as written
+(case, "the" and a closing full stop aside), one of the spellings of an annotated name; a name
+annotated is found when one of its spellings is. Each record is ingested as `archive ingest
+--country AU` would, without writing (bench/ingest_quality.py). The texts are the Commonwealth of
+Australia's, under CC BY 3.0 AU.
 """
 
 from __future__ import annotations

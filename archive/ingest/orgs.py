@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from archive.ingest.furniture import in_capitals
+from archive.ingest.orgshapes import no_body_around, not_a_body, numbered_units, two_bodies
 from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
 from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, strip_lead, trim_to
 
@@ -17,6 +18,9 @@ _ORG_ENDINGS = (
     "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Museum|Gallery|Library"
     "|Memorial|Church|Bureau|Forces?|League|Club|Academy|Army|Navy|Air\\s+Force|Police|Secretariat"
     "|Consulate(?:-\\s?General)?|Embassy|Inquiry|Publishers|Publishing|Airlines|Books"
+    # the forces' and the police's bodies, laboratories, fronts (round 5: each ends 9 names or more
+    # in the collection, most of them bodies')
+    "|Squad|Regiment|Command|Corps|Directorate|Laborator(?:y|ies)|Front|(?<=Coast\\s)Guard|(?<=National\\s)Guard"
     # a fund or a community that is a body, not a programme or the people of a place
     r"|(?<=Research\s)Fund|(?<=Monetary\s)Fund|(?<=Economic\s)Community"
     # "Maurice Blackburn & Co", "NBN Co": a company's ending, never "Co." closing a sentence
@@ -126,7 +130,7 @@ _LAW_AFTER = re.compile(
 # "Local Hospital Networks", "Central Bank Governors", "the Primary Health Network regions": the
 # name qualifies a plural that follows; it names no one body.
 _PLURAL_AFTER = re.compile(r"\s+(?:Networks|Governors|Ministers|Boards|regions)\b")
-_PLURAL_KIND = re.compile(rf"\b(?!Forces|Services|Colleges)(?:{_ORG_ENDINGS})s$")
+_PLURAL_KIND = re.compile(rf"\b(?!Forces|Services|Colleges|Corps)(?:{_ORG_ENDINGS})s$")
 # A kind, not a name, where the text speaks of one: "a Research Institute", "a Rural Bank".
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|each|every|another)\s+(?:new\s+)?$", re.IGNORECASE)
 # The armed forces, the United Nations and the Commonwealth of Nations by name.
@@ -208,6 +212,7 @@ def find_names(
             else:
                 # "Wigan Council and Bolton Council" are two names
                 names = _AND_SPLIT.sub(lambda s: f"{s[1] or s[2] or ''}\n", m["name"]).split("\n")
+                names = [n for name in names for n in two_bodies(name, _ORGANISATION, _ENDING)]
             after = text[m.end() :]
             if _LAW_AFTER.match(after) or _PLURAL_AFTER.match(after):
                 continue  # "National Service Act", "Local Hospital Networks"
@@ -220,6 +225,8 @@ def find_names(
                     continue  # "a Research Institute": a kind
                 if re.search(r"\d\s+$", text[max(0, at - 6) : at]):
                     continue  # "6 Southam Court": an address
+                if no_body_around(text, at, at + len(name)):
+                    continue  # "the $1 billion ... Partnership", "Chief Police Officer"
                 add(" ".join(words), at, at + len(name), pattern is _EXPANSION)
     capitals = in_capitals(text)
     for name, start, end in () if capitals else x_australia(text):
@@ -233,6 +240,8 @@ def find_names(
     join_adjacent(text, found, ends)
     for m in _FORCES.finditer(text):
         found.setdefault(" ".join(m.group().split()), m.start())
+    for name, at in numbered_units(text):  # "No. 35 Squadron", "17th Infantry Regiment"
+        found.setdefault(name, at)
     for name, at in () if capitals else initials(text):
         found.setdefault(name, at)
     # A shorter name inside a longer one found too is the same organisation, cut short, unless
@@ -301,6 +310,8 @@ def _kept(
     if len(name.split()) < 2 and not expansion:
         return None
     if _NOT_ORGANISATION.search(name) or _COUNTRY.match(name) or names_no_body(name):
+        return None
+    if not_a_body(name):
         return None
     if _PLACE.search(name) and not _ENDING.search(name):
         return None

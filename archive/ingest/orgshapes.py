@@ -1,0 +1,88 @@
+"""Shapes of organisations' names found in round 5: units by number, two bodies joined, refusals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A military unit named by its number: "No. 35 Squadron", "Number 38 Squadron", "17th Infantry
+# Regiment", "Third U. S. Army", "2nd Cavalry Regiment". A division only with its arm ("1st
+# Infantry Division"): "Second Division" is a grade of the public service or a league; no fleet by
+# an ordinal word ("the First Fleet" sailed in 1788).
+_UNIT = r"(?:Squadron|Battalion|Regiment|Brigade|Flotilla|Wing|Corps|Army|Field\s+Ambulance)"
+_ARM_DIVISION = r"(?:Infantry|Armou?red|Cavalry|Airborne|Marine|Mountain)\s+Division"
+_ORDINAL_WORD = r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+_UNIT_WORDS = r"(?:\s+(?:[A-Z][\w'’-]*|(?:[A-Z]\.\s?){2,3}))"  # "Infantry", "U. S."
+_NUMBERED_UNIT = re.compile(
+    rf"\b(?:(?:No\.|Number)\s+\d{{1,3}}{_UNIT_WORDS}{{0,3}}\s+(?:{_UNIT}|Fleet|{_ARM_DIVISION})"
+    rf"|\d{{1,3}}(?:st|nd|rd|th){_UNIT_WORDS}{{0,3}}\s+(?:{_UNIT}|Fleet|{_ARM_DIVISION})"
+    rf"|{_ORDINAL_WORD}{_UNIT_WORDS}{{0,3}}\s+(?:{_UNIT}|{_ARM_DIVISION}))\b"
+)
+
+
+def numbered_units(text: str) -> Iterator[tuple[str, int]]:
+    """Yield the military units a text names by their number, with where each starts."""
+    for m in _NUMBERED_UNIT.finditer(text):
+        if "|" not in m.group():  # a name never runs over a paragraph's break
+            yield " ".join(m.group().split()), m.start()
+
+
+# What a body is named inside without being part of it: "the Convention of Apex Clubs of
+# Australia" is the clubs' convention; the clubs are the body.
+_EVENT_OF = re.compile(
+    r"^(?:Annual\s+|National\s+)?(?:Convention|Conference|Congress|Meeting)s?\s+of\s+(?:the\s+)?"
+)
+# Where "and" joins two names, each with its own head word; the left may be an event named beside
+# a body ("Premiers' Conference and Loan Council"), which is dropped.
+_AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+_WEAK = re.compile(r"\b(?:Services?|Office|Mission|Police)\b")
+_EVENT = re.compile(r"\b(?:Conference|Meeting|Summit|Congress|Convention)s?$")
+
+
+def two_bodies(name: str, whole: re.Pattern[str], ending: re.Pattern[str]) -> list[str]:
+    """Split a name that is two bodies joined by "and", each a name of its own.
+
+    "International Institute for Strategic Studies and Geneva Centre for Security Policy" is two;
+    "Premiers' Conference and Loan Council" is the council beside a meeting. "Conciliation and
+    Arbitration Commission" is one: its left part has no head word of its own."""
+    name = _EVENT_OF.sub("", name)
+    for m in _AND.finditer(name):
+        left, right = name[: m.start()], name[m.end() :]
+        if len(right.split()) < 2 or not whole.fullmatch(right):
+            continue
+        if _EVENT.search(left):
+            return [right]
+        # a weak head word is too often a plain word: "Community Services and Health Industry
+        # Skills Council" is one name
+        if ending.search(_WEAK.sub("", left)) and not left.endswith(("of", "for", "on")):
+            return [left, *two_bodies(right, whole, ending)]
+    return [name]
+
+
+# What a phrase stands after that makes it no body's name: an amount ("the $1 billion Australia-
+# Indonesia Partnership for Reconstruction and Development" is a programme), a portfolio ("the
+# portfolios of Regional Services, Territories and Local Government").
+_NO_BODY_BEFORE = re.compile(
+    r"(?:[$£]\s?\d[\d,.]*\s*(?:m|bn|million|billion)?|\bportfolios?\s+of)\s+(?:the\s+)?$"
+)
+# What a phrase stands before that makes it part of a role: "the Chief Police Officer of the ACT".
+_ROLE_AFTER = re.compile(r"\s+Officers?\b")
+# Countries and places named with a body's head word: "the Union of Soviet Socialist Republics",
+# "the Western Front", "By His Excellency's Command".
+_NOT_A_BODY = re.compile(
+    r"\bUnion\s+of\s+(?:the\s+)?(?:Soviet|Burma|South\s+Africa|India)\b"
+    r"|^(?:Western|Eastern|West|East|Home|Southern|Northern)\s+Front$"
+    r"|['’]s\s+Command$|^(?:Operational|Diplomatic|Consular)\s+(?:Command|Corps)$"
+)
+
+
+def no_body_around(text: str, start: int, end: int) -> bool:
+    """Tell whether what stands before or after a phrase makes it no body's name."""
+    return bool(
+        _NO_BODY_BEFORE.search(text[max(0, start - 24) : start]) or _ROLE_AFTER.match(text, end)
+    )
+
+
+def not_a_body(name: str) -> bool:
+    """Tell whether a phrase with a head word names a country, a place or a command given."""
+    return bool(_NOT_A_BODY.search(name))
