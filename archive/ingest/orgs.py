@@ -21,6 +21,8 @@ _ORG_ENDINGS = (
     # the forces' and the police's bodies, laboratories, fronts (round 5: each ends 9 names or more
     # in the collection, most of them bodies')
     "|Squad|Regiment|Command|Corps|Directorate|Laborator(?:y|ies)|Front|(?<=Coast\\s)Guard|(?<=National\\s)Guard"
+    # a unit of government or research (not a ward, a household or a citation: orgshapes.py)
+    "|Unit"
     # a fund or a community that is a body, not a programme or the people of a place
     r"|(?<=Research\s)Fund|(?<=Monetary\s)Fund|(?<=Economic\s)Community"
     # "Maurice Blackburn & Co", "NBN Co": a company's ending, never "Co." closing a sentence
@@ -76,7 +78,7 @@ _ORGANISATION = re.compile(
 # Not organisations, though they take the same words: currencies, treaties and agreements,
 # partnerships between countries, honours, countries and places, events.
 _NOT_ORGANISATION = re.compile(
-    r"\b(?:Dollars?|Pounds?|Euros?|Yen|Treaty|Agreement|Accord|Convention|Protocol|Charter|Medal|Cross|Prize"
+    r"\b(?:Dollars?|Pounds?|Euros?|Yen|Treaty|Agreement|Accord|Convention|Protocol|Charter|Medal|(?<!Red\s)Cross|Prize"
     r"|Medallion|Award|Honours?|Knight|Companion|Officer\s+of|Member\s+of\s+the\s+Order)\b"
     r"|\bOrder\s+of\b(?!.*\b(?:Council|Committee|Board)$)"
     r"|(?:Strategic|Economic|Trade|Comprehensive|Pacific|Global|Security|Defence|Enhanced|National)\s+Partnership"
@@ -160,7 +162,7 @@ _PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".sp
 # What goes before a name without being part of it: "Canberra-based", "Board of Directors of the".
 _QUALIFIER = re.compile(
     r"^(?:[\w-]+-based\s+|(?:Australian\s+)?Government['’]s\s+"
-    r"|(?:Board\s+of\s+Directors|Members?|Associates?)\s+of\s+(?:the\s+)?"
+    r"|(?:Board\s+of\s+Directors|Members?|Associates?|Officers?|Staff|Employees)\s+of\s+(?:the\s+)?"
     r"|(?:Lecturer|Reader|Professor)\s+in\s+\w+\s+"
     # a heading's or an adverb's opening: "Meetings of", "Nationally Consistent ..."
     r"|(?:Meetings?|Terms\s+of\s+Reference|Reports?|Review)\s+of\s+(?:the\s+)?)"
@@ -240,7 +242,9 @@ def find_names(
     join_adjacent(text, found, ends)
     for m in _FORCES.finditer(text):
         found.setdefault(" ".join(m.group().split()), m.start())
-    for name, at in numbered_units(text):  # "No. 35 Squadron", "17th Infantry Regiment"
+    for name, at in numbered_units(
+        text
+    ):  # "No. 35 Squadron", "United Nations Development Programme"
         found.setdefault(name, at)
     for name, at in () if capitals else initials(text):
         found.setdefault(name, at)

@@ -20,18 +20,21 @@ _NUMBERED_UNIT = re.compile(
 )
 
 
-def numbered_units(text: str) -> Iterator[tuple[str, int]]:
-    """Yield the military units a text names by their number, with where each starts."""
-    for m in _NUMBERED_UNIT.finditer(text):
-        if "|" not in m.group():  # a name never runs over a paragraph's break
-            yield " ".join(m.group().split()), m.start()
-
-
-# What a body is named inside without being part of it: "the Convention of Apex Clubs of
-# Australia" is the clubs' convention; the clubs are the body.
-_EVENT_OF = re.compile(
-    r"^(?:Annual\s+|National\s+)?(?:Convention|Conference|Congress|Meeting)s?\s+of\s+(?:the\s+)?"
+# The United Nations' programmes are its agencies: "United Nations Environment Programme", "World
+# Food Programme"; other programmes are schemes.
+_UN_PROGRAMME = re.compile(
+    r"\b(?:United\s+Nations|UN)(?:\s+[A-Z][\w-]*){1,3}\s+Programme\b|\bWorld\s+Food\s+Programme\b"
 )
+
+
+def numbered_units(text: str) -> Iterator[tuple[str, int]]:
+    """Yield the units a text names by number, and the UN's programmes, with where each starts."""
+    for pattern in (_NUMBERED_UNIT, _UN_PROGRAMME):
+        for m in pattern.finditer(text):
+            if "|" not in m.group():  # a name never runs over a paragraph's break
+                yield " ".join(m.group().split()), m.start()
+
+
 # Where "and" joins two names, each with its own head word; the left may be an event named beside
 # a body ("Premiers' Conference and Loan Council"), which is dropped.
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
@@ -45,7 +48,6 @@ def two_bodies(name: str, whole: re.Pattern[str], ending: re.Pattern[str]) -> li
     "International Institute for Strategic Studies and Geneva Centre for Security Policy" is two;
     "Premiers' Conference and Loan Council" is the council beside a meeting. "Conciliation and
     Arbitration Commission" is one: its left part has no head word of its own."""
-    name = _EVENT_OF.sub("", name)
     for m in _AND.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
         if len(right.split()) < 2 or not whole.fullmatch(right):
@@ -73,6 +75,13 @@ _NOT_A_BODY = re.compile(
     r"\bUnion\s+of\s+(?:the\s+)?(?:Soviet|Burma|South\s+Africa|India)\b"
     r"|^(?:Western|Eastern|West|East|Home|Southern|Northern)\s+Front$"
     r"|['’]s\s+Command$|^(?:Operational|Diplomatic|Consular)\s+(?:Command|Corps)$"
+    # a meeting of a body, not the body: "Council of Australian Governments Meeting"
+    r"|\b(?:Meeting|Summit|Conference)s?$"
+    # a monument: "Kranji War Memorial" (the Australian War Memorial is an institution)
+    r"|(?<!Australian)\s+War\s+Memorial$"
+    # a ward, a household, a citation: "Coronary Care Unit", "Family Unit", "Meritorious Unit"
+    r"|\b(?:Care|Dependency|Renal|Satellite|Family|Male|Meritorious|Presidential|Gallantry|Australian"
+    r"|Commonwealth)\s+Unit$"
 )
 
 

@@ -36,7 +36,7 @@ _X_AUSTRALIA = re.compile(
 )
 # An "X Australia" that is a part of the country or a quality of it: "Regional Australia".
 _X_PLACE = (
-    r"South|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
+    r"South|Southern|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
     r"|Outback|Greater|Modern|All|National|Multicultural|Indigenous|Aboriginal|Remote|Far"
     r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia|Territory"
 )
