@@ -1,4 +1,4 @@
-"""Organisations by the shapes found in round 5 of issue 21: one test a shape, on texts written here.
+"""Organisations by the shapes found in round 5 of issue 21: a test a shape, on texts written here.
 
 Each text takes the shape the Australian releases give it (bench/orgs_dev5.yaml and the earlier
 samples); each test fails with its rule taken out of archive/ingest/orgshapes.py or orgs.py.
