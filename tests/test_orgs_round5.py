@@ -107,10 +107,21 @@ def test_round_five_shapes_are_found(matcher, text, expected):
         "He laid a wreath at the Kranji War Memorial in Singapore.",
         "She was moved to the Coronary Care Unit overnight.",
         "Rain fell across Southern Australia today.",
+        # a network that is built, a church's service, a plural kind
+        "The National Broadband Network will reach every town.",
+        "They attended the Easter Sunday Church Service at the base.",
+        "Statutory Authorities will report to the Minister.",
+        # an occupation or a title alone
+        "The Deputy Ombudsman will review the case.",
     ],
 )
 def test_round_five_phrases_naming_no_body_are_refused(matcher, text):
     assert names(text, matcher) == []
+
+
+def test_an_occupation_before_a_body_is_no_part_of_its_name(matcher):
+    text = "Members: Chief Executive Officer Australian Customs Service (Mr Lionel Woodward)."
+    assert names(text, matcher) == ["Australian Customs Service"]
 
 
 def test_the_australian_war_memorial_is_still_a_body(matcher):

@@ -6,7 +6,13 @@ import re
 from collections.abc import Callable
 
 from archive.ingest.furniture import in_capitals
-from archive.ingest.orgshapes import no_body_around, not_a_body, numbered_units, two_bodies
+from archive.ingest.orgshapes import (
+    no_body_around,
+    not_a_body,
+    numbered_units,
+    strip_occupation,
+    two_bodies,
+)
 from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
 from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, strip_lead, trim_to
 
@@ -299,7 +305,7 @@ def _kept(
     if person:  # Deputy Commissioner of Tasmania Police": what the person holds or owns
         held = _PERSON_HOLDS.search(name, person.end()) or _PERSON_OF.match(name, person.end())
         name = name[held.end() :] if held else name  # "Sir William Dobell Art Foundation"
-    name = _ROLE_OPENING.sub("", name)
+    name = strip_occupation(_ROLE_OPENING.sub("", name))
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):

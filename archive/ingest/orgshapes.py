@@ -79,6 +79,14 @@ _NOT_A_BODY = re.compile(
     r"|\b(?:Meeting|Summit|Conference)s?$"
     # a monument: "Kranji War Memorial" (the Australian War Memorial is an institution)
     r"|(?<!Australian)\s+War\s+Memorial$"
+    # a network that is built, not a body: "National Broadband Network", "Hunter Valley Rail
+    # Network", "National Health and Hospitals Network" (a reform's name)
+    r"|\b(?:Broadband|Rail|Road|Highway|Hospitals?|Information|Fibre|Mobile|Electricity|Power"
+    r"|Pipeline|Transport|Telecommunications?|Satellite)\s+Network$"
+    # an alliance between countries, a church's service (an event)
+    r"|\bU\.\s?S\.\s+Alliance$|\b(?:Church|Prayer|Dawn|Remembrance)\s+Services?$"
+    # a plural kind: "Statutory Authorities", "Government Agencies" (not "... of ...")
+    r"|^(?!.*\s(?:of|for|on)\s).*\b(?:Authorit|Agenc|Societ|Academ|Galler|Librar|Charit|Compan)ies$"
     # a ward, a household, a citation: "Coronary Care Unit", "Family Unit", "Meritorious Unit"
     r"|\b(?:Care|Dependency|Renal|Satellite|Family|Male|Meritorious|Presidential|Gallantry|Australian"
     r"|Commonwealth)\s+Unit$"
@@ -95,3 +103,19 @@ def no_body_around(text: str, start: int, end: int) -> bool:
 def not_a_body(name: str) -> bool:
     """Tell whether a phrase with a head word names a country, a place or a command given."""
     return bool(_NOT_A_BODY.search(name))
+
+
+# An occupation written before a body, as lists of people give them ("Architect Master of
+# University ...", "Composer Victorian College of Arts", "Chief Executive Officer Australian
+# Customs Service"): the body is what follows.
+_OCCUPATION = re.compile(
+    r"^(?:(?:Chief\s+Executive(?:\s+Officer)?|Managing\s+Director|Director|Manager|Secretary"
+    r"|Architect|Composer|Conductor|Cellist|Violinist|Pianist|Actor|Actress|Painter|Sculptor"
+    r"|Writer|Novelist|Poet|Designer|Dancer|Singer|Musician|Photographer|Journalist|Lecturer"
+    r"|Teacher|Senator|MP|NP|Deputy|Acting)\s+)+(?=[A-Z])"
+)
+
+
+def strip_occupation(name: str) -> str:
+    """Take an occupation or a title written before a body off its name."""
+    return _OCCUPATION.sub("", name)
