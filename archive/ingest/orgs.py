@@ -5,14 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from archive.ingest import orgshapes as shapes
 from archive.ingest.furniture import in_capitals
-from archive.ingest.orgshapes import (
-    no_body_around,
-    not_a_body,
-    numbered_units,
-    strip_occupation,
-    two_bodies,
-)
 from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
 from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, strip_lead, trim_to
 
@@ -28,7 +22,7 @@ _ORG_ENDINGS = (
     # in the collection, most of them bodies')
     "|Squad|Regiment|Command|Corps|Directorate|Laborator(?:y|ies)|Front|(?<=Coast\\s)Guard|(?<=National\\s)Guard"
     # a unit of government or research (not a ward, a household or a citation: orgshapes.py)
-    "|Unit"
+    "|Unit|Panel|Railways|Joint\\s+Venture"
     # a fund or a community that is a body, not a programme or the people of a place
     r"|(?<=Research\s)Fund|(?<=Monetary\s)Fund|(?<=Economic\s)Community"
     # "Maurice Blackburn & Co", "NBN Co": a company's ending, never "Co." closing a sentence
@@ -151,9 +145,10 @@ _FORCES = re.compile(
 )
 _GENERIC = re.compile(
     r"^(?:(?:Royal|National|State|Federal|Joint|Advisory|Planning|Review|Ministerial"
-    r"|Statutory|Industry|Development|Steering|Interim|Expert|Select|Australian|Commonwealth)"
+    r"|Statutory|Industry|Development|Steering|Interim|Expert|Select|Australian|Commonwealth"
+    r"|Independent|External|Consultative|Inquiry)"
     r"\s+(?:Commission|Council|Committee|Board|Authority|Agency|Office|Group|Forum|Network"
-    r"|Corporation|Tribunal)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
+    r"|Corporation|Tribunal|Panel|Venture)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
     r"|(?:the\s+)?Defence\s+Force|Federal\s+Police|Research\s+Institute|Press\s+Office"
     r"|(?:Naval|Air|Army|Land|Sea)(?:,?\s+(?:and\s+)?(?:Naval|Air|Army|Land|Sea))*\s+Forces?"
     # a mission's place without the mission's name: "Head of Mission in Tokyo"
@@ -220,7 +215,9 @@ def find_names(
             else:
                 # "Wigan Council and Bolton Council" are two names
                 names = _AND_SPLIT.sub(lambda s: f"{s[1] or s[2] or ''}\n", m["name"]).split("\n")
-                names = [n for name in names for n in two_bodies(name, _ORGANISATION, _ENDING)]
+                names = [
+                    n for name in names for n in shapes.two_bodies(name, _ORGANISATION, _ENDING)
+                ]
             after = text[m.end() :]
             if _LAW_AFTER.match(after) or _PLURAL_AFTER.match(after):
                 continue  # "National Service Act", "Local Hospital Networks"
@@ -233,7 +230,7 @@ def find_names(
                     continue  # "a Research Institute": a kind
                 if re.search(r"\d\s+$", text[max(0, at - 6) : at]):
                     continue  # "6 Southam Court": an address
-                if no_body_around(text, at, at + len(name)):
+                if shapes.no_body_around(text, at, at + len(name)):
                     continue  # "the $1 billion ... Partnership", "Chief Police Officer"
                 add(" ".join(words), at, at + len(name), pattern is _EXPANSION)
     capitals = in_capitals(text)
@@ -248,9 +245,7 @@ def find_names(
     join_adjacent(text, found, ends)
     for m in _FORCES.finditer(text):
         found.setdefault(" ".join(m.group().split()), m.start())
-    for name, at in numbered_units(
-        text
-    ):  # "No. 35 Squadron", "United Nations Development Programme"
+    for name, at in shapes.by_shape(text):  # "No. 35 Squadron", "the Labor party"
         found.setdefault(name, at)
     for name, at in () if capitals else initials(text):
         found.setdefault(name, at)
@@ -305,7 +300,7 @@ def _kept(
     if person:  # Deputy Commissioner of Tasmania Police": what the person holds or owns
         held = _PERSON_HOLDS.search(name, person.end()) or _PERSON_OF.match(name, person.end())
         name = name[held.end() :] if held else name  # "Sir William Dobell Art Foundation"
-    name = strip_occupation(_ROLE_OPENING.sub("", name))
+    name = shapes.strip_occupation(_ROLE_OPENING.sub("", name))
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):
@@ -321,7 +316,7 @@ def _kept(
         return None
     if _NOT_ORGANISATION.search(name) or _COUNTRY.match(name) or names_no_body(name):
         return None
-    if not_a_body(name):
+    if shapes.not_a_body(name):
         return None
     if _PLACE.search(name) and not _ENDING.search(name):
         return None

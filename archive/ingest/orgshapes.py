@@ -27,9 +27,15 @@ _UN_PROGRAMME = re.compile(
 )
 
 
-def numbered_units(text: str) -> Iterator[tuple[str, int]]:
-    """Yield the units a text names by number, and the UN's programmes, with where each starts."""
-    for pattern in (_NUMBERED_UNIT, _UN_PROGRAMME):
+# A party named with "party" in lower case, as the releases often write it: "the Labor party".
+_PARTY = re.compile(
+    r"\b(?:Australian\s+)?(?:Labor|Liberal|National|Country|Socialist|Communist|Democratic)\s+party\b"
+)
+
+
+def by_shape(text: str) -> Iterator[tuple[str, int]]:
+    """Yield units by number, the UN's programmes, parties in lower case, and where each starts."""
+    for pattern in (_NUMBERED_UNIT, _UN_PROGRAMME, _PARTY):
         for m in pattern.finditer(text):
             if "|" not in m.group():  # a name never runs over a paragraph's break
                 yield " ".join(m.group().split()), m.start()
@@ -68,7 +74,7 @@ _NO_BODY_BEFORE = re.compile(
     r"(?:[$£]\s?\d[\d,.]*\s*(?:m|bn|million|billion)?|\bportfolios?\s+of)\s+(?:the\s+)?$"
 )
 # What a phrase stands before that makes it part of a role: "the Chief Police Officer of the ACT".
-_ROLE_AFTER = re.compile(r"\s+Officers?\b")
+_ROLE_AFTER = re.compile(r"\s+(?:Officers?|Vans?)\b")  # and a vehicle: "Belmont Panel Van"
 # Countries and places named with a body's head word: "the Union of Soviet Socialist Republics",
 # "the Western Front", "By His Excellency's Command".
 _NOT_A_BODY = re.compile(
@@ -116,6 +122,10 @@ _OCCUPATION = re.compile(
 )
 
 
+# A body a role holder convened: "the UN Secretary-General's High Level Panel on Threats".
+_CONVENED_BY = re.compile(r"^.*\bSecretary-General['’]s\s+(?=[A-Z])")
+
+
 def strip_occupation(name: str) -> str:
     """Take an occupation or a title written before a body off its name."""
-    return _OCCUPATION.sub("", name)
+    return _OCCUPATION.sub("", _CONVENED_BY.sub("", name))
