@@ -64,6 +64,10 @@ def names(text: str, matcher: Matcher) -> list[str]:
             ["Intergovernmental Panel on Climate Change"],
         ),
         ("Gas from the Gorgon Joint Venture was sold.", ["Gorgon Joint Venture"]),
+        (
+            "He sat on the Secretary-General's High Level Panel on Water Resources.",
+            ["High Level Panel on Water Resources"],
+        ),
         ("He worked for the South Australian Railways.", ["South Australian Railways"]),
         ("Mr Hawke led the Labor party to victory.", ["Labor party"]),
         ("Officers of Special Operations Command took part.", ["Special Operations Command"]),
