@@ -71,6 +71,21 @@ def names(text: str, matcher: Matcher) -> list[str]:
         ("He worked for the South Australian Railways.", ["South Australian Railways"]),
         ("Mr Hawke led the Labor party to victory.", ["Labor party"]),
         ("Officers of Special Operations Command took part.", ["Special Operations Command"]),
+        # what stands before a body without being part of it
+        (
+            "Funds go to the Commonwealth-funded South Australian Health and Medical Research "
+            "Institute.",
+            ["South Australian Health and Medical Research Institute"],
+        ),
+        (
+            "PROPOSED NEW MURRAY-DARLING BASIN AUTHORITY: the Proposed New Murray-Darling Basin "
+            "Authority will manage the basin.",
+            ["Murray-Darling Basin Authority"],
+        ),
+        (
+            "Views of New Zealand on COAG's Business Regulation and Competition Working Group.",
+            ["Business Regulation and Competition Working Group", "COAG"],
+        ),
         # the Red Cross is a charity, not an honour; the UN's programmes are its agencies
         (
             "Blood is collected by the Red Cross Blood Transfusion Service.",
@@ -126,6 +141,9 @@ def test_round_five_shapes_are_found(matcher, text, expected):
         # an occupation or a title alone
         "The Deputy Ombudsman will review the case.",
         "The Belmont Panel Van costs $2,850.",
+        # a parliament's chamber, a party to a treaty
+        "Saturday's election for the Legislative Council was close.",
+        "Each State Party to the Convention will report.",
     ],
 )
 def test_round_five_phrases_naming_no_body_are_refused(matcher, text):

@@ -162,7 +162,7 @@ _DEPARTMENT_LIKE = re.compile(
 _PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".split())
 # What goes before a name without being part of it: "Canberra-based", "Board of Directors of the".
 _QUALIFIER = re.compile(
-    r"^(?:[\w-]+-based\s+|(?:Australian\s+)?Government['’]s\s+"
+    r"^(?:[\w-]+-(?:based|funded|owned|run|led|backed)\s+|(?:Australian\s+)?Government['’]s\s+"
     r"|(?:Board\s+of\s+Directors|Members?|Associates?|Officers?|Staff|Employees)\s+of\s+(?:the\s+)?"
     r"|(?:Lecturer|Reader|Professor)\s+in\s+\w+\s+"
     # a heading's or an adverb's opening: "Meetings of", "Nationally Consistent ..."
@@ -280,7 +280,7 @@ def _kept(
     # and Launceston City Council", "China's Thermal Power Research Institute"
     name = re.sub(
         rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain|Indonesia|India|Malaysia|Singapore|America|Canada"
-        rf"|{_SHORT})['’]s)\s+",
+        rf"|(?:.*\s)?(?:{_SHORT}))['’]s)\s+",
         "",
         name,
     )

@@ -93,6 +93,8 @@ _NOT_A_BODY = re.compile(
     r"|\bU\.\s?S\.\s+Alliance$|\b(?:Church|Prayer|Dawn|Remembrance)\s+Services?$"
     # a plural kind: "Statutory Authorities", "Government Agencies" (not "... of ...")
     r"|^(?!.*\s(?:of|for|on)\s).*\b(?:Authorit|Agenc|Societ|Academ|Galler|Librar|Charit|Compan)ies$"
+    # a parliament's chamber, a party to a treaty, a body's management
+    r"|\bLegislative\s+(?:Council|Assembly)$|^States?\s+Part(?:y|ies)$|^Board\s+of\s+Management$"
     # a ward, a household, a citation: "Coronary Care Unit", "Family Unit", "Meritorious Unit"
     r"|\b(?:Care|Dependency|Renal|Satellite|Family|Male|Meritorious|Presidential|Gallantry|Australian"
     r"|Commonwealth)\s+Unit$"
@@ -124,8 +126,14 @@ _OCCUPATION = re.compile(
 
 # A body a role holder convened: "the UN Secretary-General's High Level Panel on Threats".
 _CONVENED_BY = re.compile(r"^.*\bSecretary-General['’]s\s+(?=[A-Z])")
+# A body still to be made is the body: "the Proposed New Murray-Darling Basin Authority" (not New
+# Zealand's, New South Wales's or a "New Democratic Party").
+_NEW = re.compile(
+    r"^(?:Proposed\s+)?New\s+(?!Zealand|South|York|Guinea|England|Caledonia|Delhi|Democratic"
+    r"|Hampshire|Jersey|Mexico|Britain|Brunswick|Territories)(?=[A-Z])"
+)
 
 
 def strip_occupation(name: str) -> str:
     """Take an occupation or a title written before a body off its name."""
-    return _OCCUPATION.sub("", _CONVENED_BY.sub("", name))
+    return _NEW.sub("", _OCCUPATION.sub("", _CONVENED_BY.sub("", name)))
