@@ -141,6 +141,10 @@ def test_round_five_shapes_are_found(matcher, text, expected):
         # an occupation or a title alone
         "The Deputy Ombudsman will review the case.",
         "The Belmont Panel Van costs $2,850.",
+        # an honour, an event named after a body, a policy
+        "He was awarded the Australian Active Service Medal with clasp.",
+        "Mourners came to the Memorial Service for the Greymouth miners.",
+        "The White Australia policy was abandoned.",
         # a parliament's chamber, a party to a treaty
         "Saturday's election for the Legislative Council was close.",
         "Each State Party to the Convention will report.",
@@ -153,6 +157,13 @@ def test_round_five_phrases_naming_no_body_are_refused(matcher, text):
 def test_an_occupation_before_a_body_is_no_part_of_its_name(matcher):
     text = "Members: Chief Executive Officer Australian Customs Service (Mr Lionel Woodward)."
     assert names(text, matcher) == ["Australian Customs Service"]
+
+
+def test_a_rank_or_a_title_before_a_body_is_no_part_of_its_name(matcher):
+    text = "Mr Joseph Burke: Assistant Keeper Victoria and Albert Museum, London, 1938."
+    assert names(text, matcher) == ["Victoria and Albert Museum"]
+    text = "Posts: General Officer Commanding Training Command, 1970."
+    assert names(text, matcher) == ["Training Command"]
 
 
 def test_the_australian_war_memorial_is_still_a_body(matcher):

@@ -73,8 +73,9 @@ def two_bodies(name: str, whole: re.Pattern[str], ending: re.Pattern[str]) -> li
 _NO_BODY_BEFORE = re.compile(
     r"(?:[$£]\s?\d[\d,.]*\s*(?:m|bn|million|billion)?|\bportfolios?\s+of)\s+(?:the\s+)?$"
 )
-# What a phrase stands before that makes it part of a role: "the Chief Police Officer of the ACT".
-_ROLE_AFTER = re.compile(r"\s+(?:Officers?|Vans?)\b")  # and a vehicle: "Belmont Panel Van"
+# What a phrase stands before that makes it part of a role, a vehicle or an honour: "the Chief
+# Police Officer", "Belmont Panel Van", "the Australian Active Service Medal".
+_ROLE_AFTER = re.compile(r"\s+(?:Officers?|Vans?|Medals?|Clasps?|Badges?|Ribbons?)\b")
 # Countries and places named with a body's head word: "the Union of Soviet Socialist Republics",
 # "the Western Front", "By His Excellency's Command".
 _NOT_A_BODY = re.compile(
@@ -93,6 +94,9 @@ _NOT_A_BODY = re.compile(
     r"|\bU\.\s?S\.\s+Alliance$|\b(?:Church|Prayer|Dawn|Remembrance)\s+Services?$"
     # a plural kind: "Statutory Authorities", "Government Agencies" (not "... of ...")
     r"|^(?!.*\s(?:of|for|on)\s).*\b(?:Authorit|Agenc|Societ|Academ|Galler|Librar|Charit|Compan)ies$"
+    # an event or a plan named after a body: "Memorial Service for the Greymouth miners", "COAG's
+    # National Action Plan on Mental Health"
+    r"|\b(?:Memorial|Funeral|Thanksgiving|Commemorative)\s+Services?\b|\bPlan\s+(?:on|of|to)\b"
     # a parliament's chamber, a party to a treaty, a body's management
     r"|\bLegislative\s+(?:Council|Assembly)$|^States?\s+Part(?:y|ies)$|^Board\s+of\s+Management$"
     # a ward, a household, a citation: "Coronary Care Unit", "Family Unit", "Meritorious Unit"
@@ -120,7 +124,9 @@ _OCCUPATION = re.compile(
     r"^(?:(?:Chief\s+Executive(?:\s+Officer)?|Managing\s+Director|Director|Manager|Secretary"
     r"|Architect|Composer|Conductor|Cellist|Violinist|Pianist|Actor|Actress|Painter|Sculptor"
     r"|Writer|Novelist|Poet|Designer|Dancer|Singer|Musician|Photographer|Journalist|Lecturer"
-    r"|Teacher|Senator|MP|NP|Deputy|Acting)\s+)+(?=[A-Z])"
+    r"|Teacher|Senator|MP|NP|Deputy|Acting|Assistant|Keeper|Curator|Donor|Founding|Captain"
+    r"|Colonel|Lieutenant|Brigadier|Commodore|Admiral|Judge\s+Advocate(?:\s+General)?"
+    r"|(?:General\s+)?Officer\s+Commanding|Commanding\s+Officer)\s+)+(?=[A-Z])"
 )
 
 

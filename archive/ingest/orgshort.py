@@ -41,7 +41,7 @@ _X_PLACE = (
     r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia|Territory"
 )
 _NOT_X = re.compile(
-    rf"(?:{_X_PLACE}|Advance|Active|Creative"
+    rf"(?:{_X_PLACE}|Advance|Active|Creative|White|Smarter"
     r"|Competitive|Sustainable|Team|Brand|Made|Officer|Executive|Minister|Director|Manager|Ambassador"
     r"|Commissioner|Chief|Governor|In|The|For|While|But|Across|Around|Throughout|As|If|How|Why"
     r"|What|When|Both|Although|Since|Because|So|And|Like|Each|This|That|On|See|Keep|Today|Of|To|From|With"
