@@ -86,6 +86,13 @@ def names(text: str, matcher: Matcher) -> list[str]:
             "Views of New Zealand on COAG's Business Regulation and Competition Working Group.",
             ["Business Regulation and Competition Working Group", "COAG"],
         ),
+        # another country's embassy here is named by its country; one of ours abroad by its place
+        (
+            "Powder was sent to the Indonesian Embassy in Canberra; the Australian Embassy in "
+            "Washington was told.",
+            ["Indonesian Embassy", "Australian Embassy in Washington"],
+        ),
+        ("We supported the World Wildlife Fund in Australia.", ["World Wildlife Fund"]),
         # the Red Cross is a charity, not an honour; the UN's programmes are its agencies
         (
             "Blood is collected by the Red Cross Blood Transfusion Service.",

@@ -24,7 +24,7 @@ _ORG_ENDINGS = (
     # a unit of government or research (not a ward, a household or a citation: orgshapes.py)
     "|Unit|Panel|Railways|Joint\\s+Venture"
     # a fund or a community that is a body, not a programme or the people of a place
-    r"|(?<=Research\s)Fund|(?<=Monetary\s)Fund|(?<=Economic\s)Community"
+    r"|(?<=Research\s)Fund|(?<=Monetary\s)Fund|(?<=Wildlife\s)Fund|(?<=Economic\s)Community"
     # "Maurice Blackburn & Co", "NBN Co": a company's ending, never "Co." closing a sentence
     r"|Co(?![\w'’-])(?!\.\s+[a-z])"
     # weak endings: "Community Services and Health Industry Skills Council" goes on past them
@@ -61,10 +61,12 @@ _OF_PART = (
     rf"(?:\s+(?:(?:and|&|in(?!\s+{_CITY}))\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?"
     rf"(?!{_ROLE}){_CAPITAL}){{0,6}})"
 )
-# A mission or an office abroad goes on with its place: "United Nations Mission in South Sudan".
+# A mission or an office abroad goes on with its place: "United Nations Mission in South Sudan";
+# another country's embassy here is named by its country ("the Indonesian Embassy in Canberra").
 _ABROAD = (
-    r"(?:(?<=Mission)|(?<=Consulate)|(?<=General)|(?<=Embassy))"
-    r"\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"(?:(?<=Mission)|(?<=Consulate)|(?<=General)|(?<=Embassy))\s+(?:in|to)\s+"
+    r"(?!(?:Canberra|Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart|Darwin|Australia)\b)"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 )
 _ORGANISATION = re.compile(
     rf"\b(?:The\s+)?(?P<name>(?:St\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
