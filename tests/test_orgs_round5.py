@@ -161,6 +161,14 @@ def test_round_five_phrases_naming_no_body_are_refused(matcher, text):
     assert names(text, matcher) == []
 
 
+def test_a_body_after_an_amount_in_a_table_of_grants_is_still_a_body(matcher):
+    text = (
+        "Organisation State Project Funding Bega Valley Respite House $1,200,000 Coastal "
+        "Housing Ltd NSW Grandview Project $2,080,327"
+    )
+    assert names(text, matcher) == ["Coastal Housing Ltd"]
+
+
 def test_an_occupation_before_a_body_is_no_part_of_its_name(matcher):
     text = "Members: Chief Executive Officer Australian Customs Service (Mr Lionel Woodward)."
     assert names(text, matcher) == ["Australian Customs Service"]

@@ -230,8 +230,8 @@ def find_names(
                 at = max(m.start(), text.find(words[0], m.start()))
                 if len(words) <= 2 and _INDEFINITE_BEFORE.search(text[max(0, at - 16) : at]):
                     continue  # "a Research Institute": a kind
-                if re.search(r"\d\s+$", text[max(0, at - 6) : at]):
-                    continue  # "6 Southam Court": an address
+                if shapes.an_address(text, at):
+                    continue  # "6 Southam Court"
                 if shapes.no_body_around(text, at, at + len(name)):
                     continue  # "the $1 billion ... Partnership", "Chief Police Officer"
                 add(" ".join(words), at, at + len(name), pattern is _EXPANSION)

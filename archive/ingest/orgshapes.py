@@ -70,8 +70,14 @@ def two_bodies(name: str, whole: re.Pattern[str], ending: re.Pattern[str]) -> li
 # What a phrase stands after that makes it no body's name: an amount ("the $1 billion Australia-
 # Indonesia Partnership for Reconstruction and Development" is a programme), a portfolio ("the
 # portfolios of Regional Services, Territories and Local Government").
+# The amount must stand inside the phrase ("the", "a", "Australia's", "new" before it): in a table
+# of grants ("... Project $1,200,000 Affordable Community Housing Ltd NSW ...") an amount closes
+# one row and the body opens the next.
 _NO_BODY_BEFORE = re.compile(
-    r"(?:[$£]\s?\d[\d,.]*\s*(?:m|bn|million|billion)?|\bportfolios?\s+of)\s+(?:the\s+)?$"
+    r"(?:\b(?:the|a|an|its|their|our|this|new|additional|expanded|landmark|first|proposed"
+    r"|planned|\w+['’]s)\s+[$£]\s?\d[\d,.]*\s*(?:m|bn|million|billion)?"
+    r"|\bportfolios?\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # What a phrase stands before that makes it part of a role, a vehicle or an honour: "the Chief
 # Police Officer", "Belmont Panel Van", "the Australian Active Service Medal".
@@ -105,10 +111,18 @@ _NOT_A_BODY = re.compile(
 )
 
 
+def an_address(text: str, at: int) -> bool:
+    """Tell whether a number before a phrase makes it an address ("6 Southam Court").
+
+    An amount does not: in a table of grants "$1,200,000 Coastal Housing Ltd" is a body."""
+    before = text[max(0, at - 16) : at]
+    return bool(re.search(r"\d\s+$", before)) and not re.search(r"(?:[$£]|\d,)[\d,.]*\s+$", before)
+
+
 def no_body_around(text: str, start: int, end: int) -> bool:
     """Tell whether what stands before or after a phrase makes it no body's name."""
     return bool(
-        _NO_BODY_BEFORE.search(text[max(0, start - 24) : start]) or _ROLE_AFTER.match(text, end)
+        _NO_BODY_BEFORE.search(text[max(0, start - 40) : start]) or _ROLE_AFTER.match(text, end)
     )
 
 
