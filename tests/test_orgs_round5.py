@@ -93,6 +93,20 @@ def names(text: str, matcher: Matcher) -> list[str]:
             ["Indonesian Embassy", "Australian Embassy in Washington"],
         ),
         ("We supported the World Wildlife Fund in Australia.", ["World Wildlife Fund"]),
+        # a grant's project, a visit's line, guests, a month: none is part of the body
+        (
+            "Equipment Upgrade for Huonville Online Access Centre $8,000",
+            ["Huonville Online Access Centre"],
+        ),
+        ("11.00 am Visit Mercy Maternity Hospital", ["Mercy Maternity Hospital"]),
+        (
+            "Guests of Launceston Chamber of Commerce will attend.",
+            ["Launceston Chamber of Commerce"],
+        ),
+        (
+            "The Ministerial Council on Tertiary Education in November agreed.",
+            ["Ministerial Council on Tertiary Education"],
+        ),
         # the Red Cross is a charity, not an honour; the UN's programmes are its agencies
         (
             "Blood is collected by the Red Cross Blood Transfusion Service.",
@@ -152,6 +166,10 @@ def test_round_five_shapes_are_found(matcher, text, expected):
         "He was awarded the Australian Active Service Medal with clasp.",
         "Mourners came to the Memorial Service for the Greymouth miners.",
         "The White Australia policy was abandoned.",
+        # kinds, not names; the labour force; a company's articles
+        "The Standing Committee and the Working Party met; the School Council agreed.",
+        "Growth in the Labour Force slowed.",
+        "The Articles of Association were amended.",
         # a parliament's chamber, a party to a treaty
         "Saturday's election for the Legislative Council was close.",
         "Each State Party to the Convention will report.",

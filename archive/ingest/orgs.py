@@ -56,9 +56,12 @@ _CITY = (
     r"|Tasmania|New\s+South\s+Wales|Western\s+Australia|South\s+Australia|Northern\s+Territory"
     r"|New\s+York|London|Washington|Geneva|Paris)\b"
 )
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 _OF_PART = (
     rf"(?:\s+(?:of|for|on|into)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
-    rf"(?:\s+(?:(?:and|&|in(?!\s+{_CITY}))\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?"
+    rf"(?:\s+(?:(?:and|&|in(?!\s+{_CITY}|\s+{_MONTH}))\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?"
     rf"(?!{_ROLE}){_CAPITAL}){{0,6}})"
 )
 # A mission or an office abroad goes on with its place: "United Nations Mission in South Sudan";
@@ -148,7 +151,8 @@ _FORCES = re.compile(
 _GENERIC = re.compile(
     r"^(?:(?:Royal|National|State|Federal|Joint|Advisory|Planning|Review|Ministerial"
     r"|Statutory|Industry|Development|Steering|Interim|Expert|Select|Australian|Commonwealth"
-    r"|Independent|External|Consultative|Inquiry)"
+    r"|Independent|External|Consultative|Inquiry|Management|Standing|Parliamentary|Legislation"
+    r"|Union|School|Elder)"
     r"\s+(?:Commission|Council|Committee|Board|Authority|Agency|Office|Group|Forum|Network"
     r"|Corporation|Tribunal|Panel|Venture)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
     r"|(?:the\s+)?Defence\s+Force|Federal\s+Police|Research\s+Institute|Press\s+Office"
@@ -165,7 +169,8 @@ _PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".sp
 # What goes before a name without being part of it: "Canberra-based", "Board of Directors of the".
 _QUALIFIER = re.compile(
     r"^(?:[\w-]+-(?:based|funded|owned|run|led|backed)\s+|(?:Australian\s+)?Government['’]s\s+"
-    r"|(?:Board\s+of\s+Directors|Members?|Associates?|Officers?|Staff|Employees)\s+of\s+(?:the\s+)?"
+    r"|(?:Board\s+of\s+Directors|Members?|Associates?|Officers?|Staff|Employees|Guests|Students"
+    r"|Patients|Clients|Volunteers)\s+of\s+(?:the\s+)?"
     r"|(?:Lecturer|Reader|Professor)\s+in\s+\w+\s+"
     # a heading's or an adverb's opening: "Meetings of", "Nationally Consistent ..."
     r"|(?:Meetings?|Terms\s+of\s+Reference|Reports?|Review)\s+of\s+(?:the\s+)?)"

@@ -103,6 +103,9 @@ _NOT_A_BODY = re.compile(
     # an event or a plan named after a body: "Memorial Service for the Greymouth miners", "COAG's
     # National Action Plan on Mental Health"
     r"|\b(?:Memorial|Funeral|Thanksgiving|Commemorative)\s+Services?\b|\bPlan\s+(?:on|of|to)\b"
+    # the labour force, a company's articles, a working party
+    r"|^(?:Labour|Labor|Work)\s+Force$"
+    r"|^Articles\s+of\s+Association$|^Working\s+(?:Party|Group)$"
     # a parliament's chamber, a party to a treaty, a body's management
     r"|\bLegislative\s+(?:Council|Assembly)$|^States?\s+Part(?:y|ies)$|^Board\s+of\s+Management$"
     # a ward, a household, a citation: "Coronary Care Unit", "Family Unit", "Meritorious Unit"
@@ -154,6 +157,16 @@ _NEW = re.compile(
 )
 
 
+# A grant's project or a visit's line before the body it is for: "Equipment Upgrade for Huonville
+# Online Access Centre", "Visit Mercy Maternity Hospital", "Attend Ecumenical Service".
+_PROJECT = re.compile(
+    r"^(?:(?:Equipment\s+)?(?:Upgrade|Upgrading|Refurbishment|Construction|Purchase|Expansion"
+    r"|Extension|Redevelopment|Replacement|Installation|Enhancement)(?:\s+(?:and|of)\s+\w+)*\s+for"
+    r"|Visit|Visits|Attend|Attends|Inspect|Inspects|Tour|Tours)\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
 def strip_occupation(name: str) -> str:
-    """Take an occupation or a title written before a body off its name."""
-    return _NEW.sub("", _OCCUPATION.sub("", _CONVENED_BY.sub("", name)))
+    """Take an occupation, a title, a project or a visit written before a body off its name."""
+    name = _PROJECT.sub("", _CONVENED_BY.sub("", name))
+    return _NEW.sub("", _OCCUPATION.sub("", name))
