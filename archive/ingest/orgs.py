@@ -148,18 +148,7 @@ _FORCES = re.compile(
     # not the opening of a longer name, but before a role: "United Nations Secretary-General"
     rf"(?!\s+(?!{_ROLE_WORDS}{_ROLE})[A-Z])"
 )
-_GENERIC = re.compile(
-    r"^(?:(?:Royal|National|State|Federal|Joint|Advisory|Planning|Review|Ministerial"
-    r"|Statutory|Industry|Development|Steering|Interim|Expert|Select|Australian|Commonwealth"
-    r"|Independent|External|Consultative|Inquiry|Management|Standing|Parliamentary|Legislation"
-    r"|Union|School|Elder)"
-    r"\s+(?:Commission|Council|Committee|Board|Authority|Agency|Office|Group|Forum|Network"
-    r"|Corporation|Tribunal|Panel|Venture)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
-    r"|(?:the\s+)?Defence\s+Force|Federal\s+Police|Research\s+Institute|Press\s+Office"
-    r"|(?:Naval|Air|Army|Land|Sea)(?:,?\s+(?:and\s+)?(?:Naval|Air|Army|Land|Sea))*\s+Forces?"
-    # a mission's place without the mission's name: "Head of Mission in Tokyo"
-    r"|(?:Mission|Embassy|Consulate)\s+(?:in|to)\b.*)$"
-)
+_GENERIC = shapes.GENERIC  # "the Royal Commission", "a National Council": a kind
 _DEPARTMENT_LIKE = re.compile(
     r"\b(?:Departments?|Ministry)\s+(?:of|for)\b"
     r"|^(?:(?:Prime|Parliamentary|Assistant)\s+)?(?:Minister|Secretary)\b(?!['’]s)|^State\s+for\b"

@@ -170,3 +170,18 @@ def strip_occupation(name: str) -> str:
     """Take an occupation, a title, a project or a visit written before a body off its name."""
     name = _PROJECT.sub("", _CONVENED_BY.sub("", name))
     return _NEW.sub("", _OCCUPATION.sub("", name))
+
+
+# A kind of body named without its own name: "the Royal Commission", "a Standing Committee".
+GENERIC = re.compile(
+    r"^(?:(?:Royal|National|State|Federal|Joint|Advisory|Planning|Review|Ministerial"
+    r"|Statutory|Industry|Development|Steering|Interim|Expert|Select|Australian|Commonwealth"
+    r"|Independent|External|Consultative|Inquiry|Management|Standing|Parliamentary|Legislation"
+    r"|Union|School|Elder)"
+    r"\s+(?:Commission|Council|Committee|Board|Authority|Agency|Office|Group|Forum|Network"
+    r"|Corporation|Tribunal|Panel|Venture)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
+    r"|(?:the\s+)?Defence\s+Force|Federal\s+Police|Research\s+Institute|Press\s+Office"
+    r"|(?:Naval|Air|Army|Land|Sea)(?:,?\s+(?:and\s+)?(?:Naval|Air|Army|Land|Sea))*\s+Forces?"
+    # a mission's place without the mission's name: "Head of Mission in Tokyo"
+    r"|(?:Mission|Embassy|Consulate)\s+(?:in|to)\b.*)$"
+)
