@@ -46,10 +46,11 @@ FOLDS = 5
 SPLITS = [1, 2, 3]
 C = 1.0
 THRESHOLD = 0.5
-# Cuts are rare (21 labels): the model learns too little of them to overrule the rules, or to
-# read one where the rules do not. Totals and parts are the money relations'
-# (archive/corpus/money.py): the ledger needs each part linked to its whole, which the model's
-# reading lacks; letting the model read them scored better (docs/money.md) but unlinked.
+# Cuts are rare (24 labels): the model learns too little of them to overrule the rules, or to
+# read one where the rules do not. Totals and parts the money relations link
+# (archive/corpus/money.py) stay as linked, for the ledger; the model may read a total or a part
+# where the rules read none (docs/money.md: it scored best on the mean over sources), and the
+# ledger counts a part linked to no whole as it counted the sum read as announced.
 KEEP = ("cut", "total", "part")
 NEVER = ("cut",)
 BALANCED = "balanced"  # every feature, the roles weighed by how rare they are
@@ -256,14 +257,19 @@ VARIANTS = {
     # (features, C, threshold, roles the rules' reading keeps[, roles the model may never
     # read: default, the kept]): figures of these and the others tried are in docs/money.md.
     "rules": None,
-    "shapes, >= 0.5, c/t/p kept (3rd round)": (True, C, 0.5, ("cut", "total", "part")),
-    "shapes, >= 0.5, cut kept": (True, C, 0.5, ("cut",)),
-    "links kept, model may read t/p, >= 0.5": (True, C, 0.5, ("cut", "total", "part"), ("cut",)),
-    "links kept, model may read t/p, >= 0.6": (True, C, 0.6, ("cut", "total", "part"), ("cut",)),
-    "links kept, t/p, balanced, >= 0.5": ("balanced", C, 0.5, ("cut", "total", "part"), ("cut",)),
-    "links kept, t/p, balanced, >= 0.6": ("balanced", C, 0.6, ("cut", "total", "part"), ("cut",)),
-    "links kept, t only, >= 0.5": (True, C, 0.5, ("cut", "total", "part"), ("cut", "part")),
-    "links kept, t only, balanced, >= 0.5": (
+    "3rd round: >= 0.5, c/t/p kept": (True, C, 0.5, ("cut", "total", "part")),
+    ">= 0.5, only cut kept (links lost)": (True, C, 0.5, ("cut",)),
+    ">= 0.5, links kept, model reads t/p": (True, C, 0.5, ("cut", "total", "part"), ("cut",)),
+    ">= 0.6, links kept, model reads t/p": (True, C, 0.6, ("cut", "total", "part"), ("cut",)),
+    "balanced, >= 0.5, links kept, t/p (shipped)": (
+        "balanced",
+        C,
+        0.5,
+        ("cut", "total", "part"),
+        ("cut",),
+    ),
+    "balanced, >= 0.6, links kept, t/p": ("balanced", C, 0.6, ("cut", "total", "part"), ("cut",)),
+    "balanced, >= 0.5, links kept, t only": (
         "balanced",
         C,
         0.5,
@@ -304,7 +310,7 @@ def main() -> None:
         report(cross_validate(items, VARIANTS), len(items))
     else:
         # The variant chosen on the cross-validated mean (docs/money.md): the model's reading
-        # where it is at least this sure, and never over a cut the rules read.
+        # where it is at least this sure, never over the rules' cuts and links, never a cut.
         weights = {
             **fit(items, with_rules=BALANCED),
             "threshold": THRESHOLD,
