@@ -132,6 +132,13 @@ def test_an_archive_s_page_stamps_go(text: str, stamp: str) -> None:
     assert stamp not in kept and MORE in kept, kept
 
 
+def test_the_first_page_s_mark_between_a_sentence_and_running_text_goes() -> None:
+    text = (
+        f"{PROSE}\n\nShort, as it was.\n\n2\n\nMr Fraser and Mr Lowe said the review would be done."
+    )
+    assert "2" not in _paragraphs(text)
+
+
 def test_a_number_after_a_sentence_that_runs_on_from_nothing_stays() -> None:
     # one number, no other it runs on from, no nought: a figure the text may mean
     text = f"{PROSE}\n\nThe number of new homes financed this year was\n\nabout 4500\n\n{MORE}"

@@ -64,7 +64,12 @@ def clean_markers(lines: list[str], taken: Iterable[str] = ()) -> tuple[list[str
                 pages.add(int(page))
         bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
             line == announced
-            or _next_page(line, pages, lines[following] if following is not None else "")
+            or _next_page(
+                line,
+                pages,
+                lines[following] if following is not None else "",
+                next((k for k in reversed(kept) if k), ""),
+            )
             or _in_prose(lines, nonblank, where[i])
             or bool(_BARE_PAGE.match(line) and _catchword(lines, nonblank, where[i]))
         )
@@ -165,11 +170,17 @@ def _noise(text: str) -> bool:
     return not re.search(r"[A-Za-z]{2}", text)
 
 
-def _next_page(line: str, pages: set[int], following: str) -> bool:
+_FIRST_MARK = 2  # a release's first page bears no number: its second bears "2"
+
+
+def _next_page(line: str, pages: set[int], following: str, previous: str = "") -> bool:
     """Tell a bare number that goes on from the page marks already taken: "-3-", later "4"."""
     if not (_BARE_PAGE.match(line) and line.isdigit()):
         return False
     number = int(line)
+    if number == _FIRST_MARK and not pages:
+        # the first page's mark, "2", between a finished sentence and running text
+        return previous.endswith((".", "!", "?", '"', "”")) and prose(following)
     return number - 1 in pages and number not in pages and bool(re.match(r"[\"“'A-Z]", following))
 
 
