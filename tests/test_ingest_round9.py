@@ -82,8 +82,8 @@ def test_a_telephone_number_alone_goes_wherever_it_stands() -> None:
 
 def test_an_embargo_line_left_open_goes_on_to_the_next() -> None:
     text = (
-        "EMBARGO: NOT TO BE PUBLISHED, BROADCAST OR\n\nTELECAST BEFORE 9 P. M. 2ND MAY.\n\n"
-        f"FOR PRESS\n\nDROUGHT ASSISTANCE\n\n{PROSE}\n\n{MORE}"
+        "63/ 040\n\nEMBARGO: NOT TO BE PUBLISHED, BROADCAST OR\n\nTELECAST BEFORE 9 P. M. 2ND MAY."
+        f"\n\nFOR PRESS\n\n{PROSE}\n\n{MORE}"
     )
     assert "TELECAST" not in _text(text)
 
