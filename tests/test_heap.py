@@ -23,7 +23,7 @@ def test_large_arrays_get_a_mapping_of_their_own_and_give_it_back():
     assert heap.return_large_arrays()
     for _ in range(3):  # freed and made again: glibc would have raised its threshold by now
         before = _mappings()
-        scores = np.ones(4 * heap.LARGE // 8)  # 1 MB of floats
+        scores = np.ones(2 * heap.LARGE // 8)  # twice the threshold, in floats
         held = _mappings() - before
         assert held, "the array was served from the heap, not a mapping of its own"
         del scores
