@@ -314,9 +314,12 @@ def _positions_in(
     ids = segment.ids[start:stop]
     firsts = segment.starts[start : stop + 1]
     held = docs[ids]
-    if held.all():
-        return np.repeat(ids, np.diff(firsts)), segment.poses[firsts[0] : firsts[-1]]
     at = np.flatnonzero(held)
+    if len(at) * 2 > len(ids):
+        # Most of them: one slice of every position, then those of the documents wanted.
+        every = np.repeat(ids, np.diff(firsts))
+        keep = docs[every]
+        return every[keep], segment.poses[firsts[0] : firsts[-1]][keep]
     lengths = firsts[at + 1] - firsts[at]
     # Posting j's positions run from firsts[j]; laid end to end, the k-th of them all is at
     # (firsts[j] - the positions of the postings before it) + k.

@@ -139,8 +139,11 @@ def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> tuple[np.ndarray, np
     # Only where the query matches (a document it does not match gains nothing): a word's
     # scores are worked out for those documents alone.
     matched = ranker.sets.matches(q)
+    # Narrowed only where the query matches few: for a long question matching most documents
+    # the narrowing costs more than it saves (either way, the same scores).
+    within = matched if np.count_nonzero(matched) * 8 < ranker.size else None
     for term in terms:
-        ids, values = _expansion(ranker, term, matched)
+        ids, values = _expansion(ranker, term, within)
         extra[ids] += (weights[term] / total) * values
     # Weighed against the query's own words, so that feedback is the same share of a short query
     # and a long one.
@@ -148,7 +151,9 @@ def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> tuple[np.ndarray, np
     return gain, FEEDBACK * len(q.subqueries) * extra[gain] * matched[gain]
 
 
-def _expansion(ranker: Ranker, stem: str, within: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _expansion(
+    ranker: Ranker, stem: str, within: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
     # A feedback word scores as a question's words do: title and body together where they are.
     # Only where it is held (its documents and scores): the rest add nothing.
     if not bm25f.COMBINED:
