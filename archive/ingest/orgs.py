@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from archive.ingest import orgcontext as context
 from archive.ingest import orgshapes as shapes
 from archive.ingest.furniture import in_capitals
 from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
@@ -242,6 +243,8 @@ def find_names(
     for m in _FORCES.finditer(text):
         found.setdefault(" ".join(m.group().split()), m.start())
     for name, at in shapes.by_shape(text):  # "No. 35 Squadron", "the Labor party"
+        found.setdefault(name, at)
+    for name, at in () if capitals else context.by_context(text):  # "Santos", "Messrs A and B"
         found.setdefault(name, at)
     for name, at in () if capitals else initials(text):
         found.setdefault(name, at)

@@ -1,0 +1,109 @@
+"""Find bodies with no head word: by what the whole collection says of a name, or by its context.
+
+Two kinds of evidence, neither a rule for one name:
+
+- the collection: a name the releases, taken together, put where bodies stand far more than
+  where people or places do ("Santos", "Snowy Hydro"), mined by bench/orgs_mine.py into
+  collection_names.txt;
+- the sentence: a capitalised phrase in a body's context in the text itself ("companies such as
+  X, Y and Z", "X chairman", "the chief executive of X", "Messrs A, B and C", a firm).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from archive.ingest.orgwords import lower_words
+
+_WORD = r"(?:[A-Z][\w'’&-]*[\w]|[A-Z]{2,})"
+_PHRASE = rf"({_WORD}(?:\s(?:&\s)?{_WORD}){{0,3}})"
+# a list of bodies after their kind: "companies such as Boral, CSR and Pioneer"
+_KIND = (
+    r"(?:companies|organisations|organizations|firms|charities|agencies|publishers|airlines"
+    r"|carriers|banks|insurers|miners|manufacturers|retailers|businesses|employers|partners"
+    r"|providers|broadcasters|networks)"
+)
+_LIST_AFTER_KIND = re.compile(
+    rf"\b{_KIND}(?:,)?\s+(?:such\s+as|like|including|includ(?:e|ed)|as\s+diverse\s+as)\s+"
+    rf"(?P<items>{_PHRASE}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PHRASE}){{0,12}})"
+)
+# a body's officer named after it, or the body after its officer: "Ampol chairman", "the chief
+# executive of Cardno"
+_OFFICER = (
+    r"(?:chairman|chairwoman|chief\s+executive(?:\s+officer)?|CEO|managing\s+director"
+    r"|spokesman|spokeswoman|spokesperson|shareholders|board\s+of\s+directors)"
+)
+_BEFORE_OFFICER = re.compile(rf"(?<![\w'’.-]){_PHRASE}(?:['’]s)?\s+{_OFFICER}\b")
+_OFFICER_OF = re.compile(
+    rf"\b{_OFFICER}\s+of\s+{_PHRASE}(?![\w'’-])(?!\s+(?:[A-Z]|of\b|for\b))"
+)
+# a firm named by its partners: "Messrs Ancher, Mortlock, Murray and Woolley of Sydney", "Messrs
+# Peat Marwick Mitchell Co."; not ministers named together ("Messrs. Hurford and Hayden")
+_MESSRS = re.compile(
+    r"\bMessrs\.?\s+(?P<firm>[A-Z][\w'’-]+(?:(?:,\s+|\s+(?:and|&)\s+|\s+)[A-Z][\w'’-]+){1,5})"
+    r"(?=\s+(?:of|cf)\s+[A-Z]|\s+(?:&\s+)?Co\b)"
+)
+# what a body's context may still hold: people, places, times, the government and its parts
+_NOT_BODY = re.compile(
+    r"^(?:The|A|An|This|That|Mr|Mrs|Ms|Dr|Sir|Dame|Senator|Professor|Government|Commonwealth"
+    r"|Australian?|Federal|State|States|National|Minister|Prime|Premier|Treasurer|Labor|Liberal"
+    r"|Coalition|Opposition|Parliament|Senate|Cabinet|Department|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Queensland|Victoria|Tasmania"
+    r"|NSW|New\s+South\s+Wales|Western|South|Northern|North|East|Sydney|Melbourne|Brisbane"
+    r"|Perth|Adelaide|Hobart|Darwin|Canberra|President|Company|Board|Chairman|Director|Deputy"
+    r"|Acting|Chief|Executive|I|We|He|She|It|They|In|On|At|For|Of|And|But|Now|Today|Since)\b"
+)
+
+
+@cache
+def collection_names() -> re.Pattern[str] | None:
+    """Return a pattern of the names the collection makes bodies (collection_names.txt)."""
+    text = resources.files("archive.ingest").joinpath("collection_names.txt").read_text("utf-8")
+    names = [n for n in text.split("\n") if n and not n.startswith("#")]
+    if not names:
+        return None
+    alternation = "|".join(
+        r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)
+    )
+    # standing alone: not inside a longer capitalised name ("Telstra Corporation" is found whole)
+    return re.compile(
+        rf"(?<![\w'’-])(?<![A-Z][a-z]\s)(?:{alternation})(?![\w'’-])(?!\s+[A-Z][a-z])"
+    )
+
+
+def _body_like(phrase: str) -> bool:
+    """Tell whether a phrase in a body's context may name one: no opening common word, no
+    word the releases write in lower case, no person's title, no place or time."""
+    words = phrase.split()
+    if _NOT_BODY.match(phrase) or _NOT_BODY.fullmatch(words[-1]):
+        return False
+    low = lower_words()
+    return not any(w.lower() in low for w in words if not w.isupper())
+
+
+def by_context(text: str) -> Iterator[tuple[str, int]]:
+    """Yield the names a text gives bodies by their context, and where each starts."""
+    for name, at in _by_context(text):
+        yield re.sub(r"['’]s?$", "", name), at
+
+
+def _by_context(text: str) -> Iterator[tuple[str, int]]:
+    pattern = collection_names()
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            if "|" not in m.group():
+                yield " ".join(m.group().split()), m.start()
+    for m in _LIST_AFTER_KIND.finditer(text):
+        for item in re.finditer(_PHRASE, m["items"]):
+            if _body_like(item.group()):
+                yield " ".join(item.group().split()), m.start("items") + item.start()
+    for pattern in (_BEFORE_OFFICER, _OFFICER_OF):
+        for m in pattern.finditer(text):
+            if _body_like(m.group(1)):
+                yield " ".join(m.group(1).split()), m.start(1)
+    for m in _MESSRS.finditer(text):
+        if "|" not in m["firm"]:
+            yield " ".join(m["firm"].split()), m.start("firm")
