@@ -35,7 +35,10 @@ sys.path.insert(0, str(HERE.parent))
 import ingest_quality as quality  # noqa: E402
 from orgs_quality import SEALED  # noqa: E402
 
+from archive.ingest import orgs  # noqa: E402
+
 OUT = HERE.parent / "archive" / "ingest" / "collection_names.txt"
+PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU PNG".split())
 MIN_RELEASES = 2
 SHARE = 0.5
 ALONE = 2
@@ -70,6 +73,12 @@ _PLACE = re.compile(
     r"(?!\s+[A-Z])"
     rf"|{_PHRASE},\s+(?:Queensland|Victoria|Tasmania|NSW|New\s+South\s+Wales|South\s+Australia|"
     r"Western\s+Australia|Northern\s+Territory|ACT)\b"
+)
+# the strongest: a company's legal ending, and initials a body's full name is given with
+_COMPANY = re.compile(rf"(?<![\w'’.-]){_PHRASE}\s+(?:Pty\.?\s+Ltd|Ltd|Limited|Pty|Inc|Holdings)\b")
+_DEFINED = re.compile(
+    r"\b(?P<long>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)*){1,9})"
+    r"\((?P<short>[A-Z][A-Za-z]{1,6})\)"
 )
 # a portfolio's or a department's subject: "Minister for Foreign Affairs"
 _PORTFOLIO = re.compile(
@@ -120,6 +129,13 @@ def _inside_longer(text: str, at: int) -> bool:
     return bool(before) and before[-1][:1].isupper() and not before[-1].endswith((".", ":", '"'))
 
 
+def _a_body(name: str) -> bool:
+    """Tell whether ingest's rules take a whole phrase for one body's name."""
+    name = re.sub(r"^(?:[Tt]he|[Aa]n?d?)\s+", "", " ".join(name.split()))
+    found = orgs.find_names(name, lambda _: False, lambda _: False)
+    return [n for n, _ in found] == [name]
+
+
 def count(texts: list[tuple[str, str]]) -> dict[str, Counter[str]]:
     """Return, for each kind of context, the releases each phrase stands in it."""
     seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -136,6 +152,16 @@ def count(texts: list[tuple[str, str]]) -> dict[str, Counter[str]]:
                 for i, value in enumerate(m.groups(), 1):
                     if value and not _inside_longer(text, m.start(i)):
                         seen[kind][value].add(record_id)
+        for m in _COMPANY.finditer(text):
+            if not _inside_longer(text, m.start(1)):
+                seen["strong"][m.group(1)].add(record_id)
+        for m in _DEFINED.finditer(text):
+            short = m["short"]
+            if sum(c.isupper() for c in short) >= 2:
+                # the initials of what ingest's own rules take for a body, whole; any other
+                # full name given them ("Chief of the Defence Force (CDF)") counts against them
+                kind = "strong" if _a_body(m["long"]) else "portfolio"
+                seen[kind][short].add(record_id)
     return {kind: Counter({p: len(ids) for p, ids in by.items()}) for kind, by in seen.items()}
 
 
@@ -144,12 +170,15 @@ def listed(
 ) -> list[tuple[str, int, float]]:
     """Return the phrases the contexts make bodies, each with its releases and its share."""
     rows = []
-    for phrase, body in counts["body"].items():
-        if not _shape_of_name(phrase):
+    for phrase in set(counts["body"]) | set(counts["strong"]):
+        if not _shape_of_name(phrase) or phrase in PLACE_INITIALS:
             continue
+        body, strong = counts["body"][phrase], counts["strong"][phrase]
         person, place = counts["person"][phrase], counts["place"][phrase]
-        share = body / (body + person + place + counts["portfolio"][phrase])
-        if body >= MIN_RELEASES and share >= SHARE and counts["inside"][phrase] >= ALONE:
+        share = (body + strong) / (body + strong + person + place + counts["portfolio"][phrase])
+        # initials mean many things: defined as a body's in two releases at least
+        enough = body + 2 * strong >= MIN_RELEASES and (strong >= 2 or not phrase.isupper())
+        if enough and share >= SHARE and counts["inside"][phrase] >= ALONE:
             rows.append((phrase, body, share))
     return [row for row in sorted(rows) if _mostly_alone(row[0], texts)]
 

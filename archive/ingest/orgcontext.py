@@ -12,7 +12,7 @@ Two kinds of evidence, neither a rule for one name:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -23,18 +23,18 @@ _PHRASE = rf"({_WORD}(?:\s(?:&\s)?{_WORD}){{0,3}})"
 # a list of bodies after their kind: "companies such as Boral, CSR and Pioneer"
 _KIND = (
     r"(?:companies|organisations|organizations|firms|charities|agencies|publishers|airlines"
-    r"|carriers|banks|insurers|miners|manufacturers|retailers|businesses|employers|partners"
-    r"|providers|broadcasters|networks)"
+    r"|carriers|banks|insurers|miners|manufacturers|retailers|businesses|employers"
+    r"|providers|broadcasters)"
 )
 _LIST_AFTER_KIND = re.compile(
     rf"\b{_KIND}(?:,)?\s+(?:such\s+as|like|including|includ(?:e|ed)|as\s+diverse\s+as)\s+"
     rf"(?P<items>{_PHRASE}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PHRASE}){{0,12}})"
 )
 # a body's officer named after it, or the body after its officer: "Ampol chairman", "the chief
-# executive of Cardno"
+# executive of Cardno" (not a spokesman: "the Foreign Affairs spokesman" speaks for a portfolio)
 _OFFICER = (
     r"(?:chairman|chairwoman|chief\s+executive(?:\s+officer)?|CEO|managing\s+director"
-    r"|spokesman|spokeswoman|spokesperson|shareholders|board\s+of\s+directors)"
+    r"|shareholders|board\s+of\s+directors)"
 )
 _BEFORE_OFFICER = re.compile(rf"(?<![\w'’.-]){_PHRASE}(?:['’]s)?\s+{_OFFICER}\b")
 _OFFICER_OF = re.compile(
@@ -56,6 +56,10 @@ _NOT_BODY = re.compile(
     r"|Perth|Adelaide|Hobart|Darwin|Canberra|President|Company|Board|Chairman|Director|Deputy"
     r"|Acting|Chief|Executive|I|We|He|She|It|They|In|On|At|For|Of|And|But|Now|Today|Since)\b"
 )
+
+
+# initials used as a grade or a file's format: "a AAA credit rating", "RTF 345KB"
+_NOT_BODY_AFTER = re.compile(r"\s+(?:credit|ratings?|\d)")
 
 
 @cache
@@ -84,10 +88,24 @@ def _body_like(phrase: str) -> bool:
     return not any(w.lower() in low for w in words if not w.isupper())
 
 
-def by_context(text: str) -> Iterator[tuple[str, int]]:
-    """Yield the names a text gives bodies by their context, and where each starts."""
-    for name, at in _by_context(text):
-        yield re.sub(r"['’]s?$", "", name), at
+def by_context(
+    text: str, capitals: bool, department: Callable[[str], bool], law_after: re.Pattern[str]
+) -> Iterator[tuple[str, int]]:
+    """Yield the names a text gives bodies by their context, and where each starts.
+
+    Not in a text in capitals throughout, not a department ("agencies such as Foreign Affairs"),
+    and not a name the text uses for a programme, a law or a grade anywhere ("the CRC program",
+    "a AAA credit rating", "RTF 345KB")."""
+    if capitals:
+        return
+    found = [(re.sub(r"['’]s?$", "", name), at) for name, at in _by_context(text)]
+    for name in dict.fromkeys(n for n, _ in found):
+        if department(name) or department(f"Department of {name}"):
+            continue
+        uses = re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)
+        if any(law_after.match(text, u.end()) or _NOT_BODY_AFTER.match(text, u.end()) for u in uses):
+            continue
+        yield name, min(at for n, at in found if n == name)
 
 
 def _by_context(text: str) -> Iterator[tuple[str, int]]:

@@ -244,8 +244,8 @@ def find_names(
         found.setdefault(" ".join(m.group().split()), m.start())
     for name, at in shapes.by_shape(text):  # "No. 35 Squadron", "the Labor party"
         found.setdefault(name, at)
-    for name, at in () if capitals else context.by_context(text):  # "Santos", "Messrs A and B"
-        found.setdefault(name, at)
+    for name, at in context.by_context(text, capitals, department, _LAW_AFTER):
+        found.setdefault(name, at)  # "Santos", "Messrs A and B", "companies such as X"
     for name, at in () if capitals else initials(text):
         found.setdefault(name, at)
     # A shorter name inside a longer one found too is the same organisation, cut short, unless
