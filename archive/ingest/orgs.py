@@ -14,7 +14,7 @@ from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, st
 # Words that end the name of an organisation that is not a government department.
 _ORG_ENDINGS = (
     "Council|Board|Association|Network|Trust|Group|Foundation|Union|Society|Agency|Commission|Authority"
-    "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
+    "|Institute|Institution|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
     "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
     "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Museum|Gallery|Library"
     "|Memorial|Church|Bureau|Forces?|League|Club|Academy|Army|Navy|Air\\s+Force|Police|Secretariat"
@@ -39,7 +39,7 @@ _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 _OPENING = (
     "Bank|University|College|School|Council|Commission|Office|Bureau|Institute|Centre|Church"
     "|Museum|Gallery|Library|Board|Committee|Authority|Agency|Society|Association|Court"
-    "|Organisation|Organization|League|Shire|Academy"
+    "|Organisation|Organization|League|Shire|Academy|Institution"
 )
 _ROLE = (
     r"(?:Chair(?:man|woman|person)?|President|(?:Director|Coordinator|Auditor|Solicitor|Attorney)(?:-General)?"
