@@ -162,7 +162,8 @@ def count(texts: list[tuple[str, str]]) -> dict[str, Counter[str]]:
                 # full name given them ("Chief of the Defence Force (CDF)") counts against them
                 kind = "strong" if _a_body(m["long"]) else "portfolio"
                 seen[kind][short].add(record_id)
-    return {kind: Counter({p: len(ids) for p, ids in by.items()}) for kind, by in seen.items()}
+    kinds = ("body", "strong", "person", "place", "portfolio", "inside")
+    return {kind: Counter({p: len(ids) for p, ids in seen[kind].items()}) for kind in kinds}
 
 
 def listed(

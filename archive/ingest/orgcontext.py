@@ -22,7 +22,7 @@ _WORD = r"(?:[A-Z][\w'’&-]*[\w]|[A-Z]{2,})"
 _PHRASE = rf"({_WORD}(?:\s(?:&\s)?{_WORD}){{0,3}})"
 # a list of bodies after their kind: "companies such as Boral, CSR and Pioneer"
 _KIND = (
-    r"(?:companies|organisations|organizations|firms|charities|agencies|publishers|airlines"
+    r"(?i:companies|organisations|organizations|firms|charities|agencies|publishers|airlines"
     r"|carriers|banks|insurers|miners|manufacturers|retailers|businesses|employers"
     r"|providers|broadcasters)"
 )
