@@ -76,7 +76,10 @@ def test_bodies_found(text: str, expected: list[str], matcher: Matcher) -> None:
     ("text", "absent"),
     [
         # ministers named together are people, not a firm
-        ("This is in contrast to the criticism by Messrs. Hurford and Hayden.", "Hurford and Hayden"),
+        (
+            "This is in contrast to the criticism by Messrs. Hurford and Hayden.",
+            "Hurford and Hayden",
+        ),
         # a department named short in a list of agencies is a department
         ("Agencies such as Foreign Affairs and Trade will take part.", "Foreign Affairs"),
         # initials the text uses for a programme or a grade, not for the body
@@ -85,9 +88,15 @@ def test_bodies_found(text: str, expected: list[str], matcher: Matcher) -> None:
         # a name opening a longer one is that one's
         ("The Santos Basin lies offshore.", "Santos"),
         # a role before a body is no part of its name
-        ("Mr Smith, Chairman, Angus and Robertson Ltd, spoke.", "Chairman, Angus and Robertson Ltd"),
+        (
+            "Mr Smith, Chairman, Angus and Robertson Ltd, spoke.",
+            "Chairman, Angus and Robertson Ltd",
+        ),
         # a comma and a country before a list go on with the list, not the name
-        ("The University of Sydney, Australia and New Zealand are partners.", "University of Sydney, Australia"),
+        (
+            "The University of Sydney, Australia and New Zealand are partners.",
+            "University of Sydney, Australia",
+        ),
     ],
 )
 def test_not_bodies(text: str, absent: str, matcher: Matcher) -> None:

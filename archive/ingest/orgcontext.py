@@ -37,9 +37,7 @@ _OFFICER = (
     r"|shareholders|board\s+of\s+directors)"
 )
 _BEFORE_OFFICER = re.compile(rf"(?<![\w'’.-]){_PHRASE}(?:['’]s)?\s+{_OFFICER}\b")
-_OFFICER_OF = re.compile(
-    rf"\b{_OFFICER}\s+of\s+{_PHRASE}(?![\w'’-])(?!\s+(?:[A-Z]|of\b|for\b))"
-)
+_OFFICER_OF = re.compile(rf"\b{_OFFICER}\s+of\s+{_PHRASE}(?![\w'’-])(?!\s+(?:[A-Z]|of\b|for\b))")
 # a firm named by its partners: "Messrs Ancher, Mortlock, Murray and Woolley of Sydney", "Messrs
 # Peat Marwick Mitchell Co."; not ministers named together ("Messrs. Hurford and Hayden")
 _MESSRS = re.compile(
@@ -103,7 +101,9 @@ def by_context(
         if department(name) or department(f"Department of {name}"):
             continue
         uses = re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)
-        if any(law_after.match(text, u.end()) or _NOT_BODY_AFTER.match(text, u.end()) for u in uses):
+        if any(
+            law_after.match(text, u.end()) or _NOT_BODY_AFTER.match(text, u.end()) for u in uses
+        ):
             continue
         yield name, min(at for n, at in found if n == name)
 

@@ -32,7 +32,9 @@ _ORG_ENDINGS = (
     r"|(?:Office|Services?|Mission)(?!s?\s+(?:and|&)\s+[A-Z])"
 )
 # a capitalised word, an initial ("Southern T. V. Corp of Adelaide") or a small word between them
-_CAPITAL_WORD = r"(?:(?:Pty|Co|Bros|Inc|St|Mt|Pt|Ft)\.|[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"
+_CAPITAL_WORD = (
+    r"(?:(?:Pty|Co|Bros|Inc|St|Mt|Pt|Ft)\.|[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"
+)
 _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 # What a name goes on with after its ending: "Council on Drugs", "Centre for Research into the
 # Prevention of Injuries", "Institute of Management": a preposition and capitalised words.
