@@ -92,6 +92,11 @@ def test_bodies_found(text: str, expected: list[str], matcher: Matcher) -> None:
             "Mr Smith, Chairman, Angus and Robertson Ltd, spoke.",
             "Chairman, Angus and Robertson Ltd",
         ),
+        # a name never opens inside a hyphened word: a role "Chairman-in-Office"
+        (
+            "I will write as Chairman-in-Office of the Commonwealth to all leaders.",
+            "Office of the Commonwealth",
+        ),
         # a comma and a country before a list go on with the list, not the name
         (
             "The University of Sydney, Australia and New Zealand are partners.",

@@ -75,7 +75,7 @@ _ABROAD = (
     r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 )
 _ORGANISATION = re.compile(
-    rf"\b(?:The\s+)?(?P<name>(?:(?:St|Mt|Pt|Ft)\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
+    rf"\b(?<!\w-)(?:The\s+)?(?P<name>(?:(?:St|Mt|Pt|Ft)\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
     rf"\s+(?:{_ORG_ENDINGS}|Colleges)\b"
     # "Alfred Hospital Foundation", "Health and Hospitals Reform Commission": a name may go on to a
     # further ending
