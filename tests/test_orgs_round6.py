@@ -60,6 +60,11 @@ def test_the_shipped_list_holds_bodies_with_no_head_word() -> None:
             "We met the President of the Institution of Engineers, Australia, Dr Ian Mair.",
             ["Institution of Engineers, Australia"],
         ),
+        # a capitalised prefix with a hyphen is part of a name; an OCR hyphen after "the" is not
+        (
+            "He is a member of the Sub-Commission on Discrimination.",
+            ["Sub-Commission on Discrimination"],
+        ),
         # a list of fields opens a name
         (
             "Sir Arvi Parbo, the Chair of the Australian Science, Technology and Engineering "
@@ -92,6 +97,8 @@ def test_bodies_found(text: str, expected: list[str], matcher: Matcher) -> None:
             "Mr Smith, Chairman, Angus and Robertson Ltd, spoke.",
             "Chairman, Angus and Robertson Ltd",
         ),
+        # what companies' projects include is no list of companies
+        ("New projects planned by various companies include Hail Creek and Nebo.", "Hail"),
         # a name never opens inside a hyphened word: a role "Chairman-in-Office"
         (
             "I will write as Chairman-in-Office of the Commonwealth to all leaders.",

@@ -27,7 +27,7 @@ _KIND = (
     r"|providers|broadcasters)"
 )
 _LIST_AFTER_KIND = re.compile(
-    rf"\b{_KIND}(?:,)?\s+(?:such\s+as|like|including|includ(?:e|ed)|as\s+diverse\s+as)\s+"
+    rf"\b{_KIND}(?:,)?\s+(?:such\s+as|like|including|as\s+diverse\s+as)\s+"
     rf"(?P<items>{_PHRASE}(?:(?:,\s+|,?\s+(?:and|or)\s+){_PHRASE}){{0,12}})"
 )
 # a body's officer named after it, or the body after its officer: "Ampol chairman", "the chief

@@ -32,9 +32,7 @@ _ORG_ENDINGS = (
     r"|(?:Office|Services?|Mission)(?!s?\s+(?:and|&)\s+[A-Z])"
 )
 # a capitalised word, an initial ("Southern T. V. Corp of Adelaide") or a small word between them
-_CAPITAL_WORD = (
-    r"(?:(?:Pty|Co|Bros|Inc|St|Mt|Pt|Ft)\.|[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"
-)
+_CAPITAL_WORD = r"(?:(?:Pty|Co|Bros|Inc)\.|[A-Z][\w'’&-]*|[A-Z]\.|of|for|and|on|in|de|&)"
 _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 # What a name goes on with after its ending: "Council on Drugs", "Centre for Research into the
 # Prevention of Injuries", "Institute of Management": a preposition and capitalised words.
@@ -75,7 +73,7 @@ _ABROAD = (
     r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 )
 _ORGANISATION = re.compile(
-    rf"\b(?<!\w-)(?:The\s+)?(?P<name>(?:(?:St|Mt|Pt|Ft)\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
+    rf"\b(?<!-in-|-of-|-at-)(?:The\s+)?(?P<name>(?:(?:St|Mt|Pt|Ft)\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
     rf"\s+(?:{_ORG_ENDINGS}|Colleges)\b"
     # "Alfred Hospital Foundation", "Health and Hospitals Reform Commission": a name may go on to a
     # further ending

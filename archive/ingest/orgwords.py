@@ -76,7 +76,9 @@ _COMMA_PLACE = re.compile(
 # not a role before a body ("Chairman, Angus and Robertson Ltd"), a body, a portfolio or a
 # people's adjective ("Australian, Postal and ...")
 _NOT_LIST_HEAD = re.compile(
-    r"\b(?:Minister|Department|Council|Commission|Board|Chair(?:man|woman|person)?|Director"
+    r"\b(?:Minister|Department|Council|Commission|Board|Hospital|University|College|School"
+    r"|Institute|Centre|Authority|Police|Services|Agency|Bureau|Company|Ltd|Limited|Church"
+    r"|Chair(?:man|woman|person)?|Director"
     r"|Manager|President|Executive|Officer|Secretary|CEO|Coordinator|Head|Education|A[MOC])\b"
     r"|^[A-Z][a-z]+(?:an|ese|ish)$"
 )
