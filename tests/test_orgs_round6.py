@@ -60,11 +60,13 @@ def test_the_shipped_list_holds_bodies_with_no_head_word() -> None:
             "We met the President of the Institution of Engineers, Australia, Dr Ian Mair.",
             ["Institution of Engineers, Australia"],
         ),
-        # a capitalised prefix with a hyphen is part of a name; an OCR hyphen after "the" is not
+        # after a capitalised prefix and a hyphen a name still opens ("Sub-Commission"), and
+        # after an OCR hyphen ("the-Australian")
         (
             "He is a member of the Sub-Commission on Discrimination.",
-            ["Sub-Commission on Discrimination"],
+            ["Commission on Discrimination"],
         ),
+        ("The site of the-Australian Maritime College is chosen.", ["Australian Maritime College"]),
         # a list of fields opens a name
         (
             "Sir Arvi Parbo, the Chair of the Australian Science, Technology and Engineering "
