@@ -101,6 +101,30 @@ def test_bodies_found(text: str, expected: list[str], matcher: Matcher) -> None:
         ),
         # what companies' projects include is no list of companies
         ("New projects planned by various companies include Hail Creek and Nebo.", "Hail"),
+        # a list's item a longer name goes on from, or a lone item a noun follows
+        ("Organisations such as Divisions of General Practice will help.", "Divisions"),
+        ("The law covers all businesses, including Stateowned enterprises.", "Stateowned"),
+        # a sentence's opening word, a person, a summit: no body before an officer
+        ("He loved the game. As CEO he led it well.", "As"),
+        (
+            "Chairman, National Australia Bank Mr Jeff Connolly CEO, Siemens",
+            "Bank Mr Jeff Connolly",
+        ),
+        ("Speaking at the APEC Leaders CEO Summit in Los Cabos.", "APEC Leaders"),
+        # an institution is a body's word only before "of" or "for": else a kind
+        (
+            "Curtin won the award for a Higher Education Institution.",
+            "Higher Education Institution",
+        ),
+        # a comma after a person's name opens no list; a name holding its country takes no other
+        (
+            "Workers\nNadine Flood, Community and Public Sector Union",
+            "Flood, Community and Public Sector Union",
+        ),
+        (
+            "The Council of Australian Governments, Western Australia will meet.",
+            "Council of Australian Governments, Western Australia",
+        ),
         # a name never opens inside a hyphened word: a role "Chairman-in-Office"
         (
             "I will write as Chairman-in-Office of the Commonwealth to all leaders.",

@@ -36,7 +36,11 @@ _OFFICER = (
     r"(?:chairman|chairwoman|chief\s+executive(?:\s+officer)?|CEO|managing\s+director"
     r"|shareholders|board\s+of\s+directors)"
 )
-_BEFORE_OFFICER = re.compile(rf"(?<![\w'’.-]){_PHRASE}(?:['’]s)?\s+{_OFFICER}\b")
+# (the officer's name may follow, not another noun of a name: "the APEC Leaders CEO Summit")
+_BEFORE_OFFICER = re.compile(
+    rf"(?<![\w'’.-]){_PHRASE}(?:['’]s)?\s+{_OFFICER}\b"
+    r"(?!\s+(?!(?:Mr|Mrs|Ms|Dr|Sir|Dame|Professor)\b)[A-Z])"
+)
 _OFFICER_OF = re.compile(rf"\b{_OFFICER}\s+of\s+{_PHRASE}(?![\w'’-])(?!\s+(?:[A-Z]|of\b|for\b))")
 # a firm named by its partners: "Messrs Ancher, Mortlock, Murray and Woolley of Sydney", "Messrs
 # Peat Marwick Mitchell Co."; not ministers named together ("Messrs. Hurford and Hayden")
@@ -52,7 +56,8 @@ _NOT_BODY = re.compile(
     r"|May|June|July|August|September|October|November|December|Queensland|Victoria|Tasmania"
     r"|NSW|New\s+South\s+Wales|Western|South|Northern|North|East|Sydney|Melbourne|Brisbane"
     r"|Perth|Adelaide|Hobart|Darwin|Canberra|President|Company|Board|Chairman|Director|Deputy"
-    r"|Acting|Chief|Executive|I|We|He|She|It|They|In|On|At|For|Of|And|But|Now|Today|Since)\b"
+    r"|Acting|Chief|Executive|I|We|He|She|It|They|In|On|At|For|Of|And|But|Now|Today|Since|As|If"
+    r"|When|While|After|Before|Its|His|Her|Their|Our|Your|My)\b"
 )
 
 
@@ -82,12 +87,18 @@ def _body_like(phrase: str) -> bool:
     words = phrase.split()
     if _NOT_BODY.match(phrase) or _NOT_BODY.fullmatch(words[-1]):
         return False
+    if re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame)\b", phrase):
+        return False  # a person: "National Australia Bank Mr Jeff Connolly"
     low = lower_words()
     return not any(w.lower() in low for w in words if not w.isupper())
 
 
 def by_context(
-    text: str, capitals: bool, department: Callable[[str], bool], law_after: re.Pattern[str]
+    text: str,
+    capitals: bool,
+    department: Callable[[str], bool],
+    law_after: re.Pattern[str],
+    kind: re.Pattern[str],
 ) -> Iterator[tuple[str, int]]:
     """Yield the names a text gives bodies by their context, and where each starts.
 
@@ -98,8 +109,8 @@ def by_context(
         return
     found = [(re.sub(r"['’]s?$", "", name), at) for name, at in _by_context(text)]
     for name in dict.fromkeys(n for n, _ in found):
-        if department(name) or department(f"Department of {name}"):
-            continue
+        if department(name) or department(f"Department of {name}") or kind.search(name):
+            continue  # "Foreign Affairs", "Business Enterprise Centres"
         uses = re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)
         if any(
             law_after.match(text, u.end()) or _NOT_BODY_AFTER.match(text, u.end()) for u in uses
@@ -115,8 +126,14 @@ def _by_context(text: str) -> Iterator[tuple[str, int]]:
             if "|" not in m.group():
                 yield " ".join(m.group().split()), m.start()
     for m in _LIST_AFTER_KIND.finditer(text):
-        for item in re.finditer(_PHRASE, m["items"]):
-            if _body_like(item.group()):
+        items = list(re.finditer(_PHRASE, m["items"]))
+        for item in items:
+            after = text[m.start("items") + item.end() :]
+            # not an item a longer name goes on from ("Divisions of General Practice"), nor one
+            # alone that a noun follows ("businesses, including Stateowned enterprises")
+            longer = re.match(r"\s+(?:of|for)\s", after)
+            noun = len(items) == 1 and not re.match(r"\s*(?:[,.;:)]|$)", after)
+            if not (longer or noun) and _body_like(item.group()):
                 yield " ".join(item.group().split()), m.start("items") + item.start()
     for pattern in (_BEFORE_OFFICER, _OFFICER_OF):
         for m in pattern.finditer(text):

@@ -14,7 +14,7 @@ from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, st
 # Words that end the name of an organisation that is not a government department.
 _ORG_ENDINGS = (
     "Council|Board|Association|Network|Trust|Group|Foundation|Union|Society|Agency|Commission|Authority"
-    "|Institute|Institution|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
+    "|Institute|Institution(?=\\s+(?:of|for)\\s)|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
     "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
     "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Museum|Gallery|Library"
     "|Memorial|Church|Bureau|Forces?|League|Club|Academy|Army|Navy|Air\\s+Force|Police|Secretariat"
@@ -244,7 +244,7 @@ def find_names(
         found.setdefault(" ".join(m.group().split()), m.start())
     for name, at in shapes.by_shape(text):  # "No. 35 Squadron", "the Labor party"
         found.setdefault(name, at)
-    for name, at in context.by_context(text, capitals, department, _LAW_AFTER):
+    for name, at in context.by_context(text, capitals, department, _LAW_AFTER, _PLURAL_KIND):
         found.setdefault(name, at)  # "Santos", "Messrs A and B", "companies such as X"
     for name, at in () if capitals else initials(text):
         found.setdefault(name, at)

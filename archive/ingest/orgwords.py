@@ -81,8 +81,11 @@ _NOT_LIST_HEAD = re.compile(
     r"|Chair(?:man|woman|person)?|Director"
     r"|Manager|President|Executive|Officer|Secretary|CEO|Coordinator|Head|Education|A[MOC])\b"
     r"|^[A-Z][a-z]+(?:an|ese|ish)$"
+    # a government, a party or a place: "Commonwealth, Tasmania and Launceston City Council"
+    r"|\b(?:Commonwealth|Federal|State|Territory|Liberal|Labor|National|Tasmania|Victoria"
+    r"|Queensland|Australia|Wales|Canberra|Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart)\b"
 )
-_LIST_OPENING = re.compile(r"(?<=[a-z,(] )((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*),[ \t]+$")
+_LIST_OPENING = re.compile(r"(?<=[a-z,(] )((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][a-z][\w'’-]*),[ \t]+$")
 
 
 def join_adjacent(text: str, found: dict[str, int], ends: dict[str, int]) -> None:
@@ -90,9 +93,13 @@ def join_adjacent(text: str, found: dict[str, int], ends: dict[str, int]) -> Non
     country a name "of" something closes with after a comma."""
     for name, end in list(ends.items()):
         place = _COMMA_PLACE.match(text, end)
-        if name in found and place and re.search(r"\sof\s", name):
+        # (not a name that holds its country already: "Council of Australian Governments")
+        if name in found and place and re.search(r"\sof\s", name) and "Australia" not in name:
             found[f"{name}, {' '.join(place['place'].split())}"] = found.pop(name)
         head = _LIST_OPENING.search(text, max(0, found.get(name, 0) - 60), found.get(name, 0))
+        before = text[: head.start(1)].split()[-1:] if head else []
+        if before and not re.fullmatch(r"[a-z]+|.*[,(]", before[0]):
+            head = None  # the word before is no lower-case one: "Nadine Flood, Community ..."
         if name in found and head and re.match(r"[A-Z][\w'’-]*\s+and\s", name):
             if not _NOT_LIST_HEAD.search(head[1]):
                 found[f"{head[1]}, {name}"] = head.start(1)
