@@ -94,6 +94,7 @@ def test_bodies_found(text: str, expected: list[str], matcher: Matcher) -> None:
         ("ASIO has kept its AAA credit rating.", "AAA"),
         # a name opening a longer one is that one's
         ("The Santos Basin lies offshore.", "Santos"),
+        ("He works with the Desert Knowledge CRC in Alice Springs.", "CRC"),
         # a role before a body is no part of its name
         (
             "Mr Smith, Chairman, Angus and Robertson Ltd, spoke.",

@@ -76,9 +76,7 @@ def collection_names() -> re.Pattern[str] | None:
         r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)
     )
     # standing alone: not inside a longer capitalised name ("Telstra Corporation" is found whole)
-    return re.compile(
-        rf"(?<![\w'’-])(?<![A-Z][a-z]\s)(?:{alternation})(?![\w'’-])(?!\s+[A-Z][a-z])"
-    )
+    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])(?!\s+[A-Z][a-z])")
 
 
 def _body_like(phrase: str) -> bool:
@@ -123,6 +121,9 @@ def _by_context(text: str) -> Iterator[tuple[str, int]]:
     pattern = collection_names()
     if pattern is not None:
         for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 40) : m.start()].split()[-1:]
+            if before and before[0][:1].isupper() and not before[0].endswith((".", ":", '"')):
+                continue  # the tail of a longer name: "the Desert Knowledge CRC"
             if "|" not in m.group():
                 yield " ".join(m.group().split()), m.start()
     for m in _LIST_AFTER_KIND.finditer(text):
