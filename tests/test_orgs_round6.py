@@ -40,6 +40,7 @@ def test_the_shipped_list_holds_bodies_with_no_head_word() -> None:
     [
         # the collection's evidence: a name standing alone
         ("Gas from Santos will reach the Snowy Hydro plant next year.", ["Santos", "Snowy Hydro"]),
+        ("The MDBA will report in May.", ["MDBA"]),
         # a list after its kind
         (
             "Companies such as Cisco, Microsoft and KPMG have joined the trial.",
@@ -91,7 +92,7 @@ def test_bodies_found(text: str, expected: list[str], matcher: Matcher) -> None:
         ("Agencies such as Foreign Affairs and Trade will take part.", "Foreign Affairs"),
         # initials the text uses for a programme or a grade, not for the body
         ("The CRC program links industry and universities. CRC boards meet.", "CRC"),
-        ("ASIO has kept its AAA credit rating.", "AAA"),
+        ("Attachment - MDBA 345KB | PDF 62KB", "MDBA"),
         # a name opening a longer one is that one's
         ("The Santos Basin lies offshore.", "Santos"),
         ("He works with the Desert Knowledge CRC in Alice Springs.", "CRC"),

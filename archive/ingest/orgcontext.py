@@ -62,7 +62,7 @@ _NOT_BODY = re.compile(
 
 
 # initials used as a grade or a file's format: "a AAA credit rating", "RTF 345KB"
-_NOT_BODY_AFTER = re.compile(r"\s+(?:credit|ratings?|\d)")
+_NOT_BODY_AFTER = re.compile(r"\s+(?:credit|ratings?)\b|\s+\d+\s*[KM]B\b")
 
 
 @cache
@@ -122,7 +122,12 @@ def _by_context(text: str) -> Iterator[tuple[str, int]]:
     if pattern is not None:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 40) : m.start()].split()[-1:]
-            if before and before[0][:1].isupper() and not before[0].endswith((".", ":", '"')):
+            opening = (
+                re.fullmatch(r"The|A|An|This|That|Its|Our|Their|.*[.:\"]", before[0])
+                if before
+                else None
+            )
+            if before and before[0][:1].isupper() and not opening:
                 continue  # the tail of a longer name: "the Desert Knowledge CRC"
             if "|" not in m.group():
                 yield " ".join(m.group().split()), m.start()
