@@ -3,16 +3,39 @@ edit affects, and files the record lacks or holds no more."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
-from archive.corpus.folder import FolderScan
+from archive.corpus.folder import FolderScan, is_document_name, scan
 from archive.corpus.parse import checksum
 from archive.corpus.registry import Registry
 from archive.index import record
+
+# Changes within this of a scan's start are looked at again by the next build (the clock's step).
+RACY_NS = 2 * 10**9
+
+
+def scan_folder(
+    corpus_dir: Path, base: Path | None, known: record.Record, forced: set[str]
+) -> tuple[list[str], list[str], dict[str, str], record.Scan, int]:
+    """Scan the folder: the documents to read, those removed, the checksums looked up, the scan."""
+    found = scan(corpus_dir, known.scan.stamp, known.stats if base else None)
+    read, removed, old = found.names, list[str](), dict[str, str]()
+    if base is not None:
+        read, removed, old = stale(corpus_dir, found, known, forced)
+    # Changes from a little before the scan began on are the next build's to look at: a file
+    # changed as it was read, or within the file system's clock's step, is read again. Nor later
+    # than the newest file seen: a file server's clock behind ours would otherwise give a file
+    # changed after the scan an earlier time than the stamp.
+    recent = found.started - RACY_NS
+    since = min(recent, found.newest) if found.names else recent
+    scanned = record.Scan(since, found.folder if found.folder[0] < recent else None)
+    return read, removed, old, scanned, len(found.names)
 
 
 def stale(
@@ -46,6 +69,42 @@ def stale(
             sums[doc_id] = checksum((corpus_dir / f"{doc_id}.md").read_bytes())
         except FileNotFoundError:  # removed since the scan (the next build finds the folder moved)
             continue
+        except OSError:  # unreadable: parsed, so that it is reported with its path, and kept
+            sums[doc_id] = None
+    stale = [
+        doc_id for doc_id, digest in sums.items() if old.get(doc_id) != digest or doc_id in forced
+    ]
+    return stale, removed, old
+
+
+def journaled(
+    corpus_dir: Path, named: set[str], known: record.Record, forced: set[str]
+) -> tuple[list[str], list[str], dict[str, str]]:
+    """As stale, for the files the watcher's journal names, with no listing of the folder.
+
+    A named file that is no longer a document (removed, moved away, a folder) is removed if the
+    record holds it; one that is read again as it was recorded is left alone.
+    """
+    named_ids = {name[:-3] for name in named if is_document_name(name)}
+    candidates = named_ids | set(known.rejected) | forced
+    old = known.checksums(candidates)
+    sums: dict[str, str | None] = {}
+    removed: list[str] = []
+    for doc_id in sorted(candidates):
+        path = corpus_dir / f"{doc_id}.md"
+        try:
+            is_file = stat.S_ISREG(os.stat(path).st_mode)  # followed, as the listing's is_file()
+        except OSError:
+            is_file = False
+        if not is_file:
+            if doc_id in old:
+                removed.append(doc_id)
+            continue
+        try:
+            sums[doc_id] = checksum(path.read_bytes())
+        except FileNotFoundError:  # removed since: the journal names it again for the next build
+            if doc_id in old:
+                removed.append(doc_id)
         except OSError:  # unreadable: parsed, so that it is reported with its path, and kept
             sums[doc_id] = None
     stale = [
