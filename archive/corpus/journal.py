@@ -63,7 +63,7 @@ def look(index_dir: Path, corpus_dir: Path, since: list[str | int] | None) -> Lo
         return Look(None, None, f"the watcher did not answer within {SYNC_TIMEOUT_S:.0f} s")
     mark: list[str | int] = [session, offset]
     if since is None:
-        return Look(mark, None, "the last build was not watched (the watcher started after it)")
+        return Look(mark, None, "the watcher started after the last build")
     if since[0] != session:
         return Look(mark, None, "the watcher was restarted since the last build")
     if lost:

@@ -145,8 +145,8 @@ def build(
                 corpus_dir, base, known, forced
             )
             scanned.journal = look.mark
-            why = f" ({look.why})" if look.why else ""
-            report.found = f"scanned {_plural(listed, 'file')}{why}"
+            why = "as asked (--scan)" if scan_all and look.mark else look.why
+            report.found = f"scanned {_plural(listed, 'file')}" + (f": {why}" if why else "")
         paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
         # All documents, or many: parsed and written as new segments by worker processes. A few:
         # parsed here and added by Whoosh's own writer, which also merges small segments.
