@@ -13,6 +13,7 @@ import select
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -279,3 +280,33 @@ def test_archive_build_says_which_way_it_found_the_changes(watched, corpus_dir, 
     assert result.output.strip().endswith("; 1 change from the watcher")
     scanned = runner.invoke(main, [*args, "--scan"])
     assert scanned.output.strip().endswith("; scanned 13 files: as asked (--scan))")
+
+
+def test_archive_serve_runs_a_watcher_that_stops_with_it(built, corpus_dir, index_dir, port):
+    command = [sys.executable, "-m", "archive.cli", "--corpus", str(corpus_dir)]
+    command += ["--index", str(index_dir), "serve", "--port", str(port), "--workers", "1"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        session = None
+        deadline = time.monotonic() + 60
+        while session is None and time.monotonic() < deadline:
+            try:
+                found = json.loads((journal.folder(index_dir) / journal.SESSION_FILE).read_text())
+                session = found["session"] if journal.alive(index_dir, found["session"]) else None
+            except (OSError, ValueError):
+                time.sleep(0.2)
+        assert session is not None, "no watcher started with the server"
+        assert build(corpus_dir, index_dir).found.endswith(
+            "the watcher started after the last build"
+        )
+        add_new(corpus_dir)
+        assert build(corpus_dir, index_dir).found == "1 change from the watcher"
+    finally:
+        # Killed outright, as a crash would: the watcher sees its server gone and stops too.
+        server.send_signal(signal.SIGKILL)
+        server.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while journal.alive(index_dir, session) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not journal.alive(index_dir, session)
+    assert build(corpus_dir, index_dir).found == "scanned 14 files"
