@@ -13,6 +13,7 @@ import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -245,7 +246,9 @@ def test_scan_asked_for_while_watched_scans_and_keeps_the_journal(watched, corpu
 def test_a_hard_linked_document_stops_the_watcher_and_builds_scan(
     watched, corpus_dir, index_dir, tmp_path
 ):
-    # Written through its other name, the file would change without an event in the corpus folder.
+    # Written through its other name, the file would change without an event in the corpus folder,
+    # and making the link makes none either: the watcher finds it at the next event naming the file
+    # (here its times set), or at its next look at every file (watcher.SWEEP_EVERY_S).
     outside = tmp_path / "elsewhere.md"
     os.link(a_document(corpus_dir), outside)
     os.utime(a_document(corpus_dir))
@@ -310,3 +313,24 @@ def test_archive_serve_runs_a_watcher_that_stops_with_it(built, corpus_dir, inde
         time.sleep(0.2)
     assert not journal.alive(index_dir, session)
     assert build(corpus_dir, index_dir).found == "scanned 14 files"
+
+
+def test_a_hard_link_made_from_elsewhere_is_found_by_the_watchers_next_look(
+    built, corpus_dir, index_dir, tmp_path, monkeypatch
+):
+    # Making the link makes no event in the corpus folder: the watcher's look at each file finds it.
+    monkeypatch.setattr(watcher, "SWEEP_EVERY_S", 0.5)
+    ended: list[str] = []
+    ready = threading.Event()
+    running = threading.Thread(
+        target=lambda: ended.append(
+            watcher.watch(corpus_dir, index_dir, ready=lambda _: ready.set())
+        )
+    )
+    running.start()
+    assert ready.wait(30)
+    os.link(a_document(corpus_dir), tmp_path / "elsewhere.md")
+    running.join(timeout=30)
+    assert ended and "has 2 hard links" in ended[0]
+    session_file = journal.folder(index_dir) / journal.SESSION_FILE
+    assert not session_file.exists()  # a build sees no watcher at once

@@ -52,6 +52,10 @@ EVENTS: list[type[FileSystemEvent]] = [
     DirDeletedEvent,
 ]
 CHECK_EVERY_S = 1.0
+# A hard link made from elsewhere to a document makes no event in the corpus folder (nor do
+# writes through it): every file is looked at again this often, so such a link stops the
+# watcher (and builds scan) within this time. At 1,000,000 files a look takes about 3 s.
+SWEEP_EVERY_S = 600.0
 
 
 class _Logger(FileSystemEventHandler):
@@ -116,7 +120,8 @@ def link_problem(path: Path) -> str | None:
 
 
 def _first_link(corpus_dir: Path) -> str | None:
-    with os.scandir(corpus_dir) as entries:
+    """Say which document is a link, if one is (a folder gone is _trouble's to report)."""
+    with contextlib.suppress(OSError), os.scandir(corpus_dir) as entries:
         for entry in entries:
             if is_document_name(entry.name):
                 problem = link_problem(corpus_dir / entry.name)
@@ -192,8 +197,11 @@ def _run(
         os.replace(temporary, place / journal.SESSION_FILE)
         if ready:
             ready(session)
-        why = "stopped"
+        why, swept = "stopped", time.monotonic()
         while not stop.wait(CHECK_EVERY_S):
+            if time.monotonic() - swept > SWEEP_EVERY_S:
+                swept = time.monotonic()
+                logger.failed = logger.failed or _first_link(corpus_dir)
             why = _trouble(logger, observer, corpus_dir, here, parent) or ""
             if why:
                 break
