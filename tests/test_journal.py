@@ -334,3 +334,20 @@ def test_a_hard_link_made_from_elsewhere_is_found_by_the_watchers_next_look(
     assert ended and "has 2 hard links" in ended[0]
     session_file = journal.folder(index_dir) / journal.SESSION_FILE
     assert not session_file.exists()  # a build sees no watcher at once
+
+
+@pytest.mark.parametrize(
+    ("folder", "refused"),
+    [("/mnt/corpus", True), ("/mnt/corpus/sub", True), ("/mnt/corpus2", False), ("/srv", False)],
+)
+def test_a_corpus_on_a_network_file_system_is_not_watched(folder, refused, tmp_path):
+    # inotify sees only this machine's changes; another machine's edits to an NFS share make none.
+    mounts = tmp_path / "mounts"
+    mounts.write_text("/dev/sda1 / ext4 rw 0 0\nserver:/export /mnt/corpus nfs4 rw 0 0\n")
+    problem = watcher.network_problem(Path(folder), mounts)
+    assert (problem is not None) == refused
+    if refused:
+        assert (
+            problem
+            == f"{folder} is on a network file system (nfs4), changed from other machines unseen"
+        )

@@ -52,6 +52,8 @@ EVENTS: list[type[FileSystemEvent]] = [
     DirDeletedEvent,
 ]
 CHECK_EVERY_S = 1.0
+# File systems whose files other machines can change: inotify sees only this machine's changes.
+NETWORK = ("nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "ceph", "glusterfs", "afs", "lustre")
 # A hard link made from elsewhere to a document makes no event in the corpus folder (nor do
 # writes through it): every file is looked at again this often, so such a link stops the
 # watcher (and builds scan) within this time. At 1,000,000 files a look takes about 3 s.
@@ -119,6 +121,29 @@ def link_problem(path: Path) -> str | None:
     return None
 
 
+def network_problem(corpus_dir: Path, mounts: Path = Path("/proc/self/mounts")) -> str | None:
+    """Say if the folder is on a network file system (changes made elsewhere make no event)."""
+    try:
+        lines = mounts.read_text("utf-8").splitlines()
+    except OSError:
+        return None  # not Linux: no /proc to ask
+    best, kind = "", ""
+    folder = str(corpus_dir)
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        inside = folder == point or folder.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, fields[2]
+    if kind in NETWORK or kind.startswith("fuse.sshfs"):
+        return (
+            f"{corpus_dir} is on a network file system ({kind}), changed from other machines unseen"
+        )
+    return None
+
+
 def _first_link(corpus_dir: Path) -> str | None:
     """Say which document is a link, if one is (a folder gone is _trouble's to report)."""
     with contextlib.suppress(OSError), os.scandir(corpus_dir) as entries:
@@ -181,7 +206,7 @@ def _run(
     place = journal.folder(index_dir)
     try:
         # Looked for once the watch is in place, so that a link made meanwhile is seen either way.
-        problem = _first_link(corpus_dir)
+        problem = network_problem(corpus_dir) or _first_link(corpus_dir)
         if problem:
             raise ArchiveError(f"not watching: {problem}; builds scan the folder instead")
         here = os.stat(corpus_dir)
