@@ -241,6 +241,10 @@ def test_scan_asked_for_while_watched_scans_and_keeps_the_journal(watched, corpu
     assert report.found == "scanned 13 files: as asked (--scan)" and report.changed == 1
     add_new(corpus_dir)
     assert build(corpus_dir, index_dir).found == "1 change from the watcher"
+    # A full build reads every file whatever the journal says; the build after it may trust it.
+    assert build(corpus_dir, index_dir, full=True).found == "scanned 14 files"
+    remove_one(corpus_dir)
+    assert build(corpus_dir, index_dir).found == "1 change from the watcher"
 
 
 def test_a_hard_linked_document_stops_the_watcher_and_builds_scan(

@@ -106,12 +106,18 @@ def _sync(
     with open(log_path(index_dir, session), "rb") as log:
         # Read from the last mark; or, where there is none to trust, from the end as it is before
         # the cookie is made (the cookie's line comes after it; a line cut there is no cookie's).
-        trusted = since is not None and since[0] == session
-        start = int(since[1]) if since is not None and trusted else os.fstat(log.fileno()).st_size
+        size = os.fstat(log.fileno()).st_size
+        trusted = since is not None and since[0] == session and int(since[1]) <= size
+        start = int(since[1]) if since is not None and trusted else size
         log.seek(start)
         cookie = f"{COOKIE_PREFIX}{os.getpid()}-{secrets.token_hex(6)}"
         with _cookie(corpus_dir / cookie):
-            return _read_to(log, COOKIE + cookie, start, trusted, lambda: alive(index_dir, session))
+            offset, names, lost = _read_to(
+                log, COOKIE + cookie, start, trusted, lambda: alive(index_dir, session)
+            )
+        if since is not None and since[0] == session and not trusted:
+            lost = "its log is shorter than the last build's mark"
+        return offset, names, lost
 
 
 def _read_to(

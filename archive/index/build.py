@@ -145,7 +145,10 @@ def build(
                 corpus_dir, base, known, forced
             )
             scanned.journal = look.mark
-            why = "as asked (--scan)" if scan_all and look.mark else look.why
+            # A full build scans whatever the journal says: no reason to give.
+            why = "as asked (--scan)" if scan_all and look.mark else None
+            if base is not None and why is None:
+                why = look.why
             report.found = f"scanned {_plural(listed, 'file')}" + (f": {why}" if why else "")
         paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
         # All documents, or many: parsed and written as new segments by worker processes. A few:
