@@ -168,8 +168,12 @@ def watch(
     """
     corpus_dir, stop = corpus_dir.resolve(), stop or threading.Event()
     place = journal.folder(index_dir)
-    place.mkdir(parents=True, exist_ok=True)
-    with open(place / journal.WATCHER_LOCK, "w") as held:
+    try:
+        place.mkdir(parents=True, exist_ok=True)
+        held = os.open(place / journal.WATCHER_LOCK, os.O_WRONLY | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise ArchiveError(f"cannot keep the journal in {place}: {error.strerror}") from None
+    try:
         try:
             fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -188,6 +192,8 @@ def watch(
             return _run(corpus_dir, index_dir, session, descriptor, stop, ready, parent)
         finally:
             os.close(descriptor)
+    finally:
+        os.close(held)
 
 
 def _run(
