@@ -213,6 +213,18 @@ def test_a_journal_that_lost_events_is_not_trusted(watched, corpus_dir, index_di
     assert_as_a_full_build(corpus_dir, index_dir, tmp_path)
 
 
+def test_a_watcher_that_does_not_answer_is_not_trusted(watched, corpus_dir, index_dir):
+    watched.send_signal(signal.SIGSTOP)  # alive, holding its lock, but logging nothing
+    try:
+        edit_in_place(corpus_dir)
+        report = build(corpus_dir, index_dir)
+    finally:
+        watched.send_signal(signal.SIGCONT)
+    assert report.found == "scanned 13 files: the watcher did not answer within 3 s"
+    assert report.changed == 1
+    assert not list(corpus_dir.glob(journal.COOKIE_PREFIX + "*"))  # its cookie removed
+
+
 def test_the_watcher_logs_lost_events_as_a_gap(tmp_path):
     log = tmp_path / "log"
     descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND)

@@ -57,10 +57,10 @@ def look(index_dir: Path, corpus_dir: Path, since: list[str | int] | None) -> Lo
         return Look(None, None)
     try:
         offset, names, lost = _sync(index_dir, corpus_dir, session, since)
+    except TimeoutError:  # before OSError, of which it is one
+        return Look(None, None, f"the watcher did not answer within {SYNC_TIMEOUT_S:.0f} s")
     except OSError as error:  # a corpus folder we may not write in, a log removed
         return Look(None, None, f"the watcher could not be asked: {error.strerror or error}")
-    except TimeoutError:
-        return Look(None, None, f"the watcher did not answer within {SYNC_TIMEOUT_S:.0f} s")
     mark: list[str | int] = [session, offset]
     if since is None:
         return Look(mark, None, "the watcher started after the last build")
