@@ -85,6 +85,8 @@ class _Logger(FileSystemEventHandler):
             self._log(event)
         except OSError as error:  # a full disk: nothing more can be vouched for
             self.lose(f"the journal cannot be written: {error.strerror or error}")
+        except Exception as error:  # anything else unlogged is a change a build could miss
+            self.lose(f"an event could not be logged: {error!r}")
 
     def _log(self, event: FileSystemEvent) -> None:
         if isinstance(event, EventsLostEvent):
