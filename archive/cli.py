@@ -302,8 +302,6 @@ def watch(paths: ArchiveFolder, parent: int | None) -> None:
 
     corpus = paths.require_corpus()
     stop = threading.Event()
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: stop.set())
 
     def ready(session: str) -> None:
         click.echo(
@@ -311,10 +309,19 @@ def watch(paths: ArchiveFolder, parent: int | None) -> None:
             "the next build scans, the builds after it read only what changed"
         )
 
+    # Interrupted or terminated, the watcher still says in its log that it stopped. The handlers
+    # are put back afterwards: a process that ran the command (a test) must not inherit them, nor
+    # the children it forks later (a pool's workers that would then ignore SIGTERM).
+    before = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
+        for number in before:
+            signal.signal(number, lambda *_: stop.set())
         why = run_watch(corpus, paths.index, stop=stop, ready=ready, parent=parent)
     except ArchiveError as error:
         raise _fail(error) from None
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
     if stop.is_set():
         click.echo("stopped watching", err=True)
         return
@@ -356,21 +363,16 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int, no_watch: bo
 def _start_watcher(paths: ArchiveFolder) -> None:
     """Start `archive watch` beside the server, stopping when the server stops.
 
-    Started by a child that exits at once, so the watcher is no child of the server's: whatever
-    counts the server's children counts its workers alone (bench/load.py).
+    Started through a short-lived process of its own, so the watcher is no child of the server's:
+    whatever counts the server's children counts its workers alone (bench/load.py).
     """
     import os
     import subprocess
 
     command = [sys.executable, "-m", "archive.cli", "--corpus", str(paths.corpus)]
     command += ["--index", str(paths.index), "watch", "--parent", str(os.getpid())]
-    child = os.fork()
-    if child == 0:
-        try:
-            subprocess.Popen(command, stdin=subprocess.DEVNULL, start_new_session=True)
-        finally:
-            os._exit(0)
-    os.waitpid(child, 0)
+    starter = "import subprocess, sys; subprocess.Popen(sys.argv[1:], start_new_session=True)"
+    subprocess.run([sys.executable, "-c", starter, *command], stdin=subprocess.DEVNULL, check=False)
 
 
 @main.command()

@@ -286,9 +286,12 @@ def test_the_watcher_refuses_a_corpus_with_a_linked_document(
 
 
 def test_a_second_watcher_is_refused(watched, corpus_dir, index_dir, runner):
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     result = runner.invoke(main, ["--corpus", str(corpus_dir), "--index", str(index_dir), "watch"])
     assert result.exit_code == 1
     assert f"a watcher is already running on {index_dir}" in result.output
+    # The command's own signal handlers are gone with it (else a later fork ignores SIGTERM).
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == handlers
 
 
 def test_archive_build_says_which_way_it_found_the_changes(watched, corpus_dir, index_dir, runner):
