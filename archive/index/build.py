@@ -13,7 +13,6 @@ from tqdm import tqdm
 from whoosh import index as whoosh_index
 from whoosh.reading import SegmentReader
 
-from archive.corpus import journal
 from archive.corpus.folder import read_documents
 from archive.corpus.parse import Document
 from archive.corpus.registry import Registry
@@ -133,23 +132,9 @@ def build(
         # Only the files changed since the last build are read: those the watcher's journal names,
         # if it watched without a gap since then; else those the folder's scan finds by their
         # change times. Of those, only the ones whose content is not as recorded are indexed again.
-        look = journal.look(index_dir, corpus_dir, None if scan_all else known.scan.journal)
-        if base is not None and look.names is not None:
-            stale, removed, old = changes.journaled(corpus_dir, look.names, known, forced)
-            # The scan's stamp and folder time are kept: should the watcher stop, the next build's
-            # scan finds every change since the last scan, those the journal named included.
-            scanned = record.Scan(known.scan.stamp, known.scan.folder, look.mark)
-            report.found = _plural(len(look.names), "change") + " from the watcher"
-        else:
-            stale, removed, old, scanned, listed = changes.scan_folder(
-                corpus_dir, base, known, forced
-            )
-            scanned.journal = look.mark
-            # A full build scans whatever the journal says: no reason to give.
-            why = "as asked (--scan)" if scan_all and look.mark else None
-            if base is not None and why is None:
-                why = look.why
-            report.found = f"scanned {_plural(listed, 'file')}" + (f": {why}" if why else "")
+        stale, removed, old, scanned, report.found = changes.find(
+            corpus_dir, index_dir, base, known, forced, scan_all
+        )
         paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
         # All documents, or many: parsed and written as new segments by worker processes. A few:
         # parsed here and added by Whoosh's own writer, which also merges small segments.
@@ -213,10 +198,6 @@ def build(
                 generations.discard(folder)
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _manifest(generation: Path) -> tuple[dict[str, Any] | None, record.Record | None]:

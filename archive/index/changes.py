@@ -11,6 +11,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
+from archive.corpus import journal
 from archive.corpus.folder import FolderScan, is_document_name, scan
 from archive.corpus.parse import checksum
 from archive.corpus.registry import Registry
@@ -18,6 +19,46 @@ from archive.index import record
 
 # Changes within this of a scan's start are looked at again by the next build (the clock's step).
 RACY_NS = 2 * 10**9
+
+
+def find(
+    corpus_dir: Path,
+    index_dir: Path,
+    base: Path | None,
+    known: record.Record,
+    forced: set[str],
+    scan_all: bool = False,
+) -> tuple[list[str], list[str], dict[str, str], record.Scan, str]:
+    """Find the documents to read, those removed, their recorded checksums, the scan, and how.
+
+    Through the watcher's journal where it can be trusted (archive/corpus/journal.py), else by
+    scanning the folder; the scan returned carries the journal's new mark either way.
+    """
+    look = journal.look(index_dir, corpus_dir, None if scan_all else known.scan.journal)
+    if base is not None and look.names is not None:
+        stale, removed, old = journaled(corpus_dir, look.names, known, forced)
+        # The scan's stamp and folder time are kept: should the watcher stop, the next build's
+        # scan finds every change since the last scan, those the journal named included.
+        scanned = record.Scan(known.scan.stamp, known.scan.folder, look.mark)
+        return (
+            stale,
+            removed,
+            old,
+            scanned,
+            f"{_plural(len(look.names), 'change')} from the watcher",
+        )
+    stale, removed, old, scanned, listed = scan_folder(corpus_dir, base, known, forced)
+    scanned.journal = look.mark
+    # A full build scans whatever the journal says: no reason to give.
+    why = "as asked (--scan)" if scan_all and look.mark else None
+    if base is not None and why is None:
+        why = look.why
+    found = f"scanned {_plural(listed, 'file')}" + (f": {why}" if why else "")
+    return stale, removed, old, scanned, found
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def scan_folder(
