@@ -47,6 +47,9 @@ class Paper:
     imprint: list[str] = field(
         default_factory=list
     )  # the first and last pages' lines: official numbers
+    heads: list[str] = field(
+        default_factory=list
+    )  # the running heads and feet left out of the first pages: a journal's issue date
 
     @property
     def markdown(self) -> str:
@@ -79,11 +82,11 @@ def to_paper(pages: list[PageText]) -> Paper:
         )
     kept_pages: list[tuple[int, list[Line | list[list[str]]]]] = []
     for page in pages:
-        lines = [
-            ln
-            for ln in page.lines
-            if not is_running(ln, page, running, type_size) and not RULE.fullmatch(ln.text)
-        ]
+        lines = [ln for ln in page.lines if not RULE.fullmatch(ln.text)]
+        heads = {id(ln) for ln in lines if is_running(ln, page, running, type_size)}
+        if len(paper.heads) < 12:
+            paper.heads += [ln.text for ln in lines if id(ln) in heads]
+        lines = [ln for ln in lines if id(ln) not in heads]
         if _is_contents([ln for ln in lines if ln.role != "table"]):
             paper.dropped.append(f"the contents on page {page.number}")
             continue

@@ -140,6 +140,15 @@ def from_pages(
                 f'The line "{stamped[1]}" set sideways in the margin gives',
             )
     if not found.date:
+        # A journal prints its issue's date in the running head or foot of every page ("MMWR /
+        # January 14, 2011 / Vol. 60"): a day or a month there dates the paper before the file.
+        headed = printed_date(paper.heads, least=2)
+        if headed:
+            found.date, found.date_by = (
+                headed[0],
+                f'The running head or foot "{headed[1]}" gives',
+            )
+    if not found.date:
         created = info_date(info.get("CreationDate"))
         if created:
             found.date, found.date_by = (
@@ -213,8 +222,9 @@ _LABEL = re.compile(
 )
 
 
-def printed_date(blocks: list[str]) -> tuple[str, str] | None:
-    """Find the date printed on a paper's first pages: ISO date (as precise as printed), words."""
+def printed_date(blocks: list[str], least: int = 0) -> tuple[str, str] | None:
+    """Find the date printed on a paper's first pages: ISO date (as precise as printed), words;
+    only one printed at least to the month (2) or day (3) if asked."""
     best: tuple[int, int, str, str] | None = None
     # A table's row ("- 1309 S. Mary Avenue — April 6, 2016: 7:30 a.m.") is read cell by cell:
     # a date standing in a cell of its own is printed as the paper's date, as on a line.
@@ -236,6 +246,8 @@ def printed_date(blocks: list[str]) -> tuple[str, str] | None:
         if not block or words > 40:
             continue
         for precision, pattern in _PRINTED:
+            if precision < least:
+                continue
             for match in pattern.finditer(block):
                 # A date in a line of its own, or after "Published", "Briefing": not one in a
                 # sentence of text.
