@@ -135,8 +135,7 @@ def test_a_paragraph_runs_on_past_a_table_heading_the_next_page(tmp_path: Path) 
     article, _ = from_pdf(path.read_bytes())
     body = " ".join(article.text.split())
     assert (
-        "Among the largest councils, more than half of all claims were paid within a month."
-        in body
+        "Among the largest councils, more than half of all claims were paid within a month." in body
     ), body
     assert "North" in body  # the table is still read, after the sentence
 
@@ -214,3 +213,36 @@ def test_a_notes_last_line_of_an_address_in_capitals_is_no_heading(tmp_path: Pat
     tail = [p for p in paragraphs if "S2601A" in p]
     # read with the rest of its note, apart from the running text
     assert tail and all("Source:" in p and "Councils" not in p for p in tail), paragraphs
+
+
+def test_a_scanned_titles_lines_in_one_type_are_measured_alike(tmp_path: Path) -> None:
+    # A council's scanned agenda: its heading in capitals over the meeting's date, both in one
+    # large type. A line's size is read from its words' heights against the letters they hold
+    # (the date's descenders make its words taller, not its type larger), so both lines are the
+    # title, not the date alone.
+    import os
+    import shutil
+
+    import pytest
+    from scans import scan
+
+    if not shutil.which("tesseract"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("Tesseract is not installed: CI must read the test scans")
+        pytest.skip("Tesseract is not installed (apt-get install tesseract-ocr)")
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    printed = tmp_path / "agenda.pdf"
+    c = pdfcanvas.Canvas(str(printed), pagesize=(612, 792))
+    c.setFont("Helvetica-Bold", 18)
+    c.drawCentredString(250, 700, "COUNCIL AGENDA")
+    c.drawCentredString(250, 676, "Tuesday, April 16, 2024")
+    c.setFont("Helvetica", 11)
+    y = 630
+    for n, line in enumerate(BODY, 1):
+        c.drawString(72, y, f"{n}. {line}")
+        y -= 24
+    c.showPage()
+    c.save()
+    _, found = from_pdf(scan(printed, tmp_path / "scan.pdf", 300).read_bytes())
+    assert found.title and "AGENDA" in found.title and "April" in found.title, found.title
