@@ -246,3 +246,47 @@ def test_a_scanned_titles_lines_in_one_type_are_measured_alike(tmp_path: Path) -
     c.save()
     _, found = from_pdf(scan(printed, tmp_path / "scan.pdf", 300).read_bytes())
     assert found.title and "AGENDA" in found.title and "April" in found.title, found.title
+
+
+def test_a_chapter_heading_over_two_lines_opening_page_one_is_the_title(tmp_path: Path) -> None:
+    # A chapter cut from a study: its heading in bold capitals a little larger than the text,
+    # over two lines, and no larger type, no cover and no Title property.
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "chapter.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Times-Bold", 12)
+    c.drawCentredString(297, 760, "CHAPTER 6 – AN OVERVIEW OF GRANTS TO COUNCILS")
+    c.drawCentredString(297, 744, "BASED UPON EXISTING SOURCES")
+    c.setFont("Times-Roman", 11)
+    y = 710
+    for _ in range(4):
+        for line in BODY:
+            c.drawString(72, y, line)
+            y -= 14
+        y -= 10
+    c.showPage()
+    c.save()
+    article, found = from_pdf(path.read_bytes())
+    assert found.title == (
+        "CHAPTER 6 – AN OVERVIEW OF GRANTS TO COUNCILS BASED UPON EXISTING SOURCES"
+    ), (found.title, article.paragraphs[:3])
+
+
+def test_a_numbered_sections_heading_opening_page_one_is_no_title(tmp_path: Path) -> None:
+    # Pages cut from the middle of a report open with a numbered section: no title of the paper.
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "section.pdf"
+    c = pdfcanvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Times-Bold", 12)
+    c.drawString(72, 760, "2. BACKGROUND")
+    c.setFont("Times-Roman", 11)
+    y = 730
+    for line in BODY * 3:
+        c.drawString(72, y, line)
+        y -= 14
+    c.showPage()
+    c.save()
+    _, found = from_pdf(path.read_bytes())
+    assert found.title is None, found.title

@@ -126,6 +126,8 @@ def from_pages(
         found.title, found.title_by = info_title, "the PDF's document properties (Title)"
     elif paper.cover_title:
         found.title, found.title_by = paper.cover_title, "the cover's lines on page 1"
+    elif paper.heading_title:
+        found.title, found.title_by = paper.heading_title, "the heading page 1 opens with"
     _front(found, paper.front, "the first pages")
     # A date printed on the first pages, in any common form, wins over a line that is only a date.
     printed = printed_date(paper.front_blocks)
