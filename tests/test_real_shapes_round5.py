@@ -290,3 +290,35 @@ def test_a_numbered_sections_heading_opening_page_one_is_no_title(tmp_path: Path
     c.save()
     _, found = from_pdf(path.read_bytes())
     assert found.title is None, found.title
+
+
+def _memo(path: Path, dated: str) -> None:
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    c = pdfcanvas.Canvas(str(path), pagesize=(612, 792), invariant=1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 720, "MEMORANDUM")
+    c.setFont("Helvetica", 11)
+    y = 690
+    for line in ("To: All councils", "From: Grants team", dated, "Subject: Flood grants"):
+        c.drawString(72, y, line)
+        y -= 16
+    y -= 10
+    for line in BODY:
+        c.drawString(72, y, line)
+        y -= 14
+    c.showPage()
+    c.save()
+
+
+def test_a_memorandums_date_in_figures_after_its_label_dates_it(tmp_path: Path) -> None:
+    for printed, want in (
+        ("Date: 25/04/2013", "2013-04-25"),
+        ("DATE: 04/25/2013", "2013-04-25"),
+        ("Date: 2013-04-10", "2013-04-10"),
+        ("Date: 04/05/2013", "2013"),  # which is the month? only the year is sure
+    ):
+        path = tmp_path / "memo.pdf"
+        _memo(path, printed)
+        _, found = from_pdf(path.read_bytes())
+        assert found.date == want, (printed, found.date, found.date_by)
