@@ -76,8 +76,11 @@ def test_each_amount_carries_its_role_and_the_words_that_decided_it(web):
     fund = {a["text"]: a for a in web.get(f"/api/doc/{A2017}").get_json()["amounts"]}
     assert fund["£36m"]["role"] == "part" and "£200m" in fund["£36m"]["role_evidence"]
     assert fund["£200m"]["role"] == "total" and "£36m" in fund["£200m"]["role_evidence"]
+    # One of the round's awards, inside the £36m (its hand label in bench/money_roles.csv): the
+    # text names no whole for it, the trained model reads it as a part and says the rules' words.
     assert (
-        fund["£5 million"]["role"] == "announced"
+        fund["£5 million"]["role"] == "part"
+        and "the trained model" in fund["£5 million"]["role_evidence"]
         and "awarded" in fund["£5 million"]["role_evidence"]
     )
     # The search API's hits say it too, and the CSV gives every amount's role with its words.

@@ -9,6 +9,7 @@ from archive.corpus import role_model
 from archive.corpus.amounts import extract_amounts
 from archive.corpus.money import link_parts
 from archive.corpus.roles import ROLES, assign_roles
+from archive.search.ledger import build_ledger
 
 WHAT_WORKS = "2017-11-14-what-works-centre-for-childrens-social-care-launched"
 
@@ -60,3 +61,41 @@ def test_the_weights_are_read_without_the_training_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_sum_named_with_its_fund_stays_money_announced():
+    # "The £30m fund": the programme's money (the labelling guide), which the model, weighing a
+    # sum that opens its sentence as a project's size, would otherwise read as a cost.
+    text = "The £30m fund is open for bids."
+    found = link_parts(text, extract_amounts(text, dollar="GBP"))
+    assert assign_roles(text, found)[0]["role"] == "announced"
+    names = ["a1_fund", "opens_clause"]
+    assert not role_model.allowed(names, "announced", "cost")
+    assert role_model.allowed(names, "announced", "part")
+    assert role_model.allowed(["a1_project"], "announced", "cost")
+
+
+def test_the_model_may_read_totals_and_parts_but_never_a_cut():
+    weights = role_model._weights()
+    assert weights is not None and weights["never"] == ["cut"]
+    # "Provided £2 million" among a release's awards: the rules read it announced, and no
+    # link makes it a part; the model's reading says so, and the evidence keeps the rules' word.
+    text = (
+        "The Department has awarded £36m to 11 projects. Leeds has been awarded £5 million "
+        "to expand its work, and Camden has received £2 million for its family service."
+    )
+    found = link_parts(text, extract_amounts(text, dollar="GBP"))
+    read = {r["text"]: r for r in assign_roles(text, found)}
+    assert all(r.get("part_of") is None for r in found)
+    rules = {r["text"]: r["role"] for r in assign_roles(text, found, model=False)}
+    assert rules["£5 million"] == "announced"
+    assert read["£5 million"]["role"] == "part" and read["£2 million"]["role"] == "part"
+    assert "“awarded”" in read["£5 million"]["role_evidence"]
+    # The ledger counts the release's money once: the £36m new, the parts no link places
+    # inside the largest sum they fit in, as it does for sums read as announced.
+    doc = {"id": "d", "date": "2017-03-20", "title": "t", "amounts": list(read.values())}
+    ledger = build_ledger("programme", "p", "P", [doc])
+    kinds = {line.text: (line.kind, line.whole, line.counted) for line in ledger.lines}
+    assert kinds["£36m"] == ("new", None, True)
+    assert kinds["£5 million"] == ("within", "£36m", False)
+    assert kinds["£2 million"] == ("within", "£36m", False)

@@ -107,6 +107,7 @@ def _standing(rows: Sequence[dict[str, Any]], index: int, before: str) -> list[s
     ):
         out.append("said_before")
     out += _sums(rows, index)
+    out += _in_document(rows, index)
     sentence = row.get("sentence")
     together = sum(1 for r in rows if sentence and r.get("sentence") == sentence)
     out.append(f"in_sentence_{min(together, 3)}")
@@ -145,6 +146,39 @@ def _sums(rows: Sequence[dict[str, Any]], index: int) -> list[str]:
     return out
 
 
+_GIVEN = frozenset({"announced", "total", "part"})
+
+
+def _in_document(rows: Sequence[dict[str, Any]], index: int) -> list[str]:
+    """Say how an amount sits among the document's money given (as the rules read it).
+
+    A release that announces one sum and then says where it goes has a largest sum with the
+    others fitting inside it, whatever words link them: the largest reads as a whole, the
+    others as its parts.
+    """
+    row = rows[index]
+    given = [
+        n
+        for n, r in enumerate(rows)
+        if r.get("role") in _GIVEN and r.get("currency") == row.get("currency")
+    ]
+    if index not in given or len(given) < 2:
+        return ["given_alone"] if index in given else []
+    values = {n: float(rows[n].get("value") or 0) for n in given}
+    largest = max(given, key=lambda n: (values[n], -n))
+    others = sum(v for n, v in values.items() if n != largest and v != values[largest])
+    fits = others <= values[largest] * 1.02
+    out = [f"given_{min(len(given), 5)}"]
+    if index == largest:
+        out.append("given_largest_fits" if fits else "given_largest_over")
+        if largest == given[0]:
+            out.append("given_largest_first")
+    else:
+        out.append("given_inside_fits" if fits else "given_inside_over")
+        out.append("given_after_largest" if index > largest else "given_before_largest")
+    return out
+
+
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, Any] | None:
     if not WEIGHTS.exists():
@@ -169,6 +203,19 @@ def predict(names: Sequence[str], weights: dict[str, Any]) -> tuple[str, float]:
     return classes[best], exps[best] / sum(exps)
 
 
+# "The £30m fund is open for bids": a sum named with its fund or programme is that programme's
+# money (the labelling guide), never a project's cost or a figure of the economy.
+_PROGRAMME_WORDS = ("fund", "funding", "programme", "program", "package", "initiative", "grants")
+_NAMED = frozenset(f"a{n}_{w}" for n in (1, 2, 3) for w in _PROGRAMME_WORDS)
+
+
+def allowed(names: Sequence[str], read: str, role: str) -> bool:
+    """Tell whether the model may replace the rules' reading `read` with `role`."""
+    return not (
+        read == "announced" and role in ("cost", "statistic") and not _NAMED.isdisjoint(names)
+    )
+
+
 def model_available() -> bool:
     """Tell whether trained weights ship with the package."""
     return _weights() is not None
@@ -182,15 +229,19 @@ def refine(
     if weights is None:
         return list(rows)
     keep = set(weights.get("keep", ()))  # roles the rules read that the model never overrules
+    # Roles the model never reads (by default the kept ones): a cut is too rare to learn.
+    never = set(weights.get("never", keep))
     out = []
     for index, row in enumerate(rows):
         before, after = contexts[index]
-        role, probability = predict(features(rows, index, before, after), weights)
+        names = features(rows, index, before, after)
+        role, probability = predict(names, weights)
         if (
             role != row["role"]
+            and allowed(names, row["role"], role)
             and probability >= float(weights.get("threshold", 0.0))
             and row["role"] not in keep
-            and role not in keep
+            and role not in never
         ):
             row = {
                 **row,

@@ -216,12 +216,32 @@ def governing(before: str) -> str | None:
     return None
 
 
+_OWNER = re.compile(r"\b([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s?\s+(?:[\w-]+\s+){0,2}$")
+_OURS = re.compile(
+    r"\b(?:government|commonwealth|australia|nation|federal|budget|state|territory|"
+    r"[A-Z][a-z]+\s+(?:government|labor\s+government|coalition\s+government))\b",
+    re.I,
+)
+
+
+def owner(before: str) -> str | None:
+    """Name whose money an amount is where a possessive says so ("Northrop Grumman's $50m",
+    "the Government's $10 billion plan"): ours (a government's), another's, or None."""
+    found = _OWNER.search(before[-80:])
+    if not found:
+        return None
+    return "ours" if _OURS.search(found.group(1)) else "another"
+
+
 def shapes(before: str, after: str, sentence: str) -> list[str]:
     """Name the shapes of text around an amount: its governing verb and the shapes above."""
     out = []
     verb = governing(before)
     if verb:
         out.append(f"gov_{verb}")
+    whose = owner(before)
+    if whose:
+        out.append(f"owner_{whose}")
     where = {"b": before, "a": after, "s": sentence}
     out += [f"sh_{name}" for name, at, pattern in _SHAPES if pattern.search(where[at])]
     out += sorted({f"bs_{_stem(w)}" for w in re.findall(r"[a-z]{3,}", before.lower())})

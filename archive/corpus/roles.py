@@ -6,8 +6,9 @@ is announced, "has removed £3.2 million" a cut, "estimated to cost $445.5 milli
 A whole and its parts, linked by archive/corpus/money.py, become `total` and `part` where the
 sentence reads as money given. Each role keeps the words that decided it as its evidence.
 A small trained model (archive/corpus/role_model.py) then revises the rules' reading where it is
-sure, never over a cut, a total or a part: on the hand-labelled set (bench/money_roles.csv),
-cross-validated, the two together are right more often than either (docs/money.md).
+sure, never over a cut or a linked total or part, and never into a cut (it may read a total or a
+part no link shows): on the hand-labelled set (bench/money_roles.csv), cross-validated, the two
+together are right more often than either (docs/money.md).
 """
 
 from __future__ import annotations

@@ -131,7 +131,10 @@ def build_ledger(kind: str, key: str, name: str, documents: Iterable[dict[str, A
             elif first:
                 kinds[n] = (AGAIN, first)
             else:
-                kinds[n] = (PART, None) if role == "part" else (NEW, None)
+                # A part the text links to its whole; one read as a part but linked to none
+                # (the trained model's reading) is counted as new money, or within the largest.
+                linked = role == "part" and a.get("part_of") is not None
+                kinds[n] = (PART, None) if linked else (NEW, None)
             seen.setdefault((book, a["currency"], a["value"]), place)
         inside = _within_largest(amounts, kinds)
         for n in sorted(kinds):
