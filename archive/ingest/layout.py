@@ -76,7 +76,8 @@ def _spanning(strips: list[list[Frag]], at: int, x: float) -> bool:
     side in the strips just above and below it (a heading within a column has the other column's
     lines beside it)."""
     strip = strips[at]
-    sizes = [f.size for s in strips for f in s]
+    # the text's own size, counted by word: a chart's many one-word labels are not the text
+    sizes = [f.size for s in strips for f in s for _ in f.words]
     if not sizes or min(f.size for f in strip) < 1.1 * statistics.median(sizes):
         return False
     sides = {f.x1 <= x for f in strip}
@@ -232,11 +233,7 @@ def lay_out(
     heads, frags, feet = margins(frags, height)
     # A box's text and the column beside it are read apart: a chart's labels in a box beside a
     # narrow column are no table's cells with that column's short lines.
-    boxed: dict[int, list[Frag]] = {}
-    for frag in frags:
-        at = _box_of(frag, boxes)
-        boxed.setdefault(at, []).append(frag)
-    frags = [f for group in boxed.values() for f in find_tables(group, ruled, body)]
+    frags = find_tables(frags, ruled, body, lambda frag: _box_of(frag, boxes))
     mark_notes(frags, height, body)
     captions(frags)
     if body:
