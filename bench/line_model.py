@@ -321,6 +321,7 @@ def main() -> None:
         records = [r for n in SPENT for r in observe(n, args.scratch / "observe" / n)]
         model = train(records, vocab)
         model["furniture"]["threshold"], model["breaks"]["threshold"] = tf, tb
+        model["samples"] = SPENT  # what it was trained on: every annotated sample
         linemodel.WEIGHTS.write_text(json.dumps(model, separators=(",", ":")) + "\n", "utf-8")
         print(f"wrote {linemodel.WEIGHTS.relative_to(ROOT)} (thresholds {tf:g} / {tb:g})")
     print(f"\n{ATTRIBUTION}")
