@@ -1,6 +1,6 @@
 """Train the line model (furniture lines, paragraph breaks) and judge it leaving one sample out.
 
-    python bench/line_model.py --loso      # shipped model vs a retrained one, each sample held out
+    python bench/line_model.py --loso      # rules vs a retrained model, each sample held out
     python bench/line_model.py --train     # train on every annotated sample, write the weights
 
 The labels come from the annotated samples (bench/ingest_trial_*.yaml, all ten since round 10):
@@ -11,7 +11,7 @@ breaks there ("| B"), and elsewhere what the rules decided (a weak label, weight
 are of shape only (archive/ingest/linemodel.py). scikit-learn fits a logistic regression here;
 ingest applies its weights in pure Python. Thresholds are chosen on the mean over the held-out
 samples, never on one, and only where no held-out sample loses a prose word, an amount or a title
-the shipped model keeps. The texts are the Commonwealth of Australia's, under CC BY 3.0 AU.
+the rules keep. The texts are the Commonwealth of Australia's, under CC BY 3.0 AU.
 """
 
 from __future__ import annotations
