@@ -52,6 +52,17 @@ def sentence_words(line: str) -> int:
     )
 
 
+def kind_like(word: str) -> bool:
+    """Tell a release's kind word however scanned: "SATATEMENT", "STATMENT", "STATEMTN"."""
+    word = re.sub(r"[^a-z]", "", word.lower())
+    return len(word) >= _SHORTEST_KIND and _like(word, ("statement", "tribute"), _KIND_LIKE)
+
+
+def joint_like(word: str) -> bool:
+    """Tell "joint" however scanned: "JONT", "J0INT"."""
+    return _like(re.sub(r"[^a-z0-9]", "", word.lower()).replace("0", "o"), ("joint",), _KIND_LIKE)
+
+
 def _like(word: str, choices: tuple[str, ...], cutoff: float) -> bool:
     return bool(difflib.get_close_matches(word, choices, 1, cutoff))
 
@@ -73,7 +84,7 @@ _WHO_PART = re.compile(
     r"^(?:[,;&]|and\b|the\b|acting\b|deputy\b|assistant\b|prime\s+minister\b|treasurer\b"
     r"|attorney-general\b|leader\s+of\s+the\s+\w+\b|m\.?\s?p\b\.?|of\s+australia\b"
     rf"|(?:senator|mrs?|ms|sir|dr|(?:the\s+)?(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?)\.?(?:\s+{_NAMED}){{1,4}}?(?=\s*(?:$|,|;|\band\b|\bm\.?\s?p\b))"
-    rf"|(?:minister|secretary|premier)(?:\s+(?:for|of|to|assisting)\b(?:\s+(?!and\s+the\b|the\s+hon\b){_NAMED}){{1,6}}?(?=\s*(?:$|,|;|\band\s+the\b)))?)\s*",
+    rf"|(?:minister|secretary|premier|chairman)(?:\s+(?:for|of|to|assisting)\b(?:\s+(?!and\s+the\b|the\s+hon\b){_NAMED}){{1,6}}?(?=\s*(?:$|,|;|\band\s+the\b)))?)\s*",
     re.IGNORECASE,
 )
 _MOST_WHO = 30  # words: a title this long says more than who issued it

@@ -393,7 +393,8 @@ def _first_words(article: Article) -> str:
     text = article.text
     if text.startswith(OCR_NOTICE):  # our own notice on a scan: its text starts after it
         text = text.partition("\n\n")[2]
-    words = text.split()
+    # the text is Markdown, the title plain: "1\\. The relationship" is titled "1. The relationship"
+    words = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", text).split()
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ingest.bylines import issuer_only
+from archive.ingest.bylines import issuer_only, joint_like, kind_like
 from archive.ingest.furniture import (
     _BYLINE,
     _DATE,
@@ -16,7 +16,7 @@ from archive.ingest.furniture import (
 )
 
 _TITLE_STATEMENT = re.compile(
-    rf"\s*(?:[-–—:;,]\s*|\b)(?:{_STATEMENT}|sta?t[a-z]{{0,2}}m[a-z]{{1,4}})\s+by\s+(?:t[he]{{2}}\s+)?(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b.*$"
+    rf"\s*(?:[-–—:;,]\s*|\b)(?:{_STATEMENT}|sta?t[a-z]{{0,2}}m[a-z]{{1,4}})\s+by\s+(?:t[he]{{2}}\s+)?(?:acting\w?\s+)?pri\w{{2,3}}\s*mini?s\w{{2,5}}\b.*$"
     # another minister's, after a dash: "... - STATEMENT BY THE MINISTER FOR EXTERNAL AFFAIRS"
     rf"|\s*[-–—:]\s*{_STATEMENT}\s+by\s+the\s+(?:acting\s+)?minister\s+for\s+"
     r"[A-Z][A-Za-z ,&'-]{2,60}$",
@@ -41,7 +41,9 @@ _EMBARGO_HEAD = re.compile(
 _EMBARGO_TAIL = re.compile(r"\s*\(\s*embargo(?:ed)?\b[^()]*\)?\s*$", re.IGNORECASE)
 _TITLE_LEAD = re.compile(
     r"^(?:(?:for\s+(?:the\s+)?(?:press|media|release)|media\s+release|press\s+release)\s*[:;,.-]?\s*"
-    r"|(?:p\.?\s*m\.?\s*(?:\.?no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
+    # "PM No. 31/1959", however typed or scanned: "P.M NO,11/1961", "PM . NO 43/1968",
+    # "P.N.NO. 68/1962", "P/M NO. 4/1967", "PM No 90A/1966"
+    r"|(?:p\s*[./]?\s*[mn]\.?\s*(?:\.?\s*n[op]\s*[.,]?\s*)?|no\.?\s*)\d{1,4}[a-z]?\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
     r"|p\.?\s*m\.?\s*(?:\.?no\.?\s*)?/\s*\d{2,4}\s*[:;,.-]?\s*"  # "PM /1965 - ": its figures lost
     r"|joint\s+(?:(?:press|media)\s+)?(?:statement|release)(?:\s+with\s+.{0,120}?)?(?:\s*:\s+|\s+[-–]\s+)"
     r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w))+",
@@ -224,6 +226,63 @@ _HOLDER = re.compile(
 )
 
 
+# Where a byline may open at the end of a title: "... - STATEMENT BY THE CHAIRMAN (RT. HON. ...)",
+# "... TRIBUTE FROM THE PRIME MINISTER, MR HAROLD HOLT", "... MESSAGE TO AUSTRALIA FROM THE PRIME
+# MINISTER THE RT. HON. JOHN MCEWEN", "... Joint Media Release with the Minister for Defence"
+_KIND = r"(?:statement|release|message|comments?|tribute|remarks)"
+_TAIL_OPEN = re.compile(
+    rf"(?P<sep>\s+[-–—]\s+|\s*\(\s*|[.,]?\s+)(?=(?P<kind>(?:joint\s+)?(?:(?:press|media)\s+)?{_KIND}\s+)?"
+    r"(?:(?:issued|released|distributed|delivered)\s+)?(?:by|from)\s"
+    rf"|(?P<joint>joint\s+(?:(?:press|media)\s+)?{_KIND}\s+with\s))",
+    re.IGNORECASE,
+)
+_STYLED = re.compile(r"\b(?:mr|mrs|ms|sir|dr|senator|rt|hon|honourable|m\.?\s?p)\b", re.IGNORECASE)
+_OFFICE = re.compile(r"\b(?:prime\s+minister|minister|treasurer|premier|chairman)\b", re.IGNORECASE)
+# a head that stops inside its own phrase: "COMMENT BY ... ON", "JOINT PRESS"
+_OPEN_END = re.compile(r"\b(?:on|to|of|at|for|about|and|in|the|joint|press|media)$", re.IGNORECASE)
+_KIND_END = re.compile(rf"\b{_KIND}$", re.IGNORECASE)
+_PIECE = re.compile(r"^(message|address|speech)\b", re.IGNORECASE)
+_KIND_ONLY = re.compile(rf"^(?:a\s+|the\s+)?(?:joint\s+)?(?:(?:press|media)\s+)?{_KIND}$", re.IGNORECASE)
+
+
+def byline_off(title: str) -> str:
+    """Take a byline naming only who issued the release off the end of a title."""
+    for opening in _TAIL_OPEN.finditer(title):
+        head = title[: opening.start()].strip(" -–—:;,(")
+        last = head.rsplit(None, 1)
+        if len(last) == 2 and not opening.group("sep").strip() and kind_like(last[1]):
+            # "... WARD SATATEMENT BY THE PRIME MINISTER, ...": a kind however scanned
+            head = last[0].strip(" -–—:;,(")
+        # a head of one word will do ("DROUGHT - STATEMENT BY ..."), of one article or figure not
+        if (
+            not re.search(r"(?![ ]*(?:a|an|the)\b)[^\W\d_]{2}", head, re.IGNORECASE)
+            or _KIND_ONLY.match(head)
+            or _OPEN_END.search(head)
+            or _KIND_END.search(head)
+            or joint_like(head.rsplit(None, 1)[-1])  # "JONT STATEMENT BY ...": a joint one
+        ):
+            continue
+        tail = _TITLE_DATELINE.sub("", title[opening.end() :]).strip(" ()+.,;")
+        tail = re.sub(
+            r"\b(?:issued|released|distributed|delivered)\s+(?=(?:by|from)\b)", "", tail, 1, re.I
+        )
+        # a holder in brackets is a holder after a comma: "CHAIRMAN (RT. HON. HAROLD HOLT, MP)"
+        tail = re.sub(r"\s*[()]\s*", ", ", tail).strip(" ,")
+        if opening.group("joint"):  # "with" is a joint release's word for its other issuers
+            tail = re.sub(r"\bwith\b", "by", tail, count=1, flags=re.IGNORECASE)
+        elif not opening.group("kind") and not opening.group("sep").strip():
+            # "VISIT OVERSEAS BY THE PRIME MINISTER", "ANSWERS FROM MR HAWKE": after a plain
+            # space, "by" an office alone or a name alone is the headline's own; a byline there
+            # names an office and its holder
+            if not (_STYLED.search(tail) and _OFFICE.search(tail)):
+                continue
+        if issuer_only(tail):
+            piece = _PIECE.match(tail) if not opening.group("sep").strip() else None
+            # "AUSTRALIA DAY MESSAGE FROM THE PRIME MINISTER, ...": the message is the headline's
+            return f"{head} {piece.group(1)}" if piece else head
+    return title
+
+
 def clean_title(title: str) -> str:
     """Take release lines and numbers, datelines and a closing "Statement by …" out of a title."""
     title = offices_off(title)
@@ -244,6 +303,8 @@ def clean_title(title: str) -> str:
         without = f"{without} {piece.group(1)}"
     if len(without.split()) >= 2:
         cleaned = without
+    # what the rule above leaves: another office's byline, a tribute's, a message's, a joint one's
+    cleaned = byline_off(cleaned)
     cleaned = " ".join(cleaned.split()).strip(" -–—:;,")
     return cleaned or title
 
