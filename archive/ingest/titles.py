@@ -46,7 +46,10 @@ _TITLE_LEAD = re.compile(
     r"|(?:p\s*[./]?\s*[mn]\.?\s*(?:\.?\s*n[op]\s*[.,]?\s*)?|no\.?\s*)\d{1,4}[a-z]?\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
     r"|p\.?\s*m\.?\s*(?:\.?no\.?\s*)?/\s*\d{2,4}\s*[:;,.-]?\s*"  # "PM /1965 - ": its figures lost
     r"|joint\s+(?:(?:press|media)\s+)?(?:statement|release)(?:\s+with\s+.{0,120}?)?(?:\s*:\s+|\s+[-–]\s+)"
-    r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w))+",
+    r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w)"
+    # a web page's office and kind before its headline: "Prime Minister Media Release Australia ..."
+    # ("JOINT PRESS STATEMENT BY ...", in capitals, is a byline: a headline here is in small letters)
+    r"|(?:prime\s+minister\s+)?(?:joint\s+)?(?:media|press)\s+(?:release|statement)\s+(?=(?-i:[A-Z][a-z])))+",
     re.IGNORECASE,
 )
 _TITLE_ANYWHERE = re.compile(
@@ -157,6 +160,13 @@ def _holder_off(rest: str, head: str) -> str:
                 break  # the next office: "Employment Participation Senator Jane Doe; ..."
             n += 1
             if tokens[n - 1].endswith((",", ";")):
+                if (
+                    n + 2 < len(tokens)
+                    and tokens[n + 2][:1].islower()
+                    and tokens[n + 1][-1:].isalpha()
+                    and not {tokens[n + 1].lower(), tokens[n + 2].lower()} & _LINKS
+                ):
+                    break  # ", Artwork Unveiled to Mark ...": a headline goes on in small words
                 if _name_at(tokens, n):  # "Forestry, Tony Burke Visit to ...": its holder
                     n = _past_name(tokens, n)
                     break
@@ -283,9 +293,21 @@ def byline_off(title: str) -> str:
     return title
 
 
+# A web page's office, headline and date run together: "Prime Minister Increased civilian effort in
+# Afghanistan 24 April 2010", in small letters (the office alone before an undated headline may be
+# its subject: "Prime Minister Opens the Bendigo Bank", "PRIME MINISTER TO REVISIT CANADA - 30 APRIL")
+_OFFICE_DATED = re.compile(
+    rf"^(?-i:Prime\s+Minister\s+(?=[A-Z][a-z]))(?=.*\w\s+\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d\s*$)",
+    re.IGNORECASE,
+)
+
+
 def clean_title(title: str) -> str:
     """Take release lines and numbers, datelines and a closing "Statement by …" out of a title."""
     title = offices_off(title)
+    undated = _OFFICE_DATED.sub("", title)
+    if undated != title:
+        title = _BARE_DATE.sub("", _TITLE_DATELINE.sub("", undated))
     cleaned = _TITLE_DATE_FIRST.sub("", _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title)))
     unembargoed = _EMBARGO_TAIL.sub("", _EMBARGO_HEAD.sub("", _TITLE_LEAD.sub("", cleaned)))
     # an embargo with nothing after it is all the title says: it stays, to be flagged as such
