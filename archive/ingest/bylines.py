@@ -14,6 +14,7 @@ _STYLES = {"mr", "mrs", "ms", "sir", "dr", "hon", "rt", "thon", "senator"}
 # The small words a byline has between its kind and its name
 _SMALL = {"by", "from", "the", "for", "of", "and", "on", "to", "acting", "deputy"}
 _KIND_LIKE = 0.8
+_SCANNED_LIKE = 0.85  # a word alone, with no byline after it to confirm it: "SETTLEMENT" is none
 _OFFICE_LIKE = 0.7
 _MOST_TOKENS = 14  # a byline is a line; a longer one is a sentence
 _SHORTEST_KIND, _LONGEST_KIND = 5, 12  # letters the kind word may have as scanned
@@ -55,12 +56,12 @@ def sentence_words(line: str) -> int:
 def kind_like(word: str) -> bool:
     """Tell a release's kind word however scanned: "SATATEMENT", "STATMENT", "STATEMTN"."""
     word = re.sub(r"[^a-z]", "", word.lower())
-    return len(word) >= _SHORTEST_KIND and _like(word, ("statement", "tribute"), _KIND_LIKE)
+    return len(word) >= _SHORTEST_KIND and _like(word, ("statement", "tribute"), _SCANNED_LIKE)
 
 
 def joint_like(word: str) -> bool:
     """Tell "joint" however scanned: "JONT", "J0INT"."""
-    return _like(re.sub(r"[^a-z0-9]", "", word.lower()).replace("0", "o"), ("joint",), _KIND_LIKE)
+    return _like(re.sub(r"[^a-z0-9]", "", word.lower()).replace("0", "o"), ("joint",), _SCANNED_LIKE)
 
 
 def _like(word: str, choices: tuple[str, ...], cutoff: float) -> bool:

@@ -252,7 +252,9 @@ _OFFICE = re.compile(r"\b(?:prime\s+minister|minister|treasurer|premier|chairman
 _OPEN_END = re.compile(r"\b(?:on|to|of|at|for|about|and|in|the|joint|press|media)$", re.IGNORECASE)
 _KIND_END = re.compile(rf"\b{_KIND}$", re.IGNORECASE)
 _PIECE = re.compile(r"^(message|address|speech)\b", re.IGNORECASE)
-_KIND_ONLY = re.compile(rf"^(?:a\s+|the\s+)?(?:joint\s+)?(?:(?:press|media)\s+)?{_KIND}$", re.IGNORECASE)
+_KIND_ONLY = re.compile(
+    rf"^(?:a\s+|the\s+)?(?:joint\s+)?(?:(?:press|media)\s+)?{_KIND}$", re.IGNORECASE
+)
 
 
 def byline_off(title: str) -> str:
