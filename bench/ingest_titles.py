@@ -10,7 +10,6 @@ scored as bench/ingest_quality.py scores it for the full samples.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 

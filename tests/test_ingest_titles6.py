@@ -86,7 +86,8 @@ MORE = "The assistance will be available through the existing arrangements with 
         ),
         # a joint release's headline after its portfolio's comma, not taken for a holder's name
         (
-            "Joint media release with the Minister for Indigenous Affairs, Artwork Unveiled to Mark the Day",
+            "Joint media release with the Minister for Indigenous Affairs, Artwork Unveiled to "
+            "Mark the Day",
             "Artwork Unveiled to Mark the Day",
         ),
     ],

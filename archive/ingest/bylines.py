@@ -61,7 +61,8 @@ def kind_like(word: str) -> bool:
 
 def joint_like(word: str) -> bool:
     """Tell "joint" however scanned: "JONT", "J0INT"."""
-    return _like(re.sub(r"[^a-z0-9]", "", word.lower()).replace("0", "o"), ("joint",), _SCANNED_LIKE)
+    letters = re.sub(r"[^a-z0-9]", "", word.lower()).replace("0", "o")
+    return _like(letters, ("joint",), _SCANNED_LIKE)
 
 
 def _like(word: str, choices: tuple[str, ...], cutoff: float) -> bool:

@@ -48,7 +48,7 @@ _TITLE_LEAD = re.compile(
     r"|joint\s+(?:(?:press|media)\s+)?(?:statement|release)(?:\s+with\s+.{0,120}?)?(?:\s*:\s+|\s+[-–]\s+)"
     r"|prime\s+minister\s+(?:and\s+)?minister\s+for\s+\w+\s+(?=\w)"
     # a web page's office and kind before its headline: "Prime Minister Media Release Australia ..."
-    # ("JOINT PRESS STATEMENT BY ...", in capitals, is a byline: a headline here is in small letters)
+    # ("JOINT PRESS STATEMENT BY ...", in capitals, is a byline: a headline here has small letters)
     r"|(?:prime\s+minister\s+)?(?:joint\s+)?(?:media|press)\s+(?:release|statement)\s+(?=(?-i:[A-Z][a-z])))+",
     re.IGNORECASE,
 )
@@ -276,7 +276,11 @@ def byline_off(title: str) -> str:
             continue
         tail = _TITLE_DATELINE.sub("", title[opening.end() :]).strip(" ()+.,;")
         tail = re.sub(
-            r"\b(?:issued|released|distributed|delivered)\s+(?=(?:by|from)\b)", "", tail, 1, re.I
+            r"\b(?:issued|released|distributed|delivered)\s+(?=(?:by|from)\b)",
+            "",
+            tail,
+            count=1,
+            flags=re.IGNORECASE,
         )
         # a holder in brackets is a holder after a comma: "CHAIRMAN (RT. HON. HAROLD HOLT, MP)"
         tail = re.sub(r"\s*[()]\s*", ", ", tail).strip(" ,")
@@ -296,8 +300,8 @@ def byline_off(title: str) -> str:
 
 
 # A web page's office, headline and date run together: "Prime Minister Increased civilian effort in
-# Afghanistan 24 April 2010", in small letters (the office alone before an undated headline may be
-# its subject: "Prime Minister Opens the Bendigo Bank", "PRIME MINISTER TO REVISIT CANADA - 30 APRIL")
+# Afghanistan 24 April 2010", in small letters (the office alone before an undated headline may
+# be its subject: "Prime Minister Opens the Bendigo Bank", "PRIME MINISTER TO VISIT - 30 APRIL")
 _OFFICE_DATED = re.compile(
     rf"^(?-i:Prime\s+Minister\s+(?=[A-Z][a-z]))(?=.*\w\s+\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d\s*$)",
     re.IGNORECASE,
