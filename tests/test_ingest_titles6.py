@@ -14,7 +14,8 @@ import pytest
 from archive.ingest.bylines import issuer_only, joint_like, kind_like
 from archive.ingest.checks import title_points
 from archive.ingest.pipeline import Options, ingest
-from archive.ingest.titles import byline_off, clean_title
+from archive.ingest.titles import clean_title
+from archive.ingest.titletails import byline_off
 
 ROOT = Path(__file__).resolve().parent.parent
 PROSE = "The Government has decided to provide further assistance to the farmers of the region."

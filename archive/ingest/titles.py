@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ingest.bylines import issuer_only, joint_like, kind_like
+from archive.ingest.bylines import issuer_only
 from archive.ingest.furniture import (
     _BYLINE,
     _DATE,
@@ -14,6 +14,7 @@ from archive.ingest.furniture import (
     furniture_rest,
     junk,
 )
+from archive.ingest.titletails import _TITLE_DATELINE, byline_off
 
 _TITLE_STATEMENT = re.compile(
     rf"\s*(?:[-–—:;,]\s*|\b)(?:{_STATEMENT}|sta?t[a-z]{{0,2}}m[a-z]{{1,4}})\s+by\s+(?:t[he]{{2}}\s+)?(?:acting\w?\s+)?pri\w{{2,3}}\s*mini?s\w{{2,5}}\b.*$"
@@ -52,6 +53,16 @@ _TITLE_LEAD = re.compile(
     r"|(?:prime\s+minister\s+)?(?:joint\s+)?(?:media|press)\s+(?:release|statement)\s+(?=(?-i:[A-Z][a-z])))+",
     re.IGNORECASE,
 )
+# A piece named with no mark before its byline: "AUSTRALIA DAY MESSAGE BY THE PRIME MINISTER, ..."
+# ("... RESULT COMMENT BY THE PRIME MINISTER": a comment is the byline's own word)
+_TITLE_PIECE = re.compile(r"\s+(message|address|speech)\s+by\b", re.IGNORECASE)
+# "No. 789 - ISSUE OF ...": a release number before the headline
+_TITLE_NUMBER = re.compile(r"^(?:p\.?\s*m\.?\s*)?no\.?\s*\d{1,4}\s+[-–—:]\s+", re.IGNORECASE)
+# A title that is only a byline: "Joint statement with the Hon Ros Kelly, Minister for Arts, ...".
+_TITLE_BYLINE = re.compile(
+    r"^joint\s+(?:press\s+|media\s+)?(?:statement|release)\s+(?:with|by)\b(?!.*(?:\s[-–—]\s|:\s))",
+    re.IGNORECASE,
+)
 _TITLE_ANYWHERE = re.compile(
     r"\s*\b(?:p\.?\s*m\.?\s*no\.?\s*|p\.\s*m\.?\s*)\d{1,4}\s*/\s*\d{2,4}\b\s*[:;,.-]?",
     re.IGNORECASE,
@@ -65,28 +76,6 @@ _TITLE_BYLINE_FIRST = re.compile(
 )
 _TITLE_OPENING = re.compile(
     rf"^(?:{_STATEMENT}\s+by|transcript\s+of)\s+(?:the\s+)?(?:acting\w?\s+)?prime\s+minister\w?[,.]?\s+.{{0,40}}?\bm\.?\s?p\b\.?[,.:;-]?\s+",
-    re.IGNORECASE,
-)
-
-
-# "... CENTRES PARLIAMENT HOUSE 19 APRIL 1994": a dateline's place, where no mark parts it off
-_PLACE = (
-    r"(?:parliament\s+house|canberra|sydney|melbourne|brisbane|perth|adelaide|hobart|darwin)"
-    r"(?:,?\s+a\.?\s?c\.?\s?t\.?)?"
-)
-# A closing dateline: "APPOINTMENTS - 23 JANUARY 1973", "STATE ELECTIONS, 13 NOVEMBER 1977".
-_TITLE_DATELINE = re.compile(
-    rf"(?:\s*[-–—,:]\s*(?:{_PLACE}[,.]?\s+)*|(?:\s+{_PLACE}[,.]?)+\s+)(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
-    re.IGNORECASE,
-)
-# A piece named with no mark before its byline: "AUSTRALIA DAY MESSAGE BY THE PRIME MINISTER, ..."
-# ("... RESULT COMMENT BY THE PRIME MINISTER": a comment is the byline's own word)
-_TITLE_PIECE = re.compile(r"\s+(message|address|speech)\s+by\b", re.IGNORECASE)
-# "No. 789 - ISSUE OF ...": a release number before the headline
-_TITLE_NUMBER = re.compile(r"^(?:p\.?\s*m\.?\s*)?no\.?\s*\d{1,4}\s+[-–—:]\s+", re.IGNORECASE)
-# A title that is only a byline: "Joint statement with the Hon Ros Kelly, Minister for Arts, ...".
-_TITLE_BYLINE = re.compile(
-    r"^joint\s+(?:press\s+|media\s+)?(?:statement|release)\s+(?:with|by)\b(?!.*(?:\s[-–—]\s|:\s))",
     re.IGNORECASE,
 )
 
@@ -234,69 +223,6 @@ _HOLDER = re.compile(
     r"^,?\s*(?:the\s+hon\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+"
     r"(?:\s+(?:MP|MLA|MHA|MLC)\b,?|\s*,|(?=\s+and\b))"
 )
-
-
-# Where a byline may open at the end of a title: "... - STATEMENT BY THE CHAIRMAN (RT. HON. ...)",
-# "... TRIBUTE FROM THE PRIME MINISTER, MR HAROLD HOLT", "... MESSAGE TO AUSTRALIA FROM THE PRIME
-# MINISTER THE RT. HON. JOHN MCEWEN", "... Joint Media Release with the Minister for Defence"
-_KIND = r"(?:statement|release|message|comments?|tribute|remarks)"
-_TAIL_OPEN = re.compile(
-    rf"(?P<sep>\s+[-–—]\s+|\s*\(\s*|[.,]?\s+)(?=(?P<kind>(?:joint\s+)?(?:(?:press|media)\s+)?{_KIND}\s+)?"
-    r"(?:(?:issued|released|distributed|delivered)\s+)?(?:by|from)\s"
-    rf"|(?P<joint>joint\s+(?:(?:press|media)\s+)?{_KIND}\s+with\s))",
-    re.IGNORECASE,
-)
-_STYLED = re.compile(r"\b(?:mr|mrs|ms|sir|dr|senator|rt|hon|honourable|m\.?\s?p)\b", re.IGNORECASE)
-_OFFICE = re.compile(r"\b(?:prime\s+minister|minister|treasurer|premier|chairman)\b", re.IGNORECASE)
-# a head that stops inside its own phrase: "COMMENT BY ... ON", "JOINT PRESS"
-_OPEN_END = re.compile(r"\b(?:on|to|of|at|for|about|and|in|the|joint|press|media)$", re.IGNORECASE)
-_KIND_END = re.compile(rf"\b{_KIND}$", re.IGNORECASE)
-_PIECE = re.compile(r"^(message|address|speech)\b", re.IGNORECASE)
-_KIND_ONLY = re.compile(
-    rf"^(?:a\s+|the\s+)?(?:joint\s+)?(?:(?:press|media)\s+)?{_KIND}$", re.IGNORECASE
-)
-
-
-def byline_off(title: str) -> str:
-    """Take a byline naming only who issued the release off the end of a title."""
-    for opening in _TAIL_OPEN.finditer(title):
-        head = title[: opening.start()].strip(" -–—:;,(")
-        last = head.rsplit(None, 1)
-        if len(last) == 2 and not opening.group("sep").strip() and kind_like(last[1]):
-            # "... WARD SATATEMENT BY THE PRIME MINISTER, ...": a kind however scanned
-            head = last[0].strip(" -–—:;,(")
-        # a head of one word will do ("DROUGHT - STATEMENT BY ..."), of one article or figure not
-        if (
-            not re.search(r"(?![ ]*(?:a|an|the)\b)[^\W\d_]{2}", head, re.IGNORECASE)
-            or _KIND_ONLY.match(head)
-            or _OPEN_END.search(head)
-            or _KIND_END.search(head)
-            or joint_like(head.rsplit(None, 1)[-1])  # "JONT STATEMENT BY ...": a joint one
-        ):
-            continue
-        tail = _TITLE_DATELINE.sub("", title[opening.end() :]).strip(" ()+.,;")
-        tail = re.sub(
-            r"\b(?:issued|released|distributed|delivered)\s+(?=(?:by|from)\b)",
-            "",
-            tail,
-            count=1,
-            flags=re.IGNORECASE,
-        )
-        # a holder in brackets is a holder after a comma: "CHAIRMAN (RT. HON. HAROLD HOLT, MP)"
-        tail = re.sub(r"\s*[()]\s*", ", ", tail).strip(" ,")
-        if opening.group("joint"):  # "with" is a joint release's word for its other issuers
-            tail = re.sub(r"\bwith\b", "by", tail, count=1, flags=re.IGNORECASE)
-        elif not opening.group("kind") and not opening.group("sep").strip():
-            # "VISIT OVERSEAS BY THE PRIME MINISTER", "ANSWERS FROM MR HAWKE": after a plain
-            # space, "by" an office alone or a name alone is the headline's own; a byline there
-            # names an office and its holder
-            if not (_STYLED.search(tail) and _OFFICE.search(tail)):
-                continue
-        if issuer_only(tail):
-            piece = _PIECE.match(tail) if not opening.group("sep").strip() else None
-            # "AUSTRALIA DAY MESSAGE FROM THE PRIME MINISTER, ...": the message is the headline's
-            return f"{head} {piece.group(1)}" if piece else head
-    return title
 
 
 # A web page's office, headline and date run together: "Prime Minister Increased civilian effort in

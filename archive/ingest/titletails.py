@@ -1,0 +1,82 @@
+"""Take a byline naming only who issued a release off the end of its title; tell a dateline."""
+
+from __future__ import annotations
+
+import re
+
+from archive.ingest.bylines import issuer_only, joint_like, kind_like
+from archive.ingest.furniture import _MONTH, _WEEKDAY
+
+# "... CENTRES PARLIAMENT HOUSE 19 APRIL 1994": a dateline's place, where no mark parts it off
+_PLACE = (
+    r"(?:parliament\s+house|canberra|sydney|melbourne|brisbane|perth|adelaide|hobart|darwin)"
+    r"(?:,?\s+a\.?\s?c\.?\s?t\.?)?"
+)
+# A closing dateline: "APPOINTMENTS - 23 JANUARY 1973", "STATE ELECTIONS, 13 NOVEMBER 1977".
+_TITLE_DATELINE = re.compile(
+    rf"(?:\s*[-–—,:]\s*(?:{_PLACE}[,.]?\s+)*|(?:\s+{_PLACE}[,.]?)+\s+)(?:{_WEEKDAY}[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+# Where a byline may open at the end of a title: "... - STATEMENT BY THE CHAIRMAN (RT. HON. ...)",
+# "... TRIBUTE FROM THE PRIME MINISTER, MR HAROLD HOLT", "... MESSAGE TO AUSTRALIA FROM THE PRIME
+# MINISTER THE RT. HON. JOHN MCEWEN", "... Joint Media Release with the Minister for Defence"
+_KIND = r"(?:statement|release|message|comments?|tribute|remarks)"
+_TAIL_OPEN = re.compile(
+    rf"(?P<sep>\s+[-–—]\s+|\s*\(\s*|[.,]?\s+)(?=(?P<kind>(?:joint\s+)?(?:(?:press|media)\s+)?{_KIND}\s+)?"
+    r"(?:(?:issued|released|distributed|delivered)\s+)?(?:by|from)\s"
+    rf"|(?P<joint>joint\s+(?:(?:press|media)\s+)?{_KIND}\s+with\s))",
+    re.IGNORECASE,
+)
+_STYLED = re.compile(r"\b(?:mr|mrs|ms|sir|dr|senator|rt|hon|honourable|m\.?\s?p)\b", re.IGNORECASE)
+_OFFICE = re.compile(r"\b(?:prime\s+minister|minister|treasurer|premier|chairman)\b", re.IGNORECASE)
+# a head that stops inside its own phrase: "COMMENT BY ... ON", "JOINT PRESS"
+_OPEN_END = re.compile(r"\b(?:on|to|of|at|for|about|and|in|the|joint|press|media)$", re.IGNORECASE)
+_KIND_END = re.compile(rf"\b{_KIND}$", re.IGNORECASE)
+_PIECE = re.compile(r"^(message|address|speech)\b", re.IGNORECASE)
+_KIND_ONLY = re.compile(
+    rf"^(?:a\s+|the\s+)?(?:joint\s+)?(?:(?:press|media)\s+)?{_KIND}$", re.IGNORECASE
+)
+
+
+def byline_off(title: str) -> str:
+    """Take a byline naming only who issued the release off the end of a title."""
+    for opening in _TAIL_OPEN.finditer(title):
+        head = title[: opening.start()].strip(" -–—:;,(")
+        last = head.rsplit(None, 1)
+        if len(last) == 2 and not opening.group("sep").strip() and kind_like(last[1]):
+            # "... WARD SATATEMENT BY THE PRIME MINISTER, ...": a kind however scanned
+            head = last[0].strip(" -–—:;,(")
+        # a head of one word will do ("DROUGHT - STATEMENT BY ..."), of one article or figure not
+        if (
+            not re.search(r"(?![ ]*(?:a|an|the)\b)[^\W\d_]{2}", head, re.IGNORECASE)
+            or _KIND_ONLY.match(head)
+            or _OPEN_END.search(head)
+            or _KIND_END.search(head)
+            or joint_like(head.rsplit(None, 1)[-1])  # "JONT STATEMENT BY ...": a joint one
+        ):
+            continue
+        tail = _TITLE_DATELINE.sub("", title[opening.end() :]).strip(" ()+.,;")
+        tail = re.sub(
+            r"\b(?:issued|released|distributed|delivered)\s+(?=(?:by|from)\b)",
+            "",
+            tail,
+            count=1,
+            flags=re.IGNORECASE,
+        )
+        # a holder in brackets is a holder after a comma: "CHAIRMAN (RT. HON. HAROLD HOLT, MP)"
+        tail = re.sub(r"\s*[()]\s*", ", ", tail).strip(" ,")
+        if opening.group("joint"):  # "with" is a joint release's word for its other issuers
+            tail = re.sub(r"\bwith\b", "by", tail, count=1, flags=re.IGNORECASE)
+        elif not opening.group("kind") and not opening.group("sep").strip():
+            # "VISIT OVERSEAS BY THE PRIME MINISTER", "ANSWERS FROM MR HAWKE": after a plain
+            # space, "by" an office alone or a name alone is the headline's own; a byline there
+            # names an office and its holder
+            if not (_STYLED.search(tail) and _OFFICE.search(tail)):
+                continue
+        if issuer_only(tail):
+            piece = _PIECE.match(tail) if not opening.group("sep").strip() else None
+            # "AUSTRALIA DAY MESSAGE FROM THE PRIME MINISTER, ...": the message is the headline's
+            return f"{head} {piece.group(1)}" if piece else head
+    return title
