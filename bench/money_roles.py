@@ -210,7 +210,9 @@ def chosen(source: str, doc_id: str, found: list[dict]) -> list[dict]:
     if source == "au10":
         return _ranked(f"seal10:{doc_id}", found, 2)
     if source == "au9":  # amounts near words of the rarer roles first, to learn them better
-        near = [r for r in found if _RARER.search(str(r.get("sentence", "")))]
+        near = [
+            r for r in found if _RARER.search(str(r.get("line_sentence", r.get("sentence", ""))))
+        ]
         return _ranked(f"grow:{doc_id}", near, 3) or _ranked(f"grow:{doc_id}", found, 2)
     if source == "au":
         return found[:6]
@@ -268,7 +270,10 @@ def fresh(doc_id: str) -> bool:
 def rows(text: str, dollar: str, model: bool = True) -> list[dict]:
     """Return the amounts of a text with their roles, as the build reads them (model: with the
     trained model's revision, where its weights ship; without, the rules alone)."""
-    found = link_parts(text, extract_amounts(text, dollar=dollar))
+    extracted = extract_amounts(text, dollar=dollar)
+    found = link_parts(text, extracted)
+    for row, amount in zip(found, extracted):  # the sentence as split by lines: picks stay put
+        row["line_sentence"] = amount.sentence
     return assign_roles(text, found, model=model)
 
 

@@ -23,7 +23,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from archive.corpus.amounts import Amount, sentences
+from archive.corpus.amounts import Amount, _sentence_of, sentences
+from archive.corpus.lines import join_lines
 from archive.corpus.money_shapes import Found as _Found
 from archive.corpus.money_shapes import link_shapes
 
@@ -90,10 +91,14 @@ def _may_join(text: str) -> bool:
 def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     """Return each amount as a dict with `part_of` (its whole's index, or None) and `evidence`."""
     rows = [{**a.__dict__, "part_of": None, "evidence": None} for a in amounts]
-    if len(amounts) < 2 or not _may_join(text):
+    joined = join_lines(text)  # wrapped lines read as the sentences they are (same offsets)
+    if joined != text:
+        _whole_sentences(text, joined, rows)
+    if len(amounts) < 2 or not _may_join(joined):
         return rows  # no whole and part, or no words that join them
-    spans = sentences(text)
+    spans = sentences(joined)
     found = _locate(text, amounts, spans)
+    text = joined
     by_sentence: dict[int, list[_Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -202,6 +207,19 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     for linked, (owner, said) in links.items():
         rows[linked]["part_of"], rows[linked]["evidence"] = owner, said
     return rows
+
+
+def _whole_sentences(text: str, joined: str, rows: list[dict[str, Any]]) -> None:
+    """Give each amount the whole sentence around it, read across the lines it was wrapped on."""
+    spans = sentences(joined)
+    starts = [start for start, _ in spans]
+    cursor = 0
+    for row in rows:
+        at = text.find(row["text"], cursor)
+        if at < 0:
+            continue
+        cursor = at + len(row["text"])
+        row["sentence"] = _sentence_of(joined, spans, starts, at, cursor)
 
 
 def headline(rows: Sequence[dict[str, Any]], currency: str = "GBP") -> int | None:
