@@ -118,7 +118,9 @@ def fit(items: list[dict], with_rules: bool | str = True, c: float = C) -> dict:
         ]
     )
     model = LogisticRegression(
-        max_iter=3000, C=c, class_weight="balanced" if with_rules == "balanced" else None
+        max_iter=3000,
+        C=c,
+        class_weight="balanced" if str(with_rules).startswith("balanced") else None,
     )
     model.fit(x, [item["truth"] for item in items])
     names = vectorizer.get_feature_names_out()
@@ -138,6 +140,8 @@ _SHAPES = ("gov_", "sh_", "bs_", "parts_", "first_amount")
 
 
 def _kept(features: list[str], with_rules: bool | str) -> list[str]:
+    if with_rules == "balanced-nosubj":  # without whose money the subject says it is
+        return [f for f in features if not f.startswith("subj_")]
     if with_rules == "old":
         return [f for f in features if not f.startswith(_SHAPES)]
     if with_rules == "nosent":  # without the bag of the sentence's words
@@ -269,6 +273,20 @@ VARIANTS = {
         ("cut",),
     ),
     "balanced, >= 0.6, links kept, t/p": ("balanced", C, 0.6, ("cut", "total", "part"), ("cut",)),
+    "balanced, no subject, >= 0.5, links kept, t/p": (
+        "balanced-nosubj",
+        C,
+        0.5,
+        ("cut", "total", "part"),
+        ("cut",),
+    ),
+    "balanced, no subject, >= 0.6, links kept, t/p": (
+        "balanced-nosubj",
+        C,
+        0.6,
+        ("cut", "total", "part"),
+        ("cut",),
+    ),
     "balanced, >= 0.5, links kept, t only": (
         "balanced",
         C,

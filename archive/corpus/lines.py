@@ -49,3 +49,19 @@ def join_lines(text: str) -> str:
             if out[at] == "\n":
                 out[at] = " "
     return "".join(out)
+
+
+def list_end(text: str, end: int) -> int:
+    """Return where the list after text[:end] ends: at a blank line not followed by an item."""
+    at = end
+    while True:
+        rest = text[at:]
+        body = rest.lstrip("\n")
+        stop = body.find("\n\n")
+        if stop < 0:
+            return len(text)
+        block_end = at + (len(rest) - len(body)) + stop
+        following = text[block_end:].lstrip("\n \t")
+        if not following or not _ITEM.match(following):
+            return block_end
+        at = block_end + 2

@@ -24,12 +24,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from archive.corpus.amounts import Amount, _sentence_of, sentences
-from archive.corpus.lines import join_lines
+from archive.corpus.lines import join_lines, list_end
 from archive.corpus.money_shapes import Found as _Found
 from archive.corpus.money_shapes import link_shapes
+from archive.corpus.money_structure import link_structure
 
 INCLUDES = re.compile(
-    r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consists? of|of which|split between)\b", re.I
+    r"\b(?:includ(?:es|ed|ing|e)|compris(?:es?|ing)|made up of|consist(?:s|ing)? of|of which|"
+    r"split between)\b",
+    re.I,
 )
 PART_OF = re.compile(
     r"\b(?:(?:comes?|came|drawn|taken|funded|paid for|allocated|is|are|was|were|will be)"
@@ -72,6 +75,10 @@ _JOINING = (
     " a ",
     " an ",
     ":\n",
+    "covers",
+    "shared",
+    "spent",
+    " of it",
 )
 OF_THIS = re.compile(
     r"\s*Of\s+(?:this|that|these|those|which|the\s+(?:total|package|funding|amount|money))\b", re.I
@@ -98,7 +105,7 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
         return rows  # no whole and part, or no words that join them
     spans = sentences(joined)
     found = _locate(text, amounts, spans)
-    text = joined
+    raw, text = text, joined
     by_sentence: dict[int, list[_Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -189,6 +196,7 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             )
     _link_total(text, amounts, found, spans, links)
     link_shapes(text, amounts, found, spans, lambda index: index in links, link)
+    link_structure(text, amounts, found, spans, links, link, raw)
     # The same sum written again is the same money: a restated part belongs where the first did.
     for f in found:
         if f.index in links:
@@ -246,10 +254,7 @@ def _locate(text: str, amounts: Sequence[Amount], spans: list[tuple[int, int]]) 
 
 def _list_after(text: str, end: int, found: list[_Found]) -> list[_Found]:
     """Return the amounts of the list after a sentence ending in a colon, to the next blank line."""
-    rest = text[end:]
-    body = rest.lstrip("\n")
-    stop = body.find("\n\n")
-    block_end = end + (len(rest) - len(body)) + (stop if stop >= 0 else len(body))
+    block_end = list_end(text, end)  # across blank lines while each block opens an item
     return [f for f in found if end <= f.start < block_end]
 
 

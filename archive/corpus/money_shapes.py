@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from archive.corpus.amounts import Amount
+from archive.corpus.lines import list_end
 
 
 @dataclass(frozen=True)
@@ -170,11 +171,7 @@ def link_shapes(
         # A sentence naming a sum and ending in a colon: the list under it holds its parts.
         start, end = spans[whole.sentence]
         if text[start:end].rstrip().endswith(":"):
-            block = text[end:]
-            stop = block.lstrip("\n").find("\n\n")
-            limit = (
-                end + (len(block) - len(block.lstrip("\n"))) + (stop if stop >= 0 else len(block))
-            )
+            limit = list_end(text, end)  # across blank lines while each block opens an item
             mine = [f for f in found if f.sentence == whole.sentence]
             if max(mine, key=lambda f: amounts[f.index].value) is not whole:
                 continue
