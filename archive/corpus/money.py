@@ -79,6 +79,11 @@ _JOINING = (
     "shared",
     "spent",
     " of it",
+    "of the ",
+    "within",
+    "through",
+    "under ",
+    "total",
 )
 OF_THIS = re.compile(
     r"\s*Of\s+(?:this|that|these|those|which|the\s+(?:total|package|funding|amount|money))\b", re.I

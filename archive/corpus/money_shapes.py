@@ -2,7 +2,8 @@
 
 Each is a shape of announcements, read within a sentence or a short run of them:
 
-- "$Y of the $X", "$Y from the $X fund", "as part of the $X": Y is part of X;
+- "$Y of the $X", "$Y from (or through) the $X fund", "as part of the $X", "$Y to a total
+  investment of $X": Y is part of X;
 - "a further $Y, bringing the total to $X": Y is part of X;
 - "$X over four years, with $Y in 2024-25": a year's sums are parts of the sum over years;
 - "$X in total", "totalling $X", "a $X package": smaller sums after it, up to three sentences
@@ -37,7 +38,8 @@ Link = Callable[[Found, Found, str], None]
 _AMOUNT_AHEAD = r"(?=(?:[A-Z]{1,3}\s?)?[£€$])"
 # "£48m of the £200m", "$25 million from the $1 billion Federation Fund", "as part of its $30m".
 OF_WHOLE = re.compile(
-    r"^\s*(?:(?:\w+\s+){0,4}?(?:of|from|under|within)\s+(?:the|this|that|its|their|our)"
+    r"^\s*(?:(?:\w+\s+){0,4}?(?:of|from|under|within|through)\s+(?:the|this|that|its|their|our)"
+    r"|(?:[\w,]+\s+){0,6}?to\s+a\s+total\s+(?:[\w-]+\s+){0,2}?of"
     r"|(?:[\w,]+\s+){0,8}?as\s+part\s+of\s+(?:the|this|that|its|their|our|a|an)?"
     r"(?:\s+[\w'’-]+){0,3}?)\s+" + _AMOUNT_AHEAD,
     re.I,

@@ -6,6 +6,8 @@ What makes a sum a total is often written after it, in the next sentences or a l
   comprise", "This is made up of", "Included in this is"): the sums of the pointing sentence
   (and of a list under it) are parts of the nearest sum before them that holds them;
 - "$900,000 of this will go to …", "$40 million of it": a part of the nearest larger sum before;
+- "As part of this investment, … $45 million", "Of the extra funding, $200 million …": the
+  sentence's sums are parts of the nearest sum before that holds them;
 - "Under the plan the Government will invest:" followed by a list of sums: the list's sums are
   parts of the sum the sentence names ("the $3.7 billion Living Longer Living Better plan"),
   or, where the sentence says the list breaks money down ("include", "as follows"), of the
@@ -36,6 +38,14 @@ POINTER = re.compile(
     r"(?:includ(?:es|ed|e)|compris(?:es|ed|e)|(?:is|are|was|were)\s+made\s+up\s+of|"
     r"consists?\s+of|covers|(?:will\s+)?be\s+(?:split|shared|spent)\s+(?:between|among|on|as))\b"
     r"|^included\s+in\s+(?:this|that|these|the\s+(?:total|package|funding))\b",
+    re.I,
+)
+# "As part of this investment, …", "Of the extra funding, …", "Within the package, …".
+PART_OF_THIS = re.compile(
+    r"^(?:as\s+(?:a\s+)?part\s+of|of|under|from|within|through)\s+"
+    r"(?:this|that|these|the|its|our|their)\s+(?:[\w-]+\s+){0,3}?(?:funding|money|package|"
+    r"amount|investment|total|allocation|commitment|plan|program(?:me)?|initiative|fund|"
+    r"strategy|measures?)\b(?!\s*(?:of\s+)?(?:[A-Z]{1,3}\s?)?[£€$])",
     re.I,
 )
 OF_THIS_AFTER = re.compile(r"^\s*of\s+(?:this|that|which|it|these|those)\b", re.I)
@@ -116,7 +126,7 @@ def link_structure(
             stop = list_end(text, end)
             listed = [f for f in found if end <= f.start < stop]
         # "This includes $185,000 for …": the sums here (or in the list under it) are parts.
-        if POINTER.match(sentence):
+        if POINTER.match(sentence) or (mine and PART_OF_THIS.match(sentence)):
             parts = mine or listed
             whole = holder(parts, n) if parts else None
             if whole is not None:

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from archive.corpus.role_shapes import shapes
-from archive.corpus.role_subject import subject
 
 WEIGHTS = Path(__file__).with_name("role_weights.json")
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
@@ -52,7 +51,6 @@ def features(rows: Sequence[dict[str, Any]], index: int, before: str, after: str
             "sh_up_to_large" if float(row.get("value") or 0) >= 100_000 else "sh_up_to_small"
         )
     out += found
-    out += subject(sentence, str(row.get("text", "")))  # whose money: ours, a State's, a body's
     value = float(row.get("value") or 0)
     out.append(f"size_{int(math.log10(value)) if value >= 1 else 0}")
     out.append(f"cur_{row.get('currency', '')}")
