@@ -4,7 +4,8 @@ What makes a sum a total is often written after it, in the next sentences or a l
 
 - "… $2.5 million for the centre. This includes $185,000 for …" (also "It includes", "These
   comprise", "This is made up of", "Included in this is"): the sums of the pointing sentence
-  (and of a list under it) are parts of the nearest sum before them that holds them;
+  (and of a list under it) are parts of the nearest sum before them that holds them (failing
+  one within three sentences, of the largest sum before, where it holds them);
 - "$900,000 of this will go to …", "$40 million of it": a part of the nearest larger sum before;
 - "As part of this investment, … $45 million", "Of the extra funding, $200 million …": the
   sentence's sums are parts of the nearest sum before that holds them;
@@ -115,6 +116,12 @@ def link_structure(
                 return f
         return None
 
+    def headline(parts: Sequence[Found], before_sentence: int) -> Found | None:
+        """Failing a near one, the largest sum before, far back, if it holds the parts."""
+        earlier = [f for f in found if f.sentence < before_sentence and f.index not in links]
+        largest = max(earlier, key=lambda f: amounts[f.index].value, default=None)
+        return largest if largest is not None and fits(parts, largest) else None
+
     by_sentence: dict[int, list[Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -128,7 +135,7 @@ def link_structure(
         # "This includes $185,000 for …": the sums here (or in the list under it) are parts.
         if POINTER.match(sentence) or (mine and PART_OF_THIS.match(sentence)):
             parts = mine or listed
-            whole = holder(parts, n) if parts else None
+            whole = (holder(parts, n) or headline(parts, n)) if parts else None
             if whole is not None:
                 ns = [n, *(p.sentence for p in parts)]
                 attach(parts, whole, said(whole.sentence, *ns))
