@@ -36,6 +36,16 @@ MADE = [
         "text": "The Department of Primary Industry will provide $3 million to help beef exporters "
         "meet new inspection rules.",
     },
+    {
+        "id": "900003",
+        "date": "1956-08-14",
+        "prime_minister": "Menzies, Robert",
+        "release_type": "Media Release",
+        "title": "TRADE MISSION TO ASIA",
+        "pdf_url": "https://example.org/900003",
+        "text": "The Department of Trade will lead a mission of manufacturers to South-East Asia, "
+        "at a cost to the Commonwealth of £40,000.",
+    },
 ]
 
 
@@ -92,6 +102,10 @@ def test_renamings_mergers_and_splits_are_linked_both_ways():
         ("Department of Agriculture", "1975-03-01", "agriculture-1974"),
         ("Department of Agriculture", "2014-03-01", "agriculture-2013"),
         ("Department of Education", "1985-03-01", "education-1984"),
+        # McEwen's Department of Trade (1956–63), not the second of the name (1983–87)
+        ("Department of Trade", "1956-08-14", "trade-1956"),
+        ("Department of Trade", "1986-03-01", "trade-1983"),
+        ("Department of Trade and Industry", "1968-05-01", "trade-and-industry"),
         # No dated bearer in 2015: the name-only entry stands for the one not confirmed.
         ("Department of Education", "2015-03-01", "education"),
         (
@@ -121,4 +135,23 @@ def test_an_ingested_release_is_filed_under_the_department_of_its_date(archive):
     for hit in archive.search(archive.request({"per_page": ["10"]})).hits:
         document = archive.document(hit["id"])
         keys[document["date"]] = [d["key"] for d in document["departments"]]
-    assert keys == {"1960-03-01": ["primary-industry-1956"], "1980-03-04": ["primary-industry"]}
+    assert keys == {
+        "1956-08-14": ["trade-1956"],
+        "1960-03-01": ["primary-industry-1956"],
+        "1980-03-04": ["primary-industry"],
+    }
+
+
+def test_the_trade_line_runs_from_trade_and_customs_to_dfat():
+    registry = au_registry()
+    assert registry.with_predecessors("dfat") >= {
+        "trade-1983",
+        "trade-and-resources",
+        "overseas-trade",
+        "trade-and-industry",
+        "trade-1956",
+        "trade-and-customs",
+    }
+    trade = registry.departments["trade-1956"]
+    assert (trade.start, trade.end) == ("1956-01-11", "1963-12-18")
+    assert "CA 64" in (trade.history or "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from archive.ingest import orgshapes as shapes
 from archive.ingest.furniture import in_capitals
 from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
 from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, strip_lead, trim_to
@@ -17,8 +18,13 @@ _ORG_ENDINGS = (
     "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Museum|Gallery|Library"
     "|Memorial|Church|Bureau|Forces?|League|Club|Academy|Army|Navy|Air\\s+Force|Police|Secretariat"
     "|Consulate(?:-\\s?General)?|Embassy|Inquiry|Publishers|Publishing|Airlines|Books"
+    # the forces' and the police's bodies, laboratories, fronts (round 5: each ends 9 names or more
+    # in the collection, most of them bodies')
+    "|Squad|Regiment|Command|Corps|Directorate|Laborator(?:y|ies)|Front|(?<=Coast\\s)Guard|(?<=National\\s)Guard"
+    # a unit of government or research (not a ward, a household or a citation: orgshapes.py)
+    "|Unit|Panel|Railways|Joint\\s+Venture"
     # a fund or a community that is a body, not a programme or the people of a place
-    r"|(?<=Research\s)Fund|(?<=Monetary\s)Fund|(?<=Economic\s)Community"
+    r"|(?<=Research\s)Fund|(?<=Monetary\s)Fund|(?<=Wildlife\s)Fund|(?<=Economic\s)Community"
     # "Maurice Blackburn & Co", "NBN Co": a company's ending, never "Co." closing a sentence
     r"|Co(?![\w'’-])(?!\.\s+[a-z])"
     # weak endings: "Community Services and Health Industry Skills Council" goes on past them
@@ -50,15 +56,20 @@ _CITY = (
     r"|Tasmania|New\s+South\s+Wales|Western\s+Australia|South\s+Australia|Northern\s+Territory"
     r"|New\s+York|London|Washington|Geneva|Paris)\b"
 )
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 _OF_PART = (
     rf"(?:\s+(?:of|for|on|into)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
-    rf"(?:\s+(?:(?:and|&|in(?!\s+{_CITY}))\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?"
+    rf"(?:\s+(?:(?:and|&|in(?!\s+{_CITY}|\s+{_MONTH}))\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?"
     rf"(?!{_ROLE}){_CAPITAL}){{0,6}})"
 )
-# A mission or an office abroad goes on with its place: "United Nations Mission in South Sudan".
+# A mission or an office abroad goes on with its place: "United Nations Mission in South Sudan";
+# another country's embassy here is named by its country ("the Indonesian Embassy in Canberra").
 _ABROAD = (
-    r"(?:(?<=Mission)|(?<=Consulate)|(?<=General)|(?<=Embassy))"
-    r"\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"(?:(?<=Mission)|(?<=Consulate)|(?<=General)|(?<=Embassy))\s+(?:in|to)\s+"
+    r"(?!(?:Canberra|Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart|Darwin|Australia)\b)"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 )
 _ORGANISATION = re.compile(
     rf"\b(?:The\s+)?(?P<name>(?:St\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
@@ -72,7 +83,7 @@ _ORGANISATION = re.compile(
 # Not organisations, though they take the same words: currencies, treaties and agreements,
 # partnerships between countries, honours, countries and places, events.
 _NOT_ORGANISATION = re.compile(
-    r"\b(?:Dollars?|Pounds?|Euros?|Yen|Treaty|Agreement|Accord|Convention|Protocol|Charter|Medal|Cross|Prize"
+    r"\b(?:Dollars?|Pounds?|Euros?|Yen|Treaty|Agreement|Accord|Convention|Protocol|Charter|Medal|(?<!Red\s)Cross|Prize"
     r"|Medallion|Award|Honours?|Knight|Companion|Officer\s+of|Member\s+of\s+the\s+Order)\b"
     r"|\bOrder\s+of\b(?!.*\b(?:Council|Committee|Board)$)"
     r"|(?:Strategic|Economic|Trade|Comprehensive|Pacific|Global|Security|Defence|Enhanced|National)\s+Partnership"
@@ -126,7 +137,7 @@ _LAW_AFTER = re.compile(
 # "Local Hospital Networks", "Central Bank Governors", "the Primary Health Network regions": the
 # name qualifies a plural that follows; it names no one body.
 _PLURAL_AFTER = re.compile(r"\s+(?:Networks|Governors|Ministers|Boards|regions)\b")
-_PLURAL_KIND = re.compile(rf"\b(?!Forces|Services|Colleges)(?:{_ORG_ENDINGS})s$")
+_PLURAL_KIND = re.compile(rf"\b(?!Forces|Services|Colleges|Corps)(?:{_ORG_ENDINGS})s$")
 # A kind, not a name, where the text speaks of one: "a Research Institute", "a Rural Bank".
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|each|every|another)\s+(?:new\s+)?$", re.IGNORECASE)
 # The armed forces, the United Nations and the Commonwealth of Nations by name.
@@ -137,16 +148,7 @@ _FORCES = re.compile(
     # not the opening of a longer name, but before a role: "United Nations Secretary-General"
     rf"(?!\s+(?!{_ROLE_WORDS}{_ROLE})[A-Z])"
 )
-_GENERIC = re.compile(
-    r"^(?:(?:Royal|National|State|Federal|Joint|Advisory|Planning|Review|Ministerial"
-    r"|Statutory|Industry|Development|Steering|Interim|Expert|Select|Australian|Commonwealth)"
-    r"\s+(?:Commission|Council|Committee|Board|Authority|Agency|Office|Group|Forum|Network"
-    r"|Corporation|Tribunal)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
-    r"|(?:the\s+)?Defence\s+Force|Federal\s+Police|Research\s+Institute|Press\s+Office"
-    r"|(?:Naval|Air|Army|Land|Sea)(?:,?\s+(?:and\s+)?(?:Naval|Air|Army|Land|Sea))*\s+Forces?"
-    # a mission's place without the mission's name: "Head of Mission in Tokyo"
-    r"|(?:Mission|Embassy|Consulate)\s+(?:in|to)\b.*)$"
-)
+_GENERIC = shapes.GENERIC  # "the Royal Commission", "a National Council": a kind
 _DEPARTMENT_LIKE = re.compile(
     r"\b(?:Departments?|Ministry)\s+(?:of|for)\b"
     r"|^(?:(?:Prime|Parliamentary|Assistant)\s+)?(?:Minister|Secretary)\b(?!['’]s)|^State\s+for\b"
@@ -155,8 +157,9 @@ _DEPARTMENT_LIKE = re.compile(
 _PLACE_INITIALS = frozenset("NSW ACT NT QLD SA TAS VIC WA US USA UK NZ EU AU".split())
 # What goes before a name without being part of it: "Canberra-based", "Board of Directors of the".
 _QUALIFIER = re.compile(
-    r"^(?:[\w-]+-based\s+|(?:Australian\s+)?Government['’]s\s+"
-    r"|(?:Board\s+of\s+Directors|Members?|Associates?)\s+of\s+(?:the\s+)?"
+    r"^(?:[\w-]+-(?:based|funded|owned|run|led|backed)\s+|(?:Australian\s+)?Government['’]s\s+"
+    r"|(?:Board\s+of\s+Directors|Members?|Associates?|Officers?|Staff|Employees|Guests|Students"
+    r"|Patients|Clients|Volunteers)\s+of\s+(?:the\s+)?"
     r"|(?:Lecturer|Reader|Professor)\s+in\s+\w+\s+"
     # a heading's or an adverb's opening: "Meetings of", "Nationally Consistent ..."
     r"|(?:Meetings?|Terms\s+of\s+Reference|Reports?|Review)\s+of\s+(?:the\s+)?)"
@@ -208,6 +211,9 @@ def find_names(
             else:
                 # "Wigan Council and Bolton Council" are two names
                 names = _AND_SPLIT.sub(lambda s: f"{s[1] or s[2] or ''}\n", m["name"]).split("\n")
+                names = [
+                    n for name in names for n in shapes.two_bodies(name, _ORGANISATION, _ENDING)
+                ]
             after = text[m.end() :]
             if _LAW_AFTER.match(after) or _PLURAL_AFTER.match(after):
                 continue  # "National Service Act", "Local Hospital Networks"
@@ -218,8 +224,10 @@ def find_names(
                 at = max(m.start(), text.find(words[0], m.start()))
                 if len(words) <= 2 and _INDEFINITE_BEFORE.search(text[max(0, at - 16) : at]):
                     continue  # "a Research Institute": a kind
-                if re.search(r"\d\s+$", text[max(0, at - 6) : at]):
-                    continue  # "6 Southam Court": an address
+                if shapes.an_address(text, at):
+                    continue  # "6 Southam Court"
+                if shapes.no_body_around(text, at, at + len(name)):
+                    continue  # "the $1 billion ... Partnership", "Chief Police Officer"
                 add(" ".join(words), at, at + len(name), pattern is _EXPANSION)
     capitals = in_capitals(text)
     for name, start, end in () if capitals else x_australia(text):
@@ -233,6 +241,8 @@ def find_names(
     join_adjacent(text, found, ends)
     for m in _FORCES.finditer(text):
         found.setdefault(" ".join(m.group().split()), m.start())
+    for name, at in shapes.by_shape(text):  # "No. 35 Squadron", "the Labor party"
+        found.setdefault(name, at)
     for name, at in () if capitals else initials(text):
         found.setdefault(name, at)
     # A shorter name inside a longer one found too is the same organisation, cut short, unless
@@ -266,7 +276,7 @@ def _kept(
     # and Launceston City Council", "China's Thermal Power Research Institute"
     name = re.sub(
         rf"^(?:.*\bGovernment(?:['’]s|\s+and)|(?:{_CITY}|China|Japan|Britain|Indonesia|India|Malaysia|Singapore|America|Canada"
-        rf"|{_SHORT})['’]s)\s+",
+        rf"|(?:.*\s)?(?:{_SHORT}))['’]s)\s+",
         "",
         name,
     )
@@ -286,7 +296,7 @@ def _kept(
     if person:  # Deputy Commissioner of Tasmania Police": what the person holds or owns
         held = _PERSON_HOLDS.search(name, person.end()) or _PERSON_OF.match(name, person.end())
         name = name[held.end() :] if held else name  # "Sir William Dobell Art Foundation"
-    name = _ROLE_OPENING.sub("", name)
+    name = shapes.strip_occupation(_ROLE_OPENING.sub("", name))
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):
@@ -301,6 +311,8 @@ def _kept(
     if len(name.split()) < 2 and not expansion:
         return None
     if _NOT_ORGANISATION.search(name) or _COUNTRY.match(name) or names_no_body(name):
+        return None
+    if shapes.not_a_body(name):
         return None
     if _PLACE.search(name) and not _ENDING.search(name):
         return None

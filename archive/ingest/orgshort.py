@@ -36,12 +36,12 @@ _X_AUSTRALIA = re.compile(
 )
 # An "X Australia" that is a part of the country or a quality of it: "Regional Australia".
 _X_PLACE = (
-    r"South|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
+    r"South|Southern|Western|West|Northern|North|Eastern|East|Central|Capital|Country|Regional|Rural"
     r"|Outback|Greater|Modern|All|National|Multicultural|Indigenous|Aboriginal|Remote|Far"
     r"|Queensland|Victoria|Tasmania|Sydney|Canberra|Melbourne|Zealand|Indonesia|Malaysia|Territory"
 )
 _NOT_X = re.compile(
-    rf"(?:{_X_PLACE}|Advance|Active|Creative"
+    rf"(?:{_X_PLACE}|Advance|Active|Creative|White|Smarter"
     r"|Competitive|Sustainable|Team|Brand|Made|Officer|Executive|Minister|Director|Manager|Ambassador"
     r"|Commissioner|Chief|Governor|In|The|For|While|But|Across|Around|Throughout|As|If|How|Why"
     r"|What|When|Both|Although|Since|Because|So|And|Like|Each|This|That|On|See|Keep|Today|Of|To|From|With"

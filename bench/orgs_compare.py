@@ -1,0 +1,74 @@
+"""Compare the organisations found in releases outside every sample, before and after a change.
+
+    python bench/orgs_compare.py --save /tmp/orgs-before.json   # with the rules before
+    python bench/orgs_compare.py --against /tmp/orgs-before.json # after: what each gained, lost
+
+The releases are a fixed random draw (seed 5 unless told) of 400 AU releases in none of the samples
+(bench/orgs_quality.py) nor the sealed one, read as their records give them (no furniture
+removed): the point is to read what a rule changes on text nobody annotated, not to score it.
+The texts are the Commonwealth of Australia's, under CC BY 3.0 AU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import ingest_quality as quality  # noqa: E402
+from orgs_quality import DEVELOPMENT, SEALED  # noqa: E402
+
+from archive.corpus.registry import Registry  # noqa: E402
+from archive.ingest.suggest import Matcher, organisations  # noqa: E402
+
+# every sample drawn so far, annotated here or for ingest (docs/organisations.md)
+USED = [(k, r) for _, k, r in (*DEVELOPMENT.values(), *SEALED.values())] + [
+    (211, 7), (227, 56), (239, 21), (251, 7), (5, 4), (193, 5), (401, 33), (307, 150), (150, 7)
+]  # fmt: skip
+
+
+def draw(count: int, seed: int = 5) -> list[dict]:
+    """Return a fixed random draw of releases outside every sample."""
+    with quality.SOURCE.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    outside = [r for r in records if not any(int(r["id"]) % k == v for k, v in USED)]
+    return random.Random(seed).sample(outside, count)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--save", type=Path, help="write the names found to this file")
+    parser.add_argument("--against", type=Path, help="print what changed since this file")
+    parser.add_argument("--count", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=5, help="another draw: another seed")
+    args = parser.parse_args()
+    if not quality.SOURCE.exists():
+        sys.exit(f"{quality.SOURCE} is absent: the releases compared are the shared AU releases")
+    matcher = Matcher(Registry.load(quality.ROOT / "corpus"), "AU")
+    found = {
+        r["id"]: [m.key for m in organisations(r["text"], matcher)]
+        for r in draw(args.count, args.seed)
+    }
+    if args.save:
+        args.save.write_text(json.dumps(found), "utf-8")
+    if args.against:
+        before = json.loads(args.against.read_text("utf-8"))
+        gained = lost = 0
+        for record_id, names in found.items():
+            plus = [n for n in names if n not in before[record_id]]
+            minus = [n for n in before[record_id] if n not in names]
+            gained, lost = gained + len(plus), lost + len(minus)
+            if plus or minus:
+                print(f"{record_id}: + {plus}  - {minus}")
+        print(f"{len(found)} releases: {gained} names gained, {lost} lost")
+    print(f"\n{quality.ATTRIBUTION}")
+
+
+if __name__ == "__main__":
+    main()
