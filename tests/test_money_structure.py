@@ -152,7 +152,7 @@ def test_the_rows_above_a_tables_total_are_its_parts_even_when_rounded():
     assert wholes(wrong)["$4.24 million"] is None
 
 
-def test_sums_in_the_next_sentences_of_a_paragraph_that_add_up_exactly_are_parts():
+def test_sums_in_the_next_sentences_that_add_up_to_a_sum_as_written_are_its_parts():
     text = (
         "My Government will contribute $6,355,000 to the sports centre, delivered in two stages. "
         "The initial contribution of $3.355 million will allow work to begin in July. "
@@ -160,9 +160,17 @@ def test_sums_in_the_next_sentences_of_a_paragraph_that_add_up_exactly_are_parts
     )
     found = wholes(text)
     assert found["$3.355 million"] == found["$3 million"] == "$6,355,000"
-    # The same sums in another paragraph are another matter.
+    # Right after it, in the next paragraphs, they still are; sums missing it by more than its
+    # rounding are not ("$6,355,000" is written to the dollar).
     apart = text.replace(" The initial", "\n\nThe initial")
-    assert wholes(apart)["$3 million"] is None
+    assert wholes(apart)["$3 million"] == "$6,355,000"
+    assert wholes(text.replace("$3 million", "$2.9 million"))["$2.9 million"] is None
+    # A sum written round ("$1.58 billion") holds parts that add up to it as rounded.
+    rounded = (
+        "Governments provided $1.58 billion over four years to improve access to dental care. "
+        "The Commonwealth gave $805.5 million. The States gave $777 million."
+    )
+    assert wholes(rounded)["$777 million"] == "$1.58 billion"
 
 
 # -- through the real build: the ledger counts the whole once, and the API says so -------------

@@ -106,8 +106,8 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     joined = join_lines(text)  # wrapped lines read as the sentences they are (same offsets)
     if joined != text:
         _whole_sentences(text, joined, rows)
-    if len(amounts) < 2 or not _may_join(joined):
-        return rows  # no whole and part, or no words that join them
+    if len(amounts) < 2 or (len(amounts) < 3 and not _may_join(joined)):
+        return rows  # no whole and part, or no words that join them nor sums to add up
     spans = sentences(joined)
     found = _locate(text, amounts, spans)
     raw, text = text, joined

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from archive.corpus.amounts import Amount
 from archive.corpus.lines import list_end
@@ -34,6 +35,28 @@ class Found:
 
 
 Link = Callable[[Found, Found, str], None]
+
+_WRITTEN = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+
+
+def rounding(amount: Amount) -> int:
+    """Return half the unit of the last digit a sum is written to ("$1.58 billion": $5 million),
+    at most a hundredth of it: parts adding up to it within this are its parts, as rounded."""
+    written = _WRITTEN.search(amount.text)
+    if not written or not amount.value:
+        return 0
+    decimals = written.group(2) or ""
+    try:
+        number = Decimal(written.group(1).replace(",", "") + ("." + decimals if decimals else ""))
+    except InvalidOperation:
+        return 0
+    if not number:
+        return 0
+    # never more than a hundredth of it: "£5 million" is not £3.8 million and £1.4 million
+    return min(
+        int(Decimal(amount.value) / number * Decimal(10) ** -len(decimals) / 2), amount.value // 100
+    )
+
 
 _AMOUNT_AHEAD = r"(?=(?:[A-Z]{1,3}\s?)?[£€$])"
 # "£48m of the £200m", "$25 million from the $1 billion Federation Fund", "as part of its $30m".
@@ -108,13 +131,10 @@ def link_shapes(
 
     def fits(parts: Sequence[Found], whole: Found) -> bool:
         total = amounts[whole.index]
-        return (
-            all(
-                amounts[p.index].currency == total.currency and amounts[p.index].value < total.value
-                for p in parts
-            )
-            and sum(amounts[p.index].value for p in parts) <= total.value
-        )
+        return all(
+            amounts[p.index].currency == total.currency and amounts[p.index].value < total.value
+            for p in parts
+        ) and sum(amounts[p.index].value for p in parts) <= total.value + rounding(total)
 
     for at, f in enumerate(found):
         nxt = found[at + 1] if at + 1 < len(found) else None

@@ -15,8 +15,10 @@ What makes a sum a total is often written after it, in the next sentences or a l
   nearest sum before it that holds them;
 - a table's "Total" line: the sums just above it that add up to it (to half a per cent) are its
   parts;
-- a run of sums in the sentences after a sum, in the same paragraph, adding up to it exactly
-  ("… $6,355,000 to the project, delivered in two stages. … $3.355 million … $3 million").
+- a run of sums in the sentences after a sum, in the same paragraph (or the sums right after
+  it, in the next few sentences), adding up to it as written ("… $6,355,000 to the project,
+  delivered in two stages. … $3.355 million … $3 million"; "$1.58 billion … $805.5 million …
+  $777 million": to the $5 million its last digit stands for).
 
 Lists are read across blank lines while each block opens with a list item (the wrapped and OCR'd
 releases put a blank line between every line). As everywhere in the money relations, a part is
@@ -30,7 +32,7 @@ from collections.abc import Callable, Sequence
 
 from archive.corpus.amounts import Amount
 from archive.corpus.lines import list_end
-from archive.corpus.money_shapes import Found
+from archive.corpus.money_shapes import Found, rounding
 
 Link = Callable[[Found, Found, str], None]
 
@@ -88,12 +90,11 @@ def link_structure(
 
     def fits(parts: Sequence[Found], whole: Found) -> bool:
         total = amounts[whole.index]
-        return (
-            all(
-                amounts[p.index].currency == total.currency and amounts[p.index].value < total.value
-                for p in parts
-            )
-            and held(whole) + sum(amounts[p.index].value for p in parts) <= total.value
+        return all(
+            amounts[p.index].currency == total.currency and amounts[p.index].value < total.value
+            for p in parts
+        ) and held(whole) + sum(amounts[p.index].value for p in parts) <= total.value + rounding(
+            total
         )
 
     def attach(parts: Sequence[Found], whole: Found, evidence: str) -> bool:
@@ -212,19 +213,24 @@ def _paragraph_sum(
     """Link the run of sums after a larger one, in its paragraph, that adds up to it exactly."""
     whole = found[at]
     total = amounts[whole.index]
+    slack = rounding(total)
     for skip in (1, 2, 3):
         running, parts = 0, []
         for f in found[at + skip : at + skip + _TABLE_ROWS]:
             a = amounts[f.index]
-            if "\n\n" in text[whole.start : f.start] or f.index in links:
+            # In its paragraph; or, right after it, in the next few one-sentence paragraphs.
+            apart = "\n\n" in text[whole.start : f.start]
+            if apart and (skip > 1 or f.sentence - whole.sentence > _BACK + 1):
+                break
+            if f.index in links:
                 break
             if a.currency != total.currency or a.value >= total.value or a.value == 0:
                 break
             running += a.value
             parts.append(f)
-            if running >= total.value:
+            if running >= total.value - slack:
                 break
-        if len(parts) >= 2 and running == total.value:
+        if len(parts) >= 2 and abs(running - total.value) <= slack:
             words = " + ".join(amounts[p.index].text for p in parts)
             attach(parts, whole, f"{words} add up to {total.text}")
             return
