@@ -46,7 +46,7 @@ from archive.corpus.roles import ROLES  # noqa: E402
 FOLDS = 5
 SPLITS = [1, 2, 3]
 C = 1.0
-THRESHOLD = 0.5
+THRESHOLD = 0.6  # the fifth round: best on the mean over sources once the links grew
 # Cuts are rare (24 labels): the model learns too little of them to overrule the rules, or to
 # read one where the rules do not. Totals and parts the money relations link
 # (archive/corpus/money.py) stay as linked, for the ledger; the model may read a total or a part
@@ -269,14 +269,20 @@ VARIANTS = {
     ">= 0.5, only cut kept (links lost)": (True, C, 0.5, ("cut",)),
     ">= 0.5, links kept, model reads t/p": (True, C, 0.5, ("cut", "total", "part"), ("cut",)),
     ">= 0.6, links kept, model reads t/p": (True, C, 0.6, ("cut", "total", "part"), ("cut",)),
-    "balanced, >= 0.5, links kept, t/p (shipped)": (
+    "balanced, >= 0.5, links kept, t/p (4th round)": (
         "balanced",
         C,
         0.5,
         ("cut", "total", "part"),
         ("cut",),
     ),
-    "balanced, >= 0.6, links kept, t/p": ("balanced", C, 0.6, ("cut", "total", "part"), ("cut",)),
+    "balanced, >= 0.6, links kept, t/p (shipped)": (
+        "balanced",
+        C,
+        0.6,
+        ("cut", "total", "part"),
+        ("cut",),
+    ),
     "balanced, subject, >= 0.5, links kept, t/p": (
         "balanced-subj",
         C,

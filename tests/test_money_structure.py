@@ -99,6 +99,15 @@ def test_of_this_points_back_to_the_sum_that_holds_it():
     assert wholes(text)["$4 million"] == "$10 million"
 
 
+def test_a_sentence_bringing_the_total_to_a_sum_holds_the_sum_before_it():
+    text = (
+        "The Government will provide $12 million for new water projects in the Murray. "
+        "The projects will start next year. "
+        "This will bring the total funding committed to the programme to $64 million."
+    )
+    assert wholes(text)["$12 million"] == "$64 million"
+
+
 def test_a_pointing_sentence_whose_sums_do_not_fit_links_nothing():
     text = (
         "The Government will provide $2 million for the centre. "

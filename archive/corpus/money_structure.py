@@ -7,6 +7,8 @@ What makes a sum a total is often written after it, in the next sentences or a l
   (and of a list under it) are parts of the nearest sum before them that holds them (failing
   one within three sentences, of the largest sum before, where it holds them);
 - "$900,000 of this will go to …", "$40 million of it": a part of the nearest larger sum before;
+- "This brings the total funding committed to the programme to $64 million": the nearest
+  smaller sum before, up to three sentences back, is a part of it;
 - "As part of this investment, … $45 million", "Of the extra funding, $200 million …": the
   sentence's sums are parts of the nearest sum before that holds them;
 - "Under the plan the Government will invest:" followed by a list of sums: the list's sums are
@@ -49,6 +51,12 @@ PART_OF_THIS = re.compile(
     r"(?:this|that|these|the|its|our|their)\s+(?:[\w-]+\s+){0,3}?(?:funding|money|package|"
     r"amount|investment|total|allocation|commitment|plan|program(?:me)?|initiative|fund|"
     r"strategy|measures?)\b(?!\s*(?:of\s+)?(?:[A-Z]{1,3}\s?)?[£€$])",
+    re.I,
+)
+# "This will bring the total funding committed to the programme to $64 million".
+BRINGS_TOTAL = re.compile(
+    r"\b(?:bring|brings|take|takes|raise|raises)\s+(?:[\w'’-]+\s+){0,8}?to\s+"
+    r"(?:a\s+total\s+of\s+|more\s+than\s+|over\s+|about\s+|around\s+|almost\s+)?$",
     re.I,
 )
 OF_THIS_AFTER = re.compile(r"^\s*of\s+(?:this|that|which|it|these|those)\b", re.I)
@@ -152,6 +160,23 @@ def link_structure(
     for at, f in enumerate(found):
         if f.index not in links and not any(w == f.index for w, _ in links.values()):
             _paragraph_sum(text, amounts, found, at, links, attach)
+    for at, f in enumerate(found):
+        opening = text[spans[f.sentence][0] : f.start]
+        if (
+            f.index not in links
+            and re.match(r"(?:this|that|it|these|which)\b", opening, re.I)
+            and BRINGS_TOTAL.search(opening)
+        ):
+            earlier = [
+                g
+                for g in found[:at]
+                if f.sentence - _BACK <= g.sentence <= f.sentence
+                and g.index not in links
+                and not any(w == g.index for w, _ in links.values())
+            ]
+            part = next((g for g in reversed(earlier) if fits([g], f)), None)
+            if part is not None:
+                attach([part], f, said(part.sentence, f.sentence))
     for at, f in enumerate(found):
         tail = text[f.start + len(amounts[f.index].text) :][:40]
         # "$900,000 of this will go to …".
