@@ -108,6 +108,15 @@ def test_a_sentence_bringing_the_total_to_a_sum_holds_the_sum_before_it():
     assert wholes(text)["$12 million"] == "$64 million"
 
 
+def test_a_sentence_opening_with_its_whole_holds_the_sums_after_it():
+    text = (
+        "As part of the Government's $630 million counter-terrorism package, $20 million has "
+        "been provided to AUSTRAC to improve the detection of terrorism financing."
+    )
+    assert wholes(text) == {"$630 million": None, "$20 million": "$630 million"}
+    assert wholes("Of the $5 million, $2 million goes to roads.")["$2 million"] == "$5 million"
+
+
 def test_a_pointing_sentence_whose_sums_do_not_fit_links_nothing():
     text = (
         "The Government will provide $2 million for the centre. "

@@ -11,6 +11,9 @@ What makes a sum a total is often written after it, in the next sentences or a l
   smaller sum before, up to three sentences back, is a part of it;
 - "As part of this investment, … $45 million", "Of the extra funding, $200 million …": the
   sentence's sums are parts of the nearest sum before that holds them;
+- "As part of the Government's $630 million package, $20 million has been provided …", "Of the
+  $5 million, $2 million goes to roads": the sums after the one the sentence opens with are
+  its parts;
 - "Under the plan the Government will invest:" followed by a list of sums: the list's sums are
   parts of the sum the sentence names ("the $3.7 billion Living Longer Living Better plan"),
   or, where the sentence says the list breaks money down ("include", "as follows"), of the
@@ -57,6 +60,12 @@ PART_OF_THIS = re.compile(
 BRINGS_TOTAL = re.compile(
     r"\b(?:bring|brings|take|takes|raise|raises)\s+(?:[\w'’-]+\s+){0,8}?to\s+"
     r"(?:a\s+total\s+of\s+|more\s+than\s+|over\s+|about\s+|around\s+|almost\s+)?$",
+    re.I,
+)
+# "As part of the Government's $630 million package, $20 million …", "Under the $X plan, $Y …".
+OPENS_WITH_WHOLE = re.compile(
+    r"^(?:as\s+(?:a\s+)?part\s+of|under|of|from|within|through)\s+(?:the|this|that|its|their|"
+    r"our|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}['’]s?)\s+(?:[\w'’-]+\s+){0,3}?$",
     re.I,
 )
 OF_THIS_AFTER = re.compile(r"^\s*of\s+(?:this|that|which|it|these|those)\b", re.I)
@@ -141,6 +150,16 @@ def link_structure(
         if sentence.rstrip().endswith(":"):
             stop = list_end(text, end)
             listed = [f for f in found if end <= f.start < stop]
+        # "As part of the $630 million package, $20 million …": the later sums are its parts.
+        if len(mine) >= 2 and OPENS_WITH_WHOLE.match(text[start : mine[0].start]):
+            later = [f for f in mine[1:] if f.index not in links]
+            kept: list[Found] = []
+            for f in later:
+                if fits([*kept, f], mine[0]):
+                    kept.append(f)
+            if kept and not any(w == mine[0].index for w, _ in links.values()):
+                attach(kept, mine[0], said(n))
+                continue
         # "This includes $185,000 for …": the sums here (or in the list under it) are parts.
         if POINTER.match(sentence) or (mine and PART_OF_THIS.match(sentence)):
             parts = mine or listed
