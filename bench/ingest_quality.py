@@ -48,7 +48,9 @@ SAMPLES = {
     "sealed4": (HERE / "ingest_trial_sealed4.yaml", 227, 56),  # read once, then used to develop
     "sealed5": (HERE / "ingest_trial_sealed5.yaml", 233, 29),  # read once, then used to develop
     "sealed6": (HERE / "ingest_trial_sealed6.yaml", 239, 21),  # read once, then used to develop
-    "sealed7": (HERE / "ingest_trial_sealed7.yaml", 251, 7),  # round 7's sealed one: read last
+    "sealed7": (HERE / "ingest_trial_sealed7.yaml", 251, 7),  # read once (round 7), developed on
+    "dev9": (HERE / "ingest_trial_dev9.yaml", 173, 0),  # round 9's development sample
+    "sealed8": (HERE / "ingest_trial_sealed8.yaml", 179, 4),  # round 9's sealed one: read last
 }
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
@@ -404,8 +406,9 @@ def main() -> None:
     parser.add_argument(
         "--samples",
         default="dev,sealed",
-        help="which samples, comma-separated: dev, sealed, sealed2 ... sealed6 (each read once, "
-        "then developed on), sealed7 (round 7's sealed one, read once at its end)",
+        help="which samples, comma-separated: dev, sealed, sealed2 ... sealed7 (each read once, "
+        "then developed on), dev9 (round 9's development sample), sealed8 (round 9's sealed one, "
+        "read once at its end)",
     )
     parser.add_argument(
         "--pool",

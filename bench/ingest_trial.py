@@ -56,8 +56,18 @@ from archive.corpus.registry import Registry  # noqa: E402
 from archive.ingest.pipeline import Options, ingest  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent / "ingest_trial_sample.yaml"
-DEVELOPMENT = ("dev", "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6")
-SEALED = "sealed7"  # annotated before round 7's rules, read once at its end
+DEVELOPMENT = (
+    "dev",
+    "sealed",
+    "sealed2",
+    "sealed3",
+    "sealed4",
+    "sealed5",
+    "sealed6",
+    "sealed7",
+    "dev9",
+)
+SEALED = "sealed8"  # annotated before round 9's rules, read once at its end
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
     "Australia "

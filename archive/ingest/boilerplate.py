@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.ingest.breaks import LIST_ITEM, continues, headings_apart, join_blocks, list_entry
+from archive.ingest.breaks import headings_apart, join_blocks
 from archive.ingest.furniture import lead_furniture, place_line
 from archive.ingest.letters import address_blocks, attached_letters
-from archive.ingest.linemodel import drop_furniture, seam
+from archive.ingest.linemodel import drop_furniture
 from archive.ingest.pagemarks import clean_markers
+from archive.ingest.reflow import _BULLET, _FINAL, reflow, words
 from archive.ingest.stamps import compliments, fax_stamps, lead_stamps, stray_marks, tail_stamps
-from archive.ingest.tails import tail_furniture
+from archive.ingest.tails import phone_lines, tail_furniture
 from archive.ingest.titles import clean_title
 
 # A line that, once the article has begun, starts what follows it: story lists, comment
@@ -62,9 +63,7 @@ _CREDIT_LINE = re.compile(
 _CREDIT_TAIL = re.compile(
     r"\s*\((?:photo(?:graph)?|picture|pic|image|credit)s?\s*:[^)]*\)\s*$", re.IGNORECASE
 )
-_BULLET = re.compile(r"^(?:[•·▪◦‣*]|[-–—](?=\s))\s*")
 _SENTENCE_END = re.compile(r"[.!?:;,\"”’')\]…]$")
-_FINAL = re.compile(r"[.!?:;][\"”’')\]]*$")  # a sentence or clause ends here
 _LONG = 25  # words: a paragraph this long is prose, not navigation
 
 
@@ -114,7 +113,7 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     lines = stray_marks([line.strip() for line in normalise(raw).split("\n")], marks)
     # a fax head first: the page number under it ("TEL: ... 03/ 03" / "3") then stands in prose
     lines = fax_stamps(lines, marks)
-    lines, markers = clean_markers(lines)
+    lines, markers = clean_markers(lines, marks)
     markers[:0] = marks
     given_title = bool(title)
     title, title_at = _find_title(lines, title)
@@ -128,6 +127,7 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
         furniture.append(body.pop(place))
     body, tail = tail_furniture(body)
+    body = phone_lines(body, tail)
     body = compliments(tail_stamps(body, tail), tail)
     body, letters = attached_letters(body)
     tail += letters
@@ -154,15 +154,11 @@ def extract_article(raw: str, title: str | None = None) -> Article:
             for line in dropped
             if line in lines[start:end] and line not in tail and line not in markers
         ],
-        paragraphs=_markdown(_reflow(units)),
+        paragraphs=_markdown(reflow(units)),
         title_line=None if title_at is None else title_at + 1,
         comments=comments,
         dropped=dropped,
     )
-
-
-def words(line: str) -> int:
-    return len(line.split())
 
 
 def _find_title(lines: list[str], given: str | None) -> tuple[str | None, int | None]:
@@ -262,58 +258,6 @@ def _wrapped_prose(line: str) -> bool:
     parts = line.split()
     lower = sum(1 for w in parts if w[:1].islower() and w.isalpha())
     return len(parts) >= 6 and (lower >= 3 or (len(parts) >= 8 and line.isupper()))
-
-
-def _reflow(lines: list[str]) -> list[str]:
-    """Join a line wrapped mid-sentence to the next; each other line is a paragraph or list item."""
-    # Text hard-wrapped at a fixed width (scans, e-mails) leaves most long lines open-ended;
-    # there a capital letter on the next line is no sign of a new paragraph.
-    long = [line for line in lines if words(line) >= 5 and not _BULLET.match(line)]
-    wrapped = len(long) >= 4 and sum(1 for line in long if not _FINAL.search(line)) >= 0.4 * len(
-        long
-    )
-    units: list[str] = []
-    last = ""  # the line before, as it stood: a short one ends its paragraph
-    # after a line ending in ":", items ending in ";" ("; and") each open a paragraph of their own,
-    # however the next begins: "including:" / "delivery of equipment ...;" / "the provision of ..."
-    listing = False
-    for line in lines:
-        previous = units[-1] if units else ""
-        listing = listing and not previous.endswith((".", "!", "?"))
-        item = listing and bool(_ITEM_END.search(previous))
-        joins = not item and bool(
-            (
-                previous
-                and not _BULLET.match(line)
-                and not _BULLET.match(previous)
-                and not LIST_ITEM.match(line)
-                and not list_entry(last, line)
-                and not _FINAL.search(previous)
-                and (
-                    line[:1].islower()
-                    or line[:1] in "(,;"
-                    or (wrapped and words(last) >= 5 and _full(last, long))
-                )
-            )
-            or continues(previous, line)
-        )
-        joins = seam(last, line, joins) if previous and not item else joins
-        if joins:
-            units[-1] = f"{previous} {line}"
-        else:
-            units.append(line)
-        listing = listing or units[-1].endswith(":")
-        last = line
-    return units
-
-
-_ITEM_END = re.compile(r";(?:\s+(?:and|or))?$")
-
-
-def _full(line: str, long: list[str]) -> bool:
-    """Tell whether a hard-wrapped line runs to the wrap width (a short one ends a paragraph)."""
-    widths = sorted(len(other) for other in long)
-    return not widths or len(line) >= 0.6 * widths[len(widths) // 2]
 
 
 def _markdown(units: list[str]) -> list[str]:

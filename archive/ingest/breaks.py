@@ -71,6 +71,55 @@ def continues(previous: str, line: str) -> bool:
     return False
 
 
+# A sentence's opening word, in capitals, with a word in lower case after it: "That, of course",
+# "There has been", "It is". After a comma it shows the comma was a full stop the scan misread:
+# "... employment opportunities were not coming forward very readily," / "That, of course, ...".
+_OPENING = re.compile(
+    r"^(?:It|That|There|This|These|Those|The|We|Our|They|He|She|But|However|Nothing|What|When|If)"
+    r",?\s+[a-z]"
+)
+_CLAUSE_WORDS = 5  # a comma closing a line this long closes a clause, not a name in a list
+
+
+def comma_stop(previous: str, line: str) -> bool:
+    """Tell a paragraph's end at a full stop a scan read as a comma, by the sentence after it."""
+    return (
+        previous.rstrip().endswith(",")
+        and len(previous.split()) >= _CLAUSE_WORDS
+        and bool(_OPENING.match(line))
+    )
+
+
+def list_line(last: str, line: str) -> bool:
+    """Tell an item of a list after a colon, one to a line: "A ban on all automatic firearms" /
+    "Strict licensing of each person to possess a firearm" / "Registration of all firearms".
+
+    The line before closes on a word in lower case and no mark, and leaves nothing open ("the",
+    "Mr", "and"); this line opens in capitals with a word in lower case after it, as an item does
+    and a name ("Service Board", "MR. ADERMANN") does not.
+    """
+    return (
+        bool(_ITEM_OPENING.match(line))
+        and last[:1].isupper()
+        and bool(re.search(r"\b[a-z][a-z'’]*$", last))
+        and not _NO_END.search(last)
+        and len(line.split()) <= _ITEM_WORDS
+        and len(last.split()) <= 2 * _ITEM_WORDS  # an item, not a paragraph after "EMBARGO:"
+        and not continues(last, line)
+        and not list_entry(last, line)
+    )
+
+
+# words no sentence ends on: "... your" / "Government's decision", "... former" / "Chief of ..."
+_NO_END = re.compile(
+    r"\b(?:your|our|their|his|her|its|my|former|late|new|acting|deputy|this|these|those|whose"
+    r"|very|such|both|each|every|any|some|no|not|also|than|as|is|are|was|were|be|will|would"
+    r"|all|many|most|few|several|other|certain|two|three|four)$"
+)
+_ITEM_OPENING = re.compile(r"^[A-Z][a-z'’-]+\s+[a-z]")
+_ITEM_WORDS = 12
+
+
 def join_blocks(lines: list[str]) -> list[str]:
     """Join the lines of a block wrapped at a fixed width where blank lines part the paragraphs.
 

@@ -91,6 +91,7 @@ _SENTENCE_WORDS = 3  # a sentence's own words: a line with this many is no bylin
 _OPEN_WORD = re.compile(r"\b(?:and|of|for|the|to|in|with|on|at|by)$", re.IGNORECASE)
 _EMBARGO = re.compile(r"\W*e\w?m\w?b\w?argo", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[.:]\s?\d\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
+_OPEN_TAIL = re.compile(r"(?:\b(?:or|and|to|not)|,)$", re.IGNORECASE)  # an embargo goes on
 _UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo goes on
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
 _PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
@@ -244,6 +245,10 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             break
         # an embargo's second line, or its time elsewhere: "i. i LONDON: 11.00 pm BST"
         embargo = bool(dropped and _EMBARGO.match(dropped[-1]) and _TIME.search(line))
+        # "EMBARGO: NOT TO BE PUBLISHED, BROADCAST OR" / "TELECAST BEFORE 9 P. M. 2ND MAY."
+        embargo = embargo or bool(
+            dropped and _EMBARGO.match(dropped[-1]) and _OPEN_TAIL.search(dropped[-1])
+        )
         if (
             dropped
             and (_UNTIL.search(dropped[-1]) or embargo)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from archive.ingest.furniture import _END_LINE, _PUNCTUATION, prose
 
 # A page marker standing alone: "-3-", "2.", "/ 2", "./ 2", "I I 2.", "4..", "- 2 -", "Page 3".
 _PAGE_LINE = re.compile(
-    r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!]\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$"
+    r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!][.,]?\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$"
     # "Page 3", "- Page 2 of 4 -"
     r"|^[-–(\s]*[Pp](?:age|AGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?[-–)\s]*$"
 )
@@ -33,37 +34,62 @@ _ATTACHED = re.compile(
     r"\s*\(?\s*see\s+(?:the\s+)?(?:attach\w*|overleaf|over\b)[^()]{0,100}\)?\s*$", re.IGNORECASE
 )
 _NOTE_WORDS = 14
+# Scanning noise before a page's mark at the foot of its last line: "... distributed o. o 9/ 2"
+# (the next page opening "2"), "... and employment. , a . t4_" (the next line "-2-"). No run of
+# two letters, and a figure or a mark no word has among its few tokens.
+_NOISY_MARK = re.compile(r"(?<=\S)\s+((?:\S{1,3}\s+){0,4}\S{0,3}/\s*(\d{1,2})\.?)\s*$")
+_NOISE_BEFORE_PAGE = re.compile(r"(?<=[.!?\"”])\s+((?:\S{1,3}\s+){0,4}\S{1,4})\s*$")
 
 
-def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Remove page markers and end marks, keeping the words around; return lines and what went."""
+def clean_markers(lines: list[str], taken: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """Remove page markers and end marks, keeping the words around; return lines and what went.
+
+    taken: what went before (a fax head's page number under it, "2"), so the next page is known.
+    """
     kept: list[str] = []
     dropped: list[str] = []
-    lines = _without_notes(lines, dropped)
+    lines = _without_stamps(_without_notes(lines, dropped), dropped)
     nonblank = [i for i, line in enumerate(lines) if line]
     where = {i: n for n, i in enumerate(nonblank)}
     announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
     glue = None  # the line a catch-word was taken off goes on in the next page's first line
+    # the numbers of the page marks taken so far
+    pages = {int(mark.rstrip(".")) for mark in taken if re.fullmatch(r"\d{1,2}\.?", mark)}
     for i, line in enumerate(lines):
+        following = nonblank[where[i] + 1] if line and where[i] + 1 < len(nonblank) else None
+        page = None
+        if following is not None:
+            line, page = _noise_before_mark(line, lines[following], dropped)
+            if page:  # the next line is this page's number, said again: "2"
+                pages.add(int(page))
         bare = bool(_BARE_PAGE.match(line) or _LONE_MARK.match(line)) and (
             line == announced
+            or _next_page(
+                line,
+                pages,
+                lines[following] if following is not None else "",
+                next((k for k in reversed(kept) if k), ""),
+            )
             or _in_prose(lines, nonblank, where[i])
             or bool(_BARE_PAGE.match(line) and _catchword(lines, nonblank, where[i]))
         )
         # "... February 28, 1974." / "I" / "Holders of Series B Bonds will ...": a letter alone
         # before running text is a mark the scan read, never a sentence
-        following = nonblank[where[i] + 1] if line and where[i] + 1 < len(nonblank) else None
         bare = bare or bool(
             _LONE_MARK.match(line) and following is not None and prose(lines[following])
         )
         if line and (_PAGE_LINE.match(line) or _END_LINE.match(line) or bare):
             dropped.append(line)
+            if not _END_LINE.match(line) and re.search(r"\d", line):
+                pages.add(int(re.findall(r"\d+", line)[-1]))
             if _BARE_PAGE.match(line) and _catchword(lines, nonblank, where[i]):
                 glue = _drop_catchword(kept, dropped)
             continue
         if line:
             tail = _PAGE_TAIL.search(line)
-            announced = re.sub(r"\D", "", tail.group()) if tail else None
+            announced = re.sub(r"\D", "", tail.group()) if tail else page
+            if tail and announced:
+                pages.add(int(announced))
             catch = _CATCH_TAIL.search(line)
             if catch and _next_page_opens(lines, nonblank, where[i], catch.group(1)):
                 dropped.append(catch.group().strip())  # "... bushfire. / Background" / "2"
@@ -80,6 +106,82 @@ def clean_markers(lines: list[str]) -> tuple[list[str], list[str]]:
             continue
         kept.append(cleaned)
     return kept, dropped
+
+
+# An archive's page stamp at a page's foot: "... governments. 003671", "2732", "... 1995 0195".
+_STAMP = re.compile(r"(?:^|(?<=[.!?\"”)])\s+|(?<=\d{4})\s+)(\d{4,6})[A-Za-z]?$")
+_STAMP_STEP = 3  # pages: the stamps of one release run on, a page or two apart
+
+
+def _without_stamps(lines: list[str], dropped: list[str]) -> list[str]:
+    """Take an archive's page stamps off: numbers at pages' feet that run on (3928, 3929, ...).
+
+    A number after a sentence's end or alone on its line is a stamp where another such number
+    runs on from it, in order, a few apart, or where it opens with a nought ("0195"), as no year,
+    amount or postcode does. A postcode or a table's figure follows a word, not a full stop.
+    """
+    found = [(i, _STAMP.search(line)) for i, line in enumerate(lines)]
+    numbers = [(i, m) for i, m in found if m and not re.fullmatch(r"(?:1[89]|20)\d\d", m.group(1))]
+    values = [int(m.group(1)) for _, m in numbers]
+    stamps = set()
+    for n, (i, m) in enumerate(numbers):
+        run_on = any(0 < values[n] - values[k] <= _STAMP_STEP for k in range(n)) or any(
+            0 < values[k] - values[n] <= _STAMP_STEP for k in range(n + 1, len(numbers))
+        )
+        if run_on or m.group(1).startswith("0"):
+            stamps.add(i)
+    kept = []
+    for i, line in enumerate(lines):
+        if i in stamps:
+            match = _STAMP.search(line)
+            assert match is not None
+            dropped.append(line[match.start() :].strip())
+            line = line[: match.start()].rstrip()
+            if not line:
+                continue
+        kept.append(line)
+    return kept
+
+
+def _noise_before_mark(line: str, following: str, dropped: list[str]) -> tuple[str, str | None]:
+    """Take scanning noise and its page mark off a line whose page the next line numbers.
+
+    "... should be distributed o. o 9/ 2" / "2": the mark and its noise go, the words stay;
+    "... and employment. , a . t4_" / "-2-": the noise after the last sentence goes.
+    """
+    mark = _NOISY_MARK.search(line)
+    if mark and following.strip(" -–.") == mark.group(2) and _noise(mark.group(1)[:-1]):
+        dropped.append(mark.group(1))
+        return line[: mark.start()], mark.group(2)
+    tail = _NOISE_BEFORE_PAGE.search(line)
+    if (
+        tail
+        and _PAGE_LINE.match(following)
+        and _noise(tail.group(1))
+        and re.search(r"[\d_~|/\\<>{}]", tail.group(1))
+    ):
+        dropped.append(tail.group(1))
+        return line[: tail.start()], None
+    return line, None
+
+
+def _noise(text: str) -> bool:
+    """Tell a few tokens of scanning noise: no two letters running, never a word."""
+    return not re.search(r"[A-Za-z]{2}", text)
+
+
+_FIRST_MARK = 2  # a release's first page bears no number: its second bears "2"
+
+
+def _next_page(line: str, pages: set[int], following: str, previous: str = "") -> bool:
+    """Tell a bare number that goes on from the page marks already taken: "-3-", later "4"."""
+    if not (_BARE_PAGE.match(line) and line.isdigit()):
+        return False
+    number = int(line)
+    if number == _FIRST_MARK and not pages:
+        # the first page's mark, "2", between a finished sentence and running text
+        return previous.endswith((".", "!", "?", '"', "”")) and prose(following)
+    return number - 1 in pages and number not in pages and bool(re.match(r"[\"“'A-Z]", following))
 
 
 def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:

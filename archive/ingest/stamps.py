@@ -23,6 +23,8 @@ _FAX = re.compile(
 _FAX_LINE = re.compile(
     r"^T?EL\s*:(?:.{0,30}\bno\.\s?\S+.{0,20}|\s*\S{0,12}\s*\.?\d\d\s?/\s?\d\d)$", re.IGNORECASE
 )  # and its page alone: "TEL: bW36 .03/ 03"
+# A fax head scanned past reading, wherever it stands: "TEL: I~ 9 1 Cj I. Mr Il C F" (no word)
+_FAX_OPEN = re.compile(r"^T?EL\s*[:;*~]")
 # A fax's foot glued to the last line: "... March 1997 Farft2 S/ 831A97 18: 52 Pg:"
 _FAX_TAIL = re.compile(
     r"(?:(?:^|\s+)(?!(?:19|20)\d\d\b)\S*[\d/]\S*){1,4}\s+\d{1,2}:\s?\d\d\s+Pg\.?:?(?:\s*\d+)?\s*$"
@@ -157,7 +159,12 @@ def fax_stamps(lines: list[str], dropped: list[str]) -> list[str]:
             page = False
             continue
         page = page and not line
-        if _FAX_LINE.match(line) and not _FAX.search(line) and len(line.split()) <= _FAX_WORDS:
+        garbled = bool(_FAX_OPEN.match(line)) and not re.search(r"[A-Za-z]{4}", line[4:])
+        if (
+            (_FAX_LINE.match(line) or garbled)
+            and not _FAX.search(line)
+            and len(line.split()) <= _FAX_WORDS
+        ):
             dropped.append(line)
             page = True
             continue

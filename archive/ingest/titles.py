@@ -5,14 +5,42 @@ from __future__ import annotations
 import re
 
 from archive.ingest.bylines import issuer_only
-from archive.ingest.furniture import _BYLINE, _MONTH, _STATEMENT, _WEEKDAY, furniture_rest, junk
+from archive.ingest.furniture import (
+    _BYLINE,
+    _DATE,
+    _MONTH,
+    _STATEMENT,
+    _WEEKDAY,
+    furniture_rest,
+    junk,
+)
 
 _TITLE_STATEMENT = re.compile(
-    rf"\s*(?:[-–—:;,]\s*|\b){_STATEMENT}\s+by\s+(?:the\s+)?(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b.*$",
+    rf"\s*(?:[-–—:;,]\s*|\b)(?:{_STATEMENT}|sta?t[a-z]{{0,2}}m[a-z]{{1,4}})\s+by\s+(?:t[he]{{2}}\s+)?(?:acting\w?\s+)?pri\w{{2,3}}\s+mini?s\w{{2,5}}\b.*$"
+    # another minister's, after a dash: "... - STATEMENT BY THE MINISTER FOR EXTERNAL AFFAIRS"
+    rf"|\s*[-–—:]\s*{_STATEMENT}\s+by\s+the\s+(?:acting\s+)?minister\s+for\s+"
+    r"[A-Z][A-Za-z ,&'-]{2,60}$",
     re.IGNORECASE,
 )
+# A date before the headline: "8TH DECEMBER 1961 - AUSTRALIAN REPRESENTATION AT ..."
+_TITLE_DATE_FIRST = re.compile(
+    rf"^\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*(?:19|20)\d\d\s*[-–—:]\s+", re.IGNORECASE
+)
+# An embargo's time and date, however written: "EMBARGOED UNTIL 6.00AM, 1 JANUARY 1997 ...",
+# "(EMBARGOED 6 AM 1/1/97)", "EMBARGOED FOR THURSDAY MORNING PAPERS"
+_WHEN = (
+    rf"(?:\d{{1,2}}(?:[.:]\s?\d\d)?\s*[ap]\.?\s?m\b\.?|{_DATE}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|{_WEEKDAY}"
+    r"|(?:morning|evening|afternoon)(?:\s+papers)?|midnight|midday|noon|est|aest|hours)"
+)
+_EMBARGO_HEAD = re.compile(
+    rf"^(?:strict\s+)?embargo(?:ed)?\b\s*:?\s*(?:(?:until|till|for|to|before|not)\s+)?"
+    rf"(?:{_WHEN}(?:[\s,.:;-]+|$))+",
+    re.IGNORECASE,
+)
+_EMBARGO_TAIL = re.compile(r"\s*\(\s*embargo(?:ed)?\b[^()]*\)?\s*$", re.IGNORECASE)
 _TITLE_LEAD = re.compile(
-    r"^(?:(?:for\s+(?:press|media|release)|media\s+release|press\s+release|embargoed\b[^:-]*)\s*[:;,.-]?\s*"
+    r"^(?:(?:for\s+(?:the\s+)?(?:press|media|release)|media\s+release|press\s+release)\s*[:;,.-]?\s*"
     r"|(?:p\.?\s*m\.?\s*(?:\.?no\.?\s*)?|no\.?\s*)\d{1,4}\s*/\s*\d{2,4}\s*[:;,.-]?\s*"
     r"|p\.?\s*m\.?\s*(?:\.?no\.?\s*)?/\s*\d{2,4}\s*[:;,.-]?\s*"  # "PM /1965 - ": its figures lost
     r"|joint\s+(?:(?:press|media)\s+)?(?:statement|release)(?:\s+with\s+.{0,120}?)?(?:\s*:\s+|\s+[-–]\s+)"
@@ -199,7 +227,10 @@ _HOLDER = re.compile(
 def clean_title(title: str) -> str:
     """Take release lines and numbers, datelines and a closing "Statement by …" out of a title."""
     title = offices_off(title)
-    cleaned = _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title))
+    cleaned = _TITLE_DATE_FIRST.sub("", _TITLE_NUMBER.sub("", _TITLE_LEAD.sub("", title)))
+    unembargoed = _EMBARGO_TAIL.sub("", _EMBARGO_HEAD.sub("", _TITLE_LEAD.sub("", cleaned)))
+    # an embargo with nothing after it is all the title says: it stays, to be flagged as such
+    cleaned = unembargoed if unembargoed.strip(" -–—:;,.") else cleaned
     # the byline first, so that what is left is judged as a headline, not as a byline; one ending
     # "MP" before one ending at a dash, which would take a headline's words up to its own dash
     cleaned = _TITLE_BYLINE_FIRST.sub("", _TITLE_OPENING.sub("", cleaned))

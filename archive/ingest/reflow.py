@@ -1,0 +1,73 @@
+"""Join the lines of a text wrapped at a fixed width into its paragraphs and list items."""
+
+from __future__ import annotations
+
+import re
+
+from archive.ingest.breaks import LIST_ITEM, comma_stop, continues, list_entry, list_line
+from archive.ingest.linemodel import seam
+
+_BULLET = re.compile(r"^(?:[•·▪◦‣*]|[-–—](?=\s))\s*")
+_FINAL = re.compile(r"[.!?:;][\"”’')\]]*$")  # a sentence or clause ends here
+_ITEM_END = re.compile(r";(?:\s+(?:and|or))?$")
+
+
+def words(line: str) -> int:
+    """Count a line's words."""
+    return len(line.split())
+
+
+def reflow(lines: list[str]) -> list[str]:
+    """Join a line wrapped mid-sentence to the next; each other line is a paragraph or list item."""
+    # Text hard-wrapped at a fixed width (scans, e-mails) leaves most long lines open-ended;
+    # there a capital letter on the next line is no sign of a new paragraph.
+    long = [line for line in lines if words(line) >= 5 and not _BULLET.match(line)]
+    wrapped = len(long) >= 4 and sum(1 for line in long if not _FINAL.search(line)) >= 0.4 * len(
+        long
+    )
+    units: list[str] = []
+    last = ""  # the line before, as it stood: a short one ends its paragraph
+    # after a line ending in ":", items ending in ";" ("; and") each open a paragraph of their own,
+    # however the next begins: "including:" / "delivery of equipment ...;" / "the provision of ..."
+    listing = False
+    # whether each unit opened a list's item, or right after the line ending in ":"
+    itemised: list[bool] = []
+    for line in lines:
+        previous = units[-1] if units else ""
+        listing = listing and not previous.endswith((".", "!", "?"))
+        item = listing and bool(_ITEM_END.search(previous))
+        # after "the following issues:", lines each opening in capitals and closing on no mark are
+        # the list's items: "A ban on all automatic ... firearms" / "Strict licensing of ..."
+        item = item or (listing and bool(itemised) and itemised[-1] and list_line(previous, line))
+        joins = not item and bool(
+            (
+                previous
+                and not _BULLET.match(line)
+                and not _BULLET.match(previous)
+                and not LIST_ITEM.match(line)
+                and not list_entry(last, line)
+                and not _FINAL.search(previous)
+                and (
+                    line[:1].islower()
+                    or line[:1] in "(,;"
+                    or (wrapped and words(last) >= 5 and _full(last, long))
+                )
+            )
+            or continues(previous, line)
+        )
+        joins = seam(last, line, joins) if previous and not item else joins
+        joins = joins and not (wrapped and comma_stop(last, line))
+        if joins:
+            units[-1] = f"{previous} {line}"
+        else:
+            itemised.append(item or previous.endswith(":"))
+            units.append(line)
+        listing = listing or units[-1].endswith(":")
+        last = line
+    return units
+
+
+def _full(line: str, long: list[str]) -> bool:
+    """Tell whether a hard-wrapped line runs to the wrap width (a short one ends a paragraph)."""
+    widths = sorted(len(other) for other in long)
+    return not widths or len(line) >= 0.6 * widths[len(widths) // 2]
