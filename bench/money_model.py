@@ -276,6 +276,12 @@ VARIANTS = {
         ("cut", "total", "part"),
         ("cut",),
     ),
+    "balanced, >= 0.6, links only (model reads no t/p)": (
+        "balanced",
+        C,
+        0.6,
+        ("cut", "total", "part"),
+    ),
     "balanced, >= 0.6, links kept, t/p (shipped)": (
         "balanced",
         C,
