@@ -230,11 +230,10 @@ def _named(
         words = name.split()
         # "Under Living Longer Living Better the Government": its longest run written after a sum
         runs = [
-            " ".join(words[i:j])
+            " ".join(words[i : i + size])
             for size in range(len(words), 1, -1)
             for i in range(len(words) - size + 1)
-            for j in (i + size,)
-            if words[i][0].isupper() and words[j - 1][0].isupper()
+            if words[i][0].isupper() and words[i + size - 1][0].isupper()
         ]
         for run in runs:
             if len(run) < 8:
