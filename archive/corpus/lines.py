@@ -55,13 +55,14 @@ def list_end(text: str, end: int) -> int:
     """Return where the list after text[:end] ends: at a blank line not followed by an item."""
     at = end
     while True:
-        rest = text[at:]
-        body = rest.lstrip("\n")
-        stop = body.find("\n\n")
+        while at < len(text) and text[at] == "\n":
+            at += 1
+        stop = text.find("\n\n", at)
         if stop < 0:
             return len(text)
-        block_end = at + (len(rest) - len(body)) + stop
-        following = text[block_end:].lstrip("\n \t")
-        if not following or not _ITEM.match(following):
-            return block_end
-        at = block_end + 2
+        following = stop
+        while following < len(text) and text[following] in "\n \t":
+            following += 1
+        if following >= len(text) or not _ITEM.match(text, following):
+            return stop
+        at = stop + 2
