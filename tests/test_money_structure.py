@@ -55,6 +55,15 @@ def test_joined_lines_keep_every_offset_and_the_breaks_that_end_something():
     assert "Details:\n\n* Queensland roads\n\n* Northern" in joined
 
 
+def test_short_texts_and_windows_line_ends_are_read_safely():
+    assert join_lines("") == ""
+    assert join_lines("One line.\nTwo lines") == "One line.\nTwo lines"  # too few to judge
+    crlf = SCANNED.replace("\n", "\r\n")
+    joined = join_lines(crlf)
+    assert len(joined) == len(crlf)
+    assert "offered to provide" in joined and "\n" not in joined.split("provide")[1][:6]
+
+
 def test_an_amount_keeps_its_whole_sentence_across_the_lines_it_was_wrapped_on():
     rows = {r["text"]: r for r in read(SCANNED)}
     roads = rows["$ 17.7 million"]
