@@ -4,30 +4,40 @@ found."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from archive.ingest.frags import Frag, Word
 from archive.ingest.frags import rows as _rows
 from archive.ingest.frags import strips as _strips
 
 
-def _cells(strip: list[Frag]) -> bool:
-    """A strip that reads as a table's row: one baseline of short cells, figures among them."""
+def _cells(strip: list[Frag], box: Callable[[Frag], int]) -> bool:
+    """A strip that reads as a table's row: one baseline of short cells, figures among them, all
+    inside one drawn box or all outside any."""
     rows = _rows(strip)
     return (
         len(rows) == 1
+        and len({box(f) for f in strip}) == 1
         and len(strip) >= 2
         and all(len(f.words) <= 5 for f in strip)
         and any(any(c.isdigit() for c in f.text) for f in strip)
     )
 
 
-def find_tables(frags: list[Frag], ruled: dict[int, list[list[str]]], body: float) -> list[Frag]:
-    """Take unruled tables out first as blocks, so their columns are not read as the page's."""
+def find_tables(
+    frags: list[Frag],
+    ruled: dict[int, list[list[str]]],
+    body: float,
+    box: Callable[[Frag], int] = lambda frag: -1,
+) -> list[Frag]:
+    """Take unruled tables out first as blocks, so their columns are not read as the page's; box
+    tells which drawn box holds a fragment (-1 for none)."""
     strips = _strips(frags)
     out: list[Frag] = []
     at = 0
     while at < len(strips):
         end = at
-        while end < len(strips) and _cells(strips[end]):
+        while end < len(strips) and _cells(strips[end], box):
             end += 1
         if end - at < 2:
             out.extend(strips[at])

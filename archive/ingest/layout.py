@@ -76,7 +76,8 @@ def _spanning(strips: list[list[Frag]], at: int, x: float) -> bool:
     side in the strips just above and below it (a heading within a column has the other column's
     lines beside it)."""
     strip = strips[at]
-    sizes = [f.size for s in strips for f in s]
+    # the text's own size, counted by word: a chart's many one-word labels are not the text
+    sizes = [f.size for s in strips for f in s for _ in f.words]
     if not sizes or min(f.size for f in strip) < 1.1 * statistics.median(sizes):
         return False
     sides = {f.x1 <= x for f in strip}
@@ -92,6 +93,20 @@ def _spanning(strips: list[list[Frag]], at: int, x: float) -> bool:
     return not any((f.x1 <= x) == other for s in near for f in s)
 
 
+def _leads_below(strips: list[list[Frag]], at: int, x: float) -> bool:
+    """A line on one side of the gutter set close over what runs across it below and far under
+    the column above it: a table's or figure's label ("Table 1.") heading what is below, not the
+    column's last line."""
+    if at < 1 or at + 1 >= len(strips) or _free(strips[at + 1], x) is not None:
+        return False
+    if len({f.x1 <= x for f in strips[at]}) != 1:
+        return False
+    top, bottom = min(f.top for f in strips[at]), max(f.bottom for f in strips[at])
+    above = top - max(f.bottom for f in strips[at - 1])
+    below = min(f.top for f in strips[at + 1]) - bottom
+    return above > 1.5 * max(below, 0.0) + 0.5 * (bottom - top)
+
+
 def _run(strips: list[list[Frag]], start: int, span: tuple[float, float], gap: float):
     """Follow a gap up and down the strips while it stays open; judge whether it parts columns."""
     first = last = start
@@ -104,6 +119,8 @@ def _run(strips: list[list[Frag]], start: int, span: tuple[float, float], gap: f
             if free is None or min(b, free[1]) - max(a, free[0]) < gap:
                 break
             if _spanning(strips, at, (a + b) / 2):
+                break
+            if step == 1 and _leads_below(strips, at, (a + b) / 2):
                 break
             a, b = max(a, free[0]), min(b, free[1])
             if step == 1:
@@ -214,7 +231,9 @@ def lay_out(
         return Laid()
     gap = max(0.8 * (body or 10.0), 6.0)
     heads, frags, feet = margins(frags, height)
-    frags = find_tables(frags, ruled, body)
+    # A box's text and the column beside it are read apart: a chart's labels in a box beside a
+    # narrow column are no table's cells with that column's short lines.
+    frags = find_tables(frags, ruled, body, lambda frag: _box_of(frag, boxes))
     mark_notes(frags, height, body)
     captions(frags)
     if body:
@@ -230,7 +249,13 @@ def lay_out(
             and not any(w.size >= SMALL * body for w in frag.words if len(w.text) >= 2)
             # a run-in heading set in small capitals is a heading, not a caption (small capitals
             # are two-thirds of the body's size or more; an icon's label is far smaller)
-            and not (frag.text.isupper() and len(frag.words) <= 6 and frag.size >= 0.65 * body)
+            and not (
+                frag.text.isupper()
+                and len(frag.words) <= 6
+                and frag.size >= 0.65 * body
+                # words, not an address's or a code's tail ("/ACS/10_1YR/S2601A>.")
+                and any(w.text.strip(".,:;()").isalpha() for w in frag.words)
+            )
             # an icon's glyph ("!" in a warning sign): large type holding no letter or figure
             or frag.role == ROLE_BODY
             and body
@@ -248,6 +273,17 @@ def lay_out(
         _emit(strips, laid, gap, ruled)
     laid.lines.extend(row for strip in feet for row in _rows(strip))
     return laid
+
+
+def _box_of(frag: Frag, boxes: Sequence[tuple[float, ...]]) -> int:
+    """The smallest drawn box holding the fragment's middle, by its index; -1 for none."""
+    cx, cy = (frag.x0 + frag.x1) / 2, (frag.top + frag.bottom) / 2
+    inside = [
+        (float((x1 - x0) * (b - t)), i)
+        for i, (x0, t, x1, b) in enumerate(boxes)
+        if x0 <= cx <= x1 and t <= cy <= b
+    ]
+    return min(inside)[1] if inside else -1
 
 
 def _emit(

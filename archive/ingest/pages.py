@@ -36,6 +36,7 @@ class Paper:
     title: str | None = None  # the largest line of the first page
     title_page: int | None = None
     cover_title: str | None = None  # a cover's lines set in the text's own type
+    heading_title: str | None = None  # the heading the first page opens with (a chapter's)
     front: list[str] = field(
         default_factory=list
     )  # the first pages' lines, for dates and publishers
@@ -47,6 +48,9 @@ class Paper:
     imprint: list[str] = field(
         default_factory=list
     )  # the first and last pages' lines: official numbers
+    heads: list[str] = field(
+        default_factory=list
+    )  # the running heads and feet left out of the first pages: a journal's issue date
 
     @property
     def markdown(self) -> str:
@@ -79,11 +83,11 @@ def to_paper(pages: list[PageText]) -> Paper:
         )
     kept_pages: list[tuple[int, list[Line | list[list[str]]]]] = []
     for page in pages:
-        lines = [
-            ln
-            for ln in page.lines
-            if not is_running(ln, page, running, type_size) and not RULE.fullmatch(ln.text)
-        ]
+        lines = [ln for ln in page.lines if not RULE.fullmatch(ln.text)]
+        heads = {id(ln) for ln in lines if is_running(ln, page, running, type_size)}
+        if len(paper.heads) < 12:
+            paper.heads += [ln.text for ln in lines if id(ln) in heads]
+        lines = [ln for ln in lines if id(ln) not in heads]
         if _is_contents([ln for ln in lines if ln.role != "table"]):
             paper.dropped.append(f"the contents on page {page.number}")
             continue
@@ -131,6 +135,8 @@ def to_paper(pages: list[PageText]) -> Paper:
     write_pages(
         paper, kept_pages, lambda items: _units(items, body_size, levels, title_lines, step)
     )
+    if not paper.title and not paper.cover_title:
+        paper.heading_title = _opening_heading(paper.blocks)
     early = [b for b in paper.blocks if _MARKERS.fullmatch(b)][2:3]  # the third page's marker
     cut = paper.blocks.index(early[0]) if early else len(paper.blocks)
     # A cover's lines are read one by one too: a year set on a line of its own dates the paper.
@@ -140,6 +146,24 @@ def to_paper(pages: list[PageText]) -> Paper:
         + [_MARKERS.sub(" ", b).strip().lstrip("#").strip() for b in paper.blocks[:cut]]
     )
     return paper
+
+
+def _opening_heading(blocks: list[str]) -> str | None:
+    """The heading the first page opens with, its lines joined ("Chapter 6 – An overview of
+    market structure" over two lines): a chapter's title where the paper prints no larger one.
+    Not a numbered section's ("2. Background"): a part of a longer paper."""
+    lines: list[str] = []
+    level = ""
+    for block in blocks[1:4]:
+        match = re.match(r"^(#{2,4}) (.+)$", block)
+        if not match or (level and match[1] != level):
+            break
+        level = match[1]
+        lines.append(re.sub(r"\\(?=[^\w\s])", "", match[2]))
+    if not lines or _NUMBERED_HEADING.match(lines[0]) or re.match(r"^\d", lines[0]):
+        return None
+    title = " ".join(lines)
+    return title if len(title.split()) <= 2 * HEADING_WORDS else None
 
 
 def _is_contents(lines: list[Line]) -> bool:

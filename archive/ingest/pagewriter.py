@@ -35,6 +35,8 @@ def write_pages(
                 f" {marker} {escape(notes[0][1])}"  # a footnote runs on from the page before
             )
             notes = notes[1:]
+        if open_paragraph:
+            body = _table_first(body)
         # The paragraph runs on: the page ended inside a sentence, and the next begins in lower
         # case, or the page ended on a word or a hyphen, not on a heading's or a label's colon.
         runs_on = (
@@ -58,6 +60,24 @@ def write_pages(
         tail += [_note(text) for kind, text in notes]
         tail_page = number
     paper.blocks += tail
+
+
+def _table_first(body: Units) -> Units:
+    """A table or figure set at the head of the page (with its caption and headings) before the
+    rest of a paragraph that runs on from the page before: that rest, begun in lower case, is
+    read first, and what stood above it follows."""
+    for at, (kind, text) in enumerate(body[:60]):
+        if kind == "p" and text[:1].islower():
+            return [body[at], *body[:at], *body[at + 1 :]] if at else body
+        if kind == "p" and _prose(text):
+            break
+    return body
+
+
+def _prose(text: str) -> bool:
+    """Running text, not a table's row or a label: words, most of them in lower case."""
+    words = text.split()
+    return len(words) >= 6 and sum(w.isalpha() and w.islower() for w in words) >= len(words) / 2
 
 
 def _run_on(before: str, marker: str, after: str) -> str:

@@ -126,6 +126,8 @@ def from_pages(
         found.title, found.title_by = info_title, "the PDF's document properties (Title)"
     elif paper.cover_title:
         found.title, found.title_by = paper.cover_title, "the cover's lines on page 1"
+    elif paper.heading_title:
+        found.title, found.title_by = paper.heading_title, "the heading page 1 opens with"
     _front(found, paper.front, "the first pages")
     # A date printed on the first pages, in any common form, wins over a line that is only a date.
     printed = printed_date(paper.front_blocks)
@@ -138,6 +140,15 @@ def from_pages(
             found.date, found.date_by = (
                 stamped[0],
                 f'The line "{stamped[1]}" set sideways in the margin gives',
+            )
+    if not found.date:
+        # A journal prints its issue's date in the running head or foot of every page ("MMWR /
+        # January 14, 2011 / Vol. 60"): a day or a month there dates the paper before the file.
+        headed = printed_date(paper.heads, least=2)
+        if headed:
+            found.date, found.date_by = (
+                headed[0],
+                f'The running head or foot "{headed[1]}" gives',
             )
     if not found.date:
         created = info_date(info.get("CreationDate"))
@@ -198,6 +209,16 @@ def _front(found: Suggested, lines: list[str], where: str) -> None:
 _MONTH = r"(?P<month>" + "|".join(_MONTHS) + r"|" + "|".join(m[:3] for m in _MONTHS) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PRINTED = [  # (precision, pattern): the most precise date printed wins, then the first
+    # a memorandum's "Date: 2013-04-10", "DATE: 10/04/2013" (figures only after a label)
+    (
+        3,
+        re.compile(
+            r"\b(?:date[ds]?|issued|published|updated)\s*:?\s*"
+            r"(?:(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)"
+            r"|(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<ny>(?:19|20)\d\d))\b",
+            re.I,
+        ),
+    ),
     (3, re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
     (3, re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,\s+{_YEAR}\b", re.I)),
     (2, re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
@@ -213,8 +234,9 @@ _LABEL = re.compile(
 )
 
 
-def printed_date(blocks: list[str]) -> tuple[str, str] | None:
-    """Find the date printed on a paper's first pages: ISO date (as precise as printed), words."""
+def printed_date(blocks: list[str], least: int = 0) -> tuple[str, str] | None:
+    """Find the date printed on a paper's first pages: ISO date (as precise as printed), words;
+    only one printed at least to the month (2) or day (3) if asked."""
     best: tuple[int, int, str, str] | None = None
     # A table's row ("- 1309 S. Mary Avenue — April 6, 2016: 7:30 a.m.") is read cell by cell:
     # a date standing in a cell of its own is printed as the paper's date, as on a line.
@@ -236,6 +258,8 @@ def printed_date(blocks: list[str]) -> tuple[str, str] | None:
         if not block or words > 40:
             continue
         for precision, pattern in _PRINTED:
+            if precision < least:
+                continue
             for match in pattern.finditer(block):
                 # A date in a line of its own, or after "Published", "Briefing": not one in a
                 # sentence of text.
@@ -246,16 +270,21 @@ def printed_date(blocks: list[str]) -> tuple[str, str] | None:
                 ):
                     continue
                 iso = _iso(match, precision)
-                if cell and precision < 2:
+                # figures read only to the year ("04/05/2013": which is the month?) rank as a year
+                got = 1 if iso and precision == 3 and len(iso) == 4 else precision
+                if cell and got < 2 or got < least:
                     continue
-                if iso and (best is None or precision > best[0]):
-                    best = (precision, order, iso, block if len(block) <= 120 else match.group())
+                if iso and (best is None or got > best[0]):
+                    best = (got, order, iso, block if len(block) <= 120 else match.group())
             if best and best[0] == precision:
                 break
     return (best[2], best[3]) if best else None
 
 
 def _iso(match: re.Match[str], precision: int) -> str | None:
+    groups = match.groupdict()
+    if groups.get("iy") or groups.get("ny"):
+        return _figures(match)
     year = int(match["year"])
     if precision == 0 and int(match["next"]) != (year + 1) % 100:
         return None  # "2019/20" is a financial year; "2019-07" is not
@@ -272,3 +301,23 @@ def _iso(match: re.Match[str], precision: int) -> str | None:
     return (
         f"{year}-{month:02d}-{day:02d}" if 1 <= day <= calendar.monthrange(year, month)[1] else None
     )
+
+
+def _figures(match: re.Match[str]) -> str | None:
+    """A date in figures after a label: ISO, or day and month in either order when one of them
+    cannot be a month ("25/04/2013", "04/25/2013"); when both could be, only the year is sure."""
+    import calendar
+
+    if match["iy"]:
+        year, month, day = int(match["iy"]), int(match["im"]), int(match["id"])
+    else:
+        year, a, b = int(match["ny"]), int(match["a"]), int(match["b"])
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        else:
+            return str(year) if min(a, b) >= 1 else None
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year}-{month:02d}-{day:02d}"

@@ -23,6 +23,8 @@ _DIGITS = re.compile(r"\d+")
 # A chapter's page ("7-45", "A-3") is one number too.
 _NUM = r"(?:page\s+)?(?:(?:#|[a-z])[-–])?#"
 _END_NUMBER = re.compile(rf"^{_NUM}(?:\s+|\s*[|·•–-]\s*)|(?:\s+|\s*[|·•–-]\s*){_NUM}$")
+_START_NUMBER = re.compile(rf"^{_NUM}(?:\s+|\s*[|·•–-]\s*)")
+_LAST_NUMBER = re.compile(rf"(?:\s+|\s*[|·•–-]\s*){_NUM}$")
 
 
 def running_lines(pages: list[PageText]) -> set[str]:
@@ -31,7 +33,7 @@ def running_lines(pages: list[PageText]) -> set[str]:
         return set()
     seen: Counter[str] = Counter()
     for page in pages:
-        seen.update({_shape(ln.text) for ln in _margin(page)})
+        seen.update({shape for ln in _margin(page) for shape in _shapes(ln.text)})
     # Furniture repeats: on most pages of a short paper, on three or more of a long one (a chapter's
     # running head stands only on that chapter's pages).
     needed = min(max(2, (len(pages) + 1) // 2), 3)
@@ -46,9 +48,10 @@ def running_lines(pages: list[PageText]) -> set[str]:
         # not a sentence: furniture does not end in a full stop
         ends.update(
             {
-                _shape(ln.text)
+                shape
                 for ln in _ends(page)
                 if len(ln.text.split()) <= 12 and not ln.text.rstrip().endswith(".")
+                for shape in _shapes(ln.text)
             }
         )
     return running | {
@@ -83,9 +86,10 @@ def is_running(line: Line, page: PageText, running: set[str], body: float = 0.0)
         in_margin = _in_margin(line, page)
     else:
         in_margin = line in page.lines[:2] or line in page.lines[-2:]
+    shapes = _shapes(line.text)
     if not in_margin:
-        return any(line is ln for ln in _ends(page)) and _shape(line.text) in running
-    if _shape(line.text) in running or _PAGE_NUMBER.match(line.text):
+        return any(line is ln for ln in _ends(page)) and bool(shapes & running)
+    if shapes & running or _PAGE_NUMBER.match(line.text):
         return True
     # A head or foot in small type carrying the page's own number, even on a page of its own.
     words = line.text.split()
@@ -117,6 +121,19 @@ def _in_margin(line: Line, page: PageText) -> bool:
         ):
             return False
     return True
+
+
+def _shapes(text: str) -> set[str]:
+    """A line's shape, and its shapes with the number at one end kept: a head ending in a number
+    of its own ("Weekly Report / Vol. 60") with the page number before it on even pages and after
+    it on odd ones ("4 ... Vol. 60", "... Vol. 60 5") is one head."""
+    shape = _DIGITS.sub("#", " ".join(text.lower().split()))
+    shapes = {_shape(text)}
+    for one_end in (_START_NUMBER, _LAST_NUMBER):
+        bare = one_end.sub("", shape)
+        if bare != shape and re.search(r"[a-z]", bare):
+            shapes.add(bare)
+    return shapes
 
 
 def _shape(text: str) -> str:
