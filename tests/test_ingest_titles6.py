@@ -72,6 +72,25 @@ MORE = "The assistance will be available through the existing arrangements with 
         ("PM . NO 43/1968 CONTACT WITH THE STATES", "CONTACT WITH THE STATES"),
         ("P/M NO. 4/1967 ECONOMIC TALKS", "ECONOMIC TALKS"),
         ("PM No 90A/1966 - Natural Gas Pipeline", "Natural Gas Pipeline"),
+        # a styled holder's byline before the headline, however scanned, with no mark after it
+        (
+            "STATEMENT BY THE PRIME MINSTER, THE HON P J SMITH MP FEDERAL AID TO THE RAILWAYS",
+            "FEDERAL AID TO THE RAILWAYS",
+        ),
+        ("STATEMENT BYT THE PRIME MINISTER THE HON PJ SMITH MP THE LAND CLAIM", "THE LAND CLAIM"),
+        (
+            "STATEMENT BY THE PRIME MINISTER, THE HON. P.J. SMITH THE FALL OF SINGAPORE",
+            "THE FALL OF SINGAPORE",
+        ),
+        (
+            "STATEMENT BY THE CHAIRMAN OF THE SOUTH PACIFIC FORUM, THE PRIME MINISTER, THE HON P J "
+            "SMITH MP RESUMPTION OF NUCLEAR TESTING",
+            "RESUMPTION OF NUCLEAR TESTING",
+        ),
+        (
+            "STATEMENT BY THE PRIME MINISTER, THE RT. HON. JOHN SMITH : REPORT OF THE COMMITTEE",
+            "REPORT OF THE COMMITTEE",
+        ),
         # a web page's office, kind and date around its headline
         (
             "Prime Minister Increased aid to the Pacific 24 April 2010",
@@ -114,6 +133,8 @@ def test_a_title_loses_the_byline_and_number_around_its_headline(title: str, cle
         # the office as the subject of an undated or capitals headline
         "Prime Minister Opens the New Bank",
         "PRIME MINISTER TO REVISIT CANADA - 30 APRIL 1969",
+        # a statement "on" its subject: no headline follows the byline
+        "STATEMENT BY THE PRIME MINISTER, MR JOHN SMITH, ON THE AUSTRALIAN DOLLAR",
         # a portfolio's words after a comma and a link are the portfolio's
         "A New Car Plan Joint Media Release with the Minister for Industry, Science and Research",
     ],

@@ -14,7 +14,7 @@ from archive.ingest.furniture import (
     furniture_rest,
     junk,
 )
-from archive.ingest.titletails import _TITLE_DATELINE, byline_off
+from archive.ingest.titletails import _TITLE_DATELINE, byline_off, lead_byline_off
 
 _TITLE_STATEMENT = re.compile(
     rf"\s*(?:[-–—:;,]\s*|\b)(?:{_STATEMENT}|sta?t[a-z]{{0,2}}m[a-z]{{1,4}})\s+by\s+(?:t[he]{{2}}\s+)?(?:acting\w?\s+)?pri\w{{2,3}}\s*mini?s\w{{2,5}}\b.*$"
@@ -247,6 +247,7 @@ def clean_title(title: str) -> str:
     # the byline first, so that what is left is judged as a headline, not as a byline; one ending
     # "MP" before one ending at a dash, which would take a headline's words up to its own dash
     cleaned = _TITLE_BYLINE_FIRST.sub("", _TITLE_OPENING.sub("", cleaned))
+    cleaned = lead_byline_off(cleaned)
     undated = _TITLE_DATELINE.sub("", cleaned)
     if len(undated.split()) >= 1 and undated != cleaned and not furniture_like(undated):
         cleaned = undated

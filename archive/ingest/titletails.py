@@ -80,3 +80,47 @@ def byline_off(title: str) -> str:
             # "AUSTRALIA DAY MESSAGE FROM THE PRIME MINISTER, ...": the message is the headline's
             return f"{head} {piece.group(1)}" if piece else head
     return title
+
+
+# A byline before the headline, however scanned, with no mark after it: "STATEMENT BY THE PRIME
+# MINSTER, THE HON P J KEATING MP FEDERAL GOVERNMENT TO ...", "STATEMENT BYT THE PRIME MINISTER
+# THE HON PJ KEATING MP THE WIK ...", "STATEMENT BY THE PRIME MINISTER, THE HON P.J. KEATING
+# COMMONWEALTH RESPONSE ...": the kind, "by", an office, and its holder, who is styled
+_LEAD_KIND = re.compile(r"^(?P<kind>[A-Za-z]{5,12})\s+by[a-z]?\s+", re.IGNORECASE)
+_LEAD_OFFICE = re.compile(
+    r"^(?:the\s+)?(?:(?:acting|deputy)\s+)?"
+    r"(?:pri\w{1,3}\s*mi\w{3,6}|chairman(?:\s+of\s+the(?:\s+[A-Z]\w+){1,4})?)"
+    r"(?:,?\s+(?:the\s+)?pri\w{1,3}\s*mi\w{3,6})?[,.]?\s+",
+    re.IGNORECASE,
+)
+_LEAD_STYLE = re.compile(
+    r"^(?:the\s+)?(?:(?:rt\.?|right)\s+)?h[oi][nw]\.?\s+|^(?:mr|sir|senator)\.?\s+", re.IGNORECASE
+)
+_OPEN_START = re.compile(r"^(?:on|at|in|to|after|about|for|of|and)\b", re.IGNORECASE)
+_MEMBER = re.compile(r"^b?m\.?\s?p\.?,?$", re.IGNORECASE)
+
+
+def lead_byline_off(title: str) -> str:
+    """Take a styled holder's byline off the front of a title, where no mark parts it off."""
+    kind = _LEAD_KIND.match(title)
+    if not kind or not kind_like(kind.group("kind")):
+        return title
+    rest = title[kind.end() :]
+    office = _LEAD_OFFICE.match(rest)
+    style = _LEAD_STYLE.match(rest[office.end() :]) if office else None
+    if not office or not style:
+        return title
+    tokens = rest[office.end() + style.end() :].split()
+    member = next((n for n, t in enumerate(tokens[:5]) if _MEMBER.match(t)), None)
+    if member is not None:
+        n = member + 1
+    else:  # initials then a surname ("P J KEATING", "P.J. KEATING"), or a name and a surname
+        n = 0
+        while n < len(tokens) - 1 and (len(tokens[n].strip(".,")) <= 2 or "." in tokens[n][:-1]):
+            n += 1
+        n += 1 if n else 2
+    head = " ".join(tokens[n:]).lstrip(" ,:;-–—")
+    # "..., MR WILLIAM MCMAHON, ON THE AUSTRALIAN DOLLAR": the statement's subject, not a headline
+    if len(head.split()) < 2 or _OPEN_START.match(head):
+        return title
+    return head
