@@ -196,3 +196,17 @@ def test_a_byline_only_title_becomes_the_first_words_without_markdown_escapes(
     assert title.startswith("1. The Government has decided"), title
     assert "\\" not in title
     assert any("title" in point for point in review), review
+
+
+def test_a_symbol_fonts_bullets_make_a_list_in_ingest(tmp_path: Path) -> None:
+    items = [
+        "Two long-range maritime aircraft to augment the patrol capabilities of the coalition.",
+        "A naval task group to support the operations of the coalition in the region.",
+    ]
+    text = f"FORCE DEPLOYMENT\n\n{PROSE} The forces are these:\n\n" + "\n\n".join(
+        f"\uf0b7 {item}" for item in items
+    )
+    _, _, written = _ingest_one(tmp_path, "FORCE DEPLOYMENT", f"{text}\n\n{MORE}")
+    body = written.split("\n---\n", 1)[1]
+    assert "\uf0b7" not in body
+    assert all(f"- {item}" in body.splitlines() for item in items), body

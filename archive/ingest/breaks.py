@@ -10,7 +10,7 @@ _ABBREVIATION = re.compile(
     r"[A-Z])\.$"
 )
 # A list item: "1.", "(a)", "(iv)", "2)", "a." and a bullet.
-LIST_ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•·▪◦‣*]|[-–—](?=\s))\s+\S")
+LIST_ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•·▪◦‣*\uf0b7\uf0a7]|[-–—](?=\s))\s+\S")
 # A line naming one person, under a line that ends with a name: "Appointed to the Control Board" /
 # "Mr W. L. C. Davies": an entry of a list, not a wrapped sentence.
 _NAME_ENTRY = re.compile(

@@ -7,7 +7,8 @@ import re
 from archive.ingest.breaks import LIST_ITEM, comma_stop, continues, list_entry, list_line
 from archive.ingest.linemodel import seam
 
-_BULLET = re.compile(r"^(?:[•·▪◦‣*]|[-–—](?=\s))\s*")
+# with the Symbol and Wingdings fonts' bullets as a PDF's text layer gives them (U+F0B7, U+F0A7)
+_BULLET = re.compile(r"^(?:[•·▪◦‣*\uf0b7\uf0a7]|[-–—](?=\s))\s*")
 _FINAL = re.compile(r"[.!?:;][\"”’')\]]*$")  # a sentence or clause ends here
 _ITEM_END = re.compile(r";(?:\s+(?:and|or))?$")
 
