@@ -9,8 +9,10 @@ _ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|St|Hon|Rt|Sen|Gen|Col|Capt|Lt|Rev|Mt|No|Nos|Co|Pty|Ltd|Inc|Esq|Jr|Sr|"
     r"[A-Z])\.$"
 )
-# A list item: "1.", "(a)", "(iv)", "2)", "a." and a bullet.
-LIST_ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•·▪◦‣*\uf0b7\uf0a7]|[-–—](?=\s))\s+\S")
+# A list item: "1.", "(a)", "(iv)", "2)", "a." and a bullet (the Symbol and Wingdings fonts' too).
+LIST_ITEM = re.compile(
+    r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•·▪◦‣*\uf0b7\uf0a7]|[-–—](?=\s))\s+\S"
+)
 # A line naming one person, under a line that ends with a name: "Appointed to the Control Board" /
 # "Mr W. L. C. Davies": an entry of a list, not a wrapped sentence.
 _NAME_ENTRY = re.compile(
