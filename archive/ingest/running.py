@@ -24,6 +24,13 @@ _DIGITS = re.compile(r"\d+")
 _NUM = r"(?:page\s+)?(?:(?:#|[a-z])[-–])?#"
 _END_NUMBER = re.compile(rf"^{_NUM}(?:\s+|\s*[|·•–-]\s*)|(?:\s+|\s*[|·•–-]\s*){_NUM}$")
 _START_NUMBER = re.compile(rf"^{_NUM}(?:\s+|\s*[|·•–-]\s*)")
+_PAGE = r"(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlc]{1,7})"
+# words and a page number with a dash or bar between: "Contents — ii", "12 | Annual report"
+_NUMBERED = re.compile(
+    rf"^(?:(?P<first>{_PAGE})\s*(?P<sep>[—–|·•])\s*[^\W\d].{{1,80}}"
+    rf"|[^\W\d].{{1,80}}?\s*(?P<sep2>[—–|·•])\s*{_PAGE})$",
+    re.IGNORECASE,
+)
 _LAST_NUMBER = re.compile(rf"(?:\s+|\s*[|·•–-]\s*){_NUM}$")
 
 
@@ -54,11 +61,35 @@ def running_lines(pages: list[PageText]) -> set[str]:
                 for shape in _shapes(ln.text)
             }
         )
-    return running | {
-        shape
-        for shape, count in ends.items()
-        if count >= max(3, len(pages) // 10) and re.search(r"[a-z]{3}", shape)
-    }
+    return (
+        running
+        | _numbered_feet(pages)
+        | {
+            shape
+            for shape, count in ends.items()
+            if count >= max(3, len(pages) // 10) and re.search(r"[a-z]{3}", shape)
+        }
+    )
+
+
+def _numbered_feet(pages: list[PageText]) -> set[str]:
+    """Heads or feet whose words change by part, in one style: "Contents — ii", "Definitions —
+    ix", "Student eligibility — 5". Each part's name stands on a page or two, so none repeats; the
+    style does (the margin's words, a dash or bar, then a page number, arabic or roman)."""
+    styles: Counter[tuple[bool, bool, str]] = Counter()
+    found: dict[tuple[bool, bool, str], set[str]] = {}
+    for page in pages:
+        half = len(page.lines) / 2
+        for at, ln in enumerate(page.lines):
+            match = _NUMBERED.match(" ".join(ln.text.split()))
+            if not match or len(ln.text.split()) > 10 or not _in_margin(ln, page):
+                continue
+            style = (at < half, bool(match["first"]), match["sep"] or match["sep2"])
+            styles[style] += 1
+            found.setdefault(style, set()).update(_shapes(ln.text))
+    # the style on a quarter of the pages, three at least: a paper's furniture, not a heading
+    needed = max(3, len(pages) // 4)
+    return {shape for style, count in styles.items() if count >= needed for shape in found[style]}
 
 
 def _ends(page: PageText) -> list[Line]:
