@@ -47,6 +47,7 @@ def running_lines(pages: list[PageText]) -> set[str]:
     running = {
         shape for shape, count in seen.items() if count >= needed and not _PAGE_NUMBER.match(shape)
     }
+    running |= _alike(seen, needed)
     # A short line closing (or opening) the text of many pages word for word is furniture too,
     # even above the margin: "Continued on next page", "(continued)".
     # So is a line standing outermost on many pages, though set a little inside the margin band.
@@ -90,6 +91,26 @@ def _numbered_feet(pages: list[PageText]) -> set[str]:
     # the style on a quarter of the pages, three at least: a paper's furniture, not a heading
     needed = max(3, len(pages) // 4)
     return {shape for style, count in styles.items() if count >= needed for shape in found[style]}
+
+
+def _alike(seen: Counter[str], needed: int) -> set[str]:
+    """Margin lines read a little differently on each page (by OCR: "Robertson Road. Ottawa",
+    "Roberison Road, Otiawa"), alike in nine letters of ten: one line repeated."""
+    from difflib import SequenceMatcher
+
+    rare = [shape for shape, count in seen.items() if count < needed and len(shape) >= 15]
+    if len(rare) > 300:  # a long paper's margins: exact repeats suffice, pairs would be slow
+        return set()
+    alike: set[str] = set()
+    for at, shape in enumerate(rare):
+        count = seen[shape]
+        for other in rare[:at] + rare[at + 1 :]:
+            match = SequenceMatcher(None, shape, other, autojunk=False)
+            if match.real_quick_ratio() >= 0.9 and match.quick_ratio() >= 0.9:
+                count += seen[other] if match.ratio() >= 0.9 else 0
+        if count >= needed:
+            alike.add(shape)
+    return alike
 
 
 def _ends(page: PageText) -> list[Line]:
