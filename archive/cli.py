@@ -88,9 +88,15 @@ def init(directory: Path, country: str | None) -> None:
 
 @main.command()
 @click.option("--full", is_flag=True, help="Rebuild from nothing instead of only what changed.")
+@click.option(
+    "--scan", "scan_all", is_flag=True, help="Scan the corpus folder even if a watcher runs."
+)
 @click.pass_obj
-def build(paths: ArchiveFolder, full: bool) -> None:
-    """Build or update the index from the corpus."""
+def build(paths: ArchiveFolder, full: bool, scan_all: bool) -> None:
+    """Build or update the index from the corpus.
+
+    With a watcher running (archive watch, or archive serve) since the last build, only the files
+    it saw change are read; otherwise every file of the corpus folder is looked at."""
     from archive.index.build import build as run_build
 
     try:
@@ -101,6 +107,7 @@ def build(paths: ArchiveFolder, full: bool) -> None:
             progress=sys.stderr.isatty(),
             country=_country(paths),
             keep=_keep_builds(paths),
+            scan_all=scan_all,
         )
     except ArchiveError as error:
         raise _fail(error) from None
@@ -282,6 +289,47 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
 
 
 @main.command()
+@click.option("--parent", type=int, hidden=True, help="Stop when this process ends.")
+@click.pass_obj
+def watch(paths: ArchiveFolder, parent: int | None) -> None:
+    """Watch the corpus folder and log what changes, so that builds need not scan it.
+
+    Runs until interrupted; `archive serve` starts one of its own."""
+    import signal
+    import threading
+
+    from archive.corpus.watcher import watch as run_watch
+
+    corpus = paths.require_corpus()
+    stop = threading.Event()
+
+    def ready(session: str) -> None:
+        click.echo(
+            f"Watching {corpus} for changes (journal in {paths.index / 'journal'}); "
+            "the next build scans, the builds after it read only what changed"
+        )
+
+    # Interrupted or terminated, the watcher still says in its log that it stopped. The handlers
+    # are put back afterwards: a process that ran the command (a test) must not inherit them, nor
+    # the children it forks later (a pool's workers that would then ignore SIGTERM).
+    before = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        for number in before:
+            signal.signal(number, lambda *_: stop.set())
+        why = run_watch(corpus, paths.index, stop=stop, ready=ready, parent=parent)
+    except ArchiveError as error:
+        raise _fail(error) from None
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+    if stop.is_set():
+        click.echo("stopped watching", err=True)
+        return
+    click.echo(f"stopped watching: {why}; builds scan the corpus folder again", err=True)
+    sys.exit(1)
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port."
@@ -289,9 +337,14 @@ def search(paths: ArchiveFolder, query: tuple[str, ...], as_json: bool, **option
 @click.option(
     "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
 )
+@click.option(
+    "--no-watch",
+    is_flag=True,
+    help="Do not watch the corpus folder for the builds (archive watch).",
+)
 @click.pass_obj
-def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
-    """Serve the archive over HTTP with gunicorn."""
+def serve(paths: ArchiveFolder, host: str, port: int, workers: int, no_watch: bool) -> None:
+    """Serve the archive over HTTP with gunicorn, and watch the corpus for the builds."""
     from archive.index.generations import require_current
     from archive.web.serve import serve as run
 
@@ -302,7 +355,24 @@ def serve(paths: ArchiveFolder, host: str, port: int, workers: int) -> None:
     click.echo(
         f"Serving Policy Archive at http://{host}:{port}/ with {workers} workers (Ctrl+C to stop)"
     )
+    if not no_watch and paths.corpus.is_dir():
+        _start_watcher(paths)
     run(paths, host, port, workers)
+
+
+def _start_watcher(paths: ArchiveFolder) -> None:
+    """Start `archive watch` beside the server, stopping when the server stops.
+
+    Started through a short-lived process of its own, so the watcher is no child of the server's:
+    whatever counts the server's children counts its workers alone (bench/load.py).
+    """
+    import os
+    import subprocess
+
+    command = [sys.executable, "-m", "archive.cli", "--corpus", str(paths.corpus)]
+    command += ["--index", str(paths.index), "watch", "--parent", str(os.getpid())]
+    starter = "import subprocess, sys; subprocess.Popen(sys.argv[1:], start_new_session=True)"
+    subprocess.run([sys.executable, "-c", starter, *command], stdin=subprocess.DEVNULL, check=False)
 
 
 @main.command()

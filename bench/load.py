@@ -196,6 +196,7 @@ def main() -> None:
             str(port),
             "--workers",
             str(args.workers),
+            "--no-watch",  # the bench measures serving; a watcher is no worker of it
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

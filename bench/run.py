@@ -215,6 +215,13 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
     result["parse"] = measure_build(
         "parse", corpus, index, work / "parse.json", not again, args.baseline_limit or None
     )
+    if args.backfill:
+        from archive.index import backfill, generations
+
+        started = time.perf_counter()
+        written = backfill.stems(generations.current(index))
+        took = time.perf_counter() - started
+        print(f"  stems per document written for {written} segments ({took:.1f} s)")
     archive = Archive(index)
     db = work / "reference.sqlite"
     saved = work / "build-sqlite.json"
@@ -274,6 +281,12 @@ def main() -> None:
         help="with --reuse-builds: time only the queries (earlier build figures where saved)",
     )
     parser.add_argument("--no-tantivy", action="store_true", help="leave Tantivy out")
+    parser.add_argument(
+        "--backfill",
+        action="store_true",
+        help="first write what a build now writes beside each segment and a reused index lacks "
+        "(stems per document, archive/index/backfill.py)",
+    )
     parser.add_argument(
         "--runs",
         type=int,

@@ -16,7 +16,8 @@ from archive.corpus import folder
 from archive.errors import ArchiveError
 from archive.index import build as build_module
 from archive.index import changes, columns, forms, generations, parallel, record
-from archive.index.build import RACY_NS, build
+from archive.index.build import build
+from archive.index.changes import RACY_NS
 from archive.search.core import Archive
 
 RACY_S = RACY_NS / 1e9 + 0.1

@@ -446,10 +446,10 @@ def test_cached_arrays_are_bounded_by_their_size_as_well_as_their_number():
 
     cache = ArrayCache(max_bytes=3000, max_items=10)
     for n in range(5):
-        cache.put(n, np.zeros(1000, dtype=bool))
+        cache.put(n, np.zeros(1000, dtype=np.uint8))
     assert len(cache) == 3 and cache.bytes == 3000 and cache.get(0) is None
     cache.get(2)  # used again: kept over 3, the oldest
-    cache.put(5, np.zeros(1000, dtype=bool))
+    cache.put(5, np.zeros(1000, dtype=np.uint8))
     assert cache.get(3) is None and cache.get(2) is not None
     with pytest.raises(ValueError):
         cache.get(2)[0] = True  # shared between requests: read-only
@@ -457,3 +457,26 @@ def test_cached_arrays_are_bounded_by_their_size_as_well_as_their_number():
     for n in range(4):
         small.put(n, np.zeros(1))
     assert len(small) == 2
+
+
+def test_cached_masks_and_scores_are_kept_compact_and_read_back_equal():
+    import numpy as np
+
+    from archive.search.cache import ArrayCache
+
+    rng = np.random.default_rng(5)
+    mask = rng.random(10_001) < 0.3
+    sparse = np.where(rng.random(10_001) < 0.05, rng.random(10_001), 0.0)
+    dense = rng.random(10_001) + 0.5
+    cache = ArrayCache(max_bytes=10**9, max_items=10)
+    for key, array in (("mask", mask), ("sparse", sparse), ("dense", dense)):
+        cache.put(key, array)
+    # A mask as bits, scores few documents hold as their ids and values, the rest as they are.
+    assert cache.bytes == -(-10_001 // 8) + int(np.count_nonzero(sparse)) * 12 + dense.nbytes
+    for key, array in (("mask", mask), ("sparse", sparse), ("dense", dense)):
+        found = cache.get(key)
+        assert found.dtype == array.dtype and np.array_equal(found, array)
+        with pytest.raises(ValueError):
+            found[0] = found[1]  # read-only, as when it was shared
+    # Read back twice, the same: a caller given one copy cannot change the next one's.
+    assert np.array_equal(cache.get("mask"), cache.get("mask"))

@@ -59,7 +59,7 @@ def scan(
         with os.scandir(descriptor) as entries:
             for entry in entries:
                 name = entry.name
-                # As _is_document_name, written out: this runs once a file (a million times).
+                # As is_document_name, written out: this runs once a file (a million times).
                 if not name.endswith(".md") or name.startswith(".") or name[:-3].isupper():
                     continue
                 try:
@@ -82,7 +82,8 @@ def scan(
     return FolderScan(sorted(changed), names, [found.st_mtime_ns, found.st_ino], started, newest)
 
 
-def _is_document_name(name: str) -> bool:
+def is_document_name(name: str) -> bool:
+    """Tell whether a file name in the corpus folder is a document's."""
     # Upper-case names (README.md) are notes about the corpus, not documents.
     return name.endswith(".md") and not name.startswith(".") and not name[:-3].isupper()
 
@@ -93,7 +94,7 @@ def _documents(corpus_dir: Path) -> list[os.DirEntry[str]]:
     # Upper-case names (README.md) are notes about the corpus, not documents. Read with scandir
     # and sorted by name: at 100,000 files, globbing, sorting and stat-ing Paths took seconds.
     with os.scandir(corpus_dir) as entries:
-        found = [entry for entry in entries if _is_document_name(entry.name) and entry.is_file()]
+        found = [entry for entry in entries if is_document_name(entry.name) and entry.is_file()]
     return sorted(found, key=lambda entry: entry.name)
 
 

@@ -13,7 +13,7 @@ from tqdm import tqdm
 from whoosh import index as whoosh_index
 from whoosh.reading import SegmentReader
 
-from archive.corpus.folder import read_documents, scan
+from archive.corpus.folder import read_documents
 from archive.corpus.parse import Document
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
@@ -31,7 +31,6 @@ from archive.index import forms as forms_table
 from archive.index.forms import FormsTable
 from archive.index.schema import DocumentSchema, fields
 
-RACY_NS = 2 * 10**9
 # Segments of fewer documents are merged by the next small build once there are this many.
 SMALL_SEGMENT = 2000
 MERGE_SMALL_AT = 8
@@ -48,6 +47,7 @@ class BuildReport:
     outdated: str | None = None  # why the index was rebuilt in full for this version, if it was
     errors: list[CorpusError] = field(default_factory=list)
     seconds: float = 0.0
+    found: str = ""  # how the changes were found: "12 changes from the watcher", "scanned 13 files"
 
     @property
     def touched(self) -> int:
@@ -56,9 +56,11 @@ class BuildReport:
     def summary(self) -> str:
         """Say in one line what the build did."""
         rejected = f", {len(self.errors)} rejected" if self.errors else ""
+        found = f"; {self.found}" if self.found else ""
         if not self.touched:
             return (
-                f"nothing changed: {self.total} documents indexed{rejected} ({self.seconds:.1f} s)"
+                f"nothing changed: {self.total} documents indexed{rejected} "
+                f"({self.seconds:.1f} s{found})"
             )
         kind = (
             "the index was damaged, so it was rebuilt in full: "
@@ -71,7 +73,7 @@ class BuildReport:
             kind = f"the index {self.outdated}, so it was rebuilt in full: "
         return (
             f"{kind}indexed {self.total} documents ({self.added} added, {self.changed} changed, "
-            f"{self.removed} removed{rejected}) in {self.seconds:.1f} s"
+            f"{self.removed} removed{rejected}) in {self.seconds:.1f} s{found}"
         )
 
 
@@ -82,12 +84,14 @@ def build(
     progress: bool = False,
     country: str | None = None,
     keep: int = generations.KEEP,
+    scan_all: bool = False,
 ) -> BuildReport:
     """Bring the index up to date with the corpus and publish it as a new generation.
 
     `country` is the archive's (COUNTRY in archive.toml): it is kept with the registry, and
     decides the financial years, governments, currency and wording the index is read with.
-    The last `keep` builds stay searchable (KEEP_BUILDS)."""
+    The last `keep` builds stay searchable (KEEP_BUILDS). `scan_all` scans the folder even where a
+    watcher's journal could be trusted (the next build may use the journal again)."""
     started = time.perf_counter()
     with generations.build_lock(index_dir):
         registry = Registry.load(corpus_dir, country)
@@ -125,12 +129,12 @@ def build(
             base, known, forced, reread_before = None, record.empty(), set(), set()
         report = BuildReport(full=base is None, repaired=repaired, outdated=outdated or None)
 
-        # Only the files changed since the last build's scan are read (by their change times), and
-        # of those only the ones whose content is not as recorded are indexed again.
-        found_scan = scan(corpus_dir, known.scan.stamp, known.stats if base else None)
-        stale, removed, old = found_scan.names, list[str](), dict[str, str]()
-        if base is not None:
-            stale, removed, old = changes.stale(corpus_dir, found_scan, known, forced)
+        # Only the files changed since the last build are read: those the watcher's journal names,
+        # if it watched without a gap since then; else those the folder's scan finds by their
+        # change times. Of those, only the ones whose content is not as recorded are indexed again.
+        stale, removed, old, scanned, report.found = changes.find(
+            corpus_dir, index_dir, base, known, forced, scan_all
+        )
         paths = [corpus_dir / f"{doc_id}.md" for doc_id in stale]
         # All documents, or many: parsed and written as new segments by worker processes. A few:
         # parsed here and added by Whoosh's own writer, which also merges small segments.
@@ -160,15 +164,6 @@ def build(
             # A document rejected under the new registry but unchanged is read again next time too.
             reread = sorted(forced & rejected)
             manifest = {"registry": registry.to_dict(), "reread": reread}
-            # Changes from a little before the scan began on are the next build's to look at: a
-            # file changed as it was read, or within the file system's clock's step, is read again.
-            # Nor later than the newest file seen: a file server's clock behind ours would
-            # otherwise give a file changed after the scan an earlier time than the stamp.
-            recent = found_scan.started - RACY_NS
-            since = min(recent, found_scan.newest) if found_scan.names else recent
-            scanned = record.Scan(
-                since, found_scan.folder if found_scan.folder[0] < recent else None
-            )
             news: dict[str, str | None] = dict(parsed)
             news.update((doc_id, None) for doc_id in removed)
 

@@ -34,6 +34,9 @@ class Scan:
 
     stamp: int | None = None  # time.time_ns() at the scan's start, less a margin; None: unknown
     folder: list[int] | None = None  # the folder's (mtime, inode) then; None: list it again
+    # Where the change journal was read up to, [session, offset] (archive/corpus/journal.py); None:
+    # no watcher vouched for the build, so the next one scans.
+    journal: list[str | int] | None = None
 
 
 @dataclass
@@ -147,7 +150,7 @@ def write(
         "version": VERSION,
         "changes": merged,
         "count": count,
-        "scan": {"stamp": scan.stamp, "folder": scan.folder},
+        "scan": {"stamp": scan.stamp, "folder": scan.folder, "journal": scan.journal},
         "rejected": sorted(rejected),
     }
     write_atomic_bytes(folder / CHANGES, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

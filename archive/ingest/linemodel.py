@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,12 @@ _FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 _NUMBER_MARK = re.compile(r"\b(?:No|Np|Io)\b\.?|\d+\s*/\s*\d+")
 _BULLET = re.compile(r"^(?:[•·▪◦‣*]|[-–—](?=\s)|\(?(?:\d{1,2}|[a-z])[.)])\s*")
 _TOKEN = re.compile(r"[A-Za-z]+")
+_DECIMAL = re.compile(r"\d[.,:]\d")
+_MARK_ALONE = re.compile(r"[•·▪◦‣*\-–—]")
+# a web address, an e-mail, a telephone number, a file's size: a contact's or a web page's shapes
+_CONTACT = re.compile(
+    r"www\.|https?:|@\w|\(0\d\)\s*\d|\b\d{4}\s?\d{3}\s?\d{3}\b|\b\d+\s?KB\b", re.IGNORECASE
+)
 
 _model: dict[str, Any] | None = None
 
@@ -43,6 +51,13 @@ def _loaded() -> dict[str, Any]:
     return _model
 
 
+@cache
+def _dictionary() -> frozenset[str]:
+    """The package's list of words written in lower case inside sentences."""
+    text = resources.files("archive.ingest").joinpath("lowercase_words.txt").read_text("utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#") and w.isalpha())
+
+
 def _shape(line: str, vocab: frozenset[str]) -> list[float]:
     """Describe one line by its shape alone: length, capitals, known words, digits, marks."""
     parts = line.split()
@@ -51,6 +66,8 @@ def _shape(line: str, vocab: frozenset[str]) -> list[float]:
     tokens = _TOKEN.findall(line)
     known = sum(1 for t in tokens if t.casefold() in vocab)
     odd = sum(1 for p in parts if re.search(r"[A-Za-z][^A-Za-z'’,.\-:;)]+[A-Za-z]|\W{2,}", p))
+    words = [t.casefold() for t in tokens]
+    short = sum(1 for t in tokens if len(t) == 1)  # the scan's stray letters ("o. e / 2")
     return [
         math.log1p(len(parts)),
         math.log1p(len(line)),
@@ -67,6 +84,15 @@ def _shape(line: str, vocab: frozenset[str]) -> list[float]:
         float(line[:1].isdigit()),
         float(bool(_BULLET.match(line))),
         len(letters) / max(len(line), 1),
+        # round 10: the share of dictionary words, of furniture's words, of marks, stray letters
+        sum(1 for w in words if w in _dictionary()) / max(len(words), 1),
+        sum(1 for w in words if w in _FURNITURE_ALL) / max(len(words), 1),
+        sum(1 for c in line if not c.isalnum() and not c.isspace()) / max(len(line), 1),
+        short / max(len(tokens), 1),
+        float(bool(letters) and all(c.isupper() for c in letters)),
+        float(bool(_CONTACT.search(line))),
+        float(line[-1:].isdigit()),
+        float(bool(re.search(r"[^\w\s.,;:!?\"”’')\]]$", line))),  # an odd mark at the end
     ]
 
 
@@ -101,6 +127,13 @@ _FURNITURE_WORDS = frozenset(
     "for press statement release media prime minister australia canberra embargo embargoed "
     "office transcript no page date acting".split()
 )
+# furniture's words the round 10 feature counts beside those above (a line's share of them)
+_FURNITURE_WORDS_MORE = frozenset(
+    "fax tel telephone phone facsimile contact enquiries inquiries attachment attachments "
+    "attached overleaf ends rtf pdf kb doc html www com gov au email mp parliament house "
+    "act broadcast published telecast midnight am pm hours".split()
+)
+_FURNITURE_ALL = _FURNITURE_WORDS | _FURNITURE_WORDS_MORE
 _SMALL = frozenset("a an the of to in on at by for and or with from as that".split())
 
 
@@ -128,6 +161,8 @@ def prose(line: str, vocab: frozenset[str] = frozenset()) -> bool:
         or heading
         or line.endswith((":", ","))
         or bool(_AMOUNT.search(line) or _FIGURE.search(line))
+        or bool(_DECIMAL.search(line))  # a table's "10.00" or a time: a figure, not a page's
+        or bool(_MARK_ALONE.fullmatch(line))  # a list's bullet on a line of its own
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from archive.ingest import orgcontext as context
 from archive.ingest import orgshapes as shapes
 from archive.ingest.furniture import in_capitals
 from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
@@ -13,7 +14,7 @@ from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, st
 # Words that end the name of an organisation that is not a government department.
 _ORG_ENDINGS = (
     "Council|Board|Association|Network|Trust|Group|Foundation|Union|Society|Agency|Commission|Authority"
-    "|Institute|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
+    "|Institute|Institution(?=\\s+(?:of|for)\\s)|Centre|Center|Charity|Partnership|Federation|Alliance|Confederation|Ombudsman|Ofsted|Inspectorate"
     "|Organisation|Organization|Committee|Corporation|Bank|University|College|School|Chamber|Forum|Taskforce"
     "|Limited|Ltd|Hospital|Tribunal|Court|Company|Corp|Party|Theatre|Festival|Museum|Gallery|Library"
     "|Memorial|Church|Bureau|Forces?|League|Club|Academy|Army|Navy|Air\\s+Force|Police|Secretariat"
@@ -38,7 +39,7 @@ _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 _OPENING = (
     "Bank|University|College|School|Council|Commission|Office|Bureau|Institute|Centre|Church"
     "|Museum|Gallery|Library|Board|Committee|Authority|Agency|Society|Association|Court"
-    "|Organisation|Organization|League|Shire|Academy"
+    "|Organisation|Organization|League|Shire|Academy|Institution"
 )
 _ROLE = (
     r"(?:Chair(?:man|woman|person)?|President|(?:Director|Coordinator|Auditor|Solicitor|Attorney)(?:-General)?"
@@ -72,7 +73,7 @@ _ABROAD = (
     r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 )
 _ORGANISATION = re.compile(
-    rf"\b(?:The\s+)?(?P<name>(?:St\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
+    rf"\b(?<!-in-|-of-|-at-)(?:The\s+)?(?P<name>(?:(?:St|Mt|Pt|Ft)\.\s+)?(?:[A-Z][\w'’&-]*|[A-Z]\.(?=\s+[A-Z]\.))(?:\s+{_CAPITAL_WORD}){{0,7}}?"
     rf"\s+(?:{_ORG_ENDINGS}|Colleges)\b"
     # "Alfred Hospital Foundation", "Health and Hospitals Reform Commission": a name may go on to a
     # further ending
@@ -243,6 +244,8 @@ def find_names(
         found.setdefault(" ".join(m.group().split()), m.start())
     for name, at in shapes.by_shape(text):  # "No. 35 Squadron", "the Labor party"
         found.setdefault(name, at)
+    for name, at in context.by_context(text, capitals, department, _LAW_AFTER, _PLURAL_KIND):
+        found.setdefault(name, at)  # "Santos", "Messrs A and B", "companies such as X"
     for name, at in () if capitals else initials(text):
         found.setdefault(name, at)
     # A shorter name inside a longer one found too is the same organisation, cut short, unless
@@ -296,6 +299,8 @@ def _kept(
     if person:  # Deputy Commissioner of Tasmania Police": what the person holds or owns
         held = _PERSON_HOLDS.search(name, person.end()) or _PERSON_OF.match(name, person.end())
         name = name[held.end() :] if held else name  # "Sir William Dobell Art Foundation"
+    # a person by initials before a role: "G. R. Fisher, Chairman of Mt. Isa Mines Ltd"
+    name = re.sub(rf"^(?:[A-Z]\.\s*){{1,3}}[A-Z][\w'’-]*,?\s+(?={_ROLE_WORDS}{_ROLE})", "", name)
     name = shapes.strip_occupation(_ROLE_OPENING.sub("", name))
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)

@@ -64,8 +64,46 @@ def names_no_body(name: str) -> bool:
     )
 
 
+# A country or a state after a comma closing a name "of" something: "Institution of Engineers,
+# Australia", "University of Technology, Western Australia"; not where a list or a clause goes on.
+_COMMA_PLACE = re.compile(
+    r",[ \t]+(?P<place>(?:Western\s+|South\s+)?Australia|New\s+South\s+Wales|Victoria|Queensland"
+    r"|Tasmania|Northern\s+Territory|New\s+Zealand)(?![\w'’-])"
+    r"(?![ \t]*(?:,(?![ \t]+(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\b)|and\b|[A-Z]))"
+)
+# The head of a list of fields a name opens with: "Australian Science, Technology and
+# Engineering Council" (found as "Technology and Engineering Council"), after a lower-case word.
+# not a role before a body ("Chairman, Angus and Robertson Ltd"), a body, a portfolio or a
+# people's adjective ("Australian, Postal and ...")
+_NOT_LIST_HEAD = re.compile(
+    r"\b(?:Minister|Department|Council|Commission|Board|Hospital|University|College|School"
+    r"|Institute|Centre|Authority|Police|Services|Agency|Bureau|Company|Ltd|Limited|Church"
+    r"|Chair(?:man|woman|person)?|Director"
+    r"|Manager|President|Executive|Officer|Secretary|CEO|Coordinator|Head|Education|A[MOC])\b"
+    r"|^[A-Z][a-z]+(?:an|ese|ish)$"
+    # a government, a party or a place: "Commonwealth, Tasmania and Launceston City Council"
+    r"|\b(?:Commonwealth|Federal|State|Territory|Liberal|Labor|National|Tasmania|Victoria"
+    r"|Queensland|Australia|Wales|Canberra|Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart)\b"
+)
+_LIST_OPENING = re.compile(r"(?<=[a-z,(] )((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][a-z][\w'’-]*),[ \t]+$")
+
+
 def join_adjacent(text: str, found: dict[str, int], ends: dict[str, int]) -> None:
-    """Make one name of two found side by side: "Joint Services" + "Staff College"."""
+    """Make one name of two found side by side: "Joint Services" + "Staff College"; keep the
+    country a name "of" something closes with after a comma."""
+    for name, end in list(ends.items()):
+        place = _COMMA_PLACE.match(text, end)
+        # (not a name that holds its country already: "Council of Australian Governments")
+        if name in found and place and re.search(r"\sof\s", name) and "Australia" not in name:
+            found[f"{name}, {' '.join(place['place'].split())}"] = found.pop(name)
+        head = _LIST_OPENING.search(text, max(0, found.get(name, 0) - 60), found.get(name, 0))
+        before = text[: head.start(1)].split()[-1:] if head else []
+        if before and not re.fullmatch(r"[a-z]+|.*[,(]", before[0]):
+            head = None  # the word before is no lower-case one: "Nadine Flood, Community ..."
+        if name in found and head and re.match(r"[A-Z][\w'’-]*\s+and\s", name):
+            if not _NOT_LIST_HEAD.search(head[1]):
+                found[f"{head[1]}, {name}"] = head.start(1)
+                found.pop(name)
     by_start = {at: name for name, at in found.items()}
     for name, end in list(ends.items()):
         if name not in found:

@@ -21,6 +21,7 @@ from math import log
 import numpy as np
 from whoosh import query
 
+from archive.index import lengths
 from archive.search.scores import Scores
 from archive.search.scores import ScoringIndex as Ranker
 from archive.search.words import AtLeast
@@ -51,18 +52,20 @@ def scores(ranker: Ranker, q: AtLeast) -> Scores:
 _norms_of: weakref.WeakKeyDictionary[Ranker, dict[str, np.ndarray]] = weakref.WeakKeyDictionary()
 
 
-def _norms(ranker: Ranker, field: str) -> np.ndarray:
-    """Return every document's length normalisation in a field, worked out once per searcher.
+def _norms(ranker: Ranker, field: str, ids: np.ndarray) -> np.ndarray:
+    """Return some documents' length normalisation in a field.
 
-    Each posting's is the same float as worked out posting by posting: the same operations on
-    the same numbers. Kept, a common word's postings need one look-up each, not four passes.
+    Whoosh keeps a length as one of 256 steps (archive/index/lengths.py): the normalisation of
+    each step is worked out once per searcher, and a document's is looked up by its length byte,
+    the same float as worked out document by document (the same operations on the same numbers).
     """
     norms = _norms_of.setdefault(ranker, {})
     if field not in norms:
         b = B_FIELDS.get(field, 0.75)
         mean = ranker.searcher.avg_field_length(field) or 1.0
-        norms[field] = (1 - b) + b * ranker.field_lengths(field) / mean
-    return norms[field]
+        norms[field] = (1 - b) + b * lengths.LENGTHS / mean
+    found: np.ndarray = norms[field][ranker.length_codes(field)[ids]]
+    return found
 
 
 def word(ranker: Ranker, terms: list[query.Query]) -> Scores:
@@ -73,44 +76,90 @@ def word(ranker: Ranker, terms: list[query.Query]) -> Scores:
     return found
 
 
-def word_at(ranker: Ranker, terms: list[query.Query]) -> tuple[np.ndarray, np.ndarray]:
+def word_at(
+    ranker: Ranker, terms: list[query.Query], within: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Return the documents holding a word (in order) and its BM25F score in each.
 
     Only the documents holding it are worked on, not an array of every document: a rare word
-    costs what its postings do, at any size of index.
+    costs what its postings do, at any size of index. With `within`, a mask, only its documents
+    are scored (the idf still counts every document holding the word): feedback adds a word's
+    score only where the query matches.
     """
-    parts: list[tuple[np.ndarray, np.ndarray]] = []
+    found: list[tuple[np.ndarray, np.ndarray, query.Query]] = []
     for term in terms:
         if type(term) is query.Phrase:  # a compound written as two words: counted once a document
             ids = np.flatnonzero(ranker.sets.matches(term))
             weights = np.ones(len(ids))
         else:
             ids, weights = ranker.sets.postings(term.fieldname, term.text)
-        if not len(ids):
-            continue
-        parts.append((ids, term.boost * weights / _norms(ranker, term.fieldname)[ids]))
-    if not parts:
+        if len(ids):
+            found.append((ids, weights, term))
+    if not found:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
+    df = None if within is None else _held(ranker, [ids for ids, _, _ in found], terms)
+    parts: list[tuple[np.ndarray, np.ndarray]] = []
+    for ids, weights, term in found:
+        if within is not None:
+            kept = within[ids]
+            ids, weights = ids[kept], weights[kept]
+        parts.append((ids, term.boost * weights / _norms(ranker, term.fieldname, ids)))
     if len(parts) == 1:
         held, pseudo = parts[0]  # in any order: callers place each value at its document
     else:
-        total = sum(len(ids) for ids, _ in parts)
-        # A term's postings name each document once, so += adds every one of them: each
-        # document's parts are added to 0.0 in the order of the parts, either way.
-        if total * 64 > ranker.size:  # many: a pass over an array of every document is quicker
-            mask = np.zeros(ranker.size, dtype=bool)
-            every = np.zeros(ranker.size)
-            for ids, found in parts:
-                mask[ids] = True
-                every[ids] += found
-            held = np.flatnonzero(mask)
-            pseudo = every[held]
-        else:
-            held = np.unique(np.concatenate([ids for ids, _ in parts]))
-            pseudo = np.zeros(len(held))
-            for ids, found in parts:
-                pseudo[np.searchsorted(held, ids)] += found
+        held, pseudo = _added(ranker.size, parts)
     # One idf per word, from the documents holding it in any field (Robertson and Sparck Jones').
-    df = np.count_nonzero(pseudo) if len(parts) > 1 else len(parts[0][0])
+    if df is None:
+        df = int(np.count_nonzero(pseudo)) if len(parts) > 1 else len(parts[0][0])
     idf = log(1 + (ranker.size - df + 0.5) / (df + 0.5))
     return held, idf * pseudo * (K1 + 1) / (pseudo + K1)
+
+
+def _added(size: int, parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the documents of any part, in order, and each one's parts added in their order."""
+    total = sum(len(ids) for ids, _ in parts)
+    # A term's postings name each document once, so += adds every one of them: each
+    # document's parts are added to 0.0 in the order of the parts, either way.
+    if total * 64 > size:  # many: a pass over an array of every document is quicker
+        mask = np.zeros(size, dtype=bool)
+        every = np.zeros(size)
+        for ids, found in parts:
+            mask[ids] = True
+            every[ids] += found
+        held = np.flatnonzero(mask)
+        return held, every[held]
+    held = np.unique(np.concatenate([ids for ids, _ in parts]))
+    pseudo = np.zeros(len(held))
+    for ids, found in parts:
+        pseudo[np.searchsorted(held, ids)] += found
+    return held, pseudo
+
+
+_held_of: weakref.WeakKeyDictionary[Ranker, dict[tuple[object, ...], int]] = (
+    weakref.WeakKeyDictionary()
+)
+HELD_MEMO = 50_000  # words whose document frequency is kept (feedback words come again)
+
+
+def _held(ranker: Ranker, id_arrays: list[np.ndarray], terms: list[query.Query]) -> int:
+    """Return how many documents hold any of a word's terms, kept per searcher."""
+    memo = _held_of.setdefault(ranker, {})
+    key = tuple(
+        (t.fieldname, t.text if type(t) is query.Term else tuple(getattr(t, "words", ())))
+        for t in terms
+    )
+    found = memo.get(key)
+    if found is None:
+        if len(id_arrays) == 1:
+            found = len(id_arrays[0])
+        elif sum(len(ids) for ids in id_arrays) * 64 > ranker.size:
+            mask = np.zeros(ranker.size, dtype=bool)
+            for ids in id_arrays:
+                mask[ids] = True
+            found = int(np.count_nonzero(mask))
+        else:
+            found = len(np.unique(np.concatenate(id_arrays)))
+        if len(memo) >= HELD_MEMO:
+            memo.clear()
+        memo[key] = found
+    return found

@@ -19,7 +19,7 @@ from archive.corpus.country import currency_of, fiscal_year
 from archive.corpus.registry import Registry
 from archive.errors import BadRequest
 from archive.index import generations
-from archive.search import discover, limits, realterms
+from archive.search import discover, heap, limits, realterms
 from archive.search.docsets import Mask
 from archive.search.facets import FacetValue
 from archive.search.generation import Generation
@@ -41,6 +41,7 @@ FACETS = (
     "announced_by",
     "amount",
 )
+LABELS_KEPT = 50_000  # facet values' labels kept per generation
 
 
 @dataclass
@@ -72,6 +73,7 @@ class Archive:
     _closer: Any  # closes the open generation's searcher with the archive
 
     def __init__(self, index_dir: Path, pinned: Path | None = None):
+        heap.return_large_arrays()  # a worker's own memory: a query's scratch arrays go back
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._generation: Generation | None = None
@@ -300,6 +302,16 @@ class Archive:
         return sorted(values, key=_facet_order(facet, currency_of(gen.registry.home) or "GBP"))
 
     def _label(self, gen: Generation, facet: str, value: str) -> str:
+        # A generation's labels do not change: each worked out once, not per value per query
+        # (bounded: a selected value comes from the URL, and could be anything).
+        found = gen.labels.get((facet, value))
+        if found is None:
+            found = self._labelled(gen, facet, value)
+            if len(gen.labels) < LABELS_KEPT:
+                gen.labels[(facet, value)] = found
+        return found
+
+    def _labelled(self, gen: Generation, facet: str, value: str) -> str:
         if facet == "amount":
             return band_label(value)
         if facet in ("department", "programme", "government"):

@@ -25,12 +25,12 @@ from archive.search.documents import DocumentCache
 from archive.search.words import AtLeast
 
 Mask = np.ndarray  # one bool per document number of the generation
-CACHED_MASKS = 256  # about 25 MB at 100,000 documents
-CACHED_MASK_BYTES = 64 * 2**20  # and at most 64 MB: 64 masks at 1,000,000 documents
+CACHED_MASKS = 256  # about 3 MB at 100,000 documents, kept as bits (archive/search/cache.py)
+CACHED_MASK_BYTES = 16 * 2**20  # and at most 16 MB: 128 masks at 1,000,000 documents
 CACHED_POSTINGS = 64  # the terms of the last few queries
-# and at most 32 MB of them: at 1,000,000 documents a common word's postings alone are 8 MB, and
-# 64 of them made most of a worker's own memory.
-CACHED_POSTINGS_BYTES = 32 * 2**20
+# and at most 24 MB of them (8 bytes a posting): at 1,000,000 documents a common word's postings
+# alone are 4 MB, and 64 of them made most of a worker's own memory.
+CACHED_POSTINGS_BYTES = 24 * 2**20
 
 
 class DocSets:
@@ -38,6 +38,7 @@ class DocSets:
 
     def __init__(self, searcher: Searcher, folder: Path | None = None):
         self.searcher = searcher
+        self.folder = folder
         self.reader = searcher.reader()
         # The build's postings arrays beside each segment (archive/index/arrays.py), where there
         # are any.
@@ -82,6 +83,11 @@ class DocSets:
 
     def postings(self, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         """Return a term's documents and weights, kept for the next few terms (ranking too)."""
+        ids, weights = self._kept_postings(field, text)
+        # Kept in the narrowest type that holds them exactly; every score is worked in float64.
+        return ids, weights.astype(np.float64, copy=False)
+
+    def _kept_postings(self, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         key = (field, self.searcher.schema[field].to_bytes(text) if isinstance(text, str) else text)
         found = self._postings.get(key)
         if found is None:
@@ -98,9 +104,13 @@ class DocSets:
         return found
 
     def _read_postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        # Document numbers in 32 bits where they fit, weights as the arrays hold them (float32,
+        # term frequencies, exact): 8 bytes a posting kept instead of 16.
+        narrow = np.int32 if self.size < 2**31 else np.int64
         if self._arrays is None or not arrays.covers(self.searcher.schema, field):
-            return postings(self.reader, field, btext)
-        ids, weights = [], []
+            ids, weights = postings(self.reader, field, btext)
+            return ids.astype(narrow), _narrowed(weights)
+        parts, scores = [], []
         for (leaf, offset), (segment, _) in zip(self.reader.leaf_readers(), self._arrays):
             found = (
                 segment.postings(field, btext)
@@ -108,11 +118,11 @@ class DocSets:
                 else postings(leaf, field, btext)
             )
             if found is not None and len(found[0]):
-                ids.append(found[0].astype(np.int64) + offset)
-                weights.append(found[1].astype(np.float64))
-        if not ids:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        return np.concatenate(ids), np.concatenate(weights)
+                parts.append(found[0].astype(narrow) + offset)
+                scores.append(found[1])
+        if not parts:
+            return np.zeros(0, dtype=narrow), np.zeros(0, dtype=np.float32)
+        return np.concatenate(parts), _narrowed(np.concatenate(scores))
 
     def segment(self, doc: int) -> tuple[arrays.SegmentArrays | None, int]:
         """Return the arrays of a document's segment (None if it has none) and its number there."""
@@ -128,7 +138,7 @@ class DocSets:
         if field not in self.searcher.schema:
             return np.zeros(self.size, dtype=bool)
         try:
-            return self.from_ids(self.postings(field, text)[0])
+            return self.from_ids(self._kept_postings(field, text)[0])
         except ValueError:  # text the field cannot hold, such as a word in a numeric field
             return np.zeros(self.size, dtype=bool)
 
@@ -204,24 +214,37 @@ class DocSets:
 
     def _phrase_from_arrays(self, field: str, btexts: list[bytes], wanted: Mask) -> Mask:
         # Each word's (document, position - its place in the phrase) pairs as one int64 key; the
-        # phrase starts where every word has the same key.
+        # phrase starts where every word has the same key. The rarest word first, and each next
+        # word's positions read only in the documents still in the running: two common words'
+        # positions are millions at 100,000 documents, most of them in documents already out.
         found = []
         assert self._arrays is not None  # the caller checked that every segment has arrays
-        for segment, offset in self._arrays:
+        ends = [offset for _, offset in self._arrays][1:] + [self.size]
+        for (segment, offset), end in zip(self._arrays, ends):
             assert segment is not None
+            found_spans = [segment.terms.get((field, btext)) for btext in btexts]
+            spans = [span for span in found_spans if span is not None]
+            if len(spans) < len(btexts):
+                continue  # a word this segment does not hold
+            running = wanted[offset:end]  # this segment's documents, by their numbers in it
             keys = None
-            for shift, btext in enumerate(btexts):
-                docs, poses = segment.positions(field, btext)
-                docs = docs.astype(np.int64) + offset
-                keep = wanted[docs] & (poses >= shift)
+            for shift in sorted(
+                range(len(btexts)), key=lambda n: _positions_held(segment, spans[n])
+            ):
+                docs, poses = _positions_in(segment, spans[shift], running)
+                keep = poses >= shift
                 # Sorted and distinct already: postings come in document order, positions rising.
-                word_keys = (docs[keep] << 32) | (poses[keep].astype(np.int64) - shift)
+                word_keys = (docs[keep].astype(np.int64) << 32) | (
+                    poses[keep].astype(np.int64) - shift
+                )
                 keys = word_keys if keys is None else _common(keys, word_keys)
                 if not len(keys):
                     break
+                running = np.zeros(end - offset, dtype=bool)
+                running[keys >> 32] = True
             if keys is not None and len(keys):
                 docs = keys >> 32
-                found.append(docs[np.concatenate(([True], docs[1:] != docs[:-1]))])
+                found.append(docs[np.concatenate(([True], docs[1:] != docs[:-1]))] + offset)
         return self.from_ids(np.concatenate(found) if found else np.zeros(0, dtype=np.int64))
 
     def column(self, field: str) -> np.ndarray:
@@ -255,6 +278,14 @@ class DocSets:
         return ids[order[:limit]]
 
 
+def _narrowed(weights: np.ndarray) -> np.ndarray:
+    """Return weights as float32 where that holds every one exactly, else as float64."""
+    if weights.dtype == np.float32:
+        return weights
+    narrow = weights.astype(np.float32)
+    return narrow if np.array_equal(narrow, weights) else weights.astype(np.float64)
+
+
 def _common(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """Return the keys in both of two sorted arrays of distinct keys, sorted.
 
@@ -268,3 +299,30 @@ def _common(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     at = np.minimum(np.searchsorted(second, first), len(second) - 1)
     found: np.ndarray = first[second[at] == first]
     return found
+
+
+def _positions_held(segment: arrays.SegmentArrays, span: tuple[int, int]) -> int:
+    """Return how many positions a term's postings hold in a segment."""
+    return int(segment.starts[span[1]]) - int(segment.starts[span[0]])
+
+
+def _positions_in(
+    segment: arrays.SegmentArrays, span: tuple[int, int], docs: Mask
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return a term's positions in some of a segment's documents, each with its document."""
+    start, stop = span
+    ids = segment.ids[start:stop]
+    firsts = segment.starts[start : stop + 1]
+    held = docs[ids]
+    at = np.flatnonzero(held)
+    if len(at) * 2 > len(ids):
+        # Most of them: one slice of every position, then those of the documents wanted.
+        every = np.repeat(ids, np.diff(firsts))
+        keep = docs[every]
+        return every[keep], segment.poses[firsts[0] : firsts[-1]][keep]
+    lengths = firsts[at + 1] - firsts[at]
+    # Posting j's positions run from firsts[j]; laid end to end, the k-th of them all is at
+    # (firsts[j] - the positions of the postings before it) + k.
+    before = np.cumsum(lengths) - lengths
+    where = np.repeat(firsts[at] - before, lengths) + np.arange(int(lengths.sum()))
+    return np.repeat(ids[at], lengths), segment.poses[where]

@@ -45,9 +45,8 @@ class FacetTable:
             live = columns.live_mask(reader)
         self._live = live
         self._columns: dict[str, _Column] = {}
-        self._masks = ArrayCache(
-            32 * 2**20, 256
-        )  # a facet value's mask: 1 MB at 1,000,000 documents
+        # A facet value's mask, kept as bits: 125 KB at 1,000,000 documents.
+        self._masks = ArrayCache(8 * 2**20, 256)
         # Facets not indexed but worked out from other columns (archive/search/periods.py): each
         # gives, on first use, its values and a value code per document number, -1 for none.
         self.computed: dict[str, Callable[[], Any]] = {}

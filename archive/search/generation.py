@@ -34,3 +34,5 @@ class Generation:
     forms: dict[str, list[str]] = field(default_factory=dict)
     # Which build this is: its id, date and number of documents (generations.build_info).
     build: dict[str, Any] = field(default_factory=dict)
+    # Each facet value's label, as the facets show it (facet, value -> label).
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)

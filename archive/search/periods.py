@@ -48,16 +48,21 @@ class Periods:
             if size and sets.reader.has_column("sortdate")
             else np.zeros(size, np.int64)
         )
-        self.year, self.month, day = dates // 10000, dates // 100 % 100, dates % 100
+        year, month, day = dates // 10000, dates // 100 % 100, dates % 100
         # Days as YYYYMMDD numbers, which compare in order.
-        leap = (self.year % 4 == 0) & ((self.year % 100 != 0) | (self.year % 400 == 0))
-        month_days = MONTH_DAYS[self.month] + ((self.month == 2) & leap)
-        self.first = np.where(
-            self.month == 0, self.year * 10000 + 101, np.where(day == 0, dates + 1, dates)
+        leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+        month_days = MONTH_DAYS[month] + ((month == 2) & leap)
+        first = np.where(month == 0, year * 10000 + 101, np.where(day == 0, dates + 1, dates))
+        last = np.where(
+            month == 0, year * 10000 + 1231, np.where(day == 0, dates + month_days, dates)
         )
-        self.last = np.where(
-            self.month == 0, self.year * 10000 + 1231, np.where(day == 0, dates + month_days, dates)
-        )
+        # Kept in the narrowest type that holds them: every worker keeps its own (a YYYYMMDD day
+        # fits 32 bits), 11 bytes a document instead of 32.
+        wide = bool(len(dates)) and not (int(dates.min()) >= 0 and int(last.max()) < 2**31)
+        self.year = year if wide else year.astype(np.int16)
+        self.month = month.astype(np.int8)
+        self.first = first if wide else first.astype(np.int32)
+        self.last = last if wide else last.astype(np.int32)
         self.live = sets.live
 
     @cached_property

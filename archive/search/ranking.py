@@ -21,16 +21,17 @@ from whoosh import query
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from archive.index import lengths
 from archive.search import bm25f, rescoring
 from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
 from archive.search.scores import Scores
 from archive.search.words import AtLeast
 
-CACHED_SCORES = 256  # bound by bytes first above 130,000 documents (24 KB each at 3,000)
-CACHED_SCORE_BYTES = (
-    32 * 2**20
-)  # 4 scores at 1,000,000 documents, 40 at 100,000: a worker's own memory
+CACHED_SCORES = 256
+# A worker's own memory: kept as the documents that score and their scores (archive/search/
+# cache.py), 12 bytes a matching document; 8 bytes a document where most match.
+CACHED_SCORE_BYTES = 24 * 2**20
 # BM25F's term-frequency saturation and length normalisation, chosen by bench/relevance.py.
 K1 = 1.2
 B = 0.75
@@ -85,7 +86,8 @@ class Ranker:
         )
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
-        self._lengths: dict[str, np.ndarray] = {}
+        self.folder = sets.folder
+        self._lengths: dict[str, np.ndarray] = {}  # each field's length bytes (index/lengths.py)
         self._means: dict[str, float] = {}
         self._cache = ArrayCache(CACHED_SCORE_BYTES, CACHED_SCORES)
 
@@ -154,24 +156,20 @@ class Ranker:
         if field not in self._means:  # Whoosh sums every segment's lengths on each call
             self._means[field] = self.searcher.avg_field_length(field) or 1
         avgfl = self._means[field]
-        lengths = self.field_lengths(field)[ids]
+        lengths = self.lengths_at(field, ids)
         # Whoosh's bm25(), term for term, so that every score is the same float.
         scores[ids] = idf * (
             (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl))
         )
         return scores
 
-    def field_lengths(self, field: str) -> np.ndarray:
-        # Whoosh keeps each document's field length as one byte, decoded on reading: read it the
-        # same way.
+    def length_codes(self, field: str) -> np.ndarray:
+        """Return every document's length byte in a field, mapped from the index's files."""
         if field not in self._lengths:
-            parts = [
-                np.fromiter(
-                    (leaf.doc_field_length(d, field, 1) for d in range(leaf.doc_count_all())),
-                    dtype=np.float64,
-                    count=leaf.doc_count_all(),
-                )
-                for leaf, _ in self.reader.leaf_readers()
-            ]
-            self._lengths[field] = np.concatenate(parts) if parts else np.zeros(0)
+            self._lengths[field] = lengths.codes(self.reader, field, self.folder)
         return self._lengths[field]
+
+    def lengths_at(self, field: str, ids: np.ndarray) -> np.ndarray:
+        """Return some documents' field lengths, the floats Whoosh's doc_field_length gives."""
+        found: np.ndarray = lengths.LENGTHS[self.length_codes(field)[ids]]
+        return found

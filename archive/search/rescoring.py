@@ -50,22 +50,31 @@ def rescored(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
     if not (PROXIMITY or FEEDBACK):
         return scores
     window, _ = _best(ranker, q, scores, max(PROXIMITY_WINDOW, FEEDBACK_DOCS))
-    found = scores + proximity(ranker, q, window[:PROXIMITY_WINDOW])
-    return found + feedback(ranker, q, found)
+    # Each pass adds only where it gives something (elsewhere it would add 0.0, which changes no
+    # score): no array of every document for a bonus held by ten of them.
+    found = scores.copy()
+    docs, bonus = proximity(ranker, q, window[:PROXIMITY_WINDOW])
+    found[docs] += bonus  # distinct documents
+    docs, extra = feedback(ranker, q, found)
+    found[docs] += extra
+    return found
 
 
-def proximity(ranker: Ranker, q: AtLeast, window: np.ndarray) -> Scores:
-    """Score a few documents for how close together they hold the query's words."""
-    bonus = np.zeros(ranker.size)
+def proximity(ranker: Ranker, q: AtLeast, window: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Score a few documents for how close together they hold the query's words.
+
+    Return the documents of the window and the bonus of each.
+    """
+    bonus = np.zeros(len(window))
     stems = _stems(q, "body")
     if not PROXIMITY or len(stems) < 2:
-        return bonus
+        return window[:0], bonus[:0]
     idfs = {stem: ranker.searcher.idf("body", stem) for stem in stems}
     # Without feedback only the query's words are needed: stem only the words that could be
     # one of them (Porter's stems change a word's ending, never its first three letters).
     starts = None if _feeds(q) else tuple({stem[:3] for stem in stems})
     spans: docwords.Spans = {}
-    for doc in window.tolist():
+    for n, doc in enumerate(window.tolist()):
         # From the arrays beside the segment where they can say, else from the document's text.
         where = docwords.places(ranker.sets, doc, stems, spans) if _from_arrays(ranker) else None
         if where is None:
@@ -77,8 +86,8 @@ def proximity(ranker: Ranker, q: AtLeast, window: np.ndarray) -> Scores:
                 gap = _nearest(first, second)
                 if 0 < gap <= PROXIMITY_SPAN:
                     total += (first_idf + second_idf) / 2 / gap
-        bonus[doc] = PROXIMITY * total
-    return bonus
+        bonus[n] = PROXIMITY * total
+    return window, bonus
 
 
 def _places(
@@ -94,17 +103,17 @@ def _places(
     return where
 
 
-def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
+def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> tuple[np.ndarray, np.ndarray]:
     """Score matching documents for the words most typical of the best few.
 
-    This is pseudo-relevance feedback.
+    This is pseudo-relevance feedback. Return the documents it adds to and what it adds to each.
     """
-    extra = np.zeros(ranker.size)
+    none = np.zeros(0, dtype=np.int64), np.zeros(0)
     if not _feeds(q):
-        return extra
+        return none
     best, best_scores = _best(ranker, q, scores, FEEDBACK_DOCS)
     if not len(best) or best_scores.sum() <= 0:
-        return extra
+        return none
     asked = {leaf.text for leaf in q.leaves() if type(leaf) is query.Term}
     weights: dict[str, float] = {}
     holders: Counter[str] = Counter()
@@ -126,15 +135,25 @@ def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
         :FEEDBACK_TERMS
     ]
     total = sum(weights[t] for t in terms)
+    extra = np.zeros(ranker.size)
+    # Only where the query matches (a document it does not match gains nothing): a word's
+    # scores are worked out for those documents alone.
+    matched = ranker.sets.matches(q)
+    # Narrowed only where the query matches few: for a long question matching most documents
+    # the narrowing costs more than it saves (either way, the same scores).
+    within = matched if np.count_nonzero(matched) * 8 < ranker.size else None
     for term in terms:
-        ids, values = _expansion(ranker, term)
+        ids, values = _expansion(ranker, term, within)
         extra[ids] += (weights[term] / total) * values
     # Weighed against the query's own words, so that feedback is the same share of a short query
     # and a long one.
-    return FEEDBACK * len(q.subqueries) * extra * ranker.sets.matches(q)
+    gain = np.flatnonzero(extra)
+    return gain, FEEDBACK * len(q.subqueries) * extra[gain] * matched[gain]
 
 
-def _expansion(ranker: Ranker, stem: str) -> tuple[np.ndarray, np.ndarray]:
+def _expansion(
+    ranker: Ranker, stem: str, within: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
     # A feedback word scores as a question's words do: title and body together where they are.
     # Only where it is held (its documents and scores): the rest add nothing.
     if not bm25f.COMBINED:
@@ -142,7 +161,9 @@ def _expansion(ranker: Ranker, stem: str) -> tuple[np.ndarray, np.ndarray]:
         ids = np.flatnonzero(scores)
         return ids, scores[ids]
     return bm25f.word_at(
-        ranker, [query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)]
+        ranker,
+        [query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)],
+        within,
     )
 
 

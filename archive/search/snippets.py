@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -99,8 +100,14 @@ def snippet(text: str, spans: list[Span], chars: int = SNIPPET_CHARS) -> str:
     """Return the best passage (and one with words it lacks) as HTML, matches in <mark>; else ''."""
     if not spans:
         return ""
-    blocks = _blocks(text)
-    candidates = [window for block in blocks for window in _windows(text, block, spans, chars)]
+    # Each block is given only the spans that start in it (spans are in text order): most of a
+    # long text's blocks hold none, and were each checked against every span.
+    starts = [span[0] for span in spans]
+    candidates: list[Window] = []
+    for low, high in _blocks(text):
+        held = slice(bisect_left(starts, low), bisect_right(starts, high))
+        if held.start < held.stop:
+            candidates.extend(_windows(text, (low, high), spans[held], chars))
     first = max(candidates, key=lambda w: (len(w[2]), len(w[3]), -w[0]))
     chosen = [first]
     missing = set(spans_words(spans)) - first[2]

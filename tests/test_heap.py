@@ -1,0 +1,30 @@
+"""A query's large arrays are given back to the system when freed (archive/search/heap.py)."""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from archive.search import heap
+
+
+def _mappings() -> set[str]:
+    return {line.split()[0] for line in Path("/proc/self/maps").read_text().splitlines()}
+
+
+@pytest.mark.skipif(
+    platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",
+    reason="mallopt's mmap threshold is glibc's",
+)
+def test_large_arrays_get_a_mapping_of_their_own_and_give_it_back():
+    assert heap.return_large_arrays()
+    for _ in range(3):  # freed and made again: glibc would have raised its threshold by now
+        before = _mappings()
+        scores = np.ones(2 * heap.LARGE // 8)  # twice the threshold, in floats
+        held = _mappings() - before
+        assert held, "the array was served from the heap, not a mapping of its own"
+        del scores
+        assert not (_mappings() & held), "the freed array's mapping was kept"
