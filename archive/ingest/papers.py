@@ -206,8 +206,15 @@ def _front(found: Suggested, lines: list[str], where: str) -> None:
             )
 
 
-_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r"|" + "|".join(m[:3] for m in _MONTHS) + r")\.?"
+_MONTHS_SHORT = {m[:3] for m in _MONTHS}
+_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r"|" + "|".join(m[:3] for m in _MONTHS) + r"|sept)\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# a cover's "2015", "Report 2015"; not the end of a span, "Budget 2016 to 2017"
+_COVER_YEAR = re.compile(r"^(?:[A-Z][^\W\d]*(?: [^\W\d]+){0,4}\s)?(?P<year>(?:19|20)\d\d)$")
+# a word before a year (and perhaps a day) that may be a misspelt month ("Febuary 2011")
+_MONTHISH = re.compile(
+    r"\b(?P<word>[A-Za-z]{4,10})(?=\.?,?\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)"
+)
 _PRINTED = [  # (precision, pattern): the most precise date printed wins, then the first
     # a memorandum's "Date: 2013-04-10", "DATE: 10/04/2013" (figures only after a label)
     (
@@ -224,10 +231,7 @@ _PRINTED = [  # (precision, pattern): the most precise date printed wins, then t
     (2, re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
     (1, re.compile(rf"\b(?P<season>spring|summer|autumn|winter|fall)\s+{_YEAR}\b", re.I)),
     (0, re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d\d)[/–-](?P<next>\d\d)(?![\d/-])")),
-    (
-        1,
-        re.compile(r"^(?:[A-Z][^\W\d]*(?: [^\W\d]+){0,4}\s)?(?P<year>(?:19|20)\d\d)$"),
-    ),  # a cover's "2015", "Report 2015"; not the end of a span, "Budget 2016 to 2017"
+    (1, _COVER_YEAR),
 ]
 _LABEL = re.compile(
     r"\b(?:published|issued|dated?|updated|briefing|presented|ordered|report)\b", re.I
@@ -253,13 +257,16 @@ def printed_date(blocks: list[str], least: int = 0) -> tuple[str, str] | None:
         ]
         for block in blocks
     ]
+    prose = False  # a paragraph of running text read: a cover's lone year lies before it
     for order, (block, cell) in enumerate(b for row in cells for b in row):
+        block = mend_months(block)
         words = len(block.split())
+        prose = prose or (words >= 25 and block.rstrip().endswith((".", ".)", '."')))
         if not block or words > 40:
             continue
         for precision, pattern in _PRINTED:
-            if precision < least:
-                continue
+            if precision < least or (prose and pattern is _COVER_YEAR):
+                continue  # after the text has begun, a year alone is a caption's or a chart's
             for match in pattern.finditer(block):
                 # A date in a line of its own, or after "Published", "Briefing": not one in a
                 # sentence of text.
@@ -279,6 +286,49 @@ def printed_date(blocks: list[str], least: int = 0) -> tuple[str, str] | None:
             if best and best[0] == precision:
                 break
     return (best[2], best[3]) if best else None
+
+
+def mend_months(text: str) -> str:
+    """Spell a month misspelt before a year by one letter ("Febuary 2011") as the month."""
+
+    def month(match: re.Match[str]) -> str:
+        word = match["word"]
+        lower = word.lower()
+        if lower in _MONTHS or lower in _MONTHS_SHORT or lower == "sept":
+            return word
+        for name in _MONTHS:
+            # five letters at least: a month of four ("June") is one letter from many words
+            # and a month of five only by a letter left out, put in or swapped: "Marsh 2014"
+            # is a name cited
+            near = _one_edit(lower, name) and (
+                len(name) > 5 or len(lower) != 5 or _swapped(lower, name)
+            )
+            if len(name) >= 5 and name[0] == lower[0] and near:
+                return name.capitalize() if word[0].isupper() else name
+        return word
+
+    return _MONTHISH.sub(month, text)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Say whether a is b with one letter left out, put in, changed or two swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Say whether a is b with two letters side by side swapped."""
+    return sorted(a) == sorted(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 2
 
 
 def _iso(match: re.Match[str], precision: int) -> str | None:

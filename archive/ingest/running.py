@@ -24,6 +24,13 @@ _DIGITS = re.compile(r"\d+")
 _NUM = r"(?:page\s+)?(?:(?:#|[a-z])[-–])?#"
 _END_NUMBER = re.compile(rf"^{_NUM}(?:\s+|\s*[|·•–-]\s*)|(?:\s+|\s*[|·•–-]\s*){_NUM}$")
 _START_NUMBER = re.compile(rf"^{_NUM}(?:\s+|\s*[|·•–-]\s*)")
+_PAGE = r"(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlc]{1,7})"
+# words and a page number with a dash or bar between: "Contents — ii", "12 | Annual report"
+_NUMBERED = re.compile(
+    rf"^(?:(?P<first>{_PAGE})\s*(?P<sep>[—–|·•])\s*[^\W\d].{{1,80}}"
+    rf"|[^\W\d].{{1,80}}?\s*(?P<sep2>[—–|·•])\s*{_PAGE})$",
+    re.IGNORECASE,
+)
 _LAST_NUMBER = re.compile(rf"(?:\s+|\s*[|·•–-]\s*){_NUM}$")
 
 
@@ -40,6 +47,7 @@ def running_lines(pages: list[PageText]) -> set[str]:
     running = {
         shape for shape, count in seen.items() if count >= needed and not _PAGE_NUMBER.match(shape)
     }
+    running |= _alike(seen, needed)
     # A short line closing (or opening) the text of many pages word for word is furniture too,
     # even above the margin: "Continued on next page", "(continued)".
     # So is a line standing outermost on many pages, though set a little inside the margin band.
@@ -54,11 +62,55 @@ def running_lines(pages: list[PageText]) -> set[str]:
                 for shape in _shapes(ln.text)
             }
         )
-    return running | {
-        shape
-        for shape, count in ends.items()
-        if count >= max(3, len(pages) // 10) and re.search(r"[a-z]{3}", shape)
-    }
+    return (
+        running
+        | _numbered_feet(pages)
+        | {
+            shape
+            for shape, count in ends.items()
+            if count >= max(3, len(pages) // 10) and re.search(r"[a-z]{3}", shape)
+        }
+    )
+
+
+def _numbered_feet(pages: list[PageText]) -> set[str]:
+    """Heads or feet whose words change by part, in one style: "Contents — ii", "Definitions —
+    ix", "Student eligibility — 5". Each part's name stands on a page or two, so none repeats; the
+    style does (the margin's words, a dash or bar, then a page number, arabic or roman)."""
+    styles: Counter[tuple[bool, bool, str]] = Counter()
+    found: dict[tuple[bool, bool, str], set[str]] = {}
+    for page in pages:
+        half = len(page.lines) / 2
+        for at, ln in enumerate(page.lines):
+            match = _NUMBERED.match(" ".join(ln.text.split()))
+            if not match or len(ln.text.split()) > 10 or not _in_margin(ln, page):
+                continue
+            style = (at < half, bool(match["first"]), match["sep"] or match["sep2"])
+            styles[style] += 1
+            found.setdefault(style, set()).update(_shapes(ln.text))
+    # the style on a quarter of the pages, three at least: a paper's furniture, not a heading
+    needed = max(3, len(pages) // 4)
+    return {shape for style, count in styles.items() if count >= needed for shape in found[style]}
+
+
+def _alike(seen: Counter[str], needed: int) -> set[str]:
+    """Margin lines read a little differently on each page (by OCR: "Robertson Road. Ottawa",
+    "Roberison Road, Otiawa"), alike in nine letters of ten: one line repeated."""
+    from difflib import SequenceMatcher
+
+    rare = [shape for shape, count in seen.items() if count < needed and len(shape) >= 15]
+    if len(rare) > 300:  # a long paper's margins: exact repeats suffice, pairs would be slow
+        return set()
+    alike: set[str] = set()
+    for at, shape in enumerate(rare):
+        count = seen[shape]
+        for other in rare[:at] + rare[at + 1 :]:
+            match = SequenceMatcher(None, shape, other, autojunk=False)
+            if match.real_quick_ratio() >= 0.9 and match.quick_ratio() >= 0.9:
+                count += seen[other] if match.ratio() >= 0.9 else 0
+        if count >= needed:
+            alike.add(shape)
+    return alike
 
 
 def _ends(page: PageText) -> list[Line]:
