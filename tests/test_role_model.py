@@ -89,7 +89,9 @@ def test_the_model_may_read_totals_and_parts_but_never_a_cut():
     assert all(r.get("part_of") is None for r in found)
     rules = {r["text"]: r["role"] for r in assign_roles(text, found, model=False)}
     assert rules["£5 million"] == "announced"
-    assert read["£5 million"]["role"] == "part" and read["£2 million"]["role"] == "part"
+    assert read["£5 million"]["role"] == "part"
+    # "has received £2 million": part or announced as the weights fall, inside the £36m either way
+    assert read["£2 million"]["role"] in ("part", "announced")
     assert "“awarded”" in read["£5 million"]["role_evidence"]
     # The ledger counts the release's money once: the £36m new, the parts no link places
     # inside the largest sum they fit in, as it does for sums read as announced.

@@ -23,12 +23,16 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from archive.corpus.amounts import Amount, sentences
+from archive.corpus.amounts import Amount, _sentence_of, sentences
+from archive.corpus.lines import join_lines, list_end
 from archive.corpus.money_shapes import Found as _Found
 from archive.corpus.money_shapes import link_shapes
+from archive.corpus.money_structure import link_structure
 
 INCLUDES = re.compile(
-    r"\b(?:includ(?:es|ed|ing|e)|comprises?|made up of|consists? of|of which|split between)\b", re.I
+    r"\b(?:includ(?:es|ed|ing|e)|compris(?:es?|ing)|made up of|consist(?:s|ing)? of|of which|"
+    r"split between)\b",
+    re.I,
 )
 PART_OF = re.compile(
     r"\b(?:(?:comes?|came|drawn|taken|funded|paid for|allocated|is|are|was|were|will be)"
@@ -71,6 +75,15 @@ _JOINING = (
     " a ",
     " an ",
     ":\n",
+    "covers",
+    "shared",
+    "spent",
+    " of it",
+    "of the ",
+    "within",
+    "through",
+    "under ",
+    "total",
 )
 OF_THIS = re.compile(
     r"\s*Of\s+(?:this|that|these|those|which|the\s+(?:total|package|funding|amount|money))\b", re.I
@@ -90,10 +103,14 @@ def _may_join(text: str) -> bool:
 def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     """Return each amount as a dict with `part_of` (its whole's index, or None) and `evidence`."""
     rows = [{**a.__dict__, "part_of": None, "evidence": None} for a in amounts]
-    if len(amounts) < 2 or not _may_join(text):
-        return rows  # no whole and part, or no words that join them
-    spans = sentences(text)
+    joined = join_lines(text)  # wrapped lines read as the sentences they are (same offsets)
+    if joined != text:
+        _whole_sentences(text, joined, rows)
+    if len(amounts) < 2 or (len(amounts) < 3 and not _may_join(joined)):
+        return rows  # no whole and part, or no words that join them nor sums to add up
+    spans = sentences(joined)
     found = _locate(text, amounts, spans)
+    raw, text = text, joined
     by_sentence: dict[int, list[_Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -184,6 +201,7 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
             )
     _link_total(text, amounts, found, spans, links)
     link_shapes(text, amounts, found, spans, lambda index: index in links, link)
+    link_structure(text, amounts, found, spans, links, link, raw)
     # The same sum written again is the same money: a restated part belongs where the first did.
     for f in found:
         if f.index in links:
@@ -202,6 +220,19 @@ def link_parts(text: str, amounts: Sequence[Amount]) -> list[dict[str, Any]]:
     for linked, (owner, said) in links.items():
         rows[linked]["part_of"], rows[linked]["evidence"] = owner, said
     return rows
+
+
+def _whole_sentences(text: str, joined: str, rows: list[dict[str, Any]]) -> None:
+    """Give each amount the whole sentence around it, read across the lines it was wrapped on."""
+    spans = sentences(joined)
+    starts = [start for start, _ in spans]
+    cursor = 0
+    for row in rows:
+        at = text.find(row["text"], cursor)
+        if at < 0:
+            continue
+        cursor = at + len(row["text"])
+        row["sentence"] = _sentence_of(joined, spans, starts, at, cursor)
 
 
 def headline(rows: Sequence[dict[str, Any]], currency: str = "GBP") -> int | None:
@@ -228,10 +259,7 @@ def _locate(text: str, amounts: Sequence[Amount], spans: list[tuple[int, int]]) 
 
 def _list_after(text: str, end: int, found: list[_Found]) -> list[_Found]:
     """Return the amounts of the list after a sentence ending in a colon, to the next blank line."""
-    rest = text[end:]
-    body = rest.lstrip("\n")
-    stop = body.find("\n\n")
-    block_end = end + (len(rest) - len(body)) + (stop if stop >= 0 else len(body))
+    block_end = list_end(text, end)  # across blank lines while each block opens an item
     return [f for f in found if end <= f.start < block_end]
 
 

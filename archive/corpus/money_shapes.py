@@ -2,7 +2,8 @@
 
 Each is a shape of announcements, read within a sentence or a short run of them:
 
-- "$Y of the $X", "$Y from the $X fund", "as part of the $X": Y is part of X;
+- "$Y of the $X", "$Y from (or through) the $X fund", "as part of the $X", "$Y to a total
+  investment of $X": Y is part of X;
 - "a further $Y, bringing the total to $X": Y is part of X;
 - "$X over four years, with $Y in 2024-25": a year's sums are parts of the sum over years;
 - "$X in total", "totalling $X", "a $X package": smaller sums after it, up to three sentences
@@ -18,8 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from archive.corpus.amounts import Amount
+from archive.corpus.lines import list_end
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,33 @@ class Found:
 
 Link = Callable[[Found, Found, str], None]
 
+_WRITTEN = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+
+
+def rounding(amount: Amount) -> int:
+    """Return half the unit of the last digit a sum is written to ("$1.58 billion": $5 million),
+    at most a hundredth of it: parts adding up to it within this are its parts, as rounded."""
+    written = _WRITTEN.search(amount.text)
+    if not written or not amount.value:
+        return 0
+    decimals = written.group(2) or ""
+    try:
+        number = Decimal(written.group(1).replace(",", "") + ("." + decimals if decimals else ""))
+    except InvalidOperation:
+        return 0
+    if not number:
+        return 0
+    # never more than a hundredth of it: "£5 million" is not £3.8 million and £1.4 million
+    return min(
+        int(Decimal(amount.value) / number * Decimal(10) ** -len(decimals) / 2), amount.value // 100
+    )
+
+
 _AMOUNT_AHEAD = r"(?=(?:[A-Z]{1,3}\s?)?[£€$])"
 # "£48m of the £200m", "$25 million from the $1 billion Federation Fund", "as part of its $30m".
 OF_WHOLE = re.compile(
-    r"^\s*(?:(?:\w+\s+){0,4}?(?:of|from|under|within)\s+(?:the|this|that|its|their|our)"
+    r"^\s*(?:(?:\w+\s+){0,4}?(?:of|from|under|within|through)\s+(?:the|this|that|its|their|our)"
+    r"|(?:[\w,]+\s+){0,6}?to\s+a\s+total\s+(?:[\w-]+\s+){0,2}?of"
     r"|(?:[\w,]+\s+){0,8}?as\s+part\s+of\s+(?:the|this|that|its|their|our|a|an)?"
     r"(?:\s+[\w'’-]+){0,3}?)\s+" + _AMOUNT_AHEAD,
     re.I,
@@ -105,13 +131,10 @@ def link_shapes(
 
     def fits(parts: Sequence[Found], whole: Found) -> bool:
         total = amounts[whole.index]
-        return (
-            all(
-                amounts[p.index].currency == total.currency and amounts[p.index].value < total.value
-                for p in parts
-            )
-            and sum(amounts[p.index].value for p in parts) <= total.value
-        )
+        return all(
+            amounts[p.index].currency == total.currency and amounts[p.index].value < total.value
+            for p in parts
+        ) and sum(amounts[p.index].value for p in parts) <= total.value + rounding(total)
 
     for at, f in enumerate(found):
         nxt = found[at + 1] if at + 1 < len(found) else None
@@ -170,11 +193,7 @@ def link_shapes(
         # A sentence naming a sum and ending in a colon: the list under it holds its parts.
         start, end = spans[whole.sentence]
         if text[start:end].rstrip().endswith(":"):
-            block = text[end:]
-            stop = block.lstrip("\n").find("\n\n")
-            limit = (
-                end + (len(block) - len(block.lstrip("\n"))) + (stop if stop >= 0 else len(block))
-            )
+            limit = list_end(text, end)  # across blank lines while each block opens an item
             mine = [f for f in found if f.sentence == whole.sentence]
             if max(mine, key=lambda f: amounts[f.index].value) is not whole:
                 continue

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from archive.corpus.amounts import _BOUNDARY, _is_abbreviation
+from archive.corpus.lines import join_lines
 from archive.corpus.role_model import refine
 from archive.corpus.role_words import (
     _CLAUSE_BREAK,
@@ -61,6 +62,7 @@ def assign_roles(
     if not rows:
         return []
     places = _places(text, rows)
+    text = join_lines(text)  # wrapped lines read as the sentences they are (same offsets)
     read: list[tuple[str, str]] = []
     contexts: list[tuple[str, str]] = []
     for index, row in enumerate(rows):
@@ -209,6 +211,7 @@ def read_role(before: str, after: str, value: int, moved: bool = False) -> tuple
 def _places(text: str, rows: Sequence[dict[str, Any]]) -> list[tuple[int, int, tuple[int, int]]]:
     """Find each amount in the text, in order: (start, end, the stretch of its sentence near it)."""
     places, cursor = [], 0
+    joined = join_lines(text)
     for row in rows:
         at = text.find(row["text"], cursor)
         if at < 0:
@@ -217,7 +220,7 @@ def _places(text: str, rows: Sequence[dict[str, Any]]) -> list[tuple[int, int, t
             places.append((-1, -1, (0, 0)))
             continue
         cursor = at + len(row["text"])
-        places.append((at, cursor, _near_sentence(text, at, cursor)))
+        places.append((at, cursor, _near_sentence(joined, at, cursor)))
     return places
 
 
@@ -261,6 +264,7 @@ def _context(
     sentence: tuple[int, int],
 ) -> tuple[str, str]:
     """Return the words before and after an amount, in its clause, up to its neighbour amounts."""
+    text = join_lines(text)
     if start < 0:
         whole = " ".join(str(rows[index].get("sentence", "")).split())
         at = whole.find(rows[index]["text"])
