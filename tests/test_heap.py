@@ -28,3 +28,26 @@ def test_large_arrays_get_a_mapping_of_their_own_and_give_it_back():
         assert held, "the array was served from the heap, not a mapping of its own"
         del scores
         assert not (_mappings() & held), "the freed array's mapping was kept"
+
+
+def _heap_end() -> int:
+    for line in Path("/proc/self/maps").read_text().splitlines():
+        if line.endswith("[heap]"):
+            return int(line.split()[0].split("-")[1], 16)
+    return 0
+
+
+@pytest.mark.skipif(
+    platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",
+    reason="mallopt's trim threshold is glibc's",
+)
+def test_small_scratch_arrays_leave_the_heap_top_for_the_next_query():
+    assert heap.return_large_arrays()
+    for _ in range(3):
+        # Three arrays under the mmap threshold (scores at 100,000 documents are 800 KB): the
+        # heap grows for them; freed, its top stays for the next query instead of being
+        # given back and faulted in again (glibc's fixed 128 KB trim threshold did that).
+        scratch = [np.ones(heap.LARGE // 8 - 4096) for _ in range(3)]
+        grown = _heap_end()
+        del scratch
+        assert _heap_end() == grown, "the freed heap top was given back"

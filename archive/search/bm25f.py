@@ -64,7 +64,8 @@ def _norms(ranker: Ranker, field: str, ids: np.ndarray) -> np.ndarray:
         b = B_FIELDS.get(field, 0.75)
         mean = ranker.searcher.avg_field_length(field) or 1.0
         norms[field] = (1 - b) + b * lengths.LENGTHS / mean
-    found: np.ndarray = norms[field][ranker.length_codes(field)[ids]]
+    # take, not [], for both steps: a third of the time of fancy indexing by a uint8 array.
+    found: np.ndarray = norms[field].take(ranker.length_codes(field).take(ids))
     return found
 
 

@@ -85,7 +85,9 @@ class DocSets:
         """Return a term's documents and weights, kept for the next few terms (ranking too)."""
         ids, weights = self._kept_postings(field, text)
         # Kept in the narrowest type that holds them exactly; every score is worked in float64.
-        return ids, weights.astype(np.float64, copy=False)
+        # Numbers are widened to numpy's index type once here: indexing by int32 takes numpy's
+        # slow path (4 to 5 times a pass by intp), and a ranked word indexes by them four times.
+        return ids.astype(np.intp, copy=False), weights.astype(np.float64, copy=False)
 
     def _kept_postings(self, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         key = (field, self.searcher.schema[field].to_bytes(text) if isinstance(text, str) else text)
@@ -138,7 +140,7 @@ class DocSets:
         if field not in self.searcher.schema:
             return np.zeros(self.size, dtype=bool)
         try:
-            return self.from_ids(self._kept_postings(field, text)[0])
+            return self.from_ids(self._kept_postings(field, text)[0].astype(np.intp, copy=False))
         except ValueError:  # text the field cannot hold, such as a word in a numeric field
             return np.zeros(self.size, dtype=bool)
 

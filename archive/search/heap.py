@@ -8,6 +8,12 @@ array of 1 MiB or more (a float per document above 131,072 documents) in a mappi
 unmapped when freed. Smaller ones stay in the heap: a fresh mapping costs a page fault per 4 KB
 on first touch, +25% on a plain query at 100,000 documents with 256 KB; above 4 MB numpy asks
 for huge pages, and at 1,000,000 documents a mapped array cost no more than one from the heap.
+
+Fixing the mmap threshold also fixes the trim threshold at glibc's 128 KB (the dynamic policy
+would have raised it to twice the largest freed block): the heap's top was then given back and
+faulted in again on every query, as each scratch array under 1 MiB (800 KB of scores at 100,000
+documents) was freed and asked for again. That cost plain p95 +25% and long p50 +20% at 100,000
+documents (bench/run.py, CPU clock). The top is kept up to 4 MiB, a few such arrays a worker.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ import ctypes.util
 import functools
 
 M_MMAP_THRESHOLD = -3  # mallopt's parameter number (malloc.h)
+M_TRIM_THRESHOLD = -1
 LARGE = 2**20  # bytes: an array of 131,072 floats
+KEPT_TOP = 4 * LARGE  # bytes of free heap top kept for the next query's scratch arrays
 
 
 @functools.cache
@@ -31,4 +39,4 @@ def return_large_arrays() -> bool:
         return False  # not glibc (macOS, musl without mallopt): its own policy stands
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
-    return bool(mallopt(M_MMAP_THRESHOLD, LARGE))
+    return bool(mallopt(M_MMAP_THRESHOLD, LARGE)) and bool(mallopt(M_TRIM_THRESHOLD, KEPT_TOP))

@@ -171,5 +171,5 @@ class Ranker:
 
     def lengths_at(self, field: str, ids: np.ndarray) -> np.ndarray:
         """Return some documents' field lengths, the floats Whoosh's doc_field_length gives."""
-        found: np.ndarray = lengths.LENGTHS[self.length_codes(field)[ids]]
+        found: np.ndarray = lengths.LENGTHS.take(self.length_codes(field).take(ids))
         return found
