@@ -36,11 +36,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from money_roles import PARTS, SEALED, amounts, labels_by_key  # noqa: E402
+from role_subject import subject  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from archive.corpus import role_model, roles  # noqa: E402
-from archive.corpus.role_subject import subject  # noqa: E402
 from archive.corpus.roles import ROLES  # noqa: E402
 
 FOLDS = 5

@@ -1,4 +1,4 @@
-"""Whose money an amount is, from the subject its sentence names before it: a feature of the model.
+"""Whose money an amount is, from the subject its sentence names before it: a variant feature.
 
 Money announced is the speaker's government's; the same words of giving are written of others'
 money: "The ACT Government is also contributing around $8 million", "New Zealand will also invest
