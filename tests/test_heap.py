@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import platform
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -10,24 +12,36 @@ import pytest
 
 from archive.search import heap
 
+GLIBC = pytest.mark.skipif(
+    platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",
+    reason="mallopt's thresholds are glibc's",
+)
 
-def _mappings() -> set[str]:
+# Run in a fresh interpreter, as a worker starts: in this long test process an earlier test may
+# have left a free block in the heap (or a heap top up to KEPT_TOP) that serves the array.
+LARGE_ARRAYS = """
+from pathlib import Path
+import numpy as np
+from archive.search import heap
+
+def mappings():
     return {line.split()[0] for line in Path("/proc/self/maps").read_text().splitlines()}
 
+assert heap.return_large_arrays()
+for _ in range(3):  # freed and made again: glibc would have raised its threshold by now
+    before = mappings()
+    scores = np.ones(2 * heap.LARGE // 8)  # twice the threshold, in floats
+    held = mappings() - before
+    assert held, "the array was served from the heap, not a mapping of its own"
+    del scores
+    assert not (mappings() & held), "the freed array's mapping was kept"
+"""
 
-@pytest.mark.skipif(
-    platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",
-    reason="mallopt's mmap threshold is glibc's",
-)
+
+@GLIBC
 def test_large_arrays_get_a_mapping_of_their_own_and_give_it_back():
-    assert heap.return_large_arrays()
-    for _ in range(3):  # freed and made again: glibc would have raised its threshold by now
-        before = _mappings()
-        scores = np.ones(2 * heap.LARGE // 8)  # twice the threshold, in floats
-        held = _mappings() - before
-        assert held, "the array was served from the heap, not a mapping of its own"
-        del scores
-        assert not (_mappings() & held), "the freed array's mapping was kept"
+    run = subprocess.run([sys.executable, "-c", LARGE_ARRAYS], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
 
 
 def _heap_end() -> int:
@@ -37,10 +51,7 @@ def _heap_end() -> int:
     return 0
 
 
-@pytest.mark.skipif(
-    platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",
-    reason="mallopt's trim threshold is glibc's",
-)
+@GLIBC
 def test_small_scratch_arrays_leave_the_heap_top_for_the_next_query():
     assert heap.return_large_arrays()
     for _ in range(3):
