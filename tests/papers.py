@@ -11,6 +11,15 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
+# Four sentences of plain body text that the made real-PDF shapes (test_real_shapes_*) set on
+# their pages and expect back whole and in order.
+BODY = [
+    "Councils may claim the grant for each approved flood scheme once a year.",
+    "The department pays each claim within six weeks of receiving the audited return.",
+    "A scheme that overruns its budget may ask for a second payment in the next year.",
+    "Claims not made by the end of May are carried over to the following year.",
+]
+
 # A policy paper of five pages: a title page, a contents page, then three pages of text under a
 # running header with "Page N of M" footers. The amounts stand on pages 3, 4 and 5.
 PAPER_TITLE = "Children's Social Care Innovation Programme: evaluation of the second round"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from papers import BODY
+
 from archive.ingest.papers import from_pdf
 
 LINES = [
@@ -40,14 +42,6 @@ def test_lines_shaded_in_white_are_running_text_not_a_table(tmp_path: Path) -> N
     article, _ = from_pdf(path.read_bytes())
     body = " ".join(article.text.split())
     assert " ".join(LINES) in body, body
-
-
-BODY = [
-    "Councils may claim the grant for each approved flood scheme once a year.",
-    "The department pays each claim within six weeks of receiving the audited return.",
-    "A scheme that overruns its budget may ask for a second payment in the next year.",
-    "Claims not made by the end of May are carried over to the following year.",
-]
 
 
 def _chapter_pages(path: Path, heads: bool) -> None:

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive.ingest.papers import from_pdf, mend_months
+from papers import BODY
 
-BODY = [
-    "Councils may claim the grant for each approved flood scheme once a year.",
-    "The department pays each claim within six weeks of receiving the audited return.",
-    "A scheme that overruns its budget may ask for a second payment in the next year.",
-    "Claims not made by the end of May are carried over to the following year.",
-]
+from archive.ingest.papers import from_pdf, mend_months
 
 
 def _ligature_pdf(path: Path, to_unicode: bool) -> None:
