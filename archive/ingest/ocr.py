@@ -50,17 +50,16 @@ def image_words(image, scale: float) -> tuple[list[Word], float]:
         # only words with a letter or figure count ("***" round a heading is a short mark).
         measured = [i for i in members if any(c.isalnum() for c in data["text"][i])] or members
         size = round(statistics.median(_em(data, i) for i in measured) * scale * 2) / 2
+        # Every word of a line stands on the line's baseline, a type size high: a word read from
+        # a smudge or from two lines of a side note at once ("Mireeone" over two lines) has a box
+        # reaching into the lines above and below, which would run them into one strip.
+        flat = [i for i in measured if not any(c in "gjpqy,;" for c in data["text"][i])]
+        base = statistics.median(data["top"][i] + data["height"][i] for i in flat or measured)
+        top, bottom = (base * scale - 0.75 * size), (base * scale + 0.2 * size)
         for i in members:
-            left, top = data["left"][i] * scale, data["top"][i] * scale
+            left = data["left"][i] * scale
             words.append(
-                Word(
-                    data["text"][i],
-                    left,
-                    left + data["width"][i] * scale,
-                    top,
-                    top + data["height"][i] * scale,
-                    size,
-                )
+                Word(data["text"][i], left, left + data["width"][i] * scale, top, bottom, size)
             )
             confidence.append(float(data["conf"][i]))
     return words, statistics.mean(confidence) if confidence else 0.0

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from archive.ingest.covers import HEADING_WORDS, cover_title
+from archive.ingest.covers import title_lines as title_lines_of
 from archive.ingest.hyphens import join_lines
 from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
 from archive.ingest.marks import escape
@@ -25,7 +27,6 @@ _CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣●*]|[-–—](?=\s))\s*")
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>[A-Z].*)$")
-HEADING_WORDS = 14
 
 
 @dataclass
@@ -67,8 +68,8 @@ class Paper:
 _MARKERS = re.compile(r"\s*<!-- page \d{1,5} -->\s*")
 
 
-def to_paper(pages: list[PageText]) -> Paper:
-    """Clean a paper's pages and write them as Markdown with page markers."""
+def to_paper(pages: list[PageText], ocr: bool = False) -> Paper:
+    """Clean a paper's pages and write them as Markdown with page markers (ocr: read by OCR)."""
     paper = Paper([])
     running = running_lines(pages)
     sizes: Counter[float] = Counter()
@@ -117,7 +118,7 @@ def to_paper(pages: list[PageText]) -> Paper:
             if isinstance(item, Line) and item.size:
                 body[item.size] += len(item.text)
     body_size = body.most_common(1)[0][0] if body else 0.0
-    title_lines = _title_lines(kept_pages, body_size)
+    title_lines = title_lines_of(kept_pages, body_size, ocr)
     if title_lines:
         paper.title, paper.title_page = " ".join(ln.text for ln in title_lines), kept_pages[0][0]
     elif len(kept_pages) > 1:
@@ -172,65 +173,6 @@ def _is_contents(lines: list[Line]) -> bool:
     leaders = sum(1 for ln in lines if _LEADER.search(ln.text))
     titled = any(_CONTENTS_TITLE.match(ln.text.strip()) for ln in lines[:3])
     return leaders >= 3 and (titled or leaders >= 0.5 * len(lines))
-
-
-def _title_lines(pages: list[tuple[int, list]], body_size: float) -> list[Line]:
-    """The first page's largest lines in a row, if larger than the text: the paper's title."""
-    if not pages or not body_size:
-        return []
-    lines = [item for item in pages[0][1] if isinstance(item, Line)]
-    if not lines:
-        return []
-    lines = [ln for ln in lines if ln.role == ""]
-    if not lines:
-        return []
-    largest = max(ln.size for ln in lines)
-    if largest < 1.3 * body_size:
-        return []
-    if len(lines) <= 6 and all(ln.size >= 1.5 * body_size for ln in lines):
-        return lines  # a cover of display type only: its lines are the title, in any sizes
-    # A year or a number set large ("2007" over "Instructions for Form 1040NR") is not the title.
-    lines = [ln for ln in lines if not re.fullmatch(r"\W*\d[\d\W]*", ln.text)]
-    if not lines:
-        return []
-    largest = max(ln.size for ln in lines)
-    if largest < 1.3 * body_size:
-        return []
-    start = next(i for i, ln in enumerate(lines) if ln.size == largest)
-    end = start
-    # A title set over several lines: each line in the same type, give or take rounding.
-    while (
-        end + 1 < len(lines)
-        and abs(lines[end + 1].size - largest) <= 0.05 * largest
-        and end - start < 5
-    ):
-        end += 1
-    return lines[start : end + 1]
-
-
-_COVER_END = re.compile(r"^(?:\(|(?:circulated|presented|prepared|published|issued)\b|by\s)", re.I)
-
-
-def cover_title(items: list) -> str | None:
-    """A cover set in one type, as large as the text's (a parliamentary paper): its lines spread
-    down the page, few and short. The title is its lines up to the first note of who issued it
-    ("(Circulated by ...)", "Presented to ..."), leaving out lines of figures only (the sittings'
-    years "2013-2014-2015"); a short run of lines, never a page of text."""
-    lines = [ln for ln in items if isinstance(ln, Line) and ln.role == ""]
-    if not 2 <= len(lines) <= 10 or any(len(ln.text.split()) > HEADING_WORDS for ln in lines):
-        return None
-    gaps = sorted(b.top - a.top for a, b in zip(lines, lines[1:]))
-    size = max(ln.size for ln in lines) or 1.0
-    if gaps[len(gaps) // 2] < 2.5 * size or len({round(ln.size) for ln in lines}) > 1:
-        return None  # lines set close: a page of text, not a cover spread down its page
-    kept = []
-    for ln in lines:
-        if _COVER_END.match(ln.text.strip()):
-            break
-        if not re.fullmatch(r"\W*\d[\d\W]*", ln.text):
-            kept.append(ln.text.strip())
-    words = sum(len(t.split()) for t in kept)
-    return " ".join(kept) if kept and words <= 30 and len(kept) <= 6 else None
 
 
 def _line_step(pages: list[tuple[int, list]], body_size: float) -> float:

@@ -76,7 +76,7 @@ def from_pdf(data: bytes) -> tuple[PaperArticle, Suggested]:
     from archive.ingest.pdf import read_pdf
 
     pdf = read_pdf(data)
-    article, found = from_pages(pdf.pages, pdf.info, pdf.title)
+    article, found = from_pages(pdf.pages, pdf.info, pdf.title, ocr=bool(pdf.ocr))
     if pdf.ocr:
         _read_by_ocr(article, found, pdf.ocr)
     return article, found
@@ -105,13 +105,14 @@ def _read_by_ocr(article: PaperArticle, found: Suggested, pages: list[int]) -> N
 
 
 def from_pages(
-    pages: list, info: dict[str, str], info_title: str | None
+    pages: list, info: dict[str, str], info_title: str | None, ocr: bool = False
 ) -> tuple[PaperArticle, Suggested]:
-    """Clean a PDF's pages into an article and suggestions, from its pages and file properties."""
+    """Clean a PDF's pages into an article and suggestions, from its pages and file properties
+    (ocr: the pages were read by OCR, so their type sizes are estimates)."""
     from archive.ingest.numbers import official_numbers
     from archive.ingest.pdf import info_date
 
-    paper = to_paper(pages)
+    paper = to_paper(pages, ocr)
     if not paper.text.strip():
         from archive.ingest.pdf import PdfProblem
 
@@ -226,7 +227,13 @@ _PRINTED = [  # (precision, pattern): the most precise date printed wins, then t
             re.I,
         ),
     ),
-    (3, re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    # "10 April 2013", "23rd of July, 2025" (an Act's "[Certified on 23rd of July, 2025]")
+    (
+        3,
+        re.compile(
+            rf"\b(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+{_MONTH},?\s+{_YEAR}\b", re.I
+        ),
+    ),
     (3, re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,\s+{_YEAR}\b", re.I)),
     (2, re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
     (1, re.compile(rf"\b(?P<season>spring|summer|autumn|winter|fall)\s+{_YEAR}\b", re.I)),
@@ -234,7 +241,7 @@ _PRINTED = [  # (precision, pattern): the most precise date printed wins, then t
     (1, _COVER_YEAR),
 ]
 _LABEL = re.compile(
-    r"\b(?:published|issued|dated?|updated|briefing|presented|ordered|report)\b", re.I
+    r"\b(?:published|issued|dated?|updated|briefing|presented|ordered|report|certified)\b", re.I
 )
 
 

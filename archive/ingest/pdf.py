@@ -11,6 +11,7 @@ from typing import cast
 
 from archive.ingest.fonts import MendedFonts
 from archive.ingest.layout import Frag, Word, body_size, lay_out
+from archive.ingest.ligatures import mend_words
 from archive.ingest.pages import Line, PageText
 
 # pdfminer warns about every odd but readable construct; what cannot be read is raised and reported.
@@ -176,6 +177,8 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
         return_chars=True,
         x_tolerance_ratio=WORD_GAP,
     )
+    # A ligature a CID font's map gives as one letter or none ("diference") is read by its width.
+    mend_words(read, text_page.chars)
     # Text set sideways in a margin (an arXiv stamp, a print shop's slug) is no part of the
     # running text, unless most of the page is set that way (a page turned as a whole).
     upright = [w for w in read if w.get("upright", True)]
