@@ -44,6 +44,14 @@ def image_words(image, scale: float) -> tuple[list[Word], float]:
     if abs(angle) > 0.15:  # degrees: a page fed crookedly; its lines would run into the next ones
         image = image.rotate(angle, expand=False, fillcolor=255, resample=3)
         data, lines = _read(image)
+    return words_of(data, lines, scale)
+
+
+def words_of(
+    data: dict, lines: dict[tuple[int, int, int], list[int]], scale: float
+) -> tuple[list[Word], float]:
+    """Tesseract's words (image_to_data's columns, grouped by line) as words in points, each on
+    its line's baseline; and the mean confidence."""
     words, confidence = [], []
     for members in lines.values():
         # A line's type size from its words' heights, each read against the letters it holds:
