@@ -290,7 +290,8 @@ def _tesseract_page() -> tuple[dict, dict[tuple[int, int, int], list[int]]]:
     dpi), in the shape it had: a quoted section set in from the text with side notes in a narrow
     column at its left, where OCR read two lines of a note as one word whose box is as tall as
     two lines ("Mireeone"), and the next note's words are as tall as a line and a half; each
-    note's words came in one line with the text line beside them."""
+    note's words came in one line with the text line beside them. A word in small letters alone
+    on its line was measured twice its size, and a speck over a word read as a full stop."""
     data: dict[str, list] = {"text": [], "left": [], "top": [], "width": [], "height": []}
     data["conf"] = []
     lines: dict[tuple[int, int, int], list[int]] = {}
@@ -316,7 +317,21 @@ def _tesseract_page() -> tuple[dict, dict[tuple[int, int, int], list[int]]]:
     notes.append(("Sei alee d", 349.4, 368.4))
     for n, (text, top, bottom) in enumerate(notes):  # Tesseract read each with a text line
         line((2, 1, n), text.split(), 66, top, bottom)
-    after = 317.3 + 16 * len(quoted) + 20
+    # the next section's last word on a line of its own, its box twice a line high (a speck
+    # under it), and a speck over "its" read as a mark of its own
+    fee = QUOTED[2].split()
+    rows = _wrap(" ".join(fee[:-1]), 44)
+    start = 317.3 + 16 * len(quoted) + 8
+    for n, text in enumerate(rows):
+        line((5, 1, n), text.split(), 157, start + 16 * n - 9.8, start + 16 * n)
+    end = start + 16 * len(rows)
+    line((5, 1, len(rows)), [fee[-1]], 155, end - 22, end + 6)
+    its = next(
+        i for key, ids in lines.items() if key[0] == 5 for i in ids if data["text"][i] == "its"
+    )
+    x, bottom = data["left"][its] / px, (data["top"][its] + data["height"][its]) / px
+    line((6, 1, 0), ["."], x + 1.5, bottom - 6, bottom - 3)
+    after = end + 20
     for n, text in enumerate(_wrap(BODY[2] + " " + BODY[3], 60)):
         line((4, 1, n), text.split(), 68, after + 16 * n, after + 10 + 16 * n)
     return data, lines
@@ -337,5 +352,5 @@ def test_ocr_words_stand_on_their_lines_so_side_notes_read_apart() -> None:
     page = page_text(1, words, 842.0, body_size(words))
     article, _ = from_pages([page], {}, None, ocr=True)
     text = " ".join(article.text.split())
-    for sentence in [QUOTED[0], QUOTED[1], BODY[0], BODY[1], BODY[2], BODY[3]]:
+    for sentence in [QUOTED[0], QUOTED[1], QUOTED[2], BODY[0], BODY[1], BODY[2], BODY[3]]:
         assert sentence in text

@@ -3,6 +3,7 @@ words with their boxes laid out like a text layer's, so columns and notes are re
 
 from __future__ import annotations
 
+import re
 import shutil
 import statistics
 
@@ -53,11 +54,17 @@ def words_of(
     """Tesseract's words (image_to_data's columns, grouped by line) as words in points, each on
     its line's baseline; and the mean confidence."""
     words, confidence = [], []
-    for members in lines.values():
-        # A line's type size from its words' heights, each read against the letters it holds:
-        # only words with a letter or figure count ("***" round a heading is a short mark).
+    sizes = {key: _size(data, members, scale) for key, members in lines.items()}
+    usual = statistics.median(sizes.values()) if sizes else 0.0
+    for key, members in lines.items():
         measured = [i for i in members if any(c.isalnum() for c in data["text"][i])] or members
-        size = round(statistics.median(_em(data, i) for i in measured) * scale * 2) / 2
+        size = sizes[key]
+        # A word or two in small letters only is measured by its x-height, where a speck above
+        # or below doubles the estimate ("annum." read at 28 pt on a page of 13): the page's
+        # usual size is nearer. Capitals and ascenders (a heading's "AGENDA") measure truly.
+        low = not any(_TALL.search(data["text"][i]) for i in measured)
+        if low and len(measured) <= 2 and size > 1.4 * usual:
+            size = usual
         # Every word of a line stands on the line's baseline, a type size high: a word read from
         # a smudge or from two lines of a side note at once ("Mireeone" over two lines) has a box
         # reaching into the lines above and below, which would run them into one strip.
@@ -70,7 +77,38 @@ def words_of(
                 Word(data["text"][i], left, left + data["width"][i] * scale, top, bottom, size)
             )
             confidence.append(float(data["conf"][i]))
-    return words, statistics.mean(confidence) if confidence else 0.0
+    return _without_specks(words), statistics.mean(confidence) if confidence else 0.0
+
+
+def _without_specks(words: list[Word]) -> list[Word]:
+    """Leave out marks of no letter or figure read over another word (a speck on "its" read as
+    "." gives "its. renewal"): print sets no mark inside a word's box."""
+
+    def inside(mark: Word, word: Word) -> bool:
+        return (
+            word is not mark
+            and any(c.isalnum() for c in word.text)
+            and word.x0 <= mark.x0
+            and mark.x1 <= word.x1
+            and mark.top < word.bottom
+            and word.top < mark.bottom
+        )
+
+    return [
+        w
+        for w in words
+        if any(c.isalnum() for c in w.text) or not any(inside(w, other) for other in words)
+    ]
+
+
+def _size(data: dict, members: list[int], scale: float) -> float:
+    """A line's type size from its words' heights, each read against the letters it holds: only
+    words with a letter or figure count ("***" round a heading is a short mark)."""
+    measured = [i for i in members if any(c.isalnum() for c in data["text"][i])] or members
+    return round(statistics.median(_em(data, i) for i in measured) * scale * 2) / 2
+
+
+_TALL = re.compile(r"[A-Z0-9bdfhklt]")
 
 
 def _em(data: dict, i: int) -> float:

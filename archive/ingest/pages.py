@@ -134,7 +134,9 @@ def to_paper(pages: list[PageText], ocr: bool = False) -> Paper:
     from archive.ingest.pagewriter import write_pages  # it writes with this module's helpers
 
     write_pages(
-        paper, kept_pages, lambda items: _units(items, body_size, levels, title_lines, step)
+        paper,
+        kept_pages,
+        lambda items: _units(items, body_size, levels, title_lines, step, 0.2 if ocr else 0.06),
     )
     if not paper.title and not paper.cover_title:
         paper.heading_title = _opening_heading(paper.blocks)
@@ -202,9 +204,16 @@ def _heading_levels(
 
 
 def _units(
-    items: list, body_size: float, levels: dict[float, int], title: list[Line], step: float
+    items: list,
+    body_size: float,
+    levels: dict[float, int],
+    title: list[Line],
+    step: float,
+    resized: float = 0.06,
 ) -> list[tuple[str, str]]:
-    """Group a page's lines into headings ("h"), paragraphs ("p") and lists ("list")."""
+    """Group a page's lines into headings ("h"), paragraphs ("p") and lists ("list"); a change
+    of type size by more than `resized` (a share) starts a paragraph: OCR's sizes are estimates
+    that vary by a tenth from line to line, a text layer's are exact."""
     units: list[tuple[str, str]] = []
     previous: Line | None = None
     for item in items:
@@ -232,7 +241,7 @@ def _units(
             step
             and line.top - previous.top > 1.4 * step
             and not broken
-            or abs(line.size - previous.size) > 0.06 * max(line.size, 1.0)
+            or abs(line.size - previous.size) > resized * max(line.size, 1.0)
         )
         new_block = (
             previous is None
