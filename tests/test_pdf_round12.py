@@ -354,3 +354,49 @@ def test_ocr_words_stand_on_their_lines_so_side_notes_read_apart() -> None:
     text = " ".join(article.text.split())
     for sentence in [QUOTED[0], QUOTED[1], QUOTED[2], BODY[0], BODY[1], BODY[2], BODY[3]]:
         assert sentence in text
+
+
+def test_a_letters_subject_line_is_its_title(tmp_path: Path) -> None:
+    """An engineer's letter report to a council: date, address, a subject line "RE: ..." in bold
+    capitals in the text's own size, then the letter; no larger type and no Title property."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "letter.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    _, height = A4
+    y = height - 90
+    for font, text in [
+        ("Helvetica", "May 28, 2024"),
+        ("Helvetica", "Township of Example"),
+        ("Helvetica", "45 Beatty Street"),
+        ("Helvetica-Bold", "RE: FLOOD SCHEME BRIDGE - SITE REVIEW INSPECTION / LOAD EVALUATION"),
+    ]:
+        pdf.setFont(font, 11)
+        pdf.drawString(72, y, text)
+        y -= 28
+    pdf.setFont("Helvetica", 11)
+    for paragraph in [
+        "Re-zoning of the site was agreed in 2020. " + " ".join(BODY),
+        *[" ".join(BODY)] * 3,
+    ]:
+        for chunk in _wrap(paragraph, 80):
+            pdf.drawString(72, y, chunk)
+            y -= 15
+        y -= 8
+    pdf.showPage()
+    pdf.save()
+    article, found = from_pdf(path.read_bytes())
+    assert found.title == "FLOOD SCHEME BRIDGE - SITE REVIEW INSPECTION / LOAD EVALUATION"
+    assert found.title_by == "the letter's or memorandum's subject line"
+    assert found.date == "2024-05-28"
+    assert " ".join(BODY) in " ".join(article.text.split())
+
+
+def test_a_word_starting_re_is_no_subject_line() -> None:
+    from archive.ingest.papers import subject_line
+
+    assert subject_line(["Re-zoning of the site was agreed.", "Regarding the bridge"]) is None
+    assert subject_line(["Subject: Grants for flood schemes, 2024."]) == (
+        "Grants for flood schemes, 2024"
+    )
