@@ -136,7 +136,7 @@ def to_paper(pages: list[PageText], ocr: bool = False) -> Paper:
     write_pages(
         paper,
         kept_pages,
-        lambda items: _units(items, body_size, levels, title_lines, step, 0.2 if ocr else 0.06),
+        lambda items: _units(items, body_size, levels, title_lines, step, 0.15 if ocr else 0.06),
     )
     if not paper.title and not paper.cover_title:
         paper.heading_title = _opening_heading(paper.blocks)
