@@ -27,6 +27,7 @@ from archive.search.scores import Scores, ScoringIndex, top
 
 # Candidates beyond this share of the index are scored the full way (it costs no more then).
 MOST = 1 / 16
+BAND = 256  # documents given their feedback in the first band (then four times as many each)
 # The bound is raised by this much, so that rounding in adding up feedback never crosses it.
 SLACK = 1e-9
 
@@ -84,25 +85,44 @@ class Feedback:
 def page(
     ranker: ScoringIndex, scores: Scores, feedback: Feedback | None, docs: np.ndarray, limit: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Return what scores.top gives over scores with feedback added, adding it to few documents."""
+    """Return what scores.top gives over scores with feedback added, adding it to few documents.
+
+    The best first-pass documents are given their feedback first, in growing bands of first-pass
+    score (as MaxScore and Fagin's threshold algorithm do): after each band the `limit`-th best
+    full score so far is a floor the page reaches, and a document below the band, whose
+    first-pass score plus the most feedback can add stays under that floor, is not on the page.
+    """
     if feedback is None:
         return top(scores, docs, limit)
     positive = np.flatnonzero((scores > 0) & docs)
     if len(positive) >= limit:
         first = scores[positive]
-        # Feedback only adds: at least `limit` documents reach this floor, so a document whose
-        # first-pass score plus the most feedback can add stays below it is not on the page.
-        floor = np.partition(first, len(first) - limit)[len(first) - limit]
-        reach = floor - feedback.bound(ranker)
-        if reach > 0:
-            near = positive[first >= reach]
-            # A match whose first-pass score is 0 (none here: each word scores above 0) could
-            # still gain; such documents are never among the positive ones, so looked for apart.
-            # A match scoring 0 in the first pass would gain at most the bound, below the floor.
-            found = feedback.at(ranker, scores, near) if len(near) <= ranker.size * MOST else None
-            if found is not None:
-                order = np.lexsort((near, -found))[:limit]
-                return near[order], found[order]
+        bound = feedback.bound(ranker)
+        ids: list[np.ndarray] = []
+        found: list[np.ndarray] = []
+        high, want, scored = np.inf, max(BAND, 4 * limit), 0
+        while scored <= ranker.size * MOST:
+            want = min(want, len(first))
+            low = np.partition(first, len(first) - want)[len(first) - want]
+            band = positive[(first >= low) & (first < high)]  # by value: ties fall in one band
+            gained = feedback.at(ranker, scores, band)
+            if gained is None:
+                break
+            ids.append(band)
+            found.append(gained)
+            scored += len(band)
+            if scored >= limit:
+                every = np.concatenate(found)
+                floor = np.partition(every, scored - limit)[scored - limit]
+                # Below the band: a first-pass score under `low` (or none: a match scoring 0,
+                # which gains at most the bound).
+                if low + bound < floor if want < len(first) else bound < floor:
+                    held = np.concatenate(ids)
+                    order = np.lexsort((held, -every))[:limit]
+                    return held[order], every[order]
+            if want == len(first):
+                break
+            high, want = low, want * 4
     return top(feedback.added(ranker, scores), docs, limit)
 
 
