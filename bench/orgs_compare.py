@@ -28,8 +28,14 @@ from archive.corpus.registry import Registry  # noqa: E402
 from archive.ingest.suggest import Matcher, organisations  # noqa: E402
 
 # every sample drawn so far, annotated here or for ingest (docs/organisations.md)
-USED = [(k, r) for _, k, r in (*DEVELOPMENT.values(), *SEALED.values())] + [
-    (211, 7), (227, 56), (239, 21), (251, 7), (5, 4), (193, 5), (401, 33), (307, 150), (150, 7)
+USED = [
+    (k, v)
+    for _, k, r in (*DEVELOPMENT.values(), *SEALED.values())
+    for v in (r if isinstance(r, tuple) else (r,))
+] + [
+    (211, 7), (227, 56), (239, 21), (251, 7), (5, 4), (193, 5), (401, 33), (307, 150), (150, 7),
+    (173, 0), (179, 4), (97, 0), (89, 1), (29, 7), (29, 19), (31, 5), (31, 13), (31, 22), (277, 13),
+    (281, 40),
 ]  # fmt: skip
 
 

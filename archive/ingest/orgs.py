@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from archive.ingest import orgcontext as context
+from archive.ingest import orgedges as edges
 from archive.ingest import orgshapes as shapes
 from archive.ingest.furniture import in_capitals
 from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
@@ -215,6 +216,8 @@ def find_names(
                 names = [
                     n for name in names for n in shapes.two_bodies(name, _ORGANISATION, _ENDING)
                 ]
+                if names:  # "Bureau of Infrastructure, Transport and Regional Economics"
+                    names[-1] = edges.with_fields(text, names[-1], m.end())
             after = text[m.end() :]
             if _LAW_AFTER.match(after) or _PLURAL_AFTER.match(after):
                 continue  # "National Service Act", "Local Hospital Networks"
@@ -302,6 +305,10 @@ def _kept(
     # a person by initials before a role: "G. R. Fisher, Chairman of Mt. Isa Mines Ltd"
     name = re.sub(rf"^(?:[A-Z]\.\s*){{1,3}}[A-Z][\w'’-]*,?\s+(?={_ROLE_WORDS}{_ROLE})", "", name)
     name = shapes.strip_occupation(_ROLE_OPENING.sub("", name))
+    trimmed = edges.trimmed(name)  # "Morning Visit ...", "the Tax Forum on October 4"
+    if trimmed is None:
+        return None
+    name = trimmed
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):

@@ -1,0 +1,62 @@
+"""Where a name of an organisation opens and closes: dates, programme lines, lists of fields."""
+
+from __future__ import annotations
+
+import re
+
+# A month inside a phrase makes it an event, never a body: "the Tax Forum on October 4",
+# "the October Future Jobs Forum". March and May are words too ("Long March Committee").
+_MONTH = re.compile(
+    r"\b(?:January|February|April|June|July|August|September|October|November|December)\b"
+)
+# A day's programme line opens with its time and what is done: "Morning Visit Australian War
+# Memorial", "Evening Dinner Party", "Afternoon Attend Divine Service".
+_PROGRAMME_LINE = re.compile(
+    r"^(?:(?:Morning|Afternoon|Evening|Midday|Noon|Night)\s+)+"
+    r"(?:(?:Visit|Attend|Call\s+on|Tour|Inspect|Meet|Lunch|Dinner|Depart|Arrive|Address)\s+)?"
+)
+# A person's office is no body: "John Anderson's Office"; an office holder's is ("Prime Minister's
+# Office", "Postmaster-General's Office", "Premier's Office").
+_PERSON_OFFICE = re.compile(
+    r"^(?!.*\b(?:Minister|Premier|General|Governor|Treasurer|Secretary|Speaker|President|Leader"
+    r"|Commissioner|Chancellor|Director|Registrar|Auditor|Mayor|Administrator|Ombudsman)['’]s)"
+    r"(?:[A-Z][a-z]+\s+){1,2}[A-Z][\w-]+['’]s\s+Office$"
+)
+# After a name "of" or "for" something, the rest of a list of fields: "Bureau of Infrastructure,
+# Transport and Regional Economics", "Department of Families, Housing, Community Services and
+# Indigenous Affairs". Each field is one to three capitalised words, none a body's or a role's,
+# and the list closes with "and" before a lower-case word, a bracket or a stop.
+_FIELD = r"(?!(?:The|A|An|Mr|Mrs|Ms|Dr|Sir|Senator|Professor)\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}"
+_FIELDS_AFTER = re.compile(
+    rf"(?P<fields>(?:,[ \t]+{_FIELD}){{1,4}},?[ \t]+(?:and|&)[ \t]+{_FIELD})"
+    r"(?=[ \t]*(?:[(.,;:)]|\n|$)|[ \t]+[a-z])"
+)
+# A social occasion or ministers by portfolio: "Dinner Party", "Ministers for Family Services".
+_NO_BODY = re.compile(
+    r"^(?:Dinner|Lunch|Luncheon|Garden|Cocktail|Tea|Christmas|Birthday)\s+Party$"
+    r"|^Ministers\s+(?:for|of)\s"
+)
+_NOT_FIELD = re.compile(
+    r"\b(?:Council|Commission|Board|Committee|Authority|Agency|Bureau|Institute|University|College"
+    r"|Centre|Association|Company|Ltd|Limited|Bank|Minister|Premier|Senator|Party|Government"
+    r"|Australia|Queensland|Victoria|Tasmania|Sydney|Melbourne|Canberra|Brisbane|Perth|Adelaide"
+    r"|Hobart|Darwin|Zealand|Wales)\b"
+)
+
+
+def trimmed(name: str) -> str | None:
+    """Return a name without a programme line's opening, or None where it is dated or a person's."""
+    if _MONTH.search(name) or _PERSON_OFFICE.match(name):
+        return None
+    name = _PROGRAMME_LINE.sub("", name)
+    return None if _NO_BODY.search(name) else name
+
+
+def with_fields(text: str, name: str, end: int) -> str:
+    """Return a name "of" something that a list of fields goes on after a comma, taken whole."""
+    if not re.search(r"\s(?:of|for)\s", name):
+        return name
+    m = _FIELDS_AFTER.match(text, end)
+    if not m or _NOT_FIELD.search(m["fields"]):
+        return name
+    return " ".join(f"{name}{m['fields']}".split())
