@@ -150,6 +150,11 @@ _FORCES = re.compile(
     # not the opening of a longer name, but before a role: "United Nations Secretary-General"
     rf"(?!\s+(?!{_ROLE_WORDS}{_ROLE})[A-Z])"
 )
+# A political party, named alone though a branch or a conference of it is named too
+_POLITICAL_PARTY = re.compile(
+    r"^(?:Australian\s+)?(?:Liberal|Labor|Labour|National|Country|Democratic|Communist|Socialist"
+    r"|Conservative|Republican|Green)\s+Party$"
+)
 _GENERIC = shapes.GENERIC  # "the Royal Commission", "a National Council": a kind
 _DEPARTMENT_LIKE = re.compile(
     r"\b(?:Departments?|Ministry)\s+(?:of|for)\b"
@@ -347,6 +352,8 @@ def _cut_short(name: str, other: str, flat: str) -> bool:
         return False
     rest = other[len(name) :].split() if other.startswith(name + " ") else []
     alone = flat.count(name) > flat.count(other)
+    if alone and other.endswith(" " + name) and _POLITICAL_PARTY.match(name):
+        return False  # "the Liberal Party" named alone beside "the Wannon Liberal Party conference"
     # "the Council of the National Library of Australia" is the library's council
     part = re.match(rf"(?:{_OPENING})\s+of\s+(?:the\s+)?{re.escape(name)}\b", other)
     return not (alone and (part or len(rest) == 1 and _ENDING.fullmatch(rest[0])))
