@@ -60,3 +60,40 @@ def with_fields(text: str, name: str, end: int) -> str:
     if not m or _NOT_FIELD.search(m["fields"]):
         return name
     return " ".join(f"{name}{m['fields']}".split())
+
+
+# Head words a scan garbles by one letter, mended before names are read: "Grants Commisnion",
+# "Conciliation and Arbitration Commissinn", "Rigby Lirited". Only a capitalised word of the same
+# length one letter away, so the text's offsets hold ("Cooperation" is two from "Corporation").
+_HEADS = (
+    "Commission",
+    "Committee",
+    "Association",
+    "Corporation",
+    "Authority",
+    "Organisation",
+    "University",
+    "Federation",
+    "Institute",
+    "Tribunal",
+    "Limited",
+    "Council",
+    "Foundation",
+    "Hospital",
+)
+_LONG_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{6,11}(?![\w'’-])")
+
+
+def _garbled(word: str) -> str | None:
+    """Return the head word a word is a scan of, one letter off, if any."""
+    for head in _HEADS:
+        if len(word) == len(head) and word != head and word[:2] == head[:2]:
+            diff = [(a, b) for a, b in zip(word, head) if a != b]
+            if len(diff) == 1 and diff[0] != ("z", "s"):  # "Organization" is a spelling
+                return head
+    return None
+
+
+def mended(text: str) -> str:
+    """Return the text with head words garbled by one letter mended (same length, same offsets)."""
+    return _LONG_WORD.sub(lambda m: _garbled(m.group()) or m.group(), text)

@@ -199,7 +199,7 @@ def find_names(
     found: dict[str, int] = {}
     ends: dict[str, int] = {}
     # a name never runs from one paragraph into the next: a bar holds the break's place
-    text = re.sub(r"\n(?=\n)", "|", text)
+    text = edges.mended(re.sub(r"\n(?=\n)", "|", text))  # "Grants Commisnion"
 
     def add(name: str, at: int, end: int, expansion: bool = False) -> None:
         kept = _kept(name, expansion, at_opening(text, at), department, programme)
