@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from archive.ingest.orgwords import lower_words
 
 # A month inside a phrase makes it an event, never a body: "the Tax Forum on October 4",
 # "the October Future Jobs Forum". March and May are words too ("Long March Committee").
 _MONTH = re.compile(
     r"\b(?:January|February|April|June|July|August|September|October|November|December)\b"
 )
+_ON_A_DAY = re.compile(rf"\s+(?:on|in|of)\s+{_MONTH.pattern}.*$")
 # A day's programme line opens with its time and what is done: "Morning Visit Australian War
 # Memorial", "Evening Dinner Party", "Afternoon Attend Divine Service".
 _PROGRAMME_LINE = re.compile(
@@ -39,6 +43,7 @@ _NO_BODY = re.compile(
 _NOT_FIELD = re.compile(
     r"\b(?:Council|Commission|Board|Committee|Authority|Agency|Bureau|Institute|University|College"
     r"|Centre|Association|Company|Ltd|Limited|Bank|Minister|Premier|Senator|Party|Government"
+    r"|Union|Federation|Society|Foundation|Office|Services?|Corporation|Group|Trust|Tribunal"
     r"|Australia|Queensland|Victoria|Tasmania|Sydney|Melbourne|Canberra|Brisbane|Perth|Adelaide"
     r"|Hobart|Darwin|Zealand|Wales)\b"
 )
@@ -46,6 +51,11 @@ _NOT_FIELD = re.compile(
 
 def trimmed(name: str) -> str | None:
     """Return a name without a programme line's opening, or None where it is dated or a person's."""
+    day = _ON_A_DAY.search(name)  # "National Rural Advisory Council on October"
+    if day:  # a forum on a day is a meeting: "the Tax Forum on October 4"
+        name = name[: day.start()]
+        if re.search(r"\b(?:Forum|Summit|Conference|Meeting|Festival|Congress|Convention)$", name):
+            return None
     if _MONTH.search(name) or _PERSON_OFFICE.match(name):
         return None
     name = _PROGRAMME_LINE.sub("", name)
@@ -97,3 +107,40 @@ def _garbled(word: str) -> str | None:
 def mended(text: str) -> str:
     """Return the text with head words garbled by one letter mended (same length, same offsets)."""
     return _LONG_WORD.sub(lambda m: _garbled(m.group()) or m.group(), text)
+
+
+# A list of people, each with an office and the body it is held in: "Director, Cyrenian House,
+# Perth", "National Director, Drug-ARM Australia", "Managing Director, Florigene Pty Ltd". The body
+# runs from the comma to the line's end, a bracket, a place after a comma or the next person.
+_OFFICE = (
+    r"(?:(?:Group|National|State|Executive|Managing|General|Regional|Deputy|Acting|Founding)\s+)*"
+    r"(?:Director|Chairman|Chairwoman|Chairperson|President|Manager|CEO|Chief\s+Executive"
+    r"(?:\s+Officer)?|Coordinator|Partner|Founder|Co-Founder|Owner)"
+    r"(?:\s+and\s+(?:CEO|Chief\s+Executive(?:\s+Officer)?|Managing\s+Director|Founder))?"
+)
+_HELD_IN = re.compile(
+    rf"(?<![\w-])(?<!the\s)(?<!The\s)(?<!and\s)(?:{_OFFICE}),[ \t]+"
+    r"(?P<body>(?!(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|His|Her|The\s+Hon|Senator)\b)"
+    r"[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and|of|for)){0,5}?)"
+    r"(?=[ \t]*(?:,[ \t]+[A-Z][\w]*(?:[ \t]+[A-Z][\w]*)?[ \t]*(?:\n|\||$|[;.])|[(;]|\n|\||$)"
+    r"|[ \t]+(?:Mr|Mrs|Ms|Dr|Professor|Sir|Dame)\b)"
+)
+# A division's fields, not a body: "Manager, Planning and Evaluation, Conzine Riotinto"
+_DIVISION = frozenset(
+    "Planning Evaluation Policy Research Operations Administration Finance Marketing Sales"
+    " Development Communications Corporate Services Strategy Clinical Legal Technical".split()
+)
+_NO_HOLDER = re.compile(
+    r"\b(?:Region|Division|Branch|Section|District|Program|Programme|Project|Strategy)$"
+    r"|\s(?:and|of|for|&)$|-$"
+)
+
+
+def by_office(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yield the bodies a list of people names by their offices, with where each starts and ends."""
+    for m in _HELD_IN.finditer(text):
+        body = m["body"]
+        words = [w for w in re.split(r"[\s-]+", body) if w not in ("and", "of", "for", "&")]
+        common = all(w.lower() in lower_words() or w in _DIVISION for w in words)
+        if not common and not _NO_HOLDER.search(body):
+            yield body, m.start("body"), m.end("body")

@@ -241,6 +241,8 @@ def find_names(
     capitals = in_capitals(text)
     for name, start, end in () if capitals else x_australia(text):
         add(name, start, end)
+    for name, start, end in () if capitals else edges.by_office(text):
+        add(name, start, end, expansion=True)  # "Director, Cyrenian House, Perth"
     # "Tourism Australia's Greater China Travel Mission": what a body found owns is named after it
     for name in list(found):
         mark = _POSSESSIVE.search(name)
