@@ -29,6 +29,9 @@ _ORG_ENDINGS = (
     r"|(?<=Research\s)Fund|(?<=Monetary\s)Fund|(?<=Wildlife\s)Fund|(?<=Economic\s)Community"
     # "Maurice Blackburn & Co", "NBN Co": a company's ending, never "Co." closing a sentence
     r"|Co(?![\w'’-])(?!\.\s+[a-z])"
+    # a company's or an association's legal ending: "Wilcox Electric Inc", "Leighton Holdings",
+    # "Murray Goulburn Co-operative", "Allstate Explorations NL", "BHP Billiton Plc"
+    r"|Inc(?:orporated)?|Holdings|(?:Co-operative|Cooperative)(?!\s+[A-Z])|NL|Plc|PLC"
     # weak endings: "Community Services and Health Industry Skills Council" goes on past them
     r"|(?:Office|Services?|Mission)(?!s?\s+(?:and|&)\s+[A-Z])"
 )
