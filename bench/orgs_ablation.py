@@ -97,7 +97,9 @@ def main() -> None:
     full = figures(kept, matcher)
     p, r = mean(full)
     print(f"all rules: {p:.3f} / {r:.3f}\n")
-    print("| rule left out | mean without it | chosen leaving each sample out | on the sample left out |")
+    print(
+        "| rule left out | mean without it | chosen leaving each sample out | on the sample left out |"
+    )
     print("|---|---|---|---|")
     for rule, switch in RULES.items():
         with switch():

@@ -307,7 +307,7 @@ def _kept(
     name = re.sub(r"^(?:This|That|These|Those|Its|Their|Our|Each|Every|Any)\s+", "", name)
     name = _TRAILING.sub("", _QUALIFIER.sub("", name))
     name = re.sub(r"\s+(?:of|for|on|in|and|the)$", "", name)  # "Royal Commission of Mr."
-    name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
+    name = re.sub(r"\b(Limited|Ltd|Inc|Incorporated|NL|Plc|PLC)\b.+$", r"\1", name)  # closes a name
     person = _PERSON.match(name)  # "Mr Justice Stewart's Commission", "Mr Jack Johnston APM
     if person:  # Deputy Commissioner of Tasmania Police": what the person holds or owns
         held = _PERSON_HOLDS.search(name, person.end()) or _PERSON_OF.match(name, person.end())
