@@ -30,7 +30,10 @@ _PERSON_OFFICE = re.compile(
 # Transport and Regional Economics", "Department of Families, Housing, Community Services and
 # Indigenous Affairs". Each field is one to three capitalised words, none a body's or a role's,
 # and the list closes with "and" before a lower-case word, a bracket or a stop.
-_FIELD = r"(?!(?:The|A|An|Mr|Mrs|Ms|Dr|Sir|Senator|Professor)\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}"
+_FIELD = (
+    r"(?!(?:The|A|An|Mr|Mrs|Ms|Dr|Sir|Senator|Professor)\b)"
+    r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}"
+)
 _FIELDS_AFTER = re.compile(
     rf"(?P<fields>(?:,[ \t]+{_FIELD}){{1,4}},?[ \t]+(?:and|&)[ \t]+{_FIELD})"
     r"(?=[ \t]*(?:[(.,;:)]|\n|$)|[ \t]+[a-z])"
@@ -144,3 +147,15 @@ def by_office(text: str) -> Iterator[tuple[str, int, int]]:
         common = all(w.lower() in lower_words() or w in _DIVISION for w in words)
         if not common and not _NO_HOLDER.search(body):
             yield body, m.start("body"), m.end("body")
+
+
+# A political party, named alone though a branch or a conference of it is named too
+POLITICAL_PARTY = re.compile(
+    r"^(?:Australian\s+)?(?:Liberal|Labor|Labour|National|Country|Democratic|Communist|Socialist"
+    r"|Conservative|Republican|Green)\s+Party$"
+)
+
+
+def a_party_of(name: str, other: str) -> bool:
+    """Tell whether a name is a political party that a longer name found is a branch or event of."""
+    return other.endswith(" " + name) and bool(POLITICAL_PARTY.match(name))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from archive.ingest import orgcontext as context
 from archive.ingest import orgedges as edges
 from archive.ingest import orgshapes as shapes
+from archive.ingest import orgwords
 from archive.ingest.furniture import in_capitals
 from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
 from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, strip_lead, trim_to
@@ -152,11 +153,6 @@ _FORCES = re.compile(
     r"|Commonwealth\s+of\s+Nations)\b"
     # not the opening of a longer name, but before a role: "United Nations Secretary-General"
     rf"(?!\s+(?!{_ROLE_WORDS}{_ROLE})[A-Z])"
-)
-# A political party, named alone though a branch or a conference of it is named too
-_POLITICAL_PARTY = re.compile(
-    r"^(?:Australian\s+)?(?:Liberal|Labor|Labour|National|Country|Democratic|Communist|Socialist"
-    r"|Conservative|Republican|Green)\s+Party$"
 )
 _GENERIC = shapes.GENERIC  # "the Royal Commission", "a National Council": a kind
 _DEPARTMENT_LIKE = re.compile(
@@ -344,7 +340,7 @@ def _kept(
         return None
     if _DEPARTMENT_LIKE.search(name):  # a department of state (counted as one), a minister's title
         return None
-    if department(name) or _mostly_lower(name):
+    if department(name) or orgwords.mostly_lower(name):
         return None
     if programme(name) and not re.search(rf"(?:{_ORG_ENDINGS})$", name):
         return None  # a scheme's name, such as Social Work Associate Practice (SWAP)
@@ -357,13 +353,8 @@ def _cut_short(name: str, other: str, flat: str) -> bool:
         return False
     rest = other[len(name) :].split() if other.startswith(name + " ") else []
     alone = flat.count(name) > flat.count(other)
-    if alone and other.endswith(" " + name) and _POLITICAL_PARTY.match(name):
+    if alone and edges.a_party_of(name, other):
         return False  # "the Liberal Party" named alone beside "the Wannon Liberal Party conference"
     # "the Council of the National Library of Australia" is the library's council
     part = re.match(rf"(?:{_OPENING})\s+of\s+(?:the\s+)?{re.escape(name)}\b", other)
     return not (alone and (part or len(rest) == 1 and _ENDING.fullmatch(rest[0])))
-
-
-def _mostly_lower(name: str) -> bool:
-    words = name.split()
-    return sum(1 for w in words if w[:1].islower()) * 2 > len(words)
