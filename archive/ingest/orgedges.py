@@ -159,3 +159,26 @@ POLITICAL_PARTY = re.compile(
 def a_party_of(name: str, other: str) -> bool:
     """Tell whether a name is a political party that a longer name found is a branch or event of."""
     return other.endswith(" " + name) and bool(POLITICAL_PARTY.match(name))
+
+
+# A name "of" a place or a field runs on into the next words of a list, often a person's name:
+# "Maritime Union of Australia Joe De Bruyn", "London School of Economics Present", "Chamber of
+# Commerce Industry David Edwards". The words after are the name's only where one is a body's
+# ("University of Queensland Press", "Alcoa of Australia Limited", "Order of Australia Council").
+_RUNS_ON = re.compile(
+    r"^(?P<name>.+\s(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}"
+    r"(?:Australia|New\s+South\s+Wales|NSW|Victoria|Queensland|Tasmania|Sydney|Melbourne"
+    r"|Canberra|Brisbane|Perth|Adelaide|Hobart|Economics|Commerce|Industry|Technology|Research"
+    r"|Sciences?))\s+(?P<tail>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$"
+)
+_BODY_TAIL = re.compile(r"\b(?:Press|Publishing|Pty|Co|Group|House|Books)\b")
+
+
+def runs_on(name: str, ending: re.Pattern[str]) -> str:
+    """Return a name "of" a place or a field without the words it ran on into, if it did."""
+    m = _RUNS_ON.match(name)
+    if m and not ending.search(m["tail"]) and not _BODY_TAIL.search(m["tail"]):
+        one = " " not in m["tail"]  # one word is the name's ("Bureau of Industry Economics")
+        if not one or m["tail"].lower() in lower_words():  # unless a plain word: "Present"
+            return m["name"]
+    return name

@@ -314,7 +314,7 @@ def _kept(
     trimmed = edges.trimmed(name)  # "Morning Visit ...", "the Tax Forum on October 4"
     if trimmed is None:
         return None
-    name = trimmed
+    name = edges.runs_on(trimmed, _ENDING)  # "Maritime Union of Australia Joe De Bruyn"
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):
