@@ -18,6 +18,8 @@ _ON_A_DAY = re.compile(rf"\s+(?:on|in|of)\s+{_MONTH.pattern}.*$")
 _PROGRAMME_LINE = re.compile(
     r"^(?:(?:Morning|Afternoon|Evening|Midday|Noon|Night)\s+)+"
     r"(?:(?:Visit|Attend|Call\s+on|Tour|Inspect|Meet|Lunch|Dinner|Depart|Arrive|Address)\s+)?"
+    # or with what is done alone: "Arrive Langley Air Force Base" ("Visit Britain" is a body)
+    r"|^(?:Arrive|Depart|Attend|Inspect)\s+(?=[A-Z])"
 )
 # A person's office is no body: "John Anderson's Office"; an office holder's is ("Prime Minister's
 # Office", "Postmaster-General's Office", "Premier's Office").
