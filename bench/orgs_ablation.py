@@ -62,6 +62,7 @@ RULES = {
     "a list of fields after a comma": _off(orgedges, "with_fields", lambda text, name, end: name),
     "a scan's head word mended": _off(orgedges, "mended", lambda text: text),
     "a body by a person's office": _off(orgedges, "by_office", lambda text: iter(())),
+    "a name run on past its place": _off(orgedges, "runs_on", lambda name, ending: name),
     "a party named alone": _off(orgedges, "POLITICAL_PARTY", re.compile(r"(?!)")),
     "legal endings (Inc, Holdings, NL, Plc)": _no_legal_endings,
 }
