@@ -153,3 +153,10 @@ def test_the_written_file_lists_the_organisations(tmp_path):
     assert {"Grants Commission", "Cyrenian House"} <= set(
         parse_file(written, Registry.load(root / "corpus", "AU")).organisations
     )
+
+
+def test_a_scanned_place_word_and_the_forces_in_the_plural_are_no_bodies(tmp_path):
+    text = "Drought has hit Squth Australia hard, Tourism Australia said."
+    assert found(tmp_path, text) == ["Tourism Australia"]
+    text = "The Defence Forces of both countries trained with the Australian Defence Force."
+    assert found(tmp_path, text) == ["Australian Defence Force"]
