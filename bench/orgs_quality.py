@@ -1,16 +1,17 @@
 """Score the organisations ingest finds against readers' full lists, on every annotated AU sample.
 
-    python bench/orgs_quality.py                 # development: the eleven annotated samples
+    python bench/orgs_quality.py                 # development: the twelve annotated samples
     python bench/orgs_quality.py --misses        # and each record's wrong and missed names
     python bench/orgs_quality.py --fast          # reuse the ingested texts of the last run
-    python bench/orgs_quality.py --sealed        # the sealed sample (% 271 == 264): read it once
+    python bench/orgs_quality.py --sealed7       # the sealed sample (% 283 == 17, 18): read once
 
 The development samples are bench/ingest_trial_{dev,sealed,sealed2,sealed3,sample}.yaml and the
-first five sealed samples of organisations, bench/orgs_sealed{,2,3,4,5}.yaml (each read once, then
-developed on), and round 5's own bench/orgs_dev5.yaml, their organisation lists corrected where a
-reader's full list was not full (bench/orgs_corrections.yaml, each correction with its reason);
-the sealed sample is round 6's bench/orgs_sealed6.yaml. A name found is right when it is, as written
-(case, "the" and a closing full stop aside), one of the spellings of an annotated name; a name
+first six sealed samples of organisations, bench/orgs_sealed{,2,3,4,5,6}.yaml (each read once,
+then developed on), and round 5's own bench/orgs_dev5.yaml, their organisation lists corrected
+where a reader's full list was not full (bench/orgs_corrections.yaml, each correction with its
+reason); the sealed sample is round 12's bench/orgs_sealed7.yaml. A name found is right when it
+is, as written (case, "the", a closing full stop and the stops of dotted initials aside: "R. A.
+A. F." is RAAF), one of the spellings of an annotated name; a name
 annotated is found when one of its spellings is. Each record is ingested as `archive ingest
 --country AU` would, without writing (bench/ingest_quality.py). The texts are the Commonwealth of
 Australia's, under CC BY 3.0 AU.
