@@ -38,13 +38,15 @@ class Feedback:
 
     words: tuple[tuple[tuple[query.Term, ...], float], ...]
     factor: float  # FEEDBACK × the number of the query's words
-    matched: np.ndarray  # the query's matches: only they gain
+    # The question: only its matches gain. Its mask is asked of the sets' cache when wanted, not
+    # kept here (a mask a document: a megabyte at 1,000,000 documents, for each question kept).
+    question: query.Query
 
     def added(self, ranker: ScoringIndex, scores: Scores) -> Scores:
         """Return scores with feedback added to every document (what rescoring always did)."""
         found = scores.copy()
         extra = np.zeros(ranker.size)
-        matched = self.matched
+        matched = ranker.sets.matches(self.question)
         # Narrowed only where the query matches few: for a long question matching most documents
         # the narrowing costs more than it saves (either way, the same scores).
         within = matched if np.count_nonzero(matched) * 8 < ranker.size else None
@@ -68,7 +70,8 @@ class Feedback:
             if values is None:
                 return None
             extra += share * values  # adding 0.0 where a document lacks the word changes nothing
-        found: np.ndarray = scores[docs] + self.factor * extra * self.matched[docs]
+        matched = ranker.sets.matches(self.question)[docs]
+        found: np.ndarray = scores[docs] + self.factor * extra * matched
         return found
 
     def bound(self, ranker: ScoringIndex) -> float:

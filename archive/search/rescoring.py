@@ -154,7 +154,7 @@ def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> pruning.Feedback | N
     return pruning.Feedback(
         tuple((_expansion_terms(term), weights[term] / total) for term in terms),
         FEEDBACK * len(q.subqueries),
-        ranker.sets.matches(q),
+        q,
     )
 
 
