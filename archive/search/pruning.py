@@ -104,10 +104,12 @@ def page(
         ids: list[np.ndarray] = []
         found: list[np.ndarray] = []
         high, want, scored = np.inf, max(BAND, 4 * limit), 0
-        while scored <= ranker.size * MOST:
+        while True:
             want = min(want, len(first))
             low = np.partition(first, len(first) - want)[len(first) - want]
             band = positive[(first >= low) & (first < high)]  # by value: ties fall in one band
+            if scored + len(band) > ranker.size * MOST:
+                break  # as many as the full pass costs: an export's thousands, a loose bound
             gained = feedback.at(ranker, scores, band)
             if gained is None:
                 break
