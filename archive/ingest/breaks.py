@@ -49,9 +49,25 @@ _ITEM_CLOSED = (".", "!", "?", ":", ";")  # an item ending so is whole
 _FULL = 0.7  # of the block's longest line: a shorter line ends its paragraph
 
 
+# A scan's stop after a word's first letter or a lone word, at a line's start, under a line left
+# open: "... has seen the creation of" / "a. network for exchanges", "... resolution" / "t. see this
+# task through". Not an item: "i.", "v.", "x." may be numerals, and an item follows "; and".
+_STRAY_STOP = re.compile(r"^[a-hj-uwyz]\.\s+[a-z]")
+_ITEM_AND = re.compile(r"(?:and|or)$")
+
+
 def continues(previous: str, line: str) -> bool:
     """Tell whether a line goes on with the sentence the previous line left open."""
-    if not previous or not line or LIST_ITEM.match(line):
+    if not previous or not line:
+        return False
+    if (
+        _STRAY_STOP.match(line)
+        and re.search(r"[a-z]$", previous)
+        and not _ITEM_AND.search(previous)
+        and not LIST_ITEM.match(previous)
+    ):
+        return True
+    if LIST_ITEM.match(line):
         return False
     if _ABBREVIATION.search(previous) and line[:1].isalpha():
         return True
@@ -130,7 +146,9 @@ def join_blocks(lines: list[str]) -> list[str]:
     """
     nonblank = [i for i, line in enumerate(lines) if line]
     inside = sum(1 for i in nonblank if i + 1 < len(lines) and lines[i + 1])
-    if len(nonblank) < 4 or inside < 0.3 * len(nonblank):
+    # a text of lines longer than any fixed width a page wraps at is a web page's: each line is a
+    # paragraph or an item of its own ("Australia will:" / "Provide an extra ..." / "Maintain ...")
+    if len(nonblank) < 4 or inside < 0.3 * len(nonblank) or flowing(lines):
         return lines
     out: list[str] = []
     block: list[str] = []
@@ -163,6 +181,25 @@ def _join(block: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+_FLOWING = 120  # characters: a text wrapped at a fixed width has its lines shorter than this
+
+
+def flowing(lines: list[str]) -> bool:
+    """Tell a text whose paragraphs stand one to a line (a web page's) from one wrapped at a width."""
+    long = sorted(len(line) for line in lines if len(line.split()) >= 5)
+    return bool(long) and long[len(long) // 2] >= _FLOWING
+
+
+def flowing_item(previous: str, line: str) -> bool:
+    """Tell an item of a list one to a line after a colon in a text not wrapped at a width.
+
+    The item opens in lower case and closes on no mark: "... can be improved because:" /
+    "families are struggling to find quality child care ..." / "a small but significant number of
+    children ...". A line going on from an article or a preposition is the same sentence.
+    """
+    return line[:1].islower() and not _DANGLING.search(previous) and not LIST_ITEM.match(line)
 
 
 def list_entry(previous: str, line: str) -> bool:
