@@ -148,21 +148,22 @@ def join_blocks(lines: list[str]) -> list[str]:
     inside = sum(1 for i in nonblank if i + 1 < len(lines) and lines[i + 1])
     # a text of lines longer than any fixed width a page wraps at is a web page's: each line is a
     # paragraph or an item of its own ("Australia will:" / "Provide an extra ..." / "Maintain ...")
-    if len(nonblank) < 4 or inside < 0.3 * len(nonblank) or flowing(lines):
+    if len(nonblank) < 4 or inside < 0.3 * len(nonblank):
         return lines
+    flows = flowing(lines)
     out: list[str] = []
     block: list[str] = []
     for line in [*lines, ""]:
         if line:
             block.append(line)
             continue
-        out.extend(_join(block))
+        out.extend(_join(block, flows))
         out.append("")
         block = []
     return out[:-1]
 
 
-def _join(block: list[str]) -> list[str]:
+def _join(block: list[str], flows: bool = False) -> list[str]:
     if len(block) < 2:
         return block
     width = max(len(line) for line in block)
@@ -170,6 +171,11 @@ def _join(block: list[str]) -> list[str]:
     for line in block[1:]:
         previous = joined[-1].split("\n")[-1]
         full = len(block[block.index(line) - 1]) >= _FULL * width
+        # a web page's lines are its paragraphs and items, each whole ("Australia will:" /
+        # "Provide an extra ..." / "Maintain ..."), unless one stops at a comma or a small word
+        # ("... National People's Congress," / "Peking"; "... 1800 737 732, or" / "MensLine ...")
+        if flows:
+            full = previous.endswith(",") or bool(_DANGLING.search(previous))
         if (
             full
             and not LIST_ITEM.match(line)

@@ -58,6 +58,8 @@ def reflow(lines: list[str]) -> list[str]:
             and bool(itemised)
             and itemised[-1]
             and not _BULLET.match(line)
+            and not _BULLET.match(previous)  # "- early intervention ... with family" / "members;"
+            and not LIST_ITEM.match(previous)
             and flowing_item(previous, line)
         )
         item = item or flow_item

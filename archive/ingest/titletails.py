@@ -124,3 +124,53 @@ def lead_byline_off(title: str) -> str:
     if len(head.split()) < 2 or _OPEN_START.match(head):
         return title
     return head
+
+
+# A web page's closing dateline after a joint release's offices and headline, a place and perhaps
+# its day with no year: "... Keeping Cairns Working Cairns", "... care in Bathurst Bathurst 9
+# November", "... elective surgery Brisbane". The place repeats a word of the headline or is a
+# capital city, and no word that leads to a place stands before it ("... the people of Fremantle").
+_PLACE_TAIL = re.compile(
+    rf"^(?P<head>.*?\S)\s+(?P<place>[A-Z][a-z]+)(?:\s+\d{{1,2}}\s+(?i:{_MONTH})(?:\s+(?:19|20)\d\d)?)?\s*$"
+)
+_TO_PLACE = re.compile(
+    r"^(?:in|for|to|at|of|from|the|a|an|and|on|across|around|near|into|visits?|opens?|all|new|"
+    r"west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|greater|central|regional)$",
+    re.IGNORECASE,
+)
+
+
+def place_off(headline: str) -> str:
+    """Take a closing place (and day) off a headline that followed a joint release's offices."""
+    tail = _PLACE_TAIL.match(headline)
+    if not tail:
+        return headline
+    words = tail.group("head").split()
+    place = tail.group("place")
+    repeated = place in (w.strip(",.;:'’") for w in words)
+    city = re.fullmatch(_PLACE, place, re.IGNORECASE)
+    if len(words) < 3 or _TO_PLACE.match(words[-1]) or not (repeated or city):
+        return headline
+    # "..., Parliament House Canberra": the building goes with its city
+    return re.sub(r"[,\s]+Parliament\s+House$", "", tail.group("head"), flags=re.IGNORECASE)
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def dash_issuer_off(title: str) -> str:
+    """Take an issuer named after a dash with no "by" off a title's end: "ARRIVAL STATEMENT - NEW
+    YORK - THE PRIME MINISTER OF AUSTRALIA, THE RT HON WILLIAM MCMAHON" (an office and a styled
+    holder, nothing else)."""
+    dashes = list(_DASH.finditer(title))
+    if not dashes:
+        return title
+    head, tail = title[: dashes[-1].start()], title[dashes[-1].end() :]
+    if (
+        re.search(r"[^\W\d_]{2}", head)
+        and _STYLED.search(tail)
+        and _OFFICE.search(tail)
+        and issuer_only(f"by {tail}")
+    ):
+        return head
+    return title
