@@ -188,3 +188,34 @@ def test_a_headline_after_a_dash_that_names_an_office_stays(tmp_path: Path) -> N
     title = "DEFENCE REVIEW - THE MINISTER FOR DEFENCE TO REPORT"
     got, _, _ = _ingest(tmp_path, f"{PROSE}\n\n{MORE}", title)
     assert got == title
+
+
+def test_capitalised_open_items_after_a_colon_on_a_web_page_become_a_list(tmp_path: Path) -> None:
+    text = (
+        f"{PROSE}\n\n{MORE}\n\n{LAST}\n\n"
+        "The investment builds on the Government's commitment to the steel industry, including:\n\n"
+        "Using Australian steel across our naval shipbuilding program\n"
+        "Upgrading 1200 kilometres of rail line between Adelaide and Tarcoola\n"
+        "Strengthening Australia's anti-dumping system\n"
+        f"The Government will continue to work closely with the administrators.\n\n{PROSE}"
+    )
+    _, body, _ = _ingest(tmp_path, text)
+    blocks = _blocks(body)
+    assert "- Strengthening Australia's anti-dumping system" in blocks, blocks  # no crosshead
+    assert "- Using Australian steel across our naval shipbuilding program" in blocks
+    assert "The Government will continue to work closely with the administrators." in blocks
+
+
+def test_a_web_page_s_line_wrapped_at_its_width_goes_on(tmp_path: Path) -> None:
+    # a long line stopping open, then the rest of its sentence in capitals or small letters
+    wrapped = (
+        "Warrant Officer Wheatley refused to abandon his dying comrade when the company was forced "
+        "to retreat. Under heavy machine gun and automatic rifle fire, he managed to half drag, "
+        "half carry Warrant Officer\nSwanton from the open rice paddies to a wooded area nearby."
+    )
+    # as the typed releases of the 1960s stand: lines wrapped at about 200 characters in blocks
+    # parted by blank lines
+    more = MORE.replace("parents, and ", "parents, and\n")
+    text = f"{PROSE}\n\n{more}\n\n{wrapped}\n\n{LAST}\n\nCANBERRA,\n16th February, 1962."
+    _, body, _ = _ingest(tmp_path, text, "AWARD OF THE VICTORIA CROSS")
+    assert any("half carry Warrant Officer Swanton from the open" in b for b in _blocks(body)), body

@@ -146,10 +146,10 @@ def join_blocks(lines: list[str]) -> list[str]:
     """
     nonblank = [i for i, line in enumerate(lines) if line]
     inside = sum(1 for i in nonblank if i + 1 < len(lines) and lines[i + 1])
-    # a text of lines longer than any fixed width a page wraps at is a web page's: each line is a
-    # paragraph or an item of its own ("Australia will:" / "Provide an extra ..." / "Maintain ...")
     if len(nonblank) < 4 or inside < 0.3 * len(nonblank):
         return lines
+    # a text of lines longer than any fixed width a page wraps at is a web page's: there each line
+    # is a paragraph or an item of its own ("Australia will:" / "Provide an extra ..." / ...)
     flows = flowing(lines)
     out: list[str] = []
     block: list[str] = []
@@ -157,13 +157,15 @@ def join_blocks(lines: list[str]) -> list[str]:
         if line:
             block.append(line)
             continue
-        out.extend(_join(block, flows))
+        # a block of lines after a colon is a list's, whatever their length
+        listed = next((line for line in reversed(out) if line), "").endswith(":")
+        out.extend(_join(block, flows and not listed, flows))
         out.append("")
         block = []
     return out[:-1]
 
 
-def _join(block: list[str], flows: bool = False) -> list[str]:
+def _join(block: list[str], wide: bool = False, flows: bool = False) -> list[str]:
     if len(block) < 2:
         return block
     width = max(len(line) for line in block)
@@ -174,8 +176,13 @@ def _join(block: list[str], flows: bool = False) -> list[str]:
         # a web page's lines are its paragraphs and items, each whole ("Australia will:" /
         # "Provide an extra ..." / "Maintain ..."), unless one stops at a comma or a small word
         # ("... National People's Congress," / "Peking"; "... 1800 737 732, or" / "MensLine ...")
+        # or runs open to the page's width ("... half carry Warrant Officer" / "Swanton from ...")
         if flows:
-            full = previous.endswith(",") or bool(_DANGLING.search(previous))
+            full = (
+                previous.endswith(",")
+                or bool(_DANGLING.search(previous))
+                or (wide and len(previous) >= _WIDE and not _CLOSED.search(previous))
+            )
         if (
             full
             and not LIST_ITEM.match(line)
@@ -189,6 +196,8 @@ def _join(block: list[str], flows: bool = False) -> list[str]:
     return joined
 
 
+_WIDE = 150  # characters: a web page's line this long that stops open was wrapped, not ended
+_CLOSED = re.compile(r"[.!?:;][\"”’')\]]*$")
 _FLOWING = 120  # characters: a text wrapped at a fixed width has its lines shorter than this
 
 
@@ -205,7 +214,19 @@ def flowing_item(previous: str, line: str) -> bool:
     "families are struggling to find quality child care ..." / "a small but significant number of
     children ...". A line going on from an article or a preposition is the same sentence.
     """
-    return line[:1].islower() and not _DANGLING.search(previous) and not LIST_ITEM.match(line)
+    if _DANGLING.search(previous) or LIST_ITEM.match(line) or _SMALL_OPENING.match(line):
+        return False  # "... (NZ to OZ Helpline direct link)" / "or 0800 600 555 ...": one item
+    # in lower case; or in capitals and open, as an item is and a sentence is not: "Using
+    # Australian steel across our naval shipbuilding program" /
+    # "Strengthening ... system"; shorter than a paragraph the collection cut off mid-sentence
+    return line[:1].islower() or (
+        line[:1].isupper()
+        and not _CLOSED.search(line)
+        and len(line) < _WIDE
+        and bool(
+            re.search(r"\s[a-z]{3,}\b", line)
+        )  # not a name, a place, a date, a scan's capitals
+    )
 
 
 def list_entry(previous: str, line: str) -> bool:

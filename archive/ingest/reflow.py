@@ -86,11 +86,10 @@ def reflow(lines: list[str]) -> list[str]:
         else:
             itemised.append(item or previous.endswith(":"))
             if flow_item:
-                # the item before it too, unless it is the line with the colon
-                bulleted.update(
-                    {len(units)}
-                    | ({len(units) - 1} - {-1} if not previous.endswith(":") else set())
-                )
+                # the item before it too, if it reads as one (not the line with the colon)
+                bulleted.add(len(units))
+                if units and flowing_item("", units[-1]) and not units[-1].endswith(":"):
+                    bulleted.add(len(units) - 1)
             units.append(line)
         listing = listing or units[-1].endswith(":")
         last = line
