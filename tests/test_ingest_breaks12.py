@@ -219,3 +219,65 @@ def test_a_web_page_s_line_wrapped_at_its_width_goes_on(tmp_path: Path) -> None:
     text = f"{PROSE}\n\n{more}\n\n{wrapped}\n\n{LAST}\n\nCANBERRA,\n16th February, 1962."
     _, body, _ = _ingest(tmp_path, text, "AWARD OF THE VICTORIA CROSS")
     assert any("half carry Warrant Officer Swanton from the open" in b for b in _blocks(body)), body
+
+
+# A scan's margin mark where the sentence goes on; a bullet item's wrapped lines --------------
+
+
+def test_a_margin_mark_inside_a_sentence_goes_and_the_sentence_goes_on(tmp_path: Path) -> None:
+    text = (
+        "The Prime Minister, Mr. Malcolm Fraser, and the Premier of\n\n"
+        "*. New South Wales, Mr. Neville Wran, today announced that their\n\n"
+        "two Governments had completed the examination of the proposals.\n\n"
+        "Mr Anthony said the Labor Party had introduced the R. E. D.\n\n"
+        "* Scheme when it was in office to try to soak up the unemployed.\n\n"
+        "The Prime Minister said the Governments would meet again in March."
+    )
+    _, body, _ = _ingest(tmp_path, text, "EXPOSITION PROPOSAL FOR 1988")
+    blocks = _blocks(body)
+    assert any("the Premier of New South Wales, Mr. Neville Wran" in b for b in blocks), blocks
+    assert any("introduced the R. E. D. Scheme when it was in office" in b for b in blocks)
+
+
+def test_a_bullet_s_item_goes_on_over_its_wrapped_lines(tmp_path: Path) -> None:
+    text = (
+        "The Government will:\n\n"
+        "*-extend the reach of SBS television and legislate to\n\n"
+        "establish SBS as an independent corporation committed\n\n"
+        "to multilingual and multicultural broadcasting\n\n"
+        "*-continue to develop the National Policy on Languages.\n\n"
+        "The Prime Minister said the measures would cost $5 million a year."
+    )
+    _, body, _ = _ingest(tmp_path, text, "MULTICULTURAL POLICY")
+    assert any("corporation committed to multilingual" in b for b in _blocks(body)), body
+
+
+def test_a_bullet_list_in_a_scan_stays_a_list(tmp_path: Path) -> None:
+    # guard: items opening in capitals after a colon keep their bullets
+    text = (
+        "The Government has decided on the following measures:\n\n"
+        "* Rail and road subsidies on the transport of fodder\n\n"
+        "* Interest rate subsidies on loans to farmers in drought\n\n"
+        "* Grants to shires for the relief of unemployment\n\n"
+        "The Prime Minister said the measures would be reviewed in June."
+    )
+    _, body, _ = _ingest(tmp_path, text, "DROUGHT MEASURES")
+    blocks = _blocks(body)
+    assert "- Interest rate subsidies on loans to farmers in drought" in blocks, blocks
+    assert "- Grants to shires for the relief of unemployment" in blocks
+
+
+def test_items_in_small_letters_after_a_scan_s_bullets_stay_items(tmp_path: Path) -> None:
+    # guard: "; and" closes an item, so the next bullet opens one, not the sentence going on
+    text = (
+        "Key investments for the region could include:\n\n"
+        "* an upgrading of the channel to service the plains area;\n\n"
+        "* the extension of the airport runway; and\n\n"
+        "* an expansion of the port facilities to address constraints in supply.\n\n"
+        "The Prime Minister said the package would double the irrigated area."
+    )
+    _, body, _ = _ingest(tmp_path, text, "ORD RIVER PACKAGE")
+    blocks = _blocks(body)
+    assert "- an expansion of the port facilities to address constraints in supply." in blocks, (
+        blocks
+    )

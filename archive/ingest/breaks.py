@@ -56,6 +56,25 @@ _STRAY_STOP = re.compile(r"^[a-hj-uwyz]\.\s+[a-z]")
 _ITEM_AND = re.compile(r"(?:and|or)$")
 
 
+# A scan's margin mark before a line that goes on with the sentence: "... introduced the R. E. D." /
+# "* Scheme when it was in office ...", "... and the Premier of" / "*. New South Wales, Mr. ..."
+_MARGIN = re.compile(r"^\*[.\-]?\s*(?=\w)")
+_BULLET_OPEN = re.compile(r"^[•·▪◦‣*\uf0b7\uf0a7]")
+
+
+def margin_mark(previous: str, line: str) -> str | None:
+    """Return a line without the scan's margin mark where the sentence goes on over it, else None."""
+    mark = _MARGIN.match(line)
+    if not mark or not previous or _BULLET_OPEN.match(previous) or LIST_ITEM.match(previous):
+        return None  # an item after an item: "* the extension of the runway; and" / "* an ..."
+    if _CLOSED.search(previous) and not _ABBREVIATION.search(previous):
+        return None
+    rest = line[mark.end() :]
+    if rest[:1].islower() or _DANGLING.search(previous) or _ABBREVIATION.search(previous):
+        return rest
+    return None
+
+
 def continues(previous: str, line: str) -> bool:
     """Tell whether a line goes on with the sentence the previous line left open."""
     if not previous or not line:
@@ -77,7 +96,11 @@ def continues(previous: str, line: str) -> bool:
         return True
     if line[:1].islower() and previous.endswith((";", ",")):
         return True
-    if line[:1].islower() and LIST_ITEM.match(previous) and not previous.endswith(_ITEM_CLOSED):
+    if (
+        line[:1].islower()
+        and (LIST_ITEM.match(previous) or _BULLET_OPEN.match(previous))
+        and not previous.endswith(_ITEM_CLOSED)
+    ):
         return True  # "* Rail and road subsidies on the transport of fodder" / "and the movement"
     if line[:1].islower() and _OPEN_END.search(previous):
         return True

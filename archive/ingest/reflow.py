@@ -12,6 +12,7 @@ from archive.ingest.breaks import (
     flowing_item,
     list_entry,
     list_line,
+    margin_mark,
 )
 from archive.ingest.linemodel import seam
 
@@ -47,6 +48,11 @@ def reflow(lines: list[str]) -> list[str]:
     itemised: list[bool] = []
     for line in lines:
         previous = units[-1] if units else ""
+        unmarked = margin_mark(previous, line)
+        if unmarked is not None:  # the sentence goes on over a scan's margin mark
+            units[-1] = f"{previous} {unmarked}"
+            last = line
+            continue
         listing = listing and not previous.endswith((".", "!", "?"))
         item = listing and bool(_ITEM_END.search(previous))
         # after "the following issues:", lines each opening in capitals and closing on no mark are
