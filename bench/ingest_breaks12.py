@@ -52,9 +52,14 @@ def _heads(entry: str) -> list[list[str]]:
     return [words, words[1:5]] if words and len(words[0]) == 1 else [words]
 
 
+def _at(words: list[str], i: int, part: list[str]) -> bool:
+    """Tell whether part stands at words[i:] (its last word may be cut short: "Australia")."""
+    got = words[i : i + len(part)]
+    return len(got) == len(part) and got[:-1] == part[:-1] and got[-1].startswith(part[-1])
+
+
 def _runs(words: list[str], part: list[str]) -> bool:
-    n = len(part)
-    return any(words[i : i + n] == part for i in range(len(words) - n + 1))
+    return any(_at(words, i, part) for i in range(len(words) - len(part) + 1))
 
 
 def joined(entry: str, paragraphs: list[list[str]]) -> bool:
@@ -69,7 +74,7 @@ def joined(entry: str, paragraphs: list[list[str]]) -> bool:
 def opened(entry: str, paragraphs: list[list[str]]) -> bool:
     """Tell whether B of "| B" opens a paragraph (bullets and margin letters aside)."""
     heads = [h for h in _heads(entry.partition("|")[2]) if h]
-    return any(p[: len(h)] == h for p in paragraphs for h in heads)
+    return any(_at(p, 0, h) for p in paragraphs for h in heads)
 
 
 def score(name: str, scratch: Path, verbose: bool) -> Counter[str]:

@@ -281,3 +281,17 @@ def test_items_in_small_letters_after_a_scan_s_bullets_stay_items(tmp_path: Path
     assert "- an expansion of the port facilities to address constraints in supply." in blocks, (
         blocks
     )
+
+
+def test_a_comma_read_for_a_stop_before_in_ends_the_paragraph(tmp_path: Path) -> None:
+    text = (
+        "The Prime Minister said that Australia would consider further\n\n"
+        "requests for aid when the Governments concerned were in\n\n"
+        "a position to discuss further requests for aid,\n\n"
+        "In reaffirming the Government's decision to take part in the\n\n"
+        "programme, the Prime Minister said that the first shipment had\n\n"
+        "now left Sydney and would reach Haiphong early next month."
+    )
+    _, body, _ = _ingest(tmp_path, text, "AUSTRALIAN AID TO INDO-CHINA")
+    starts = [b[:30] for b in _blocks(body)]
+    assert "In reaffirming the Government'" in starts, body

@@ -116,7 +116,7 @@ def continues(previous: str, line: str) -> bool:
 # "There has been", "It is". After a comma it shows the comma was a full stop the scan misread:
 # "... employment opportunities were not coming forward very readily," / "That, of course, ...".
 _OPENING = re.compile(
-    r"^(?:It|That|There|This|These|Those|The|We|Our|They|He|She|But|However|Nothing|What|When|If)"
+    r"^(?:It|That|There|This|These|Those|The|We|Our|They|He|She|But|However|Nothing|What|When|If|In)"
     r",?\s+[a-z]"
 )
 _CLAUSE_WORDS = 5  # a comma closing a line this long closes a clause, not a name in a list
