@@ -295,3 +295,18 @@ def test_a_comma_read_for_a_stop_before_in_ends_the_paragraph(tmp_path: Path) ->
     _, body, _ = _ingest(tmp_path, text, "AUSTRALIAN AID TO INDO-CHINA")
     starts = [b[:30] for b in _blocks(body)]
     assert "In reaffirming the Government'" in starts, body
+
+
+def test_a_list_item_wrapped_before_its_semicolon_stays_one_item(tmp_path: Path) -> None:
+    text = (
+        f"{PROSE}\n\n{MORE}\n\n{LAST}\n\n{PROSE}\n\n"
+        "The strategy will focus on:\n\n"
+        "building indigenous wealth and employment;\n"
+        "promoting an entrepreneurial culture in indigenous\n"
+        "communities; and\n"
+        "improving living conditions and health across a range of areas.\n\n"
+        f"{LAST}"
+    )
+    _, body, _ = _ingest(tmp_path, text)
+    blocks = _blocks(body)
+    assert "- promoting an entrepreneurial culture in indigenous communities; and" in blocks, blocks

@@ -221,6 +221,7 @@ def _join(block: list[str], wide: bool = False, flows: bool = False) -> list[str
 
 _WIDE = 150  # characters: a web page's line this long that stops open was wrapped, not ended
 _CLOSED = re.compile(r"[.!?:;][\"”’')\]]*$")
+_ITEM_SEMI = re.compile(r";(?:\s+(?:and|or))?$")  # how an item of a list in sentences ends
 _FLOWING = 120  # characters: a text wrapped at a fixed width has its lines shorter than this
 
 
@@ -239,6 +240,8 @@ def flowing_item(previous: str, line: str) -> bool:
     """
     if _DANGLING.search(previous) or LIST_ITEM.match(line) or _SMALL_OPENING.match(line):
         return False  # "... (NZ to OZ Helpline direct link)" / "or 0800 600 555 ...": one item
+    if previous and not _CLOSED.search(previous) and _ITEM_SEMI.search(line):
+        return False  # "promoting an entrepreneurial culture in indigenous" / "communities; and"
     # in lower case; or in capitals and open, as an item is and a sentence is not: "Using
     # Australian steel across our naval shipbuilding program" /
     # "Strengthening ... system"; shorter than a paragraph the collection cut off mid-sentence
