@@ -142,7 +142,8 @@ def main() -> None:
 
 def _line(name: str, row: Counter[str]) -> str:
     n = row["documents"]
-    breaks = f"{row['documents with a wrong break'] / n:.1%} ({row['documents with a wrong break']})"
+    wrong = row["documents with a wrong break"]
+    breaks = f"{wrong / n:.1%} ({wrong})"
     if not row["breaks annotated"]:
         breaks += ", by shape alone"
     return (

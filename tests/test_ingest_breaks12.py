@@ -310,3 +310,29 @@ def test_a_list_item_wrapped_before_its_semicolon_stays_one_item(tmp_path: Path)
     _, body, _ = _ingest(tmp_path, text)
     blocks = _blocks(body)
     assert "- promoting an entrepreneurial culture in indigenous communities; and" in blocks, blocks
+
+
+# Titles: a retyped title's slips mended by the text's own headline -----------------------------
+
+
+def test_a_retyped_title_s_slip_is_mended_by_the_headline_in_the_text(tmp_path: Path) -> None:
+    text = (
+        "PRESS STATEMENT\n\nVISIT BY PRINCESS MARGARET\n\n"
+        "The Prime Minister announced today that Princess Margaret would visit Australia in "
+        "October. Princess Margaret will open the new wing of the National Gallery.\n\n{MORE}"
+    ).replace("{MORE}", MORE)
+    got, _, review = _ingest(tmp_path, text, "VISIT BY PRINCESS MARGERET")
+    assert got == "VISIT BY PRINCESS MARGARET"
+    assert not [p for p in review if "title" in p], review
+
+
+def test_a_scan_s_misreading_of_the_headline_leaves_the_title_alone(tmp_path: Path) -> None:
+    # guard: "CONFE2RENCE" stands nowhere else in the text; the retyped title keeps its word
+    text = (
+        "FOR PRESS\n\nCONFE2RENCE WITH STATE PREMIERS\n\n"
+        "The Prime Minister will meet the State Premiers at a conference in Canberra next week "
+        "to discuss the financial arrangements between the Commonwealth and the States.\n\n"
+        f"{MORE}"
+    )
+    got, _, _ = _ingest(tmp_path, text, "CONFERENCE WITH STATE PREMIERS")
+    assert got == "CONFERENCE WITH STATE PREMIERS"

@@ -63,7 +63,7 @@ _BULLET_OPEN = re.compile(r"^[•·▪◦‣*\uf0b7\uf0a7]")
 
 
 def margin_mark(previous: str, line: str) -> str | None:
-    """Return a line without the scan's margin mark where the sentence goes on over it, else None."""
+    """Return a line without the scan's margin mark where the sentence goes on over it."""
     mark = _MARGIN.match(line)
     if not mark or not previous or _BULLET_OPEN.match(previous) or LIST_ITEM.match(previous):
         return None  # an item after an item: "* the extension of the runway; and" / "* an ..."
@@ -226,7 +226,7 @@ _FLOWING = 120  # characters: a text wrapped at a fixed width has its lines shor
 
 
 def flowing(lines: list[str]) -> bool:
-    """Tell a text whose paragraphs stand one to a line (a web page's) from one wrapped at a width."""
+    """Tell a text whose paragraphs stand one to a line (a web page's) from a wrapped one."""
     long = sorted(len(line) for line in lines if len(line.split()) >= 5)
     return bool(long) and long[len(long) // 2] >= _FLOWING
 

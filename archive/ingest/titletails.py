@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 
 from archive.ingest.bylines import issuer_only, joint_like, kind_like
 from archive.ingest.furniture import _MONTH, _WEEKDAY
@@ -174,3 +176,52 @@ def dash_issuer_off(title: str) -> str:
     ):
         return head
     return title
+
+
+_SPELLING_LIKE = 0.9  # how alike a headline in the text and a retyped title must read
+_HEAD_LINES = 12  # the text's lines a headline stands among
+_SLIP_LIKE = 0.7  # how alike two spellings of one word are ("MARGERET", "MARGARET")
+_WORD_LETTERS = 3  # "AM" and "A", "MP" and "M" are no slips of one word
+_MARKS = ".,;:!?\"'()“”‘’"
+
+
+def page_spelling(title: str, text: str) -> str:
+    """Mend the words a record retyped with slips by the text's own headline, where it says them.
+
+    "VISIT BY PRINCESS MARGERET" is "VISIT BY PRINCESS MARGARET" on the page (on one line or two),
+    and "Margaret" stands in the text below it while "Margeret" does not: the page's word is
+    taken. A scan's misreading ("CONFE2RENCE") stands nowhere else, and a headline differing by
+    more than slips is another one: the title keeps its words.
+    """
+    every = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    lines = every[:_HEAD_LINES]
+    want = title.casefold()
+    for i, line in enumerate(lines):
+        for n, seen in ((1, line), (2, " ".join(lines[i : i + 2]))):
+            got = seen.casefold()
+            if got == want:
+                return title
+            if (
+                len(seen.split()) == len(title.split())
+                and difflib.SequenceMatcher(None, want, got).ratio() >= _SPELLING_LIKE
+            ):
+                return _mended(title, seen, every[:i] + every[i + n :])
+    return title
+
+
+def _mended(title: str, seen: str, rest: list[str]) -> str:
+    counts = Counter(re.findall(r"[a-z0-9']+", " ".join(rest).casefold()))
+    words = []
+    for mine, theirs in zip(title.split(), seen.split()):
+        a, b = mine.strip(_MARKS), theirs.strip(_MARKS)
+        if (
+            a.casefold() != b.casefold()
+            and min(len(a), len(b)) >= _WORD_LETTERS
+            and b.isalpha()
+            and difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= _SLIP_LIKE
+            and counts[b.casefold()] > counts[a.casefold()]
+        ):
+            b = b.upper() if a.isupper() else b.capitalize() if a.istitle() else b
+            mine = mine.replace(a, b, 1)
+        words.append(mine)
+    return " ".join(words)
