@@ -2,6 +2,7 @@
 
     python bench/ingest_breaks12.py                   # every development sample, pooled
     python bench/ingest_breaks12.py --samples sealed10,sealed12   # the sealed ones: read once
+    python bench/ingest_breaks12.py --standard    # and the standard measure beside
 
 A sample is a YAML file of releases by id (bench/ingest_quality.py's samples, the titles-only
 ones of bench/ingest_titles.py, and round 12's `sealed10` and `sealed12`). A document has a wrong
@@ -124,20 +125,40 @@ def main() -> None:
     parser.add_argument("--samples", default=",".join(DEVELOPMENT))
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/breaks12"))
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument(
+        "--standard", action="store_true", help="and bench/ingest_quality.py's measure of breaks"
+    )
     args = parser.parse_args()
     for name, entry in (TITLE_SAMPLES | ROUND12).items():
         ingest_quality.SAMPLES.setdefault(name, entry)
     total: Counter[str] = Counter()
-    print("| sample | releases | documents with a wrong break | wrong breaks | titles right |")
-    print("|---|---|---|---|---|")
+    print(
+        "| sample | releases | documents with a wrong break | wrong breaks | titles right "
+        "| wrong breaks, standard measure |"
+    )
+    print("|---|---|---|---|---|---|")
     lines = []
     for name in args.samples.split(","):
         row = score(name, args.scratch / name, not args.quiet)
         total += row
-        lines.append(_line(name, row))
+        standard = ""
+        if row["breaks annotated"] and args.standard:
+            # bench/ingest_quality.py's measure: joins and breaks compared as strings
+            figures = ingest_quality.measure(name, args.scratch / f"{name}-q", verbose=False)
+            standard = f"{figures['breaks']:.1%} ({figures['wrong breaks']} breaks)"
+            total["standard documents"] += figures["break docs"]
+            total["standard breaks"] += figures["wrong breaks"]
+            total["standard releases"] += figures["documents"]
+        lines.append(f"{_line(name, row)} {standard} |")
     print("\n".join(lines))
     if len(lines) > 1:
-        print(_line("pooled", total))
+        n = total["standard releases"]
+        standard = (
+            f"{total['standard documents'] / n:.1%} ({total['standard breaks']} breaks, of {n})"
+            if n
+            else ""
+        )
+        print(f"{_line('pooled', total)} {standard} |")
 
 
 def _line(name: str, row: Counter[str]) -> str:
