@@ -151,7 +151,13 @@ def place_off(headline: str) -> str:
     place = tail.group("place")
     repeated = place in (w.strip(",.;:'’") for w in words)
     city = re.fullmatch(_PLACE, place, re.IGNORECASE)
-    if len(words) < 3 or _TO_PLACE.match(words[-1]) or not (repeated or city):
+    # after a comma the place is the headline's own: "Naval Fuel Upgrade, Darwin"
+    if (
+        len(words) < 3
+        or _TO_PLACE.match(words[-1])
+        or words[-1].endswith(",")
+        or not (repeated or city)
+    ):
         return headline
     # "..., Parliament House Canberra": the building goes with its city
     return re.sub(r"[,\s]+Parliament\s+House$", "", tail.group("head"), flags=re.IGNORECASE)
