@@ -116,7 +116,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--long", type=int, default=30)
     parser.add_argument("--modes", default="plain,faceted,filtered,newest,largest,long")
-    parser.add_argument("--profile", action="store_true", help="cProfile the slowest 5%")
+    parser.add_argument("--profile", action="store_true", help="cProfile the slowest 5%%")
     parser.add_argument("--top", type=int, default=25, help="functions shown per profile")
     parser.add_argument("--json", type=Path)
     parser.add_argument(
