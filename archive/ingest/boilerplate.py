@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.breaks import headings_apart, join_blocks
+from archive.ingest.ends import attachment_lists, closing_marks
 from archive.ingest.furniture import lead_furniture, place_line
 from archive.ingest.letters import address_blocks, attached_letters
 from archive.ingest.linemodel import drop_furniture
@@ -126,9 +127,11 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     place = place_line(body) if given_title else None
     if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
         furniture.append(body.pop(place))
-    body, tail = tail_furniture(body)
+    files: list[str] = []
+    body, tail = tail_furniture(attachment_lists(body, files))
+    tail[:0] = files
     body = phone_lines(body, tail)
-    body = compliments(tail_stamps(body, tail), tail)
+    body = closing_marks(compliments(tail_stamps(body, tail), tail), tail)
     body, letters = attached_letters(body)
     tail += letters
     body, letters = address_blocks(body)

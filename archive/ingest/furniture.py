@@ -52,7 +52,7 @@ _LEAD_PHRASE = re.compile(
 )
 # "Statement by the Prime Minister, Mr. Harold Holt": a byline that may run onto two lines.
 _BYLINE = re.compile(
-    rf"^\(?\s*(?:{_STATEMENT}|tribute)\s+(?:by|from)\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
+    rf"^\(?\s*(?:(?:{_STATEMENT}|tribute)\s+(?:by|from)|from)\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister|chairman|premier)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
     rf"[^()]{{0,60}}\bprime\s+minister\b).{{0,80}}$",
     re.IGNORECASE,
 )
@@ -92,6 +92,7 @@ _OPEN_WORD = re.compile(r"\b(?:and|of|for|the|to|in|with|on|at|by)$", re.IGNOREC
 _EMBARGO = re.compile(r"\W*e\w?m\w?b\w?argo", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[.:]\s?\d\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
 _OPEN_TAIL = re.compile(r"(?:\b(?:or|and|to|not)|,)$", re.IGNORECASE)  # an embargo goes on
+_EMBARGO_GOES_ON = re.compile(r"^\W*(?:before|until|till|after)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo goes on
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
 _PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
@@ -248,6 +249,10 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         # "EMBARGO: NOT TO BE PUBLISHED, BROADCAST OR" / "TELECAST BEFORE 9 P. M. 2ND MAY."
         embargo = embargo or bool(
             dropped and _EMBARGO.match(dropped[-1]) and _OPEN_TAIL.search(dropped[-1])
+        )
+        # "EMBARGO NOT TO BE BROADCAST, TELEVISED, OR PUBLISHED" / "BEFORE MIDNIGHT, MONDAY, ..."
+        embargo = embargo or bool(
+            dropped and _EMBARGO.match(dropped[-1]) and _EMBARGO_GOES_ON.match(line)
         )
         if (
             dropped
