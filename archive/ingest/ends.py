@@ -35,7 +35,7 @@ _DATELINE_WORDS = 10  # a closing dateline's tokens, however misread: never a se
 _FILE_SIZE = re.compile(
     r"\b(?:RTF|PDF|DOCX?|XLSX?|PPTX?|TXT|HTML?)\s*\(?\d+(?:\.\d+)?\s*[KM]B\)?\s*$", re.IGNORECASE
 )
-_ATTACHMENTS = re.compile(r"^(?:attachments?|attached\s+files?|downloads?)\s*:?$", re.IGNORECASE)
+_ATTACHMENTS = re.compile(r"^(?:attachments?|attached\s+files?|downloads?|documents)\s*:?$", re.IGNORECASE)
 
 
 def closing_marks(lines: list[str], dropped: list[str]) -> list[str]:

@@ -240,7 +240,11 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         seen += 1
         rest = furniture_rest(line)
         if seen > _LEAD_LINES or (
-            prose(line) and not _CONTACT.match(line) and rest and not junk(rest)
+            prose(line)
+            and not _CONTACT.match(line)
+            and rest
+            and not junk(rest)
+            and not _noise_then_title(rest, title, strict)
         ):
             kept.extend(lines[i:])
             break
@@ -281,8 +285,15 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         byline = bool(byline_shaped(line) or more)
         if byline:
             open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
-        repeat = repeats_title(rest, title, strict) or (
-            headline and not strict and len(rest.split()) <= 5 and repeats_title(rest, title, False)
+        repeat = (
+            repeats_title(rest, title, strict)
+            or (
+                headline
+                and not strict
+                and len(rest.split()) <= 5
+                and repeats_title(rest, title, False)
+            )
+            or _noise_then_title(rest, title, strict)
         )
         # "FOR PRESS lctl": a release line with one stray word left over
         leftover = len(rest.split()) <= 1 and sum(c.isalpha() for c in rest) < sum(
@@ -303,3 +314,15 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             kept.append(line)
         headline = bool(repeat)
     return kept, dropped
+
+
+def _noise_then_title(line: str, title: str | None, strict: bool) -> bool:
+    """Tell a headline repeated after a release line scanned to noise (noise, then the headline)."""
+    # "J'QO, fJ iR l -) SS_ ul AUSTRALIAN LOAN COUNCIL": the noise is no word, the rest the title's
+    tokens = line.split()
+    for k in range(1, len(tokens) - 1):
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
+        if junk(head) and len(tokens) - k >= 2 and repeats_title(tail, title, strict):
+            return not repeats_title(head, title, False)
+    return False
+
