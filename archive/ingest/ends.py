@@ -35,7 +35,9 @@ _DATELINE_WORDS = 10  # a closing dateline's tokens, however misread: never a se
 _FILE_SIZE = re.compile(
     r"\b(?:RTF|PDF|DOCX?|XLSX?|PPTX?|TXT|HTML?)\s*\(?\d+(?:\.\d+)?\s*[KM]B\)?\s*$", re.IGNORECASE
 )
-_ATTACHMENTS = re.compile(r"^(?:attachments?|attached\s+files?|downloads?|documents)\s*:?$", re.IGNORECASE)
+_ATTACHMENTS = re.compile(
+    r"^(?:attachments?|attached\s+files?|downloads?|documents)\s*:?$", re.IGNORECASE
+)
 
 
 def closing_marks(lines: list[str], dropped: list[str]) -> list[str]:
@@ -59,7 +61,7 @@ def closing_marks(lines: list[str], dropped: list[str]) -> list[str]:
 
 
 def _stray(text: str) -> bool:
-    """Tell a scan's stray marks from words: one letter, or tokens no word is spelt like ("IjJZ")."""
+    """Tell a scan's stray marks from words: one letter, or tokens spelt as no word is: "IjJZ"."""
     tokens = [t.strip(".,:;'`") for t in text.split()]
     tokens = [t for t in tokens if t]
     if not tokens:

@@ -52,7 +52,7 @@ _LEAD_PHRASE = re.compile(
 )
 # "Statement by the Prime Minister, Mr. Harold Holt": a byline that may run onto two lines.
 _BYLINE = re.compile(
-    rf"^\(?\s*(?:(?:{_STATEMENT}|tribute)\s+(?:by|from)|from)\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister|chairman|premier)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
+    rf"^\(?\s*(?:(?:{_STATEMENT}|tribute)\s+(?:by|from)|from)\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
     rf"[^()]{{0,60}}\bprime\s+minister\b).{{0,80}}$",
     re.IGNORECASE,
 )
@@ -274,12 +274,17 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             and line[:1].isupper()
             and not prose(line)
         )
-        # "The Honourable Gordon Freeth, Minister for Shiring and" goes on: a sentence's line
+        # "The Honourable Gordon Freeth, Minister for Shiring and" goes on: a sentence's line;
+        # so does "Mr. T. T. Krishnamachari, Indian Minister" / "for Economic ..., will pay a visit"
+        follows = next((later for later in lines[i + 1 :] if later), "")
         more = byline and (
             open_byline
             or name_goes_on
             or (
-                _BYLINE_MORE.match(line) and len(line.split()) <= 10 and not _OPEN_WORD.search(line)
+                _BYLINE_MORE.match(line)
+                and len(line.split()) <= 10
+                and not _OPEN_WORD.search(line)
+                and not follows[:1].islower()
             )
         )
         byline = bool(byline_shaped(line) or more)
@@ -325,4 +330,3 @@ def _noise_then_title(line: str, title: str | None, strict: bool) -> bool:
         if junk(head) and len(tokens) - k >= 2 and repeats_title(tail, title, strict):
             return not repeats_title(head, title, False)
     return False
-

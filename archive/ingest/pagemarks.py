@@ -283,4 +283,3 @@ def _stamp_before_page(lines: list[str], dropped: list[str]) -> list[str]:
             taken.add(nonblank[n])
     dropped.extend(lines[i] for i in sorted(taken))
     return [line for i, line in enumerate(lines) if i not in taken]
-
