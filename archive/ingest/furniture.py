@@ -52,8 +52,14 @@ _LEAD_PHRASE = re.compile(
 )
 # "Statement by the Prime Minister, Mr. Harold Holt": a byline that may run onto two lines.
 _BYLINE = re.compile(
-    rf"^\(?\s*(?:(?:{_STATEMENT}|tribute)\s+(?:by|from)|from)\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
+    rf"^\(?\s*(?:{_STATEMENT}|tribute)\s+(?:by|from)\s+(?:the\s+(?:acting\w?\s+)?(?:prime|deputy\s+prime|treasurer|minister)\b|(?:mr|mrs|ms|sir|dr|the\s+(?:rt\.?\s+)?hon)\b"
     rf"[^()]{{0,60}}\bprime\s+minister\b).{{0,80}}$",
+    re.IGNORECASE,
+)
+# "From the Prime Minister, Mr. JohnGorton": who speaks, and no more (a title may say more)
+_FROM_PM = re.compile(
+    r"^from\s+the\s+(?:acting\s+)?prime\s+minister\b[,.]?"
+    r"(?:\s*(?:(?:mr|mrs|ms|sir|dr)\b\.?|the\s+(?:rt\.?\s+|right\s+)?hon\w*\.?)\s*[^,;:]{0,40})?$",
     re.IGNORECASE,
 )
 _BYLINE_MORE = re.compile(
@@ -126,7 +132,8 @@ def prose(line: str) -> bool:
 
 def byline_shaped(line: str) -> bool:
     """Tell a byline, as typed or as scanned, from a sentence that opens like one."""
-    typed = bool(_BYLINE.match(line)) and sentence_words(line) < _SENTENCE_WORDS
+    typed = bool(_BYLINE.match(line) or _FROM_PM.match(line))
+    typed = typed and sentence_words(line) < _SENTENCE_WORDS
     return typed or scanned_byline(line)
 
 
