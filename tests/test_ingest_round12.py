@@ -194,3 +194,49 @@ def test_a_figure_in_a_table_before_a_number_stays(tmp_path: Path) -> None:
         f"Harvey 126,909 4,700\n\n{MORE}"
     )
     assert "4500" in _body(tmp_path, text)
+
+
+# A head run into the first sentence -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "sentence"),
+    [
+        (
+            "PRIME MINISTER FOR MEDIA7 AUGUST 1988 The Prime Minister, Mr Hawke, today announced",
+            "The Prime Minister, Mr Hawke, today announced",
+        ),
+        ("FOR PRESS: P. M. No. 13/ 1966 The Government has decided", "The Government has decided"),
+        ("S I was saddened to learn of the death last week of", "I was saddened to learn"),
+        (
+            "Statement by the Prime Minister, the Rt. Hon. R. G. Menzies Having regard to the",
+            "Having regard to the",
+        ),
+    ],
+)
+def test_a_head_run_into_the_first_sentence_goes(tmp_path: Path, first: str, sentence: str) -> None:
+    body = _body(
+        tmp_path, f"{first}\n\nimportance of the industry, the Government will act.\n\n{MORE}"
+    )
+    assert body.startswith(sentence), body
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "NSW Premier Bob Carr said today that the State would join the scheme",
+        "ASEAN and Australian leaders met today in Canberra to discuss the scheme",
+        "E. G. Whitlam, M. P. and the Premier of South Australia met today to discuss",
+        "ALAN JONES: Prime Minister, good morning and welcome to the programme",
+        "Statement by the Minister was welcomed by the growers of the district",
+    ],
+)
+def test_a_first_sentence_opening_in_capitals_stays(tmp_path: Path, first: str) -> None:
+    body = _body(tmp_path, f"{first}\n\nand the Government will act.\n\n{MORE}", title="NSW FLOODS")
+    assert body.startswith(first), body
+
+
+def test_an_end_mark_after_the_scans_noise_goes(tmp_path: Path) -> None:
+    text = f"{PROSE}\n\n{MORE}\n\nThe gifts will be presented in London. AI'RT) ACTING 000---"
+    body = _body(tmp_path, text)
+    assert "000" not in body and "presented in London." in body, body

@@ -16,6 +16,9 @@ _GLUED_END = re.compile(
     r"(?<=[.!?\"”'’)\]])\s+(?:[oO0]{3,}[-–—]*[0oO\-–—]*|[-–—_]{3,}|[\[(]?ends?[\])]?\.?)\s*$",
     re.IGNORECASE,
 )
+# An end mark with its dashes ends the text wherever it stands, with a few marks after it:
+# "... presentation. AI'RT) A L A ACTING 000---", "000---p.. -f1"
+_DASHED_END = re.compile(r"(?:^|\s+)[-–—]?[oO0]{3,}[-–—]{1,}\S{0,4}(?:\s+\S{1,4}){0,2}$")
 # One or two short tokens after the last sentence (a stop or two the scan read may stand between).
 _STRAY_TAIL = re.compile(r"(?<=[.!?\"”'’])((?:\s+[.,:;'`])*(?:\s+\S{1,6}){1,2})\s*$")
 # The last sentence's own last word: three letters running before its stop ("legislation."), so a
@@ -46,7 +49,10 @@ def closing_marks(lines: list[str], dropped: list[str]) -> list[str]:
     if last is None:
         return lines
     line = lines[last]
-    cleaned = _GLUED_END.sub("", line).rstrip()
+    cleaned = _GLUED_END.sub("", _DASHED_END.sub("", line)).rstrip()
+    if not cleaned:  # the last line was the end mark: the line before is the last
+        dropped.append(line)
+        return closing_marks(lines[:last] + lines[last + 1 :], dropped)
     stray = _STRAY_TAIL.search(cleaned)
     if stray and _WORD_END.search(cleaned[: stray.start()]) and _stray(stray.group(1)):
         cleaned = cleaned[: stray.start()].rstrip()
