@@ -23,8 +23,8 @@ _SMALL = {"the", "of", "and", "a", "an"}
 # words a byline goes on after: "Sir | Robert", "the Prime | Minister"
 _HONOURS = {"sir", "mr", "mrs", "ms", "dr", "hon", "rt", "the", "lady", "dame", "senator"}
 _HONOURS |= {"prime", "deputy", "acting", "right", "honourable"}
-_HEAD_TOKENS = 16
-_LEAD_LINES = 10  # non-blank lines: a release's head is all above its first paragraph  # a head glued to a sentence is a release line, a headline or a byline: short
+_HEAD_TOKENS = 16  # a head glued to a sentence is a release line, a headline or a byline: short
+_LEAD_LINES = 10  # non-blank lines: a release's head is all above its first paragraph
 _LOWER_AFTER = 2  # words in lower case among the three after a sentence's first word
 
 
