@@ -240,3 +240,32 @@ def test_an_end_mark_after_the_scans_noise_goes(tmp_path: Path) -> None:
     text = f"{PROSE}\n\n{MORE}\n\nThe gifts will be presented in London. AI'RT) ACTING 000---"
     body = _body(tmp_path, text)
     assert "000" not in body and "presented in London." in body, body
+
+
+# A fax head's first word, a press office's number, a contact block after the last words -------
+
+
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        ("CANBERRA 4 May 1993 TEL", "CANBERRA 4 May 1993"),
+        ("CANBERRA 24 June 1994 TEL L'-4 . JU", "CANBERRA 24 June 1994"),
+        ("CANBERRA 2 OCTOBER1995 TEL:", "CANBERRA 2 OCTOBER1995"),
+        ("CANBERRA 7 February 1993\n\nTEL", "CANBERRA 7 February 1993"),
+        ("Brisbane\n\nPress Office (02) 6277 7744", "Brisbane"),
+        (
+            "CANBERRA 7 February 1993\n\nFurther inquiries:\n\nJohn Bailey ( 062) 86.2273 ( H)",
+            "CANBERRA 7 February 1993",
+        ),
+    ],
+)
+def test_a_fax_head_or_a_contact_after_the_closing_line_goes(
+    tmp_path: Path, closing: str, kept: str
+) -> None:
+    body = _body(tmp_path, f"{PROSE}\n\n{MORE}\n\n{closing}")
+    assert body.endswith(kept), body
+
+
+def test_a_sentence_naming_a_telephone_line_at_the_foot_stays(tmp_path: Path) -> None:
+    line = "Families can call the TEL service on 1800 000 000 from 1 July 1993."
+    assert _body(tmp_path, f"{PROSE}\n\n{MORE}\n\n{line}").endswith(line)

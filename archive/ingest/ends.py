@@ -19,6 +19,13 @@ _GLUED_END = re.compile(
 # An end mark with its dashes ends the text wherever it stands, with a few marks after it:
 # "... presentation. AI'RT) A L A ACTING 000---", "000---p.. -f1"
 _DASHED_END = re.compile(r"(?:^|\s+)[-–—]?[oO0]{3,}[-–—]{1,}\S{0,4}(?:\s+\S{1,4}){0,2}$")
+# A fax head's first word scanned after the closing date ("CANBERRA 4 May 1993 TEL", "April
+# 1992 TEL:", "CANBERRA 24 June 1994 TEL L'-4 . JU"), or alone on the last line: the next page's.
+_FAX_TAIL = re.compile(
+    r"(?:(?<=(?:19|20)\d\d)|(?<=(?:19|20)\d\d[.,])|^)\s*T\W?E\W?L\b\W*(?:\s+\S{1,5}){0,3}$"
+)
+# "Press Office (02) 6277 7744" closing the release: who to call, not what was said
+_PRESS_OFFICE = re.compile(r"^(?:PM'?s\s+)?press\s+office:?\s+[\d ()+-]{8,}$", re.IGNORECASE)
 # One or two short tokens after the last sentence (a stop or two the scan read may stand between).
 _STRAY_TAIL = re.compile(r"(?<=[.!?\"”'’])((?:\s+[.,:;'`])*(?:\s+\S{1,6}){1,2})\s*$")
 # The last sentence's own last word: three letters running before its stop ("legislation."), so a
@@ -49,7 +56,9 @@ def closing_marks(lines: list[str], dropped: list[str]) -> list[str]:
     if last is None:
         return lines
     line = lines[last]
-    cleaned = _GLUED_END.sub("", _DASHED_END.sub("", line)).rstrip()
+    cleaned = _GLUED_END.sub("", _DASHED_END.sub("", _FAX_TAIL.sub("", line))).rstrip()
+    if _PRESS_OFFICE.match(cleaned):
+        cleaned = ""
     if not cleaned:  # the last line was the end mark: the line before is the last
         dropped.append(line)
         return closing_marks(lines[:last] + lines[last + 1 :], dropped)

@@ -74,7 +74,7 @@ _END_LINE = re.compile(
 # What a reader gets in touch with, not the article: "Media contact: ...",
 # "Contact: Jane Smith 02 6277 7744".
 _CONTACT = re.compile(
-    r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]"
+    r"^(?:(?:media\s+|further\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]"
     r"|for\s+(?:further\s+)?(?:information|details)\b[^.]{0,30}(?:contact|call|ring)\b"
     r"|for\s+more\s+(?:information|details)\b)",
     re.IGNORECASE,
