@@ -212,6 +212,22 @@ def test_a_figure_in_a_table_before_a_number_stays(tmp_path: Path) -> None:
             "Statement by the Prime Minister, the Rt. Hon. R. G. Menzies Having regard to the",
             "Having regard to the",
         ),
+        (
+            "Statement by the Right Honourable Harold Holt The swearing of the new Ministry will",
+            "The swearing of the new Ministry will",
+        ),
+        (
+            "Statement by thie Prime Minister, teRt. Honl, R. G. Majgi The Government now has a",
+            "The Government now has a",
+        ),
+        (
+            "T1E6L:. Dec. 93 12: 19 No. 010 P. The Australian Government welcomes the",
+            "The Australian Government welcomes the",
+        ),
+        (
+            "PRIME MNAIATEU Press Statement No. 529 The Prime Minister and Minister for the",
+            "The Prime Minister and Minister for the",
+        ),
     ],
 )
 def test_a_head_run_into_the_first_sentence_goes(tmp_path: Path, first: str, sentence: str) -> None:
@@ -229,6 +245,7 @@ def test_a_head_run_into_the_first_sentence_goes(tmp_path: Path, first: str, sen
         "E. G. Whitlam, M. P. and the Premier of South Australia met today to discuss",
         "ALAN JONES: Prime Minister, good morning and welcome to the programme",
         "Statement by the Minister was welcomed by the growers of the district",
+        "The statement no. 4 The Government released was welcomed by the growers",
     ],
 )
 def test_a_first_sentence_opening_in_capitals_stays(tmp_path: Path, first: str) -> None:
@@ -269,3 +286,12 @@ def test_a_fax_head_or_a_contact_after_the_closing_line_goes(
 def test_a_sentence_naming_a_telephone_line_at_the_foot_stays(tmp_path: Path) -> None:
     line = "Families can call the TEL service on 1800 000 000 from 1 July 1993."
     assert _body(tmp_path, f"{PROSE}\n\n{MORE}\n\n{line}").endswith(line)
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Fax from 616273it97 THE ACTING PRIME MINISTER", "AUS l RIA. A IA PRP'SS STATEMENT NO. 417"],
+)
+def test_a_fax_or_a_release_number_alone_above_the_text_goes(tmp_path: Path, head: str) -> None:
+    body = _body(tmp_path, f"{head}\n\n{PROSE}\n\n{MORE}")
+    assert body.startswith(PROSE), body

@@ -38,6 +38,7 @@ _LEAD_PHRASE = re.compile(
       | to\s+the\s+prime\s+minister\b\.?$
       | \d{{1,2}}(?:[.:]\s?\d\d)?\s*[ap]\.?\s*m\b\.? | (?:midnight|midday|noon)\b | {_WEEKDAY}\b
       | check[\s-]+against[\s-]+delivery
+      | fax\s+from\b:?(?:\s+\w*\d\w*)?(?:\s+the\b)?  # "Fax from 616273it97 THE ACTING ..."
       | (?:from\s+the\s+)?(?:prime\s+minister'?s\s+)?press\s+office\b
       | prime\s+minister(?=for\b|\b)(?!\s*:) | of\s+australia\b | australia\b
       | canberra\b[.,]?(?:\s+a\.\s*c\.\s*t\.?)?
