@@ -288,10 +288,16 @@ def test_a_sentence_naming_a_telephone_line_at_the_foot_stays(tmp_path: Path) ->
     assert _body(tmp_path, f"{PROSE}\n\n{MORE}\n\n{line}").endswith(line)
 
 
-@pytest.mark.parametrize(
-    "head",
-    ["Fax from 616273it97 THE ACTING PRIME MINISTER", "AUS l RIA. A IA PRP'SS STATEMENT NO. 417"],
-)
-def test_a_fax_or_a_release_number_alone_above_the_text_goes(tmp_path: Path, head: str) -> None:
-    body = _body(tmp_path, f"{head}\n\n{PROSE}\n\n{MORE}")
+def test_a_fax_line_above_the_text_goes(tmp_path: Path) -> None:
+    text = f"Fax from 616273it97 THE ACTING PRIME MINISTER\n\n{PROSE}\n\n{MORE}"
+    body = _body(tmp_path, text)
+    assert body.startswith(PROSE), body
+
+
+def test_a_release_number_above_the_headline_goes(tmp_path: Path) -> None:
+    text = (
+        "457\n\nAUS l RIA. A IA PRP'SS STATEMENT NO. 417\n\n17 Mecember 1974\n\n"
+        f"INTERNATIONAL WOMEN' S YEAR\n\n{PROSE}\n\n{MORE}"
+    )
+    body = _body(tmp_path, text, title="INTERNATIONAL WOMEN'S YEAR")
     assert body.startswith(PROSE), body
