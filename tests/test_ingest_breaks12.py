@@ -53,6 +53,12 @@ def _blocks(body: str) -> list[str]:
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
+def _ingested_blocks(tmp_path: Path, text: str, title: str = "Child care inquiry") -> list[str]:
+    """Ingest one record through the real pipeline; return its body's blocks (see _blocks)."""
+    _, body, _ = _ingest(tmp_path, text, title)
+    return _blocks(body)
+
+
 # A web page's items in lower case after a colon: a list, not one paragraph ---------------------
 
 
@@ -65,8 +71,7 @@ def test_items_in_lower_case_after_a_colon_on_a_web_page_become_a_list(tmp_path:
         "there is a need to ensure that public expenditure on child care is efficient.\n"
         f"The Government's objectives in commissioning this inquiry are set out below.\n\n{LAST}"
     )
-    _, body, _ = _ingest(tmp_path, text)
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text)
     assert (
         "- families are struggling to find quality child care that is flexible and affordable"
         in (blocks)
@@ -93,8 +98,7 @@ def test_a_web_page_s_lines_after_a_colon_each_stand_apart(tmp_path: Path) -> No
         "Participate in a multilateral program to resettle refugees from Central America.\n"
         f"These commitments build on the support the Government announced last year.\n\n{LAST}"
     )
-    _, body, _ = _ingest(tmp_path, text)
-    starts = [b[:30] for b in _blocks(body)]
+    starts = [b[:30] for b in _ingested_blocks(tmp_path, text)]
     assert "Maintain our Humanitarian Prog" in starts, starts
     assert "Participate in a multilateral " in starts
     assert "These commitments build on the" in starts
@@ -110,8 +114,7 @@ def test_a_scanned_text_s_lines_after_a_colon_still_join(tmp_path: Path) -> None
         "the States will meet the other half, as they have done until now.\n\n"
         "The Prime Minister said the arrangements had served the farmers well."
     )
-    _, body, _ = _ingest(tmp_path, text, "DROUGHT ARRANGEMENTS")
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text, "DROUGHT ARRANGEMENTS")
     assert not [b for b in blocks if b.startswith("- ")], blocks  # no list made of it
     assert any("of the arrangements and the States will meet" in b for b in blocks), blocks
 
@@ -126,8 +129,8 @@ def test_a_stop_after_a_lone_letter_at_a_line_s_start_goes_on_the_sentence(tmp_p
         "and that the Government would continue to support it in the years to come.\n\n"
         "The Prime Minister said he would report to the Parliament on the meeting."
     )
-    _, body, _ = _ingest(tmp_path, text, "PROGRAMME OF EXCHANGES")
-    assert any("the creation of a. network for exchanges" in b for b in _blocks(body)), body
+    blocks = _ingested_blocks(tmp_path, text, "PROGRAMME OF EXCHANGES")
+    assert any("the creation of a. network for exchanges" in b for b in blocks), blocks
 
 
 def test_a_lettered_item_after_and_stays_an_item(tmp_path: Path) -> None:
@@ -139,8 +142,8 @@ def test_a_lettered_item_after_and_stays_an_item(tmp_path: Path) -> None:
         "c. reform of Commonwealth and State funding of hospitals.\n\n"
         "The Prime Minister said the Premiers would meet again in June to settle them."
     )
-    _, body, _ = _ingest(tmp_path, text, "PREMIERS CONFERENCE")
-    assert "c. reform of Commonwealth and State funding of hospitals." in _blocks(body), body
+    blocks = _ingested_blocks(tmp_path, text, "PREMIERS CONFERENCE")
+    assert "c. reform of Commonwealth and State funding of hospitals." in blocks, blocks
 
 
 # Titles: a web page's closing place, an issuer after a dash ------------------------------------
@@ -199,8 +202,7 @@ def test_capitalised_open_items_after_a_colon_on_a_web_page_become_a_list(tmp_pa
         "Strengthening Australia's anti-dumping system\n"
         f"The Government will continue to work closely with the administrators.\n\n{PROSE}"
     )
-    _, body, _ = _ingest(tmp_path, text)
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text)
     assert "- Strengthening Australia's anti-dumping system" in blocks, blocks  # no crosshead
     assert "- Using Australian steel across our naval shipbuilding program" in blocks
     assert "The Government will continue to work closely with the administrators." in blocks
@@ -217,8 +219,8 @@ def test_a_web_page_s_line_wrapped_at_its_width_goes_on(tmp_path: Path) -> None:
     # parted by blank lines
     more = MORE.replace("parents, and ", "parents, and\n")
     text = f"{PROSE}\n\n{more}\n\n{wrapped}\n\n{LAST}\n\nCANBERRA,\n16th February, 1962."
-    _, body, _ = _ingest(tmp_path, text, "AWARD OF THE VICTORIA CROSS")
-    assert any("half carry Warrant Officer Swanton from the open" in b for b in _blocks(body)), body
+    blocks = _ingested_blocks(tmp_path, text, "AWARD OF THE VICTORIA CROSS")
+    assert any("half carry Warrant Officer Swanton from the open" in b for b in blocks), blocks
 
 
 # A scan's margin mark where the sentence goes on; a bullet item's wrapped lines --------------
@@ -233,8 +235,7 @@ def test_a_margin_mark_inside_a_sentence_goes_and_the_sentence_goes_on(tmp_path:
         "* Scheme when it was in office to try to soak up the unemployed.\n\n"
         "The Prime Minister said the Governments would meet again in March."
     )
-    _, body, _ = _ingest(tmp_path, text, "EXPOSITION PROPOSAL FOR 1988")
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text, "EXPOSITION PROPOSAL FOR 1988")
     assert any("the Premier of New South Wales, Mr. Neville Wran" in b for b in blocks), blocks
     assert any("introduced the R. E. D. Scheme when it was in office" in b for b in blocks)
 
@@ -248,8 +249,8 @@ def test_a_bullet_s_item_goes_on_over_its_wrapped_lines(tmp_path: Path) -> None:
         "*-continue to develop the National Policy on Languages.\n\n"
         "The Prime Minister said the measures would cost $5 million a year."
     )
-    _, body, _ = _ingest(tmp_path, text, "MULTICULTURAL POLICY")
-    assert any("corporation committed to multilingual" in b for b in _blocks(body)), body
+    blocks = _ingested_blocks(tmp_path, text, "MULTICULTURAL POLICY")
+    assert any("corporation committed to multilingual" in b for b in blocks), blocks
 
 
 def test_a_bullet_list_in_a_scan_stays_a_list(tmp_path: Path) -> None:
@@ -261,8 +262,7 @@ def test_a_bullet_list_in_a_scan_stays_a_list(tmp_path: Path) -> None:
         "* Grants to shires for the relief of unemployment\n\n"
         "The Prime Minister said the measures would be reviewed in June."
     )
-    _, body, _ = _ingest(tmp_path, text, "DROUGHT MEASURES")
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text, "DROUGHT MEASURES")
     assert "- Interest rate subsidies on loans to farmers in drought" in blocks, blocks
     assert "- Grants to shires for the relief of unemployment" in blocks
 
@@ -276,8 +276,7 @@ def test_items_in_small_letters_after_a_scan_s_bullets_stay_items(tmp_path: Path
         "* an expansion of the port facilities to address constraints in supply.\n\n"
         "The Prime Minister said the package would double the irrigated area."
     )
-    _, body, _ = _ingest(tmp_path, text, "ORD RIVER PACKAGE")
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text, "ORD RIVER PACKAGE")
     assert "- an expansion of the port facilities to address constraints in supply." in blocks, (
         blocks
     )
@@ -292,9 +291,9 @@ def test_a_comma_read_for_a_stop_before_in_ends_the_paragraph(tmp_path: Path) ->
         "programme, the Prime Minister said that the first shipment had\n\n"
         "now left Sydney and would reach Haiphong early next month."
     )
-    _, body, _ = _ingest(tmp_path, text, "AUSTRALIAN AID TO INDO-CHINA")
-    starts = [b[:30] for b in _blocks(body)]
-    assert "In reaffirming the Government'" in starts, body
+    blocks = _ingested_blocks(tmp_path, text, "AUSTRALIAN AID TO INDO-CHINA")
+    starts = [b[:30] for b in blocks]
+    assert "In reaffirming the Government'" in starts, blocks
 
 
 def test_a_list_item_wrapped_before_its_semicolon_stays_one_item(tmp_path: Path) -> None:
@@ -307,8 +306,7 @@ def test_a_list_item_wrapped_before_its_semicolon_stays_one_item(tmp_path: Path)
         "improving living conditions and health across a range of areas.\n\n"
         f"{LAST}"
     )
-    _, body, _ = _ingest(tmp_path, text)
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text)
     assert "- promoting an entrepreneurial culture in indigenous communities; and" in blocks, blocks
 
 
