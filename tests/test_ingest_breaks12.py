@@ -7,15 +7,14 @@ beside guards (what must stay as it was) that pass with or without it.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import yaml
+from records import ingest_record
 
-from archive.ingest.pipeline import Options, ingest
+from archive.ingest.pipeline import Options
 
-ROOT = Path(__file__).resolve().parent.parent
 PROSE = (
     "The Australian Government today announced the establishment of an inquiry into child care "
     "and early childhood learning, to report to the Government by the end of October next year."
@@ -32,14 +31,8 @@ LAST = (
 
 def _ingest(tmp_path: Path, text: str, title: str = "Child care inquiry") -> tuple[str, str, list]:
     """Ingest one record through the real pipeline; return its title, body and review points."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir(exist_ok=True)
-    for registry in ("departments.yaml", "programmes.yaml"):
-        (corpus / registry).write_text((ROOT / "corpus" / registry).read_text("utf-8"), "utf-8")
-    source = tmp_path / "records.jsonl"
     record = {"id": "1", "date": "2013-11-17", "title": title, "text": text}
-    source.write_text(json.dumps(record) + "\n", "utf-8")
-    report = ingest([source], corpus, Options(country="AU", source="PM Transcripts"), workers=1)
+    report, corpus = ingest_record(tmp_path, record, Options(country="AU", source="PM Transcripts"))
     assert not report.skipped, [o.skipped for o in report.skipped]
     (written,) = [p for p in corpus.rglob("*.md")]
     head, _, body = written.read_text("utf-8").removeprefix("---\n").partition("\n---\n")
