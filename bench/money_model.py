@@ -68,7 +68,9 @@ def dataset(cache: Path | None = None) -> list[dict]:
         read = pickle.loads(cache.read_bytes())
     else:
         read = []
-        for part, key, text, found, index in amounts(set(PARTS) - set(SEALED), model=False):
+        wanted = set(PARTS) - set(SEALED)
+        keys = frozenset(labels_by_key())
+        for part, key, text, found, index in amounts(wanted, model=False, keys=keys):
             places = roles._places(text, found)
             context = roles._context(text, found, places, index, *places[index])
             read.append((part, key, found, index, context))

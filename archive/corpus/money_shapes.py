@@ -63,13 +63,13 @@ _AMOUNT_AHEAD = r"(?=(?:[A-Z]{1,3}\s?)?[£€$])"
 OF_WHOLE = re.compile(
     r"^\s*(?:(?:\w+\s+){0,4}?(?:of|from|under|within|through)\s+(?:the|this|that|its|their|our)"
     r"|(?:[\w,]+\s+){0,6}?to\s+a\s+total\s+(?:[\w-]+\s+){0,2}?of"
-    r"|(?:[\w,]+\s+){0,8}?as\s+part\s+of\s+(?:the|this|that|its|their|our|a|an)?"
+    r"|[^.;:!?£€$\n]{0,120}?\bas\s+(?:a\s+)?part\s+of\s+(?:the|this|that|its|their|our|a|an)?"
     r"(?:\s+[\w'’-]+){0,3}?)\s+" + _AMOUNT_AHEAD,
     re.I,
 )
 # "bringing the total to $X", "brings the package to $X", "taking total funding to $X".
 BRINGS_TO = re.compile(
-    r"\b(?:bring(?:s|ing)?|tak(?:es|ing)|rais(?:es|ing))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"\b(?:bring(?:s|ing)?|tak(?:es|ing)|rais(?:es|ing))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"to\s+(?:a\s+total\s+of\s+|more\s+than\s+|over\s+|about\s+|around\s+)?" + _AMOUNT_AHEAD,
     re.I,
 )
