@@ -33,7 +33,9 @@ def out_of_fold(items: list[dict], variant: tuple) -> list[tuple[dict, str]]:
         test = [i for i in items if mm.fold_of(i["doc"], 1) == k]
         weights = mm.fit(train, with_rules, c)
         barred = tuple(never[0]) if never else None
-        read += [(i, mm.guess(i, weights, threshold, with_rules, tuple(keep), barred)) for i in test]
+        read += [
+            (i, mm.guess(i, weights, threshold, with_rules, tuple(keep), barred)) for i in test
+        ]
     return read
 
 
@@ -66,7 +68,9 @@ def main() -> None:
         for i, said in read:
             if i["truth"] == t and said == p:
                 key = i["key"]
-                print(f"  {key[0]},{key[1]},{key[2]!r},{key[3]} [rules {i['rules']}]: {i['sentence'][:260]}")
+                print(
+                    f"  {key[0]},{key[1]},{key[2]!r},{key[3]} [rules {i['rules']}]: {i['sentence'][:260]}"
+                )
 
 
 if __name__ == "__main__":

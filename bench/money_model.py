@@ -41,6 +41,7 @@ from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from archive.corpus import role_model, roles  # noqa: E402
+from archive.corpus.lines import join_lines  # noqa: E402
 from archive.corpus.roles import ROLES  # noqa: E402
 
 FOLDS = 5
@@ -73,6 +74,8 @@ def dataset(cache: Path | None = None) -> list[dict]:
         for part, key, text, found, index in amounts(wanted, model=False, keys=keys):
             places = roles._places(text, found)
             context = roles._context(text, found, places, index, *places[index])
+            start, _, sentence = places[index]
+            context = (*context, roles.above(join_lines(text), start, sentence, *context))
             read.append((part, key, found, index, context))
         if cache:
             cache.write_bytes(pickle.dumps(read))
