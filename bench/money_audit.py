@@ -67,10 +67,8 @@ def main() -> None:
         print(f"\nlabelled {t}, read {p}:")
         for i, said in read:
             if i["truth"] == t and said == p:
-                key = i["key"]
-                print(
-                    f"  {key[0]},{key[1]},{key[2]!r},{key[3]} [rules {i['rules']}]: {i['sentence'][:260]}"
-                )
+                key, said = i["key"], i["sentence"][:260]
+                print(f"  {key[0]},{key[1]},{key[2]!r},{key[3]} [rules {i['rules']}]: {said}")
 
 
 if __name__ == "__main__":
