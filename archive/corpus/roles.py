@@ -266,7 +266,8 @@ def above(text: str, start: int, sentence: tuple[int, int], before: str, after: 
     """
     if start < 0 or len(_WORDY.findall(before + " " + after)) >= 3:
         return ""
-    return text[max(0, sentence[0] - _ABOVE) : sentence[0]]
+    clause = start - len(before)  # headings may stand in its sentence, where lines were joined
+    return text[max(0, min(clause, sentence[0]) - _ABOVE) : clause]
 
 
 def _context(
