@@ -191,7 +191,7 @@ def others(doc_id: str) -> bool:
     return (
         int(doc_id) % 37 not in (4, 21)
         and doc_id not in _ingest_sampled()
-        and hashlib.sha256(f"others:{doc_id}".encode()).digest()[0] < 40
+        and hashlib.sha256(f"others:{doc_id}".encode()).digest()[0] < 80
     )
 
 
