@@ -101,6 +101,8 @@ def documents() -> Iterator[tuple[str, str, str, str]]:
                     yield "au12", record["id"], record["text"], "AUD"
                 elif others(record["id"]):
                     yield "au13", record["id"], record["text"], "AUD"
+                elif levels(record["id"]):
+                    yield "au14", record["id"], record["text"], "AUD"
     yield from layout_papers()
     for _, stem, text, dollar in real_pdfs():
         yield "pdfs", stem, text, dollar
@@ -195,6 +197,25 @@ def others(doc_id: str) -> bool:
     )
 
 
+def levels(doc_id: str) -> bool:
+    """Tell whether a release is in the sixth round's development part of levels and rates
+    (prices, wages, incomes against rates per person and thresholds), drawn as `others`."""
+    return (
+        int(doc_id) % 37 not in (4, 21)
+        and doc_id not in _ingest_sampled()
+        and hashlib.sha256(f"levels:{doc_id}".encode()).digest()[0] < 60
+    )
+
+
+# Levels and rates: statistics (a price, a wage, an income) and others (a rate, a threshold) are
+# written alike, "$X a week". au14 labels amounts in such sentences, to tell them apart.
+_LEVELS = re.compile(
+    r"\b(?:a|per)\s+(?:week|fortnight|month|year|annum|hour|day|head|person|tonne|barrel|litre)\b|"
+    r"\b(?:incomes?|earn\w*|wages?|salar\w+|prices?|threshold|limit|cap|rate)\b",
+    re.I,
+)
+
+
 # Money of others written as ours is given: a company's, a university's, the opposition's, a
 # State's or another country's. au13 labels amounts in such sentences, to learn them.
 _OTHERS = re.compile(
@@ -255,6 +276,9 @@ def chosen(source: str, doc_id: str, found: list[dict]) -> list[dict]:
     if source == "au13":  # one amount in a sentence naming another's money, where there is one
         near = [r for r in found if _OTHERS.search(str(r.get("line_sentence", r.get("sentence"))))]
         return _ranked(f"others:{doc_id}", near, 1)
+    if source == "au14":  # one amount in a sentence of levels and rates, where there is one
+        near = [r for r in found if _LEVELS.search(str(r.get("line_sentence", r.get("sentence"))))]
+        return _ranked(f"levels:{doc_id}", near, 1)
     if source == "au11":
         return _ranked(f"seal11:{doc_id}", found, 1)
     if source == "au12":
@@ -385,6 +409,7 @@ PARTS = (
     "au12",
     "pdfs12",
     "au13",
+    "au14",
 )
 # The parts read once, at the end: never cross-validated, never tuned on. au7 was read at the
 # end of issue 22's second round and is development data since; au8 and pdfs8 are the third
