@@ -93,9 +93,7 @@ _PREFIX = re.compile(
 # "in terms of 1994 dollars", "constant 1990 dollars": a price base, not an amount
 _PRICE_BASE = re.compile(r"(?i:\b(?:of|in|constant|real|current|base)|'s)[ \u00a0]+\Z")
 _PREFIX_REACH = 8  # characters; "AUD $ " is the longest prefix, plus its look-behind
-_PREFIX_ENDS = frozenset(
-    "£€$œ₹s." + "".join({code[-1] for code in _CODES.split("|")}) + "SAUZN"
-)
+_PREFIX_ENDS = frozenset("£€$œ₹s." + "".join({code[-1] for code in _CODES.split("|")}) + "SAUZN")
 
 _MULTIPLIERS = {
     "": Decimal(1),
