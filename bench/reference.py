@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import time
@@ -29,6 +30,13 @@ def chosen_values(request: SearchRequest, registry) -> dict[str, list[str]]:
 
 FACET_NAMES = ("year", "department", "programme", "amount")
 WORD = re.compile(r"\w+")
+# Reference files of an earlier format are built again, not reused (bench/run.py --reuse-builds).
+FORMAT = 2  # 2: each document's shown metadata stored, and read for each hit of a page
+
+
+def shown(meta: dict) -> bytes:
+    """Write what a hit shows of a document (its metadata, without the Markdown body) as JSON."""
+    return json.dumps({k: v for k, v in meta.items() if k != "body"}, default=str).encode()
 
 
 def build(db_path: Path, searcher) -> dict:
@@ -39,7 +47,9 @@ def build(db_path: Path, searcher) -> dict:
     db.executescript("""
         PRAGMA journal_mode = OFF;
         PRAGMA synchronous = OFF;
-        CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT, sortdate INTEGER, largest INTEGER);
+        CREATE TABLE docs (
+            rowid INTEGER PRIMARY KEY, id TEXT, sortdate INTEGER, largest INTEGER, meta BLOB
+        );
         CREATE VIRTUAL TABLE fts USING fts5 (title, body, tokenize = 'porter unicode61');
         CREATE TABLE facet (doc INTEGER, facet TEXT, value TEXT);
         CREATE TABLE amount (doc INTEGER, value INTEGER);
@@ -49,12 +59,13 @@ def build(db_path: Path, searcher) -> dict:
         meta = stored["meta"]
         amounts = meta["amounts"]
         db.execute(
-            "INSERT INTO docs VALUES (?, ?, ?, ?)",
+            "INSERT INTO docs VALUES (?, ?, ?, ?, ?)",
             (
                 docnum,
                 meta["id"],
                 PartialDate.parse(meta["date"]).sort_key,
                 max((a["value"] for a in amounts), default=0),
+                shown(meta),
             ),
         )
         db.execute(
@@ -89,6 +100,7 @@ def build(db_path: Path, searcher) -> dict:
         "seconds": seconds,
         "docs_per_s": count / seconds,
         "size_mb": db_path.stat().st_size / 2**20,
+        "format": FORMAT,
     }
 
 
@@ -103,7 +115,11 @@ def fts_query(q: str, join: str = "AND") -> str | None:
 
 
 class Reference:
-    """Answer requests from the SQLite copy: total, facet counts and a top-10 page with snippets."""
+    """Answer requests from the SQLite copy: total, facet counts and a top-10 page with snippets.
+
+    Each hit of the page comes with what a result shows (title, date, departments, amounts: the
+    stored metadata, read as a dict), as our hits do.
+    """
 
     def __init__(self, db_path: Path, registry):
         self.db = sqlite3.connect(db_path, check_same_thread=False)
@@ -175,20 +191,23 @@ class Reference:
         }.get(sort, "rank")
         if match:
             sql = (
-                "SELECT d.id, snippet(fts, 1, '<mark>', '</mark>', ' … ', 32), bm25(fts, 2.5, "
-                "1.0) AS rank "
+                "SELECT d.id, d.meta, snippet(fts, 1, '<mark>', '</mark>', ' … ', 32), "
+                "bm25(fts, 2.5, 1.0) AS rank "
                 "FROM docs d JOIN fts ON fts.rowid = d.rowid WHERE fts MATCH ?"
             )
             page_args: list = [match]
         else:
             sql = (
-                "SELECT d.id, substr(fts.body, 1, 240), 0 FROM docs d JOIN fts ON fts.rowid = "
-                "d.rowid WHERE 1"
+                "SELECT d.id, d.meta, substr(fts.body, 1, 240), 0 FROM docs d JOIN fts ON "
+                "fts.rowid = d.rowid WHERE 1"
             )
             page_args = []
         for clause, values in filters.values():
             sql += " AND " + clause
             page_args += values
         sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
-        hits = self.db.execute(sql, [*page_args, limit, offset]).fetchall()
+        hits = [
+            (doc_id, json.loads(meta), text, rank)
+            for doc_id, meta, text, rank in self.db.execute(sql, [*page_args, limit, offset])
+        ]
         return total, counts, hits

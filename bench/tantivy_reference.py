@@ -4,18 +4,20 @@ SQLite FTS5 is what a maintainer would otherwise reach for; Tantivy is near the 
 inverted index on one machine does. Facet values are raw (untokenized) multi-valued fast fields
 counted by its `terms` aggregation; the date and largest amount are single-valued fast fields
 that `order_by_field` sorts by; the body is stored for its snippet generator, as our snippets
-and SQLite's `snippet()` are made from the text.
+and SQLite's `snippet()` are made from the text; what a hit shows (the document's metadata as
+JSON) is stored and read for each hit of a page, as ours and SQLite's are.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import time
 from pathlib import Path
 
 import tantivy
-from reference import chosen_values  # the SQLite reference's reading of the same request
+from reference import FORMAT, chosen_values, shown  # the SQLite reference's reading
 
 from archive.corpus.amounts import band_key
 from archive.corpus.parse import PartialDate
@@ -38,6 +40,7 @@ def schema() -> tantivy.Schema:
     builder.add_integer_field("sortdate", fast=True, indexed=False)
     builder.add_integer_field("largest", fast=True, indexed=False)
     builder.add_integer_field("amounts", indexed=True, fast=False)
+    builder.add_bytes_field("meta", stored=True)
     return builder.build()
 
 
@@ -65,6 +68,7 @@ def build(folder: Path, searcher, threads: int = 2) -> dict:
                 sortdate=PartialDate.parse(meta["date"]).sort_key,
                 largest=max(values, default=0),
                 amounts=values,
+                meta=shown(meta),
             )
         )
         count += 1
@@ -76,6 +80,7 @@ def build(folder: Path, searcher, threads: int = 2) -> dict:
         "seconds": seconds,
         "docs_per_s": count / seconds,
         "size_mb": sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20,
+        "format": FORMAT,
     }
 
 
@@ -182,5 +187,5 @@ class TantivyReference:
                 if snippets
                 else doc.get_first("body")[:240]
             )
-            hits.append((doc.get_first("id"), text, key))
+            hits.append((doc.get_first("id"), json.loads(doc.get_first("meta")), text, key))
         return total, counts, hits
