@@ -140,3 +140,62 @@ def test_cached_scores_come_back_as_they_were_put(size, share, seed, special):
     assert back is not None and back.dtype == scores.dtype
     np.testing.assert_array_equal(back, scores)  # NaN where NaN was, -0.0 read as 0.0 equal
     assert np.array_equal(np.signbit(back[scores != 0]), np.signbit(scores[scores != 0]))
+
+
+# -- facet counts --------------------------------------------------------------
+
+
+def reference_counts(table, field: str, docs: np.ndarray) -> dict[str, int]:
+    """Count a facet as the code before did: one bincount of the codes of the pairs kept."""
+    computed = table._codes(field)
+    if computed:
+        values, codes = computed
+        found = np.bincount(codes[docs & (codes >= 0)], minlength=len(values))
+    else:
+        column = table._column(field)
+        values = column.values
+        found = np.bincount(column.codes[docs[column.docs]], minlength=len(values))
+    return {values[n]: int(found[n]) for n in np.flatnonzero(found)}
+
+
+FACETS = ("year", "department", "programme", "announced_by", "amount", "amount_all")
+COMPUTED = ("financial_year", "government")
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**16), share=st.sampled_from([0.0, 0.05, 0.5, 1.0]))
+def test_facet_counts_are_those_the_code_before_made(archive, seed, share):
+    gen = archive._current()
+    table = gen.facets
+    rng = np.random.default_rng(seed)
+    docs = gen.sets.live & (rng.random(gen.sets.size) < share)
+    for field in FACETS + COMPUTED:
+        found = table.counts(field, docs)
+        assert found == reference_counts(table, field, docs)
+        assert list(found) == list(reference_counts(table, field, docs))  # the same order
+    if share == 1.0:
+        assert sum(table.counts("year", docs).values()) == int(gen.sets.live.sum())
+
+
+def test_facet_counts_after_changes_and_deletions(corpus_dir, index_dir):
+    """Several segments and deleted documents: every value's count is the masks' intersection."""
+    from archive.index.build import build
+    from archive.search.core import Archive
+
+    assert not build(corpus_dir, index_dir).errors
+    files = sorted(corpus_dir.glob("*.md"))
+    files[0].unlink()
+    files[1].write_text(files[1].read_text("utf-8") + "\nA changed paragraph.\n", "utf-8")
+    assert not build(corpus_dir, index_dir).errors
+    gen = Archive(index_dir)._current()
+    assert not gen.sets.live.all(), "the index should hold a deleted document"
+    table = gen.facets
+    rng = np.random.default_rng(4)
+    for _ in range(20):
+        docs = gen.sets.live & (rng.random(gen.sets.size) < 0.6)
+        for field in FACETS + COMPUTED:
+            found = table.counts(field, docs)
+            assert found == reference_counts(table, field, docs)
+            for value, n in found.items():
+                if field not in COMPUTED:
+                    assert n == int(np.count_nonzero(docs & table.mask(field, [value])))

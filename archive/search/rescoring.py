@@ -147,7 +147,7 @@ def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> tuple[np.ndarray, np
         extra[ids] += (weights[term] / total) * values
     # Weighed against the query's own words, so that feedback is the same share of a short query
     # and a long one.
-    gain = np.flatnonzero(extra)
+    gain = np.flatnonzero(extra != 0)  # the same entries; nonzero over floats is 6x slower
     return gain, FEEDBACK * len(q.subqueries) * extra[gain] * matched[gain]
 
 
