@@ -195,13 +195,13 @@ def bench_queries(
     return result
 
 
-def reusable(args: argparse.Namespace, saved: Path, built: Path) -> bool:
+def reusable(args: argparse.Namespace, saved: Path, built: Path, format: int) -> bool:
     """Say whether a reference built earlier may serve again: asked for, and of today's format."""
     return (
         args.reuse_builds
         and saved.exists()
         and built.exists()
-        and json.loads(saved.read_text()).get("format") == reference.FORMAT
+        and json.loads(saved.read_text()).get("format") == format
     )
 
 
@@ -239,7 +239,7 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
     archive = Archive(index)
     db = work / "reference.sqlite"
     saved = work / "build-sqlite.json"
-    if reusable(args, saved, db):
+    if reusable(args, saved, db, reference.FORMAT):
         result["sqlite_build"] = json.loads(saved.read_text())
     else:
         with archive._lock:
@@ -249,7 +249,7 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
     if not args.no_tantivy:
         engine = work / "tantivy"
         saved = work / "build-tantivy.json"
-        if reusable(args, saved, engine):
+        if reusable(args, saved, engine, tantivy_reference.FORMAT):
             result["tantivy_build"] = json.loads(saved.read_text())
         else:
             with archive._lock:
