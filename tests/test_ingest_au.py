@@ -287,7 +287,8 @@ FURNITURE = [
         "My attention has been drawn to a statement issued by Mr\n\n"
         "Kerry Packer, in which he has categorically denied any\n\n"
         "deal with Mr Howard on cross media ownership rules.",
-        "MR OACKER, MR HOWARD AND MEDIA MONOPOLIES",
+        # the retyped "OACKER" is mended by the page's headline: the text says "Packer" below it
+        "MR PACKER, MR HOWARD AND MEDIA MONOPOLIES",
     ),
 ]
 

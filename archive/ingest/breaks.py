@@ -49,9 +49,44 @@ _ITEM_CLOSED = (".", "!", "?", ":", ";")  # an item ending so is whole
 _FULL = 0.7  # of the block's longest line: a shorter line ends its paragraph
 
 
+# A scan's stop after a word's first letter or a lone word, at a line's start, under a line left
+# open: "... has seen the creation of" / "a. network for exchanges", "... resolution" / "t. see this
+# task through". Not an item: "i.", "v.", "x." may be numerals, and an item follows "; and".
+_STRAY_STOP = re.compile(r"^[a-hj-uwyz]\.\s+[a-z]")
+_ITEM_AND = re.compile(r"(?:and|or)$")
+
+
+# A scan's margin mark before a line that goes on with the sentence: "... introduced the R. E. D." /
+# "* Scheme when it was in office ...", "... and the Premier of" / "*. New South Wales, Mr. ..."
+_MARGIN = re.compile(r"^\*[.\-]?\s*(?=\w)")
+_BULLET_OPEN = re.compile(r"^[•·▪◦‣*\uf0b7\uf0a7]")
+
+
+def margin_mark(previous: str, line: str) -> str | None:
+    """Return a line without the scan's margin mark where the sentence goes on over it."""
+    mark = _MARGIN.match(line)
+    if not mark or not previous or _BULLET_OPEN.match(previous) or LIST_ITEM.match(previous):
+        return None  # an item after an item: "* the extension of the runway; and" / "* an ..."
+    if _CLOSED.search(previous) and not _ABBREVIATION.search(previous):
+        return None
+    rest = line[mark.end() :]
+    if rest[:1].islower() or _DANGLING.search(previous) or _ABBREVIATION.search(previous):
+        return rest
+    return None
+
+
 def continues(previous: str, line: str) -> bool:
     """Tell whether a line goes on with the sentence the previous line left open."""
-    if not previous or not line or LIST_ITEM.match(line):
+    if not previous or not line:
+        return False
+    if (
+        _STRAY_STOP.match(line)
+        and re.search(r"[a-z]$", previous)
+        and not _ITEM_AND.search(previous)
+        and not LIST_ITEM.match(previous)
+    ):
+        return True
+    if LIST_ITEM.match(line):
         return False
     if _ABBREVIATION.search(previous) and line[:1].isalpha():
         return True
@@ -61,7 +96,11 @@ def continues(previous: str, line: str) -> bool:
         return True
     if line[:1].islower() and previous.endswith((";", ",")):
         return True
-    if line[:1].islower() and LIST_ITEM.match(previous) and not previous.endswith(_ITEM_CLOSED):
+    if (
+        line[:1].islower()
+        and (LIST_ITEM.match(previous) or _BULLET_OPEN.match(previous))
+        and not previous.endswith(_ITEM_CLOSED)
+    ):
         return True  # "* Rail and road subsidies on the transport of fodder" / "and the movement"
     if line[:1].islower() and _OPEN_END.search(previous):
         return True
@@ -77,7 +116,7 @@ def continues(previous: str, line: str) -> bool:
 # "There has been", "It is". After a comma it shows the comma was a full stop the scan misread:
 # "... employment opportunities were not coming forward very readily," / "That, of course, ...".
 _OPENING = re.compile(
-    r"^(?:It|That|There|This|These|Those|The|We|Our|They|He|She|But|However|Nothing|What|When|If)"
+    r"^(?:It|That|There|This|These|Those|The|We|Our|They|He|She|But|However|Nothing|What|When|If|In)"
     r",?\s+[a-z]"
 )
 _CLAUSE_WORDS = 5  # a comma closing a line this long closes a clause, not a name in a list
@@ -132,19 +171,24 @@ def join_blocks(lines: list[str]) -> list[str]:
     inside = sum(1 for i in nonblank if i + 1 < len(lines) and lines[i + 1])
     if len(nonblank) < 4 or inside < 0.3 * len(nonblank):
         return lines
+    # a text of lines longer than any fixed width a page wraps at is a web page's: there each line
+    # is a paragraph or an item of its own ("Australia will:" / "Provide an extra ..." / ...)
+    flows = flowing(lines)
     out: list[str] = []
     block: list[str] = []
     for line in [*lines, ""]:
         if line:
             block.append(line)
             continue
-        out.extend(_join(block))
+        # a block of lines after a colon is a list's, whatever their length
+        listed = next((line for line in reversed(out) if line), "").endswith(":")
+        out.extend(_join(block, flows and not listed, flows))
         out.append("")
         block = []
     return out[:-1]
 
 
-def _join(block: list[str]) -> list[str]:
+def _join(block: list[str], wide: bool = False, flows: bool = False) -> list[str]:
     if len(block) < 2:
         return block
     width = max(len(line) for line in block)
@@ -152,6 +196,16 @@ def _join(block: list[str]) -> list[str]:
     for line in block[1:]:
         previous = joined[-1].split("\n")[-1]
         full = len(block[block.index(line) - 1]) >= _FULL * width
+        # a web page's lines are its paragraphs and items, each whole ("Australia will:" /
+        # "Provide an extra ..." / "Maintain ..."), unless one stops at a comma or a small word
+        # ("... National People's Congress," / "Peking"; "... 1800 737 732, or" / "MensLine ...")
+        # or runs open to the page's width ("... half carry Warrant Officer" / "Swanton from ...")
+        if flows:
+            full = (
+                previous.endswith(",")
+                or bool(_DANGLING.search(previous))
+                or (wide and len(previous) >= _WIDE and not _CLOSED.search(previous))
+            )
         if (
             full
             and not LIST_ITEM.match(line)
@@ -163,6 +217,42 @@ def _join(block: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+_WIDE = 150  # characters: a web page's line this long that stops open was wrapped, not ended
+_CLOSED = re.compile(r"[.!?:;][\"”’')\]]*$")
+_ITEM_SEMI = re.compile(r";(?:\s+(?:and|or))?$")  # how an item of a list in sentences ends
+_FLOWING = 120  # characters: a text wrapped at a fixed width has its lines shorter than this
+
+
+def flowing(lines: list[str]) -> bool:
+    """Tell a text whose paragraphs stand one to a line (a web page's) from a wrapped one."""
+    long = sorted(len(line) for line in lines if len(line.split()) >= 5)
+    return bool(long) and long[len(long) // 2] >= _FLOWING
+
+
+def flowing_item(previous: str, line: str) -> bool:
+    """Tell an item of a list one to a line after a colon in a text not wrapped at a width.
+
+    The item opens in lower case and closes on no mark: "... can be improved because:" /
+    "families are struggling to find quality child care ..." / "a small but significant number of
+    children ...". A line going on from an article or a preposition is the same sentence.
+    """
+    if _DANGLING.search(previous) or LIST_ITEM.match(line) or _SMALL_OPENING.match(line):
+        return False  # "... (NZ to OZ Helpline direct link)" / "or 0800 600 555 ...": one item
+    if previous and not _CLOSED.search(previous) and _ITEM_SEMI.search(line):
+        return False  # "promoting an entrepreneurial culture in indigenous" / "communities; and"
+    # in lower case; or in capitals and open, as an item is and a sentence is not: "Using
+    # Australian steel across our naval shipbuilding program" /
+    # "Strengthening ... system"; shorter than a paragraph the collection cut off mid-sentence
+    return line[:1].islower() or (
+        line[:1].isupper()
+        and not _CLOSED.search(line)
+        and len(line) < _WIDE
+        and bool(
+            re.search(r"\s[a-z]{3,}\b", line)
+        )  # not a name, a place, a date, a scan's capitals
+    )
 
 
 def list_entry(previous: str, line: str) -> bool:

@@ -6,7 +6,9 @@ import re
 from collections.abc import Callable
 
 from archive.ingest import orgcontext as context
+from archive.ingest import orgedges as edges
 from archive.ingest import orgshapes as shapes
+from archive.ingest import orgwords
 from archive.ingest.furniture import in_capitals
 from archive.ingest.orgshort import _SHORT, initials, named_alone, x_australia
 from archive.ingest.orgwords import at_opening, join_adjacent, names_no_body, strip_lead, trim_to
@@ -28,6 +30,9 @@ _ORG_ENDINGS = (
     r"|(?<=Research\s)Fund|(?<=Monetary\s)Fund|(?<=Wildlife\s)Fund|(?<=Economic\s)Community"
     # "Maurice Blackburn & Co", "NBN Co": a company's ending, never "Co." closing a sentence
     r"|Co(?![\w'’-])(?!\.\s+[a-z])"
+    # a company's or an association's legal ending: "Wilcox Electric Inc", "Leighton Holdings",
+    # "Murray Goulburn Co-operative", "Allstate Explorations NL", "BHP Billiton Plc"
+    r"|Inc(?:orporated)?|Holdings|(?:Co-operative|Cooperative)(?!\s+[A-Z])|NL|Plc|PLC"
     # weak endings: "Community Services and Health Industry Skills Council" goes on past them
     r"|(?:Office|Services?|Mission)(?!s?\s+(?:and|&)\s+[A-Z])"
 )
@@ -193,7 +198,7 @@ def find_names(
     found: dict[str, int] = {}
     ends: dict[str, int] = {}
     # a name never runs from one paragraph into the next: a bar holds the break's place
-    text = re.sub(r"\n(?=\n)", "|", text)
+    text = edges.mended(re.sub(r"\n(?=\n)", "|", text))  # "Grants Commisnion"
 
     def add(name: str, at: int, end: int, expansion: bool = False) -> None:
         kept = _kept(name, expansion, at_opening(text, at), department, programme)
@@ -215,6 +220,8 @@ def find_names(
                 names = [
                     n for name in names for n in shapes.two_bodies(name, _ORGANISATION, _ENDING)
                 ]
+                if names:  # "Bureau of Infrastructure, Transport and Regional Economics"
+                    names[-1] = edges.with_fields(text, names[-1], m.end())
             after = text[m.end() :]
             if _LAW_AFTER.match(after) or _PLURAL_AFTER.match(after):
                 continue  # "National Service Act", "Local Hospital Networks"
@@ -233,6 +240,8 @@ def find_names(
     capitals = in_capitals(text)
     for name, start, end in () if capitals else x_australia(text):
         add(name, start, end)
+    for name, start, end in () if capitals else edges.by_office(text):
+        add(name, start, end, expansion=True)  # "Director, Cyrenian House, Perth"
     # "Tourism Australia's Greater China Travel Mission": what a body found owns is named after it
     for name in list(found):
         mark = _POSSESSIVE.search(name)
@@ -294,7 +303,7 @@ def _kept(
     name = re.sub(r"^(?:This|That|These|Those|Its|Their|Our|Each|Every|Any)\s+", "", name)
     name = _TRAILING.sub("", _QUALIFIER.sub("", name))
     name = re.sub(r"\s+(?:of|for|on|in|and|the)$", "", name)  # "Royal Commission of Mr."
-    name = re.sub(r"\b(Limited|Ltd)\b.+$", r"\1", name)  # a company's legal ending closes its name
+    name = re.sub(r"\b(Limited|Ltd|Inc|Incorporated|NL|Plc|PLC)\b.+$", r"\1", name)  # closes a name
     person = _PERSON.match(name)  # "Mr Justice Stewart's Commission", "Mr Jack Johnston APM
     if person:  # Deputy Commissioner of Tasmania Police": what the person holds or owns
         held = _PERSON_HOLDS.search(name, person.end()) or _PERSON_OF.match(name, person.end())
@@ -302,6 +311,10 @@ def _kept(
     # a person by initials before a role: "G. R. Fisher, Chairman of Mt. Isa Mines Ltd"
     name = re.sub(rf"^(?:[A-Z]\.\s*){{1,3}}[A-Z][\w'’-]*,?\s+(?={_ROLE_WORDS}{_ROLE})", "", name)
     name = shapes.strip_occupation(_ROLE_OPENING.sub("", name))
+    trimmed = edges.trimmed(name)  # "Morning Visit ...", "the Tax Forum on October 4"
+    if trimmed is None:
+        return None
+    name = edges.runs_on(trimmed, _ENDING)  # "Maritime Union of Australia Joe De Bruyn"
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):
@@ -327,7 +340,7 @@ def _kept(
         return None
     if _DEPARTMENT_LIKE.search(name):  # a department of state (counted as one), a minister's title
         return None
-    if department(name) or _mostly_lower(name):
+    if department(name) or orgwords.mostly_lower(name):
         return None
     if programme(name) and not re.search(rf"(?:{_ORG_ENDINGS})$", name):
         return None  # a scheme's name, such as Social Work Associate Practice (SWAP)
@@ -340,11 +353,8 @@ def _cut_short(name: str, other: str, flat: str) -> bool:
         return False
     rest = other[len(name) :].split() if other.startswith(name + " ") else []
     alone = flat.count(name) > flat.count(other)
+    if alone and edges.a_party_of(name, other):
+        return False  # "the Liberal Party" named alone beside "the Wannon Liberal Party conference"
     # "the Council of the National Library of Australia" is the library's council
     part = re.match(rf"(?:{_OPENING})\s+of\s+(?:the\s+)?{re.escape(name)}\b", other)
     return not (alone and (part or len(rest) == 1 and _ENDING.fullmatch(rest[0])))
-
-
-def _mostly_lower(name: str) -> bool:
-    words = name.split()
-    return sum(1 for w in words if w[:1].islower()) * 2 > len(words)

@@ -180,7 +180,7 @@ GENERIC = re.compile(
     r"|Union|School|Elder)"
     r"\s+(?:Commission|Council|Committee|Board|Authority|Agency|Office|Group|Forum|Network"
     r"|Corporation|Tribunal|Panel|Venture)s?|(?:Task|Air|Police)\s+(?:Forces?|Group)|Taskforce"
-    r"|(?:the\s+)?Defence\s+Force|Federal\s+Police|Research\s+Institute|Press\s+Office"
+    r"|(?:the\s+)?Defence\s+Forces?|Federal\s+Police|Research\s+Institute|Press\s+Office"
     r"|(?:Naval|Air|Army|Land|Sea)(?:,?\s+(?:and\s+)?(?:Naval|Air|Army|Land|Sea))*\s+Forces?"
     # a mission's place without the mission's name: "Head of Mission in Tokyo"
     r"|(?:Mission|Embassy|Consulate)\s+(?:in|to)\b.*)$"

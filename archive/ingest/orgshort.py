@@ -62,7 +62,18 @@ def x_australia(text: str) -> Iterator[tuple[str, int, int]]:
     for m in _X_AUSTRALIA.finditer(text):
         three = len(m["name"].split()) == 3 and not _NOT_X3.match(m["name"])
         if (three or not _NOT_X.match(m["name"])) and not _NOT_X_INSIDE.search(m["name"]):
-            yield " ".join(m["name"].split()), m.start(), m.end()
+            if not _scanned_place(m["name"].split()[0]):  # "Squth Australia"
+                yield " ".join(m["name"].split()), m.start(), m.end()
+
+
+_PLACE_WORDS = ("South", "Southern", "Western", "West", "Northern", "North", "Eastern", "Central")
+
+
+def _scanned_place(word: str) -> bool:
+    """Tell whether a word is a place word with one letter garbled by a scan ("Squth")."""
+    return any(
+        len(word) == len(p) and sum(a != b for a, b in zip(word, p)) == 1 for p in _PLACE_WORDS
+    )
 
 
 def initials(text: str) -> Iterator[tuple[str, int]]:

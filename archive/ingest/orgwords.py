@@ -124,3 +124,9 @@ def trim_to(name: str, short: str) -> str:
     while len(words) > 1 and words[0][:1] != short[:1].upper():
         words.pop(0)
     return " ".join(words)
+
+
+def mostly_lower(name: str) -> bool:
+    """Tell whether most of a phrase's words are written in lower case."""
+    words = name.split()
+    return sum(1 for w in words if w[:1].islower()) * 2 > len(words)

@@ -39,6 +39,7 @@ from archive.ingest.sources import (
 )
 from archive.ingest.suggest import Match, Matcher, organisations, unknown_departments
 from archive.ingest.titles import clean_title, whole_phrases
+from archive.ingest.titletails import page_spelling
 from archive.ingest.write import body_of, compose, remove_document, slug, unique_id, write_document
 
 PARALLEL_FROM = 200  # records: below this, starting worker processes costs more than it saves
@@ -374,6 +375,8 @@ def _title(record: Record, article: Article, review: list[str]) -> tuple[str, st
     if record.title:
         given = " ".join(normalise(record.title).split())
         title = clean_title(given)
+        if not record.html:  # a retyped title's slips, mended by the headline in the text
+            title = clean_title(page_spelling(title, record.text))
         points = title_points(title)
         by = record.by.get("title") or "given by the record"
         if points:  # a placeholder or a byline is no title: the text's first words are a better one

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from archive.ingest.breaks import LIST_ITEM, comma_stop, continues, list_entry, list_line
+from archive.ingest.breaks import (
+    LIST_ITEM,
+    comma_stop,
+    continues,
+    flowing,
+    flowing_item,
+    list_entry,
+    list_line,
+    margin_mark,
+)
 from archive.ingest.linemodel import seam
 
 # with the Symbol and Wingdings fonts' bullets as a PDF's text layer gives them (U+F0B7, U+F0A7)
@@ -26,6 +35,10 @@ def reflow(lines: list[str]) -> list[str]:
     wrapped = len(long) >= 4 and sum(1 for line in long if not _FINAL.search(line)) >= 0.4 * len(
         long
     )
+    # a web page's paragraphs stand one to a line: there a line in lower case after a colon is an
+    # item of a list whose bullets the page's markup held, not the colon's sentence going on
+    flows = flowing(lines)
+    bulleted: set[int] = set()  # the units that are such items
     units: list[str] = []
     last = ""  # the line before, as it stood: a short one ends its paragraph
     # after a line ending in ":", items ending in ";" ("; and") each open a paragraph of their own,
@@ -35,11 +48,27 @@ def reflow(lines: list[str]) -> list[str]:
     itemised: list[bool] = []
     for line in lines:
         previous = units[-1] if units else ""
+        unmarked = margin_mark(previous, line)
+        if unmarked is not None:  # the sentence goes on over a scan's margin mark
+            units[-1] = f"{previous} {unmarked}"
+            last = line
+            continue
         listing = listing and not previous.endswith((".", "!", "?"))
         item = listing and bool(_ITEM_END.search(previous))
         # after "the following issues:", lines each opening in capitals and closing on no mark are
         # the list's items: "A ban on all automatic ... firearms" / "Strict licensing of ..."
         item = item or (listing and bool(itemised) and itemised[-1] and list_line(previous, line))
+        flow_item = (
+            flows
+            and listing
+            and bool(itemised)
+            and itemised[-1]
+            and not _BULLET.match(line)
+            and not _BULLET.match(previous)  # "- early intervention ... with family" / "members;"
+            and not LIST_ITEM.match(previous)
+            and flowing_item(previous, line)
+        )
+        item = item or flow_item
         joins = not item and bool(
             (
                 previous
@@ -62,10 +91,15 @@ def reflow(lines: list[str]) -> list[str]:
             units[-1] = f"{previous} {line}"
         else:
             itemised.append(item or previous.endswith(":"))
+            if flow_item:
+                # the item before it too, if it reads as one (not the line with the colon)
+                bulleted.add(len(units))
+                if units and flowing_item("", units[-1]) and not units[-1].endswith(":"):
+                    bulleted.add(len(units) - 1)
             units.append(line)
         listing = listing or units[-1].endswith(":")
         last = line
-    return units
+    return [f"• {unit}" if i in bulleted else unit for i, unit in enumerate(units)]
 
 
 def _full(line: str, long: list[str]) -> bool:

@@ -14,7 +14,13 @@ from archive.ingest.furniture import (
     furniture_rest,
     junk,
 )
-from archive.ingest.titletails import _TITLE_DATELINE, byline_off, lead_byline_off
+from archive.ingest.titletails import (
+    _TITLE_DATELINE,
+    byline_off,
+    dash_issuer_off,
+    lead_byline_off,
+    place_off,
+)
 
 _TITLE_STATEMENT = re.compile(
     rf"\s*(?:[-–—:;,]\s*|\b)(?:{_STATEMENT}|sta?t[a-z]{{0,2}}m[a-z]{{1,4}})\s+by\s+(?:t[he]{{2}}\s+)?(?:acting\w?\s+)?pri\w{{2,3}}\s*mini?s\w{{2,5}}\b.*$"
@@ -131,7 +137,7 @@ def offices_off(title: str) -> str:
     headline = rest.strip(" ,;-–")
     if not taken or len(headline.split()) < 2 or headline[:1].islower():
         return title
-    return _BARE_DATE.sub("", _TITLE_DATELINE.sub("", headline))
+    return place_off(_BARE_DATE.sub("", _TITLE_DATELINE.sub("", headline)))
 
 
 def _holder_off(rest: str, head: str) -> str:
@@ -162,6 +168,9 @@ def _holder_off(rest: str, head: str) -> str:
                 continue
             if n < len(tokens) and tokens[n].lower() in _LINKS:
                 after = tokens[n + 1] if n + 1 < len(tokens) else ""
+                if n >= 2 and tokens[n] == "the" and tokens[n - 1].endswith("ing"):
+                    n -= 1  # "Minister for Health Building the GP Plus ...": a headline's verb
+                    break
                 if n >= 2 and after[:1].islower() and after.lower() not in _LINKS:
                     # "Member for Longman Jobs and apprenticeships on offer ...": a portfolio's
                     # words after its link are in capitals; these are the headline's
@@ -259,7 +268,7 @@ def clean_title(title: str) -> str:
     if len(without.split()) >= 2:
         cleaned = without
     # what the rule above leaves: another office's byline, a tribute's, a message's, a joint one's
-    cleaned = byline_off(cleaned)
+    cleaned = dash_issuer_off(byline_off(cleaned))
     cleaned = " ".join(cleaned.split()).strip(" -–—:;,")
     return cleaned or title
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 
 from archive.ingest.bylines import issuer_only, joint_like, kind_like
 from archive.ingest.furniture import _MONTH, _WEEKDAY
@@ -124,3 +126,108 @@ def lead_byline_off(title: str) -> str:
     if len(head.split()) < 2 or _OPEN_START.match(head):
         return title
     return head
+
+
+# A web page's closing dateline after a joint release's offices and headline, a place and perhaps
+# its day with no year: "... Keeping Cairns Working Cairns", "... care in Bathurst Bathurst 9
+# November", "... elective surgery Brisbane". The place repeats a word of the headline or is a
+# capital city, and no word that leads to a place stands before it ("... the people of Fremantle").
+_PLACE_TAIL = re.compile(
+    rf"^(?P<head>.*?\S)\s+(?P<place>[A-Z][a-z]+)(?:\s+\d{{1,2}}\s+(?i:{_MONTH})(?:\s+(?:19|20)\d\d)?)?\s*$"
+)
+_TO_PLACE = re.compile(
+    r"^(?:in|for|to|at|of|from|the|a|an|and|on|across|around|near|into|visits?|opens?|all|new|"
+    r"west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|greater|central|regional)$",
+    re.IGNORECASE,
+)
+
+
+def place_off(headline: str) -> str:
+    """Take a closing place (and day) off a headline that followed a joint release's offices."""
+    tail = _PLACE_TAIL.match(headline)
+    if not tail:
+        return headline
+    words = tail.group("head").split()
+    place = tail.group("place")
+    repeated = place in (w.strip(",.;:'’") for w in words)
+    city = re.fullmatch(_PLACE, place, re.IGNORECASE)
+    # after a comma the place is the headline's own: "Naval Fuel Upgrade, Darwin"
+    if (
+        len(words) < 3
+        or _TO_PLACE.match(words[-1])
+        or words[-1].endswith(",")
+        or not (repeated or city)
+    ):
+        return headline
+    # "..., Parliament House Canberra": the building goes with its city
+    return re.sub(r"[,\s]+Parliament\s+House$", "", tail.group("head"), flags=re.IGNORECASE)
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def dash_issuer_off(title: str) -> str:
+    """Take an issuer named after a dash with no "by" off a title's end: "ARRIVAL STATEMENT - NEW
+    YORK - THE PRIME MINISTER OF AUSTRALIA, THE RT HON WILLIAM MCMAHON" (an office and a styled
+    holder, nothing else)."""
+    dashes = list(_DASH.finditer(title))
+    if not dashes:
+        return title
+    head, tail = title[: dashes[-1].start()], title[dashes[-1].end() :]
+    if (
+        re.search(r"[^\W\d_]{2}", head)
+        and _STYLED.search(tail)
+        and _OFFICE.search(tail)
+        and issuer_only(f"by {tail}")
+    ):
+        return head
+    return title
+
+
+_SPELLING_LIKE = 0.9  # how alike a headline in the text and a retyped title must read
+_HEAD_LINES = 12  # the text's lines a headline stands among
+_SLIP_LIKE = 0.7  # how alike two spellings of one word are ("MARGERET", "MARGARET")
+_WORD_LETTERS = 3  # "AM" and "A", "MP" and "M" are no slips of one word
+_MARKS = ".,;:!?\"'()“”‘’"
+
+
+def page_spelling(title: str, text: str) -> str:
+    """Mend the words a record retyped with slips by the text's own headline, where it says them.
+
+    "VISIT BY PRINCESS MARGERET" is "VISIT BY PRINCESS MARGARET" on the page (on one line or two),
+    and "Margaret" stands in the text below it while "Margeret" does not: the page's word is
+    taken. A scan's misreading ("CONFE2RENCE") stands nowhere else, and a headline differing by
+    more than slips is another one: the title keeps its words.
+    """
+    every = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    lines = every[:_HEAD_LINES]
+    want = title.casefold()
+    for i, line in enumerate(lines):
+        for n, seen in ((1, line), (2, " ".join(lines[i : i + 2]))):
+            got = seen.casefold()
+            if got == want:
+                return title
+            if (
+                len(seen.split()) == len(title.split())
+                and difflib.SequenceMatcher(None, want, got).ratio() >= _SPELLING_LIKE
+            ):
+                return _mended(title, seen, every[:i] + every[i + n :])
+    return title
+
+
+def _mended(title: str, seen: str, rest: list[str]) -> str:
+    counts = Counter(re.findall(r"[a-z0-9']+", " ".join(rest).casefold()))
+    words = []
+    for mine, theirs in zip(title.split(), seen.split()):
+        a, b = mine.strip(_MARKS), theirs.strip(_MARKS)
+        if (
+            a.casefold() != b.casefold()
+            and min(len(a), len(b)) >= _WORD_LETTERS
+            and b.isalpha()
+            and difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= _SLIP_LIKE
+            and counts[b.casefold()] > counts[a.casefold()]
+        ):
+            b = b.upper() if a.isupper() else b.capitalize() if a.istitle() else b
+            mine = mine.replace(a, b, 1)
+        words.append(mine)
+    return " ".join(words)
