@@ -145,7 +145,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trees", action="store_true", help="boosted trees, not the regression")
     parser.add_argument(
-        "--sealed", action="store_true", help="score the sealed sample (% 269 == 2)"
+        "--sealed", action="store_true", help="score the sealed sample (%% 269 == 2)"
     )
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/au-orgs"))
     args = parser.parse_args()

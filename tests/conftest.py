@@ -9,12 +9,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from archive.corpus.registry import Registry
 from archive.index.build import build
+from archive.ingest.suggest import Matcher, organisations
 from archive.search.core import Archive
 from archive.web.app import create_app
 
@@ -134,6 +137,13 @@ def gunicorn():
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def org_names() -> Callable[[str], list[str]]:
+    """Return a function naming the organisations an AU archive's matcher finds in a text."""
+    matcher = Matcher(Registry.load(SHIPPED_CORPUS, "AU"), "AU")
+    return lambda text: [m.key for m in organisations(text, matcher)]
 
 
 @pytest.fixture(scope="session")

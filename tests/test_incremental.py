@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from searches import answers
 
 from archive.corpus import folder
 from archive.errors import ArchiveError
@@ -41,17 +42,6 @@ def write_doc(corpus_dir: Path, doc_id: str, title: str, body: str, year: int = 
     return path
 
 
-def answers(index_dir: Path) -> list:
-    """Every request's total, facet counts and hits (ids, in order)."""
-    archive = Archive(index_dir)
-    found = []
-    for params in REQUESTS:
-        result = archive.search(archive.request(params | {"per_page": ["100"]}))
-        facets = {f: sorted((v.value, v.count) for v in vs) for f, vs in result.facets.items()}
-        found.append((params, result.total, facets, sorted(h["id"] for h in result.hits)))
-    return found
-
-
 def ids_of(index_dir: Path, q: str) -> list[str]:
     archive = Archive(index_dir)
     return sorted(h["id"] for h in archive.search(archive.request({"q": [q]})).hits)
@@ -62,7 +52,7 @@ def full_answers(corpus_dir: Path, tmp_path: Path) -> list:
     fresh = tmp_path / "fresh-index"
     shutil.rmtree(fresh, ignore_errors=True)
     build(corpus_dir, fresh, full=True)
-    return answers(fresh)
+    return answers(fresh, REQUESTS)
 
 
 def column_files(folder: Path) -> dict[str, object]:
@@ -119,7 +109,7 @@ def test_columns_carried_over_are_a_full_writes(
     assert (report.added, report.changed, report.removed) == (1, 1, 1)
     assert carried == [True]
     assert_columns_as_written_from_nothing(index_dir, tmp_path)
-    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert answers(index_dir, REQUESTS) == full_answers(corpus_dir, tmp_path)
 
 
 def test_columns_carried_over_when_small_segments_merge(
@@ -135,7 +125,7 @@ def test_columns_carried_over_when_small_segments_merge(
         build(corpus_dir, index_dir)
         assert_columns_as_written_from_nothing(index_dir, tmp_path)
     assert carried == [True] * 4
-    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert answers(index_dir, REQUESTS) == full_answers(corpus_dir, tmp_path)
 
 
 @pytest.fixture
@@ -172,7 +162,7 @@ def test_a_file_edited_in_place_with_its_size_and_time_kept_is_found(
     assert (report.added, report.changed, report.removed, report.total) == (0, 1, 0, 13)
     # Only the changed file was read (and the newest before it), not the thirteen.
     assert sorted(reads) == sorted([path.read_bytes(), newest.read_bytes()])
-    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert answers(index_dir, REQUESTS) == full_answers(corpus_dir, tmp_path)
     assert ids_of(index_dir, "kingfishers") == [path.stem]
 
 
@@ -213,7 +203,7 @@ def test_an_added_and_a_removed_file(built, corpus_dir, index_dir, tmp_path):
     next(corpus_dir.glob("2009-11-*.md")).unlink()
     report = build(corpus_dir, index_dir)
     assert (report.added, report.changed, report.removed, report.total) == (1, 0, 1, 13)
-    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert answers(index_dir, REQUESTS) == full_answers(corpus_dir, tmp_path)
 
 
 def test_a_renamed_file(built, corpus_dir, index_dir, tmp_path):
@@ -222,7 +212,7 @@ def test_a_renamed_file(built, corpus_dir, index_dir, tmp_path):
     report = build(corpus_dir, index_dir)
     assert (report.added, report.changed, report.removed, report.total) == (1, 0, 1, 13)
     assert ids_of(index_dir, "mockingbird") == ["2015-06-30-renamed"]
-    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert answers(index_dir, REQUESTS) == full_answers(corpus_dir, tmp_path)
 
 
 def test_a_file_in_a_new_subfolder_is_not_a_document_as_in_a_full_build(
@@ -233,7 +223,7 @@ def test_a_file_in_a_new_subfolder_is_not_a_document_as_in_a_full_build(
     report = build(corpus_dir, index_dir)
     assert (report.touched, report.total) == (0, 13)
     assert ids_of(index_dir, "zephyr") == []
-    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert answers(index_dir, REQUESTS) == full_answers(corpus_dir, tmp_path)
 
 
 def test_a_removal_is_found_even_where_the_folder_time_was_put_back(
@@ -246,14 +236,14 @@ def test_a_removal_is_found_even_where_the_folder_time_was_put_back(
     os.utime(corpus_dir, ns=(folder.st_atime_ns, folder.st_mtime_ns))
     report = build(corpus_dir, index_dir)
     assert (report.removed, report.total) == (1, 12)
-    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert answers(index_dir, REQUESTS) == full_answers(corpus_dir, tmp_path)
 
 
 def test_a_build_failing_as_it_writes_its_record_leaves_the_previous_index_serving(
     built, corpus_dir, index_dir, monkeypatch
 ):
     before = generations.current(index_dir)
-    served = answers(index_dir)
+    served = answers(index_dir, REQUESTS)
     path = next(corpus_dir.glob("2015-*.md"))
     path.write_text(path.read_text().replace("Mockingbird", "Kingfisher"))
 
@@ -266,7 +256,7 @@ def test_a_build_failing_as_it_writes_its_record_leaves_the_previous_index_servi
             build(corpus_dir, index_dir)
     assert generations.current(index_dir) == before
     assert not list(index_dir.glob("tmp-*"))
-    assert answers(index_dir) == served
+    assert answers(index_dir, REQUESTS) == served
     # The change was not recorded as seen: the next build finds it.
     report = build(corpus_dir, index_dir)
     assert report.changed == 1
@@ -292,7 +282,7 @@ def test_the_records_base_is_shared_until_the_changes_grow_then_folded_in(
     found = record.read(last)
     assert found.changes == {} and found.count == 16
     assert found.names() == {p.stem for p in corpus_dir.glob("*.md") if not p.stem.isupper()}
-    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert answers(index_dir, REQUESTS) == full_answers(corpus_dir, tmp_path)
 
 
 def test_an_index_with_the_record_of_before_is_brought_over(built, corpus_dir, index_dir, tmp_path):
@@ -314,7 +304,7 @@ def test_an_index_with_the_record_of_before_is_brought_over(built, corpus_dir, i
     report = build(corpus_dir, index_dir)
     assert (report.full, report.repaired, report.changed, report.total) == (False, False, 1, 13)
     assert record.read(generations.current(index_dir)).count == 13
-    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert answers(index_dir, REQUESTS) == full_answers(corpus_dir, tmp_path)
 
 
 def test_new_words_go_to_a_small_file_beside_the_shared_table_then_are_folded_in(
@@ -369,4 +359,4 @@ def test_columns_carried_over_when_a_merged_segment_lay_before_a_kept_one(
     build(corpus_dir, index_dir)  # the small ones merged: the large one moves down
     assert moved[-1] and not any(moved[:-1])
     assert_columns_as_written_from_nothing(index_dir, tmp_path)
-    assert answers(index_dir) == full_answers(corpus_dir, tmp_path)
+    assert answers(index_dir, REQUESTS) == full_answers(corpus_dir, tmp_path)

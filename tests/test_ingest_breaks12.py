@@ -7,15 +7,14 @@ beside guards (what must stay as it was) that pass with or without it.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import yaml
+from records import ingest_record
 
-from archive.ingest.pipeline import Options, ingest
+from archive.ingest.pipeline import Options
 
-ROOT = Path(__file__).resolve().parent.parent
 PROSE = (
     "The Australian Government today announced the establishment of an inquiry into child care "
     "and early childhood learning, to report to the Government by the end of October next year."
@@ -32,14 +31,8 @@ LAST = (
 
 def _ingest(tmp_path: Path, text: str, title: str = "Child care inquiry") -> tuple[str, str, list]:
     """Ingest one record through the real pipeline; return its title, body and review points."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir(exist_ok=True)
-    for registry in ("departments.yaml", "programmes.yaml"):
-        (corpus / registry).write_text((ROOT / "corpus" / registry).read_text("utf-8"), "utf-8")
-    source = tmp_path / "records.jsonl"
     record = {"id": "1", "date": "2013-11-17", "title": title, "text": text}
-    source.write_text(json.dumps(record) + "\n", "utf-8")
-    report = ingest([source], corpus, Options(country="AU", source="PM Transcripts"), workers=1)
+    report, corpus = ingest_record(tmp_path, record, Options(country="AU", source="PM Transcripts"))
     assert not report.skipped, [o.skipped for o in report.skipped]
     (written,) = [p for p in corpus.rglob("*.md")]
     head, _, body = written.read_text("utf-8").removeprefix("---\n").partition("\n---\n")
@@ -51,6 +44,12 @@ def _blocks(body: str) -> list[str]:
     """The body's paragraphs and list items, each flattened to one line."""
     parts = re.split(r"\n\s*\n|\n(?=- )", body)
     return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def _ingested_blocks(tmp_path: Path, text: str, title: str = "Child care inquiry") -> list[str]:
+    """Ingest one record through the real pipeline; return its body's blocks (see _blocks)."""
+    _, body, _ = _ingest(tmp_path, text, title)
+    return _blocks(body)
 
 
 # A web page's items in lower case after a colon: a list, not one paragraph ---------------------
@@ -65,8 +64,7 @@ def test_items_in_lower_case_after_a_colon_on_a_web_page_become_a_list(tmp_path:
         "there is a need to ensure that public expenditure on child care is efficient.\n"
         f"The Government's objectives in commissioning this inquiry are set out below.\n\n{LAST}"
     )
-    _, body, _ = _ingest(tmp_path, text)
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text)
     assert (
         "- families are struggling to find quality child care that is flexible and affordable"
         in (blocks)
@@ -93,8 +91,7 @@ def test_a_web_page_s_lines_after_a_colon_each_stand_apart(tmp_path: Path) -> No
         "Participate in a multilateral program to resettle refugees from Central America.\n"
         f"These commitments build on the support the Government announced last year.\n\n{LAST}"
     )
-    _, body, _ = _ingest(tmp_path, text)
-    starts = [b[:30] for b in _blocks(body)]
+    starts = [b[:30] for b in _ingested_blocks(tmp_path, text)]
     assert "Maintain our Humanitarian Prog" in starts, starts
     assert "Participate in a multilateral " in starts
     assert "These commitments build on the" in starts
@@ -110,8 +107,7 @@ def test_a_scanned_text_s_lines_after_a_colon_still_join(tmp_path: Path) -> None
         "the States will meet the other half, as they have done until now.\n\n"
         "The Prime Minister said the arrangements had served the farmers well."
     )
-    _, body, _ = _ingest(tmp_path, text, "DROUGHT ARRANGEMENTS")
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text, "DROUGHT ARRANGEMENTS")
     assert not [b for b in blocks if b.startswith("- ")], blocks  # no list made of it
     assert any("of the arrangements and the States will meet" in b for b in blocks), blocks
 
@@ -126,8 +122,8 @@ def test_a_stop_after_a_lone_letter_at_a_line_s_start_goes_on_the_sentence(tmp_p
         "and that the Government would continue to support it in the years to come.\n\n"
         "The Prime Minister said he would report to the Parliament on the meeting."
     )
-    _, body, _ = _ingest(tmp_path, text, "PROGRAMME OF EXCHANGES")
-    assert any("the creation of a. network for exchanges" in b for b in _blocks(body)), body
+    blocks = _ingested_blocks(tmp_path, text, "PROGRAMME OF EXCHANGES")
+    assert any("the creation of a. network for exchanges" in b for b in blocks), blocks
 
 
 def test_a_lettered_item_after_and_stays_an_item(tmp_path: Path) -> None:
@@ -139,8 +135,8 @@ def test_a_lettered_item_after_and_stays_an_item(tmp_path: Path) -> None:
         "c. reform of Commonwealth and State funding of hospitals.\n\n"
         "The Prime Minister said the Premiers would meet again in June to settle them."
     )
-    _, body, _ = _ingest(tmp_path, text, "PREMIERS CONFERENCE")
-    assert "c. reform of Commonwealth and State funding of hospitals." in _blocks(body), body
+    blocks = _ingested_blocks(tmp_path, text, "PREMIERS CONFERENCE")
+    assert "c. reform of Commonwealth and State funding of hospitals." in blocks, blocks
 
 
 # Titles: a web page's closing place, an issuer after a dash ------------------------------------
@@ -199,8 +195,7 @@ def test_capitalised_open_items_after_a_colon_on_a_web_page_become_a_list(tmp_pa
         "Strengthening Australia's anti-dumping system\n"
         f"The Government will continue to work closely with the administrators.\n\n{PROSE}"
     )
-    _, body, _ = _ingest(tmp_path, text)
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text)
     assert "- Strengthening Australia's anti-dumping system" in blocks, blocks  # no crosshead
     assert "- Using Australian steel across our naval shipbuilding program" in blocks
     assert "The Government will continue to work closely with the administrators." in blocks
@@ -217,8 +212,8 @@ def test_a_web_page_s_line_wrapped_at_its_width_goes_on(tmp_path: Path) -> None:
     # parted by blank lines
     more = MORE.replace("parents, and ", "parents, and\n")
     text = f"{PROSE}\n\n{more}\n\n{wrapped}\n\n{LAST}\n\nCANBERRA,\n16th February, 1962."
-    _, body, _ = _ingest(tmp_path, text, "AWARD OF THE VICTORIA CROSS")
-    assert any("half carry Warrant Officer Swanton from the open" in b for b in _blocks(body)), body
+    blocks = _ingested_blocks(tmp_path, text, "AWARD OF THE VICTORIA CROSS")
+    assert any("half carry Warrant Officer Swanton from the open" in b for b in blocks), blocks
 
 
 # A scan's margin mark where the sentence goes on; a bullet item's wrapped lines --------------
@@ -233,8 +228,7 @@ def test_a_margin_mark_inside_a_sentence_goes_and_the_sentence_goes_on(tmp_path:
         "* Scheme when it was in office to try to soak up the unemployed.\n\n"
         "The Prime Minister said the Governments would meet again in March."
     )
-    _, body, _ = _ingest(tmp_path, text, "EXPOSITION PROPOSAL FOR 1988")
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text, "EXPOSITION PROPOSAL FOR 1988")
     assert any("the Premier of New South Wales, Mr. Neville Wran" in b for b in blocks), blocks
     assert any("introduced the R. E. D. Scheme when it was in office" in b for b in blocks)
 
@@ -248,8 +242,8 @@ def test_a_bullet_s_item_goes_on_over_its_wrapped_lines(tmp_path: Path) -> None:
         "*-continue to develop the National Policy on Languages.\n\n"
         "The Prime Minister said the measures would cost $5 million a year."
     )
-    _, body, _ = _ingest(tmp_path, text, "MULTICULTURAL POLICY")
-    assert any("corporation committed to multilingual" in b for b in _blocks(body)), body
+    blocks = _ingested_blocks(tmp_path, text, "MULTICULTURAL POLICY")
+    assert any("corporation committed to multilingual" in b for b in blocks), blocks
 
 
 def test_a_bullet_list_in_a_scan_stays_a_list(tmp_path: Path) -> None:
@@ -261,8 +255,7 @@ def test_a_bullet_list_in_a_scan_stays_a_list(tmp_path: Path) -> None:
         "* Grants to shires for the relief of unemployment\n\n"
         "The Prime Minister said the measures would be reviewed in June."
     )
-    _, body, _ = _ingest(tmp_path, text, "DROUGHT MEASURES")
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text, "DROUGHT MEASURES")
     assert "- Interest rate subsidies on loans to farmers in drought" in blocks, blocks
     assert "- Grants to shires for the relief of unemployment" in blocks
 
@@ -276,8 +269,7 @@ def test_items_in_small_letters_after_a_scan_s_bullets_stay_items(tmp_path: Path
         "* an expansion of the port facilities to address constraints in supply.\n\n"
         "The Prime Minister said the package would double the irrigated area."
     )
-    _, body, _ = _ingest(tmp_path, text, "ORD RIVER PACKAGE")
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text, "ORD RIVER PACKAGE")
     assert "- an expansion of the port facilities to address constraints in supply." in blocks, (
         blocks
     )
@@ -292,9 +284,9 @@ def test_a_comma_read_for_a_stop_before_in_ends_the_paragraph(tmp_path: Path) ->
         "programme, the Prime Minister said that the first shipment had\n\n"
         "now left Sydney and would reach Haiphong early next month."
     )
-    _, body, _ = _ingest(tmp_path, text, "AUSTRALIAN AID TO INDO-CHINA")
-    starts = [b[:30] for b in _blocks(body)]
-    assert "In reaffirming the Government'" in starts, body
+    blocks = _ingested_blocks(tmp_path, text, "AUSTRALIAN AID TO INDO-CHINA")
+    starts = [b[:30] for b in blocks]
+    assert "In reaffirming the Government'" in starts, blocks
 
 
 def test_a_list_item_wrapped_before_its_semicolon_stays_one_item(tmp_path: Path) -> None:
@@ -307,8 +299,7 @@ def test_a_list_item_wrapped_before_its_semicolon_stays_one_item(tmp_path: Path)
         "improving living conditions and health across a range of areas.\n\n"
         f"{LAST}"
     )
-    _, body, _ = _ingest(tmp_path, text)
-    blocks = _blocks(body)
+    blocks = _ingested_blocks(tmp_path, text)
     assert "- promoting an entrepreneurial culture in indigenous communities; and" in blocks, blocks
 
 

@@ -6,6 +6,7 @@ Every text here is written for the test, in the shapes the Australian releases t
 from __future__ import annotations
 
 import pytest
+from extracted import flat, paragraphs
 
 from archive.ingest.boilerplate import extract_article
 from archive.ingest.bylines import scanned_byline
@@ -21,14 +22,6 @@ WRAP = (  # a hard-wrapped scan: a blank line after every line
     "and the fall in the prices of their wool and their wheat this year."
 )
 FLAT_WRAP = " ".join(WRAP.split())
-
-
-def flat(text: str, title: str = "DROUGHT ASSISTANCE") -> str:
-    return " ".join(extract_article(text, title).text.split())
-
-
-def paragraphs(text: str, title: str = "DROUGHT ASSISTANCE") -> list[str]:
-    return [" ".join(p.split()) for p in extract_article(text, title).paragraphs]
 
 
 # Bylines however scanned -----------------------------------------------------------------------

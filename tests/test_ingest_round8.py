@@ -5,18 +5,16 @@ Every text here is written for the test, in the shapes the Australian releases t
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
+from records import ingest_record
 
 from archive.ingest.boilerplate import extract_article
 from archive.ingest.checks import title_points
-from archive.ingest.pipeline import Options, ingest
+from archive.ingest.pipeline import Options
 from archive.ingest.titles import clean_title
 
-ROOT = Path(__file__).resolve().parent.parent
 PROSE = "The Government has decided to provide further assistance to the farmers of the region."
 
 
@@ -57,19 +55,13 @@ def test_a_title_saying_more_than_who_issued_it_stays(title: str) -> None:
 
 
 def test_an_issuer_only_title_gives_way_to_the_first_words_in_ingest(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for registry in ("departments.yaml", "programmes.yaml"):
-        shutil.copy(ROOT / "corpus" / registry, corpus / registry)
-    source = tmp_path / "records.jsonl"
     record = {
         "id": "1",
         "title": "FROM THE ACTING PRIME MINISTER, MR JOHN SMITH",
         "date": "1983-03-04",
         "text": f"{PROSE}\n\nIt will be paid from the first of next month to every family.",
     }
-    source.write_text(json.dumps(record) + "\n", "utf-8")
-    report = ingest([source], corpus, Options(country="AU", source="PM", dry_run=True), workers=1)
+    report, _ = ingest_record(tmp_path, record, Options(country="AU", source="PM", dry_run=True))
     (outcome,) = report.written
     assert outcome.title.startswith("The Government has decided")
     assert any("title" in point for point in outcome.review)

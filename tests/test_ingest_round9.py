@@ -6,17 +6,16 @@ each test fails without the rule it names.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from records import ingest_record
 
 from archive.ingest.boilerplate import extract_article
 from archive.ingest.pagemarks import clean_markers
-from archive.ingest.pipeline import Options, ingest
+from archive.ingest.pipeline import Options
 from archive.ingest.titles import clean_title, furniture_like
 
-ROOT = Path(__file__).resolve().parent.parent
 PROSE = "The Government has decided to provide further assistance to the farmers of the region."
 MORE = "The assistance will be available through the existing arrangements with the States."
 
@@ -283,19 +282,13 @@ def test_a_title_keeps_what_only_looks_like_furniture(title: str) -> None:
 
 
 def test_the_headline_after_an_embargo_is_the_title_in_ingest(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for registry in ("departments.yaml", "programmes.yaml"):
-        (corpus / registry).write_text((ROOT / "corpus" / registry).read_text("utf-8"), "utf-8")
-    source = tmp_path / "records.jsonl"
     record = {
         "id": "1",
         "date": "1996-12-31",
         "title": "EMBARGOED UNTIL 6.00AM, 1 JANUARY 1997 THE YEAR AHEAD",
         "text": f"PRIME MINISTER\n\nTHE YEAR AHEAD\n\n{PROSE}\n\n{MORE}",
     }
-    source.write_text(json.dumps(record) + "\n", "utf-8")
-    report = ingest([source], corpus, Options(country="AU", source="PM Transcripts"), workers=1)
+    report, corpus = ingest_record(tmp_path, record, Options(country="AU", source="PM Transcripts"))
     assert [outcome.title for outcome in report.written] == ["THE YEAR AHEAD"]
     written = next(corpus.rglob("*.md")).read_text("utf-8")
     assert "title: THE YEAR AHEAD" in written or 'title: "THE YEAR AHEAD"' in written, written

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from extracted import flat, paragraphs
 
 from archive.corpus.registry import Registry
-from archive.ingest.boilerplate import extract_article
 from archive.ingest.pipeline import Options, ingest
 from archive.ingest.report import Outcome
 from archive.ingest.suggest import Matcher, organisations
@@ -49,14 +49,6 @@ def ingest_records(tmp_path: Path, *records: dict) -> list[Outcome]:
     report = ingest([source], folder, Options(country="AU", source="PM Transcripts", dry_run=True))
     assert not report.skipped
     return report.written
-
-
-def paragraphs(text: str, title: str = "DROUGHT ASSISTANCE") -> list[str]:
-    return [" ".join(p.split()) for p in extract_article(text, title).paragraphs]
-
-
-def flat(text: str, title: str = "DROUGHT ASSISTANCE") -> str:
-    return " ".join(extract_article(text, title).text.split())
 
 
 # Furniture ---------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ Every text here is written for the test, in the shapes the Australian releases t
 from __future__ import annotations
 
 import pytest
+from extracted import flat, paragraphs
 
-from archive.ingest.boilerplate import extract_article
 from archive.ingest.stamps import garbled_stamp, letterhead
 from archive.ingest.titles import clean_title
 
@@ -15,14 +15,6 @@ PROSE = "The Government has decided to provide further assistance to the farmers
 MORE = (
     "The assistance will be available to every family that has suffered from the long dry season."
 )
-
-
-def flat(text: str, title: str = "DROUGHT ASSISTANCE") -> str:
-    return " ".join(extract_article(text, title).text.split())
-
-
-def paragraphs(text: str, title: str = "DROUGHT ASSISTANCE") -> list[str]:
-    return [" ".join(p.split()) for p in extract_article(text, title).paragraphs]
 
 
 # Furniture ---------------------------------------------------------------------------------

@@ -6,18 +6,17 @@ each test fails without the rule it names.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from records import ingest_record
 
 from archive.ingest.bylines import issuer_only, joint_like, kind_like
 from archive.ingest.checks import title_points
-from archive.ingest.pipeline import Options, ingest
+from archive.ingest.pipeline import Options
 from archive.ingest.titles import clean_title
 from archive.ingest.titletails import byline_off
 
-ROOT = Path(__file__).resolve().parent.parent
 PROSE = "The Government has decided to provide further assistance to the farmers of the region."
 MORE = "The assistance will be available through the existing arrangements with the States."
 
@@ -161,14 +160,8 @@ def test_kind_and_joint_words_are_read_however_scanned() -> None:
 
 
 def _ingest_one(tmp_path: Path, title: str, text: str) -> tuple[str, list[str], str]:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for registry in ("departments.yaml", "programmes.yaml"):
-        (corpus / registry).write_text((ROOT / "corpus" / registry).read_text("utf-8"), "utf-8")
-    source = tmp_path / "records.jsonl"
     record = {"id": "1", "date": "1966-02-14", "title": title, "text": text}
-    source.write_text(json.dumps(record) + "\n", "utf-8")
-    report = ingest([source], corpus, Options(country="AU", source="PM Transcripts"), workers=1)
+    report, corpus = ingest_record(tmp_path, record, Options(country="AU", source="PM Transcripts"))
     [outcome] = report.written
     return outcome.title, outcome.review, next(corpus.rglob("*.md")).read_text("utf-8")
 

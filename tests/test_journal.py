@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from searches import answers
 from watchdog.events import EventsLostEvent
 
 from archive.cli import main
@@ -28,17 +29,6 @@ from archive.index.build import build
 from archive.search.core import Archive
 
 REQUESTS = [{}, {"q": ["funding"]}, {"q": ["kingfisher"]}, {"year": ["2009-2014"]}]
-
-
-def answers(index_dir: Path) -> list:
-    """Every request's total, facet counts and hits (ids)."""
-    archive = Archive(index_dir)
-    found = []
-    for params in REQUESTS:
-        result = archive.search(archive.request(params | {"per_page": ["100"]}))
-        facets = {f: sorted((v.value, v.count) for v in vs) for f, vs in result.facets.items()}
-        found.append((params, result.total, facets, sorted(h["id"] for h in result.hits)))
-    return found
 
 
 def recorded(index_dir: Path) -> dict[str, str]:
@@ -52,7 +42,7 @@ def recorded(index_dir: Path) -> dict[str, str]:
 def assert_as_a_full_build(corpus_dir: Path, index_dir: Path, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh-index"
     build(corpus_dir, fresh, full=True)
-    assert answers(index_dir) == answers(fresh)
+    assert answers(index_dir, REQUESTS) == answers(fresh, REQUESTS)
     assert recorded(index_dir) == recorded(fresh)
 
 

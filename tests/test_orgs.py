@@ -15,19 +15,10 @@ import pytest
 from archive.corpus.registry import Registry
 from archive.ingest.pipeline import Options, ingest
 from archive.ingest.report import Outcome
-from archive.ingest.suggest import Matcher, organisations
+from archive.ingest.suggest import Matcher
 from tests.test_ingest_shapes import SHARED  # the AU releases, where they are
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(Registry.load(ROOT / "corpus", "AU"), "AU")
-
-
-def names(text: str, matcher: Matcher) -> list[str]:
-    return [m.key for m in organisations(text, matcher)]
 
 
 @pytest.mark.parametrize(
@@ -101,8 +92,8 @@ def names(text: str, matcher: Matcher) -> list[str]:
         ),
     ],
 )
-def test_names_are_found_by_their_shapes(matcher, text, expected):
-    assert names(text, matcher) == expected
+def test_names_are_found_by_their_shapes(org_names, text, expected):
+    assert org_names(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -127,13 +118,13 @@ def test_names_are_found_by_their_shapes(matcher, text, expected):
         "Industry Skills Councils will be consulted.",
     ],
 )
-def test_kinds_places_events_and_persons_are_not_organisations(matcher, text):
-    assert names(text, matcher) == []
+def test_kinds_places_events_and_persons_are_not_organisations(org_names, text):
+    assert org_names(text) == []
 
 
-def test_a_name_never_runs_into_the_next_paragraph(matcher):
+def test_a_name_never_runs_into_the_next_paragraph(org_names):
     text = "Western Sydney Crime Prevention Grants\n\nAirds Bradbury Community Centre - $120,000"
-    assert names(text, matcher) == ["Airds Bradbury Community Centre"]
+    assert org_names(text) == ["Airds Bradbury Community Centre"]
 
 
 # Round 4: opening words, portfolios, kinds of service, partnerships, facilities, names by one word
@@ -210,8 +201,8 @@ def test_a_name_never_runs_into_the_next_paragraph(matcher):
         ("Settlements on the West Bank and the Swiss Confederation's view.", []),
     ],
 )
-def test_round_4_shapes(matcher, text, expected):
-    assert names(text, matcher) == expected
+def test_round_4_shapes(org_names, text, expected):
+    assert org_names(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -227,8 +218,8 @@ def test_round_4_shapes(matcher, text, expected):
         "It opened at the Ravensthorpe Entertainment Centre and the Rural Transaction Centre.",
     ],
 )
-def test_round_4_phrases_with_a_head_word_that_name_no_body(matcher, text):
-    assert names(text, matcher) == []
+def test_round_4_phrases_with_a_head_word_that_name_no_body(org_names, text):
+    assert org_names(text) == []
 
 
 # Departments of another country ----------------------------------------------------------------

@@ -9,30 +9,23 @@ or orgs.py.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from records import ingest_record
 
 from archive.cli import main
 from archive.corpus.parse import parse_file
 from archive.corpus.registry import Registry
-from archive.ingest.pipeline import Options, ingest
-
-ROOT = Path(__file__).resolve().parent.parent
+from archive.ingest.pipeline import Options
 
 
 def found(tmp_path: Path, text: str, date: str = "1985-06-03") -> list[str]:
     """Ingest one AU record (dry run) and return the organisations ingest finds in it."""
-    folder = tmp_path / "corpus"
-    folder.mkdir(parents=True, exist_ok=True)
-    for registry in ("departments.yaml", "programmes.yaml"):
-        shutil.copy(ROOT / "corpus" / registry, folder / registry)
-    source = tmp_path / "records.jsonl"
     record = {"id": "1", "date": date, "title": "STATEMENT BY THE PRIME MINISTER", "text": text}
-    source.write_text(json.dumps(record) + "\n", "utf-8")
-    report = ingest([source], folder, Options(country="AU", source="PM", dry_run=True))
+    options = Options(country="AU", source="PM", dry_run=True)
+    report, _ = ingest_record(tmp_path, record, options, workers=None)
     [outcome] = report.written
     return [m.key for m in outcome.organisations]
 

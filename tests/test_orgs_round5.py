@@ -6,23 +6,7 @@ samples); each test fails with its rule taken out of archive/ingest/orgshapes.py
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from archive.corpus.registry import Registry
-from archive.ingest.suggest import Matcher, organisations
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(Registry.load(ROOT / "corpus", "AU"), "AU")
-
-
-def names(text: str, matcher: Matcher) -> list[str]:
-    return [m.key for m in organisations(text, matcher)]
 
 
 @pytest.mark.parametrize(
@@ -134,8 +118,8 @@ def names(text: str, matcher: Matcher) -> list[str]:
         ),
     ],
 )
-def test_round_five_shapes_are_found(matcher, text, expected):
-    assert names(text, matcher) == expected
+def test_round_five_shapes_are_found(org_names, text, expected):
+    assert org_names(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -175,31 +159,31 @@ def test_round_five_shapes_are_found(matcher, text, expected):
         "Each State Party to the Convention will report.",
     ],
 )
-def test_round_five_phrases_naming_no_body_are_refused(matcher, text):
-    assert names(text, matcher) == []
+def test_round_five_phrases_naming_no_body_are_refused(org_names, text):
+    assert org_names(text) == []
 
 
-def test_a_body_after_an_amount_in_a_table_of_grants_is_still_a_body(matcher):
+def test_a_body_after_an_amount_in_a_table_of_grants_is_still_a_body(org_names):
     text = (
         "Organisation State Project Funding Bega Valley Respite House $1,200,000 Coastal "
         "Housing Ltd NSW Grandview Project $2,080,327"
     )
-    assert names(text, matcher) == ["Coastal Housing Ltd"]
+    assert org_names(text) == ["Coastal Housing Ltd"]
 
 
-def test_an_occupation_before_a_body_is_no_part_of_its_name(matcher):
+def test_an_occupation_before_a_body_is_no_part_of_its_name(org_names):
     text = "Members: Chief Executive Officer Australian Customs Service (Mr Lionel Woodward)."
-    assert names(text, matcher) == ["Australian Customs Service"]
+    assert org_names(text) == ["Australian Customs Service"]
 
 
-def test_a_rank_or_a_title_before_a_body_is_no_part_of_its_name(matcher):
+def test_a_rank_or_a_title_before_a_body_is_no_part_of_its_name(org_names):
     text = "Mr Joseph Burke: Assistant Keeper Victoria and Albert Museum, London, 1938."
-    assert names(text, matcher) == ["Victoria and Albert Museum"]
+    assert org_names(text) == ["Victoria and Albert Museum"]
     text = "Posts: General Officer Commanding Training Command, 1970."
-    assert names(text, matcher) == ["Training Command"]
+    assert org_names(text) == ["Training Command"]
 
 
-def test_the_australian_war_memorial_is_still_a_body(matcher):
-    assert names("He laid a wreath at the Australian War Memorial.", matcher) == [
+def test_the_australian_war_memorial_is_still_a_body(org_names):
+    assert org_names("He laid a wreath at the Australian War Memorial.") == [
         "Australian War Memorial"
     ]

@@ -8,24 +8,14 @@ its rule taken out of archive/ingest/orgcontext.py, orgwords.py or orgs.py. The 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from archive.corpus.registry import Registry
 from archive.ingest.orgcontext import collection_names
-from archive.ingest.suggest import Matcher, organisations
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(Registry.load(ROOT / "corpus", "AU"), "AU")
-
-
-def names(text: str, matcher: Matcher) -> list[str]:
-    return [m.key for m in organisations(text, matcher)]
 
 
 def test_the_shipped_list_holds_bodies_with_no_head_word() -> None:
@@ -76,8 +66,10 @@ def test_the_shipped_list_holds_bodies_with_no_head_word() -> None:
         ),
     ],
 )
-def test_bodies_found(text: str, expected: list[str], matcher: Matcher) -> None:
-    assert names(text, matcher) == expected
+def test_bodies_found(
+    text: str, expected: list[str], org_names: Callable[[str], list[str]]
+) -> None:
+    assert org_names(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -139,8 +131,8 @@ def test_bodies_found(text: str, expected: list[str], matcher: Matcher) -> None:
         ),
     ],
 )
-def test_not_bodies(text: str, absent: str, matcher: Matcher) -> None:
-    assert absent not in names(text, matcher)
+def test_not_bodies(text: str, absent: str, org_names: Callable[[str], list[str]]) -> None:
+    assert absent not in org_names(text)
 
 
 def test_the_miner_lists_bodies_by_their_contexts() -> None:

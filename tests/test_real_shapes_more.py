@@ -3,29 +3,9 @@ reading without the real files: a font whose ToUnicode map gives its capitals in
 
 from __future__ import annotations
 
+from pdfpages import pdf_stream, raw_pdf
+
 from archive.ingest.papers import from_pdf
-
-
-def _pdf(objects: list[bytes]) -> bytes:
-    """Write numbered objects (1, 2, ...) as a PDF with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
-def _stream(data: bytes) -> bytes:
-    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
 def test_capitals_a_tounicode_map_gives_in_lower_case_are_read_as_printed() -> None:
@@ -49,16 +29,16 @@ def test_capitals_a_tounicode_map_gives_in_lower_case_are_read_as_printed() -> N
     text = b"BT /F1 11 Tf 72 720 Td 14 TL " + b" ".join(
         b"(" + line.encode() + b") Tj T*" for line in lines
     )
-    data = _pdf(
+    data = raw_pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
             b" /Resources << /Font << /F1 5 0 R >> >> >>",
-            _stream(text + b" ET"),
+            pdf_stream(text + b" ET"),
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica"
             b" /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>",
-            _stream(cmap),
+            pdf_stream(cmap),
         ]
     )
     article, _ = from_pdf(data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from papers import BODY
+from pdfpages import draw_body, pdf_stream, raw_pdf
 
 from archive.ingest.papers import from_pdf
 
@@ -61,10 +62,7 @@ def _chapter_pages(path: Path, heads: bool) -> None:
             c.setFont("Helvetica", 9)
             c.drawCentredString(306, 40, number)
         c.setFont("Helvetica", 11)
-        y = 700
-        for line in BODY:
-            c.drawString(72, y, line.replace("grant", f"grant {n + 1}", 1))
-            y -= 15
+        draw_body(c, 700, step=15, grant=n + 1)
         c.showPage()
     c.save()
 
@@ -98,12 +96,7 @@ def _plain_cover(path: Path, cover: list[tuple[float, str]]) -> None:
         c.drawCentredString(297, 842 - top, line)
     c.showPage()
     c.setFont("Times-Roman", 11)
-    y = 760
-    for _ in range(6):
-        for line in BODY:
-            c.drawString(72, y, line)
-            y -= 14
-        y -= 10
+    draw_body(c, 760, times=6, gap=10)
     c.showPage()
     c.save()
 
@@ -143,8 +136,6 @@ def test_a_first_page_of_text_in_one_type_gives_no_cover_title(tmp_path: Path) -
 def test_a_symbol_font_bullet_set_below_its_line_stays_before_that_line() -> None:
     # A word processor's bullet: a Symbol glyph mapped to U+F0B7 (private use), its box a few
     # points lower than its item's first line, the item's text indented past it.
-    from test_real_shapes_more import _pdf, _stream
-
     items = [
         ("The first programme gives councils a grant for each flood scheme they build,", "paid"),
         ("The second programme pays for the upkeep of defences built before 2010,", "on a"),
@@ -170,17 +161,17 @@ def test_a_symbol_font_bullet_set_below_its_line_stays_before_that_line() -> Non
             ops.append(b"BT /F1 12 Tf 108 %.1f Td (%s) Tj ET" % (y, line.encode()))
             y -= 15.9
         y -= 16
-    data = _pdf(
+    data = raw_pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
             b" /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
-            _stream(b"\n".join(ops)),
+            pdf_stream(b"\n".join(ops)),
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Symbol /FirstChar 183 /LastChar 183"
             b" /Widths [460] /ToUnicode 7 0 R >>",
-            _stream(cmap),
+            pdf_stream(cmap),
         ]
     )
     article, _ = from_pdf(data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from papers import BODY
+from pdfpages import draw_body
 
 from archive.ingest.papers import from_pdf
 
@@ -23,12 +24,7 @@ def _journal_pages(path: Path, foot: str) -> None:
         else:
             c.drawString(72, 40, f"{page}   {foot}")
         c.setFont("Times-Roman", 11)
-        y = 720
-        for _ in range(5):
-            for line in BODY:
-                c.drawString(72, y, line.replace("grant", f"grant {n + 1}", 1))
-                y -= 14
-            y -= 10
+        draw_body(c, 720, times=5, gap=10, grant=n + 1)
         c.showPage()
     c.save()
 
@@ -101,12 +97,7 @@ def test_a_paragraph_runs_on_past_a_table_heading_the_next_page(tmp_path: Path) 
     path = tmp_path / "over.pdf"
     c = pdfcanvas.Canvas(str(path), pagesize=(612, 792))
     c.setFont("Times-Roman", 11)
-    y = 720
-    for _ in range(4):
-        for line in BODY:
-            c.drawString(72, y, line)
-            y -= 14
-        y -= 10
+    y = draw_body(c, 720, times=4, gap=10)
     c.drawString(72, y, "The probability of a claim being paid late was one in twenty. Among the")
     c.showPage()
     c.setFont("Times-Bold", 10)
@@ -121,10 +112,7 @@ def test_a_paragraph_runs_on_past_a_table_heading_the_next_page(tmp_path: Path) 
     c.setFont("Times-Roman", 11)
     y -= 20
     c.drawString(72, y, "largest councils, more than half of all claims were paid within a month.")
-    y -= 14
-    for line in BODY:
-        c.drawString(72, y, line)
-        y -= 14
+    draw_body(c, y - 14)
     c.showPage()
     c.save()
     article, _ = from_pdf(path.read_bytes())
@@ -185,11 +173,7 @@ def test_a_notes_last_line_of_an_address_in_capitals_is_no_heading(tmp_path: Pat
     path = tmp_path / "note.pdf"
     c = pdfcanvas.Canvas(str(path), pagesize=(612, 792))
     c.setFont("Times-Roman", 11)
-    y = 720
-    for _ in range(3):
-        for line in BODY:
-            c.drawString(72, y, line)
-            y -= 14
+    y = draw_body(c, 720, times=3)
     # a source note in small type between paragraphs, not at the foot of the page; its type
     # two-thirds of the text's or more, as small capitals are
     c.setFont("Times-Roman", 7.5)
@@ -197,10 +181,7 @@ def test_a_notes_last_line_of_an_address_in_capitals_is_no_heading(tmp_path: Pat
     c.drawString(72, y - 13, "<factfinder2.census.gov/bkmk/table/1.0/en")
     c.drawString(72, y - 22, "/ACS/10_1YR/S2601A>.")
     c.setFont("Times-Roman", 11)
-    y -= 50
-    for line in BODY:
-        c.drawString(72, y, line)
-        y -= 14
+    draw_body(c, y - 50)
     c.showPage()
     c.save()
     article, _ = from_pdf(path.read_bytes())
@@ -254,12 +235,7 @@ def test_a_chapter_heading_over_two_lines_opening_page_one_is_the_title(tmp_path
     c.drawCentredString(297, 760, "CHAPTER 6 – AN OVERVIEW OF GRANTS TO COUNCILS")
     c.drawCentredString(297, 744, "BASED UPON EXISTING SOURCES")
     c.setFont("Times-Roman", 11)
-    y = 710
-    for _ in range(4):
-        for line in BODY:
-            c.drawString(72, y, line)
-            y -= 14
-        y -= 10
+    draw_body(c, 710, times=4, gap=10)
     c.showPage()
     c.save()
     article, found = from_pdf(path.read_bytes())
@@ -277,10 +253,7 @@ def test_a_numbered_sections_heading_opening_page_one_is_no_title(tmp_path: Path
     c.setFont("Times-Bold", 12)
     c.drawString(72, 760, "2. BACKGROUND")
     c.setFont("Times-Roman", 11)
-    y = 730
-    for line in BODY * 3:
-        c.drawString(72, y, line)
-        y -= 14
+    draw_body(c, 730, times=3)
     c.showPage()
     c.save()
     _, found = from_pdf(path.read_bytes())
@@ -298,10 +271,7 @@ def _memo(path: Path, dated: str) -> None:
     for line in ("To: All councils", "From: Grants team", dated, "Subject: Flood grants"):
         c.drawString(72, y, line)
         y -= 16
-    y -= 10
-    for line in BODY:
-        c.drawString(72, y, line)
-        y -= 14
+    draw_body(c, y - 10)
     c.showPage()
     c.save()
 

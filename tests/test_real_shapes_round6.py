@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from papers import BODY
+from pdfpages import draw_body, pdf_stream, raw_pdf
 
 from archive.ingest.papers import from_pdf, mend_months
 
@@ -45,23 +45,11 @@ def _ligature_pdf(path: Path, to_unicode: bool) -> None:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
         b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        pdf_stream(content),
         font,
-        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+        pdf_stream(cmap),
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
+    path.write_bytes(raw_pdf(objects))
 
 
 def test_ligatures_a_tounicode_map_cuts_to_one_letter_keep_all_their_letters(
@@ -99,11 +87,7 @@ def _pages(path: Path, feet: list[str], first: list[str] | None = None) -> None:
         for line in first if first and n == 0 else []:
             c.drawString(72, y, line)
             y -= 14
-        for _ in range(4):
-            for line in BODY:
-                c.drawString(72, y, line.replace("grant", f"grant {n + 1}", 1))
-                y -= 14
-            y -= 10
+        draw_body(c, y, times=4, gap=10, grant=n + 1)
         c.setFont("Helvetica", 8)
         c.drawRightString(540, 40, foot)
         c.showPage()
@@ -183,12 +167,7 @@ def test_a_year_alone_under_a_figure_does_not_date_the_paper(tmp_path: Path) -> 
     c = pdfcanvas.Canvas(str(path), pagesize=(612, 792), invariant=1)
     for n in range(3):
         c.setFont("Times-Roman", 11)
-        y = 720
-        for _ in range(3):
-            for line in BODY:
-                c.drawString(72, y, line)
-                y -= 14
-            y -= 10
+        y = draw_body(c, 720, times=3, gap=10)
         if n == 0:
             c.setFont("Helvetica-Bold", 9)
             c.drawString(72, y - 20, "FIGURE 3. Premature mortality rate and inequality in income")
@@ -214,11 +193,7 @@ def test_a_covers_year_alone_still_dates_the_paper(tmp_path: Path) -> None:
     c.drawString(72, 560, "2015")
     c.showPage()
     c.setFont("Times-Roman", 11)
-    y = 720
-    for _ in range(4):
-        for line in BODY:
-            c.drawString(72, y, line)
-            y -= 14
+    draw_body(c, 720, times=4)
     c.showPage()
     c.save()
     _, found = from_pdf(path.read_bytes())

@@ -29,7 +29,6 @@ from archive.search.placed import placed
 from archive.search.query import ParsedQuery
 from archive.search.ranking import rankable
 from archive.search.request import MAX_EXPORT, SearchRequest, read_request, year_text
-from archive.search.scores import top
 
 # The facets, in the order they are shown: the indexed ones, then those worked out from dates.
 FACETS = (
@@ -512,7 +511,7 @@ class Archive:
             )
             return gen.sets.top(docs, field, reverse=sort != "oldest", limit=count).tolist()
         if rankable(parsed.query):
-            return top(gen.ranker.cached(parsed.query), docs, count)[0].tolist()
+            return gen.ranker.top(parsed.query, docs, count)[0].tolist()
         results = limits.search(
             gen.searcher, parsed.query, filter=set(np.flatnonzero(docs).tolist()), limit=None
         )

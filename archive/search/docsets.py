@@ -178,7 +178,9 @@ class DocSets:
             and q.words
             and q.fieldname in self.searcher.schema
         ):
-            return self._phrase(q)
+            # Kept on its own too: ranking asks for each phrase's matches again (a phrase scores
+            # only where it matches), and a phrase of common words is costly to work out.
+            return self.cached(("q", q), lambda: self._phrase(q)).copy()
         return self.from_ids(self.searcher.docs_for_query(limits.budgeted(q)))
 
     def _phrase(self, q: query.Phrase) -> Mask:

@@ -1,19 +1,19 @@
-"""Give a query's large arrays back to the system when they are freed, not keep them in the heap.
+"""Keep malloc's thresholds fixed, so that a worker's own memory stays bounded across queries.
 
 glibc's malloc serves a large block from its own mmap, but after the first such block is freed it
-raises that threshold to the block's size, so every later array of a query (8 MB of scores at a
-million documents) comes from the heap, whose freed middle is never returned: a worker's own
-memory grew by tens of MB over a query mix that kept nothing. Fixing the threshold keeps every
-array of 1 MiB or more (a float per document above 131,072 documents) in a mapping of its own,
-unmapped when freed. Smaller ones stay in the heap: a fresh mapping costs a page fault per 4 KB
-on first touch, +25% on a plain query at 100,000 documents with 256 KB; above 4 MB numpy asks
-for huge pages, and at 1,000,000 documents a mapped array cost no more than one from the heap.
+raises that threshold to the block's size (up to 32 MB), and the trim threshold to twice that, so
+a worker's heap kept whatever its largest query had used. Fixing the mmap threshold at LARGE fixes
+both: arrays above it get a mapping of their own, unmapped when freed; the heap's free top is
+given back beyond KEPT_TOP.
 
-Fixing the mmap threshold also fixes the trim threshold at glibc's 128 KB (the dynamic policy
-would have raised it to twice the largest freed block): the heap's top was then given back and
-faulted in again on every query, as each scratch array under 1 MiB (800 KB of scores at 100,000
-documents) was freed and asked for again. That cost plain p95 +25% and long p50 +20% at 100,000
-documents (bench/run.py, CPU clock). The top is kept up to 4 MiB, a few such arrays a worker.
+LARGE was 1 MiB (every array of a float per document above 131,072 documents mapped afresh).
+A fresh mapping costs a page fault per 4 KB on first touch: at 1,000,000 documents a long
+question touched 110,000 fresh pages (430 MB) and the faults were about a third of its CPU time,
+a faceted query's a quarter (docs/scale-round12.md). At 16 MiB every array of a query at
+1,000,000 documents (8 MB of scores, 1 MB of a mask) comes from the heap and its pages are used
+again by the next query; an array of a larger index still gets its own mapping. The free top
+kept (KEPT_TOP) must hold a query's few scratch arrays, or it is given back and faulted in again
+on every query (at 100,000 documents, with glibc's fixed 128 KB, plain p95 +25%).
 """
 
 from __future__ import annotations
@@ -24,8 +24,11 @@ import functools
 
 M_MMAP_THRESHOLD = -3  # mallopt's parameter number (malloc.h)
 M_TRIM_THRESHOLD = -1
-LARGE = 2**20  # bytes: an array of 131,072 floats
-KEPT_TOP = 4 * LARGE  # bytes of free heap top kept for the next query's scratch arrays
+# bytes: above an array of a float or an index per document at 1,000,000 documents (8 MB). Each
+# fresh mapping costs a page fault per 4 KB touched: at 1,000,000 documents a threshold of 1 MiB
+# cost a long question 110,000 faults and about a third of its CPU time (docs/scale-round12.md).
+LARGE = 16 * 2**20
+KEPT_TOP = 4 * LARGE  # bytes of free heap top kept for the next query's scratch arrays (64 MiB)
 
 
 @functools.cache

@@ -18,7 +18,6 @@ from archive.search.generation import Generation
 from archive.search.query import ParsedQuery
 from archive.search.ranking import rankable
 from archive.search.request import SearchRequest
-from archive.search.scores import top
 from archive.search.snippets import SNIPPET_CHARS, find, snippet
 
 MAX_SNIPPET_WORDS = 64  # of a prefix's or wildcard's expansions, the first ones marked
@@ -36,7 +35,7 @@ def page_of_hits(
     searcher = gen.searcher
     if sort == "relevance" and rankable(parsed.query):
         # Words joined by AND and OR, the usual query: scored over arrays (archive/ranking.py).
-        ids, scores = top(gen.ranker.cached(parsed.query), docs, end)
+        ids, scores = gen.ranker.top(parsed.query, docs, end)
         page_scores = [round(score, 4) for score in scores[start:end].tolist()]
         return _snippeted(gen, parsed, ids[start:end].tolist(), page_scores)
     if sort == "relevance":

@@ -14,6 +14,7 @@ scores, and so to miss true top hits; this does not.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from math import log
 
 import numpy as np
@@ -22,10 +23,10 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from archive.index import lengths
-from archive.search import bm25f, rescoring
+from archive.search import bm25f, pruning, rescoring
 from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
-from archive.search.scores import Scores
+from archive.search.scores import Scores, top
 from archive.search.words import AtLeast
 
 CACHED_SCORES = 256
@@ -90,6 +91,10 @@ class Ranker:
         self._lengths: dict[str, np.ndarray] = {}  # each field's length bytes (index/lengths.py)
         self._means: dict[str, float] = {}
         self._cache = ArrayCache(CACHED_SCORE_BYTES, CACHED_SCORES)
+        # Each plain-words query's feedback words (archive/search/pruning.py), by its text.
+        self._feedback: OrderedDict[tuple[str, query.Query], pruning.Feedback | None] = (
+            OrderedDict()
+        )
 
     def cached(self, q: query.Query) -> Scores:
         """Return a query's scores, kept for the next few (a facet click repeats a query)."""
@@ -99,12 +104,39 @@ class Ranker:
             self._cache.put(q, found)
         return found
 
+    def top(self, q: query.Query, docs: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return the first `limit` of docs by a rankable query's scores, as top() over ranked().
+
+        A plain-words query's feedback is added only to the documents that can reach the page
+        (archive/search/pruning.py): its first pass and feedback words are kept for the next
+        page or filter click.
+        """
+        found = self._cache.get(q)
+        if found is not None or type(q) is not AtLeast or q.phrases:
+            return top(found if found is not None else self.cached(q), docs, limit)
+        first, feedback = self._first(q)
+        return pruning.page(self, first, feedback, docs, limit)
+
+    def _first(self, q: AtLeast) -> tuple[Scores, pruning.Feedback | None]:
+        """Return a plain-words query's scores before feedback, and its feedback, kept."""
+        key = (repr(q), q)
+        first = self._cache.get(("first", q))
+        if first is None or key not in self._feedback:
+            found = bm25f.scores(self, q) if bm25f.COMBINED else self.scores(q)
+            first, feedback = rescoring.rescoring(self, q, found)
+            self._cache.put(("first", q), first)
+            self._feedback[key] = feedback
+            while len(self._feedback) > CACHED_SCORES:
+                self._feedback.popitem(last=False)
+        self._feedback.move_to_end(key)
+        return first, self._feedback[key]
+
     def ranked(self, q: query.Query) -> Scores:
         """Return the scores ordering a rankable query's results: BM25F, rescored for words."""
         if type(q) is not AtLeast:
             return self.scores(q)
-        found = bm25f.scores(self, q) if bm25f.COMBINED else self.scores(q)
-        found = rescoring.rescored(self, q, found)
+        first, feedback = self._first(q)
+        found = feedback.added(self, first) if feedback is not None else first
         if q.phrases:
             # Documents holding a quoted phrase of the question first, each phrase held one step up.
             held = np.sum([self.sets.matches(p) for p in q.phrases], axis=0)

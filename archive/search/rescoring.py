@@ -22,7 +22,7 @@ import numpy as np
 from whoosh import query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
-from archive.search import bm25f, docwords, words
+from archive.search import bm25f, docwords, pruning, words
 from archive.search.scores import Scores, ScoringIndex, top
 from archive.search.words import AtLeast
 
@@ -47,17 +47,24 @@ STEM_MEMO = 200_000  # words whose stems are kept (about 30 MB at most)
 
 def rescored(ranker: Ranker, q: AtLeast, scores: Scores) -> Scores:
     """Return a plain-words query's scores with its best documents rescored."""
+    found, words = rescoring(ranker, q, scores)
+    return words.added(ranker, found) if words is not None else found
+
+
+def rescoring(ranker: Ranker, q: AtLeast, scores: Scores) -> tuple[Scores, pruning.Feedback | None]:
+    """Return a query's scores with proximity added, and the feedback still to add (if any).
+
+    A page adds the feedback to the few documents that can reach it (archive/search/pruning.py).
+    """
     if not (PROXIMITY or FEEDBACK):
-        return scores
+        return scores, None
     window, _ = _best(ranker, q, scores, max(PROXIMITY_WINDOW, FEEDBACK_DOCS))
     # Each pass adds only where it gives something (elsewhere it would add 0.0, which changes no
     # score): no array of every document for a bonus held by ten of them.
     found = scores.copy()
     docs, bonus = proximity(ranker, q, window[:PROXIMITY_WINDOW])
     found[docs] += bonus  # distinct documents
-    docs, extra = feedback(ranker, q, found)
-    found[docs] += extra
-    return found
+    return found, feedback(ranker, q, found)
 
 
 def proximity(ranker: Ranker, q: AtLeast, window: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -103,17 +110,16 @@ def _places(
     return where
 
 
-def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> tuple[np.ndarray, np.ndarray]:
+def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> pruning.Feedback | None:
     """Score matching documents for the words most typical of the best few.
 
-    This is pseudo-relevance feedback. Return the documents it adds to and what it adds to each.
+    This is pseudo-relevance feedback. Return its words, each with its share, or None.
     """
-    none = np.zeros(0, dtype=np.int64), np.zeros(0)
     if not _feeds(q):
-        return none
+        return None
     best, best_scores = _best(ranker, q, scores, FEEDBACK_DOCS)
     if not len(best) or best_scores.sum() <= 0:
-        return none
+        return None
     asked = {leaf.text for leaf in q.leaves() if type(leaf) is query.Term}
     weights: dict[str, float] = {}
     holders: Counter[str] = Counter()
@@ -135,20 +141,21 @@ def feedback(ranker: Ranker, q: AtLeast, scores: Scores) -> tuple[np.ndarray, np
         :FEEDBACK_TERMS
     ]
     total = sum(weights[t] for t in terms)
-    extra = np.zeros(ranker.size)
-    # Only where the query matches (a document it does not match gains nothing): a word's
-    # scores are worked out for those documents alone.
-    matched = ranker.sets.matches(q)
-    # Narrowed only where the query matches few: for a long question matching most documents
-    # the narrowing costs more than it saves (either way, the same scores).
-    within = matched if np.count_nonzero(matched) * 8 < ranker.size else None
-    for term in terms:
-        ids, values = _expansion(ranker, term, within)
-        extra[ids] += (weights[term] / total) * values
-    # Weighed against the query's own words, so that feedback is the same share of a short query
-    # and a long one.
-    gain = np.flatnonzero(extra != 0)  # the same entries; nonzero over floats is 6x slower
-    return gain, FEEDBACK * len(q.subqueries) * extra[gain] * matched[gain]
+    if not terms:
+        return None
+    if not bm25f.COMBINED:  # each word as Whoosh's body term: added here, to every document
+        extra = np.zeros(ranker.size)
+        for term in terms:
+            ids, values = _expansion(ranker, term, None)
+            extra[ids] += (weights[term] / total) * values
+        gain = np.flatnonzero(extra)
+        scores[gain] += FEEDBACK * len(q.subqueries) * extra[gain] * ranker.sets.matches(q)[gain]
+        return None
+    return pruning.Feedback(
+        tuple((_expansion_terms(term), weights[term] / total) for term in terms),
+        FEEDBACK * len(q.subqueries),
+        q,
+    )
 
 
 def _expansion(
@@ -160,11 +167,11 @@ def _expansion(
         scores = ranker.term("body", stem)
         ids = np.flatnonzero(scores)
         return ids, scores[ids]
-    return bm25f.word_at(
-        ranker,
-        [query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)],
-        within,
-    )
+    return bm25f.word_at(ranker, list(_expansion_terms(stem)), within)
+
+
+def _expansion_terms(stem: str) -> tuple[query.Term, ...]:
+    return query.Term("title", stem, boost=words.TITLE_BOOST), query.Term("body", stem)
 
 
 def _feeds(q: AtLeast) -> bool:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
-
-from archive.web.app import create_app
+from live import serving
 
 CHROMIUM = os.environ.get("ARCHIVE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -60,13 +57,8 @@ def browser():
 @pytest.fixture(scope="session")
 def server(shared_index: Path) -> Iterator[str]:
     """Serve the test corpus's index on a free local port; yield the base URL."""
-    app = create_app({"TESTING": True, "INDEX_DIR": str(shared_index)})
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join(timeout=10)
+    with serving(shared_index) as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from live import violations
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -20,20 +21,6 @@ PAGES = [
     "/doc/no-such-document",
     "/?year=abc",
 ]
-# WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices.
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("width", [1280, 375])

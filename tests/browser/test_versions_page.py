@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
+from live import serving, violations
 
 from archive.corpus.versions import keep
 from archive.index.build import build
-from archive.web.app import create_app
 
 pytestmark = pytest.mark.browser
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 DOC_ID = "2024-02-01-library-refurbishment-funded"
 FRONT = """---
 title: "Library refurbishment funded"
@@ -29,18 +26,6 @@ children's floor.
 
 Work starts in the autumn and the library stays open throughout.
 """
-
-
-def violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
 
 
 @pytest.fixture
@@ -62,13 +47,8 @@ def served(corpus_dir: Path, tmp_path: Path) -> Iterator[str]:
     )
     report = build(corpus_dir, tmp_path / "index")
     assert not report.errors
-    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")})
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join(timeout=10)
+    with serving(tmp_path / "index") as url:
+        yield url
 
 
 @pytest.mark.parametrize("width", [1280, 375])

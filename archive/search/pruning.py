@@ -1,0 +1,238 @@
+"""A page of a plain-words query's best documents without scoring feedback over every document.
+
+Pseudo-relevance feedback (archive/search/rescoring.py) adds twenty words' scores to every
+document the query matches. At 1,000,000 documents those words are common (they are typical of
+the best ten documents, and a word shared by ten documents is rarely rare): their postings are
+hundreds of thousands each, and scoring them all was most of a three-word query's time. A page
+needs only the best `limit` documents, and no document gains more from feedback than
+`Feedback.bound` (each word's BM25F score is below idf × (k1 + 1)). So, as MaxScore does, a
+page is read from the first pass: the `limit`-th best first-pass score is a floor the page's
+last document reaches, and only documents whose first-pass score plus the bound can reach it
+are given their feedback, looked up in each word's postings by binary search. The scores of
+those documents are the same floats the full pass gives (the same operations on the same
+numbers, in the same order), so the page, its order and its scores are unchanged
+(tests/test_pruning.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import log
+
+import numpy as np
+from whoosh import query
+
+from archive.search import bm25f
+from archive.search.scores import Scores, ScoringIndex, top
+
+# Candidates beyond this share of the index are scored the full way (it costs no more then).
+MOST = 1 / 16
+BAND = 256  # documents given their feedback in the first band (then four times as many each)
+# The bound is raised by this much, so that rounding in adding up feedback never crosses it.
+SLACK = 1e-9
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What feedback adds to a query's documents: each word's terms and share, times factor."""
+
+    words: tuple[tuple[tuple[query.Term, ...], float], ...]
+    factor: float  # FEEDBACK × the number of the query's words
+    # The question: only its matches gain. Its mask is asked of the sets' cache when wanted, not
+    # kept here (a mask a document: a megabyte at 1,000,000 documents, for each question kept).
+    question: query.Query
+
+    def added(self, ranker: ScoringIndex, scores: Scores) -> Scores:
+        """Return scores with feedback added to every document (what rescoring always did)."""
+        found = scores.copy()
+        extra = np.zeros(ranker.size)
+        matched = ranker.sets.matches(self.question)
+        # Narrowed only where the query matches few: for a long question matching most documents
+        # the narrowing costs more than it saves (either way, the same scores).
+        within = matched if np.count_nonzero(matched) * 8 < ranker.size else None
+        for terms, share in self.words:
+            ids, values = bm25f.word_at(ranker, list(terms), within)
+            extra[ids] += share * values
+        # Weighed against the query's own words, so that feedback is the same share of a short
+        # query and a long one.
+        gain = np.flatnonzero(extra)
+        found[gain] += self.factor * extra[gain] * matched[gain]
+        return found
+
+    def at(self, ranker: ScoringIndex, scores: Scores, docs: np.ndarray) -> np.ndarray | None:
+        """Return some documents' scores with feedback added, as added() gives them (docs sorted).
+
+        None where the postings are not all in arrays beside the segments.
+        """
+        extra = np.zeros(len(docs))
+        for terms, share in self.words:
+            values = values_at(ranker, terms, docs)
+            if values is None:
+                return None
+            extra += share * values  # adding 0.0 where a document lacks the word changes nothing
+        matched = ranker.sets.matches(self.question)[docs]
+        found: np.ndarray = scores[docs] + self.factor * extra * matched
+        return found
+
+    def bound(self, ranker: ScoringIndex) -> float:
+        """Return more than any document gains: each word's score is below idf × (k1 + 1)."""
+        most = 0.0
+        for terms, share in self.words:
+            # The most postings of one term is at most the word's document frequency: its idf at
+            # least the word's.
+            held = max((_count(ranker, term) for term in terms), default=0)
+            most += share * log(1 + (ranker.size - held + 0.5) / (held + 0.5)) * (bm25f.K1 + 1)
+        return self.factor * most * (1 + SLACK) + SLACK
+
+
+def page(
+    ranker: ScoringIndex, scores: Scores, feedback: Feedback | None, docs: np.ndarray, limit: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return what scores.top gives over scores with feedback added, adding it to few documents.
+
+    The best first-pass documents are given their feedback first, in growing bands of first-pass
+    score (as MaxScore and Fagin's threshold algorithm do): after each band the `limit`-th best
+    full score so far is a floor the page reaches, and a document below the band, whose
+    first-pass score plus the most feedback can add stays under that floor, is not on the page.
+    """
+    if feedback is None:
+        return top(scores, docs, limit)
+    positive = np.flatnonzero((scores > 0) & docs)
+    if len(positive) >= limit:
+        first = scores[positive]
+        bound = feedback.bound(ranker)
+        ids: list[np.ndarray] = []
+        found: list[np.ndarray] = []
+        high, want, scored = np.inf, max(BAND, 4 * limit), 0
+        while True:
+            want = min(want, len(first))
+            low = np.partition(first, len(first) - want)[len(first) - want]
+            band = positive[(first >= low) & (first < high)]  # by value: ties fall in one band
+            if scored + len(band) > ranker.size * MOST:
+                break  # as many as the full pass costs: an export's thousands, a loose bound
+            gained = feedback.at(ranker, scores, band)
+            if gained is None:
+                break
+            ids.append(band)
+            found.append(gained)
+            scored += len(band)
+            if scored >= limit:
+                every = np.concatenate(found)
+                floor = np.partition(every, scored - limit)[scored - limit]
+                # Below the band: a first-pass score under `low` (or none: a match scoring 0,
+                # which gains at most the bound).
+                if low + bound < floor if want < len(first) else bound < floor:
+                    held = np.concatenate(ids)
+                    order = np.lexsort((held, -every))[:limit]
+                    return held[order], every[order]
+            if want == len(first):
+                break
+            high, want = low, want * 4
+    return top(feedback.added(ranker, scores), docs, limit)
+
+
+def values_at(
+    ranker: ScoringIndex, terms: tuple[query.Term, ...], docs: np.ndarray
+) -> np.ndarray | None:
+    """Return a word's BM25F score in each of some documents (0 where absent), as word_at gives.
+
+    Each term's postings are searched in the arrays beside each segment for these documents
+    only; None where a segment has no arrays.
+    """
+    segments = ranker.sets._arrays
+    if segments is None or any(segment is None for segment, _ in segments):
+        return None
+    offsets = [offset for _, offset in segments]
+    bounds = np.searchsorted(docs, offsets + [ranker.size]).tolist()
+    pseudo = np.zeros(len(docs))
+    holders = []
+    for term in terms:
+        btext = ranker.searcher.schema[term.fieldname].to_bytes(term.text)
+        weights = np.zeros(len(docs))
+        any_held = False
+        for n, (segment, offset) in enumerate(segments):
+            assert segment is not None
+            span = segment.terms.get((term.fieldname, btext))
+            if span is None or span[0] == span[1]:
+                continue
+            any_held = True
+            low, high = bounds[n], bounds[n + 1]
+            if low == high:
+                continue
+            ids = segment.ids[span[0] : span[1]]
+            local = (docs[low:high] - offset).astype(ids.dtype)  # no copy of the postings to cast
+            at = np.minimum(np.searchsorted(ids, local), len(ids) - 1)
+            hit = np.flatnonzero(ids[at] == local)
+            weights[low + hit] = segment.weights[span[0] : span[1]][at[hit]]
+        if not any_held:
+            continue
+        holders.append(term)
+        held = np.flatnonzero(weights)
+        # As word_at: the term's boost times its frequency, over the document's length norm.
+        pseudo[held] += (
+            term.boost * weights[held] / bm25f._norms(ranker, term.fieldname, held_ids(docs, held))
+        )
+    if not holders:
+        return np.zeros(len(docs))
+    df = _df(ranker, terms)
+    idf = log(1 + (ranker.size - df + 0.5) / (df + 0.5))
+    found: np.ndarray = idf * pseudo * (bm25f.K1 + 1) / (pseudo + bm25f.K1)
+    return found
+
+
+def held_ids(docs: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Return the documents at some places of docs, as numpy's index type."""
+    found: np.ndarray = docs[at].astype(np.intp, copy=False)
+    return found
+
+
+def _count(ranker: ScoringIndex, term: query.Term) -> int:
+    """Return how many postings a term has, from the term tables (no postings read)."""
+    segments = ranker.sets._arrays
+    if segments is None or any(segment is None for segment, _ in segments):
+        return len(ranker.sets.postings(term.fieldname, term.text)[0])
+    btext = ranker.searcher.schema[term.fieldname].to_bytes(term.text)
+    total = 0
+    for segment, _ in segments:
+        assert segment is not None
+        span = segment.terms.get((term.fieldname, btext))
+        if span is not None:
+            total += span[1] - span[0]
+    return total
+
+
+def _df(ranker: ScoringIndex, terms: tuple[query.Term, ...]) -> int:
+    """Return how many documents hold any of a word's terms, as word_at counts them.
+
+    Kept in bm25f's memo; worked out segment by segment from the mapped postings: each term's
+    count, less the documents two terms share (the shorter run searched in the longer).
+    """
+    memo = bm25f._held_of.setdefault(ranker, {})
+    key = tuple((t.fieldname, t.text) for t in terms)
+    found = memo.get(key)
+    if found is None:
+        found = 0
+        for segment, _ in ranker.sets._arrays or ():
+            assert segment is not None  # values_at checked
+            runs = []
+            for term in terms:
+                btext = ranker.searcher.schema[term.fieldname].to_bytes(term.text)
+                span = segment.terms.get((term.fieldname, btext))
+                if span is not None and span[0] < span[1]:
+                    runs.append(segment.ids[span[0] : span[1]])
+            found += _union(runs)
+        if len(memo) >= bm25f.HELD_MEMO:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+def _union(runs: list[np.ndarray]) -> int:
+    """Return how many distinct documents some sorted runs of document numbers hold."""
+    if len(runs) == 1:
+        return len(runs[0])
+    if len(runs) == 2:
+        short, long = sorted(runs, key=len)
+        at = np.minimum(np.searchsorted(long, short), len(long) - 1)
+        return len(short) + len(long) - int(np.count_nonzero(long[at] == short))
+    return len(np.unique(np.concatenate(runs))) if runs else 0
