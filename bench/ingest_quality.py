@@ -50,8 +50,16 @@ SAMPLES = {
     "sealed6": (HERE / "ingest_trial_sealed6.yaml", 239, 21),  # read once, then used to develop
     "sealed7": (HERE / "ingest_trial_sealed7.yaml", 251, 7),  # read once (round 7), developed on
     "dev9": (HERE / "ingest_trial_dev9.yaml", 173, 0),  # round 9's development sample
-    "sealed8": (HERE / "ingest_trial_sealed8.yaml", 179, 4),  # round 9's sealed one: read last
+    "sealed8": (
+        HERE / "ingest_trial_sealed8.yaml",
+        179,
+        4,
+    ),  # round 9's sealed one, now developed on
+    # round 12's sealed one (residues 13 and 14 of 277): read once, at the round's end
+    "sealed9": (HERE / "ingest_trial_sealed9.yaml", 277, "13 or 14"),
 }
+# Sealed samples: never trained or tuned on until read, once
+SEALED = {"sealed9"}
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
     "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
@@ -408,7 +416,7 @@ def main() -> None:
         default="dev,sealed",
         help="which samples, comma-separated: dev, sealed, sealed2 ... sealed7 (each read once, "
         "then developed on), dev9 (round 9's development sample), sealed8 (round 9's sealed one, "
-        "read once at its end)",
+        "developed on since), sealed9 (round 12's sealed one, read once at its end)",
     )
     parser.add_argument(
         "--pool",

@@ -66,8 +66,9 @@ DEVELOPMENT = (
     "sealed6",
     "sealed7",
     "dev9",
+    "sealed8",
 )
-SEALED = "sealed8"  # annotated before round 9's rules, read once at its end
+SEALED = "sealed9"  # annotated before round 12's rules, read once at its end
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
     "Australia "

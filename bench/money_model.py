@@ -6,9 +6,10 @@
 
 The labels are bench/money_roles.csv (docs/money.md has the guide they follow). The folds split
 documents, not amounts, so that no release is both trained on and scored; each fold count is run
-with three different splits and every figure is the mean over all folds. The sealed parts (au8,
-pdfs8; their labels are in their own file) are never read here: `python bench/money_roles.py
-score --part au8 --part pdfs8` reads them once, at the end. A variant is chosen by its mean over
+with three different splits and every figure is the mean over all folds. The sealed part (au12,
+pdfs12; its labels are in bench/money_roles_sealed6.csv) is never read here: `python
+bench/money_roles.py score --part au12 --part pdfs12` reads it once, at the end; every earlier
+sealed part is development data since the sixth round. A variant is chosen by its mean over
 the three sources (AU releases, seeds, PDFs), so that no one kind of text outweighs the others.
 
 The model is a logistic regression (scikit-learn, for training only) over the features of
@@ -41,6 +42,7 @@ from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from archive.corpus import role_model, roles  # noqa: E402
+from archive.corpus.lines import join_lines  # noqa: E402
 from archive.corpus.roles import ROLES  # noqa: E402
 
 FOLDS = 5
@@ -68,9 +70,13 @@ def dataset(cache: Path | None = None) -> list[dict]:
         read = pickle.loads(cache.read_bytes())
     else:
         read = []
-        for part, key, text, found, index in amounts(set(PARTS) - set(SEALED), model=False):
+        wanted = set(PARTS) - set(SEALED)
+        keys = frozenset(labels_by_key())
+        for part, key, text, found, index in amounts(wanted, model=False, keys=keys):
             places = roles._places(text, found)
             context = roles._context(text, found, places, index, *places[index])
+            start, _, sentence = places[index]
+            context = (*context, roles.above(join_lines(text), start, sentence, *context))
             read.append((part, key, found, index, context))
         if cache:
             cache.write_bytes(pickle.dumps(read))

@@ -72,7 +72,8 @@ _COUNTS = {
     "a quarter of a": Decimal("0.25"),
     "quarter of a": Decimal("0.25"),
 }
-_CODES = "GBP|USD|EUR|AUD|NZD|CAD|CHF|JPY|HKD|SGD|INR|ZAR|CNY"
+_CODES = "GBP|USD|EUR|AUD|NZD|CAD|CHF|JPY|HKD|SGD|INR|LKR|PKR|NPR|ZAR|CNY"
+_RUPEES = frozenset({"INR", "LKR", "PKR", "NPR"})
 _PREFIX = re.compile(
     rf"""
     (?:
@@ -81,6 +82,8 @@ _PREFIX = re.compile(
         (?P<symbol>£|€|œ|(?<![A-Za-z])(?P<dollar_prefix>US|AU|A|NZ|CAN|CA|C|HK|S)?\$
             (?:[ \u00a0]?(?P<dollar_suffix>US|AU|A|NZ|CAN|HK|S))?)
       | (?<![A-Za-z0-9])(?P<code>{_CODES})[ \u00a0]?\$?
+        # "Rs. 150.00", "Rs 5,000", "₹500": rupees (India's, Sri Lanka's, Pakistan's, Nepal's)
+      | (?<![A-Za-z0-9])(?P<rupee>Rs\.?|₹)
       | (?<=[A-Za-z0-9])(?P<glued_code>{_CODES})
     )
     [ \u00a0]?\Z
@@ -90,7 +93,7 @@ _PREFIX = re.compile(
 # "in terms of 1994 dollars", "constant 1990 dollars": a price base, not an amount
 _PRICE_BASE = re.compile(r"(?i:\b(?:of|in|constant|real|current|base)|'s)[ \u00a0]+\Z")
 _PREFIX_REACH = 8  # characters; "AUD $ " is the longest prefix, plus its look-behind
-_PREFIX_ENDS = frozenset("£€$œ" + "".join({code[-1] for code in _CODES.split("|")}) + "SAUZN")
+_PREFIX_ENDS = frozenset("£€$œ₹s." + "".join({code[-1] for code in _CODES.split("|")}) + "SAUZN")
 
 _MULTIPLIERS = {
     "": Decimal(1),
@@ -272,6 +275,8 @@ def _currency(
     """Return the ISO code an amount is written in, or None for a bare number."""
     if prefix and (prefix["code"] or prefix["glued_code"]):
         return prefix["code"] or prefix["glued_code"]
+    if prefix and prefix["rupee"]:  # the archive's own rupee, else India's (the most written)
+        return dollar if dollar in _RUPEES else "INR"
     if prefix:
         symbol = prefix["symbol"]
         if symbol in ("£", "œ", "€"):

@@ -8,7 +8,10 @@ Each is a shape of announcements, read within a sentence or a short run of them:
 - "$X over four years, with $Y in 2024-25": a year's sums are parts of the sum over years;
 - "$X in total", "totalling $X", "a $X package": smaller sums after it, up to three sentences
   on and adding up to no more than it, that the text gives away ("will receive", "awarded");
-- a sentence naming a sum and ending in a colon: the sums of the list under it.
+- a sentence naming a sum and ending in a colon: the sums of the list under it;
+- "408 Project Grants ($143 million), 16 New Programme Grants ($115 million) and 46 Fellowship
+  Grants ($25.5 million), totalling $283.5 million": the sums right before a total that add up
+  to it as written are its parts.
 
 As in money.py, a part is smaller than its whole, in the same currency, and parts never add up to
 more than their whole.
@@ -63,13 +66,13 @@ _AMOUNT_AHEAD = r"(?=(?:[A-Z]{1,3}\s?)?[£€$])"
 OF_WHOLE = re.compile(
     r"^\s*(?:(?:\w+\s+){0,4}?(?:of|from|under|within|through)\s+(?:the|this|that|its|their|our)"
     r"|(?:[\w,]+\s+){0,6}?to\s+a\s+total\s+(?:[\w-]+\s+){0,2}?of"
-    r"|(?:[\w,]+\s+){0,8}?as\s+part\s+of\s+(?:the|this|that|its|their|our|a|an)?"
+    r"|[^.;:!?£€$\n]{0,120}?\bas\s+(?:a\s+)?part\s+of\s+(?:the|this|that|its|their|our|a|an)?"
     r"(?:\s+[\w'’-]+){0,3}?)\s+" + _AMOUNT_AHEAD,
     re.I,
 )
 # "bringing the total to $X", "brings the package to $X", "taking total funding to $X".
 BRINGS_TO = re.compile(
-    r"\b(?:bring(?:s|ing)?|tak(?:es|ing)|rais(?:es|ing))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"\b(?:bring(?:s|ing)?|tak(?:es|ing)|rais(?:es|ing))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"to\s+(?:a\s+total\s+of\s+|more\s+than\s+|over\s+|about\s+|around\s+)?" + _AMOUNT_AHEAD,
     re.I,
 )
@@ -109,6 +112,12 @@ GIVEN_AFTER = re.compile(
     re.I,
 )
 _REACH = 3  # sentences after a named whole its parts may stand in
+# A total named after its parts: "…, totalling $283.5 million", "a total of $X", "$X in all".
+TOTAL_AFTER_PARTS = re.compile(
+    r"\b(?:totall?ing|totall?ed|a\s+total\s+of|in\s+total|altogether|(?:which\s+)?(?:add|adds|"
+    r"added)\s+up\s+to|making|bringing\s+(?:the\s+)?total\s+to)\s+(?:some\s+|about\s+)?$",
+    re.I,
+)
 
 
 def link_shapes(
@@ -148,6 +157,23 @@ def link_shapes(
             between = text[f.start + len(amounts[f.index].text) : nxt.start]
             if BRINGS_TO.search(between + amounts[nxt.index].text) and fits([f], nxt):
                 link(f, nxt, said(f.sentence, nxt.sentence))
+    for at, whole in enumerate(found):
+        # "$143 million, $115 million and $25.5 million, totalling $283.5 million".
+        opening = text[max(spans[whole.sentence][0], whole.start - 30) : whole.start]
+        if at >= 2 and TOTAL_AFTER_PARTS.search(opening):
+            run = [
+                f
+                for f in found[max(0, at - 8) : at]
+                if whole.sentence - f.sentence <= 1 and not linked(f.index)
+            ]
+            value = amounts[whole.index].value
+            for first in range(len(run) - 1):
+                parts = run[first:]
+                added = sum(amounts[p.index].value for p in parts)
+                if fits(parts, whole) and added >= value - rounding(amounts[whole.index]):
+                    for f in parts:
+                        link(f, whole, said(whole.sentence, *(p.sentence for p in parts)))
+                    break
     for at, whole in enumerate(found):
         if linked(whole.index):
             continue

@@ -64,7 +64,8 @@ BRINGS_TOTAL = re.compile(
 )
 # "As part of the Government's $630 million package, $20 million …", "Under the $X plan, $Y …".
 OPENS_WITH_WHOLE = re.compile(
-    r"^(?:as\s+(?:a\s+)?part\s+of|under|of|from|within|through)\s+(?:the|this|that|its|their|"
+    # a speaker's lead-in may come first: 'Mr Rudd said: "As part of its $500 million fund, …'
+    r"^(?:[^.:;]{0,40}:\s*)?[\"“‘']?(?:as\s+(?:a\s+)?part\s+of|under|of|from|within|through)\s+(?:the|this|that|its|their|"
     r"our|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}['’]s?)\s+(?:[\w'’-]+\s+){0,3}?$",
     re.I,
 )

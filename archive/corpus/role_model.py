@@ -29,9 +29,12 @@ def _words(text: str) -> list[str]:
     return ["<num>" if w[0].isdigit() else w for w in _WORD.findall(text.lower())]
 
 
-def features(rows: Sequence[dict[str, Any]], index: int, before: str, after: str) -> list[str]:
+def features(
+    rows: Sequence[dict[str, Any]], index: int, before: str, after: str, above: str = ""
+) -> list[str]:
     """Name the features of one amount: its clause either side, its row and the document's rows
-    (the rules applied), and where it stands among the document's other amounts."""
+    (the rules applied), where it stands among the document's other amounts, and, for a bare
+    row of figures, the words printed above it (roles.above: a table's headings)."""
     row = rows[index]
     linked_whole = any(r.get("part_of") == index for r in rows)
     left, right = _words(before), _words(after)
@@ -44,6 +47,9 @@ def features(rows: Sequence[dict[str, Any]], index: int, before: str, after: str
         out.append(f"aa_{right[0]}_{right[1]}")
     sentence = str(row.get("sentence", ""))
     out += sorted({f"s_{w}" for w in _words(sentence)})
+    if above:
+        out.append("bare_row")
+        out += sorted({f"tb_{w}" for w in _words(above)[-20:] if w != "<num>"})
     found = shapes(before, after, sentence)
     # "up to" a sum is a cap on each grant when small, the most a programme gives when large.
     if "sh_up_to" in found:
@@ -222,7 +228,7 @@ def model_available() -> bool:
 
 
 def refine(
-    rows: Sequence[dict[str, Any]], contexts: Sequence[tuple[str, str]]
+    rows: Sequence[dict[str, Any]], contexts: Sequence[tuple[str, ...]]
 ) -> list[dict[str, Any]]:
     """Return rows with the model's role where it disagrees with the rules, keeping the evidence."""
     weights = _weights()
@@ -233,8 +239,7 @@ def refine(
     never = set(weights.get("never", keep))
     out = []
     for index, row in enumerate(rows):
-        before, after = contexts[index]
-        names = features(rows, index, before, after)
+        names = features(rows, index, *contexts[index])
         role, probability = predict(names, weights)
         if (
             role != row["role"]

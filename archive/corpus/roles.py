@@ -64,11 +64,11 @@ def assign_roles(
     places = _places(text, rows)
     text = join_lines(text)  # wrapped lines read as the sentences they are (same offsets)
     read: list[tuple[str, str]] = []
-    contexts: list[tuple[str, str]] = []
+    contexts: list[tuple[str, str, str]] = []
     for index, row in enumerate(rows):
         start, end, sentence = places[index]
         before, after = _context(text, rows, places, index, start, end, sentence)
-        contexts.append((before, after))
+        contexts.append((before, after, above(text, start, sentence, before, after)))
         role, evidence = read_role(before, after, int(row["value"]))
         previous = index - 1
         if (
@@ -252,6 +252,22 @@ def _same_sentence(text: str, previous_end: int, start: int) -> bool:
     return previous_end >= 0 and not any(
         _ends_sentence(text, m) for m in _BOUNDARY.finditer(text, previous_end, start)
     )
+
+
+_WORDY = re.compile(r"[A-Za-z]{3,}")
+_ABOVE = 300  # characters before a bare row's line: a table's headings and the rows above
+
+
+def above(text: str, start: int, sentence: tuple[int, int], before: str, after: str) -> str:
+    """Return the text printed above an amount that has no words of its own (a table's row,
+    "$0......; $85......; $6,205."), where its column or table heading says what it is; else "".
+
+    text: the text with its lines joined (join_lines), as the roles read it.
+    """
+    if start < 0 or len(_WORDY.findall(before + " " + after)) >= 3:
+        return ""
+    clause = start - len(before)  # headings may stand in its sentence, where lines were joined
+    return text[max(0, min(clause, sentence[0]) - _ABOVE) : clause]
 
 
 def _context(

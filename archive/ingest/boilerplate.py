@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.breaks import headings_apart, join_blocks
+from archive.ingest.ends import attachment_lists, closing_marks
 from archive.ingest.furniture import lead_furniture, place_line
+from archive.ingest.glued import glued_head, split_bylines
 from archive.ingest.letters import address_blocks, attached_letters
 from archive.ingest.linemodel import drop_furniture
 from archive.ingest.pagemarks import clean_markers
@@ -121,14 +123,18 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     end, dropped = _find_end(lines, start)
     comments = _comments(lines[end:])
     stamps: list[str] = []
-    body, furniture = lead_furniture(lead_stamps(lines[start:end], stamps), title)
+    lead = split_bylines(lead_stamps(lines[start:end], stamps), stamps)
+    body, furniture = lead_furniture(lead, title)
     furniture[:0] = stamps
+    body = glued_head(body, title, furniture)
     place = place_line(body) if given_title else None
     if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
         furniture.append(body.pop(place))
-    body, tail = tail_furniture(body)
+    files: list[str] = []
+    body, tail = tail_furniture(attachment_lists(body, files))
+    tail[:0] = files
     body = phone_lines(body, tail)
-    body = compliments(tail_stamps(body, tail), tail)
+    body = closing_marks(compliments(tail_stamps(body, tail), tail), tail)
     body, letters = attached_letters(body)
     tail += letters
     body, letters = address_blocks(body)

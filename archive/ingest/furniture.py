@@ -38,6 +38,7 @@ _LEAD_PHRASE = re.compile(
       | to\s+the\s+prime\s+minister\b\.?$
       | \d{{1,2}}(?:[.:]\s?\d\d)?\s*[ap]\.?\s*m\b\.? | (?:midnight|midday|noon)\b | {_WEEKDAY}\b
       | check[\s-]+against[\s-]+delivery
+      | fax\s+from\b:?(?:\s+\w*\d\w*)?(?:\s+the\b)?  # "Fax from 616273it97 THE ACTING ..."
       | (?:from\s+the\s+)?(?:prime\s+minister'?s\s+)?press\s+office\b
       | prime\s+minister(?=for\b|\b)(?!\s*:) | of\s+australia\b | australia\b
       | canberra\b[.,]?(?:\s+a\.\s*c\.\s*t\.?)?
@@ -56,6 +57,12 @@ _BYLINE = re.compile(
     rf"[^()]{{0,60}}\bprime\s+minister\b).{{0,80}}$",
     re.IGNORECASE,
 )
+# "From the Prime Minister, Mr. JohnGorton": who speaks, and no more (a title may say more)
+_FROM_PM = re.compile(
+    r"^from\s+the\s+(?:acting\s+)?prime\s+minister\b[,.]?"
+    r"(?:\s*(?:(?:mr|mrs|ms|sir|dr)\b\.?|the\s+(?:rt\.?\s+|right\s+)?hon\w*\.?)\s*[^,;:]{0,40})?$",
+    re.IGNORECASE,
+)
 _BYLINE_MORE = re.compile(
     r"^(?:(?:senator\s+)?the\s+(?:rt\.?\s+|right\s+)?hon(?:ourable|\.)?\b.*|(?:mr|mrs|ms|sir|dr)\b\.?\s+\S.*|.*\bm\.?\s*p\.?)$",
     re.IGNORECASE,
@@ -68,7 +75,7 @@ _END_LINE = re.compile(
 # What a reader gets in touch with, not the article: "Media contact: ...",
 # "Contact: Jane Smith 02 6277 7744".
 _CONTACT = re.compile(
-    r"^(?:(?:media\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]"
+    r"^(?:(?:media\s+|further\s+)?(?:contacts?|enquiries|inquiries)\b\s*[:\-–]"
     r"|for\s+(?:further\s+)?(?:information|details)\b[^.]{0,30}(?:contact|call|ring)\b"
     r"|for\s+more\s+(?:information|details)\b)",
     re.IGNORECASE,
@@ -92,6 +99,7 @@ _OPEN_WORD = re.compile(r"\b(?:and|of|for|the|to|in|with|on|at|by)$", re.IGNOREC
 _EMBARGO = re.compile(r"\W*e\w?m\w?b\w?argo", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[.:]\s?\d\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
 _OPEN_TAIL = re.compile(r"(?:\b(?:or|and|to|not)|,)$", re.IGNORECASE)  # an embargo goes on
+_EMBARGO_GOES_ON = re.compile(r"^\W*(?:before|until|till|after)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:before|until|till|after)[:.]?$", re.IGNORECASE)  # an embargo goes on
 _LEAD_LINES = 10  # non-blank lines: a release's furniture is all above its first paragraph
 _PUNCTUATION = "-–—:;,.'\"!|()[]{}~_/*?"
@@ -125,7 +133,8 @@ def prose(line: str) -> bool:
 
 def byline_shaped(line: str) -> bool:
     """Tell a byline, as typed or as scanned, from a sentence that opens like one."""
-    typed = bool(_BYLINE.match(line)) and sentence_words(line) < _SENTENCE_WORDS
+    typed = bool(_BYLINE.match(line) or _FROM_PM.match(line))
+    typed = typed and sentence_words(line) < _SENTENCE_WORDS
     return typed or scanned_byline(line)
 
 
@@ -239,7 +248,11 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         seen += 1
         rest = furniture_rest(line)
         if seen > _LEAD_LINES or (
-            prose(line) and not _CONTACT.match(line) and rest and not junk(rest)
+            prose(line)
+            and not _CONTACT.match(line)
+            and rest
+            and not junk(rest)
+            and not _noise_then_title(rest, title, strict)
         ):
             kept.extend(lines[i:])
             break
@@ -248,6 +261,10 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
         # "EMBARGO: NOT TO BE PUBLISHED, BROADCAST OR" / "TELECAST BEFORE 9 P. M. 2ND MAY."
         embargo = embargo or bool(
             dropped and _EMBARGO.match(dropped[-1]) and _OPEN_TAIL.search(dropped[-1])
+        )
+        # "EMBARGO NOT TO BE BROADCAST, TELEVISED, OR PUBLISHED" / "BEFORE MIDNIGHT, MONDAY, ..."
+        embargo = embargo or bool(
+            dropped and _EMBARGO.match(dropped[-1]) and _EMBARGO_GOES_ON.match(line)
         )
         if (
             dropped
@@ -265,19 +282,31 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             and line[:1].isupper()
             and not prose(line)
         )
-        # "The Honourable Gordon Freeth, Minister for Shiring and" goes on: a sentence's line
+        # "The Honourable Gordon Freeth, Minister for Shiring and" goes on: a sentence's line;
+        # so does "Mr. T. T. Krishnamachari, Indian Minister" / "for Economic ..., will pay a visit"
+        follows = next((later for later in lines[i + 1 :] if later), "")
         more = byline and (
             open_byline
             or name_goes_on
             or (
-                _BYLINE_MORE.match(line) and len(line.split()) <= 10 and not _OPEN_WORD.search(line)
+                _BYLINE_MORE.match(line)
+                and len(line.split()) <= 10
+                and not _OPEN_WORD.search(line)
+                and not follows[:1].islower()
             )
         )
         byline = bool(byline_shaped(line) or more)
         if byline:
             open_byline = (open_byline or line.lstrip().startswith("(")) and ")" not in line
-        repeat = repeats_title(rest, title, strict) or (
-            headline and not strict and len(rest.split()) <= 5 and repeats_title(rest, title, False)
+        repeat = (
+            repeats_title(rest, title, strict)
+            or (
+                headline
+                and not strict
+                and len(rest.split()) <= 5
+                and repeats_title(rest, title, False)
+            )
+            or _noise_then_title(rest, title, strict)
         )
         # "FOR PRESS lctl": a release line with one stray word left over
         leftover = len(rest.split()) <= 1 and sum(c.isalpha() for c in rest) < sum(
@@ -298,3 +327,14 @@ def lead_furniture(lines: list[str], title: str | None) -> tuple[list[str], list
             kept.append(line)
         headline = bool(repeat)
     return kept, dropped
+
+
+def _noise_then_title(line: str, title: str | None, strict: bool) -> bool:
+    """Tell a headline repeated after a release line scanned to noise (noise, then the headline)."""
+    # "J'QO, fJ iR l -) SS_ ul AUSTRALIAN LOAN COUNCIL": the noise is no word, the rest the title's
+    tokens = line.split()
+    for k in range(1, len(tokens) - 1):
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
+        if junk(head) and len(tokens) - k >= 2 and repeats_title(tail, title, strict):
+            return not repeats_title(head, title, False)
+    return False

@@ -48,7 +48,7 @@ def clean_markers(lines: list[str], taken: Iterable[str] = ()) -> tuple[list[str
     """
     kept: list[str] = []
     dropped: list[str] = []
-    lines = _without_stamps(_without_notes(lines, dropped), dropped)
+    lines = _stamp_before_page(_without_stamps(_without_notes(lines, dropped), dropped), dropped)
     nonblank = [i for i, line in enumerate(lines) if line]
     where = {i: n for n, i in enumerate(nonblank)}
     announced = None  # "... / 2" ends a page; the next page opens with its number, "2"
@@ -256,3 +256,30 @@ def _in_prose(lines: list[str], nonblank: list[int], n: int) -> bool:
         next((line for line in side if not _PAGE_LINE.match(line)), "") for side in near
     )
     return len(before.split()) >= 5 and len(after.split()) >= 5
+
+
+# An archive's stamp alone at a page's foot, misread or not: "3270O", "6545"
+_STAMP_ALONE = re.compile(r"^\d{3,6}[A-Za-z]?\.?$")
+
+
+def _stamp_before_page(lines: list[str], dropped: list[str]) -> list[str]:
+    """Take a stamp off where the next page's number follows it within running text.
+
+    "... in the Parliamient." / "3270O" / "2" / "He cries crocodile tears ...": no table has a
+    figure alone between a sentence's end and running text, with a page's number after it.
+    """
+    nonblank = [i for i, line in enumerate(lines) if line]
+    taken = set()
+    for n in range(1, len(nonblank) - 2):
+        before, stamp, page, after = (lines[i] for i in nonblank[n - 1 : n + 3])
+        if (
+            _STAMP_ALONE.match(stamp)
+            and re.fullmatch(r"\d{1,2}", page)
+            # a sentence ended, or running text broken off at a word ("... in dhe aa of" / "and
+            # heafth" / "654." / "3" / "There wll be ..."): a table's row ends on a figure
+            and (before.endswith((".", "!", "?", '"', "”")) or before.split()[-1].isalpha())
+            and prose(after)
+        ):
+            taken.add(nonblank[n])
+    dropped.extend(lines[i] for i in sorted(taken))
+    return [line for i, line in enumerate(lines) if i not in taken]

@@ -187,6 +187,8 @@ def fax_stamps(lines: list[str], dropped: list[str]) -> list[str]:
 # "... its establishment. I" / "The full terms ...", "... crude oil prices. 2" / "2" (the next
 # page's number), "... despatches. 12" / "-2-", "Bob Hawke 0063354" (a file's number, zero-padded).
 _LEADING_ZERO = re.compile(r"^0\s+(?=[A-Za-z]{2})")  # a digit: "O" may be a word
+# "~ The Prime Minister and Minister for Foreign Affairs, ...": a mark no sentence opens with
+_LEADING_MARK = re.compile(r"^[~^]\s*(?=[A-Z][a-z]|[\"“][A-Z])")
 _TRAILING_I = re.compile(r"(?<=[.!?\"”])\s+I(?=\s+[oO0]{3,}[-–—]*\s*$|\s*$)")
 _TRAILING_PAGE = re.compile(r"(?<=[.!?\"”])\s+(\d{1,2})-?\s*$")
 _FILE_NUMBER = re.compile(r"(?<=\S)\s+0{2}\d{3,6}\s*$")
@@ -206,7 +208,7 @@ def stray_marks(lines: list[str], dropped: list[str]) -> list[str]:
     kept = []
     for i, line in enumerate(lines):
         following = after.get(i, "")
-        cleaned = _LEADING_ZERO.sub("", line)
+        cleaned = _LEADING_MARK.sub("", _LEADING_ZERO.sub("", line))
         earlier = before.get(i, "")
         if earlier and not re.search(r"[.:;!?]\W*$", earlier) and not re.match(r"[*•·]", earlier):
             cleaned = _STRAY_BULLET.sub("", cleaned)
