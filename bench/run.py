@@ -90,7 +90,11 @@ def plain_top10(archive: Archive, request: SearchRequest) -> list:
     with archive._lock:
         gen = archive._current()
         parsed = gen.reader.read(request.q)
-        return page_of_hits(gen, request, parsed, gen.sets.live, filtered=False)
+        # Only the documents the query matches, as the search page shows them (and as SQLite and
+        # Tantivy answer): ranking every live document let a document holding one of two
+        # required words onto the page, and filled a page of fewer matches with others.
+        matched = gen.sets.matches(parsed.query)
+        return page_of_hits(gen, request, parsed, matched, filtered=False)
 
 
 def forget(archive: Archive) -> None:
@@ -191,6 +195,16 @@ def bench_queries(
     return result
 
 
+def reusable(args: argparse.Namespace, saved: Path, built: Path, format: int) -> bool:
+    """Say whether a reference built earlier may serve again: asked for, and of today's format."""
+    return (
+        args.reuse_builds
+        and saved.exists()
+        and built.exists()
+        and json.loads(saved.read_text()).get("format") == format
+    )
+
+
 def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) -> dict:
     print(f"{name}: {corpus}", flush=True)
     index = work / "index"
@@ -225,7 +239,7 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
     archive = Archive(index)
     db = work / "reference.sqlite"
     saved = work / "build-sqlite.json"
-    if args.reuse_builds and saved.exists() and db.exists():
+    if reusable(args, saved, db, reference.FORMAT):
         result["sqlite_build"] = json.loads(saved.read_text())
     else:
         with archive._lock:
@@ -235,7 +249,7 @@ def bench_corpus(name: str, corpus: Path, work: Path, args: argparse.Namespace) 
     if not args.no_tantivy:
         engine = work / "tantivy"
         saved = work / "build-tantivy.json"
-        if args.reuse_builds and saved.exists() and engine.exists():
+        if reusable(args, saved, engine, tantivy_reference.FORMAT):
             result["tantivy_build"] = json.loads(saved.read_text())
         else:
             with archive._lock:

@@ -4,18 +4,20 @@ SQLite FTS5 is what a maintainer would otherwise reach for; Tantivy is near the 
 inverted index on one machine does. Facet values are raw (untokenized) multi-valued fast fields
 counted by its `terms` aggregation; the date and largest amount are single-valued fast fields
 that `order_by_field` sorts by; the body is stored for its snippet generator, as our snippets
-and SQLite's `snippet()` are made from the text.
+and SQLite's `snippet()` are made from the text; what a hit shows (the document's metadata as
+JSON) is stored and read for each hit of a page, as ours and SQLite's are.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import time
 from pathlib import Path
 
 import tantivy
-from reference import chosen_values  # the SQLite reference's reading of the same request
+from reference import chosen_values, shown  # the SQLite reference's reading
 
 from archive.corpus.amounts import band_key
 from archive.corpus.parse import PartialDate
@@ -25,6 +27,8 @@ FACET_NAMES = ("year", "department", "programme", "amount")
 WORD = re.compile(r"\w+")
 TITLE_BOOST = 2.5  # as the SQLite reference's bm25(fts, 2.5, 1.0)
 WRITER_HEAP = 256 * 2**20
+# An index of an earlier format is built again, not reused (bench/run.py --reuse-builds).
+FORMAT = 2  # 2: each document's shown metadata stored, and read for each hit of a page
 
 
 def schema() -> tantivy.Schema:
@@ -38,6 +42,7 @@ def schema() -> tantivy.Schema:
     builder.add_integer_field("sortdate", fast=True, indexed=False)
     builder.add_integer_field("largest", fast=True, indexed=False)
     builder.add_integer_field("amounts", indexed=True, fast=False)
+    builder.add_bytes_field("meta", stored=True)
     return builder.build()
 
 
@@ -65,6 +70,7 @@ def build(folder: Path, searcher, threads: int = 2) -> dict:
                 sortdate=PartialDate.parse(meta["date"]).sort_key,
                 largest=max(values, default=0),
                 amounts=values,
+                meta=shown(meta),
             )
         )
         count += 1
@@ -76,6 +82,7 @@ def build(folder: Path, searcher, threads: int = 2) -> dict:
         "seconds": seconds,
         "docs_per_s": count / seconds,
         "size_mb": sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20,
+        "format": FORMAT,
     }
 
 
@@ -182,5 +189,5 @@ class TantivyReference:
                 if snippets
                 else doc.get_first("body")[:240]
             )
-            hits.append((doc.get_first("id"), text, key))
+            hits.append((doc.get_first("id"), json.loads(doc.get_first("meta")), text, key))
         return total, counts, hits

@@ -28,8 +28,9 @@ class FacetTable:
     """Each document's facet values as arrays of codes, read once per index generation.
 
     A facet is held as parallel arrays of (document number, value code), one pair for each value a
-    document has. Counting a facet over a set of documents is then one `bincount` of the codes of
-    the pairs whose document is in the set, instead of one set intersection per value.
+    document has, grouped by value. Counting a facet over a set of documents is then one gather of
+    whether each pair's document is in the set and one sum over each value's run of pairs,
+    instead of one set intersection per value.
     """
 
     def __init__(
@@ -50,6 +51,8 @@ class FacetTable:
         # Facets not indexed but worked out from other columns (archive/search/periods.py): each
         # gives, on first use, its values and a value code per document number, -1 for none.
         self.computed: dict[str, Callable[[], Any]] = {}
+        # The computed facets' documents grouped by value, made on first count (codes: whose).
+        self._groups: dict[str, tuple[np.ndarray, _Groups]] = {}
 
     def _codes(self, field: str) -> tuple[list[str], np.ndarray] | None:
         if field not in self.computed:
@@ -68,6 +71,7 @@ class FacetTable:
                 found.docs,
                 found.codes,
                 found.ids(),
+                _Groups(found.docs, np.asarray(found.starts)),
             )
         return self._columns[field]
 
@@ -81,11 +85,14 @@ class FacetTable:
         computed = self._codes(field)
         if computed:
             values, codes = computed
-            found = np.bincount(codes[docs & (codes >= 0)], minlength=len(values))
-            return {values[n]: int(found[n]) for n in np.flatnonzero(found)}
-        column = self._column(field)
-        found = np.bincount(column.codes[docs[column.docs]], minlength=len(column.values))
-        return {column.values[n]: int(found[n]) for n in np.flatnonzero(found)}
+            kept = self._groups.get(field)
+            if kept is None or kept[0] is not codes:
+                kept = self._groups[field] = (codes, _Groups.of_codes(codes, len(values)))
+            found = kept[1].count(docs)
+        else:
+            column = self._column(field)
+            values, found = column.values, column.groups.count(docs)
+        return {values[n]: int(found[n]) for n in np.flatnonzero(found)}
 
     def mask(self, field: str, values: Iterable[str]) -> np.ndarray:
         """Return a mask of the live documents holding any of the values."""
@@ -124,3 +131,33 @@ class _Column:
     docs: np.ndarray  # document number of each (document, value) pair
     codes: np.ndarray  # value code of each pair
     ids: list[np.ndarray]  # for each value code, its documents in order
+    groups: _Groups
+
+
+class _Groups:
+    """Documents grouped by value (value n's are docs[starts[n]:starts[n + 1]]), for counting."""
+
+    def __init__(self, docs: np.ndarray, starts: np.ndarray):
+        self.docs = docs
+        self.size = len(starts) - 1
+        # np.add.reduceat sums from each index to the next: given only the values holding
+        # documents, each sum is exactly one value's run (an empty run between adds nothing).
+        self.held = np.flatnonzero(np.diff(starts))
+        self.firsts = starts[:-1][self.held]
+
+    @classmethod
+    def of_codes(cls, codes: np.ndarray, size: int) -> _Groups:
+        """Group the documents of a value code per document (-1: none) by value."""
+        order = np.argsort(codes, kind="stable")
+        order = order[codes[order] >= 0]
+        starts = np.zeros(size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(codes[order], minlength=size), out=starts[1:])
+        return cls(order.astype(np.int32 if len(codes) < 2**31 else np.int64), starts)
+
+    def count(self, docs: np.ndarray) -> np.ndarray:
+        """Count, for each value, its documents in a mask."""
+        found = np.zeros(self.size, dtype=np.intp)
+        if len(self.firsts):
+            # take, not indexing: numpy indexes by an int32 array through its slow path.
+            found[self.held] = np.add.reduceat(docs.take(self.docs), self.firsts, dtype=np.intp)
+        return found

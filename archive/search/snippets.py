@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -100,14 +100,11 @@ def snippet(text: str, spans: list[Span], chars: int = SNIPPET_CHARS) -> str:
     """Return the best passage (and one with words it lacks) as HTML, matches in <mark>; else ''."""
     if not spans:
         return ""
-    # Each block is given only the spans that start in it (spans are in text order): most of a
-    # long text's blocks hold none, and were each checked against every span.
-    starts = [span[0] for span in spans]
+    # Only the blocks holding a span are looked at: each found from its span by two searches in
+    # C, not by splitting the whole text into lines (a text's blocks mostly hold none).
     candidates: list[Window] = []
-    for low, high in _blocks(text):
-        held = slice(bisect_left(starts, low), bisect_right(starts, high))
-        if held.start < held.stop:
-            candidates.extend(_windows(text, (low, high), spans[held], chars))
+    for block, held in _held_blocks(text, spans):
+        candidates.extend(_windows(text, block, held, chars))
     first = max(candidates, key=lambda w: (len(w[2]), len(w[3]), -w[0]))
     chosen = [first]
     missing = set(spans_words(spans)) - first[2]
@@ -123,12 +120,30 @@ def spans_words(spans: list[Span]) -> list[str]:
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
+    """Return the bounds of each line of text that is not blank: the blocks a passage stays in."""
     found, start = [], 0
     for line in text.split("\n"):
         end = start + len(line)
         if line.strip():
             found.append((start, end))
         start = end + 1
+    return found
+
+
+def _held_blocks(text: str, spans: list[Span]) -> list[tuple[tuple[int, int], list[Span]]]:
+    """Return each block holding a span (as _blocks bounds it) with its spans, in text order."""
+    # A span is a token: it holds no line break, so its block is the line it starts on (a line
+    # holding a token is never blank).
+    found: list[tuple[tuple[int, int], list[Span]]] = []
+    high = -1
+    for span in spans:
+        if span[0] > high:
+            low = text.rfind("\n", 0, span[0]) + 1
+            high = text.find("\n", span[0])
+            if high == -1:
+                high = len(text)
+            found.append(((low, high), []))
+        found[-1][1].append(span)
     return found
 
 
@@ -144,11 +159,19 @@ def _windows(text: str, block: tuple[int, int], spans: list[Span], chars: int) -
     if high - low <= chars:
         return [(low, high, frozenset(s[2] for s in inside), inside, block)]
     # A long block: one window from each match, holding the matches that fit after it.
+    # Spans are in text order: a window's are found from the first starting in it on, not by
+    # checking every span of the block for each window.
+    starts = [s[0] for s in inside]
     found = []
-    for start, _, _ in inside:
+    for start in starts:
         begin = max(low, start - LEAD)
         stop = min(high, begin + chars)
-        held = [s for s in inside if s[0] >= begin and s[1] <= stop]
+        held = []
+        for s in inside[bisect_left(starts, begin) :]:
+            if s[0] > stop:
+                break
+            if s[1] <= stop:
+                held.append(s)
         found.append((begin, stop, frozenset(s[2] for s in held), held, block))
     return found
 
