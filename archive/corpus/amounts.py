@@ -37,7 +37,14 @@ class Amount:
 # with the prefix in front would be tried at every position, several times slower.
 # The first digit must not continue a number, so a run of digits is tried only once.
 # A scan may put a space before a thousands comma: "£1 ,480,000".
-_NUMBER = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:[ ]?,\d{3})+|\d*)(?:\.\d+)?"
+# European print groups thousands with spaces (thin or no-break ones too): "EUR 1 107 million",
+# "1 250 000 €"; or with points, two groups at least so 1.250 stays a decimal: "1.250.000 EUR".
+_NUMBER = (
+    r"\d(?<![\d.,]\d)(?:\d{0,2}(?:[ ]?,\d{3})+"
+    r"|\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,]?\d)"
+    r"|\d{0,2}(?:\.\d{3}){2,}(?:,\d{1,2})?(?![\d.]\d)"
+    r"|\d*)(?:\.\d+)?"
+)
 _MULTIPLIER = r"(?i:thousand|trillion|million|billion|mn|bn|tn|k|m)\b"
 _AMOUNT = re.compile(
     rf"""
@@ -50,6 +57,9 @@ _AMOUNT = re.compile(
       |\s{{1,4}}(?P<multiplier_word>(?i:thousand|million|billion|trillion))\b)?
     (?:[ \u00a0]+(?P<word>(?i:pounds?(?:[ ]sterling)?|sterling|euros?|cents?)
       |(?:US[ ])?(?i:dollars?))\b)?
+    # a sign or code after the number, as European print has it: "1 250 000 €", "10 EUR"
+    # (not one that starts the next amount: "in 2019 €5,000")
+    (?:[ \u00a0\u202f]?(?P<suffix>€|(?:EUR|GBP|USD)\b)(?![ \u00a0]?\d))?
     # a number glued to letters is a scanning error ("$ 5h", "$ 6-oillion"), not money
     (?P<glued>[A-Za-z]+|-[A-Za-z]{{2,}})?
     """,
@@ -179,6 +189,10 @@ def _figures(text: str, dollar: str, pound: str) -> Iterator[_Found]:
             prefix = _PREFIX.search(text, max(0, first - _PREFIX_REACH), first)
         currency = _currency(prefix, match, dollar, pound)
         numbers = [n for n in (match["number"], match["number2"]) if n]
+        if _SPACED.search(numbers[0]) and not _spaced_money(prefix, match):
+            # "£120 250 300" is more likely columns of a table than £120,250,300
+            numbers[0] = numbers[0].split()[0]
+            last = match.start("number") + len(numbers[0])
         if currency is None or any(len(n) > _MAX_NUMBER for n in numbers):
             continue
         if prefix is None and text[first - 1 : first].isalnum():
@@ -199,6 +213,17 @@ def _figures(text: str, dollar: str, pound: str) -> Iterator[_Found]:
         multiplier = _MULTIPLIERS[unit]
         for number in numbers:
             yield first, last, _value(number, multiplier), currency, glued
+
+
+_SPACED = re.compile(r"\d[ ]\d")  # a plain space between groups, not the no-break or thin ones
+
+
+def _spaced_money(prefix: re.Match[str] | None, match: re.Match[str]) -> bool:
+    """Tell whether a number grouped with plain spaces is one amount: a euro sign or code, a sign
+    after it, or a scale word ("EUR 1 107 million") says it is written the European way."""
+    euro = bool(prefix and (prefix["symbol"] == "€" or prefix["code"] or prefix["glued_code"]))
+    written = match["suffix"] or match["word"] or match["multiplier"] or match["multiplier_word"]
+    return euro or bool(written)
 
 
 def _may_have_words(text: str) -> bool:
@@ -283,6 +308,9 @@ def _currency(
             return "EUR" if symbol == "€" else pound
         marked = prefix["dollar_prefix"] or prefix["dollar_suffix"] or ""
         return _DOLLAR_PREFIXES.get(marked, dollar)
+    suffix = match["suffix"]
+    if suffix:
+        return "EUR" if suffix == "€" else suffix
     word = (match["word"] or "").lower()
     if word.startswith("cent"):
         return dollar
@@ -299,7 +327,9 @@ def _currency(
 
 def _value(number: str, multiplier: Decimal) -> int:
     """Return number times multiplier as whole units, rounding half up."""
-    exact = Decimal(number.replace(",", "").replace(" ", "")) * multiplier
+    if number.count(".") >= 2:  # "1.250.000,50": points group thousands, the comma is decimal
+        number = number.replace(".", "").replace(",", ".")
+    exact = Decimal(re.sub(r"[,\s]", "", number)) * multiplier
     return int(exact.to_integral_value(rounding=ROUND_HALF_UP))
 
 

@@ -5,13 +5,27 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = re.compile(r"^\(?-?[£$€]?\s?\d[\d,]*(?:\.\d+)?\)?$")
+# Thousands grouped with commas, or the European way with (thin) spaces or points: 1 234 567.
+_NUMBER = re.compile(
+    r"^\(?-?(?:[£$€]|(?:EUR|GBP|USD)\s)?\s?"
+    r"\d(?:[\d,]|[ \u00a0\u2009\u202f.](?=\d{3}(?!\d)))*(?:\.\d+)?\)?$"
+)
+_SIGNS = frozenset({"£", "$", "€", "US$", "A$", "EUR", "GBP", "USD"})
 _YEARISH = re.compile(r"^(?:19|20)\d\d(?:[-/–]\d{2,4})?$")  # a column's year: 2024, 2024-25
 # A table's unit, printed over it or in its corner: "£ million", "$ in millions", "£000", "£'000".
 _UNIT = re.compile(
-    r"(?P<cur>[£$€])\s*(?:in\s+)?(?:(?P<scale>millions?|m|bn|billions?|thousands?|k)\b|(?P<k>'?000)(?!\d))",
+    r"(?P<cur>[£$€]|\b(?-i:EUR|GBP|USD))\s*(?:in\s+)?"
+    r"(?:(?P<scale>millions?|mn|m|bn|billions?|thousands?|k)\b|(?P<k>'?000)(?!\d))",
     re.IGNORECASE,
 )
+# A unit without its currency, which the table's own cells then give: "(in millions)",
+# "Dollars in thousands", "(thousands)".
+_BARE_UNIT = re.compile(
+    r"\((?:amounts\s+)?(?:in\s+)?(?P<scale>millions|thousands|billions)\)"
+    r"|\b(?P<word>dollars|pounds|euros)\s+in\s+(?P<scale2>millions|thousands|billions)\b",
+    re.IGNORECASE,
+)
+_WORD_SIGNS = {"dollars": "$", "pounds": "£", "euros": "€"}
 _SCALES = {
     "m": "million",
     "million": "million",
@@ -35,6 +49,51 @@ def table_unit(*texts: str) -> tuple[str, str] | None:
     return None
 
 
+def bare_unit(rows: list[list[str]], *texts: str) -> tuple[str, str] | None:
+    """Find a unit printed without its currency ("(in millions)") and take the currency from
+    the words of the unit or the one sign the table's cells carry; none when there is none."""
+    for text in texts:
+        match = _BARE_UNIT.search(text or "")
+        if not match:
+            continue
+        scale = _SCALES[(match["scale"] or match["scale2"]).lower()]
+        if match["word"]:
+            return _WORD_SIGNS[match["word"].lower()], scale
+        signs = {sign for row in rows for cell in row for sign in re.findall(r"[£$€]", cell)}
+        return (signs.pop(), scale) if len(signs) == 1 else None
+    return None
+
+
+def join_signs(rows: list[list[str]]) -> list[list[str]]:
+    """Join a currency sign standing in a cell of its own to the figure beside it: "$ | 1,234"
+    is $1,234 (the sign after the figure too, as European tables print it: "1 234 | €")."""
+    out = []
+    for row in rows:
+        cells = list(row)
+        for at, cell in enumerate(cells):
+            sign = cell.strip()
+            if sign not in _SIGNS:
+                continue
+            after = next((i for i in range(at + 1, len(cells)) if cells[i].strip()), None)
+            before = next((i for i in range(at - 1, -1, -1) if cells[i].strip()), None)
+            if after is not None and _NUMBER.match(cells[after].strip()):
+                figure = cells[after].strip()
+                negative = figure.startswith("(")
+                figure = figure.strip("()")
+                gap = " " if sign.isalpha() else ""
+                cells[after] = f"({sign}{gap}{figure})" if negative else f"{sign}{gap}{figure}"
+                cells[at] = ""
+            elif before is not None and _NUMBER.match(cells[before].strip()):
+                cells[before] = f"{cells[before].strip()} {sign}"
+                cells[at] = ""
+        out.append(cells)
+    # the signs' own columns, now empty, would keep the header from reading as one
+    keep = [at for at in range(len(out[0]) if out else 0) if any(row[at] for row in out)]
+    if len(keep) == len(out[0] if out else []) or len(keep) < 2:
+        return out
+    return [[row[at] for at in keep] for row in out]
+
+
 def apply_unit(rows: list[list[str]], unit: tuple[str, str] | None) -> list[list[str]]:
     """Write each bare number of the table in its unit: 13.7 under "£ million" is £13.7 million."""
     if not unit:
@@ -45,9 +104,11 @@ def apply_unit(rows: list[list[str]], unit: tuple[str, str] | None) -> list[list
         cells = []
         for cell in row:
             bare = cell.strip()
-            if _NUMBER.match(bare) and not _YEARISH.match(bare) and not re.search(r"[£$€]", bare):
+            own = re.search(r"[£$€]|EUR|GBP|USD", bare)
+            if _NUMBER.match(bare) and not _YEARISH.match(bare) and (not own or own[0] == sign):
+                # a figure in parentheses is a negative one, as money tables print it
                 negative = bare.startswith(("-", "(")) and bare != "0"
-                bare = bare.strip("()-")
+                bare = bare.strip("()-").replace(sign, "").strip()
                 cell = f"{'-' if negative else ''}{sign}{bare} {scale}"
             cells.append(cell)
         out.append(cells)
@@ -92,9 +153,10 @@ def carry_headers(pages: list[tuple[int, list]]) -> None:
             if not isinstance(item, list):
                 caption = getattr(item, "text", "")
                 continue
-            rows = item
+            rows = join_signs(item)
             if is_header(rows[0]):
-                unit = table_unit(caption, " ".join(rows[0]))
+                head = " ".join(rows[0])
+                unit = table_unit(caption, head) or bare_unit(rows, caption, head)
                 if not unit and last and last[0] == rows[0]:
                     unit = last[1]  # the header repeated on the next page, the unit not
                 last = (rows[0], unit)
@@ -102,6 +164,6 @@ def carry_headers(pages: list[tuple[int, list]]) -> None:
                 rows = [last[0], *rows]  # the table runs on from the page before
                 unit = last[1]
             else:
-                unit = table_unit(caption)
+                unit = table_unit(caption) or bare_unit(rows, caption)
             items[at] = apply_unit(rows, unit)
             caption = ""
