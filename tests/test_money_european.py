@@ -121,3 +121,25 @@ def test_a_pdfs_money_tables_and_european_figures_are_read(tmp_path: Path) -> No
     ]:
         assert want in found, (want, article.text)
     assert (1_125, "USD") not in found and (4_250, "USD") not in found
+
+
+def test_a_columns_own_unit_applies_to_its_money_only_and_signs_go_to_their_column() -> None:
+    # Two heading rows; counts "(in thousands)" beside money "(in millions)"; the "$" of a price
+    # column drawn at the end of the cell before it.
+    rows = join_signs(
+        [
+            ["", "Shares", "Price", "Price", "Value"],
+            ["Period", "(in thousands)", "Class A", "Class C", "(in millions)"],
+            ["October", "46,059 $", "98.92 $", "99.16", "$ 38,069"],
+            ["Total", "146,082", "", "", ""],
+        ]
+    )
+    from archive.ingest.tables import column_units
+
+    columns = column_units(rows)
+    assert columns == [None, None, None, None, ("$", "million")]
+    written = apply_unit(rows, None, columns)
+    assert written[2] == ["October", "46,059", "$98.92", "$99.16", "$38,069 million"]
+    assert written[3] == ["Total", "146,082", "", "", ""]
+    found = _read("; ".join(written[2]) + ". " + "; ".join(written[3]))
+    assert (38_069_000_000, "USD") in found and not any(v == 146_082_000 for v, _ in found)

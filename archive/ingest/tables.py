@@ -26,6 +26,8 @@ _BARE_UNIT = re.compile(
     re.IGNORECASE,
 )
 _WORD_SIGNS = {"dollars": "$", "pounds": "£", "euros": "€"}
+_TRAILING_SIGN = re.compile(r"^(.*\d)\s+([$£])$")  # dollars and pounds go before their figure
+_SIGNED = re.compile(r"[£$€]|EUR|GBP|USD")
 _SCALES = {
     "m": "million",
     "million": "million",
@@ -64,12 +66,34 @@ def bare_unit(rows: list[list[str]], *texts: str) -> tuple[str, str] | None:
     return None
 
 
+def column_units(rows: list[list[str]]) -> list[tuple[str, str] | None]:
+    """Find each column's own unit in the heading rows over it ("Value (in millions)"), its
+    currency from the column's heading or its own cells' signs: a column of counts under "(in
+    thousands)" beside it stays counts."""
+    heads = 0
+    while heads < min(3, len(rows) - 1) and not any(
+        _NUMBER.match(cell.strip()) and not _YEARISH.match(cell.strip()) for cell in rows[heads]
+    ):
+        heads += 1
+    units: list[tuple[str, str] | None] = []
+    for at in range(len(rows[0]) if rows else 0):
+        text = " ".join(row[at] for row in rows[:heads] if at < len(row))
+        column = [row[at : at + 1] for row in rows[heads:]]
+        units.append(table_unit(text) or bare_unit(column, text) if text else None)
+    return units
+
+
 def join_signs(rows: list[list[str]]) -> list[list[str]]:
     """Join a currency sign standing in a cell of its own to the figure beside it: "$ | 1,234"
     is $1,234 (the sign after the figure too, as European tables print it: "1 234 | €")."""
     out = []
     for row in rows:
         cells = list(row)
+        # "46,059 $ | 98.92 $ | 99.16": each sign is the next column's (rightmost moved first)
+        for at in range(len(cells) - 2, -1, -1):
+            moved = _TRAILING_SIGN.match(cells[at].strip())
+            if moved and _NUMBER.match(cells[at + 1].strip()) and not _SIGNED.search(cells[at + 1]):
+                cells[at], cells[at + 1] = moved[1], f"{moved[2]}{cells[at + 1].strip()}"
         for at, cell in enumerate(cells):
             sign = cell.strip()
             if sign not in _SIGNS:
@@ -94,15 +118,24 @@ def join_signs(rows: list[list[str]]) -> list[list[str]]:
     return [[row[at] for at in keep] for row in out]
 
 
-def apply_unit(rows: list[list[str]], unit: tuple[str, str] | None) -> list[list[str]]:
-    """Write each bare number of the table in its unit: 13.7 under "£ million" is £13.7 million."""
-    if not unit:
+def apply_unit(
+    rows: list[list[str]],
+    unit: tuple[str, str] | None,
+    columns: list[tuple[str, str] | None] | None = None,
+) -> list[list[str]]:
+    """Write each bare number of the table in its unit: 13.7 under "£ million" is £13.7 million;
+    a column's own unit (columns) wins over the table's."""
+    if not unit and not any(columns or ()):
         return rows
-    sign, scale = unit
     out = [rows[0]]
     for row in rows[1:]:
         cells = []
-        for cell in row:
+        for at, cell in enumerate(row):
+            own_unit = columns[at] if columns and at < len(columns) else None
+            if not (own_unit or unit):
+                cells.append(cell)
+                continue
+            sign, scale = own_unit or unit  # type: ignore[misc]
             bare = cell.strip()
             own = re.search(r"[£$€]|EUR|GBP|USD", bare)
             if _NUMBER.match(bare) and not _YEARISH.match(bare) and (not own or own[0] == sign):
@@ -154,8 +187,9 @@ def carry_headers(pages: list[tuple[int, list]]) -> None:
                 caption = getattr(item, "text", "")
                 continue
             rows = join_signs(item)
+            columns = column_units(rows)
             if is_header(rows[0]):
-                head = " ".join(rows[0])
+                head = "" if any(columns) else " ".join(rows[0])
                 unit = table_unit(caption, head) or bare_unit(rows, caption, head)
                 if not unit and last and last[0] == rows[0]:
                     unit = last[1]  # the header repeated on the next page, the unit not
@@ -165,5 +199,5 @@ def carry_headers(pages: list[tuple[int, list]]) -> None:
                 unit = last[1]
             else:
                 unit = table_unit(caption) or bare_unit(rows, caption)
-            items[at] = apply_unit(rows, unit)
+            items[at] = apply_unit(rows, unit, columns)
             caption = ""
