@@ -143,3 +143,24 @@ def test_a_columns_own_unit_applies_to_its_money_only_and_signs_go_to_their_colu
     assert written[3] == ["Total", "146,082", "", "", ""]
     found = _read("; ".join(written[2]) + ". " + "; ".join(written[3]))
     assert (38_069_000_000, "USD") in found and not any(v == 146_082_000 for v, _ in found)
+
+
+def test_a_column_drawn_as_two_is_joined_and_its_heading_unit_applies() -> None:
+    from archive.ingest.tables import merge_split_columns
+
+    rows = merge_split_columns(
+        [
+            ["Country", "", "Signed TA", ""],
+            ["", "", "(EURm)", ""],
+            ["Algeria", "6.19", "", ""],
+            ["Total", "98.46", "", ""],
+        ]
+    )
+    assert rows[:3] == [["Country", "Signed TA", ""], ["", "(EURm)", ""], ["Algeria", "6.19", ""]]
+    from archive.ingest.tables import column_units
+
+    written = apply_unit(rows, None, column_units(rows))
+    assert written[2][1] == "EUR6.19 million" and written[3][1] == "EUR98.46 million"
+    # columns that share a row stay apart
+    kept = merge_split_columns([["A", "B", "C"], ["x", "1", "2"], ["y", "", "3"]])
+    assert kept == [["A", "B", "C"], ["x", "1", "2"], ["y", "", "3"]]

@@ -83,6 +83,24 @@ def column_units(rows: list[list[str]]) -> list[tuple[str, str] | None]:
     return units
 
 
+def merge_split_columns(rows: list[list[str]]) -> list[list[str]]:
+    """Join two neighbouring columns that never both hold a cell in a row: one column drawn as
+    two, its heading over one half and its figures under the other ("Signed TA (EURm)" over
+    6.19 one grid line to the left)."""
+    if not rows or len(rows[0]) < 3:
+        return rows
+    rows = [list(row) for row in rows]
+    at = 1
+    while at < len(rows[0]) - 1 and len(rows[0]) > 2:
+        apart = all(not (row[at].strip() and row[at + 1].strip()) for row in rows)
+        if apart and any(row[at].strip() for row in rows) and any(r[at + 1].strip() for r in rows):
+            for row in rows:
+                row[at : at + 2] = [(row[at].strip() or row[at + 1].strip())]
+        else:
+            at += 1
+    return rows
+
+
 def join_signs(rows: list[list[str]]) -> list[list[str]]:
     """Join a currency sign standing in a cell of its own to the figure beside it: "$ | 1,234"
     is $1,234 (the sign after the figure too, as European tables print it: "1 234 | €")."""
@@ -186,7 +204,7 @@ def carry_headers(pages: list[tuple[int, list]]) -> None:
             if not isinstance(item, list):
                 caption = getattr(item, "text", "")
                 continue
-            rows = join_signs(item)
+            rows = merge_split_columns(join_signs(item))
             columns = column_units(rows)
             if is_header(rows[0]):
                 head = "" if any(columns) else " ".join(rows[0])
