@@ -16,6 +16,7 @@ numbers, in the same order), so the page, its order and its scores are unchanged
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from math import log
 
@@ -75,6 +76,29 @@ class Feedback:
         return found
 
     def bound(self, ranker: ScoringIndex) -> float:
+        """Return more than any document gains from feedback.
+
+        Each word's score is its idf times the saturation of its pseudo-frequency, which grows
+        with it: no document's pseudo-frequency exceeds each term's largest frequency over the
+        smallest length normalisation held in its field (a long question's twenty words gain
+        half what the loose idf × (k1 + 1) allows, so its pages are pruned too).
+        """
+        if not _mapped(ranker):
+            return self._loose(ranker)
+        most = 0.0
+        for terms, share in self.words:
+            pseudo = sum(
+                term.boost * _largest(ranker, term) / _least_norm(ranker, term.fieldname)
+                for term in terms
+            )
+            if pseudo <= 0:
+                continue
+            df = _df(ranker, terms)  # the idf values_at gives every document
+            idf = log(1 + (ranker.size - df + 0.5) / (df + 0.5))
+            most += share * idf * pseudo * (bm25f.K1 + 1) / (pseudo + bm25f.K1)
+        return self.factor * most * (1 + SLACK) + SLACK
+
+    def _loose(self, ranker: ScoringIndex) -> float:
         """Return more than any document gains: each word's score is below idf × (k1 + 1)."""
         most = 0.0
         for terms, share in self.words:
@@ -199,6 +223,49 @@ def _count(ranker: ScoringIndex, term: query.Term) -> int:
         if span is not None:
             total += span[1] - span[0]
     return total
+
+
+def _mapped(ranker: ScoringIndex) -> bool:
+    segments = ranker.sets._arrays
+    return segments is not None and all(segment is not None for segment, _ in segments)
+
+
+_largest_of: weakref.WeakKeyDictionary[ScoringIndex, dict[tuple[str, str], float]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _largest(ranker: ScoringIndex, term: query.Term) -> float:
+    """Return a term's largest frequency in any document, from the mapped postings (kept)."""
+    memo = _largest_of.setdefault(ranker, {})
+    key = (term.fieldname, term.text)
+    found = memo.get(key)
+    if found is None:
+        found = 0.0
+        btext = ranker.searcher.schema[term.fieldname].to_bytes(term.text)
+        for segment, _ in ranker.sets._arrays or ():
+            assert segment is not None  # _mapped checked
+            span = segment.terms.get((term.fieldname, btext))
+            if span is not None and span[0] < span[1]:
+                found = max(found, float(segment.weights[span[0] : span[1]].max()))
+        if len(memo) >= bm25f.HELD_MEMO:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+_least_of: weakref.WeakKeyDictionary[ScoringIndex, dict[str, float]] = weakref.WeakKeyDictionary()
+
+
+def _least_norm(ranker: ScoringIndex, field: str) -> float:
+    """Return the smallest length normalisation any document has in a field (kept)."""
+    memo = _least_of.setdefault(ranker, {})
+    if field not in memo:
+        held = np.flatnonzero(np.bincount(ranker.length_codes(field), minlength=256))
+        # Over the steps some document has: a normalisation grows with the length, but the
+        # smallest is taken, not assumed to be the shortest's.
+        memo[field] = float(bm25f.norm_steps(ranker, field)[held].min())
+    return memo[field]
 
 
 def _df(ranker: ScoringIndex, terms: tuple[query.Term, ...]) -> int:
