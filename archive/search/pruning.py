@@ -23,6 +23,7 @@ from math import log
 import numpy as np
 from whoosh import query
 
+from archive.index.arrays import SegmentArrays
 from archive.search import bm25f
 from archive.search.scores import Scores, ScoringIndex, top
 
@@ -66,10 +67,11 @@ class Feedback:
         None where the postings are not all in arrays beside the segments.
         """
         extra = np.zeros(len(docs))
+        places = _places(ranker, docs)
+        if places is None:
+            return None
         for terms, share in self.words:
-            values = values_at(ranker, terms, docs)
-            if values is None:
-                return None
+            values = values_at(ranker, terms, docs, places)
             extra += share * values  # adding 0.0 where a document lacks the word changes nothing
         matched = ranker.sets.matches(self.question)[docs]
         found: np.ndarray = scores[docs] + self.factor * extra * matched
@@ -155,43 +157,54 @@ def page(
     return top(feedback.added(ranker, scores), docs, limit)
 
 
-def values_at(
-    ranker: ScoringIndex, terms: tuple[query.Term, ...], docs: np.ndarray
-) -> np.ndarray | None:
-    """Return a word's BM25F score in each of some documents (0 where absent), as word_at gives.
+# Each segment holding some of a band's documents: the segment, where its documents start and
+# end in the band, and their numbers within the segment (cast once a band, not once a term).
+Places = list[tuple[SegmentArrays, int, int, np.ndarray]]
 
-    Each term's postings are searched in the arrays beside each segment for these documents
-    only; None where a segment has no arrays.
-    """
+
+def _places(ranker: ScoringIndex, docs: np.ndarray) -> Places | None:
+    """Return where some sorted documents fall among the segments; None if one has no arrays."""
     segments = ranker.sets._arrays
     if segments is None or any(segment is None for segment, _ in segments):
         return None
     offsets = [offset for _, offset in segments]
     bounds = np.searchsorted(docs, offsets + [ranker.size]).tolist()
+    found: Places = []
+    for n, (segment, offset) in enumerate(segments):
+        assert segment is not None
+        low, high = bounds[n], bounds[n + 1]
+        if low < high:
+            found.append((segment, low, high, (docs[low:high] - offset).astype(segment.ids.dtype)))
+    return found
+
+
+def values_at(
+    ranker: ScoringIndex, terms: tuple[query.Term, ...], docs: np.ndarray, places: Places
+) -> np.ndarray:
+    """Return a word's BM25F score in each of some documents (0 where absent), as word_at gives.
+
+    Each term's postings are searched in the arrays beside each segment for these documents
+    only (their places among the segments from _places).
+    """
     pseudo = np.zeros(len(docs))
     holders = []
     for term in terms:
         btext = ranker.searcher.schema[term.fieldname].to_bytes(term.text)
         weights = np.zeros(len(docs))
-        any_held = False
-        for n, (segment, offset) in enumerate(segments):
-            assert segment is not None
+        for segment, low, _, local in places:
             span = segment.terms.get((term.fieldname, btext))
             if span is None or span[0] == span[1]:
                 continue
-            any_held = True
-            low, high = bounds[n], bounds[n + 1]
-            if low == high:
-                continue
             ids = segment.ids[span[0] : span[1]]
-            local = (docs[low:high] - offset).astype(ids.dtype)  # no copy of the postings to cast
             at = np.minimum(np.searchsorted(ids, local), len(ids) - 1)
             hit = np.flatnonzero(ids[at] == local)
             weights[low + hit] = segment.weights[span[0] : span[1]][at[hit]]
-        if not any_held:
+        # Held by no document of the band: its share is 0.0 there (the idf, from every segment's
+        # term table, would not change that).
+        held = np.flatnonzero(weights)
+        if not len(held):
             continue
         holders.append(term)
-        held = np.flatnonzero(weights)
         # As word_at: the term's boost times its frequency, over the document's length norm.
         pseudo[held] += (
             term.boost * weights[held] / bm25f._norms(ranker, term.fieldname, held_ids(docs, held))
