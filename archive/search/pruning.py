@@ -130,8 +130,12 @@ def page(
         ids: list[np.ndarray] = []
         found: list[np.ndarray] = []
         high, want, scored = np.inf, max(BAND, 4 * limit), 0
+        # The last band stops at the most the pruned path may score, rather than being skipped:
+        # a long question whose page needs 30,000 candidates is still cheaper than the full pass.
+        # (A small index's first band may pass that: it goes to the full pass, as it always did.)
+        last = min(len(first), max(int(ranker.size * MOST), want))
         while True:
-            want = min(want, len(first))
+            want = min(want, last)
             low = np.partition(first, len(first) - want)[len(first) - want]
             band = positive[(first >= low) & (first < high)]  # by value: ties fall in one band
             if scored + len(band) > ranker.size * MOST:
@@ -151,7 +155,7 @@ def page(
                     held = np.concatenate(ids)
                     order = np.lexsort((held, -every))[:limit]
                     return held[order], every[order]
-            if want == len(first):
+            if want >= last:
                 break
             high, want = low, want * 4
     return top(feedback.added(ranker, scores), docs, limit)
