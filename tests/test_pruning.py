@@ -223,3 +223,17 @@ def test_a_bound_too_low_would_change_long_questions_pages(archive, monkeypatch)
             for ids, scores, want, want_scores in _pages(archive, " ".join(chosen), (1, 10), n)
         )
     assert differ > 0
+
+
+def test_the_last_band_stops_at_the_most_scored_and_changes_nothing(archive, monkeypatch):
+    answered = _pruned(monkeypatch)
+    size = archive._current().ranker.size
+    monkeypatch.setattr(pruning, "MOST", 0.1)  # 38 documents: bands of 4, 12, then 22 (clipped)
+    rng = random.Random(5)
+    for n in range(30):
+        chosen = rng.sample(VOCABULARY, rng.randint(3, 10))
+        for ids, scores, want, want_scores in _pages(archive, " ".join(chosen), (1, 3), n):
+            assert (ids, scores) == (want, want_scores)
+    assert max(answered) <= size * 0.1
+    # Some pages were read from a band cut short at the most (ties may make one a little smaller).
+    assert any(sum(answered[i : i + 3]) == int(size * 0.1) for i in range(len(answered)))
