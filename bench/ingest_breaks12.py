@@ -35,6 +35,7 @@ from archive.corpus.parse import plain_text  # noqa: E402
 ROUND12 = {
     "sealed10": (HERE / "ingest_trial_sealed10.yaml", 281, 40),  # and 41: breaks and titles
     "sealed12": (HERE / "ingest_titles_sealed12.yaml", 281, 42),  # 42 to 45: titles only
+    "sealed13": (HERE / "ingest_trial_sealed13.yaml", 293, 7),  # and 8, 9: round 13, read once
 }
 # a list's item opens its paragraph: a bullet, "3.", "(b)", "ii." (a lone "a." or "t." before lower
 # case is the scan's stop after a word, not an item)
