@@ -60,8 +60,8 @@ def test_a_web_paragraph_cut_after_between_goes_on_to_its_years(tmp_path: Path) 
     # the same with a figure: "... in the years between" / "2012 and 2025, ..." is one sentence
     text = (
         f"{PROSE}\n\n{MORE}\n\nThe region will account for most of the growth in the world's "
-        "economy in the years between\n\n2012 and 2025, and Australia is well placed to share in it, the "
-        f"White Paper finds.\n\n{LAST}"
+        "economy in the years between\n\n2012 and 2025, and Australia is well placed to share "
+        f"in it, the White Paper finds.\n\n{LAST}"
     )
     blocks = _blocks(tmp_path, text)
     assert any("in the years between 2012 and 2025, and Australia" in b for b in blocks), blocks
