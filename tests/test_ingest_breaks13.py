@@ -90,3 +90,29 @@ def test_a_figure_under_a_line_ending_on_a_noun_stays_apart(tmp_path: Path) -> N
     blocks = _blocks(tmp_path, text)
     assert "Funding for the regional roads program in the coming years" in blocks, blocks
     assert any(b.startswith("$650 million over four years") for b in blocks), blocks
+
+
+def test_a_sentence_closing_on_a_members_letters_ends_there(tmp_path: Path) -> None:
+    # "M. P." closes a name, not an initial's sentence: "... Mr. Frank Crean, M. P." / "He ..."
+    lines = [
+        "The Premier of Tasmania sought the grant today during talks in Canberra",
+        "with the Prime Minister, the Treasurer and Mr. Frank Crean, M. P.",
+        "He sought the grant to enable the Launceston Corporation to proceed with",
+        "the construction of a plant which would provide treatment facilities.",
+        "The Prime Minister said that the request would be considered carefully.",
+    ]
+    blocks = _blocks(tmp_path, "\n\n".join(lines))
+    assert any(b.startswith("He sought the grant to enable") for b in blocks), blocks
+    assert not any("M. P. He sought" in b for b in blocks), blocks
+
+
+def test_an_initial_before_a_capital_still_goes_on(tmp_path: Path) -> None:
+    # guard: a lone initial's stop is no sentence's end ("... by Mr. J." / "Smith, who ...")
+    lines = [
+        "The Prime Minister announced today that the inquiry will be conducted by Mr. J.",
+        "Smith, who was until last year the Chairman of the Tariff Board, and that",
+        "it will report to the Government before the end of the year on its work.",
+        "The terms of reference of the inquiry are attached to this statement.",
+    ]
+    blocks = _blocks(tmp_path, "\n\n".join(lines))
+    assert any("by Mr. J. Smith, who was until last year" in b for b in blocks), blocks

@@ -38,6 +38,8 @@ _PREPOSITION = re.compile(
     r"|within|without|across|among|approximately|nearly|almost)$"
 )
 _GOES_ON = re.compile(r"[^\W_]|\$\d")  # a word, a figure or an amount goes on the sentence
+# a member of Parliament's letters close a name and a byline with it (not an initial's stop)
+_MEMBER = re.compile(r"\bM\.\s?P\.$")
 # the same without the stop, as later releases spell them: "and Dr" / "Mervyn Probine"
 _STYLE_OPEN = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|Hon|Rt)$")
 _HEADING_WORDS = 8
@@ -95,6 +97,8 @@ def continues(previous: str, line: str) -> bool:
         return True
     if LIST_ITEM.match(line):
         return False
+    if _MEMBER.search(previous) and line[:1].isupper():
+        return False  # a byline's member closes it: "... G. Gorton, M. P." / "The Acting ..."
     if _ABBREVIATION.search(previous) and line[:1].isalpha():
         return True
     if _STYLE_OPEN.search(previous) and line[:1].isupper():
