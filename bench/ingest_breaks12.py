@@ -1,11 +1,12 @@
 """Score paragraph breaks and titles on the annotated AU samples (breaks and titles round 12).
 
     python bench/ingest_breaks12.py                   # every development sample, pooled
-    python bench/ingest_breaks12.py --samples sealed10,sealed12   # the sealed ones: read once
+    python bench/ingest_breaks12.py --samples sealed13   # round 13's sealed one: read once
     python bench/ingest_breaks12.py --standard    # and the standard measure beside
 
 A sample is a YAML file of releases by id (bench/ingest_quality.py's samples, the titles-only
-ones of bench/ingest_titles.py, and round 12's `sealed10` and `sealed12`). A document has a wrong
+ones of bench/ingest_titles.py, round 12's `sealed10` and `sealed12`, development since, and round
+13's sealed `sealed13`). A document has a wrong
 break where an annotated join ("A | B": a line ends inside a sentence) stands split, an annotated
 break ("| B": a paragraph or an item opens) does not open a paragraph, or a paragraph ends inside
 a sentence by its shape (at "Mr." or an initial, or before lower case: bench/ingest_quality.py's
