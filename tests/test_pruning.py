@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive.index.build import build
-from archive.search import pruning
+from archive.search import pruning, rescoring
 from archive.search.core import Archive
 from archive.search.scores import top
 from archive.search.words import AtLeast
@@ -173,3 +173,67 @@ def test_a_bound_too_low_would_change_pages(archive, monkeypatch):
             for ids, scores, want, want_scores in _pages(archive, " ".join(chosen), (10,), n)
         )
     assert differ > 0
+
+
+long_words = st.lists(st.sampled_from(VOCABULARY), min_size=8, max_size=15, unique=True)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(chosen=long_words, seed=st.integers(0, 1000))
+def test_a_long_questions_pruned_page_is_the_full_passs_page(archive, monkeypatch, chosen, seed):
+    # Long questions are pruned by the tight bound (each word's largest pseudo-frequency): a
+    # bound too low for any document would show here as a page that differs. Feedback is made
+    # ten times as strong, so that it reorders these pages (at 0.3 the first pass decides them).
+    _pruned(monkeypatch)
+    monkeypatch.setattr(rescoring, "FEEDBACK", 3.0)
+    for ids, scores, want_ids, want_scores in _pages(archive, " ".join(chosen), (1, 10), seed):
+        assert ids == want_ids
+        assert scores == want_scores
+
+
+def test_the_tight_bound_holds_and_is_below_the_loose_one(archive):
+    gen = archive._current()
+    ranker = gen.ranker
+    rng = random.Random(9)
+    tighter = 0
+    for _ in range(30):
+        q = gen.reader.read(" ".join(rng.sample(VOCABULARY, rng.randint(8, 14)))).query
+        first, feedback = ranker._first(q)
+        if feedback is None:
+            continue
+        gained = (feedback.added(ranker, first) - first).max()
+        bound, loose = feedback.bound(ranker), feedback._loose(ranker)
+        assert gained <= bound <= loose
+        tighter += bound < 0.95 * loose
+    assert tighter > 20
+
+
+def test_a_bound_too_low_would_change_long_questions_pages(archive, monkeypatch):
+    _pruned(monkeypatch)
+    monkeypatch.setattr(rescoring, "FEEDBACK", 3.0)
+    monkeypatch.setattr(pruning.Feedback, "bound", lambda self, ranker: 0.0)
+    rng = random.Random(4)
+    differ = 0
+    for n in range(30):
+        chosen = rng.sample(VOCABULARY, rng.randint(8, 14))
+        differ += sum(
+            (ids, scores) != (want, want_scores)
+            for ids, scores, want, want_scores in _pages(archive, " ".join(chosen), (1, 10), n)
+        )
+    assert differ > 0
+
+
+def test_the_last_band_stops_at_the_most_scored_and_changes_nothing(archive, monkeypatch):
+    answered = _pruned(monkeypatch)
+    size = archive._current().ranker.size
+    monkeypatch.setattr(pruning, "MOST", 0.1)  # 38 documents: bands of 4, 12, then 22 (clipped)
+    rng = random.Random(5)
+    for n in range(30):
+        chosen = rng.sample(VOCABULARY, rng.randint(3, 10))
+        for ids, scores, want, want_scores in _pages(archive, " ".join(chosen), (1, 3), n):
+            assert (ids, scores) == (want, want_scores)
+    assert max(answered) <= size * 0.1
+    # Some pages were read from a band cut short at the most (ties may make one a little smaller).
+    assert any(sum(answered[i : i + 3]) == int(size * 0.1) for i in range(len(answered)))

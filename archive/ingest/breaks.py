@@ -31,6 +31,15 @@ _DANGLING = re.compile(
     r"(?:(?<=[a-z]{2})['’)]?\s(?:the|a|an|of|to|for|with|from|by|at|into|in|on)"
     r"|(?<=[a-z]{2})['’)]?\s(?:and|or)|[.!?]\s+(?:The|A|An))$"
 )
+# a preposition a sentence does not stop on, before what it governs: "... will be about" /
+# "$73,000 per person" (not "over" or "under": "... retirees aged 55 and over" closes a heading)
+_PREPOSITION = re.compile(
+    r"(?<=[a-z]{2})\s(?:about|around|between|than|per|during|through|towards|against"
+    r"|within|without|across|among|approximately|nearly|almost)$"
+)
+_GOES_ON = re.compile(r"[^\W_]|\$\d")  # a word, a figure or an amount goes on the sentence
+# a member of Parliament's letters close a name and a byline with it (not an initial's stop)
+_MEMBER = re.compile(r"\bM\.\s?P\.$")
 # the same without the stop, as later releases spell them: "and Dr" / "Mervyn Probine"
 _STYLE_OPEN = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|Hon|Rt)$")
 _HEADING_WORDS = 8
@@ -88,12 +97,14 @@ def continues(previous: str, line: str) -> bool:
         return True
     if LIST_ITEM.match(line):
         return False
+    if _MEMBER.search(previous) and line[:1].isupper():
+        return False  # a byline's member closes it: "... G. Gorton, M. P." / "The Acting ..."
     if _ABBREVIATION.search(previous) and line[:1].isalpha():
         return True
     if _STYLE_OPEN.search(previous) and line[:1].isupper():
         return True
-    if _DANGLING.search(previous) and line[:1].isalpha():
-        return True
+    if (_DANGLING.search(previous) or _PREPOSITION.search(previous)) and _GOES_ON.match(line):
+        return True  # "... will be about" / "$73,000 per person in 2025"
     if line[:1].islower() and previous.endswith((";", ",")):
         return True
     if (

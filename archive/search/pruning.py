@@ -16,12 +16,14 @@ numbers, in the same order), so the page, its order and its scores are unchanged
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from math import log
 
 import numpy as np
 from whoosh import query
 
+from archive.index.arrays import SegmentArrays
 from archive.search import bm25f
 from archive.search.scores import Scores, ScoringIndex, top
 
@@ -65,16 +67,40 @@ class Feedback:
         None where the postings are not all in arrays beside the segments.
         """
         extra = np.zeros(len(docs))
+        places = _places(ranker, docs)
+        if places is None:
+            return None
         for terms, share in self.words:
-            values = values_at(ranker, terms, docs)
-            if values is None:
-                return None
+            values = values_at(ranker, terms, docs, places)
             extra += share * values  # adding 0.0 where a document lacks the word changes nothing
         matched = ranker.sets.matches(self.question)[docs]
         found: np.ndarray = scores[docs] + self.factor * extra * matched
         return found
 
     def bound(self, ranker: ScoringIndex) -> float:
+        """Return more than any document gains from feedback.
+
+        Each word's score is its idf times the saturation of its pseudo-frequency, which grows
+        with it: no document's pseudo-frequency exceeds each term's largest frequency over the
+        smallest length normalisation held in its field (a long question's twenty words gain
+        half what the loose idf × (k1 + 1) allows, so its pages are pruned too).
+        """
+        if not _mapped(ranker):
+            return self._loose(ranker)
+        most = 0.0
+        for terms, share in self.words:
+            pseudo = sum(
+                term.boost * _largest(ranker, term) / _least_norm(ranker, term.fieldname)
+                for term in terms
+            )
+            if pseudo <= 0:
+                continue
+            df = _df(ranker, terms)  # the idf values_at gives every document
+            idf = log(1 + (ranker.size - df + 0.5) / (df + 0.5))
+            most += share * idf * pseudo * (bm25f.K1 + 1) / (pseudo + bm25f.K1)
+        return self.factor * most * (1 + SLACK) + SLACK
+
+    def _loose(self, ranker: ScoringIndex) -> float:
         """Return more than any document gains: each word's score is below idf × (k1 + 1)."""
         most = 0.0
         for terms, share in self.words:
@@ -104,8 +130,12 @@ def page(
         ids: list[np.ndarray] = []
         found: list[np.ndarray] = []
         high, want, scored = np.inf, max(BAND, 4 * limit), 0
+        # The last band stops at the most the pruned path may score, rather than being skipped:
+        # a long question whose page needs 30,000 candidates is still cheaper than the full pass.
+        # (A small index's first band may pass that: it goes to the full pass, as it always did.)
+        last = min(len(first), max(int(ranker.size * MOST), want))
         while True:
-            want = min(want, len(first))
+            want = min(want, last)
             low = np.partition(first, len(first) - want)[len(first) - want]
             band = positive[(first >= low) & (first < high)]  # by value: ties fall in one band
             if scored + len(band) > ranker.size * MOST:
@@ -125,49 +155,60 @@ def page(
                     held = np.concatenate(ids)
                     order = np.lexsort((held, -every))[:limit]
                     return held[order], every[order]
-            if want == len(first):
+            if want >= last:
                 break
             high, want = low, want * 4
     return top(feedback.added(ranker, scores), docs, limit)
 
 
-def values_at(
-    ranker: ScoringIndex, terms: tuple[query.Term, ...], docs: np.ndarray
-) -> np.ndarray | None:
-    """Return a word's BM25F score in each of some documents (0 where absent), as word_at gives.
+# Each segment holding some of a band's documents: the segment, where its documents start and
+# end in the band, and their numbers within the segment (cast once a band, not once a term).
+Places = list[tuple[SegmentArrays, int, int, np.ndarray]]
 
-    Each term's postings are searched in the arrays beside each segment for these documents
-    only; None where a segment has no arrays.
-    """
+
+def _places(ranker: ScoringIndex, docs: np.ndarray) -> Places | None:
+    """Return where some sorted documents fall among the segments; None if one has no arrays."""
     segments = ranker.sets._arrays
     if segments is None or any(segment is None for segment, _ in segments):
         return None
     offsets = [offset for _, offset in segments]
     bounds = np.searchsorted(docs, offsets + [ranker.size]).tolist()
+    found: Places = []
+    for n, (segment, offset) in enumerate(segments):
+        assert segment is not None
+        low, high = bounds[n], bounds[n + 1]
+        if low < high:
+            found.append((segment, low, high, (docs[low:high] - offset).astype(segment.ids.dtype)))
+    return found
+
+
+def values_at(
+    ranker: ScoringIndex, terms: tuple[query.Term, ...], docs: np.ndarray, places: Places
+) -> np.ndarray:
+    """Return a word's BM25F score in each of some documents (0 where absent), as word_at gives.
+
+    Each term's postings are searched in the arrays beside each segment for these documents
+    only (their places among the segments from _places).
+    """
     pseudo = np.zeros(len(docs))
     holders = []
     for term in terms:
         btext = ranker.searcher.schema[term.fieldname].to_bytes(term.text)
         weights = np.zeros(len(docs))
-        any_held = False
-        for n, (segment, offset) in enumerate(segments):
-            assert segment is not None
+        for segment, low, _, local in places:
             span = segment.terms.get((term.fieldname, btext))
             if span is None or span[0] == span[1]:
                 continue
-            any_held = True
-            low, high = bounds[n], bounds[n + 1]
-            if low == high:
-                continue
             ids = segment.ids[span[0] : span[1]]
-            local = (docs[low:high] - offset).astype(ids.dtype)  # no copy of the postings to cast
             at = np.minimum(np.searchsorted(ids, local), len(ids) - 1)
             hit = np.flatnonzero(ids[at] == local)
             weights[low + hit] = segment.weights[span[0] : span[1]][at[hit]]
-        if not any_held:
+        # Held by no document of the band: its share is 0.0 there (the idf, from every segment's
+        # term table, would not change that).
+        held = np.flatnonzero(weights)
+        if not len(held):
             continue
         holders.append(term)
-        held = np.flatnonzero(weights)
         # As word_at: the term's boost times its frequency, over the document's length norm.
         pseudo[held] += (
             term.boost * weights[held] / bm25f._norms(ranker, term.fieldname, held_ids(docs, held))
@@ -199,6 +240,49 @@ def _count(ranker: ScoringIndex, term: query.Term) -> int:
         if span is not None:
             total += span[1] - span[0]
     return total
+
+
+def _mapped(ranker: ScoringIndex) -> bool:
+    segments = ranker.sets._arrays
+    return segments is not None and all(segment is not None for segment, _ in segments)
+
+
+_largest_of: weakref.WeakKeyDictionary[ScoringIndex, dict[tuple[str, str], float]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _largest(ranker: ScoringIndex, term: query.Term) -> float:
+    """Return a term's largest frequency in any document, from the mapped postings (kept)."""
+    memo = _largest_of.setdefault(ranker, {})
+    key = (term.fieldname, term.text)
+    found = memo.get(key)
+    if found is None:
+        found = 0.0
+        btext = ranker.searcher.schema[term.fieldname].to_bytes(term.text)
+        for segment, _ in ranker.sets._arrays or ():
+            assert segment is not None  # _mapped checked
+            span = segment.terms.get((term.fieldname, btext))
+            if span is not None and span[0] < span[1]:
+                found = max(found, float(segment.weights[span[0] : span[1]].max()))
+        if len(memo) >= bm25f.HELD_MEMO:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+_least_of: weakref.WeakKeyDictionary[ScoringIndex, dict[str, float]] = weakref.WeakKeyDictionary()
+
+
+def _least_norm(ranker: ScoringIndex, field: str) -> float:
+    """Return the smallest length normalisation any document has in a field (kept)."""
+    memo = _least_of.setdefault(ranker, {})
+    if field not in memo:
+        held = np.flatnonzero(np.bincount(ranker.length_codes(field), minlength=256))
+        # Over the steps some document has: a normalisation grows with the length, but the
+        # smallest is taken, not assumed to be the shortest's.
+        memo[field] = float(bm25f.norm_steps(ranker, field)[held].min())
+    return memo[field]
 
 
 def _df(ranker: ScoringIndex, terms: tuple[query.Term, ...]) -> int:
