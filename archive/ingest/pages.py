@@ -10,6 +10,7 @@ amount its page.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -120,7 +121,9 @@ def to_paper(pages: list[PageText], ocr: bool = False) -> Paper:
     body_size = body.most_common(1)[0][0] if body else 0.0
     title_lines = title_lines_of(kept_pages, body_size, ocr)
     if title_lines:
-        paper.title, paper.title_page = " ".join(ln.text for ln in title_lines), kept_pages[0][0]
+        # a title's lines join as a paragraph's do: "Work-" / "related" is "Work-related"
+        title = functools.reduce(join_lines, (ln.text.strip() for ln in title_lines))
+        paper.title, paper.title_page = title, kept_pages[0][0]
     elif len(kept_pages) > 1:
         paper.cover_title = cover_title(kept_pages[0][1])
     step = _line_step(kept_pages, body_size)

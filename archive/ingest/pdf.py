@@ -140,7 +140,7 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
     # A box filled in white with no stroke (a word processor's shading behind each line) is not
     # seen on the page: it rules no table and sets no text apart.
     page = page.filter(lambda obj: not _unseen(obj))
-    tables, ruled = [], []
+    tables, ruled, cells = [], [], []
     for table in page.find_tables():
         rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
         rows = [row for row in rows if any(row)]
@@ -148,9 +148,13 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
             x0, top, x1, bottom = (float(v) for v in table.bbox)
             tables.append(((x0, top - dy, x1, bottom - dy), rows))
             ruled.append(table.bbox)
-    text_page = page
-    for box in ruled:
-        text_page = text_page.outside_bbox(box)
+            cells += table.cells
+    # A character is the table's when a cell holds it (its middle inside, as the table reads its
+    # cells); one merely touching the table's box (a caption whose descenders cross the top rule)
+    # is the page's text, else it is read by neither.
+    text_page = page.filter(
+        lambda obj: obj.get("object_type") != "char" or not _in_cell(obj, ruled, cells)
+    )
     # A list's bullets are often drawn as small filled shapes, not written as characters.
     dots = [
         (float(c["x1"]), (float(c["top"]) + float(c["bottom"])) / 2 - dy)
@@ -219,6 +223,21 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
         }
     )
     return words, height, tables, boxes, dots, rules, sideways
+
+
+def _in_cell(char: dict, tables: list, cells: list) -> bool:
+    """Whether a character's middle stands inside one of the tables' cells."""
+    x = (float(char["x0"]) + float(char["x1"])) / 2
+    y = (float(char["top"]) + float(char["bottom"])) / 2
+    if not any(
+        float(x0) <= x <= float(x1) and float(top) <= y <= float(bottom)
+        for x0, top, x1, bottom in tables
+    ):
+        return False
+    return any(
+        float(x0) <= x <= float(x1) and float(top) <= y <= float(bottom)
+        for x0, top, x1, bottom in cells
+    )
 
 
 def _sideways(chars: list[dict]) -> list[str]:

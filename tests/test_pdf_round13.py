@@ -1,0 +1,166 @@
+"""Shapes of layout met in real published PDFs (bench/real_pdfs.py, round 13), made here so the
+tests prove the reading without the real files: running heads whose words change with the
+section, a title broken at a hyphen, a caption over a ruled table, an amount over two lines of
+a table's cell, and amounts in a table whose unit stands in its heading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from papers import BODY
+
+from archive.ingest.papers import from_pdf
+
+PARAGRAPHS = [
+    "The fund pays councils a grant for each flood scheme they complete in the year.",
+    "Each claim is checked against the scheme's audited return before it is paid.",
+    "A council that overspends may ask for a second payment in the following year.",
+    "Schemes that protect homes are paid before schemes that protect farmland.",
+]
+
+SECTIONS = [
+    "ITEM 1A RISK FACTORS",
+    "ITEM 2 PROPERTIES",
+    "ITEM 3 LEGAL PROCEEDINGS",
+    "ITEM 5 MARKET FOR THE FUND'S SHARES",
+    "ITEM 7 MANAGEMENT'S DISCUSSION",
+]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def _section_heads_pdf(path: Path) -> None:
+    """Five pages of a report under heads naming the page's part and item, in small capitals at
+    the top of the page on alternating sides: no two pages' heads read the same."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    for number, section in enumerate(SECTIONS):
+        pdf.setFont("Helvetica", 8)
+        part = "PART I" if number < 3 else "PART II"
+        for at, text in enumerate((part, section)):
+            y = height - 30 - 11 * at
+            if number % 2:
+                pdf.drawRightString(width - 50, y, text)
+            else:
+                pdf.drawString(50, y, text)
+        y = height - 110
+        pdf.setFont("Times-Roman", 10)
+        for sentence in PARAGRAPHS[number % 2 :] + BODY[: 2 + number % 3]:
+            for chunk in _wrap(sentence, 90):
+                pdf.drawString(72, y, chunk)
+                y -= 13
+            y -= 8
+        pdf.setFont("Helvetica", 7)
+        pdf.drawCentredString(width / 2, 30, f"FLOOD FUND ANNUAL REPORT {18 + number}")
+        pdf.showPage()
+    pdf.save()
+
+
+def test_running_heads_that_change_by_section_are_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    _section_heads_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    text = " ".join(article.text.split())
+    for section in SECTIONS:
+        assert section not in text
+    assert "PART I" not in text
+    assert "FLOOD FUND ANNUAL REPORT" not in text
+    for sentence in PARAGRAPHS + BODY:
+        assert sentence in text
+
+
+def _hyphen_title_pdf(path: Path) -> None:
+    """A booklet's cover: its title in large type over three lines, broken at a compound's own
+    hyphen and at a word's syllable, then a page of text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pdf.setFont("Helvetica-Bold", 22)
+    for at, line in enumerate(
+        ("Guidelines to the Tables for Work-", "related Impairment and the", "Pension Assess-")
+    ):
+        pdf.drawString(72, height - 200 - 28 * at, line)
+    pdf.drawString(72, height - 200 - 28 * 3, "ment Rules")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, height - 360, "September 2017")
+    pdf.showPage()
+    y = height - 90
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY + PARAGRAPHS:
+        for chunk in _wrap(sentence, 90):
+            pdf.drawString(72, y, chunk)
+            y -= 13
+        y -= 8
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_title_broken_at_a_hyphen_is_joined_as_its_words(tmp_path: Path) -> None:
+    path = tmp_path / "booklet.pdf"
+    _hyphen_title_pdf(path)
+    _, found = from_pdf(path.read_bytes())
+    assert found.title == (
+        "Guidelines to the Tables for Work-related Impairment and the Pension Assessment Rules"
+    )
+
+
+def _captioned_table_pdf(path: Path) -> None:
+    """A ruled money table with its caption set tight on the top rule (the caption's descenders
+    cross it), a sentence before and after."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pdf.setFont("Times-Roman", 10)
+    y = height - 90
+    for sentence in BODY[:2]:
+        pdf.drawString(72, y, sentence)
+        y -= 18
+    top = y - 30
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(72, top + 1.5, "Table 3. Grants to councils by year, approved and paid")
+    rows = [("Year", "Approved", "Paid"), ("2022-23", "£4,100,000", "£3,900,000")]
+    rows += [("2023-24", "£4,650,000", "£4,200,000"), ("2024-25", "£5,250,000", "£5,000,000")]
+    xs = [72, 200, 330, 460]
+    pdf.setLineWidth(0.8)
+    for at in range(len(rows) + 1):
+        pdf.line(xs[0], top - 18 * at, xs[-1], top - 18 * at)
+    for x in xs:
+        pdf.line(x, top, x, top - 18 * len(rows))
+    pdf.setFont("Helvetica", 9)
+    for at, row in enumerate(rows):
+        for x, cell in zip(xs, row):
+            pdf.drawString(x + 4, top - 18 * at - 13, cell)
+    pdf.setFont("Times-Roman", 10)
+    y = top - 18 * len(rows) - 30
+    for sentence in BODY[2:]:
+        pdf.drawString(72, y, sentence)
+        y -= 18
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_caption_set_tight_on_a_ruled_table_keeps_its_words(tmp_path: Path) -> None:
+    path = tmp_path / "table.pdf"
+    _captioned_table_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    text = " ".join(article.text.split())
+    assert "Table 3. Grants to councils by year, approved and paid" in text
+    assert "£4,650,000" in text
+    for sentence in BODY:
+        assert sentence in text
