@@ -164,3 +164,60 @@ def test_a_caption_set_tight_on_a_ruled_table_keeps_its_words(tmp_path: Path) ->
     assert "£4,650,000" in text
     for sentence in BODY:
         assert sentence in text
+
+
+WRAPPED = [
+    ("Programme", "2023-24", "2024-25"),
+    ("Flood defence grants", "£1.2", "£1.5"),
+    ("", "million", "million"),
+    ("Coastal path grants", "£800,000", "£950,000"),
+    ("Roads maintenance fund", "£2.4", "£2.6"),
+    ("", "million", "million"),
+    ("Bus service support", "£640,000", "£700,000"),
+]
+
+
+def _wrapped_cells_pdf(path: Path) -> None:
+    """A table without rules whose narrow money columns wrap "£1.2" / "million" over two lines
+    of a cell, between paragraphs."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pdf.setFont("Times-Roman", 10)
+    y = height - 90
+    for sentence in BODY[:2]:
+        pdf.drawString(72, y, sentence)
+        y -= 16
+    y -= 14
+    for row in WRAPPED:
+        font = "Helvetica-Bold" if row[0] == "Programme" else "Helvetica"
+        pdf.setFont(font, 9)
+        pdf.drawString(72, y, row[0])
+        for x, cell in zip((300, 400), row[1:]):
+            pdf.drawRightString(x + 50, y, cell)
+        y -= 11 if not row[0] or WRAPPED.index(row) + 1 < len(WRAPPED) and not WRAPPED[
+            WRAPPED.index(row) + 1
+        ][0] else 15
+    y -= 14
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY[2:]:
+        pdf.drawString(72, y, sentence)
+        y -= 16
+    pdf.showPage()
+    pdf.save()
+
+
+def test_an_amount_wrapped_over_two_lines_of_a_cell_is_one_amount(tmp_path: Path) -> None:
+    from archive.corpus.amounts import extract_amounts
+
+    path = tmp_path / "wrapped.pdf"
+    _wrapped_cells_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    values = {a.value for a in extract_amounts(article.text)}
+    assert {1_200_000, 1_500_000, 2_400_000, 2_600_000, 800_000, 640_000} <= values
+    assert not values & {1, 2, 1.2, 1.5, 2.4, 2.6}
+    text = " ".join(article.text.split())
+    for sentence in BODY:
+        assert sentence in text
