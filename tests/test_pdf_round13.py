@@ -221,3 +221,98 @@ def test_an_amount_wrapped_over_two_lines_of_a_cell_is_one_amount(tmp_path: Path
     text = " ".join(article.text.split())
     for sentence in BODY:
         assert sentence in text
+
+
+UNIT_ROWS = [
+    ("", "2023-24", "2024-25", "2025-26"),
+    ("", "Actual", "Budget", "Estimate"),
+    ("", "$m", "$m", "$m"),
+    ("Grants to councils", "1 250", "1 310", "1 402"),
+    ("Capital works in progress", "136", "218", "263"),
+    ("Net interest cost", "- 31", "- 20", "- 8"),
+]
+
+
+def _unit_row_pdf(path: Path) -> None:
+    """A budget paper's table without rules: years over "Actual" / "Budget" over a row of "$m",
+    figures with their thousands spaced, a negative figure set "- 31"."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pdf.setFont("Times-Roman", 10)
+    y = height - 90
+    for sentence in BODY[:2]:
+        pdf.drawString(72, y, sentence)
+        y -= 16
+    y -= 14
+    for row in UNIT_ROWS:
+        pdf.setFont("Times-Roman", 9)
+        pdf.drawString(72, y, row[0])
+        for x, cell in zip((330, 410, 490), row[1:]):
+            pdf.drawRightString(x, y, cell)
+        y -= 13
+    y -= 14
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY[2:]:
+        pdf.drawString(72, y, sentence)
+        y -= 16
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_tables_unit_row_applies_to_its_figures(tmp_path: Path) -> None:
+    from archive.corpus.amounts import extract_amounts
+
+    path = tmp_path / "budget.pdf"
+    _unit_row_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    values = {a.value for a in extract_amounts(article.text)}
+    assert {1_250_000_000, 1_310_000_000, 136_000_000, 263_000_000} <= values
+    assert not values & {1, 250, 1250, 136}
+
+
+RUN_IN = (
+    "Support to Foreign Countries. Treasury Secretaries have also used the fund for short-term "
+    "loans to countries facing economic crises, mostly in Latin America."
+)
+
+
+def _run_in_head_pdf(path: Path) -> None:
+    """A brief's paragraphs opening with a run-in head in bold ("Support to Foreign Countries.")
+    whose first line carries only one word of the text after it."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    y = height - 90
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY[:2]:
+        pdf.drawString(72, y, sentence)
+        y -= 13
+    y -= 8
+    pdf.setFont("Times-Bold", 10)
+    head = "Support to Foreign Countries."
+    pdf.drawString(72, y, head)
+    pdf.setFont("Times-Roman", 10)
+    pdf.drawString(72 + pdf.stringWidth(head + " ", "Times-Bold", 10), y, "Treasury")
+    rest = RUN_IN.split("Treasury ", 1)[1]
+    for chunk in _wrap(rest, 60):
+        y -= 13
+        pdf.drawString(72, y, chunk)
+    y -= 21
+    for sentence in BODY[2:]:
+        pdf.drawString(72, y, sentence)
+        y -= 13
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_run_in_bold_head_stays_in_its_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "brief.pdf"
+    _run_in_head_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    assert RUN_IN in " ".join(article.text.split())
+    assert "### Support" not in article.markdown

@@ -309,7 +309,12 @@ def page_text(
         edge = top < EDGE * height or bottom > (1 - EDGE) * height
         bullet = any(first.x0 - 24 <= x <= first.x0 and top <= y <= bottom for x, y in dots or [])
         size = statistics.median(w.size for f in row for w in f.words)
-        bold = sum(w.bold for f in row for w in f.words) > sum(len(f.words) for f in row) / 2
+        kept = [w for f in row for w in f.words]
+        bold = sum(w.bold for w in kept) > len(kept) / 2
+        # A run-in head ("Support to Foreign Countries. Treasury") opens a paragraph of text: the
+        # line goes on in plain type after the head's full stop; a heading is bold to its end.
+        if bold and not kept[-1].bold and any(w.bold and w.text[-1] in ".:" for w in kept):
+            bold = False
         lines.append(Line(text, round(size, 1), bold, edge, top, first.x0, bullet, first.role))
     return PageText(number, lines, found, sideways or [])
 
