@@ -197,9 +197,13 @@ def _wrapped_cells_pdf(path: Path) -> None:
         pdf.drawString(72, y, row[0])
         for x, cell in zip((300, 400), row[1:]):
             pdf.drawRightString(x + 50, y, cell)
-        y -= 11 if not row[0] or WRAPPED.index(row) + 1 < len(WRAPPED) and not WRAPPED[
-            WRAPPED.index(row) + 1
-        ][0] else 15
+        y -= (
+            11
+            if not row[0]
+            or WRAPPED.index(row) + 1 < len(WRAPPED)
+            and not WRAPPED[WRAPPED.index(row) + 1][0]
+            else 15
+        )
     y -= 14
     pdf.setFont("Times-Roman", 10)
     for sentence in BODY[2:]:
@@ -316,3 +320,37 @@ def test_a_run_in_bold_head_stays_in_its_paragraph(tmp_path: Path) -> None:
     article, _ = from_pdf(path.read_bytes())
     assert RUN_IN in " ".join(article.text.split())
     assert "### Support" not in article.markdown
+
+
+CITED = [
+    ("The Emergency Economic Stabilization Act of 2008 (P.L. 110-", "343) directed the Secretary"),
+    ("to reimburse the fund. Data cover the years 1978-", "2023 and were compiled by the"),
+    ("Census Bureau. Figures for", "2019 are estimates."),
+]
+
+
+def _broken_figures_pdf(path: Path) -> None:
+    """Lines that break after the hyphen of a law's number or a range of years."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    y = height - 90
+    pdf.setFont("Times-Roman", 10)
+    for first, second in CITED:
+        for text in (first, second):
+            pdf.drawString(72, y, text)
+            y -= 13
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_line_broken_after_a_figures_hyphen_joins_without_a_space(tmp_path: Path) -> None:
+    path = tmp_path / "cited.pdf"
+    _broken_figures_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    text = " ".join(article.text.split())
+    assert "(P.L. 110-343) directed" in text
+    assert "the years 1978-2023 and" in text
+    assert "Figures for 2019 are estimates." in text
