@@ -354,3 +354,36 @@ def test_a_line_broken_after_a_figures_hyphen_joins_without_a_space(tmp_path: Pa
     assert "(P.L. 110-343) directed" in text
     assert "the years 1978-2023 and" in text
     assert "Figures for 2019 are estimates." in text
+
+
+def _two_line_heading_pdf(path: Path) -> None:
+    """A bold heading wrapped over two lines in a narrow column, then its text."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    y = height - 90
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY[:2]:
+        pdf.drawString(72, y, sentence)
+        y -= 13
+    y -= 16
+    pdf.setFont("Helvetica-Bold", 10)
+    for text in ("Grants to Councils for Flood Defence", "Schemes, 2019-2025"):
+        pdf.drawString(72, y, text)
+        y -= 13
+    y -= 4
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY[2:]:
+        pdf.drawString(72, y, sentence)
+        y -= 13
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_heading_wrapped_over_two_lines_is_one_heading(tmp_path: Path) -> None:
+    path = tmp_path / "heading.pdf"
+    _two_line_heading_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    assert "### Grants to Councils for Flood Defence Schemes, 2019-2025\n" in article.markdown

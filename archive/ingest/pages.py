@@ -219,21 +219,35 @@ def _units(
     that vary by a tenth from line to line, a text layer's are exact."""
     units: list[tuple[str, str]] = []
     previous: Line | None = None
+    heading: Line | None = None
     for item in items:
         if not isinstance(item, Line):
             units.append(("list", table_rows(item)))
-            previous = None
+            previous = heading = None
             continue
         line = item
         if line in title:
-            previous = None
+            previous = heading = None
             continue
         text = line.text
         level = _heading_level(line, body_size, levels)
         if level:
-            units.append(("h", "#" * level + " " + escape(text)))
-            previous = None
+            mark = "#" * level + " "
+            # a heading wrapped over lines in one type, a line's step apart, is one heading
+            if (
+                heading is not None
+                and units
+                and units[-1][1].startswith(mark)
+                and 0 < line.top - heading.top <= 1.6 * max(line.size, 1.0)
+                and abs(line.size - heading.size) < 0.5
+                and line.bold == heading.bold
+            ):
+                units[-1] = ("h", join_lines(units[-1][1], escape(text)))
+            else:
+                units.append(("h", mark + escape(text)))
+            heading, previous = line, None
             continue
+        heading = None
         bullet = _BULLET.match(text) or line.bullet
         # A word broken at a line's end runs on, whatever space lies between (a column's foot
         # and the next column's first line under a figure).
