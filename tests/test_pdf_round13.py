@@ -387,3 +387,53 @@ def test_a_heading_wrapped_over_two_lines_is_one_heading(tmp_path: Path) -> None
     _two_line_heading_pdf(path)
     article, _ = from_pdf(path.read_bytes())
     assert "### Grants to Councils for Flood Defence Schemes, 2019-2025\n" in article.markdown
+
+
+def _marked_cells_pdf(path: Path) -> None:
+    """A ruled table of appropriations whose cells carry a raised note letter after the scale
+    word ("$454 million" with a small "b"), and its notes under it."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    pdf.setFont("Times-Roman", 10)
+    pdf.drawString(72, height - 90, BODY[0])
+    rows = [
+        ("Fiscal Year", "Appropriation", "b"),
+        ("2023", "$305 million", ""),
+        ("2024", "$454 million", "b"),
+        ("2025", "$275 million", "a"),
+    ]
+    top = height - 120
+    for at in range(len(rows) + 1):
+        pdf.line(72, top - 18 * at, 330, top - 18 * at)
+    for x in (72, 180, 330):
+        pdf.line(x, top, x, top - 18 * len(rows))
+    for at, (year, amount, mark) in enumerate(rows):
+        y = top - 18 * at - 13
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(76, y, year)
+        pdf.drawString(184, y, amount)
+        if at and mark:
+            pdf.setFont("Helvetica", 6)
+            pdf.drawString(184 + pdf.stringWidth(amount, "Helvetica", 9), y + 4, mark)
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(72, top - 18 * len(rows) - 14, "a. Includes a supplemental appropriation.")
+    pdf.drawString(72, top - 18 * len(rows) - 26, "b. $210 million of this was provided later.")
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_note_mark_after_a_scale_word_leaves_the_amount_whole(tmp_path: Path) -> None:
+    from archive.corpus.amounts import extract_amounts
+
+    path = tmp_path / "marked.pdf"
+    _marked_cells_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    values = {a.value for a in extract_amounts(article.text)}
+    assert {305_000_000, 454_000_000, 275_000_000, 210_000_000} <= values
+    assert not values & {454, 275}
+    assert [a.text for a in extract_amounts("It received $3.5 million2 in 2019.")] == [
+        "$3.5 million"
+    ]
