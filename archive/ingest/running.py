@@ -114,7 +114,7 @@ def _banded(pages: list[PageText]) -> set[str]:
             if (
                 not ln.size
                 or ln.size > 1.05 * body
-                or len(words) > 12
+                or len(words) > 20  # a head may name a long item in full
                 or ln.text.rstrip().endswith(".")
                 or not re.search(r"[^\W\d]{2}", ln.text)
             ):
