@@ -437,3 +437,38 @@ def test_a_note_mark_after_a_scale_word_leaves_the_amount_whole(tmp_path: Path) 
     assert [a.text for a in extract_amounts("It received $3.5 million2 in 2019.")] == [
         "$3.5 million"
     ]
+
+
+OPENING_HEADS = ["Eligibility", "Payments", "Appeals", "Reviews", "Records", "Contacts"]
+
+
+def _pages_opening_with_headings_pdf(path: Path) -> None:
+    """Six pages, every other one opening at the top of its text with a bold heading in the
+    text's size over a gap: the place a running head would stand, but the text's own."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    for number, heading in enumerate(OPENING_HEADS):
+        y = height - 60
+        if number % 2 == 0:
+            pdf.setFont("Times-Bold", 10)
+            pdf.drawString(72, y, heading)
+            y -= 24
+        pdf.setFont("Times-Roman", 10)
+        for sentence in BODY + PARAGRAPHS[: 1 + number % 3]:
+            for chunk in _wrap(sentence, 90):
+                pdf.drawString(72, y, chunk)
+                y -= 13
+            y -= 8
+        pdf.showPage()
+    pdf.save()
+
+
+def test_headings_opening_pages_at_a_heads_place_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "manual.pdf"
+    _pages_opening_with_headings_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    for heading in OPENING_HEADS[::2]:
+        assert f"### {heading}\n" in article.markdown

@@ -108,22 +108,34 @@ def _banded(pages: list[PageText]) -> set[str]:
         return set()
     styles: Counter[tuple[float, float, bool]] = Counter()
     found: dict[tuple[float, float, bool], set[str]] = {}
+    # Where a page's text starts at the same height (a page opening with a heading set over a
+    # gap), the place is the text's, not a head's.
+    text_tops: set[float] = set()
     for page in pages:
-        for ln in _top_band(page):
+        band = _top_band(page)
+        for ln in page.lines:
             words = ln.text.split()
             if (
-                not ln.size
+                ln not in band
+                or not ln.size
                 or ln.size > 1.05 * body
                 or len(words) > 20  # a head may name a long item in full
                 or ln.text.rstrip().endswith(".")
                 or not re.search(r"[^\W\d]{2}", ln.text)
             ):
+                if ln.role == "":
+                    text_tops.add(round(ln.top / 2) * 2.0)
                 continue
             style = (round(ln.top / 2) * 2.0, round(ln.size * 2) / 2, ln.bold)
             styles[style] += 1
             found.setdefault(style, set()).update(_shapes(ln.text))
     needed = max(3, len(pages) // 4)
-    return {shape for style, count in styles.items() if count >= needed for shape in found[style]}
+    return {
+        shape
+        for style, count in styles.items()
+        if count >= needed and not {style[0] - 2, style[0], style[0] + 2} & text_tops
+        for shape in found[style]
+    }
 
 
 def _top_band(page: PageText) -> list[Line]:
