@@ -25,15 +25,21 @@ def _cells(strip: list[Frag], box: Callable[[Frag], int]) -> bool:
 
 
 def _continues(strip: list[Frag], above: list[Frag]) -> bool:
-    """A strip of words with no figures set close under cells of the row above, each under one of
-    them: the second lines of cells wrapped in narrow columns ("£1.2" / "million")."""
+    """A strip of words with no figures set close under figures of the row above, each under one,
+    fewer than its cells: the second lines of cells wrapped in narrow columns ("£1.2" /
+    "million")."""
     if not above or len(_rows(strip)) != 1:
         return False
     size = max(f.size for f in strip) or 10.0
     return (
         all(len(f.words) <= 3 and not any(c.isdigit() for c in f.text) for f in strip)
         and min(f.top for f in strip) - max(f.bottom for f in above) < 0.5 * size
-        and all(any(f.x0 < a.x1 and f.x1 > a.x0 for a in above) for f in strip)
+        # under a figure: a scale word or unit wraps; words under words are the page's text
+        and all(
+            any(f.x0 < a.x1 and f.x1 > a.x0 and any(c.isdigit() for c in a.text) for a in above)
+            for f in strip
+        )
+        and len(strip) < len(above)
     )
 
 
@@ -54,7 +60,7 @@ def find_tables(
             _cells(strips[end], box) or (end > at and _continues(strips[end], strips[end - 1]))
         ):
             end += 1
-        if end - at < 2:
+        if sum(_cells(s, box) for s in strips[at:end]) < 2:
             out.extend(strips[at])
             at += 1
             continue
