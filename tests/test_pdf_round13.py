@@ -281,6 +281,10 @@ RUN_IN = (
     "Support to Foreign Countries. Treasury Secretaries have also used the fund for short-term "
     "loans to countries facing economic crises, mostly in Latin America."
 )
+RUN_ON = (
+    "Domestic Crises. Treasury Secretaries have turned to the fund to respond to fast-moving "
+    "domestic crises twice: it was used to guarantee money market funds in 2008."
+)
 
 
 def _run_in_head_pdf(path: Path) -> None:
@@ -306,6 +310,17 @@ def _run_in_head_pdf(path: Path) -> None:
     for chunk in _wrap(rest, 60):
         y -= 13
         pdf.drawString(72, y, chunk)
+    # the next run-in paragraph follows at the line's step, no space between
+    y -= 13
+    second = "Domestic Crises."
+    pdf.setFont("Times-Bold", 10)
+    pdf.drawString(72, y, second)
+    pdf.setFont("Times-Roman", 10)
+    first, rest = RUN_ON[len(second) + 1 :].split(" used ", 1)
+    pdf.drawString(72 + pdf.stringWidth(second + " ", "Times-Bold", 10), y, first + " used")
+    for chunk in _wrap(rest, 60):
+        y -= 13
+        pdf.drawString(72, y, chunk)
     y -= 21
     for sentence in BODY[2:]:
         pdf.drawString(72, y, sentence)
@@ -320,6 +335,8 @@ def test_a_run_in_bold_head_stays_in_its_paragraph(tmp_path: Path) -> None:
     article, _ = from_pdf(path.read_bytes())
     assert RUN_IN in " ".join(article.text.split())
     assert "### Support" not in article.markdown
+    # each run-in head opens a paragraph of its own
+    assert f"\n\n{RUN_ON}\n" in article.markdown
 
 
 CITED = [

@@ -264,6 +264,7 @@ def _units(
             previous is None
             or gap
             or bool(bullet)
+            or line.lead
             or (_NUMBERED.match(text) and _SENTENCE_END.search(previous.text))
             or (not step and _SENTENCE_END.search(previous.text) and not text[:1].islower())
         )

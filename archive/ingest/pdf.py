@@ -225,6 +225,14 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
     return words, height, tables, boxes, dots, rules, sideways
 
 
+def _run_in(words: list[Word]) -> bool:
+    """Whether a line opens with a run-in head: bold words to a full stop or colon, then plain."""
+    head = 0
+    while head < len(words) and words[head].bold:
+        head += 1
+    return 0 < head < len(words) and words[head - 1].text[-1] in ".:—"
+
+
 def _in_cell(char: dict, tables: list, cells: list) -> bool:
     """Whether a character's middle stands inside one of the tables' cells."""
     x = (float(char["x0"]) + float(char["x1"])) / 2
@@ -312,10 +320,13 @@ def page_text(
         kept = [w for f in row for w in f.words]
         bold = sum(w.bold for w in kept) > len(kept) / 2
         # A run-in head ("Support to Foreign Countries. Treasury") opens a paragraph of text: the
-        # line goes on in plain type after the head's full stop; a heading is bold to its end.
-        if bold and not kept[-1].bold and any(w.bold and w.text[-1] in ".:" for w in kept):
-            bold = False
-        lines.append(Line(text, round(size, 1), bold, edge, top, first.x0, bullet, first.role))
+        # line starts in bold, the head ends in a full stop, plain type goes on after it; a
+        # heading is bold to its end.
+        lead = _run_in(kept)
+        bold = bold and not lead
+        lines.append(
+            Line(text, round(size, 1), bold, edge, top, first.x0, bullet, first.role, lead)
+        )
     return PageText(number, lines, found, sideways or [])
 
 
