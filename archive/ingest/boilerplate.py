@@ -160,7 +160,7 @@ def extract_article(raw: str, title: str | None = None) -> Article:
             for line in dropped
             if line in lines[start:end] and line not in tail and line not in markers
         ],
-        paragraphs=_markdown(reflow(units)),
+        paragraphs=_markdown(reflow(units, {line.strip() for line in normalise(raw).split("\n")})),
         title_line=None if title_at is None else title_at + 1,
         comments=comments,
         dropped=dropped,
