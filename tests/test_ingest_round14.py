@@ -111,3 +111,29 @@ def test_a_web_pages_paragraph_of_several_sentences_stays_whole(tmp_path: Path) 
     blocks = _blocks(tmp_path, paragraphs, title="High Court appointments")
     assert any(b.startswith("Justice Kiefel was appointed") and "She will be" in b for b in blocks)
     assert any("from Cambridge. She was called" in b for b in blocks), blocks
+
+
+def _body(tmp_path: Path, lines: list[str]) -> str:
+    return " ".join(_blocks(tmp_path, lines))
+
+
+def test_a_stray_letter_before_the_end_mark_goes_with_it(tmp_path: Path) -> None:
+    # "... positions in the bank." / "r oOo---": the end mark went, the scan's "r" before it stays
+    lines = [*SCAN, "r oOo---"]
+    body = _body(tmp_path, lines)
+    assert body.endswith("when the consultations are over."), body
+
+
+def test_an_archives_stamp_and_noise_after_the_last_sentence_go(tmp_path: Path) -> None:
+    # a number led by a nought, capitals inside a token: the archive's and the scan's, not words
+    for noise in (["00104,3"], ["oooCo00"], ["; r", "1111110111W"]):
+        body = _body(tmp_path / noise[0][:2].strip(";"), [*SCAN, *noise])
+        assert body.endswith("when the consultations are over."), (noise, body)
+
+
+def test_a_tables_last_cell_and_a_reply_after_the_last_sentence_stay(tmp_path: Path) -> None:
+    # guard: a figure, an amount, a word after the last line stay: they are no scan's noise
+    table = [*SCAN, "Grants to the States are as follows:", "Arcadia 8 300", "Ayr 802", "6,000"]
+    assert _body(tmp_path / "table", table).endswith("Ayr 802 6,000")
+    assert _body(tmp_path / "amount", [*SCAN, "$5,026,710"]).endswith("$5,026,710")
+    assert _body(tmp_path / "reply", [*SCAN, "Okay."]).endswith("Okay.")
