@@ -137,3 +137,31 @@ def test_a_tables_last_cell_and_a_reply_after_the_last_sentence_stay(tmp_path: P
     assert _body(tmp_path / "table", table).endswith("Ayr 802 6,000")
     assert _body(tmp_path / "amount", [*SCAN, "$5,026,710"]).endswith("$5,026,710")
     assert _body(tmp_path / "reply", [*SCAN, "Okay."]).endswith("Okay.")
+
+
+def test_a_headlines_last_word_run_into_the_first_sentence_goes(tmp_path: Path) -> None:
+    # the headline wrapped over two lines, its last word run into the first sentence's line
+    lines = [
+        "ACTING PRIME MINISTER",
+        "ECUMENICAL CHURCH SERVICE FOR VICTIMS AND FAMILIES OF THREDBO",
+        "TRAGEDY An ecumenical church service will be held tomorrow to pray for",
+        *SCAN,
+    ]
+    title = "ECUMENICAL CHURCH SERVICE FOR VICTIMS AND FAMILIES OF THREDBO TRAGEDY"
+    blocks = _blocks(tmp_path, lines, title=title)
+    assert blocks[0].startswith("An ecumenical church service will be held"), blocks
+    assert not any("TRAGEDY" in b for b in blocks), blocks
+
+
+def test_an_acronym_opening_the_first_sentence_under_a_whole_headline_stays(
+    tmp_path: Path,
+) -> None:
+    # guard: the headline stands whole above; the same word opening the text is the sentence's
+    lines = [
+        "FOR MEDIA",
+        "TALKS WITH ASEAN",
+        "ASEAN Leaders met today in Canberra to discuss the trade of the region and",
+        *SCAN,
+    ]
+    blocks = _blocks(tmp_path, lines, title="TALKS WITH ASEAN")
+    assert blocks[0].startswith("ASEAN Leaders met today"), blocks

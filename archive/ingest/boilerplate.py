@@ -126,7 +126,10 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     lead = split_bylines(lead_stamps(lines[start:end], stamps), stamps)
     body, furniture = lead_furniture(lead, title)
     furniture[:0] = stamps
-    body = glued_head(body, title, furniture)
+    opening = next((line for line in body if line), "")
+    at = lines.index(opening, start) if opening in lines[start:] else start
+    above = next((line for line in reversed(lines[:at]) if line), "")
+    body = glued_head(body, title, furniture, above)
     place = place_line(body) if given_title else None
     if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
         furniture.append(body.pop(place))
