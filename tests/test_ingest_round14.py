@@ -165,3 +165,21 @@ def test_an_acronym_opening_the_first_sentence_under_a_whole_headline_stays(
     ]
     blocks = _blocks(tmp_path, lines, title="TALKS WITH ASEAN")
     assert blocks[0].startswith("ASEAN Leaders met today"), blocks
+
+
+def test_a_margin_mark_read_as_i_inside_a_sentence_goes(tmp_path: Path) -> None:
+    # "... and their I" / "willingness to ...": no pronoun follows "their"; the scan's mark goes
+    lines = [*SCAN]
+    lines[1] = "decided to increase its support for the scientists and their I"
+    lines[2] = "willingness to work in the Antarctic over the next five years, with the"
+    blocks = _blocks(tmp_path, lines)
+    assert any("for the scientists and their willingness to work" in b for b in blocks), blocks
+
+
+def test_a_pronoun_at_a_lines_end_stays(tmp_path: Path) -> None:
+    # guard: "... the decision that I" / "announced ...": "I" after a word a pronoun follows
+    lines = [*SCAN]
+    lines[1] = "decided to increase its support, a decision that I"
+    lines[2] = "announced in the Parliament, for scientific research in the"
+    blocks = _blocks(tmp_path, lines)
+    assert any("a decision that I announced in the Parliament" in b for b in blocks), blocks

@@ -21,6 +21,10 @@ from archive.ingest.linemodel import seam
 _BULLET = re.compile(r"^(?:[•·▪◦‣*\uf0b7\uf0a7]|[-–—](?=\s))\s*")
 _FINAL = re.compile(r"[.!?:;][\"”’')\]]*$")  # a sentence or clause ends here
 _ITEM_END = re.compile(r";(?:\s+(?:and|or))?$")
+# A scan's margin mark read as "I" at a line's end, after a word no pronoun follows and before the
+# sentence's next word in lower case: "... individual Australians and their I" / "willingness ...".
+# Not after "a": "... about a I" / "on national television" is a word the scan cut short.
+_MARGIN_I = re.compile(r"\b((?i:the|their|our|his|its|of|to|for|with|on|by|from|in))\s+I$")
 
 
 def words(line: str) -> int:
@@ -96,7 +100,8 @@ def reflow(lines: list[str], scanned: set[str] | None = None) -> list[str]:
         joins = seam(last, line, joins) if previous and not item else joins
         joins = joins and not (wrapped and comma_stop(last, line))
         if joins:
-            units[-1] = f"{previous} {line}"
+            kept = _MARGIN_I.sub(r"\1", previous) if line[:1].islower() else previous
+            units[-1] = f"{kept} {line}"
         else:
             itemised.append(item or previous.endswith(":"))
             if flow_item:
