@@ -78,8 +78,8 @@ def main() -> None:
     with SECOND.open() as f:
         second = {_key(r): r["role"] for r in csv.DictReader(f)}
     pairs = [(labels[k], second[k]) for k in keys if k in second]
-    print(f"{len(pairs)} amounts read twice; agreement {sum(a == b for a, b in pairs) / len(pairs):.3f}, "
-          f"Cohen's kappa {kappa(pairs):.3f}")
+    agreed = sum(a == b for a, b in pairs) / len(pairs)
+    print(f"{len(pairs)} read twice; agreement {agreed:.3f}, Cohen's kappa {kappa(pairs):.3f}")
     print("stored \\ second " + "".join(f"{r[:9]:>10}" for r in ROLES))
     for role in ROLES:
         row = Counter(b for a, b in pairs if a == role)

@@ -81,7 +81,7 @@ def dataset(cache: Path | None = None) -> list[dict]:
             context = (
                 *context,
                 roles.above(joined, start, sentence, *context),
-                list_shape(joined, places[index][0]),
+                list_shape(text, places[index][0]),
             )
             read.append((part, key, found, index, context))
         if cache:

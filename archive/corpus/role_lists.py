@@ -31,25 +31,49 @@ _REACH = 2000  # characters back an item's list may have opened
 
 
 def list_shape(text: str, start: int) -> str:
-    """Name, space-separated, where an amount at text[start] stands in a list: `item` (its line
-    opens with a list mark), `lead` (the first sum of its line), and of the list's opening
-    sentence (the nearest line before that ends in a colon): `intro`, `intro_breaks`,
-    `intro_sum`, `intro_named`. "" where the amount is in no list.
+    """Name, space-separated, where an amount at text[start] stands in a list: `item` (it is in
+    a list's item), `lead` (the first sum of its item's line), and of the list's opening
+    sentence (the nearest line before the list that ends in a colon): `intro`,
+    `intro_breaks`, `intro_sum`, `intro_named`. "" where the amount is in no list.
 
-    text: with its wrapped lines joined (archive/corpus/lines.py), as the roles read it.
+    text: as written, each line apart. An item is a line that opens with a list mark (a
+    release's own text: "* $67 million to fund …", a blank line between items), or a line of a
+    block of several lines right after a line ending in a colon (a Markdown list rendered to
+    plain text, archive/corpus/parse.py, its marks gone).
     """
     if start < 0:
         return ""
     line_start = text.rfind("\n", 0, start) + 1
     line = text[line_start:start]
-    out = []
+    block_start = text.rfind("\n\n", 0, start)
+    block_start = 0 if block_start < 0 else block_start + 2
+    block_end = text.find("\n\n", start)
+    block = text[block_start : len(text) if block_end < 0 else block_end].strip("\n")
     if _ITEM.match(line.lstrip()):
-        out.append("item")
+        intro = _opening(text, line_start)
+    elif "\n" in block and text[:block_start].rstrip().endswith(":"):
+        intro = text[:block_start].rstrip()
+        intro = intro[intro.rfind("\n") + 1 :]
     else:
         return ""
+    out = ["item"]
     if not _MONEY.search(line):
         out.append("lead")
-    # Back over the items to the line that opens the list.
+    if intro:
+        sentence = re.split(r"(?<=[.!?])\s+", intro)[-1]
+        out.append("intro")
+        if _BREAKS_DOWN.search(sentence):
+            out.append("intro_breaks")
+        if _MONEY.search(sentence):
+            out.append("intro_sum")
+        if _PROGRAMME.search(sentence):
+            out.append("intro_named")
+    return " ".join(out)
+
+
+def _opening(text: str, line_start: int) -> str:
+    """Return the line that opens the list an item's line is in (walking back over the other
+    items and blank lines), where it ends in a colon; else ""."""
     at = line_start
     while at > 0 and line_start - at < _REACH:
         previous = text.rfind("\n", 0, at - 1) + 1
@@ -57,14 +81,5 @@ def list_shape(text: str, start: int) -> str:
         at = previous
         if not above or _ITEM.match(above):
             continue
-        if above.endswith(":"):
-            sentence = re.split(r"(?<=[.!?])\s+", above)[-1]
-            out.append("intro")
-            if _BREAKS_DOWN.search(sentence):
-                out.append("intro_breaks")
-            if _MONEY.search(sentence):
-                out.append("intro_sum")
-            if _PROGRAMME.search(sentence):
-                out.append("intro_named")
-        break
-    return " ".join(out)
+        return above if above.endswith(":") else ""
+    return ""
