@@ -6,10 +6,10 @@
 
 The labels are bench/money_roles.csv (docs/money.md has the guide they follow). The folds split
 documents, not amounts, so that no release is both trained on and scored; each fold count is run
-with three different splits and every figure is the mean over all folds. The sealed part (au12,
-pdfs12; its labels are in bench/money_roles_sealed6.csv) is never read here: `python
-bench/money_roles.py score --part au12 --part pdfs12` reads it once, at the end; every earlier
-sealed part is development data since the sixth round. A variant is chosen by its mean over
+with three different splits and every figure is the mean over all folds. The sealed part (au15;
+its labels are in bench/money_roles_sealed7.csv) is never read here: `python
+bench/money_roles.py score --part au15` reads it once, at the end; every earlier sealed part
+(au12 and pdfs12 since the seventh round) is development data. A variant is chosen by its mean over
 the three sources (AU releases, seeds, PDFs), so that no one kind of text outweighs the others.
 
 The model is a logistic regression (scikit-learn, for training only) over the features of
