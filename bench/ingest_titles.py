@@ -67,7 +67,10 @@ def main() -> None:
         total[1] += n
         print(f"{name} (int(id) % {k} == {r}): titles right {right}/{n} = {right / n:.1%}")
     if len(names) > 1:
-        print(f"all {len(names)} samples: titles right {total[0]}/{total[1]} = {total[0] / total[1]:.1%}")
+        print(
+            f"all {len(names)} samples: titles right {total[0]}/{total[1]}"
+            f" = {total[0] / total[1]:.1%}"
+        )
 
 
 if __name__ == "__main__":

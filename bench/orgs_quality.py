@@ -143,7 +143,9 @@ def score(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sealed14", action="store_true", help="score the sealed sample too (once)")
+    parser.add_argument(
+        "--sealed14", action="store_true", help="score the sealed sample too (once)"
+    )
     parser.add_argument("--misses", action="store_true", help="print each record's misses")
     parser.add_argument(
         "--fast",
