@@ -37,7 +37,8 @@ _HOLDER_BEFORE = re.compile(
     r"(?:\s+[A-Z][\w'’-]+)?$"
 )
 _A_STYLED = re.compile(rf"^{_STYLE}\s")
-_FACILITY_AFTER = re.compile(r"\s+(?:Campus|Campuses|Precinct|Site|Grounds)$")
+# "University of Tasmania Campus in Launceston": the campus and what follows it
+_FACILITY_AFTER = re.compile(r"\s+(?:Campus|Campuses|Precinct|Site|Grounds)\b.*$")
 
 
 @cache

@@ -21,6 +21,8 @@ from __future__ import annotations
 import html
 import re
 
+from archive.ingest.titletails import _PLACE, place_off
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
@@ -41,7 +43,7 @@ _JOINT_WITH = re.compile(
     rf"^(?i:joint\s+(?:(?:media|press)\s+)?(?:release|statement)\s+with\s+(?:the\s+)?(?:hon\.?\s+)?"
     rf"{_OFFICE}\b[^,:;]{{0,100}},\s+(?:the\s+hon\.?\s+)?(?:(?:dr|senator)\s+)?)"
     # the holder's name in small letters after its capital: a title in capitals is left alone
-    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}(?:\s+MP)?,\s+(?=[A-Z0-9‘'\"$])"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}(?:,?\s+MP)?(?:,\s+|\s+[-–—]\s+)(?=[A-Z0-9‘'\"$])"
 )
 # "... Prime Minister Minister for Housing Victorian Minister for Housing 26 July 2009": offices
 # (capitalised words and their links only) between a headline and its date
@@ -57,13 +59,20 @@ def unescaped(title: str) -> str:
 
 
 def number_off(title: str) -> str:
-    """Take a release's number or kind off a title's front ("75/1965 - ", "PRESS STATEMENT: ")."""
-    return _NUMBER_LEAD.sub("", title)
+    """Take a release's number or kind, or a joint release's minister, off a title's front."""
+    title = _NUMBER_LEAD.sub("", title)
+    headline = _JOINT_WITH.sub("", title)
+    if headline == title:
+        return title
+    # "..., Julia Gillard, New National Employment Standards Released, Parliament House Canberra":
+    # a capital city closing it is a dateline (a repeated word may be the headline's own: "... a
+    # New Partnership with Local Government")
+    placed = place_off(headline)
+    return placed if re.search(rf"\b{_PLACE}\W*$", headline, re.IGNORECASE) else headline
 
 
 def parties_off(title: str) -> str:
     """Take a joint release's other party, or its offices before a date, off a title."""
     title = _SECOND_PARTY.sub("", title)
-    title = _JOINT_WITH.sub("", title)
     head = _OFFICES_DATED.sub("", title)
     return head if len(head.split()) >= 3 else title
