@@ -19,6 +19,7 @@ sys.path.insert(0, str(HERE))
 
 import ingest_quality  # noqa: E402
 from ingest_quality import _title_right, outcomes  # noqa: E402
+from orgs_quality import written_only  # noqa: E402
 
 from archive.corpus.parse import plain_text  # noqa: E402
 
@@ -40,7 +41,10 @@ def score(name: str, scratch: Path, verbose: bool = True) -> tuple[int, int]:
     """Ingest one titles sample without writing; return (titles right, releases)."""
     known = TITLE_SAMPLES | LATER | SEALED
     if name in known:  # the full samples of bench/ingest_quality.py are scored alike
-        ingest_quality.SAMPLES.setdefault(name, known[name])
+        path, k, r = known[name]
+        # a release ingest does not write (`duplicate_of` another) is not scored
+        kept = written_only(path, scratch.with_name(scratch.name + "-sample"))
+        ingest_quality.SAMPLES.setdefault(name, (kept, k, r))
     right = n = 0
     for outcome, body, note in outcomes(name, scratch):
         blocks = [b for b in body.split("\n\n") if b.strip()]

@@ -70,6 +70,8 @@ def annotations(path: Path) -> dict[str, list[str] | None]:
     fixes = yaml.safe_load(CORRECTIONS.read_text("utf-8")) or {}
     lists: dict[str, list[str] | None] = {}
     for record_id, note in notes.items():
+        if "duplicate_of" in note:  # not written by ingest, so not scored
+            continue
         if note.get("organisations_skip"):
             lists[record_id] = None
             continue
@@ -78,8 +80,22 @@ def annotations(path: Path) -> dict[str, list[str] | None]:
     return lists
 
 
+def written_only(path: Path, scratch: Path) -> Path:
+    """Return a sample's file less the releases ingest does not write (`duplicate_of` another)."""
+    notes = yaml.safe_load(path.read_text("utf-8"))
+    if not any("duplicate_of" in note for note in notes.values()):
+        return path
+    scratch.mkdir(parents=True, exist_ok=True)
+    kept = scratch / path.name
+    kept.write_text(
+        yaml.safe_dump({i: n for i, n in notes.items() if "duplicate_of" not in n}), "utf-8"
+    )
+    return kept
+
+
 def texts(name: str, path: Path, k: int, r: int, scratch: Path) -> dict[str, tuple[str, list[str]]]:
     """Ingest a sample without writing; return each record's text and the organisations found."""
+    path = written_only(path, scratch.parent / "samples")
     seen: list[str] = []
     real = pipeline.organisations
 
