@@ -52,7 +52,8 @@ ORGANISED = {  # title: text
     ),
     "NEW CAMPUS": (
         "The Government will fund a new library at the University of Tasmania Campus in "
-        "Launceston. The City of Launceston Mayor welcomed it, as did the City of Stirling."
+        "Launceston. The City of Launceston Mayor welcomed it, as did the City of Stirling and "
+        "the Port Arthur Historic Site Authority."
     ),
     "ELECTION RESULT": (
         "The Liberal and National Country Parties have won the election in every State, I "
@@ -119,6 +120,8 @@ def test_a_bodys_campus_is_the_body_and_a_citys_council_is_named(written):
     assert "University of Tasmania" in names
     assert not [n for n in names if "Campus" in n or "Mayor" in n]
     assert {"City of Launceston", "City of Stirling"} <= set(names)
+    # a facility's word followed by a body's own head word is the body's name (a guard)
+    assert "Port Arthur Historic Site Authority" in names
 
 
 def test_two_parties_named_together_are_found(written):

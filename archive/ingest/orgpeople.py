@@ -37,8 +37,9 @@ _HOLDER_BEFORE = re.compile(
     r"(?:\s+[A-Z][\w'’-]+)?$"
 )
 _A_STYLED = re.compile(rf"^{_STYLE}\s")
-# "University of Tasmania Campus in Launceston": the campus and what follows it
-_FACILITY_AFTER = re.compile(r"\s+(?:Campus|Campuses|Precinct|Site|Grounds)\b.*$")
+# "University of Tasmania Campus in Launceston": the campus and its place (not a body's own word:
+# "Port Arthur Historic Site Authority")
+_FACILITY_AFTER = re.compile(r"\s+(?:Campus|Campuses|Precinct|Site|Grounds)(?:\s+(?:in|at)\s.*)?$")
 
 
 @cache
