@@ -63,7 +63,7 @@ def parts(name: str, ending: re.Pattern[str]) -> list[str]:
 def _holder_at_end(part: str) -> bool:
     """Tell whether a part closes with an office's holder named as a person is."""
     m = _HOLDER_BEFORE.search(part)
-    return bool(m) and bool(m["style"] or m["first"] in given_names())
+    return m is not None and bool(m["style"] or m["first"] in given_names())
 
 
 def _a_holder(part: str, ending: re.Pattern[str]) -> bool:
