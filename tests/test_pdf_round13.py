@@ -489,3 +489,73 @@ def test_headings_opening_pages_at_a_heads_place_are_kept(tmp_path: Path) -> Non
     article, _ = from_pdf(path.read_bytes())
     for heading in OPENING_HEADS[::2]:
         assert f"### {heading}\n" in article.markdown
+
+
+def _letter_pdf(path: Path) -> None:
+    """A letter under an office's letterhead in large capitals, dated, with a "RE:" line."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(150, height - 60, "OFFICE OF THE TOWN ADMINISTRATOR")
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(150, height - 75, "Town Administrator")
+    pdf.setFont("Helvetica", 10)
+    y = height - 140
+    for text in ("May 12, 2025", "", "Town of Example", "", "RE: FY26 Budget Revision #4", ""):
+        pdf.drawString(72, y, text)
+        y -= 14
+    for sentence in BODY:
+        pdf.drawString(72, y, sentence)
+        y -= 20
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_letters_subject_line_wins_over_its_offices_letterhead(tmp_path: Path) -> None:
+    path = tmp_path / "letter.pdf"
+    _letter_pdf(path)
+    _, found = from_pdf(path.read_bytes())
+    assert found.title == "FY26 Budget Revision #4"
+
+
+def _numbered_heading_pdf(path: Path, title: str | None) -> None:
+    """A document opening with its numbered name in bold over two lines, a little larger than
+    its text; `title` is the PDF's Title property (words run together, as some writers set it)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    if title:
+        pdf.setTitle(title)
+    width, height = A4
+    y = height - 90
+    pdf.setFont("Helvetica-Bold", 11)
+    for text in ("23. CONVENTION ON THE RECOGNITION AND", "ENFORCEMENT OF GRANT DECISIONS"):
+        pdf.drawCentredString(width / 2, y, text)
+        y -= 14
+    y -= 20
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY + PARAGRAPHS:
+        pdf.drawString(72, y, sentence)
+        y -= 20
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_long_numbered_heading_opening_the_paper_is_its_title(tmp_path: Path) -> None:
+    path = tmp_path / "convention.pdf"
+    _numbered_heading_pdf(path, None)
+    _, found = from_pdf(path.read_bytes())
+    assert found.title == "23. CONVENTION ON THE RECOGNITION AND ENFORCEMENT OF GRANT DECISIONS"
+
+
+def test_a_title_property_run_together_is_read_as_the_page_prints_it(tmp_path: Path) -> None:
+    path = tmp_path / "convention.pdf"
+    _numbered_heading_pdf(
+        path, "23.CONVENTION ON THE RECOGNITION AND ENFORCEMENT OF GRANT DECISIONS"
+    )
+    _, found = from_pdf(path.read_bytes())
+    assert found.title == "23. CONVENTION ON THE RECOGNITION AND ENFORCEMENT OF GRANT DECISIONS"

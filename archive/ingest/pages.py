@@ -166,9 +166,14 @@ def _opening_heading(blocks: list[str]) -> str | None:
             break
         level = match[1]
         lines.append(re.sub(r"\\(?=[^\w\s])", "", match[2]))
-    if not lines or _NUMBERED_HEADING.match(lines[0]) or re.match(r"^\d", lines[0]):
+    if not lines:
         return None
     title = " ".join(lines)
+    # a numbered section's short name is a part of a longer paper; a long one names the whole
+    # (a convention in a series: "23. CONVENTION ON THE RECOGNITION AND ENFORCEMENT OF ...")
+    numbered = _NUMBERED_HEADING.match(lines[0]) or re.match(r"^\d", lines[0])
+    if numbered and len(title.split()) < 6:
+        return None
     return title if len(title.split()) <= 2 * HEADING_WORDS else None
 
 
@@ -234,10 +239,12 @@ def _units(
         if level:
             mark = "#" * level + " "
             # a heading wrapped over lines in one type, a line's step apart, is one heading
+            # (its first line's number may give it a level its other lines lack: "23. CONVENTION
+            # ON THE ..." over "ENFORCEMENT OF ...")
             if (
                 heading is not None
                 and units
-                and units[-1][1].startswith(mark)
+                and units[-1][0] == "h"
                 and 0 < line.top - heading.top <= 1.6 * max(line.size, 1.0)
                 and abs(line.size - heading.size) < 0.5
                 and line.bold == heading.bold
