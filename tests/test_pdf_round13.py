@@ -559,3 +559,48 @@ def test_a_title_property_run_together_is_read_as_the_page_prints_it(tmp_path: P
     )
     _, found = from_pdf(path.read_bytes())
     assert found.title == "23. CONVENTION ON THE RECOGNITION AND ENFORCEMENT OF GRANT DECISIONS"
+
+
+STACKED = [
+    ("2022", "£1,447,094", "58%"),
+    ("2023", "£1,626,868", "60%"),
+    ("2024", "£1,829,509", "62%"),
+]
+
+
+def _stacked_cells_pdf(path: Path) -> None:
+    """A table ruled only round its columns and under its heading: each column's figures stand
+    one over another in a single drawn cell."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pdf.setFont("Times-Roman", 10)
+    pdf.drawString(72, height - 90, BODY[0])
+    top, xs = height - 120, [72, 180, 300, 400]
+    bottom = top - 20 - 14 * len(STACKED) - 6
+    for y in (top, top - 20, bottom):
+        pdf.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        pdf.line(x, top, x, bottom)
+    pdf.setFont("Helvetica-Bold", 9)
+    for x, head in zip(xs, ("Year", "Grant paid", "Share")):
+        pdf.drawString(x + 4, top - 14, head)
+    pdf.setFont("Helvetica", 9)
+    for at, row in enumerate(STACKED):
+        for x, cell in zip(xs, row):
+            pdf.drawString(x + 4, top - 34 - 14 * at, cell)
+    pdf.setFont("Times-Roman", 10)
+    pdf.drawString(72, bottom - 30, BODY[1])
+    pdf.showPage()
+    pdf.save()
+
+
+def test_figures_stacked_in_one_drawn_cell_are_rows(tmp_path: Path) -> None:
+    path = tmp_path / "stacked.pdf"
+    _stacked_cells_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    text = " ".join(article.text.split())
+    for year, paid, share in STACKED:
+        assert f"Year: {year}; Grant paid: {paid}; Share: {share}." in text

@@ -142,7 +142,11 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
     page = page.filter(lambda obj: not _unseen(obj))
     tables, ruled, cells = [], [], []
     for table in page.find_tables():
-        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        rows = [
+            [" ".join((cell or "").split()) for cell in row]
+            for stacked in table.extract()
+            for row in _unstacked(stacked)
+        ]
         rows = [row for row in rows if any(row)]
         if len(rows) >= 2:
             x0, top, x1, bottom = (float(v) for v in table.bbox)
@@ -223,6 +227,20 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
         }
     )
     return words, height, tables, boxes, dots, rules, sideways
+
+
+def _unstacked(row: list) -> list[list]:
+    """A row drawn as one box a column whose cells each hold the same number of lines (years
+    over years, figures over figures: a table ruled only round its columns) is that many rows."""
+    cells = [cell for cell in row if cell]
+    counts = {len(cell.split("\n")) for cell in cells}
+    if len(cells) < 2 or len(counts) != 1 or counts == {1}:
+        return [row]
+    lines = [(cell or "").split("\n") if cell else [] for cell in row]
+    return [
+        [parts[at] if parts else cell for parts, cell in zip(lines, row)]
+        for at in range(max(counts))
+    ]
 
 
 def _run_in(words: list[Word]) -> bool:
