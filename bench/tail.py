@@ -37,11 +37,18 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpora  # noqa: E402  (bench/ is not a package)
-from run import forget, plain_top10, requests_for  # noqa: E402
+from run import forget as forget_masks  # noqa: E402
+from run import plain_top10, requests_for  # noqa: E402
 
-from archive.search import heap  # noqa: E402
+from archive.search import firstpass, heap  # noqa: E402
 from archive.search.core import Archive  # noqa: E402
 from archive.search.request import SearchRequest  # noqa: E402
+
+
+def forget(archive: Archive) -> None:
+    """Empty the archive's caches: masks, scores, postings, documents and pruned first passes."""
+    forget_masks(archive)
+    firstpass.forget(archive._current().ranker)
 
 
 def runner(archive: Archive, mode: str) -> Any:
