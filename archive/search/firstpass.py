@@ -39,7 +39,6 @@ MOST = 1 / 8
 # The commonest words whose bounds add up to at most this share of the largest word's are
 # bounded together, as if every document held them: their postings are not read.
 COMMON = 0.05
-SEED = 256  # documents bounded highest, scored first: a score the best ten must reach
 # Pruned first passes kept per searcher (the next page or a filter click asks the same
 # question), bounded by their candidates' bytes too.
 KEPT = 64
@@ -147,13 +146,25 @@ class Pruned:
             return kept[1]
         found = np.full(self.ranker.size, self.common)
         k1 = bm25f.K1
+        segments = self.ranker.sets._arrays or []
+        ends = [offset for _, offset in segments][1:] + [self.ranker.size]
+        schema = self.ranker.searcher.schema
         for word in self.bounded:
             idf = _idf(self.ranker, word.terms) * word.boost * self.q.boost * (1 + SLACK)
             for term in word.terms:
-                ids, weights = self.ranker.sets.postings(term.fieldname, term.text)
-                pseudo = weights * (term.boost / pruning._least_norm(self.ranker, term.fieldname))
-                # A term's postings name each document once: += adds to every one of them.
-                found[ids] += (idf * (k1 + 1)) * pseudo / (pseudo + k1)
+                key = (term.fieldname, schema[term.fieldname].to_bytes(term.text))
+                scale = term.boost / pruning._least_norm(self.ranker, term.fieldname)
+                # Straight from each segment's arrays: no list of the postings made.
+                for (segment, offset), end in zip(segments, ends):
+                    assert segment is not None  # words() checked
+                    span = segment.terms.get(key)
+                    if span is None or span[0] == span[1]:
+                        continue
+                    pseudo = segment.weights[span[0] : span[1]].astype(np.float64) * scale
+                    # A term's postings name each document once: += adds to every one of them.
+                    found[offset:end][segment.ids[span[0] : span[1]].astype(np.intp)] += (
+                        (idf * (k1 + 1)) * pseudo / (pseudo + k1)
+                    )
         _bounds[self.ranker] = (self, found)
         return found
 
@@ -221,7 +232,9 @@ def _pruned(ranker: ScoringIndex, q: AtLeast) -> Pruned | None:
     pool = bounds[matched]
     if len(pool) < window:
         return None
-    edge = np.partition(pool, len(pool) - min(SEED, len(pool)))[len(pool) - min(SEED, len(pool))]
+    # As many as a page's first band: the band is then mostly these, scored already.
+    seed = min(max(pruning.BAND, ranker.size // pruning.FIRST_BAND), len(pool))
+    edge = np.partition(pool, len(pool) - seed)[len(pool) - seed]
     del pool
     ids = np.zeros(0, dtype=np.intp)
     first = np.zeros(0)

@@ -159,6 +159,11 @@ def banded(
     # a long question whose page needs 30,000 candidates is still cheaper than the full pass.
     # (A small index's first band may pass that: it goes to the full pass, as it always did.)
     last = min(len(first), max(int(ranker.size * MOST), want))
+    if exact is not None:
+        # A first band of the documents scored already, above every other: no lookup for it.
+        above = int(np.count_nonzero(first > first[~exact[0]].max(initial=-np.inf)))
+        if limit <= above < want:
+            want = above
     while True:
         want = min(want, last)
         low = np.partition(first, len(first) - want)[len(first) - want]
@@ -187,9 +192,9 @@ def banded(
         if held >= limit:
             every = np.concatenate(found)
             floor = np.partition(every, held - limit)[held - limit]
-            # Below the band: a first-pass score under `low`, or at most `rest` (a document
-            # not among the positive ones).
-            below = max(low, rest) if want < len(first) else rest
+            # Below the band: a first-pass score under `low` (at most the most of them), or at
+            # most `rest` (a document not among the positive ones).
+            below = max(float(first[first < low].max(initial=-np.inf)), rest)
             if below + bound < floor:
                 every_id = np.concatenate(ids)
                 order = np.lexsort((every_id, -every))[:limit]
