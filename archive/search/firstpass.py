@@ -233,7 +233,7 @@ def _pruned(ranker: ScoringIndex, q: AtLeast) -> Pruned | None:
     if len(pool) < window:
         return None
     # As many as a page's first band: the band is then mostly these, scored already.
-    seed = min(max(pruning.BAND, ranker.size // pruning.FIRST_BAND), len(pool))
+    seed = min(max(window, pruning.BAND, ranker.size // pruning.FIRST_BAND), len(pool))
     edge = np.partition(pool, len(pool) - seed)[len(pool) - seed]
     del pool
     ids = np.zeros(0, dtype=np.intp)
