@@ -2,12 +2,13 @@
 
 A long question's first pass scored each of its 8 to 15 words over all their postings; at
 1,000,000 documents most of them are common words held by hundreds of thousands of documents,
-each adding almost nothing there (a word in most documents has an idf near 0). Here each of a
-question's terms has an upper bound on what it adds to any document (its idf times the
-saturation of its largest frequency over the smallest length normalisation, as
-pruning.Feedback.bound has it), and each document's bound is the sum of the bounds of the terms
-it holds: one addition a posting, over the postings of all but the commonest words, whose
-bounds (near 0) are added to every document instead. As in WAND (Broder et al., "Efficient query
+each adding almost nothing there (a word in most documents has an idf near 0). Here each document
+has an upper bound on its score: for each term it holds, the word's idf times the saturation of
+its frequency there over the smallest length normalisation of the field (its own normalisation
+would give the exact score, and reading it is most of what scoring costs; saturation is concave,
+so the terms of one word may be bounded apart). That is one addition a posting, over the
+postings of all but the commonest words, whose bounds (idf times k1 + 1, near 0) are added to
+every document instead. As in WAND (Broder et al., "Efficient query
 evaluation using a two-level retrieval process", 2003), only the documents whose bound reaches
 a score some document is known to have are scored exactly: first those that can be among the
 best ten (which proximity and feedback read), then, in bands of falling bound, those that can
@@ -50,20 +51,20 @@ Whole = Callable[[], tuple[Scores, "pruning.Feedback | None"]]
 
 @dataclass(frozen=True)
 class Word:
-    """One of a question's words: its terms, its boost and the bounds of what it adds."""
+    """One of a question's words: its terms, its boost and a bound on what it adds."""
 
     terms: tuple[query.Term, ...]
     boost: float  # the word's weight in the question (a word typed twice weighs 2)
     bound: float  # more than the word adds to any document's score
-    parts: tuple[float, ...]  # more than it adds to a document holding only that term
-    postings: int
 
 
 def words(ranker: ScoringIndex, q: AtLeast) -> list[Word] | None:
     """Return a question's words with their bounds, in its order; None where one is not bounded.
 
     Only words of title and body terms are (a registry name or a compound written as two words
-    scores otherwise), and only over the arrays beside every segment.
+    scores otherwise), and only over the arrays beside every segment. A word's bound is its idf
+    times k1 + 1 (what saturation reaches): enough to tell the commonest words, whose idf is near
+    0, and it reads no postings (a cold worker's first question pays for each read).
     """
     if not pruning._mapped(ranker) or not bm25f.COMBINED or q.boost <= 0:
         return None
@@ -75,23 +76,8 @@ def words(ranker: ScoringIndex, q: AtLeast) -> list[Word] | None:
             for leaf in leaves
         ):
             return None
-        idf = _idf(ranker, leaves)
-        weight = unit.boost * q.boost
-        pseudo = [
-            term.boost
-            * pruning._largest(ranker, term)
-            / pruning._least_norm(ranker, term.fieldname)
-            for term in leaves
-        ]
-        found.append(
-            Word(
-                leaves,
-                unit.boost,
-                _raised(idf * _saturated(sum(pseudo)) * weight),
-                tuple(_raised(idf * _saturated(p) * weight) for p in pseudo),
-                sum(pruning._count(ranker, term) for term in leaves),
-            )
-        )
+        bound = _idf(ranker, leaves) * (bm25f.K1 + 1) * unit.boost * q.boost
+        found.append(Word(leaves, unit.boost, bound * (1 + SLACK) + SLACK))
     return found
 
 
@@ -101,30 +87,20 @@ def _idf(ranker: ScoringIndex, terms: tuple[query.Term, ...]) -> float:
     return log(1 + (ranker.size - df + 0.5) / (df + 0.5))
 
 
-def _saturated(pseudo: float) -> float:
-    # BM25F's saturation grows with the pseudo-frequency and is concave, 0 at 0: the saturation
-    # of a sum is at most the sum of the saturations, so a word's terms may be bounded apart.
-    return pseudo * (bm25f.K1 + 1) / (pseudo + bm25f.K1) if pseudo > 0 else 0.0
-
-
-def _raised(bound: float) -> float:
-    return bound * (1 + SLACK) + SLACK if bound > 0 else 0.0
-
-
 class Pruned:
     """A question's first pass, exact for the candidates, and every document's bound."""
 
     def __init__(self, ranker: ScoringIndex, q: AtLeast, found: list[Word]):
         self.ranker, self.q, self.words = ranker, q, found
         # The commonest words (the smallest bounds) bounded together, as every document's.
-        by_bound = sorted(found, key=lambda w: (w.bound, -w.postings))
+        by_bound = sorted(found, key=lambda w: w.bound)
         top = max((w.bound for w in found), default=0.0)
         common = 0
         while common < len(by_bound) and (
             sum(w.bound for w in by_bound[: common + 1]) <= COMMON * top
         ):
             common += 1
-        self.common = _raised(sum(w.bound for w in by_bound[:common]))
+        self.common = sum(w.bound for w in by_bound[:common]) * (1 + SLACK)
         self.bounded = by_bound[common:]  # the words whose postings give each document's bound
         self.ids = np.zeros(0, dtype=np.intp)  # the candidates, sorted
         self.found = np.zeros(0)  # their exact scores (with proximity, once rescored)
@@ -304,3 +280,16 @@ def forget(ranker: ScoringIndex) -> None:
     """Drop the pruned first passes kept for a searcher (benchmarks time each question afresh)."""
     _kept.pop(ranker, None)
     _bounds.pop(ranker, None)
+
+
+def warm(ranker: ScoringIndex) -> None:
+    """Read at opening what every question's first pass reads: each text field's length bytes.
+
+    A byte a document (the worker's own memory, which its first question would take anyway)
+    and the smallest length normalisation of each field: a few milliseconds at 1,000,000
+    documents, taken from the first question.
+    """
+    if pruning._mapped(ranker):
+        for field in bm25f.TEXT:
+            if field in ranker.searcher.schema:
+                pruning._least_norm(ranker, field)
