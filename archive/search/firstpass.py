@@ -248,6 +248,7 @@ def page(
     """
     state = pruned(ranker, q)
     got = _page(ranker, state, docs, limit) if state is not None else None
+    _bounds.pop(ranker, None)  # a float a document: not kept in a worker between questions
     if got is None:
         first, feedback = whole()
         return pruning.page(ranker, first, feedback, docs, limit)
@@ -260,10 +261,11 @@ def _page(
     more = state.feedback.bound(ranker) if state.feedback is not None else 0.0
     known = state.found[docs[state.ids]]
     known = known[known > 0]
-    if len(known) < limit:
-        return None
-    # The page's last score is at least the limit-th best known one (feedback only adds).
-    least = np.partition(known, len(known) - limit)[len(known) - limit]
+    # The page's last score is at least the limit-th best known one (feedback only adds); a
+    # filter may leave fewer known: then any document of it may be on the page.
+    least = (
+        np.partition(known, len(known) - limit)[len(known) - limit] if len(known) >= limit else 0
+    )
     keys = state.bounds().copy()
     keys[state.ids] = state.found  # exact where known: tighter than the bound
     wanted = docs & (keys + more >= least)
