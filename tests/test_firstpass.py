@@ -9,7 +9,9 @@ low is shown to change pages, so the equality tests would catch a wrong bound.
 
 from __future__ import annotations
 
+import gc
 import random
+import weakref
 
 import numpy as np
 import pytest
@@ -158,3 +160,16 @@ def test_matches_are_each_words_counted(archive, chosen):
         question = AtLeast(q.subqueries, minimum)
         counted = np.sum([sets._evaluate(sub) for sub in question.subqueries], axis=0)
         assert (sets._evaluate(question) == (counted >= minimum)).all()
+
+
+def test_kept_passes_do_not_keep_a_searcher_alive(archive, monkeypatch):
+    _small(monkeypatch)
+    opened = Archive(archive.index_dir)
+    ranker = opened._current().ranker
+    words = VOCABULARY[::4][:10]
+    opened.search(opened.request({"q": [" ".join(words)]}))
+    assert firstpass._kept[ranker]  # a pass was kept for it
+    gone = weakref.ref(ranker)
+    del opened, ranker
+    gc.collect()
+    assert gone() is None

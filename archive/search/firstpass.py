@@ -91,7 +91,9 @@ class Pruned:
     """A question's first pass, exact for the candidates, and every document's bound."""
 
     def __init__(self, ranker: ScoringIndex, q: AtLeast, found: list[Word]):
-        self.ranker, self.q, self.words = ranker, q, found
+        # Weakly: kept per searcher (below), a pass must not keep its searcher alive.
+        self._ranker = weakref.ref(ranker)
+        self.q, self.words = q, found
         # The commonest words (the smallest bounds) bounded together, as every document's.
         by_bound = sorted(found, key=lambda w: w.bound)
         top = max((w.bound for w in found), default=0.0)
@@ -105,6 +107,12 @@ class Pruned:
         self.ids = np.zeros(0, dtype=np.intp)  # the candidates, sorted
         self.found = np.zeros(0)  # their exact scores (with proximity, once rescored)
         self.feedback: pruning.Feedback | None = None
+
+    @property
+    def ranker(self) -> ScoringIndex:
+        found = self._ranker()
+        assert found is not None  # asked only while its searcher is in use
+        return found
 
     @property
     def nbytes(self) -> int:

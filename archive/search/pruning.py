@@ -242,16 +242,19 @@ def values_at(
     pseudo = np.zeros(len(docs))
     holders = []
     for term in terms:
-        btext = ranker.searcher.schema[term.fieldname].to_bytes(term.text)
+        key = (term.fieldname, ranker.searcher.schema[term.fieldname].to_bytes(term.text))
         weights = np.zeros(len(docs))
         for segment, low, _, local in places:
-            span = segment.terms.get((term.fieldname, btext))
+            span = segment.terms.get(key)
             if span is None or span[0] == span[1]:
                 continue
-            ids = segment.ids[span[0] : span[1]]
-            at = np.minimum(np.searchsorted(ids, local), len(ids) - 1)
-            hit = np.flatnonzero(ids[at] == local)
-            weights[low + hit] = segment.weights[span[0] : span[1]][at[hit]]
+            start, stop = span
+            # The last posting left out of the search: a document past it lands on it, and
+            # is told apart by the comparison (no clipping of the places found).
+            at = segment.ids[start : stop - 1].searchsorted(local)
+            at += start
+            hit = (segment.ids[at] == local).nonzero()[0]
+            weights[low + hit] = segment.weights[at[hit]]
         # Held by no document of the band: its share is 0.0 there (the idf, from every segment's
         # term table, would not change that).
         held = np.flatnonzero(weights)
