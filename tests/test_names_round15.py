@@ -71,6 +71,19 @@ ORGANISED = {  # title: text
         "The Society of St Vincent de Paul and the Brotherhood of St Laurence will share the "
         "funds with the Salvation Army this winter."
     ),
+    "BOARD NAMED": (
+        "The members are: Dr John Doe, Chairman Ridley Corporation Limited; Mr Tom Roe, "
+        "Principal Reduct Pty Ltd; and Mrs Ann Lee OAM - President Canberra Day Council."
+    ),
+    "CENTRE OPENED": (
+        "Mr Keating joined with Health, Housing and Community Services Minister, Brian Howe, "
+        "to open the centre. The Family Services Minister also spoke."
+    ),
+    "CRIME": (
+        "The Government is committed to the fight against organised crime.\n\n"
+        "Comments on National Crime Authority (NCA)\n\n"
+        "Not surprisingly, the report was welcomed by the police forces of every State."
+    ),
 }
 
 
@@ -117,3 +130,17 @@ def test_a_name_goes_on_through_its_particle_and_a_brotherhood_is_found(written)
     assert {"Society of St Vincent de Paul", "Brotherhood of St Laurence"} <= set(names), names
     assert "Salvation Army" in names
     assert not [n for n in names if n.endswith("St Vincent")]
+
+
+def test_an_office_or_a_paper_before_a_body_comes_off(written):
+    names = written["BOARD NAMED"][0]
+    assert {"Ridley Corporation Limited", "Reduct Pty Ltd", "Canberra Day Council"} <= set(names)
+    assert not [n for n in names if n.startswith(("Chairman", "Principal", "President"))]
+    names = written["CRIME"][0]
+    assert "National Crime Authority" in names, names
+    assert not [n for n in names if n.startswith("Comments")]
+
+
+def test_a_portfolio_named_before_minister_is_no_organisation(written):
+    names = written["CENTRE OPENED"][0]
+    assert not [n for n in names if "Services" in n], names

@@ -3,6 +3,8 @@
 Round 15's shapes of organisations, counted on 3,000 releases no sample holds
 (docs/names-round15.md):
 
+- a paper's kind before the body it is about, as a heading names it: "Comments on National
+  Crime Authority", "Terms of Reference for Interim Committee";
 - an office before the body it is held in, in a list of people and their posts: "Dr John Doe,
   Chairman Ridley Corporation Limited", "Mr Roe Principal Reduct Pty Ltd", "Mrs Jane Doe OAM -
   President ACT Australia Day Council": the body is the name, without its office;
@@ -21,6 +23,12 @@ _OFFICE_LEAD = re.compile(
     r"^(?:(?:Vice-?\s*)?President|Chair(?:man|woman|person)?|(?:Managing\s+)?Director|Member"
     r"|Principal|Patron|Manager|Trustee|Secretary|Treasurer|Commissioner)\s+(?=[A-Z])"
 )
+# a paper's kind before the body it is about, as a section's heading has it: "Comments on
+# National Crime Authority", "Terms of Reference for Interim Committee", "Report of the ..."
+_PAPER_LEAD = re.compile(
+    r"^(?:Comments?|Remarks|Statement|Terms\s+of\s+Reference|Report|Reply|Submission|Response"
+    r"|Letter|Message)\s+(?:on|for|of|to|from|by)\s+(?:the\s+)?(?=[A-Z])"
+)
 # after the office, a body of its own: a name ending in a body's word or a company's
 _BODY_END = re.compile(
     r"\b(?:Council|Board|Corporation|Company|Limited|Ltd|Pty\s+Ltd|Society|Association|Club"
@@ -29,7 +37,10 @@ _BODY_END = re.compile(
 
 
 def office_off(name: str) -> str:
-    """Return a body's name without the office held in it that a list set before it."""
+    """Return a body's name without the office held in it, or the paper, set before it."""
+    paper = _PAPER_LEAD.match(name)
+    if paper and len(name[paper.end() :].split()) >= 2:
+        return name[paper.end() :]
     lead = _OFFICE_LEAD.match(name)
     if not lead:
         return name
