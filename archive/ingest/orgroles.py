@@ -59,3 +59,9 @@ def portfolio_only(name: str, flat: str) -> bool:
         if not (minister or department):
             return False
     return seen
+
+
+def tidied(found: dict[str, int], flat: str) -> dict[str, int]:
+    """Return the names found, offices and papers off their fronts, portfolios left out."""
+    found = {office_off(n): at for n, at in found.items()}
+    return {n: at for n, at in found.items() if not portfolio_only(n, flat)}

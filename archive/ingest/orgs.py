@@ -266,8 +266,7 @@ def find_names(
     # the longer one is another body named after it and the text names it alone as well: "the
     # Australian Federal Police" beside "the Australian Federal Police Association".
     flat = " ".join(text.split())
-    found = {roles.office_off(n): at for n, at in found.items()}  # "Chairman Ridley Corporation"
-    found = {n: at for n, at in found.items() if not roles.portfolio_only(n, flat)}
+    found = roles.tidied(found, flat)  # "Chairman Ridley Corporation", "Family Services Minister"
     names = [
         n
         for n in found
