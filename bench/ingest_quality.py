@@ -59,9 +59,11 @@ SAMPLES = {
     "sealed9": (HERE / "ingest_trial_sealed9.yaml", 277, "13 or 14"),
     # round 14's sealed one (residues 5 to 7 of 317): read once, at the round's end
     "round14": (HERE / "ingest_trial_sealed14.yaml", 317, "5, 6 or 7"),
+    # round 15's sealed one (residues 16 to 19 of 461): read once, at the round's end
+    "round15": (HERE / "ingest_trial_round15.yaml", 461, "16, 17, 18 or 19"),
 }
 # Sealed samples: never trained or tuned on until read, once
-SEALED = {"round14"}  # not "sealed14": that is round 14's titles sample (ingest_titles.py)
+SEALED = {"round15"}  # not "sealed14": that is round 14's titles sample (ingest_titles.py)
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
     "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
