@@ -293,7 +293,12 @@ def headings_apart(lines: list[str]) -> list[str]:
 # A scan that ran a paragraph's short last line and the next paragraph's first line into one
 # line: "science. The thirty-eight nations of the Antarctic Treaty System are", longer than the
 # page's width by the closing words. Only where what follows the stop is a full line of its own.
-_RUN_IN = re.compile(r"(?<=[a-z]{3}[.?])([\"'”’)]?)\s+(?=[\"'“‘]?[A-Z][a-z])")
+# The closing word may be a year or a figure ("... in the early 19809." / "The new aid levels ..."),
+# an item may close on ";" ("... 30 days; Service in Korea ..."), and the next paragraph may open
+# with "I" or "A" ("suffering. I have informed the Premiers ...") (round 15).
+_RUN_IN = re.compile(
+    r"(?:(?<=[a-z]{3}[.?;])|(?<=\d{2}[.?;]))([\"'”’)]?)\s+(?=[\"'“‘]?(?:[A-Z][a-z]|[AI]\s[a-z]))"
+)
 _NOT_CLOSING = re.compile(
     r"\b(?:the|a|an|of|to|for|with|from|by|at|into|and|or|Mrs|Messrs|Prof|Sen|Hon|Gen|Col|Capt"
     r"|Rev|Mt|Pty|Ltd|Inc|Esq|Bros|Nos|Aust|Senator|etc)[.?]$",

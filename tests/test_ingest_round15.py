@@ -1,0 +1,143 @@
+"""Furniture and breaks, round 15: run-ins, crossheads, a web page's lost seams (issue 21).
+
+Every record here is written for the test, in the shapes the Australian releases take, and goes
+through the real ingest (`archive ingest --country AU`'s pipeline) into a corpus on disk; the
+body is read back from the file written. The first tests of each shape fail without its rule; the
+guards say what must stay as it is with or without it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from records import ingest_record
+
+from archive.ingest.pipeline import Options
+
+# A scan wrapped at about 60 characters, with a blank line after every line, as the 1960s-1990s
+# releases stand in the collection.
+SCAN = [
+    "The Prime Minister announced today that the Government had",
+    "decided to increase its support for scientific research in the",
+    "Antarctic over the next five years, in co-operation with the",
+    "scientific community and the other nations working there.",
+    "The thirty-eight nations of the Antarctic Treaty System are",
+    "committed to the protection of its environment, and Australia",
+    "will continue to take a leading part in their work on it.",
+    "The Government will consult the States on the arrangements and",
+    "will report to the Parliament when the consultations are over.",
+]
+
+
+def _blocks(tmp_path: Path, lines: list[str], title: str = "ANTARCTIC POLICY") -> list[str]:
+    """Ingest one record through the real pipeline; return its body's paragraphs and items."""
+    record = {"id": "1", "date": "1989-08-18", "title": title, "text": "\n\n".join(lines)}
+    report, corpus = ingest_record(tmp_path, record, Options(country="AU", source="PM Transcripts"))
+    assert not report.skipped, [o.skipped for o in report.skipped]
+    (written,) = list(corpus.rglob("*.md"))
+    body = written.read_text("utf-8").removeprefix("---\n").partition("\n---\n")[2]
+    parts = re.split(r"\n\s*\n|\n(?=[-*] )", body)
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def _words(blocks: list[str]) -> list[str]:
+    return re.findall(r"\w+", " ".join(blocks))
+
+
+def test_a_run_in_whose_next_paragraph_opens_with_i_parts(tmp_path: Path) -> None:
+    # "suffering. I have informed ...": the next paragraph opens with "I", not a word in title case
+    lines = [*SCAN]
+    lines[3] = "scientific community and I have seen the evidence of loss and"
+    lines[4] = "suffering. I have informed the Premiers of the States that the nations are"
+    blocks = _blocks(tmp_path, lines)
+    assert any(b.endswith("the evidence of loss and suffering.") for b in blocks), blocks
+    assert any(b.startswith("I have informed the Premiers") for b in blocks), blocks
+    assert _words(blocks) == re.findall(r"\w+", " ".join(lines))  # no word lost or moved
+
+
+def test_a_run_in_closing_on_a_figure_parts(tmp_path: Path) -> None:
+    # "... in the early 1980. The new aid levels ...": the paragraph's last word is a year
+    lines = [*SCAN]
+    lines[3] = "scientific community at the levels it had reached in the early"
+    lines[4] = "1980. The thirty-eight nations of the Antarctic Treaty System today are"
+    blocks = _blocks(tmp_path, lines)
+    assert any(b.endswith("reached in the early 1980.") for b in blocks), blocks
+    assert any(b.startswith("The thirty-eight nations") for b in blocks), blocks
+
+
+def test_a_list_item_closing_on_a_semicolon_run_into_the_next_parts(tmp_path: Path) -> None:
+    # "... a qualifying period of 30 days; Service in Korea from ...": two items of a list
+    lines = [
+        "The following service will qualify for the award of the medal:",
+        "Service in the occupation of Japan during the period 3",
+        "September 1945 to 30 June 1947 with a qualifying period of",
+        "days; Service in Korea from 28 July 1953 until 26 August 1957 with the",
+        "same qualifying period of 30 days; and service with the forces that",
+        "were stationed in Malaya in the years of the Emergency there.",
+        "The Government will consult the States on the arrangements and",
+        "will report to the Parliament when the consultations are over.",
+        "Applications for the medal should be made to the Department of",
+        "Defence, which will publish a notice of the arrangements soon.",
+    ]
+    blocks = _blocks(tmp_path, lines, title="SERVICE MEDAL")
+    assert any(b.endswith("a qualifying period of days;") for b in blocks), blocks
+    assert any(b.startswith("Service in Korea from 28 July") for b in blocks), blocks
+
+
+def test_a_crosshead_in_capitals_run_into_its_paragraph_parts(tmp_path: Path) -> None:
+    # "TAXATION A Labor Government's ...": the heading and its paragraph in one line
+    lines = [*SCAN]
+    lines[4] = "TAXATION A Labor Government's first task will be to review the"
+    blocks = _blocks(tmp_path, lines)
+    assert any(b.lstrip("# ") == "TAXATION" for b in blocks), blocks  # a heading of its own
+    assert any(b.startswith("A Labor Government's first task") for b in blocks), blocks
+    assert _words(blocks) == re.findall(r"\w+", " ".join(lines))
+
+
+def test_an_acronym_opening_a_sentence_is_no_crosshead(tmp_path: Path) -> None:
+    # guard: "ASEAN Leaders met ...", where the text names ASEAN inside a sentence too
+    lines = [*SCAN]
+    lines[4] = "ASEAN Leaders met the Minister in Bangkok to discuss with the"
+    lines[5] = "nations of ASEAN the protection of its environment, and Australia"
+    blocks = _blocks(tmp_path, lines)
+    assert not any(b.lstrip("# ") == "ASEAN" for b in blocks), blocks
+    assert any(b.startswith("ASEAN Leaders met the Minister") for b in blocks), blocks
+
+
+WEB = [
+    "The Prime Minister and the Chief Minister today signed the National Education Reform "
+    "Agreement, which will drive long term improvements in schools for every student.The "
+    "agreement incorporates the National Plan for School Improvement, which will see the two "
+    "Governments work together to achieve:• Continued improvement in teacher quality;• Full "
+    "delivery of the Australian Curriculum in all schools;• Greater access to quality language "
+    "programs.As part of the National Plan, both Governments will adopt funding arrangements.",
+    "This will bring the total public investment in the Territory's schools to around five "
+    "billion dollars over the six years from 2014, with more for schools over the period.",
+    "The Government is determined to keep working closely with all remaining states and "
+    "territories to see these reforms agreed by 30 June 2013.This will give schools the "
+    "certainty they need to plan for next year.",
+    "Information is at www.education.gov.au.The Government thanks the U.S.A.Department.",
+]
+
+
+def test_a_web_pages_paragraphs_glued_with_no_space_part(tmp_path: Path) -> None:
+    blocks = _blocks(tmp_path, WEB, title="Territory signs up to education reforms")
+    assert any(b.endswith("improvements in schools for every student.") for b in blocks), blocks
+    assert any(b.startswith("The agreement incorporates the National Plan") for b in blocks)
+    assert any(b.startswith("As part of the National Plan") for b in blocks), blocks
+    assert any(b.startswith("This will give schools the certainty") for b in blocks), blocks
+    assert _words(blocks) == re.findall(r"\w+", " ".join(WEB))
+
+
+def test_a_web_pages_inline_bullets_become_items(tmp_path: Path) -> None:
+    blocks = _blocks(tmp_path, WEB, title="Territory signs up to education reforms")
+    for item in ("Continued improvement", "Full delivery", "Greater access"):
+        assert any(re.match(rf"[-*] {item}", b) for b in blocks), (item, blocks)
+
+
+def test_an_address_or_dotted_letters_glued_to_a_word_stay(tmp_path: Path) -> None:
+    # guard: "www.education.gov.au.The" and "U.S.A.Department" are no seams between paragraphs
+    blocks = _blocks(tmp_path, WEB, title="Territory signs up to education reforms")
+    assert any("www.education.gov.au.The Government thanks" in b for b in blocks), blocks
+    assert any("U.S.A.Department" in b for b in blocks), blocks
