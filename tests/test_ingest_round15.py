@@ -141,3 +141,83 @@ def test_an_address_or_dotted_letters_glued_to_a_word_stay(tmp_path: Path) -> No
     blocks = _blocks(tmp_path, WEB, title="Territory signs up to education reforms")
     assert any("www.education.gov.au.The Government thanks" in b for b in blocks), blocks
     assert any("U.S.A.Department" in b for b in blocks), blocks
+
+
+LONG = [
+    *SCAN[:4],
+    "MALAYSIA",
+    "The Government has agreed to give further help to Malaysia in",
+    "the defence of its border in Borneo, as the Minister announced.",
+    "HOUSING",
+    "The Commonwealth will provide the States with more money for",
+    "the building of homes for rent in the coming financial year.",
+    "CHILD ENDOWMENT",
+    "The rates of child endowment will be increased from the first",
+    "pay day in the new year, as the Treasurer has already announced.",
+    "NORTHERN DEVELOPMENT",
+    "The Government will build new beef roads in the North of the",
+    "continent, where the States have asked for them for some years.",
+]
+
+
+def test_a_page_mark_after_a_sentence_before_a_heading_in_capitals_goes(tmp_path: Path) -> None:
+    # "... working there." / "2" / "MALAYSIA": the second page's number, then a crosshead
+    lines = [*LONG]
+    lines.insert(4, "2")
+    blocks = _blocks(tmp_path, lines)
+    assert "2" not in blocks, blocks
+    assert any(b.lstrip("# ") == "MALAYSIA" for b in blocks), blocks
+
+
+def test_a_later_page_mark_after_one_the_scan_lost_goes(tmp_path: Path) -> None:
+    # "-2-" read, "3" lost, "4" after a finished sentence and before a heading
+    lines = [*LONG]
+    lines.insert(13, "4")
+    lines.insert(7, "-2-")
+    blocks = _blocks(tmp_path, lines)
+    assert "4" not in blocks, blocks
+    assert any(b.lstrip("# ") == "NORTHERN DEVELOPMENT" for b in blocks), blocks
+
+
+def test_a_catchword_or_noise_before_a_page_mark_goes_with_it(tmp_path: Path) -> None:
+    for mark in ("OF -2-", "4_ -2-", "2/"):
+        lines = [*SCAN]
+        lines.insert(4, mark)
+        blocks = _blocks(tmp_path / mark[:2].strip("/_ "), lines)
+        assert not any(mark in b for b in blocks), (mark, blocks)
+        assert _words(blocks) == re.findall(r"\w+", " ".join(SCAN)), (mark, blocks)
+
+
+def test_a_number_closing_a_table_before_a_heading_stays(tmp_path: Path) -> None:
+    # guard: "Ayr 802" / "6" / "HOUSING": a table's last cell, not a page's mark
+    lines = [*LONG[:7], "Grants to the States are as follows:", "Arcadia 8 300", "Ayr 802", "6"]
+    lines += LONG[7:]
+    blocks = _blocks(tmp_path, lines)
+    assert any(b.endswith("6") for b in blocks), blocks
+
+
+def test_a_clause_closing_on_a_semicolon_and_a_misread_initial_are_no_run_ins(
+    tmp_path: Path,
+) -> None:
+    # guard: "... by Mr Russell Drysdale; Mr McEwen's by ..." is one sentence's clauses, and "Mr.
+    # 51. McEwen" a name the scan misread, however long the line
+    lines = [*SCAN]
+    lines[3] = "scientific community. His portrait is being painted by Mr Russell"
+    lines[4] = "Drysdale; Mr McEwen's portrait by Mr W. A. Dargie and the late Mr Holt's by"
+    blocks = _blocks(tmp_path / "semicolon", lines)
+    assert not any(b.startswith("Mr McEwen's portrait") for b in blocks), blocks
+    lines[3] = "scientific community, as announced by the Acting Prime Minister,"
+    lines[4] = "Mr. 51. McEwen, following a meeting in Canberra with the State Ministers."
+    blocks = _blocks(tmp_path / "initial", lines)
+    assert not any(b.startswith("McEwen, following") for b in blocks), blocks
+
+
+def test_a_text_all_in_capitals_and_a_name_with_stops_are_left_whole(tmp_path: Path) -> None:
+    # guard: a telegram in capitals has no crossheads; "Connect.Act.Change" is a name, not a seam
+    lines = [*SCAN]
+    lines[4] = "SYD JOHNSTON HAD BECOME A WELL-KNOWN AND POPULAR FIGURE HERE AND"
+    blocks = _blocks(tmp_path / "capitals", lines)
+    assert any("SYD JOHNSTON HAD BECOME A WELL-KNOWN AND POPULAR" in b for b in blocks), blocks
+    web = [*WEB[1:3], "The theme for the Summit is Connect.Act.Change and it opens in June."]
+    blocks = _blocks(tmp_path / "name", web, title="Summit")
+    assert any("Connect.Act.Change and it opens" in b for b in blocks), blocks

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+_OPENING_WORDS = 5  # what follows the heading is a paragraph's first line, not "July 1970"
 _FINAL = re.compile(r"[.!?:;][\"”’')\]]*$")
 # one to four words in capitals (the longest of five letters or more), then a sentence: "A" or
 # "I" before a word, or a word in title case before one in lower case
 _CROSSHEAD = re.compile(
-    r"^((?:[A-Z][A-Z'’&-]+\s+){0,3}[A-Z][A-Z'’&-]+)\s+(?=[AI]\s+[A-Za-z]|[A-Z][a-z'’]+\s+[a-z])"
+    r"^((?:[A-Z][A-Z'’&-]+\s+){0,3}[A-Z][A-Z'’&-]+)\s+(?=[AI]\s+[A-Za-z][a-z]|[A-Z][a-z'’]+\s+[a-z]{2})"
 )
 
 
@@ -27,6 +28,7 @@ def crossheads_apart(lines: list[str], scanned: set[str]) -> list[str]:
         if (
             head
             and out
+            and len(line[head.end() :].split()) >= _OPENING_WORDS
             and _FINAL.search(out[-1])
             and max(len(word) for word in head[1].split()) >= 5
             and not any(_used_elsewhere(word, text) for word in head[1].split())

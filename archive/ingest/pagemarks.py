@@ -12,6 +12,9 @@ _PAGE_LINE = re.compile(
     r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!][.,]?\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$"
     # "Page 3", "- Page 2 of 4 -"
     r"|^[-–(\s]*[Pp](?:age|AGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?[-–)\s]*$"
+    # a catch-word or the scan's noise before a page's mark: "OF -2-", "4_ -2-", "r .7 -3-"; a
+    # mark with its stroke after the number or a stop after it: "2/", ".3/", "/ 2." (round 15)
+    r"|^(?:\S{1,3}\s+){1,2}[-–]\s*\d{1,2}\s*[-–]$|^\.?\d{1,2}\s*/$|^\.?/\s*\d{1,2}\.$"
 )
 # A bare number is a page's only where running text goes on around it, never in a table of figures.
 _BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
@@ -178,10 +181,25 @@ def _next_page(line: str, pages: set[int], following: str, previous: str = "") -
     if not (_BARE_PAGE.match(line) and line.isdigit()):
         return False
     number = int(line)
+    closed = previous.endswith((".", "!", "?", '"', "”"))
     if number == _FIRST_MARK and not pages:
-        # the first page's mark, "2", between a finished sentence and running text
-        return previous.endswith((".", "!", "?", '"', "”")) and prose(following)
-    return number - 1 in pages and number not in pages and bool(re.match(r"[\"“'A-Z]", following))
+        # the first page's mark, "2", between a finished sentence and running text or a heading
+        # in capitals ("... two days." / "2" / "MALAYSIA")
+        return closed and (prose(following) or bool(_CAPITALS_HEADING.match(following)))
+    if number - 1 in pages and number not in pages:
+        return bool(re.match(r"[\"“'A-Z]", following))
+    # a page whose mark the scan lost between: "4" taken, then "6" after a finished sentence and
+    # before a heading or a sentence (round 15)
+    return (
+        bool(pages)
+        and max(pages) < number <= max(pages) + _MISSED_PAGES
+        and closed
+        and bool(re.match(r"[\"“'A-Z]", following))
+    )
+
+
+_CAPITALS_HEADING = re.compile(r"^[A-Z][A-Z'’&,)(\s-]{3,60}$")
+_MISSED_PAGES = 3  # a page mark or two the scan lost between two it read
 
 
 def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:

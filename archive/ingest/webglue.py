@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-# a stop closing a word of two letters in lower case (or a figure, or a closing bracket) with the
-# next sentence's first word in title case straight after it: "student.The", "2013.This"
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b)|(?<=\d{4}[.!?])(?=[A-Z][a-z]+\s)")
+# a stop closing a word in lower case (or a year) with the next sentence's first word in title
+# case straight after it, a word in lower case after that: "student.The agreement", "2013.This
+# will"; not a name's parts: "Connect.Act.Change"
+_GLUED = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=\d{4}[.!?]))(?=[A-Z][a-z]*\s+[a-z])")
 # a token that is an address or a file's name, where a stop inside is no sentence's end
 _ADDRESS = re.compile(r"(?:https?:|www\.|@|\.(?:com|gov|org|net|edu|au)\b|/)", re.IGNORECASE)
 # a bullet inside a line (not its first character), before an item's first word in capitals: the
@@ -33,8 +34,10 @@ def _glued_apart(line: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for seam in _GLUED.finditer(line):
-        token = line[: seam.start()].rsplit(" ", 1)[-1] + line[seam.start() :].split(" ", 1)[0]
-        if _ADDRESS.search(token) or _abbreviation(token):
+        left = line[: seam.start()].rsplit(" ", 1)[-1]
+        token = left + line[seam.start() :].split(" ", 1)[0]
+        # a word with a stop inside before the seam is a name's or an address's: "Connect.Act."
+        if _ADDRESS.search(token) or _abbreviation(token) or "." in left[:-1]:
             continue
         parts.append(line[start : seam.start()].strip())
         start = seam.start()
