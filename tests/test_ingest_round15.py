@@ -221,3 +221,21 @@ def test_a_text_all_in_capitals_and_a_name_with_stops_are_left_whole(tmp_path: P
     web = [*WEB[1:3], "The theme for the Summit is Connect.Act.Change and it opens in June."]
     blocks = _blocks(tmp_path / "name", web, title="Summit")
     assert any("Connect.Act.Change and it opens" in b for b in blocks), blocks
+
+
+def test_a_scans_noise_line_between_two_paragraphs_goes(tmp_path: Path) -> None:
+    # a stamp scanned to noise between "... working there." and "The thirty-eight nations ..."
+    for noise in ('IMI3" 1I1 kT 10ON', "1*' Jo", '. I it" r. l.'):
+        lines = [*SCAN]
+        lines.insert(4, noise)
+        blocks = _blocks(tmp_path / str(len(noise)), lines)
+        assert _words(blocks) == re.findall(r"\w+", " ".join(SCAN)), (noise, blocks)
+
+
+def test_a_short_line_of_words_or_figures_between_paragraphs_stays(tmp_path: Path) -> None:
+    # guard: "I am", "Mr Bell", "2,", "$ 4,000" are words, a name, a figure, an amount
+    for line in ("I am.", "Mr Bell", "$ 4,000"):
+        lines = [*SCAN]
+        lines.insert(4, line)
+        blocks = _blocks(tmp_path / line[:2].strip("$ "), lines)
+        assert _words(blocks) == re.findall(r"\w+", " ".join(lines)), (line, blocks)

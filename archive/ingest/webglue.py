@@ -13,8 +13,9 @@ import re
 
 # a stop closing a word in lower case (or a year) with the next sentence's first word in title
 # case straight after it, a word in lower case after that: "student.The agreement", "2013.This
-# will"; not a name's parts: "Connect.Act.Change"
-_GLUED = re.compile(r"(?:(?<=[a-z]{2}[.!?])|(?<=\d{4}[.!?]))(?=[A-Z][a-z]*\s+[a-z])")
+# will"; not a name's parts ("Connect.Act.Change"), nor "?" a page writes for a dash
+# ("Asia?Pacific")
+_GLUED = re.compile(r"(?:(?<=[a-z]{2}[.!])|(?<=\d{4}[.!]))(?=[A-Z][a-z]*\s+[a-z])")
 # a token that is an address or a file's name, where a stop inside is no sentence's end
 _ADDRESS = re.compile(r"(?:https?:|www\.|@|\.(?:com|gov|org|net|edu|au)\b|/)", re.IGNORECASE)
 # a bullet inside a line (not its first character), before an item's first word in capitals: the
