@@ -233,8 +233,8 @@ def test_a_scans_noise_line_between_two_paragraphs_goes(tmp_path: Path) -> None:
 
 
 def test_a_short_line_of_words_or_figures_between_paragraphs_stays(tmp_path: Path) -> None:
-    # guard: "I am", "Mr Bell", "2,", "$ 4,000" are words, a name, a figure, an amount
-    for line in ("I am.", "Mr Bell", "$ 4,000"):
+    # guard: "I am", "Mr Bell", "$ 4,000", "[Laughter]": words, a name, an amount, a transcript's
+    for line in ("I am.", "Mr Bell", "$ 4,000", "[Laughter]"):
         lines = [*SCAN]
         lines.insert(4, line)
         blocks = _blocks(tmp_path / line[:2].strip("$ "), lines)

@@ -156,7 +156,7 @@ def inner_noise(lines: list[str], dropped: list[str]) -> list[str]:
         if (
             len(tokens) <= _NOISE_WORDS
             and "$" not in line
-            and not any(_WORD.fullmatch(t.strip(".,;:!?'\"’()")) for t in tokens)
+            and not any(_WORD.fullmatch(t.strip(".,;:!?'\"’()[]")) for t in tokens)
             and not any(t.strip(".,;:").isdigit() for t in tokens)  # pagemarks' or a table's
             and _MIXED.search(line)
             and len(before.split()) >= _PROSE_WORDS
