@@ -239,3 +239,24 @@ def test_a_short_line_of_words_or_figures_between_paragraphs_stays(tmp_path: Pat
         lines.insert(4, line)
         blocks = _blocks(tmp_path / line[:2].strip("$ "), lines)
         assert _words(blocks) == re.findall(r"\w+", " ".join(lines)), (line, blocks)
+
+
+def test_a_page_number_run_into_the_next_pages_first_line_goes(tmp_path: Path) -> None:
+    # "... working there." / "2 The thirty-eight nations ...": the second page's number and its
+    # first line in one; later "... on it. 3" / "The Government ...": the third's after the last
+    lines = [*SCAN]
+    lines[4] = "2 The thirty-eight nations of the Antarctic Treaty System are"
+    lines[6] = "will continue to take a leading part in their work on it. 3"
+    blocks = _blocks(tmp_path, lines)
+    assert any(b.startswith("The thirty-eight nations") for b in blocks), blocks
+    assert any(b.endswith("their work on it.") for b in blocks), blocks
+    assert _words(blocks) == re.findall(r"\w+", " ".join(SCAN)), blocks
+
+
+def test_a_numbered_paragraph_keeps_its_number(tmp_path: Path) -> None:
+    # guard: "1 The Prime Minister ..." / "2 The thirty-eight nations ...": a list numbered from 1
+    lines = [*SCAN]
+    lines[0] = "1 The Prime Minister announced today that the Government had"
+    lines[4] = "2 The thirty-eight nations of the Antarctic Treaty System are"
+    blocks = _blocks(tmp_path, lines)
+    assert _words(blocks) == re.findall(r"\w+", " ".join(lines)), blocks

@@ -89,6 +89,9 @@ def clean_markers(lines: list[str], taken: Iterable[str] = ()) -> tuple[list[str
                 glue = _drop_catchword(kept, dropped)
             continue
         if line:
+            line = _numbers_run_in(
+                line, kept, pages, dropped, lines[following] if following else ""
+            )
             tail = _PAGE_TAIL.search(line)
             announced = re.sub(r"\D", "", tail.group()) if tail else page
             if tail and announced:
@@ -301,3 +304,39 @@ def _stamp_before_page(lines: list[str], dropped: list[str]) -> list[str]:
             taken.add(nonblank[n])
     dropped.extend(lines[i] for i in sorted(taken))
     return [line for i, line in enumerate(lines) if i not in taken]
+
+
+# A page's number the scan ran into the next page's first line, "2 Additionally, there will be
+# ...", or onto the last line of the page before, "... the New Year. 3" (round 15)
+_NUMBER_HEAD = re.compile(r"^(\d{1,2})\s+(?=[\"“'‘]?[A-Z][\w'’,.-]*(?:\s+\S+){3})")
+_NUMBER_TAIL = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’']?)\s+(\d{1,2})$")
+_LIST_OPENING = re.compile(r"^\(?1[.)]?\s")
+
+
+def _numbers_run_in(
+    line: str, kept: list[str], pages: set[int], dropped: list[str], following: str
+) -> str:
+    """Take a page's number off the line a scan ran it into, where it goes on from the last."""
+    previous = next((k for k in reversed(kept) if k), "")
+    head = _NUMBER_HEAD.match(line)
+    if head and _closed(previous) and _goes_on(int(head[1]), pages, kept):
+        dropped.append(head[1])
+        pages.add(int(head[1]))
+        line = line[head.end() :]
+    tail = _NUMBER_TAIL.search(line)
+    if tail and re.match(r"[\"“'‘]?[A-Z]", following) and _goes_on(int(tail[2]), pages, kept):
+        dropped.append(tail[2])
+        pages.add(int(tail[2]))
+        line = line[: tail.end(1)]
+    return line
+
+
+def _closed(previous: str) -> bool:
+    return previous.endswith((".", "!", "?", '"', "”", ":"))
+
+
+def _goes_on(number: int, pages: set[int], kept: list[str]) -> bool:
+    """Tell a page's number: "2" before any other, never in a list numbered from 1; or the next."""
+    if number == _FIRST_MARK and not pages:
+        return not any(_LIST_OPENING.match(k) for k in kept)
+    return number - 1 in pages and number not in pages
