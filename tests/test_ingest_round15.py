@@ -242,11 +242,12 @@ def test_a_short_line_of_words_or_figures_between_paragraphs_stays(tmp_path: Pat
 
 
 def test_a_page_number_run_into_the_next_pages_first_line_goes(tmp_path: Path) -> None:
-    # "... working there." / "2 The thirty-eight nations ...": the second page's number and its
-    # first line in one; later "... on it. 3" / "The Government ...": the third's after the last
+    # "-2-" read, then "... working there." / "3 The thirty-eight nations ...": the third page's
+    # number and its first line in one; later "... on it. 4" / "The Government ...": the fourth's
     lines = [*SCAN]
-    lines[4] = "2 The thirty-eight nations of the Antarctic Treaty System are"
-    lines[6] = "will continue to take a leading part in their work on it. 3"
+    lines[4] = "3 The thirty-eight nations of the Antarctic Treaty System are"
+    lines[6] = "will continue to take a leading part in their work on it. 4"
+    lines.insert(2, "-2-")
     blocks = _blocks(tmp_path, lines)
     assert any(b.startswith("The thirty-eight nations") for b in blocks), blocks
     assert any(b.endswith("their work on it.") for b in blocks), blocks
@@ -260,3 +261,15 @@ def test_a_numbered_paragraph_keeps_its_number(tmp_path: Path) -> None:
     lines[4] = "2 The thirty-eight nations of the Antarctic Treaty System are"
     blocks = _blocks(tmp_path, lines)
     assert _words(blocks) == re.findall(r"\w+", " ".join(lines)), blocks
+
+
+def test_a_date_or_a_list_item_opening_a_line_keeps_its_number(tmp_path: Path) -> None:
+    # guard: "2 July 1976" is a date, "2 The Company agrees ..." an item whose "1" the scan lost
+    for first in (
+        "2 July 1976 the Government agreed with the",
+        "2 The Company agrees to enable its",
+    ):
+        lines = [*SCAN]
+        lines[4] = first
+        blocks = _blocks(tmp_path / first[2:4], lines)
+        assert _words(blocks) == re.findall(r"\w+", " ".join(lines)), (first, blocks)

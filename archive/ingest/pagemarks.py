@@ -308,7 +308,10 @@ def _stamp_before_page(lines: list[str], dropped: list[str]) -> list[str]:
 
 # A page's number the scan ran into the next page's first line, "2 Additionally, there will be
 # ...", or onto the last line of the page before, "... the New Year. 3" (round 15)
-_NUMBER_HEAD = re.compile(r"^(\d{1,2})\s+(?=[\"“'‘]?[A-Z][\w'’,.-]*(?:\s+\S+){3})")
+_NUMBER_HEAD = re.compile(
+    r"^(\d{1,2})\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"(?=[\"“'‘]?[A-Z][\w'’,.-]*(?:\s+\S+){3})"
+)
 _NUMBER_TAIL = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’']?)\s+(\d{1,2})$")
 _LIST_OPENING = re.compile(r"^\(?1[.)]?\s")
 
@@ -319,7 +322,9 @@ def _numbers_run_in(
     """Take a page's number off the line a scan ran it into, where it goes on from the last."""
     previous = next((k for k in reversed(kept) if k), "")
     head = _NUMBER_HEAD.match(line)
-    if head and _closed(previous) and _goes_on(int(head[1]), pages, kept):
+    # at a page's head only where a page's mark came before: "2 The Company agrees ..." alone is a
+    # list's item, "2 July 1976" a date
+    if head and pages and _closed(previous) and _goes_on(int(head[1]), pages, kept):
         dropped.append(head[1])
         pages.add(int(head[1]))
         line = line[head.end() :]
