@@ -23,7 +23,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from archive.index import lengths
-from archive.search import bm25f, pruning, rescoring
+from archive.search import bm25f, firstpass, pruning, rescoring
 from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
 from archive.search.scores import Scores, top
@@ -114,8 +114,7 @@ class Ranker:
         found = self._cache.get(q)
         if found is not None or type(q) is not AtLeast or q.phrases:
             return top(found if found is not None else self.cached(q), docs, limit)
-        first, feedback = self._first(q)
-        return pruning.page(self, first, feedback, docs, limit)
+        return firstpass.page(self, q, docs, limit, lambda: self._first(q))
 
     def _first(self, q: AtLeast) -> tuple[Scores, pruning.Feedback | None]:
         """Return a plain-words query's scores before feedback, and its feedback, kept."""
