@@ -197,12 +197,14 @@ def _next_page(line: str, pages: set[int], following: str, previous: str = "") -
         bool(pages)
         and max(pages) < number <= max(pages) + _MISSED_PAGES
         and closed
+        and len(previous.split()) >= _PROSE_WORDS  # a page's last line of running text
         and bool(re.match(r"[\"“'A-Z]", following))
     )
 
 
 _CAPITALS_HEADING = re.compile(r"^[A-Z][A-Z'’&,)(\s-]{3,60}$")
 _MISSED_PAGES = 3  # a page mark or two the scan lost between two it read
+_PROSE_WORDS = 5
 
 
 def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:
