@@ -37,6 +37,8 @@ _MAX_WORDS = 8
 _ROLE_FIRST = re.compile(rf"^{_ROLE}")
 _KNOWN = re.compile(rf"^(?:{_INITIALS})$")
 _CLEAN = re.compile(r"^[A-Za-z][A-Za-z'’&.\- ]*$")
+# How many of the collection's releases hold each phrase (bench/orgs_filter.py fills it, or not).
+FREQUENCY: dict[str, int] = {}
 
 
 @dataclass
@@ -111,6 +113,9 @@ def features(
         feats.append("noise")
     count = text.count(name)
     feats.append(f"count={min(count, 3)}")
+    if FREQUENCY:  # a name many releases share is a body's; a phrase of one release, less often
+        df = FREQUENCY.get(" ".join(words), 1)
+        feats.append(f"df={0 if df < 2 else 1 if df < 5 else 2 if df < 20 else 3 if df < 100 else 4}")
     if department(name):
         feats.append("department")
     if programme(name):
