@@ -22,8 +22,8 @@ from whoosh import query
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from archive.index import lengths
-from archive.search import bm25f, pruning, rescoring
+from archive.index import arrays, lengths
+from archive.search import bm25f, held, pruning, rescoring
 from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
 from archive.search.scores import Scores, top
@@ -90,6 +90,7 @@ class Ranker:
         self.folder = sets.folder
         self._lengths: dict[str, np.ndarray] = {}  # each field's length bytes (index/lengths.py)
         self._means: dict[str, float] = {}
+        self._length_steps: dict[tuple[str, float, float], np.ndarray] = {}
         self._cache = ArrayCache(CACHED_SCORE_BYTES, CACHED_SCORES)
         # Each plain-words query's feedback words (archive/search/pruning.py), by its text.
         self._feedback: OrderedDict[tuple[str, query.Query], pruning.Feedback | None] = (
@@ -107,15 +108,28 @@ class Ranker:
     def top(self, q: query.Query, docs: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
         """Return the first `limit` of docs by a rankable query's scores, as top() over ranked().
 
-        A plain-words query's feedback is added only to the documents that can reach the page
-        (archive/search/pruning.py): its first pass and feedback words are kept for the next
-        page or filter click.
+        Scores are worked out only for the documents that hold a term (archive/search/held.py),
+        and a plain-words query's feedback is added only to the documents that can reach the
+        page (archive/search/pruning.py): both are kept for the next page or filter click.
         """
+        kept = self._cache.sparse(q)
+        if kept is not None:
+            return held.page(self.size, kept, docs, limit)
         found = self._cache.get(q)
-        if found is not None or type(q) is not AtLeast or q.phrases:
-            return top(found if found is not None else self.cached(q), docs, limit)
-        first, feedback = self._first(q)
-        return pruning.page(self, first, feedback, docs, limit)
+        if found is not None:
+            return top(found, docs, limit)
+        if type(q) is AtLeast and not q.phrases:
+            first = held.first(self, q)
+            if first is not None:
+                return held.page(self.size, first, docs, limit)
+            first_scores, feedback = self._first(q)
+            return pruning.page(self, first_scores, feedback, docs, limit)
+        if type(q) is not AtLeast:
+            scored = held.scores(self, q)
+            if scored is not None:
+                self._cache.put_sparse(q, self.size, *scored)
+                return held.page(self.size, scored, docs, limit)
+        return top(self.cached(q), docs, limit)
 
     def _first(self, q: AtLeast) -> tuple[Scores, pruning.Feedback | None]:
         """Return a plain-words query's scores before feedback, and its feedback, kept."""
@@ -168,40 +182,68 @@ class Ranker:
 
     def term(self, field: str, text: str) -> Scores:
         scores = np.zeros(self.size)
+        ids, found = self.term_at(field, text)
+        scores[ids] = found
+        return scores
+
+    def term_at(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return the documents holding a term (in order) and its score in each, as term()."""
+        none = np.zeros(0, dtype=np.intp), np.zeros(0)
         if field not in self.searcher.schema:
-            return scores
+            return none
         schema_field = self.searcher.schema[field]
         try:
             btext = schema_field.to_bytes(text)
         except ValueError:
-            return scores
+            return none
         ids, weights = self.sets.postings(field, btext)
         if not len(ids):
-            return scores
+            return none
         if not schema_field.scorable:
-            scores[ids] = weights  # Whoosh's WeightScorer: a keyword counts its frequency
-            return scores
+            return ids, weights  # Whoosh's WeightScorer: a keyword counts its frequency
         weighting = self.searcher.weighting
         b = weighting._field_B.get(field, weighting.B)
         k1 = weighting.K1
-        idf = self.searcher.idf(field, btext)
-        if field not in self._means:  # Whoosh sums every segment's lengths on each call
-            self._means[field] = self.searcher.avg_field_length(field) or 1
-        avgfl = self._means[field]
-        lengths = self.lengths_at(field, ids)
-        # Whoosh's bm25(), term for term, so that every score is the same float.
-        scores[ids] = idf * (
-            (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl))
+        idf = self._idf(field, btext, len(ids))
+        # Whoosh's bm25(), term for term, so that every score is the same float: the length's
+        # part, k1 * ((1 - b) + b * length / avgfl), worked out once for each of the 256 length
+        # steps (the same operations on the same numbers) and looked up by each one's step.
+        steps = self._steps(field, b, k1)
+        return ids, idf * ((weights * (k1 + 1)) / (weights + steps.take(self._codes(field, ids))))
+
+    def _idf(self, field: str, btext: bytes, held: int) -> float:
+        """Return a term's idf, as the searcher's: from its postings' count where it may be."""
+        if type(self.searcher.weighting) is not RobertsonBM25F or not self._counted(field):
+            return float(self.searcher.idf(field, btext))
+        # The postings read from the arrays beside every segment are the term's document
+        # frequency in Whoosh's term files (deleted documents included, as Whoosh counts them):
+        # RobertsonBM25F.idf's own sum, without a look-up in the term files of each segment.
+        return log(1 + (self.size - held + 0.5) / (held + 0.5))
+
+    def _counted(self, field: str) -> bool:
+        """Say whether a field's postings are all read from the arrays beside the segments."""
+        segments = self.sets._arrays
+        return (
+            segments is not None
+            and all(segment is not None for segment, _ in segments)
+            and arrays.covers(self.searcher.schema, field)
         )
-        return scores
+
+    def _steps(self, field: str, b: float, k1: float) -> np.ndarray:
+        key = (field, b, k1)
+        if key not in self._length_steps:
+            if field not in self._means:  # Whoosh sums every segment's lengths on each call
+                self._means[field] = self.searcher.avg_field_length(field) or 1
+            avgfl = self._means[field]
+            self._length_steps[key] = k1 * ((1 - b) + b * lengths.LENGTHS / avgfl)
+        return self._length_steps[key]
+
+    def _codes(self, field: str, ids: np.ndarray) -> np.ndarray:
+        found: np.ndarray = self.length_codes(field).take(ids)
+        return found
 
     def length_codes(self, field: str) -> np.ndarray:
         """Return every document's length byte in a field, mapped from the index's files."""
         if field not in self._lengths:
             self._lengths[field] = lengths.codes(self.reader, field, self.folder)
         return self._lengths[field]
-
-    def lengths_at(self, field: str, ids: np.ndarray) -> np.ndarray:
-        """Return some documents' field lengths, the floats Whoosh's doc_field_length gives."""
-        found: np.ndarray = lengths.LENGTHS.take(self.length_codes(field).take(ids))
-        return found
