@@ -11,6 +11,7 @@ same as the whole array's (tests/test_held.py).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -25,6 +26,38 @@ if TYPE_CHECKING:
 
 # The documents that score, in order, and the score of each.
 Held = tuple[np.ndarray, np.ndarray]
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A term's postings (documents in order, frequencies) and what its BM25 score is made of."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+    codes: np.ndarray | None  # every document's length step in the field; None: not scored
+    idf: float
+    k1: float
+    steps: np.ndarray  # k1 * ((1 - b) + b * length / mean length) of each length step
+
+    def scores(self, weights: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        """Return the term's score in some of its documents, given their frequencies."""
+        if self.codes is None:
+            return weights
+        k1 = self.k1
+        found: np.ndarray = self.idf * (
+            (weights * (k1 + 1)) / (weights + self.steps.take(self.codes.take(docs)))
+        )
+        return found
+
+    def at(self, docs: np.ndarray) -> np.ndarray:
+        """Return the term's score in each of some sorted documents, 0 where it is absent."""
+        found = np.zeros(len(docs))
+        if not len(docs):
+            return found
+        at = np.minimum(np.searchsorted(self.ids, docs), len(self.ids) - 1)
+        hit = np.flatnonzero(self.ids.take(at) == docs)
+        found[hit] = self.scores(self.weights.take(at.take(hit)), docs.take(hit))
+        return found
 
 
 def scores(ranker: Ranker, q: query.Query) -> Held | None:
@@ -129,3 +162,108 @@ def page(size: int, held: Held, docs: np.ndarray, limit: int) -> tuple[np.ndarra
     every = np.zeros(size)
     every[held[0]] = held[1]
     return top(every, docs, limit)
+
+
+# A page is chosen by a bound (MaxScore's argument) only where the longest term has at least this
+# many documents: below it scoring them all costs less than the bound's passes.
+PRUNE_FROM = 2048
+# The bound is loosened by this share, so that rounding in a score never crosses it.
+SLACK = 1e-6
+Leaves = dict[tuple[str, str], Leaf | None]
+
+
+def pruned(
+    ranker: Ranker, q: query.Query, docs: np.ndarray, limit: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Return what page() gives over scores(q), scoring few documents of its longest term.
+
+    A word is its title term and its body term, added. The body term of a common word holds most
+    documents; the others hold few. Every document holding one of the others is scored first,
+    and the `limit`-th best of them in docs is a floor the page reaches. A document holding the
+    longest term alone scores only that term (times its boosts), which grows with the term's
+    frequency and is at most what the shortest length would give: only documents whose
+    frequency could reach the floor are scored. The rest score below the page's last, so the
+    page, its order and its scores are those of every document scored. None where this does not
+    pay (few documents, or a floor too low to leave out most of them).
+    """
+    leaves: Leaves = {}
+    factors = _factors(ranker, q, 1.0, leaves)
+    if factors is None or len(factors) < 2 or limit < 1:
+        return None
+    longest = max(factors, key=lambda key: len(_held_by(leaves, key)))
+    big = leaves[longest]
+    factor = factors[longest]
+    if big is None or big.codes is None or len(big.ids) < PRUNE_FROM or big.idf <= 0:
+        return None
+    few = _union(ranker.size, [_held_by(leaves, key) for key in factors if key != longest])
+    if len(few) * 4 > len(big.ids):
+        return None
+    found = among(q, few, leaves)
+    if found is None:
+        return None
+    scoring = found[(found > 0) & docs.take(few)]
+    if len(scoring) < limit:
+        return None
+    floor = float(np.partition(scoring, len(scoring) - limit)[len(scoring) - limit]) * (1 - SLACK)
+    most = factor * big.idf * (big.k1 + 1)  # the longest term's score as its frequency grows
+    if floor < most:
+        # most * w / (w + least step) reaches the floor from this frequency on
+        least = float(big.steps.min())
+        rising = big.ids[big.weights >= floor * least / (most - floor) * (1 - SLACK)]
+        if len(rising) * 4 > len(big.ids):
+            return None
+        few = _union(ranker.size, [few, rising])
+        found = among(q, few, leaves)
+        if found is None:
+            return None
+    return top_at(few, found, docs, limit)
+
+
+def _held_by(leaves: Leaves, key: tuple[str, str]) -> np.ndarray:
+    leaf = leaves[key]
+    return leaf.ids if leaf is not None else np.zeros(0, dtype=np.intp)
+
+
+def _factors(
+    ranker: Ranker, q: query.Query, factor: float, leaves: Leaves
+) -> dict[tuple[str, str], float] | None:
+    """Return each term of a tree of terms and the product of the boosts over it; None if not so.
+
+    Only positive boosts: a document's score then grows with each term's.
+    """
+    factor *= q.boost
+    if factor <= 0 or type(q) is query.Phrase:
+        return None
+    if type(q) is query.Term:
+        key = (q.fieldname, q.text)
+        if key not in leaves:
+            leaves[key] = ranker.leaf(q.fieldname, q.text)
+        return {key: factor}
+    found: dict[tuple[str, str], float] = {}
+    for sub in q.subqueries:
+        part = _factors(ranker, sub, factor, leaves)
+        if part is None:
+            return None
+        for key, value in part.items():
+            if key in found:  # a term twice: its factors would add
+                return None
+            found[key] = value
+    return found
+
+
+def among(q: query.Query, docs: np.ndarray, leaves: Leaves) -> np.ndarray | None:
+    """Return what scores(q) gives some sorted documents (0 where none), from the terms' leaves."""
+    if type(q) is query.Term:
+        leaf = leaves[(q.fieldname, q.text)]
+        found = leaf.at(docs) if leaf is not None else np.zeros(len(docs))
+    elif type(q) is query.Phrase:
+        return None
+    else:
+        parts = []
+        for sub in q.subqueries:
+            part = among(sub, docs, leaves)
+            if part is None:
+                return None
+            parts.append(part)
+        found = _added(parts)
+    return found * q.boost if q.boost != 1.0 else found

@@ -125,6 +125,9 @@ class Ranker:
             first_scores, feedback = self._first(q)
             return pruning.page(self, first_scores, feedback, docs, limit)
         if type(q) is not AtLeast:
+            page = held.pruned(self, q, docs, limit)
+            if page is not None:
+                return page  # not kept: worked out for this page alone, and quick to work again
             scored = held.scores(self, q)
             if scored is not None:
                 self._cache.put_sparse(q, self.size, *scored)
@@ -188,28 +191,39 @@ class Ranker:
 
     def term_at(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Return the documents holding a term (in order) and its score in each, as term()."""
-        none = np.zeros(0, dtype=np.intp), np.zeros(0)
+        found = self.leaf(field, text)
+        if found is None:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        return found.ids, found.scores(found.weights, found.ids)
+
+    def leaf(self, field: str, text: str) -> held.Leaf | None:
+        """Return a term's postings and what scores them; None where no document holds it."""
         if field not in self.searcher.schema:
-            return none
+            return None
         schema_field = self.searcher.schema[field]
         try:
             btext = schema_field.to_bytes(text)
         except ValueError:
-            return none
+            return None
         ids, weights = self.sets.postings(field, btext)
         if not len(ids):
-            return none
-        if not schema_field.scorable:
-            return ids, weights  # Whoosh's WeightScorer: a keyword counts its frequency
+            return None
+        if not schema_field.scorable:  # Whoosh's WeightScorer: a keyword counts its frequency
+            return held.Leaf(ids, weights, None, 0.0, 0.0, np.zeros(0))
         weighting = self.searcher.weighting
         b = weighting._field_B.get(field, weighting.B)
         k1 = weighting.K1
-        idf = self._idf(field, btext, len(ids))
         # Whoosh's bm25(), term for term, so that every score is the same float: the length's
         # part, k1 * ((1 - b) + b * length / avgfl), worked out once for each of the 256 length
         # steps (the same operations on the same numbers) and looked up by each one's step.
-        steps = self._steps(field, b, k1)
-        return ids, idf * ((weights * (k1 + 1)) / (weights + steps.take(self._codes(field, ids))))
+        return held.Leaf(
+            ids,
+            weights,
+            self.length_codes(field),
+            self._idf(field, btext, len(ids)),
+            k1,
+            self._steps(field, b, k1),
+        )
 
     def _idf(self, field: str, btext: bytes, held: int) -> float:
         """Return a term's idf, as the searcher's: from its postings' count where it may be."""
@@ -237,10 +251,6 @@ class Ranker:
             avgfl = self._means[field]
             self._length_steps[key] = k1 * ((1 - b) + b * lengths.LENGTHS / avgfl)
         return self._length_steps[key]
-
-    def _codes(self, field: str, ids: np.ndarray) -> np.ndarray:
-        found: np.ndarray = self.length_codes(field).take(ids)
-        return found
 
     def length_codes(self, field: str) -> np.ndarray:
         """Return every document's length byte in a field, mapped from the index's files."""
