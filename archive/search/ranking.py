@@ -23,7 +23,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from archive.index import arrays, lengths
-from archive.search import bm25f, held, pruning, rescoring
+from archive.search import bm25f, held, pruning, rescoring, wordpage
 from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
 from archive.search.scores import Scores, top
@@ -119,6 +119,9 @@ class Ranker:
         if found is not None:
             return top(found, docs, limit)
         if type(q) is AtLeast and not q.phrases:
+            page = wordpage.page(self, q, docs, limit)
+            if page is not None:
+                return page  # not kept: worked out for this page alone, and quick to work again
             first = held.first(self, q)
             if first is not None:
                 return held.page(self.size, first, docs, limit)
