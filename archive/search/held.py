@@ -81,7 +81,7 @@ def _tree(size: int, parts: list[Held]) -> Held:
     """Return the parts added as Ranker._tree adds them, (a + b) + (c + d), over their documents."""
     if len(parts) == 1:
         return parts[0]
-    ids = _union(size, [part_ids for part_ids, _ in parts])
+    ids = union(size, [part_ids for part_ids, _ in parts])
     return ids, _added(_spread(size, ids, parts))
 
 
@@ -93,7 +93,7 @@ def _added(parts: list[np.ndarray]) -> np.ndarray:
     return found
 
 
-def _union(size: int, id_arrays: list[np.ndarray]) -> np.ndarray:
+def union(size: int, id_arrays: list[np.ndarray]) -> np.ndarray:
     """Return the documents of any of some sorted arrays of distinct documents, in order."""
     if sum(len(ids) for ids in id_arrays) * 64 > size:  # many: a mask of every document is quicker
         mask = np.zeros(size, dtype=bool)
@@ -167,6 +167,8 @@ def page(size: int, held: Held, docs: np.ndarray, limit: int) -> tuple[np.ndarra
 # A page is chosen by a bound (MaxScore's argument) only where the longest term has at least this
 # many documents: below it scoring them all costs less than the bound's passes.
 PRUNE_FROM = 2048
+# ... and only where it leaves out all but one in FEWER of them.
+FEWER = 4
 # The bound is loosened by this share, so that rounding in a score never crosses it.
 SLACK = 1e-6
 Leaves = dict[tuple[str, str], Leaf | None]
@@ -195,8 +197,8 @@ def pruned(
     factor = factors[longest]
     if big is None or big.codes is None or len(big.ids) < PRUNE_FROM or big.idf <= 0:
         return None
-    few = _union(ranker.size, [_held_by(leaves, key) for key in factors if key != longest])
-    if len(few) * 4 > len(big.ids):
+    few = union(ranker.size, [_held_by(leaves, key) for key in factors if key != longest])
+    if len(few) * FEWER > len(big.ids):
         return None
     found = among(q, few, leaves)
     if found is None:
@@ -210,9 +212,9 @@ def pruned(
         # most * w / (w + least step) reaches the floor from this frequency on
         least = float(big.steps.min())
         rising = big.ids[big.weights >= floor * least / (most - floor) * (1 - SLACK)]
-        if len(rising) * 4 > len(big.ids):
+        if len(rising) * FEWER > len(big.ids):
             return None
-        few = _union(ranker.size, [few, rising])
+        few = union(ranker.size, [few, rising])
         found = among(q, few, leaves)
         if found is None:
             return None

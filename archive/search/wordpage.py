@@ -18,14 +18,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 from whoosh import query
 
-from archive.search import bm25f, rescoring
-from archive.search.held import PRUNE_FROM, SLACK, _union
+from archive.search import bm25f, held, rescoring
+from archive.search.held import union
 from archive.search.scores import top_at
 from archive.search.words import AtLeast
 
 if TYPE_CHECKING:
     from archive.search.ranking import Ranker
 
+# The matches alone are scored where they are at most one in BY_MATCHES of the terms' postings.
+BY_MATCHES = 4
 # One occurrence of a term in the query: its word's place, the term, its documents, frequencies.
 Occurrence = tuple[int, query.Term, np.ndarray, np.ndarray]
 
@@ -50,7 +52,7 @@ def page(
     # all required those are few, and the only documents scored.
     either = matched if docs is matched else matched | docs
     few = np.flatnonzero(either)
-    if len(few) * 4 <= postings:
+    if len(few) * BY_MATCHES <= postings:
         first = _first(ranker, q, found, dfs, few)
     else:
         pruned = _pruned(ranker, q, found, dfs, docs, limit, matched, window)
@@ -61,8 +63,8 @@ def page(
         best = top_at(few, first, matched, window)
         if best is None:
             return None
-        held, bonus = rescoring.proximity(ranker, q, best[0][: rescoring.PROXIMITY_WINDOW])
-        first[np.searchsorted(few, held)] += bonus  # distinct documents, as rescoring adds
+        near, bonus = rescoring.proximity(ranker, q, best[0][: rescoring.PROXIMITY_WINDOW])
+        first[np.searchsorted(few, near)] += bonus  # distinct documents, as rescoring adds
     return top_at(few, first, docs, limit)
 
 
@@ -84,26 +86,26 @@ def _pruned(
         return None
     longest = max(range(len(found)), key=lambda n: len(found[n][2]))
     word, term, ids, weights = found[longest]
-    if len(ids) < PRUNE_FROM:
+    if len(ids) < held.PRUNE_FROM:
         return None
-    few = _union(ranker.size, [found[n][2] for n in range(len(found)) if n != longest])
-    if len(few) * 4 > len(ids):
+    few = union(ranker.size, [found[n][2] for n in range(len(found)) if n != longest])
+    if len(few) * held.FEWER > len(ids):
         return None
     first = _first(ranker, q, found, dfs, few)
     floor = min(_floor(first, few, matched, window), _floor(first, few, docs, limit))
     if floor <= 0:
         return None  # fewer scoring documents than the window or the page among them
-    floor *= 1 - SLACK
+    floor *= 1 - held.SLACK
     # Alone, the longest term scores idf × p × (k1 + 1) / (p + k1), times the boosts, with p its
     # frequency over the document's length normalisation: at most over the least of them.
     most = _idf(ranker.size, dfs[word]) * (bm25f.K1 + 1) * q.subqueries[word].boost * q.boost
     if floor < most:
         least = float(bm25f.norm_steps(ranker, term.fieldname).min())
         pseudo = bm25f.K1 * floor / (most - floor)
-        rising = ids[weights >= pseudo * least / term.boost * (1 - SLACK)]
-        if len(rising) * 4 > len(ids):
+        rising = ids[weights >= pseudo * least / term.boost * (1 - held.SLACK)]
+        if len(rising) * held.FEWER > len(ids):
             return None
-        few = _union(ranker.size, [few, rising])
+        few = union(ranker.size, [few, rising])
         first = _first(ranker, q, found, dfs, few)
     return few, first
 
@@ -127,9 +129,9 @@ def _dfs(ranker: Ranker, q: AtLeast, found: list[Occurrence]) -> dict[int, int]:
     """Return how many documents hold each word in any of its terms (word_at's idf counts)."""
     dfs = {}
     for word, unit in enumerate(q.subqueries):
-        held = [ids for n, _, ids, _ in found if n == word]
-        if held:
-            dfs[word] = bm25f._held(ranker, held, list(unit.leaves()))
+        holding = [ids for n, _, ids, _ in found if n == word]
+        if holding:
+            dfs[word] = bm25f._held(ranker, holding, list(unit.leaves()))
     return dfs
 
 
@@ -156,9 +158,11 @@ def _first(
                 continue
             at = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
             hit = np.flatnonzero(ids.take(at) == docs)
-            held = docs.take(hit)
+            placed = docs.take(hit)
             pseudo[hit] += (
-                term.boost * weights.take(at.take(hit)) / bm25f._norms(ranker, term.fieldname, held)
+                term.boost
+                * weights.take(at.take(hit))
+                / bm25f._norms(ranker, term.fieldname, placed)
             )
         idf = _idf(ranker.size, dfs[word])
         values = idf * pseudo * (bm25f.K1 + 1) / (pseudo + bm25f.K1)
