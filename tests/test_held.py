@@ -234,6 +234,8 @@ def test_idf_from_the_postings_is_the_searchers(archive):
         for btext in searcher.reader().lexicon(field):
             ids, _ = gen.sets.postings(field, btext)
             assert ranker._idf(field, btext, len(ids)) == searcher.idf(field, btext)
+            text = btext.decode("utf-8")
+            assert ranker.idf(field, text) == searcher.idf(field, text)  # rescoring's proximity
             compared += 1
     assert compared > 100
 

@@ -228,6 +228,18 @@ class Ranker:
             self._steps(field, b, k1),
         )
 
+    def idf(self, field: str, text: str) -> float:
+        """Return a term's idf, the searcher's: from the count of its postings where it may."""
+        if field not in self.searcher.schema:
+            return float(self.searcher.idf(field, text))
+        try:
+            btext = self.searcher.schema[field].to_bytes(text)
+        except ValueError:
+            return float(self.searcher.idf(field, text))
+        if type(self.searcher.weighting) is not RobertsonBM25F or not self._counted(field):
+            return float(self.searcher.idf(field, btext))
+        return self._idf(field, btext, len(self.sets._kept_postings(field, btext)[0]))
+
     def _idf(self, field: str, btext: bytes, held: int) -> float:
         """Return a term's idf, as the searcher's: from its postings' count where it may be."""
         if type(self.searcher.weighting) is not RobertsonBM25F or not self._counted(field):
