@@ -19,12 +19,14 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from whoosh import query
 
 from archive.index.build import build
 from archive.search import held, scores, wordpage
 from archive.search.cache import ArrayCache
 from archive.search.core import Archive
 from archive.search.scores import top, top_at
+from archive.search.words import AtLeast
 
 TEST_CORPUS = Path(__file__).parent / "corpus"
 VOCABULARY = [
@@ -312,3 +314,26 @@ def test_scores_kept_sparse_come_back_whole():
     assert every is not None and every.tolist() == want.tolist()
     cache.put("dense", np.ones(3))
     assert cache.sparse("dense") is None
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=texts)
+def test_a_querys_matches_are_its_terms_masks_joined(archive, text):
+    # A word's matches from one mask, and every word required by AND, as the masks of each term
+    # joined one by one (OR, and the count of words held against the minimum) give them.
+    gen = archive._current()
+    sets = gen.sets
+    q = gen.reader.read(text).query
+
+    def joined(node):  # type: ignore[no-untyped-def]
+        if type(node) is query.Term:
+            return sets.term(node.fieldname, node.text)
+        parts = [joined(sub) for sub in node.subqueries]
+        if type(node) is AtLeast:
+            held = np.sum(parts, axis=0, dtype=np.int32) >= node.minimum
+            return np.logical_or.reduce([held, *(sets._evaluate(p) for p in node.phrases)])
+        return np.logical_or.reduce(parts)
+
+    assert sets._evaluate(q).tolist() == joined(q).tolist()
