@@ -164,9 +164,10 @@ def page(size: int, held: Held, docs: np.ndarray, limit: int) -> tuple[np.ndarra
     return top(every, docs, limit)
 
 
-# A page is chosen by a bound (MaxScore's argument) only where the longest term has at least this
-# many documents: below it scoring them all costs less than the bound's passes.
-PRUNE_FROM = 2048
+# A page is chosen by a bound (MaxScore's argument), or from the matches alone (wordpage.py),
+# only where the longest term has at least this many documents. Below it every score is worked
+# out and kept: as quick, and the next click on a filter reads them from the cache.
+PRUNE_FROM = 4096
 # ... and only where it leaves out all but one in FEWER of them.
 FEWER = 4
 # The bound is loosened by this share, so that rounding in a score never crosses it.

@@ -44,10 +44,12 @@ def page(
     found = _occurrences(ranker, q)
     if found is None or not found:
         return None
+    postings = sum(len(ids) for _, _, ids, _ in found)
+    if max(len(ids) for _, _, ids, _ in found) < held.PRUNE_FROM:
+        return None  # few: every score worked out, and kept, serves the next click better
     matched = ranker.sets.matches(q)
     window = max(rescoring.PROXIMITY_WINDOW, rescoring.FEEDBACK_DOCS)
     dfs = _dfs(ranker, q, found)
-    postings = sum(len(ids) for _, _, ids, _ in found)
     # Only the query's matches reach the window, and only docs the page: where the words are
     # all required those are few, and the only documents scored.
     either = matched if docs is matched else matched | docs
@@ -86,8 +88,6 @@ def _pruned(
         return None
     longest = max(range(len(found)), key=lambda n: len(found[n][2]))
     word, term, ids, weights = found[longest]
-    if len(ids) < held.PRUNE_FROM:
-        return None
     few = union(ranker.size, [found[n][2] for n in range(len(found)) if n != longest])
     if len(few) * held.FEWER > len(ids):
         return None
