@@ -45,8 +45,14 @@ _ITEM = re.compile(r"[-*+] |\d{1,2}[.)] |\(?(?:[ivx]{1,4}|[a-z])\) |[ivx]{1,4}\.
 # a member of Parliament's letters close a name, a byline's or a list's entry, not a sentence
 # cut at an initial: "... G. Gorton, M. P." / "The Acting Treasurer ..." (round 13)
 _MEMBER = re.compile(r"\bM\.\s?P\.,?$")
-DEVELOPMENT = [*ingest_quality.SAMPLES, *TITLE_SAMPLES, "sealed10", "sealed12"]
-SEALED = ["sealed13"]
+DEVELOPMENT = [
+    *(n for n in ingest_quality.SAMPLES if n not in ingest_quality.SEALED),
+    *TITLE_SAMPLES,
+    "sealed10",
+    "sealed12",
+    "sealed13",  # round 13's sealed one, read once at its end: development data since
+]
+SEALED = sorted(ingest_quality.SEALED)
 
 
 def _words(text: str) -> list[str]:

@@ -55,11 +55,13 @@ SAMPLES = {
         179,
         4,
     ),  # round 9's sealed one, now developed on
-    # round 12's sealed one (residues 13 and 14 of 277): read once, at the round's end
+    # round 12's sealed one (residues 13 and 14 of 277): read once at its end, developed on since
     "sealed9": (HERE / "ingest_trial_sealed9.yaml", 277, "13 or 14"),
+    # round 14's sealed one (residues 5 to 7 of 317): read once, at the round's end
+    "round14": (HERE / "ingest_trial_sealed14.yaml", 317, "5, 6 or 7"),
 }
 # Sealed samples: never trained or tuned on until read, once
-SEALED = {"sealed9"}
+SEALED = {"round14"}  # not "sealed14": that is round 14's titles sample (ingest_titles.py)
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
     "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "

@@ -1,7 +1,8 @@
 """Score titles alone on the titles-only AU samples (titles round 11).
 
     python bench/ingest_titles.py dev11        # the development sample, every miss printed
-    python bench/ingest_titles.py sealed11     # the sealed one: read once, at the end
+    python bench/ingest_titles.py dev          # every development sample (round 14), each miss
+    python bench/ingest_titles.py sealed14     # round 14's sealed one: read once, at the end
 
 Each sample is a YAML file of `title:` (spellings separated by "|") or `title_review: true`
 (the record's title is a placeholder: the first words, flagged) per release id; a title is
@@ -18,6 +19,7 @@ sys.path.insert(0, str(HERE))
 
 import ingest_quality  # noqa: E402
 from ingest_quality import _title_right, outcomes  # noqa: E402
+from orgs_quality import written_only  # noqa: E402
 
 from archive.corpus.parse import plain_text  # noqa: E402
 
@@ -25,12 +27,24 @@ TITLE_SAMPLES = {
     "dev11": (HERE / "ingest_titles_dev11.yaml", 97, 0),
     "sealed11": (HERE / "ingest_titles_sealed11.yaml", 89, 1),
 }
+# rounds 12 and 13's sealed samples (read once each, development since round 14)
+LATER = {
+    "sealed10": (HERE / "ingest_trial_sealed10.yaml", 281, "40 or 41"),
+    "sealed12": (HERE / "ingest_titles_sealed12.yaml", 281, "42 to 45"),
+    "sealed13": (HERE / "ingest_trial_sealed13.yaml", 293, "7 to 9"),
+}
+# round 14's sealed sample (titles of bench/orgs_sealed14.yaml's releases): read once, at the end
+SEALED = {"sealed14": (HERE / "ingest_titles_sealed14.yaml", 433, "5 to 8")}
 
 
 def score(name: str, scratch: Path, verbose: bool = True) -> tuple[int, int]:
     """Ingest one titles sample without writing; return (titles right, releases)."""
-    if name in TITLE_SAMPLES:  # the full samples of bench/ingest_quality.py are scored alike
-        ingest_quality.SAMPLES.setdefault(name, TITLE_SAMPLES[name])
+    known = TITLE_SAMPLES | LATER | SEALED
+    if name in known:  # the full samples of bench/ingest_quality.py are scored alike
+        path, k, r = known[name]
+        # a release ingest does not write (`duplicate_of` another) is not scored
+        kept = written_only(path, scratch.with_name(scratch.name + "-sample"))
+        ingest_quality.SAMPLES.setdefault(name, (kept, k, r))
     right = n = 0
     for outcome, body, note in outcomes(name, scratch):
         blocks = [b for b in body.split("\n\n") if b.strip()]
@@ -46,10 +60,21 @@ def score(name: str, scratch: Path, verbose: bool = True) -> tuple[int, int]:
 
 def main() -> None:
     names = sys.argv[1:] or ["dev11"]
+    if names == ["dev"]:
+        names = [*ingest_quality.SAMPLES, *TITLE_SAMPLES, *LATER]
+    every = ingest_quality.SAMPLES | TITLE_SAMPLES | LATER | SEALED
+    total = [0, 0]
     for name in names:
-        k, r = TITLE_SAMPLES[name][1:]
+        k, r = every[name][1:]
         right, n = score(name, Path("/tmp") / f"titles-{name}")
+        total[0] += right
+        total[1] += n
         print(f"{name} (int(id) % {k} == {r}): titles right {right}/{n} = {right / n:.1%}")
+    if len(names) > 1:
+        print(
+            f"all {len(names)} samples: titles right {total[0]}/{total[1]}"
+            f" = {total[0] / total[1]:.1%}"
+        )
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The sixth round's sealed part (au12, pdfs12), labelled before any code changed.
 SEALED6_LABELS = ROOT / "bench" / "money_roles_sealed6.csv"
+# The seventh round's sealed part (au15), labelled before any code changed.
+SEALED7_LABELS = ROOT / "bench" / "money_roles_sealed7.csv"
 
 SEALED_SHARE = 30  # per cent of documents, chosen by a hash of the document id
 
@@ -73,10 +75,56 @@ def sealed12(doc_id: str) -> bool:
     return doc_id not in _ingest_sampled() or doc_id in labelled("au12")
 
 
+SEALED15_MODULI = (3, 12, 18, 30)  # modulo 41, a prime no earlier part or ingest sample used
+
+
+def sealed15(doc_id: str) -> bool:
+    """Tell whether a release is in the seventh round's sealed part (au15): a slice by 41 of the
+    releases that no labels file (bench/*.csv) and no ingest sample of any branch (bench/*.yaml)
+    names. Once its labels are written, they define it (later samples may read its releases)."""
+    if SEALED7_LABELS.exists():
+        return doc_id in labelled("au15")
+    return int(doc_id) % 41 in SEALED15_MODULI and doc_id not in _named_anywhere()
+
+
+_NAMED: set[str] = set()
+
+
+def _named_anywhere() -> set[str]:
+    """Return every AU release id that a labels file or an ingest sample names, on any branch."""
+    if not _NAMED:
+        import subprocess
+
+        _NAMED.update(_ingest_sampled())
+        for path in (ROOT / "bench").glob("*.csv"):
+            with path.open() as f:
+                _NAMED.update(r["doc_id"] for r in csv.DictReader(f) if r["source"][:2] == "au")
+        branches = subprocess.run(
+            ["git", "-C", str(ROOT), "branch", "--format=%(refname:short)"],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        for branch in branches:
+            names = subprocess.run(
+                ["git", "-C", str(ROOT), "ls-tree", "--name-only", branch, "bench/"],
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+            for name in names:
+                if name.endswith(".yaml"):
+                    shown = subprocess.run(
+                        ["git", "-C", str(ROOT), "show", f"{branch}:{name}"],
+                        capture_output=True,
+                        text=True,
+                    ).stdout
+                    _NAMED.update(re.findall(r"^'?(\d+)'?:", shown, flags=re.M))
+    return _NAMED
+
+
 def labelled(source: str) -> set[str]:
     """Return the release ids a part's labels name (this round's parts, once labelled)."""
     if not _LABELLED:
-        for path in (ROOT / "bench" / "money_roles.csv", SEALED6_LABELS):
+        for path in (ROOT / "bench" / "money_roles.csv", SEALED6_LABELS, SEALED7_LABELS):
             if path.exists():
                 with path.open() as f:
                     for r in csv.DictReader(f):

@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 import ingest_quality as quality  # noqa: E402
+import yaml  # noqa: E402
 from orgs_quality import SEALED  # noqa: E402
 
 from archive.ingest import orgs  # noqa: E402
@@ -106,12 +107,14 @@ _NOT_NAME = re.compile(
 
 def _texts() -> list[tuple[str, str]]:
     """Return every release's id and text, less the sealed samples and texts in capitals."""
-    sealed = [(k, r) for _, k, r in SEALED.values()]
+    # the sealed samples' own records (a residue given as a tuple, "% 433 in 5..8", is matched
+    # by the records annotated: round 12's "== (17, 18)" left none out)
+    sealed = {i for path, _, _ in SEALED.values() for i in yaml.safe_load(path.read_text("utf-8"))}
     kept = []
     with quality.SOURCE.open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            if any(int(record["id"]) % k == r for k, r in sealed):
+            if record["id"] in sealed:
                 continue
             text = " ".join(record["text"].split())
             letters = [c for c in text if c.isalpha()]

@@ -171,12 +171,18 @@ def link_structure(
             continue
         # "… will invest:" and a list of sums, with no sum of its own: the sum it names, or
         # the nearest before that holds them where it says the list breaks money down.
-        if not mine and len(listed) >= 2:
+        # Failing every sum of the list, the sum each item opens with: "* $300 million for
+        # Local Jobs … projects of up to $2 million … will include $60 million for …".
+        for parts in (listed, _leading(text, listed)) if not mine else ():
+            if len(parts) < 2:
+                continue
             whole = _named(text, sentence, amounts, found, n, links)
             if whole is None and BREAKS_DOWN.search(sentence):
-                whole = holder(listed, n)
-            if whole is not None:
-                attach(listed, whole, said(whole.sentence, n, *(p.sentence for p in listed)))
+                whole = holder(parts, n)
+            if whole is not None and attach(
+                parts, whole, said(whole.sentence, n, *(p.sentence for p in parts))
+            ):
+                break
     for at, f in enumerate(found):
         if f.index not in links and not any(w == f.index for w, _ in links.values()):
             _paragraph_sum(text, amounts, found, at, links, attach)
@@ -215,6 +221,16 @@ def link_structure(
         line_start = raw.rfind("\n", 0, f.start) + 1
         if f.index not in links and TOTAL_LINE.search(raw[max(0, line_start - 1) : f.start]):
             _table(amounts, found, at, links, attach, said)
+
+
+def _leading(text: str, listed: Sequence[Found]) -> list[Found]:
+    """Return the list's sums that open their item (the first sum of each line), where some
+    item holds more than one: the others are its own parts, caps or rates."""
+    firsts: dict[int, Found] = {}
+    for f in listed:
+        firsts.setdefault(text.rfind("\n", 0, f.start), f)
+    leading = list(firsts.values())
+    return leading if len(leading) < len(listed) else []
 
 
 def _named(

@@ -30,11 +30,17 @@ def _words(text: str) -> list[str]:
 
 
 def features(
-    rows: Sequence[dict[str, Any]], index: int, before: str, after: str, above: str = ""
+    rows: Sequence[dict[str, Any]],
+    index: int,
+    before: str,
+    after: str,
+    above: str = "",
+    listed: str = "",
 ) -> list[str]:
     """Name the features of one amount: its clause either side, its row and the document's rows
-    (the rules applied), where it stands among the document's other amounts, and, for a bare
-    row of figures, the words printed above it (roles.above: a table's headings)."""
+    (the rules applied), where it stands among the document's other amounts, for a bare row of
+    figures the words printed above it (roles.above: a table's headings), and where it stands in
+    a list (role_lists.list_shape)."""
     row = rows[index]
     linked_whole = any(r.get("part_of") == index for r in rows)
     left, right = _words(before), _words(after)
@@ -50,6 +56,7 @@ def features(
     if above:
         out.append("bare_row")
         out += sorted({f"tb_{w}" for w in _words(above)[-20:] if w != "<num>"})
+    out += [f"ls_{w}" for w in listed.split()]
     found = shapes(before, after, sentence)
     # "up to" a sum is a cap on each grant when small, the most a programme gives when large.
     if "sh_up_to" in found:

@@ -19,6 +19,7 @@ from typing import Any
 
 from archive.corpus.amounts import _BOUNDARY, _is_abbreviation
 from archive.corpus.lines import join_lines
+from archive.corpus.role_lists import list_shape
 from archive.corpus.role_model import refine
 from archive.corpus.role_words import (
     _CLAUSE_BREAK,
@@ -62,13 +63,14 @@ def assign_roles(
     if not rows:
         return []
     places = _places(text, rows)
+    shapes = [list_shape(text, start) for start, _, _ in places]  # lists: as written, lines apart
     text = join_lines(text)  # wrapped lines read as the sentences they are (same offsets)
     read: list[tuple[str, str]] = []
-    contexts: list[tuple[str, str, str]] = []
+    contexts: list[tuple[str, str, str, str]] = []
     for index, row in enumerate(rows):
         start, end, sentence = places[index]
         before, after = _context(text, rows, places, index, start, end, sentence)
-        contexts.append((before, after, above(text, start, sentence, before, after)))
+        contexts.append((before, after, above(text, start, sentence, before, after), shapes[index]))
         role, evidence = read_role(before, after, int(row["value"]))
         previous = index - 1
         if (

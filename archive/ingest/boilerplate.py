@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.breaks import headings_apart, join_blocks
-from archive.ingest.ends import attachment_lists, closing_marks
+from archive.ingest.ends import attachment_lists, closing_marks, trailing_noise
 from archive.ingest.furniture import lead_furniture, place_line
 from archive.ingest.glued import glued_head, split_bylines
 from archive.ingest.letters import address_blocks, attached_letters
@@ -126,7 +126,10 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     lead = split_bylines(lead_stamps(lines[start:end], stamps), stamps)
     body, furniture = lead_furniture(lead, title)
     furniture[:0] = stamps
-    body = glued_head(body, title, furniture)
+    opening = next((line for line in body if line), "")
+    at = lines.index(opening, start) if opening in lines[start:] else start
+    above = next((line for line in reversed(lines[:at]) if line), "")
+    body = glued_head(body, title, furniture, above)
     place = place_line(body) if given_title else None
     if place is not None:  # "Brisbane" above a record whose headline is given apart: its dateline
         furniture.append(body.pop(place))
@@ -135,6 +138,7 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     tail[:0] = files
     body = phone_lines(body, tail)
     body = closing_marks(compliments(tail_stamps(body, tail), tail), tail)
+    body = trailing_noise(body, tail)
     body, letters = attached_letters(body)
     tail += letters
     body, letters = address_blocks(body)
@@ -160,7 +164,7 @@ def extract_article(raw: str, title: str | None = None) -> Article:
             for line in dropped
             if line in lines[start:end] and line not in tail and line not in markers
         ],
-        paragraphs=_markdown(reflow(units)),
+        paragraphs=_markdown(reflow(units, {line.strip() for line in normalise(raw).split("\n")})),
         title_line=None if title_at is None else title_at + 1,
         comments=comments,
         dropped=dropped,

@@ -288,3 +288,57 @@ def headings_apart(lines: list[str]) -> list[str]:
         glued = _SIGNED_HEADING.match(line)
         out.extend([glued[1], glued[2]] if glued else [line])
     return out
+
+
+# A scan that ran a paragraph's short last line and the next paragraph's first line into one
+# line: "science. The thirty-eight nations of the Antarctic Treaty System are", longer than the
+# page's width by the closing words. Only where what follows the stop is a full line of its own.
+_RUN_IN = re.compile(r"(?<=[a-z]{3}[.?])([\"'”’)]?)\s+(?=[\"'“‘]?[A-Z][a-z])")
+_NOT_CLOSING = re.compile(
+    r"\b(?:the|a|an|of|to|for|with|from|by|at|into|and|or|Mrs|Messrs|Prof|Sen|Hon|Gen|Col|Capt"
+    r"|Rev|Mt|Pty|Ltd|Inc|Esq|Bros|Nos|Aust|Senator|etc)[.?]$",
+    re.IGNORECASE,
+)
+_PAGE_WIDTH = 95  # characters: wider than this, lines are a web page's paragraphs, not a width
+_OVER = 1.1  # of the page's width: a line this long holds more than a line
+_WHOLE = 0.8  # of the page's width: what follows the stop is a full line
+_CLOSING_WORDS = 3  # a paragraph's last line run in is short: "science." / "in Antarctica."
+_TWO_LINES = 1.6  # of the page's width: longer, a line is a paragraph of its own, not two run in
+
+
+def run_ins_apart(lines: list[str], scanned: set[str]) -> list[str]:
+    """Part a paragraph's last words from the next paragraph's first line where a scan ran them.
+
+    Only lines as the scan gave them (scanned): a line ingest joined, such as a page's catchword
+    folded into the next page's first line ("... account of them. We propose ..."), is not one.
+    """
+    widths = sorted(len(line) for line in lines if len(line.split()) >= 5)
+    if len(widths) < 6 or widths[len(widths) // 2] > _PAGE_WIDTH:
+        return lines
+    width = widths[len(widths) // 2]
+    out: list[str] = []
+    for line in lines:
+        parted = (
+            line in scanned
+            and _OVER * width < len(line) <= _TWO_LINES * width
+            # the closing words end a sentence the line before left open: after a stop they would
+            # be a sentence of their own, as a name's misread stop makes one ("... with the
+            # Federal." / "Government. Tomorrow's meeting ...")
+            and not (out and _CLOSED.search(out[-1]))
+            and next(
+                (
+                    stop
+                    for stop in _RUN_IN.finditer(line)
+                    if len(line) - stop.end() >= _WHOLE * width
+                    and len(line[stop.end() :].split()) >= 5
+                    and len(line[: stop.start()].split()) <= _CLOSING_WORDS
+                    # a sentence opens there, not a name's next word after a misread stop: "...
+                    # with the Federal. Government. Tomorrow's meeting ..."
+                    and len(re.split(r"(?<=[.!?])\s", line[stop.end() :])[0].split()) >= 3
+                    and not _NOT_CLOSING.search(line[: stop.start()])
+                ),
+                None,
+            )
+        )
+        out.extend([line[: parted.end(1)], line[parted.end() :]] if parted else [line])
+    return out

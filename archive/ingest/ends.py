@@ -97,3 +97,39 @@ def attachment_lists(lines: list[str], dropped: list[str]) -> list[str]:
         files.add(before)
     dropped.extend(lines[i] for i in sorted(files))
     return [line for i, line in enumerate(lines) if i not in files]
+
+
+# A token no word is: a letter or two ("r", "W9"), letters and figures mixed ("CA3rs",
+# "1111110111W"), capitals inside a word ("oooCo00"), a stamp led by a nought ("00104,3").
+_NOISE_TOKEN = re.compile(r"\S{1,2}|\S*(?:[A-Za-z]\d|\d[A-Za-z])\S*|0\d{3,}\S*")
+_CLOSES = re.compile(r"[a-z]{2}[.!?][\"”'’)]?$")  # a sentence's close, not an initial's
+_PROSE_WORDS = 5
+_NOISE_WORDS = 6
+
+
+def trailing_noise(lines: list[str], dropped: list[str]) -> list[str]:
+    """Drop the lines of a scan's noise after the last sentence: "... in 1986." / "00104,3"."""
+    nonblank = [i for i, line in enumerate(lines) if line]
+    block = []
+    for i in reversed(nonblank):
+        if not _noise(lines[i]):
+            break
+        block.append(i)
+    if not block or len(block) == len(nonblank):
+        return lines
+    before = lines[nonblank[-len(block) - 1]]
+    if len(before.split()) < _PROSE_WORDS or not _CLOSES.search(before):
+        return lines  # a table's last cells ("6,000"), a dateline's misread stamp: not after prose
+    dropped.extend(lines[i] for i in sorted(block))
+    return lines[: min(block)]
+
+
+def _noise(line: str) -> bool:
+    """Tell a line of a scan's noise: a few tokens, none a word, a figure or an amount."""
+    tokens = line.split()
+    return (
+        0 < len(tokens) <= _NOISE_WORDS
+        and "$" not in line
+        and all(_NOISE_TOKEN.fullmatch(t) or _ODD.search(t) for t in tokens)
+        and not all(t.isdigit() for t in tokens)  # a page's number is pagemarks'
+    )

@@ -39,15 +39,22 @@ _RELEASE_NUMBER = re.compile(
 _HEAD_TOKENS = 16  # a head glued to a sentence is a release line, a headline or a byline: short
 _LEAD_LINES = 10  # non-blank lines: a release's head is all above its first paragraph
 _LOWER_AFTER = 2  # words in lower case among the three after a sentence's first word
+_TITLE_LETTERS = 5  # a headline's closing words run into the text: "TRAGEDY", not "ACT"
+_TITLE_SHARED = 2  # words of the title on the headline's first line above
 
 
-def glued_head(lines: list[str], title: str | None, dropped: list[str]) -> list[str]:
-    """Take a head (release line, headline, stray letter) off the first line of text."""
+def glued_head(
+    lines: list[str], title: str | None, dropped: list[str], above: str = ""
+) -> list[str]:
+    """Take a head (release line, headline, stray letter) off the first line of text.
+
+    above: the page's line above that line (the headline's first line, where it wrapped).
+    """
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is None:
         return lines
     tokens = lines[first].split()
-    cut = _numbered_head(lines[first]) or _capitals_head(tokens, title)
+    cut = _numbered_head(lines[first]) or _capitals_head(tokens, title, above)
     if not cut:
         return lines
     dropped.append(" ".join(tokens[:cut]))
@@ -88,7 +95,7 @@ def split_bylines(lines: list[str], dropped: list[str]) -> list[str]:
     return split
 
 
-def _capitals_head(tokens: list[str], title: str | None) -> int:
+def _capitals_head(tokens: list[str], title: str | None, above: str = "") -> int:
     """Return how many tokens of a head in capitals open the line, if a sentence follows them."""
     k = 0  # "FOR PRESS: P. M. No. 13/ 1966": a release number's "No." is the head's
     while k < len(tokens) and (not re.search(r"[a-z]", tokens[k]) or _NUMBER.match(tokens[k])):
@@ -108,10 +115,32 @@ def _capitals_head(tokens: list[str], title: str | None) -> int:
         return 0  # "E. G. Whitlam, M. and the Premier ...": a name's initials
     if head.endswith(":") and not _RELEASE.match(head):
         return 0  # "ALAN JONES: Prime Minister, good morning": a speaker, not a head
+    if _closes_title(head, title, above):
+        return k  # a headline's last line: "... FAMILIES OF THREDBO" / "TRAGEDY An ecumenical ..."
     if k == 1:  # one letter no sentence opens with, read by the scan: "S I was saddened ..."
         return 1 if len(head) == 1 and head.isalpha() and head not in ("A", "I") else 0
     furniture = not furniture_rest(head) or junk(head)
     return k if furniture or repeats_title(head, title, strict=True) else 0
+
+
+def _closes_title(head: str, title: str | None, above: str) -> bool:
+    """Tell a headline's last words, wrapped onto the first sentence's line, by the title's end.
+
+    The headline's first line stands above, in capitals, with words of the title, and does not
+    end on the words itself: "TALKS WITH ASEAN" / "ASEAN Leaders met ..." is a sentence's acronym.
+    """
+    words = re.findall(r"[a-z0-9]+", head.casefold())
+    if not title or sum(len(w) for w in words) < _TITLE_LETTERS:
+        return False
+    named = re.findall(r"[a-z0-9]+", title.casefold())
+    over = re.findall(r"[a-z0-9]+", above.casefold())
+    return (
+        named[-len(words) :] == words
+        and len(words) < len(named)
+        and not re.search(r"[a-z]", above)
+        and len(set(over) & set(named[: -len(words)]) - _SMALL) >= _TITLE_SHARED
+        and over[-len(words) :] != words
+    )
 
 
 def _byline_head(tokens: list[str]) -> int:

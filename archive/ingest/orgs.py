@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from archive.ingest import orgcontext as context
 from archive.ingest import orgedges as edges
+from archive.ingest import orgpeople as people
 from archive.ingest import orgshapes as shapes
 from archive.ingest import orgwords
 from archive.ingest.furniture import in_capitals
@@ -220,6 +221,7 @@ def find_names(
                 names = [
                     n for name in names for n in shapes.two_bodies(name, _ORGANISATION, _ENDING)
                 ]
+                names = [n for name in names for n in people.parts(name, _ENDING)]
                 if names:  # "Bureau of Infrastructure, Transport and Regional Economics"
                     names[-1] = edges.with_fields(text, names[-1], m.end())
             after = text[m.end() :]
@@ -315,6 +317,7 @@ def _kept(
     if trimmed is None:
         return None
     name = edges.runs_on(trimmed, _ENDING)  # "Maritime Union of Australia Joe De Bruyn"
+    name = people.facility_off(name)  # "University of Tasmania Campus"
     # "Federal AMA and Foundation CEO": a bare ending after "and" is no name's
     name = re.sub(rf"\s+and\s+(?:(?:{_ORG_ENDINGS})|\S+['’]s)$", "", name)
     if _ADVERB.match(name):
@@ -329,6 +332,8 @@ def _kept(
     if len(name.split()) < 2 and not expansion:
         return None
     if _NOT_ORGANISATION.search(name) or _COUNTRY.match(name) or names_no_body(name):
+        return None
+    if people.a_person(name):  # "Margaret Court"
         return None
     if shapes.not_a_body(name):
         return None

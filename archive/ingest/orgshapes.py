@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from archive.ingest.orgwords import lower_words
+
 # A military unit named by its number: "No. 35 Squadron", "Number 38 Squadron", "17th Infantry
 # Regiment", "Third U. S. Army", "2nd Cavalry Regiment". A division only with its arm ("1st
 # Infantry Division"): "Second Division" is a grade of the public service or a league; no fleet by
@@ -33,12 +35,38 @@ _PARTY = re.compile(
 )
 
 
+# Two parties named together as one ("the Liberal and National Country Parties", round 14).
+_PARTIES = re.compile(
+    r"\b(?:Liberal|Labor)\s+and\s+(?:National\s+Country|National|Country|Liberal)\s+Parties\b"
+)
+# A city's council by its corporate name: "the City of Sydney", "City of Greater Geelong" (round
+# 14); the place's words are capitalised ones the releases do not write in lower case ("City of
+# Melbourne Attend" is a programme's line; "City of Shops" no council).
+_CITY_OF = re.compile(r"\bCity\s+of\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+# an office of the council or a body of its own after the place: "City of Launceston Mayor"
+_CITY_AFTER = frozenset(
+    "Mayor Lord Council Councillor Councillors Alderman Aldermen Chief General Manager Director"
+    " Chairman President Staff Corporation Commissioners"
+    # a day's programme line: "drive through City of Melbourne Attend a ... Reception"
+    " Arrive Depart Attend Inspect Visit".split()
+)
+
+
 def by_shape(text: str) -> Iterator[tuple[str, int]]:
-    """Yield units by number, the UN's programmes, parties in lower case, and where each starts."""
-    for pattern in (_NUMBERED_UNIT, _UN_PROGRAMME, _PARTY):
+    """Yield units by number, the UN's programmes, parties, cities' councils, where each starts."""
+    for pattern in (_NUMBERED_UNIT, _UN_PROGRAMME, _PARTY, _PARTIES):
         for m in pattern.finditer(text):
             if "|" not in m.group():  # a name never runs over a paragraph's break
                 yield " ".join(m.group().split()), m.start()
+    low = lower_words()
+    for m in _CITY_OF.finditer(text):
+        place = []
+        for word in m["place"].split():
+            if word.lower() in low or word in _CITY_AFTER:
+                break
+            place.append(word)
+        if place:
+            yield "City of " + " ".join(place), m.start()
 
 
 # Where "and" joins two names, each with its own head word; the left may be an event named beside

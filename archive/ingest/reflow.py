@@ -13,6 +13,7 @@ from archive.ingest.breaks import (
     list_entry,
     list_line,
     margin_mark,
+    run_ins_apart,
 )
 from archive.ingest.linemodel import seam
 
@@ -20,6 +21,10 @@ from archive.ingest.linemodel import seam
 _BULLET = re.compile(r"^(?:[•·▪◦‣*\uf0b7\uf0a7]|[-–—](?=\s))\s*")
 _FINAL = re.compile(r"[.!?:;][\"”’')\]]*$")  # a sentence or clause ends here
 _ITEM_END = re.compile(r";(?:\s+(?:and|or))?$")
+# A scan's margin mark read as "I" at a line's end, after a word no pronoun follows and before the
+# sentence's next word in lower case: "... individual Australians and their I" / "willingness ...".
+# Not after "a": "... about a I" / "on national television" is a word the scan cut short.
+_MARGIN_I = re.compile(r"\b((?i:the|their|our|his|its|of|to|for|with|on|by|from|in))\s+I$")
 
 
 def words(line: str) -> int:
@@ -27,8 +32,11 @@ def words(line: str) -> int:
     return len(line.split())
 
 
-def reflow(lines: list[str]) -> list[str]:
-    """Join a line wrapped mid-sentence to the next; each other line is a paragraph or list item."""
+def reflow(lines: list[str], scanned: set[str] | None = None) -> list[str]:
+    """Join a line wrapped mid-sentence to the next; each other line is a paragraph or list item.
+
+    scanned: the lines as the scan gave them, where one may hold two paragraphs' lines run together.
+    """
     # Text hard-wrapped at a fixed width (scans, e-mails) leaves most long lines open-ended;
     # there a capital letter on the next line is no sign of a new paragraph.
     long = [line for line in lines if words(line) >= 5 and not _BULLET.match(line)]
@@ -38,6 +46,10 @@ def reflow(lines: list[str]) -> list[str]:
     # a web page's paragraphs stand one to a line: there a line in lower case after a colon is an
     # item of a list whose bullets the page's markup held, not the colon's sentence going on
     flows = flowing(lines)
+    if (
+        wrapped and scanned is not None
+    ):  # after the measures above: a run-in line counts as it stood
+        lines = run_ins_apart(lines, scanned)
     bulleted: set[int] = set()  # the units that are such items
     units: list[str] = []
     last = ""  # the line before, as it stood: a short one ends its paragraph
@@ -88,7 +100,8 @@ def reflow(lines: list[str]) -> list[str]:
         joins = seam(last, line, joins) if previous and not item else joins
         joins = joins and not (wrapped and comma_stop(last, line))
         if joins:
-            units[-1] = f"{previous} {line}"
+            kept = _MARGIN_I.sub(r"\1", previous) if line[:1].islower() else previous
+            units[-1] = f"{kept} {line}"
         else:
             itemised.append(item or previous.endswith(":"))
             if flow_item:

@@ -14,6 +14,7 @@ from archive.ingest.furniture import (
     furniture_rest,
     junk,
 )
+from archive.ingest.titlejoint import number_off, parties_off, unescaped
 from archive.ingest.titletails import (
     _TITLE_DATELINE,
     byline_off,
@@ -245,7 +246,7 @@ _OFFICE_DATED = re.compile(
 
 def clean_title(title: str) -> str:
     """Take release lines and numbers, datelines and a closing "Statement by …" out of a title."""
-    title = offices_off(title)
+    title = offices_off(number_off(unescaped(title)))
     undated = _OFFICE_DATED.sub("", title)
     if undated != title:
         title = _BARE_DATE.sub("", _TITLE_DATELINE.sub("", undated))
@@ -256,7 +257,7 @@ def clean_title(title: str) -> str:
     # the byline first, so that what is left is judged as a headline, not as a byline; one ending
     # "MP" before one ending at a dash, which would take a headline's words up to its own dash
     cleaned = _TITLE_BYLINE_FIRST.sub("", _TITLE_OPENING.sub("", cleaned))
-    cleaned = lead_byline_off(cleaned)
+    cleaned = parties_off(lead_byline_off(cleaned))  # "... MP AND THE MINISTER FOR ... MP ..."
     undated = _TITLE_DATELINE.sub("", cleaned)
     if len(undated.split()) >= 1 and undated != cleaned and not furniture_like(undated):
         cleaned = undated
