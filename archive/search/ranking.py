@@ -197,6 +197,8 @@ class Ranker:
         found = self.leaf(field, text)
         if found is None:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
+        if found.codes is None:  # a keyword's frequencies: a copy, the postings' are shared
+            return found.ids, found.weights.copy()
         return found.ids, found.scores(found.weights, found.ids)
 
     def leaf(self, field: str, text: str) -> held.Leaf | None:
