@@ -12,17 +12,15 @@ same as the whole array's (tests/test_held.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 from whoosh import query
 
 from archive.search import bm25f, rescoring
-from archive.search.scores import top, top_at
+from archive.search.cache import ArrayCache
+from archive.search.scores import ScoringIndex, top, top_at
 from archive.search.words import AtLeast
-
-if TYPE_CHECKING:
-    from archive.search.ranking import Ranker
 
 # The documents that score, in order, and the score of each.
 Held = tuple[np.ndarray, np.ndarray]
@@ -58,6 +56,16 @@ class Leaf:
         hit = np.flatnonzero(self.ids.take(at) == docs)
         found[hit] = self.scores(self.weights.take(at.take(hit)), docs.take(hit))
         return found
+
+
+class Ranker(ScoringIndex, Protocol):
+    """What this module reads of ranking.Ranker (which imports it): its cache and its terms."""
+
+    _cache: ArrayCache
+
+    def term_at(self, field: str, text: str) -> Held: ...
+
+    def leaf(self, field: str, text: str) -> Leaf | None: ...
 
 
 def scores(ranker: Ranker, q: query.Query) -> Held | None:

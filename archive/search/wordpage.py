@@ -13,18 +13,15 @@ are scored. The window, the bonus, the page and every score on it are those of t
 from __future__ import annotations
 
 from math import log
-from typing import TYPE_CHECKING
 
 import numpy as np
 from whoosh import query
 
 from archive.search import bm25f, held, rescoring
 from archive.search.held import union
+from archive.search.scores import ScoringIndex as Ranker
 from archive.search.scores import top_at
 from archive.search.words import AtLeast
-
-if TYPE_CHECKING:
-    from archive.search.ranking import Ranker
 
 # The matches alone are scored where they are at most one in BY_MATCHES of the terms' postings.
 BY_MATCHES = 4
