@@ -37,11 +37,18 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpora  # noqa: E402  (bench/ is not a package)
-from run import forget, plain_top10, requests_for  # noqa: E402
+from run import forget as forget_masks  # noqa: E402
+from run import plain_top10, requests_for  # noqa: E402
 
-from archive.search import heap  # noqa: E402
+from archive.search import firstpass, heap  # noqa: E402
 from archive.search.core import Archive  # noqa: E402
 from archive.search.request import SearchRequest  # noqa: E402
+
+
+def forget(archive: Archive) -> None:
+    """Empty the archive's caches: masks, scores, postings, documents and pruned first passes."""
+    forget_masks(archive)
+    firstpass.forget(archive._current().ranker)
 
 
 def runner(archive: Archive, mode: str) -> Any:
@@ -51,13 +58,19 @@ def runner(archive: Archive, mode: str) -> Any:
     return archive.search
 
 
-def timed(run: Any, requests: list[SearchRequest]) -> list[dict[str, float]]:
-    """Return each request's wall and CPU milliseconds and its page faults."""
+def timed(
+    run: Any, requests: list[SearchRequest], profile: cProfile.Profile | None = None
+) -> list[dict[str, float]]:
+    """Return each request's wall and CPU milliseconds and its page faults (profiled, if asked)."""
     found = []
     for request in requests:
         before = resource.getrusage(resource.RUSAGE_SELF)
         wall, cpu = time.perf_counter(), time.process_time()
+        if profile is not None:
+            profile.enable()
         run(request)
+        if profile is not None:
+            profile.disable()
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         after = resource.getrusage(resource.RUSAGE_SELF)
         found.append(
@@ -102,6 +115,11 @@ def profiled(archive: Archive, mode: str, requests: list[SearchRequest], top: in
         profile.enable()
         run(request)
         profile.disable()
+    return _stats(profile, top)
+
+
+def _stats(profile: cProfile.Profile, top: int) -> str:
+    """Return a profile's top functions by own time and by cumulative time."""
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out)
     stats.sort_stats("tottime").print_stats(top)
@@ -117,6 +135,11 @@ def main() -> None:
     parser.add_argument("--long", type=int, default=30)
     parser.add_argument("--modes", default="plain,faceted,filtered,newest,largest,long")
     parser.add_argument("--profile", action="store_true", help="cProfile the slowest 5%%")
+    parser.add_argument(
+        "--profile-first",
+        action="store_true",
+        help="cProfile the whole first pass of each kind (what a cold worker's requests touch)",
+    )
     parser.add_argument("--top", type=int, default=25, help="functions shown per profile")
     parser.add_argument("--json", type=Path)
     parser.add_argument(
@@ -144,7 +167,10 @@ def main() -> None:
         for mode in wanted:
             if mode != "filtered":  # a filter click follows its faceted search: that is warm
                 forget(archive)
-            passes[name][mode] = timed(runner(archive, mode), modes[mode])
+            profile = cProfile.Profile() if args.profile_first and name == "first" else None
+            passes[name][mode] = timed(runner(archive, mode), modes[mode], profile)
+            if profile is not None:
+                print(f"\nprofile of the first pass of {mode}:\n{_stats(profile, args.top)}")
             found = summary(passes[name][mode])
             print(
                 f"{name:6} {mode:9} wall p50 {found['wall_p50']:8.1f} p95 {found['wall_p95']:8.1f}"

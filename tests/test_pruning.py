@@ -53,7 +53,11 @@ def _document(rng: random.Random, n: int) -> tuple[str, str]:
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
     """Index 400 generated documents, then change 30 and remove 20: segments and deletions."""
-    root = tmp_path_factory.mktemp("pruning")
+    return generated(tmp_path_factory.mktemp("pruning"))
+
+
+def generated(root: Path) -> Archive:
+    """Index 400 generated documents in root, then change 30 and remove 20."""
     corpus, index = root / "corpus", root / "index"
     corpus.mkdir()
     for name in ("departments.yaml", "programmes.yaml"):

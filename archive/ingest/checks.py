@@ -70,9 +70,14 @@ def amount_points(text: str, amounts: tuple[Amount, ...]) -> list[str]:
     return points
 
 
+def placeholder(title: str) -> bool:
+    """Tell a record's stand-in for a title it did not have: "UNKNOWN", "Untitled"."""
+    return title.strip().lower() in ("unknown", "untitled", "no title", "none")
+
+
 def title_points(title: str) -> list[str]:
     """Point out a title that is no headline: furniture, or a placeholder such as "UNKNOWN"."""
-    if title.strip().lower() in ("unknown", "untitled", "no title", "none"):
+    if placeholder(title):
         return [f'the title "{title}" is a placeholder, not a headline: write one']
     if furniture_like(title):
         return [f'the title "{title}" looks like a release line, not a headline: write one']

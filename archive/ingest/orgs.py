@@ -8,6 +8,7 @@ from collections.abc import Callable
 from archive.ingest import orgcontext as context
 from archive.ingest import orgedges as edges
 from archive.ingest import orgpeople as people
+from archive.ingest import orgroles as roles
 from archive.ingest import orgshapes as shapes
 from archive.ingest import orgwords
 from archive.ingest.furniture import in_capitals
@@ -45,7 +46,7 @@ _CAPITAL = r"(?:[A-Z][\w'’&-]*)"
 _OPENING = (
     "Bank|University|College|School|Council|Commission|Office|Bureau|Institute|Centre|Church"
     "|Museum|Gallery|Library|Board|Committee|Authority|Agency|Society|Association|Court"
-    "|Organisation|Organization|League|Shire|Academy|Institution"
+    "|Organisation|Organization|League|Shire|Academy|Institution|Brotherhood"
 )
 _ROLE = (
     r"(?:Chair(?:man|woman|person)?|President|(?:Director|Coordinator|Auditor|Solicitor|Attorney)(?:-General)?"
@@ -68,7 +69,9 @@ _MONTH = (
 )
 _OF_PART = (
     rf"(?:\s+(?:of|for|on|into)\s+(?:the\s+)?(?!{_ROLE}){_CAPITAL}"
-    rf"(?:\s+(?:(?:and|&|in(?!\s+{_CITY}|\s+{_MONTH}))\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?)?"
+    rf"(?:\s+(?:(?:and|&|in(?!\s+{_CITY}|\s+{_MONTH}))\s+(?!the\b)|(?:of|for|into)\s+(?:the\s+)?"
+    # a name's own particle: "Society of St Vincent de Paul", "Foundation of Van der Merwe"
+    rf"|(?-i:de|du|da|di|van|von|der|des|del|la|le)\s+)?"
     rf"(?!{_ROLE}){_CAPITAL}){{0,6}})"
 )
 # A mission or an office abroad goes on with its place: "United Nations Mission in South Sudan";
@@ -263,6 +266,7 @@ def find_names(
     # the longer one is another body named after it and the text names it alone as well: "the
     # Australian Federal Police" beside "the Australian Federal Police Association".
     flat = " ".join(text.split())
+    found = roles.tidied(found, flat)  # "Chairman Ridley Corporation", "Family Services Minister"
     names = [
         n
         for n in found

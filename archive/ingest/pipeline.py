@@ -20,7 +20,7 @@ from archive.corpus.parse import UNDATED, PartialDate, parse_bytes
 from archive.corpus.registry import Registry
 from archive.errors import ArchiveError, CorpusError
 from archive.ingest.boilerplate import Article, extract_article, normalise
-from archive.ingest.checks import amount_points, date_points, title_points
+from archive.ingest.checks import amount_points, date_points, placeholder, title_points
 from archive.ingest.dating import DateGuess, bounds, infer_date
 from archive.ingest.dedupe import NearDuplicates, shingles
 from archive.ingest.papers import OCR_NOTICE
@@ -38,6 +38,7 @@ from archive.ingest.sources import (
     review_points,
 )
 from archive.ingest.suggest import Match, Matcher, organisations, unknown_departments
+from archive.ingest.titlehead import text_headline
 from archive.ingest.titles import clean_title, whole_phrases
 from archive.ingest.titletails import page_spelling
 from archive.ingest.write import body_of, compose, remove_document, slug, unique_id, write_document
@@ -381,6 +382,10 @@ def _title(record: Record, article: Article, review: list[str]) -> tuple[str, st
         by = record.by.get("title") or "given by the record"
         if points:  # a placeholder or a byline is no title: the text's first words are a better one
             point = points[0].removesuffix(": write one")
+            headline = None if placeholder(title) else text_headline(record.text)
+            if headline:  # a byline given as the title, the headline under it in the text
+                review.append(f"{point}: the title is the text's headline under it, check it")
+                return headline, f'the headline under the byline (the record gave "{given}")'
             review.append(f"{point}: the title is the text's first words, write one")
             return _first_words(article), f'the first words of the text (the record gave "{given}")'
         if title != given:

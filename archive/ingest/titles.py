@@ -15,6 +15,7 @@ from archive.ingest.furniture import (
     junk,
 )
 from archive.ingest.titlejoint import number_off, parties_off, unescaped
+from archive.ingest.titlekinds import kind_lead_off, kind_tail_off, web_place_off
 from archive.ingest.titletails import (
     _TITLE_DATELINE,
     byline_off,
@@ -270,6 +271,8 @@ def clean_title(title: str) -> str:
         cleaned = without
     # what the rule above leaves: another office's byline, a tribute's, a message's, a joint one's
     cleaned = dash_issuer_off(byline_off(cleaned))
+    cleaned = " ".join(cleaned.split()).strip(" -–—:;,")
+    cleaned = web_place_off(kind_tail_off(kind_lead_off(cleaned)))
     cleaned = " ".join(cleaned.split()).strip(" -–—:;,")
     return cleaned or title
 

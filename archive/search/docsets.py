@@ -175,12 +175,7 @@ class DocSets:
                 return self._any_term([(sub.fieldname, sub.text) for sub in q.subqueries])
             return np.logical_or.reduce([self._evaluate(sub) for sub in q.subqueries])
         if type(q) is AtLeast:
-            subs = [self._evaluate(sub) for sub in q.subqueries]
-            if subs and q.minimum == len(subs):  # every word: what the count >= minimum gives
-                held = np.logical_and.reduce(subs)
-            else:
-                held = np.sum(subs, axis=0, dtype=np.int32) >= q.minimum
-            return np.logical_or.reduce([held, *(self._evaluate(p) for p in q.phrases)])
+            return self._at_least(q)
         if type(q) is query.AndNot:
             return self._evaluate(q.a) & ~self._evaluate(q.b)
         if type(q) is query.Not:
@@ -199,6 +194,61 @@ class DocSets:
             # only where it matches), and a phrase of common words is costly to work out.
             return self.cached(("q", q), lambda: self._phrase(q)).copy()
         return self.from_ids(self.searcher.docs_for_query(limits.budgeted(q)))
+
+    def _at_least(self, q: AtLeast) -> Mask:
+        # A long question's words are mostly common: their postings are millions at 1,000,000
+        # documents. Each word's are scattered into one mask straight from the segments' arrays
+        # (no list of them made, no mask a term), and counted only where more than one is needed.
+        units = [self._terms(sub) for sub in q.subqueries]
+        if q.minimum < 1:  # every document, deleted ones too, as a count of at least 0 is
+            return np.ones(self.size, dtype=bool)
+        if q.minimum == 1:
+            plain = [terms for terms in units if terms is not None]
+            held = self._holding([t for terms in plain for t in terms])
+            others = [
+                self._evaluate(sub) for sub, terms in zip(q.subqueries, units) if terms is None
+            ]
+            found = (
+                np.logical_or.reduce([held, *others]) & self.live if others else held & self.live
+            )
+        else:
+            count = np.zeros(self.size, dtype=np.int32)
+            for sub, terms in zip(q.subqueries, units):
+                count += self._evaluate(sub) if terms is None else self._holding(terms)
+            found = (count >= q.minimum) & self.live
+        for phrase in q.phrases:
+            found |= self._evaluate(phrase)
+        return found
+
+    def _terms(self, q: query.Query) -> list[tuple[str, bytes]] | None:
+        """Return the terms a query of terms joined by OR holds, where the arrays hold them all."""
+        if self._arrays is None or any(segment is None for segment, _ in self._arrays):
+            return None
+        leaves = q.subqueries if type(q) is query.Or and not getattr(q, "minmatch", 0) else [q]
+        found = []
+        schema = self.searcher.schema
+        for leaf in leaves:
+            if type(leaf) is not query.Term or not arrays.covers(schema, leaf.fieldname):
+                return None
+            try:
+                found.append((leaf.fieldname, schema[leaf.fieldname].to_bytes(leaf.text)))
+            except ValueError:  # text the field cannot hold: held by no document
+                continue
+        return found
+
+    def _holding(self, terms: list[tuple[str, bytes]]) -> Mask:
+        """Return the documents holding any of some terms, deleted ones too (arrays mapped)."""
+        found = np.zeros(self.size, dtype=bool)
+        assert self._arrays is not None  # _terms checked
+        ends = [offset for _, offset in self._arrays][1:] + [self.size]
+        for (segment, offset), end in zip(self._arrays, ends):
+            assert segment is not None
+            part = found[offset:end]  # this segment's documents, by their numbers in it
+            for key in terms:
+                span = segment.terms.get(key)
+                if span is not None and span[0] < span[1]:
+                    part[segment.ids[span[0] : span[1]].astype(np.intp)] = True
+        return found
 
     def _phrase(self, q: query.Phrase) -> Mask:
         # Whoosh's phrase is its words at consecutive positions (stop words are not counted): check

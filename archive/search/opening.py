@@ -10,7 +10,7 @@ from archive.corpus.registry import Registry
 from archive.errors import IndexMissing
 from archive.index import forms as forms_table
 from archive.index import generations
-from archive.search import discover, ranking, realterms
+from archive.search import discover, firstpass, ranking, realterms
 from archive.search.docsets import DocSets
 from archive.search.facets import FacetTable
 from archive.search.generation import Generation
@@ -52,6 +52,8 @@ def open_generation(index_dir: Path, path: Path) -> Generation:
         searcher, facets, periods, "all"
     )
     build = manifest.get("build") or generations.build_info(path)
+    ranker = Ranker(searcher, sets)
+    firstpass.warm(ranker)
     return Generation(
         path,
         searcher,
@@ -59,7 +61,7 @@ def open_generation(index_dir: Path, path: Path) -> Generation:
         reader,
         facets,
         sets,
-        Ranker(searcher, sets),
+        ranker,
         periods,
         forms,
         build,

@@ -17,6 +17,7 @@ numbers, in the same order), so the page, its order and its scores are unchanged
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from math import log
 
@@ -30,8 +31,11 @@ from archive.search.scores import Scores, ScoringIndex, top
 # Candidates beyond this share of the index are scored the full way (it costs no more then).
 MOST = 1 / 16
 BAND = 256  # documents given their feedback in the first band (then four times as many each)
+FIRST_BAND = 1000  # and at least this share of the index (1 in FIRST_BAND)
 # The bound is raised by this much, so that rounding in adding up feedback never crosses it.
 SLACK = 1e-9
+# Of a pruned first pass's candidates, which are scored already, and what scores the others.
+Exact = tuple[np.ndarray, Callable[[np.ndarray], "np.ndarray | None"]]
 
 
 @dataclass(frozen=True)
@@ -61,10 +65,11 @@ class Feedback:
         found[gain] += self.factor * extra[gain] * matched[gain]
         return found
 
-    def at(self, ranker: ScoringIndex, scores: Scores, docs: np.ndarray) -> np.ndarray | None:
-        """Return some documents' scores with feedback added, as added() gives them (docs sorted).
+    def at(self, ranker: ScoringIndex, first: np.ndarray, docs: np.ndarray) -> np.ndarray | None:
+        """Return some documents' scores with feedback added, as added() gives them.
 
-        None where the postings are not all in arrays beside the segments.
+        docs sorted, first their scores before feedback. None where the postings are not all in
+        arrays beside the segments.
         """
         extra = np.zeros(len(docs))
         places = _places(ranker, docs)
@@ -74,7 +79,7 @@ class Feedback:
             values = values_at(ranker, terms, docs, places)
             extra += share * values  # adding 0.0 where a document lacks the word changes nothing
         matched = ranker.sets.matches(self.question)[docs]
-        found: np.ndarray = scores[docs] + self.factor * extra * matched
+        found: np.ndarray = first + self.factor * extra * matched
         return found
 
     def bound(self, ranker: ScoringIndex) -> float:
@@ -114,51 +119,95 @@ class Feedback:
 def page(
     ranker: ScoringIndex, scores: Scores, feedback: Feedback | None, docs: np.ndarray, limit: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Return what scores.top gives over scores with feedback added, adding it to few documents.
-
-    The best first-pass documents are given their feedback first, in growing bands of first-pass
-    score (as MaxScore and Fagin's threshold algorithm do): after each band the `limit`-th best
-    full score so far is a floor the page reaches, and a document below the band, whose
-    first-pass score plus the most feedback can add stays under that floor, is not on the page.
-    """
+    """Return what scores.top gives over scores with feedback added, adding it to few documents."""
     if feedback is None:
         return top(scores, docs, limit)
     positive = np.flatnonzero((scores > 0) & docs)
-    if len(positive) >= limit:
-        first = scores[positive]
-        bound = feedback.bound(ranker)
-        ids: list[np.ndarray] = []
-        found: list[np.ndarray] = []
-        high, want, scored = np.inf, max(BAND, 4 * limit), 0
-        # The last band stops at the most the pruned path may score, rather than being skipped:
-        # a long question whose page needs 30,000 candidates is still cheaper than the full pass.
-        # (A small index's first band may pass that: it goes to the full pass, as it always did.)
-        last = min(len(first), max(int(ranker.size * MOST), want))
-        while True:
-            want = min(want, last)
-            low = np.partition(first, len(first) - want)[len(first) - want]
-            band = positive[(first >= low) & (first < high)]  # by value: ties fall in one band
-            if scored + len(band) > ranker.size * MOST:
-                break  # as many as the full pass costs: an export's thousands, a loose bound
-            gained = feedback.at(ranker, scores, band)
-            if gained is None:
-                break
-            ids.append(band)
-            found.append(gained)
-            scored += len(band)
-            if scored >= limit:
-                every = np.concatenate(found)
-                floor = np.partition(every, scored - limit)[scored - limit]
-                # Below the band: a first-pass score under `low` (or none: a match scoring 0,
-                # which gains at most the bound).
-                if low + bound < floor if want < len(first) else bound < floor:
-                    held = np.concatenate(ids)
-                    order = np.lexsort((held, -every))[:limit]
-                    return held[order], every[order]
-            if want >= last:
-                break
-            high, want = low, want * 4
-    return top(feedback.added(ranker, scores), docs, limit)
+    found = banded(ranker, positive, scores[positive], feedback, limit)
+    return found if found is not None else top(feedback.added(ranker, scores), docs, limit)
+
+
+def banded(
+    ranker: ScoringIndex,
+    positive: np.ndarray,
+    first: np.ndarray,
+    feedback: Feedback | None,
+    limit: int,
+    rest: float = 0.0,
+    exact: Exact | None = None,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Return the first `limit` documents with feedback added, from the documents scoring most.
+
+    positive: documents of the page's set (sorted), first their scores before feedback; every
+    other document of the set scores at most `rest` before feedback. With `exact` (what is known
+    of each, and what gives the others' scores: archive/search/firstpass.py), first is more than
+    the score of a document not known, scored once it is in a band (and left out if it scores 0).
+
+    The best are given their feedback first, in growing bands of first-pass score (as MaxScore
+    and Fagin's threshold algorithm do): after each band the `limit`-th best full score so far
+    is a floor the page reaches, and a document below the band, whose first-pass score plus the
+    most feedback can add stays under that floor, is not on the page. None where the bands
+    cannot tell (the full pass answers then).
+    """
+    if len(positive) < limit:
+        return None
+    bound = feedback.bound(ranker) if feedback is not None else 0.0
+    ids: list[np.ndarray] = []
+    found: list[np.ndarray] = []
+    high, want, scored, held = np.inf, max(BAND, 4 * limit, _first_band(ranker)), 0, 0
+    # The last band stops at the most the pruned path may score, rather than being skipped:
+    # a long question whose page needs 30,000 candidates is still cheaper than the full pass.
+    # (A small index's first band may pass that: it goes to the full pass, as it always did.)
+    last = min(len(first), max(int(ranker.size * MOST), want))
+    if exact is not None:
+        # A first band of the documents scored already, above every other: no lookup for it.
+        above = int(np.count_nonzero(first > first[~exact[0]].max(initial=-np.inf)))
+        if limit <= above < want:
+            want = above
+    while True:
+        want = min(want, last)
+        low = np.partition(first, len(first) - want)[len(first) - want]
+        inside = (first >= low) & (first < high)  # by value: ties fall in one band
+        band, values = positive[inside], first[inside]
+        if scored + len(band) > ranker.size * MOST:
+            return None  # as many as the full pass costs: an export's thousands, a loose bound
+        scored += len(band)
+        if exact is not None:
+            known, score = exact
+            unknown = ~known[inside]
+            if unknown.any():
+                worked = score(band[unknown])
+                if worked is None:
+                    return None
+                values = values.copy()
+                values[unknown] = worked
+                kept = values > 0  # not a match: not among the positive ones
+                band, values = band[kept], values[kept]
+        gained = feedback.at(ranker, values, band) if feedback is not None else values
+        if gained is None:
+            return None
+        ids.append(band)
+        found.append(gained)
+        held += len(band)
+        if held >= limit:
+            every = np.concatenate(found)
+            floor = np.partition(every, held - limit)[held - limit]
+            # Below the band: a first-pass score under `low` (at most the most of them), or at
+            # most `rest` (a document not among the positive ones).
+            below = max(float(first[first < low].max(initial=-np.inf)), rest)
+            if below + bound < floor:
+                every_id = np.concatenate(ids)
+                order = np.lexsort((every_id, -every))[:limit]
+                return every_id[order], every[order]
+        if want >= last:
+            return None
+        high, want = low, want * 4
+
+
+def _first_band(ranker: ScoringIndex) -> int:
+    # Each band reads every feedback word's postings in every segment: a band a thousandth of
+    # the index is still few documents a segment, and one band answers most pages.
+    return ranker.size // FIRST_BAND
 
 
 # Each segment holding some of a band's documents: the segment, where its documents start and
@@ -193,16 +242,19 @@ def values_at(
     pseudo = np.zeros(len(docs))
     holders = []
     for term in terms:
-        btext = ranker.searcher.schema[term.fieldname].to_bytes(term.text)
+        key = (term.fieldname, ranker.searcher.schema[term.fieldname].to_bytes(term.text))
         weights = np.zeros(len(docs))
         for segment, low, _, local in places:
-            span = segment.terms.get((term.fieldname, btext))
+            span = segment.terms.get(key)
             if span is None or span[0] == span[1]:
                 continue
-            ids = segment.ids[span[0] : span[1]]
-            at = np.minimum(np.searchsorted(ids, local), len(ids) - 1)
-            hit = np.flatnonzero(ids[at] == local)
-            weights[low + hit] = segment.weights[span[0] : span[1]][at[hit]]
+            start, stop = span
+            # The last posting left out of the search: a document past it lands on it, and
+            # is told apart by the comparison (no clipping of the places found).
+            at = segment.ids[start : stop - 1].searchsorted(local)
+            at += start
+            hit = (segment.ids[at] == local).nonzero()[0]
+            weights[low + hit] = segment.weights[at[hit]]
         # Held by no document of the band: its share is 0.0 there (the idf, from every segment's
         # term table, would not change that).
         held = np.flatnonzero(weights)

@@ -23,7 +23,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from archive.index import arrays, lengths
-from archive.search import bm25f, held, pruning, rescoring, wordpage
+from archive.search import bm25f, firstpass, held, pruning, rescoring, wordpage
 from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
 from archive.search.scores import Scores, top
@@ -108,9 +108,9 @@ class Ranker:
     def top(self, q: query.Query, docs: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
         """Return the first `limit` of docs by a rankable query's scores, as top() over ranked().
 
-        Scores are worked out only for the documents that hold a term (archive/search/held.py),
-        and a plain-words query's feedback is added only to the documents that can reach the
-        page (archive/search/pruning.py): both are kept for the next page or filter click.
+        Scores are worked out only for the documents that hold a term (archive/search/held.py,
+        wordpage.py); a question with feedback is scored first by bounds (firstpass.py), its
+        feedback added only to the documents that can reach the page (pruning.py).
         """
         kept = self._cache.sparse(q)
         if kept is not None:
@@ -125,8 +125,7 @@ class Ranker:
             first = held.first(self, q)
             if first is not None:
                 return held.page(self.size, first, docs, limit)
-            first_scores, feedback = self._first(q)
-            return pruning.page(self, first_scores, feedback, docs, limit)
+            return firstpass.page(self, q, docs, limit, lambda: self._first(q))
         if type(q) is not AtLeast:
             page = held.pruned(self, q, docs, limit)
             if page is not None:
