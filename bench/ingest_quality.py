@@ -59,9 +59,11 @@ SAMPLES = {
     "sealed9": (HERE / "ingest_trial_sealed9.yaml", 277, "13 or 14"),
     # round 14's sealed one (residues 5 to 7 of 317): read once, at the round's end
     "round14": (HERE / "ingest_trial_sealed14.yaml", 317, "5, 6 or 7"),
+    # round 15's sealed one (residues 16 to 19 of 461): read once, at the round's end
+    "round15": (HERE / "ingest_trial_round15.yaml", 461, "16, 17, 18 or 19"),
 }
 # Sealed samples: never trained or tuned on until read, once
-SEALED = {"round14"}  # not "sealed14": that is round 14's titles sample (ingest_titles.py)
+SEALED = {"round15"}  # not "sealed14": that is round 14's titles sample (ingest_titles.py)
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
     "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
@@ -310,8 +312,17 @@ def table(figures: dict[str, dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
+# where a web page's text glued two words with no space, a reader sees two words: "student.The",
+# "and•" (round 15: so a paragraph parted there, or a bullet made an item, loses no word)
+_GLUE = re.compile(r"(?<=[a-z]{2}[.!])(?=[A-Z])|[•\uf0b7\uf0a7]")
+
+
 def _tokens(text: str) -> list[str]:
-    return [t for t in (w.strip(_PUNCT) for w in text.split()) if t and any(c.isalnum() for c in t)]
+    return [
+        t
+        for t in (w.strip(_PUNCT) for w in _GLUE.sub(" ", text).split())
+        if t and any(c.isalnum() for c in t)
+    ]
 
 
 def _furniture_part(entry: str) -> str:

@@ -45,7 +45,12 @@ _NUMBER = (
     r"|\d{0,2}(?:\.\d{3}){2,}(?:,\d{1,2})?(?![\d.]\d)"
     r"|\d*)(?:\.\d+)?"
 )
-_MULTIPLIER = r"(?i:thousand|trillion|million|billion|mn|bn|tn|k|m)\b"
+# A note's mark read into the scale word ("$454 millionb", "£3.5 million2": a raised letter or
+# figure a table's cell or a text layer gives with no space) ends the word.
+_MULTIPLIER = (
+    r"(?i:thousand|trillion|million|billion|mn|bn|tn|k|m)"
+    r"(?:\b|(?<=illion|ousand)(?=[a-h1-9]\b))"
+)
 _AMOUNT = re.compile(
     rf"""
     (?P<number>{_NUMBER})
@@ -53,7 +58,7 @@ _AMOUNT = re.compile(
     # two amounts in turn, and a spaced " - " is a dash, not a range
     (?:[-–][£€$]?(?P<number2>{_NUMBER})(?=[ \u00a0]?{_MULTIPLIER}))?
     # a scan breaks "$ 720 million" over two lines, even over a blank line
-    (?:[ \u00a0-]?(?P<multiplier>{_MULTIPLIER})
+    (?:[ \u00a0-]?(?P<multiplier>{_MULTIPLIER})(?P<mark>(?<=illion|ousand)[a-h1-9]\b)?
       |\s{{1,4}}(?P<multiplier_word>(?i:thousand|million|billion|trillion))\b)?
     (?:[ \u00a0]+(?P<word>(?i:pounds?(?:[ ]sterling)?|sterling|euros?|cents?)
       |(?:US[ ])?(?i:dollars?))\b)?
@@ -198,6 +203,8 @@ def _figures(text: str, dollar: str, pound: str) -> Iterator[_Found]:
         if prefix is None and text[first - 1 : first].isalnum():
             continue  # "h8 pounds": a bare number must start its word
         unit = (match["multiplier"] or match["multiplier_word"] or "").lower()
+        if match["mark"]:
+            last = match.start("mark")
         if match["glued"] and (unit or match["word"]):
             last = match.start("glued")  # "$5m-year": what follows a whole unit is another word
             glued = bool(prefix and prefix["glued_code"])

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.breaks import headings_apart, join_blocks
-from archive.ingest.ends import attachment_lists, closing_marks, trailing_noise
+from archive.ingest.ends import attachment_lists, closing_marks, inner_noise, trailing_noise
 from archive.ingest.furniture import lead_furniture, place_line
 from archive.ingest.glued import glued_head, split_bylines
 from archive.ingest.letters import address_blocks, attached_letters
@@ -138,7 +138,7 @@ def extract_article(raw: str, title: str | None = None) -> Article:
     tail[:0] = files
     body = phone_lines(body, tail)
     body = closing_marks(compliments(tail_stamps(body, tail), tail), tail)
-    body = trailing_noise(body, tail)
+    body = inner_noise(trailing_noise(body, tail), tail)
     body, letters = attached_letters(body)
     tail += letters
     body, letters = address_blocks(body)

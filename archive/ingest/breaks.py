@@ -293,7 +293,12 @@ def headings_apart(lines: list[str]) -> list[str]:
 # A scan that ran a paragraph's short last line and the next paragraph's first line into one
 # line: "science. The thirty-eight nations of the Antarctic Treaty System are", longer than the
 # page's width by the closing words. Only where what follows the stop is a full line of its own.
-_RUN_IN = re.compile(r"(?<=[a-z]{3}[.?])([\"'”’)]?)\s+(?=[\"'“‘]?[A-Z][a-z])")
+# The closing word may be a year or a figure ("... in the early 19809." / "The new aid levels ..."),
+# an item may close on ";" ("... 30 days; Service in Korea ..."), and the next paragraph may open
+# with "I" or "A" ("suffering. I have informed the Premiers ...") (round 15).
+_RUN_IN = re.compile(
+    r"(?:(?<=[a-z]{3}[.?;])|(?<=\d{2}[.?;]))([\"'”’)]?)\s+(?=[\"'“‘]?(?:[A-Z][a-z]|[AI]\s[a-z]))"
+)
 _NOT_CLOSING = re.compile(
     r"\b(?:the|a|an|of|to|for|with|from|by|at|into|and|or|Mrs|Messrs|Prof|Sen|Hon|Gen|Col|Capt"
     r"|Rev|Mt|Pty|Ltd|Inc|Esq|Bros|Nos|Aust|Senator|etc)[.?]$",
@@ -336,9 +341,25 @@ def run_ins_apart(lines: list[str], scanned: set[str]) -> list[str]:
                     # with the Federal. Government. Tomorrow's meeting ..."
                     and len(re.split(r"(?<=[.!?])\s", line[stop.end() :])[0].split()) >= 3
                     and not _NOT_CLOSING.search(line[: stop.start()])
+                    and _closes(line[: stop.start()], out)
                 ),
                 None,
             )
         )
         out.extend([line[: parted.end(1)], line[parted.end() :]] if parted else [line])
     return out
+
+
+def _closes(closing: str, before: list[str]) -> bool:
+    """Tell closing words a paragraph's last that a figure or ";" ends from a name or a clause.
+
+    A figure closes a paragraph only in lower case around it ("... in the early 19809."), not a
+    name's misread initial ("... Prime Minister, Mr. 51. McEwen, following ..."); ";" closes a
+    list's item only where a list is going on, not a sentence's clause ("... by Mr Russell
+    Drysdale; Mr McEwen's by Mr W. A. Dargie; ...").
+    """
+    if closing.endswith(";"):
+        return any(line.endswith((":", ";", ":-")) for line in before[-4:])
+    if closing[-2:-1].isdigit():
+        return not any(word[:1].isupper() for word in closing.split())
+    return True

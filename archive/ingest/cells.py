@@ -24,6 +24,25 @@ def _cells(strip: list[Frag], box: Callable[[Frag], int]) -> bool:
     )
 
 
+def _continues(strip: list[Frag], above: list[Frag]) -> bool:
+    """A strip of words with no figures set close under figures of the row above, each under one,
+    fewer than its cells: the second lines of cells wrapped in narrow columns ("£1.2" /
+    "million")."""
+    if not above or len(_rows(strip)) != 1:
+        return False
+    size = max(f.size for f in strip) or 10.0
+    return (
+        all(len(f.words) <= 3 and not any(c.isdigit() for c in f.text) for f in strip)
+        and min(f.top for f in strip) - max(f.bottom for f in above) < 0.5 * size
+        # under a figure: a scale word or unit wraps; words under words are the page's text
+        and all(
+            any(f.x0 < a.x1 and f.x1 > a.x0 and any(c.isdigit() for c in a.text) for a in above)
+            for f in strip
+        )
+        and len(strip) < len(above)
+    )
+
+
 def find_tables(
     frags: list[Frag],
     ruled: dict[int, list[list[str]]],
@@ -37,9 +56,11 @@ def find_tables(
     at = 0
     while at < len(strips):
         end = at
-        while end < len(strips) and _cells(strips[end], box):
+        while end < len(strips) and (
+            _cells(strips[end], box) or (end > at and _continues(strips[end], strips[end - 1]))
+        ):
             end += 1
-        if end - at < 2:
+        if sum(_cells(s, box) for s in strips[at:end]) < 2:
             out.extend(strips[at])
             at += 1
             continue
@@ -49,7 +70,15 @@ def find_tables(
             if at and len(strips[at - 1]) >= 2 and all(len(f.words) <= 5 for f in strips[at - 1])
             else []
         )
-        rows = [sorted(s, key=lambda f: f.x0) for s in ([head] if head else []) + run]
+        lines = ([head] if head else []) + run
+        rows: list[list[Frag]] = []
+        for number, line in enumerate(lines):
+            cells = sorted(line, key=lambda f: f.x0)
+            # a cell's second line ("£1.2" / "million") reads after its first, in its cell
+            if rows and _continues(line, lines[number - 1]):
+                rows[-1] = rows[-1] + cells
+            else:
+                rows.append(cells)
         found = table(rows)
         if len(found[0] if found else []) < 2:
             out.extend(f for s in run for f in s)

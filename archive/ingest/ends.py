@@ -133,3 +133,37 @@ def _noise(line: str) -> bool:
         and all(_NOISE_TOKEN.fullmatch(t) or _ODD.search(t) for t in tokens)
         and not all(t.isdigit() for t in tokens)  # a page's number is pagemarks'
     )
+
+
+# A word a scan's noise line never holds: three letters or more, all letters ("Bell", "the")
+_WORD = re.compile(r"[A-Za-z][a-z]{2,}|[A-Z]{3,}")
+# a token no clean word is: letters and figures mixed, or a mark inside ('it"', "1*'", "\-v_")
+_MIXED = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|\w[^\w\s.,;:!?'’()-]|[^\w\s.,;:!?'’()-]\w")
+
+
+def inner_noise(lines: list[str], dropped: list[str]) -> list[str]:
+    """Drop a scan's noise line between two paragraphs: "... in 1986." / "At. "' k" / "The ...".
+
+    Only between a line closing a sentence and a line of running text opening in capitals; never
+    a line with a word of three letters or more, an amount, or one of clean short words ("I am").
+    """
+    nonblank = [i for i, line in enumerate(lines) if line]
+    noise = set()
+    for n, i in enumerate(nonblank[1:-1], start=1):
+        line = lines[i]
+        before, after = lines[nonblank[n - 1]], lines[nonblank[n + 1]]
+        tokens = line.split()
+        if (
+            len(tokens) <= _NOISE_WORDS
+            and "$" not in line
+            and not any(_WORD.fullmatch(t.strip(".,;:!?'\"’()[]")) for t in tokens)
+            and not any(t.strip(".,;:").isdigit() for t in tokens)  # pagemarks' or a table's
+            and _MIXED.search(line)
+            and len(before.split()) >= _PROSE_WORDS
+            and _CLOSES.search(before)
+            and len(after.split()) >= _PROSE_WORDS
+            and re.match(r"[\"“'‘]?[A-Z]", after)
+        ):
+            noise.add(i)
+    dropped.extend(lines[i] for i in sorted(noise))
+    return [line for i, line in enumerate(lines) if i not in noise]

@@ -31,6 +31,8 @@ def join_lines(before: str, after: str) -> str:
         return before[:-1] + after
     if _HYPHENATED.search(before) and after[:1].isupper():
         return before + after  # "Soekarno-" + "Hatta"
+    if re.search(r"\d[-–]$", before) and after[:1].isdigit():
+        return before + after  # a law's number or a range of years: "P.L. 110-" + "343"
     return f"{before} {after}"
 
 

@@ -12,6 +12,9 @@ _PAGE_LINE = re.compile(
     r"^(?:\d\s+(?=[A-Za-z|!]\s))?(?:[A-Za-z|!][.,]?\s+){0,3}(?:[-–.]\s*\d{1,2}\s*[-–.]?|\.?/\s*\d{1,2}(?:\s+-?\d{1,2}-?)?|\d{1,2}\s*[-–]|\d{1,2}\.{1,2})$"
     # "Page 3", "- Page 2 of 4 -"
     r"|^[-–(\s]*[Pp](?:age|AGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?[-–)\s]*$"
+    # a catch-word or the scan's noise before a page's mark: "OF -2-", "4_ -2-", "r .7 -3-"; a
+    # mark with its stroke after the number or a stop after it: "2/", ".3/", "/ 2." (round 15)
+    r"|^(?:\S{1,3}\s+){1,2}[-–]\s*\d{1,2}\s*[-–]$|^\.?\d{1,2}\s*/$|^\.?/\s*\d{1,2}\.$"
 )
 # A bare number is a page's only where running text goes on around it, never in a table of figures.
 _BARE_PAGE = re.compile(r"^\d{1,3}(?:\.\d)?$")
@@ -86,6 +89,9 @@ def clean_markers(lines: list[str], taken: Iterable[str] = ()) -> tuple[list[str
                 glue = _drop_catchword(kept, dropped)
             continue
         if line:
+            line = _numbers_run_in(
+                line, kept, pages, dropped, lines[following] if following else ""
+            )
             tail = _PAGE_TAIL.search(line)
             announced = re.sub(r"\D", "", tail.group()) if tail else page
             if tail and announced:
@@ -178,10 +184,27 @@ def _next_page(line: str, pages: set[int], following: str, previous: str = "") -
     if not (_BARE_PAGE.match(line) and line.isdigit()):
         return False
     number = int(line)
+    closed = previous.endswith((".", "!", "?", '"', "”"))
     if number == _FIRST_MARK and not pages:
-        # the first page's mark, "2", between a finished sentence and running text
-        return previous.endswith((".", "!", "?", '"', "”")) and prose(following)
-    return number - 1 in pages and number not in pages and bool(re.match(r"[\"“'A-Z]", following))
+        # the first page's mark, "2", between a finished sentence and running text or a heading
+        # in capitals ("... two days." / "2" / "MALAYSIA")
+        return closed and (prose(following) or bool(_CAPITALS_HEADING.match(following)))
+    if number - 1 in pages and number not in pages:
+        return bool(re.match(r"[\"“'A-Z]", following))
+    # a page whose mark the scan lost between: "4" taken, then "6" after a finished sentence and
+    # before a heading or a sentence (round 15)
+    return (
+        bool(pages)
+        and max(pages) < number <= max(pages) + _MISSED_PAGES
+        and closed
+        and len(previous.split()) >= _PROSE_WORDS  # a page's last line of running text
+        and bool(re.match(r"[\"“'A-Z]", following))
+    )
+
+
+_CAPITALS_HEADING = re.compile(r"^[A-Z][A-Z'’&,)(\s-]{3,60}$")
+_MISSED_PAGES = 3  # a page mark or two the scan lost between two it read
+_PROSE_WORDS = 5
 
 
 def _without_notes(lines: list[str], dropped: list[str]) -> list[str]:
@@ -283,3 +306,44 @@ def _stamp_before_page(lines: list[str], dropped: list[str]) -> list[str]:
             taken.add(nonblank[n])
     dropped.extend(lines[i] for i in sorted(taken))
     return [line for i, line in enumerate(lines) if i not in taken]
+
+
+# A page's number the scan ran into the next page's first line, "2 Additionally, there will be
+# ...", or onto the last line of the page before, "... the New Year. 3" (round 15)
+_NUMBER_HEAD = re.compile(
+    r"^(\d{1,2})\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"(?=[\"“'‘]?[A-Z][\w'’,.-]*(?:\s+\S+){3})"
+)
+_NUMBER_TAIL = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’']?)\s+(\d{1,2})$")
+_LIST_OPENING = re.compile(r"^\(?1[.)]?\s")
+
+
+def _numbers_run_in(
+    line: str, kept: list[str], pages: set[int], dropped: list[str], following: str
+) -> str:
+    """Take a page's number off the line a scan ran it into, where it goes on from the last."""
+    previous = next((k for k in reversed(kept) if k), "")
+    head = _NUMBER_HEAD.match(line)
+    # at a page's head only where a page's mark came before: "2 The Company agrees ..." alone is a
+    # list's item, "2 July 1976" a date
+    if head and pages and _closed(previous) and _goes_on(int(head[1]), pages, kept):
+        dropped.append(head[1])
+        pages.add(int(head[1]))
+        line = line[head.end() :]
+    tail = _NUMBER_TAIL.search(line)
+    if tail and re.match(r"[\"“'‘]?[A-Z]", following) and _goes_on(int(tail[2]), pages, kept):
+        dropped.append(tail[2])
+        pages.add(int(tail[2]))
+        line = line[: tail.end(1)]
+    return line
+
+
+def _closed(previous: str) -> bool:
+    return previous.endswith((".", "!", "?", '"', "”", ":"))
+
+
+def _goes_on(number: int, pages: set[int], kept: list[str]) -> bool:
+    """Tell a page's number: "2" before any other, never in a list numbered from 1; or the next."""
+    if number == _FIRST_MARK and not pages:
+        return not any(_LIST_OPENING.match(k) for k in kept)
+    return number - 1 in pages and number not in pages

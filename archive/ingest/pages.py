@@ -10,6 +10,7 @@ amount its page.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -120,7 +121,9 @@ def to_paper(pages: list[PageText], ocr: bool = False) -> Paper:
     body_size = body.most_common(1)[0][0] if body else 0.0
     title_lines = title_lines_of(kept_pages, body_size, ocr)
     if title_lines:
-        paper.title, paper.title_page = " ".join(ln.text for ln in title_lines), kept_pages[0][0]
+        # a title's lines join as a paragraph's do: "Work-" / "related" is "Work-related"
+        title = functools.reduce(join_lines, (ln.text.strip() for ln in title_lines))
+        paper.title, paper.title_page = title, kept_pages[0][0]
     elif len(kept_pages) > 1:
         paper.cover_title = cover_title(kept_pages[0][1])
     step = _line_step(kept_pages, body_size)
@@ -163,9 +166,14 @@ def _opening_heading(blocks: list[str]) -> str | None:
             break
         level = match[1]
         lines.append(re.sub(r"\\(?=[^\w\s])", "", match[2]))
-    if not lines or _NUMBERED_HEADING.match(lines[0]) or re.match(r"^\d", lines[0]):
+    if not lines:
         return None
     title = " ".join(lines)
+    # a numbered section's short name is a part of a longer paper; a long one names the whole
+    # (a convention in a series: "23. CONVENTION ON THE RECOGNITION AND ENFORCEMENT OF ...")
+    numbered = _NUMBERED_HEADING.match(lines[0]) or re.match(r"^\d", lines[0])
+    if numbered and len(title.split()) < 6:
+        return None
     return title if len(title.split()) <= 2 * HEADING_WORDS else None
 
 
@@ -216,21 +224,37 @@ def _units(
     that vary by a tenth from line to line, a text layer's are exact."""
     units: list[tuple[str, str]] = []
     previous: Line | None = None
+    heading: Line | None = None
     for item in items:
         if not isinstance(item, Line):
             units.append(("list", table_rows(item)))
-            previous = None
+            previous = heading = None
             continue
         line = item
         if line in title:
-            previous = None
+            previous = heading = None
             continue
         text = line.text
         level = _heading_level(line, body_size, levels)
         if level:
-            units.append(("h", "#" * level + " " + escape(text)))
-            previous = None
+            mark = "#" * level + " "
+            # a heading wrapped over lines in one type, a line's step apart, is one heading
+            # (its first line's number may give it a level its other lines lack: "23. CONVENTION
+            # ON THE ..." over "ENFORCEMENT OF ...")
+            if (
+                heading is not None
+                and units
+                and units[-1][0] == "h"
+                and 0 < line.top - heading.top <= 1.6 * max(line.size, 1.0)
+                and abs(line.size - heading.size) < 0.5
+                and line.bold == heading.bold
+            ):
+                units[-1] = ("h", join_lines(units[-1][1], escape(text)))
+            else:
+                units.append(("h", mark + escape(text)))
+            heading, previous = line, None
             continue
+        heading = None
         bullet = _BULLET.match(text) or line.bullet
         # A word broken at a line's end runs on, whatever space lies between (a column's foot
         # and the next column's first line under a figure).
@@ -247,6 +271,7 @@ def _units(
             previous is None
             or gap
             or bool(bullet)
+            or line.lead
             or (_NUMBERED.match(text) and _SENTENCE_END.search(previous.text))
             or (not step and _SENTENCE_END.search(previous.text) and not text[:1].islower())
         )

@@ -17,6 +17,7 @@ class Line:
     x0: float = 0.0
     bullet: bool = False  # a bullet was drawn before it
     role: str = ""  # "" running text, "aside" caption, chart note or box, "note" footnote, "table"
+    lead: bool = False  # opens with a run-in head in bold ("Line 9a—Taxable interest. Report ...")
 
 
 @dataclass

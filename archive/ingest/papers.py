@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.boilerplate import Article
+from archive.ingest.covers import issuer
 from archive.ingest.pages import to_paper
 from archive.ingest.printed import MONTHS as _MONTHS
 from archive.ingest.printed import mend_months as mend_months
@@ -121,15 +122,26 @@ def from_pages(
         )
     found = Suggested()
     found.numbers = official_numbers(paper.imprint)
-    if paper.title:
+    subject = subject_line(paper.front_blocks) or subject_line(paper.front)
+    if paper.title and subject and issuer(paper.title):
+        # a letterhead naming the office ("OFFICE OF THE TOWN ADMINISTRATOR") over a subject line
+        found.title, found.title_by = subject, "the letter's or memorandum's subject line"
+    elif paper.title:
         found.title, found.title_by = paper.title, f"the largest type on page {paper.title_page}"
+    elif (
+        info_title
+        and paper.heading_title
+        and _squeezed(info_title) == _squeezed(paper.heading_title)
+    ):
+        # the properties' Title as the page prints it, its spaces kept ("1.2FINANCIAL ...")
+        found.title, found.title_by = paper.heading_title, "the heading page 1 opens with"
     elif info_title:
         found.title, found.title_by = info_title, "the PDF's document properties (Title)"
     elif paper.cover_title:
         found.title, found.title_by = paper.cover_title, "the cover's lines on page 1"
     elif paper.heading_title:
         found.title, found.title_by = paper.heading_title, "the heading page 1 opens with"
-    elif subject := subject_line(paper.front_blocks) or subject_line(paper.front):
+    elif subject:
         found.title, found.title_by = subject, "the letter's or memorandum's subject line"
     _front(found, paper.front, "the first pages")
     # A date printed on the first pages, in any common form, wins over a line that is only a date.
@@ -221,3 +233,8 @@ def _front(found: Suggested, lines: list[str], where: str) -> None:
                 line.removeprefix("the ").removeprefix("The "),
                 f'the line "{line}" in {where}',
             )
+
+
+def _squeezed(text: str) -> str:
+    """Compare titles without their spaces and case: a Title property runs words together."""
+    return "".join(text.split()).casefold()

@@ -140,17 +140,25 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
     # A box filled in white with no stroke (a word processor's shading behind each line) is not
     # seen on the page: it rules no table and sets no text apart.
     page = page.filter(lambda obj: not _unseen(obj))
-    tables, ruled = [], []
+    tables, ruled, cells = [], [], []
     for table in page.find_tables():
-        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        rows = [
+            [" ".join((cell or "").split()) for cell in row]
+            for stacked in table.extract()
+            for row in _unstacked(stacked)
+        ]
         rows = [row for row in rows if any(row)]
         if len(rows) >= 2:
             x0, top, x1, bottom = (float(v) for v in table.bbox)
             tables.append(((x0, top - dy, x1, bottom - dy), rows))
             ruled.append(table.bbox)
-    text_page = page
-    for box in ruled:
-        text_page = text_page.outside_bbox(box)
+            cells += table.cells
+    # A character is the table's when a cell holds it (its middle inside, as the table reads its
+    # cells); one merely touching the table's box (a caption whose descenders cross the top rule)
+    # is the page's text, else it is read by neither.
+    text_page = page.filter(
+        lambda obj: obj.get("object_type") != "char" or not _in_cell(obj, ruled, cells)
+    )
     # A list's bullets are often drawn as small filled shapes, not written as characters.
     dots = [
         (float(c["x1"]), (float(c["top"]) + float(c["bottom"])) / 2 - dy)
@@ -219,6 +227,43 @@ def _read_page(page) -> tuple[list[Word], float, list, list, list, list, list[st
         }
     )
     return words, height, tables, boxes, dots, rules, sideways
+
+
+def _unstacked(row: list) -> list[list]:
+    """A row drawn as one box a column whose cells each hold the same number of lines (years
+    over years, figures over figures: a table ruled only round its columns) is that many rows."""
+    cells = [cell for cell in row if cell]
+    counts = {len(cell.split("\n")) for cell in cells}
+    if len(cells) < 2 or len(counts) != 1 or counts == {1}:
+        return [row]
+    lines = [(cell or "").split("\n") if cell else [] for cell in row]
+    return [
+        [parts[at] if parts else cell for parts, cell in zip(lines, row)]
+        for at in range(max(counts))
+    ]
+
+
+def _run_in(words: list[Word]) -> bool:
+    """Whether a line opens with a run-in head: bold words to a full stop or colon, then plain."""
+    head = 0
+    while head < len(words) and words[head].bold:
+        head += 1
+    return 0 < head < len(words) and words[head - 1].text[-1] in ".:—"
+
+
+def _in_cell(char: dict, tables: list, cells: list) -> bool:
+    """Whether a character's middle stands inside one of the tables' cells."""
+    x = (float(char["x0"]) + float(char["x1"])) / 2
+    y = (float(char["top"]) + float(char["bottom"])) / 2
+    if not any(
+        float(x0) <= x <= float(x1) and float(top) <= y <= float(bottom)
+        for x0, top, x1, bottom in tables
+    ):
+        return False
+    return any(
+        float(x0) <= x <= float(x1) and float(top) <= y <= float(bottom)
+        for x0, top, x1, bottom in cells
+    )
 
 
 def _sideways(chars: list[dict]) -> list[str]:
@@ -290,8 +335,16 @@ def page_text(
         edge = top < EDGE * height or bottom > (1 - EDGE) * height
         bullet = any(first.x0 - 24 <= x <= first.x0 and top <= y <= bottom for x, y in dots or [])
         size = statistics.median(w.size for f in row for w in f.words)
-        bold = sum(w.bold for f in row for w in f.words) > sum(len(f.words) for f in row) / 2
-        lines.append(Line(text, round(size, 1), bold, edge, top, first.x0, bullet, first.role))
+        kept = [w for f in row for w in f.words]
+        bold = sum(w.bold for w in kept) > len(kept) / 2
+        # A run-in head ("Support to Foreign Countries. Treasury") opens a paragraph of text: the
+        # line starts in bold, the head ends in a full stop, plain type goes on after it; a
+        # heading is bold to its end.
+        lead = _run_in(kept)
+        bold = bold and not lead
+        lines.append(
+            Line(text, round(size, 1), bold, edge, top, first.x0, bullet, first.role, lead)
+        )
     return PageText(number, lines, found, sideways or [])
 
 

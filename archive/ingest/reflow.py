@@ -15,7 +15,9 @@ from archive.ingest.breaks import (
     margin_mark,
     run_ins_apart,
 )
+from archive.ingest.crossheads import crossheads_apart
 from archive.ingest.linemodel import seam
+from archive.ingest.webglue import apart
 
 # with the Symbol and Wingdings fonts' bullets as a PDF's text layer gives them (U+F0B7, U+F0A7)
 _BULLET = re.compile(r"^(?:[•·▪◦‣*\uf0b7\uf0a7]|[-–—](?=\s))\s*")
@@ -46,10 +48,12 @@ def reflow(lines: list[str], scanned: set[str] | None = None) -> list[str]:
     # a web page's paragraphs stand one to a line: there a line in lower case after a colon is an
     # item of a list whose bullets the page's markup held, not the colon's sentence going on
     flows = flowing(lines)
+    if flows and not wrapped:  # a web page's blocks glued with no line between them
+        lines = apart(lines)
     if (
         wrapped and scanned is not None
     ):  # after the measures above: a run-in line counts as it stood
-        lines = run_ins_apart(lines, scanned)
+        lines = crossheads_apart(run_ins_apart(lines, scanned), scanned)
     bulleted: set[int] = set()  # the units that are such items
     units: list[str] = []
     last = ""  # the line before, as it stood: a short one ends its paragraph

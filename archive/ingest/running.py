@@ -65,6 +65,7 @@ def running_lines(pages: list[PageText]) -> set[str]:
     return (
         running
         | _numbered_feet(pages)
+        | _banded(pages)
         | {
             shape
             for shape, count in ends.items()
@@ -91,6 +92,69 @@ def _numbered_feet(pages: list[PageText]) -> set[str]:
     # the style on a quarter of the pages, three at least: a paper's furniture, not a heading
     needed = max(3, len(pages) // 4)
     return {shape for style, count in styles.items() if count >= needed for shape in found[style]}
+
+
+def _banded(pages: list[PageText]) -> set[str]:
+    """Heads whose words change by section ("PART I / ITEM 1A RISK FACTORS", "ITEM 4 MINE SAFETY
+    DISCLOSURES"): no line repeats, but the place does. A short line standing apart at the top of
+    the margin band, at the same height and in the same type on many pages, no larger than the
+    text's type, is a running head whatever it says."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for ln in page.lines:
+            sizes[ln.size] += len(ln.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    if not body:
+        return set()
+    styles: Counter[tuple[float, float, bool]] = Counter()
+    found: dict[tuple[float, float, bool], set[str]] = {}
+    # Where a page's text starts at the same height (a page opening with a heading set over a
+    # gap), the place is the text's, not a head's.
+    text_tops: set[float] = set()
+    for page in pages:
+        band = _top_band(page)
+        for ln in page.lines:
+            words = ln.text.split()
+            if (
+                ln not in band
+                or not ln.size
+                or ln.size > 1.05 * body
+                or len(words) > 20  # a head may name a long item in full
+                or ln.text.rstrip().endswith(".")
+                or not re.search(r"[^\W\d]{2}", ln.text)
+            ):
+                if ln.role == "":
+                    text_tops.add(round(ln.top / 2) * 2.0)
+                continue
+            style = (round(ln.top / 2) * 2.0, round(ln.size * 2) / 2, ln.bold)
+            styles[style] += 1
+            found.setdefault(style, set()).update(_shapes(ln.text))
+    needed = max(3, len(pages) // 4)
+    return {
+        shape
+        for style, count in styles.items()
+        if count >= needed and not {style[0] - 2, style[0], style[0] + 2} & text_tops
+        for shape in found[style]
+    }
+
+
+def _top_band(page: PageText) -> list[Line]:
+    """The lines in the top margin band standing apart over the text: a gap wider than a line's
+    step below the last of them (the first lines of a page's text run on at a line's step)."""
+    lines = sorted(
+        (ln for ln in page.lines if ln.role in ("", "aside") and ln.text.strip()),
+        key=lambda ln: ln.top,
+    )
+    band = []
+    for ln in lines:
+        if not ln.edge:
+            break
+        band.append(ln)
+    if not band or len(band) == len(lines):
+        return []
+    below = lines[len(band)]
+    gap = below.top - band[-1].top
+    return band if gap > 1.6 * max(band[-1].size, below.size, 1.0) else []
 
 
 def _alike(seen: Counter[str], needed: int) -> set[str]:
@@ -140,7 +204,8 @@ def is_running(line: Line, page: PageText, running: set[str], body: float = 0.0)
         in_margin = line in page.lines[:2] or line in page.lines[-2:]
     shapes = _shapes(line.text)
     if not in_margin:
-        return any(line is ln for ln in _ends(page)) and bool(shapes & running)
+        ends = _ends(page) + _top_band(page)
+        return any(line is ln for ln in ends) and bool(shapes & running)
     if shapes & running or _PAGE_NUMBER.match(line.text):
         return True
     # A head or foot in small type carrying the page's own number, even on a page of its own.
