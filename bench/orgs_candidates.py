@@ -115,7 +115,9 @@ def features(
     feats.append(f"count={min(count, 3)}")
     if FREQUENCY:  # a name many releases share is a body's; a phrase of one release, less often
         df = FREQUENCY.get(" ".join(words), 1)
-        feats.append(f"df={0 if df < 2 else 1 if df < 5 else 2 if df < 20 else 3 if df < 100 else 4}")
+        feats.append(
+            f"df={0 if df < 2 else 1 if df < 5 else 2 if df < 20 else 3 if df < 100 else 4}"
+        )
     if department(name):
         feats.append("department")
     if programme(name):

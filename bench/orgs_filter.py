@@ -197,7 +197,9 @@ def main() -> None:
         help="recall: best recall at precision >= 0.9 (rounds 3-4); precision: best precision "
         "losing at most 0.01 of the rules' mean recall (round 16)",
     )
-    parser.add_argument("--c", type=float, default=C, help="the regression's inverse regularisation")
+    parser.add_argument(
+        "--c", type=float, default=C, help="the regression's inverse regularisation"
+    )
     parser.add_argument("--grid", action="store_true", help="print every threshold pair's means")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/au-orgs"))
     args = parser.parse_args()
@@ -233,7 +235,9 @@ def main() -> None:
         f"Filter over the rules' names only, LOSO (threshold {drop[0]}):",
         dict(zip(SAMPLES, results[drop], strict=True)),
     )
-    model = train([c for name in SAMPLES for _, cs in data[name].values() for c in cs], args.trees, args.c)
+    model = train(
+        [c for name in SAMPLES for _, cs in data[name].values() for c in cs], args.trees, args.c
+    )
     if args.sealed:
         path = SEALED4[SEALED_NAME][0]
         want = oq.annotations(path)
