@@ -29,9 +29,6 @@ sys.path.insert(0, str(HERE.parent))
 
 import orgs_candidates as orgfilter  # noqa: E402
 import orgs_quality as oq  # noqa: E402
-from sklearn.ensemble import GradientBoostingClassifier  # noqa: E402
-from sklearn.feature_extraction import DictVectorizer  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from archive.corpus.registry import Registry  # noqa: E402
 from archive.ingest.orgs import find_names  # noqa: E402
@@ -72,6 +69,11 @@ def build(texts: dict[str, str], wanted: dict, matcher: Matcher) -> dict[str, li
 
 def train(rows: list, trees: bool = False, c: float = C) -> dict:
     """Fit the regression on candidates; return its feature weights (or, for trees, a scorer)."""
+    # scikit-learn is the bench extra's, imported here so the choice of thresholds needs it not
+    from sklearn.ensemble import GradientBoostingClassifier
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
     vec = DictVectorizer()
     x = vec.fit_transform([{f: 1 for f in c.features} for c in rows])
     y = [c.label for c in rows]

@@ -59,3 +59,25 @@ def test_the_choice_keeps_the_best_and_no_phrase_overlapping_it():
     loose = [c.name for c in oc.choose(cands, 0.5, 0.4)]
     assert "Arts Board" not in loose and "Agricultural Council" not in loose
     assert "Visual Arts Board" in loose
+
+
+def test_a_phrase_is_described_by_how_many_releases_hold_it(monkeypatch):
+    # round 16: the collection's frequency of a phrase, in buckets, only when it is known
+    assert not any(f.startswith("df=") for c in _candidates(TEXT) for f in c.features)
+    monkeypatch.setattr(oc, "FREQUENCY", {"Visual Arts Board": 40, "Ampol": 3})
+    by_name = {c.name: c for c in _candidates(TEXT)}
+    assert "df=3" in by_name["Visual Arts Board"].features
+    assert "df=1" in by_name["Ampol"].features
+    assert "df=0" in by_name["Australian Agricultural Council"].features  # one release only
+
+
+def test_round_16_chooses_the_most_precise_thresholds_above_a_recall_floor():
+    import orgs_filter as of
+
+    def rows(p: float, r: float) -> list[dict[str, float]]:
+        return [{"precision": p, "recall": r}, {"precision": p, "recall": r}]
+
+    results = {(0.1, 1.01): rows(0.91, 0.83), (0.4, 1.01): rows(0.93, 0.82)}
+    results[(0.6, 1.01)] = rows(0.96, 0.70)
+    assert of.pick_precision(results, 0.817) == (0.4, 1.01)
+    assert of.pick_precision(results, 0.9) == (0.6, 1.01)  # none above the floor: the most precise
