@@ -389,6 +389,7 @@ def _split_sentence(before: str, after: str) -> bool:
         after[:1].islower()
         and not re.search(r"[.!?:;\"”')\]]$", before)
         and not re.search(r";\s+(?:and|or)$", before)  # a list's item ends "; and"
+        and not re.search(r":\s?[-–]$", before)  # a list's lead ends ":-" as it ends ":"
     ) and not before.startswith("#")
 
 
