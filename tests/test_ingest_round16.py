@@ -132,3 +132,19 @@ def test_a_line_closing_on_and_is_no_item_after_a_lead(tmp_path: Path) -> None:
     assert any("( CES) and Department of Social Security ( DSS) offices" in b for b in blocks), (
         blocks
     )
+
+
+def test_a_letterhead_scanned_to_noise_above_the_prose_goes(tmp_path: Path) -> None:
+    # "A WSIVA IA" (AUSTRALIA) and "Jjj A UST LIA11": no run of letters in them is a word
+    lines = ["A WSIVA IA", "Jjj A UST LIA11", "FOR MEDIA 13 September 1985", *OPENING, *CLOSING]
+    blocks = _blocks(tmp_path, lines)
+    assert not any("WSIVA" in b or "LIA11" in b for b in blocks), blocks
+    assert any(b.startswith("The Prime Minister announced today") for b in blocks), blocks
+
+
+def test_a_heading_a_greeting_and_a_fragment_above_the_prose_stay(tmp_path: Path) -> None:
+    # guards: words of a dictionary, or a word in lower case, are no noise
+    for head in ("INTRODUCTION", "Good morning,", "Icr use of assistid"):
+        lines = [head, *OPENING, *CLOSING]
+        blocks = _blocks(tmp_path / head.split()[0], lines)
+        assert head.rstrip(",") in " ".join(blocks), (head, blocks)
