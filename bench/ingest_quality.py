@@ -61,9 +61,11 @@ SAMPLES = {
     "round14": (HERE / "ingest_trial_sealed14.yaml", 317, "5, 6 or 7"),
     # round 15's sealed one (residues 16 to 19 of 461): read once, at the round's end
     "round15": (HERE / "ingest_trial_round15.yaml", 461, "16, 17, 18 or 19"),
+    # round 16's sealed one (residues 11 to 15 of 479): read once, at the round's end
+    "round16": (HERE / "ingest_trial_round16.yaml", 479, "11, 12, 13, 14 or 15"),
 }
 # Sealed samples: never trained or tuned on until read, once
-SEALED = {"round15"}  # not "sealed14": that is round 14's titles sample (ingest_titles.py)
+SEALED = {"round16"}  # not "sealed14": that is round 14's titles sample (ingest_titles.py)
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
     "Australia Licence. The Commonwealth of Australia does not necessarily endorse the content of "
@@ -387,6 +389,7 @@ def _split_sentence(before: str, after: str) -> bool:
         after[:1].islower()
         and not re.search(r"[.!?:;\"”')\]]$", before)
         and not re.search(r";\s+(?:and|or)$", before)  # a list's item ends "; and"
+        and not re.search(r":\s?[-–]$", before)  # a list's lead ends ":-" as it ends ":"
     ) and not before.startswith("#")
 
 

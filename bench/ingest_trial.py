@@ -69,8 +69,9 @@ DEVELOPMENT = (
     "sealed8",
     "sealed9",  # round 12's sealed one, read once at its end: developed on since
     "round14",  # round 14's sealed one, read once at its end: developed on since
+    "round15",  # round 15's sealed one, read once at its end: developed on since
 )
-SEALED = "round15"  # ingest_trial_round15.yaml: annotated before round 15's rules, read once
+SEALED = "round16"  # ingest_trial_round16.yaml: annotated before round 16's rules, read once
 ATTRIBUTION = (
     "Source: Licensed from the Commonwealth of Australia under a Creative Commons Attribution 3.0 "
     "Australia "

@@ -65,7 +65,7 @@ _CREDIT_LINE = re.compile(
 _CREDIT_TAIL = re.compile(
     r"\s*\((?:photo(?:graph)?|picture|pic|image|credit)s?\s*:[^)]*\)\s*$", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"[.!?:;,\"”’')\]…]$")
+_SENTENCE_END = re.compile(r"(?:[.!?:;,\"”’')\]…]|:\s?[-–])$")  # ":-" leads a list as ":" does
 _LONG = 25  # words: a paragraph this long is prose, not navigation
 
 

@@ -166,7 +166,8 @@ def list_line(last: str, line: str) -> bool:
 _NO_END = re.compile(
     r"\b(?:your|our|their|his|her|its|my|former|late|new|acting|deputy|this|these|those|whose"
     r"|very|such|both|each|every|any|some|no|not|also|than|as|is|are|was|were|be|will|would"
-    r"|all|many|most|few|several|other|certain|two|three|four)$"
+    r"|all|many|most|few|several|other|certain|two|three|four"
+    r"|and|or|of|the|a|an|to|for|with|by|from|in|on|at)$"  # "... Service ( CES) and" (round 16)
 )
 _ITEM_OPENING = re.compile(r"^[A-Z][a-z'’-]+\s+[a-z]")
 _ITEM_WORDS = 12

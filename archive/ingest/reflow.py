@@ -17,6 +17,7 @@ from archive.ingest.breaks import (
 )
 from archive.ingest.crossheads import crossheads_apart
 from archive.ingest.linemodel import seam
+from archive.ingest.listruns import lead, semicolon_items
 from archive.ingest.webglue import apart
 
 # with the Symbol and Wingdings fonts' bullets as a PDF's text layer gives them (U+F0B7, U+F0A7)
@@ -62,7 +63,9 @@ def reflow(lines: list[str], scanned: set[str] | None = None) -> list[str]:
     listing = False
     # whether each unit opened a list's item, or right after the line ending in ":"
     itemised: list[bool] = []
-    for line in lines:
+    # items closing on ";" three or more within a few lines are a list, led or not (round 16)
+    semicolons = semicolon_items(lines)
+    for index, line in enumerate(lines):
         previous = units[-1] if units else ""
         unmarked = margin_mark(previous, line)
         if unmarked is not None:  # the sentence goes on over a scan's margin mark
@@ -71,6 +74,7 @@ def reflow(lines: list[str], scanned: set[str] | None = None) -> list[str]:
             continue
         listing = listing and not previous.endswith((".", "!", "?"))
         item = listing and bool(_ITEM_END.search(previous))
+        item = item or index in semicolons
         # after "the following issues:", lines each opening in capitals and closing on no mark are
         # the list's items: "A ban on all automatic ... firearms" / "Strict licensing of ..."
         item = item or (listing and bool(itemised) and itemised[-1] and list_line(previous, line))
@@ -85,21 +89,25 @@ def reflow(lines: list[str], scanned: set[str] | None = None) -> list[str]:
             and flowing_item(previous, line)
         )
         item = item or flow_item
-        joins = not item and bool(
-            (
-                previous
-                and not _BULLET.match(line)
-                and not _BULLET.match(previous)
-                and not LIST_ITEM.match(line)
-                and not list_entry(last, line)
-                and not _FINAL.search(previous)
-                and (
-                    line[:1].islower()
-                    or line[:1] in "(,;"
-                    or (wrapped and words(last) >= 5 and _full(last, long))
+        joins = (
+            not item
+            and bool(
+                (
+                    previous
+                    and not _BULLET.match(line)
+                    and not _BULLET.match(previous)
+                    and not LIST_ITEM.match(line)
+                    and not list_entry(last, line)
+                    and not _FINAL.search(previous)
+                    and not lead(previous)  # "... in the areas of:-" / "employment opportunities;"
+                    and (
+                        line[:1].islower()
+                        or line[:1] in "(,;"
+                        or (wrapped and words(last) >= 5 and _full(last, long))
+                    )
                 )
+                or continues(previous, line)
             )
-            or continues(previous, line)
         )
         joins = seam(last, line, joins) if previous and not item else joins
         joins = joins and not (wrapped and comma_stop(last, line))
@@ -107,14 +115,14 @@ def reflow(lines: list[str], scanned: set[str] | None = None) -> list[str]:
             kept = _MARGIN_I.sub(r"\1", previous) if line[:1].islower() else previous
             units[-1] = f"{kept} {line}"
         else:
-            itemised.append(item or previous.endswith(":"))
+            itemised.append(item or lead(previous))
             if flow_item:
                 # the item before it too, if it reads as one (not the line with the colon)
                 bulleted.add(len(units))
-                if units and flowing_item("", units[-1]) and not units[-1].endswith(":"):
+                if units and flowing_item("", units[-1]) and not lead(units[-1]):
                     bulleted.add(len(units) - 1)
             units.append(line)
-        listing = listing or units[-1].endswith(":")
+        listing = listing or lead(units[-1])
         last = line
     return [f"• {unit}" if i in bulleted else unit for i, unit in enumerate(units)]
 

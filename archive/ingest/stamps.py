@@ -6,6 +6,7 @@ import difflib
 import re
 
 from archive.ingest.furniture import DATE, furniture_rest, prose
+from archive.ingest.headnoise import head_noise, vocabulary
 from archive.ingest.pagemarks import _PAGE_LINE
 
 # "FOR MEDIA THURDAY, MAY 28 1981", "iF MEDTA WED) NESDAY, 2 MARCH 1983",
@@ -124,6 +125,7 @@ def lead_stamps(lines: list[str], dropped: list[str]) -> list[str]:
     """Drop dated release lines, letterheads and lines of offices above the first line of prose."""
     kept: list[str] = []
     seen = 0
+    words = vocabulary([line for line in lines if prose(line)])  # what the article's prose says
     for i, line in enumerate(lines):
         if line:
             seen += 1
@@ -132,7 +134,11 @@ def lead_stamps(lines: list[str], dropped: list[str]) -> list[str]:
             # what the release-line rules read whole is theirs ("EMBARGO: ... BEFORE" goes on)
             read = not furniture_rest(line)
             if not read and (
-                dated_line(line) or letterhead(line) or garbled_stamp(line) or _OFFICES.match(line)
+                dated_line(line)
+                or letterhead(line)
+                or garbled_stamp(line)
+                or _OFFICES.match(line)
+                or head_noise(line, words)  # "A WSIVA IA": no word of it is one (round 16)
             ):
                 dropped.append(line)
                 continue
