@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -25,3 +26,44 @@ def ingest_record(
     source = tmp_path / "records.jsonl"
     source.write_text(json.dumps(record) + "\n", "utf-8")
     return ingest([source], corpus, options, workers=workers), corpus
+
+
+# A scan wrapped at about 60 characters, with a blank line after every line, as the 1960s-1990s
+# Australian releases stand in the collection.
+SCAN = [
+    "The Prime Minister announced today that the Government had",
+    "decided to increase its support for scientific research in the",
+    "Antarctic over the next five years, in co-operation with the",
+    "scientific community and the other nations working there.",
+    "The thirty-eight nations of the Antarctic Treaty System are",
+    "committed to the protection of its environment, and Australia",
+    "will continue to take a leading part in their work on it.",
+    "The Government will consult the States on the arrangements and",
+    "will report to the Parliament when the consultations are over.",
+]
+
+
+def au_blocks(
+    tmp_path: Path,
+    lines: list[str],
+    title: str,
+    date: str = "1989-08-18",
+    *,
+    items: str = "[-*] ",
+    marks: bool = True,
+) -> list[str]:
+    """Ingest one AU record through the real pipeline; return its body's paragraphs and items.
+
+    Items are parted at lines opening with `items`; `marks=False` drops their list marks."""
+    record = {"id": "1", "date": date, "title": title, "text": "\n\n".join(lines)}
+    report, corpus = ingest_record(tmp_path, record, Options(country="AU", source="PM Transcripts"))
+    assert not report.skipped, [o.skipped for o in report.skipped]
+    (written,) = list(corpus.rglob("*.md"))
+    body = written.read_text("utf-8").removeprefix("---\n").partition("\n---\n")[2]
+    parts = [p for p in re.split(rf"\n\s*\n|\n(?={items})", body) if p.strip()]
+    return [" ".join((p if marks else p.lstrip("-* ")).split()) for p in parts]
+
+
+def words(blocks: list[str]) -> list[str]:
+    """Return the words of a body's blocks, in order."""
+    return re.findall(r"\w+", " ".join(blocks))

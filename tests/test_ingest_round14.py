@@ -11,38 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from records import ingest_record
-
-from archive.ingest.pipeline import Options
-
-# A scan wrapped at about 60 characters, with a blank line after every line, as the 1960s-1990s
-# releases stand in the collection.
-SCAN = [
-    "The Prime Minister announced today that the Government had",
-    "decided to increase its support for scientific research in the",
-    "Antarctic over the next five years, in co-operation with the",
-    "scientific community and the other nations working there.",
-    "The thirty-eight nations of the Antarctic Treaty System are",
-    "committed to the protection of its environment, and Australia",
-    "will continue to take a leading part in their work on it.",
-    "The Government will consult the States on the arrangements and",
-    "will report to the Parliament when the consultations are over.",
-]
+from records import SCAN, au_blocks, words
 
 
 def _blocks(tmp_path: Path, lines: list[str], title: str = "ANTARCTIC POLICY") -> list[str]:
-    """Ingest one scanned record through the real pipeline; return its body's paragraphs."""
-    record = {"id": "1", "date": "1989-08-18", "title": title, "text": "\n\n".join(lines)}
-    report, corpus = ingest_record(tmp_path, record, Options(country="AU", source="PM Transcripts"))
-    assert not report.skipped, [o.skipped for o in report.skipped]
-    (written,) = list(corpus.rglob("*.md"))
-    body = written.read_text("utf-8").removeprefix("---\n").partition("\n---\n")[2]
-    parts = re.split(r"\n\s*\n|\n(?=- )", body)
-    return [" ".join(p.split()) for p in parts if p.strip()]
-
-
-def _words(blocks: list[str]) -> list[str]:
-    return re.findall(r"\w+", " ".join(blocks))
+    return au_blocks(tmp_path, lines, title, items="- ")
 
 
 def test_a_paragraphs_last_words_run_into_the_next_ones_first_line_part(tmp_path: Path) -> None:
@@ -54,7 +27,7 @@ def test_a_paragraphs_last_words_run_into_the_next_ones_first_line_part(tmp_path
     blocks = _blocks(tmp_path, lines)
     assert any(b.endswith("in the field of Antarctic science.") for b in blocks), blocks
     assert any(b.startswith("The thirty-eight nations of the Antarctic") for b in blocks), blocks
-    assert _words(blocks) == re.findall(r"\w+", " ".join(lines))  # no word lost or moved
+    assert words(blocks) == re.findall(r"\w+", " ".join(lines))  # no word lost or moved
 
 
 def test_a_run_in_with_a_place_before_the_stop_parts_too(tmp_path: Path) -> None:

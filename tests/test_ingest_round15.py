@@ -11,38 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from records import ingest_record
-
-from archive.ingest.pipeline import Options
-
-# A scan wrapped at about 60 characters, with a blank line after every line, as the 1960s-1990s
-# releases stand in the collection.
-SCAN = [
-    "The Prime Minister announced today that the Government had",
-    "decided to increase its support for scientific research in the",
-    "Antarctic over the next five years, in co-operation with the",
-    "scientific community and the other nations working there.",
-    "The thirty-eight nations of the Antarctic Treaty System are",
-    "committed to the protection of its environment, and Australia",
-    "will continue to take a leading part in their work on it.",
-    "The Government will consult the States on the arrangements and",
-    "will report to the Parliament when the consultations are over.",
-]
+from records import SCAN, au_blocks, words
 
 
 def _blocks(tmp_path: Path, lines: list[str], title: str = "ANTARCTIC POLICY") -> list[str]:
-    """Ingest one record through the real pipeline; return its body's paragraphs and items."""
-    record = {"id": "1", "date": "1989-08-18", "title": title, "text": "\n\n".join(lines)}
-    report, corpus = ingest_record(tmp_path, record, Options(country="AU", source="PM Transcripts"))
-    assert not report.skipped, [o.skipped for o in report.skipped]
-    (written,) = list(corpus.rglob("*.md"))
-    body = written.read_text("utf-8").removeprefix("---\n").partition("\n---\n")[2]
-    parts = re.split(r"\n\s*\n|\n(?=[-*] )", body)
-    return [" ".join(p.split()) for p in parts if p.strip()]
-
-
-def _words(blocks: list[str]) -> list[str]:
-    return re.findall(r"\w+", " ".join(blocks))
+    return au_blocks(tmp_path, lines, title)
 
 
 def test_a_run_in_whose_next_paragraph_opens_with_i_parts(tmp_path: Path) -> None:
@@ -53,7 +26,7 @@ def test_a_run_in_whose_next_paragraph_opens_with_i_parts(tmp_path: Path) -> Non
     blocks = _blocks(tmp_path, lines)
     assert any(b.endswith("the evidence of loss and suffering.") for b in blocks), blocks
     assert any(b.startswith("I have informed the Premiers") for b in blocks), blocks
-    assert _words(blocks) == re.findall(r"\w+", " ".join(lines))  # no word lost or moved
+    assert words(blocks) == re.findall(r"\w+", " ".join(lines))  # no word lost or moved
 
 
 def test_a_run_in_closing_on_a_figure_parts(tmp_path: Path) -> None:
@@ -92,7 +65,7 @@ def test_a_crosshead_in_capitals_run_into_its_paragraph_parts(tmp_path: Path) ->
     blocks = _blocks(tmp_path, lines)
     assert any(b.lstrip("# ") == "TAXATION" for b in blocks), blocks  # a heading of its own
     assert any(b.startswith("A Labor Government's first task") for b in blocks), blocks
-    assert _words(blocks) == re.findall(r"\w+", " ".join(lines))
+    assert words(blocks) == re.findall(r"\w+", " ".join(lines))
 
 
 def test_an_acronym_opening_a_sentence_is_no_crosshead(tmp_path: Path) -> None:
@@ -127,7 +100,7 @@ def test_a_web_pages_paragraphs_glued_with_no_space_part(tmp_path: Path) -> None
     assert any(b.startswith("The agreement incorporates the National Plan") for b in blocks)
     assert any(b.startswith("As part of the National Plan") for b in blocks), blocks
     assert any(b.startswith("This will give schools the certainty") for b in blocks), blocks
-    assert _words(blocks) == re.findall(r"\w+", " ".join(WEB))
+    assert words(blocks) == re.findall(r"\w+", " ".join(WEB))
 
 
 def test_a_web_pages_inline_bullets_become_items(tmp_path: Path) -> None:
@@ -185,7 +158,7 @@ def test_a_catchword_or_noise_before_a_page_mark_goes_with_it(tmp_path: Path) ->
         lines.insert(4, mark)
         blocks = _blocks(tmp_path / mark[:2].strip("/_ "), lines)
         assert not any(mark in b for b in blocks), (mark, blocks)
-        assert _words(blocks) == re.findall(r"\w+", " ".join(SCAN)), (mark, blocks)
+        assert words(blocks) == re.findall(r"\w+", " ".join(SCAN)), (mark, blocks)
 
 
 def test_a_number_closing_a_table_before_a_heading_stays(tmp_path: Path) -> None:
@@ -229,7 +202,7 @@ def test_a_scans_noise_line_between_two_paragraphs_goes(tmp_path: Path) -> None:
         lines = [*SCAN]
         lines.insert(4, noise)
         blocks = _blocks(tmp_path / str(len(noise)), lines)
-        assert _words(blocks) == re.findall(r"\w+", " ".join(SCAN)), (noise, blocks)
+        assert words(blocks) == re.findall(r"\w+", " ".join(SCAN)), (noise, blocks)
 
 
 def test_a_short_line_of_words_or_figures_between_paragraphs_stays(tmp_path: Path) -> None:
@@ -238,7 +211,7 @@ def test_a_short_line_of_words_or_figures_between_paragraphs_stays(tmp_path: Pat
         lines = [*SCAN]
         lines.insert(4, line)
         blocks = _blocks(tmp_path / line[:2].strip("$ "), lines)
-        assert _words(blocks) == re.findall(r"\w+", " ".join(lines)), (line, blocks)
+        assert words(blocks) == re.findall(r"\w+", " ".join(lines)), (line, blocks)
 
 
 def test_a_page_number_run_into_the_next_pages_first_line_goes(tmp_path: Path) -> None:
@@ -251,7 +224,7 @@ def test_a_page_number_run_into_the_next_pages_first_line_goes(tmp_path: Path) -
     blocks = _blocks(tmp_path, lines)
     assert any(b.startswith("The thirty-eight nations") for b in blocks), blocks
     assert any(b.endswith("their work on it.") for b in blocks), blocks
-    assert _words(blocks) == re.findall(r"\w+", " ".join(SCAN)), blocks
+    assert words(blocks) == re.findall(r"\w+", " ".join(SCAN)), blocks
 
 
 def test_a_numbered_paragraph_keeps_its_number(tmp_path: Path) -> None:
@@ -260,7 +233,7 @@ def test_a_numbered_paragraph_keeps_its_number(tmp_path: Path) -> None:
     lines[0] = "1 The Prime Minister announced today that the Government had"
     lines[4] = "2 The thirty-eight nations of the Antarctic Treaty System are"
     blocks = _blocks(tmp_path, lines)
-    assert _words(blocks) == re.findall(r"\w+", " ".join(lines)), blocks
+    assert words(blocks) == re.findall(r"\w+", " ".join(lines)), blocks
 
 
 def test_a_date_or_a_list_item_opening_a_line_keeps_its_number(tmp_path: Path) -> None:
@@ -272,4 +245,4 @@ def test_a_date_or_a_list_item_opening_a_line_keeps_its_number(tmp_path: Path) -
         lines = [*SCAN]
         lines[4] = first
         blocks = _blocks(tmp_path / first[2:4], lines)
-        assert _words(blocks) == re.findall(r"\w+", " ".join(lines)), (first, blocks)
+        assert words(blocks) == re.findall(r"\w+", " ".join(lines)), (first, blocks)

@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from records import ingest_record
-
-from archive.ingest.pipeline import Options
+from records import au_blocks, words
 
 # A scan wrapped at about 60 characters, with a blank line after every line, as the 1960s-1990s
 # releases stand in the collection.
@@ -29,18 +27,7 @@ CLOSING = [
 
 
 def _blocks(tmp_path: Path, lines: list[str], title: str = "APPOINTMENT") -> list[str]:
-    """Ingest one record through the real pipeline; return its body's paragraphs and items."""
-    record = {"id": "1", "date": "1984-09-10", "title": title, "text": "\n\n".join(lines)}
-    report, corpus = ingest_record(tmp_path, record, Options(country="AU", source="PM Transcripts"))
-    assert not report.skipped, [o.skipped for o in report.skipped]
-    (written,) = list(corpus.rglob("*.md"))
-    body = written.read_text("utf-8").removeprefix("---\n").partition("\n---\n")[2]
-    parts = re.split(r"\n\s*\n|\n(?=[-*] )", body)
-    return [" ".join(p.lstrip("-* ").split()) for p in parts if p.strip()]
-
-
-def _words(blocks: list[str]) -> list[str]:
-    return re.findall(r"\w+", " ".join(blocks))
+    return au_blocks(tmp_path, lines, title, "1984-09-10", marks=False)
 
 
 def test_items_closing_on_semicolons_without_a_lead_each_open(tmp_path: Path) -> None:
@@ -65,7 +52,7 @@ def test_items_closing_on_semicolons_without_a_lead_each_open(tmp_path: Path) ->
         b.startswith("Joined Commonwealth Public Service in 1961 Department of National")
         for b in blocks
     ), blocks
-    assert _words(blocks) == re.findall(r"\w+", " ".join(lines))  # no word lost or moved
+    assert words(blocks) == re.findall(r"\w+", " ".join(lines))  # no word lost or moved
 
 
 def test_a_sentence_with_one_semicolon_at_a_wrap_stays_whole(tmp_path: Path) -> None:
@@ -100,7 +87,7 @@ def test_a_lead_closing_colon_dash_opens_its_list(tmp_path: Path) -> None:
     assert any(b.endswith("especially in the areas of:-") for b in blocks), blocks
     assert "employment opportunities;" in blocks, blocks
     assert "education and training;" in blocks, blocks
-    assert _words(blocks) == re.findall(r"\w+", " ".join(lines))
+    assert words(blocks) == re.findall(r"\w+", " ".join(lines))
 
 
 def test_a_lead_closing_colon_dash_is_no_crosshead(tmp_path: Path) -> None:
