@@ -39,7 +39,11 @@ from archive.corpus.parse import parse_file  # noqa: E402
 from archive.corpus.registry import Registry  # noqa: E402
 
 MANIFEST = ROOT / "bench" / "real_pdfs.yaml"
-MANIFESTS = [MANIFEST, ROOT / "bench" / "real_pdfs_sealed8.yaml", ROOT / "bench" / "real_pdfs_sealed9.yaml"]
+MANIFESTS = [
+    MANIFEST,
+    ROOT / "bench" / "real_pdfs_sealed8.yaml",
+    ROOT / "bench" / "real_pdfs_sealed9.yaml",
+]
 
 
 def norm(text: str) -> str:

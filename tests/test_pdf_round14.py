@@ -1,0 +1,100 @@
+"""Shapes of layout met in real published PDFs (bench/real_pdfs.py, round 14), made here so the
+tests prove the reading without the real files: a one-off imprint foot on a paper's last page,
+a financial year printed only in the running foot, and a table's unit set in a heading cell that
+spans the columns under it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from papers import BODY
+
+from archive.ingest.papers import from_pdf
+
+IMPRINT = "https://floodfund.example.gov | FF1201 · VERSION 2 · NEW"
+NOTE = "1 The returns are published at https://floodfund.example.gov/returns each spring."
+
+
+def _imprint_pdf(path: Path) -> None:
+    """Three pages of a brief under a running head; page 2 closes with a footnote carrying a web
+    address, and the last page alone with the product's imprint in small type at its foot."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    for number in range(3):
+        pdf.setFont("Helvetica", 8)
+        pdf.drawRightString(width - 72, height - 40, "Flood Fund Brief")
+        y = height - 100
+        pdf.setFont("Times-Roman", 10)
+        for sentence in BODY[number % 2 :] + BODY[:2]:
+            pdf.drawString(72, y, sentence)
+            y -= 13
+        if number == 1:
+            pdf.setFont("Times-Roman", 8)
+            pdf.drawString(72, 60, NOTE)
+        if number == 2:
+            pdf.setFont("Helvetica", 7)
+            pdf.drawCentredString(width / 2, 30, IMPRINT)
+        pdf.showPage()
+    pdf.save()
+
+
+def test_a_one_off_imprint_foot_is_left_out_and_a_footnote_kept(tmp_path: Path) -> None:
+    path = tmp_path / "brief.pdf"
+    _imprint_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    text = " ".join(article.text.split())
+    assert "VERSION 2" not in text
+    assert "FF1201" not in text
+    # a footnote at a page's foot carrying a web address is the paper's, not furniture
+    assert NOTE[2:] in text
+    for sentence in BODY:
+        assert sentence in text
+
+
+def _financial_year_foot_pdf(path: Path) -> None:
+    """A budget paper whose pages print no date, only its financial year in the running foot."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    for number in range(4):
+        pdf.setFont("Helvetica-Bold", 14 if number == 0 else 10)
+        pdf.drawString(72, height - 90, "Financial Policy Objectives and Strategies")
+        y = height - 130
+        pdf.setFont("Times-Roman", 10)
+        for sentence in BODY:
+            pdf.drawString(72, y, sentence)
+            y -= 13
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, 30, "2005-06 Budget Paper No. 3")
+        pdf.drawRightString(width - 72, 30, str(number + 1))
+        pdf.showPage()
+    pdf.save()
+
+
+def test_a_financial_year_in_the_running_foot_dates_the_paper(tmp_path: Path) -> None:
+    path = tmp_path / "budget-paper.pdf"
+    _financial_year_foot_pdf(path)
+    article, found = from_pdf(path.read_bytes())
+    # the file was made today: the financial year the foot prints dates the paper instead
+    assert found.date == "2005"
+    assert "2005-06 Budget Paper" in found.date_by
+    assert "Budget Paper No. 3" not in " ".join(article.text.split())
+
+
+def test_two_financial_years_in_the_heads_date_nothing(tmp_path: Path) -> None:
+    from archive.ingest.papers import _running_financial_year
+
+    assert _running_financial_year(["2005-06 Budget Paper", "2005-06 Budget Paper"]) == (
+        "2005",
+        "2005-06 Budget Paper",
+    )
+    # two years side by side in every foot (a comparison's heads) name no one year
+    heads = ["2019/20 and 2020/21 estimates"] * 3
+    assert _running_financial_year(heads) is None
+    # a year printed once is no running foot's
+    assert _running_financial_year(["2019/20 estimates"]) is None
