@@ -98,3 +98,46 @@ def test_two_financial_years_in_the_heads_date_nothing(tmp_path: Path) -> None:
     assert _running_financial_year(heads) is None
     # a year printed once is no running foot's
     assert _running_financial_year(["2019/20 estimates"]) is None
+
+
+SPANNED = [("2022", "1,447,094", "2,486,123"), ("2023", "1,512,330", "2,590,417")]
+
+
+def _spanned_unit_pdf(path: Path) -> None:
+    """A ruled table whose heading cell "$'000" is drawn over its two columns of figures."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    rows = [
+        ["30 June", "Assets and liabilities", ""],
+        ["", "$'000", ""],
+        *[list(row) for row in SPANNED],
+    ]
+    table = Table(rows, colWidths=[90, 110, 110])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("SPAN", (1, 0), (2, 0)),
+                ("SPAN", (1, 1), (2, 1)),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
+    story = [Paragraph(sentence, styles["BodyText"]) for sentence in BODY[:2]]
+    story += [table, *[Paragraph(sentence, styles["BodyText"]) for sentence in BODY[2:]]]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_a_unit_in_a_heading_cell_over_two_columns_applies_to_both(tmp_path: Path) -> None:
+    from archive.corpus.amounts import extract_amounts
+
+    path = tmp_path / "funding.pdf"
+    _spanned_unit_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    values = {a.value for a in extract_amounts(article.text)}
+    assert {1_447_094_000, 2_486_123_000, 1_512_330_000, 2_590_417_000} <= values
+    assert not values & {2_486_123, 2_590_417}

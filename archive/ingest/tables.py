@@ -76,11 +76,28 @@ def column_units(rows: list[list[str]]) -> list[tuple[str, str] | None]:
     ):
         heads += 1
     units: list[tuple[str, str] | None] = []
+    spans = _spanned(rows[:heads])
     for at in range(len(rows[0]) if rows else 0):
-        text = " ".join(row[at] for row in rows[:heads] if at < len(row))
+        text = " ".join(row[at] for row in rows[:heads] if at < len(row)) + spans.get(at, "")
         column = [row[at : at + 1] for row in rows[heads:]]
         units.append(table_unit(text) or bare_unit(column, text) if text else None)
     return units
+
+
+def _spanned(heads: list[list[str]]) -> dict[int, str]:
+    """Give each column the heading cells spanning it from the left: a cell drawn over several
+    columns ("Assets Liabilities / $'000 $'000") is read into the first, the rest left empty,
+    and its unit is theirs too."""
+    spans: dict[int, str] = {}
+    for row in heads:
+        for at, cell in enumerate(row):
+            if not cell.strip():
+                continue
+            after = at + 1
+            while after < len(row) and not row[after].strip():
+                spans[after] = spans.get(after, "") + " " + cell
+                after += 1
+    return spans
 
 
 def merge_split_columns(rows: list[list[str]]) -> list[list[str]]:
