@@ -141,3 +141,58 @@ def test_a_unit_in_a_heading_cell_over_two_columns_applies_to_both(tmp_path: Pat
     values = {a.value for a in extract_amounts(article.text)}
     assert {1_447_094_000, 2_486_123_000, 1_512_330_000, 2_590_417_000} <= values
     assert not values & {2_486_123, 2_590_417}
+
+
+ACCOUNTS = [("Supreme Court", "174.5", "225.1"), ("Court of International Trade", "22.4", "22.9")]
+
+
+def _unit_over_heads_pdf(path: Path) -> None:
+    """A brief's table without rules: its caption, the unit on a line of its own under it ("(in
+    millions of dollars)"), the columns' heads in bold over two lines, then rows of figures."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    y = height - 90
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY[:2]:
+        pdf.drawString(72, y, sentence)
+        y -= 13
+    y -= 14
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawCentredString(width / 2, y, "Table 1. Discretionary Appropriations by Account")
+    y -= 13
+    pdf.setFont("Helvetica", 9)
+    pdf.drawCentredString(width / 2, y, "(in millions of dollars)")
+    y -= 18
+    pdf.setFont("Helvetica-Bold", 9)
+    for first, second in (("FY2026", "FY2027"), ("Enacted", "Request")):
+        pdf.drawRightString(400, y, first)
+        pdf.drawRightString(480, y, second)
+        y -= 11
+    pdf.drawString(150, y + 5, "Account")
+    y -= 8
+    pdf.setFont("Helvetica", 9)
+    for account, enacted, request in ACCOUNTS:
+        pdf.drawString(150, y, account)
+        pdf.drawRightString(400, y, enacted)
+        pdf.drawRightString(480, y, request)
+        y -= 16
+    y -= 14
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY[2:]:
+        pdf.drawString(72, y, sentence)
+        y -= 13
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_unit_on_its_own_line_over_the_columns_heads_applies(tmp_path: Path) -> None:
+    from archive.corpus.amounts import extract_amounts
+
+    path = tmp_path / "brief.pdf"
+    _unit_over_heads_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    values = {a.value for a in extract_amounts(article.text)}
+    assert {174_500_000, 225_100_000, 22_400_000, 22_900_000} <= values

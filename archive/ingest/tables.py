@@ -21,7 +21,8 @@ _UNIT = re.compile(
 # A unit without its currency, which the table's own cells then give: "(in millions)",
 # "Dollars in thousands", "(thousands)".
 _BARE_UNIT = re.compile(
-    r"\((?:amounts\s+)?(?:in\s+)?(?P<scale>millions|thousands|billions)\)"
+    r"\((?:amounts\s+)?(?:in\s+)?(?P<scale>millions|thousands|billions)"
+    r"(?:\s+of\s+(?P<word3>dollars|pounds|euros))?\)"
     r"|\b(?P<word>dollars|pounds|euros)\s+in\s+(?P<scale2>millions|thousands|billions)\b",
     re.IGNORECASE,
 )
@@ -59,8 +60,9 @@ def bare_unit(rows: list[list[str]], *texts: str) -> tuple[str, str] | None:
         if not match:
             continue
         scale = _SCALES[(match["scale"] or match["scale2"]).lower()]
-        if match["word"]:
-            return _WORD_SIGNS[match["word"].lower()], scale
+        word = match["word"] or match["word3"]
+        if word:
+            return _WORD_SIGNS[word.lower()], scale
         signs = {sign for row in rows for cell in row for sign in re.findall(r"[£$€]", cell)}
         return (signs.pop(), scale) if len(signs) == 1 else None
     return None
@@ -217,10 +219,16 @@ def carry_headers(pages: list[tuple[int, list]]) -> None:
     last: tuple[list[str], tuple[str, str] | None] | None = None
     for _, items in pages:
         caption = ""
+        # A caption's unit may stand a line or two over the table: "Table 1. Funding" /
+        # "($ in millions)" / the columns' heads read as a heading.
+        over: list[str] = []
         for at, item in enumerate(items):
             if not isinstance(item, list):
                 caption = getattr(item, "text", "")
+                over = [caption, *over][:3] if len(caption.split()) <= 15 else []
                 continue
+            if not table_unit(caption) and not bare_unit(item, caption):
+                caption = next((t for t in over if table_unit(t) or bare_unit(item, t)), caption)
             rows = merge_split_columns(join_signs(item))
             columns = column_units(rows)
             if is_header(rows[0]):
@@ -235,4 +243,4 @@ def carry_headers(pages: list[tuple[int, list]]) -> None:
             else:
                 unit = table_unit(caption) or bare_unit(rows, caption)
             items[at] = apply_unit(rows, unit, columns)
-            caption = ""
+            caption, over = "", []
