@@ -196,3 +196,44 @@ def test_a_unit_on_its_own_line_over_the_columns_heads_applies(tmp_path: Path) -
     article, _ = from_pdf(path.read_bytes())
     values = {a.value for a in extract_amounts(article.text)}
     assert {174_500_000, 225_100_000, 22_400_000, 22_900_000} <= values
+
+
+OPENING = [
+    "he fund pays councils a grant for each flood scheme they",
+    "complete in the year, and each claim is checked against",
+    "the scheme's audited return before any of it is paid out.",
+]
+
+
+def _drop_cap_pdf(path: Path) -> None:
+    """A report's text opening with a drop capital: "T" in large type beside its first three
+    lines, which are set in from the column's edge by the letter's width."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    y = height - 100
+    pdf.setFont("Times-Roman", 44)
+    pdf.drawString(72, y - 24, "T")
+    indent = 72 + pdf.stringWidth("T", "Times-Roman", 44) + 1
+    pdf.setFont("Times-Roman", 11)
+    for line in OPENING:
+        pdf.drawString(indent, y, line)
+        y -= 13
+    for sentence in BODY:
+        pdf.drawString(72, y, sentence)
+        y -= 13
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_drop_capital_opens_its_first_word(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    _drop_cap_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    text = " ".join(article.text.split())
+    assert "The fund pays councils a grant for each flood scheme they complete in the year" in text
+    assert "before any of it is paid out." in text
+    for sentence in BODY:
+        assert sentence in text
