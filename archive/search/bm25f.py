@@ -49,6 +49,29 @@ def scores(ranker: Ranker, q: AtLeast) -> Scores:
     return total * q.boost
 
 
+def scores_at(ranker: Ranker, q: AtLeast) -> tuple[np.ndarray, np.ndarray] | None:
+    """Return the documents scores() scores (in order) and each one's score, the same floats.
+
+    Only the documents holding a word are worked on, not an array of every document. None
+    where a registry filing's keyword is asked for (its score is Whoosh's, over every document).
+    """
+    parts: list[tuple[np.ndarray, np.ndarray]] = []
+    for unit in q.subqueries:
+        leaves = list(unit.leaves())
+        if any(type(leaf) is query.Term and leaf.fieldname not in TEXT for leaf in leaves):
+            return None
+        text = [t for t in leaves if type(t) in (query.Term, query.Phrase) and t.fieldname in TEXT]
+        ids, values = word_at(ranker, text)
+        if len(ids):
+            parts.append((ids, values * unit.boost))
+    if not parts:
+        return np.zeros(0, dtype=np.intp), np.zeros(0)
+    # scores() adds each unit's values into an array of zeros in the order of the units: each
+    # document's shares are added to 0.0 in that order here too.
+    held, total = _added(ranker.size, parts) if len(parts) > 1 else parts[0]
+    return held, total * q.boost
+
+
 _norms_of: weakref.WeakKeyDictionary[Ranker, dict[str, np.ndarray]] = weakref.WeakKeyDictionary()
 
 

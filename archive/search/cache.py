@@ -56,6 +56,15 @@ class _Compact:
                 self.form, self.parts = "sparse", (index, array[ids])
         self.nbytes = sum(part.nbytes for part in self.parts)
 
+    @classmethod
+    def held(cls, size: int, ids: np.ndarray, values: np.ndarray) -> _Compact:
+        """Keep scores given sparse: an array of size, values at ids (sorted, distinct), else 0."""
+        kept = cls.__new__(cls)
+        kept.shape, kept.dtype, kept.form = (size,), values.dtype, "sparse"
+        kept.parts = (ids.astype(np.int32) if size < 2**31 else ids, values)
+        kept.nbytes = sum(part.nbytes for part in kept.parts)
+        return kept
+
     def array(self) -> np.ndarray:
         """Return the array as it was put, read-only (a new one where it was kept compact)."""
         if self.form == "bits":
@@ -80,6 +89,15 @@ class ArrayCache:
     def __len__(self) -> int:
         return len(self._arrays)
 
+    def sparse(self, key: Hashable) -> tuple[np.ndarray, np.ndarray] | None:
+        """Return the documents (in order) and values of scores kept sparse; None if not so kept."""
+        key = _Key(key)
+        found = self._arrays.get(key)
+        if found is None or found.form != "sparse":
+            return None
+        self._arrays.move_to_end(key)
+        return found.parts[0], found.parts[1]
+
     def get(self, key: Hashable) -> np.ndarray | None:
         key = _Key(key)
         found = self._arrays.get(key)
@@ -91,7 +109,17 @@ class ArrayCache:
     def put(self, key: Hashable, array: np.ndarray) -> None:
         """Keep an array (read-only from now on: it is shared between requests)."""
         array.flags.writeable = False
-        kept = _Compact(array)
+        self._keep(key, _Compact(array))
+
+    def put_sparse(self, key: Hashable, size: int, ids: np.ndarray, values: np.ndarray) -> None:
+        """Keep scores given as the documents that score (sorted, distinct) and their values.
+
+        What get() then gives is the array of `size` holding values at ids and 0 elsewhere.
+        """
+        values.flags.writeable = False
+        self._keep(key, _Compact.held(size, ids, values))
+
+    def _keep(self, key: Hashable, kept: _Compact) -> None:
         key = _Key(key)
         if key in self._arrays:
             self.bytes -= self._arrays.pop(key).nbytes

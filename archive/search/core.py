@@ -191,7 +191,7 @@ class Archive:
                 hits = page_of_hits(gen, request, parsed, docs, filtered=bool(filters))
         return SearchResult(
             request,
-            int(docs.sum()),
+            int(np.count_nonzero(docs)),  # a tenth of sum() over a boolean array
             hits,
             facets,
             parsed.reading,
@@ -498,7 +498,7 @@ class Archive:
     def _order(
         self, gen: Generation, request: SearchRequest, parsed: ParsedQuery, docs: Mask
     ) -> list[int]:
-        count = int(docs.sum())
+        count = int(np.count_nonzero(docs))
         if not count:
             return []
         # The order the pages show: from the same arrays where the pages use them.

@@ -144,6 +144,19 @@ class DocSets:
         except ValueError:  # text the field cannot hold, such as a word in a numeric field
             return np.zeros(self.size, dtype=bool)
 
+    def _any_term(self, terms: list[tuple[str, str]]) -> Mask:
+        """Return the live documents holding any of some terms, as the OR of term() gives them."""
+        mask = np.zeros(self.size, dtype=bool)
+        for field, text in terms:
+            if field not in self.searcher.schema:
+                continue
+            try:
+                ids = self._kept_postings(field, text)[0]
+            except ValueError:  # text the field cannot hold
+                continue
+            mask[ids.astype(np.intp, copy=False)] = True
+        return mask & self.live
+
     def matches(self, q: query.Query) -> Mask:
         """Return the live documents a query matches, cached by query."""
         return self.cached(("q", q), lambda: self._evaluate(q))
@@ -158,6 +171,8 @@ class DocSets:
         if type(q) is query.And and q.subqueries:
             return np.logical_and.reduce([self._evaluate(sub) for sub in q.subqueries])
         if type(q) is query.Or and q.subqueries and not getattr(q, "minmatch", 0):
+            if all(type(sub) is query.Term for sub in q.subqueries):  # a word: one mask, not two
+                return self._any_term([(sub.fieldname, sub.text) for sub in q.subqueries])
             return np.logical_or.reduce([self._evaluate(sub) for sub in q.subqueries])
         if type(q) is AtLeast:
             return self._at_least(q)

@@ -56,6 +56,9 @@ def places(sets: DocSets, doc: int, stems: list[str], spans: Spans) -> dict[str,
     # Positions in a field count its kept words from its first one's; the body's follow the title's.
     shifts = (("title", -title_first), ("body", title_length - body_first))
     where: dict[str, list[int]] = {}
+    # The document as the arrays' own type: searching for a Python int casts the whole run of
+    # postings to int64 first (a copy of a common word's thousands, for each look-up).
+    key_local = segment.ids.dtype.type(local)
     for stem in stems:
         held: list[int] = []
         for field, shift in shifts:
@@ -66,7 +69,7 @@ def places(sets: DocSets, doc: int, stems: list[str], spans: Spans) -> dict[str,
             if span is None:
                 continue
             start, stop = span
-            at = start + int(np.searchsorted(segment.ids[start:stop], local))
+            at = start + int(segment.ids[start:stop].searchsorted(key_local))
             if at < stop and int(segment.ids[at]) == local:
                 low, high = segment.starts[at : at + 2].tolist()
                 held.extend((segment.poses[low:high].astype(np.int64) + shift).tolist())

@@ -22,8 +22,8 @@ from whoosh import query
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from archive.index import lengths
-from archive.search import bm25f, firstpass, pruning, rescoring
+from archive.index import arrays, lengths
+from archive.search import bm25f, firstpass, held, pruning, rescoring, wordpage
 from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
 from archive.search.scores import Scores, top
@@ -90,6 +90,7 @@ class Ranker:
         self.folder = sets.folder
         self._lengths: dict[str, np.ndarray] = {}  # each field's length bytes (index/lengths.py)
         self._means: dict[str, float] = {}
+        self._length_steps: dict[tuple[str, float, float], np.ndarray] = {}
         self._cache = ArrayCache(CACHED_SCORE_BYTES, CACHED_SCORES)
         # Each plain-words query's feedback words (archive/search/pruning.py), by its text.
         self._feedback: OrderedDict[tuple[str, query.Query], pruning.Feedback | None] = (
@@ -107,14 +108,33 @@ class Ranker:
     def top(self, q: query.Query, docs: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
         """Return the first `limit` of docs by a rankable query's scores, as top() over ranked().
 
-        A plain-words query's feedback is added only to the documents that can reach the page
-        (archive/search/pruning.py): its first pass and feedback words are kept for the next
-        page or filter click.
+        Scores are worked out only for the documents that hold a term (archive/search/held.py,
+        wordpage.py); a question with feedback is scored first by bounds (firstpass.py), its
+        feedback added only to the documents that can reach the page (pruning.py).
         """
+        kept = self._cache.sparse(q)
+        if kept is not None:
+            return held.page(self.size, kept, docs, limit)
         found = self._cache.get(q)
-        if found is not None or type(q) is not AtLeast or q.phrases:
-            return top(found if found is not None else self.cached(q), docs, limit)
-        return firstpass.page(self, q, docs, limit, lambda: self._first(q))
+        if found is not None:
+            return top(found, docs, limit)
+        if type(q) is AtLeast and not q.phrases:
+            page = wordpage.page(self, q, docs, limit)
+            if page is not None:
+                return page  # not kept: worked out for this page alone, and quick to work again
+            first = held.first(self, q)
+            if first is not None:
+                return held.page(self.size, first, docs, limit)
+            return firstpass.page(self, q, docs, limit, lambda: self._first(q))
+        if type(q) is not AtLeast:
+            page = held.pruned(self, q, docs, limit)
+            if page is not None:
+                return page  # not kept: worked out for this page alone, and quick to work again
+            scored = held.scores(self, q)
+            if scored is not None:
+                self._cache.put_sparse(q, self.size, *scored)
+                return held.page(self.size, scored, docs, limit)
+        return top(self.cached(q), docs, limit)
 
     def _first(self, q: AtLeast) -> tuple[Scores, pruning.Feedback | None]:
         """Return a plain-words query's scores before feedback, and its feedback, kept."""
@@ -167,40 +187,89 @@ class Ranker:
 
     def term(self, field: str, text: str) -> Scores:
         scores = np.zeros(self.size)
+        ids, found = self.term_at(field, text)
+        scores[ids] = found
+        return scores
+
+    def term_at(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return the documents holding a term (in order) and its score in each, as term()."""
+        found = self.leaf(field, text)
+        if found is None:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        if found.codes is None:  # a keyword's frequencies: a copy, the postings' are shared
+            return found.ids, found.weights.copy()
+        return found.ids, found.scores(found.weights, found.ids)
+
+    def leaf(self, field: str, text: str) -> held.Leaf | None:
+        """Return a term's postings and what scores them; None where no document holds it."""
         if field not in self.searcher.schema:
-            return scores
+            return None
         schema_field = self.searcher.schema[field]
         try:
             btext = schema_field.to_bytes(text)
         except ValueError:
-            return scores
+            return None
         ids, weights = self.sets.postings(field, btext)
         if not len(ids):
-            return scores
-        if not schema_field.scorable:
-            scores[ids] = weights  # Whoosh's WeightScorer: a keyword counts its frequency
-            return scores
+            return None
+        if not schema_field.scorable:  # Whoosh's WeightScorer: a keyword counts its frequency
+            return held.Leaf(ids, weights, None, 0.0, 0.0, np.zeros(0))
         weighting = self.searcher.weighting
         b = weighting._field_B.get(field, weighting.B)
         k1 = weighting.K1
-        idf = self.searcher.idf(field, btext)
-        if field not in self._means:  # Whoosh sums every segment's lengths on each call
-            self._means[field] = self.searcher.avg_field_length(field) or 1
-        avgfl = self._means[field]
-        lengths = self.lengths_at(field, ids)
-        # Whoosh's bm25(), term for term, so that every score is the same float.
-        scores[ids] = idf * (
-            (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl))
+        # Whoosh's bm25(), term for term, so that every score is the same float: the length's
+        # part, k1 * ((1 - b) + b * length / avgfl), worked out once for each of the 256 length
+        # steps (the same operations on the same numbers) and looked up by each one's step.
+        return held.Leaf(
+            ids,
+            weights,
+            self.length_codes(field),
+            self._idf(field, btext, len(ids)),
+            k1,
+            self._steps(field, b, k1),
         )
-        return scores
+
+    def idf(self, field: str, text: str) -> float:
+        """Return a term's idf, the searcher's: from the count of its postings where it may."""
+        if field not in self.searcher.schema:
+            return float(self.searcher.idf(field, text))
+        try:
+            btext = self.searcher.schema[field].to_bytes(text)
+        except ValueError:
+            return float(self.searcher.idf(field, text))
+        if type(self.searcher.weighting) is not RobertsonBM25F or not self._counted(field):
+            return float(self.searcher.idf(field, btext))
+        return self._idf(field, btext, len(self.sets._kept_postings(field, btext)[0]))
+
+    def _idf(self, field: str, btext: bytes, held: int) -> float:
+        """Return a term's idf, as the searcher's: from its postings' count where it may be."""
+        if type(self.searcher.weighting) is not RobertsonBM25F or not self._counted(field):
+            return float(self.searcher.idf(field, btext))
+        # The postings read from the arrays beside every segment are the term's document
+        # frequency in Whoosh's term files (deleted documents included, as Whoosh counts them):
+        # RobertsonBM25F.idf's own sum, without a look-up in the term files of each segment.
+        return log(1 + (self.size - held + 0.5) / (held + 0.5))
+
+    def _counted(self, field: str) -> bool:
+        """Say whether a field's postings are all read from the arrays beside the segments."""
+        segments = self.sets._arrays
+        return (
+            segments is not None
+            and all(segment is not None for segment, _ in segments)
+            and arrays.covers(self.searcher.schema, field)
+        )
+
+    def _steps(self, field: str, b: float, k1: float) -> np.ndarray:
+        key = (field, b, k1)
+        if key not in self._length_steps:
+            if field not in self._means:  # Whoosh sums every segment's lengths on each call
+                self._means[field] = self.searcher.avg_field_length(field) or 1
+            avgfl = self._means[field]
+            self._length_steps[key] = k1 * ((1 - b) + b * lengths.LENGTHS / avgfl)
+        return self._length_steps[key]
 
     def length_codes(self, field: str) -> np.ndarray:
         """Return every document's length byte in a field, mapped from the index's files."""
         if field not in self._lengths:
             self._lengths[field] = lengths.codes(self.reader, field, self.folder)
         return self._lengths[field]
-
-    def lengths_at(self, field: str, ids: np.ndarray) -> np.ndarray:
-        """Return some documents' field lengths, the floats Whoosh's doc_field_length gives."""
-        found: np.ndarray = lengths.LENGTHS.take(self.length_codes(field).take(ids))
-        return found

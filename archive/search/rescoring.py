@@ -76,7 +76,7 @@ def proximity(ranker: Ranker, q: AtLeast, window: np.ndarray) -> tuple[np.ndarra
     stems = _stems(q, "body")
     if not PROXIMITY or len(stems) < 2:
         return window[:0], bonus[:0]
-    idfs = {stem: ranker.searcher.idf("body", stem) for stem in stems}
+    idfs = {stem: ranker.idf("body", stem) for stem in stems}
     # Without feedback only the query's words are needed: stem only the words that could be
     # one of them (Porter's stems change a word's ending, never its first three letters).
     starts = None if _feeds(q) else tuple({stem[:3] for stem in stems})
