@@ -1,5 +1,6 @@
 """Measure PDF reading on real published PDFs, listed with what a reader must get back in
-bench/real_pdfs.yaml, bench/real_pdfs_sealed8.yaml and real_pdfs_sealed9.yaml; the PDFs are kept outside the repository.
+bench/real_pdfs.yaml, bench/real_pdfs_sealed8.yaml and bench/real_pdfs_sealed9.yaml; the PDFs
+are kept outside the repository.
 
     python bench/real_pdfs.py [--sealed | --set NAME[,NAME]] [--approaches] [--folder DIR]
         [--only NAME]
