@@ -146,7 +146,7 @@ def test_a_unit_in_a_heading_cell_over_two_columns_applies_to_both(tmp_path: Pat
 ACCOUNTS = [("Supreme Court", "174.5", "225.1"), ("Court of International Trade", "22.4", "22.9")]
 
 
-def _unit_over_heads_pdf(path: Path) -> None:
+def _unit_over_heads_pdf(path: Path, heads: bool = True) -> None:
     """A brief's table without rules: its caption, the unit on a line of its own under it ("(in
     millions of dollars)"), the columns' heads in bold over two lines, then rows of figures."""
     from reportlab.lib.pagesizes import letter
@@ -167,12 +167,13 @@ def _unit_over_heads_pdf(path: Path) -> None:
     pdf.drawCentredString(width / 2, y, "(in millions of dollars)")
     y -= 18
     pdf.setFont("Helvetica-Bold", 9)
-    for first, second in (("FY2026", "FY2027"), ("Enacted", "Request")):
+    for first, second in (("FY2026", "FY2027"), ("Enacted", "Request")) if heads else ():
         pdf.drawRightString(400, y, first)
         pdf.drawRightString(480, y, second)
         y -= 11
-    pdf.drawString(150, y + 5, "Account")
-    y -= 8
+    if heads:
+        pdf.drawString(150, y + 5, "Account")
+        y -= 8
     pdf.setFont("Helvetica", 9)
     for account, enacted, request in ACCOUNTS:
         pdf.drawString(150, y, account)
@@ -237,3 +238,14 @@ def test_a_drop_capital_opens_its_first_word(tmp_path: Path) -> None:
     assert "before any of it is paid out." in text
     for sentence in BODY:
         assert sentence in text
+
+
+def test_a_units_first_row_of_figures_takes_the_unit_too(tmp_path: Path) -> None:
+    from archive.corpus.amounts import extract_amounts
+
+    path = tmp_path / "brief.pdf"
+    _unit_over_heads_pdf(path, heads=False)
+    article, _ = from_pdf(path.read_bytes())
+    values = {a.value for a in extract_amounts(article.text)}
+    # no heads over the figures: the first row is figures, not the table's header
+    assert {174_500_000, 225_100_000, 22_400_000, 22_900_000} <= values

@@ -164,8 +164,9 @@ def apply_unit(
     a column's own unit (columns) wins over the table's."""
     if not unit and not any(columns or ()):
         return rows
-    out = [rows[0]]
-    for row in rows[1:]:
+    # a table whose heads were read apart (as a heading over it) starts with a row of figures
+    out = [rows[0]] if is_header(rows[0]) else []
+    for row in rows[len(out) :]:
         cells = []
         for at, cell in enumerate(row):
             own_unit = columns[at] if columns and at < len(columns) else None
