@@ -1,5 +1,6 @@
 """Measure PDF reading on real published PDFs, listed with what a reader must get back in
-bench/real_pdfs.yaml and bench/real_pdfs_sealed8.yaml; the PDFs are kept outside the repository.
+bench/real_pdfs.yaml, bench/real_pdfs_sealed8.yaml and bench/real_pdfs_sealed9.yaml; the PDFs
+are kept outside the repository.
 
     python bench/real_pdfs.py [--sealed | --set NAME[,NAME]] [--approaches] [--folder DIR]
         [--only NAME]
@@ -39,7 +40,11 @@ from archive.corpus.parse import parse_file  # noqa: E402
 from archive.corpus.registry import Registry  # noqa: E402
 
 MANIFEST = ROOT / "bench" / "real_pdfs.yaml"
-MANIFESTS = [MANIFEST, ROOT / "bench" / "real_pdfs_sealed8.yaml"]
+MANIFESTS = [
+    MANIFEST,
+    ROOT / "bench" / "real_pdfs_sealed8.yaml",
+    ROOT / "bench" / "real_pdfs_sealed9.yaml",
+]
 
 
 def norm(text: str) -> str:

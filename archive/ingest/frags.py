@@ -70,7 +70,7 @@ class Frag:
 def fragments(words: list[Word]) -> list[Frag]:
     """Group words into baselines, and split a baseline where a gap is wider than about a space."""
     rows: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+    for word in sorted(_drop_caps(words), key=lambda w: (w.top, w.x0)):
         for row in reversed(rows[-8:]):
             # Against the row's first word, not its growing extent: a tall heading beside two lines
             # of a column must not draw both lines into one row.
@@ -95,6 +95,50 @@ def fragments(words: list[Word]) -> list[Frag]:
             current.append(word)
         frags.append(Frag(current))
     return frags
+
+
+def _drop_caps(words: list[Word]) -> list[Word]:
+    """Put a drop capital (one letter in type two or more times the text's, set beside the first
+    lines of a paragraph) back at the head of its first line's first word: "C" + "ongressional"."""
+    size = type_size(words)
+    caps = [
+        w
+        for w in words
+        if size
+        and len(w.text) == 1
+        and w.text.isalpha()
+        and w.text.isupper()
+        and w.size >= 2 * size
+    ]
+    for cap in caps:
+        beside = sorted(
+            (
+                w
+                for w in words
+                if w is not cap
+                and w.size < 1.5 * size
+                and -0.5 * size <= w.x0 - cap.x1 <= 2 * size
+                and cap.top - 0.5 * size <= w.top < cap.bottom
+            ),
+            key=lambda w: (w.top, w.x0),
+        )
+        # beside two lines at least, the first level with the letter's top
+        if len(beside) < 2 or beside[0].top - cap.top > 0.8 * size:
+            continue
+        if beside[-1].top - beside[0].top < 0.8 * size:
+            continue
+        first = beside[0]
+        joined = Word(
+            cap.text + first.text,
+            first.x0,
+            first.x1,
+            first.top,
+            first.bottom,
+            first.size,
+            first.bold,
+        )
+        words = [joined if w is first else w for w in words if w is not cap]
+    return words
 
 
 def _apart(before: Word, word: Word) -> bool:

@@ -166,6 +166,12 @@ def from_pages(
                 f'The running head or foot "{headed[1]}" gives',
             )
     if not found.date:
+        # A budget paper prints only its financial year in its running foot ("2005-06 Budget
+        # Paper No. 3"): the year the paper is for dates it before the file's own date does.
+        year = _running_financial_year(paper.heads)
+        if year:
+            found.date, found.date_by = year[0], f'The running head or foot "{year[1]}" gives'
+    if not found.date:
         created = info_date(info.get("CreationDate"))
         if created:
             found.date, found.date_by = (
@@ -238,3 +244,20 @@ def _front(found: Suggested, lines: list[str], where: str) -> None:
 def _squeezed(text: str) -> str:
     """Compare titles without their spaces and case: a Title property runs words together."""
     return "".join(text.split()).casefold()
+
+
+_FINANCIAL_YEAR = re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d\d)[/–-](?P<next>\d\d)(?![\d/-])")
+
+
+def _running_financial_year(heads: list[str]) -> tuple[str, str] | None:
+    """Find the one financial year ("2019/20", "2005-06") that running heads or feet repeat."""
+    seen: dict[int, list[str]] = {}
+    for head in heads:
+        for match in _FINANCIAL_YEAR.finditer(head):
+            year = int(match["year"])
+            if int(match["next"]) == (year + 1) % 100:
+                seen.setdefault(year, []).append(head)
+    repeated = [year for year, lines in seen.items() if len(lines) >= 2]
+    if len(repeated) != 1:  # none, or several years side by side (a table's heads): no date
+        return None
+    return str(repeated[0]), seen[repeated[0]][0]

@@ -212,6 +212,8 @@ def is_running(line: Line, page: PageText, running: set[str], body: float = 0.0)
     words = line.text.split()
     tops = [ln.top for ln in page.lines]
     outermost = line.top in (min(tops), max(tops))  # not a footnote numbered as its page is
+    if line.top == max(tops) and _one_off_foot(line, body):
+        return True
     return bool(
         body
         and line.size
@@ -220,6 +222,29 @@ def is_running(line: Line, page: PageText, running: set[str], body: float = 0.0)
         and outermost
         and line.role != "note"
         and str(page.number) in (words[0], words[-1])
+    )
+
+
+# A product's or publisher's imprint: a web address, a version, a copyright, a file's code.
+_IMPRINT = re.compile(
+    r"https?://|\bwww\.[a-z]|\bversion\s+\d|©|\bcopyright\b|\ball rights reserved\b", re.I
+)
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¶]+|\[\d{1,3}\]|\(\d{1,3}\))(?:\s|[.)]\s|(?=[A-Za-z]))")
+
+
+def _one_off_foot(line: Line, body: float) -> bool:
+    """A page's last line in the margin band in a product's imprint shape, though it stands once
+    ("https://crsreports.congress.gov | IF13201 · VERSION 1 · NEW" on the last page only): not a
+    footnote (no note mark, a note's role), no larger than the text, short, no sentence."""
+    text = line.text.strip()
+    words = text.split()
+    return bool(
+        _IMPRINT.search(text)
+        and line.role != "note"
+        and not _NOTE_MARK.match(text)
+        and (not body or not line.size or line.size <= 1.05 * body)
+        and len(words) <= 16
+        and not (len(words) > 6 and text.endswith(".") and "©" not in text)
     )
 
 

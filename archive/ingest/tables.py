@@ -21,7 +21,8 @@ _UNIT = re.compile(
 # A unit without its currency, which the table's own cells then give: "(in millions)",
 # "Dollars in thousands", "(thousands)".
 _BARE_UNIT = re.compile(
-    r"\((?:amounts\s+)?(?:in\s+)?(?P<scale>millions|thousands|billions)\)"
+    r"\((?:amounts\s+)?(?:in\s+)?(?P<scale>millions|thousands|billions)"
+    r"(?:\s+of\s+(?P<word3>dollars|pounds|euros))?\)"
     r"|\b(?P<word>dollars|pounds|euros)\s+in\s+(?P<scale2>millions|thousands|billions)\b",
     re.IGNORECASE,
 )
@@ -59,8 +60,9 @@ def bare_unit(rows: list[list[str]], *texts: str) -> tuple[str, str] | None:
         if not match:
             continue
         scale = _SCALES[(match["scale"] or match["scale2"]).lower()]
-        if match["word"]:
-            return _WORD_SIGNS[match["word"].lower()], scale
+        word = match["word"] or match["word3"]
+        if word:
+            return _WORD_SIGNS[word.lower()], scale
         signs = {sign for row in rows for cell in row for sign in re.findall(r"[£$€]", cell)}
         return (signs.pop(), scale) if len(signs) == 1 else None
     return None
@@ -76,11 +78,28 @@ def column_units(rows: list[list[str]]) -> list[tuple[str, str] | None]:
     ):
         heads += 1
     units: list[tuple[str, str] | None] = []
+    spans = _spanned(rows[:heads])
     for at in range(len(rows[0]) if rows else 0):
-        text = " ".join(row[at] for row in rows[:heads] if at < len(row))
+        text = " ".join(row[at] for row in rows[:heads] if at < len(row)) + spans.get(at, "")
         column = [row[at : at + 1] for row in rows[heads:]]
         units.append(table_unit(text) or bare_unit(column, text) if text else None)
     return units
+
+
+def _spanned(heads: list[list[str]]) -> dict[int, str]:
+    """Give each column the heading cells spanning it from the left: a cell drawn over several
+    columns ("Assets Liabilities / $'000 $'000") is read into the first, the rest left empty,
+    and its unit is theirs too."""
+    spans: dict[int, str] = {}
+    for row in heads:
+        for at, cell in enumerate(row):
+            if not cell.strip():
+                continue
+            after = at + 1
+            while after < len(row) and not row[after].strip():
+                spans[after] = spans.get(after, "") + " " + cell
+                after += 1
+    return spans
 
 
 def merge_split_columns(rows: list[list[str]]) -> list[list[str]]:
@@ -145,8 +164,9 @@ def apply_unit(
     a column's own unit (columns) wins over the table's."""
     if not unit and not any(columns or ()):
         return rows
-    out = [rows[0]]
-    for row in rows[1:]:
+    # a table whose heads were read apart (as a heading over it) starts with a row of figures
+    out = [rows[0]] if is_header(rows[0]) else []
+    for row in rows[len(out) :]:
         cells = []
         for at, cell in enumerate(row):
             own_unit = columns[at] if columns and at < len(columns) else None
@@ -200,10 +220,16 @@ def carry_headers(pages: list[tuple[int, list]]) -> None:
     last: tuple[list[str], tuple[str, str] | None] | None = None
     for _, items in pages:
         caption = ""
+        # A caption's unit may stand a line or two over the table: "Table 1. Funding" /
+        # "($ in millions)" / the columns' heads read as a heading.
+        over: list[str] = []
         for at, item in enumerate(items):
             if not isinstance(item, list):
                 caption = getattr(item, "text", "")
+                over = [caption, *over][:3] if len(caption.split()) <= 15 else []
                 continue
+            if not table_unit(caption) and not bare_unit(item, caption):
+                caption = next((t for t in over if table_unit(t) or bare_unit(item, t)), caption)
             rows = merge_split_columns(join_signs(item))
             columns = column_units(rows)
             if is_header(rows[0]):
@@ -218,4 +244,4 @@ def carry_headers(pages: list[tuple[int, list]]) -> None:
             else:
                 unit = table_unit(caption) or bare_unit(rows, caption)
             items[at] = apply_unit(rows, unit, columns)
-            caption = ""
+            caption, over = "", []
