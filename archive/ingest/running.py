@@ -198,6 +198,8 @@ def _margin(page: PageText) -> list[Line]:
 
 
 def is_running(line: Line, page: PageText, running: set[str], body: float = 0.0) -> bool:
+    if line.role == "" and any(line is ln for ln in _imprint_box(page, body)):
+        return True
     if any(ln.edge for ln in page.lines):
         in_margin = _in_margin(line, page)
     else:
@@ -246,6 +248,40 @@ def _one_off_foot(line: Line, body: float) -> bool:
         and len(words) <= 16
         and not (len(words) > 6 and text.endswith(".") and "©" not in text)
     )
+
+
+def _short(line: Line) -> bool:
+    text = line.text.strip()
+    return 0 < len(text.split()) <= 6 and not re.search(r"[.:;,!?\u201d\"]$", text)
+
+
+def _imprint_box(page: PageText, body: float) -> list[Line]:
+    """An imprint box closing a first page's text above its notes ("Congressional Research
+    Service" / "https://crsreports.congress.gov" / "LSB11418"): two to four short lines, no
+    sentence, one in an imprint's shape, the lowest in the margin band, set off from the text
+    above by its type or a gap; the one-off foot rule takes only the page's lowest line."""
+    if page.number > 2:
+        return []
+    text = [ln for ln in page.lines if ln.role == "" and ln.text.strip()]
+    run: list[Line] = []
+    for ln in reversed(text):
+        if not _short(ln):
+            break
+        run.insert(0, ln)
+    if not 2 <= len(run) <= 4 or len(run) == len(text) or not run[-1].edge:
+        return []
+    above = text[len(text) - len(run) - 1]
+    sizes = {ln.size for ln in run}
+    apart = abs(above.size - run[0].size) >= 0.5 or run[0].top - above.top > 1.5 * above.size
+    official = re.compile(r"\bISBN\b|\b(?:Cm|CP|HC|HL)\s+(?:Paper\s+)?\d", re.I)
+    taken = bool(
+        apart
+        and max(sizes) - min(sizes) < 1
+        and any(_IMPRINT.search(ln.text) for ln in run)
+        and not any(_NOTE_MARK.match(ln.text) or official.search(ln.text) for ln in run)
+        and (not body or not run[0].size or max(sizes) <= 1.05 * body)
+    )
+    return run if taken else []
 
 
 def _in_margin(line: Line, page: PageText) -> bool:
