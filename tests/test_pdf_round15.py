@@ -59,3 +59,79 @@ def test_an_imprint_box_above_a_first_pages_notes_leaves_the_sentence_whole(
     assert " ".join(RUNS_OVER) in text
     for sentence in BODY:
         assert sentence in text
+
+
+# An unruled money table: (label lines, first year, second year, bold); a label over two lines
+# has its figures beside the first line or set between its two lines.
+ROWS = [
+    (["Flood Defence Grants (total)"], "174.5", "225.1", True),
+    (["Capital Works"], "163.1", "207.0", False),
+    (["Court of Appeals for the Federal", "Circuit"], "36.7", "38.7", True),
+    (["Coastal Erosion Fund"], "22.4", "22.9", True),
+    (["Cooperative Endangered", "Species Conservation Fund"], "8,816.3", "9,202.0", False),
+    (["Drainage Boards"], "1,766.0", "1,792.8", False),
+    (["Total"], "9,214.7", "9,661.8", True),
+]
+
+
+def _wrapped_rows_pdf(path: Path) -> None:
+    """A budget brief: a paragraph, a table's caption and unit on a line of its own, the columns'
+    heads, then unruled rows in plain and bold type, two of them with a label over two lines (the
+    first with its figures set between the lines, the second with them beside the first), a bold
+    total last, and a paragraph after."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    y = height - 90
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY:
+        pdf.drawString(72, y, sentence)
+        y -= 12
+    y -= 14
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(72, y, "Table 1. Flood Fund Appropriations")
+    y -= 12
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(72, y, "(in millions of dollars)")
+    y -= 16
+    pdf.setFont("Helvetica-Bold", 9)
+    pdf.drawString(72, y, "Account")
+    pdf.drawRightString(330, y, "FY2026")
+    pdf.drawRightString(400, y, "FY2027")
+    y -= 16
+    for label, first, second, bold in ROWS:
+        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", 9)
+        between = len(label) == 2 and bold
+        figures_y = y - 5.5 if between else y
+        pdf.drawRightString(330, figures_y, f"${first}")
+        pdf.drawRightString(400, figures_y, f"${second}")
+        for line in label:
+            pdf.drawString(72, y, line)
+            y -= 11
+        y -= 6
+    y -= 14
+    pdf.setFont("Times-Roman", 10)
+    for sentence in BODY[::-1]:
+        pdf.drawString(72, y, sentence)
+        y -= 12
+    pdf.showPage()
+    pdf.save()
+
+
+def test_rows_with_a_label_over_two_lines_and_bold_rows_stay_in_the_table(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "budget.pdf"
+    _wrapped_rows_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    text = article.text
+    for label, first, second, _ in ROWS:
+        # each row whole, its label's lines joined, and the table's unit on both figures
+        row = f"{' '.join(label)} — FY2026: ${first} million; FY2027: ${second} million."
+        assert row in text
+    assert "### Total" not in text
+    assert "### Court of Appeals" not in text
+    for sentence in BODY:
+        assert sentence in " ".join(text.split())

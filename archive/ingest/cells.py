@@ -4,6 +4,7 @@ found."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from archive.ingest.frags import Frag, Word
@@ -57,10 +58,13 @@ def find_tables(
     while at < len(strips):
         end = at
         while end < len(strips) and (
-            _cells(strips[end], box) or (end > at and _continues(strips[end], strips[end - 1]))
+            _cells(strips[end], box)
+            or _wrapped(strips[end], box)
+            or (end > at and _continues(strips[end], strips[end - 1]))
+            or (end > at and label_goes_on(strips[end], _rows(strips[end - 1])[0]) is not None)
         ):
             end += 1
-        if sum(_cells(s, box) for s in strips[at:end]) < 2:
+        if sum(_cells(s, box) or _wrapped(s, box) for s in strips[at:end]) < 2:
             out.extend(strips[at])
             at += 1
             continue
@@ -75,8 +79,14 @@ def find_tables(
         for number, line in enumerate(lines):
             cells = sorted(line, key=lambda f: f.x0)
             # a cell's second line ("£1.2" / "million") reads after its first, in its cell
+            wrapped = wrapped_row(line)
+            whole = label_goes_on(line, rows[-1]) if rows else None
             if rows and _continues(line, lines[number - 1]):
                 rows[-1] = rows[-1] + cells
+            elif whole:  # a label's last line on a strip of its own
+                rows[-1] = whole
+            elif wrapped:  # a label over two lines, its figures beside them
+                rows.append(wrapped)
             else:
                 rows.append(cells)
         found = table(rows)
@@ -107,6 +117,7 @@ def find_tables(
 
 def table(rows: list[list[Frag]]) -> list[list[str]]:
     """Line up each row's cells under the table's columns, found from where cells stand."""
+    rows = [_split_figures(row) for row in rows]
     spans: list[list[float]] = []
     for row in rows:
         for frag in row:
@@ -134,3 +145,84 @@ def table(rows: list[list[Frag]]) -> list[list[str]]:
             cells[at] = f"{cells[at]} {frag.text}".strip()
         table.append(cells)
     return table
+
+
+def _wrapped(strip: list[Frag], box: Callable[[Frag], int]) -> bool:
+    return len({box(f) for f in strip}) == 1 and wrapped_row(strip) is not None
+
+
+def wrapped_row(strip: list[Frag]) -> list[Frag] | None:
+    """A table's row whose label runs over two or three lines, its figures on one baseline beside
+    them ("Court of Appeals for the Federal" / "Circuit", "$36.7 $38.7" set between): one row,
+    the label's lines joined in its first cell; None when the strip is no such row."""
+    lines = _rows(strip)
+    if not 2 <= len(lines) <= 3:
+        return None
+    left = min(f.x0 for f in strip)
+    label = sorted((f for f in strip if abs(f.x0 - left) < 3), key=lambda f: f.top)
+    rest = [f for f in strip if f not in label]
+    if (
+        len(label) < 2
+        or not rest
+        or len(_rows(rest)) != 1
+        or any(len(f.words) > 6 for f in strip)
+        or not all(any(c.isdigit() for c in f.text) for f in rest)
+        or min(f.x0 for f in rest) <= max(f.x1 for f in label)
+        or any(any(c.isdigit() for c in f.text) for f in label[1:])
+    ):
+        return None
+    return [_joined(label), *sorted(rest, key=lambda f: f.x0)]
+
+
+def label_goes_on(strip: list[Frag], row: list[Frag]) -> list[Frag] | None:
+    """A row's label whose last line stands on a strip of its own, close under the label and no
+    figures ("Cooperative Endangered  22.2  0.0" / "Species Conservation Fund"): the row with its
+    label whole; None when the strip is no such line (a row's own gap is wider)."""
+    if len(strip) != 1 or len(row) < 2:
+        return None
+    line, label = strip[0], row[0]
+    size = line.size or 10.0
+    if (
+        len(line.words) > 6
+        or any(c.isdigit() for c in line.text)
+        # a money row's: figures beside the label; a label of three lines at most
+        or not all(any(c.isdigit() for c in f.text) for f in row[1:])
+        or label.bottom - label.top > 2.5 * (label.size or size)
+        or abs(line.x0 - label.x0) >= 3
+        or not 0 <= line.top - max(f.bottom for f in row) < 0.5 * size
+    ):
+        return None
+    return [_joined([label, line]), *row[1:]]
+
+
+def _joined(label: list[Frag]) -> Frag:
+    """A label's lines as one cell, its words read in line order."""
+    words = [w for f in label for w in f.words]
+    joined = Word(
+        " ".join(f.text for f in label),
+        min(w.x0 for w in words),
+        max(w.x1 for w in words),
+        min(w.top for w in words),
+        max(w.bottom for w in words),
+        label[0].size,
+        label[0].bold,
+    )
+    return Frag([joined], label[0].role)
+
+
+_FIGURE = re.compile(r"[(\u2212\-]?[$£€]?\d[\d,.]*%?\)?")
+
+
+def _split_figures(row: list[Frag]) -> list[Frag]:
+    """Figures side by side read as one fragment ("$8,816.3 $9,202.0", the gap between columns
+    narrow) are one cell each: a cell holds one figure."""
+    out: list[Frag] = []
+    for frag in row:
+        # each a whole figure: "1 250" is one figure with its thousands spaced
+        if len(frag.words) >= 2 and all(
+            _FIGURE.fullmatch(w.text) and re.search(r"[$£€.,%]", w.text) for w in frag.words
+        ):
+            out.extend(Frag([w], frag.role) for w in frag.words)
+        else:
+            out.append(frag)
+    return out

@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from archive.ingest.cells import find_tables, table
+from archive.ingest.cells import find_tables, label_goes_on, table, wrapped_row
 from archive.ingest.frags import ROLE_BODY, Frag, Word, fragments
 from archive.ingest.frags import rows as _rows
 from archive.ingest.frags import strips as _strips
@@ -308,7 +308,13 @@ def _emit(
             rest = [f for f in strip if f not in placed]
             laid.lines.extend([*_rows(rest), *(ruled[int(f.text[1:])] for f in placed)])
             continue
+        whole = label_goes_on(strip, run[-1]) if run and strip[0].role == ROLE_BODY else None
+        if whole:
+            run[-1] = whole
+            continue
         rows = _rows(strip)
+        wrapped = wrapped_row(strip) if strip[0].role == ROLE_BODY else None
+        rows = [wrapped] if wrapped else rows
         # A row of cells: short ones with figures among them; not two columns' lines side by side,
         # nor a justified line's stretched spaces.
         cells = (
