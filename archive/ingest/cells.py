@@ -69,9 +69,14 @@ def find_tables(
             at += 1
             continue
         run = strips[at:end]
+        left = min(f.x0 for s in run for f in s)
         head = (
             out[-len(strips[at - 1]) :]
-            if at and len(strips[at - 1]) >= 2 and all(len(f.words) <= 5 for f in strips[at - 1])
+            if at
+            and len(strips[at - 1]) >= 2
+            and all(len(f.words) <= 5 for f in strips[at - 1])
+            # over the table's columns, not a line of the column beside it
+            and all(f.x0 >= left - 3 for f in strips[at - 1])
             else []
         )
         lines = ([head] if head else []) + run

@@ -303,6 +303,13 @@ def _emit(
 
     for strip in strips:
         placed = [f for f in strip if f.text.startswith("\x00")]
+        above = table(run) if run and len(placed) == len(strip) == 1 else []
+        below = ruled[int(placed[0].text[1:])] if above else []
+        if above and below and len(above[0]) == len(below[0]):
+            # the table's last rows, taken out first beside the other column: one table still
+            laid.lines.append(above + below)
+            run.clear()
+            continue
         if placed:
             flush()
             rest = [f for f in strip if f not in placed]
