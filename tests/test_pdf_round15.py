@@ -1,6 +1,8 @@
 """Shapes of layout met in real published PDFs (bench/real_pdfs.py, round 15), made here so the
 tests prove the reading without the real files: an imprint box closing a first page's text above
-the page's notes, read before into the sentence running over the page break."""
+the page's notes, read before into the sentence running over the page break; an unruled table's
+rows whose label runs over two lines, and the bold rows and total after them; a table whose last
+rows stand below the column beside it."""
 
 from __future__ import annotations
 
@@ -135,3 +137,57 @@ def test_rows_with_a_label_over_two_lines_and_bold_rows_stay_in_the_table(
     assert "### Court of Appeals" not in text
     for sentence in BODY:
         assert sentence in " ".join(text.split())
+
+
+COLUMN = [
+    "The fund's first year was spent on the largest schemes",
+    "in the north, where the floods of the last winter did",
+    "the most damage; the councils there had asked for it",
+    "first. The second year turns to the smaller schemes.",
+]
+
+
+def _table_beside_a_column_pdf(path: Path) -> None:
+    """Two columns: the left one's text ends half way down the table set in the right one, so
+    the table's last rows stand alone across the page and its first rows beside the text."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    width, height = letter
+    y = height - 90
+    pdf.setFont("Times-Roman", 10)
+    for line in COLUMN * 2:
+        pdf.drawString(50, y, line)
+        y -= 12
+    y = height - 90
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(320, y, "(in millions of dollars)")
+    y -= 14
+    pdf.drawString(320, y, "Account")
+    pdf.drawRightString(490, y, "FY2026")
+    pdf.drawRightString(550, y, "FY2027")
+    y -= 14
+    for label, first, second, bold in ROWS:
+        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", 9)
+        pdf.drawRightString(490, y, f"${first}")
+        pdf.drawRightString(550, y, f"${second}")
+        for line in label:
+            pdf.drawString(320, y, line)
+            y -= 11
+        y -= 3
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_tables_last_rows_below_the_column_beside_it_stay_in_one_table(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "beside.pdf"
+    _table_beside_a_column_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    text = article.text
+    for label, first, second, _ in ROWS:
+        row = f"{' '.join(label)} — FY2026: ${first} million; FY2027: ${second} million."
+        assert row in text
+    assert " ".join(" ".join(COLUMN * 2).split()) in " ".join(text.split())
