@@ -191,3 +191,45 @@ def test_a_tables_last_rows_below_the_column_beside_it_stay_in_one_table(
         row = f"{' '.join(label)} — FY2026: ${first} million; FY2027: ${second} million."
         assert row in text
     assert " ".join(" ".join(COLUMN * 2).split()) in " ".join(text.split())
+
+
+def _foot_under_a_table_pdf(path: Path) -> None:
+    """A manual's pages with a running foot set as cells ("Issued May 2024  Flood Manual  Page
+    N"); on the last page a table of figures ends just over the foot."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    for number in range(1, 4):
+        pdf.setFont("Times-Roman", 10)
+        y = height - 90
+        lines = BODY * 3 if number < 3 else BODY
+        for sentence in lines:
+            pdf.drawString(72, y, sentence)
+            y -= 13
+        foot = 110 if number == 3 else 60
+        if number == 3:
+            y = 210
+            for label, first, second, _ in ROWS[:6]:
+                pdf.drawString(72, y, " ".join(label))
+                pdf.drawRightString(400, y, first)
+                pdf.drawRightString(480, y, second)
+                y -= 13
+            foot = y - 2
+        pdf.setFont("Times-Roman", 9)
+        pdf.drawString(72, foot, "Issued May 2024")
+        pdf.drawCentredString(width / 2, foot, "Flood Manual")
+        pdf.drawRightString(width - 72, foot, f"Page 4-{number}")
+        pdf.showPage()
+    pdf.save()
+
+
+def test_a_running_foot_read_into_a_tables_last_row_is_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "manual.pdf"
+    _foot_under_a_table_pdf(path)
+    article, _ = from_pdf(path.read_bytes())
+    text = article.text
+    assert "Issued May 2024" not in text
+    assert "Page 4-" not in text
+    assert "Drainage Boards" in text

@@ -21,7 +21,7 @@ from archive.ingest.hyphens import join_lines
 from archive.ingest.marks import SENTENCE_END as _SENTENCE_END
 from archive.ingest.marks import escape
 from archive.ingest.pagetext import Line, PageText
-from archive.ingest.running import RULE, is_running, running_lines
+from archive.ingest.running import RULE, drop_running_rows, is_running, running_lines
 
 _LEADER = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$|\s{2,}\d{1,4}$")
 _CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
@@ -87,6 +87,7 @@ def to_paper(pages: list[PageText], ocr: bool = False) -> Paper:
     for page in pages:
         lines = [ln for ln in page.lines if not RULE.fullmatch(ln.text)]
         heads = {id(ln) for ln in lines if is_running(ln, page, running, type_size)}
+        paper.heads += drop_running_rows(page, running)[: max(0, 12 - len(paper.heads))]
         if len(paper.heads) < 12:
             paper.heads += [ln.text for ln in lines if id(ln) in heads]
         lines = [ln for ln in lines if id(ln) not in heads]

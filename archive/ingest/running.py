@@ -250,6 +250,20 @@ def _one_off_foot(line: Line, body: float) -> bool:
     )
 
 
+def drop_running_rows(page: PageText, running: set[str]) -> list[str]:
+    """Take out of the page's tables a first or last row that is a running head or foot read
+    into the table ("Issued December 2002 | ABSTUDY 2003 | Page 2-11" under a table's last row);
+    the rows taken, as text."""
+    taken: list[str] = []
+    for _, rows in page.tables:
+        for at in (-1, 0):
+            text = " ".join(" ".join(c for c in rows[at] if c).split()) if len(rows) >= 2 else ""
+            if text and _shapes(text) & running:
+                taken.append(text)
+                del rows[at]
+    return taken
+
+
 def _short(line: Line) -> bool:
     text = line.text.strip()
     return 0 < len(text.split()) <= 6 and not re.search(r"[.:;,!?\u201d\"]$", text)
