@@ -10,12 +10,14 @@ order, with the same scores to the last bit.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
+import zipfcorpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from zipfcorpus import VOCABULARY, generated
+from zipfcorpus import VOCABULARY
 
 from archive.search import pruning, rescoring
 from archive.search.core import Archive
@@ -26,8 +28,14 @@ from archive.search.words import AtLeast
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
     """Index 400 generated documents, then change 30 and remove 20: segments and deletions."""
-    return generated(
-        tmp_path_factory.mktemp("pruning"),
+    return generated(tmp_path_factory.mktemp("pruning"))
+
+
+def generated(root: Path) -> Archive:
+    """Index 400 generated documents in root, then change 30 and remove 20 (test_firstpass.py
+    reads this index too)."""
+    return zipfcorpus.generated(
+        root,
         seed=12,
         count=400,
         title_words=(2, 5),
