@@ -39,6 +39,8 @@ def semicolon_items(lines: list[str]) -> set[int]:
 _STOPPED = re.compile(r"[.!?;][\"”’')\]]*$")
 # a lead in words, not a mark: "The members of the Board are" / "The Ministry is as follows"
 _WORD_LEAD = re.compile(r"\b(?:are|is|were|follows|following|be)\s?[:-]?$", re.IGNORECASE)
+# an item closes on no such word; a line that does goes on: "May 1981 ... activity. In" / "Ghazni ..."
+_OPEN = re.compile(r"\b(?:and|or|of|the|a|an|to|for|with|by|from|in|on|at)$", re.IGNORECASE)
 _SHORT = 0.75  # of the text's measure: a list's line, not a wrapped paragraph's
 _FULL = 0.85  # of the measure: an item's line that wraps onto the next
 
@@ -73,6 +75,7 @@ def unmarked_items(lines: list[str]) -> set[int]:
             len(line) <= 1.05 * width
             and line[:1].isupper()
             and not _STOPPED.search(line)
+            and not _OPEN.search(line)
             and not lead(line)
         )
 
@@ -88,6 +91,8 @@ def unmarked_items(lines: list[str]) -> set[int]:
             end < len(lines)
             and short(lines[end])
             and not (end + 1 < len(lines) and lines[end + 1][:1].islower())
+            # two wide lines in a row are a paragraph's wrapping, not two items
+            and not (end + 1 < len(lines) and min(map(len, lines[end : end + 2])) > _SHORT * width)
         ):
             end += 1
         # three items or more, mostly not in capitals (headings, a letterhead), and prose after
