@@ -46,3 +46,31 @@ def test_wrapped_prose_and_a_heading_stay_as_they_were(tmp_path: Path) -> None:
     assert any(b.startswith("The thirty-eight nations of the Antarctic Treaty") for b in blocks)
     assert any("Government had decided to increase its support" in b for b in blocks), blocks
     assert words(blocks) == re.findall(r"\w+", " ".join(lines))
+
+
+def test_organisations_one_to_a_line_are_parted_and_a_wrapped_one_kept(tmp_path: Path) -> None:
+    # items near the measure, run in pairs before; one wraps at the measure onto a word's line
+    orgs = [
+        "Association of Civilian Widows",
+        "Australian Council of Trade Unions",
+        "Australian Federation of Business and Professional",
+        "Women",
+        "Australian Federation of University Women",
+        "Australian Union of Students",
+        "Federation of Ethnic Communities' Councils of Australia",
+        "National Council of Women of Australia",
+    ]
+    lines = [*SCAN[:4], "The organisations to benefit from these payments are:", *orgs, *SCAN[4:]]
+    blocks = _blocks(tmp_path, lines)
+    assert "Australian Council of Trade Unions" in blocks, blocks
+    assert "Australian Federation of Business and Professional Women" in blocks, blocks
+    assert "Australian Union of Students" in blocks, blocks
+    assert "Federation of Ethnic Communities' Councils of Australia" in blocks, blocks
+    assert words(blocks) == re.findall(r"\w+", " ".join(lines))
+
+
+def test_a_signature_block_closing_the_text_is_left_as_it_was(tmp_path: Path) -> None:
+    # guard: short lines with no prose after them are a signature's, not a list (furniture's)
+    tail = ["Yours sincerely", "R. J. L. Hawke", "Prime Minister"]
+    blocks = au_blocks(tmp_path, [*SCAN, *tail], "LETTER", "1983-04-06", items="[-*] ")
+    assert not any(b.startswith(("- ", "* ")) for b in blocks), blocks

@@ -39,7 +39,7 @@ def semicolon_items(lines: list[str]) -> set[int]:
 _STOPPED = re.compile(r"[.!?;][\"”’')\]]*$")
 # a lead in words, not a mark: "The members of the Board are" / "The Ministry is as follows"
 _WORD_LEAD = re.compile(r"\b(?:are|is|were|follows|following|be)\s?[:-]?$", re.IGNORECASE)
-# an item closes on no such word; a line that does goes on: "May 1981 ... activity. In" / "Ghazni ..."
+# an item closes on no such word; a line that does goes on: "... activity. In" / "Ghazni ..."
 _OPEN = re.compile(r"\b(?:and|or|of|the|a|an|to|for|with|by|from|in|on|at)$", re.IGNORECASE)
 _SHORT = 0.75  # of the text's measure: a list's line, not a wrapped paragraph's
 _FULL = 0.85  # of the measure: an item's line that wraps onto the next
