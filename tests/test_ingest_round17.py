@@ -18,24 +18,20 @@ def _blocks(tmp_path: Path, lines: list[str]) -> list[str]:
     return au_blocks(tmp_path, lines, "NEW MINISTRY", "1975-12-22", marks=False)
 
 
-def test_short_lines_after_a_lead_each_stand_as_an_item(tmp_path: Path) -> None:
-    # a board's members one to a line, no bullet, no closing mark, after a lead in words
-    members = [
-        "Sir John Marshall (Chairman)",
-        "Professor A. B. Clarke",
-        "Mrs Joan Whitlam",
-        "Mr R. J. Hawke",
-        "Dr Helen Morrison",
+def test_posts_one_to_a_line_closing_on_commas_each_stand_as_an_item(tmp_path: Path) -> None:
+    # a ministry's posts one to a line, each closing on ",", no bullet, after a lead in words
+    posts = [
+        "Minister for Industry, Technology and Commerce,",
+        "Minister for Science and Technology,",
+        "Minister Assisting the Prime Minister,",
+        "Minister for Small Business and Customs,",
+        "Minister for Trade Negotiations,",
     ]
-    lines = [
-        *SCAN[:4],
-        "The members of the new Advisory Board on Antarctic Science are",
-        *members,
-        *SCAN[4:],
-    ]
+    lines = [*SCAN[:4], "The Ministers to attend the meeting of the new Council are", *posts]
+    lines += SCAN[4:]
     blocks = _blocks(tmp_path, lines)
-    for member in members:
-        assert member in blocks, blocks
+    for post in posts:
+        assert post in blocks, blocks
     assert words(blocks) == re.findall(r"\w+", " ".join(lines))  # no word lost or moved
 
 
@@ -67,10 +63,3 @@ def test_organisations_one_to_a_line_are_parted_and_a_wrapped_one_kept(tmp_path:
     assert "Australian Union of Students" in blocks, blocks
     assert "Federation of Ethnic Communities' Councils of Australia" in blocks, blocks
     assert words(blocks) == re.findall(r"\w+", " ".join(lines))
-
-
-def test_a_signature_block_closing_the_text_is_left_as_it_was(tmp_path: Path) -> None:
-    # guard: short lines with no prose after them are a signature's, not a list (furniture's)
-    tail = ["Yours sincerely", "R. J. L. Hawke", "Prime Minister"]
-    blocks = au_blocks(tmp_path, [*SCAN, *tail], "LETTER", "1983-04-06", items="[-*] ")
-    assert not any(b.startswith(("- ", "* ")) for b in blocks), blocks

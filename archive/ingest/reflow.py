@@ -118,8 +118,6 @@ def reflow(lines: list[str], scanned: set[str] | None = None) -> list[str]:
             units[-1] = f"{kept} {line}"
         else:
             itemised.append(item or lead(previous))
-            if index in bare:  # an item of a list with no mark: a list's item, not a crosshead
-                bulleted.add(len(units))
             if flow_item:
                 # the item before it too, if it reads as one (not the line with the colon)
                 bulleted.add(len(units))
