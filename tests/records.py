@@ -7,6 +7,11 @@ import re
 import shutil
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from archive.cli import main
+from archive.corpus.parse import Document, parse_file
+from archive.corpus.registry import Registry
 from archive.ingest.pipeline import Options, ingest
 from archive.ingest.report import IngestReport
 
@@ -67,3 +72,26 @@ def au_blocks(
 def words(blocks: list[str]) -> list[str]:
     """Return the words of a body's blocks, in order."""
     return re.findall(r"\w+", " ".join(blocks))
+
+
+def ingest_au_releases(
+    tmp: Path, records: list[dict[str, str]], first_id: int, month: str
+) -> list[Document]:
+    """Ingest records through the CLI as a maintainer would (`archive init --country AU`, then
+    `archive ingest` of a JSON-lines file) into tmp/archive; return every written document.
+
+    Record n gets id first_id + n and the date 1985-<month>-<n + 1>."""
+    root = tmp / "archive"
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", "--country", "AU", str(root)]).exit_code == 0
+    lines = [
+        json.dumps({"id": str(first_id + n), "date": f"1985-{month}-{n + 1:02d}"} | record)
+        for n, record in enumerate(records)
+    ]
+    source = tmp / "releases.jsonl"
+    source.write_text("\n".join(lines) + "\n", "utf-8")
+    result = runner.invoke(main, ["--root", str(root), "ingest", "--source", "PM", str(source)])
+    assert result.exit_code == 0, result.output
+    registry = Registry.load(root / "corpus", "AU")
+    files = [p for p in (root / "corpus").rglob("*.md") if p.name != "README.md"]
+    return [parse_file(p, registry) for p in files]

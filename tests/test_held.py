@@ -12,73 +12,35 @@ wrong on purpose shows that the comparison would catch one.
 from __future__ import annotations
 
 import random
-import shutil
-from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query
+from zipfcorpus import VOCABULARY, generated
 
-from archive.index.build import build
 from archive.search import held, scores, wordpage
 from archive.search.cache import ArrayCache
 from archive.search.core import Archive
 from archive.search.scores import top, top_at
 from archive.search.words import AtLeast
 
-TEST_CORPUS = Path(__file__).parent / "corpus"
-VOCABULARY = [
-    f"{a}{b}{c}"
-    for a in ("ba", "ko", "mi", "tu", "ze")
-    for b in ("ra", "lo", "ni", "pe")
-    for c in "sdk"
-]
-
-
-def _document(rng: random.Random, n: int) -> tuple[str, str]:
-    year = rng.randint(2005, 2024)
-    # Zipf-like (the first words in most documents), titles short: a common word's body term
-    # then holds far more documents than its title term, as in real text.
-    weights = [1 / (rank + 1) for rank in range(len(VOCABULARY))]
-    title = " ".join(rng.choices(VOCABULARY, weights, k=rng.randint(1, 3)))
-    body = [
-        " ".join(rng.choices(VOCABULARY, weights, k=rng.randint(4, 25))).capitalize() + "."
-        for _ in range(rng.randint(1, 6))
-    ]
-    text = (
-        f'---\ntitle: {title.capitalize()}\ndate: "{year}"\nsource: Test\n'
-        f"departments: [{rng.choice(('dfe', 'dh', ''))}]\n---\n\n" + "\n\n".join(body) + "\n"
-    )
-    return f"{year}-doc-{n}", text
-
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
     """Index 500 generated documents, then change 30 and remove 25: segments and deletions."""
-    root = tmp_path_factory.mktemp("held")
-    corpus, index = root / "corpus", root / "index"
-    corpus.mkdir()
-    for name in ("departments.yaml", "programmes.yaml"):
-        shutil.copy(TEST_CORPUS / name, corpus / name)
-    rng = random.Random(21)
-    names = []
-    for n in range(500):
-        name, text = _document(rng, n)
-        (corpus / f"{name}.md").write_text(text, "utf-8")
-        names.append(name)
-    assert not build(corpus, index).errors
-    for name in rng.sample(names, 60)[:30]:
-        path = corpus / f"{name}.md"
-        path.write_text(path.read_text("utf-8") + f"\n{VOCABULARY[-1]} {VOCABULARY[3]}.\n", "utf-8")
-    for name in rng.sample(names, 25):
-        (corpus / f"{name}.md").unlink()
-    assert not build(corpus, index).errors
-    found = Archive(index)
-    reader = found._current().searcher.reader()
-    assert len(list(reader.leaf_readers())) > 1 and reader.has_deletions()
-    return found
+    return generated(
+        tmp_path_factory.mktemp("held"),
+        seed=21,
+        count=500,
+        title_words=(1, 3),
+        sentence_words=(4, 25),
+        paragraphs=(1, 6),
+        drawn=60,
+        added_word=3,
+        removed=25,
+    )
 
 
 @pytest.fixture

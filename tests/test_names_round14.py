@@ -9,14 +9,8 @@ its rule taken out of archive/ingest/titlejoint.py, orgpeople.py or orgshapes.py
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from click.testing import CliRunner
-
-from archive.cli import main
-from archive.corpus.parse import parse_file
-from archive.corpus.registry import Registry
+from records import ingest_au_releases
 
 TITLED = [  # (record's title, the title the written file must carry)
     ("INDONESIA&#146;S AGREEMENT WITH THE FUND", "INDONESIA’S AGREEMENT WITH THE FUND"),
@@ -65,25 +59,12 @@ ORGANISED = {  # title: text
 @pytest.fixture(scope="module")
 def written(tmp_path_factory) -> dict[str, list[str]]:
     """Ingest every record once through the CLI; return each written title's organisations."""
-    tmp = tmp_path_factory.mktemp("round14")
-    root = tmp / "archive"
-    runner = CliRunner()
-    assert runner.invoke(main, ["init", "--country", "AU", str(root)]).exit_code == 0
     records = [
         {"title": title, "text": f"Text {n} of a release: the {n}th item on the agenda for today."}
         for n, (title, _) in enumerate(TITLED, start=1)
     ] + [{"title": title, "text": text} for title, text in ORGANISED.items()]
-    lines = [
-        json.dumps({"id": str(200 + n), "date": f"1985-06-{n + 1:02d}"} | record)
-        for n, record in enumerate(records)
-    ]
-    source = tmp / "releases.jsonl"
-    source.write_text("\n".join(lines) + "\n", "utf-8")
-    result = runner.invoke(main, ["--root", str(root), "ingest", "--source", "PM", str(source)])
-    assert result.exit_code == 0, result.output
-    registry = Registry.load(root / "corpus", "AU")
-    files = [p for p in (root / "corpus").rglob("*.md") if p.name != "README.md"]
-    found = {d.title: list(d.organisations) for d in (parse_file(p, registry) for p in files)}
+    docs = ingest_au_releases(tmp_path_factory.mktemp("round14"), records, 200, "06")
+    found = {d.title: list(d.organisations) for d in docs}
     assert len(found) == len(records), sorted(found)
     return found
 

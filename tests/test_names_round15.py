@@ -10,14 +10,8 @@ JSON-lines file; the tests read the written files. Each test fails on the code b
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from click.testing import CliRunner
-
-from archive.cli import main
-from archive.corpus.parse import parse_file
-from archive.corpus.registry import Registry
+from records import ingest_au_releases
 
 BODY = "The Government will provide $ 2 million towards the cost of the new works this year."
 # (record's title, record's text, the title the written file must carry)
@@ -90,25 +84,11 @@ ORGANISED = {  # title: text
 @pytest.fixture(scope="module")
 def written(tmp_path_factory) -> dict[str, tuple[list[str], list[str]]]:
     """Ingest every record once through the CLI; return each written title's names and reviews."""
-    tmp = tmp_path_factory.mktemp("round15")
-    root = tmp / "archive"
-    runner = CliRunner()
-    assert runner.invoke(main, ["init", "--country", "AU", str(root)]).exit_code == 0
     records = [
         {"title": title, "text": f"{text}\n\nItem {n} of the agenda for today was agreed."}
         for n, (title, text, _) in enumerate(TITLED, start=1)
     ] + [{"title": title, "text": text} for title, text in ORGANISED.items()]
-    lines = [
-        json.dumps({"id": str(300 + n), "date": f"1985-07-{n + 1:02d}"} | record)
-        for n, record in enumerate(records)
-    ]
-    source = tmp / "releases.jsonl"
-    source.write_text("\n".join(lines) + "\n", "utf-8")
-    result = runner.invoke(main, ["--root", str(root), "ingest", "--source", "PM", str(source)])
-    assert result.exit_code == 0, result.output
-    registry = Registry.load(root / "corpus", "AU")
-    files = [p for p in (root / "corpus").rglob("*.md") if p.name != "README.md"]
-    docs = [parse_file(p, registry) for p in files]
+    docs = ingest_au_releases(tmp_path_factory.mktemp("round15"), records, 300, "07")
     found = {d.title: (list(d.organisations), [str(r) for r in d.review]) for d in docs}
     assert len(docs) == len(records), sorted(found)  # every record written, however titled
     return found

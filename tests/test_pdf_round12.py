@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from papers import BODY
+from pdfpages import canvas_pages, draw_wrapped, read_pdf, wrap
 
 from archive.corpus.amounts import extract_amounts
 from archive.ingest.covers import issuer
@@ -28,11 +29,7 @@ SECTION = [
 def _act_cover(path: Path, issuer_lines: list[str], title_lines: list[str], certified: str) -> None:
     """An Act's cover as a parliament prints it: its name in bold capitals over its lines, the
     document's own name under it in smaller bold type, the date certified, then a page of text."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
+    pdf, width, height = canvas_pages(path, "A4")
     y = height - 200
     for line in issuer_lines:
         pdf.setFont("Times-Bold", 14)
@@ -51,24 +48,9 @@ def _act_cover(path: Path, issuer_lines: list[str], title_lines: list[str], cert
     for text in (SECTION + BODY, BODY + SECTION[1:]):
         y = height - 90
         pdf.setFont("Times-Roman", 10)
-        for sentence in text:
-            for chunk in _wrap(sentence, 80):
-                pdf.drawString(90, y, chunk)
-                y -= 13
-            y -= 8
+        y = draw_wrapped(pdf, y, text, 80, 90)
         pdf.showPage()
     pdf.save()
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line]
 
 
 def test_a_title_under_an_issuers_name_in_larger_type_is_the_title(tmp_path: Path) -> None:
@@ -79,7 +61,7 @@ def test_a_title_under_an_issuers_name_in_larger_type_is_the_title(tmp_path: Pat
         ["FLOOD GRANTS (AMENDMENT)", "ACT, No. 4 OF 2024"],
         "[Certified on 23rd of July, 2024]",
     )
-    article, found = from_pdf(path.read_bytes())
+    article, found, _ = read_pdf(path)
     assert found.title == "FLOOD GRANTS (AMENDMENT) ACT, No. 4 OF 2024"
     assert found.date == "2024-07-23"
     assert "first pages" in found.date_by
@@ -94,7 +76,7 @@ def test_a_document_named_in_the_largest_type_stays_the_title(tmp_path: Path) ->
         ["FOR THE YEAR ENDED", "31 MARCH 2024"],
         "[Laid before Parliament on 9th of July, 2024]",
     )
-    _, found = from_pdf(path.read_bytes())
+    _, found, _ = read_pdf(path)
     assert found.title == "DEPARTMENT FOR EDUCATION ANNUAL REPORT AND ACCOUNTS"
 
 
@@ -208,8 +190,7 @@ def test_a_ligature_read_short_by_the_fonts_map_is_read_by_its_width(
 ) -> None:
     path = tmp_path / "ligature.pdf"
     _ligature_width_pdf(path, mapped)
-    article, _ = from_pdf(path.read_bytes())
-    text = " ".join(article.text.split())
+    article, _, text = read_pdf(path)
     assert "The council pays the difference between the two bids each year." in text
     assert "The grant is paid to effective schemes in three parts each year." in text
     # the plain letters stay as they are: "five", "fixed", "first", "full"
@@ -243,14 +224,14 @@ def _side_notes_pdf(path: Path) -> None:
     _, height = A4
     y = height - 90
     pdf.setFont("Times-Roman", 12)
-    for chunk in _wrap(BODY[0] + " " + BODY[1], 70):
+    for chunk in wrap(BODY[0] + " " + BODY[1], 70):
         pdf.drawString(72, y, chunk)
         y -= 16
     y -= 10
     for note, section in zip(NOTES, QUOTED[:1] + QUOTED[2:], strict=True):
         top = y
         pdf.setFont("Times-Bold", 9)
-        for chunk in _wrap(note, 16):
+        for chunk in wrap(note, 16):
             pdf.drawString(72, top, chunk)
             top -= 9
         # a reader's pen mark down the margin beside the note, as on a library's copy: OCR
@@ -259,12 +240,12 @@ def _side_notes_pdf(path: Path) -> None:
         pdf.line(64, y + 10, 64, y - 30)
         pdf.setFont("Times-Roman", 12)
         text = section if section is QUOTED[2] else section + " " + QUOTED[1]
-        for chunk in _wrap(text, 52):
+        for chunk in wrap(text, 52):
             pdf.drawString(170, y, chunk)
             y -= 16
         y -= 12
     pdf.setFont("Times-Roman", 12)
-    for chunk in _wrap(BODY[2] + " " + BODY[3], 70):
+    for chunk in wrap(BODY[2] + " " + BODY[3], 70):
         pdf.drawString(72, y, chunk)
         y -= 16
     pdf.showPage()
@@ -307,10 +288,10 @@ def _tesseract_page() -> tuple[dict, dict[tuple[int, int, int], list[int]]]:
             data["conf"].append(90.0)
             x += width + 3.5
 
-    full = _wrap(BODY[0] + " " + BODY[1], 60)
+    full = wrap(BODY[0] + " " + BODY[1], 60)
     for n, text in enumerate(full):
         line((1, 1, n), text.split(), 68, 250 + 16 * n, 260 + 16 * n)
-    quoted = _wrap(QUOTED[0] + " " + QUOTED[1], 44)
+    quoted = wrap(QUOTED[0] + " " + QUOTED[1], 44)
     for n, text in enumerate(quoted):
         line((2, 1, n), text.split(), 157, 307.5 + 16 * n, 317.3 + 16 * n)
     notes = [("“Period of", 307.0, 319.2), ("Mireeone A :", 316.6, 339.1), ("and", 337.2, 353.3)]
@@ -320,7 +301,7 @@ def _tesseract_page() -> tuple[dict, dict[tuple[int, int, int], list[int]]]:
     # the next section's last word on a line of its own, its box twice a line high (a speck
     # under it), and a speck over "its" read as a mark of its own
     fee = QUOTED[2].split()
-    rows = _wrap(" ".join(fee[:-1]), 44)
+    rows = wrap(" ".join(fee[:-1]), 44)
     start = 317.3 + 16 * len(quoted) + 8
     for n, text in enumerate(rows):
         line((5, 1, n), text.split(), 157, start + 16 * n - 9.8, start + 16 * n)
@@ -332,7 +313,7 @@ def _tesseract_page() -> tuple[dict, dict[tuple[int, int, int], list[int]]]:
     x, bottom = data["left"][its] / px, (data["top"][its] + data["height"][its]) / px
     line((6, 1, 0), ["."], x + 1.5, bottom - 6, bottom - 3)
     after = end + 20
-    for n, text in enumerate(_wrap(BODY[2] + " " + BODY[3], 60)):
+    for n, text in enumerate(wrap(BODY[2] + " " + BODY[3], 60)):
         line((4, 1, n), text.split(), 68, after + 16 * n, after + 10 + 16 * n)
     return data, lines
 
@@ -380,13 +361,13 @@ def test_a_letters_subject_line_is_its_title(tmp_path: Path) -> None:
         "Re-zoning of the site was agreed in 2020. " + " ".join(BODY),
         *[" ".join(BODY)] * 3,
     ]:
-        for chunk in _wrap(paragraph, 80):
+        for chunk in wrap(paragraph, 80):
             pdf.drawString(72, y, chunk)
             y -= 15
         y -= 8
     pdf.showPage()
     pdf.save()
-    article, found = from_pdf(path.read_bytes())
+    article, found, _ = read_pdf(path)
     assert found.title == "FLOOD SCHEME BRIDGE - SITE REVIEW INSPECTION / LOAD EVALUATION"
     assert found.title_by == "the letter's or memorandum's subject line"
     assert found.date == "2024-05-28"

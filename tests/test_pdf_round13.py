@@ -8,8 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from papers import BODY
-
-from archive.ingest.papers import from_pdf
+from pdfpages import (
+    amounts_of,
+    canvas_pages,
+    draw_lines,
+    draw_wrapped,
+    end_with_body,
+    pdf_amounts,
+    read_pdf,
+    wrap,
+)
 
 PARAGRAPHS = [
     "The fund pays councils a grant for each flood scheme they complete in the year.",
@@ -27,25 +35,10 @@ SECTIONS = [
 ]
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line]
-
-
 def _section_heads_pdf(path: Path) -> None:
     """Five pages of a report under heads naming the page's part and item, in small capitals at
     the top of the page on alternating sides: no two pages' heads read the same."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    width, height = letter
+    pdf, width, height = canvas_pages(path, "letter")
     for number, section in enumerate(SECTIONS):
         pdf.setFont("Helvetica", 8)
         part = "PART I" if number < 3 else "PART II"
@@ -57,11 +50,7 @@ def _section_heads_pdf(path: Path) -> None:
                 pdf.drawString(50, y, text)
         y = height - 110
         pdf.setFont("Times-Roman", 10)
-        for sentence in PARAGRAPHS[number % 2 :] + BODY[: 2 + number % 3]:
-            for chunk in _wrap(sentence, 90):
-                pdf.drawString(72, y, chunk)
-                y -= 13
-            y -= 8
+        y = draw_wrapped(pdf, y, PARAGRAPHS[number % 2 :] + BODY[: 2 + number % 3])
         pdf.setFont("Helvetica", 7)
         pdf.drawCentredString(width / 2, 30, f"FLOOD FUND ANNUAL REPORT {18 + number}")
         pdf.showPage()
@@ -71,8 +60,7 @@ def _section_heads_pdf(path: Path) -> None:
 def test_running_heads_that_change_by_section_are_left_out(tmp_path: Path) -> None:
     path = tmp_path / "report.pdf"
     _section_heads_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    text = " ".join(article.text.split())
+    article, _, text = read_pdf(path)
     for section in SECTIONS:
         assert section not in text
     assert "PART I" not in text
@@ -84,11 +72,7 @@ def test_running_heads_that_change_by_section_are_left_out(tmp_path: Path) -> No
 def _hyphen_title_pdf(path: Path) -> None:
     """A booklet's cover: its title in large type over three lines, broken at a compound's own
     hyphen and at a word's syllable, then a page of text."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
+    pdf, width, height = canvas_pages(path, "A4")
     pdf.setFont("Helvetica-Bold", 22)
     for at, line in enumerate(
         ("Guidelines to the Tables for Work-", "related Impairment and the", "Pension Assess-")
@@ -100,11 +84,7 @@ def _hyphen_title_pdf(path: Path) -> None:
     pdf.showPage()
     y = height - 90
     pdf.setFont("Times-Roman", 10)
-    for sentence in BODY + PARAGRAPHS:
-        for chunk in _wrap(sentence, 90):
-            pdf.drawString(72, y, chunk)
-            y -= 13
-        y -= 8
+    y = draw_wrapped(pdf, y, BODY + PARAGRAPHS)
     pdf.showPage()
     pdf.save()
 
@@ -112,7 +92,7 @@ def _hyphen_title_pdf(path: Path) -> None:
 def test_a_title_broken_at_a_hyphen_is_joined_as_its_words(tmp_path: Path) -> None:
     path = tmp_path / "booklet.pdf"
     _hyphen_title_pdf(path)
-    _, found = from_pdf(path.read_bytes())
+    _, found, _ = read_pdf(path)
     assert found.title == (
         "Guidelines to the Tables for Work-related Impairment and the Pension Assessment Rules"
     )
@@ -121,16 +101,10 @@ def test_a_title_broken_at_a_hyphen_is_joined_as_its_words(tmp_path: Path) -> No
 def _captioned_table_pdf(path: Path) -> None:
     """A ruled money table with its caption set tight on the top rule (the caption's descenders
     cross it), a sentence before and after."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
+    pdf, width, height = canvas_pages(path, "A4")
     pdf.setFont("Times-Roman", 10)
     y = height - 90
-    for sentence in BODY[:2]:
-        pdf.drawString(72, y, sentence)
-        y -= 18
+    y = draw_lines(pdf, y, BODY[:2], 18)
     top = y - 30
     pdf.setFont("Helvetica-Bold", 10)
     pdf.drawString(72, top + 1.5, "Table 3. Grants to councils by year, approved and paid")
@@ -146,20 +120,14 @@ def _captioned_table_pdf(path: Path) -> None:
     for at, row in enumerate(rows):
         for x, cell in zip(xs, row):
             pdf.drawString(x + 4, top - 18 * at - 13, cell)
-    pdf.setFont("Times-Roman", 10)
     y = top - 18 * len(rows) - 30
-    for sentence in BODY[2:]:
-        pdf.drawString(72, y, sentence)
-        y -= 18
-    pdf.showPage()
-    pdf.save()
+    end_with_body(pdf, y, 18)
 
 
 def test_a_caption_set_tight_on_a_ruled_table_keeps_its_words(tmp_path: Path) -> None:
     path = tmp_path / "table.pdf"
     _captioned_table_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    text = " ".join(article.text.split())
+    article, _, text = read_pdf(path)
     assert "Table 3. Grants to councils by year, approved and paid" in text
     assert "£4,650,000" in text
     for sentence in BODY:
@@ -180,16 +148,10 @@ WRAPPED = [
 def _wrapped_cells_pdf(path: Path) -> None:
     """A table without rules whose narrow money columns wrap "£1.2" / "million" over two lines
     of a cell, between paragraphs."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
+    pdf, width, height = canvas_pages(path, "A4")
     pdf.setFont("Times-Roman", 10)
     y = height - 90
-    for sentence in BODY[:2]:
-        pdf.drawString(72, y, sentence)
-        y -= 16
+    y = draw_lines(pdf, y, BODY[:2], 16)
     y -= 14
     for row in WRAPPED:
         font = "Helvetica-Bold" if row[0] == "Programme" else "Helvetica"
@@ -205,21 +167,14 @@ def _wrapped_cells_pdf(path: Path) -> None:
             else 15
         )
     y -= 14
-    pdf.setFont("Times-Roman", 10)
-    for sentence in BODY[2:]:
-        pdf.drawString(72, y, sentence)
-        y -= 16
-    pdf.showPage()
-    pdf.save()
+    end_with_body(pdf, y, 16)
 
 
 def test_an_amount_wrapped_over_two_lines_of_a_cell_is_one_amount(tmp_path: Path) -> None:
-    from archive.corpus.amounts import extract_amounts
-
     path = tmp_path / "wrapped.pdf"
     _wrapped_cells_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    values = {a.value for a in extract_amounts(article.text)}
+    article, _, _ = read_pdf(path)
+    values = amounts_of(article.text)
     assert {1_200_000, 1_500_000, 2_400_000, 2_600_000, 800_000, 640_000} <= values
     assert not values & {1, 2, 1.2, 1.5, 2.4, 2.6}
     text = " ".join(article.text.split())
@@ -240,16 +195,10 @@ UNIT_ROWS = [
 def _unit_row_pdf(path: Path) -> None:
     """A budget paper's table without rules: years over "Actual" / "Budget" over a row of "$m",
     figures with their thousands spaced, a negative figure set "- 31"."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
+    pdf, width, height = canvas_pages(path, "A4")
     pdf.setFont("Times-Roman", 10)
     y = height - 90
-    for sentence in BODY[:2]:
-        pdf.drawString(72, y, sentence)
-        y -= 16
+    y = draw_lines(pdf, y, BODY[:2], 16)
     y -= 14
     for row in UNIT_ROWS:
         pdf.setFont("Times-Roman", 9)
@@ -258,21 +207,13 @@ def _unit_row_pdf(path: Path) -> None:
             pdf.drawRightString(x, y, cell)
         y -= 13
     y -= 14
-    pdf.setFont("Times-Roman", 10)
-    for sentence in BODY[2:]:
-        pdf.drawString(72, y, sentence)
-        y -= 16
-    pdf.showPage()
-    pdf.save()
+    end_with_body(pdf, y, 16)
 
 
 def test_a_tables_unit_row_applies_to_its_figures(tmp_path: Path) -> None:
-    from archive.corpus.amounts import extract_amounts
-
     path = tmp_path / "budget.pdf"
     _unit_row_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    values = {a.value for a in extract_amounts(article.text)}
+    values = pdf_amounts(path)
     assert {1_250_000_000, 1_310_000_000, 136_000_000, 263_000_000} <= values
     assert not values & {1, 250, 1250, 136}
 
@@ -290,16 +231,10 @@ RUN_ON = (
 def _run_in_head_pdf(path: Path) -> None:
     """A brief's paragraphs opening with a run-in head in bold ("Support to Foreign Countries.")
     whose first line carries only one word of the text after it."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    width, height = letter
+    pdf, width, height = canvas_pages(path, "letter")
     y = height - 90
     pdf.setFont("Times-Roman", 10)
-    for sentence in BODY[:2]:
-        pdf.drawString(72, y, sentence)
-        y -= 13
+    y = draw_lines(pdf, y, BODY[:2], 13)
     y -= 8
     pdf.setFont("Times-Bold", 10)
     head = "Support to Foreign Countries."
@@ -307,7 +242,7 @@ def _run_in_head_pdf(path: Path) -> None:
     pdf.setFont("Times-Roman", 10)
     pdf.drawString(72 + pdf.stringWidth(head + " ", "Times-Bold", 10), y, "Treasury")
     rest = RUN_IN.split("Treasury ", 1)[1]
-    for chunk in _wrap(rest, 60):
+    for chunk in wrap(rest, 60):
         y -= 13
         pdf.drawString(72, y, chunk)
     # the next run-in paragraph follows at the line's step, no space between
@@ -318,13 +253,11 @@ def _run_in_head_pdf(path: Path) -> None:
     pdf.setFont("Times-Roman", 10)
     first, rest = RUN_ON[len(second) + 1 :].split(" used ", 1)
     pdf.drawString(72 + pdf.stringWidth(second + " ", "Times-Bold", 10), y, first + " used")
-    for chunk in _wrap(rest, 60):
+    for chunk in wrap(rest, 60):
         y -= 13
         pdf.drawString(72, y, chunk)
     y -= 21
-    for sentence in BODY[2:]:
-        pdf.drawString(72, y, sentence)
-        y -= 13
+    y = draw_lines(pdf, y, BODY[2:], 13)
     pdf.showPage()
     pdf.save()
 
@@ -332,7 +265,7 @@ def _run_in_head_pdf(path: Path) -> None:
 def test_a_run_in_bold_head_stays_in_its_paragraph(tmp_path: Path) -> None:
     path = tmp_path / "brief.pdf"
     _run_in_head_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
+    article, _, _ = read_pdf(path)
     assert RUN_IN in " ".join(article.text.split())
     assert "### Support" not in article.markdown
     # each run-in head opens a paragraph of its own
@@ -348,11 +281,7 @@ CITED = [
 
 def _broken_figures_pdf(path: Path) -> None:
     """Lines that break after the hyphen of a law's number or a range of years."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    width, height = letter
+    pdf, width, height = canvas_pages(path, "letter")
     y = height - 90
     pdf.setFont("Times-Roman", 10)
     for first, second in CITED:
@@ -366,8 +295,7 @@ def _broken_figures_pdf(path: Path) -> None:
 def test_a_line_broken_after_a_figures_hyphen_joins_without_a_space(tmp_path: Path) -> None:
     path = tmp_path / "cited.pdf"
     _broken_figures_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    text = " ".join(article.text.split())
+    article, _, text = read_pdf(path)
     assert "(P.L. 110-343) directed" in text
     assert "the years 1978-2023 and" in text
     assert "Figures for 2019 are estimates." in text
@@ -375,45 +303,30 @@ def test_a_line_broken_after_a_figures_hyphen_joins_without_a_space(tmp_path: Pa
 
 def _two_line_heading_pdf(path: Path) -> None:
     """A bold heading wrapped over two lines in a narrow column, then its text."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    width, height = letter
+    pdf, width, height = canvas_pages(path, "letter")
     y = height - 90
     pdf.setFont("Times-Roman", 10)
-    for sentence in BODY[:2]:
-        pdf.drawString(72, y, sentence)
-        y -= 13
+    y = draw_lines(pdf, y, BODY[:2], 13)
     y -= 16
     pdf.setFont("Helvetica-Bold", 10)
     for text in ("Grants to Councils for Flood Defence", "Schemes, 2019-2025"):
         pdf.drawString(72, y, text)
         y -= 13
     y -= 4
-    pdf.setFont("Times-Roman", 10)
-    for sentence in BODY[2:]:
-        pdf.drawString(72, y, sentence)
-        y -= 13
-    pdf.showPage()
-    pdf.save()
+    end_with_body(pdf, y, 13)
 
 
 def test_a_heading_wrapped_over_two_lines_is_one_heading(tmp_path: Path) -> None:
     path = tmp_path / "heading.pdf"
     _two_line_heading_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
+    article, _, _ = read_pdf(path)
     assert "### Grants to Councils for Flood Defence Schemes, 2019-2025\n" in article.markdown
 
 
 def _marked_cells_pdf(path: Path) -> None:
     """A ruled table of appropriations whose cells carry a raised note letter after the scale
     word ("$454 million" with a small "b"), and its notes under it."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    width, height = letter
+    pdf, width, height = canvas_pages(path, "letter")
     pdf.setFont("Times-Roman", 10)
     pdf.drawString(72, height - 90, BODY[0])
     rows = [
@@ -447,8 +360,7 @@ def test_a_note_mark_after_a_scale_word_leaves_the_amount_whole(tmp_path: Path) 
 
     path = tmp_path / "marked.pdf"
     _marked_cells_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    values = {a.value for a in extract_amounts(article.text)}
+    values = pdf_amounts(path)
     assert {305_000_000, 454_000_000, 275_000_000, 210_000_000} <= values
     assert not values & {454, 275}
     assert [a.text for a in extract_amounts("It received $3.5 million2 in 2019.")] == [
@@ -462,11 +374,7 @@ OPENING_HEADS = ["Eligibility", "Payments", "Appeals", "Reviews", "Records", "Co
 def _pages_opening_with_headings_pdf(path: Path) -> None:
     """Six pages, every other one opening at the top of its text with a bold heading in the
     text's size over a gap: the place a running head would stand, but the text's own."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    width, height = letter
+    pdf, width, height = canvas_pages(path, "letter")
     for number, heading in enumerate(OPENING_HEADS):
         y = height - 60
         if number % 2 == 0:
@@ -474,11 +382,7 @@ def _pages_opening_with_headings_pdf(path: Path) -> None:
             pdf.drawString(72, y, heading)
             y -= 24
         pdf.setFont("Times-Roman", 10)
-        for sentence in BODY + PARAGRAPHS[: 1 + number % 3]:
-            for chunk in _wrap(sentence, 90):
-                pdf.drawString(72, y, chunk)
-                y -= 13
-            y -= 8
+        y = draw_wrapped(pdf, y, BODY + PARAGRAPHS[: 1 + number % 3])
         pdf.showPage()
     pdf.save()
 
@@ -486,18 +390,14 @@ def _pages_opening_with_headings_pdf(path: Path) -> None:
 def test_headings_opening_pages_at_a_heads_place_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "manual.pdf"
     _pages_opening_with_headings_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
+    article, _, _ = read_pdf(path)
     for heading in OPENING_HEADS[::2]:
         assert f"### {heading}\n" in article.markdown
 
 
 def _letter_pdf(path: Path) -> None:
     """A letter under an office's letterhead in large capitals, dated, with a "RE:" line."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    width, height = letter
+    pdf, width, height = canvas_pages(path, "letter")
     pdf.setFont("Helvetica-Bold", 18)
     pdf.drawString(150, height - 60, "OFFICE OF THE TOWN ADMINISTRATOR")
     pdf.setFont("Helvetica", 9)
@@ -507,9 +407,7 @@ def _letter_pdf(path: Path) -> None:
     for text in ("May 12, 2025", "", "Town of Example", "", "RE: FY26 Budget Revision #4", ""):
         pdf.drawString(72, y, text)
         y -= 14
-    for sentence in BODY:
-        pdf.drawString(72, y, sentence)
-        y -= 20
+    y = draw_lines(pdf, y, BODY, 20)
     pdf.showPage()
     pdf.save()
 
@@ -517,7 +415,7 @@ def _letter_pdf(path: Path) -> None:
 def test_a_letters_subject_line_wins_over_its_offices_letterhead(tmp_path: Path) -> None:
     path = tmp_path / "letter.pdf"
     _letter_pdf(path)
-    _, found = from_pdf(path.read_bytes())
+    _, found, _ = read_pdf(path)
     assert found.title == "FY26 Budget Revision #4"
 
 
@@ -538,9 +436,7 @@ def _numbered_heading_pdf(path: Path, title: str | None) -> None:
         y -= 14
     y -= 20
     pdf.setFont("Times-Roman", 10)
-    for sentence in BODY + PARAGRAPHS:
-        pdf.drawString(72, y, sentence)
-        y -= 20
+    y = draw_lines(pdf, y, BODY + PARAGRAPHS, 20)
     pdf.showPage()
     pdf.save()
 
@@ -548,7 +444,7 @@ def _numbered_heading_pdf(path: Path, title: str | None) -> None:
 def test_a_long_numbered_heading_opening_the_paper_is_its_title(tmp_path: Path) -> None:
     path = tmp_path / "convention.pdf"
     _numbered_heading_pdf(path, None)
-    _, found = from_pdf(path.read_bytes())
+    _, found, _ = read_pdf(path)
     assert found.title == "23. CONVENTION ON THE RECOGNITION AND ENFORCEMENT OF GRANT DECISIONS"
 
 
@@ -557,7 +453,7 @@ def test_a_title_property_run_together_is_read_as_the_page_prints_it(tmp_path: P
     _numbered_heading_pdf(
         path, "23.CONVENTION ON THE RECOGNITION AND ENFORCEMENT OF GRANT DECISIONS"
     )
-    _, found = from_pdf(path.read_bytes())
+    _, found, _ = read_pdf(path)
     assert found.title == "23. CONVENTION ON THE RECOGNITION AND ENFORCEMENT OF GRANT DECISIONS"
 
 
@@ -571,11 +467,7 @@ STACKED = [
 def _stacked_cells_pdf(path: Path) -> None:
     """A table ruled only round its columns and under its heading: each column's figures stand
     one over another in a single drawn cell."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
+    pdf, width, height = canvas_pages(path, "A4")
     pdf.setFont("Times-Roman", 10)
     pdf.drawString(72, height - 90, BODY[0])
     top, xs = height - 120, [72, 180, 300, 400]
@@ -600,7 +492,6 @@ def _stacked_cells_pdf(path: Path) -> None:
 def test_figures_stacked_in_one_drawn_cell_are_rows(tmp_path: Path) -> None:
     path = tmp_path / "stacked.pdf"
     _stacked_cells_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    text = " ".join(article.text.split())
+    article, _, text = read_pdf(path)
     for year, paid, share in STACKED:
         assert f"Year: {year}; Grant paid: {paid}; Share: {share}." in text

@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from papers import BODY
-
-from archive.ingest.papers import from_pdf
+from pdfpages import canvas_pages, draw_lines, end_with_body, pdf_amounts, read_pdf
 
 IMPRINT = "https://floodfund.example.gov | FF1201 · VERSION 2 · NEW"
 NOTE = "1 The returns are published at https://floodfund.example.gov/returns each spring."
@@ -18,19 +17,13 @@ NOTE = "1 The returns are published at https://floodfund.example.gov/returns eac
 def _imprint_pdf(path: Path) -> None:
     """Three pages of a brief under a running head; page 2 closes with a footnote carrying a web
     address, and the last page alone with the product's imprint in small type at its foot."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    width, height = letter
+    pdf, width, height = canvas_pages(path, "letter")
     for number in range(3):
         pdf.setFont("Helvetica", 8)
         pdf.drawRightString(width - 72, height - 40, "Flood Fund Brief")
         y = height - 100
         pdf.setFont("Times-Roman", 10)
-        for sentence in BODY[number % 2 :] + BODY[:2]:
-            pdf.drawString(72, y, sentence)
-            y -= 13
+        y = draw_lines(pdf, y, BODY[number % 2 :] + BODY[:2], 13)
         if number == 1:
             pdf.setFont("Times-Roman", 8)
             pdf.drawString(72, 60, NOTE)
@@ -44,8 +37,7 @@ def _imprint_pdf(path: Path) -> None:
 def test_a_one_off_imprint_foot_is_left_out_and_a_footnote_kept(tmp_path: Path) -> None:
     path = tmp_path / "brief.pdf"
     _imprint_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    text = " ".join(article.text.split())
+    article, _, text = read_pdf(path)
     assert "VERSION 2" not in text
     assert "FF1201" not in text
     # a footnote at a page's foot carrying a web address is the paper's, not furniture
@@ -56,19 +48,13 @@ def test_a_one_off_imprint_foot_is_left_out_and_a_footnote_kept(tmp_path: Path) 
 
 def _financial_year_foot_pdf(path: Path) -> None:
     """A budget paper whose pages print no date, only its financial year in the running foot."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
+    pdf, width, height = canvas_pages(path, "A4")
     for number in range(4):
         pdf.setFont("Helvetica-Bold", 14 if number == 0 else 10)
         pdf.drawString(72, height - 90, "Financial Policy Objectives and Strategies")
         y = height - 130
         pdf.setFont("Times-Roman", 10)
-        for sentence in BODY:
-            pdf.drawString(72, y, sentence)
-            y -= 13
+        y = draw_lines(pdf, y, BODY, 13)
         pdf.setFont("Helvetica", 8)
         pdf.drawString(72, 30, "2005-06 Budget Paper No. 3")
         pdf.drawRightString(width - 72, 30, str(number + 1))
@@ -79,7 +65,7 @@ def _financial_year_foot_pdf(path: Path) -> None:
 def test_a_financial_year_in_the_running_foot_dates_the_paper(tmp_path: Path) -> None:
     path = tmp_path / "budget-paper.pdf"
     _financial_year_foot_pdf(path)
-    article, found = from_pdf(path.read_bytes())
+    article, found, _ = read_pdf(path)
     # the file was made today: the financial year the foot prints dates the paper instead
     assert found.date == "2005"
     assert "2005-06 Budget Paper" in found.date_by
@@ -133,12 +119,9 @@ def _spanned_unit_pdf(path: Path) -> None:
 
 
 def test_a_unit_in_a_heading_cell_over_two_columns_applies_to_both(tmp_path: Path) -> None:
-    from archive.corpus.amounts import extract_amounts
-
     path = tmp_path / "funding.pdf"
     _spanned_unit_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    values = {a.value for a in extract_amounts(article.text)}
+    values = pdf_amounts(path)
     assert {1_447_094_000, 2_486_123_000, 1_512_330_000, 2_590_417_000} <= values
     assert not values & {2_486_123, 2_590_417}
 
@@ -149,16 +132,10 @@ ACCOUNTS = [("Supreme Court", "174.5", "225.1"), ("Court of International Trade"
 def _unit_over_heads_pdf(path: Path, heads: bool = True) -> None:
     """A brief's table without rules: its caption, the unit on a line of its own under it ("(in
     millions of dollars)"), the columns' heads in bold over two lines, then rows of figures."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    width, height = letter
+    pdf, width, height = canvas_pages(path, "letter")
     y = height - 90
     pdf.setFont("Times-Roman", 10)
-    for sentence in BODY[:2]:
-        pdf.drawString(72, y, sentence)
-        y -= 13
+    y = draw_lines(pdf, y, BODY[:2], 13)
     y -= 14
     pdf.setFont("Helvetica-Bold", 10)
     pdf.drawCentredString(width / 2, y, "Table 1. Discretionary Appropriations by Account")
@@ -181,21 +158,13 @@ def _unit_over_heads_pdf(path: Path, heads: bool = True) -> None:
         pdf.drawRightString(480, y, request)
         y -= 16
     y -= 14
-    pdf.setFont("Times-Roman", 10)
-    for sentence in BODY[2:]:
-        pdf.drawString(72, y, sentence)
-        y -= 13
-    pdf.showPage()
-    pdf.save()
+    end_with_body(pdf, y, 13)
 
 
 def test_a_unit_on_its_own_line_over_the_columns_heads_applies(tmp_path: Path) -> None:
-    from archive.corpus.amounts import extract_amounts
-
     path = tmp_path / "brief.pdf"
     _unit_over_heads_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    values = {a.value for a in extract_amounts(article.text)}
+    values = pdf_amounts(path)
     assert {174_500_000, 225_100_000, 22_400_000, 22_900_000} <= values
 
 
@@ -209,11 +178,7 @@ OPENING = [
 def _drop_cap_pdf(path: Path) -> None:
     """A report's text opening with a drop capital: "T" in large type beside its first three
     lines, which are set in from the column's edge by the letter's width."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    width, height = letter
+    pdf, width, height = canvas_pages(path, "letter")
     y = height - 100
     pdf.setFont("Times-Roman", 44)
     pdf.drawString(72, y - 24, "T")
@@ -222,9 +187,7 @@ def _drop_cap_pdf(path: Path) -> None:
     for line in OPENING:
         pdf.drawString(indent, y, line)
         y -= 13
-    for sentence in BODY:
-        pdf.drawString(72, y, sentence)
-        y -= 13
+    y = draw_lines(pdf, y, BODY, 13)
     pdf.showPage()
     pdf.save()
 
@@ -232,8 +195,7 @@ def _drop_cap_pdf(path: Path) -> None:
 def test_a_drop_capital_opens_its_first_word(tmp_path: Path) -> None:
     path = tmp_path / "report.pdf"
     _drop_cap_pdf(path)
-    article, _ = from_pdf(path.read_bytes())
-    text = " ".join(article.text.split())
+    article, _, text = read_pdf(path)
     assert "The fund pays councils a grant for each flood scheme they complete in the year" in text
     assert "before any of it is paid out." in text
     for sentence in BODY:
@@ -241,11 +203,8 @@ def test_a_drop_capital_opens_its_first_word(tmp_path: Path) -> None:
 
 
 def test_a_units_first_row_of_figures_takes_the_unit_too(tmp_path: Path) -> None:
-    from archive.corpus.amounts import extract_amounts
-
     path = tmp_path / "brief.pdf"
     _unit_over_heads_pdf(path, heads=False)
-    article, _ = from_pdf(path.read_bytes())
-    values = {a.value for a in extract_amounts(article.text)}
+    values = pdf_amounts(path)
     # no heads over the figures: the first row is figures, not the table's header
     assert {174_500_000, 225_100_000, 22_400_000, 22_900_000} <= values

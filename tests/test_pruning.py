@@ -10,44 +10,19 @@ order, with the same scores to the last bit.
 from __future__ import annotations
 
 import random
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
+import zipfcorpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from zipfcorpus import VOCABULARY
 
-from archive.index.build import build
 from archive.search import pruning, rescoring
 from archive.search.core import Archive
 from archive.search.scores import top
 from archive.search.words import AtLeast
-
-TEST_CORPUS = Path(__file__).parent / "corpus"
-# Zipf-like: the first words are in most documents, the last in a few.
-VOCABULARY = [
-    f"{a}{b}{c}"
-    for a in ("ba", "ko", "mi", "tu", "ze")
-    for b in ("ra", "lo", "ni", "pe")
-    for c in "sdk"
-]
-
-
-def _document(rng: random.Random, n: int) -> tuple[str, str]:
-    year = rng.randint(2005, 2024)
-    weights = [1 / (rank + 1) for rank in range(len(VOCABULARY))]
-    title = " ".join(rng.choices(VOCABULARY, weights, k=rng.randint(2, 5)))
-    body = [
-        " ".join(rng.choices(VOCABULARY, weights, k=rng.randint(5, 20))).capitalize() + "."
-        for _ in range(rng.randint(1, 8))
-    ]
-    department = rng.choice(("dfe", "dh", ""))
-    text = (
-        f'---\ntitle: {title.capitalize()}\ndate: "{year}"\nsource: Test\n'
-        f"departments: [{department}]\n---\n\n" + "\n\n".join(body) + "\n"
-    )
-    return f"{year}-doc-{n}", text
 
 
 @pytest.fixture(scope="module")
@@ -57,28 +32,19 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
 
 
 def generated(root: Path) -> Archive:
-    """Index 400 generated documents in root, then change 30 and remove 20."""
-    corpus, index = root / "corpus", root / "index"
-    corpus.mkdir()
-    for name in ("departments.yaml", "programmes.yaml"):
-        shutil.copy(TEST_CORPUS / name, corpus / name)
-    rng = random.Random(12)
-    names = []
-    for n in range(400):
-        name, text = _document(rng, n)
-        (corpus / f"{name}.md").write_text(text, "utf-8")
-        names.append(name)
-    assert not build(corpus, index).errors
-    for name in rng.sample(names, 50)[:30]:
-        path = corpus / f"{name}.md"
-        path.write_text(path.read_text("utf-8") + f"\n{VOCABULARY[-1]} {VOCABULARY[5]}.\n", "utf-8")
-    for name in rng.sample(names, 20):
-        (corpus / f"{name}.md").unlink()
-    assert not build(corpus, index).errors
-    found = Archive(index)
-    reader = found._current().searcher.reader()
-    assert len(list(reader.leaf_readers())) > 1 and reader.has_deletions()
-    return found
+    """Index 400 generated documents in root, then change 30 and remove 20 (test_firstpass.py
+    reads this index too)."""
+    return zipfcorpus.generated(
+        root,
+        seed=12,
+        count=400,
+        title_words=(2, 5),
+        sentence_words=(5, 20),
+        paragraphs=(1, 8),
+        drawn=50,
+        added_word=5,
+        removed=20,
+    )
 
 
 def _pages(archive: Archive, text: str, limits: tuple[int, ...], seed: int) -> list[tuple]:
