@@ -17,7 +17,7 @@ from archive.ingest.breaks import (
 )
 from archive.ingest.crossheads import crossheads_apart
 from archive.ingest.linemodel import seam
-from archive.ingest.listruns import lead, semicolon_items
+from archive.ingest.listruns import lead, semicolon_items, unmarked_items
 from archive.ingest.webglue import apart
 
 # with the Symbol and Wingdings fonts' bullets as a PDF's text layer gives them (U+F0B7, U+F0A7)
@@ -65,6 +65,8 @@ def reflow(lines: list[str], scanned: set[str] | None = None) -> list[str]:
     itemised: list[bool] = []
     # items closing on ";" three or more within a few lines are a list, led or not (round 16)
     semicolons = semicolon_items(lines)
+    # a list with no mark at all, its short lines one to a line in a wrapped text (round 17)
+    bare = unmarked_items(lines) if wrapped else set()
     for index, line in enumerate(lines):
         previous = units[-1] if units else ""
         unmarked = margin_mark(previous, line)
@@ -74,7 +76,7 @@ def reflow(lines: list[str], scanned: set[str] | None = None) -> list[str]:
             continue
         listing = listing and not previous.endswith((".", "!", "?"))
         item = listing and bool(_ITEM_END.search(previous))
-        item = item or index in semicolons
+        item = item or index in semicolons or index in bare or -index - 1 in bare
         # after "the following issues:", lines each opening in capitals and closing on no mark are
         # the list's items: "A ban on all automatic ... firearms" / "Strict licensing of ..."
         item = item or (listing and bool(itemised) and itemised[-1] and list_line(previous, line))
