@@ -89,6 +89,18 @@ class DocSets:
         # slow path (4 to 5 times a pass by intp), and a ranked word indexes by them four times.
         return ids.astype(np.intp, copy=False), weights.astype(np.float64, copy=False)
 
+    def count(self, field: str, text: str | bytes) -> int:
+        """Return how many documents a term's postings hold, deleted ones included (as Whoosh)."""
+        return len(self._kept_postings(field, text)[0])
+
+    def reads_arrays(self, field: str) -> bool:
+        """Say whether a field's postings are all read from the arrays beside the segments."""
+        return (
+            self._arrays is not None
+            and all(segment is not None for segment, _ in self._arrays)
+            and arrays.covers(self.searcher.schema, field)
+        )
+
     def _kept_postings(self, field: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         key = (field, self.searcher.schema[field].to_bytes(text) if isinstance(text, str) else text)
         found = self._postings.get(key)

@@ -22,7 +22,7 @@ from whoosh import query
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from archive.index import arrays, lengths
+from archive.index import lengths
 from archive.search import bm25f, firstpass, held, pruning, rescoring, wordpage
 from archive.search.cache import ArrayCache
 from archive.search.docsets import DocSets
@@ -239,7 +239,7 @@ class Ranker:
             return float(self.searcher.idf(field, text))
         if type(self.searcher.weighting) is not RobertsonBM25F or not self._counted(field):
             return float(self.searcher.idf(field, btext))
-        return self._idf(field, btext, len(self.sets._kept_postings(field, btext)[0]))
+        return self._idf(field, btext, self.sets.count(field, btext))
 
     def _idf(self, field: str, btext: bytes, held: int) -> float:
         """Return a term's idf, as the searcher's: from its postings' count where it may be."""
@@ -252,12 +252,7 @@ class Ranker:
 
     def _counted(self, field: str) -> bool:
         """Say whether a field's postings are all read from the arrays beside the segments."""
-        segments = self.sets._arrays
-        return (
-            segments is not None
-            and all(segment is not None for segment, _ in segments)
-            and arrays.covers(self.searcher.schema, field)
-        )
+        return self.sets.reads_arrays(field)
 
     def _steps(self, field: str, b: float, k1: float) -> np.ndarray:
         key = (field, b, k1)
